@@ -1,0 +1,89 @@
+# debrief: one POSIX-ish GNU Makefile, pkg-config flags, explicit stages.
+#
+#   make            build ./debrief (installs missing Debian packages first)
+#   make test       unit, golden, public suites, pathological inputs, fuzz
+#                   smoke runs; plain build, then ASan+UBSan, then valgrind
+#   make bench      speed and memory figures against a floor in the same run
+#   make fuzz       libFuzzer targets in build/fuzz/
+#   make format     clang-format the sources in place
+
+PKGS      = yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig
+CC       ?= cc
+OPT      ?= -O2 -g
+WARN      = -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow -Wno-unused-parameter
+STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+DEPCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEPLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+CFLAGS   ?=
+ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) -Isrc $(CFLAGS)
+
+SRCS      = $(sort $(wildcard src/*.c))
+LIBSRCS   = $(filter-out src/main.c,$(SRCS))
+UNITSRCS  = $(sort $(wildcard tests/unit/*.c))
+FUZZSRCS  = $(sort $(wildcard fuzz/*.c))
+
+BUILD    ?= build
+OBJS      = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIBOBJS   = $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
+UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%)
+
+SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all deps deps-test test test-plain test-asan test-valgrind bench fuzz \
+	format format-check clean units
+
+all: deps debrief
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+debrief: $(BUILD)/debrief
+	@cp $(BUILD)/debrief $@
+
+$(BUILD)/debrief: $(OBJS)
+	$(CC) $(OPT) $(CFLAGS) -o $@ $(OBJS) $(DEPLIBS) $(LDFLAGS)
+
+$(BUILD)/obj/%.o: src/%.c src/*.h | $(BUILD)/obj
+	@echo "CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%: tests/unit/%.c $(LIBOBJS) tests/unit/*.h | $(BUILD)/unit
+	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)
+
+units: $(UNITBINS)
+
+$(BUILD)/obj $(BUILD)/unit:
+	@mkdir -p $@
+
+# The test command: everything a newcomer needs, from a fresh machine.
+test: deps-test
+	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang OPT="-O1 -g $(SAN)" \
+		LDFLAGS="$(SAN)" build/asan/debrief units
+	@$(MAKE) --no-print-directory fuzz
+	@sh tests/run
+
+# Fuzz targets: clang with libFuzzer; each links every stage but main.c.
+FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -g
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzzobj CC=clang \
+		OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o)
+	@mkdir -p build/fuzz
+	@for f in $(FUZZSRCS); do n=$$(basename $$f .c); \
+		clang $(STD) $(WARN) $(DEPCFLAGS) -Isrc $(FUZZFLAGS) -o build/fuzz/$$n $$f \
+		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o) $(DEPLIBS) || exit 1; done
+
+bench: all
+	@sh bench/run
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
+
+format-check:
+	@clang-format --dry-run -Werror src/*.c src/*.h
+
+clean:
+	rm -rf build debrief

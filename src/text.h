@@ -1,0 +1,27 @@
+/*
+ * text.h: Unicode text as records hold it: UTF-8 validity, NFC, and the
+ * accent- and case-insensitive form used to compare words, owners, place
+ * names and to build ASCII slugs.
+ */
+#ifndef TEXT_H
+#define TEXT_H
+
+#include <stddef.h>
+
+/* Offset of the first invalid UTF-8 byte, or len when the text is valid. */
+size_t text_utf8_check(const char *s, size_t len);
+/* 1 when s is already NFC. */
+int text_is_nfc(const char *s);
+/* NFC form of s (a new string; s itself when utf8proc refuses it). */
+char *text_nfc(const char *s);
+/* Folded form: NFC, lower case, diacritics removed, đ→d, runs of space and
+ * punctuation other than letters/digits collapsed to one space, trimmed.
+ * "  Sở  Ngoại-vụ " → "so ngoai vu".  Caller frees. */
+char *text_fold(const char *s);
+/* ASCII slug: folded, spaces to '-': "Đà Nẵng" → "da-nang".  Caller frees;
+ * never empty ("x" when nothing is left). */
+char *text_slug(const char *s);
+/* Number of code points of valid UTF-8. */
+size_t text_codepoints(const char *s);
+
+#endif
