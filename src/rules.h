@@ -1,0 +1,74 @@
+/*
+ * rules.h: the rule catalogue (rules.md) as data, the checks over one
+ * record and over a collection, and configuration (.debrief.yaml) and
+ * waivers, which decide the final severity of every finding.
+ */
+#ifndef RULES_H
+#define RULES_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "record.h"
+
+struct rule {
+	const char *id;	      /* stable kebab-case id */
+	enum sev sev;	      /* default severity (the higher one for error/warning rules) */
+	const char *guidance; /* "G1 G2", "" for input rules */
+	const char *group;    /* "input", "schema", "prep", "visit", "follow", "memory", "archive" */
+	const char *when_vi;  /* one line: when it fires */
+	const char *when_en;
+	const char *why_vi;   /* rationale, a short paragraph (explain) */
+	const char *why_en;
+};
+
+extern const struct rule rule_table[];
+extern const size_t rule_count;
+const struct rule *rule_find(const char *id);
+
+/* A configuration: .debrief.yaml found from the current directory upward,
+ * or --config FILE.  Defaults when no file. */
+struct config {
+	char *path;		      /* owned; NULL when defaults */
+	enum sev *sev;		      /* owned, [rule_count]: SEV_OFF disables; -1 keeps default */
+	long presentation_pages;      /* prep-concise limit, default 20 */
+	long stale_days;	      /* follow-task-stale, default 90 */
+	long report_days;	      /* follow-report grace, default 30 */
+	long review_days;	      /* follow-reviews grace, default 90 */
+	long cold_years;	      /* archive-cold-partner, default 2 */
+	char **vague_owners;	      /* owned, folded words that make an owner vague */
+	size_t nvague_owners;
+	char **host_lang_country;     /* owned, extra host languages: country code … */
+	char **host_lang_lang;	      /* … → language code */
+	size_t nhost_lang;
+	char **owner_alias_from;      /* owned, folded alias … */
+	char **owner_alias_to;	      /* … → canonical owner name (archive) */
+	size_t nowner_alias;
+};
+
+void config_default(struct config *cfg);
+/* Load FILE; problems are findings (file:line:col) in dq.  Returns 0 when
+ * the file cannot be read or is not a mapping (message in *err). */
+int config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err);
+/* Find .debrief.yaml from dir upward; *path owned by caller.  1 if found. */
+int config_find(const char *dir, char **path);
+void config_free(struct config *cfg);
+
+struct check_ctx {
+	struct date today;	  /* --today, SOURCE_DATE_EPOCH or clock */
+	enum lang lang;		  /* messages */
+	const struct config *cfg; /* never NULL */
+};
+
+/* The rules of one record (preparation, visit, follow-up, memory). */
+void rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *dq);
+/* Rules across records of one run: duplicate record ids, archive-*. */
+void rules_collection(struct record *const *recs, size_t n, const struct check_ctx *ctx,
+		      struct diags *dq);
+/* Final severities of findings dq->v[from..]: configuration overrides and
+ * disables, the record's waivers (r may be NULL), guidance filled from the
+ * catalogue; switched-off findings are removed. */
+void rules_apply(struct diags *dq, size_t from, const struct record *r, const struct config *cfg);
+
+#endif
