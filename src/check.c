@@ -29,7 +29,8 @@ usage(FILE *f)
 {
 	fputs("usage: debrief check [--format text|json|sarif|github|junit]\n"
 	      "                     [--fail-on error|warning|info] [--today YYYY-MM-DD]\n"
-	      "                     [--config FILE] [--lang vi|en] PATH...\n",
+	      "                     [--config FILE] [--lang vi|en] PATH...\n"
+	      "       debrief check --help\n",
 	      f);
 }
 
@@ -340,9 +341,9 @@ cmd_check(int argc, char **argv)
 		in[i].index = i;
 		char *data = NULL, *err = NULL;
 		size_t len = 0;
-		/* One byte past the limit, so that the loader reports it with a
-		 * position like any other finding. */
-		if (!fs_read(in[i].path, lim.max_file + 1, &data, &len, &err)) {
+		/* At most one byte past the limit, so that the loader reports a
+		 * file too large as a finding, and memory stays bounded. */
+		if (!fs_read_head(in[i].path, lim.max_file + 1, &data, &len, &err)) {
 			fprintf(stderr, "debrief: %s: %s\n", in[i].name, err);
 			free(err);
 			io_failed = 1;

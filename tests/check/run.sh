@@ -166,3 +166,40 @@ has usage-vi/vietnamese "$WORK/usage-vi.err" "định dạng không hợp lệ '
 run help -- --help
 want_rc help 0
 has help/usage "$WORK/help.out" '^usage: debrief check'
+
+# ---- larger than the loader's limit: a finding with a position, not an I/O error ----
+head -c 9000000 /dev/zero | tr '\0' a >"$IN/huge.yaml"
+run too-large -- --lang en huge.yaml dup-key.yaml
+want_rc too-large 1
+gold too-large
+rm -f "$IN/huge.yaml"
+
+# ---- SARIF locations are URIs ----
+cp "$IN/dup-key.yaml" "$IN/Cà Mau 2017.yaml"
+run sarif-uri -- --format sarif "Cà Mau 2017.yaml"
+has sarif-uri/percent-encoded "$WORK/sarif-uri.out" '"uri": "C%C3%A0%20Mau%202017.yaml"'
+rm -f "$IN/Cà Mau 2017.yaml"
+
+# ---- the man page ----
+MAN=$TOP/man/debrief.1
+if w=$(groff -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/renders; else
+	fail man/renders "$w"; fi
+if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
+	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
+# Options of check: those the man page documents (".Fl \-xxx" in its
+# subsection) and those the binary's usage lists must be the same, and
+# the binary must accept each of them.
+sed -n '/^\.Ss check$/,/^\.S[sh] /p' "$MAN" | grep -o 'Fl \\-[a-z\\-]*' |
+	sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
+"$DEBRIEF" check --help | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$WORK/opts.bin"
+if [ "$(wc -l <"$WORK/opts.man")" -ge 5 ] && cmp -s "$WORK/opts.man" "$WORK/opts.bin"; then
+	ok man/options-match-usage
+else
+	fail man/options-match-usage "man page and usage differ"
+	diff "$WORK/opts.man" "$WORK/opts.bin" | head -n 10
+fi
+for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
+	(cd "$IN" && "$DEBRIEF" check --lang en "$opt") >/dev/null 2>"$WORK/opt.err"
+	if grep -q 'unknown option' "$WORK/opt.err"; then fail "man/accepted$opt" "binary rejects $opt"
+	else ok "man/accepted$opt"; fi
+done
