@@ -396,6 +396,7 @@ cmd_check(int argc, char **argv)
 		const struct input *owner = input_find(&bn, cq.v[i].file);
 		rules_apply(&one, 0, owner ? owner->rec : NULL, &cfg);
 		diags_take(&dq, &one);
+		diags_free(&one); /* left allocated when a waiver removed the finding */
 	}
 	free(cq.v);
 	cq = (struct diags)DIAGS_INIT;
