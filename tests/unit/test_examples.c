@@ -36,8 +36,8 @@ main(void)
 		snprintf(name, sizeof name, "examples/%s/loads-clean", base);
 		INT_EQ(d && d->root ? dq.n : 1000, 0, name);
 		for (size_t k = 0; k < dq.n; k++)
-			printf("  %u:%u: %s [%s]\n", dq.v[k].mark.line, dq.v[k].mark.col, dq.v[k].msg,
-			       dq.v[k].rule);
+			printf("  %u:%u: %s [%s]\n", dq.v[k].mark.line, dq.v[k].mark.col,
+			       dq.v[k].msg, dq.v[k].rule);
 		/* base is "<id>.yaml" or "<id>.yml" */
 		snprintf(want, sizeof want, "%.*s", (int)(strrchr(base, '.') - base), base);
 		snprintf(name, sizeof name, "examples/%s/id-is-file-name", base);
