@@ -5,7 +5,8 @@
 # yaml-*, schema-* or text-* finding from check), and once check and the
 # rule catalogue are built, each record gives exactly the findings it is
 # meant to show (expected/<id>.findings: "severity rule-id" lines, sorted;
-# expected/collection.findings: the archive-* findings of the whole set).
+# expected/collection.findings: the archive-* findings of the whole set,
+# compared once the archive stage is built too).
 # examples/README.md says why each finding is there.
 #
 # Manual: debrief(5) names every field of the spec's field tables and
@@ -58,7 +59,8 @@ for f in "$EX"/*.yaml; do
 		if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
 			fail "$b/intended-findings" "check exited $rc"; tail -n 5 "$out"
 		else
-			findings "$out" >"$WORK/$b.got"
+			# archive-* findings belong to the collection, compared below
+			findings "$out" | grep -v ' archive-' >"$WORK/$b.got"
 			golden "$b/intended-findings" "$exp" "$WORK/$b.got"
 		fi
 	fi
@@ -71,7 +73,11 @@ for e in expected/*.findings; do
 	[ "$b" = collection ] || [ -f "$EX/$b.yaml" ] || fail "expected/$b" "no examples/$b.yaml"
 done
 
-if [ $compare = 1 ]; then
+# The archive-* rules come with the archive stage; until it is built a
+# check of the whole set is not compared.
+if [ $compare = 1 ] && ! "$DEBRIEF" archive --help >/dev/null 2>&1; then
+	echo "# collection findings not compared: 'debrief archive' is not built yet"
+elif [ $compare = 1 ]; then
 	"$DEBRIEF" check --today $TODAY --lang en "$EX" >"$WORK/all.out" 2>&1
 	findings "$WORK/all.out" | grep ' archive-' >"$WORK/all.got"
 	golden "collection/intended-findings" expected/collection.findings "$WORK/all.got"
