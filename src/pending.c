@@ -15,7 +15,6 @@ pending(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return pending("check"); }
 int cmd_report(int argc, char **argv) { (void)argc; (void)argv; return pending("report"); }
 int cmd_archive(int argc, char **argv) { (void)argc; (void)argv; return pending("archive"); }
 int cmd_pdf(int argc, char **argv) { (void)argc; (void)argv; return pending("pdf"); }
