@@ -162,8 +162,8 @@ want_map(struct cload *cl, const struct node *key, const struct node *v)
 	if (v->kind == NODE_MAP || node_is_null(v))
 		return v->kind == NODE_MAP;
 	cfinding(cl, v, "config-value",
-		 L(cl->lang, "“%s” phải là một ánh xạ, không phải %s",
-		   "\"%s\" must be a mapping, not %s"),
+		 L(cl->lang, "'%s' phải là một ánh xạ, không phải %s",
+		   "'%s' must be a mapping, not %s"),
 		 key->str ? key->str : "?", kind_word(v, cl->lang));
 	return 0;
 }
@@ -182,14 +182,14 @@ load_rules(struct cload *cl, const struct node *key, const struct node *map)
 			const char *s = rules_suggest(id);
 			if (s)
 				cfinding(cl, k, "config-unknown-rule",
-					 L(cl->lang, "không có quy tắc “%s”; có phải “%s”?",
-					   "no rule \"%s\"; did you mean \"%s\"?"),
+					 L(cl->lang, "không có quy tắc '%s'; có phải '%s'?",
+					   "no rule '%s'; did you mean '%s'?"),
 					 id ? id : "?", s);
 			else
 				cfinding(cl, k, "config-unknown-rule",
 					 L(cl->lang,
-					   "không có quy tắc “%s” (xem danh sách bằng debrief rules)",
-					   "no rule \"%s\" (debrief rules lists them)"),
+					   "không có quy tắc '%s' (xem danh sách bằng debrief rules)",
+					   "no rule '%s' (debrief rules lists them)"),
 					 id ? id : "?");
 			continue;
 		}
@@ -200,9 +200,9 @@ load_rules(struct cload *cl, const struct node *key, const struct node *map)
 			if (s)
 				cfinding(cl, v, "config-value",
 					 L(cl->lang,
-					   "mức “%s” của %s không hợp lệ; có phải “%s”? (error, "
+					   "mức '%s' của %s không hợp lệ; có phải '%s'? (error, "
 					   "warning, info, off)",
-					   "severity \"%s\" of %s is not valid; did you mean \"%s\"? "
+					   "severity '%s' of %s is not valid; did you mean '%s'? "
 					   "(error, warning, info, off)"),
 					 w, ru->id, s);
 			else
@@ -230,8 +230,8 @@ load_number(struct cload *cl, const struct node *key, const struct node *v, long
 	}
 	if (!end || *end || errno || n < lo || n > hi) {
 		cfinding(cl, v, "config-value",
-			 L(cl->lang, "“%s” phải là một số nguyên từ %ld đến %ld",
-			   "\"%s\" must be a whole number from %ld to %ld"),
+			 L(cl->lang, "'%s' phải là một số nguyên từ %ld đến %ld",
+			   "'%s' must be a whole number from %ld to %ld"),
 			 key->str ? key->str : "?", lo, hi);
 		return;
 	}
@@ -261,8 +261,8 @@ load_vague(struct cload *cl, const struct node *key, const struct node *seq)
 	if (seq->kind != NODE_SEQ) {
 		if (!node_is_null(seq))
 			cfinding(cl, seq, "config-value",
-				 L(cl->lang, "“%s” phải là một danh sách, không phải %s",
-				   "\"%s\" must be a list, not %s"),
+				 L(cl->lang, "'%s' phải là một danh sách, không phải %s",
+				   "'%s' must be a list, not %s"),
 				 key->str ? key->str : "?", kind_word(seq, cl->lang));
 		return;
 	}
@@ -345,8 +345,8 @@ load_host_languages(struct cload *cl, const struct node *key, const struct node 
 		    !isalpha((unsigned char)c[1])) {
 			cfinding(cl, k, "config-value",
 				 L(cl->lang,
-				   "“%s” không phải mã nước ISO 3166-1 hai chữ cái (ví dụ JP, FR)",
-				   "\"%s\" is not a two-letter ISO 3166-1 country code (e.g. JP, FR)"),
+				   "'%s' không phải mã nước ISO 3166-1 hai chữ cái (ví dụ JP, FR)",
+				   "'%s' is not a two-letter ISO 3166-1 country code (e.g. JP, FR)"),
 				 c ? c : "?");
 			continue;
 		}
@@ -414,9 +414,11 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 	char *data = NULL, *rerr = NULL;
 	size_t len = 0;
 	*err = NULL;
+	/* Callers may hand over a zeroed config: start from the defaults. */
+	if (!cfg->sev)
+		config_default(cfg);
 	if (!fs_read(file, CONFIG_MAX_BYTES, &data, &len, &rerr)) {
-		*err = xasprintf("%s: %s", file, rerr ? rerr : "?");
-		free(rerr);
+		*err = rerr ? rerr : xstrdup("?");
 		return 0;
 	}
 	struct load_limits lim;
@@ -425,16 +427,14 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 	free(data);
 	int rc = 0;
 	if (!doc) {
-		*err = xasprintf(L(lang, "%s: tệp cấu hình không đọc được",
-				   "%s: the configuration file cannot be read"),
-				 file);
+		*err = xstrdup(L(lang, "tệp cấu hình không đọc được",
+				 "the configuration file cannot be read"));
 		goto out;
 	}
 	const struct node *root = doc->root;
 	if (root && root->kind != NODE_MAP) {
-		*err = xasprintf(L(lang, "%s: tệp cấu hình phải là một ánh xạ YAML",
-				   "%s: the configuration file must be a YAML mapping"),
-				 file);
+		*err = xstrdup(L(lang, "tệp cấu hình phải là một ánh xạ YAML",
+				 "the configuration file must be a YAML mapping"));
 		goto out;
 	}
 	free(cfg->path);
@@ -468,13 +468,13 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 				name, config_keys, sizeof config_keys / sizeof config_keys[0]);
 			if (s)
 				cfinding(&cl, k, "config-unknown-key",
-					 L(lang, "khóa cấu hình “%s” không xác định; có phải “%s”?",
-					   "unknown configuration key \"%s\"; did you mean \"%s\"?"),
+					 L(lang, "khóa cấu hình '%s' không xác định; có phải '%s'?",
+					   "unknown configuration key '%s'; did you mean '%s'?"),
 					 name, s);
 			else
 				cfinding(&cl, k, "config-unknown-key",
-					 L(lang, "khóa cấu hình “%s” không xác định",
-					   "unknown configuration key \"%s\""),
+					 L(lang, "khóa cấu hình '%s' không xác định",
+					   "unknown configuration key '%s'"),
 					 name);
 		}
 	}

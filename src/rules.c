@@ -229,11 +229,12 @@ const struct rule rule_table[] = {
 	 "concrete; \"friendship\" or \"exchange\" alone is not."},
 	{"prep-partner-interest", SEV_WARNING, "G10", "prep",
 	 "lĩnh vực của một mục tiêu không trùng từ nào với `profile.priorities` hay `needs` của đối "
-	 "tác (không phân biệt hoa thường, dấu; bỏ qua từ nối). Mục tiêu không ghi đối tác được so "
-	 "với đối tác duy nhất của hồ sơ",
+	 "tác (không phân biệt hoa thường, dấu; bỏ qua từ nối; hồ sơ tiếng Việt so hai âm tiết liền "
+	 "nhau). Mục tiêu không ghi đối tác được so với đối tác duy nhất của hồ sơ",
 	 "an objective's `field` shares no word with its partner's `profile.priorities` or `needs` "
-	 "(case- and accent-insensitive, stop words ignored). An objective without a partner is "
-	 "compared with the record's only partner",
+	 "(case- and accent-insensitive, stop words ignored; Vietnamese records compare two "
+	 "adjacent syllables). An objective without a partner is compared with the record's only "
+	 "partner",
 	 "Nội dung, lĩnh vực hợp tác nên định hướng theo các chủ đề mà địa phương bạn đang quan tâm. "
 	 "Một mục tiêu không khớp ưu tiên hay nhu cầu nào của đối tác khó được đón nhận; nếu đối tác "
 	 "thực sự quan tâm, hãy bổ sung hồ sơ đối tác.",
@@ -628,8 +629,8 @@ collection_duplicate_ids(struct record *const *recs, size_t n, const struct chec
 		if (!m.line)
 			m = (struct mark){1, 1};
 		diags_add(dq, r->file, m, SEV_ERROR, "schema-duplicate-id", "",
-			  L(ctx->lang, "id “%s” đã được dùng cho hồ sơ %s",
-			    "id \"%s\" is already used by %s"),
+			  L(ctx->lang, "id '%s' đã được dùng cho hồ sơ %s",
+			    "id '%s' is already used by %s"),
 			  r->id.s, f->file ? f->file : "?");
 	}
 	free(v);

@@ -144,8 +144,8 @@ task_owner(struct rctx *c, const struct task *t, const char *name)
 {
 	if (rules_blank(t->owner.s)) {
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-owner", SEV_ERROR,
-			   L(c->ctx->lang, "nhiệm vụ “%s” chưa có đơn vị chủ trì (owner)",
-			     "task \"%s\" has no owner"),
+			   L(c->ctx->lang, "nhiệm vụ '%s' chưa có đơn vị chủ trì (owner)",
+			     "task '%s' has no owner"),
 			   name);
 		return;
 	}
@@ -157,18 +157,18 @@ task_owner(struct rctx *c, const struct task *t, const char *name)
 		rules_emit(c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner",
 			   SEV_WARNING,
 			   L(c->ctx->lang,
-			     "đơn vị chủ trì “%s” của nhiệm vụ “%s” gồm nhiều cơ quan: giao cho một "
+			     "đơn vị chủ trì '%s' của nhiệm vụ '%s' gồm nhiều cơ quan: giao cho một "
 			     "đơn vị, các đơn vị khác ghi vào support",
-			     "owner \"%s\" of task \"%s\" names several bodies: give it to one, put "
+			     "owner '%s' of task '%s' names several bodies: give it to one, put "
 			     "the others under support"),
 			   o, name);
 	else
 		rules_emit(c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner",
 			   SEV_WARNING,
 			   L(c->ctx->lang,
-			     "đơn vị chủ trì “%s” của nhiệm vụ “%s” không rõ ràng: cần giao cho một "
+			     "đơn vị chủ trì '%s' của nhiệm vụ '%s' không rõ ràng: cần giao cho một "
 			     "Sở, ngành cụ thể",
-			     "owner \"%s\" of task \"%s\" is vague: name one responsible department"),
+			     "owner '%s' of task '%s' is vague: name one responsible department"),
 			   o, name);
 	free(o);
 }
@@ -180,8 +180,8 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 		return;
 	if (!t->due.set) {
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-due", SEV_WARNING,
-			   L(c->ctx->lang, "nhiệm vụ “%s” chưa có thời hạn (due)",
-			     "task \"%s\" has no due date"),
+			   L(c->ctx->lang, "nhiệm vụ '%s' chưa có thời hạn (due)",
+			     "task '%s' has no due date"),
 			   name);
 		return;
 	}
@@ -191,8 +191,8 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 	char d[11];
 	date_iso(t->due.d, d);
 	rules_emit(c, rules_mark(c, t->due.mark, t->mark), "follow-task-overdue", SEV_WARNING,
-		   L(c->ctx->lang, "nhiệm vụ “%s” quá hạn %s mà vẫn ở trạng thái %s",
-		     "task \"%s\" was due %s and is still %s"),
+		   L(c->ctx->lang, "nhiệm vụ '%s' quá hạn %s mà vẫn ở trạng thái %s",
+		     "task '%s' was due %s and is still %s"),
 		   name, d, status_word(t->status));
 }
 
@@ -224,15 +224,15 @@ task_stale(struct rctx *c, const struct task *t, const char *name)
 	if (since_end)
 		rules_emit(c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
 			   L(c->ctx->lang,
-			     "nhiệm vụ “%s” chưa có cập nhật nào từ khi chuyến đi kết thúc (%s, %ld "
+			     "nhiệm vụ '%s' chưa có cập nhật nào từ khi chuyến đi kết thúc (%s, %ld "
 			     "ngày)",
-			     "task \"%s\" has had no update since the visit ended (%s, %ld days)"),
+			     "task '%s' has had no update since the visit ended (%s, %ld days)"),
 			   name, d, days);
 	else
 		rules_emit(c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
 			   L(c->ctx->lang,
-			     "nhiệm vụ “%s” không được cập nhật từ %s (%ld ngày)",
-			     "task \"%s\" has had no update since %s (%ld days)"),
+			     "nhiệm vụ '%s' không được cập nhật từ %s (%ld ngày)",
+			     "task '%s' has had no update since %s (%ld days)"),
 			   name, d, days);
 }
 
@@ -272,8 +272,8 @@ follow_report(struct rctx *c)
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-report", SEV_WARNING,
 		   L(c->ctx->lang,
-		     "chưa có báo cáo sau chuyến đi (follow_up.report) dù chuyến đi đã kết thúc %ld "
-		     "ngày",
+		     "chưa có báo cáo sau chuyến đi (follow_up.report) dù chuyến đi đã kết thúc "
+		     "được %ld ngày",
 		     "no post-visit report (follow_up.report) %ld days after the visit ended"),
 		   days);
 }
@@ -310,7 +310,8 @@ follow_reviews(struct rctx *c)
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-reviews", SEV_INFO,
 		   L(c->ctx->lang,
-		     "chưa có lần rà soát triển khai nào (follow_up.reviews) sau %ld ngày",
+		     "chưa có lần rà soát tình hình triển khai nào (follow_up.reviews) sau %ld ngày "
+		     "kể từ khi chuyến đi kết thúc",
 		     "no implementation review (follow_up.reviews) %ld days after the visit"),
 		   days);
 }
@@ -375,9 +376,9 @@ follow_alternative(struct rctx *c)
 			continue;
 		rules_emit(c, rules_mark(c, p->mark, p->mark), "follow-alternative", SEV_WARNING,
 			   L(c->ctx->lang,
-			     "đối tác “%s” đã từ chối mà chưa có đối tác thay thế nào "
+			     "đối tác '%s' đã từ chối mà chưa có đối tác thay thế nào "
 			     "(alternative_to)",
-			     "partner \"%s\" declined and no other partner is recorded as an "
+			     "partner '%s' declined and no other partner is recorded as an "
 			     "alternative (alternative_to)"),
 			   p->name.s ? p->name.s : "?");
 	}

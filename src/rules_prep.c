@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "rules_int.h"
 #include "text.h"
 #include "xalloc.h"
@@ -77,42 +76,75 @@ is_stop(const char *w, size_t n)
 	return in_list(w, n, stop_words, sizeof stop_words / sizeof stop_words[0]);
 }
 
-/* Calls fn on each word of folded text; stops when fn returns non-zero. */
-static int
-each_word(const char *folded, int (*fn)(const char *w, size_t n, void *arg), void *arg)
+/* The topic words of a text: folded, stop words dropped, in order. */
+struct words {
+	char *buf;   /* owned: the folded text, cut into words */
+	char **v;    /* owned array of pointers into buf */
+	size_t n;
+};
+
+static void
+words_of(const char *text, struct words *w)
 {
-	const char *p = folded;
-	while (*p) {
+	w->buf = text_fold(text ? text : "");
+	w->v = xcalloc(strlen(w->buf) / 2 + 1, sizeof *w->v);
+	w->n = 0;
+	for (char *p = w->buf; *p;) {
 		while (*p == ' ')
 			p++;
-		const char *s = p;
+		char *s = p;
 		while (*p && *p != ' ')
 			p++;
-		if (p > s && fn(s, (size_t)(p - s), arg))
+		size_t n = (size_t)(p - s);
+		if (*p)
+			*p++ = '\0';
+		if (n && !is_stop(s, n))
+			w->v[w->n++] = s;
+	}
+}
+
+static void
+words_free(struct words *w)
+{
+	free(w->buf);
+	free(w->v);
+}
+
+static int
+words_has(const struct words *w, const char *x)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (!strcmp(w->v[i], x))
+			return 1;
+	return 0;
+}
+
+static int
+words_has_pair(const struct words *w, const char *x, const char *y)
+{
+	for (size_t i = 0; i + 1 < w->n; i++)
+		if (!strcmp(w->v[i], x) && !strcmp(w->v[i + 1], y))
+			return 1;
+	return 0;
+}
+
+/* Do a field and one priority or need share a word?  In Vietnamese a word
+ * is mostly two syllables and a lone syllable says little ("tạo" of "tái
+ * tạo" and "đào tạo"), so two adjacent syllables must match unless one
+ * side is a single syllable.  Other languages: any shared word. */
+static int
+words_overlap(const struct words *f, const struct words *p, int vi)
+{
+	if (vi && (f->n == 1 || p->n == 1)) {
+		const struct words *one = f->n == 1 ? f : p, *other = one == f ? p : f;
+		return words_has(other, one->v[0]);
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		if (!vi && words_has(p, f->v[i]))
+			return 1;
+		if (vi && i + 1 < f->n && words_has_pair(p, f->v[i], f->v[i + 1]))
 			return 1;
 	}
-	return 0;
-}
-
-/* prep-partner-interest: the words of the partner, as one folded string
- * padded with spaces so that " word " finds a whole word. */
-static int
-word_in_bag(const char *w, size_t n, void *arg)
-{
-	const char *bag = arg;
-	if (is_stop(w, n))
-		return 0;
-	for (const char *s = bag; (s = strstr(s, w)) != NULL; s++)
-		if (s > bag && s[-1] == ' ' && s[n] == ' ' && !strncmp(s, w, n))
-			return 1;
-	return 0;
-}
-
-static int
-count_topic_word(const char *w, size_t n, void *arg)
-{
-	if (!is_stop(w, n))
-		++*(size_t *)arg;
 	return 0;
 }
 
@@ -130,33 +162,22 @@ static const char *const friendship_core[] = {
 	"huu", "nghi", "giao", "luu", "friendship", "exchange", "exchanges", "goodwill", "twinning",
 };
 
-struct friendship_scan {
-	int core;  /* a friendship word was seen */
-	int other; /* a word with a topic was seen */
-};
-
-static int
-scan_friendship(const char *w, size_t n, void *arg)
-{
-	struct friendship_scan *f = arg;
-	if (is_stop(w, n))
-		return 0;
-	if (in_list(w, n, friendship_core, sizeof friendship_core / sizeof friendship_core[0]))
-		f->core = 1;
-	else if (!in_list(w, n, friendship_words,
-			  sizeof friendship_words / sizeof friendship_words[0]))
-		f->other = 1;
-	return f->other;
-}
-
 static int
 friendship_only(const char *field)
 {
-	char *f = text_fold(field);
-	struct friendship_scan s = {0, 0};
-	each_word(f, scan_friendship, &s);
-	free(f);
-	return s.core && !s.other;
+	struct words w;
+	words_of(field, &w);
+	int core = 0, other = 0;
+	for (size_t i = 0; i < w.n; i++) {
+		size_t n = strlen(w.v[i]);
+		if (in_list(w.v[i], n, friendship_core, sizeof friendship_core / sizeof friendship_core[0]))
+			core = 1;
+		else if (!in_list(w.v[i], n, friendship_words,
+				  sizeof friendship_words / sizeof friendship_words[0]))
+			other = 1;
+	}
+	words_free(&w);
+	return core && !other;
 }
 
 /* ---- partners and materials ---- */
@@ -241,9 +262,9 @@ prep_whom(struct rctx *c)
 			continue;
 		rules_emit(c, rules_mark(c, p->mark, p->mark), "prep-whom", SEV_ERROR,
 			   L(c->ctx->lang,
-			     "đối tác “%s” chưa có needs hay profile.priorities: cần tìm hiểu kỹ nhu "
+			     "đối tác '%s' chưa có needs hay profile.priorities: cần tìm hiểu kỹ nhu "
 			     "cầu của đối tác",
-			     "partner \"%s\" has neither needs nor profile.priorities: research what "
+			     "partner '%s' has neither needs nor profile.priorities: research what "
 			     "it needs"),
 			   pname(p));
 	}
@@ -286,9 +307,8 @@ prep_agency(struct rctx *c)
 	date_iso(r->start.d, b);
 	rules_emit(c, r->agency_consulted.mark, "prep-agency", SEV_WARNING,
 		   L(c->ctx->lang,
-		     "cơ quan đại diện được tham vấn ngày %s, không trước ngày bắt đầu chuyến đi %s",
-		     "the representative agency was consulted on %s, not before the visit starts "
-		     "on %s"),
+		     "ngày tham vấn cơ quan đại diện (%s) không trước ngày bắt đầu chuyến đi (%s)",
+		     "the representative agency was consulted on %s, not before the visit (%s)"),
 		   a, b);
 }
 
@@ -322,17 +342,17 @@ prep_one_size(struct rctx *c)
 			rules_emit(c, rules_mark(c, m->audience_ref.mark, m->mark), "prep-one-size",
 				   SEV_WARNING,
 				   L(c->ctx->lang,
-				     "bài trình bày “%s” dùng chung cho mọi đối tác (audience: all): "
+				     "bài trình bày '%s' dùng chung cho mọi đối tác (audience: all): "
 				     "tránh dùng “1 bài” cho mọi đối tác",
-				     "presentation \"%s\" is one talk for all partners (audience: "
+				     "presentation '%s' is one talk for all partners (audience: "
 				     "all): tailor it to each partner"),
 				   t);
 		else
 			rules_emit(c, rules_mark(c, m->mark, m->mark), "prep-one-size", SEV_WARNING,
 				   L(c->ctx->lang,
-				     "bài trình bày “%s” không ghi dành cho đối tác nào (audience): "
+				     "bài trình bày '%s' không ghi dành cho đối tác nào (audience): "
 				     "tránh dùng “1 bài” cho mọi đối tác",
-				     "presentation \"%s\" names no partner (audience): tailor it to "
+				     "presentation '%s' names no partner (audience): tailor it to "
 				     "each partner"),
 				   t);
 		free(t);
@@ -350,9 +370,9 @@ prep_one_size(struct rctx *c)
 			char *t = rules_short(b->title.s);
 			rules_emit(c, rules_mark(c, b->mark, b->mark), "prep-one-size", SEV_WARNING,
 				   L(c->ctx->lang,
-				     "tài liệu “%s” dùng cho cả “%s” và “%s”: cần nội dung riêng "
+				     "tài liệu '%s' dùng cho cả '%s' và '%s': cần nội dung riêng "
 				     "cho từng đối tác",
-				     "material \"%s\" serves both \"%s\" and \"%s\": tailor it to "
+				     "material '%s' serves both '%s' and '%s': tailor it to "
 				     "each partner"),
 				   t, a->audience ? pname(a->audience) : a->audience_ref.s,
 				   b->audience ? pname(b->audience) : b->audience_ref.s);
@@ -382,21 +402,21 @@ prep_language(struct rctx *c)
 				rules_emit(c, m, "prep-language", SEV_ERROR,
 					   L(c->ctx->lang,
 					     "không có tài liệu tiếng Anh cũng như tiếng bản địa (%s) "
-					     "cho đối tác “%s”",
+					     "cho đối tác '%s'",
 					     "no material in English nor in the host language (%s) for "
-					     "partner \"%s\""),
+					     "partner '%s'"),
 					   host, pname(p));
 			else if (!h)
 				rules_emit(c, m, "prep-language", SEV_WARNING,
 					   L(c->ctx->lang,
-					     "chưa có tài liệu tiếng bản địa (%s) cho đối tác “%s”",
-					     "no material in the host language (%s) for partner \"%s\""),
+					     "chưa có tài liệu tiếng bản địa (%s) cho đối tác '%s'",
+					     "no material in the host language (%s) for partner '%s'"),
 					   host, pname(p));
 			else if (!en)
 				rules_emit(c, m, "prep-language", SEV_WARNING,
 					   L(c->ctx->lang,
-					     "chưa có tài liệu tiếng Anh cho đối tác “%s”",
-					     "no material in English for partner \"%s\""),
+					     "chưa có tài liệu tiếng Anh cho đối tác '%s'",
+					     "no material in English for partner '%s'"),
 					   pname(p));
 		} else if (host) {
 			/* English is the host language: one language, both halves. */
@@ -404,18 +424,18 @@ prep_language(struct rctx *c)
 				rules_emit(c, m, "prep-language", SEV_ERROR,
 					   L(c->ctx->lang,
 					     "không có tài liệu tiếng Anh (tiếng bản địa: %s) cho đối "
-					     "tác “%s”",
+					     "tác '%s'",
 					     "no material in English (the host language: %s) for "
-					     "partner \"%s\""),
+					     "partner '%s'"),
 					   host, pname(p));
 		} else if (!en) {
 			/* Host language unknown: only the English half can be judged. */
 			rules_emit(c, m, "prep-language", SEV_WARNING,
 				   L(c->ctx->lang,
-				     "chưa có tài liệu tiếng Anh cho đối tác “%s” (chưa biết tiếng "
-				     "bản địa của nước “%s”; khai báo trong host_languages)",
-				     "no material in English for partner \"%s\" (host language of "
-				     "country \"%s\" unknown; set it in host_languages)"),
+				     "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa biết tiếng "
+				     "bản địa của nước '%s'; khai báo trong host_languages)",
+				     "no material in English for partner '%s' (host language of "
+				     "country '%s' unknown; set it in host_languages)"),
 				   pname(p), p->country.s ? p->country.s : "?");
 		}
 	}
@@ -432,8 +452,8 @@ prep_concise(struct rctx *c)
 		char *t = rules_short(m->title.s);
 		rules_emit(c, rules_mark(c, m->mark, m->mark), "prep-concise", SEV_INFO,
 			   L(c->ctx->lang,
-			     "bài trình bày “%s” dài %ld trang, quá giới hạn %ld: cần ngắn gọn, dễ hiểu",
-			     "presentation \"%s\" has %ld pages, over the limit of %ld: keep it "
+			     "bài trình bày '%s' dài %ld trang, quá giới hạn %ld: cần ngắn gọn, dễ hiểu",
+			     "presentation '%s' has %ld pages, over the limit of %ld: keep it "
 			     "concise"),
 			   t, m->pages, limit);
 		free(t);
@@ -477,31 +497,32 @@ prep_friendship_only(struct rctx *c)
 	rules_emit(c, rules_mark(c, first->field.mark, first->mark), "prep-friendship-only",
 		   SEV_WARNING,
 		   L(c->ctx->lang,
-		     "mọi mục tiêu chỉ là hữu nghị, giao lưu (“%s”): cần lĩnh vực, dự án hợp tác cụ "
+		     "mọi mục tiêu chỉ là hữu nghị, giao lưu ('%s'): cần lĩnh vực, dự án hợp tác cụ "
 		     "thể",
-		     "every objective is friendship or exchange only (\"%s\"): name concrete fields "
+		     "every objective is friendship or exchange only ('%s'): name concrete fields "
 		     "and projects"),
 		   f);
 	free(f);
 }
 
-static void
-bag_add(struct buf *b, const struct texts *t)
+static int
+texts_overlap(const struct words *f, const struct texts *t, int vi)
 {
-	for (size_t i = 0; i < t->n; i++) {
-		if (!t->v[i].s)
-			continue;
-		char *f = text_fold(t->v[i].s);
-		buf_puts(b, f);
-		buf_putc(b, ' ');
-		free(f);
+	int hit = 0;
+	for (size_t i = 0; !hit && i < t->n; i++) {
+		struct words p;
+		words_of(t->v[i].s, &p);
+		hit = p.n && words_overlap(f, &p, vi);
+		words_free(&p);
 	}
+	return hit;
 }
 
 static void
 prep_partner_interest(struct rctx *c)
 {
 	const struct record *r = c->r;
+	int vi = !r->lang.s || !strcmp(r->lang.s, "vi");
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const struct objective *o = &r->objectives[i];
 		const struct partner *p = o->partner;
@@ -509,26 +530,21 @@ prep_partner_interest(struct rctx *c)
 			p = &r->partners[0];
 		if (!p || rules_blank(o->field.s) || (!p->priorities.n && !p->needs.n))
 			continue;
-		char *field = text_fold(o->field.s);
-		size_t topic = 0;
-		each_word(field, count_topic_word, &topic);
-		struct buf bag = BUF_INIT;
-		buf_putc(&bag, ' ');
-		bag_add(&bag, &p->priorities);
-		bag_add(&bag, &p->needs);
-		int match = topic == 0 || each_word(field, word_in_bag, (void *)buf_cstr(&bag));
-		buf_free(&bag);
-		free(field);
+		struct words f;
+		words_of(o->field.s, &f);
+		int match = !f.n || texts_overlap(&f, &p->priorities, vi) ||
+			    texts_overlap(&f, &p->needs, vi);
+		words_free(&f);
 		if (match)
 			continue;
-		char *f = rules_short(o->field.s);
+		char *fs = rules_short(o->field.s);
 		rules_emit(c, rules_mark(c, o->field.mark, o->mark), "prep-partner-interest",
 			   SEV_WARNING,
 			   L(c->ctx->lang,
-			     "lĩnh vực “%s” không khớp ưu tiên hay nhu cầu nào của đối tác “%s”",
-			     "field \"%s\" matches none of the priorities or needs of partner \"%s\""),
-			   f, pname(p));
-		free(f);
+			     "lĩnh vực '%s' không khớp ưu tiên hay nhu cầu nào của đối tác '%s'",
+			     "field '%s' matches none of the priorities or needs of partner '%s'"),
+			   fs, pname(p));
+		free(fs);
 	}
 }
 
@@ -542,8 +558,8 @@ prep_asks_aid(struct rctx *c)
 		char *w = rules_short(a->what.s);
 		rules_emit(c, rules_mark(c, a->kind_mark, a->mark), "prep-asks-aid", SEV_WARNING,
 			   L(c->ctx->lang,
-			     "đề nghị “%s” thuộc loại %s: không nên trông chờ hỗ trợ từ phía bạn",
-			     "ask \"%s\" is of kind %s: do not go expecting aid"),
+			     "đề nghị '%s' thuộc loại %s: không nên trông chờ hỗ trợ từ phía bạn",
+			     "ask '%s' is of kind %s: do not go expecting aid"),
 			   w, a->kind == ASK_AID ? "aid" : "funding");
 		free(w);
 	}
@@ -619,9 +635,9 @@ prep_timing(struct rctx *c)
 			continue;
 		rules_emit(c, rules_mark(c, p->stage_since.mark, p->mark), "prep-timing", SEV_INFO,
 			   L(c->ctx->lang,
-			     "năm %d tròn %d năm quan hệ với “%s” (từ %d): nên tận dụng dịp kỷ niệm "
+			     "năm %d tròn %d năm quan hệ với '%s' (từ %d): nên tận dụng dịp kỷ niệm "
 			     "(occasion.kind: anniversary)",
-			     "%d marks %d years of the relationship with \"%s\" (since %d): an "
+			     "%d marks %d years of the relationship with '%s' (since %d): an "
 			     "opening to use (occasion.kind: anniversary)"),
 			   r->start.d.y, years, pname(p), p->stage_since.d.y);
 	}
@@ -637,8 +653,8 @@ prep_partner_profile(struct rctx *c)
 			rules_emit(c, rules_mark(c, p->mark, p->mark), "prep-partner-profile",
 				   SEV_WARNING,
 				   L(c->ctx->lang,
-				     "đối tác “%s” chưa có hồ sơ thông tin cơ bản (profile)",
-				     "partner \"%s\" has no profile"),
+				     "đối tác '%s' chưa có hồ sơ thông tin cơ bản (profile)",
+				     "partner '%s' has no profile"),
 				   pname(p));
 			continue;
 		}
@@ -656,8 +672,8 @@ prep_partner_profile(struct rctx *c)
 		rules_emit(c, rules_mark(c, p->profile_updated.mark, p->profile_mark),
 			   "prep-partner-profile", SEV_WARNING,
 			   L(c->ctx->lang,
-			     "hồ sơ đối tác “%s” cập nhật lần cuối %s, hơn 2 năm trước chuyến đi",
-			     "profile of partner \"%s\" was last updated %s, more than 2 years before "
+			     "hồ sơ đối tác '%s' cập nhật lần cuối %s, hơn 2 năm trước chuyến đi",
+			     "profile of partner '%s' was last updated %s, more than 2 years before "
 			     "the visit"),
 			   pname(p), u);
 	}

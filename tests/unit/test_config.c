@@ -112,15 +112,15 @@ main(void)
 			       "cold_years: 2\n");
 	OK(config_load(bad, LANG_EN, &cfg, &dq, &err), "config/bad-still-loads");
 	const struct diag *d = find(&dq, "config-unknown-rule", 2);
-	OK(d && d->mark.col == 3 && strstr(d->msg, "did you mean \"prep-what\""),
+	OK(d && d->mark.col == 3 && strstr(d->msg, "did you mean 'prep-what'"),
 	   "config/unknown-rule-suggests");
 	OK(d && d->sev == SEV_ERROR, "config/unknown-rule-error");
 	d = find(&dq, "config-value", 3);
-	OK(d && d->mark.col == 13 && strstr(d->msg, "\"warning\""), "config/bad-severity-suggests");
+	OK(d && d->mark.col == 13 && strstr(d->msg, "'warning'"), "config/bad-severity-suggests");
 	d = find(&dq, "config-unknown-rule", 4);
 	OK(d && strstr(d->msg, "prep-why"), "config/unknown-rule-named");
 	d = find(&dq, "config-unknown-key", 5);
-	OK(d && d->sev == SEV_WARNING && strstr(d->msg, "\"stale_days\""),
+	OK(d && d->sev == SEV_WARNING && strstr(d->msg, "'stale_days'"),
 	   "config/unknown-key-suggests");
 	OK(find(&dq, "config-value", 6) != NULL, "config/negative-number");
 	OK(find(&dq, "config-value", 7) != NULL, "config/word-for-number");
