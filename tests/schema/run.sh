@@ -59,3 +59,10 @@ if [ -f "$iso" ]; then
 	if cmp -s "$WORK/iso.txt" "$WORK/ours.txt"; then ok countries/iso-codes; else
 		fail countries/iso-codes "table differs from $iso"; diff "$WORK/iso.txt" "$WORK/ours.txt" | head; fi
 fi
+
+# A short fuzz run of load + schema, seeded with the inputs above.
+if [ -x "$FUZZDIR/schema" ]; then
+	mkdir -p "$WORK/corpus" && cp ./*.yaml "$WORK/corpus/"
+	if "$FUZZDIR/schema" -runs=5000 -max_len=4096 "$WORK/corpus" >"$WORK/fuzz.log" 2>&1; then
+		ok fuzz/schema-smoke; else fail fuzz/schema-smoke "see below"; tail -n 20 "$WORK/fuzz.log"; fi
+fi
