@@ -71,7 +71,7 @@ options(int argc, char **argv, enum lang *lang, const char **format, void (*usag
 	int ch;
 	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (!format || (strcmp(optarg, "text") && strcmp(optarg, "json"))) {
@@ -90,7 +90,7 @@ options(int argc, char **argv, enum lang *lang, const char **format, void (*usag
 			usage(stdout);
 			return EXIT_OK;
 		default:
-			fprintf(stderr, "debrief: unknown option '%s'\n", argv[optind - 1]);
+			fprintf(stderr, "debrief: unknown option or missing value: %s\n", argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}

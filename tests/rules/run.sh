@@ -48,6 +48,7 @@ cli rules-json rules --format json --lang en
 cli explain-prep-what explain prep-what
 cli explain-follow-task-owner-en explain --lang en follow-task-owner
 cli explain-yaml-syntax-en explain --lang en yaml-syntax
+cli explain-option-after-rule explain prep-how --lang en
 cli explain-unknown explain prep-wat
 cli explain-unknown-en explain --lang en no-such-thing
 cli explain-no-rule explain
@@ -75,3 +76,10 @@ else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 		else fail "explain-all/$id-$l" "exit $rc"; fi
 	done
 done
+
+# The example of man/config.section is a valid configuration that leaves
+# the clean record clean.
+sed -n '/^\.Bd -literal/,/^\.Ed/p' "$TOP/man/config.section" | sed '1d;$d' >"$WORK/example.conf"
+"$DEBRIEF" check --lang en --today $TODAY --config "$WORK/example.conf" base-clean.yaml \
+	>"$WORK/example.out" 2>&1
+golden config-example-in-man base-clean.expected "$WORK/example.out"
