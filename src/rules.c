@@ -57,9 +57,10 @@ const struct rule rule_table[] = {
 	 "text looks like TCVN3 (ABC) or VNI mojibake rather than Unicode Vietnamese",
 	 "Văn bản dán từ tài liệu cũ dùng phông TCVN3 hay VNI hiện thành ký tự lạ trong báo cáo và "
 	 "không tìm kiếm được. Hãy chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) "
-	 "trước khi lưu.",
+	 "trước khi lưu. Mỗi hồ sơ liệt kê tối đa 10 giá trị, phần còn lại được đếm.",
 	 "Text pasted from old documents in TCVN3 or VNI fonts shows as garbage in reports and cannot "
-	 "be searched. Convert it to Unicode (for example with Unikey's converter) before saving."},
+	 "be searched. Convert it to Unicode (for example with Unikey's converter) before saving. "
+	 "At most 10 values of a record are listed; the rest are counted."},
 	{"text-not-nfc", SEV_INFO, "", "input",
 	 "văn bản không ở dạng chuẩn Unicode NFC (dấu tách rời); được chuẩn hóa khi xuất",
 	 "text is not in Unicode NFC (decomposed diacritics); it is normalised for output",
@@ -585,6 +586,7 @@ rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *d
 	if (!r)
 		return;
 	struct rctx c = {r, ctx, dq, date_days(ctx->today, 0)};
+	rules_text(&c);
 	/* Preparation applies to planned and completed records alike. */
 	rules_prep(&c);
 	if (record_completed(r, ctx->today))

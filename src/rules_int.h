@@ -43,6 +43,7 @@ const char *rules_sev_label(const struct rule *ru);
  * configuration's additions first: "de fr it", or NULL when unknown. */
 const char *rules_host_langs(const struct config *cfg, const char *country);
 
+void rules_text(struct rctx *c);   /* rules_text.c: text-legacy-encoding */
 void rules_prep(struct rctx *c);   /* rules_prep.c */
 void rules_follow(struct rctx *c); /* rules_follow.c */
 
