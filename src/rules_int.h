@@ -12,13 +12,13 @@ struct rctx {
 	const struct record *r;
 	const struct check_ctx *ctx;
 	struct diags *dq;
-	long today;	/* date_days(ctx->today) */
+	long today; /* date_days(ctx->today) */
 };
 
 /* Add a finding of rule (its guidance from the catalogue) at m in the
  * record's file.  Pass L(c->ctx->lang, "…", "…") as fmt. */
 void rules_emit(struct rctx *c, struct mark m, const char *rule, enum sev sev, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 /* m when it is known, else the fallback, else the record root. */
 struct mark rules_mark(const struct rctx *c, struct mark m, struct mark fallback);
 /* The record root (1:1 when unknown): for a missing top-level field. */

@@ -42,7 +42,12 @@ static int
 ascii_vowel(unsigned c)
 {
 	switch (c | 0x20) {
-	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return 1;
+	case 'a':
+	case 'e':
+	case 'i':
+	case 'o':
+	case 'u':
+	case 'y': return 1;
 	}
 	return 0;
 }
@@ -61,8 +66,14 @@ static int
 vni_mark(unsigned c)
 {
 	switch (c) {
-	case 0xE4: case 0xE5: case 0xEB: case 0xEF: case 0xF6: case 0xF8: case 0xFB: case 0xFC:
-		return 1;
+	case 0xE4:
+	case 0xE5:
+	case 0xEB:
+	case 0xEF:
+	case 0xF6:
+	case 0xF8:
+	case 0xFB:
+	case 0xFC: return 1;
 	}
 	return 0;
 }
@@ -94,7 +105,8 @@ legacy_kind(const char *s)
 			if (vni_mark(cur) && (ascii_vowel(prev) || prev == 0xF4 || prev == 0xE2))
 				vni++;
 			/* VNI writes Đ/đ as Ñ/ñ before a vowel at a word's start. */
-			if ((cur == 0xD1 || cur == 0xF1) && !ascii_letter(prev) && ascii_vowel(next))
+			if ((cur == 0xD1 || cur == 0xF1) && !ascii_letter(prev) &&
+			    ascii_vowel(next))
 				vni++;
 		}
 		prev = cur;
@@ -123,20 +135,21 @@ walk(struct walk *w, const struct node *n)
 		char *t = rules_short(n->str);
 		if (k == 1)
 			rules_emit(w->c, n->mark, "text-legacy-encoding", SEV_WARNING,
-				   L(w->c->ctx->lang,
-				     "'%s' có vẻ là chữ Việt gõ bằng phông TCVN3 (ABC), không phải "
-				     "Unicode: hãy chuyển mã (ví dụ bằng Unikey)",
-				     "'%s' looks like Vietnamese typed in a TCVN3 (ABC) font, not "
-				     "Unicode: convert it (e.g. with Unikey)"),
-				   t);
+			           L(w->c->ctx->lang,
+			             "'%s' có vẻ là chữ Việt gõ bằng phông TCVN3 (ABC), không phải "
+			             "Unicode: hãy chuyển mã (ví dụ bằng Unikey)",
+			             "'%s' looks like Vietnamese typed in a TCVN3 (ABC) font, not "
+			             "Unicode: convert it (e.g. with Unikey)"),
+			           t);
 		else
-			rules_emit(w->c, n->mark, "text-legacy-encoding", SEV_WARNING,
-				   L(w->c->ctx->lang,
-				     "'%s' có vẻ là chữ Việt gõ bằng phông VNI, không phải Unicode: "
-				     "hãy chuyển mã (ví dụ bằng Unikey)",
-				     "'%s' looks like Vietnamese typed in a VNI font, not Unicode: "
-				     "convert it (e.g. with Unikey)"),
-				   t);
+			rules_emit(
+			    w->c, n->mark, "text-legacy-encoding", SEV_WARNING,
+			    L(w->c->ctx->lang,
+			      "'%s' có vẻ là chữ Việt gõ bằng phông VNI, không phải Unicode: "
+			      "hãy chuyển mã (ví dụ bằng Unikey)",
+			      "'%s' looks like Vietnamese typed in a VNI font, not Unicode: "
+			      "convert it (e.g. with Unikey)"),
+			    t);
 		free(t);
 		return;
 	}
@@ -158,8 +171,8 @@ rules_text(struct rctx *c)
 	walk(&w, c->r->root);
 	if (w.found > MAX_FINDINGS)
 		rules_emit(c, rules_root_mark(c), "text-legacy-encoding", SEV_WARNING,
-			   L(c->ctx->lang,
-			     "còn %zu giá trị khác cũng có vẻ gõ bằng phông cũ (TCVN3, VNI)",
-			     "%zu more values also look like text in an old font (TCVN3, VNI)"),
-			   w.found - MAX_FINDINGS);
+		           L(c->ctx->lang,
+		             "còn %zu giá trị khác cũng có vẻ gõ bằng phông cũ (TCVN3, VNI)",
+		             "%zu more values also look like text in an old font (TCVN3, VNI)"),
+		           w.found - MAX_FINDINGS);
 }
