@@ -74,6 +74,17 @@ else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 		if [ $rc -eq 0 ] && head -n 1 "$WORK/explain.out" | grep -q "^$id ("; then
 			ok "explain-all/$id-$l"
 		else fail "explain-all/$id-$l" "exit $rc"; fi
+		[ $l = en ] || continue
+		# each guidance item: quote and gloss exactly as guidance.md has them
+		for g in $(sed -n 's/^Guidance: //p' "$WORK/explain.out"); do
+			[ "$g" = - ] && continue
+			row=$(grep "^| $g |" "$SHARED/spec/guidance.md")
+			q=$(printf '%s\n' "$row" | awk -F' [|] ' '{print $3}')
+			gl=$(printf '%s\n' "$row" | awk -F' [|] ' '{print $4}' | sed 's/ |$//')
+			if [ -n "$q" ] && grep -qxF "  $q" "$WORK/explain.out" &&
+				grep -qxF "  $gl" "$WORK/explain.out"; then ok "explain-all/$id-$g-verbatim"
+			else fail "explain-all/$id-$g-verbatim" "quote or gloss of $g not verbatim"; fi
+		done
 	done
 done
 
