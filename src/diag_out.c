@@ -376,14 +376,14 @@ junit_suite(struct buf *b, const char *file, const struct diags *dq, const struc
 static void
 out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
-	struct group *g = NULL;
-	size_t ng = 0, cap = 0;
+	/* At most one run per finding; never NULL, even with no finding. */
+	struct group *g = xcalloc(dq->n + 1, sizeof *g);
+	size_t ng = 0;
 	for (size_t i = 0; i < dq->n; i++) {
 		if (ng && !strcmp(g[ng - 1].file, dq->v[i].file)) {
 			g[ng - 1].to = i + 1;
 			continue;
 		}
-		g = xgrow(g, &cap, ng + 1, sizeof *g);
 		g[ng++] = (struct group){dq->v[i].file, i, i + 1, 0};
 	}
 	/* Sorted by file name, so that each file finds its runs quickly. */

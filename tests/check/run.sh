@@ -100,6 +100,22 @@ assert fails == int(root.get("failures")), (fails, root.get("failures"))
 assert len(root.findall("testsuite/testcase")) == int(root.get("tests"))
 ' "$WORK/junit.out" $LOADER; then ok junit/xml; else fail junit/xml "invalid or inconsistent XML"; fi
 
+# junit with no finding at all: one passing test case per file
+run junit-clean -- --lang en --format junit clean.yaml
+want_rc junit-clean 0
+gold junit-clean
+
+# every other format with no finding: exit 0, a well-formed document
+for f in text json sarif github; do
+	run "no-findings-$f" -- --lang en --format "$f" clean.yaml
+	want_rc "no-findings-$f" 0
+done
+if $PY -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["findings"] == []' \
+	"$WORK/no-findings-json.out"; then ok no-findings-json/parses; else
+	fail no-findings-json/parses "not JSON with an empty findings list"; fi
+if $PY sarif_check.py "$WORK/no-findings-sarif.out" >/dev/null 2>&1; then ok no-findings-sarif/valid
+else fail no-findings-sarif/valid "invalid SARIF"; fi
+
 # junit with --fail-on: below the level goes to system-out, not failure
 run junit-fail-on -- --lang en --format junit --fail-on error not-nfc.yaml
 gold junit-fail-on
@@ -315,3 +331,11 @@ variant dup-id-waived.yaml -e 's/^id: .*/id: same-id/' \
 run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
 want_rc collection-waiver 0
 gold collection-waiver
+
+# ---- a short fuzz run of the output formats (fuzz/diag_out.c) ----
+if [ -x "$FUZZDIR/diag_out" ]; then
+	mkdir -p "$WORK/corpus"
+	printf '\025a b.yaml|msg "x" <y> & \001 \377|G1 G2|c.yaml|m2|' >"$WORK/corpus/seed"
+	if "$FUZZDIR/diag_out" -runs=1500 -max_len=512 -artifact_prefix="$WORK/" "$WORK/corpus" >"$WORK/fuzz.log" 2>&1; then
+		ok fuzz/diag-out-smoke; else fail fuzz/diag-out-smoke "see below"; tail -n 20 "$WORK/fuzz.log"; fi
+fi
