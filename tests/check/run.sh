@@ -219,22 +219,35 @@ if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/r
 	fail man/renders "$w"; fi
 if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
 	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
-# Options of check: those the man page documents (".Fl \-xxx" in its
-# subsection) and those the binary's usage lists must be the same, and
-# the binary must accept each of them.
-sed -n '/^\.Ss check$/,/^\.S[sh] /p' "$MAN" | grep -o 'Fl \\-[a-z\\-]*' |
-	sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
-"$DEBRIEF" check --help | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$WORK/opts.bin"
-if [ "$(wc -l <"$WORK/opts.man")" -ge 5 ] && cmp -s "$WORK/opts.man" "$WORK/opts.bin"; then
-	ok man/options-match-usage
-else
-	fail man/options-match-usage "man page and usage differ"
-	diff "$WORK/opts.man" "$WORK/opts.bin" | head -n 10
-fi
-for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
-	(cd "$IN" && "$DEBRIEF" check --lang en "$opt") >/dev/null 2>"$WORK/opt.err"
-	if grep -q 'unknown option' "$WORK/opt.err"; then fail "man/accepted$opt" "binary rejects $opt"
-	else ok "man/accepted$opt"; fi
+# Options of check, rules and explain: those the man page documents
+# (".Fl \-xxx" in the command's subsection) and those the binary's usage
+# lists must be the same (every command takes --help), and the binary must
+# run with each of them, given a sample value.
+: >"$IN/none.conf"
+sample() {
+	case $1 in
+	--format) echo json ;; --fail-on) echo warning ;; --today) echo 2026-01-01 ;;
+	--config) echo none.conf ;; --lang) echo en ;; esac
+}
+for cmd in check rules explain; do
+	sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN" | grep -o 'Fl \\-[a-z\\-]*' |
+		sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
+	{ "$DEBRIEF" "$cmd" --help 2>&1 | grep -oE -- '--[a-z][a-z-]*'; echo --help; } |
+		sort -u >"$WORK/opts.bin"
+	if [ "$(wc -l <"$WORK/opts.man")" -ge 2 ] && cmp -s "$WORK/opts.man" "$WORK/opts.bin"; then
+		ok "man/$cmd-options-match-usage"
+	else
+		fail "man/$cmd-options-match-usage" "man page and usage differ"
+		diff "$WORK/opts.man" "$WORK/opts.bin" | head -n 10
+	fi
+	case $cmd in check) arg=clean.yaml ;; explain) arg=prep-what ;; *) arg= ;; esac
+	for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
+		# shellcheck disable=SC2046
+		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" $(sample "$opt") $arg) >/dev/null 2>"$WORK/opt.err"
+		rc=$?
+		if [ $rc -le 1 ]; then ok "man/$cmd-accepts$opt"; else
+			fail "man/$cmd-accepts$opt" "exit $rc: $(head -n 1 "$WORK/opt.err")"; fi
+	done
 done
 
 # ---- output that cannot be written is an operational error ----
@@ -300,7 +313,6 @@ if cmp -s "$WORK/today-option.out" "$WORK/today-again.out"; then ok today/reprod
 mkdir -p "$IN/cfg/records" "$IN/cfg/elsewhere" "$IN/cwdcfg"
 variant cfg/records/no-handover.yaml -e '/^handover:/d'
 printf 'rules:\n  memory-handover: error\n' >"$IN/cfg/records/.debrief.yaml"
-: >"$IN/none.conf"
 run config-records-dir -- --lang en cfg/records
 want_rc config-records-dir 1
 gold config-records-dir
