@@ -51,12 +51,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i + 1 < nf; i += 3) {
 		struct mark m = {(unsigned)(opt & 3) * (unsigned)i, (unsigned)(opt >> 6) * 2};
 		diags_add(&dq, field[i], m, (enum sev)(i % 3), rules[(opt >> 2) % 3],
-			  i + 2 < nf ? field[i + 2] : "G1", "%s", field[i + 1]);
+		          i + 2 < nf ? field[i + 2] : "G1", "%s", field[i + 1]);
 	}
 	char *files[2] = {field[0], "other.yaml"};
 	for (int f = OUT_TEXT; f <= OUT_JUNIT; f++) {
-		struct out_opts o = {(enum out_format)f, opt & 16 ? LANG_EN : LANG_VI, (opt & 32) != 0,
-				     (enum sev)((opt >> 2) % 3), 2, files, 2};
+		struct out_opts o = {(enum out_format)f,
+		                     opt & 16 ? LANG_EN : LANG_VI,
+		                     (opt & 32) != 0,
+		                     (enum sev)((opt >> 2) % 3),
+		                     2,
+		                     files,
+		                     2};
 		struct buf b = BUF_INIT;
 		diag_out(&b, &dq, &o);
 		/* Text and GitHub lines carry the message as it is: only the

@@ -36,9 +36,9 @@ usage(FILE *f)
 
 /* One file of the run, in output order. */
 struct input {
-	const char *path;  /* as given or walked; "-" for standard input */
-	const char *name;  /* in findings: path, or "<stdin>" */
-	size_t index;	   /* output order */
+	const char *path;   /* as given or walked; "-" for standard input */
+	const char *name;   /* in findings: path, or "<stdin>" */
+	size_t index;       /* output order */
 	struct record *rec; /* until the collection rules have run */
 };
 
@@ -74,8 +74,8 @@ input_find(const struct by_name *bn, const char *name)
 
 /* Sort key of a finding: its file's place in the run, then position. */
 struct keyed {
-	size_t file;  /* 0: the configuration file; i + 1: input i; SIZE_MAX: other */
-	size_t seq;   /* original position, for a stable order */
+	size_t file; /* 0: the configuration file; i + 1: input i; SIZE_MAX: other */
+	size_t seq;  /* original position, for a stable order */
 	struct diag d;
 };
 
@@ -111,9 +111,9 @@ sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
 	struct keyed *k = xcalloc(dq->n, sizeof *k);
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct input *in = input_find(bn, dq->v[i].file);
-		k[i].file = in ? in->index + 1
-			    : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
-									   : (size_t)-1;
+		k[i].file = in                                             ? in->index + 1
+		            : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
+		                                                           : (size_t)-1;
 		k[i].seq = i;
 		k[i].d = dq->v[i];
 	}
@@ -168,11 +168,13 @@ prescan_lang(int argc, char **argv)
 static int
 parse_opts(int argc, char **argv, struct check_opts *o)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'}, {"fail-on", required_argument, NULL, 'F'},
-		{"today", required_argument, NULL, 't'},  {"config", required_argument, NULL, 'c'},
-		{"lang", required_argument, NULL, 'l'},	  {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+	                                         {"fail-on", required_argument, NULL, 'F'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	o->format = OUT_TEXT;
 	o->fail_on = SEV_ERROR;
 	o->today = NULL;
@@ -185,40 +187,41 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 		switch (c) {
 		case 'f':
 			if (!out_format_parse(optarg, &o->format))
-				return usage_error(o,
-						   "định dạng không hợp lệ '%s' (text, json, sarif, "
-						   "github, junit)",
-						   "unknown format '%s' (text, json, sarif, github, junit)",
-						   optarg);
+				return usage_error(
+				    o,
+				    "định dạng không hợp lệ '%s' (text, json, sarif, "
+				    "github, junit)",
+				    "unknown format '%s' (text, json, sarif, github, junit)",
+				    optarg);
 			break;
 		case 'F':
 			if (!sev_parse(optarg, &o->fail_on) || o->fail_on == SEV_OFF)
-				return usage_error(o,
-						   "mức --fail-on không hợp lệ '%s' (error, warning, "
-						   "info)",
-						   "unknown --fail-on level '%s' (error, warning, info)",
-						   optarg);
+				return usage_error(
+				    o,
+				    "mức --fail-on không hợp lệ '%s' (error, warning, "
+				    "info)",
+				    "unknown --fail-on level '%s' (error, warning, info)", optarg);
 			break;
 		case 't': o->today = optarg; break;
 		case 'c': o->config = optarg; break;
 		case 'l':
 			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
 				return usage_error(o, "ngôn ngữ không hợp lệ '%s' (vi, en)",
-						   "unknown language '%s' (vi, en)", optarg);
+				                   "unknown language '%s' (vi, en)", optarg);
 			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
 			break;
 		case 'h': return -1;
 		case ':':
 			return usage_error(o, "tùy chọn %s cần một giá trị",
-					   "option %s needs a value", argv[optind - 1]);
+			                   "option %s needs a value", argv[optind - 1]);
 		default:
 			return usage_error(o, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-					   argv[optind - 1]);
+			                   argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
 		return usage_error(o, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-				   "%sat least one PATH is needed (file, directory or -)", "");
+		                   "%sat least one PATH is needed (file, directory or -)", "");
 	return 1;
 }
 
@@ -237,7 +240,8 @@ find_config_from(const char *path)
 		dir = xstrdup(path);
 	} else {
 		const char *slash = strrchr(path, '/');
-		dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+		dir =
+		    slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
 	}
 	if (!config_find(dir, &found))
 		found = NULL;
@@ -264,7 +268,8 @@ load_config(const struct check_opts *o, const char *first, struct config *cfg, s
 	int ok = config_load(path, o->lang, cfg, dq, &err);
 	if (!ok)
 		fprintf(stderr, "debrief: %s: %s\n", path,
-			err ? err : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
+		        err ? err
+		            : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
 	free(err);
 	free(path);
 	return ok;
@@ -425,9 +430,9 @@ cmd_check(int argc, char **argv)
 	diag_out(&out, &dq, &oo);
 	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||
 	    fflush(stdout) != 0) {
-		fprintf(stderr, "debrief: %s: %s\n", L(o.lang, "không ghi được kết quả",
-							"cannot write output"),
-			strerror(errno));
+		fprintf(stderr, "debrief: %s: %s\n",
+		        L(o.lang, "không ghi được kết quả", "cannot write output"),
+		        strerror(errno));
 		goto out;
 	}
 

@@ -48,11 +48,11 @@ summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
 	size_t e = count(dq, SEV_ERROR), w = count(dq, SEV_WARNING), i = count(dq, SEV_INFO);
 	if (o->lang == LANG_EN)
-		buf_printf(b, "%zu files checked: %zu errors, %zu warnings, %zu infos\n", o->nchecked,
-			   e, w, i);
+		buf_printf(b, "%zu files checked: %zu errors, %zu warnings, %zu infos\n",
+		           o->nchecked, e, w, i);
 	else
 		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n",
-			   o->nchecked, e, w, i);
+		           o->nchecked, e, w, i);
 }
 
 /* "file:line:col", "file:line" or "file", as far as the position is known. */
@@ -82,7 +82,7 @@ out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			buf_puts(b, "\033[1m");
 			position(b, d);
 			buf_printf(b, ":\033[0m %s%s\033[0m: %s [%s%s\033[0m]\n", sev_colour[s],
-				   sev_name(d->sev), d->msg, rule_colour[s], d->rule);
+			           sev_name(d->sev), d->msg, rule_colour[s], d->rule);
 		} else {
 			position(b, d);
 			buf_printf(b, ": %s: %s [%s]\n", sev_name(d->sev), d->msg, d->rule);
@@ -158,9 +158,9 @@ out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	}
 	buf_puts(b, dq->n ? "\n  ],\n" : "],\n");
 	buf_printf(b,
-		   "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
-		   "\"infos\": %zu}\n}\n",
-		   o->nchecked, count(dq, SEV_ERROR), count(dq, SEV_WARNING), count(dq, SEV_INFO));
+	           "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
+	           "\"infos\": %zu}\n}\n",
+	           o->nchecked, count(dq, SEV_ERROR), count(dq, SEV_WARNING), count(dq, SEV_INFO));
 }
 
 /* ---- sarif ---- */
@@ -197,7 +197,7 @@ sarif_rule_index(struct sarif_rules *sr, const struct diag *d)
 
 static void
 sarif_rule(struct buf *b, const char *id, const char *when, const char *why, const char *guidance,
-	   enum sev sev, int first)
+           enum sev sev, int first)
 {
 	buf_puts(b, first ? "\n" : ",\n");
 	buf_puts(b, "            {\n              \"id\": ");
@@ -211,7 +211,7 @@ sarif_rule(struct buf *b, const char *id, const char *when, const char *why, con
 		buf_puts(b, "},\n");
 	}
 	buf_printf(b, "              \"defaultConfiguration\": {\"level\": \"%s\"},\n",
-		   sarif_level(sev));
+	           sarif_level(sev));
 	buf_puts(b, "              \"properties\": {\"guidance\": ");
 	json_ids(b, guidance);
 	buf_puts(b, "}\n            }");
@@ -234,7 +234,7 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		buf_puts(&res, "          \"message\": {\"text\": ");
 		json_str(&res, d->msg);
 		buf_puts(&res, "},\n          \"locations\": [\n            {\"physicalLocation\": "
-			       "{\"artifactLocation\": {\"uri\": \"");
+		               "{\"artifactLocation\": {\"uri\": \"");
 		struct buf uri = BUF_INIT;
 		escape_uri_path(&uri, d->file);
 		escape_json(&res, buf_cstr(&uri));
@@ -250,17 +250,17 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	}
 
 	buf_puts(b, "{\n  \"$schema\": "
-		    "\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
-		    "sarif-schema-2.1.0.json\",\n"
-		    "  \"version\": \"2.1.0\",\n"
-		    "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
-		    "          \"name\": \"debrief\",\n"
-		    "          \"version\": \"" DEBRIEF_VERSION "\",\n"
-		    "          \"rules\": [");
+	            "\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+	            "sarif-schema-2.1.0.json\",\n"
+	            "  \"version\": \"2.1.0\",\n"
+	            "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
+	            "          \"name\": \"debrief\",\n"
+	            "          \"version\": \"" DEBRIEF_VERSION "\",\n"
+	            "          \"rules\": [");
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = &rule_table[i];
 		sarif_rule(b, r->id, L(o->lang, r->when_vi, r->when_en),
-			   L(o->lang, r->why_vi, r->why_en), r->guidance, r->sev, i == 0);
+		           L(o->lang, r->why_vi, r->why_en), r->guidance, r->sev, i == 0);
 	}
 	for (size_t i = 0; i < sr.nextra; i++)
 		sarif_rule(b, sr.extra[i], NULL, NULL, "", sr.extra_sev[i], rule_count + i == 0);
@@ -269,7 +269,7 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	/* Columns count code points, as the YAML parser counts them. */
 	buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n");
 	buf_printf(b, "      \"results\": [%s%s]\n    }\n  ]\n}\n", buf_cstr(&res),
-		   dq->n ? "\n      " : "");
+	           dq->n ? "\n      " : "");
 	buf_free(&res);
 	free(sr.extra);
 	free(sr.extra_sev);
@@ -282,9 +282,9 @@ out_github(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
-		const char *cmd = d->sev == SEV_ERROR	  ? "error"
-				  : d->sev == SEV_WARNING ? "warning"
-							  : "notice";
+		const char *cmd = d->sev == SEV_ERROR     ? "error"
+		                  : d->sev == SEV_WARNING ? "warning"
+		                                          : "notice";
 		buf_printf(b, "::%s file=", cmd);
 		escape_gh_property(b, d->file);
 		if (d->mark.line) {
@@ -323,7 +323,7 @@ cmp_group(const void *a, const void *b)
 /* One <testsuite> for file; returns the number of test cases written. */
 static size_t
 junit_suite(struct buf *b, const char *file, const struct diags *dq, const struct group *g,
-	    size_t ng, const struct out_opts *o)
+            size_t ng, const struct out_opts *o)
 {
 	size_t tests = 0, failures = 0;
 	for (size_t k = 0; k < ng; k++)
@@ -333,7 +333,7 @@ junit_suite(struct buf *b, const char *file, const struct diags *dq, const struc
 	buf_puts(b, "  <testsuite name=\"");
 	escape_xml(b, file);
 	buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n", tests,
-		   failures);
+	           failures);
 	struct buf rest = BUF_INIT, line = BUF_INIT;
 	for (size_t k = 0; k < ng; k++)
 		for (size_t i = g[k].from; i < g[k].to; i++) {
@@ -418,8 +418,9 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			tests += junit_suite(&body, g[k].file, dq, g + k, end - k, o);
 		}
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	buf_printf(b, "<testsuites name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
-		   tests, failures);
+	buf_printf(
+	    b, "<testsuites name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
+	    tests, failures);
 	buf_puts(b, buf_cstr(&body));
 	buf_puts(b, "</testsuites>\n");
 	buf_free(&body);

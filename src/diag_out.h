@@ -14,8 +14,8 @@ enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_GITHUB, OUT_JUNIT };
 
 struct out_opts {
 	enum out_format format;
-	enum lang lang;	    /* summary line, SARIF rule descriptions */
-	int color;	    /* text: ANSI colours */
+	enum lang lang;     /* summary line, SARIF rule descriptions */
+	int color;          /* text: ANSI colours */
 	enum sev fail_on;   /* junit: findings at or above are failures */
 	size_t nchecked;    /* files checked, for the summary */
 	char *const *files; /* junit: every file with a test case, in output order */

@@ -160,7 +160,7 @@ escape_uri_path(struct buf *b, const char *s)
 		if (c == '\\')
 			buf_putc(b, '/');
 		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			 (c >= '0' && c <= '9') || strchr(keep, (int)c))
+		         (c >= '0' && c <= '9') || strchr(keep, (int)c))
 			buf_putc(b, (int)c);
 		else
 			buf_printf(b, "%%%02X", c);

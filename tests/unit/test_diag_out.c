@@ -59,8 +59,8 @@ main(void)
 	       "github/property");
 
 	/* URI paths */
-	STR_EQ(esc(escape_uri_path, "records/2017 Cà Mau.yaml"), "records/2017%20C%C3%A0%20Mau.yaml",
-	       "uri/space-and-utf8");
+	STR_EQ(esc(escape_uri_path, "records/2017 Cà Mau.yaml"),
+	       "records/2017%20C%C3%A0%20Mau.yaml", "uri/space-and-utf8");
 	STR_EQ(esc(escape_uri_path, "a\\b:c#d?e%f"), "a/b%3Ac%23d%3Fe%25f", "uri/reserved");
 	STR_EQ(esc(escape_uri_path, "a-b_c.d~e"), "a-b_c.d~e", "uri/unreserved-kept");
 
@@ -68,7 +68,7 @@ main(void)
 	struct diags dq = DIAGS_INIT;
 	diags_add(&dq, "a b.yaml", (struct mark){0, 0}, SEV_ERROR, "yaml-limit", "", "too big");
 	diags_add(&dq, "a b.yaml", (struct mark){7, 0}, SEV_WARNING, "follow-plan", "G7 G19",
-		  "no \"plan\" <here>");
+	          "no \"plan\" <here>");
 	STR_EQ(render(&dq, OUT_TEXT),
 	       "a b.yaml: error: too big [yaml-limit]\n"
 	       "a b.yaml:7: warning: no \"plan\" <here> [follow-plan]\n"
