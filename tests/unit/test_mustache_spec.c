@@ -126,7 +126,7 @@ main(void)
 		size_t len = 0;
 		snprintf(path, sizeof path, "%s/testdata/mustache-spec/%s.yml", shared, files[f]);
 		if (!fs_read(path, 1 << 24, &data, &len, &err)) {
-			printf("FAIL mustache/%s: %s\n", files[f], err);
+			printf("FAIL mustache/%s: %s: %s\n", files[f], path, err);
 			free(err);
 			unit_failed++;
 			continue;
