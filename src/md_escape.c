@@ -61,7 +61,7 @@ put_esc(struct buf *out, char c)
  * last: it ends the whole text (& and ! rules). */
 static void
 esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_start, int lead,
-	 int trail, int last)
+         int trail, int last)
 {
 	size_t first = 0, end = n;
 	while (first < n && is_blank((unsigned char)s[first]))
@@ -106,9 +106,7 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 		case ']':
 		case '<':
 		case '|':
-		case '~':
-			put_esc(out, (char)c);
-			continue;
+		case '~': put_esc(out, (char)c); continue;
 		case '#':
 			if (ctx != MD_BLOCK) {
 				put_esc(out, '#');
@@ -142,11 +140,8 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 				continue;
 			}
 			break;
-		case '\0':
-			buf_puts(out, "\xef\xbf\xbd");
-			continue;
-		case '\t':
-			break;
+		case '\0': buf_puts(out, "\xef\xbf\xbd"); continue;
+		case '\t': break;
 		default:
 			if (is_ctrl(c)) {
 				put_ent(out, c);
@@ -381,8 +376,7 @@ md_where(const char *out, size_t len, struct md_pos *pos)
 			if (c == ')')
 				st = IN_TEXT;
 			continue;
-		case IN_TEXT:
-			break;
+		case IN_TEXT: break;
 		}
 		if (c == '[')
 			depth++;
@@ -430,18 +424,12 @@ void
 md_escape(struct buf *out, const struct md_pos *pos, const char *s, size_t len)
 {
 	switch (pos->ctx) {
-	case MD_BLOCK:
-		esc_block(out, pos, s, len);
-		break;
+	case MD_BLOCK: esc_block(out, pos, s, len); break;
 	case MD_HEADING:
 	case MD_CELL:
-	case MD_LINK_TEXT:
-		esc_oneline(out, pos->ctx, s, len);
-		break;
+	case MD_LINK_TEXT: esc_oneline(out, pos->ctx, s, len); break;
 	case MD_URL:
-	case MD_URL_ANGLE:
-		esc_url(out, pos, s, len);
-		break;
+	case MD_URL_ANGLE: esc_url(out, pos, s, len); break;
 	}
 }
 

@@ -85,9 +85,9 @@ enum md_ctx { MD_BLOCK, MD_HEADING, MD_CELL, MD_LINK_TEXT, MD_URL, MD_URL_ANGLE 
 /* Where the next byte of an output goes. */
 struct md_pos {
 	enum md_ctx ctx;
-	int bol;	 /* MD_BLOCK: only the container prefix is on the line */
-	int fresh;	 /* MD_URL: nothing of the destination is written yet */
-	char cont[64];	 /* MD_BLOCK: what continues the container on a new line */
+	int bol;         /* MD_BLOCK: only the container prefix is on the line */
+	int fresh;       /* MD_URL: nothing of the destination is written yet */
+	char cont[64];   /* MD_BLOCK: what continues the container on a new line */
 	size_t cont_len; /* bytes of cont (0: lazy continuation) */
 };
 
