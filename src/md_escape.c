@@ -75,7 +75,9 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 			continue;
 		}
 		if (line_start && i == first) {
-			if (strchr("#>-+=:", c) && c) {
+			/* "." and ")" can only matter after digits the template or
+			 * an earlier value put there (md_where). */
+			if (strchr("#>-+=:.)", c) && c) {
 				put_esc(out, (char)c);
 				continue;
 			}
@@ -127,15 +129,18 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 			}
 			break;
 		case ':':
-			if (i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') {
+			/* "http" + "://": also when the slashes may come next. */
+			if ((i + 1 < n && s[i + 1] == '/') || (i + 1 == n && last)) {
 				put_esc(out, ':');
 				continue;
 			}
 			break;
 		case '.':
-			if (i >= 3 && lower((unsigned char)s[i - 3]) == 'w' &&
-			    lower((unsigned char)s[i - 2]) == 'w' &&
-			    lower((unsigned char)s[i - 1]) == 'w') {
+			/* "www" + ".": the output so far holds exactly what precedes
+			 * ('w' is never escaped), even from an earlier value. */
+			if (out->len >= 3 && lower((unsigned char)out->data[out->len - 3]) == 'w' &&
+			    lower((unsigned char)out->data[out->len - 2]) == 'w' &&
+			    lower((unsigned char)out->data[out->len - 1]) == 'w') {
 				put_esc(out, '.');
 				continue;
 			}
@@ -412,8 +417,12 @@ md_where(const char *out, size_t len, struct md_pos *pos)
 		if (h > start && h - start <= 6 && (h == n || is_blank((unsigned char)l[h])))
 			pos->ctx = MD_HEADING;
 		else {
+			/* Only digits so far: the text could complete "1." */
+			size_t d = start;
+			while (d < n && d - start < 10 && is_digit((unsigned char)l[d]))
+				d++;
 			pos->ctx = MD_BLOCK;
-			pos->bol = start == n;
+			pos->bol = start == n || (d == n && d - start < 10);
 		}
 	}
 }

@@ -34,8 +34,9 @@
  *   - & before "#", an ASCII letter or digit, or at the end of the text,
  *     and ! at the end of the text, are backslash-escaped (the template's
  *     next bytes cannot complete an entity or an image);
- *   - autolinks are defused: ":" before "//" and "." after "www" are
- *     backslash-escaped.  An e-mail address (a@b.cd) still becomes a mailto
+ *   - autolinks are defused: ":" before "/" or at the end of the text, and
+ *     "." right after "www" (also when the output so far ends in "www"),
+ *     are backslash-escaped.  An e-mail address (a@b.cd) still becomes a mailto
  *     link whose text is exactly the address: cmark-gfm finds those in the
  *     decoded text, where no escape can reach; it is inline only;
  *   - spaces and tabs at the start and end of the text and of each of its
@@ -43,8 +44,9 @@
  *     read them as indentation), as are ASCII control characters other
  *     than tab and line feed anywhere ("&#13;" for CR); NUL becomes U+FFFD
  *     (what cmark does with it);
- *   - at the start of a line (MD_BLOCK: the first line when it starts the
- *     output line, and every following line) # > - + = : are backslash-
+ *   - at the start of a line (MD_BLOCK: the first line when only the
+ *     container prefix, or that and at most 9 digits, precede it on the
+ *     output line; every following line) # > - + = : . ) are backslash-
  *     escaped, and so is the "." or ")" after leading digits ("1\.").
  *     In the one-line contexts "#" is escaped everywhere.
  *
@@ -85,7 +87,8 @@ enum md_ctx { MD_BLOCK, MD_HEADING, MD_CELL, MD_LINK_TEXT, MD_URL, MD_URL_ANGLE 
 /* Where the next byte of an output goes. */
 struct md_pos {
 	enum md_ctx ctx;
-	int bol;         /* MD_BLOCK: only the container prefix is on the line */
+	int bol;         /* MD_BLOCK: line-start rules apply (only the container
+	                    prefix, perhaps with up to 9 digits, is on the line) */
 	int fresh;       /* MD_URL: nothing of the destination is written yet */
 	char cont[64];   /* MD_BLOCK: what continues the container on a new line */
 	size_t cont_len; /* bytes of cont (0: lazy continuation) */

@@ -183,7 +183,7 @@ check_urls(void)
 	const char *tmpl = "[a]({{x}}) [b](<{{x}}>) [c](https://h/{{x}})\n";
 	for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
 		const char *u = urls[i];
-		char *md = render(tmpl, u, strlen(u));
+		char *md = render(tmpl, u, strlen(u), "", 0);
 		cmark_node *doc = parse(md, strlen(md));
 		const char *got[3] = {NULL, NULL, NULL};
 		int k = 0;
@@ -290,6 +290,37 @@ main(void)
 		printf("ok md_escape/random (%zu strings x %zu contexts)\n", n, NCTX);
 
 	check_urls();
+
+	/* Two values side by side: neither may complete a construct the
+	 * other started. */
+	static const char *pairs[][2] = {
+	    {"ww", "w.x.com"}, {"www", ".x.com"}, {"http:", "//x.com"}, {"http:/", "/x.com"},
+	    {"1", ". a"},      {"12", "3) a"},    {"&am", "p;"},        {"&", "amp;"},
+	    {"!", "[a](b)"},   {"a", "@b.cd"},    {"x ", " "},          {"\\", "*a*"},
+	    {"-", " a"},       {"#", " a"},       {"<b", ">"},          {"~", "~a~~"},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		char name[80], *why = NULL;
+		int ok = 1, n2 = 0;
+		snprintf(name, sizeof name, "md_escape/adjacent/%s+%s", pairs[i][0], pairs[i][1]);
+		for (size_t k = 0; k < NCTX && ok; k++)
+			if (strstr(ctxs[k].tmpl, "{{y}}")) {
+				ok = roundtrip2(&ctxs[k], pairs[i][0], strlen(pairs[i][0]),
+				                pairs[i][1], strlen(pairs[i][1]), &why);
+				n2++;
+			}
+		if (ok && n2 < 4) {
+			ok = 0;
+			why = xasprintf("only %d contexts with {{y}}", n2);
+		}
+		if (ok)
+			printf("ok %s\n", name);
+		else {
+			printf("FAIL %s: %s\n", name, why);
+			unit_failed++;
+		}
+		free(why);
+	}
 
 	/* Context detection. */
 	check_where("md_escape/where/empty", "", MD_BLOCK, 1, "");
