@@ -2,7 +2,8 @@
  * Fuzz the template engine: parse any bytes as a template and render it
  * over a small fixed tree, with partials that include each other and the
  * input itself.  The first byte picks the escaper and the language.  Any
- * failure must come with a "name:line: " message; limits keep it finite.
+ * failure must come with a "name:line: " message, two renders must agree,
+ * and limits keep it finite.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -91,9 +92,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned opt = data[0];
 	struct input in = {(const char *)data + 1, size - 1};
 	enum lang lang = opt & 4 ? LANG_EN : LANG_VI;
+	/* 0: HTML, 1: Markdown rescanning, 2: none, 3: Markdown incremental. */
 	mst_escape_fn esc = (opt & 3) == 0   ? mst_escape_html
-	                    : (opt & 3) == 1 ? md_escape_auto
-	                                     : NULL;
+	                    : (opt & 3) == 2 ? NULL
+	                                     : md_escape_auto;
+	struct md_auto ma;
 
 	char *err = NULL;
 	struct mst *t = mst_parse("fuzz", in.p, in.n, lang, &err);
@@ -104,13 +107,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	struct mst_limits lim = {20, 1 << 20, 200000};
-	struct buf out = BUF_INIT;
-	if (!mst_render_lim(t, tree, partial, &in, esc, NULL, &lim, &out, &err)) {
-		if (!err || !strchr(err, ':'))
-			abort();
-		free(err);
+	struct buf out[2] = {BUF_INIT, BUF_INIT};
+	int ok[2];
+	for (int k = 0; k < 2; k++) {
+		memset(&ma, 0, sizeof ma);
+		ok[k] = mst_render_lim(t, tree, partial, &in, esc, (opt & 3) == 3 ? &ma : NULL,
+		                       &lim, &out[k], &err);
+		if (!ok[k]) {
+			if (!err || !strchr(err, ':'))
+				abort();
+			free(err);
+			err = NULL;
+		}
 	}
-	buf_free(&out);
+	/* The same template and data give the same bytes. */
+	if (ok[0] != ok[1] || (ok[0] && (out[0].len != out[1].len ||
+	                                 memcmp(buf_cstr(&out[0]), buf_cstr(&out[1]), out[0].len))))
+		abort();
+	buf_free(&out[0]);
+	buf_free(&out[1]);
 	mst_free(t);
 	return 0;
 }

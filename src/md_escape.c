@@ -339,76 +339,88 @@ container(const char *l, size_t n, struct md_pos *pos)
 	return i;
 }
 
-void
-md_where(const char *out, size_t len, struct md_pos *pos)
-{
-	memset(pos, 0, sizeof *pos);
-	const char *l = out;
-	size_t n = len;
-	for (size_t i = len; i > 0; i--)
-		if (out[i - 1] == '\n') {
-			l = out + i;
-			n = len - i;
-			break;
-		}
-	size_t start = container(l, n, pos);
+/* The inline scanner: brackets, link destinations and pipes, one byte at
+ * a time, so md_escape_auto can resume where it stopped. */
+enum { SC_TEXT, SC_CLOSE, SC_OPEN, SC_DEST, SC_ANGLE, SC_AFTER };
 
-	enum { IN_TEXT, IN_DEST, IN_ANGLE, AFTER_DEST } st = IN_TEXT;
-	size_t depth = 0, parens = 0, dest_at = 0;
-	int pipe = 0;
+static void
+scan(struct md_auto *sc, const char *l, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
 		char c = l[i];
-		if (c == '\\') {
-			i++;
+		if (sc->esc) {
+			sc->esc = 0;
 			continue;
 		}
-		switch (st) {
-		case IN_ANGLE:
-			if (c == '>')
-				st = AFTER_DEST;
-			continue;
-		case IN_DEST:
-			if (c == '(')
-				parens++;
-			else if (c == ')' && parens > 0)
-				parens--;
-			else if (c == ')')
-				st = IN_TEXT;
-			else if (is_blank((unsigned char)c))
-				st = AFTER_DEST;
-			continue;
-		case AFTER_DEST: /* a title, or the space before ")" */
-			if (c == ')')
-				st = IN_TEXT;
-			continue;
-		case IN_TEXT: break;
-		}
-		if (c == '[')
-			depth++;
-		else if (c == ']' && depth > 0) {
-			depth--;
-			if (i + 1 < n && l[i + 1] == '(') {
-				i++;
-				if (i + 1 < n && l[i + 1] == '<') {
-					i++;
-					st = IN_ANGLE;
-				} else {
-					st = IN_DEST;
-					parens = 0;
-				}
-				dest_at = i + 1;
+		switch (sc->st) {
+		case SC_CLOSE: /* "]": a link if "(" follows */
+			if (c == '(') {
+				sc->st = SC_OPEN;
+				continue;
 			}
+			sc->st = SC_TEXT;
+			break;
+		case SC_OPEN: /* "](", blanks may precede the destination */
+			if (c == '<') {
+				sc->st = SC_ANGLE;
+				continue;
+			}
+			if (is_blank((unsigned char)c))
+				continue;
+			sc->st = SC_DEST;
+			sc->parens = 0;
+			/* fall through */
+		case SC_DEST:
+			if (c == '\\')
+				sc->esc = 1;
+			else if (c == '(')
+				sc->parens++;
+			else if (c == ')' && sc->parens > 0)
+				sc->parens--;
+			else if (c == ')')
+				sc->st = SC_TEXT;
+			else if (is_blank((unsigned char)c))
+				sc->st = SC_AFTER;
+			continue;
+		case SC_ANGLE:
+			if (c == '\\')
+				sc->esc = 1;
+			else if (c == '>')
+				sc->st = SC_AFTER;
+			continue;
+		case SC_AFTER: /* a title, or blanks before ")" */
+			if (c == '\\')
+				sc->esc = 1;
+			else if (c == ')')
+				sc->st = SC_TEXT;
+			continue;
+		}
+		if (c == '\\')
+			sc->esc = 1;
+		else if (c == '[')
+			sc->depth++;
+		else if (c == ']' && sc->depth > 0) {
+			sc->depth--;
+			sc->st = SC_CLOSE;
 		} else if (c == '|')
-			pipe = 1;
+			sc->pipe = 1;
 	}
-	if (st == IN_DEST) {
+}
+
+/* Context from the line l[n] and its scanner state. */
+static void
+where(const char *l, size_t n, const struct md_auto *sc, struct md_pos *pos)
+{
+	memset(pos, 0, sizeof *pos);
+	size_t start = container(l, n, pos);
+	if (sc->st == SC_OPEN || sc->st == SC_DEST) {
 		pos->ctx = MD_URL;
-		pos->fresh = dest_at == n;
-	} else if (st == IN_ANGLE)
+		pos->fresh = sc->st == SC_OPEN;
+	} else if (sc->st == SC_ANGLE)
 		pos->ctx = MD_URL_ANGLE;
-	else if (pipe)
+	else if (sc->pipe)
 		pos->ctx = MD_CELL;
-	else if (depth > 0 || st == AFTER_DEST)
+	else if (sc->depth > 0 || sc->st == SC_AFTER)
 		pos->ctx = MD_LINK_TEXT;
 	else {
 		size_t h = start;
@@ -425,6 +437,26 @@ md_where(const char *out, size_t len, struct md_pos *pos)
 			pos->bol = start == n || (d == n && d - start < 10);
 		}
 	}
+}
+
+/* Offset where the line holding out[len] starts. */
+static size_t
+line_start(const char *out, size_t len)
+{
+	for (size_t i = len; i > 0; i--)
+		if (out[i - 1] == '\n')
+			return i;
+	return 0;
+}
+
+void
+md_where(const char *out, size_t len, struct md_pos *pos)
+{
+	struct md_auto sc;
+	memset(&sc, 0, sizeof sc);
+	size_t ls = line_start(out, len);
+	scan(&sc, out + ls, len - ls);
+	where(out + ls, len - ls, &sc, pos);
 }
 
 /* ==== entry points ==== */
@@ -456,8 +488,30 @@ md_escape_in(struct buf *out, enum md_ctx ctx, const char *s, size_t len)
 void
 md_escape_auto(void *ctx, struct buf *out, const char *s, size_t len)
 {
+	struct md_auto *sc = ctx;
 	struct md_pos pos;
-	md_where(out->data ? out->data : "", out->len, &pos);
+	const char *d = out->data ? out->data : "";
+	if (!sc) {
+		md_where(d, out->len, &pos);
+		md_escape(out, &pos, s, len);
+		return;
+	}
+	if (sc->out != out || sc->upto > out->len) {
+		memset(sc, 0, sizeof *sc);
+		sc->out = out;
+	}
+	/* Only what was appended since the last call is new; a line break
+	 * in it starts the scan afresh. */
+	size_t i = out->len;
+	while (i > sc->upto && d[i - 1] != '\n')
+		i--;
+	if (i > sc->upto) {
+		memset(sc, 0, sizeof *sc);
+		sc->out = out;
+		sc->line = sc->upto = i;
+	}
+	scan(sc, d + sc->upto, out->len - sc->upto);
+	sc->upto = out->len;
+	where(d + sc->line, out->len - sc->line, sc, &pos);
 	md_escape(out, &pos, s, len);
-	(void)ctx;
 }

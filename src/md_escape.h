@@ -104,7 +104,22 @@ void md_escape(struct buf *out, const struct md_pos *pos, const char *s, size_t 
  * fresh destination (MD_URL), with no container prefix. */
 void md_escape_in(struct buf *out, enum md_ctx ctx, const char *s, size_t len);
 
-/* The mst_escape_fn for reports: md_where on out, then md_escape. */
+/* What md_escape_auto keeps between calls on one output buffer, so each
+ * call scans only what was appended since the last (linear time even for
+ * a line of 20,000 values).  Zero it before the first call; the fields
+ * are md_escape.c's. */
+struct md_auto {
+	const struct buf *out; /* the buffer scanned */
+	size_t line;           /* offset where its current line starts */
+	size_t upto;           /* offset scanned to */
+	int st, esc, pipe;     /* scanner state */
+	size_t depth, parens;  /* open "[", open "(" in a destination */
+};
+
+/* The mst_escape_fn for reports: the context of the end of out (as
+ * md_where), then md_escape.  ctx is a zeroed struct md_auto used for
+ * this output only (the engine only appends), or NULL to rescan the
+ * current line on each call. */
 void md_escape_auto(void *ctx, struct buf *out, const char *s, size_t len);
 
 /* The text a one-line context reads back as (line feeds as above); a new

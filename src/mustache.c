@@ -243,11 +243,11 @@ standalone(const struct parser *p, size_t t, size_t end, size_t *ls, size_t *nex
 }
 
 static void
-add_text(struct parser *p, size_t from, size_t to)
+add_text(struct parser *p, unsigned line, size_t from, size_t to)
 {
 	if (to <= from)
 		return;
-	op_append(p->cur, op_new(p->t, OP_TEXT, line_at(p, from), p->src + from, to - from));
+	op_append(p->cur, op_new(p->t, OP_TEXT, line, p->src + from, to - from));
 }
 
 /* Parse one tag whose open delimiter is at src[t]; *pos is where the text
@@ -255,6 +255,8 @@ add_text(struct parser *p, size_t from, size_t to)
 static int
 parse_tag(struct parser *p, size_t t, size_t *pos)
 {
+	/* Lines in increasing positions, so the cursor never rewinds. */
+	unsigned text_line = line_at(p, *pos);
 	unsigned line = line_at(p, t);
 	size_t cs = t + p->olen; /* content start */
 	char sigil = cs < p->len ? p->src[cs] : '\0';
@@ -292,7 +294,7 @@ parse_tag(struct parser *p, size_t t, size_t *pos)
 	                sigil == '>' || sigil == '=';
 	size_t ls = 0, next = end;
 	int alone = can_stand && standalone(p, t, end, &ls, &next);
-	add_text(p, *pos, alone ? ls : t);
+	add_text(p, text_line, *pos, alone ? ls : t);
 	*pos = alone ? next : end;
 
 	struct op *o;
@@ -376,7 +378,7 @@ mst_parse(const char *name, const char *src, size_t len, enum lang lang, char **
 		const char *o =
 		    from <= p.len ? find(p.src + from, p.len - from, p.otag, p.olen) : NULL;
 		if (!o) {
-			add_text(&p, pos, p.len);
+			add_text(&p, line_at(&p, pos), pos, p.len);
 			break;
 		}
 		if (!parse_tag(&p, (size_t)(o - p.src), &pos))

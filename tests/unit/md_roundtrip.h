@@ -124,10 +124,13 @@ collect(cmark_node *doc, struct buf *text, struct buf *shape)
 	cmark_iter_free(it);
 }
 
-/* Render tmpl with x and y through the engine and the contextual escaper. */
+/* Render tmpl with x and y through the engine and the contextual escaper
+ * (incremental when inc, else rescanning the line at each value). */
 static inline char *
-render(const char *tmpl, const char *x, size_t xlen, const char *y, size_t ylen)
+render_with(const char *tmpl, const char *x, size_t xlen, const char *y, size_t ylen, int inc)
 {
+	struct md_auto ma;
+	memset(&ma, 0, sizeof ma);
 	struct arena *a = arena_new();
 	struct node *data = node_new_map(a);
 	node_map_put(a, data, "x", node_new_scalarn(a, x, xlen));
@@ -135,13 +138,27 @@ render(const char *tmpl, const char *x, size_t xlen, const char *y, size_t ylen)
 	char *err = NULL;
 	struct mst *t = mst_parse("t", tmpl, strlen(tmpl), LANG_EN, &err);
 	struct buf out = BUF_INIT;
-	if (!t || !mst_render(t, data, NULL, NULL, md_escape_auto, NULL, &out, &err)) {
+	if (!t || !mst_render(t, data, NULL, NULL, md_escape_auto, inc ? &ma : NULL, &out, &err)) {
 		printf("template error: %s\n", err);
 		free(err);
 	}
 	mst_free(t);
 	arena_free(a);
 	return buf_detach(&out);
+}
+
+/* Both ways must write the same bytes; a mismatch aborts the check. */
+static inline char *
+render(const char *tmpl, const char *x, size_t xlen, const char *y, size_t ylen)
+{
+	char *a = render_with(tmpl, x, xlen, y, ylen, 1);
+	char *b = render_with(tmpl, x, xlen, y, ylen, 0);
+	if (strcmp(a, b) != 0) {
+		fprintf(stderr, "incremental context differs:\n%s\n--- rescanning:\n%s\n", a, b);
+		abort();
+	}
+	free(b);
+	return a;
 }
 
 /* Replace every "ph" in s by r; a new string. */
