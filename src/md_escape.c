@@ -287,25 +287,29 @@ esc_url(struct buf *out, const struct md_pos *pos, const char *s, size_t len)
 
 /* ==== context ==== */
 
-/* Skip the container prefix of a line ("  > - 1. [ ] "); fill cont with
- * its continuation and return where the content starts. */
+/* Append c to the continuation prefix; one too long for pos->cont is
+ * dropped (cont_len 0: continuation lines are lazy, still correct). */
+static void
+cont_put(struct md_pos *pos, size_t *len, char c)
+{
+	if (*len < sizeof pos->cont)
+		pos->cont[*len] = c;
+	(*len)++;
+}
+
+/* Skip the container prefix of a line ("  > - 1. [ ] "); fill pos->cont
+ * with its continuation and return where the content starts. */
 static size_t
 container(const char *l, size_t n, struct md_pos *pos)
 {
-	struct buf c = BUF_INIT;
-	size_t i = 0;
+	size_t i = 0, clen = 0;
 	for (;;) {
-		size_t b = i;
 		while (i < n && is_blank((unsigned char)l[i]))
-			i++;
-		buf_put(&c, l + b, i - b);
+			cont_put(pos, &clen, l[i++]);
 		if (i < n && l[i] == '>') {
-			buf_putc(&c, '>');
-			i++;
-			if (i < n && l[i] == ' ') {
-				buf_putc(&c, ' ');
-				i++;
-			}
+			cont_put(pos, &clen, l[i++]);
+			if (i < n && l[i] == ' ')
+				cont_put(pos, &clen, l[i++]);
 			continue;
 		}
 		size_t m = i;
@@ -320,9 +324,9 @@ container(const char *l, size_t n, struct md_pos *pos)
 		}
 		if (m < n && !is_blank((unsigned char)l[m]))
 			break;
+		/* A list marker continues as spaces of its width. */
 		for (; i < m; i++)
-			buf_putc(&c, ' ');
-		continue;
+			cont_put(pos, &clen, ' ');
 	}
 	/* A task box is inline content, not container. */
 	if (i + 2 < n && l[i] == '[' && strchr(" xX", l[i + 1]) && l[i + 2] == ']' &&
@@ -331,11 +335,7 @@ container(const char *l, size_t n, struct md_pos *pos)
 		while (i < n && is_blank((unsigned char)l[i]))
 			i++;
 	}
-	if (c.len < sizeof pos->cont) {
-		memcpy(pos->cont, buf_cstr(&c), c.len);
-		pos->cont_len = c.len;
-	}
-	buf_free(&c);
+	pos->cont_len = clen <= sizeof pos->cont ? clen : 0;
 	return i;
 }
 

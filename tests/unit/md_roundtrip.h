@@ -53,6 +53,9 @@ static const struct ctx ctxs[] = {
     {"adjacent-in-item", "1. {{x}}{{y}}\n", 0, 0},
     {"adjacent-mid-line", "Ghi chú {{x}}{{y}}\n", 0, 0},
     {"adjacent-in-cell", "| {{x}}{{y}} | b |\n|---|---|\n", 1, 0},
+    /* A container prefix longer than md_pos.cont: lazy continuation. */
+    {"deep-quote", "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > - {{x}}\n",
+     0, 0},
 };
 #define NCTX (sizeof ctxs / sizeof ctxs[0])
 

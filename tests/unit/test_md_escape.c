@@ -354,6 +354,25 @@ main(void)
 	check_escape("md_escape/form/heading-hash", MD_HEADING, "C# 2", "C\\# 2");
 	check_escape("md_escape/form/url-space", MD_URL, "a b", "<a b>");
 	check_escape("md_escape/form/url-unsafe", MD_URL, "javascript:x", "");
+	/* One struct md_auto follows its buffer: another buffer, or the same
+	 * one emptied, starts afresh. */
+	struct md_auto ma;
+	memset(&ma, 0, sizeof ma);
+	struct buf b1 = BUF_INIT, b2 = BUF_INIT;
+	buf_puts(&b1, "| a | ");
+	md_escape_auto(&ma, &b1, "x\ny", 3);
+	buf_puts(&b2, "- ");
+	md_escape_auto(&ma, &b2, "x\ny", 3);
+	buf_reset(&b1);
+	buf_puts(&b1, "[");
+	md_escape_auto(&ma, &b1, "a\nb", 3);
+	buf_puts(&b1, "](");
+	md_escape_auto(&ma, &b1, "u v", 3);
+	STR_EQ(buf_cstr(&b2), "- x\\\n  y", "md_escape/auto/other-buffer");
+	STR_EQ(buf_cstr(&b1), "[a / b](<u v>", "md_escape/auto/emptied-buffer");
+	buf_free(&b1);
+	buf_free(&b2);
+
 	char *o = md_oneline("\nA\n\nB\nC\n", 8);
 	STR_EQ(o, "A / B / C", "md_escape/oneline");
 	free(o);
