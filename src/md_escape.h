@@ -119,7 +119,10 @@ struct md_auto {
 /* The mst_escape_fn for reports: the context of the end of out (as
  * md_where), then md_escape.  ctx is a zeroed struct md_auto used for
  * this output only (the engine only appends), or NULL to rescan the
- * current line on each call. */
+ * current line on each call:
+ *	struct md_auto ma = {0};
+ *	ok = mst_render(t, view, load_partial, dir, md_escape_auto, &ma, &md, &err);
+ */
 void md_escape_auto(void *ctx, struct buf *out, const char *s, size_t len);
 
 /* The text a one-line context reads back as (line feeds as above); a new
