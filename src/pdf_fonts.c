@@ -139,9 +139,14 @@ face_open(const char *path, int index)
 static void
 fc_init(void)
 {
+	static int registered;
 	if (!cache.fc) {
 		FcInit();
 		cache.fc = 1;
+		/* fontconfig frees its own state only in FcFini: do it at exit so
+		 * leak checkers see a clean process, whoever made PDFs */
+		if (!registered++)
+			atexit(fonts_cache_clear);
 	}
 }
 
@@ -468,6 +473,12 @@ fonts_subset(struct fonts *f, int face, int *fd, char **err)
 	hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
 	hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING);
+	/* names: copyright, family, style, full and PostScript name (libharu's BaseFont) */
+	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+	hb_set_clear(names);
+	static const unsigned keep[] = {0, 1, 2, 4, 6};
+	for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++)
+		hb_set_add(names, keep[k]);
 	sub = hb_subset_or_fail(f->face[face]->hb, in);
 	if (!sub) {
 		*err = xasprintf("cannot subset %s", f->face[face]->path);
