@@ -454,6 +454,37 @@ fonts_count(const struct fonts *f)
 	return f->nface;
 }
 
+/* The subset with a 'prep' table of one harmless instruction pair.
+ * libharu 2.3.0 writes the 13 tables it knows in a fixed order ending with
+ * 'prep', and when that one is empty (no hinting) and the font data before
+ * it fills whole 4096-byte blocks, its memory stream fails to seek to the
+ * end and the document cannot be saved (HPDF_INVALID_OBJECT). */
+static hb_face_t *
+with_prep(hb_face_t *built)
+{
+	static const char prep[] = {(char)0xB0, 0x00, 0x21}; /* PUSHB[0] 0, POP */
+	/* a face read back from bytes: HarfBuzz 6 lists no tables of a builder */
+	hb_blob_t *bytes = hb_face_reference_blob(built);
+	hb_face_t *sub = hb_face_create(bytes, 0);
+	hb_blob_destroy(bytes);
+	hb_face_t *b = hb_face_builder_create();
+	hb_tag_t tags[64];
+	unsigned n = sizeof tags / sizeof tags[0];
+	hb_face_get_table_tags(sub, 0, &n, tags);
+	for (unsigned i = 0; i < n; i++) {
+		if (tags[i] == HB_TAG('p', 'r', 'e', 'p'))
+			continue;
+		hb_blob_t *t = hb_face_reference_table(sub, tags[i]);
+		hb_face_builder_add_table(b, tags[i], t);
+		hb_blob_destroy(t);
+	}
+	hb_blob_t *p = hb_blob_create(prep, sizeof prep, HB_MEMORY_MODE_READONLY, NULL, NULL);
+	hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), p);
+	hb_blob_destroy(p);
+	hb_face_destroy(sub);
+	return b;
+}
+
 int
 fonts_subset(struct fonts *f, int face, int *fd, char **err)
 {
@@ -484,7 +515,9 @@ fonts_subset(struct fonts *f, int face, int *fd, char **err)
 		*err = xasprintf("cannot subset %s", f->face[face]->path);
 		goto out;
 	}
-	blob = hb_face_reference_blob(sub);
+	hb_face_t *full = with_prep(sub);
+	blob = hb_face_reference_blob(full);
+	hb_face_destroy(full);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
 	*fd = memfd_create("debrief-font", MFD_CLOEXEC);

@@ -448,9 +448,11 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	}
 	if (failed(&o, "finishing the document", err))
 		goto out;
-	if (HPDF_SaveToStream(o.doc) != HPDF_OK || failed(&o, "saving", err)) {
-		if (!*err)
-			*err = xstrdup("libharu: cannot save");
+	HPDF_STATUS saved = HPDF_SaveToStream(o.doc);
+	if (failed(&o, "saving", err))
+		goto out;
+	if (saved != HPDF_OK) {
+		*err = xasprintf("libharu: saving: error 0x%04X", (unsigned)saved);
 		goto out;
 	}
 	HPDF_ResetStream(o.doc);

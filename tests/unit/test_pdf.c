@@ -4,7 +4,9 @@
  * marks stay on their base, widths agree with libharu's, link targets
  * are percent-encoded and .md links become .pdf, anchors are GitHub's.
  */
+#include <hb.h>
 #include <hpdf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -208,6 +210,14 @@ test_cjk(void)
 	lay_free(L);
 }
 
+static const char *
+path_of(int fd)
+{
+	static char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	return path;
+}
+
 /* Widths used for breaking are those libharu writes in /W: a line never
  * runs into the next run or past the margin. */
 static void
@@ -222,11 +232,17 @@ test_widths(void)
 	int fd = -1;
 	char *err = NULL;
 	OK(fonts_subset(F, p.c[0].face, &fd, &err), "pdf/fonts/subset");
+	/* libharu fails to save a font whose last table ('prep') is empty */
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path_of(fd));
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_blob_t *prep = hb_face_reference_table(face, HB_TAG('p', 'r', 'e', 'p'));
+	OK(hb_blob_get_length(prep) > 0, "pdf/fonts/subset-has-prep");
+	hb_blob_destroy(prep);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
 	HPDF_Doc doc = HPDF_New(NULL, NULL);
 	HPDF_UseUTFEncodings(doc);
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	const char *name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	const char *name = HPDF_LoadTTFontFromFile(doc, path_of(fd), HPDF_TRUE);
 	HPDF_Font font = name ? HPDF_GetFont(doc, name, "UTF-8") : NULL;
 	OK(font != NULL, "pdf/fonts/libharu-loads-subset");
 	if (font) {
