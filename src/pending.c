@@ -15,7 +15,6 @@ pending(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_report(int argc, char **argv) { (void)argc; (void)argv; return pending("report"); }
 int cmd_archive(int argc, char **argv) { (void)argc; (void)argv; return pending("archive"); }
 
 /* Stages not built yet: the smallest behaviour that keeps the rest linking. */

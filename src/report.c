@@ -27,22 +27,22 @@
 
 /* One language's template set: the parsed report and its partials' text. */
 struct tset {
-	char *dir;		 /* owned; where report.mustache was found */
-	struct mst *report;	 /* owned */
-	struct strlist pnames;	 /* partial names loaded so far */
-	struct strlist ptexts;	 /* their text, same order */
+	char *dir;             /* owned; where report.mustache was found */
+	struct mst *report;    /* owned */
+	struct strlist pnames; /* partial names loaded so far */
+	struct strlist ptexts; /* their text, same order */
 };
 
 struct report_opts {
 	const char *outdir;
 	int want_md, want_pdf;
-	int lang_forced;	/* --lang given */
+	int lang_forced; /* --lang given */
 	enum lang lang;
 	const char *templates; /* --templates, or NULL for the installed set */
 	struct check_ctx ctx;
 	struct config cfg;
-	struct tset sets[2];	/* by enum lang */
-	struct strlist ids;	/* ids written in this run */
+	struct tset sets[2]; /* by enum lang */
+	struct strlist ids;  /* ids written in this run */
 };
 
 static void
@@ -70,7 +70,7 @@ default_templates(void)
 		if (slash)
 			*slash = '\0';
 		static const char *const up[] = {"/templates", "/../templates", "/../../templates",
-						 "/../share/debrief/templates"};
+		                                 "/../share/debrief/templates"};
 		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
 			char *p = xasprintf("%s%s", exe, up[i]);
 			char *probe = xasprintf("%s/vi/report.mustache", p);
@@ -92,8 +92,8 @@ partial_name_ok(const char *name)
 	if (!*name || strlen(name) > 64)
 		return 0;
 	for (const char *p = name; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '_' || *p == '-'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
 			return 0;
 	return 1;
 }
@@ -154,7 +154,7 @@ tset_open(struct report_opts *o, enum lang lang, char **err)
 		free(dir);
 		return 0;
 	}
-	ts->report = mst_parse("report.mustache", src, len, err);
+	ts->report = mst_parse("report.mustache", src, len, lang, err);
 	free(src);
 	free(file);
 	if (!ts->report) {
@@ -193,17 +193,18 @@ print_findings(const struct diags *dq)
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
 		if (d->mark.line)
-			fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line, d->mark.col,
-				sev_name(d->sev), d->msg, d->rule);
+			fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
+			        d->mark.col, sev_name(d->sev), d->msg, d->rule);
 		else
-			fprintf(stderr, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg, d->rule);
+			fprintf(stderr, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
+			        d->rule);
 	}
 }
 
 /* Write DIR/<id>.md and, from that very Markdown, DIR/<id>.pdf. */
 static int
 write_outputs(struct report_opts *o, const struct record *r, const char *name, enum lang lang,
-	      const struct buf *md)
+              const struct buf *md)
 {
 	char *err = NULL;
 	int ok = 1;
@@ -276,16 +277,16 @@ report_one(struct report_opts *o, const char *path)
 	if (!r || !r->id.s) {
 		print_findings(&dq);
 		fprintf(stderr, "debrief: %s: %s\n", name,
-			L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
-			  "cannot read the record or it has no valid id; no report written"));
+		        L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
+		          "cannot read the record or it has no valid id; no report written"));
 		goto out;
 	}
 	for (size_t i = 0; i < o->ids.n; i++)
 		if (!strcmp(o->ids.v[i], r->id.s)) {
 			fprintf(stderr, "debrief: %s: %s '%s'\n", name,
-				L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
-				  "another record of this run already uses the id"),
-				r->id.s);
+			        L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
+			          "another record of this run already uses the id"),
+			        r->id.s);
 			goto out;
 		}
 	if (!tset_open(o, lang, &err)) {
@@ -295,7 +296,8 @@ report_one(struct report_opts *o, const char *path)
 	a = arena_new();
 	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
 	struct tset *ts = &o->sets[lang];
-	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, NULL, &md, &err)) {
+	struct md_auto esc = {0};
+	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &md, &err)) {
 		fprintf(stderr, "debrief: %s/%s\n", ts->dir, err);
 		goto out;
 	}
@@ -315,10 +317,10 @@ int
 cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-		{"lang", required_argument, NULL, 'l'},	  {"templates", required_argument, NULL, 't'},
-		{"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
-		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0}};
+	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
+	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	struct report_opts o;
 	memset(&o, 0, sizeof o);
 	o.want_md = o.want_pdf = 1;
@@ -337,7 +339,8 @@ cmd_report(int argc, char **argv)
 				else if (!strcmp(tok, "pdf"))
 					o.want_pdf = 1;
 				else {
-					fprintf(stderr, "debrief: --format takes md, pdf or md,pdf\n");
+					fprintf(stderr,
+					        "debrief: --format takes md, pdf or md,pdf\n");
 					free(f);
 					return EXIT_USAGE;
 				}
@@ -407,9 +410,10 @@ cmd_report(int argc, char **argv)
 		else
 			rc = EXIT_USAGE;
 	}
-	fprintf(stderr, L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo trong %s\n",
-			  "debrief: %zu of %zu reports written to %s\n"),
-		written, files.n, o.outdir);
+	fprintf(stderr,
+	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo trong %s\n",
+	          "debrief: %zu of %zu reports written to %s\n"),
+	        written, files.n, o.outdir);
 	strlist_free(&files);
 	strlist_free(&errs);
 	strlist_free(&o.ids);

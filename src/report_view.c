@@ -26,15 +26,16 @@ struct view {
 };
 
 static const char *const task_status_vi[] = {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
-					     "Vướng mắc", "Dừng"};
-static const char *const task_status_en[] = {"Open", "In progress", "Done", "Blocked",
-					     "Dropped"};
+                                             "Vướng mắc", "Dừng"};
+static const char *const task_status_en[] = {"Open", "In progress", "Done", "Blocked", "Dropped"};
 
+/* Every key is always present, empty when the record has no value:
+ * Mustache looks a missing name up in the enclosing contexts, so a head
+ * of delegation without a title would otherwise show the report's title. */
 static void
 put_str(struct view *v, struct node *map, const char *key, const char *s)
 {
-	if (s && *s)
-		node_map_put(v->a, map, key, node_new_scalar(v->a, s));
+	node_map_put(v->a, map, key, node_new_scalar(v->a, s ? s : ""));
 }
 
 static void
@@ -56,14 +57,14 @@ static const char *
 short_date(struct view *v, const struct rdate *d)
 {
 	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	if (!d->set)
 		return NULL;
 	if (v->lang == LANG_EN)
 		return d->d.d ? arena_printf(v->a, "%d %s %d", d->d.d, mon[d->d.m - 1], d->d.y)
-			      : arena_printf(v->a, "%s %d", mon[d->d.m - 1], d->d.y);
+		              : arena_printf(v->a, "%s %d", mon[d->d.m - 1], d->d.y);
 	return d->d.d ? arena_printf(v->a, "%d/%d/%d", d->d.d, d->d.m, d->d.y)
-		      : arena_printf(v->a, "%d/%d", d->d.m, d->d.y);
+	              : arena_printf(v->a, "%d/%d", d->d.m, d->d.y);
 }
 
 static const char *
@@ -87,7 +88,8 @@ span(struct view *v, const struct record *r)
 	if (!r->end.set || !date_cmp(r->start.d, r->end.d))
 		return arena_strdup(v->a, a);
 	date_human(r->end.d, v->lang, b, sizeof b);
-	return arena_printf(v->a, "%s %s %s %s", L(v->lang, "từ", "from"), a, L(v->lang, "đến", "to"), b);
+	return arena_printf(v->a, "%s %s %s %s", L(v->lang, "từ", "from"), a,
+	                    L(v->lang, "đến", "to"), b);
 }
 
 static const char *
@@ -115,17 +117,16 @@ task_is_open(const struct task *t)
 static int
 task_is_overdue(const struct task *t, struct date today)
 {
-	return task_is_open(t) && t->due.set &&
-	       date_days(t->due.d, 1) < date_days(today, 0);
+	return task_is_open(t) && t->due.set && date_days(t->due.d, 1) < date_days(today, 0);
 }
 
 struct dept {
-	char *key;	   /* folded owner, owned */
+	char *key;         /* folded owner, owned */
 	const char *owner; /* first spelling seen */
-	size_t *tasks;	   /* indexes into r->tasks, owned */
+	size_t *tasks;     /* indexes into r->tasks, owned */
 	size_t n, cap;
 	size_t open, overdue;
-	size_t first;	   /* position of its first task, the last tie-break */
+	size_t first; /* position of its first task, the last tie-break */
 };
 
 static int
@@ -233,9 +234,12 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		qsort(d[j].tasks, d[j].n, sizeof *d[j].tasks, cmp_task);
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "owner",
-			d[j].owner ? d[j].owner : L(v->lang, "(chưa giao đơn vị chủ trì)", "(no owner assigned)"));
+		        d[j].owner
+		            ? d[j].owner
+		            : L(v->lang, "(chưa giao đơn vị chủ trì)", "(no owner assigned)"));
 		put_num(v, m, "number", (long)j + 1);
 		put_num(v, m, "open", (long)d[j].open);
+		put_bool(v, m, "has_open", d[j].open > 0);
 		put_num(v, m, "overdue", (long)d[j].overdue);
 		put_bool(v, m, "has_overdue", d[j].overdue > 0);
 		struct node *ts = node_new_seq(v->a);
@@ -271,12 +275,15 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		const char *when = human(v, &r->report_date);
 		const char *num = r->report_number.s;
 		put_str(v, m, "what",
-			arena_printf(v->a, "%s%s%s%s%s", L(v->lang, "Báo cáo sau chuyến đi", "Post-visit report"),
-				     num ? L(v->lang, " số ", " no. ") : "", num ? num : "",
-				     when ? L(v->lang, ", ", ", dated ") : "", when ? when : ""));
+		        arena_printf(v->a, "%s%s%s%s%s",
+		                     L(v->lang, "Báo cáo sau chuyến đi", "Post-visit report"),
+		                     num ? L(v->lang, " số ", " no. ") : "", num ? num : "",
+		                     when ? L(v->lang, ", ", ", dated ") : "", when ? when : ""));
 		put_str(v, m, "by", r->report_author.s);
 	} else {
-		put_str(v, m, "what", L(v->lang, "Báo cáo sau chuyến đi: chưa có", "Post-visit report: not yet written"));
+		put_str(v, m, "what",
+		        L(v->lang, "Báo cáo sau chuyến đi: chưa có",
+		          "Post-visit report: not yet written"));
 	}
 	node_seq_push(v->a, items, m);
 
@@ -284,13 +291,14 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	put_bool(v, m, "done", r->feedback_to_agency.set);
 	if (r->feedback_to_agency.set)
 		put_str(v, m, "what",
-			arena_printf(v->a, "%s %s",
-				     L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
-				       "Report and feedback sent to the representative agency on"),
-				     human(v, &r->feedback_to_agency)));
+		        arena_printf(v->a, "%s %s",
+		                     L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
+		                       "Report and feedback sent to the representative agency on"),
+		                     human(v, &r->feedback_to_agency)));
 	else
-		put_str(v, m, "what", L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
-					"Report and feedback to the representative agency: not yet sent"));
+		put_str(v, m, "what",
+		        L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
+		          "Report and feedback to the representative agency: not yet sent"));
 	node_seq_push(v->a, items, m);
 
 	for (size_t i = 0; i < r->nreviews; i++) {
@@ -299,10 +307,11 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		put_bool(v, m, "done", 1);
 		const char *when = human(v, &rv->date);
 		put_str(v, m, "what",
-			arena_printf(v->a, "%s%s%s%s%s",
-				     L(v->lang, "Kiểm tra tình hình triển khai", "Implementation review"),
-				     when ? " " : "", when ? when : "",
-				     rv->note.s ? ": " : "", rv->note.s ? rv->note.s : ""));
+		        arena_printf(
+		            v->a, "%s%s%s%s%s",
+		            L(v->lang, "Kiểm tra tình hình triển khai", "Implementation review"),
+		            when ? " " : "", when ? when : "", rv->note.s ? ": " : "",
+		            rv->note.s ? rv->note.s : ""));
 		put_str(v, m, "by", rv->by.s);
 		node_seq_push(v->a, items, m);
 	}
@@ -310,30 +319,35 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	m = node_new_map(v->a);
 	put_bool(v, m, "done", r->has_plan);
 	if (r->has_plan) {
-		const char *title = r->plan_title.s ? r->plan_title.s : L(v->lang, "(không tên)", "(untitled)");
+		const char *title =
+		    r->plan_title.s ? r->plan_title.s : L(v->lang, "(không tên)", "(untitled)");
 		put_str(v, m, "what",
-			arena_printf(v->a, "%s: %s%s%s%s", L(v->lang, "Chương trình dài hạn", "Long-term programme"),
-				     title, r->plan_horizon.s ? " (" : "",
-				     r->plan_horizon.s ? r->plan_horizon.s : "", r->plan_horizon.s ? ")" : ""));
+		        arena_printf(v->a, "%s: %s%s%s%s",
+		                     L(v->lang, "Chương trình dài hạn", "Long-term programme"),
+		                     title, r->plan_horizon.s ? " (" : "",
+		                     r->plan_horizon.s ? r->plan_horizon.s : "",
+		                     r->plan_horizon.s ? ")" : ""));
 	} else {
-		put_str(v, m, "what", L(v->lang, "Chương trình, kế hoạch hợp tác dài hạn: chưa có",
-					"Long-term cooperation programme: none yet"));
+		put_str(v, m, "what",
+		        L(v->lang, "Chương trình, kế hoạch hợp tác dài hạn: chưa có",
+		          "Long-term cooperation programme: none yet"));
 	}
 	node_seq_push(v->a, items, m);
 
 	if (r->has_reciprocal || r->direction == DIR_OUTBOUND) {
 		m = node_new_map(v->a);
 		put_bool(v, m, "done", r->reciprocal_status == RECIP_DONE);
-		static const char *const vi[] = {"chưa đề cập", "đã đề xuất", "đã thống nhất", "đã diễn ra",
-						 "không dự kiến"};
+		static const char *const vi[] = {"chưa đề cập", "đã đề xuất", "đã thống nhất",
+		                                 "đã diễn ra", "không dự kiến"};
 		static const char *const en[] = {"not yet raised", "proposed", "agreed", "done",
-						 "not planned"};
+		                                 "not planned"};
 		const char *when = human(v, &r->reciprocal_expected);
 		put_str(v, m, "what",
-			arena_printf(v->a, "%s: %s%s%s",
-				     L(v->lang, "Chuyến thăm đáp lễ của đối tác", "Partner's return visit"),
-				     L(v->lang, vi, en)[r->reciprocal_status], when ? L(v->lang, ", dự kiến ", ", expected ") : "",
-				     when ? when : ""));
+		        arena_printf(
+		            v->a, "%s: %s%s%s",
+		            L(v->lang, "Chuyến thăm đáp lễ của đối tác", "Partner's return visit"),
+		            L(v->lang, vi, en)[r->reciprocal_status],
+		            when ? L(v->lang, ", dự kiến ", ", expected ") : "", when ? when : ""));
 		node_seq_push(v->a, items, m);
 	}
 	node_map_put(v->a, root, "timeline", items);
@@ -341,33 +355,37 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		struct node *pi = node_new_seq(v->a);
 		for (size_t i = 0; i < r->plan_items.n; i++)
 			if (r->plan_items.v[i].s)
-				node_seq_push(v->a, pi, node_new_scalar(v->a, r->plan_items.v[i].s));
+				node_seq_push(v->a, pi,
+				              node_new_scalar(v->a, r->plan_items.v[i].s));
 		node_map_put(v->a, root, "plan_items", pi);
 	}
 }
 
+/* Gaps, errors first; within a severity, in the order of the record. */
 static void
 put_findings(struct view *v, struct node *root, const struct record *r, const struct diag *f,
-	     size_t nf)
+             size_t nf)
 {
 	struct node *seq = node_new_seq(v->a);
 	size_t counts[3] = {0, 0, 0};
-	for (size_t i = 0; i < nf; i++) {
-		if (f[i].sev > SEV_ERROR)
-			continue;
-		struct node *m = node_new_map(v->a);
-		put_str(v, m, "rule", f[i].rule);
-		put_str(v, m, "severity", sev_name(f[i].sev));
-		static const char *const vi[] = {"Lưu ý", "Cảnh báo", "Lỗi"};
-		static const char *const en[] = {"Note", "Warning", "Error"};
-		put_str(v, m, "severity_text", L(v->lang, vi, en)[f[i].sev]);
-		put_str(v, m, "message", f[i].msg);
-		put_str(v, m, "guidance", f[i].guidance);
-		if (f[i].mark.line)
-			put_str(v, m, "where", arena_printf(v->a, "%u:%u", f[i].mark.line, f[i].mark.col));
-		node_seq_push(v->a, seq, m);
-		counts[f[i].sev]++;
-	}
+	for (int sev = SEV_ERROR; sev >= SEV_INFO; sev--)
+		for (size_t i = 0; i < nf; i++) {
+			if (f[i].sev != (enum sev)sev)
+				continue;
+			struct node *m = node_new_map(v->a);
+			put_str(v, m, "rule", f[i].rule);
+			put_str(v, m, "severity", sev_name(f[i].sev));
+			static const char *const vi[] = {"Lưu ý", "Cảnh báo", "Lỗi"};
+			static const char *const en[] = {"Note", "Warning", "Error"};
+			put_str(v, m, "severity_text", L(v->lang, vi, en)[f[i].sev]);
+			put_str(v, m, "message", f[i].msg);
+			put_str(v, m, "guidance", f[i].guidance);
+			if (f[i].mark.line)
+				put_str(v, m, "where",
+				        arena_printf(v->a, "%u:%u", f[i].mark.line, f[i].mark.col));
+			node_seq_push(v->a, seq, m);
+			counts[f[i].sev]++;
+		}
 	node_map_put(v->a, root, "findings", seq);
 	put_bool(v, root, "has_findings", nf > 0);
 	put_num(v, root, "error_count", (long)counts[SEV_ERROR]);
@@ -389,9 +407,9 @@ static void
 put_results(struct view *v, struct node *root, const struct record *r)
 {
 	static const char *const kind_vi[] = {"Văn kiện", "Bản ghi nhớ (MOU)", "Thỏa thuận",
-					      "Kế hoạch", "Thư ý định"};
+	                                      "Kế hoạch", "Thư ý định"};
 	static const char *const kind_en[] = {"Document", "Memorandum of understanding",
-					      "Agreement", "Plan", "Letter of intent"};
+	                                      "Agreement", "Plan", "Letter of intent"};
 	struct node *ag = node_new_seq(v->a);
 	for (size_t i = 0; i < r->nagreements; i++) {
 		const struct agreement *a = &r->agreements[i];
@@ -465,11 +483,11 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	put_str(v, root, "title", r->title.s ? r->title.s : r->id.s);
 	put_str(v, root, "dates", span(v, r));
 	put_str(v, root, "direction",
-		r->direction == DIR_INBOUND
-			? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)", "Foreign delegation received (inbound)")
-		: r->direction == DIR_OUTBOUND
-			? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)", "Delegation abroad (outbound)")
-			: NULL);
+	        r->direction == DIR_INBOUND ? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)",
+	                                        "Foreign delegation received (inbound)")
+	        : r->direction == DIR_OUTBOUND ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)",
+	                                           "Delegation abroad (outbound)")
+	                                       : NULL);
 	put_str(v, root, "locality", r->locality_name.s);
 	put_str(v, root, "locality_former", r->locality_former_name.s);
 	struct node *ps = node_new_seq(v->a);
@@ -501,7 +519,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 
 struct node *
 report_view(struct arena *a, const struct record *r, const struct diag *findings, size_t nfindings,
-	    struct date today, enum lang lang)
+            struct date today, enum lang lang)
 {
 	struct view v = {a, lang, today};
 	struct node *root = node_new_map(a);
