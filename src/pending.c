@@ -15,7 +15,6 @@ pending(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return pending("check"); }
 int cmd_rules(int argc, char **argv) { (void)argc; (void)argv; return pending("rules"); }
 int cmd_explain(int argc, char **argv) { (void)argc; (void)argv; return pending("explain"); }
 int cmd_report(int argc, char **argv) { (void)argc; (void)argv; return pending("report"); }
