@@ -7,14 +7,22 @@
  */
 #include "archive.h"
 
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "archive_pages.h"
 #include "buf.h"
+#include "cmd.h"
+#include "diag_out.h"
+#include "fsutil.h"
+#include "load.h"
 #include "node.h"
 #include "provinces.h"
+#include "schema.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -85,6 +93,7 @@ struct maps {
 	struct smap agencies; /* folded name → agency */
 	struct smap owners;   /* folded owner → owner */
 	char **alias_from;    /* folded owner aliases */
+	char **alias_key;     /* folded alias targets */
 	size_t nalias;
 };
 
@@ -181,29 +190,14 @@ archive_new(struct date today, const struct config *cfg)
 	a->maps = m;
 	if (cfg && cfg->nowner_alias) {
 		m->alias_from = xcalloc(cfg->nowner_alias, sizeof *m->alias_from);
-		for (size_t i = 0; i < cfg->nowner_alias; i++)
+		m->alias_key = xcalloc(cfg->nowner_alias, sizeof *m->alias_key);
+		for (size_t i = 0; i < cfg->nowner_alias; i++) {
 			m->alias_from[i] = text_fold(cfg->owner_alias_from[i]);
+			m->alias_key[i] = text_fold(cfg->owner_alias_to[i]);
+		}
 		m->nalias = cfg->nowner_alias;
 	}
 	return a;
-}
-
-char *
-archive_owner_key(const char *owner, const struct config *cfg, const char **alias_to)
-{
-	char *f = text_fold(owner);
-	*alias_to = NULL;
-	for (size_t i = 0; cfg && i < cfg->nowner_alias; i++) {
-		char *af = text_fold(cfg->owner_alias_from[i]);
-		int hit = !strcmp(af, f);
-		free(af);
-		if (hit) {
-			*alias_to = cfg->owner_alias_to[i];
-			free(f);
-			return text_fold(*alias_to);
-		}
-	}
-	return f;
 }
 
 static size_t
@@ -213,13 +207,16 @@ owner_of(struct archive *a, const char *written)
 	char *sq = squeeze(written ? written : "");
 	char *f = text_fold(sq);
 	const char *alias_to = NULL;
-	for (size_t i = 0; i < m->nalias; i++)
+	for (size_t i = 0; i < m->nalias && !alias_to; i++)
 		if (!strcmp(m->alias_from[i], f)) {
 			alias_to = a->cfg->owner_alias_to[i];
 			free(f);
-			f = text_fold(alias_to);
-			break;
+			f = xstrdup(m->alias_key[i]);
 		}
+	/* written as an alias target itself: the configured spelling is the name */
+	for (size_t i = 0; i < m->nalias && !alias_to; i++)
+		if (!strcmp(m->alias_key[i], f))
+			alias_to = a->cfg->owner_alias_to[i];
 	size_t *v = smap_get(&m->owners, f), idx;
 	if (v) {
 		idx = *v;
@@ -979,9 +976,12 @@ finish_tasks(struct archive *a)
 	}
 	/* Owners without open tasks only existed for done tasks: never added. */
 	qsort(a->owners, a->nowners, sizeof *a->owners, cmp_owner);
+	size_t reg = 0;
 	for (size_t o = 0; o < a->nowners; o++)
-		for (size_t k = 0; k < a->owners[o].ntasks; k++)
+		for (size_t k = 0; k < a->owners[o].ntasks; k++) {
 			a->tasks[a->owners[o].tasks[k]].owner = o;
+			a->tasks[a->owners[o].tasks[k]].reg = reg++;
+		}
 }
 
 static int
@@ -1102,9 +1102,12 @@ archive_free(struct archive *a)
 	smap_free(&m->pkeys);
 	smap_free(&m->agencies);
 	smap_free(&m->owners);
-	for (size_t i = 0; i < m->nalias; i++)
+	for (size_t i = 0; i < m->nalias; i++) {
 		free(m->alias_from[i]);
+		free(m->alias_key[i]);
+	}
 	free(m->alias_from);
+	free(m->alias_key);
 	free(m);
 	for (size_t k = 0; k < a->npartners; k++) {
 		free(a->partners[k].recs);
@@ -1131,4 +1134,295 @@ archive_free(struct archive *a)
 	free(a->years);
 	arena_free(a->arena);
 	free(a);
+}
+
+/* ==== the command ==== */
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief archive -o DIR [--today YYYY-MM-DD] [--lang vi|en] [--config FILE]\n"
+	      "                       [--format md,pdf] [--verbose] PATH...\n"
+	      "       debrief archive --help\n",
+	      f);
+}
+
+struct arc_opts {
+	const char *dir, *today, *config;
+	enum lang lang;
+	int md, pdf, pdf_asked, verbose;
+};
+
+static int
+arc_usage(enum lang lang, const char *vi, const char *en, const char *arg)
+{
+	fputs("debrief archive: ", stderr);
+	fprintf(stderr, L(lang, vi, en), arg);
+	fputc('\n', stderr);
+	usage(stderr);
+	return 0;
+}
+
+/* "md", "pdf" or "md,pdf" (either order). */
+static int
+parse_format(const char *s, struct arc_opts *o)
+{
+	o->md = o->pdf = 0;
+	char *copy = xstrdup(s), *save = NULL;
+	int ok = 1;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(t, "md"))
+			o->md = 1;
+		else if (!strcmp(t, "pdf"))
+			o->pdf = 1;
+		else
+			ok = 0;
+	}
+	free(copy);
+	return ok && (o->md || o->pdf);
+}
+
+/* 1 on success, 0 after a message, -1 for --help. */
+static int
+arc_parse(int argc, char **argv, struct arc_opts *o)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'}, {"today", required_argument, NULL, 't'},
+		{"lang", required_argument, NULL, 'l'},	  {"config", required_argument, NULL, 'c'},
+		{"format", required_argument, NULL, 'f'}, {"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0}};
+	extern const int arc_pdf_available;
+	memset(o, 0, sizeof *o);
+	o->md = 1;
+	o->pdf = arc_pdf_available;
+	/* the language first: messages about the other options use it */
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if ((!strcmp(argv[i], "--lang") && i + 1 < argc && !strcmp(argv[i + 1], "en")) ||
+		    !strcmp(argv[i], "--lang=en"))
+			o->lang = LANG_EN;
+	opterr = 0;
+	optind = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:vh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->dir = optarg; break;
+		case 't': o->today = optarg; break;
+		case 'c': o->config = optarg; break;
+		case 'v': o->verbose = 1; break;
+		case 'l':
+			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
+				return arc_usage(o->lang, "ngôn ngữ không hợp lệ '%s' (vi, en)",
+						 "unknown language '%s' (vi, en)", optarg);
+			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			break;
+		case 'f':
+			if (!parse_format(optarg, o))
+				return arc_usage(o->lang, "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
+						 "unknown format '%s' (md, pdf, md,pdf)", optarg);
+			o->pdf_asked = o->pdf;
+			break;
+		case 'h': return -1;
+		case ':':
+			return arc_usage(o->lang, "tùy chọn %s cần một giá trị",
+					 "option %s needs a value", argv[optind - 1]);
+		default:
+			return arc_usage(o->lang, "tùy chọn không hợp lệ: %s", "unknown option: %s",
+					 argv[optind - 1]);
+		}
+	}
+	if (!o->dir)
+		return arc_usage(o->lang, "%scần -o DIR (thư mục lưu trữ)",
+				 "%s-o DIR (the archive directory) is required", "");
+	if (optind >= argc)
+		return arc_usage(o->lang, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+				 "%sat least one PATH is needed (file, directory or -)", "");
+	if (o->pdf && !arc_pdf_available) {
+		if (o->pdf_asked)
+			fprintf(stderr, "debrief archive: %s\n",
+				L(o->lang, "bản dựng này chưa xuất được PDF; chỉ ghi Markdown",
+				  "PDF output is not available in this build; writing Markdown only"));
+		o->pdf = 0;
+		o->md = 1;
+	}
+	return 1;
+}
+
+static int
+arc_config(const struct arc_opts *o, struct config *cfg, struct diags *dq)
+{
+	char *path = NULL, *err = NULL;
+	if (o->config) {
+		path = xstrdup(o->config);
+	} else {
+		char *cwd = getcwd(NULL, 0);
+		if (!cwd || !config_find(cwd, &path))
+			path = NULL;
+		free(cwd);
+	}
+	config_default(cfg);
+	if (!path)
+		return 1;
+	config_free(cfg);
+	memset(cfg, 0, sizeof *cfg);
+	int ok = config_load(path, o->lang, cfg, dq, &err);
+	if (!ok)
+		fprintf(stderr, "debrief: %s: %s\n", path,
+			err ? err : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
+	free(err);
+	free(path);
+	return ok;
+}
+
+static const struct strlist *sort_files;
+
+static int
+cmp_file_idx(const void *x, const void *y)
+{
+	size_t p = *(const size_t *)x, q = *(const size_t *)y;
+	int c = strcmp(sort_files->v[p], sort_files->v[q]);
+	return c ? c : (p < q ? -1 : p > q);
+}
+
+/* Read one file into the archive.  Returns 1 when added; 0 when it could
+ * not be (its errors are in dq). */
+static int
+arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
+	 struct diags *dq)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	if (!fs_read_head(path, lim->max_file + 1, &data, &len, &err)) {
+		diags_add(dq, name, (struct mark){0, 0}, SEV_ERROR, "io", "", "%s", err);
+		free(err);
+		return 0;
+	}
+	struct diags one = DIAGS_INIT;
+	struct doc *doc = load_yaml(data, len, name, lim, lang, &one);
+	free(data);
+	struct record *r = doc ? schema_record_take(doc, a->today, lang, &one) : NULL;
+	int ok = r && diags_count(&one, SEV_ERROR) == 0 && r->start.set;
+	if (r && !r->file)
+		r->file = name;
+	if (ok && !archive_add(a, r)) {
+		diags_add(&one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",
+			  L(lang, "mã hồ sơ '%s' đã có ở một tệp khác; hồ sơ này bị bỏ qua",
+			    "record id '%s' is already used by another file; this record is skipped"),
+			  r->id.s);
+		ok = 0;
+	}
+	if (!ok && r && !diags_count(&one, SEV_ERROR))
+		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "",
+			  "%s", L(lang, "hồ sơ thiếu ngày bắt đầu; bị bỏ qua",
+				  "the record has no start date; skipped"));
+	record_free(r);
+	/* only what kept the record out is worth saying here; check says the rest */
+	for (size_t i = 0; i < one.n; i++)
+		if (one.v[i].sev != SEV_ERROR)
+			one.v[i].sev = SEV_OFF;
+	diags_compact(&one);
+	diags_take(dq, &one);
+	diags_free(&one);
+	return ok;
+}
+
+int
+cmd_archive(int argc, char **argv)
+{
+	struct arc_opts o;
+	int pr = arc_parse(argc, argv, &o);
+	if (pr < 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!pr)
+		return EXIT_USAGE;
+
+	int rc = EXIT_USAGE;
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct diags dq = DIAGS_INIT, fq = DIAGS_INIT;
+	struct strlist files = {0}, errs = {0};
+	struct archive *a = NULL;
+	struct arc_write_stats st = {0, 0, 0, {0}};
+	struct buf out = BUF_INIT;
+	char *err = NULL;
+	struct date today;
+	const char *derr = NULL;
+	if (!date_today(o.today, &today, &derr)) {
+		fprintf(stderr, "debrief archive: %s\n", derr);
+		goto out;
+	}
+	if (!arc_config(&o, &cfg, &dq))
+		goto out;
+	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+	/* a file named twice is read once, where it first came */
+	char *dup = xcalloc(files.n ? files.n : 1, 1);
+	sort_files = &files;
+	size_t *ord = xcalloc(files.n ? files.n : 1, sizeof *ord);
+	for (size_t i = 0; i < files.n; i++)
+		ord[i] = i;
+	qsort(ord, files.n, sizeof *ord, cmp_file_idx);
+	for (size_t i = 1; i < files.n; i++)
+		if (!strcmp(files.v[ord[i]], files.v[ord[i - 1]]) && strcmp(files.v[ord[i]], "-"))
+			dup[ord[i]] = 1;
+	free(ord);
+
+	struct load_limits lim;
+	load_limits_default(&lim);
+	a = archive_new(today, &cfg);
+	size_t nread = 0, nskipped = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		if (dup[i])
+			continue;
+		nread++;
+		if (!arc_read(a, files.v[i], &lim, o.lang, &fq))
+			nskipped++;
+	}
+	free(dup);
+	archive_finish(a);
+
+	struct check_ctx ctx = {today, o.lang, &cfg};
+	size_t from = dq.n;
+	rules_archive_run(a, &ctx, &dq);
+	rules_apply(&dq, from, NULL, &cfg);
+	diags_sort(&dq);
+
+	struct arc_write_opts wo = {o.dir, o.lang, o.md, o.pdf};
+	int wrote = arc_write(a, &dq, &wo, &st, &err);
+
+	diags_take(&fq, &dq);
+	struct out_opts oo = {OUT_TEXT, o.lang, 0, SEV_ERROR, nread, NULL, 0};
+	oo.color = out_color_wanted(STDERR_FILENO);
+	diag_out(&out, &fq, &oo);
+	fputs(out.data ? out.data : "", stderr);
+	if (!wrote) {
+		fprintf(stderr, "debrief archive: %s\n", err ? err : "?");
+		goto out;
+	}
+	if (o.verbose)
+		for (size_t i = 0; i < st.names.n; i++)
+			printf("%s %s\n",
+			       st.names.v[i][0] == '-' ? L(o.lang, "đã xóa", "removed")
+						      : L(o.lang, "đã ghi", "written"),
+			       st.names.v[i] + (st.names.v[i][0] == '-'));
+	printf(L(o.lang, "%s: %zu hồ sơ; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
+		 "%s: %zu records; %zu written, %zu unchanged, %zu removed\n"),
+	       o.dir, a->nrecs, st.written, st.unchanged, st.removed);
+	if (fflush(stdout) != 0)
+		goto out;
+	rc = io_failed ? EXIT_USAGE : nskipped ? EXIT_FINDINGS : EXIT_OK;
+out:
+	free(err);
+	buf_free(&out);
+	strlist_free(&st.names);
+	archive_free(a);
+	strlist_free(&files);
+	strlist_free(&errs);
+	diags_free(&dq);
+	diags_free(&fq);
+	config_free(&cfg);
+	return rc;
 }

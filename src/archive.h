@@ -112,6 +112,7 @@ struct arc_task {
 	struct odate upd; /* latest update */
 	const char *upd_note;
 	int overdue;	  /* set by archive_finish against today */
+	size_t reg;	  /* position in the register (owners in turn), by archive_finish */
 	struct mark mark;
 };
 
@@ -206,8 +207,6 @@ void archive_free(struct archive *a);
 int archive_task_involves(const struct archive *a, const struct arc_task *t, size_t p);
 /* 1 when record rec names partner p. */
 int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
-/* Owner key: the alias target's folded form, else the folded name. */
-char *archive_owner_key(const char *owner, const struct config *cfg, const char **alias_to);
 
 /* The archive-* rules (rules_archive.c): findings in dq, flags on the
  * partners and owners they are about. */

@@ -18,7 +18,6 @@ pending(const char *name)
 int cmd_rules(int argc, char **argv) { (void)argc; (void)argv; return pending("rules"); }
 int cmd_explain(int argc, char **argv) { (void)argc; (void)argv; return pending("explain"); }
 int cmd_report(int argc, char **argv) { (void)argc; (void)argv; return pending("report"); }
-int cmd_archive(int argc, char **argv) { (void)argc; (void)argv; return pending("archive"); }
 int cmd_pdf(int argc, char **argv) { (void)argc; (void)argv; return pending("pdf"); }
 
 /* Stages not built yet: the smallest behaviour that keeps the rest linking. */
@@ -39,3 +38,9 @@ void rules_collection(struct record *const *r, size_t n, const struct check_ctx 
 void rules_apply(struct diags *d, size_t f, const struct record *r, const struct config *c) { (void)d; (void)f; (void)r; (void)c; }
 struct record *schema_record_take(struct doc *doc, struct date t, enum lang l, struct diags *d) { (void)t; (void)l; (void)d; doc_free(doc); return NULL; }
 void record_free(struct record *r) { (void)r; }
+const char *const direction_words[] = {NULL, "outbound", "inbound", NULL};
+const char *const task_status_words[] = {"open", "in_progress", "done", "blocked", "dropped", NULL};
+const char *const stage_words[] = {NULL, "prospect", "exploring", "mou", "sister", "declined", NULL};
+const char *const agreement_kind_words[] = {NULL, "mou", "agreement", "plan", "letter_of_intent", NULL};
+const char *const partner_kind_words[] = {NULL, "prefecture", "region", "province", "state", "city", "department", "organization", "business", "university", NULL};
+const char *const agency_kind_words[] = {NULL, "embassy", "consulate", "mission", NULL};
