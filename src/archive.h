@@ -209,10 +209,8 @@ int archive_task_involves(const struct archive *a, const struct arc_task *t, siz
 int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
 
 /* The archive-* rules (rules_archive.c): findings in dq, flags on the
- * partners and owners they are about. */
+ * partners and owners they are about.  rules_collection runs the same
+ * over full records (rules_archive in rules_int.h). */
 void rules_archive_run(struct archive *a, const struct check_ctx *ctx, struct diags *dq);
-/* The same over full records, for check over several files. */
-void rules_archive(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-		   struct diags *dq);
 
 #endif

@@ -222,20 +222,40 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	return 1;
 }
 
-/* The configuration: --config FILE, else .debrief.yaml from the current
- * directory upward, else the defaults.  0 after a message. */
+/* Look for .debrief.yaml from dir (or a file's directory) upward. */
+static char *
+find_config_from(const char *path)
+{
+	char *dir = NULL, *abs = NULL, *found = NULL;
+	struct stat st;
+	if (!path) {
+		dir = getcwd(NULL, 0);
+	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = xstrdup(path);
+	} else {
+		const char *slash = strrchr(path, '/');
+		dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	}
+	if (dir)
+		abs = realpath(dir, NULL);
+	if (abs && !config_find(abs, &found))
+		found = NULL;
+	free(dir);
+	free(abs);
+	return found;
+}
+
+/* The configuration: --config FILE, else .debrief.yaml in the first
+ * PATH's directory or above, else in the current directory or above,
+ * else the defaults.  0 after a message. */
 static int
-load_config(const struct check_opts *o, struct config *cfg, struct diags *dq)
+load_config(const struct check_opts *o, const char *first, struct config *cfg, struct diags *dq)
 {
 	char *path = NULL, *err = NULL;
-	if (o->config) {
+	if (o->config)
 		path = xstrdup(o->config);
-	} else {
-		char *cwd = getcwd(NULL, 0);
-		if (!cwd || !config_find(cwd, &path))
-			path = NULL;
-		free(cwd);
-	}
+	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
+		path = find_config_from(NULL);
 	if (!path) {
 		config_default(cfg);
 		return 1;
@@ -326,7 +346,7 @@ cmd_check(int argc, char **argv)
 		fprintf(stderr, "debrief check: %s\n", derr);
 		goto out;
 	}
-	if (!load_config(&o, &cfg, &dq))
+	if (!load_config(&o, argv[optind], &cfg, &dq))
 		goto out;
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	struct load_limits lim;

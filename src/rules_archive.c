@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "record.h"
+#include "rules_int.h"
 
 static enum sev
 default_sev(const char *id, enum sev dflt)

@@ -203,3 +203,11 @@ for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
 	if grep -q 'unknown option' "$WORK/opt.err"; then fail "man/accepted$opt" "binary rejects $opt"
 	else ok "man/accepted$opt"; fi
 done
+
+# ---- output that cannot be written is an operational error ----
+if [ -w /dev/full ]; then
+	(cd "$IN" && "$DEBRIEF" check dup-key.yaml) >/dev/full 2>"$WORK/full.err"
+	rc=$?
+	want_rc write-error 2
+	has write-error/message "$WORK/full.err" '^debrief: '
+fi
