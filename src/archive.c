@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "archive_pages.h"
@@ -1247,17 +1248,41 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	return 1;
 }
 
+/* .debrief.yaml from a path's directory (or the current one) upward. */
+static char *
+config_near(const char *path)
+{
+	char *dir = NULL, *abs = NULL, *found = NULL;
+	struct stat st;
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	if (!path)
+		dir = getcwd(NULL, 0);
+	else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		dir = xstrdup(path);
+	else if (slash)
+		dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	else
+		dir = xstrdup(".");
+	if (dir && (abs = realpath(dir, NULL)) && !config_find(abs, &found))
+		found = NULL;
+	free(dir);
+	free(abs);
+	return found;
+}
+
+/* As check finds it: --config FILE, else near the first PATH, else near
+ * the current directory, else the defaults.  0 after a message. */
 static int
-arc_config(const struct arc_opts *o, struct config *cfg, struct diags *dq)
+arc_config(const struct arc_opts *o, const char *first, struct config *cfg, struct diags *dq)
 {
 	char *path = NULL, *err = NULL;
 	if (o->config) {
 		path = xstrdup(o->config);
 	} else {
-		char *cwd = getcwd(NULL, 0);
-		if (!cwd || !config_find(cwd, &path))
-			path = NULL;
-		free(cwd);
+		if (strcmp(first, "-"))
+			path = config_near(first);
+		if (!path)
+			path = config_near(NULL);
 	}
 	config_default(cfg);
 	if (!path)
@@ -1353,7 +1378,7 @@ cmd_archive(int argc, char **argv)
 		fprintf(stderr, "debrief archive: %s\n", derr);
 		goto out;
 	}
-	if (!arc_config(&o, &cfg, &dq))
+	if (!arc_config(&o, argv[optind], &cfg, &dq))
 		goto out;
 	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
 	for (size_t i = 0; i < errs.n; i++)

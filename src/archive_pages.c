@@ -12,51 +12,23 @@
 #include <string.h>
 
 #include "buf.h"
+#include "md_escape.h"
 #include "provinces.h"
 #include "xalloc.h"
 
-/* ==== escaping record text (until the shared Markdown escaper is in) ==== */
+/* ==== escaping record text ==== */
 
-/* Every ASCII punctuation character may be backslash-escaped in CommonMark;
- * escape those that can start or end structure anywhere in a line, and the
- * block markers at its start.  Line breaks become spaces: a value never
- * opens a new block or table row. */
+/* Record text goes where the page has got to: md_where reads the line so
+ * far (table row, link text, heading, list item) and md_escape escapes
+ * for that context, so no value can change the page's structure. */
 static void
-md_esc(struct buf *b, const char *s)
+md_put(struct buf *b, const char *s)
 {
-	int start = 1, digits = 1; /* at the start; only digits so far ("1." lists) */
-	for (const char *p = s ? s : ""; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '\n' || c == '\r' || c == '\t') {
-			buf_putc(b, ' ');
-			digits = 0;
-			continue;
-		}
-		if (strchr("\\`*_[]<>|~&!", c) || (start && strchr("#+-=>", c)) ||
-		    (digits && !start && (c == '.' || c == ')')))
-			buf_putc(b, '\\');
-		buf_putc(b, c);
-		digits = digits && c >= '0' && c <= '9';
-		start = 0;
-	}
-}
-
-static void
-md_put_text(struct buf *b, const char *s)
-{
-	md_esc(b, s);
-}
-
-static void
-md_put_cell(struct buf *b, const char *s)
-{
-	md_esc(b, s);
-}
-
-static void
-md_put_link_text(struct buf *b, const char *s)
-{
-	md_esc(b, s);
+	struct md_pos pos;
+	if (!s || !*s)
+		return;
+	md_where(b->data ? b->data : "", b->len, &pos);
+	md_escape(b, &pos, s, strlen(s));
 }
 
 /* ==== words ==== */
@@ -199,7 +171,7 @@ static void
 put_link(struct buf *b, const char *text, const char *up, const char *dir, const char *slug)
 {
 	buf_putc(b, '[');
-	md_put_link_text(b, text);
+	md_put(b, text);
 	buf_printf(b, "](%s%s%s.md)", up, dir, slug);
 }
 
@@ -214,10 +186,10 @@ put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *u
 static void
 put_locality(struct buf *b, const struct archive *a, const struct arc_rec *r, enum lang lang)
 {
-	md_put_cell(b, a->locs[r->loc].name);
+	md_put(b, a->locs[r->loc].name);
 	if (r->loc_used) {
 		buf_puts(b, L(lang, " (hồ sơ ghi: ", " (record says: "));
-		md_put_cell(b, r->loc_used);
+		md_put(b, r->loc_used);
 		buf_putc(b, ')');
 	}
 }
@@ -280,7 +252,7 @@ visit_row(struct buf *b, const struct archive *a, size_t ri, const char *up, enu
 	buf_puts(b, " | ");
 	put_rec_partners(b, a, r, up);
 	buf_puts(b, " | ");
-	md_put_cell(b, r->title);
+	md_put(b, r->title);
 	buf_printf(b, " | %s |\n", r->id);
 }
 
@@ -296,10 +268,10 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	if (!t->due.set)
 		buf_puts(b, L(lang, "chưa có hạn", "no deadline"));
 	buf_puts(b, " | ");
-	md_put_cell(b, t->text);
+	md_put(b, t->text);
 	if (owner_col) {
 		buf_puts(b, " | ");
-		md_put_cell(b, a->owners[t->owner].name);
+		md_put(b, a->owners[t->owner].name);
 	}
 	if (partner_col) {
 		buf_puts(b, " | ");
@@ -312,14 +284,14 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 		put_odate(b, t->upd);
 		if (t->upd_note) {
 			buf_puts(b, t->upd.set ? ": " : "");
-			md_put_cell(b, t->upd_note);
+			md_put(b, t->upd_note);
 		}
 	}
 	buf_printf(b, " | %s", r->id);
 	if (t->id)
 		buf_printf(b, " / ");
 	if (t->id)
-		md_put_cell(b, t->id);
+		md_put(b, t->id);
 	buf_puts(b, " |\n");
 }
 
@@ -337,7 +309,7 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 		buf_puts(b, "- ");
 		put_date(b, r->start);
 		buf_printf(b, " (%s): ", r->id);
-		md_put_text(b, r->handover);
+		md_put(b, r->handover);
 		buf_putc(b, '\n');
 	}
 	if (nh)
@@ -613,11 +585,11 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 	for (size_t i = 0; i < n; i++) {
 		const struct arc_contact *c = g[i].c;
 		buf_puts(b, "| ");
-		md_put_cell(b, c->name);
+		md_put(b, c->name);
 		buf_puts(b, " | ");
-		md_put_cell(b, c->title);
+		md_put(b, c->title);
 		buf_puts(b, " | ");
-		md_put_cell(b, c->org);
+		md_put(b, c->org);
 		if (partner_col) {
 			buf_puts(b, " | ");
 			if (g[i].partner >= 0)
@@ -629,10 +601,10 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		else
 			put_date(b, a->recs[g[i].first_rec].start);
 		buf_puts(b, " | ");
-		md_put_cell(b, c->email);
+		md_put(b, c->email);
 		if (c->email && c->phone)
 			buf_puts(b, ", ");
-		md_put_cell(b, c->phone);
+		md_put(b, c->phone);
 		buf_printf(b, " | %s |\n", a->recs[g[i].last_rec].id);
 	}
 	buf_putc(b, '\n');
@@ -673,10 +645,10 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	const struct arc_partner *p = &a->partners[k];
 	const char *up = "../";
 	buf_puts(b, "# ");
-	md_put_text(b, p->name);
+	md_put(b, p->name);
 	if (p->local_name) {
 		buf_puts(b, " (");
-		md_put_text(b, p->local_name);
+		md_put(b, p->local_name);
 		buf_puts(b, ")");
 	}
 	buf_puts(b, "\n\n");
@@ -688,7 +660,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"), partner_kind_word(p->kind, lang));
 	if (p->id) {
 		buf_printf(b, "- %s: ", L(lang, "Mã", "Id"));
-		md_put_text(b, p->id);
+		md_put(b, p->id);
 		buf_putc(b, '\n');
 	}
 	buf_printf(b, "- %s: ", L(lang, "Giai đoạn hiện tại", "Current stage"));
@@ -795,11 +767,11 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 			buf_puts(b, "| ");
 			put_odate(b, x->signed_on);
 			buf_printf(b, " | %s | ", agr_word(x->kind, lang));
-			md_put_cell(b, x->title);
+			md_put(b, x->title);
 			buf_puts(b, " | ");
 			put_locality(b, a, r, lang);
 			buf_puts(b, " | ");
-			md_put_cell(b, x->parties);
+			md_put(b, x->parties);
 			buf_printf(b, " | %s |\n", r->id);
 		}
 	}
@@ -824,12 +796,12 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		const struct arc_occ *o = p->profile_occ >= 0 ? &a->occs[p->profile_occ] : NULL;
 		if (o && o->strengths) {
 			buf_printf(b, "- %s: ", L(lang, "Thế mạnh", "Strengths"));
-			md_put_text(b, o->strengths);
+			md_put(b, o->strengths);
 			buf_putc(b, '\n');
 		}
 		if (o && o->priorities) {
 			buf_printf(b, "- %s: ", L(lang, "Lĩnh vực quan tâm", "Priorities"));
-			md_put_text(b, o->priorities);
+			md_put(b, o->priorities);
 			buf_putc(b, '\n');
 		}
 		if (o) {
@@ -843,7 +815,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		if (p->needs_occ >= 0) {
 			const struct arc_occ *n = &a->occs[p->needs_occ];
 			buf_printf(b, "- %s: ", L(lang, "Nhu cầu", "Needs"));
-			md_put_text(b, n->needs);
+			md_put(b, n->needs);
 			buf_printf(b, " (%s)\n", a->recs[n->rec].id);
 		}
 		buf_putc(b, '\n');
@@ -886,7 +858,7 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		if (!w->flagged)
 			continue;
 		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Lưu ý", "Note"));
-		md_put_text(b, w->name);
+		md_put(b, w->name);
 		buf_printf(b, L(lang, " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
 				" holds %zu overdue tasks from %zu different visits (G8).\n\n"),
 			   w->noverdue, w->nvisits_overdue);
@@ -894,7 +866,7 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		buf_puts(b, "## ");
-		md_put_text(b, w->name[0] ? w->name : L(lang, "(chưa giao đơn vị)", "(no owner)"));
+		md_put(b, w->name[0] ? w->name : L(lang, "(chưa giao đơn vị)", "(no owner)"));
 		buf_printf(b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
 			   w->ntasks, w->noverdue);
 		if (w->nspellings > 1 || (w->nspellings == 1 && strcmp(w->spellings[0], w->name))) {
@@ -902,7 +874,7 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 			for (size_t s = 0; s < w->nspellings; s++) {
 				buf_puts(b, s ? ", " : "");
 				buf_puts(b, "“");
-				md_put_text(b, w->spellings[s]);
+				md_put(b, w->spellings[s]);
 				buf_printf(b, "” (%zu)", w->spelling_n[s]);
 			}
 			buf_puts(b, "\n\n");
@@ -940,7 +912,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	const struct arc_agency *ag = &a->agencies[g];
 	const char *up = "../";
 	buf_puts(b, "# ");
-	md_put_text(b, ag->name);
+	md_put(b, ag->name);
 	buf_puts(b, "\n\n");
 	nav(b, up, lang);
 	buf_printf(b, "%s\n\n",
@@ -992,7 +964,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 			if (j > i && !strcmp(pl[j].loc, pl[j - 1].loc))
 				continue;
 			buf_puts(b, j > i ? ", " : "");
-			md_put_cell(b, pl[j].name);
+			md_put(b, pl[j].name);
 		}
 		while (i < npl && pl[i].partner == k)
 			i++;
