@@ -631,6 +631,22 @@ unique_slug(struct archive *a, struct smap *seen, const char *base)
 	return r;
 }
 
+struct spell {
+	const char *name;
+	char *fold;
+	size_t pos; /* in the partner's records, by date */
+};
+
+static int
+cmp_spell(const void *x, const void *y)
+{
+	const struct spell *p = x, *q = y;
+	int c = strcmp(p->fold, q->fold);
+	if (!c)
+		c = strcmp(p->name, q->name);
+	return c ? c : (p->pos < q->pos ? -1 : p->pos > q->pos);
+}
+
 static void
 finish_partners(struct archive *a)
 {
@@ -735,6 +751,49 @@ finish_partners(struct archive *a)
 				p->stages[j] = p->stages[j - 1];
 				p->stages[j - 1] = t;
 			}
+		/* the name written most often (folded), in its most frequent
+		 * spelling; ties go to a capitalised spelling, then the newest */
+		struct spell *sp = xcalloc(p->nrecs * 2 + 1, sizeof *sp);
+		size_t nsp = 0;
+		for (size_t r = 0; r < p->nrecs; r++) {
+			const struct arc_rec *rr = &a->recs[p->recs[r]];
+			for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
+				if (a->occs[o].partner == k && nsp < p->nrecs * 2) {
+					sp[nsp].name = a->occs[o].name;
+					sp[nsp].fold = text_fold(a->occs[o].name);
+					sp[nsp++].pos = r;
+				}
+		}
+		qsort(sp, nsp, sizeof *sp, cmp_spell);
+		size_t bf = 0, bn = 0, bpos = 0;
+		int bcap = 0;
+		for (size_t i = 0; i < nsp;) {
+			size_t f = i;
+			while (f < nsp && !strcmp(sp[f].fold, sp[i].fold))
+				f++;
+			for (size_t j = i; j < f;) {
+				size_t e = j;
+				while (e < f && !strcmp(sp[e].name, sp[j].name))
+					e++;
+				/* sp[e-1]: the newest use of this spelling */
+				int cap = !(sp[j].name[0] >= 'a' && sp[j].name[0] <= 'z');
+				if (f - i > bf ||
+				    (f - i == bf && (e - j > bn ||
+						     (e - j == bn && (cap > bcap ||
+								      (cap == bcap && sp[e - 1].pos > bpos)))))) {
+					bf = f - i;
+					bn = e - j;
+					bcap = cap;
+					bpos = sp[e - 1].pos;
+					p->name = sp[j].name;
+				}
+				j = e;
+			}
+			i = f;
+		}
+		for (size_t i = 0; i < nsp; i++)
+			free(sp[i].fold);
+		free(sp);
 		/* newest local name, kind and id among its occurrences */
 		for (size_t r = 0; r < p->nrecs; r++) {
 			const struct arc_rec *rr = &a->recs[p->recs[r]];
@@ -977,12 +1036,17 @@ finish_tasks(struct archive *a)
 	}
 	/* Owners without open tasks only existed for done tasks: never added. */
 	qsort(a->owners, a->nowners, sizeof *a->owners, cmp_owner);
-	size_t reg = 0;
 	for (size_t o = 0; o < a->nowners; o++)
-		for (size_t k = 0; k < a->owners[o].ntasks; k++) {
+		for (size_t k = 0; k < a->owners[o].ntasks; k++)
 			a->tasks[a->owners[o].tasks[k]].owner = o;
-			a->tasks[a->owners[o].tasks[k]].reg = reg++;
-		}
+	/* one order for every list of tasks outside the register */
+	size_t *all = xcalloc(a->ntasks ? a->ntasks : 1, sizeof *all);
+	for (size_t i = 0; i < a->ntasks; i++)
+		all[i] = i;
+	qsort(all, a->ntasks, sizeof *all, cmp_task);
+	for (size_t i = 0; i < a->ntasks; i++)
+		a->tasks[all[i]].order = i;
+	free(all);
 }
 
 static int

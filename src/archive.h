@@ -112,7 +112,7 @@ struct arc_task {
 	struct odate upd; /* latest update */
 	const char *upd_note;
 	int overdue;	  /* set by archive_finish against today */
-	size_t reg;	  /* position in the register (owners in turn), by archive_finish */
+	size_t order;	  /* rank among all open tasks: overdue first, then by due date */
 	struct mark mark;
 };
 

@@ -109,12 +109,12 @@ contact_obj(struct jw *w, const struct archive *a, const struct arc_cgroup *g, i
 {
 	jw_open(w, NULL, '{');
 	jw_str(w, "name", g->c->name);
-	jw_str(w, "title", g->c->title);
-	jw_str(w, "org", g->c->org);
+	jw_str(w, "title", g->title);
+	jw_str(w, "org", g->org);
 	if (partner)
 		jw_str(w, "partner", g->partner >= 0 ? a->partners[g->partner].slug : NULL);
-	jw_str(w, "email", g->c->email);
-	jw_str(w, "phone", g->c->phone);
+	jw_str(w, "email", g->email);
+	jw_str(w, "phone", g->phone);
 	if (g->since.set)
 		jw_odate(w, "since", g->since);
 	else
@@ -243,11 +243,11 @@ records(struct jw *w, const struct archive *a)
 }
 
 static int
-cmp_reg(const void *x, const void *y)
+cmp_order(const void *x, const void *y)
 {
 	const struct arc_task *p = *(const struct arc_task *const *)x;
 	const struct arc_task *q = *(const struct arc_task *const *)y;
-	return p->reg < q->reg ? -1 : p->reg > q->reg;
+	return p->order < q->order ? -1 : p->order > q->order;
 }
 
 static void
@@ -325,7 +325,7 @@ partner_obj(struct jw *w, const struct archive *a, size_t k)
 		jw_str(w, "profile", NULL);
 	}
 	jw_str(w, "needs", p->needs_occ >= 0 ? a->occs[p->needs_occ].needs : NULL);
-	/* open tasks, in register order */
+	/* open tasks, overdue first, then by due date (as on the page) */
 	size_t nt = 0;
 	for (size_t i = 0; i < p->nrecs; i++)
 		nt += a->recs[p->recs[i]].ntask;
@@ -337,7 +337,7 @@ partner_obj(struct jw *w, const struct archive *a, size_t k)
 			if (archive_task_involves(a, &a->tasks[t], k))
 				tv[nt++] = &a->tasks[t];
 	}
-	qsort(tv, nt, sizeof *tv, cmp_reg);
+	qsort(tv, nt, sizeof *tv, cmp_order);
 	jw_open(w, "open_tasks", '[');
 	for (size_t i = 0; i < nt; i++) {
 		jw_open(w, NULL, '{');

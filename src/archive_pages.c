@@ -316,15 +316,16 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 		buf_putc(b, '\n');
 }
 
-/* Open tasks of some records, in register order (owners in turn, each
- * one's overdue first): those involving partner p (p >= 0), or those of
- * records supported by agency g (g >= 0). */
-static const struct archive *reg_a;
+/* Open tasks of some records, overdue first, then by due date: those
+ * involving partner p (p >= 0), or those of records supported by agency g
+ * (g >= 0). */
+static const struct archive *order_a;
 
 static int
-cmp_reg(const void *x, const void *y)
+cmp_order(const void *x, const void *y)
 {
-	size_t p = reg_a->tasks[*(const size_t *)x].reg, q = reg_a->tasks[*(const size_t *)y].reg;
+	size_t p = order_a->tasks[*(const size_t *)x].order;
+	size_t q = order_a->tasks[*(const size_t *)y].order;
 	return p < q ? -1 : p > q;
 }
 
@@ -345,8 +346,8 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 			if (p < 0 || archive_task_involves(a, &a->tasks[t], (size_t)p))
 				v[n++] = t;
 	}
-	reg_a = a;
-	qsort(v, n, sizeof *v, cmp_reg);
+	order_a = a;
+	qsort(v, n, sizeof *v, cmp_order);
 	if (n) {
 		if (p >= 0)
 			TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
@@ -558,6 +559,10 @@ arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t
 		for (; j < n && !strcmp(v[j]->key, v[i]->key); j++) {
 			x->c = v[j];
 			x->last_rec = v[j]->rec;
+			x->title = v[j]->title ? v[j]->title : x->title;
+			x->org = v[j]->org ? v[j]->org : x->org;
+			x->email = v[j]->email ? v[j]->email : x->email;
+			x->phone = v[j]->phone ? v[j]->phone : x->phone;
 			if (v[j]->since.set && (!x->since.set || date_cmp(v[j]->since.d, x->since.d) < 0))
 				x->since = v[j]->since;
 			long p = v[j]->occ >= 0 ? (long)a->occs[v[j]->occ].partner : -1;
@@ -587,9 +592,9 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		buf_puts(b, "| ");
 		md_put(b, c->name);
 		buf_puts(b, " | ");
-		md_put(b, c->title);
+		md_put(b, g[i].title);
 		buf_puts(b, " | ");
-		md_put(b, c->org);
+		md_put(b, g[i].org);
 		if (partner_col) {
 			buf_puts(b, " | ");
 			if (g[i].partner >= 0)
@@ -601,10 +606,10 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		else
 			put_date(b, a->recs[g[i].first_rec].start);
 		buf_puts(b, " | ");
-		md_put(b, c->email);
-		if (c->email && c->phone)
+		md_put(b, g[i].email);
+		if (g[i].email && g[i].phone)
 			buf_puts(b, ", ");
-		md_put(b, c->phone);
+		md_put(b, g[i].phone);
 		buf_printf(b, " | %s |\n", a->recs[g[i].last_rec].id);
 	}
 	buf_putc(b, '\n');

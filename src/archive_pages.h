@@ -14,10 +14,11 @@
 const char *arc_country_name(const char *code, enum lang lang);
 
 /* Contacts merged by folded name and organisation: the first "since"
- * known, the newest record's title and details. */
+ * known; name, title and details as the newest record that gives each. */
 struct arc_cgroup {
 	const struct arc_contact *c; /* newest */
-	struct odate since;	     /* earliest */
+	const char *title, *org, *email, *phone;
+	struct odate since; /* earliest */
 	size_t first_rec, last_rec;
 	long partner; /* partner side: its partner; -1 several or unknown */
 };
