@@ -909,10 +909,24 @@ finish_pairs(struct archive *a)
 		if (!a->ncountries || strcmp(a->countries[a->ncountries - 1].country, p->country))
 			a->countries[a->ncountries++].country = p->country;
 		struct arc_country *c = &a->countries[a->ncountries - 1];
-		c->visits += p->nrecs;
 		if (is_locality_kind(p->kind)) {
 			c->partners++;
 			c->coop_partners += p->ncoop > 0;
+		}
+	}
+	/* records naming a partner of the country, each record once a country */
+	for (size_t i = 0; i < a->nrecs; i++) {
+		const struct arc_rec *rr = &a->recs[i];
+		for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++) {
+			const char *cc = a->partners[a->occs[o].partner].country;
+			int seen = 0;
+			for (size_t q = rr->occ0; q < o && !seen; q++)
+				seen = !strcmp(a->partners[a->occs[q].partner].country, cc);
+			for (size_t c = 0; c < a->ncountries && !seen; c++)
+				if (!strcmp(a->countries[c].country, cc)) {
+					a->countries[c].visits++;
+					break;
+				}
 		}
 	}
 	/* distinct localities per country (all, and cooperating) */

@@ -388,16 +388,19 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 		const char *cn = arc_country_name(ct->country, lang);
 		if (lang == LANG_EN)
 			buf_printf(b,
-				   "- **%s**: %zu Vietnamese localities cooperate with %zu localities "
-				   "of %s; %zu localities have exchanged delegations with %zu "
-				   "partner localities (%zu visits).\n",
-				   cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
-				   ct->visits);
+				   "- **%s**: %zu Vietnamese %s with %zu %s of %s; %zu %s "
+				   "delegation records with %zu partner %s (%zu %s).\n",
+				   cn, ct->coop_locs,
+				   ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
+				   ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
+				   cn, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
+				   ct->partners, ct->partners == 1 ? "locality" : "localities",
+				   ct->visits, ct->visits == 1 ? "visit" : "visits");
 		else
 			buf_printf(b,
 				   "- **%s**: %zu tỉnh/thành Việt Nam có quan hệ hợp tác với %zu địa "
-				   "phương của %s; %zu tỉnh/thành đã trao đổi đoàn với %zu địa phương "
-				   "đối tác (%zu đoàn).\n",
+				   "phương của %s; %zu tỉnh/thành có đoàn công tác với %zu địa "
+				   "phương đối tác (%zu đoàn).\n",
 				   cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
 				   ct->visits);
 	}
