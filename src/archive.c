@@ -22,6 +22,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "node.h"
+#include "pdf_fonts.h"
 #include "provinces.h"
 #include "schema.h"
 #include "text.h"
@@ -1447,7 +1448,7 @@ cmd_archive(int argc, char **argv)
 	struct diags dq = DIAGS_INIT, fq = DIAGS_INIT;
 	struct strlist files = {0}, errs = {0};
 	struct archive *a = NULL;
-	struct arc_write_stats st = {0, 0, 0, {0}};
+	struct arc_write_stats st = {0, 0, 0, {0}, {0}};
 	struct buf out = BUF_INIT;
 	char *err = NULL;
 	struct date today;
@@ -1501,6 +1502,8 @@ cmd_archive(int argc, char **argv)
 	oo.color = out_color_wanted(STDERR_FILENO);
 	diag_out(&out, &fq, &oo);
 	fputs(out.data ? out.data : "", stderr);
+	for (size_t i = 0; i < st.warnings.n; i++)
+		fprintf(stderr, "debrief archive: %s\n", st.warnings.v[i]);
 	if (!wrote) {
 		fprintf(stderr, "debrief archive: %s\n", err ? err : "?");
 		goto out;
@@ -1521,6 +1524,8 @@ out:
 	free(err);
 	buf_free(&out);
 	strlist_free(&st.names);
+	strlist_free(&st.warnings);
+	fonts_cache_clear(); /* the PDF stage's fonts, kept across pages */
 	archive_free(a);
 	strlist_free(&files);
 	strlist_free(&errs);

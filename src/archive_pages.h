@@ -49,7 +49,8 @@ struct arc_write_opts {
 
 struct arc_write_stats {
 	size_t written, unchanged, removed;
-	struct strlist names; /* files written (DIR-relative), in write order */
+	struct strlist names;	 /* files written (DIR-relative), in write order */
+	struct strlist warnings; /* from the PDF stage, "NAME.pdf: message" */
 };
 
 /* Write every page (and its PDF), archive.json and the manifest into dir;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "archive_pages.h"
+#include "pdf.h"
 #include "xalloc.h"
 
 #define MANIFEST ".debrief-archive"
@@ -136,20 +137,22 @@ manifest_write(const char *dir, struct manifest *m, char **err)
 
 /* ==== PDF ==== */
 
-/* PDF output is not in this build yet: pages are written as Markdown. */
-const int arc_pdf_available = 0;
+/* The PDF of a page: the same Markdown, laid out by pdf.c; links between
+ * pages (x.md) become links between the PDFs (x.pdf). */
+const int arc_pdf_available = 1;
 
 static int
 render_pdf(const char *md, size_t len, const char *title, const struct arc_write_opts *o,
-	   struct buf *out, char **err)
+	   struct buf *out, struct strlist *warnings, char **err)
 {
-	(void)md;
-	(void)len;
-	(void)title;
-	(void)o;
-	(void)out;
-	*err = xstrdup("PDF output is not available in this build");
-	return 0;
+	struct pdf_opts po;
+	memset(&po, 0, sizeof po);
+	po.title = title;
+	po.author = "debrief";
+	po.subject = L(o->lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits");
+	po.md_links_to_pdf = 1;
+	po.lang = o->lang;
+	return pdf_from_markdown(md, len, &po, out, warnings, err);
 }
 
 /* What a PDF depends on besides its Markdown. */
@@ -217,7 +220,15 @@ put_pdf(struct wctx *w, const char *mdname, const struct buf *md, const char *ti
 		goto out;
 	}
 	struct buf pdf = BUF_INIT;
-	if (render_pdf(md->data ? md->data : "", md->len, title, w->o, &pdf, err)) {
+	struct strlist warn = {0};
+	int ok = render_pdf(md->data ? md->data : "", md->len, title, w->o, &pdf, &warn, err);
+	for (size_t i = 0; i < warn.n; i++) {
+		char *m = xasprintf("%s: %s", name, warn.v[i]);
+		strlist_push(&w->st->warnings, m);
+		free(m);
+	}
+	strlist_free(&warn);
+	if (ok) {
 		int wr = fs_write_atomic(w->o->dir, name, pdf.data ? pdf.data : "", pdf.len, err);
 		if (wr) {
 			note(w, name, wr);

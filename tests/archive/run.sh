@@ -100,6 +100,27 @@ while IFS= read -r l; do
 done <"$WORK/links.out"
 [ $bad = 0 ] && ok links-resolve || fail links-resolve "a link points at no page"
 
+# ---- PDFs: one per page, links between them resolve, text extracts ----
+n_md=$(cd "$V" && find . -name '*.md' | wc -l) n_pdf=$(cd "$V" && find . -name '*.pdf' | wc -l)
+[ "$n_md" = "$n_pdf" ] && [ "$n_md" -gt 0 ] && ok pdf-per-page ||
+	fail pdf-per-page "$n_md pages, $n_pdf PDFs"
+bad=0
+for f in $(cd "$V" && find . -name '*.pdf' | sort); do
+	qpdf --qdf --object-streams=disable "$V/$f" "$WORK/q.pdf" 2>/dev/null
+	# links between pages; mailto: and other schemes are not pages
+	for u in $(grep -a '/URI (' "$WORK/q.pdf" | sed 's|.*/URI (||; s|)$||' | grep -v ':'); do
+		case $u in *.md) bad=1; echo "  $f: $u still .md";; esac
+		[ -f "$V/$(dirname "$f")/$u" ] || { bad=1; echo "  $f: $u resolves to nothing"; }
+	done
+done
+[ $bad = 0 ] && ok pdf-links-resolve || fail pdf-links-resolve "a PDF link points at no PDF"
+pdftotext "$V/partners/jp-nagasaki.pdf" "$WORK/nagasaki.txt" 2>/dev/null
+has pdf-text-extracts "$WORK/nagasaki.txt" '^Nagasaki \(長崎県\)$'
+M=$C/md-only
+arc md-only md-only --format md
+[ -f "$M/index.md" ] && [ -z "$(find "$M" -name '*.pdf')" ] && ok format-md-only ||
+	fail format-md-only "PDFs written with --format md"
+
 # ---- archive.json: valid JSON, keys in the documented order ----
 if json "$V/archive.json" 'pass' 2>"$WORK/json.err"; then ok json-parses; else
 	fail json-parses "$(head -n 3 "$WORK/json.err")"; fi
