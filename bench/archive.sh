@@ -5,8 +5,11 @@
 # and memory above the floor of a one-record run); the bench fails when
 # the 20,000 run costs more than 6 times the 5,000 one.  Partners grow
 # with the collection (one per 20 records), so the number of pages does
-# too.  Pages are Markdown only (--format md): PDF rendering of some
-# thousand dossiers would measure the PDF stage, not the archive.
+# too.  The three runs write Markdown only (--format md): with PDFs, the
+# index of 20,000 visits alone is a PDF of some 500 pages, and the runs
+# would measure the PDF stage rather than the archive.  One run with PDFs
+# (the first size), and its unchanged re-run, which renders no PDF again,
+# are shown for information.
 set -u
 dir=$(mktemp -d "${TMPDIR:-/tmp}/debrief-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT INT TERM
@@ -63,10 +66,11 @@ gen() {
 	}'
 }
 
-measure() { # N DIR: one run into a fresh output directory; sets kb and s
-	rm -rf "$dir/out"
-	/usr/bin/time -f '%M %e' -o "$dir/time" "$DEBRIEF" archive -o "$dir/out" --format md \
-		--today 2025-09-01 "$2" >"$dir/log" 2>&1
+measure() { # N DIR [FORMAT [keep]]: one run (into a fresh output directory
+	# unless "keep"); sets kb and s
+	[ "${4:-}" = keep ] || rm -rf "$dir/out"
+	/usr/bin/time -f '%M %e' -o "$dir/time" "$DEBRIEF" archive -o "$dir/out" \
+		--format "${3:-md}" --lang en --today 2025-09-01 "$2" >"$dir/log" 2>&1
 	rc=$?
 	if [ $rc -ne 0 ]; then echo "archive failed on $1 records (exit $rc):" >&2; tail -n 5 "$dir/log" >&2; exit 1; fi
 	read -r kb s <"$dir/time"
@@ -82,6 +86,14 @@ for n in $SIZES; do
 	rm -rf "$dir/r"
 	gen "$n" "$dir/r"
 	measure "$n" "$dir/r"
+	if [ -z "$base_s" ] && [ "${BENCH_ARCHIVE_PDF:-1}" = 1 ]; then
+		md_kb=$kb md_s=$s
+		measure "$n" "$dir/r" md,pdf
+		echo "archive: $n records with PDFs in ${s}s, peak ${kb} KiB"
+		measure "$n" "$dir/r" md,pdf keep
+		echo "archive: $n records with PDFs, unchanged re-run: ${s}s, peak ${kb} KiB ($(tail -n 1 "$dir/log" | sed 's/.*: //'))"
+		kb=$md_kb s=$md_s
+	fi
 	pages=$(find "$dir/out" -name '*.md' | wc -l)
 	net=$((kb - floor_kb))
 	line="archive: $n records in ${s}s, peak ${kb} KiB (${net} KiB above the floor), $pages pages"
