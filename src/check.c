@@ -222,26 +222,26 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	return 1;
 }
 
-/* Look for .debrief.yaml from dir (or a file's directory) upward. */
+/* Look for .debrief.yaml from path's directory (path itself when it is a
+ * directory; the current directory when path is NULL) upward.  The
+ * directory is passed as written, so the file found is named relative to
+ * it, as the user would name it. */
 static char *
 find_config_from(const char *path)
 {
-	char *dir = NULL, *abs = NULL, *found = NULL;
+	char *dir, *found = NULL;
 	struct stat st;
 	if (!path) {
-		dir = getcwd(NULL, 0);
+		dir = xstrdup(".");
 	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		dir = xstrdup(path);
 	} else {
 		const char *slash = strrchr(path, '/');
 		dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
 	}
-	if (dir)
-		abs = realpath(dir, NULL);
-	if (abs && !config_find(abs, &found))
+	if (!config_find(dir, &found))
 		found = NULL;
 	free(dir);
-	free(abs);
 	return found;
 }
 
@@ -396,6 +396,7 @@ cmd_check(int argc, char **argv)
 		const struct input *owner = input_find(&bn, cq.v[i].file);
 		rules_apply(&one, 0, owner ? owner->rec : NULL, &cfg);
 		diags_take(&dq, &one);
+		diags_free(&one); /* left allocated when a waiver removed the finding */
 	}
 	free(cq.v);
 	cq = (struct diags)DIAGS_INIT;

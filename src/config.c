@@ -47,7 +47,7 @@ config_default(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->sev = xcalloc(rule_count, sizeof *cfg->sev);
 	for (size_t i = 0; i < rule_count; i++)
-		cfg->sev[i] = (enum sev)-1;
+		cfg->sev[i] = (enum sev) - 1;
 	cfg->presentation_pages = 20;
 	cfg->stale_days = 90;
 	cfg->report_days = 30;
@@ -131,9 +131,8 @@ struct cload {
 	struct diags *dq;
 };
 
-static void
-cfinding(struct cload *cl, const struct node *n, const char *rule, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+static void cfinding(struct cload *cl, const struct node *n, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static void
 cfinding(struct cload *cl, const struct node *n, const char *rule, const char *fmt, ...)
@@ -161,10 +160,10 @@ want_map(struct cload *cl, const struct node *key, const struct node *v)
 {
 	if (v->kind == NODE_MAP || node_is_null(v))
 		return v->kind == NODE_MAP;
-	cfinding(cl, v, "config-value",
-		 L(cl->lang, "“%s” phải là một ánh xạ, không phải %s",
-		   "\"%s\" must be a mapping, not %s"),
-		 key->str ? key->str : "?", kind_word(v, cl->lang));
+	cfinding(
+	    cl, v, "config-value",
+	    L(cl->lang, "'%s' phải là một ánh xạ, không phải %s", "'%s' must be a mapping, not %s"),
+	    key->str ? key->str : "?", kind_word(v, cl->lang));
 	return 0;
 }
 
@@ -182,15 +181,16 @@ load_rules(struct cload *cl, const struct node *key, const struct node *map)
 			const char *s = rules_suggest(id);
 			if (s)
 				cfinding(cl, k, "config-unknown-rule",
-					 L(cl->lang, "không có quy tắc “%s”; có phải “%s”?",
-					   "no rule \"%s\"; did you mean \"%s\"?"),
-					 id ? id : "?", s);
+				         L(cl->lang, "không có quy tắc '%s'; có phải '%s'?",
+				           "no rule '%s'; did you mean '%s'?"),
+				         id ? id : "?", s);
 			else
-				cfinding(cl, k, "config-unknown-rule",
-					 L(cl->lang,
-					   "không có quy tắc “%s” (xem danh sách bằng debrief rules)",
-					   "no rule \"%s\" (debrief rules lists them)"),
-					 id ? id : "?");
+				cfinding(
+				    cl, k, "config-unknown-rule",
+				    L(cl->lang,
+				      "không có quy tắc '%s' (xem danh sách bằng debrief rules)",
+				      "no rule '%s' (debrief rules lists them)"),
+				    id ? id : "?");
 			continue;
 		}
 		const char *w = node_text(v);
@@ -199,18 +199,18 @@ load_rules(struct cload *cl, const struct node *key, const struct node *map)
 			const char *s = w ? rules_nearest(w, sevs, 4) : NULL;
 			if (s)
 				cfinding(cl, v, "config-value",
-					 L(cl->lang,
-					   "mức “%s” của %s không hợp lệ; có phải “%s”? (error, "
-					   "warning, info, off)",
-					   "severity \"%s\" of %s is not valid; did you mean \"%s\"? "
-					   "(error, warning, info, off)"),
-					 w, ru->id, s);
+				         L(cl->lang,
+				           "mức '%s' của %s không hợp lệ; có phải '%s'? (error, "
+				           "warning, info, off)",
+				           "severity '%s' of %s is not valid; did you mean '%s'? "
+				           "(error, warning, info, off)"),
+				         w, ru->id, s);
 			else
 				cfinding(cl, v, "config-value",
-					 L(cl->lang,
-					   "mức của %s phải là error, warning, info hoặc off",
-					   "severity of %s must be error, warning, info or off"),
-					 ru->id);
+				         L(cl->lang,
+				           "mức của %s phải là error, warning, info hoặc off",
+				           "severity of %s must be error, warning, info or off"),
+				         ru->id);
 			continue;
 		}
 		cl->cfg->sev[ru - rule_table] = sev;
@@ -219,7 +219,7 @@ load_rules(struct cload *cl, const struct node *key, const struct node *map)
 
 static void
 load_number(struct cload *cl, const struct node *key, const struct node *v, long lo, long hi,
-	    long *out)
+            long *out)
 {
 	const char *s = v->kind == NODE_SCALAR && v->plain ? v->str : NULL;
 	char *end = NULL;
@@ -230,9 +230,9 @@ load_number(struct cload *cl, const struct node *key, const struct node *v, long
 	}
 	if (!end || *end || errno || n < lo || n > hi) {
 		cfinding(cl, v, "config-value",
-			 L(cl->lang, "“%s” phải là một số nguyên từ %ld đến %ld",
-			   "\"%s\" must be a whole number from %ld to %ld"),
-			 key->str ? key->str : "?", lo, hi);
+		         L(cl->lang, "'%s' phải là một số nguyên từ %ld đến %ld",
+		           "'%s' must be a whole number from %ld to %ld"),
+		         key->str ? key->str : "?", lo, hi);
 		return;
 	}
 	*out = n;
@@ -261,9 +261,9 @@ load_vague(struct cload *cl, const struct node *key, const struct node *seq)
 	if (seq->kind != NODE_SEQ) {
 		if (!node_is_null(seq))
 			cfinding(cl, seq, "config-value",
-				 L(cl->lang, "“%s” phải là một danh sách, không phải %s",
-				   "\"%s\" must be a list, not %s"),
-				 key->str ? key->str : "?", kind_word(seq, cl->lang));
+			         L(cl->lang, "'%s' phải là một danh sách, không phải %s",
+			           "'%s' must be a list, not %s"),
+			         key->str ? key->str : "?", kind_word(seq, cl->lang));
 		return;
 	}
 	for (size_t i = 0; i < seq->len; i++) {
@@ -272,8 +272,8 @@ load_vague(struct cload *cl, const struct node *key, const struct node *seq)
 		char *f = s ? text_fold(s) : NULL;
 		if (!f || !*f) {
 			cfinding(cl, v, "config-value",
-				 L(cl->lang, "mỗi mục của vague_owners phải là một cụm từ",
-				   "each item of vague_owners must be a phrase"));
+			         L(cl->lang, "mỗi mục của vague_owners phải là một cụm từ",
+			           "each item of vague_owners must be a phrase"));
 			free(f);
 			continue;
 		}
@@ -343,11 +343,12 @@ load_host_languages(struct cload *cl, const struct node *key, const struct node 
 		const char *c = node_str(k);
 		if (!c || strlen(c) != 2 || !isalpha((unsigned char)c[0]) ||
 		    !isalpha((unsigned char)c[1])) {
-			cfinding(cl, k, "config-value",
-				 L(cl->lang,
-				   "“%s” không phải mã nước ISO 3166-1 hai chữ cái (ví dụ JP, FR)",
-				   "\"%s\" is not a two-letter ISO 3166-1 country code (e.g. JP, FR)"),
-				 c ? c : "?");
+			cfinding(
+			    cl, k, "config-value",
+			    L(cl->lang,
+			      "'%s' không phải mã nước ISO 3166-1 hai chữ cái (ví dụ JP, FR)",
+			      "'%s' is not a two-letter ISO 3166-1 country code (e.g. JP, FR)"),
+			    c ? c : "?");
 			continue;
 		}
 		struct buf b = BUF_INIT;
@@ -362,20 +363,20 @@ load_host_languages(struct cload *cl, const struct node *key, const struct node 
 		}
 		if (!ok) {
 			cfinding(cl, v, "config-value",
-				 L(cl->lang,
-				   "ngôn ngữ của %s phải là mã ngôn ngữ như pt, hoặc nhiều mã như "
-				   "\"fr de\"",
-				   "language of %s must be a code such as pt, or several such as "
-				   "\"fr de\""),
-				 c);
+			         L(cl->lang,
+			           "ngôn ngữ của %s phải là mã ngôn ngữ như pt, hoặc nhiều mã như "
+			           "\"fr de\"",
+			           "language of %s must be a code such as pt, or several such as "
+			           "\"fr de\""),
+			         c);
 			buf_free(&b);
 			continue;
 		}
 		char *cc = xstrdup(c);
 		cc[0] = (char)toupper((unsigned char)cc[0]);
 		cc[1] = (char)toupper((unsigned char)cc[1]);
-		push2(&cl->cfg->host_lang_country, &cl->cfg->host_lang_lang, &cl->cfg->nhost_lang, cc,
-		      buf_detach(&b));
+		push2(&cl->cfg->host_lang_country, &cl->cfg->host_lang_lang, &cl->cfg->nhost_lang,
+		      cc, buf_detach(&b));
 	}
 }
 
@@ -389,23 +390,24 @@ load_owner_aliases(struct cload *cl, const struct node *key, const struct node *
 		const char *from = node_text(k), *to = v->kind == NODE_SCALAR ? node_text(v) : NULL;
 		char *f = from ? text_fold(from) : NULL;
 		if (!f || !*f || !to || rules_blank(to)) {
-			cfinding(cl, !f || !*f ? k : v, "config-value",
-				 L(cl->lang,
-				   "owner_aliases ghép một tên với tên chính thức của đơn vị, cả hai "
-				   "là văn bản",
-				   "owner_aliases maps a name to the department's canonical name, both "
-				   "text"));
+			cfinding(
+			    cl, !f || !*f ? k : v, "config-value",
+			    L(cl->lang,
+			      "owner_aliases ghép một tên với tên chính thức của đơn vị, cả hai "
+			      "là văn bản",
+			      "owner_aliases maps a name to the department's canonical name, both "
+			      "text"));
 			free(f);
 			continue;
 		}
-		push2(&cl->cfg->owner_alias_from, &cl->cfg->owner_alias_to, &cl->cfg->nowner_alias, f,
-		      xstrdup(to));
+		push2(&cl->cfg->owner_alias_from, &cl->cfg->owner_alias_to, &cl->cfg->nowner_alias,
+		      f, xstrdup(to));
 	}
 }
 
 static const char *const config_keys[] = {
-	"rules",       "presentation_pages", "stale_days",    "report_days", "review_days",
-	"cold_years",  "vague_owners",	     "host_languages", "owner_aliases",
+    "rules",      "presentation_pages", "stale_days",     "report_days",   "review_days",
+    "cold_years", "vague_owners",       "host_languages", "owner_aliases",
 };
 
 int
@@ -414,9 +416,11 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 	char *data = NULL, *rerr = NULL;
 	size_t len = 0;
 	*err = NULL;
+	/* Callers may hand over a zeroed config: start from the defaults. */
+	if (!cfg->sev)
+		config_default(cfg);
 	if (!fs_read(file, CONFIG_MAX_BYTES, &data, &len, &rerr)) {
-		*err = xasprintf("%s: %s", file, rerr ? rerr : "?");
-		free(rerr);
+		*err = rerr ? rerr : xstrdup("?");
 		return 0;
 	}
 	struct load_limits lim;
@@ -425,16 +429,14 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 	free(data);
 	int rc = 0;
 	if (!doc) {
-		*err = xasprintf(L(lang, "%s: tệp cấu hình không đọc được",
-				   "%s: the configuration file cannot be read"),
-				 file);
+		*err = xstrdup(L(lang, "tệp cấu hình không đọc được",
+		                 "the configuration file cannot be read"));
 		goto out;
 	}
 	const struct node *root = doc->root;
 	if (root && root->kind != NODE_MAP) {
-		*err = xasprintf(L(lang, "%s: tệp cấu hình phải là một ánh xạ YAML",
-				   "%s: the configuration file must be a YAML mapping"),
-				 file);
+		*err = xstrdup(L(lang, "tệp cấu hình phải là một ánh xạ YAML",
+		                 "the configuration file must be a YAML mapping"));
 		goto out;
 	}
 	free(cfg->path);
@@ -464,18 +466,18 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 		else if (!strcmp(name, "owner_aliases"))
 			load_owner_aliases(&cl, k, v);
 		else {
-			const char *s = rules_nearest(
-				name, config_keys, sizeof config_keys / sizeof config_keys[0]);
+			const char *s = rules_nearest(name, config_keys,
+			                              sizeof config_keys / sizeof config_keys[0]);
 			if (s)
 				cfinding(&cl, k, "config-unknown-key",
-					 L(lang, "khóa cấu hình “%s” không xác định; có phải “%s”?",
-					   "unknown configuration key \"%s\"; did you mean \"%s\"?"),
-					 name, s);
+				         L(lang, "khóa cấu hình '%s' không xác định; có phải '%s'?",
+				           "unknown configuration key '%s'; did you mean '%s'?"),
+				         name, s);
 			else
 				cfinding(&cl, k, "config-unknown-key",
-					 L(lang, "khóa cấu hình “%s” không xác định",
-					   "unknown configuration key \"%s\""),
-					 name);
+				         L(lang, "khóa cấu hình '%s' không xác định",
+				           "unknown configuration key '%s'"),
+				         name);
 		}
 	}
 	rc = 1;

@@ -63,15 +63,15 @@ static int
 options(int argc, char **argv, enum lang *lang, const char **format, void (*usage)(FILE *))
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int ch;
 	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (!format || (strcmp(optarg, "text") && strcmp(optarg, "json"))) {
@@ -86,11 +86,10 @@ options(int argc, char **argv, enum lang *lang, const char **format, void (*usag
 				return EXIT_USAGE;
 			}
 			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
+		case 'h': usage(stdout); return EXIT_OK;
 		default:
-			fprintf(stderr, "debrief: unknown option '%s'\n", argv[optind - 1]);
+			fprintf(stderr, "debrief: unknown option or missing value: %s\n",
+			        argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -143,7 +142,8 @@ cmd_rules(int argc, char **argv)
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
 			buf_printf(&b, "%-28s %-13s %-8s %s\n", ru->id, rules_sev_label(ru),
-				   *ru->guidance ? ru->guidance : "-", L(lang, ru->when_vi, ru->when_en));
+			           *ru->guidance ? ru->guidance : "-",
+			           L(lang, ru->when_vi, ru->when_en));
 		}
 	}
 	fwrite(b.data, 1, b.len, stdout);
@@ -202,21 +202,21 @@ cmd_explain(int argc, char **argv)
 		const char *s = rules_suggest(id);
 		if (s)
 			fprintf(stderr,
-				L(lang, "debrief: không có quy tắc '%s'; có phải '%s'?\n",
-				  "debrief: no rule '%s'; did you mean '%s'?\n"),
-				id, s);
+			        L(lang, "debrief: không có quy tắc '%s'; có phải '%s'?\n",
+			          "debrief: no rule '%s'; did you mean '%s'?\n"),
+			        id, s);
 		else
 			fprintf(stderr,
-				L(lang, "debrief: không có quy tắc '%s' (xem debrief rules)\n",
-				  "debrief: no rule '%s' (see debrief rules)\n"),
-				id);
+			        L(lang, "debrief: không có quy tắc '%s' (xem debrief rules)\n",
+			          "debrief: no rule '%s' (see debrief rules)\n"),
+			        id);
 		return EXIT_USAGE;
 	}
 	struct buf b = BUF_INIT;
 	buf_printf(&b, "%s (%s)\n", ru->id, rules_sev_label(ru));
 	buf_printf(&b, "%s: %s\n", L(lang, "Nhóm", "Group"), ru->group);
 	buf_printf(&b, "%s: %s\n", L(lang, "Hướng dẫn", "Guidance"),
-		   *ru->guidance ? ru->guidance : "-");
+	           *ru->guidance ? ru->guidance : "-");
 	buf_printf(&b, "%s: %s\n\n", L(lang, "Khi nào", "When"), L(lang, ru->when_vi, ru->when_en));
 	wrap(&b, L(lang, ru->why_vi, ru->why_en), 0, 76);
 	const char *g = ru->guidance;
@@ -233,7 +233,7 @@ cmd_explain(int argc, char **argv)
 		const struct guidance_source *src = guidance_source_find(gd->source);
 		char *q = guidance_quote(gd);
 		buf_printf(&b, "\n%s — %s\n", gd->id,
-			   src ? L(lang, src->title_vi, src->title_en) : gd->source);
+		           src ? L(lang, src->title_vi, src->title_en) : gd->source);
 		buf_printf(&b, "  %s\n  %s\n", q, gd->gloss);
 		free(q);
 	}

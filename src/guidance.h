@@ -13,17 +13,17 @@
 #define GUIDANCE_MAX_QUOTES 2
 
 struct guidance_source {
-	const char *id;	      /* "000", "003" */
+	const char *id;       /* "000", "003" */
 	const char *file;     /* the seed file that holds the text */
 	const char *title_vi; /* who speaks, about what */
 	const char *title_en;
 };
 
 struct guidance {
-	const char *id;				   /* "G1" … "G22" */
-	const char *source;			   /* a guidance_source id */
+	const char *id;                              /* "G1" … "G22" */
+	const char *source;                          /* a guidance_source id */
 	const char *quotes[GUIDANCE_MAX_QUOTES + 1]; /* verbatim, NULL-terminated */
-	const char *gloss;			   /* English, as in guidance.md */
+	const char *gloss;                           /* English, as in guidance.md */
 };
 
 extern const struct guidance guidance_table[];

@@ -16,25 +16,40 @@
 /* Folded phrases that name no one in particular.  The configuration
  * (vague_owners) adds to them. */
 static const char *const vague_phrases[] = {
-	"cac so",	 "cac nganh",	      "cac don vi",	  "cac co quan",
-	"cac ban nganh", "cac dia phuong",    "so nganh",	  "don vi lien quan",
-	"co quan lien quan", "chua xac dinh", "chua phan cong",	  "tbd",
-	"to be determined", "all departments", "all agencies",	  "relevant agencies",
-	"relevant departments", "relevant units", "n a",
+    "cac so",
+    "cac nganh",
+    "cac don vi",
+    "cac co quan",
+    "cac ban nganh",
+    "cac dia phuong",
+    "so nganh",
+    "don vi lien quan",
+    "co quan lien quan",
+    "chua xac dinh",
+    "chua phan cong",
+    "tbd",
+    "to be determined",
+    "all departments",
+    "all agencies",
+    "relevant agencies",
+    "relevant departments",
+    "relevant units",
+    "n a",
 };
 
 /* Folded first words of a body: a part of the owner that starts with one
  * of them after " và ", ",", "/", … is a second body. */
 static const char *const body_heads[] = {
-	"so",	     "ubnd",	    "uy ban",	  "ban",       "bo",	     "van phong",
-	"trung tam", "phong",	    "cuc",	  "chi cuc",   "hiep hoi",   "hoi",
-	"truong",    "dai hoc",	    "vien",	  "cong an",   "tinh doan",  "thanh doan",
-	"lien minh", "lien doan",   "lien hiep",  "mat tran",  "cong ty",    "tong cong ty",
-	"tap doan",  "ngan hang",   "benh vien",  "kho bac",   "department", "dept",
-	"office",    "ministry",    "agency",	  "committee", "people s committee",
-	"centre",    "center",	    "bureau",	  "board",     "council",    "association",
-	"institute", "university",  "police",	  "chamber",   "embassy",    "consulate",
-	"doit",	     "dofa",
+    "so",          "ubnd",      "uy ban",     "ban",          "bo",
+    "van phong",   "trung tam", "phong",      "cuc",          "chi cuc",
+    "hiep hoi",    "hoi",       "truong",     "dai hoc",      "vien",
+    "cong an",     "tinh doan", "thanh doan", "lien minh",    "lien doan",
+    "lien hiep",   "mat tran",  "cong ty",    "tong cong ty", "tap doan",
+    "ngan hang",   "benh vien", "kho bac",    "department",   "dept",
+    "office",      "ministry",  "agency",     "committee",    "people s committee",
+    "centre",      "center",    "bureau",     "board",        "council",
+    "association", "institute", "university", "police",       "chamber",
+    "embassy",     "consulate", "doit",       "dofa",
 };
 /* Heads that begin an ordinary phrase, not a body ("phòng chống"). */
 static const char *const body_head_exceptions[] = {"phong chong", "ban hanh", "bo sung"};
@@ -66,8 +81,8 @@ body_head(const char *part)
 static int
 several_bodies(const char *owner)
 {
-	static const char *const seps[] = {" và ", " and ", ",", ";", "/", "&", "+", " với ",
-					   " cùng "};
+	static const char *const seps[] = {" và ", " and ", ",",     ";",     "/",
+	                                   "&",    "+",     " với ", " cùng "};
 	for (const char *p = owner; *p; p++)
 		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
 			size_t n = strlen(seps[i]);
@@ -107,11 +122,11 @@ visit_courtesy_only(struct rctx *c)
 		if (r->meetings[i].kind != MEET_COURTESY)
 			return;
 	rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark), "visit-courtesy-only",
-		   SEV_WARNING,
-		   L(c->ctx->lang,
-		     "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
-		     "all %zu meetings are courtesy calls: hold real working sessions"),
-		   r->nmeetings);
+	           SEV_WARNING,
+	           L(c->ctx->lang,
+	             "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
+	             "all %zu meetings are courtesy calls: hold real working sessions"),
+	           r->nmeetings);
 }
 
 static void
@@ -121,9 +136,8 @@ follow_tasks(struct rctx *c)
 	if (r->ntasks)
 		return;
 	rules_emit(c, rules_mark(c, r->tasks_mark, r->tasks_mark), "follow-tasks", SEV_ERROR, "%s",
-		   L(c->ctx->lang,
-		     "chuyến đi đã kết thúc mà chưa phân công nhiệm vụ nào (tasks)",
-		     "the visit is over and no task is assigned (tasks)"));
+	           L(c->ctx->lang, "chuyến đi đã kết thúc mà chưa phân công nhiệm vụ nào (tasks)",
+	             "the visit is over and no task is assigned (tasks)"));
 }
 
 static int
@@ -144,9 +158,9 @@ task_owner(struct rctx *c, const struct task *t, const char *name)
 {
 	if (rules_blank(t->owner.s)) {
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-owner", SEV_ERROR,
-			   L(c->ctx->lang, "nhiệm vụ “%s” chưa có đơn vị chủ trì (owner)",
-			     "task \"%s\" has no owner"),
-			   name);
+		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có đơn vị chủ trì (owner)",
+		             "task '%s' has no owner"),
+		           name);
 		return;
 	}
 	int v = vague_owner(t->owner.s, c->ctx->cfg);
@@ -154,22 +168,22 @@ task_owner(struct rctx *c, const struct task *t, const char *name)
 		return;
 	char *o = rules_short(t->owner.s);
 	if (v == 2)
-		rules_emit(c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner",
-			   SEV_WARNING,
-			   L(c->ctx->lang,
-			     "đơn vị chủ trì “%s” của nhiệm vụ “%s” gồm nhiều cơ quan: giao cho một "
-			     "đơn vị, các đơn vị khác ghi vào support",
-			     "owner \"%s\" of task \"%s\" names several bodies: give it to one, put "
-			     "the others under support"),
-			   o, name);
+		rules_emit(
+		    c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "đơn vị chủ trì '%s' của nhiệm vụ '%s' gồm nhiều cơ quan: giao cho một "
+		      "đơn vị, các đơn vị khác ghi vào support",
+		      "owner '%s' of task '%s' names several bodies: give it to one, put "
+		      "the others under support"),
+		    o, name);
 	else
-		rules_emit(c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner",
-			   SEV_WARNING,
-			   L(c->ctx->lang,
-			     "đơn vị chủ trì “%s” của nhiệm vụ “%s” không rõ ràng: cần giao cho một "
-			     "Sở, ngành cụ thể",
-			     "owner \"%s\" of task \"%s\" is vague: name one responsible department"),
-			   o, name);
+		rules_emit(
+		    c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "đơn vị chủ trì '%s' của nhiệm vụ '%s' không rõ ràng: cần giao cho một "
+		      "Sở, ngành cụ thể",
+		      "owner '%s' of task '%s' is vague: name one responsible department"),
+		    o, name);
 	free(o);
 }
 
@@ -180,9 +194,9 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 		return;
 	if (!t->due.set) {
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-due", SEV_WARNING,
-			   L(c->ctx->lang, "nhiệm vụ “%s” chưa có thời hạn (due)",
-			     "task \"%s\" has no due date"),
-			   name);
+		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có thời hạn (due)",
+		             "task '%s' has no due date"),
+		           name);
 		return;
 	}
 	/* A month-precision deadline runs to the month's last day. */
@@ -191,9 +205,9 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 	char d[11];
 	date_iso(t->due.d, d);
 	rules_emit(c, rules_mark(c, t->due.mark, t->mark), "follow-task-overdue", SEV_WARNING,
-		   L(c->ctx->lang, "nhiệm vụ “%s” quá hạn %s mà vẫn ở trạng thái %s",
-		     "task \"%s\" was due %s and is still %s"),
-		   name, d, status_word(t->status));
+	           L(c->ctx->lang, "nhiệm vụ '%s' quá hạn %s mà vẫn ở trạng thái %s",
+	             "task '%s' was due %s and is still %s"),
+	           name, d, status_word(t->status));
 }
 
 static void
@@ -222,18 +236,18 @@ task_stale(struct rctx *c, const struct task *t, const char *name)
 	char d[11];
 	date_iso(date_from_days(last), d);
 	if (since_end)
-		rules_emit(c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
-			   L(c->ctx->lang,
-			     "nhiệm vụ “%s” chưa có cập nhật nào từ khi chuyến đi kết thúc (%s, %ld "
-			     "ngày)",
-			     "task \"%s\" has had no update since the visit ended (%s, %ld days)"),
-			   name, d, days);
+		rules_emit(
+		    c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
+		    L(c->ctx->lang,
+		      "nhiệm vụ '%s' chưa có cập nhật nào từ khi chuyến đi kết thúc (%s, %ld "
+		      "ngày)",
+		      "task '%s' has had no update since the visit ended (%s, %ld days)"),
+		    name, d, days);
 	else
 		rules_emit(c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
-			   L(c->ctx->lang,
-			     "nhiệm vụ “%s” không được cập nhật từ %s (%ld ngày)",
-			     "task \"%s\" has had no update since %s (%ld days)"),
-			   name, d, days);
+		           L(c->ctx->lang, "nhiệm vụ '%s' không được cập nhật từ %s (%ld ngày)",
+		             "task '%s' has had no update since %s (%ld days)"),
+		           name, d, days);
 }
 
 static void
@@ -271,11 +285,11 @@ follow_report(struct rctx *c)
 	if (c->r->has_report || days <= c->ctx->cfg->report_days)
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-report", SEV_WARNING,
-		   L(c->ctx->lang,
-		     "chưa có báo cáo sau chuyến đi (follow_up.report) dù chuyến đi đã kết thúc %ld "
-		     "ngày",
-		     "no post-visit report (follow_up.report) %ld days after the visit ended"),
-		   days);
+	           L(c->ctx->lang,
+	             "chưa có báo cáo sau chuyến đi (follow_up.report) dù chuyến đi đã kết thúc "
+	             "được %ld ngày",
+	             "no post-visit report (follow_up.report) %ld days after the visit ended"),
+	           days);
 }
 
 static void
@@ -284,11 +298,11 @@ follow_feedback(struct rctx *c)
 	if (c->r->feedback_to_agency.set)
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-feedback", SEV_WARNING, "%s",
-		   L(c->ctx->lang,
-		     "chưa ghi ngày gửi báo cáo, thông tin lại cho cơ quan đại diện "
-		     "(follow_up.feedback_to_agency)",
-		     "no record of the report going back to the representative agency "
-		     "(follow_up.feedback_to_agency)"));
+	           L(c->ctx->lang,
+	             "chưa ghi ngày gửi báo cáo, thông tin lại cho cơ quan đại diện "
+	             "(follow_up.feedback_to_agency)",
+	             "no record of the report going back to the representative agency "
+	             "(follow_up.feedback_to_agency)"));
 }
 
 static void
@@ -297,9 +311,9 @@ follow_plan(struct rctx *c)
 	if (c->r->has_plan)
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-plan", SEV_WARNING, "%s",
-		   L(c->ctx->lang,
-		     "chưa có chương trình, kế hoạch dài hạn với đối tác (follow_up.plan)",
-		     "no long-term programme with the partner (follow_up.plan)"));
+	           L(c->ctx->lang,
+	             "chưa có chương trình, kế hoạch dài hạn với đối tác (follow_up.plan)",
+	             "no long-term programme with the partner (follow_up.plan)"));
 }
 
 static void
@@ -308,11 +322,13 @@ follow_reviews(struct rctx *c)
 	long days = days_since_end(c);
 	if (c->r->nreviews || days <= c->ctx->cfg->review_days)
 		return;
-	rules_emit(c, follow_up_mark(c), "follow-reviews", SEV_INFO,
-		   L(c->ctx->lang,
-		     "chưa có lần rà soát triển khai nào (follow_up.reviews) sau %ld ngày",
-		     "no implementation review (follow_up.reviews) %ld days after the visit"),
-		   days);
+	rules_emit(
+	    c, follow_up_mark(c), "follow-reviews", SEV_INFO,
+	    L(c->ctx->lang,
+	      "chưa có lần rà soát tình hình triển khai nào (follow_up.reviews) sau %ld ngày "
+	      "kể từ khi chuyến đi kết thúc",
+	      "no implementation review (follow_up.reviews) %ld days after the visit"),
+	    days);
 }
 
 static void
@@ -323,13 +339,14 @@ follow_accomplishment_heavy(struct rctx *c)
 		return;
 	struct mark m = rules_mark(c, r->outcomes.mark, r->outcomes.mark);
 	if (r->outcomes.n > r->ntasks) {
-		rules_emit(c, m, "follow-accomplishment-heavy", SEV_WARNING,
-			   L(c->ctx->lang,
-			     "%zu kết quả nhưng chỉ %zu nhiệm vụ: báo cáo nặng về thành tích hơn "
-			     "phân công nhiệm vụ",
-			     "%zu outcomes but only %zu tasks: the record is heavier on results than "
-			     "on tasks"),
-			   r->outcomes.n, r->ntasks);
+		rules_emit(
+		    c, m, "follow-accomplishment-heavy", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "%zu kết quả nhưng chỉ %zu nhiệm vụ: báo cáo nặng về thành tích hơn "
+		      "phân công nhiệm vụ",
+		      "%zu outcomes but only %zu tasks: the record is heavier on results than "
+		      "on tasks"),
+		    r->outcomes.n, r->ntasks);
 		return;
 	}
 	size_t out = 0, task = 0;
@@ -340,12 +357,12 @@ follow_accomplishment_heavy(struct rctx *c)
 	if (out <= task)
 		return;
 	rules_emit(c, m, "follow-accomplishment-heavy", SEV_WARNING,
-		   L(c->ctx->lang,
-		     "phần kết quả (%zu ký tự) dài hơn phần nhiệm vụ (%zu ký tự): báo cáo nặng về "
-		     "thành tích",
-		     "outcome text (%zu characters) is longer than task text (%zu): the record is "
-		     "heavier on results"),
-		   out, task);
+	           L(c->ctx->lang,
+	             "phần kết quả (%zu ký tự) dài hơn phần nhiệm vụ (%zu ký tự): báo cáo nặng về "
+	             "thành tích",
+	             "outcome text (%zu characters) is longer than task text (%zu): the record is "
+	             "heavier on results"),
+	           out, task);
 }
 
 static void
@@ -354,9 +371,9 @@ follow_reciprocal(struct rctx *c)
 	if (c->r->direction != DIR_OUTBOUND || c->r->has_reciprocal)
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-reciprocal", SEV_INFO, "%s",
-		   L(c->ctx->lang,
-		     "chưa ghi chuyến thăm đáp lễ của đối tác (follow_up.reciprocal_visit)",
-		     "no return visit by the partner recorded (follow_up.reciprocal_visit)"));
+	           L(c->ctx->lang,
+	             "chưa ghi chuyến thăm đáp lễ của đối tác (follow_up.reciprocal_visit)",
+	             "no return visit by the partner recorded (follow_up.reciprocal_visit)"));
 }
 
 static void
@@ -374,12 +391,12 @@ follow_alternative(struct rctx *c)
 		if (j < r->npartners)
 			continue;
 		rules_emit(c, rules_mark(c, p->mark, p->mark), "follow-alternative", SEV_WARNING,
-			   L(c->ctx->lang,
-			     "đối tác “%s” đã từ chối mà chưa có đối tác thay thế nào "
-			     "(alternative_to)",
-			     "partner \"%s\" declined and no other partner is recorded as an "
-			     "alternative (alternative_to)"),
-			   p->name.s ? p->name.s : "?");
+		           L(c->ctx->lang,
+		             "đối tác '%s' đã từ chối mà chưa có đối tác thay thế nào "
+		             "(alternative_to)",
+		             "partner '%s' declined and no other partner is recorded as an "
+		             "alternative (alternative_to)"),
+		           p->name.s ? p->name.s : "?");
 	}
 }
 
@@ -391,10 +408,10 @@ memory_contacts(struct rctx *c)
 		if (r->contacts[i].side == SIDE_PARTNER)
 			return;
 	rules_emit(c, rules_mark(c, r->contacts_mark, r->contacts_mark), "memory-contacts",
-		   SEV_WARNING, "%s",
-		   L(c->ctx->lang,
-		     "chưa lưu người liên hệ nào phía đối tác (contacts, side: partner)",
-		     "no partner-side contact recorded (contacts, side: partner)"));
+	           SEV_WARNING, "%s",
+	           L(c->ctx->lang,
+	             "chưa lưu người liên hệ nào phía đối tác (contacts, side: partner)",
+	             "no partner-side contact recorded (contacts, side: partner)"));
 }
 
 static void
@@ -403,10 +420,10 @@ memory_handover(struct rctx *c)
 	if (!rules_blank(c->r->handover.s))
 		return;
 	rules_emit(c, rules_mark(c, c->r->handover.mark, c->r->handover.mark), "memory-handover",
-		   SEV_INFO, "%s",
-		   L(c->ctx->lang,
-		     "chưa có ghi chú bàn giao (handover) cho người tiếp nhận quan hệ",
-		     "no handover notes (handover) for whoever takes over the relationship"));
+	           SEV_INFO, "%s",
+	           L(c->ctx->lang,
+	             "chưa có ghi chú bàn giao (handover) cho người tiếp nhận quan hệ",
+	             "no handover notes (handover) for whoever takes over the relationship"));
 }
 
 void

@@ -12,13 +12,13 @@ struct rctx {
 	const struct record *r;
 	const struct check_ctx *ctx;
 	struct diags *dq;
-	long today;	/* date_days(ctx->today) */
+	long today; /* date_days(ctx->today) */
 };
 
 /* Add a finding of rule (its guidance from the catalogue) at m in the
  * record's file.  Pass L(c->ctx->lang, "…", "…") as fmt. */
 void rules_emit(struct rctx *c, struct mark m, const char *rule, enum sev sev, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 /* m when it is known, else the fallback, else the record root. */
 struct mark rules_mark(const struct rctx *c, struct mark m, struct mark fallback);
 /* The record root (1:1 when unknown): for a missing top-level field. */
@@ -43,6 +43,7 @@ const char *rules_sev_label(const struct rule *ru);
  * configuration's additions first: "de fr it", or NULL when unknown. */
 const char *rules_host_langs(const struct config *cfg, const char *country);
 
+void rules_text(struct rctx *c);   /* rules_text.c: text-legacy-encoding */
 void rules_prep(struct rctx *c);   /* rules_prep.c */
 void rules_follow(struct rctx *c); /* rules_follow.c */
 /* archive-cold-partner and archive-open-tasks over a run (rules_archive.c) */

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "rules_int.h"
 #include "text.h"
 #include "xalloc.h"
@@ -18,22 +17,22 @@
 static const struct {
 	const char *country, *langs;
 } host_langs[] = {
-	{"AE", "ar"},	 {"AO", "pt"},	  {"AR", "es"},	      {"AT", "de"},	 {"AU", "en"},
-	{"BD", "bn"},	 {"BE", "fr nl"}, {"BG", "bg"},	      {"BN", "ms"},	 {"BR", "pt"},
-	{"BY", "be ru"}, {"CA", "en"},	  {"CH", "de fr it"}, {"CL", "es"},	 {"CN", "zh"},
-	{"CO", "es"},	 {"CU", "es"},	  {"CZ", "cs"},	      {"DE", "de"},	 {"DK", "da"},
-	{"DZ", "ar fr"}, {"EG", "ar"},	  {"ES", "es"},	      {"FI", "fi sv"},	 {"FR", "fr"},
-	{"GB", "en"},	 {"GR", "el"},	  {"HK", "zh en"},    {"HU", "hu"},	 {"ID", "id"},
-	{"IE", "en"},	 {"IL", "he"},	  {"IN", "en"},	      {"IR", "fa"},	 {"IT", "it"},
-	{"JP", "ja"},	 {"KH", "km"},	  {"KP", "ko"},	      {"KR", "ko"},	 {"KW", "ar"},
-	{"KZ", "kk ru"}, {"LA", "lo"},	  {"LK", "si ta"},    {"LU", "fr de"},	 {"MA", "ar fr"},
-	{"MG", "fr mg"}, {"MM", "my"},	  {"MN", "mn"},	      {"MO", "zh pt"},	 {"MX", "es"},
-	{"MY", "ms"},	 {"MZ", "pt"},	  {"NG", "en"},	      {"NL", "nl"},	 {"NO", "no nb"},
-	{"NP", "ne"},	 {"NZ", "en"},	  {"PE", "es"},	      {"PH", "fil en"}, {"PK", "ur en"},
-	{"PL", "pl"},	 {"PT", "pt"},	  {"QA", "ar"},	      {"RO", "ro"},	 {"RU", "ru"},
-	{"SA", "ar"},	 {"SE", "sv"},	  {"SG", "en"},	      {"SK", "sk"},	 {"SN", "fr"},
-	{"TH", "th"},	 {"TN", "ar fr"}, {"TR", "tr"},	      {"TW", "zh"},	 {"UA", "uk"},
-	{"US", "en"},	 {"VE", "es"},	  {"ZA", "en"},
+    {"AE", "ar"},    {"AO", "pt"},    {"AR", "es"},       {"AT", "de"},     {"AU", "en"},
+    {"BD", "bn"},    {"BE", "fr nl"}, {"BG", "bg"},       {"BN", "ms"},     {"BR", "pt"},
+    {"BY", "be ru"}, {"CA", "en"},    {"CH", "de fr it"}, {"CL", "es"},     {"CN", "zh"},
+    {"CO", "es"},    {"CU", "es"},    {"CZ", "cs"},       {"DE", "de"},     {"DK", "da"},
+    {"DZ", "ar fr"}, {"EG", "ar"},    {"ES", "es"},       {"FI", "fi sv"},  {"FR", "fr"},
+    {"GB", "en"},    {"GR", "el"},    {"HK", "zh en"},    {"HU", "hu"},     {"ID", "id"},
+    {"IE", "en"},    {"IL", "he"},    {"IN", "en"},       {"IR", "fa"},     {"IT", "it"},
+    {"JP", "ja"},    {"KH", "km"},    {"KP", "ko"},       {"KR", "ko"},     {"KW", "ar"},
+    {"KZ", "kk ru"}, {"LA", "lo"},    {"LK", "si ta"},    {"LU", "fr de"},  {"MA", "ar fr"},
+    {"MG", "fr mg"}, {"MM", "my"},    {"MN", "mn"},       {"MO", "zh pt"},  {"MX", "es"},
+    {"MY", "ms"},    {"MZ", "pt"},    {"NG", "en"},       {"NL", "nl"},     {"NO", "no nb"},
+    {"NP", "ne"},    {"NZ", "en"},    {"PE", "es"},       {"PH", "fil en"}, {"PK", "ur en"},
+    {"PL", "pl"},    {"PT", "pt"},    {"QA", "ar"},       {"RO", "ro"},     {"RU", "ru"},
+    {"SA", "ar"},    {"SE", "sv"},    {"SG", "en"},       {"SK", "sk"},     {"SN", "fr"},
+    {"TH", "th"},    {"TN", "ar fr"}, {"TR", "tr"},       {"TW", "zh"},     {"UA", "uk"},
+    {"US", "en"},    {"VE", "es"},    {"ZA", "en"},
 };
 
 const char *
@@ -55,11 +54,11 @@ rules_host_langs(const struct config *cfg, const char *country)
 /* Words that carry no topic: joining words and the generic words of
  * every cooperation field ("lĩnh vực hợp tác phát triển …"). */
 static const char *const stop_words[] = {
-	"va",  "cua",	"cac", "nhung", "cho",	"voi",	"trong", "ve",	 "tai",	   "la",
-	"o",   "tu",	"den", "theo",	"mot",	"nhu",	"hop",	 "tac",	 "linh",   "vuc",
-	"phat", "trien", "nganh", "the", "and", "of",	"for",	 "in",	 "on",	   "to",
-	"a",   "an",	"with", "by",	"at",	"or",	"s",	 "field", "sector", "cooperation",
-	"development",
+    "va",   "cua",   "cac",    "nhung",       "cho",         "voi",  "trong", "ve",  "tai",
+    "la",   "o",     "tu",     "den",         "theo",        "mot",  "nhu",   "hop", "tac",
+    "linh", "vuc",   "phat",   "trien",       "nganh",       "the",  "and",   "of",  "for",
+    "in",   "on",    "to",     "a",           "an",          "with", "by",    "at",  "or",
+    "s",    "field", "sector", "cooperation", "development",
 };
 
 static int
@@ -77,86 +76,109 @@ is_stop(const char *w, size_t n)
 	return in_list(w, n, stop_words, sizeof stop_words / sizeof stop_words[0]);
 }
 
-/* Calls fn on each word of folded text; stops when fn returns non-zero. */
-static int
-each_word(const char *folded, int (*fn)(const char *w, size_t n, void *arg), void *arg)
+/* The topic words of a text: folded, stop words dropped, in order. */
+struct words {
+	char *buf; /* owned: the folded text, cut into words */
+	char **v;  /* owned array of pointers into buf */
+	size_t n;
+};
+
+static void
+words_of(const char *text, struct words *w)
 {
-	const char *p = folded;
-	while (*p) {
+	w->buf = text_fold(text ? text : "");
+	w->v = xcalloc(strlen(w->buf) / 2 + 1, sizeof *w->v);
+	w->n = 0;
+	for (char *p = w->buf; *p;) {
 		while (*p == ' ')
 			p++;
-		const char *s = p;
+		char *s = p;
 		while (*p && *p != ' ')
 			p++;
-		if (p > s && fn(s, (size_t)(p - s), arg))
+		size_t n = (size_t)(p - s);
+		if (*p)
+			*p++ = '\0';
+		if (n && !is_stop(s, n))
+			w->v[w->n++] = s;
+	}
+}
+
+static void
+words_free(struct words *w)
+{
+	free(w->buf);
+	free(w->v);
+}
+
+static int
+words_has(const struct words *w, const char *x)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (!strcmp(w->v[i], x))
+			return 1;
+	return 0;
+}
+
+static int
+words_has_pair(const struct words *w, const char *x, const char *y)
+{
+	for (size_t i = 0; i + 1 < w->n; i++)
+		if (!strcmp(w->v[i], x) && !strcmp(w->v[i + 1], y))
+			return 1;
+	return 0;
+}
+
+/* Do a field and one priority or need share a word?  In Vietnamese a word
+ * is mostly two syllables and a lone syllable says little ("tạo" of "tái
+ * tạo" and "đào tạo"), so two adjacent syllables must match unless one
+ * side is a single syllable.  Other languages: any shared word. */
+static int
+words_overlap(const struct words *f, const struct words *p, int vi)
+{
+	if (vi && (f->n == 1 || p->n == 1)) {
+		const struct words *one = f->n == 1 ? f : p, *other = one == f ? p : f;
+		return words_has(other, one->v[0]);
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		if (!vi && words_has(p, f->v[i]))
+			return 1;
+		if (vi && i + 1 < f->n && words_has_pair(p, f->v[i], f->v[i + 1]))
 			return 1;
 	}
 	return 0;
 }
 
-/* prep-partner-interest: the words of the partner, as one folded string
- * padded with spaces so that " word " finds a whole word. */
-static int
-word_in_bag(const char *w, size_t n, void *arg)
-{
-	const char *bag = arg;
-	if (is_stop(w, n))
-		return 0;
-	for (const char *s = bag; (s = strstr(s, w)) != NULL; s++)
-		if (s > bag && s[-1] == ' ' && s[n] == ' ' && !strncmp(s, w, n))
-			return 1;
-	return 0;
-}
-
-static int
-count_topic_word(const char *w, size_t n, void *arg)
-{
-	if (!is_stop(w, n))
-		++*(size_t *)arg;
-	return 0;
-}
-
 /* Friendship or exchange alone (G9, G15): every word is one of these. */
 static const char *const friendship_words[] = {
-	"huu",	     "nghi",	   "giao",	   "luu",	  "friendship", "friendly",
-	"exchange",  "exchanges",  "goodwill",	   "ket",	  "nghia",	"twinning",
-	"quan",	     "he",	   "relations",	   "relationship", "ties",	"tang",
-	"cuong",     "thuc",	   "day",	   "strengthen",  "strengthening", "nhan",
-	"dan",	     "people",	   "mutual",	   "understanding", "hieu",	"biet",
-	"doan",	     "solidarity", "tham",	   "vieng",	  "visits",	"visit",
+    "huu",      "nghi",       "giao",      "luu",           "friendship",    "friendly",
+    "exchange", "exchanges",  "goodwill",  "ket",           "nghia",         "twinning",
+    "quan",     "he",         "relations", "relationship",  "ties",          "tang",
+    "cuong",    "thuc",       "day",       "strengthen",    "strengthening", "nhan",
+    "dan",      "people",     "mutual",    "understanding", "hieu",          "biet",
+    "doan",     "solidarity", "tham",      "vieng",         "visits",        "visit",
 };
 /* The words that make a field friendship-only in the first place. */
 static const char *const friendship_core[] = {
-	"huu", "nghi", "giao", "luu", "friendship", "exchange", "exchanges", "goodwill", "twinning",
+    "huu", "nghi", "giao", "luu", "friendship", "exchange", "exchanges", "goodwill", "twinning",
 };
-
-struct friendship_scan {
-	int core;  /* a friendship word was seen */
-	int other; /* a word with a topic was seen */
-};
-
-static int
-scan_friendship(const char *w, size_t n, void *arg)
-{
-	struct friendship_scan *f = arg;
-	if (is_stop(w, n))
-		return 0;
-	if (in_list(w, n, friendship_core, sizeof friendship_core / sizeof friendship_core[0]))
-		f->core = 1;
-	else if (!in_list(w, n, friendship_words,
-			  sizeof friendship_words / sizeof friendship_words[0]))
-		f->other = 1;
-	return f->other;
-}
 
 static int
 friendship_only(const char *field)
 {
-	char *f = text_fold(field);
-	struct friendship_scan s = {0, 0};
-	each_word(f, scan_friendship, &s);
-	free(f);
-	return s.core && !s.other;
+	struct words w;
+	words_of(field, &w);
+	int core = 0, other = 0;
+	for (size_t i = 0; i < w.n; i++) {
+		size_t n = strlen(w.v[i]);
+		if (in_list(w.v[i], n, friendship_core,
+		            sizeof friendship_core / sizeof friendship_core[0]))
+			core = 1;
+		else if (!in_list(w.v[i], n, friendship_words,
+		                  sizeof friendship_words / sizeof friendship_words[0]))
+			other = 1;
+	}
+	words_free(&w);
+	return core && !other;
 }
 
 /* ---- partners and materials ---- */
@@ -199,7 +221,8 @@ covered(const struct record *r, const struct partner *p, const char *langs)
 			s++;
 		size_t n = strcspn(s, " ");
 		for (size_t i = 0; n && i < r->nmaterials; i++)
-			if (material_for(&r->materials[i], p) && material_in(&r->materials[i], s, n))
+			if (material_for(&r->materials[i], p) &&
+			    material_in(&r->materials[i], s, n))
 				return 1;
 		s += n;
 	}
@@ -223,13 +246,13 @@ prep_what(struct rctx *c)
 	const struct record *r = c->r;
 	if (r->direction != DIR_OUTBOUND || r->npromote)
 		return;
-	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-what", SEV_ERROR,
-		   "%s",
-		   L(c->ctx->lang,
-		     "chưa xác định xúc tiến cái gì: preparation.promote trống (sản phẩm ưu thế, "
-		     "dữ liệu xúc tiến)",
-		     "nothing says what to promote: preparation.promote is empty (strongest "
-		     "products, promotion data)"));
+	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-what",
+	           SEV_ERROR, "%s",
+	           L(c->ctx->lang,
+	             "chưa xác định xúc tiến cái gì: preparation.promote trống (sản phẩm ưu thế, "
+	             "dữ liệu xúc tiến)",
+	             "nothing says what to promote: preparation.promote is empty (strongest "
+	             "products, promotion data)"));
 }
 
 static void
@@ -239,13 +262,14 @@ prep_whom(struct rctx *c)
 		const struct partner *p = &c->r->partners[i];
 		if (p->needs.n || p->priorities.n)
 			continue;
-		rules_emit(c, rules_mark(c, p->mark, p->mark), "prep-whom", SEV_ERROR,
-			   L(c->ctx->lang,
-			     "đối tác “%s” chưa có needs hay profile.priorities: cần tìm hiểu kỹ nhu "
-			     "cầu của đối tác",
-			     "partner \"%s\" has neither needs nor profile.priorities: research what "
-			     "it needs"),
-			   pname(p));
+		rules_emit(
+		    c, rules_mark(c, p->mark, p->mark), "prep-whom", SEV_ERROR,
+		    L(c->ctx->lang,
+		      "đối tác '%s' chưa có needs hay profile.priorities: cần tìm hiểu kỹ nhu "
+		      "cầu của đối tác",
+		      "partner '%s' has neither needs nor profile.priorities: research what "
+		      "it needs"),
+		    pname(p));
 	}
 }
 
@@ -256,12 +280,12 @@ prep_how(struct rctx *c)
 	if (r->occasion_kind != OCC_NONE)
 		return;
 	rules_emit(c, rules_mark(c, r->occasion_mark, r->occasion_mark), "prep-how", SEV_WARNING,
-		   "%s",
-		   L(c->ctx->lang,
-		     "chưa chọn hình thức tổ chức: thiếu occasion.kind (standalone, major_event, "
-		     "anniversary)",
-		     "no format chosen: occasion.kind is missing (standalone, major_event, "
-		     "anniversary)"));
+	           "%s",
+	           L(c->ctx->lang,
+	             "chưa chọn hình thức tổ chức: thiếu occasion.kind (standalone, major_event, "
+	             "anniversary)",
+	             "no format chosen: occasion.kind is missing (standalone, major_event, "
+	             "anniversary)"));
 }
 
 static void
@@ -271,12 +295,13 @@ prep_agency(struct rctx *c)
 	if (r->direction != DIR_OUTBOUND)
 		return;
 	if (!r->agency_consulted.set) {
-		rules_emit(c, rules_mark(c, r->agency_mark, r->agency_mark), "prep-agency",
-			   SEV_WARNING, "%s",
-			   L(c->ctx->lang,
-			     "không có ngày tham vấn cơ quan đại diện (agency.consulted) trước chuyến đi",
-			     "no date of consulting the representative agency (agency.consulted) "
-			     "before the visit"));
+		rules_emit(
+		    c, rules_mark(c, r->agency_mark, r->agency_mark), "prep-agency", SEV_WARNING,
+		    "%s",
+		    L(c->ctx->lang,
+		      "không có ngày tham vấn cơ quan đại diện (agency.consulted) trước chuyến đi",
+		      "no date of consulting the representative agency (agency.consulted) "
+		      "before the visit"));
 		return;
 	}
 	if (!r->start.set || date_days(r->agency_consulted.d, 0) < date_days(r->start.d, 0))
@@ -285,11 +310,10 @@ prep_agency(struct rctx *c)
 	date_iso(r->agency_consulted.d, a);
 	date_iso(r->start.d, b);
 	rules_emit(c, r->agency_consulted.mark, "prep-agency", SEV_WARNING,
-		   L(c->ctx->lang,
-		     "cơ quan đại diện được tham vấn ngày %s, không trước ngày bắt đầu chuyến đi %s",
-		     "the representative agency was consulted on %s, not before the visit starts "
-		     "on %s"),
-		   a, b);
+	           L(c->ctx->lang,
+	             "ngày tham vấn cơ quan đại diện (%s) không trước ngày bắt đầu chuyến đi (%s)",
+	             "the representative agency was consulted on %s, not before the visit (%s)"),
+	           a, b);
 }
 
 /* Two materials aim at different partners (both named, not "all"). */
@@ -319,22 +343,24 @@ prep_one_size(struct rctx *c)
 			continue;
 		char *t = rules_short(m->title.s);
 		if (m->audience_all)
-			rules_emit(c, rules_mark(c, m->audience_ref.mark, m->mark), "prep-one-size",
-				   SEV_WARNING,
-				   L(c->ctx->lang,
-				     "bài trình bày “%s” dùng chung cho mọi đối tác (audience: all): "
-				     "tránh dùng “1 bài” cho mọi đối tác",
-				     "presentation \"%s\" is one talk for all partners (audience: "
-				     "all): tailor it to each partner"),
-				   t);
+			rules_emit(
+			    c, rules_mark(c, m->audience_ref.mark, m->mark), "prep-one-size",
+			    SEV_WARNING,
+			    L(c->ctx->lang,
+			      "bài trình bày '%s' dùng chung cho mọi đối tác (audience: all): "
+			      "tránh dùng “1 bài” cho mọi đối tác",
+			      "presentation '%s' is one talk for all partners (audience: "
+			      "all): tailor it to each partner"),
+			    t);
 		else
-			rules_emit(c, rules_mark(c, m->mark, m->mark), "prep-one-size", SEV_WARNING,
-				   L(c->ctx->lang,
-				     "bài trình bày “%s” không ghi dành cho đối tác nào (audience): "
-				     "tránh dùng “1 bài” cho mọi đối tác",
-				     "presentation \"%s\" names no partner (audience): tailor it to "
-				     "each partner"),
-				   t);
+			rules_emit(
+			    c, rules_mark(c, m->mark, m->mark), "prep-one-size", SEV_WARNING,
+			    L(c->ctx->lang,
+			      "bài trình bày '%s' không ghi dành cho đối tác nào (audience): "
+			      "tránh dùng “1 bài” cho mọi đối tác",
+			      "presentation '%s' names no partner (audience): tailor it to "
+			      "each partner"),
+			    t);
 		free(t);
 	}
 	/* The same title handed to two different partners. */
@@ -349,13 +375,13 @@ prep_one_size(struct rctx *c)
 				continue;
 			char *t = rules_short(b->title.s);
 			rules_emit(c, rules_mark(c, b->mark, b->mark), "prep-one-size", SEV_WARNING,
-				   L(c->ctx->lang,
-				     "tài liệu “%s” dùng cho cả “%s” và “%s”: cần nội dung riêng "
-				     "cho từng đối tác",
-				     "material \"%s\" serves both \"%s\" and \"%s\": tailor it to "
-				     "each partner"),
-				   t, a->audience ? pname(a->audience) : a->audience_ref.s,
-				   b->audience ? pname(b->audience) : b->audience_ref.s);
+			           L(c->ctx->lang,
+			             "tài liệu '%s' dùng cho cả '%s' và '%s': cần nội dung riêng "
+			             "cho từng đối tác",
+			             "material '%s' serves both '%s' and '%s': tailor it to "
+			             "each partner"),
+			           t, a->audience ? pname(a->audience) : a->audience_ref.s,
+			           b->audience ? pname(b->audience) : b->audience_ref.s);
 			free(t);
 			break;
 		}
@@ -379,44 +405,47 @@ prep_language(struct rctx *c)
 		if (host && !langs_has_en(host)) {
 			int h = covered(r, p, host);
 			if (!en && !h)
-				rules_emit(c, m, "prep-language", SEV_ERROR,
-					   L(c->ctx->lang,
-					     "không có tài liệu tiếng Anh cũng như tiếng bản địa (%s) "
-					     "cho đối tác “%s”",
-					     "no material in English nor in the host language (%s) for "
-					     "partner \"%s\""),
-					   host, pname(p));
+				rules_emit(
+				    c, m, "prep-language", SEV_ERROR,
+				    L(c->ctx->lang,
+				      "không có tài liệu tiếng Anh cũng như tiếng bản địa (%s) "
+				      "cho đối tác '%s'",
+				      "no material in English nor in the host language (%s) for "
+				      "partner '%s'"),
+				    host, pname(p));
 			else if (!h)
-				rules_emit(c, m, "prep-language", SEV_WARNING,
-					   L(c->ctx->lang,
-					     "chưa có tài liệu tiếng bản địa (%s) cho đối tác “%s”",
-					     "no material in the host language (%s) for partner \"%s\""),
-					   host, pname(p));
+				rules_emit(
+				    c, m, "prep-language", SEV_WARNING,
+				    L(c->ctx->lang,
+				      "chưa có tài liệu tiếng bản địa (%s) cho đối tác '%s'",
+				      "no material in the host language (%s) for partner '%s'"),
+				    host, pname(p));
 			else if (!en)
 				rules_emit(c, m, "prep-language", SEV_WARNING,
-					   L(c->ctx->lang,
-					     "chưa có tài liệu tiếng Anh cho đối tác “%s”",
-					     "no material in English for partner \"%s\""),
-					   pname(p));
+				           L(c->ctx->lang,
+				             "chưa có tài liệu tiếng Anh cho đối tác '%s'",
+				             "no material in English for partner '%s'"),
+				           pname(p));
 		} else if (host) {
 			/* English is the host language: one language, both halves. */
 			if (!en && !covered(r, p, host))
-				rules_emit(c, m, "prep-language", SEV_ERROR,
-					   L(c->ctx->lang,
-					     "không có tài liệu tiếng Anh (tiếng bản địa: %s) cho đối "
-					     "tác “%s”",
-					     "no material in English (the host language: %s) for "
-					     "partner \"%s\""),
-					   host, pname(p));
+				rules_emit(
+				    c, m, "prep-language", SEV_ERROR,
+				    L(c->ctx->lang,
+				      "không có tài liệu tiếng Anh (tiếng bản địa: %s) cho đối "
+				      "tác '%s'",
+				      "no material in English (the host language: %s) for "
+				      "partner '%s'"),
+				    host, pname(p));
 		} else if (!en) {
 			/* Host language unknown: only the English half can be judged. */
 			rules_emit(c, m, "prep-language", SEV_WARNING,
-				   L(c->ctx->lang,
-				     "chưa có tài liệu tiếng Anh cho đối tác “%s” (chưa biết tiếng "
-				     "bản địa của nước “%s”; khai báo trong host_languages)",
-				     "no material in English for partner \"%s\" (host language of "
-				     "country \"%s\" unknown; set it in host_languages)"),
-				   pname(p), p->country.s ? p->country.s : "?");
+			           L(c->ctx->lang,
+			             "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa biết tiếng "
+			             "bản địa của nước '%s'; khai báo trong host_languages)",
+			             "no material in English for partner '%s' (host language of "
+			             "country '%s' unknown; set it in host_languages)"),
+			           pname(p), p->country.s ? p->country.s : "?");
 		}
 	}
 }
@@ -430,12 +459,13 @@ prep_concise(struct rctx *c)
 		if (m->kind != MAT_PRESENTATION || m->pages <= limit)
 			continue;
 		char *t = rules_short(m->title.s);
-		rules_emit(c, rules_mark(c, m->mark, m->mark), "prep-concise", SEV_INFO,
-			   L(c->ctx->lang,
-			     "bài trình bày “%s” dài %ld trang, quá giới hạn %ld: cần ngắn gọn, dễ hiểu",
-			     "presentation \"%s\" has %ld pages, over the limit of %ld: keep it "
-			     "concise"),
-			   t, m->pages, limit);
+		rules_emit(
+		    c, rules_mark(c, m->mark, m->mark), "prep-concise", SEV_INFO,
+		    L(c->ctx->lang,
+		      "bài trình bày '%s' dài %ld trang, quá giới hạn %ld: cần ngắn gọn, dễ hiểu",
+		      "presentation '%s' has %ld pages, over the limit of %ld: keep it "
+		      "concise"),
+		    t, m->pages, limit);
 		free(t);
 	}
 }
@@ -446,15 +476,16 @@ prep_objectives(struct rctx *c)
 	const struct record *r = c->r;
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const struct objective *o = &r->objectives[i];
-		if (!rules_blank(o->field.s) && (!rules_blank(o->project.s) || !rules_blank(o->roadmap.s)))
+		if (!rules_blank(o->field.s) &&
+		    (!rules_blank(o->project.s) || !rules_blank(o->roadmap.s)))
 			return;
 	}
 	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-objectives",
-		   SEV_ERROR, "%s",
-		   L(c->ctx->lang,
-		     "không có mục tiêu nào ghi lĩnh vực (field) kèm dự án (project) hoặc lộ trình "
-		     "(roadmap)",
-		     "no objective names a field with a project or a roadmap"));
+	           SEV_ERROR, "%s",
+	           L(c->ctx->lang,
+	             "không có mục tiêu nào ghi lĩnh vực (field) kèm dự án (project) hoặc lộ trình "
+	             "(roadmap)",
+	             "no objective names a field with a project or a roadmap"));
 }
 
 static void
@@ -474,34 +505,35 @@ prep_friendship_only(struct rctx *c)
 	if (!first)
 		return;
 	char *f = rules_short(first->field.s);
-	rules_emit(c, rules_mark(c, first->field.mark, first->mark), "prep-friendship-only",
-		   SEV_WARNING,
-		   L(c->ctx->lang,
-		     "mọi mục tiêu chỉ là hữu nghị, giao lưu (“%s”): cần lĩnh vực, dự án hợp tác cụ "
-		     "thể",
-		     "every objective is friendship or exchange only (\"%s\"): name concrete fields "
-		     "and projects"),
-		   f);
+	rules_emit(
+	    c, rules_mark(c, first->field.mark, first->mark), "prep-friendship-only", SEV_WARNING,
+	    L(c->ctx->lang,
+	      "mọi mục tiêu chỉ là hữu nghị, giao lưu ('%s'): cần lĩnh vực, dự án hợp tác cụ "
+	      "thể",
+	      "every objective is friendship or exchange only ('%s'): name concrete fields "
+	      "and projects"),
+	    f);
 	free(f);
 }
 
-static void
-bag_add(struct buf *b, const struct texts *t)
+static int
+texts_overlap(const struct words *f, const struct texts *t, int vi)
 {
-	for (size_t i = 0; i < t->n; i++) {
-		if (!t->v[i].s)
-			continue;
-		char *f = text_fold(t->v[i].s);
-		buf_puts(b, f);
-		buf_putc(b, ' ');
-		free(f);
+	int hit = 0;
+	for (size_t i = 0; !hit && i < t->n; i++) {
+		struct words p;
+		words_of(t->v[i].s, &p);
+		hit = p.n && words_overlap(f, &p, vi);
+		words_free(&p);
 	}
+	return hit;
 }
 
 static void
 prep_partner_interest(struct rctx *c)
 {
 	const struct record *r = c->r;
+	int vi = !r->lang.s || !strcmp(r->lang.s, "vi");
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const struct objective *o = &r->objectives[i];
 		const struct partner *p = o->partner;
@@ -509,26 +541,21 @@ prep_partner_interest(struct rctx *c)
 			p = &r->partners[0];
 		if (!p || rules_blank(o->field.s) || (!p->priorities.n && !p->needs.n))
 			continue;
-		char *field = text_fold(o->field.s);
-		size_t topic = 0;
-		each_word(field, count_topic_word, &topic);
-		struct buf bag = BUF_INIT;
-		buf_putc(&bag, ' ');
-		bag_add(&bag, &p->priorities);
-		bag_add(&bag, &p->needs);
-		int match = topic == 0 || each_word(field, word_in_bag, (void *)buf_cstr(&bag));
-		buf_free(&bag);
-		free(field);
+		struct words f;
+		words_of(o->field.s, &f);
+		int match = !f.n || texts_overlap(&f, &p->priorities, vi) ||
+		            texts_overlap(&f, &p->needs, vi);
+		words_free(&f);
 		if (match)
 			continue;
-		char *f = rules_short(o->field.s);
+		char *fs = rules_short(o->field.s);
 		rules_emit(c, rules_mark(c, o->field.mark, o->mark), "prep-partner-interest",
-			   SEV_WARNING,
-			   L(c->ctx->lang,
-			     "lĩnh vực “%s” không khớp ưu tiên hay nhu cầu nào của đối tác “%s”",
-			     "field \"%s\" matches none of the priorities or needs of partner \"%s\""),
-			   f, pname(p));
-		free(f);
+		           SEV_WARNING,
+		           L(c->ctx->lang,
+		             "lĩnh vực '%s' không khớp ưu tiên hay nhu cầu nào của đối tác '%s'",
+		             "field '%s' matches none of the priorities or needs of partner '%s'"),
+		           fs, pname(p));
+		free(fs);
 	}
 }
 
@@ -541,22 +568,43 @@ prep_asks_aid(struct rctx *c)
 			continue;
 		char *w = rules_short(a->what.s);
 		rules_emit(c, rules_mark(c, a->kind_mark, a->mark), "prep-asks-aid", SEV_WARNING,
-			   L(c->ctx->lang,
-			     "đề nghị “%s” thuộc loại %s: không nên trông chờ hỗ trợ từ phía bạn",
-			     "ask \"%s\" is of kind %s: do not go expecting aid"),
-			   w, a->kind == ASK_AID ? "aid" : "funding");
+		           L(c->ctx->lang,
+		             "đề nghị '%s' thuộc loại %s: không nên trông chờ hỗ trợ từ phía bạn",
+		             "ask '%s' is of kind %s: do not go expecting aid"),
+		           w, a->kind == ASK_AID ? "aid" : "funding");
 		free(w);
 	}
 }
 
 /* Folded names of businesses and associations, matched as whole words. */
 static const char *const business_words[] = {
-	"doanh nghiep", "doanh nhan", "cong ty",     "tap doan",	"hiep hoi",
-	"phong thuong mai", "lien doan cong thuong", "ngan hang", "vcci",	"company",
-	"corporation",	"corp",	      "co ltd",	     "ltd",		"inc",
-	"jsc",		"llc",	      "gmbh",	     "sarl",		"plc",
-	"association",	"chamber",    "business",    "businesses",	"enterprise",
-	"enterprises",	"bank",
+    "doanh nghiep",
+    "doanh nhan",
+    "cong ty",
+    "tap doan",
+    "hiep hoi",
+    "phong thuong mai",
+    "lien doan cong thuong",
+    "ngan hang",
+    "vcci",
+    "company",
+    "corporation",
+    "corp",
+    "co ltd",
+    "ltd",
+    "inc",
+    "jsc",
+    "llc",
+    "gmbh",
+    "sarl",
+    "plc",
+    "association",
+    "chamber",
+    "business",
+    "businesses",
+    "enterprise",
+    "enterprises",
+    "bank",
 };
 /* Scripts without spaces: plain substrings. */
 static const char *const business_cjk[] = {"株式会社", "有限会社", "商工会議所", "協会", "組合"};
@@ -594,13 +642,14 @@ prep_businesses(struct rctx *c)
 	for (size_t i = 0; i < r->ncontacts; i++)
 		if (business_org(r->contacts[i].org.s))
 			return;
-	rules_emit(c, rules_mark(c, r->delegation_mark, r->delegation_mark), "prep-businesses",
-		   SEV_INFO, "%s",
-		   L(c->ctx->lang,
-		     "đoàn không có doanh nghiệp hay hiệp hội nào (delegation.businesses, thành viên, "
-		     "người liên hệ): nên mời doanh nghiệp có nhu cầu tham gia",
-		     "no business or association in the delegation or among contacts "
-		     "(delegation.businesses): invite businesses that have a need"));
+	rules_emit(
+	    c, rules_mark(c, r->delegation_mark, r->delegation_mark), "prep-businesses", SEV_INFO,
+	    "%s",
+	    L(c->ctx->lang,
+	      "đoàn không có doanh nghiệp hay hiệp hội nào (delegation.businesses, thành viên, "
+	      "người liên hệ): nên mời doanh nghiệp có nhu cầu tham gia",
+	      "no business or association in the delegation or among contacts "
+	      "(delegation.businesses): invite businesses that have a need"));
 }
 
 static void
@@ -617,13 +666,14 @@ prep_timing(struct rctx *c)
 		int years = r->start.d.y - p->stage_since.d.y;
 		if (years <= 0 || years % 5)
 			continue;
-		rules_emit(c, rules_mark(c, p->stage_since.mark, p->mark), "prep-timing", SEV_INFO,
-			   L(c->ctx->lang,
-			     "năm %d tròn %d năm quan hệ với “%s” (từ %d): nên tận dụng dịp kỷ niệm "
-			     "(occasion.kind: anniversary)",
-			     "%d marks %d years of the relationship with \"%s\" (since %d): an "
-			     "opening to use (occasion.kind: anniversary)"),
-			   r->start.d.y, years, pname(p), p->stage_since.d.y);
+		rules_emit(
+		    c, rules_mark(c, p->stage_since.mark, p->mark), "prep-timing", SEV_INFO,
+		    L(c->ctx->lang,
+		      "năm %d tròn %d năm quan hệ với '%s' (từ %d): nên tận dụng dịp kỷ niệm "
+		      "(occasion.kind: anniversary)",
+		      "%d marks %d years of the relationship with '%s' (since %d): an "
+		      "opening to use (occasion.kind: anniversary)"),
+		    r->start.d.y, years, pname(p), p->stage_since.d.y);
 	}
 }
 
@@ -634,12 +684,11 @@ prep_partner_profile(struct rctx *c)
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		if (!p->has_profile) {
-			rules_emit(c, rules_mark(c, p->mark, p->mark), "prep-partner-profile",
-				   SEV_WARNING,
-				   L(c->ctx->lang,
-				     "đối tác “%s” chưa có hồ sơ thông tin cơ bản (profile)",
-				     "partner \"%s\" has no profile"),
-				   pname(p));
+			rules_emit(
+			    c, rules_mark(c, p->mark, p->mark), "prep-partner-profile", SEV_WARNING,
+			    L(c->ctx->lang, "đối tác '%s' chưa có hồ sơ thông tin cơ bản (profile)",
+			      "partner '%s' has no profile"),
+			    pname(p));
 			continue;
 		}
 		if (!p->profile_updated.set || !r->start.set)
@@ -653,13 +702,14 @@ prep_partner_profile(struct rctx *c)
 			continue;
 		char u[11];
 		date_iso(p->profile_updated.d, u);
-		rules_emit(c, rules_mark(c, p->profile_updated.mark, p->profile_mark),
-			   "prep-partner-profile", SEV_WARNING,
-			   L(c->ctx->lang,
-			     "hồ sơ đối tác “%s” cập nhật lần cuối %s, hơn 2 năm trước chuyến đi",
-			     "profile of partner \"%s\" was last updated %s, more than 2 years before "
-			     "the visit"),
-			   pname(p), u);
+		rules_emit(
+		    c, rules_mark(c, p->profile_updated.mark, p->profile_mark),
+		    "prep-partner-profile", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "hồ sơ đối tác '%s' cập nhật lần cuối %s, hơn 2 năm trước chuyến đi",
+		      "profile of partner '%s' was last updated %s, more than 2 years before "
+		      "the visit"),
+		    pname(p), u);
 	}
 }
 

@@ -188,7 +188,10 @@ near_try(struct near *nr, const char *cand, size_t limit)
 		return;
 	}
 	char *f = text_fold(cand);
-	size_t d = distance(nr->fold, f);
+	size_t d = distance(nr->fold, f), fl = strlen(f);
+	/* "courtesy call", "sister-city": the first words are the word. */
+	if (d > limit && fl && !strncmp(nr->fold, f, fl) && nr->fold[fl] == ' ')
+		d = limit;
 	free(f);
 	if (d <= limit && d < nr->bestd && d < strlen(nr->fold)) {
 		nr->best = cand;
@@ -828,8 +831,13 @@ id_suggest(const struct record *r, const char *id)
 		free(t);
 	}
 	size_t n = strlen(s);
-	if (n > 64)
+	if (n > 64) { /* cut between words when one ends late enough */
 		n = 64;
+		while (n > 40 && s[n] != '-')
+			n--;
+		if (s[n] != '-')
+			n = 64;
+	}
 	while (n > 1 && s[n - 1] == '-')
 		n--;
 	s[n] = '\0';
@@ -909,12 +917,12 @@ check_task_ids(struct walk *w, struct record *r)
 		const struct task *first = &r->tasks[ix[g].i], *t = &r->tasks[ix[i].i];
 		if (given[ix[g].i] && given[ix[i].i])
 			ERR(w, t->id.mark, "schema-duplicate-id",
-			    "mã nhiệm vụ '%s' đã dùng cho nhiệm vụ ở dòng %u",
+			    "mã nhiệm vụ '%s' đã được dùng cho nhiệm vụ ở dòng %u",
 			    "task id '%s' is already used by the task at line %u", clip(w, t->id.s),
 			    first->mark.line);
 		else
 			ERR(w, t->id.mark, "schema-duplicate-id",
-			    "mã nhiệm vụ '%s' đã dùng cho nhiệm vụ ở dòng %u (nhiệm vụ không ghi id được "
+			    "mã nhiệm vụ '%s' đã được dùng cho nhiệm vụ ở dòng %u (nhiệm vụ không ghi id được "
 			    "đánh số T1, T2, … theo thứ tự)",
 			    "task id '%s' is already used by the task at line %u (tasks without an id are "
 			    "numbered T1, T2, … by position)",
@@ -1035,7 +1043,7 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 		if (i < r->npartners)
 			buf_puts(&hint, ", …");
 	}
-	ERR(w, t->mark, "schema-reference", "'%s: %s' không trùng với đối tác nào%s",
+	ERR(w, t->mark, "schema-reference", "'%s: %s' không khớp với đối tác nào%s",
 	    "'%s: %s' names no partner%s", path, clip(w, t->s), buf_cstr(&hint));
 	buf_free(&hint);
 }
@@ -1130,12 +1138,15 @@ dedupe(struct diags *dq, size_t from)
 	for (size_t i = 0; i < n; i++)
 		p[i] = &dq->v[from + i];
 	qsort(p, n, sizeof *p, cmp_find);
+	const struct diag *keep = p[0];
 	for (size_t i = 1; i < n; i++) {
-		const struct diag *x = p[i - 1], *y = p[i];
-		if (x->mark.line == y->mark.line && x->mark.col == y->mark.col &&
-		    !strcmp(x->rule, y->rule) && !strcmp(x->msg, y->msg)) {
-			free(p[i]->msg);
-			p[i]->msg = NULL; /* a later copy of p[i-1] (same order as the list) */
+		struct diag *y = p[i];
+		if (keep->mark.line == y->mark.line && keep->mark.col == y->mark.col &&
+		    !strcmp(keep->rule, y->rule) && !strcmp(keep->msg, y->msg)) {
+			free(y->msg);
+			y->msg = NULL; /* a later copy of keep (ties sort in list order) */
+		} else {
+			keep = y;
 		}
 	}
 	free(p);

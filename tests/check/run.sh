@@ -5,9 +5,23 @@
 # errors, and the man page against the options the binary accepts.
 . ../lib.sh
 export TZ=UTC
+# Today is 2026-01-01 unless a case says otherwise: in/clean.yaml is clean then.
+export SOURCE_DATE_EPOCH=1767225600
 IN=$WORK/in
 rm -rf "$IN" && cp -R in "$IN"
 PY=/usr/bin/python3
+
+# variant FILE SED-ARGS...: $IN/FILE is clean.yaml with an id made from
+# FILE's name and the edits given, so that each input differs from a clean
+# record by one named thing.
+variant() {
+	v=$1; shift
+	id=$(basename "${v%.*}" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9-]/-/g')
+	sed -e "s/^id: .*/id: $id/" "$@" "$IN/clean.yaml" >"$IN/$v"
+}
+grave=$(printf 'a\314\200') # "a" and a combining grave accent: "à" not in NFC
+variant dup-key.yaml -e '/^title:/p'
+variant not-nfc.yaml -e "s/^title: Đoàn công tác thành phố Đà Nẵng/title: Đoàn công tác thành phố Đ$grave Nẵng/"
 
 # run NAME [VAR=value...] -- ARGS...: debrief check in $IN; sets rc
 run() {
@@ -91,6 +105,9 @@ run junit-fail-on -- --lang en --format junit --fail-on error not-nfc.yaml
 gold junit-fail-on
 
 # ---- exit status and --fail-on ----
+run clean -- --lang en clean.yaml
+want_rc clean 0
+gold clean
 run fail-on-default -- not-nfc.yaml
 want_rc fail-on-default 0
 run fail-on-info -- --fail-on info not-nfc.yaml
@@ -104,7 +121,7 @@ want_rc fail-on-error 1
 mkdir -p "$IN/tree/a/sub" "$IN/tree/.hidden" "$IN/tree/b"
 for f in tree/z.yaml tree/a/y.yml tree/a/sub/x.yaml tree/b/w.yaml tree/.hidden/h.yaml \
 	tree/a/notes.txt tree/a/yaml tree/a.yaml.bak; do
-	cp "$IN/dup-key.yaml" "$IN/$f"
+	variant "$f" -e '/^title:/p'
 done
 run walk-sorted -- --lang en tree
 want_rc walk-sorted 1
@@ -119,7 +136,7 @@ want_rc missing-among-good 2
 gold missing-among-good
 has missing-among-good/message "$WORK/missing-among-good.err" '^debrief: nosuch.yaml: cannot open: '
 
-run repeated-path -- --lang en dup-key.yaml ./tree/../dup-key.yaml dup-key.yaml
+run repeated-path -- --lang en dup-key.yaml not-nfc.yaml dup-key.yaml
 gold repeated-path
 
 # ---- colour ----
@@ -175,7 +192,7 @@ gold too-large
 rm -f "$IN/huge.yaml"
 
 # ---- SARIF locations are URIs ----
-cp "$IN/dup-key.yaml" "$IN/Cà Mau 2017.yaml"
+variant "Cà Mau 2017.yaml" -e '/^title:/p'
 run sarif-uri -- --format sarif "Cà Mau 2017.yaml"
 has sarif-uri/percent-encoded "$WORK/sarif-uri.out" '"uri": "C%C3%A0%20Mau%202017.yaml"'
 rm -f "$IN/Cà Mau 2017.yaml"

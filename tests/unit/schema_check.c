@@ -2,6 +2,8 @@
  * schema_check.c: load + schema over files, printing findings in the text
  * format of `debrief check` (COMMON.md), for the schema golden suite:
  *   schema_check [--lang vi|en] [--today YYYY-MM-DD] FILE...
+ *   schema_check --fields      the field tables, one field a line
+ *   schema_check --countries   the ISO 3166-1 codes it knows
  * Without arguments it checks itself on a small clean record.
  */
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "schema.h"
+#include "schema_fields.h"
 #include "unit.h"
 
 static const char clean[] = "schema: debrief/1\n"
@@ -29,6 +32,32 @@ check_one(const char *name, const char *data, size_t len, struct date today, enu
 	record_free(schema_record_take(doc, today, lang, dq));
 }
 
+static void
+list_fields(const struct sobj *o, const char *prefix)
+{
+	static const char *const names[] = {"text",   "schema", "id",	  "lang",  "lang-list",
+					    "country", "rule",	 "partner-ref", "audience",
+					    "date",   "date~",	 "word",  "int",   "text-list",
+					    "mapping", "list"};
+	for (size_t i = 0; i < o->nfields; i++) {
+		const struct sfield *f = &o->fields[i];
+		char path[256];
+		snprintf(path, sizeof path, "%s%s%s%s", prefix, *prefix ? "." : "", f->name,
+			 f->type == FT_LIST ? "[]" : "");
+		printf("%-40s %-11s %s", path, names[f->type], f->required ? "required" : "-");
+		if (f->type == FT_ENUM) {
+			int first = f->words[0] ? 0 : 1;
+			for (int w = first; f->words[w]; w++)
+				printf("%s%s", w == first ? " " : "|", f->words[w]);
+		}
+		if (f->type == FT_LIST || f->type == FT_MAP)
+			printf(" (%s)", f->sub->name);
+		printf("\n");
+		if (f->type == FT_LIST || f->type == FT_MAP)
+			list_fields(f->sub, path);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -41,6 +70,19 @@ main(int argc, char **argv)
 		INT_EQ(dq.n, 0, "schema_check/clean-record-has-no-findings");
 		diags_free(&dq);
 		return unit_failed != 0;
+	}
+	if (!strcmp(argv[1], "--fields")) {
+		list_fields(&schema_record_obj, "");
+		return 0;
+	}
+	if (!strcmp(argv[1], "--countries")) {
+		for (char a = 'A'; a <= 'Z'; a++)
+			for (char b = 'A'; b <= 'Z'; b++) {
+				char c[3] = {a, b, 0};
+				if (schema_country_known(c))
+					printf("%s\n", c);
+			}
+		return 0;
 	}
 	for (; i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
 		const char *err = NULL;

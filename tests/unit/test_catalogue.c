@@ -67,8 +67,8 @@ main(void)
 	OK(spec_rules >= 40, "catalogue/spec-parsed");
 
 	int texts = 1, unique = 1, groups = 1;
-	static const char *const known_groups[] = {"input",  "schema", "config", "prep",
-						   "visit",  "follow", "memory", "archive"};
+	static const char *const known_groups[] = {"input", "schema", "config", "prep",
+	                                           "visit", "follow", "memory", "archive"};
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *ru = &rule_table[i];
 		if (!*ru->when_vi || !*ru->when_en || !*ru->why_vi || !*ru->why_en ||
@@ -92,7 +92,8 @@ main(void)
 	STR_EQ(rules_suggest("prep-wat"), "prep-what", "catalogue/suggest-typo");
 	STR_EQ(rules_suggest("follow-task-onwer"), "follow-task-owner", "catalogue/suggest-swap");
 	OK(rules_suggest("completely-different") == NULL, "catalogue/suggest-nothing-near");
-	STR_EQ(rules_sev_label(rule_find("prep-language")), "error/warning", "catalogue/two-levels");
+	STR_EQ(rules_sev_label(rule_find("prep-language")), "error/warning",
+	       "catalogue/two-levels");
 	STR_EQ(rules_sev_label(rule_find("prep-what")), "error", "catalogue/one-level");
 	return 0;
 }

@@ -60,17 +60,17 @@ main(void)
 	OK(cfg.path == NULL, "config/default-no-path");
 
 	char *good = write_file("good.yaml",
-				"rules:\n"
-				"  prep-concise: off\n"
-				"  follow-task-stale: warning\n"
-				"presentation_pages: 15\n"
-				"stale_days: 60\n"
-				"report_days: 45\n"
-				"review_days: 120\n"
-				"cold_years: 3\n"
-				"vague_owners: [\"Các phòng chuyên môn\"]\n"
-				"host_languages: {br: pt, CH: \"fr, de\", XK: [sq, sr-Latn]}\n"
-				"owner_aliases: {\"Sở NN&MT\": Sở Nông nghiệp và Môi trường}\n");
+	                        "rules:\n"
+	                        "  prep-concise: off\n"
+	                        "  follow-task-stale: warning\n"
+	                        "presentation_pages: 15\n"
+	                        "stale_days: 60\n"
+	                        "report_days: 45\n"
+	                        "review_days: 120\n"
+	                        "cold_years: 3\n"
+	                        "vague_owners: [\"Các phòng chuyên môn\"]\n"
+	                        "host_languages: {br: pt, CH: \"fr, de\", XK: [sq, sr-Latn]}\n"
+	                        "owner_aliases: {\"Sở NN&MT\": Sở Nông nghiệp và Môi trường}\n");
 	OK(config_load(good, LANG_EN, &cfg, &dq, &err), "config/good-loads");
 	INT_EQ(dq.n, 0, "config/good-no-findings");
 	STR_EQ(cfg.path, good, "config/path-kept");
@@ -99,28 +99,27 @@ main(void)
 	config_free(NULL);
 
 	config_default(&cfg);
-	char *bad = write_file("bad.yaml",
-			       "rules:\n"
-			       "  prep-wat: off\n"
-			       "  prep-how: warnign\n"
-			       "  prep-why: [x]\n"
-			       "stale_day: 10\n"
-			       "report_days: -3\n"
-			       "review_days: lots\n"
-			       "vague_owners: TBD\n"
-			       "host_languages: {JPN: ja, FR: \"f1\"}\n"
-			       "cold_years: 2\n");
+	char *bad = write_file("bad.yaml", "rules:\n"
+	                                   "  prep-wat: off\n"
+	                                   "  prep-how: warnign\n"
+	                                   "  prep-why: [x]\n"
+	                                   "stale_day: 10\n"
+	                                   "report_days: -3\n"
+	                                   "review_days: lots\n"
+	                                   "vague_owners: TBD\n"
+	                                   "host_languages: {JPN: ja, FR: \"f1\"}\n"
+	                                   "cold_years: 2\n");
 	OK(config_load(bad, LANG_EN, &cfg, &dq, &err), "config/bad-still-loads");
 	const struct diag *d = find(&dq, "config-unknown-rule", 2);
-	OK(d && d->mark.col == 3 && strstr(d->msg, "did you mean \"prep-what\""),
+	OK(d && d->mark.col == 3 && strstr(d->msg, "did you mean 'prep-what'"),
 	   "config/unknown-rule-suggests");
 	OK(d && d->sev == SEV_ERROR, "config/unknown-rule-error");
 	d = find(&dq, "config-value", 3);
-	OK(d && d->mark.col == 13 && strstr(d->msg, "\"warning\""), "config/bad-severity-suggests");
+	OK(d && d->mark.col == 13 && strstr(d->msg, "'warning'"), "config/bad-severity-suggests");
 	d = find(&dq, "config-unknown-rule", 4);
 	OK(d && strstr(d->msg, "prep-why"), "config/unknown-rule-named");
 	d = find(&dq, "config-unknown-key", 5);
-	OK(d && d->sev == SEV_WARNING && strstr(d->msg, "\"stale_days\""),
+	OK(d && d->sev == SEV_WARNING && strstr(d->msg, "'stale_days'"),
 	   "config/unknown-key-suggests");
 	OK(find(&dq, "config-value", 6) != NULL, "config/negative-number");
 	OK(find(&dq, "config-value", 7) != NULL, "config/word-for-number");
@@ -172,7 +171,8 @@ main(void)
 	path = NULL;
 	char *cwd = getcwd(NULL, 0);
 	if (chdir(ab) == 0) {
-		OK(config_find(".", &path) && !strcmp(path, "../.debrief.yaml"), "config/find-from-dot");
+		OK(config_find(".", &path) && !strcmp(path, "../.debrief.yaml"),
+		   "config/find-from-dot");
 		free(path);
 		if (chdir(cwd) != 0)
 			printf("FAIL config/chdir-back\n");

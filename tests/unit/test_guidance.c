@@ -66,7 +66,8 @@ main(void)
 			size_t n = strcspn(s, " ");
 			char *id = xstrndup(s, n);
 			if (!guidance_find(id)) {
-				printf("FAIL guidance/rule-ids: %s names %s\n", rule_table[i].id, id);
+				printf("FAIL guidance/rule-ids: %s names %s\n", rule_table[i].id,
+				       id);
 				all = 0;
 			}
 			free(id);
