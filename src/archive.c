@@ -1050,7 +1050,8 @@ finish_tasks(struct archive *a)
 		free(rv);
 	}
 	/* Owners without open tasks only existed for done tasks: never added. */
-	qsort(a->owners, a->nowners, sizeof *a->owners, cmp_owner);
+	if (a->nowners)
+		qsort(a->owners, a->nowners, sizeof *a->owners, cmp_owner);
 	for (size_t o = 0; o < a->nowners; o++)
 		for (size_t k = 0; k < a->owners[o].ntasks; k++)
 			a->tasks[a->owners[o].tasks[k]].owner = o;

@@ -356,7 +356,8 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	if (!ok)
 		goto out;
 	/* what a previous run wrote and this one did not: gone from the archive */
-	qsort(w.now.v, w.now.n, sizeof *w.now.v, cmp_entry);
+	if (w.now.n)
+		qsort(w.now.v, w.now.n, sizeof *w.now.v, cmp_entry);
 	for (size_t i = 0; i < w.old.n; i++) {
 		if (manifest_find(&w.now, w.old.v[i].name))
 			continue;
