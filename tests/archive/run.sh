@@ -138,6 +138,11 @@ def keys(v, path):
 missing = sorted({k for p, k in keys(a, "") if not re.search(r"\b" + re.escape(k) + r"\b", doc)})
 print("undocumented keys:", missing)' >"$WORK/json-keys.out"
 has json-keys-documented "$WORK/json-keys.out" '^undocumented keys: \[\]$'
+if $PY -c '
+import sys
+frag = "".join(l for l in open(sys.argv[1]) if not l.startswith(".\\\""))
+sys.exit(0 if frag in open(sys.argv[2]).read() else 1)' ../../man/archive-json.section ../../man/debrief.1
+then ok json-shape-in-man-page; else fail json-shape-in-man-page "debrief.1 lacks man/archive-json.section"; fi
 
 # ---- incrementality ----
 arc again vi -v
