@@ -1388,8 +1388,11 @@ cmp_file_idx(const void *x, const void *y)
 	return c ? c : (p < q ? -1 : p > q);
 }
 
-/* Read one file into the archive.  Returns 1 when added; 0 when it could
- * not be (its errors are in dq). */
+/* Read one file into the archive: 1 when added, 0 when left out (the
+ * findings say why), -1 when it cannot be read (message printed).  A
+ * record with errors is still archived when it has an id and a start
+ * date: the values the schema rejected are absent, and the errors are
+ * reported, so that nothing the record does say is lost. */
 static int
 arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
 	 struct diags *dq)
@@ -1398,30 +1401,30 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
 	if (!fs_read_head(path, lim->max_file + 1, &data, &len, &err)) {
-		diags_add(dq, name, (struct mark){0, 0}, SEV_ERROR, "io", "", "%s", err);
+		fprintf(stderr, "debrief: %s: %s\n", name, err);
 		free(err);
-		return 0;
+		return -1;
 	}
 	struct diags one = DIAGS_INIT;
 	struct doc *doc = load_yaml(data, len, name, lim, lang, &one);
 	free(data);
 	struct record *r = doc ? schema_record_take(doc, a->today, lang, &one) : NULL;
-	int ok = r && diags_count(&one, SEV_ERROR) == 0 && r->start.set;
+	int ok = r && r->id.s && r->start.set;
 	if (r && !r->file)
 		r->file = name;
+	if (r && !ok)
+		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
+			  L(lang, "hồ sơ thiếu mã hoặc ngày bắt đầu nên không được lưu trữ",
+			    "the record has no id or no start date, so it is left out"));
 	if (ok && !archive_add(a, r)) {
 		diags_add(&one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",
-			  L(lang, "mã hồ sơ '%s' đã có ở một tệp khác; hồ sơ này bị bỏ qua",
-			    "record id '%s' is already used by another file; this record is skipped"),
+			  L(lang, "mã hồ sơ '%s' đã có ở một tệp khác; hồ sơ này không được lưu trữ",
+			    "record id '%s' is already used by another file; this record is left out"),
 			  r->id.s);
 		ok = 0;
 	}
-	if (!ok && r && !diags_count(&one, SEV_ERROR))
-		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "",
-			  "%s", L(lang, "hồ sơ thiếu ngày bắt đầu; bị bỏ qua",
-				  "the record has no start date; skipped"));
 	record_free(r);
-	/* only what kept the record out is worth saying here; check says the rest */
+	/* errors only: warnings and infos are check's to tell */
 	for (size_t i = 0; i < one.n; i++)
 		if (one.v[i].sev != SEV_ERROR)
 			one.v[i].sev = SEV_OFF;
@@ -1482,9 +1485,10 @@ cmd_archive(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++) {
 		if (dup[i])
 			continue;
-		nread++;
-		if (!arc_read(a, files.v[i], &lim, o.lang, &fq))
-			nskipped++;
+		int r = arc_read(a, files.v[i], &lim, o.lang, &fq);
+		nread += r >= 0;
+		nskipped += r == 0;
+		io_failed |= r < 0;
 	}
 	free(dup);
 	archive_finish(a);
@@ -1520,7 +1524,7 @@ cmd_archive(int argc, char **argv)
 	       o.dir, a->nrecs, st.written, st.unchanged, st.removed);
 	if (fflush(stdout) != 0)
 		goto out;
-	rc = io_failed ? EXIT_USAGE : nskipped ? EXIT_FINDINGS : EXIT_OK;
+	rc = io_failed ? EXIT_USAGE : nskipped || diags_count(&fq, SEV_ERROR) ? EXIT_FINDINGS : EXIT_OK;
 out:
 	free(err);
 	buf_free(&out);

@@ -195,13 +195,19 @@ B=$WORK/bad
 rm -rf "$B" && mkdir -p "$B" && cp -R "$C/records" "$C/.debrief.yaml" "$B/"
 printf 'schema: debrief/1\nid: 2017-06-quangnam-nagasaki\ntitle: x\ndirection: outbound\ndates: {start: 2020-01-01, end: 2020-01-02}\nlocality: {name: Huế}\npartners: [{name: X, country: JP}]\n' >"$B/records/zz-duplicate-id.yaml"
 printf 'schema: debrief/1\nid: broken\ntitle: [unclosed\n' >"$B/records/zz-broken.yaml"
+# an error in one task: reported, and the rest of the record is archived
+printf 'schema: debrief/1\nid: zz-bad-due\ntitle: Bad due date\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Kitakyushu, country: JP}]\ntasks:\n  - {task: Follow up, owner: Sở Ngoại vụ, due: 31/12/2024}\n' >"$B/records/zz-bad-due.yaml"
 (cd "$B" && "$DEBRIEF" archive -o out --today $TODAY --lang en records) >"$WORK/bad.out" 2>"$WORK/bad.err"
 rc=$?
 sanitizer_clean bad/sanitizers "$WORK/bad.err" || true
 want_rc bad 1
 grep -E 'zz-' "$WORK/bad.err" >"$WORK/bad-records.err"
 gold bad-records.err "$WORK/bad-records.err"
-has bad/others-archived "$WORK/bad.out" '11 records'
+has bad/others-archived "$WORK/bad.out" '12 records'
+has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
+"$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
+rc=$?
+want_rc unreadable-file 2
 
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
