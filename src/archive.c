@@ -159,8 +159,8 @@ squeeze(const char *s)
 }
 
 /* Record order: start date, end date, id. */
-static int
-rec_cmp(const struct archive *a, size_t x, size_t y)
+int
+archive_rec_cmp(const struct archive *a, size_t x, size_t y)
 {
 	const struct arc_rec *p = &a->recs[x], *q = &a->recs[y];
 	int c = date_cmp(p->start, q->start);
@@ -294,7 +294,7 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 	struct arc_loc *l = &a->locs[idx];
 	l->nrecs++;
 	/* An unknown name is shown as the earliest record wrote it. */
-	if (l->unit < 0 && l->name_rec >= 0 && rec_cmp(a, rec, (size_t)l->name_rec) < 0) {
+	if (l->unit < 0 && l->name_rec >= 0 && archive_rec_cmp(a, rec, (size_t)l->name_rec) < 0) {
 		l->name = adup(a, name && *name ? name : "?");
 		l->name_rec = (long)rec;
 	}
@@ -326,11 +326,11 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 		smap_put(&m->agencies, g->key, idx);
 	}
 	struct arc_agency *g = &a->agencies[idx];
-	if (rec_cmp(a, rec, (size_t)g->name_rec) < 0) {
+	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) < 0) {
 		g->name = adup(a, sq);
 		g->name_rec = (long)rec;
 	}
-	if (rec_cmp(a, rec, (size_t)g->name_rec) >= 0 && r->agency_kind != AGENCY_NONE)
+	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) >= 0 && r->agency_kind != AGENCY_NONE)
 		g->kind = r->agency_kind;
 	g->nrecs++; /* counted now, listed in archive_finish */
 	free(sq);
@@ -396,7 +396,8 @@ occ_named_in(const struct archive *a, const struct arc_rec *rr, const char *text
 				continue;
 			char *n = text_fold(names[j]);
 			if (*n && strstr(f, n)) {
-				hit = hit < 0 || hit == (long)(rr->occ0 + k) ? (long)(rr->occ0 + k) : -2;
+				hit = hit < 0 || hit == (long)(rr->occ0 + k) ? (long)(rr->occ0 + k)
+				                                             : -2;
 			}
 			free(n);
 		}
@@ -407,7 +408,7 @@ occ_named_in(const struct archive *a, const struct arc_rec *rr, const char *text
 
 static long
 occ_of_partner(const struct archive *a, const struct arc_rec *rr, const struct record *r,
-	       const struct partner *p)
+               const struct partner *p)
 {
 	if (!p)
 		return -1;
@@ -417,8 +418,8 @@ occ_of_partner(const struct archive *a, const struct arc_rec *rr, const struct r
 
 static void
 add_contact(struct archive *a, size_t rec, long occ, enum side side, const struct text *name,
-	    const struct text *title, const struct text *org, const struct text *email,
-	    const struct text *phone, const struct rdate *since)
+            const struct text *title, const struct text *org, const struct text *email,
+            const struct text *phone, const struct rdate *since)
 {
 	if (!name->s || !*name->s)
 		return;
@@ -468,7 +469,7 @@ archive_add(struct archive *a, const struct record *r)
 	rr->status = r->status;
 	if (rr->status == STATUS_NONE)
 		rr->status = date_days(rr->end, 1) < date_days(a->today, 0) ? STATUS_COMPLETED
-									    : STATUS_PLANNED;
+		                                                            : STATUS_PLANNED;
 	rr->mark = r->id.mark;
 	rr->handover = atext(a, &r->handover);
 	rr->report_number = r->has_report ? atext(a, &r->report_number) : NULL;
@@ -538,7 +539,7 @@ archive_add(struct archive *a, const struct record *r)
 		memset(x, 0, sizeof *x);
 		x->rec = ri;
 		x->occ = t->partner ? occ_of_partner(a, rr, r, t->partner)
-				    : (rr->nocc == 1 ? (long)rr->occ0 : -1);
+		                    : (rr->nocc == 1 ? (long)rr->occ0 : -1);
 		x->id = atext(a, &t->id);
 		x->text = atext(a, &t->task);
 		if (!x->text)
@@ -570,7 +571,7 @@ archive_add(struct archive *a, const struct record *r)
 			continue;
 		long occ = c->side == SIDE_PARTNER ? occ_named_in(a, rr, c->org.s) : -1;
 		add_contact(a, ri, occ, c->side, &c->name, &c->title, &c->org, &c->email, &c->phone,
-			    &c->since);
+		            &c->since);
 	}
 	rr->ncon = a->ncons - rr->con0;
 	return 1;
@@ -583,21 +584,7 @@ static const struct archive *sort_a; /* qsort has no context argument */
 static int
 cmp_rec_idx(const void *x, const void *y)
 {
-	return rec_cmp(sort_a, *(const size_t *)x, *(const size_t *)y);
-}
-
-/* Order of stage strength for "the current stage": declined lowest. */
-static int
-stage_rank(enum stage s)
-{
-	switch (s) {
-	case STAGE_DECLINED: return 1;
-	case STAGE_PROSPECT: return 2;
-	case STAGE_EXPLORING: return 3;
-	case STAGE_MOU: return 4;
-	case STAGE_SISTER: return 5;
-	default: return 0;
-	}
+	return archive_rec_cmp(sort_a, *(const size_t *)x, *(const size_t *)y);
 }
 
 struct pgroup {
@@ -657,7 +644,8 @@ finish_partners(struct archive *a)
 		first[i] = SIZE_MAX;
 	for (size_t i = 0; i < a->nocc; i++) {
 		size_t r = uf_find(a->occs, i);
-		if (first[r] == SIZE_MAX || rec_cmp(a, a->occs[i].rec, a->occs[first[r]].rec) < 0)
+		if (first[r] == SIZE_MAX ||
+		    archive_rec_cmp(a, a->occs[i].rec, a->occs[first[r]].rec) < 0)
 			first[r] = i;
 	}
 	struct pgroup *g = xcalloc(a->nocc ? a->nocc : 1, sizeof *g);
@@ -725,20 +713,22 @@ finish_partners(struct archive *a)
 			s->stage = o->stage;
 			s->since = o->since;
 		}
-		int newer = p->latest_occ < 0 ||
-			    rec_cmp(a, o->rec, a->occs[p->latest_occ].rec) > 0;
+		int newer =
+		    p->latest_occ < 0 || archive_rec_cmp(a, o->rec, a->occs[p->latest_occ].rec) > 0;
 		if (newer) {
 			p->latest_occ = (long)i;
 		}
 		if (o->has_profile && (o->strengths || o->priorities || o->updated.set)) {
-			const struct arc_occ *q = p->profile_occ < 0 ? NULL : &a->occs[p->profile_occ];
+			const struct arc_occ *q =
+			    p->profile_occ < 0 ? NULL : &a->occs[p->profile_occ];
 			int c = q ? odate_cmp(o->updated, q->updated) : 1;
 			if (!c)
-				c = rec_cmp(a, o->rec, q->rec);
+				c = archive_rec_cmp(a, o->rec, q->rec);
 			if (c > 0)
 				p->profile_occ = (long)i;
 		}
-		if (o->needs && (p->needs_occ < 0 || rec_cmp(a, o->rec, a->occs[p->needs_occ].rec) > 0))
+		if (o->needs &&
+		    (p->needs_occ < 0 || archive_rec_cmp(a, o->rec, a->occs[p->needs_occ].rec) > 0))
 			p->needs_occ = (long)i;
 	}
 	sort_a = a;
@@ -747,7 +737,9 @@ finish_partners(struct archive *a)
 		qsort(p->recs, p->nrecs, sizeof *p->recs, cmp_rec_idx);
 		/* stages by record date (insertion sort: a partner has few) */
 		for (size_t i = 1; i < p->nstages; i++)
-			for (size_t j = i; j > 0 && rec_cmp(a, p->stages[j - 1].rec, p->stages[j].rec) > 0; j--) {
+			for (size_t j = i; j > 0 && archive_rec_cmp(a, p->stages[j - 1].rec,
+			                                            p->stages[j].rec) > 0;
+			     j--) {
 				struct arc_stage t = p->stages[j];
 				p->stages[j] = p->stages[j - 1];
 				p->stages[j - 1] = t;
@@ -779,9 +771,10 @@ finish_partners(struct archive *a)
 				/* sp[e-1]: the newest use of this spelling */
 				int cap = !(sp[j].name[0] >= 'a' && sp[j].name[0] <= 'z');
 				if (f - i > bf ||
-				    (f - i == bf && (e - j > bn ||
-						     (e - j == bn && (cap > bcap ||
-								      (cap == bcap && sp[e - 1].pos > bpos)))))) {
+				    (f - i == bf &&
+				     (e - j > bn ||
+				      (e - j == bn &&
+				       (cap > bcap || (cap == bcap && sp[e - 1].pos > bpos)))))) {
 					bf = f - i;
 					bn = e - j;
 					bcap = cap;
@@ -809,36 +802,11 @@ finish_partners(struct archive *a)
 					p->id = a->occs[o].id;
 			}
 			if (rr->status == STATUS_COMPLETED &&
-			    (p->last_visit < 0 || date_cmp(rr->end, a->recs[p->last_visit].end) >= 0))
+			    (p->last_visit < 0 ||
+			     date_cmp(rr->end, a->recs[p->last_visit].end) >= 0))
 				p->last_visit = (long)p->recs[r];
 		}
 	}
-}
-
-/* Localities × partners: the relationship of each pair is the latest stage
- * a record states for it; a partner's current stage is the highest of its
- * pairs, and the country statistics count pairs. */
-struct pair {
-	size_t loc, partner;
-	enum stage stage;
-	struct odate since;
-	long rec; /* record that stated the stage, -1 */
-};
-
-static int
-cmp_pair(const void *x, const void *y)
-{
-	const struct pair *p = x, *q = y;
-	if (p->partner != q->partner)
-		return p->partner < q->partner ? -1 : 1;
-	if (p->loc != q->loc)
-		return p->loc < q->loc ? -1 : 1;
-	if (p->rec != q->rec) {
-		if (p->rec < 0 || q->rec < 0)
-			return p->rec < 0 ? -1 : 1;
-		return rec_cmp(sort_a, (size_t)p->rec, (size_t)q->rec);
-	}
-	return 0;
 }
 
 static int
@@ -846,111 +814,6 @@ cmp_size(const void *x, const void *y)
 {
 	size_t p = *(const size_t *)x, q = *(const size_t *)y;
 	return p < q ? -1 : p > q;
-}
-
-static int
-is_locality_kind(enum partner_kind k)
-{
-	return k == PK_NONE || k == PK_PREFECTURE || k == PK_REGION || k == PK_PROVINCE ||
-	       k == PK_STATE || k == PK_CITY || k == PK_DEPARTMENT;
-}
-
-static void
-finish_pairs(struct archive *a)
-{
-	struct pair *pv = xcalloc(a->nocc ? a->nocc : 1, sizeof *pv);
-	for (size_t i = 0; i < a->nocc; i++) {
-		const struct arc_occ *o = &a->occs[i];
-		pv[i].loc = a->recs[o->rec].loc;
-		pv[i].partner = o->partner;
-		pv[i].stage = o->stage;
-		pv[i].since = o->since;
-		pv[i].rec = o->stage != STAGE_NONE ? (long)o->rec : -1;
-	}
-	sort_a = a;
-	qsort(pv, a->nocc, sizeof *pv, cmp_pair);
-	/* Country statistics need distinct localities per country: collect
-	 * (country, loc, coop) triples and count after sorting. */
-	struct cl {
-		const char *country;
-		size_t loc;
-		int coop;
-	} *cl = xcalloc(a->nocc ? a->nocc : 1, sizeof *cl);
-	size_t ncl = 0;
-	for (size_t i = 0; i < a->nocc;) {
-		size_t j = i;
-		while (j < a->nocc && pv[j].partner == pv[i].partner && pv[j].loc == pv[i].loc)
-			j++;
-		/* the pair's latest stated stage is pv[j-1] when any was stated */
-		const struct pair *last = &pv[j - 1];
-		struct arc_partner *p = &a->partners[pv[i].partner];
-		int coop = last->rec >= 0 && (last->stage == STAGE_MOU || last->stage == STAGE_SISTER);
-		int earlier = last->since.set &&
-			      (!p->stage_since.set || date_cmp(last->since.d, p->stage_since.d) < 0);
-		if (last->rec >= 0 && (stage_rank(last->stage) > stage_rank(p->stage) ||
-				       (last->stage == p->stage && earlier))) {
-			p->stage = last->stage;
-			p->stage_since = last->since;
-		}
-		p->nlocs++;
-		p->ncoop += coop;
-		cl[ncl].country = p->country;
-		cl[ncl].loc = pv[i].loc;
-		cl[ncl].coop = coop;
-		ncl++;
-		i = j;
-	}
-	free(pv);
-
-	/* Countries in code order; partners are already sorted by country. */
-	a->countries = xcalloc(a->npartners ? a->npartners : 1, sizeof *a->countries);
-	a->ncountries = 0;
-	for (size_t k = 0; k < a->npartners; k++) {
-		const struct arc_partner *p = &a->partners[k];
-		if (!a->ncountries || strcmp(a->countries[a->ncountries - 1].country, p->country))
-			a->countries[a->ncountries++].country = p->country;
-		struct arc_country *c = &a->countries[a->ncountries - 1];
-		if (is_locality_kind(p->kind)) {
-			c->partners++;
-			c->coop_partners += p->ncoop > 0;
-		}
-	}
-	/* records naming a partner of the country, each record once a country */
-	for (size_t i = 0; i < a->nrecs; i++) {
-		const struct arc_rec *rr = &a->recs[i];
-		for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++) {
-			const char *cc = a->partners[a->occs[o].partner].country;
-			int seen = 0;
-			for (size_t q = rr->occ0; q < o && !seen; q++)
-				seen = !strcmp(a->partners[a->occs[q].partner].country, cc);
-			for (size_t c = 0; c < a->ncountries && !seen; c++)
-				if (!strcmp(a->countries[c].country, cc)) {
-					a->countries[c].visits++;
-					break;
-				}
-		}
-	}
-	/* distinct localities per country (all, and cooperating) */
-	size_t *ls = xcalloc(ncl ? ncl : 1, sizeof *ls);
-	for (size_t c = 0; c < a->ncountries; c++) {
-		struct arc_country *ct = &a->countries[c];
-		for (int coop = 0; coop < 2; coop++) {
-			size_t n = 0;
-			for (size_t i = 0; i < ncl; i++)
-				if (!strcmp(cl[i].country, ct->country) && (!coop || cl[i].coop))
-					ls[n++] = cl[i].loc;
-			qsort(ls, n, sizeof *ls, cmp_size);
-			size_t d = 0;
-			for (size_t i = 0; i < n; i++)
-				d += !i || ls[i] != ls[i - 1];
-			if (coop)
-				ct->coop_locs = d;
-			else
-				ct->locs = d;
-		}
-	}
-	free(ls);
-	free(cl);
 }
 
 static int
@@ -967,7 +830,7 @@ cmp_task(const void *x, const void *y)
 		if (dp != dq)
 			return dp < dq ? -1 : 1;
 	}
-	int c = rec_cmp(sort_a, p->rec, q->rec);
+	int c = archive_rec_cmp(sort_a, p->rec, q->rec);
 	if (c)
 		return c;
 	c = strcmp(p->id ? p->id : "", q->id ? q->id : "");
@@ -1005,7 +868,8 @@ finish_tasks(struct archive *a)
 		}
 		/* spellings listed in byte order (with their counts alongside) */
 		for (size_t i = 1; i < w->nspellings; i++)
-			for (size_t j = i; j > 0 && strcmp(w->spellings[j - 1], w->spellings[j]) > 0; j--) {
+			for (size_t j = i;
+			     j > 0 && strcmp(w->spellings[j - 1], w->spellings[j]) > 0; j--) {
 				const char *t = w->spellings[j];
 				w->spellings[j] = w->spellings[j - 1];
 				w->spellings[j - 1] = t;
@@ -1069,7 +933,7 @@ static int
 cmp_agency_idx(const void *x, const void *y)
 {
 	return strcmp(sort_a->agencies[*(const size_t *)x].key,
-		      sort_a->agencies[*(const size_t *)y].key);
+	              sort_a->agencies[*(const size_t *)y].key);
 }
 
 static void
@@ -1110,26 +974,6 @@ finish_agencies(struct archive *a)
 	free(newi);
 }
 
-static void
-finish_stats(struct archive *a)
-{
-	a->years = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *a->years);
-	for (size_t i = 0; i < a->nrecs; i++) {
-		const struct arc_rec *rr = &a->recs[a->by_date[i]];
-		if (!a->nyears || a->years[a->nyears - 1].year != rr->start.y)
-			a->years[a->nyears++].year = rr->start.y;
-		struct arc_year *y = &a->years[a->nyears - 1];
-		if (rr->status != STATUS_COMPLETED)
-			y->planned++;
-		else if (rr->dir == DIR_INBOUND)
-			y->inbound++;
-		else
-			y->outbound++;
-	}
-	for (size_t i = 0; i < a->nagr; i++)
-		a->agr_by_kind[a->agrs[i].kind <= AGR_LETTER_OF_INTENT ? a->agrs[i].kind : 0]++;
-}
-
 void
 archive_finish(struct archive *a)
 {
@@ -1139,10 +983,10 @@ archive_finish(struct archive *a)
 		a->by_date[i] = i;
 	qsort(a->by_date, a->nrecs, sizeof *a->by_date, cmp_rec_idx);
 	finish_partners(a);
-	finish_pairs(a);
+	archive_finish_pairs(a);
 	finish_tasks(a);
 	finish_agencies(a);
-	finish_stats(a);
+	archive_finish_stats(a);
 	struct maps *m = a->maps;
 	smap_free(&m->ids);
 	smap_free(&m->locs);
@@ -1268,10 +1112,10 @@ static int
 arc_parse(int argc, char **argv, struct arc_opts *o)
 {
 	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'}, {"today", required_argument, NULL, 't'},
-		{"lang", required_argument, NULL, 'l'},	  {"config", required_argument, NULL, 'c'},
-		{"format", required_argument, NULL, 'f'}, {"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0}};
+	    {"output", required_argument, NULL, 'o'}, {"today", required_argument, NULL, 't'},
+	    {"lang", required_argument, NULL, 'l'},   {"config", required_argument, NULL, 'c'},
+	    {"format", required_argument, NULL, 'f'}, {"verbose", no_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	extern const int arc_pdf_available;
 	memset(o, 0, sizeof *o);
 	o->md = 1;
@@ -1293,35 +1137,37 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 		case 'l':
 			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
 				return arc_usage(o->lang, "ngôn ngữ không hợp lệ '%s' (vi, en)",
-						 "unknown language '%s' (vi, en)", optarg);
+				                 "unknown language '%s' (vi, en)", optarg);
 			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
 			break;
 		case 'f':
 			if (!parse_format(optarg, o))
-				return arc_usage(o->lang, "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
-						 "unknown format '%s' (md, pdf, md,pdf)", optarg);
+				return arc_usage(o->lang,
+				                 "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
+				                 "unknown format '%s' (md, pdf, md,pdf)", optarg);
 			o->pdf_asked = o->pdf;
 			break;
 		case 'h': return -1;
 		case ':':
 			return arc_usage(o->lang, "tùy chọn %s cần một giá trị",
-					 "option %s needs a value", argv[optind - 1]);
+			                 "option %s needs a value", argv[optind - 1]);
 		default:
 			return arc_usage(o->lang, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-					 argv[optind - 1]);
+			                 argv[optind - 1]);
 		}
 	}
 	if (!o->dir)
 		return arc_usage(o->lang, "%scần -o DIR (thư mục lưu trữ)",
-				 "%s-o DIR (the archive directory) is required", "");
+		                 "%s-o DIR (the archive directory) is required", "");
 	if (optind >= argc)
 		return arc_usage(o->lang, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-				 "%sat least one PATH is needed (file, directory or -)", "");
+		                 "%sat least one PATH is needed (file, directory or -)", "");
 	if (o->pdf && !arc_pdf_available) {
 		if (o->pdf_asked)
-			fprintf(stderr, "debrief archive: %s\n",
-				L(o->lang, "bản dựng này chưa xuất được PDF; chỉ ghi Markdown",
-				  "PDF output is not available in this build; writing Markdown only"));
+			fprintf(
+			    stderr, "debrief archive: %s\n",
+			    L(o->lang, "bản dựng này chưa xuất được PDF; chỉ ghi Markdown",
+			      "PDF output is not available in this build; writing Markdown only"));
 		o->pdf = 0;
 		o->md = 1;
 	}
@@ -1372,7 +1218,8 @@ arc_config(const struct arc_opts *o, const char *first, struct config *cfg, stru
 	int ok = config_load(path, o->lang, cfg, dq, &err);
 	if (!ok)
 		fprintf(stderr, "debrief: %s: %s\n", path,
-			err ? err : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
+		        err ? err
+		            : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
 	free(err);
 	free(path);
 	return ok;
@@ -1395,7 +1242,7 @@ cmp_file_idx(const void *x, const void *y)
  * reported, so that nothing the record does say is lost. */
 static int
 arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
-	 struct diags *dq)
+         struct diags *dq)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *data = NULL, *err = NULL;
@@ -1414,13 +1261,14 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 		r->file = name;
 	if (r && !ok)
 		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
-			  L(lang, "hồ sơ thiếu mã hoặc ngày bắt đầu nên không được lưu trữ",
-			    "the record has no id or no start date, so it is left out"));
+		          L(lang, "hồ sơ thiếu mã hoặc ngày bắt đầu nên không được lưu trữ",
+		            "the record has no id or no start date, so it is left out"));
 	if (ok && !archive_add(a, r)) {
-		diags_add(&one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",
-			  L(lang, "mã hồ sơ '%s' đã có ở một tệp khác; hồ sơ này không được lưu trữ",
-			    "record id '%s' is already used by another file; this record is left out"),
-			  r->id.s);
+		diags_add(
+		    &one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",
+		    L(lang, "mã hồ sơ '%s' đã có ở một tệp khác; hồ sơ này không được lưu trữ",
+		      "record id '%s' is already used by another file; this record is left out"),
+		    r->id.s);
 		ok = 0;
 	}
 	record_free(r);
@@ -1517,14 +1365,16 @@ cmd_archive(int argc, char **argv)
 		for (size_t i = 0; i < st.names.n; i++)
 			printf("%s %s\n",
 			       st.names.v[i][0] == '-' ? L(o.lang, "đã xóa", "removed")
-						      : L(o.lang, "đã ghi", "written"),
+			                               : L(o.lang, "đã ghi", "written"),
 			       st.names.v[i] + (st.names.v[i][0] == '-'));
 	printf(L(o.lang, "%s: %zu hồ sơ; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
-		 "%s: %zu records; %zu written, %zu unchanged, %zu removed\n"),
+	         "%s: %zu records; %zu written, %zu unchanged, %zu removed\n"),
 	       o.dir, a->nrecs, st.written, st.unchanged, st.removed);
 	if (fflush(stdout) != 0)
 		goto out;
-	rc = io_failed ? EXIT_USAGE : nskipped || diags_count(&fq, SEV_ERROR) ? EXIT_FINDINGS : EXIT_OK;
+	rc = io_failed                                 ? EXIT_USAGE
+	     : nskipped || diags_count(&fq, SEV_ERROR) ? EXIT_FINDINGS
+	                                               : EXIT_OK;
 out:
 	free(err);
 	buf_free(&out);

@@ -26,17 +26,17 @@ struct odate {
 struct arc_rec {
 	const char *id, *file, *title;
 	enum direction dir;
-	enum status status;	 /* planned or completed (as the schema derived it) */
-	struct date start, end;	 /* end == start when the record has none */
-	size_t loc;		 /* index in a->locs */
+	enum status status;      /* planned or completed (as the schema derived it) */
+	struct date start, end;  /* end == start when the record has none */
+	size_t loc;              /* index in a->locs */
 	const char *loc_written; /* locality.name as written */
-	const char *loc_used;	 /* name used when it differs from the unit's, else NULL */
-	size_t occ0, nocc;	 /* its partners: range in a->occs */
-	long agency;		 /* index in a->agencies, -1 when none */
-	size_t agr0, nagr;	 /* range in a->agrs */
-	size_t task0, ntask;	 /* open tasks: range in a->tasks */
-	size_t con0, ncon;	 /* contacts: range in a->cons */
-	const char *handover;	 /* NULL when none */
+	const char *loc_used;    /* name used when it differs from the unit's, else NULL */
+	size_t occ0, nocc;       /* its partners: range in a->occs */
+	long agency;             /* index in a->agencies, -1 when none */
+	size_t agr0, nagr;       /* range in a->agrs */
+	size_t task0, ntask;     /* open tasks: range in a->tasks */
+	size_t con0, ncon;       /* contacts: range in a->cons */
+	const char *handover;    /* NULL when none */
 	const char *report_number;
 	struct mark mark; /* the record's id (findings about it) */
 };
@@ -45,8 +45,8 @@ struct arc_rec {
 struct arc_loc {
 	const char *key;  /* province key of the unit, or of the name */
 	const char *name; /* the current unit's name, or the name as written */
-	int unit;	  /* index in province_units, -1 when not a known unit */
-	long name_rec;	  /* record that gave the name (unknown units), -1 */
+	int unit;         /* index in province_units, -1 when not a known unit */
+	long name_rec;    /* record that gave the name (unknown units), -1 */
 	size_t nrecs;
 };
 
@@ -79,19 +79,19 @@ struct arc_partner {
 	const char *name, *local_name, *id;
 	enum partner_kind kind;
 	const char *slug; /* file name without ".md": "jp-nagasaki", unique */
-	size_t *recs;	  /* records naming it, by date */
+	size_t *recs;     /* records naming it, by date */
 	size_t nrecs;
 	struct arc_stage *stages; /* by record date */
 	size_t nstages;
-	enum stage stage;	    /* current: the highest of each locality's latest stage */
-	struct odate stage_since;   /* of that stage */
-	long profile_occ;	    /* occurrence with the newest profile, -1 */
-	long needs_occ;		    /* newest occurrence with needs, -1 */
-	long last_visit;	    /* record of the last completed visit, -1 */
-	long latest_occ;	    /* occurrence in the newest record (findings point there) */
-	size_t nopen, noverdue;	    /* open tasks involving it */
-	int cold;		    /* archive-cold-partner fired */
-	size_t nlocs, ncoop;	    /* localities in contact; of them at mou/sister */
+	enum stage stage;         /* current: the highest of each locality's latest stage */
+	struct odate stage_since; /* of that stage */
+	long profile_occ;         /* occurrence with the newest profile, -1 */
+	long needs_occ;           /* newest occurrence with needs, -1 */
+	long last_visit;          /* record of the last completed visit, -1 */
+	long latest_occ;          /* occurrence in the newest record (findings point there) */
+	size_t nopen, noverdue;   /* open tasks involving it */
+	int cold;                 /* archive-cold-partner fired */
+	size_t nlocs, ncoop;      /* localities in contact; of them at mou/sister */
 };
 
 struct arc_agreement {
@@ -104,21 +104,21 @@ struct arc_agreement {
 
 struct arc_task {
 	size_t rec;
-	long occ;	   /* the partner involved, -1 when none */
-	size_t owner;	   /* index in a->owners */
+	long occ;     /* the partner involved, -1 when none */
+	size_t owner; /* index in a->owners */
 	const char *id, *text, *owner_written, *support;
 	struct odate due;
 	enum task_status status;
 	struct odate upd; /* latest update */
 	const char *upd_note;
-	int overdue;	  /* set by archive_finish against today */
-	size_t order;	  /* rank among all open tasks: overdue first, then by due date */
+	int overdue;  /* set by archive_finish against today */
+	size_t order; /* rank among all open tasks: overdue first, then by due date */
 	struct mark mark;
 };
 
 struct arc_owner {
-	const char *key;  /* folded canonical name */
-	const char *name; /* alias target, else the spelling used most often */
+	const char *key;        /* folded canonical name */
+	const char *name;       /* alias target, else the spelling used most often */
 	const char **spellings; /* distinct spellings as written */
 	size_t *spelling_n;
 	size_t nspellings;
@@ -148,9 +148,9 @@ struct arc_agency {
 /* The statistics the source texts quote, computed from the records. */
 struct arc_country {
 	const char *country;
-	size_t locs, partners;	       /* localities / partner localities in contact */
+	size_t locs, partners;           /* localities / partner localities in contact */
 	size_t coop_locs, coop_partners; /* ... whose relationship is at mou or sister */
-	size_t visits;		       /* records naming a partner of the country */
+	size_t visits;                   /* records naming a partner of the country */
 };
 
 struct arc_year {
@@ -200,8 +200,13 @@ int archive_add(struct archive *a, const struct record *r);
 void archive_finish(struct archive *a);
 void archive_free(struct archive *a);
 
-/* The partner of an occurrence index, after archive_finish. */
-#define ARC_OCC_PARTNER(a, o) ((a)->occs[(o)].partner)
+/* Steps of archive_finish (archive_stats.c): pair stages, each partner's
+ * current stage and the country statistics; years and agreements. */
+void archive_finish_pairs(struct archive *a);
+void archive_finish_stats(struct archive *a);
+/* Record order: start date, end date, id (<0, 0, >0). */
+int archive_rec_cmp(const struct archive *a, size_t x, size_t y);
+
 /* 1 when the task is attributed to partner p (its own partner, or the
  * only partner of its record). */
 int archive_task_involves(const struct archive *a, const struct arc_task *t, size_t p);

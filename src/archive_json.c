@@ -126,8 +126,8 @@ contact_obj(struct jw *w, const struct archive *a, const struct arc_cgroup *g, i
 
 /* A list of contacts, merged as the pages merge them. */
 static void
-contact_list(struct jw *w, const struct archive *a, const char *key,
-	     const struct arc_contact **v, size_t n, int partner)
+contact_list(struct jw *w, const struct archive *a, const char *key, const struct arc_contact **v,
+             size_t n, int partner)
 {
 	struct arc_cgroup *cg = xcalloc(n ? n : 1, sizeof *cg);
 	size_t ng = arc_group_contacts(a, v, n, cg);
@@ -381,7 +381,7 @@ agency_obj(struct jw *w, const struct archive *a, size_t g)
 		const struct arc_contact **v = NULL;
 		size_t n = arc_gather_contacts(a, ag->recs, ag->nrecs, (enum side)side, -1, &v);
 		contact_list(w, a, side == SIDE_AGENCY ? "staff" : "partner_contacts", v, n,
-			     side == SIDE_PARTNER);
+		             side == SIDE_PARTNER);
 		free(v);
 	}
 	jw_close(w, '}');

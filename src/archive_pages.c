@@ -36,27 +36,47 @@ md_put(struct buf *b, const char *s)
 static const struct {
 	const char *code, *vi, *en;
 } countries[] = {
-	{"AT", "Áo", "Austria"},	   {"AU", "Úc", "Australia"},
-	{"BE", "Bỉ", "Belgium"},	   {"BR", "Bra-xin", "Brazil"},
-	{"BY", "Bê-la-rút", "Belarus"},	   {"CA", "Ca-na-đa", "Canada"},
-	{"CH", "Thụy Sĩ", "Switzerland"},  {"CN", "Trung Quốc", "China"},
-	{"CU", "Cu-ba", "Cuba"},	   {"CZ", "Séc", "Czechia"},
-	{"DE", "Đức", "Germany"},	   {"DK", "Đan Mạch", "Denmark"},
-	{"ES", "Tây Ban Nha", "Spain"},	   {"FI", "Phần Lan", "Finland"},
-	{"FR", "Pháp", "France"},	   {"GB", "Anh", "United Kingdom"},
-	{"HU", "Hung-ga-ri", "Hungary"},   {"ID", "In-đô-nê-xi-a", "Indonesia"},
-	{"IL", "I-xra-en", "Israel"},	   {"IN", "Ấn Độ", "India"},
-	{"IT", "I-ta-li-a", "Italy"},	   {"JP", "Nhật Bản", "Japan"},
-	{"KH", "Cam-pu-chia", "Cambodia"}, {"KR", "Hàn Quốc", "South Korea"},
-	{"LA", "Lào", "Laos"},		   {"LU", "Lúc-xăm-bua", "Luxembourg"},
-	{"MM", "Mi-an-ma", "Myanmar"},	   {"MN", "Mông Cổ", "Mongolia"},
-	{"MY", "Ma-lai-xi-a", "Malaysia"}, {"NL", "Hà Lan", "Netherlands"},
-	{"NO", "Na Uy", "Norway"},	   {"NZ", "Niu Di-lân", "New Zealand"},
-	{"PH", "Phi-líp-pin", "Philippines"}, {"PL", "Ba Lan", "Poland"},
-	{"RU", "Nga", "Russia"},	   {"SE", "Thụy Điển", "Sweden"},
-	{"SG", "Xinh-ga-po", "Singapore"}, {"TH", "Thái Lan", "Thailand"},
-	{"TW", "Đài Loan", "Taiwan"},	   {"UA", "U-crai-na", "Ukraine"},
-	{"US", "Hoa Kỳ", "United States"},
+    {"AT", "Áo", "Austria"},
+    {"AU", "Úc", "Australia"},
+    {"BE", "Bỉ", "Belgium"},
+    {"BR", "Bra-xin", "Brazil"},
+    {"BY", "Bê-la-rút", "Belarus"},
+    {"CA", "Ca-na-đa", "Canada"},
+    {"CH", "Thụy Sĩ", "Switzerland"},
+    {"CN", "Trung Quốc", "China"},
+    {"CU", "Cu-ba", "Cuba"},
+    {"CZ", "Séc", "Czechia"},
+    {"DE", "Đức", "Germany"},
+    {"DK", "Đan Mạch", "Denmark"},
+    {"ES", "Tây Ban Nha", "Spain"},
+    {"FI", "Phần Lan", "Finland"},
+    {"FR", "Pháp", "France"},
+    {"GB", "Anh", "United Kingdom"},
+    {"HU", "Hung-ga-ri", "Hungary"},
+    {"ID", "In-đô-nê-xi-a", "Indonesia"},
+    {"IL", "I-xra-en", "Israel"},
+    {"IN", "Ấn Độ", "India"},
+    {"IT", "I-ta-li-a", "Italy"},
+    {"JP", "Nhật Bản", "Japan"},
+    {"KH", "Cam-pu-chia", "Cambodia"},
+    {"KR", "Hàn Quốc", "South Korea"},
+    {"LA", "Lào", "Laos"},
+    {"LU", "Lúc-xăm-bua", "Luxembourg"},
+    {"MM", "Mi-an-ma", "Myanmar"},
+    {"MN", "Mông Cổ", "Mongolia"},
+    {"MY", "Ma-lai-xi-a", "Malaysia"},
+    {"NL", "Hà Lan", "Netherlands"},
+    {"NO", "Na Uy", "Norway"},
+    {"NZ", "Niu Di-lân", "New Zealand"},
+    {"PH", "Phi-líp-pin", "Philippines"},
+    {"PL", "Ba Lan", "Poland"},
+    {"RU", "Nga", "Russia"},
+    {"SE", "Thụy Điển", "Sweden"},
+    {"SG", "Xinh-ga-po", "Singapore"},
+    {"TH", "Thái Lan", "Thailand"},
+    {"TW", "Đài Loan", "Taiwan"},
+    {"UA", "U-crai-na", "Ukraine"},
+    {"US", "Hoa Kỳ", "United States"},
 };
 
 const char *
@@ -234,7 +254,7 @@ static void
 nav(struct buf *b, const char *up, enum lang lang)
 {
 	buf_printf(b, "[%s](%sindex.md) · [%s](%stasks.md)\n\n", L(lang, "Mục lục", "Index"), up,
-		   L(lang, "Sổ theo dõi nhiệm vụ", "Open-task register"), up);
+	           L(lang, "Sổ theo dõi nhiệm vụ", "Open-task register"), up);
 }
 
 /* One row of a visits table: dates, direction, locality, partners, title. */
@@ -258,7 +278,7 @@ visit_row(struct buf *b, const struct archive *a, size_t ri, const char *up, enu
 
 static void
 task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int owner_col,
-	 int partner_col, const char *up, enum lang lang)
+         int partner_col, const char *up, enum lang lang)
 {
 	const struct arc_rec *r = &a->recs[t->rec];
 	buf_puts(b, "| ");
@@ -330,8 +350,8 @@ cmp_order(const void *x, const void *y)
 }
 
 static size_t
-put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nrecs, long p,
-	  long g, const char *up, enum lang lang)
+put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nrecs, long p, long g,
+          const char *up, enum lang lang)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < nrecs; i++)
@@ -352,12 +372,14 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 		if (p >= 0)
 			TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
 			      L(lang, "Đơn vị chủ trì", "Owner"), L(lang, "Trạng thái", "Status"),
-			      L(lang, "Cập nhật gần nhất", "Latest update"), L(lang, "Hồ sơ", "Record"));
+			      L(lang, "Cập nhật gần nhất", "Latest update"),
+			      L(lang, "Hồ sơ", "Record"));
 		else
 			TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
 			      L(lang, "Đơn vị chủ trì", "Owner"), L(lang, "Đối tác", "Partner"),
 			      L(lang, "Trạng thái", "Status"),
-			      L(lang, "Cập nhật gần nhất", "Latest update"), L(lang, "Hồ sơ", "Record"));
+			      L(lang, "Cập nhật gần nhất", "Latest update"),
+			      L(lang, "Hồ sơ", "Record"));
 	}
 	for (size_t i = 0; i < n; i++)
 		task_row(b, a, &a->tasks[v[i]], 1, p < 0, up, lang);
@@ -376,33 +398,35 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 		return;
 	}
 	buf_printf(b, "%s\n\n",
-		   L(lang,
-		     "Hợp tác: quan hệ ở giai đoạn MOU hoặc kết nghĩa theo hồ sơ gần nhất của từng "
-		     "cặp địa phương. Địa phương đối tác: đối tác không phải tổ chức, doanh nghiệp "
-		     "hay trường học.",
-		     "Cooperating: the latest record of each pair of localities puts the "
-		     "relationship at MOU or sister stage. Partner localities: partners other than "
-		     "organisations, businesses and universities."));
+	           L(lang,
+	             "Hợp tác: quan hệ ở giai đoạn MOU hoặc kết nghĩa theo hồ sơ gần nhất của từng "
+	             "cặp địa phương. Địa phương đối tác: đối tác không phải tổ chức, doanh nghiệp "
+	             "hay trường học.",
+	             "Cooperating: the latest record of each pair of localities puts the "
+	             "relationship at MOU or sister stage. Partner localities: partners other than "
+	             "organisations, businesses and universities."));
 	for (size_t c = 0; c < a->ncountries; c++) {
 		const struct arc_country *ct = &a->countries[c];
 		const char *cn = arc_country_name(ct->country, lang);
 		if (lang == LANG_EN)
-			buf_printf(b,
-				   "- **%s**: %zu Vietnamese %s with %zu %s of %s; %zu %s "
-				   "delegation records with %zu partner %s (%zu %s).\n",
-				   cn, ct->coop_locs,
-				   ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
-				   ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
-				   cn, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
-				   ct->partners, ct->partners == 1 ? "locality" : "localities",
-				   ct->visits, ct->visits == 1 ? "visit" : "visits");
+			buf_printf(
+			    b,
+			    "- **%s**: %zu Vietnamese %s with %zu %s of %s; %zu %s "
+			    "delegation records with %zu partner %s (%zu %s).\n",
+			    cn, ct->coop_locs,
+			    ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
+			    ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
+			    cn, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
+			    ct->partners, ct->partners == 1 ? "locality" : "localities", ct->visits,
+			    ct->visits == 1 ? "visit" : "visits");
 		else
-			buf_printf(b,
-				   "- **%s**: %zu tỉnh/thành Việt Nam có quan hệ hợp tác với %zu địa "
-				   "phương của %s; %zu tỉnh/thành có đoàn công tác với %zu địa "
-				   "phương đối tác (%zu đoàn).\n",
-				   cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
-				   ct->visits);
+			buf_printf(
+			    b,
+			    "- **%s**: %zu tỉnh/thành Việt Nam có quan hệ hợp tác với %zu địa "
+			    "phương của %s; %zu tỉnh/thành có đoàn công tác với %zu địa "
+			    "phương đối tác (%zu đoàn).\n",
+			    cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
+			    ct->visits);
 	}
 	buf_putc(b, '\n');
 }
@@ -415,7 +439,7 @@ stats_agreements(struct buf *b, const struct archive *a, enum lang lang)
 	size_t total = 0;
 	for (int k = AGR_MOU; k <= AGR_LETTER_OF_INTENT; k++) {
 		buf_printf(b, "| %s | %zu |\n", agr_word((enum agreement_kind)k, lang),
-			   a->agr_by_kind[k]);
+		           a->agr_by_kind[k]);
 		total += a->agr_by_kind[k];
 	}
 	if (a->agr_by_kind[0])
@@ -434,7 +458,7 @@ stats_years(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t y = 0; y < a->nyears; y++) {
 		const struct arc_year *yr = &a->years[y];
 		buf_printf(b, "| %d | %zu | %zu | %zu | %zu |\n", yr->year, yr->outbound,
-			   yr->inbound, yr->outbound + yr->inbound, yr->planned);
+		           yr->inbound, yr->outbound + yr->inbound, yr->planned);
 	}
 	buf_putc(b, '\n');
 }
@@ -444,15 +468,16 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 {
 	char today[16];
 	date_iso(a->today, today);
-	buf_printf(b, "# %s\n\n", L(lang, "Hồ sơ lưu trữ các đoàn công tác",
-				    "Archive of delegation visits"));
-	buf_printf(b,
-		   L(lang,
-		     "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá hạn).\n\n",
-		     "As of %s: %zu visits, %zu partners, %zu open tasks (%zu overdue).\n\n"),
-		   today, a->nrecs, a->npartners, a->nopen, a->noverdue);
-	buf_printf(b, "[%s](tasks.md)\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở",
-					      "Open-task register"));
+	buf_printf(b, "# %s\n\n",
+	           L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
+	buf_printf(
+	    b,
+	    L(lang,
+	      "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá hạn).\n\n",
+	      "As of %s: %zu visits, %zu partners, %zu open tasks (%zu overdue).\n\n"),
+	    today, a->nrecs, a->npartners, a->nopen, a->noverdue);
+	buf_printf(b, "[%s](tasks.md)\n\n",
+	           L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 
 	buf_printf(b, "## %s\n\n", L(lang, "Số liệu", "Statistics"));
 	stats_countries(b, a, lang);
@@ -463,7 +488,8 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t k = 0; k < a->npartners; k++)
 		ncold += a->partners[k].cold;
 	if (ncold) {
-		buf_printf(b, "## %s\n\n", L(lang, "Quan hệ đang nguội", "Relationships gone cold"));
+		buf_printf(b, "## %s\n\n",
+		           L(lang, "Quan hệ đang nguội", "Relationships gone cold"));
 		for (size_t k = 0; k < a->npartners; k++) {
 			const struct arc_partner *p = &a->partners[k];
 			if (!p->cold)
@@ -492,7 +518,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			buf_puts(b, "| ");
 			put_partner_link(b, a, k, "");
 			buf_printf(b, " | %s | %s", arc_country_name(p->country, lang),
-				   stage_word(p->stage, lang));
+			           stage_word(p->stage, lang));
 			buf_puts(b, " | ");
 			if (p->last_visit >= 0)
 				put_date(b, a->recs[p->last_visit].end);
@@ -548,7 +574,8 @@ cmp_contact_ptr(const void *x, const void *y)
 }
 
 size_t
-arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n, struct arc_cgroup *g)
+arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
+                   struct arc_cgroup *g)
 {
 	cg_a = a;
 	qsort(v, n, sizeof *v, cmp_contact_ptr);
@@ -566,7 +593,8 @@ arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t
 			x->org = v[j]->org ? v[j]->org : x->org;
 			x->email = v[j]->email ? v[j]->email : x->email;
 			x->phone = v[j]->phone ? v[j]->phone : x->phone;
-			if (v[j]->since.set && (!x->since.set || date_cmp(v[j]->since.d, x->since.d) < 0))
+			if (v[j]->since.set &&
+			    (!x->since.set || date_cmp(v[j]->since.d, x->since.d) < 0))
 				x->since = v[j]->since;
 			long p = v[j]->occ >= 0 ? (long)a->occs[v[j]->occ].partner : -1;
 			x->partner = x->partner == -2 || x->partner == p ? p : -1;
@@ -578,7 +606,7 @@ arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t
 
 static void
 contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *g, size_t n,
-	       int partner_col, const char *up, enum lang lang)
+               int partner_col, const char *up, enum lang lang)
 {
 	if (partner_col)
 		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
@@ -627,7 +655,7 @@ cmp_index(const void *x, const void *y)
 
 size_t
 arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs, enum side side,
-		    long p, const struct arc_contact ***out)
+                    long p, const struct arc_contact ***out)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < nrecs; i++)
@@ -663,9 +691,10 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	nav(b, up, lang);
 
 	buf_printf(b, "- %s: %s (%s)\n", L(lang, "Quốc gia", "Country"),
-		   arc_country_name(p->country, lang), p->country);
+	           arc_country_name(p->country, lang), p->country);
 	if (p->kind != PK_NONE)
-		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"), partner_kind_word(p->kind, lang));
+		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
+		           partner_kind_word(p->kind, lang));
 	if (p->id) {
 		buf_printf(b, "- %s: ", L(lang, "Mã", "Id"));
 		md_put(b, p->id);
@@ -703,7 +732,9 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	for (size_t i = 0; i < nag; i++) {
 		if (i && ags[i] == ags[i - 1])
 			continue;
-		buf_printf(b, "%s", any ? ", " : L(lang, "- Cơ quan đại diện: ", "- Representative agency: "));
+		buf_printf(b, "%s",
+		           any ? ", "
+		               : L(lang, "- Cơ quan đại diện: ", "- Representative agency: "));
 		put_link(b, a->agencies[ags[i]].name, up, "agencies/", a->agencies[ags[i]].slug);
 		any = 1;
 	}
@@ -717,15 +748,19 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_printf(b, "> **%s** [archive-cold-partner]: ", L(lang, "Cảnh báo", "Warning"));
 		if (p->last_visit >= 0) {
 			buf_printf(b, L(lang, "không có chuyến thăm nào theo cả hai chiều từ ",
-					"no visit in either direction since "));
+			                "no visit in either direction since "));
 			put_date(b, a->recs[p->last_visit].end);
 		} else {
 			buf_puts(b, L(lang, "chưa có chuyến thăm nào theo cả hai chiều",
-				      "no visit in either direction recorded"));
+			              "no visit in either direction recorded"));
 		}
-		buf_printf(b, L(lang, " (quá %ld năm). Cần giữ kết nối và thúc đẩy thăm đáp lễ (G7, G22).\n\n",
-				" (more than %ld years). Keep in touch and encourage a return visit (G7, G22).\n\n"),
-			   years);
+		buf_printf(
+		    b,
+		    L(lang,
+		      " (quá %ld năm). Cần giữ kết nối và thúc đẩy thăm đáp lễ (G7, G22).\n\n",
+		      " (more than %ld years). Keep in touch and encourage a return visit (G7, "
+		      "G22).\n\n"),
+		    years);
 	}
 
 	buf_printf(b, "## %s\n\n", L(lang, "Quan hệ qua các thời kỳ", "Relationship over time"));
@@ -746,12 +781,13 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		}
 		buf_putc(b, '\n');
 	} else {
-		buf_printf(b, "%s\n\n", L(lang, "Chưa hồ sơ nào ghi giai đoạn quan hệ.",
-					  "No record states the relationship's stage."));
+		buf_printf(b, "%s\n\n",
+		           L(lang, "Chưa hồ sơ nào ghi giai đoạn quan hệ.",
+		             "No record states the relationship's stage."));
 	}
 
-	buf_printf(b, "## %s\n\n", L(lang, "Các chuyến thăm (cả hai chiều)",
-				     "Visits (both directions)"));
+	buf_printf(b, "## %s\n\n",
+	           L(lang, "Các chuyến thăm (cả hai chiều)", "Visits (both directions)"));
 	TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
 	      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
 	      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
@@ -770,8 +806,8 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 			if (!nagr++)
 				TABLE(b, L(lang, "Ngày ký", "Signed"), L(lang, "Loại", "Kind"),
 				      L(lang, "Tên văn kiện", "Title"),
-				      L(lang, "Địa phương", "Locality"), L(lang, "Các bên", "Parties"),
-				      L(lang, "Mã hồ sơ", "Record"));
+				      L(lang, "Địa phương", "Locality"),
+				      L(lang, "Các bên", "Parties"), L(lang, "Mã hồ sơ", "Record"));
 			buf_puts(b, "| ");
 			put_odate(b, x->signed_on);
 			buf_printf(b, " | %s | ", agr_word(x->kind, lang));
@@ -794,8 +830,9 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		contacts_table(b, a, g, ng, 0, up, lang);
 		free(g);
 	} else {
-		buf_printf(b, "%s\n\n", L(lang, "Chưa có người liên hệ phía đối tác (G17, G20).",
-					  "No partner-side contact recorded (G17, G20)."));
+		buf_printf(b, "%s\n\n",
+		           L(lang, "Chưa có người liên hệ phía đối tác (G17, G20).",
+		             "No partner-side contact recorded (G17, G20)."));
 	}
 	free(v);
 
@@ -828,8 +865,9 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		}
 		buf_putc(b, '\n');
 	} else {
-		buf_printf(b, "%s\n\n", L(lang, "Chưa có thông tin cơ bản (G16).",
-					  "No profile recorded (G16)."));
+		buf_printf(
+		    b, "%s\n\n",
+		    L(lang, "Chưa có thông tin cơ bản (G16).", "No profile recorded (G16)."));
 	}
 
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
@@ -853,32 +891,36 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	buf_printf(b, "# %s\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	buf_printf(b, "[%s](index.md)\n\n", L(lang, "Mục lục", "Index"));
 	buf_printf(b,
-		   L(lang,
-		     "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
-		     "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá hạn "
-		     "trước, rồi theo hạn.\n\n",
-		     "As of %s: %zu open tasks, %zu overdue, %zu owners. The owner with the most "
-		     "overdue work comes first; within each, overdue tasks first, then by due "
-		     "date.\n\n"),
-		   today, a->nopen, a->noverdue, a->nowners);
+	           L(lang,
+	             "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
+	             "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá hạn "
+	             "trước, rồi theo hạn.\n\n",
+	             "As of %s: %zu open tasks, %zu overdue, %zu owners. The owner with the most "
+	             "overdue work comes first; within each, overdue tasks first, then by due "
+	             "date.\n\n"),
+	           today, a->nopen, a->noverdue, a->nowners);
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		if (!w->flagged)
 			continue;
 		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Lưu ý", "Note"));
 		md_put(b, w->name);
-		buf_printf(b, L(lang, " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
-				" holds %zu overdue tasks from %zu different visits (G8).\n\n"),
-			   w->noverdue, w->nvisits_overdue);
+		buf_printf(b,
+		           L(lang,
+		             " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
+		             " holds %zu overdue tasks from %zu different visits (G8).\n\n"),
+		           w->noverdue, w->nvisits_overdue);
 	}
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		buf_puts(b, "## ");
 		md_put(b, w->name[0] ? w->name : L(lang, "(chưa giao đơn vị)", "(no owner)"));
-		buf_printf(b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
-			   w->ntasks, w->noverdue);
+		buf_printf(
+		    b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
+		    w->ntasks, w->noverdue);
 		if (w->nspellings > 1 || (w->nspellings == 1 && strcmp(w->spellings[0], w->name))) {
-			buf_printf(b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
+			buf_printf(
+			    b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
 			for (size_t s = 0; s < w->nspellings; s++) {
 				buf_puts(b, s ? ", " : "");
 				buf_puts(b, "“");
@@ -923,14 +965,16 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	md_put(b, ag->name);
 	buf_puts(b, "\n\n");
 	nav(b, up, lang);
-	buf_printf(b, "%s\n\n",
-		   L(lang,
-		     "Hồ sơ bàn giao: các mối quan hệ, người liên hệ và nhiệm vụ còn mở trong địa bàn "
-		     "— điều cán bộ mới nhận nhiệm vụ cần đọc trước tiên (G20).",
-		     "Handover dossier: the relationships, contacts and open tasks of this area — "
-		     "what a newly posted officer reads first (G20)."));
+	buf_printf(
+	    b, "%s\n\n",
+	    L(lang,
+	      "Hồ sơ bàn giao: các mối quan hệ, người liên hệ và nhiệm vụ còn mở trong địa bàn "
+	      "— điều cán bộ mới nhận nhiệm vụ cần đọc trước tiên (G20).",
+	      "Handover dossier: the relationships, contacts and open tasks of this area — "
+	      "what a newly posted officer reads first (G20)."));
 	if (ag->kind != AGENCY_NONE)
-		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"), agency_kind_word(ag->kind, lang));
+		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
+		           agency_kind_word(ag->kind, lang));
 	buf_printf(b, "- %s: %zu", L(lang, "Số đoàn", "Visits"), ag->nrecs);
 	if (ag->nrecs) {
 		buf_puts(b, " (");
@@ -992,9 +1036,9 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		const struct arc_contact **v = NULL;
 		size_t n = arc_gather_contacts(a, ag->recs, ag->nrecs, (enum side)side, -1, &v);
 		buf_printf(b, "## %s\n\n",
-			   side == SIDE_AGENCY ? L(lang, "Cán bộ cơ quan đại diện", "Agency staff")
-					       : L(lang, "Người liên hệ phía đối tác",
-						   "Partner-side contacts"));
+		           side == SIDE_AGENCY
+		               ? L(lang, "Cán bộ cơ quan đại diện", "Agency staff")
+		               : L(lang, "Người liên hệ phía đối tác", "Partner-side contacts"));
 		if (n) {
 			struct arc_cgroup *cg = xcalloc(n, sizeof *cg);
 			size_t ng = arc_group_contacts(a, v, n, cg);
@@ -1020,9 +1064,10 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	for (size_t i = ag->nrecs, shown = 0; i-- > 0 && shown < LAST; shown++)
 		visit_row(b, a, ag->recs[i], up, lang);
 	if (ag->nrecs > LAST)
-		buf_printf(b, L(lang, "\n%zu chuyến thăm trước đó: xem [mục lục](%sindex.md).\n",
-				"\n%zu earlier visits: see the [index](%sindex.md).\n"),
-			   ag->nrecs - LAST, up);
+		buf_printf(b,
+		           L(lang, "\n%zu chuyến thăm trước đó: xem [mục lục](%sindex.md).\n",
+		             "\n%zu earlier visits: see the [index](%sindex.md).\n"),
+		           ag->nrecs - LAST, up);
 	buf_putc(b, '\n');
 
 	put_handover(b, a, ag->recs, ag->nrecs, lang);

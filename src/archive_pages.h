@@ -24,12 +24,12 @@ struct arc_cgroup {
 };
 /* Sorts v[n] and fills g (room for n); returns the number of groups. */
 size_t arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
-			  struct arc_cgroup *g);
+                          struct arc_cgroup *g);
 /* The contacts of one side in some records (of partner p's, when p >= 0:
  * those naming it or no partner in particular).  *out is the caller's to
  * free (also when none); returns how many. */
-size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs, enum side side,
-			   long p, const struct arc_contact ***out);
+size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs,
+                           enum side side, long p, const struct arc_contact ***out);
 
 /* Each appends one page's Markdown to b. */
 void arc_page_index(struct buf *b, const struct archive *a, enum lang lang);
@@ -44,12 +44,12 @@ void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, en
 struct arc_write_opts {
 	const char *dir; /* -o DIR */
 	enum lang lang;
-	int md, pdf;	 /* --format */
+	int md, pdf; /* --format */
 };
 
 struct arc_write_stats {
 	size_t written, unchanged, removed;
-	struct strlist names;	 /* files written (DIR-relative), in write order */
+	struct strlist names;    /* files written (DIR-relative), in write order */
 	struct strlist warnings; /* from the PDF stage, "NAME.pdf: message" */
 };
 
@@ -58,6 +58,6 @@ struct arc_write_stats {
  * run wrote that this run no longer produces are removed.  0 and *err on
  * failure (the files already written stay). */
 int arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
-	      struct arc_write_stats *st, char **err);
+              struct arc_write_stats *st, char **err);
 
 #endif

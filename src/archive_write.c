@@ -128,7 +128,7 @@ manifest_write(const char *dir, struct manifest *m, char **err)
 		if (i && !strcmp(m->v[i].name, m->v[i - 1].name))
 			continue;
 		buf_printf(&b, "%016llx %llu %s\n", (unsigned long long)m->v[i].hash, m->v[i].size,
-			   m->v[i].name);
+		           m->v[i].name);
 	}
 	int rc = fs_write_atomic(dir, MANIFEST, b.data, b.len, err);
 	buf_free(&b);
@@ -143,7 +143,7 @@ const int arc_pdf_available = 1;
 
 static int
 render_pdf(const char *md, size_t len, const char *title, const struct arc_write_opts *o,
-	   struct buf *out, struct strlist *warnings, char **err)
+           struct buf *out, struct strlist *warnings, char **err)
 {
 	struct pdf_opts po;
 	memset(&po, 0, sizeof po);
@@ -163,7 +163,7 @@ pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char opts[256];
 	snprintf(opts, sizeof opts, "\n%s\n%d\n%s\n", DEBRIEF_VERSION, (int)o->lang,
-		 sde ? sde : "-");
+	         sde ? sde : "-");
 	h = hash_bytes(h, opts, strlen(opts));
 	return hash_bytes(h, title, strlen(title));
 }
@@ -249,8 +249,10 @@ page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
 {
 	switch (k) {
 	case PAGE_INDEX:
-		return xstrdup(L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
-	case PAGE_TASKS: return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
+		return xstrdup(
+		    L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
+	case PAGE_TASKS:
+		return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	case PAGE_PARTNER: return xstrdup(a->partners[i].name);
 	case PAGE_AGENCY: return xstrdup(a->agencies[i].name);
 	}
@@ -307,16 +309,17 @@ announce(struct wctx *w, char **err)
 		manifest_add(&m, w->old.v[i].name, w->old.v[i].hash, w->old.v[i].size);
 	size_t n = 2 + a->npartners + a->nagencies;
 	for (size_t j = 0; j < n; j++) {
-		enum page_kind k = j == 0 ? PAGE_INDEX : j == 1 ? PAGE_TASKS
-						    : j < 2 + a->npartners ? PAGE_PARTNER
-									     : PAGE_AGENCY;
+		enum page_kind k = j == 0                 ? PAGE_INDEX
+		                   : j == 1               ? PAGE_TASKS
+		                   : j < 2 + a->npartners ? PAGE_PARTNER
+		                                          : PAGE_AGENCY;
 		size_t i = k == PAGE_PARTNER ? j - 2 : k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
 		char *name = page_name(a, k, i);
 		for (int f = 0; f < 2; f++) {
 			if (!(f ? w->o->pdf : w->o->md))
 				continue;
 			char *fname = f ? xasprintf("%.*s.pdf", (int)(strlen(name) - 3), name)
-					: xstrdup(name);
+			                : xstrdup(name);
 			if (!manifest_find(&w->old, fname))
 				manifest_add(&m, fname, 0, 0);
 			free(fname);
@@ -332,7 +335,7 @@ announce(struct wctx *w, char **err)
 
 int
 arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
-	  struct arc_write_stats *st, char **err)
+          struct arc_write_stats *st, char **err)
 {
 	struct wctx w = {a, o, st, {0}, {0}};
 	int rc = 0;

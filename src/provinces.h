@@ -12,15 +12,15 @@
 #include "record.h"
 
 struct province_unit {
-	const char *name;	 /* current name, NFC: "Đà Nẵng" */
-	const char *key;	 /* province_key(name): "da nang" */
+	const char *name;        /* current name, NFC: "Đà Nẵng" */
+	const char *key;         /* province_key(name): "da nang" */
 	enum locality_kind kind; /* LOC_PROVINCE or LOC_CITY */
 };
 
 struct province_old {
 	const char *name; /* a provincial-level unit before 1 July 2025 */
 	const char *key;  /* province_key(name) */
-	int unit;	  /* index in province_units of the unit it is part of now */
+	int unit;         /* index in province_units of the unit it is part of now */
 };
 
 extern const struct province_unit province_units[];

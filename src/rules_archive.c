@@ -77,18 +77,21 @@ cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		const char *file = a->recs[o->rec].file;
 		if (when[0])
 			diags_add(dq, file, o->mark, sev, id, "G7 G22",
-				  L(L, "đối tác %s (%s) ở giai đoạn %s nhưng không có chuyến thăm "
-				       "nào theo cả hai chiều từ %s (quá %ld năm)",
-				    "partner %s (%s) is at stage %s but has had no visit in either "
-				    "direction since %s (more than %ld years)"),
-				  p->name, p->country, stage_word(p->stage), when, years);
+			          L(L,
+			            "đối tác %s (%s) ở giai đoạn %s nhưng không có chuyến thăm "
+			            "nào theo cả hai chiều từ %s (quá %ld năm)",
+			            "partner %s (%s) is at stage %s but has had no visit in either "
+			            "direction since %s (more than %ld years)"),
+			          p->name, p->country, stage_word(p->stage), when, years);
 		else
-			diags_add(dq, file, o->mark, sev, id, "G7 G22",
-				  L(L, "đối tác %s (%s) ở giai đoạn %s nhưng chưa có chuyến thăm "
-				       "nào theo cả hai chiều được ghi nhận (quá %ld năm)",
-				    "partner %s (%s) is at stage %s but no visit in either direction "
-				    "is recorded (more than %ld years)"),
-				  p->name, p->country, stage_word(p->stage), years);
+			diags_add(
+			    dq, file, o->mark, sev, id, "G7 G22",
+			    L(L,
+			      "đối tác %s (%s) ở giai đoạn %s nhưng chưa có chuyến thăm "
+			      "nào theo cả hai chiều được ghi nhận (quá %ld năm)",
+			      "partner %s (%s) is at stage %s but no visit in either direction "
+			      "is recorded (more than %ld years)"),
+			    p->name, p->country, stage_word(p->stage), years);
 	}
 }
 
@@ -107,9 +110,9 @@ open_tasks(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		/* point at its most overdue task: the register lists it first */
 		const struct arc_task *t = &a->tasks[w->tasks[0]];
 		diags_add(dq, a->recs[t->rec].file, t->mark, sev, id, "G8",
-			  L(L, "%s có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau",
-			    "%s holds %zu overdue tasks from %zu different visits"),
-			  w->name, w->noverdue, w->nvisits_overdue);
+		          L(L, "%s có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau",
+		            "%s holds %zu overdue tasks from %zu different visits"),
+		          w->name, w->noverdue, w->nvisits_overdue);
 	}
 }
 
@@ -121,8 +124,7 @@ rules_archive_run(struct archive *a, const struct check_ctx *ctx, struct diags *
 }
 
 void
-rules_archive(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-	      struct diags *dq)
+rules_archive(struct record *const *recs, size_t n, const struct check_ctx *ctx, struct diags *dq)
 {
 	struct archive *a = archive_new(ctx->today, ctx->cfg);
 	for (size_t i = 0; i < n; i++)

@@ -9,15 +9,13 @@
 #include "unit.h"
 
 static struct text
-T(const char *s)
-{
+T(const char *s) {
 	struct text t = {s, {1, 1}};
 	return t;
 }
 
 static struct rdate
-D(const char *s)
-{
+D(const char *s) {
 	struct rdate r;
 	memset(&r, 0, sizeof r);
 	if (s && date_parse(s, 1, &r.d) == DATE_OK)
@@ -98,26 +96,27 @@ main(void)
 {
 	struct record *r[N];
 	r[0] = mk("2017-qnam", "Quảng Nam", DIR_OUTBOUND, "2017-06-10", "2017-06-14", "Nagasaki",
-		  "JP", STAGE_MOU);
+	          "JP", STAGE_MOU);
 	r[0]->partners[0].stage_since = D("2017-06");
 	task(r[0], "Send the draft MOU", "Sở Ngoại vụ", "2017-10-31", TASK_OPEN);
 	task(r[0], "Done already", "Sở Ngoại vụ", "2017-09-01", TASK_DONE);
 	r[1] = mk("2019-danang", "Thành phố Đà Nẵng", DIR_INBOUND, "2019-05-12", "2019-05-14",
-		  "  nagasaki ", "JP", STAGE_NONE);
+	          "  nagasaki ", "JP", STAGE_NONE);
 	task(r[1], "Prepare the return visit", "sở  ngoại vụ", "2019-12", TASK_IN_PROGRESS);
 	task(r[1], "Trade fair booth", "SNV", "2030-01-01", TASK_OPEN);
 	r[2] = mk("2023-yenbai", "Yên Bái", DIR_OUTBOUND, "2023-10-12", "2023-10-15",
-		  "Val-de-Marne", "FR", STAGE_EXPLORING);
+	          "Val-de-Marne", "FR", STAGE_EXPLORING);
 	r[2]->partners[0].kind = PK_DEPARTMENT;
-	task(r[2], "Tourism brochure in French", "Sở Văn hóa, Thể thao và Du lịch", NULL, TASK_OPEN);
-	r[3] = mk("2024-laocai", "Lào Cai", DIR_OUTBOUND, "2024-03-01", "2024-03-03",
-		  "Nagasaki", "FR", STAGE_PROSPECT); /* same name, other country */
+	task(r[2], "Tourism brochure in French", "Sở Văn hóa, Thể thao và Du lịch", NULL,
+	     TASK_OPEN);
+	r[3] = mk("2024-laocai", "Lào Cai", DIR_OUTBOUND, "2024-03-01", "2024-03-03", "Nagasaki",
+	          "FR", STAGE_PROSPECT); /* same name, other country */
 	r[4] = mk("2022-oita-a", "Tuyên Quang", DIR_OUTBOUND, "2022-02-01", "2022-02-02",
-		  "Oita Prefecture", "JP", STAGE_SISTER);
+	          "Oita Prefecture", "JP", STAGE_SISTER);
 	r[4]->partners[0].id = T("oita");
 	r[4]->partners[0].stage_since = D("2010-01");
-	r[5] = mk("2021-oita-b", "Hà Giang", DIR_INBOUND, "2021-02-01", "2021-02-02", "Ōita",
-		  "JP", STAGE_EXPLORING);
+	r[5] = mk("2021-oita-b", "Hà Giang", DIR_INBOUND, "2021-02-01", "2021-02-02", "Ōita", "JP",
+	          STAGE_EXPLORING);
 	r[5]->partners[0].id = T("OITA");
 
 	struct config cfg;
@@ -164,7 +163,8 @@ main(void)
 	OK(a->tasks[a->owners[0].tasks[0]].overdue && a->tasks[a->owners[0].tasks[1]].overdue &&
 	       !a->tasks[a->owners[0].tasks[2]].overdue,
 	   "archive/overdue-first");
-	STR_EQ(a->tasks[a->owners[0].tasks[0]].text, "Send the draft MOU", "archive/oldest-due-first");
+	STR_EQ(a->tasks[a->owners[0].tasks[0]].text, "Send the draft MOU",
+	       "archive/oldest-due-first");
 
 	/* rules: Nagasaki (mou, last visit 2019) has gone cold; Oita (sister,
 	 * visited 2022) has too; Sở Ngoại vụ has overdue tasks from two visits */
