@@ -61,7 +61,7 @@ put_esc(struct buf *out, char c)
  * last: it ends the whole text (& and ! rules). */
 static void
 esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_start, int lead,
-	 int trail, int last)
+         int trail, int last)
 {
 	size_t first = 0, end = n;
 	while (first < n && is_blank((unsigned char)s[first]))
@@ -75,7 +75,9 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 			continue;
 		}
 		if (line_start && i == first) {
-			if (strchr("#>-+=:", c) && c) {
+			/* "." and ")" can only matter after digits the template or
+			 * an earlier value put there (md_where). */
+			if (strchr("#>-+=:.)", c) && c) {
 				put_esc(out, (char)c);
 				continue;
 			}
@@ -106,9 +108,7 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 		case ']':
 		case '<':
 		case '|':
-		case '~':
-			put_esc(out, (char)c);
-			continue;
+		case '~': put_esc(out, (char)c); continue;
 		case '#':
 			if (ctx != MD_BLOCK) {
 				put_esc(out, '#');
@@ -129,24 +129,24 @@ esc_line(struct buf *out, enum md_ctx ctx, const char *s, size_t n, int line_sta
 			}
 			break;
 		case ':':
-			if (i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') {
+			/* "http" + "://": also when the slashes may come next. */
+			if ((i + 1 < n && s[i + 1] == '/') || (i + 1 == n && last)) {
 				put_esc(out, ':');
 				continue;
 			}
 			break;
 		case '.':
-			if (i >= 3 && lower((unsigned char)s[i - 3]) == 'w' &&
-			    lower((unsigned char)s[i - 2]) == 'w' &&
-			    lower((unsigned char)s[i - 1]) == 'w') {
+			/* "www" + ".": the output so far holds exactly what precedes
+			 * ('w' is never escaped), even from an earlier value. */
+			if (out->len >= 3 && lower((unsigned char)out->data[out->len - 3]) == 'w' &&
+			    lower((unsigned char)out->data[out->len - 2]) == 'w' &&
+			    lower((unsigned char)out->data[out->len - 1]) == 'w') {
 				put_esc(out, '.');
 				continue;
 			}
 			break;
-		case '\0':
-			buf_puts(out, "\xef\xbf\xbd");
-			continue;
-		case '\t':
-			break;
+		case '\0': buf_puts(out, "\xef\xbf\xbd"); continue;
+		case '\t': break;
 		default:
 			if (is_ctrl(c)) {
 				put_ent(out, c);
@@ -287,25 +287,29 @@ esc_url(struct buf *out, const struct md_pos *pos, const char *s, size_t len)
 
 /* ==== context ==== */
 
-/* Skip the container prefix of a line ("  > - 1. [ ] "); fill cont with
- * its continuation and return where the content starts. */
+/* Append c to the continuation prefix; one too long for pos->cont is
+ * dropped (cont_len 0: continuation lines are lazy, still correct). */
+static void
+cont_put(struct md_pos *pos, size_t *len, char c)
+{
+	if (*len < sizeof pos->cont)
+		pos->cont[*len] = c;
+	(*len)++;
+}
+
+/* Skip the container prefix of a line ("  > - 1. [ ] "); fill pos->cont
+ * with its continuation and return where the content starts. */
 static size_t
 container(const char *l, size_t n, struct md_pos *pos)
 {
-	struct buf c = BUF_INIT;
-	size_t i = 0;
+	size_t i = 0, clen = 0;
 	for (;;) {
-		size_t b = i;
 		while (i < n && is_blank((unsigned char)l[i]))
-			i++;
-		buf_put(&c, l + b, i - b);
+			cont_put(pos, &clen, l[i++]);
 		if (i < n && l[i] == '>') {
-			buf_putc(&c, '>');
-			i++;
-			if (i < n && l[i] == ' ') {
-				buf_putc(&c, ' ');
-				i++;
-			}
+			cont_put(pos, &clen, l[i++]);
+			if (i < n && l[i] == ' ')
+				cont_put(pos, &clen, l[i++]);
 			continue;
 		}
 		size_t m = i;
@@ -320,9 +324,9 @@ container(const char *l, size_t n, struct md_pos *pos)
 		}
 		if (m < n && !is_blank((unsigned char)l[m]))
 			break;
+		/* A list marker continues as spaces of its width. */
 		for (; i < m; i++)
-			buf_putc(&c, ' ');
-		continue;
+			cont_put(pos, &clen, ' ');
 	}
 	/* A task box is inline content, not container. */
 	if (i + 2 < n && l[i] == '[' && strchr(" xX", l[i + 1]) && l[i + 2] == ']' &&
@@ -331,85 +335,92 @@ container(const char *l, size_t n, struct md_pos *pos)
 		while (i < n && is_blank((unsigned char)l[i]))
 			i++;
 	}
-	if (c.len < sizeof pos->cont) {
-		memcpy(pos->cont, buf_cstr(&c), c.len);
-		pos->cont_len = c.len;
-	}
-	buf_free(&c);
+	pos->cont_len = clen <= sizeof pos->cont ? clen : 0;
 	return i;
 }
 
-void
-md_where(const char *out, size_t len, struct md_pos *pos)
-{
-	memset(pos, 0, sizeof *pos);
-	const char *l = out;
-	size_t n = len;
-	for (size_t i = len; i > 0; i--)
-		if (out[i - 1] == '\n') {
-			l = out + i;
-			n = len - i;
-			break;
-		}
-	size_t start = container(l, n, pos);
+/* The inline scanner: brackets, link destinations and pipes, one byte at
+ * a time, so md_escape_auto can resume where it stopped. */
+enum { SC_TEXT, SC_CLOSE, SC_OPEN, SC_DEST, SC_ANGLE, SC_AFTER };
 
-	enum { IN_TEXT, IN_DEST, IN_ANGLE, AFTER_DEST } st = IN_TEXT;
-	size_t depth = 0, parens = 0, dest_at = 0;
-	int pipe = 0;
+static void
+scan(struct md_auto *sc, const char *l, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
 		char c = l[i];
-		if (c == '\\') {
-			i++;
+		if (sc->esc) {
+			sc->esc = 0;
 			continue;
 		}
-		switch (st) {
-		case IN_ANGLE:
-			if (c == '>')
-				st = AFTER_DEST;
-			continue;
-		case IN_DEST:
-			if (c == '(')
-				parens++;
-			else if (c == ')' && parens > 0)
-				parens--;
-			else if (c == ')')
-				st = IN_TEXT;
-			else if (is_blank((unsigned char)c))
-				st = AFTER_DEST;
-			continue;
-		case AFTER_DEST: /* a title, or the space before ")" */
-			if (c == ')')
-				st = IN_TEXT;
-			continue;
-		case IN_TEXT:
-			break;
-		}
-		if (c == '[')
-			depth++;
-		else if (c == ']' && depth > 0) {
-			depth--;
-			if (i + 1 < n && l[i + 1] == '(') {
-				i++;
-				if (i + 1 < n && l[i + 1] == '<') {
-					i++;
-					st = IN_ANGLE;
-				} else {
-					st = IN_DEST;
-					parens = 0;
-				}
-				dest_at = i + 1;
+		switch (sc->st) {
+		case SC_CLOSE: /* "]": a link if "(" follows */
+			if (c == '(') {
+				sc->st = SC_OPEN;
+				continue;
 			}
+			sc->st = SC_TEXT;
+			break;
+		case SC_OPEN: /* "](", blanks may precede the destination */
+			if (c == '<') {
+				sc->st = SC_ANGLE;
+				continue;
+			}
+			if (is_blank((unsigned char)c))
+				continue;
+			sc->st = SC_DEST;
+			sc->parens = 0;
+			/* fall through */
+		case SC_DEST:
+			if (c == '\\')
+				sc->esc = 1;
+			else if (c == '(')
+				sc->parens++;
+			else if (c == ')' && sc->parens > 0)
+				sc->parens--;
+			else if (c == ')')
+				sc->st = SC_TEXT;
+			else if (is_blank((unsigned char)c))
+				sc->st = SC_AFTER;
+			continue;
+		case SC_ANGLE:
+			if (c == '\\')
+				sc->esc = 1;
+			else if (c == '>')
+				sc->st = SC_AFTER;
+			continue;
+		case SC_AFTER: /* a title, or blanks before ")" */
+			if (c == '\\')
+				sc->esc = 1;
+			else if (c == ')')
+				sc->st = SC_TEXT;
+			continue;
+		}
+		if (c == '\\')
+			sc->esc = 1;
+		else if (c == '[')
+			sc->depth++;
+		else if (c == ']' && sc->depth > 0) {
+			sc->depth--;
+			sc->st = SC_CLOSE;
 		} else if (c == '|')
-			pipe = 1;
+			sc->pipe = 1;
 	}
-	if (st == IN_DEST) {
+}
+
+/* Context from the line l[n] and its scanner state. */
+static void
+where(const char *l, size_t n, const struct md_auto *sc, struct md_pos *pos)
+{
+	memset(pos, 0, sizeof *pos);
+	size_t start = container(l, n, pos);
+	if (sc->st == SC_OPEN || sc->st == SC_DEST) {
 		pos->ctx = MD_URL;
-		pos->fresh = dest_at == n;
-	} else if (st == IN_ANGLE)
+		pos->fresh = sc->st == SC_OPEN;
+	} else if (sc->st == SC_ANGLE)
 		pos->ctx = MD_URL_ANGLE;
-	else if (pipe)
+	else if (sc->pipe)
 		pos->ctx = MD_CELL;
-	else if (depth > 0 || st == AFTER_DEST)
+	else if (sc->depth > 0 || sc->st == SC_AFTER)
 		pos->ctx = MD_LINK_TEXT;
 	else {
 		size_t h = start;
@@ -418,10 +429,34 @@ md_where(const char *out, size_t len, struct md_pos *pos)
 		if (h > start && h - start <= 6 && (h == n || is_blank((unsigned char)l[h])))
 			pos->ctx = MD_HEADING;
 		else {
+			/* Only digits so far: the text could complete "1." */
+			size_t d = start;
+			while (d < n && d - start < 10 && is_digit((unsigned char)l[d]))
+				d++;
 			pos->ctx = MD_BLOCK;
-			pos->bol = start == n;
+			pos->bol = start == n || (d == n && d - start < 10);
 		}
 	}
+}
+
+/* Offset where the line holding out[len] starts. */
+static size_t
+line_start(const char *out, size_t len)
+{
+	for (size_t i = len; i > 0; i--)
+		if (out[i - 1] == '\n')
+			return i;
+	return 0;
+}
+
+void
+md_where(const char *out, size_t len, struct md_pos *pos)
+{
+	struct md_auto sc;
+	memset(&sc, 0, sizeof sc);
+	size_t ls = line_start(out, len);
+	scan(&sc, out + ls, len - ls);
+	where(out + ls, len - ls, &sc, pos);
 }
 
 /* ==== entry points ==== */
@@ -430,18 +465,12 @@ void
 md_escape(struct buf *out, const struct md_pos *pos, const char *s, size_t len)
 {
 	switch (pos->ctx) {
-	case MD_BLOCK:
-		esc_block(out, pos, s, len);
-		break;
+	case MD_BLOCK: esc_block(out, pos, s, len); break;
 	case MD_HEADING:
 	case MD_CELL:
-	case MD_LINK_TEXT:
-		esc_oneline(out, pos->ctx, s, len);
-		break;
+	case MD_LINK_TEXT: esc_oneline(out, pos->ctx, s, len); break;
 	case MD_URL:
-	case MD_URL_ANGLE:
-		esc_url(out, pos, s, len);
-		break;
+	case MD_URL_ANGLE: esc_url(out, pos, s, len); break;
 	}
 }
 
@@ -459,8 +488,30 @@ md_escape_in(struct buf *out, enum md_ctx ctx, const char *s, size_t len)
 void
 md_escape_auto(void *ctx, struct buf *out, const char *s, size_t len)
 {
+	struct md_auto *sc = ctx;
 	struct md_pos pos;
-	md_where(out->data ? out->data : "", out->len, &pos);
+	const char *d = out->data ? out->data : "";
+	if (!sc) {
+		md_where(d, out->len, &pos);
+		md_escape(out, &pos, s, len);
+		return;
+	}
+	if (sc->out != out || sc->upto > out->len) {
+		memset(sc, 0, sizeof *sc);
+		sc->out = out;
+	}
+	/* Only what was appended since the last call is new; a line break
+	 * in it starts the scan afresh. */
+	size_t i = out->len;
+	while (i > sc->upto && d[i - 1] != '\n')
+		i--;
+	if (i > sc->upto) {
+		memset(sc, 0, sizeof *sc);
+		sc->out = out;
+		sc->line = sc->upto = i;
+	}
+	scan(sc, d + sc->upto, out->len - sc->upto);
+	sc->upto = out->len;
+	where(d + sc->line, out->len - sc->line, sc, &pos);
 	md_escape(out, &pos, s, len);
-	(void)ctx;
 }

@@ -34,8 +34,9 @@
  *   - & before "#", an ASCII letter or digit, or at the end of the text,
  *     and ! at the end of the text, are backslash-escaped (the template's
  *     next bytes cannot complete an entity or an image);
- *   - autolinks are defused: ":" before "//" and "." after "www" are
- *     backslash-escaped.  An e-mail address (a@b.cd) still becomes a mailto
+ *   - autolinks are defused: ":" before "/" or at the end of the text, and
+ *     "." right after "www" (also when the output so far ends in "www"),
+ *     are backslash-escaped.  An e-mail address (a@b.cd) still becomes a mailto
  *     link whose text is exactly the address: cmark-gfm finds those in the
  *     decoded text, where no escape can reach; it is inline only;
  *   - spaces and tabs at the start and end of the text and of each of its
@@ -43,8 +44,9 @@
  *     read them as indentation), as are ASCII control characters other
  *     than tab and line feed anywhere ("&#13;" for CR); NUL becomes U+FFFD
  *     (what cmark does with it);
- *   - at the start of a line (MD_BLOCK: the first line when it starts the
- *     output line, and every following line) # > - + = : are backslash-
+ *   - at the start of a line (MD_BLOCK: the first line when only the
+ *     container prefix, or that and at most 9 digits, precede it on the
+ *     output line; every following line) # > - + = : . ) are backslash-
  *     escaped, and so is the "." or ")" after leading digits ("1\.").
  *     In the one-line contexts "#" is escaped everywhere.
  *
@@ -85,9 +87,10 @@ enum md_ctx { MD_BLOCK, MD_HEADING, MD_CELL, MD_LINK_TEXT, MD_URL, MD_URL_ANGLE 
 /* Where the next byte of an output goes. */
 struct md_pos {
 	enum md_ctx ctx;
-	int bol;	 /* MD_BLOCK: only the container prefix is on the line */
-	int fresh;	 /* MD_URL: nothing of the destination is written yet */
-	char cont[64];	 /* MD_BLOCK: what continues the container on a new line */
+	int bol;         /* MD_BLOCK: line-start rules apply (only the container
+	                    prefix, perhaps with up to 9 digits, is on the line) */
+	int fresh;       /* MD_URL: nothing of the destination is written yet */
+	char cont[64];   /* MD_BLOCK: what continues the container on a new line */
 	size_t cont_len; /* bytes of cont (0: lazy continuation) */
 };
 
@@ -101,7 +104,25 @@ void md_escape(struct buf *out, const struct md_pos *pos, const char *s, size_t 
  * fresh destination (MD_URL), with no container prefix. */
 void md_escape_in(struct buf *out, enum md_ctx ctx, const char *s, size_t len);
 
-/* The mst_escape_fn for reports: md_where on out, then md_escape. */
+/* What md_escape_auto keeps between calls on one output buffer, so each
+ * call scans only what was appended since the last (linear time even for
+ * a line of 20,000 values).  Zero it before the first call; the fields
+ * are md_escape.c's. */
+struct md_auto {
+	const struct buf *out; /* the buffer scanned */
+	size_t line;           /* offset where its current line starts */
+	size_t upto;           /* offset scanned to */
+	int st, esc, pipe;     /* scanner state */
+	size_t depth, parens;  /* open "[", open "(" in a destination */
+};
+
+/* The mst_escape_fn for reports: the context of the end of out (as
+ * md_where), then md_escape.  ctx is a zeroed struct md_auto used for
+ * this output only (the engine only appends), or NULL to rescan the
+ * current line on each call:
+ *	struct md_auto ma = {0};
+ *	ok = mst_render(t, view, load_partial, dir, md_escape_auto, &ma, &md, &err);
+ */
 void md_escape_auto(void *ctx, struct buf *out, const char *s, size_t len);
 
 /* The text a one-line context reads back as (line feeds as above); a new

@@ -32,20 +32,20 @@ enum op_type {
 
 struct op {
 	enum op_type type;
-	unsigned line;		 /* where the tag (or text) starts, 1-based */
-	char *s;		 /* TEXT: the literal; others: the name; owned */
-	size_t len;		 /* bytes of s */
-	char *indent;		 /* PARTIAL alone on its line: the whitespace before it; owned */
-	size_t indent_len;	 /* bytes of indent */
-	int standalone;		 /* PARTIAL: the tag was alone on its line */
-	struct op *parent;	 /* enclosing section or root; NULL for root */
+	unsigned line;           /* where the tag (or text) starts, 1-based */
+	char *s;                 /* TEXT: the literal; others: the name; owned */
+	size_t len;              /* bytes of s */
+	char *indent;            /* PARTIAL alone on its line: the whitespace before it; owned */
+	size_t indent_len;       /* bytes of indent */
+	int standalone;          /* PARTIAL: the tag was alone on its line */
+	struct op *parent;       /* enclosing section or root; NULL for root */
 	struct op *child, *last; /* body of ROOT, SECTION, INVERTED */
-	struct op *next;	 /* next sibling */
-	struct op *all;		 /* next op of the template, any level (teardown) */
+	struct op *next;         /* next sibling */
+	struct op *all;          /* next op of the template, any level (teardown) */
 };
 
 struct mst {
-	char *name;	/* used in messages; owned */
+	char *name;     /* used in messages; owned */
 	enum lang lang; /* of messages */
 	struct op *root;
 	struct op *all; /* every op, root included */
@@ -61,7 +61,7 @@ struct parser {
 	size_t olen, clen;
 	struct op *cur; /* innermost open section, or the root */
 	unsigned depth; /* open sections */
-	size_t lpos;	/* line cache: src[0..lpos) holds lline-1 line breaks */
+	size_t lpos;    /* line cache: src[0..lpos) holds lline-1 line breaks */
 	unsigned lline;
 	char *err; /* first error, "name:line: message" */
 };
@@ -81,8 +81,8 @@ line_at(struct parser *p, size_t pos)
 }
 
 /* Record the first error; returns 0 so callers can "return perr(...)". */
-static int
-perr(struct parser *p, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int perr(struct parser *p, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static int
 perr(struct parser *p, unsigned line, const char *fmt, ...)
@@ -175,9 +175,10 @@ check_name(struct parser *p, unsigned line, const char *s, size_t n)
 		return perr(p, line, "%s", L(p->t->lang, "thẻ thiếu tên", "empty tag name"));
 	for (size_t i = 0; i < n; i++)
 		if (is_space(s[i]) || s[i] == '\0')
-			return perr(p, line, L(p->t->lang, "tên thẻ không hợp lệ " NAMEFMT,
-					       "bad tag name " NAMEFMT),
-				    NAMEARG(s, n));
+			return perr(
+			    p, line,
+			    L(p->t->lang, "tên thẻ không hợp lệ " NAMEFMT, "bad tag name " NAMEFMT),
+			    NAMEARG(s, n));
 	return 1;
 }
 
@@ -201,9 +202,9 @@ set_delims(struct parser *p, unsigned line, const char *s, size_t n)
 		if (s[i] == '=' || s[i] == '\0')
 			ok = 0;
 	if (!ok)
-		return perr(p, line, "%s",
-			    L(p->t->lang, "thẻ đổi dấu phân cách không hợp lệ",
-			      "bad set-delimiter tag"));
+		return perr(
+		    p, line, "%s",
+		    L(p->t->lang, "thẻ đổi dấu phân cách không hợp lệ", "bad set-delimiter tag"));
 	memcpy(p->otag, s, a);
 	p->otag[a] = '\0';
 	p->olen = a;
@@ -242,11 +243,11 @@ standalone(const struct parser *p, size_t t, size_t end, size_t *ls, size_t *nex
 }
 
 static void
-add_text(struct parser *p, size_t from, size_t to)
+add_text(struct parser *p, unsigned line, size_t from, size_t to)
 {
 	if (to <= from)
 		return;
-	op_append(p->cur, op_new(p->t, OP_TEXT, line_at(p, from), p->src + from, to - from));
+	op_append(p->cur, op_new(p->t, OP_TEXT, line, p->src + from, to - from));
 }
 
 /* Parse one tag whose open delimiter is at src[t]; *pos is where the text
@@ -254,6 +255,8 @@ add_text(struct parser *p, size_t from, size_t to)
 static int
 parse_tag(struct parser *p, size_t t, size_t *pos)
 {
+	/* Lines in increasing positions, so the cursor never rewinds. */
+	unsigned text_line = line_at(p, *pos);
 	unsigned line = line_at(p, t);
 	size_t cs = t + p->olen; /* content start */
 	char sigil = cs < p->len ? p->src[cs] : '\0';
@@ -288,35 +291,32 @@ parse_tag(struct parser *p, size_t t, size_t *pos)
 	const char *name = trim(p->src + cs, &n);
 
 	int can_stand = sigil == '!' || sigil == '#' || sigil == '^' || sigil == '/' ||
-			sigil == '>' || sigil == '=';
+	                sigil == '>' || sigil == '=';
 	size_t ls = 0, next = end;
 	int alone = can_stand && standalone(p, t, end, &ls, &next);
-	add_text(p, *pos, alone ? ls : t);
+	add_text(p, text_line, *pos, alone ? ls : t);
 	*pos = alone ? next : end;
 
 	struct op *o;
 	switch (sigil) {
-	case '!':
-		return 1;
-	case '=':
-		return set_delims(p, line, p->src + cs, ce - cs);
+	case '!': return 1;
+	case '=': return set_delims(p, line, p->src + cs, ce - cs);
 	case '/':
 		if (!check_name(p, line, name, n))
 			return 0;
 		if (p->cur->type == OP_ROOT)
 			return perr(p, line,
-				    L(p->t->lang, "thẻ đóng " NAMEFMT " không có mục mở tương ứng",
-				      "close tag " NAMEFMT " without an open section"),
-				    NAMEARG(name, n));
+			            L(p->t->lang, "thẻ đóng " NAMEFMT " không có mục mở tương ứng",
+			              "close tag " NAMEFMT " without an open section"),
+			            NAMEARG(name, n));
 		if (n != p->cur->len || memcmp(name, p->cur->s, n) != 0)
-			return perr(p, line,
-				    L(p->t->lang,
-				      "thẻ đóng " NAMEFMT " không khớp với mục " NAMEFMT
-				      " mở ở dòng %u",
-				      "close tag " NAMEFMT " does not match section " NAMEFMT
-				      " opened on line %u"),
-				    NAMEARG(name, n), NAMEARG(p->cur->s, p->cur->len),
-				    p->cur->line);
+			return perr(
+			    p, line,
+			    L(p->t->lang,
+			      "thẻ đóng " NAMEFMT " không khớp với mục " NAMEFMT " mở ở dòng %u",
+			      "close tag " NAMEFMT " does not match section " NAMEFMT
+			      " opened on line %u"),
+			    NAMEARG(name, n), NAMEARG(p->cur->s, p->cur->len), p->cur->line);
 		p->cur = p->cur->parent;
 		p->depth--;
 		return 1;
@@ -326,9 +326,9 @@ parse_tag(struct parser *p, size_t t, size_t *pos)
 			return 0;
 		if (p->depth >= MAX_NEST)
 			return perr(p, line,
-				    L(p->t->lang, "các mục lồng nhau quá sâu (giới hạn %u)",
-				      "sections nested too deeply (limit %u)"),
-				    MAX_NEST);
+			            L(p->t->lang, "các mục lồng nhau quá sâu (giới hạn %u)",
+			              "sections nested too deeply (limit %u)"),
+			            MAX_NEST);
 		o = op_new(p->t, sigil == '#' ? OP_SECTION : OP_INVERTED, line, name, n);
 		op_append(p->cur, o);
 		p->cur = o;
@@ -375,10 +375,10 @@ mst_parse(const char *name, const char *src, size_t len, enum lang lang, char **
 
 	size_t pos = 0, from = 0;
 	for (;;) {
-		const char *o = from <= p.len ? find(p.src + from, p.len - from, p.otag, p.olen)
-					       : NULL;
+		const char *o =
+		    from <= p.len ? find(p.src + from, p.len - from, p.otag, p.olen) : NULL;
 		if (!o) {
-			add_text(&p, pos, p.len);
+			add_text(&p, line_at(&p, pos), pos, p.len);
 			break;
 		}
 		if (!parse_tag(&p, (size_t)(o - p.src), &pos))
@@ -420,8 +420,8 @@ mst_free(struct mst *t)
 /* ==== rendering ==== */
 
 struct pcache {
-	char *name;	    /* partial name; owned */
-	struct mst *t;	    /* parsed partial, NULL when not found; owned */
+	char *name;    /* partial name; owned */
+	struct mst *t; /* parsed partial, NULL when not found; owned */
 	struct pcache *next;
 };
 
@@ -431,22 +431,21 @@ struct rstate {
 	mst_escape_fn esc;
 	void *ectx;
 	struct buf *out;
-	size_t out0;		    /* out->len when rendering started */
-	enum lang lang;		    /* of messages */
-	struct mst_limits lim;	    /* with defaults filled in */
-	const struct node **stack;  /* context stack, top at n-1 */
+	size_t out0;               /* out->len when rendering started */
+	enum lang lang;            /* of messages */
+	struct mst_limits lim;     /* with defaults filled in */
+	const struct node **stack; /* context stack, top at n-1 */
 	size_t n, cap;
-	struct buf indent;	    /* prepended to each template line */
-	int bol;		    /* at the beginning of a template line */
-	unsigned depth;		    /* sections and partials being rendered */
-	size_t steps;		    /* ops executed */
-	struct pcache *cache;	    /* partials parsed so far */
-	char *err;		    /* first error; owned */
+	struct buf indent;    /* prepended to each template line */
+	int bol;              /* at the beginning of a template line */
+	unsigned depth;       /* sections and partials being rendered */
+	size_t steps;         /* ops executed */
+	struct pcache *cache; /* partials parsed so far */
+	char *err;            /* first error; owned */
 };
 
-static int
-rerr(struct rstate *st, const char *tname, unsigned line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+static int rerr(struct rstate *st, const char *tname, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static int
 rerr(struct rstate *st, const char *tname, unsigned line, const char *fmt, ...)
@@ -508,15 +507,13 @@ mst_truthy(const struct node *n)
 	if (!n)
 		return 0;
 	switch (n->kind) {
-	case NODE_SEQ:
-		return n->len > 0;
-	case NODE_MAP:
-		return 1;
+	case NODE_SEQ: return n->len > 0;
+	case NODE_MAP: return 1;
 	case NODE_SCALAR:
 		if (n->len == 0 || node_is_null(n))
 			return 0;
 		if (n->plain && (!strcmp(n->str, "false") || !strcmp(n->str, "False") ||
-				 !strcmp(n->str, "FALSE")))
+		                 !strcmp(n->str, "FALSE")))
 			return 0;
 		return 1;
 	}
@@ -536,8 +533,8 @@ check_output(struct rstate *st, const struct mst *t, const struct op *o)
 	if (st->out->len - st->out0 <= st->lim.max_output)
 		return 1;
 	return rerr(st, t->name, o->line,
-		    L(st->lang, "kết quả vượt quá %zu byte", "output exceeds %zu bytes"),
-		    st->lim.max_output);
+	            L(st->lang, "kết quả vượt quá %zu byte", "output exceeds %zu bytes"),
+	            st->lim.max_output);
 }
 
 /* Template text: the indentation goes before each line it starts. */
@@ -660,36 +657,27 @@ render_ops(struct rstate *st, const struct mst *t, const struct op *o)
 		return 1;
 	if (st->depth >= st->lim.max_depth)
 		return rerr(st, t->name, o->line,
-			    L(st->lang, "mẫu lồng nhau quá sâu (giới hạn %u)",
-			      "template nesting too deep (limit %u)"),
-			    st->lim.max_depth);
+		            L(st->lang, "mẫu lồng nhau quá sâu (giới hạn %u)",
+		              "template nesting too deep (limit %u)"),
+		            st->lim.max_depth);
 	st->depth++;
 	int ok = 1;
 	for (; ok && o; o = o->next) {
 		if (++st->steps > st->lim.max_steps) {
 			ok = rerr(st, t->name, o->line,
-				  L(st->lang, "mẫu quá phức tạp (hơn %zu bước)",
-				    "template too complex (more than %zu steps)"),
-				  st->lim.max_steps);
+			          L(st->lang, "mẫu quá phức tạp (hơn %zu bước)",
+			            "template too complex (more than %zu steps)"),
+			          st->lim.max_steps);
 			break;
 		}
 		switch (o->type) {
-		case OP_TEXT:
-			emit_text(st, o->s, o->len);
-			break;
+		case OP_TEXT: emit_text(st, o->s, o->len); break;
 		case OP_VAR:
-		case OP_RAW:
-			emit_value(st, lookup(st, o->s, o->len), o->type == OP_VAR);
-			break;
+		case OP_RAW: emit_value(st, lookup(st, o->s, o->len), o->type == OP_VAR); break;
 		case OP_SECTION:
-		case OP_INVERTED:
-			ok = render_section(st, t, o);
-			break;
-		case OP_PARTIAL:
-			ok = render_partial(st, o);
-			break;
-		case OP_ROOT:
-			break;
+		case OP_INVERTED: ok = render_section(st, t, o); break;
+		case OP_PARTIAL: ok = render_partial(st, o); break;
+		case OP_ROOT: break;
 		}
 		if (ok)
 			ok = check_output(st, t, o);
@@ -700,8 +688,8 @@ render_ops(struct rstate *st, const struct mst *t, const struct op *o)
 
 int
 mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
-	       mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
-	       char **err)
+               mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
+               char **err)
 {
 	struct rstate st = {0};
 	st.pf = pf;
@@ -745,7 +733,7 @@ mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, 
 
 int
 mst_render(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
-	   mst_escape_fn esc, void *ectx, struct buf *out, char **err)
+           mst_escape_fn esc, void *ectx, struct buf *out, char **err)
 {
 	return mst_render_lim(t, data, pf, pctx, esc, ectx, NULL, out, err);
 }

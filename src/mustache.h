@@ -72,7 +72,7 @@ struct mst_limits {
  * "name:LINE: message", written in lang.  Returns the template, or NULL
  * with *err set (caller frees) on a syntax error: unclosed tag, unclosed
  * section, mismatched or stray close tag, bad set-delimiter tag, empty or
- * spaced tag name, sections nested deeper than 100. */
+ * spaced tag name, sections nested deeper than 64. */
 struct mst *mst_parse(const char *name, const char *src, size_t len, enum lang lang, char **err);
 
 /* Render t over data (may be NULL) into out, appending.  pf may be NULL
@@ -81,11 +81,11 @@ struct mst *mst_parse(const char *name, const char *src, size_t len, enum lang l
  * 0 with *err set (caller frees) when a partial does not parse or a limit
  * is reached; out then holds a partial result the caller should drop. */
 int mst_render(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
-	       mst_escape_fn esc, void *ectx, struct buf *out, char **err);
+               mst_escape_fn esc, void *ectx, struct buf *out, char **err);
 /* The same with explicit limits (lim may be NULL for the defaults). */
 int mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
-		   mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
-		   char **err);
+                   mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
+                   char **err);
 
 void mst_free(struct mst *t);
 

@@ -74,7 +74,7 @@ render(const char *src, const char *data, const struct partials *parts,
 	struct buf out = BUF_INIT;
 	char *r;
 	if (mst_render_lim(t, d ? d->root : NULL, get_partial, (void *)parts, NULL, NULL, lim, &out,
-			   &err))
+	                   &err))
 		r = buf_detach(&out);
 	else {
 		r = xasprintf("ERR: %s", err);
@@ -109,33 +109,33 @@ main(void)
 {
 	/* Errors: name, line, what. */
 	check_err("mustache/err/unclosed-section", "# Báo cáo\n\n{{#tasks}}\n| {{title}} |\n",
-		  "report.mustache:3: unclosed section 'tasks'");
-	check_err("mustache/err/unclosed-inner-section",
-		  "{{#a}}\n{{#b}}\nx\n{{/a}}\n",
-		  "report.mustache:4: close tag 'a' does not match section 'b' opened on line 2");
+	          "report.mustache:3: unclosed section 'tasks'");
+	check_err("mustache/err/unclosed-inner-section", "{{#a}}\n{{#b}}\nx\n{{/a}}\n",
+	          "report.mustache:4: close tag 'a' does not match section 'b' opened on line 2");
 	check_err("mustache/err/stray-close", "a\nb\n{{/tasks}}\n",
-		  "report.mustache:3: close tag 'tasks' without an open section");
+	          "report.mustache:3: close tag 'tasks' without an open section");
 	check_err("mustache/err/unclosed-tag", "line 1\nline 2 {{title\nline 3\n",
-		  "report.mustache:2: unclosed tag");
-	check_err("mustache/err/unclosed-triple", "x\n{{{title}}\n", "report.mustache:2: unclosed tag");
+	          "report.mustache:2: unclosed tag");
+	check_err("mustache/err/unclosed-triple", "x\n{{{title}}\n",
+	          "report.mustache:2: unclosed tag");
 	check_err("mustache/err/bad-delimiters", "\n\n{{=<%=}}\n",
-		  "report.mustache:3: bad set-delimiter tag");
+	          "report.mustache:3: bad set-delimiter tag");
 	check_err("mustache/err/delimiters-with-equals", "{{=<= =>=}}",
-		  "report.mustache:1: bad set-delimiter tag");
+	          "report.mustache:1: bad set-delimiter tag");
 	check_err("mustache/err/delimiters-three", "{{=a b c=}}",
-		  "report.mustache:1: bad set-delimiter tag");
+	          "report.mustache:1: bad set-delimiter tag");
 	check_err("mustache/err/empty-name", "a {{ }} b", "report.mustache:1: empty tag name");
 	check_err("mustache/err/spaced-name", "\n{{#a b}}{{/a b}}",
-		  "report.mustache:2: bad tag name 'a b'");
+	          "report.mustache:2: bad tag name 'a b'");
 	check_err("mustache/err/after-delimiter-change", "{{=<% %>=}}\n<%#a%>\n{{/a}}\n",
-		  "report.mustache:2: unclosed section 'a'");
+	          "report.mustache:2: unclosed section 'a'");
 	check_err("mustache/err/crlf-lines", "a\r\nb\r\n{{#x}}\r\n",
-		  "report.mustache:3: unclosed section 'x'");
+	          "report.mustache:3: unclosed section 'x'");
 	char *deep = xcalloc(1, 70 * 8 + 1);
 	for (int i = 0; i < 70; i++)
 		strcat(deep, "{{#a}}\n");
 	check_err("mustache/err/nesting-limit", deep,
-		  "report.mustache:65: sections nested too deeply (limit 64)");
+	          "report.mustache:65: sections nested too deeply (limit 64)");
 	free(deep);
 	char *e = parse_err("bao-cao.mustache", "\n{{#nhiem_vu}}\n", LANG_VI);
 	STR_EQ(e, "bao-cao.mustache:2: mục 'nhiem_vu' chưa được đóng", "mustache/err/vietnamese");
@@ -152,15 +152,15 @@ main(void)
 	check_render("mustache/truthy/empty-map", "{{#a}}x{{/a}}", "a: {}", "x");
 	check_render("mustache/truthy/empty-seq", "{{#a}}x{{/a}}{{^a}}y{{/a}}", "a: []", "y");
 	check_render("mustache/truthy/seq-of-falsy-items", "{{#a}}({{.}}){{/a}}", "a: [false, ~]",
-		     "(false)()");
+	             "(false)()");
 
 	/* Values print as written: no number reformatting in the engine. */
 	check_render("mustache/value/number-as-written", "{{a}} {{b}} {{c}}",
-		     "a: 1.10\nb: 0912345678\nc: 1e3", "1.10 0912345678 1e3");
+	             "a: 1.10\nb: 0912345678\nc: 1e3", "1.10 0912345678 1e3");
 	check_render("mustache/value/collections-print-nothing", "[{{a}}][{{b}}]",
-		     "a: [1]\nb: {c: 1}", "[][]");
+	             "a: [1]\nb: {c: 1}", "[][]");
 	check_render("mustache/value/vietnamese", "{{t}}", "t: Sở Ngoại vụ Cà Mau",
-		     "Sở Ngoại vụ Cà Mau");
+	             "Sở Ngoại vụ Cà Mau");
 
 	/* An inline partial inside an indented one keeps the indentation. */
 	struct partials p1 = {{"outer", "inner"}, {"a {{>inner}}\nb\n", "x\ny"}};
@@ -178,11 +178,11 @@ main(void)
 	r = render("{{>p}}", "{}", &p2, NULL);
 	STR_EQ(r, "ERR: p:1: template nesting too deep (limit 100)", "mustache/limit/recursion");
 	free(r);
-	struct partials p3 = {{"p"}, {"{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}x{{/a}}{{/a}}{{/a}}{{/a}}{{/a}}"}};
+	struct partials p3 = {{"p"},
+	                      {"{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}x{{/a}}{{/a}}{{/a}}{{/a}}{{/a}}"}};
 	struct mst_limits small = {30, 0, 10000};
 	r = render("{{>p}}", "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", &p3, &small);
-	STR_EQ(r, "ERR: p:1: template too complex (more than 10000 steps)",
-	       "mustache/limit/steps");
+	STR_EQ(r, "ERR: p:1: template too complex (more than 10000 steps)", "mustache/limit/steps");
 	free(r);
 	struct mst_limits tiny = {0, 10, 0};
 	r = render("{{#a}}{{.}}{{/a}}", "a: [aaaa, bbbb, cccc, dddd]", NULL, &tiny);

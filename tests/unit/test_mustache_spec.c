@@ -13,8 +13,8 @@
 #include "unit.h"
 #include "xalloc.h"
 
-static const char *files[] = {"comments", "delimiters", "interpolation", "inverted", "partials",
-			      "sections"};
+static const char *files[] = {"comments", "delimiters", "interpolation",
+                              "inverted", "partials",   "sections"};
 
 /* A plain YAML 1.2 core-schema number, as a typed loader would see it,
  * written in its shortest form: 1.210 → "1.21", 85 → "85".  The engine
@@ -99,8 +99,8 @@ run_test(const char *file, struct arena *a, struct node *t)
 	char *err = NULL;
 	struct mst *m = mst_parse("test", tmpl->str, tmpl->len, LANG_EN, &err);
 	struct buf out = BUF_INIT;
-	if (!m || !mst_render(m, data, spec_partial, node_get(t, "partials"), mst_escape_html,
-			      NULL, &out, &err)) {
+	if (!m || !mst_render(m, data, spec_partial, node_get(t, "partials"), mst_escape_html, NULL,
+	                      &out, &err)) {
 		printf("FAIL %s: %s\n", name, err ? err : "?");
 		unit_failed++;
 	} else if (out.len != want->len || memcmp(buf_cstr(&out), want->str, want->len) != 0) {
