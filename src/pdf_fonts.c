@@ -139,9 +139,14 @@ face_open(const char *path, int index)
 static void
 fc_init(void)
 {
+	static int registered;
 	if (!cache.fc) {
 		FcInit();
 		cache.fc = 1;
+		/* fontconfig frees its own state only in FcFini: do it at exit so
+		 * leak checkers see a clean process, whoever made PDFs */
+		if (!registered++)
+			atexit(fonts_cache_clear);
 	}
 }
 
@@ -449,6 +454,37 @@ fonts_count(const struct fonts *f)
 	return f->nface;
 }
 
+/* The subset with a 'prep' table of one harmless instruction pair.
+ * libharu 2.3.0 writes the 13 tables it knows in a fixed order ending with
+ * 'prep', and when that one is empty (no hinting) and the font data before
+ * it fills whole 4096-byte blocks, its memory stream fails to seek to the
+ * end and the document cannot be saved (HPDF_INVALID_OBJECT). */
+static hb_face_t *
+with_prep(hb_face_t *built)
+{
+	static const char prep[] = {(char)0xB0, 0x00, 0x21}; /* PUSHB[0] 0, POP */
+	/* a face read back from bytes: HarfBuzz 6 lists no tables of a builder */
+	hb_blob_t *bytes = hb_face_reference_blob(built);
+	hb_face_t *sub = hb_face_create(bytes, 0);
+	hb_blob_destroy(bytes);
+	hb_face_t *b = hb_face_builder_create();
+	hb_tag_t tags[64];
+	unsigned n = sizeof tags / sizeof tags[0];
+	hb_face_get_table_tags(sub, 0, &n, tags);
+	for (unsigned i = 0; i < n; i++) {
+		if (tags[i] == HB_TAG('p', 'r', 'e', 'p'))
+			continue;
+		hb_blob_t *t = hb_face_reference_table(sub, tags[i]);
+		hb_face_builder_add_table(b, tags[i], t);
+		hb_blob_destroy(t);
+	}
+	hb_blob_t *p = hb_blob_create(prep, sizeof prep, HB_MEMORY_MODE_READONLY, NULL, NULL);
+	hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), p);
+	hb_blob_destroy(p);
+	hb_face_destroy(sub);
+	return b;
+}
+
 int
 fonts_subset(struct fonts *f, int face, int *fd, char **err)
 {
@@ -468,12 +504,20 @@ fonts_subset(struct fonts *f, int face, int *fd, char **err)
 	hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
 	hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING);
+	/* names: copyright, family, style, full and PostScript name (libharu's BaseFont) */
+	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+	hb_set_clear(names);
+	static const unsigned keep[] = {0, 1, 2, 4, 6};
+	for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++)
+		hb_set_add(names, keep[k]);
 	sub = hb_subset_or_fail(f->face[face]->hb, in);
 	if (!sub) {
 		*err = xasprintf("cannot subset %s", f->face[face]->path);
 		goto out;
 	}
-	blob = hb_face_reference_blob(sub);
+	hb_face_t *full = with_prep(sub);
+	blob = hb_face_reference_blob(full);
+	hb_face_destroy(full);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
 	*fd = memfd_create("debrief-font", MFD_CLOEXEC);

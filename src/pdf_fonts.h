@@ -52,8 +52,8 @@ int fonts_subset(struct fonts *f, int face, int *fd, char **err);
  * (a code point).  Returns the count; the arrays belong to the caller. */
 size_t fonts_codes(const struct fonts *f, int face, uint32_t **cid, uint32_t **ucs);
 
-/* Drops the process-wide cache of faces and fontconfig state (for leak
- * checkers: tests and fuzz targets call it before exiting). */
+/* Drops the process-wide cache of faces and fontconfig state.  Runs at
+ * exit by itself; fuzz targets may call it to start afresh. */
 void fonts_cache_clear(void);
 
 #endif

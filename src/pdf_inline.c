@@ -115,7 +115,7 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 	c->w = (float)g.width * st->size / 1000.0f;
 	if (k == TEXT_SPACE)
 		c->flags |= ICH_SPACE;
-	else if (k == TEXT_LETTER)
+	else if (k == TEXT_LETTER && !(cp >= '0' && cp <= '9')) /* "10-15" keeps together */
 		c->flags |= ICH_LETTER;
 	else if (k == TEXT_MARK)
 		c->flags |= ICH_MARK;

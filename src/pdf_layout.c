@@ -215,8 +215,9 @@ flush_space(struct lay *L)
 	L->pending = 0;
 }
 
+/* A box at x; its extracted text "[x] " ends at the content edge. */
 static void
-checkbox(struct lay *L, float x, float baseline, float size, int done)
+checkbox(struct lay *L, float x, float content, float baseline, float size, int done)
 {
 	float b = size * CHECKBOX_SIZE, y = baseline - size * 0.06f;
 	dl_add_rect(L, DL_FRAME, x, y, b, b, 0.7f, 0x000000u);
@@ -225,7 +226,7 @@ checkbox(struct lay *L, float x, float baseline, float size, int done)
 		dl_add_rect(L, DL_LINE, x + b * 0.4f, y + b * 0.2f, b * 0.45f, b * 0.65f, 1.1f, 0);
 	}
 	/* extracted text says what the box shows */
-	lay_string(L, 0, size * 0.45f, 0, 1, x, baseline, done ? "[x] " : "[ ] ", 0);
+	lay_string(L, 0, size, 0, 1, content - 1, baseline, done ? "[x] " : "[ ] ", 1);
 }
 
 static void
@@ -236,7 +237,7 @@ draw_marker(struct lay *L, size_t k, float baseline)
 	float right = it->left - MARKER_GAP;
 	uint32_t rgb = L->quotes ? QUOTE_RGB : 0;
 	if (it->task >= 0) {
-		checkbox(L, right - box, baseline, size, it->task);
+		checkbox(L, right - box, it->left, baseline, size, it->task);
 		right -= box + 4;
 	}
 	if (ls->ordered) {

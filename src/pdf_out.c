@@ -47,6 +47,11 @@ on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 static int
 failed(struct out *o, const char *what, char **err)
 {
+	/* some faults are only recorded (HPDF_SetError), not reported */
+	if (!o->err && HPDF_GetError(o->doc)) {
+		o->err = HPDF_GetError(o->doc);
+		o->detail = HPDF_GetErrorDetail(o->doc);
+	}
 	if (!o->err)
 		return 0;
 	*err = xasprintf("libharu: %s: error 0x%04X (detail %u)", what, (unsigned)o->err,
@@ -101,6 +106,32 @@ fix_tounicode(struct out *o, struct fonts *f, int i)
 	buf_free(&b);
 	free(cid);
 	free(ucs);
+}
+
+/* Codes are written as CIDs, so the encoding is Identity-H; libharu's own
+ * UTF-8 CMap would be embedded once per font for nothing.  The descendant
+ * font's CIDSystemInfo says (Identity-H) where (Identity) is meant. */
+static void
+identity_encoding(struct out *o, HPDF_Font font)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+	if (fa->cmap_stream) { /* now referenced by nothing: leave it empty */
+		static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode", NULL};
+		for (const char *const *k = keys; *k; k++)
+			HPDF_Dict_RemoveElement(fa->cmap_stream, *k);
+		HPDF_MemStream_FreeData(fa->cmap_stream->stream);
+		/* a key libharu did not add is not an error of the document */
+		if (!o->err)
+			HPDF_ResetError(o->doc);
+	}
+	if (fa->descendant_font) {
+		HPDF_Dict si = HPDF_Dict_New(o->doc->mmgr);
+		HPDF_Dict_Add(si, "Registry", HPDF_String_New(o->doc->mmgr, "Adobe", NULL));
+		HPDF_Dict_Add(si, "Ordering", HPDF_String_New(o->doc->mmgr, "Identity", NULL));
+		HPDF_Dict_AddNumber(si, "Supplement", 0);
+		HPDF_Dict_Add(fa->descendant_font, "CIDSystemInfo", si);
+	}
 }
 
 /* libharu 2.3.0 drops components of nested composite glyphs unless they
@@ -413,12 +444,15 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	for (int i = 0; i < o.nfont; i++) {
 		mark_all_glyphs(o.font[i]);
 		fix_tounicode(&o, f, i);
+		identity_encoding(&o, o.font[i]);
 	}
 	if (failed(&o, "finishing the document", err))
 		goto out;
-	if (HPDF_SaveToStream(o.doc) != HPDF_OK || failed(&o, "saving", err)) {
-		if (!*err)
-			*err = xstrdup("libharu: cannot save");
+	HPDF_STATUS saved = HPDF_SaveToStream(o.doc);
+	if (failed(&o, "saving", err))
+		goto out;
+	if (saved != HPDF_OK) {
+		*err = xasprintf("libharu: saving: error 0x%04X", (unsigned)saved);
 		goto out;
 	}
 	HPDF_ResetStream(o.doc);
