@@ -22,7 +22,6 @@
 #include "fsutil.h"
 #include "load.h"
 #include "node.h"
-#include "pdf_fonts.h"
 #include "provinces.h"
 #include "schema.h"
 #include "text.h"
@@ -1380,7 +1379,6 @@ out:
 	buf_free(&out);
 	strlist_free(&st.names);
 	strlist_free(&st.warnings);
-	fonts_cache_clear(); /* the PDF stage's fonts, kept across pages */
 	archive_free(a);
 	strlist_free(&files);
 	strlist_free(&errs);
