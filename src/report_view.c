@@ -224,7 +224,8 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		d[j].open += task_is_open(t);
 		d[j].overdue += task_is_overdue(t, v->today);
 	}
-	qsort(d, nd, sizeof *d, cmp_dept);
+	if (nd > 1) /* qsort(NULL, 0) is undefined */
+		qsort(d, nd, sizeof *d, cmp_dept);
 
 	struct node *depts = node_new_seq(v->a);
 	size_t open = 0, overdue = 0;
