@@ -343,11 +343,3 @@ variant dup-id-waived.yaml -e 's/^id: .*/id: same-id/' \
 run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
 want_rc collection-waiver 0
 gold collection-waiver
-
-# ---- a short fuzz run of the output formats (fuzz/diag_out.c) ----
-if [ -x "$FUZZDIR/diag_out" ]; then
-	mkdir -p "$WORK/corpus"
-	printf '\025a b.yaml|msg "x" <y> & \001 \377|G1 G2|c.yaml|m2|' >"$WORK/corpus/seed"
-	if "$FUZZDIR/diag_out" -runs=1500 -max_len=512 -artifact_prefix="$WORK/" "$WORK/corpus" >"$WORK/fuzz.log" 2>&1; then
-		ok fuzz/diag-out-smoke; else fail fuzz/diag-out-smoke "see below"; tail -n 20 "$WORK/fuzz.log"; fi
-fi
