@@ -15,26 +15,62 @@
 size_t
 text_utf8_check(const char *s, size_t len)
 {
+	/* By hand (RFC 3629: no overlong forms, no surrogates, nothing past
+	 * U+10FFFF): the whole input goes through here, mostly ASCII. */
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (n <= 0)
+		unsigned c = p[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+		else
 			return i;
-		i += (size_t)n;
+		if (len - i < n || p[i + 1] < lo || p[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < n; k++)
+			if ((p[i + k] & 0xC0) != 0x80)
+				return i;
+		i += n;
 	}
 	return len;
 }
 
+/* Code points that are NFC, have combining class 0 and never end a
+ * canonical composition: a text made only of these is NFC.  Latin to
+ * U+02FF, Latin Extended Additional (precomposed Vietnamese), punctuation,
+ * currency, kana, CJK ideographs, Hangul syllables; checked against the
+ * Unicode 14 tables. */
+static int
+nfc_safe(long c)
+{
+	return c <= 0x2FF || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x206F) ||
+	       (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x3040 && c <= 0x3098) ||
+	       (c >= 0x309B && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+static long next_cp(const unsigned char **p);
+
 int
 text_is_nfc(const char *s)
 {
-	/* Fast path: ASCII is always NFC. */
+	/* Fast path: text of safe code points only (nearly all real text,
+	 * Vietnamese included) is NFC without asking utf8proc. */
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p && *p < 0x80)
-		p++;
-	if (!*p)
+	long c;
+	while ((c = next_cp(&p)) && nfc_safe(c))
+		;
+	if (!c)
 		return 1;
 	char *n = text_nfc(s);
 	int same = strcmp(n, s) == 0;
