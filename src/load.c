@@ -127,6 +127,17 @@ struct frame {
 	int drop;	   /* map: the pending key is a merge key; drop the pair */
 };
 
+/* Findings of one rule beyond this many are counted, not listed: a file
+ * of a million decomposed scalars must not make a million messages. */
+#define MAX_PER_RULE 100
+
+struct tally {
+	const char *rule;  /* NULL: free */
+	enum sev sev;
+	size_t n;	   /* findings of the rule so far */
+	struct mark first; /* where the first unlisted one was */
+};
+
 struct loader {
 	const char *name;	       /* file name for findings */
 	const struct load_limits *lim; /* never NULL */
@@ -144,6 +155,7 @@ struct loader {
 	size_t nodes;	       /* nodes so far, aliases expanded */
 	size_t aliases;	       /* alias events so far */
 	int failed;	       /* an error made the tree unusable */
+	struct tally tally[12]; /* per rule, for MAX_PER_RULE */
 };
 
 static struct mark
@@ -168,10 +180,31 @@ static void
 finding(struct loader *ld, struct mark m, enum sev sev, const char *rule, const char *vi,
 	const char *en, ...)
 {
+	struct tally *t = ld->tally;
+	while (t < ld->tally + 11 && t->rule && strcmp(t->rule, rule))
+		t++;
+	t->rule = rule, t->sev = sev;
+	if (++t->n > MAX_PER_RULE) {
+		if (t->n == MAX_PER_RULE + 1)
+			t->first = m;
+		return;
+	}
 	va_list ap;
 	va_start(ap, en);
 	diags_vadd(ld->dq, ld->name, m, sev, rule, "", L(ld->lang, vi, en), ap);
 	va_end(ap);
+}
+
+/* One finding per rule that had findings left out. */
+static void
+tally_report(struct loader *ld)
+{
+	for (struct tally *t = ld->tally; t < ld->tally + 12 && t->rule; t++)
+		if (t->n > MAX_PER_RULE)
+			diags_add(ld->dq, ld->name, t->first, t->sev, t->rule, "",
+				  L(ld->lang, "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được liệt kê",
+				    "%zu more findings of this kind from here to the end of the file are not listed"),
+				  t->n - MAX_PER_RULE);
 }
 
 /* An error that makes the document unusable: loading stops.  Returns 0. */
@@ -737,6 +770,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 		free(ld.anchors[i].name);
 	free(ld.anchors);
 	tab_free(&ld.anchor_tab);
+	tally_report(&ld);
 	if (ld.failed) {
 		arena_free(ld.arena);
 		return NULL;

@@ -55,5 +55,7 @@ keys-20k-dup)	# the same, with the first key repeated at the end
 	awk 'BEGIN { for (i = 0; i < 20000; i++) printf "key_%d: giá trị %d\n", i, i; print "key_0: lặp lại" }' >"$out" ;;
 keys-200k)	# 200,000 keys: a quadratic duplicate check would take minutes
 	awk 'BEGIN { for (i = 0; i < 200000; i++) printf "k%d: %d\n", i, i }' >"$out" ;;
+nfd-400k)	# 400,000 decomposed scalars: a finding each, if nothing bounded them
+	awk 'BEGIN { for (i = 0; i < 400000; i++) print "- Ca\xcc\x80 Mau" }' >"$out" ;;
 *) echo "gen.sh: unknown input $name" >&2; exit 2 ;;
 esac

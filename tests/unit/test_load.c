@@ -228,6 +228,15 @@ test_encoding(void)
 	d = loadn("a: Vie\xc3\xa4t Nam\n", 14, NULL, LANG_VI, &dq);
 	OK(says(rule(&dq, "text-legacy-encoding"), "chuyển mã sang Unicode"), "encoding/legacy-vi");
 	doc_free(d);
+	struct buf b = BUF_INIT;
+	for (int i = 0; i < 150; i++)
+		buf_puts(&b, "- Ca\xcc\x80\n");
+	d = load(buf_cstr(&b), &dq);
+	INT_EQ(dq.n, 101, "encoding/findings-per-rule-capped");
+	OK(dq.n == 101 && at(&dq.v[100], 101, 3) && says(&dq.v[100], "50 more findings"),
+	   "encoding/capped-findings-counted");
+	doc_free(d);
+	buf_free(&b);
 	d = load("a: Sở Ngoại vụ\nb: coopération décentralisée, à côté\n", &dq);
 	OK(d && dq.n == 0, "encoding/unicode-text-is-clean");
 	doc_free(d);
