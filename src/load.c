@@ -130,6 +130,7 @@ struct frame {
 /* Findings of one rule beyond this many are counted, not listed: a file
  * of a million decomposed scalars must not make a million messages. */
 #define MAX_PER_RULE 100
+#define NTALLY 12 /* more than the rules the loader has */
 
 struct tally {
 	const char *rule;  /* NULL: free */
@@ -155,7 +156,7 @@ struct loader {
 	size_t nodes;	       /* nodes so far, aliases expanded */
 	size_t aliases;	       /* alias events so far */
 	int failed;	       /* an error made the tree unusable */
-	struct tally tally[12]; /* per rule, for MAX_PER_RULE */
+	struct tally tally[NTALLY]; /* per rule, for MAX_PER_RULE */
 };
 
 static struct mark
@@ -181,7 +182,7 @@ finding(struct loader *ld, struct mark m, enum sev sev, const char *rule, const 
 	const char *en, ...)
 {
 	struct tally *t = ld->tally;
-	while (t < ld->tally + 11 && t->rule && strcmp(t->rule, rule))
+	while (t < ld->tally + NTALLY - 1 && t->rule && strcmp(t->rule, rule))
 		t++;
 	t->rule = rule, t->sev = sev;
 	if (++t->n > MAX_PER_RULE) {
@@ -199,23 +200,27 @@ finding(struct loader *ld, struct mark m, enum sev sev, const char *rule, const 
 static void
 tally_report(struct loader *ld)
 {
-	for (struct tally *t = ld->tally; t < ld->tally + 12 && t->rule; t++)
+	for (struct tally *t = ld->tally; t < ld->tally + NTALLY && t->rule; t++)
 		if (t->n > MAX_PER_RULE)
 			diags_add(ld->dq, ld->name, t->first, t->sev, t->rule, "",
-				  L(ld->lang, "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được liệt kê",
-				    "%zu more findings of this kind from here to the end of the file are not listed"),
+				  L(ld->lang,
+				    "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được "
+				    "liệt kê",
+				    "%zu more findings of this kind from here to the end of the "
+				    "file are not listed"),
 				  t->n - MAX_PER_RULE);
 }
 
 /* An error that makes the document unusable: loading stops.  Returns 0. */
-#define FAIL(ld, m, rule, ...) (finding((ld), (m), SEV_ERROR, (rule), __VA_ARGS__), (ld)->failed = 1, 0)
+#define FAIL(ld, m, rule, ...)                                                                     \
+	(finding((ld), (m), SEV_ERROR, (rule), __VA_ARGS__), (ld)->failed = 1, 0)
 
 /* A one-line quotation of s for a message: at most max code points,
  * control characters as spaces.  Caller frees. */
 static char *
 excerpt(const char *s, size_t len, size_t max)
 {
-	char *r = xmalloc(len + 4);
+	char *r = xmalloc((len < 4 * max ? len : 4 * max) + 4);
 	size_t o = 0, cps = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -569,7 +574,8 @@ static const struct {
 	 "gặp ký tự tab ở chỗ cần dấu cách để thụt lề"},
 	{"found unknown escape character", "gặp chuỗi thoát '\\' không hợp lệ"},
 	{"found invalid Unicode character escape code", "mã thoát ký tự Unicode không hợp lệ"},
-	{"did not find expected hexdecimal number", "thiếu chữ số thập lục phân sau '\\x', '\\u' hoặc '\\U'"},
+	{"did not find expected hexdecimal number",
+	 "thiếu chữ số thập lục phân sau '\\x', '\\u' hoặc '\\U'"},
 	{"found an indentation indicator equal to 0", "chỉ báo thụt lề bằng 0"},
 	{"did not find expected comment or line break",
 	 "chỉ được có chú thích hoặc xuống dòng ở đây"},
@@ -661,7 +667,8 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
 		const char *vc = yaml_word(ld->lang, p->context);
 		struct mark c = mk(p->context_mark);
 		char *ctx = vc ? xstrdup(vc) : xasprintf("“%s”", p->context);
-		finding(ld, m, SEV_ERROR, "yaml-syntax", "YAML không hợp lệ: %s (%s bắt đầu ở dòng %u, cột %u)",
+		finding(ld, m, SEV_ERROR, "yaml-syntax",
+			"YAML không hợp lệ: %s (%s bắt đầu ở dòng %u, cột %u)",
 			"malformed YAML: %s (%s started at line %u, column %u)", what, ctx, c.line,
 			c.col);
 		free(ctx);
