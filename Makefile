@@ -30,10 +30,20 @@ UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%) $(TOOLSRCS:tests/tools/%.
 
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps deps-test test test-plain test-asan test-valgrind bench fuzz \
+.PHONY: all demo deps deps-test test test-plain test-asan test-valgrind bench fuzz \
 	format format-check clean units
 
 all: deps debrief
+
+# The main job on the bundled examples: check them, write every report (vi
+# and en) and the archive into out/.  Findings in examples are intended, so
+# only exit status 2 (a real failure) stops the demo.
+demo: all
+	@./debrief check --today 2026-11-23 examples/ || [ $$? -eq 1 ]
+	@./debrief report -o out/reports/vi --lang vi --today 2026-11-23 examples/
+	@./debrief report -o out/reports/en --lang en --today 2026-11-23 examples/
+	@./debrief archive -o out/archive --today 2026-11-23 examples/
+	@echo "demo: reports in out/reports/{vi,en}/, archive in out/archive/"
 
 deps:
 	@sh tools/deps.sh build

@@ -1,11 +1,19 @@
 #!/bin/sh
-# Benchmark of checking a collection: 5,000 generated records (bench/
-# gen_records.sh), against a floor measured in the same run: a bare
+# debrief check over a collection, in two parts.
+#
+# Speed: 5,000 generated records (bench/gen_records.sh: varied fields,
+# Vietnamese text) against a floor measured in the same run, a bare
 # libyaml event loop over the same files (bench/yaml_floor.c).  Prints
 # records/s for each and the ratio; the target is at most 2x the floor.
-# Wall time, median of REPS runs (default 5).  Until "debrief check" is
-# built, the loader alone is measured (through tests/tools/yamlload) and
-# the output says so.
+# Wall time, median of REPS runs (default 5).  The loader alone (through
+# tests/tools/yamlload) is measured too, or instead when "debrief check"
+# is not built.
+#
+# Memory: the complete example of record-format.md 5,000 times, each with
+# its own id: peak memory against one record.  Fails when the records
+# cost more than 64 KiB each above the floor: records stay alive only
+# until the collection rules have run, so this bounds what one record
+# keeps.
 set -eu
 : "${TOP:?}" "${DEBRIEF:=$TOP/build/debrief}"
 N=${N:-5000}
@@ -33,18 +41,58 @@ median() {
 
 floor() { "$work/yaml_floor" <"$work/list"; }
 loader() { xargs "$TOP/build/unit/yamlload" -q <"$work/list"; }
-check() { "$DEBRIEF" check "$work/records"; }
+check() { "$DEBRIEF" check --today 2026-11-23 "$work/records"; }
 
-if [ -x "$DEBRIEF" ] && ! "$DEBRIEF" check /dev/null 2>&1 | grep -q 'not available'; then
-	what="debrief check" cmd=check
-else
-	what="loader only (debrief check not built yet)" cmd=loader
-fi
+# name seconds: one line of figures against the floor f
+report() {
+	awk -v n="$N" -v f="$f" -v t="$2" -v what="$1" 'BEGIN {
+		printf "%s: %.3f s, %.0f records/s, %.2fx the floor\n", what, t, n / t, t / f }'
+}
 f=$(median floor)
-t=$(median $cmd)
-awk -v n="$N" -v b="$bytes" -v f="$f" -v t="$t" -v what="$what" -v reps="$REPS" 'BEGIN {
-	printf "records: %d (%.1f MB), median of %d runs\n", n, b / 1048576, reps
-	printf "libyaml floor: %.3f s, %.0f records/s\n", f, n / f
-	printf "%s: %.3f s, %.0f records/s\n", what, t, n / t
-	printf "ratio: %.2fx the floor (target <= 2x)\n", t / f
-}'
+awk -v n="$N" -v b="$bytes" -v f="$f" -v reps="$REPS" 'BEGIN {
+	printf "speed: %d records (%.1f MB), median of %d runs; target: check <= 2x the floor\n",
+		n, b / 1048576, reps
+	printf "libyaml floor (bare event loop): %.3f s, %.0f records/s\n", f, n / f }'
+report "loader (tests/tools/yamlload)" "$(median loader)"
+if [ -x "$DEBRIEF" ] && ! "$DEBRIEF" check /dev/null 2>&1 | grep -q 'not available'; then
+	report "debrief check" "$(median check)"
+else
+	echo "debrief check: not built yet"
+fi
+
+# ---- memory ----
+set +e
+M=${BENCH_RECORDS:-5000}
+dir=$work/memory
+mkdir -p "$dir/one" "$dir/many"
+src="$TOP/bench/data/check-record.yaml"
+awk -v n="$M" -v out="$dir/many" '
+	{ line[NR] = $0 }
+	END {
+		for (i = 1; i <= n; i++) {
+			f = sprintf("%s/r%05d.yaml", out, i)
+			for (k = 1; k <= NR; k++) {
+				l = line[k]
+				if (l ~ /^id: /) l = sprintf("id: bench-%05d", i)
+				print l > f
+			}
+			close(f)
+		}
+	}' "$src"
+cp "$dir/many/r00001.yaml" "$dir/one/"
+
+measure() { # DIR -> "KB SECONDS"
+	/usr/bin/time -f '%M %e' -o "$dir/time" "$DEBRIEF" check --today 2026-11-23 \
+		--format json "$1" >"$dir/out.json" 2>/dev/null
+	rc=$?
+	if [ $rc -eq 2 ]; then echo "check failed on $1" >&2; exit 1; fi
+	cat "$dir/time"
+}
+set -- $(measure "$dir/one")
+floor_kb=$1 floor_s=$2
+set -- $(measure "$dir/many")
+kb=$1 s=$2
+per=$(( (kb - floor_kb) * 1024 / M ))
+echo "check: $M records in ${s}s, peak ${kb} KiB (floor, 1 record: ${floor_kb} KiB, ${floor_s}s)"
+echo "check: ${per} bytes of peak memory per record"
+[ "$per" -le 65536 ] || { echo "check: more than 64 KiB per record" >&2; exit 1; }

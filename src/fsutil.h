@@ -12,6 +12,9 @@
  * Returns 1 and a NUL-terminated *data (caller frees), or 0 with *err
  * (caller frees) set: "cannot open: …", "larger than … bytes". */
 int fs_read(const char *path, size_t max, char **data, size_t *len, char **err);
+/* The same, but a longer input is not an error: *data holds its first max
+ * bytes, enough for a reader to see that a limit below max was passed. */
+int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err);
 
 struct strlist {
 	char **v; /* owned strings */

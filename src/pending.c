@@ -15,9 +15,6 @@ pending(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return pending("check"); }
-int cmd_rules(int argc, char **argv) { (void)argc; (void)argv; return pending("rules"); }
-int cmd_explain(int argc, char **argv) { (void)argc; (void)argv; return pending("explain"); }
 int cmd_report(int argc, char **argv) { (void)argc; (void)argv; return pending("report"); }
 int cmd_archive(int argc, char **argv) { (void)argc; (void)argv; return pending("archive"); }
 int cmd_pdf(int argc, char **argv) { (void)argc; (void)argv; return pending("pdf"); }
@@ -26,17 +23,4 @@ int cmd_pdf(int argc, char **argv) { (void)argc; (void)argv; return pending("pdf
 #include <stdlib.h>
 
 #include "rules.h"
-#include "schema.h"
 
-const struct rule rule_table[] = {{"yaml-syntax", SEV_ERROR, "", "input", "", "", "", ""}};
-const size_t rule_count = 1;
-const struct rule *rule_find(const char *id) { (void)id; return NULL; }
-void config_default(struct config *cfg) { memset(cfg, 0, sizeof *cfg); }
-int config_load(const char *f, enum lang l, struct config *c, struct diags *d, char **e) { (void)f; (void)l; (void)c; (void)d; *e = NULL; return 0; }
-int config_find(const char *dir, char **path) { (void)dir; (void)path; return 0; }
-void config_free(struct config *cfg) { (void)cfg; }
-void rules_check(const struct record *r, const struct check_ctx *c, struct diags *d) { (void)r; (void)c; (void)d; }
-void rules_collection(struct record *const *r, size_t n, const struct check_ctx *c, struct diags *d) { (void)r; (void)n; (void)c; (void)d; }
-void rules_apply(struct diags *d, size_t f, const struct record *r, const struct config *c) { (void)d; (void)f; (void)r; (void)c; }
-struct record *schema_record_take(struct doc *doc, struct date t, enum lang l, struct diags *d) { (void)t; (void)l; (void)d; doc_free(doc); return NULL; }
-void record_free(struct record *r) { (void)r; }
