@@ -401,18 +401,6 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 		n->str = arena_strndup(ld->arena, nfc, n->len);
 		free(nfc);
 	}
-	int legacy = text_looks_legacy(n->str);
-	if (legacy) {
-		char *q = excerpt(n->str, n->len, 40);
-		const char *enc = legacy == 1 ? "TCVN3 (ABC)" : "VNI";
-		finding(ld, m, SEV_WARNING, "text-legacy-encoding",
-			"văn bản '%s' có vẻ là chữ Việt mã %s cũ bị hiển thị sai, không phải "
-			"Unicode; hãy gõ lại hoặc chuyển mã sang Unicode",
-			"text '%s' looks like Vietnamese in the legacy %s encoding shown as "
-			"mojibake, not Unicode; re-type it or convert it to Unicode",
-			q, enc);
-		free(q);
-	}
 	if (ev->data.scalar.anchor)
 		anchor_define(ld, (const char *)ev->data.scalar.anchor, n, 1);
 	attach(ld, n, 1);
@@ -727,8 +715,9 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	ld.dq = dq;
 	if (len > lim_in->max_file) {
 		struct mark top = {1, 1};
-		(void)FAIL(&ld, top, "yaml-limit", "tệp %zu byte, vượt giới hạn %zu byte",
-		     "file of %zu bytes exceeds the limit of %zu bytes", len, lim_in->max_file);
+		/* Callers may hand over only the first max_file + 1 bytes. */
+		(void)FAIL(&ld, top, "yaml-limit", "tệp lớn hơn giới hạn %zu byte",
+			   "the file is larger than the limit of %zu bytes", lim_in->max_file);
 		return NULL;
 	}
 	if (!check_bytes(&ld, data, len))

@@ -13,13 +13,16 @@
  *   yaml-duplicate-key       a map repeats a key (compared after NFC)
  *   yaml-merge-key           "<<" merge keys: not part of the record format
  *                            (the pair is dropped, the rest loads)
- *   text-legacy-encoding     a scalar looks like TCVN3 or VNI mojibake
  *   text-not-nfc             a scalar was not NFC (it is stored as NFC)
  * The first four make the file unusable (NULL is returned); the others
- * leave a tree.  Keys may be collections ("? [a, b]: c"), and a scalar tag
- * is kept as written (expanded: "tag:yaml.org,2002:str"); "!" and "!!str"
- * clear "plain".  Aliases are shared nodes, so the tree is a DAG; a
- * recursive alias is refused, so it has no cycle.
+ * leave a tree.  (text-legacy-encoding, about the same scalars, is a rule
+ * over the record: rules_text.c, with text_looks_legacy.)  At most 100
+ * findings of one rule are listed per file, then one says how many more.
+ *
+ * Keys may be collections ("? [a, b]: c"), and a scalar tag is kept as
+ * written (expanded: "tag:yaml.org,2002:str"); "!" and "!!str" clear
+ * "plain".  Aliases are shared nodes, so the tree is a DAG; a recursive
+ * alias is refused, so it has no cycle.
  */
 #ifndef LOAD_H
 #define LOAD_H

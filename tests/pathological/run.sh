@@ -5,10 +5,11 @@
 # Bounds are generous for slow CI machines: ASan 10 s and 400 MB RSS (its
 # quarantine of freed memory held to 32 MB so that RSS means the loader's
 # own use), optimised build 5 s and 200 MB RSS inside ulimit -v 1 GB.
-# Measured on a 2-core machine, the worst cases take under 1.5 s and
-# 170 MB under ASan, 0.5 s and 60 MB optimised.  Driven through the
-# loader's test tool (tests/tools/yamlload.c), and through "debrief check"
-# once that command is built.
+# Measured on a 2-core machine, the worst cases take under 2 s and 200 MB
+# under ASan, 0.7 s and 95 MB optimised.  Driven through the loader's test
+# tool (tests/tools/yamlload.c), and through "debrief check" when it is
+# built (ASan, 30 s and 400 MB: check also runs the schema and the rules,
+# and 200,000 unknown keys make 200,000 "did you mean" warnings).
 . ../lib.sh
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=32"
 export ASAN_OPTIONS
@@ -23,6 +24,11 @@ if [ -x "$DEBRIEF" ] && ! "$DEBRIEF" check /dev/null 2>&1 | grep -q 'not availab
 else
 	echo "# debrief check is not built yet: the loader tool only"
 fi
+
+# The schema reads at most 10,000 entries of a list, with a yaml-limit
+# finding (schema.c MAX_ENTRIES, which bounds its cross-checks): the one
+# yaml-* finding a clean loader case may show through check.
+schema_bound='only the first 10000 are read \[yaml-limit\]$'
 
 # seconds and KB as "%e %M" from /usr/bin/time; compare with awk (decimals)
 within() { awk -v v="$1" -v max="$2" 'BEGIN { exit !(v + 0 <= max + 0) }'; }
@@ -70,8 +76,9 @@ run_case() {
 		if ! sanitizer_clean "$c/check" "$WORK/$c.cout"; then :
 		elif [ $rc -gt 1 ]; then fail "$c/check" "exit $rc"; tail -n 3 "$WORK/$c.cout"
 		elif [ "$rule" != - ] && ! grep -q "\[$rule\]" "$WORK/$c.cout"; then fail "$c/check" "no $rule finding"
-		elif [ "$want" = clean ] && grep -q '\[yaml-' "$WORK/$c.cout"; then fail "$c/check" "yaml-* finding"
-		elif ! within "$1" 10; then fail "$c/check" "took $1 s (limit 10 s)"
+		elif [ "$want" = clean ] && grep '\[yaml-' "$WORK/$c.cout" | grep -qv "$schema_bound"; then
+			fail "$c/check" "yaml-* finding"; grep -m3 '\[yaml-' "$WORK/$c.cout"
+		elif ! within "$1" 30; then fail "$c/check" "took $1 s (limit 30 s)"
 		elif ! within "$2" 409600; then fail "$c/check" "max RSS $2 KB (limit 400 MB)"
 		else ok "$c/check"; fi
 	fi
