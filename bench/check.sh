@@ -1,7 +1,7 @@
 #!/bin/sh
 # debrief check over a collection, in two parts.
 #
-# Speed: 5,000 generated records (bench/gen_records.sh: varied fields,
+# Speed: 5,000 generated records (bench/gen_records: varied fields,
 # Vietnamese text) against a floor measured in the same run, a bare
 # libyaml event loop over the same files (bench/yaml_floor.c).  Prints
 # records/s for each and the ratio; the target is at most 2x the floor.
@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT INT TERM
 
 cc -O2 -o "$work/yaml_floor" "$TOP/bench/yaml_floor.c" $(pkg-config --cflags --libs yaml-0.1)
 make --no-print-directory -C "$TOP" build/unit/yamlload >/dev/null
-sh "$TOP/bench/gen_records.sh" "$N" "$work/records"
+sh "$TOP/bench/gen_records" "$N" "$work/records"
 find "$work/records" -name '*.yaml' | sort >"$work/list"
 bytes=$(cat $(cat "$work/list") | wc -c)
 

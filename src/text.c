@@ -67,11 +67,14 @@ text_is_nfc(const char *s)
 	/* Fast path: text of safe code points only (nearly all real text,
 	 * Vietnamese included) is NFC without asking utf8proc. */
 	const unsigned char *p = (const unsigned char *)s;
-	long c;
-	while ((c = next_cp(&p)) && nfc_safe(c))
-		;
-	if (!c)
-		return 1;
+	for (;;) {
+		while (*p && *p < 0x80)
+			p++;
+		if (!*p)
+			return 1;
+		if (!nfc_safe(next_cp(&p)))
+			break;
+	}
 	char *n = text_nfc(s);
 	int same = strcmp(n, s) == 0;
 	free(n);
