@@ -582,6 +582,7 @@ static const struct {
 	{"found duplicate %TAG directive", "chỉ thị %TAG bị lặp lại"},
 	{"found unknown directive name", "tên chỉ thị không xác định"},
 	{"did not find expected directive name", "thiếu tên chỉ thị"},
+	{"could not find expected directive name", "thiếu tên chỉ thị"},
 	{"did not find expected digit or '.' character", "thiếu chữ số hoặc dấu '.'"},
 	{"found extremely long version number", "số phiên bản quá dài"},
 	{"did not find expected version number", "thiếu số phiên bản"},
@@ -606,6 +607,7 @@ static const struct {
 	{"while scanning a simple key", "khi đọc một khóa"},
 	{"while scanning a plain scalar", "khi đọc một giá trị không có dấu nháy"},
 	{"while scanning a quoted scalar", "khi đọc một chuỗi trong dấu nháy"},
+	{"while parsing a quoted scalar", "khi đọc một chuỗi trong dấu nháy"},
 	{"while scanning a block scalar", "khi đọc một khối văn bản ('|' hoặc '>')"},
 	{"while scanning an anchor", "khi đọc một neo ('&')"},
 	{"while scanning an alias", "khi đọc một bí danh ('*')"},
@@ -655,10 +657,14 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
 		const char *vc = yaml_word(ld->lang, p->context);
 		struct mark c = mk(p->context_mark);
 		char *ctx = vc ? xstrdup(vc) : xasprintf("“%s”", p->context);
-		finding(ld, m, SEV_ERROR, "yaml-syntax",
-			"YAML không hợp lệ: %s (%s bắt đầu ở dòng %u, cột %u)",
-			"malformed YAML: %s (%s started at line %u, column %u)", what, ctx, c.line,
-			c.col);
+		if (c.line == m.line && c.col == m.col)
+			finding(ld, m, SEV_ERROR, "yaml-syntax", "YAML không hợp lệ: %s (%s)",
+				"malformed YAML: %s (%s)", what, ctx);
+		else
+			finding(ld, m, SEV_ERROR, "yaml-syntax",
+				"YAML không hợp lệ: %s (%s bắt đầu ở dòng %u, cột %u)",
+				"malformed YAML: %s (%s started at line %u, column %u)", what, ctx,
+				c.line, c.col);
 		free(ctx);
 	} else {
 		finding(ld, m, SEV_ERROR, "yaml-syntax", "YAML không hợp lệ: %s",
