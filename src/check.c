@@ -270,6 +270,17 @@ load_config(const struct check_opts *o, const char *first, struct config *cfg, s
 	return ok;
 }
 
+/* Paths by name, then by place in their list. */
+static int
+cmp_path_ref(const void *a, const void *b)
+{
+	char **const *x = a, **const *y = b;
+	int c = strcmp(**x, **y);
+	if (c)
+		return c;
+	return *x < *y ? -1 : *x > *y;
+}
+
 /* Files to check, in order: directories walked, repeats dropped (a file
  * given twice would otherwise clash with itself). */
 static int
@@ -286,31 +297,21 @@ expand(char **paths, int n, struct strlist *files)
 	}
 	for (size_t i = 0; i < errs.n; i++)
 		fprintf(stderr, "debrief: %s\n", errs.v[i]);
-	char **sorted = xcalloc(all.n ? all.n : 1, sizeof *sorted);
-	for (size_t i = 0; i < all.n; i++) {
-		int seen = 0;
-		/* Linear in the files kept so far would be quadratic: bsearch a
-		 * sorted copy instead. */
-		size_t lo = 0, hi = files->n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			int c = strcmp(sorted[mid], all.v[i]);
-			if (!c) {
-				seen = 1;
-				break;
-			}
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (seen)
-			continue;
-		strlist_push(files, all.v[i]);
-		memmove(sorted + lo + 1, sorted + lo, (files->n - 1 - lo) * sizeof *sorted);
-		sorted[lo] = files->v[files->n - 1];
-	}
-	free(sorted);
+	/* Repeats are found by sorting pointers into the list: equal paths
+	 * end up together, the one given first first. */
+	char ***refs = xcalloc(all.n ? all.n : 1, sizeof *refs);
+	char *drop = xcalloc(all.n ? all.n : 1, 1);
+	for (size_t i = 0; i < all.n; i++)
+		refs[i] = &all.v[i];
+	qsort(refs, all.n, sizeof *refs, cmp_path_ref);
+	for (size_t k = 1; k < all.n; k++)
+		if (!strcmp(*refs[k], *refs[k - 1]))
+			drop[refs[k] - all.v] = 1;
+	for (size_t i = 0; i < all.n; i++)
+		if (!drop[i])
+			strlist_push(files, all.v[i]);
+	free(drop);
+	free(refs);
 	strlist_free(&all);
 	strlist_free(&errs);
 	return failed;

@@ -312,3 +312,23 @@ out:
 	free(path);
 	return rc;
 }
+
+int
+fs_remove(const char *dir, const char *name, char **err)
+{
+	if (!safe_name(name)) {
+		*err = xasprintf("refusing to remove '%s' outside the output directory", name);
+		return 0;
+	}
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = 1;
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		rc = 2; /* gone already, or not a file this program writes */
+	} else if (unlink(path) != 0) {
+		*err = xasprintf("cannot remove %s: %s", path, strerror(errno));
+		rc = 0;
+	}
+	free(path);
+	return rc;
+}

@@ -39,4 +39,8 @@ int fs_mkdirs(const char *dir, char **err);
  * written; 0 and *err on failure. */
 int fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err);
 
+/* Remove DIR/NAME (NAME as for fs_write_atomic: never outside DIR).
+ * 1 when removed, 2 when there was no such file, 0 and *err on failure. */
+int fs_remove(const char *dir, const char *name, char **err);
+
 #endif

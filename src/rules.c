@@ -647,9 +647,9 @@ rules_collection(struct record *const *recs, size_t n, const struct check_ctx *c
                  struct diags *dq)
 {
 	/* Each check of a whole run in turn; the archive-* rules
-	 * (archive-cold-partner, archive-open-tasks) join this list. */
+	 * (archive-cold-partner, archive-open-tasks) are rules_archive. */
 	static void (*const checks[])(struct record *const *, size_t, const struct check_ctx *,
-	                              struct diags *) = {collection_duplicate_ids};
+	                              struct diags *) = {collection_duplicate_ids, rules_archive};
 	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
 		checks[i](recs, n, ctx, dq);
 }

@@ -279,7 +279,8 @@ got_name(struct walk *w, const struct node *v, enum want k)
 		return L(w->lang, "một mục trống", "an empty entry");
 	if (v->plain && is_number(v->str))
 		return arena_printf(w->a, L(w->lang, "số %s", "the number %s"), clip(w, v->str));
-	return single ? L(w->lang, "một văn bản đơn lẻ", "a single text") : L(w->lang, "văn bản", "text");
+	return single ? L(w->lang, "một văn bản đơn lẻ", "a single text")
+		      : L(w->lang, "văn bản", "text");
 }
 
 static void
@@ -329,7 +330,8 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 		out->set = 1;
 		return;
 	case DATE_MONTH_ONLY:
-		ERR(w, v->mark, "schema-date", "'%s: %s' cần ngày đầy đủ YYYY-MM-DD, không chỉ tháng",
+		ERR(w, v->mark, "schema-date",
+		    "'%s: %s' cần ngày đầy đủ YYYY-MM-DD, không chỉ tháng",
 		    "'%s: %s' needs a full date YYYY-MM-DD, not only a month", w->path, cs);
 		return;
 	case DATE_IMPOSSIBLE:
@@ -338,7 +340,8 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 		return;
 	case DATE_DMY:
 		date_iso(d, iso);
-		ERR(w, v->mark, "schema-date", "'%s': hãy viết %s, không viết %s (ngày theo dạng YYYY-MM-DD)",
+		ERR(w, v->mark, "schema-date",
+		    "'%s': hãy viết %s, không viết %s (ngày theo dạng YYYY-MM-DD)",
 		    "'%s': write %s, not %s (dates are YYYY-MM-DD)", w->path, iso, cs);
 		return;
 	case DATE_MALFORMED:
@@ -347,13 +350,14 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 	if (month_dmy(s, &d)) {
 		date_iso(d, iso);
 		if (month_ok)
-			ERR(w, v->mark, "schema-date", "'%s': hãy viết %s, không viết %s (tháng theo dạng YYYY-MM)",
+			ERR(w, v->mark, "schema-date",
+			    "'%s': hãy viết %s, không viết %s (tháng theo dạng YYYY-MM)",
 			    "'%s': write %s, not %s (months are YYYY-MM)", w->path, iso, cs);
 		else
 			ERR(w, v->mark, "schema-date",
 			    "'%s: %s' cần ngày đầy đủ YYYY-MM-DD (ví dụ %s-01), không chỉ tháng",
-			    "'%s: %s' needs a full date YYYY-MM-DD (e.g. %s-01), not only a month", w->path,
-			    cs, iso);
+			    "'%s: %s' needs a full date YYYY-MM-DD (e.g. %s-01), not only a month",
+			    w->path, cs, iso);
 		return;
 	}
 	ERR(w, v->mark, "schema-date", "'%s: %s' không phải là ngày; hãy viết %s",
@@ -736,11 +740,13 @@ unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
 		hint = *home ? arena_printf(w->a,
 					    L(w->lang, " (đây là trường của '%s')", " (a field of '%s')"),
 					    home)
-			     : L(w->lang, " (đây là trường ở cấp cao nhất)", " (a field of the top level)");
+			     : L(w->lang, " (đây là trường ở cấp cao nhất)",
+				 " (a field of the top level)");
 	if (w->plen)
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
 		    "khóa không xác định '%s' trong '%s'%s; giá trị của nó bị bỏ qua",
-		    "unknown key '%s' in '%s'%s; its value is ignored", clip(w, k->str), w->path, hint);
+		    "unknown key '%s' in '%s'%s; its value is ignored", clip(w, k->str), w->path,
+		    hint);
 	else
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
 		    "khóa không xác định '%s'%s; giá trị của nó bị bỏ qua",
@@ -826,8 +832,9 @@ id_suggest(const struct record *r, const char *id)
 	if (!strcmp(s, "x") && r->title.s) {
 		char *t = text_slug(r->title.s);
 		free(s);
-		s = r->start.set ? xasprintf("%04d-%02d-%s", r->start.d.y % 10000, r->start.d.m % 100, t)
-				 : xstrdup(t);
+		s = r->start.set
+			    ? xasprintf("%04d-%02d-%s", r->start.d.y % 10000, r->start.d.m % 100, t)
+			    : xstrdup(t);
 		free(t);
 	}
 	size_t n = strlen(s);
@@ -1031,13 +1038,15 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 	if (best) {
 		buf_puts(&hint, did_you_mean(w, best));
 	} else if (!r->npartners) {
-		buf_puts(&hint, L(w->lang, "; bản ghi chưa có đối tác nào", "; the record has no partners"));
+		buf_puts(&hint,
+			 L(w->lang, "; bản ghi chưa có đối tác nào", "; the record has no partners"));
 	} else {
 		buf_puts(&hint, L(w->lang, "; các đối tác: ", "; partners: "));
 		size_t shown = 0, i = 0;
 		for (; i < r->npartners && shown < 5; i++)
 			if (r->partners[i].name.s)
-				buf_printf(&hint, "%s%s", shown++ ? ", " : "", clip(w, r->partners[i].name.s));
+				buf_printf(&hint, "%s%s", shown++ ? ", " : "",
+					   clip(w, r->partners[i].name.s));
 		while (i < r->npartners && !r->partners[i].name.s)
 			i++;
 		if (i < r->npartners)
@@ -1085,7 +1094,8 @@ check_refs(struct walk *w, struct record *r)
 		r->asks[i].partner = resolve(w, r, &px, "preparation.asks[].partner",
 					     &r->asks[i].partner_ref);
 	for (size_t i = 0; i < r->ntasks; i++)
-		r->tasks[i].partner = resolve(w, r, &px, "tasks[].partner", &r->tasks[i].partner_ref);
+		r->tasks[i].partner =
+			resolve(w, r, &px, "tasks[].partner", &r->tasks[i].partner_ref);
 	pindex_free(&px);
 }
 
@@ -1171,9 +1181,10 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	const struct node *root = doc->root;
 	if (!root || root->kind != NODE_MAP) {
 		struct mark m = {1, 1};
-		const char *got = !root || node_is_null(root) ? L(lang, "một tài liệu trống", "an empty document")
-				  : root->kind == NODE_SEQ    ? L(lang, "một danh sách", "a list")
-							      : L(lang, "văn bản", "text");
+		const char *got = !root || node_is_null(root)
+					  ? L(lang, "một tài liệu trống", "an empty document")
+				  : root->kind == NODE_SEQ ? L(lang, "một danh sách", "a list")
+							   : L(lang, "văn bản", "text");
 		ERR(&w, root && !node_is_null(root) ? root->mark : m, "schema-type",
 		    "bản ghi phải là một nhóm 'khóa: giá trị' ở cấp cao nhất, không phải %s",
 		    "a record must be a mapping (key: value pairs) at the top level, not %s", got);

@@ -524,3 +524,57 @@ text_looks_legacy(const char *s)
 		return lc.found[0] >= lc.found[1] ? 1 : 2;
 	return t ? 1 : v ? 2 : 0;
 }
+
+enum text_class
+text_class(unsigned long cp)
+{
+	if (cp > 0x10FFFF)
+		return TEXT_OTHER;
+	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+	switch (p->category) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return TEXT_LETTER;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return p->ignorable ? TEXT_IGNORABLE : TEXT_MARK;
+	case UTF8PROC_CATEGORY_ZS:
+		return (cp == 0xA0 || cp == 0x2007 || cp == 0x202F) ? TEXT_OTHER : TEXT_SPACE;
+	case UTF8PROC_CATEGORY_CC:
+		return TEXT_CONTROL;
+	default:
+		return p->ignorable ? TEXT_IGNORABLE : TEXT_OTHER;
+	}
+}
+
+char *
+text_anchor(const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *n = text_nfc(s);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)n;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0)
+			break;
+		p += k;
+		enum text_class c = text_class((unsigned long)cp);
+		if (cp == ' ' || cp == '-')
+			cp = '-';
+		else if (cp != '_' && c != TEXT_LETTER && c != TEXT_MARK)
+			continue;
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t e = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+		buf_put(&b, enc, (size_t)e);
+	}
+	free(n);
+	return buf_detach(&b);
+}

@@ -30,4 +30,19 @@ int text_looks_legacy(const char *s);
 /* Number of code points of valid UTF-8. */
 size_t text_codepoints(const char *s);
 
+/* Coarse Unicode class of one code point, enough for line breaking. */
+enum text_class {
+	TEXT_OTHER,	 /* symbols, punctuation, unassigned */
+	TEXT_LETTER,	 /* L* and N* (letters and digits) */
+	TEXT_SPACE,	 /* Zs that may break a line (not U+00A0, U+2007, U+202F) */
+	TEXT_MARK,	 /* Mn, Mc, Me: never starts a line */
+	TEXT_IGNORABLE,	 /* default-ignorable (U+200B, U+FEFF, ...): no visible form */
+	TEXT_CONTROL	 /* Cc */
+};
+enum text_class text_class(unsigned long cp);
+/* GitHub-style heading anchor: lower case, letters, digits, '-' and '_'
+ * kept, spaces to '-', everything else dropped: "Đà Nẵng (2025)" →
+ * "đà-nẵng-2025".  Caller frees. */
+char *text_anchor(const char *s);
+
 #endif

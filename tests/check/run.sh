@@ -199,7 +199,7 @@ rm -f "$IN/Cà Mau 2017.yaml"
 
 # ---- the man page ----
 MAN=$TOP/man/debrief.1
-if w=$(groff -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/renders; else
+if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/renders; else
 	fail man/renders "$w"; fi
 if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
 	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
@@ -228,3 +228,90 @@ if [ -w /dev/full ]; then
 	want_rc write-error 2
 	has write-error/message "$WORK/full.err" '^debrief: '
 fi
+
+# ---- rule findings: guidance and severities through the formats ----
+variant rule-findings.yaml -e '/^handover:/d' -e '/feedback_to_agency:/d' \
+	-e 's/owner: Sở Ngoại vụ/owner: các sở, ngành/' -e '/project: nhà máy/d'
+run rules-text -- --lang en rule-findings.yaml clean.yaml
+want_rc rules-text 1
+gold rules-text
+run rules-json -- --lang en --format json rule-findings.yaml
+gold rules-json
+run rules-github -- --lang en --format github rule-findings.yaml
+gold rules-github
+run rules-junit-fail-on-warning -- --lang en --format junit --fail-on warning rule-findings.yaml \
+	clean.yaml
+gold rules-junit-fail-on-warning
+run rules-sarif -- --lang en --format sarif rule-findings.yaml
+if $PY sarif_check.py "$WORK/rules-sarif.out" >"$WORK/rules-sarif.check" 2>&1 && $PY -c '
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+byid = {r["id"]: r for r in rules}
+assert byid["prep-objectives"]["properties"]["guidance"] == ["G9"]
+assert byid["follow-feedback"]["defaultConfiguration"]["level"] == "warning"
+assert all(r["fullDescription"]["text"] for r in rules)
+got = [(r["ruleId"], r["level"]) for r in run["results"]]
+assert ("prep-objectives", "error") in got and ("memory-handover", "note") in got, got
+' "$WORK/rules-sarif.out"; then ok rules-sarif/catalogue; else
+	fail rules-sarif/catalogue "rules or results wrong"; head -n 5 "$WORK/rules-sarif.check"; fi
+
+# ---- --fail-on against warnings and infos from rules ----
+variant warning-and-info.yaml -e '/^handover:/d' -e '/feedback_to_agency:/d'
+variant info-only.yaml -e '/^handover:/d'
+for c in "warning-and-info error 0" "warning-and-info warning 1" "warning-and-info info 1" \
+	"info-only warning 0" "info-only info 1"; do
+	set -- $c
+	run "fail-on-$1-$2" -- --fail-on "$2" "$1.yaml"
+	want_rc "fail-on-$1-$2" "$3"
+done
+
+# ---- today: --today and SOURCE_DATE_EPOCH name the same day, the day matters ----
+run today-option -- --lang en --today 2026-07-01 clean.yaml
+gold today-option
+run today-sde SOURCE_DATE_EPOCH=1782864000 -- --lang en clean.yaml
+if cmp -s "$WORK/today-option.out" "$WORK/today-sde.out"; then ok today/option-equals-sde; else
+	fail today/option-equals-sde "--today 2026-07-01 and SOURCE_DATE_EPOCH of that day differ"; fi
+run today-suite-default -- --lang en clean.yaml
+if cmp -s "$WORK/today-option.out" "$WORK/today-suite-default.out"; then
+	fail today/changes-findings "2026-01-01 and 2026-07-01 give the same findings"
+else ok today/changes-findings; fi
+run today-again -- --lang en --today 2026-07-01 clean.yaml
+if cmp -s "$WORK/today-option.out" "$WORK/today-again.out"; then ok today/reproducible; else
+	fail today/reproducible "two runs differ"; fi
+
+# ---- configuration: found next to the records, else from the current directory ----
+mkdir -p "$IN/cfg/records" "$IN/cfg/elsewhere" "$IN/cwdcfg"
+variant cfg/records/no-handover.yaml -e '/^handover:/d'
+printf 'rules:\n  memory-handover: error\n' >"$IN/cfg/records/.debrief.yaml"
+: >"$IN/none.conf"
+run config-records-dir -- --lang en cfg/records
+want_rc config-records-dir 1
+gold config-records-dir
+run config-file-dir -- --lang en cfg/records/no-handover.yaml
+if cmp -s "$WORK/config-records-dir.out" "$WORK/config-file-dir.out"; then
+	ok config/file-directory-searched; else fail config/file-directory-searched "config not found"; fi
+run config-option -- --lang en --config none.conf cfg/records
+want_rc config-option 0
+has config-option/default-severity "$WORK/config-option.out" ' info: .*\[memory-handover\]'
+printf 'rules:\n  memory-handover: off\n' >"$IN/cwdcfg/.debrief.yaml"
+(cd "$IN/cwdcfg" && "$DEBRIEF" check --lang en - <"$IN/cfg/records/no-handover.yaml") \
+	>"$WORK/config-cwd.out" 2>&1
+hasnt config/stdin-uses-current-directory "$WORK/config-cwd.out" 'memory-handover'
+run config-missing -- --config nosuch.conf clean.yaml
+want_rc config-missing 2
+has config-missing/message "$WORK/config-missing.err" '^debrief: nosuch.conf: '
+printf 'rules:\n  memory-handover: loud\n' >"$IN/bad.conf"
+run config-findings-first -- --lang en --config bad.conf rule-findings.yaml
+gold config-findings-first
+
+# ---- the collection: findings in file order, waivers apply ----
+variant dup-id-b.yaml -e 's/^id: .*/id: same-id/'
+variant dup-id-a.yaml -e 's/^id: .*/id: same-id/'
+run collection-order -- --lang en dup-id-b.yaml dup-key.yaml dup-id-a.yaml
+gold collection-order
+variant dup-id-waived.yaml -e 's/^id: .*/id: same-id/' \
+	-e '$a waivers:\n  - {rule: schema-duplicate-id, reason: bản sao để thử}'
+run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
+want_rc collection-waiver 0
+gold collection-waiver

@@ -88,9 +88,10 @@ else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 	done
 done
 
-# The example of man/config.section is a valid configuration that leaves
-# the clean record clean.
-sed -n '/^\.Bd -literal/,/^\.Ed/p' "$TOP/man/config.section" | sed '1d;$d' >"$WORK/example.conf"
+# The example in the CONFIGURATION section of debrief(1) is a valid
+# configuration that leaves the clean record clean.
+sed -n '/^\.Sh CONFIGURATION/,/^\.Sh [A-Z]/p' "$TOP/man/debrief.1" |
+	sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '1d;$d' >"$WORK/example.conf"
 "$DEBRIEF" check --lang en --today $TODAY --config "$WORK/example.conf" base-clean.yaml \
 	>"$WORK/example.out" 2>&1
 golden config-example-in-man base-clean.expected "$WORK/example.out"

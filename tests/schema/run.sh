@@ -1,19 +1,13 @@
 #!/bin/sh
-# Schema goldens: each NAME.yaml is checked as by
+# Schema goldens: each NAME.yaml is checked with
 #   debrief check --lang en --today 2026-01-01 NAME.yaml
 # and the output compared with NAME.expected (and with NAME.vi.expected,
-# where present, for --lang vi).  Until the check command runs, the
-# schema_check driver of tests/unit prints the same text format.
-# Findings of other rule groups (prep-*, follow-*, …) belong to other
-# suites: when some appear, only the yaml-/text-/schema- lines are
-# compared, without the summary line.
+# where present, for --lang vi).  Findings of other rule groups (prep-*,
+# follow-*, …) belong to other suites: when some appear, only the
+# yaml-/text-/schema- lines are compared, without the summary line.
 . ../lib.sh
 today=2026-01-01
-if "$DEBRIEF" check --help >/dev/null 2>&1; then
-	run() { "$DEBRIEF" check --lang "$1" --today $today "$2"; }
-else
-	run() { "$UNITDIR/schema_check" --lang "$1" --today $today "$2"; }
-fi
+run() { "$DEBRIEF" check --lang "$1" --today $today "$2"; }
 ours='\[(yaml|text|schema)-[a-z-]+\]$'
 summary='^[0-9]+ files checked: |^Đã kiểm tra [0-9]+ tệp: '
 

@@ -1,6 +1,7 @@
 /*
- * schema_check.c: load + schema over files, printing findings in the text
- * format of `debrief check` (COMMON.md), for the schema golden suite:
+ * schema_check.c: load + schema alone over files, printing findings in the
+ * text format of `debrief check` (to look at the schema without the rules),
+ * and the schema's tables for the schema suite:
  *   schema_check [--lang vi|en] [--today YYYY-MM-DD] FILE...
  *   schema_check --fields      the field tables, one field a line
  *   schema_check --countries   the ISO 3166-1 codes it knows

@@ -1,0 +1,437 @@
+/*
+ * pdf.c: Markdown to PDF.  Parses with cmark-gfm (tables, task lists,
+ * strikethrough, autolinks), walks the tree with cmark's iterator (no
+ * recursion, so nesting depth cannot exhaust the stack) and drives the
+ * layout; then hands the display list to pdf_out.c.  The only file that
+ * walks cmark nodes.  Also the `debrief pdf` command.
+ */
+#include "pdf.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+#include "pdf_fonts.h"
+#include "pdf_layout.h"
+#include "pdf_out.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define MAX_INPUT (64u << 20)
+
+/* Valid UTF-8 without NUL, in NFC: invalid bytes and NUL become U+FFFD
+ * (cmark would do the same), so that what is measured is what is drawn. */
+static char *
+clean_input(const char *md, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0;
+	while (i < len) {
+		size_t ok = i + text_utf8_check(md + i, len - i); /* end of valid bytes */
+		while (i < ok) {
+			const char *z = memchr(md + i, '\0', ok - i);
+			size_t e = z ? (size_t)(z - md) : ok;
+			buf_put(&b, md + i, e - i);
+			i = e;
+			if (z) {
+				buf_puts(&b, "\xEF\xBF\xBD");
+				i++;
+			}
+		}
+		if (i < len) { /* one U+FFFD for a broken sequence */
+			buf_puts(&b, "\xEF\xBF\xBD");
+			i++;
+			while (i < len && ((unsigned char)md[i] & 0xC0) == 0x80)
+				i++;
+		}
+	}
+	char *s = buf_detach(&b);
+	char *n = text_is_nfc(s) ? s : text_nfc(s);
+	if (n != s)
+		free(s);
+	return n;
+}
+
+static int
+is_ext(cmark_node *n, const char *type)
+{
+	const char *t = cmark_node_get_type_string(n);
+	return t && !strcmp(t, type);
+}
+
+static int
+has_tasks(cmark_node *list)
+{
+	for (cmark_node *c = cmark_node_first_child(list); c; c = cmark_node_next(c))
+		if (is_ext(c, "tasklist"))
+			return 1;
+	return 0;
+}
+
+/* The plain text of an image description (its alt text). */
+static char *
+alt_text(cmark_node *img)
+{
+	struct buf b = BUF_INIT;
+	cmark_iter *it = cmark_iter_new(img);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			buf_puts(&b, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(&b, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return buf_detach(&b);
+}
+
+static void
+extension(struct lay *L, cmark_node *n, int enter)
+{
+	const char *t = cmark_node_get_type_string(n);
+	if (!t)
+		return;
+	if (!strcmp(t, "table")) {
+		if (enter)
+			lay_table_begin(L, cmark_gfm_extensions_get_table_columns(n),
+					cmark_gfm_extensions_get_table_alignments(n));
+		else
+			lay_table_end(L);
+	} else if (!strcmp(t, "table_header") || !strcmp(t, "table_row")) {
+		if (enter)
+			lay_table_row_begin(L, !strcmp(t, "table_header") ||
+						   cmark_gfm_extensions_get_table_row_is_header(n));
+		else
+			lay_table_row_end(L);
+	} else if (!strcmp(t, "table_cell")) {
+		if (enter)
+			lay_table_cell_begin(L);
+		else
+			lay_table_cell_end(L);
+	} else if (!strcmp(t, "strikethrough")) {
+		if (enter)
+			lay_span_begin(L, SPAN_STRIKE);
+		else
+			lay_span_end(L);
+	}
+}
+
+static void
+walk(cmark_node *doc, struct lay *L)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_BLOCK_QUOTE:
+			enter ? lay_quote_begin(L) : lay_quote_end(L);
+			break;
+		case CMARK_NODE_LIST:
+			if (enter)
+				lay_list_begin(L, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
+					       cmark_node_get_list_start(n),
+					       cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM,
+					       cmark_node_get_list_tight(n), has_tasks(n));
+			else
+				lay_list_end(L);
+			break;
+		case CMARK_NODE_ITEM:
+			if (enter)
+				lay_item_begin(L, is_ext(n, "tasklist")
+						      ? cmark_gfm_extensions_get_tasklist_item_checked(n)
+						      : -1);
+			else
+				lay_item_end(L);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			lay_code_block(L, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			lay_html_block(L, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			enter ? lay_para_begin(L) : lay_para_end(L);
+			break;
+		case CMARK_NODE_HEADING:
+			if (enter)
+				lay_heading_begin(L, cmark_node_get_heading_level(n));
+			else
+				lay_heading_end(L);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			lay_rule(L);
+			break;
+		case CMARK_NODE_TEXT:
+			lay_text(L, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			lay_softbreak(L);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			lay_hardbreak(L);
+			break;
+		case CMARK_NODE_CODE:
+			lay_literal(L, SPAN_CODE, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			lay_literal(L, SPAN_HTML, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_EMPH:
+			enter ? lay_span_begin(L, SPAN_EMPH) : lay_span_end(L);
+			break;
+		case CMARK_NODE_STRONG:
+			enter ? lay_span_begin(L, SPAN_STRONG) : lay_span_end(L);
+			break;
+		case CMARK_NODE_LINK:
+			enter ? lay_link_begin(L, cmark_node_get_url(n)) : lay_link_end(L);
+			break;
+		case CMARK_NODE_IMAGE: {
+			char *alt = alt_text(n);
+			lay_image(L, cmark_node_get_url(n), alt);
+			free(alt);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* the description is drawn */
+			break;
+		}
+		case CMARK_NODE_DOCUMENT:
+		case CMARK_NODE_CUSTOM_BLOCK:
+		case CMARK_NODE_CUSTOM_INLINE:
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+		case CMARK_NODE_NONE:
+			break;
+		default:
+			extension(L, n, enter);
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static long long
+source_date_epoch(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	return strtoll(s, NULL, 10);
+}
+
+int
+pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
+		  struct strlist *warnings, char **err)
+{
+	int rc = 0;
+	struct fonts *fonts = NULL;
+	struct lay *L = NULL;
+	struct dl *dl = NULL;
+	cmark_node *doc = NULL;
+	char *text = clean_input(md, len);
+
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(ext[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	cmark_parser_feed(p, text, strlen(text));
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+
+	fonts = fonts_new(o->font_family, o->lang, warnings, err);
+	if (!fonts)
+		goto out;
+	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, o->lang};
+	L = lay_new(fonts, &lo, warnings);
+	walk(doc, L);
+	dl = lay_finish(L);
+	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
+	struct pdfout_info info = {title, o->author, o->subject, source_date_epoch(), o->lang};
+	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
+out:
+	dl_free(dl);
+	lay_free(L);
+	fonts_free(fonts);
+	cmark_node_free(doc);
+	free(text);
+	return rc;
+}
+
+/* ---- debrief pdf ---- */
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief pdf [-o OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en] FILE.md\n"
+	      "FILE.md - reads standard input; the PDF goes to -o, else next to FILE,\n"
+	      "else (standard input) to standard output.\n",
+	      f);
+}
+
+/* Line and column (from 1) of byte off in s. */
+static void
+position(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+			++*col;
+	}
+}
+
+static char *
+default_output(const char *in)
+{
+	size_t n = strlen(in);
+	if (n > 3 && !strcasecmp(in + n - 3, ".md"))
+		n -= 3;
+	else if (n > 9 && !strcasecmp(in + n - 9, ".markdown"))
+		n -= 9;
+	return xasprintf("%.*s.pdf", (int)n, in);
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	if (!s)
+		return xstrdup(".");
+	if (s == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(s - path));
+}
+
+static const char *
+base_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int
+cmd_pdf(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"title", required_argument, NULL, 't'},
+	    {"font", required_argument, NULL, 'f'},   {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},	      {NULL, 0, NULL, 0}};
+	const char *output = NULL, *title = NULL, *font = NULL;
+	enum lang lang = LANG_VI;
+	int c, rc = EXIT_USAGE;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 't': title = optarg; break;
+		case 'f': font = optarg; break;
+		case 'l':
+			if (!strcmp(optarg, "vi"))
+				lang = LANG_VI;
+			else if (!strcmp(optarg, "en"))
+				lang = LANG_EN;
+			else {
+				fprintf(stderr, "debrief: --lang: %s\n", optarg);
+				usage(stderr);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default:
+			fprintf(stderr, "debrief: pdf: %s '%s'\n",
+				L(lang, "tùy chọn không hợp lệ", "invalid option"), argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *in = argv[optind];
+	int from_stdin = !strcmp(in, "-");
+	char *data = NULL, *err = NULL, *out_path = NULL, *base = NULL, *name = NULL;
+	size_t len = 0;
+	struct strlist warn = {0};
+	struct buf pdf = BUF_INIT;
+	const char *label = from_stdin ? "<stdin>" : in;
+
+	if (!fs_read(in, MAX_INPUT, &data, &len, &err)) {
+		fprintf(stderr, "debrief: %s: %s\n", label, err);
+		goto out;
+	}
+	size_t bad = text_utf8_check(data, len);
+	if (bad < len) {
+		unsigned line, col;
+		position(data, bad, &line, &col);
+		fprintf(stderr, "%s:%u:%u: warning: %s\n", label, line, col,
+			L(lang, "UTF-8 không hợp lệ, thay bằng U+FFFD",
+			  "invalid UTF-8, replaced with U+FFFD"));
+	}
+	base = from_stdin ? xstrdup(".") : dir_of(in);
+	if (!from_stdin) {
+		const char *b = base_of(in);
+		size_t n = strlen(b);
+		if (n > 3 && !strcasecmp(b + n - 3, ".md"))
+			n -= 3;
+		name = xstrndup(b, n);
+	}
+	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang};
+	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
+		fprintf(stderr, "debrief: %s: %s\n", label, err);
+		goto out;
+	}
+	for (size_t i = 0; i < warn.n; i++)
+		fprintf(stderr, "%s: warning: %s\n", label, warn.v[i]);
+	if (!output)
+		output = from_stdin ? "-" : (out_path = default_output(in));
+	if (!strcmp(output, "-")) {
+		if (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout)) {
+			fprintf(stderr, "debrief: <stdout>: %s\n",
+				L(lang, "không ghi được", "write failed"));
+			goto out;
+		}
+	} else {
+		char *dir = dir_of(output);
+		int w = fs_write_atomic(dir, base_of(output), pdf.data, pdf.len, &err);
+		free(dir);
+		if (!w) {
+			fprintf(stderr, "debrief: %s: %s\n", output, err);
+			goto out;
+		}
+	}
+	rc = EXIT_OK;
+out:
+	free(data);
+	free(err);
+	free(out_path);
+	free(base);
+	free(name);
+	strlist_free(&warn);
+	buf_free(&pdf);
+	return rc;
+}

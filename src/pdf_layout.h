@@ -1,0 +1,131 @@
+/*
+ * pdf_layout.h: the layout API that pdf.c drives while it walks the
+ * Markdown tree (blocks begin and end, inline text arrives in order), and
+ * the display list it produces for pdf_out.c: every page as positioned
+ * text runs, rules, boxes, images, links and bookmarks.
+ */
+#ifndef PDF_LAYOUT_H
+#define PDF_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "debrief.h"
+#include "fsutil.h"
+#include "pdf_fonts.h"
+
+/* ---- display list ---- */
+
+enum dl_kind {
+	DL_TEXT,  /* a run in one face: x, y = baseline origin, h = size */
+	DL_FILL,  /* filled rectangle: x, y = lower left, w, h */
+	DL_LINE,  /* stroked line from (x, y) to (x + w, y + h), width lw */
+	DL_FRAME, /* stroked rectangle, width lw */
+	DL_IMAGE, /* image off in rect x, y, w, h */
+	DL_LINK	  /* clickable rect to target text[off, len) */
+};
+
+struct dl_item {
+	int page;	   /* 0-based */
+	uint8_t kind;	   /* enum dl_kind */
+	uint8_t face;	   /* DL_TEXT: document face */
+	uint8_t invisible; /* DL_TEXT: extracted but not painted */
+	float x, y, w, h;  /* see enum dl_kind */
+	float lw;	   /* line width */
+	uint32_t rgb;	   /* colour 0xRRGGBB */
+	size_t off, len;   /* TEXT: UTF-8 codes in text; LINK: target; IMAGE: off = index */
+	int dest;	   /* LINK: index in anchors for "#name", -1 for a URI */
+};
+
+struct dl_mark {	 /* a bookmark */
+	int level;	 /* heading level 1..6 */
+	int page;	 /* 0-based */
+	float y;	 /* top of the heading */
+	size_t off, len; /* title in text */
+};
+
+struct dl_anchor { /* a heading as a link target "#name" */
+	char *name;	/* owned */
+	int page;	/* 0-based */
+	float y;	/* top of the heading */
+};
+
+struct dl_image {
+	char *data; /* owned file bytes */
+	size_t len;
+	int png;    /* else JPEG */
+	char *path; /* owned; relative to the base directory, decoded */
+};
+
+struct dl {
+	struct dl_item *items; /* in drawing order within each page */
+	size_t n, cap;
+	struct buf text;       /* run texts, link targets, bookmark titles */
+	struct dl_mark *marks;
+	size_t nmarks, capmarks;
+	struct dl_anchor *anchors;
+	size_t nanchors, capanchors;
+	struct dl_image *images;
+	size_t nimages, capimages;
+	int npages;
+	float page_w, page_h;
+	char *first_heading; /* owned plain text, NULL when none */
+};
+
+void dl_free(struct dl *dl);
+
+/* ---- layout API (pdf.c) ---- */
+
+struct lay;
+
+struct lay_opts {
+	const char *base_dir; /* images relative to it; NULL: no images */
+	int md_links_to_pdf;  /* "x.md#a" links become "x.pdf" */
+	enum lang lang;	      /* warnings */
+};
+
+enum span { SPAN_EMPH, SPAN_STRONG, SPAN_STRIKE, SPAN_CODE, SPAN_HTML };
+
+struct lay *lay_new(struct fonts *f, const struct lay_opts *o, struct strlist *warnings);
+void lay_free(struct lay *L);
+
+void lay_quote_begin(struct lay *L);
+void lay_quote_end(struct lay *L);
+/* paren: "1)" rather than "1."; tasks: some item has a checkbox */
+void lay_list_begin(struct lay *L, int ordered, int start, int paren, int tight, int tasks);
+void lay_list_end(struct lay *L);
+/* task: -1 none, 0 open, 1 done */
+void lay_item_begin(struct lay *L, int task);
+void lay_item_end(struct lay *L);
+void lay_para_begin(struct lay *L);
+void lay_para_end(struct lay *L);
+void lay_heading_begin(struct lay *L, int level);
+void lay_heading_end(struct lay *L);
+void lay_code_block(struct lay *L, const char *text);
+void lay_html_block(struct lay *L, const char *text);
+void lay_rule(struct lay *L);
+
+void lay_text(struct lay *L, const char *s);
+void lay_literal(struct lay *L, enum span kind, const char *s); /* code span, raw HTML */
+void lay_softbreak(struct lay *L);
+void lay_hardbreak(struct lay *L);
+void lay_span_begin(struct lay *L, enum span kind);
+void lay_span_end(struct lay *L);
+void lay_link_begin(struct lay *L, const char *url);
+void lay_link_end(struct lay *L);
+void lay_image(struct lay *L, const char *url, const char *alt);
+
+/* aligns[ncols]: 'l', 'c', 'r' or 0 */
+void lay_table_begin(struct lay *L, int ncols, const uint8_t *aligns);
+void lay_table_row_begin(struct lay *L, int header);
+void lay_table_cell_begin(struct lay *L);
+void lay_table_cell_end(struct lay *L);
+void lay_table_row_end(struct lay *L);
+void lay_table_end(struct lay *L);
+
+/* Ends the layout: page numbers "N / M" added.  The display list belongs
+ * to the caller (dl_free). */
+struct dl *lay_finish(struct lay *L);
+
+#endif

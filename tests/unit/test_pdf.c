@@ -1,0 +1,328 @@
+/*
+ * Unit tests of the PDF stage's inner parts: line breaking keeps every
+ * character (the hyphen of "Val-de-Marne" stays), long words are cut,
+ * marks stay on their base, widths agree with libharu's, link targets
+ * are percent-encoded and .md links become .pdf, anchors are GitHub's.
+ */
+#include <hb.h>
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pdf.h"
+#include "pdf_fonts.h"
+#include "pdf_lay.h"
+#include "text.h"
+#include "unit.h"
+
+static struct fonts *F;
+
+static struct lay *
+new_lay(int md_links)
+{
+	struct lay_opts o = {NULL, md_links, LANG_EN};
+	return lay_new(F, &o, NULL);
+}
+
+static float
+width_of(const struct para *p, size_t from, size_t to)
+{
+	float w = 0;
+	for (size_t i = from; i < to; i++)
+		w += p->c[i].w;
+	return w;
+}
+
+/* The codes of [s, e) as UTF-8 (all BMP here). */
+static char *
+text_of(const struct para *p, size_t s, size_t e)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = s; i < e; i++) {
+		uint32_t c = p->c[i].cid;
+		if (p->c[i].flags & ICH_HARD)
+			continue;
+		if (c < 0x80)
+			buf_putc(&b, (char)c);
+		else if (c < 0x800) {
+			buf_putc(&b, (char)(0xC0 | c >> 6));
+			buf_putc(&b, (char)(0x80 | (c & 0x3F)));
+		} else {
+			buf_putc(&b, (char)(0xE0 | c >> 12));
+			buf_putc(&b, (char)(0x80 | (c >> 6 & 0x3F)));
+			buf_putc(&b, (char)(0x80 | (c & 0x3F)));
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* Lines tile the paragraph: nothing lost, nothing added; what a break
+ * leaves out is only spaces (or the forced break itself). */
+static int
+tiles(const struct para *p, const struct line *ln, size_t n)
+{
+	size_t at = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (ln[k].s != at || ln[k].e < ln[k].s || ln[k].next < ln[k].e)
+			return 0;
+		for (size_t i = ln[k].e; i < ln[k].next; i++)
+			if (!(p->c[i].flags & (ICH_SPACE | ICH_HARD)))
+				return 0;
+		at = ln[k].next;
+	}
+	return at == p->n;
+}
+
+static void
+test_hyphen(void)
+{
+	struct lay *L = new_lay(0);
+	struct para p = {0};
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	para_text(L, &p, "Đoàn công tác đến Val-de-Marne hôm qua");
+	/* room for "Đoàn công tác đến Val-" and a little, not for "Val-de-" */
+	const char *s = "Đoàn công tác đến Val-";
+	size_t k = text_codepoints(s);
+	struct line *ln;
+	size_t n = para_break(NULL, &p, width_of(&p, 0, k) + 1, 1000, &ln);
+	OK(n == 2, "pdf/break/hyphen-two-lines");
+	char *a = text_of(&p, ln[0].s, ln[0].e), *b = text_of(&p, ln[1].s, ln[1].e);
+	STR_EQ(a, "Đoàn công tác đến Val-", "pdf/break/hyphen-kept-at-line-end");
+	STR_EQ(b, "de-Marne hôm qua", "pdf/break/hyphen-rest-on-next-line");
+	OK(tiles(&p, ln, n), "pdf/break/hyphen-tiles");
+	free(a);
+	free(b);
+	free(ln);
+
+	/* a hyphen between digits is no break: "-5" stays with its number */
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	para_text(L, &p, "nhiệt độ 10-15 độ");
+	k = text_codepoints("nhiệt độ 10-");
+	n = para_break(NULL, &p, width_of(&p, 0, k) + 0.5f, 1000, &ln);
+	a = text_of(&p, ln[0].s, ln[0].e);
+	STR_EQ(a, "nhiệt độ", "pdf/break/no-hyphen-break-between-digits");
+	free(a);
+	free(ln);
+	para_free(&p);
+	lay_free(L);
+}
+
+static void
+test_words(void)
+{
+	struct lay *L = new_lay(0);
+	struct para p = {0};
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	const char *s = "Báo cáo không nặng về thành tích mà tập trung vào nhiệm vụ cụ thể "
+			"của từng sở ngành địa phương trong chuyến thăm";
+	para_text(L, &p, s);
+	struct line *ln;
+	size_t n = para_break(NULL, &p, 120, 1000, &ln);
+	int ok = n > 2, fits = 1;
+	struct buf all = BUF_INIT;
+	for (size_t k = 0; k < n; k++) {
+		char *t = text_of(&p, ln[k].s, ln[k].e);
+		if (ln[k].w > 120.01f)
+			fits = 0;
+		/* every line ends at a word end: the next character is a space */
+		if (k + 1 < n && !(p.c[ln[k].e].flags & ICH_SPACE))
+			ok = 0;
+		buf_printf(&all, "%s%s", k ? " " : "", t);
+		free(t);
+	}
+	OK(ok, "pdf/break/at-spaces-only");
+	OK(fits, "pdf/break/lines-fit");
+	STR_EQ(buf_cstr(&all), s, "pdf/break/words-kept");
+	OK(tiles(&p, ln, n), "pdf/break/words-tile");
+	buf_free(&all);
+	free(ln);
+	para_free(&p);
+	lay_free(L);
+}
+
+static void
+test_long_word(void)
+{
+	struct lay *L = new_lay(0);
+	struct para p = {0};
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	char word[401];
+	memset(word, 'x', 400);
+	word[400] = '\0';
+	para_text(L, &p, word);
+	struct line *ln;
+	size_t n = para_break(NULL, &p, 50, 1000, &ln);
+	size_t total = 0;
+	int fits = 1;
+	for (size_t k = 0; k < n; k++) {
+		total += ln[k].e - ln[k].s;
+		fits &= ln[k].w <= 50 && ln[k].e > ln[k].s;
+	}
+	OK(n > 10 && fits, "pdf/break/long-word-cut-to-width");
+	INT_EQ(total, 400, "pdf/break/long-word-keeps-every-character");
+	OK(tiles(&p, ln, n), "pdf/break/long-word-tiles");
+	free(ln);
+
+	/* a mark without a precomposed form never starts a line */
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	for (int i = 0; i < 60; i++)
+		para_text(L, &p, "q\xCC\x83"); /* q + U+0303 */
+	n = para_break(NULL, &p, 37, 1000, &ln);
+	int ok = n > 1;
+	for (size_t k = 0; k < n; k++)
+		ok &= !(p.c[ln[k].s].flags & ICH_MARK);
+	OK(ok, "pdf/break/mark-stays-on-base");
+	OK(tiles(&p, ln, n), "pdf/break/mark-tiles");
+	free(ln);
+	para_free(&p);
+	lay_free(L);
+}
+
+static void
+test_cjk(void)
+{
+	struct lay *L = new_lay(0);
+	struct para p = {0};
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	para_text(L, &p, "長崎県長崎県長崎県長崎県、長崎県長崎県長崎県。長崎県");
+	struct line *ln;
+	size_t n = para_break(NULL, &p, 4 * 11 + 1, 1000, &ln);
+	int ok = n > 3;
+	for (size_t k = 0; k < n; k++) {
+		ok &= ln[k].e - ln[k].s <= 4 && ln[k].e > ln[k].s;
+		ok &= p.c[ln[k].s].cid != 0x3001 && p.c[ln[k].s].cid != 0x3002;
+	}
+	OK(ok, "pdf/break/cjk-between-ideographs-not-before-punctuation");
+	OK(tiles(&p, ln, n), "pdf/break/cjk-tiles");
+	free(ln);
+
+	para_reset(&p, FST_MONO, 9.5f, 0, 1.25f, 1);
+	para_text(L, &p, "a\n\tb\n");
+	n = para_break(NULL, &p, 400, 1000, &ln);
+	INT_EQ(n, 2, "pdf/break/pre-lines");
+	char *t = text_of(&p, ln[1].s, ln[1].e);
+	STR_EQ(t, "    b", "pdf/break/pre-tab-to-spaces");
+	free(t);
+	free(ln);
+	para_free(&p);
+	lay_free(L);
+}
+
+static const char *
+path_of(int fd)
+{
+	static char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	return path;
+}
+
+/* Widths used for breaking are those libharu writes in /W: a line never
+ * runs into the next run or past the margin. */
+static void
+test_widths(void)
+{
+	const char *s = "Sở Ngoại vụ tỉnh Cà Mau: chuyến thăm Đà Nẵng, Nghệ An — ẮẰẲẴẶ ỨỪỬỮỰ";
+	struct lay *L = new_lay(0);
+	struct para p = {0};
+	para_reset(&p, 0, 1000, 0, 1.3f, 0);
+	para_text(L, &p, s);
+	float ours = width_of(&p, 0, p.n);
+	int fd = -1;
+	char *err = NULL;
+	OK(fonts_subset(F, p.c[0].face, &fd, &err), "pdf/fonts/subset");
+	/* libharu fails to save a font whose last table ('prep') is empty */
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path_of(fd));
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_blob_t *prep = hb_face_reference_table(face, HB_TAG('p', 'r', 'e', 'p'));
+	OK(hb_blob_get_length(prep) > 0, "pdf/fonts/subset-has-prep");
+	hb_blob_destroy(prep);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_UseUTFEncodings(doc);
+	const char *name = HPDF_LoadTTFontFromFile(doc, path_of(fd), HPDF_TRUE);
+	HPDF_Font font = name ? HPDF_GetFont(doc, name, "UTF-8") : NULL;
+	OK(font != NULL, "pdf/fonts/libharu-loads-subset");
+	if (font) {
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
+		INT_EQ((long long)ours, (long long)tw.width, "pdf/fonts/width-equals-libharu");
+	}
+	HPDF_Free(doc);
+	if (fd >= 0)
+		close(fd);
+	free(err);
+	para_free(&p);
+	lay_free(L);
+}
+
+static const char *
+first_link(struct dl *dl)
+{
+	static char t[256];
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->items[i].kind == DL_LINK && dl->items[i].len < sizeof t) {
+			memcpy(t, dl->text.data + dl->items[i].off, dl->items[i].len);
+			t[dl->items[i].len] = '\0';
+			return t;
+		}
+	return "(none)";
+}
+
+static void
+link_case(int md_links, const char *url, const char *want, const char *name)
+{
+	struct lay *L = new_lay(md_links);
+	lay_para_begin(L);
+	lay_link_begin(L, url);
+	lay_text(L, "liên kết");
+	lay_link_end(L);
+	lay_para_end(L);
+	struct dl *dl = lay_finish(L);
+	STR_EQ(first_link(dl), want, name);
+	dl_free(dl);
+	lay_free(L);
+}
+
+static void
+test_links(void)
+{
+	link_case(0, "https://example.org/đà-nẵng?q=Cà Mau",
+		  "https://example.org/%C4%91%C3%A0-n%E1%BA%B5ng?q=C%C3%A0%20Mau",
+		  "pdf/link/percent-encoded");
+	link_case(0, "javascript:alert(1)", "(none)", "pdf/link/javascript-dropped");
+	link_case(0, "HTTPS://example.org/", "HTTPS://example.org/", "pdf/link/scheme-any-case");
+	link_case(1, "doi-tac/nagasaki.md#lien-he", "doi-tac/nagasaki.pdf", "pdf/link/md-to-pdf");
+	link_case(1, "../Báo cáo.MD", "../B%C3%A1o%20c%C3%A1o.pdf", "pdf/link/md-to-pdf-encoded");
+	link_case(0, "doi-tac/nagasaki.md#lien-he", "doi-tac/nagasaki.md#lien-he",
+		  "pdf/link/md-kept-without-option");
+	link_case(1, "https://x.org/a.md", "https://x.org/a.md", "pdf/link/absolute-md-kept");
+
+	char *a = text_anchor("Đà Nẵng (2025): Kế hoạch");
+	STR_EQ(a, "đà-nẵng-2025-kế-hoạch", "pdf/anchor/github-style");
+	free(a);
+}
+
+int
+main(void)
+{
+	char *err = NULL;
+	F = fonts_new(NULL, LANG_EN, NULL, &err);
+	OK(F != NULL, "pdf/fonts/default-family-found");
+	if (!F)
+		return 1;
+	test_hyphen();
+	test_words();
+	test_long_word();
+	test_cjk();
+	test_widths();
+	test_links();
+	fonts_free(F);
+
+	struct fonts *none = fonts_new("No Such Family 123", LANG_EN, NULL, &err);
+	OK(none == NULL && err && strstr(err, "No Such Family 123"), "pdf/fonts/unknown-family");
+	free(err);
+	fonts_cache_clear();
+	return unit_failed ? 1 : 0;
+}
