@@ -2,7 +2,8 @@
  * fuzz_load: arbitrary bytes through the loader, the schema and the record
  * rules.  The first byte chooses the options: bit 0 the language, bits 1-3
  * a set of limits (the defaults, or small ones that the input can reach),
- * so that every limit path is exercised.
+ * so that every limit path is exercised.  Seeds: fuzz/corpus/fuzz_load;
+ * dictionary: fuzz/load.dict (both used by tests/fuzz).
  */
 #include <stddef.h>
 #include <stdint.h>
