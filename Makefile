@@ -20,12 +20,13 @@ ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) -Isrc $(CFLAGS)
 SRCS      = $(sort $(wildcard src/*.c))
 LIBSRCS   = $(filter-out src/main.c,$(SRCS))
 UNITSRCS  = $(sort $(wildcard tests/unit/*.c))
+TOOLSRCS  = $(sort $(wildcard tests/tools/*.c))
 FUZZSRCS  = $(sort $(wildcard fuzz/*.c))
 
 BUILD    ?= build
 OBJS      = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS   = $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
-UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%)
+UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%) $(TOOLSRCS:tests/tools/%.c=$(BUILD)/unit/%)
 
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -62,6 +63,11 @@ $(BUILD)/obj/%.o: src/%.c src/*.h | $(BUILD)/obj
 $(BUILD)/unit/%: tests/unit/%.c $(LIBOBJS) tests/unit/*.h | $(BUILD)/unit
 	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)
 
+# Test tools (tests/tools/*.c): drivers the suites run on inputs; built
+# like unit tests, but not run as ones.
+$(BUILD)/unit/%: tests/tools/%.c $(LIBOBJS) | $(BUILD)/unit
+	$(CC) $(ALLCFLAGS) -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)
+
 units: $(UNITBINS)
 
 $(BUILD)/obj $(BUILD)/unit:
@@ -90,7 +96,7 @@ bench: all
 	@sh bench/run
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c fuzz/*.c
 
 format-check:
 	@clang-format --dry-run -Werror src/*.c src/*.h

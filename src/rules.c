@@ -32,6 +32,13 @@ const struct rule rule_table[] = {
      "trước mà không báo. debrief coi đó là lỗi để không dữ liệu nào bị mất trong im lặng.",
      "Most YAML readers keep only the last value of a repeated key and drop the others without a "
      "word. debrief treats it as an error so that no data is lost silently."},
+    {"yaml-merge-key", SEV_ERROR, "", "input",
+     "một ánh xạ dùng khóa gộp '<<' (không thuộc định dạng hồ sơ; cặp đó bị bỏ qua)",
+     "a mapping uses a '<<' merge key (not part of the record format; the pair is ignored)",
+     "Khóa gộp '<<' của YAML 1.1 không có trong YAML 1.2 và mỗi công cụ hiểu nó một kiểu, nên "
+     "hồ sơ đọc ở nơi khác có thể mất trường. Hãy ghi đầy đủ các trường thay vì gộp từ một neo.",
+     "YAML 1.1's '<<' merge key is gone from YAML 1.2 and tools disagree about it, so a record "
+     "read elsewhere could lose fields. Write the fields out instead of merging an anchor."},
     {"yaml-encoding", SEV_ERROR, "", "input", "tệp không phải UTF-8 hợp lệ hoặc chứa byte NUL",
      "the file is not valid UTF-8, or contains a NUL byte",
      "Hồ sơ phải ở dạng UTF-8 để tên tiếng Việt, tiếng Nhật hay tiếng Pháp hiện đúng trong báo "

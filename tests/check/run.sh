@@ -201,7 +201,7 @@ want_rc help 0
 has help/usage "$WORK/help.out" '^usage: debrief check'
 
 # ---- larger than the loader's limit: a finding with a position, not an I/O error ----
-head -c 9000000 /dev/zero | tr '\0' a >"$IN/huge.yaml"
+head -c 17000000 /dev/zero | tr '\0' a >"$IN/huge.yaml"
 run too-large -- --lang en huge.yaml dup-key.yaml
 want_rc too-large 1
 gold too-large
