@@ -53,11 +53,14 @@ say(struct walk *w, struct mark m, enum sev sev, const char *rule, const char *v
 static size_t
 path_push(struct walk *w, const char *name, int item)
 {
-	size_t old = w->plen;
-	int n = snprintf(w->path + old, sizeof w->path - old, "%s%s%s", old && !item ? "." : "",
-			 item ? "" : name, item ? "[]" : "");
-	if (n > 0)
-		w->plen = old + (size_t)n < sizeof w->path ? old + (size_t)n : sizeof w->path - 1;
+	/* By hand, not snprintf: this runs for every node of every record. */
+	size_t old = w->plen, cap = sizeof w->path - 1, len = old;
+	const char *parts[2] = {old && !item ? "." : "", item ? "[]" : name};
+	for (int i = 0; i < 2; i++)
+		for (const char *p = parts[i]; *p && len < cap; p++)
+			w->path[len++] = *p;
+	w->path[len] = '\0';
+	w->plen = len;
 	return old;
 }
 

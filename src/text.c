@@ -94,41 +94,108 @@ text_nfc(const char *s)
 	return r;
 }
 
+/* Fold one code point (decompose, strip marks, case-fold, compatibility
+ * forms) into out; returns how many code points, 0 for a stripped mark. */
+static int
+fold_cp(utf8proc_int32_t cp, utf8proc_int32_t *out, int cap)
+{
+	if (cp == 0x0111 || cp == 0x0110) { /* đ has no decomposition */
+		out[0] = 'd';
+		return 1;
+	}
+	int last = 0;
+	utf8proc_ssize_t n = utf8proc_decompose_char(
+		cp, out, cap, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT,
+		&last);
+	if (n < 0 || n > cap) {
+		out[0] = cp;
+		return 1;
+	}
+	return (int)n;
+}
+
+static int
+is_word_cp(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* What the Latin and Vietnamese range folds to, worked out once per code
+ * point: folding names for every rule and every record was a large part
+ * of check's time.  0 not known yet, FOLD_DROP a stripped mark, FOLD_SPACE
+ * a separator, FOLD_SLOW anything that is not one ASCII character. */
+enum { FOLD_DROP = 1, FOLD_SPACE = 2, FOLD_SLOW = 3, FOLD_SMALL = 0x2000 };
+static unsigned char fold_small[FOLD_SMALL];
+
+static unsigned char
+fold_small_cp(utf8proc_int32_t cp)
+{
+	unsigned char v = fold_small[cp];
+	if (v)
+		return v;
+	utf8proc_int32_t out[8];
+	int n = fold_cp(cp, out, 8);
+	if (n == 0)
+		v = FOLD_DROP;
+	else if (n == 1 && !is_word_cp(out[0]))
+		v = FOLD_SPACE;
+	else if (n == 1 && out[0] < 0x80)
+		v = (unsigned char)out[0];
+	else
+		v = FOLD_SLOW;
+	fold_small[cp] = v;
+	return v;
+}
+
 char *
 text_fold(const char *s)
 {
-	utf8proc_uint8_t *dec = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &dec,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-					      UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
 	struct buf b = BUF_INIT;
-	if (n < 0 || !dec)
-		return xstrdup("");
 	int space = 1; /* suppress leading space */
-	const utf8proc_uint8_t *p = dec;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (*p) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-		if (k <= 0)
-			break;
-		p += k;
-		if (cp == 0x0111 || cp == 0x0110) /* đ has no decomposition */
-			cp = 'd';
-		utf8proc_category_t c = utf8proc_category(cp);
-		int word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-			   (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
-		if (!word) {
-			if (!space)
-				buf_putc(&b, ' ');
-			space = 1;
-			continue;
+		if (k <= 0) {
+			p++; /* invalid byte: a separator */
+			cp = ' ';
+		} else {
+			p += k;
 		}
-		utf8proc_uint8_t enc[4];
-		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc);
-		buf_put(&b, enc, (size_t)e);
-		space = 0;
+		utf8proc_int32_t out[8];
+		int n;
+		if (cp < FOLD_SMALL) {
+			unsigned char v = fold_small_cp(cp);
+			if (v == FOLD_DROP)
+				continue;
+			if (v == FOLD_SPACE) {
+				if (!space)
+					buf_putc(&b, ' ');
+				space = 1;
+				continue;
+			}
+			if (v != FOLD_SLOW) {
+				buf_putc(&b, v);
+				space = 0;
+				continue;
+			}
+		}
+		n = fold_cp(cp, out, 8);
+		for (int i = 0; i < n; i++) {
+			if (!is_word_cp(out[i])) {
+				if (!space)
+					buf_putc(&b, ' ');
+				space = 1;
+				continue;
+			}
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t e = utf8proc_encode_char(out[i], enc);
+			buf_put(&b, enc, (size_t)e);
+			space = 0;
+		}
 	}
-	free(dec);
 	if (b.len && b.data[b.len - 1] == ' ')
 		b.data[--b.len] = '\0';
 	return buf_detach(&b);
