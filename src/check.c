@@ -39,7 +39,7 @@ struct input {
 	const char *path;   /* as given or walked; "-" for standard input */
 	const char *name;   /* in findings: path, or "<stdin>" */
 	size_t index;       /* output order */
-	struct record *rec; /* until the collection rules have run */
+	struct strlist waived; /* rule ids its record waives, for collection findings */
 };
 
 static int
@@ -339,8 +339,8 @@ cmd_check(int argc, char **argv)
 	struct strlist files = {0};
 	struct input *in = NULL;
 	struct by_name bn = {NULL, 0};
-	struct record **recs = NULL;
-	size_t nrecs = 0, nread = 0;
+	struct collection *coll = NULL;
+	size_t nread = 0;
 	char **outfiles = NULL;
 	struct buf out = BUF_INIT;
 	struct config cfg;
@@ -360,7 +360,7 @@ cmd_check(int argc, char **argv)
 
 	io_failed = expand(argv + optind, argc - optind, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
-	recs = xcalloc(files.n ? files.n : 1, sizeof *recs);
+	coll = collection_new(&ctx);
 	for (size_t i = 0; i < files.n; i++) {
 		in[i].path = files.v[i];
 		in[i].name = strcmp(files.v[i], "-") ? files.v[i] : "<stdin>";
@@ -383,8 +383,13 @@ cmd_check(int argc, char **argv)
 		if (r)
 			rules_check(r, &ctx, &dq);
 		rules_apply(&dq, from, r, &cfg);
-		if (r)
-			recs[nrecs++] = in[i].rec = r;
+		/* The collection keeps a summary; the record goes now, so memory
+		 * does not grow with the records of a large repository. */
+		collection_add(coll, r);
+		for (size_t w = 0; r && w < r->nwaivers; w++)
+			if (r->waivers[w].rule.s)
+				strlist_push(&in[i].waived, r->waivers[w].rule.s);
+		record_free(r);
 	}
 
 	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
@@ -393,23 +398,22 @@ cmd_check(int argc, char **argv)
 	qsort(bn.v, bn.n, sizeof *bn.v, cmp_input_name);
 
 	/* Collection findings get the waivers of the record they are about. */
-	rules_collection(recs, nrecs, &ctx, &cq);
+	/* rules.md: the collection rules are for check "over several files". */
+	if (nread > 1)
+		collection_finish(coll, &cq);
 	for (size_t i = 0; i < cq.n; i++) {
 		struct diags one = DIAGS_INIT;
 		one.v = xcalloc(1, sizeof *one.v);
 		one.v[0] = cq.v[i];
 		one.n = one.cap = 1;
 		const struct input *owner = input_find(&bn, cq.v[i].file);
-		rules_apply(&one, 0, owner ? owner->rec : NULL, &cfg);
+		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL, owner ? owner->waived.n : 0,
+				   &cfg);
 		diags_take(&dq, &one);
 		diags_free(&one); /* left allocated when a waiver removed the finding */
 	}
 	free(cq.v);
 	cq = (struct diags)DIAGS_INIT;
-	for (size_t i = 0; i < files.n; i++) {
-		record_free(in[i].rec);
-		in[i].rec = NULL;
-	}
 
 	sort_findings(&dq, &bn, cfg.path);
 
@@ -448,9 +452,9 @@ out:
 	free(bn.v);
 	if (in)
 		for (size_t i = 0; i < files.n; i++)
-			record_free(in[i].rec);
+			strlist_free(&in[i].waived);
 	free(in);
-	free(recs);
+	collection_free(coll);
 	strlist_free(&files);
 	diags_free(&dq);
 	diags_free(&cq);

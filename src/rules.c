@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "buf.h"
 #include "rules_int.h"
 #include "text.h"
@@ -553,10 +554,48 @@ rules_short(const char *s)
 	return buf_detach(&b);
 }
 
+/* Phrases come from constant tables and the configuration, both alive for
+ * the whole run: fold each once, keyed by its address.  Folding them again
+ * for every owner of every task was most of check's time. */
+struct folded_entry {
+	const char *phrase; /* the caller's string, never freed here */
+	char *text;	    /* owned copy: a freed configuration's address may be reused */
+	char *folded;	    /* owned */
+};
+static struct folded_entry *folded_cache;
+static size_t folded_n, folded_cap;
+
+static void
+folded_cache_free(void)
+{
+	for (size_t i = 0; i < folded_n; i++) {
+		free(folded_cache[i].text);
+		free(folded_cache[i].folded);
+	}
+	free(folded_cache);
+	folded_cache = NULL;
+	folded_n = folded_cap = 0;
+}
+
+static const char *
+folded_phrase(const char *phrase)
+{
+	for (size_t i = 0; i < folded_n; i++)
+		if (folded_cache[i].phrase == phrase && !strcmp(folded_cache[i].text, phrase))
+			return folded_cache[i].folded;
+	if (!folded_cache)
+		atexit(folded_cache_free);
+	folded_cache = xgrow(folded_cache, &folded_cap, folded_n + 1, sizeof *folded_cache);
+	folded_cache[folded_n].phrase = phrase;
+	folded_cache[folded_n].text = xstrdup(phrase);
+	folded_cache[folded_n].folded = text_fold(phrase);
+	return folded_cache[folded_n++].folded;
+}
+
 int
 rules_has_phrase(const char *folded, const char *phrase)
 {
-	char *p = text_fold(phrase);
+	const char *p = folded_phrase(phrase);
 	size_t n = strlen(p);
 	int found = 0;
 	if (n) {
@@ -567,7 +606,6 @@ rules_has_phrase(const char *folded, const char *phrase)
 			}
 		}
 	}
-	free(p);
 	return found;
 }
 
@@ -597,74 +635,125 @@ rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *d
 		rules_follow(&c);
 }
 
-/* schema-duplicate-id across files: a finding at each later record's id,
- * naming the file of the first.  Sorting an index keeps large runs fast. */
-struct id_ref {
-	const char *id;
-	size_t pos;
+/* What the rules across a run keep of each record: its id with where it
+ * stands (schema-duplicate-id) and the archive's summary (archive-*). */
+struct seen_id {
+	char *id;	  /* owned */
+	char *file;	  /* owned */
+	struct mark mark; /* of the id, 1:1 when unknown */
+	size_t pos;	  /* order of arrival */
 };
 
-static int
-cmp_id_ref(const void *a, const void *b)
+struct collection {
+	const struct check_ctx *ctx;
+	struct archive *archive; /* owned */
+	struct seen_id *ids;	 /* owned */
+	size_t nids, cap;
+};
+
+struct collection *
+collection_new(const struct check_ctx *ctx)
 {
-	const struct id_ref *x = a, *y = b;
+	struct collection *c = xcalloc(1, sizeof *c);
+	c->ctx = ctx;
+	c->archive = archive_new(ctx->today, ctx->cfg);
+	return c;
+}
+
+void
+collection_add(struct collection *c, const struct record *r)
+{
+	if (!r)
+		return;
+	archive_add(c->archive, r);
+	if (!r->id.s)
+		return;
+	c->ids = xgrow(c->ids, &c->cap, c->nids + 1, sizeof *c->ids);
+	struct seen_id *s = &c->ids[c->nids];
+	s->id = xstrdup(r->id.s);
+	s->file = xstrdup(r->file ? r->file : "?");
+	s->mark = r->id.mark.line ? r->id.mark : (struct mark){1, 1};
+	s->pos = c->nids++;
+}
+
+static int
+cmp_seen_id(const void *a, const void *b)
+{
+	const struct seen_id *x = a, *y = b;
 	int c = strcmp(x->id, y->id);
 	if (c)
 		return c;
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+/* schema-duplicate-id across files: a finding at each later record's id,
+ * naming the file of the first.  Sorting keeps large runs fast. */
 static void
-collection_duplicate_ids(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-                         struct diags *dq)
+duplicate_ids(struct collection *c, struct diags *dq)
 {
-	struct id_ref *v = xcalloc(n ? n : 1, sizeof *v);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (recs[i] && recs[i]->id.s)
-			v[k++] = (struct id_ref){recs[i]->id.s, i};
-	qsort(v, k, sizeof *v, cmp_id_ref);
+	if (c->nids > 1)
+		qsort(c->ids, c->nids, sizeof *c->ids, cmp_seen_id);
 	size_t first = 0;
-	for (size_t i = 1; i < k; i++) {
-		if (strcmp(v[first].id, v[i].id)) {
+	for (size_t i = 1; i < c->nids; i++) {
+		if (strcmp(c->ids[first].id, c->ids[i].id)) {
 			first = i;
 			continue;
 		}
-		const struct record *r = recs[v[i].pos], *f = recs[v[first].pos];
-		struct mark m = r->id.mark;
-		if (!m.line)
-			m = (struct mark){1, 1};
-		diags_add(dq, r->file, m, SEV_ERROR, "schema-duplicate-id", "",
-		          L(ctx->lang, "id '%s' đã được dùng cho hồ sơ %s",
-		            "id '%s' is already used by %s"),
-		          r->id.s, f->file ? f->file : "?");
+		diags_add(dq, c->ids[i].file, c->ids[i].mark, SEV_ERROR, "schema-duplicate-id", "",
+			  L(c->ctx->lang, "id '%s' đã được dùng cho hồ sơ %s",
+			    "id '%s' is already used by %s"),
+			  c->ids[i].id, c->ids[first].file);
 	}
-	free(v);
+}
+
+void
+collection_finish(struct collection *c, struct diags *dq)
+{
+	duplicate_ids(c, dq);
+	archive_finish(c->archive);
+	rules_archive_run(c->archive, c->ctx, dq);
+}
+
+void
+collection_free(struct collection *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nids; i++) {
+		free(c->ids[i].id);
+		free(c->ids[i].file);
+	}
+	free(c->ids);
+	archive_free(c->archive);
+	free(c);
 }
 
 void
 rules_collection(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-                 struct diags *dq)
+		 struct diags *dq)
 {
-	/* Each check of a whole run in turn; the archive-* rules
-	 * (archive-cold-partner, archive-open-tasks) are rules_archive. */
-	static void (*const checks[])(struct record *const *, size_t, const struct check_ctx *,
-	                              struct diags *) = {collection_duplicate_ids, rules_archive};
-	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
-		checks[i](recs, n, ctx, dq);
+	struct collection *c = collection_new(ctx);
+	for (size_t i = 0; i < n; i++)
+		collection_add(c, recs[i]);
+	collection_finish(c, dq);
+	collection_free(c);
 }
 
 static int
-waived(const struct record *r, const char *rule)
+waived(const struct record *r, char *const *ids, size_t nids, const char *rule)
 {
 	for (size_t i = 0; r && i < r->nwaivers; i++)
 		if (r->waivers[i].rule.s && !strcmp(r->waivers[i].rule.s, rule))
 			return 1;
+	for (size_t i = 0; i < nids; i++)
+		if (!strcmp(ids[i], rule))
+			return 1;
 	return 0;
 }
 
-void
-rules_apply(struct diags *dq, size_t from, const struct record *r, const struct config *cfg)
+static void
+apply(struct diags *dq, size_t from, const struct record *r, char *const *ids, size_t nids,
+      const struct config *cfg)
 {
 	int off = 0;
 	for (size_t i = from; i < dq->n; i++) {
@@ -677,10 +766,23 @@ rules_apply(struct diags *dq, size_t from, const struct record *r, const struct 
 			if ((unsigned)s <= SEV_OFF)
 				d->sev = s;
 		}
-		if (waived(r, d->rule))
+		if (waived(r, ids, nids, d->rule))
 			d->sev = SEV_OFF;
 		off |= d->sev == SEV_OFF;
 	}
 	if (off)
 		diags_compact(dq);
+}
+
+void
+rules_apply(struct diags *dq, size_t from, const struct record *r, const struct config *cfg)
+{
+	apply(dq, from, r, NULL, 0, cfg);
+}
+
+void
+rules_apply_waived(struct diags *dq, size_t from, char *const *waived_ids, size_t nwaived,
+		   const struct config *cfg)
+{
+	apply(dq, from, NULL, waived_ids, nwaived, cfg);
 }

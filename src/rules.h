@@ -63,12 +63,25 @@ struct check_ctx {
 
 /* The rules of one record (preparation, visit, follow-up, memory). */
 void rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *dq);
-/* Rules across records of one run: duplicate record ids, archive-*. */
+/* Rules across the records of one run (duplicate record ids, archive-*).
+ * Records are fed one at a time and may be freed right after
+ * collection_add, which keeps only what these rules read: memory grows
+ * with a summary per record, not with the records. */
+struct collection;
+struct collection *collection_new(const struct check_ctx *ctx); /* ctx outlives it */
+void collection_add(struct collection *c, const struct record *r);
+/* Findings of the whole run, appended to dq. */
+void collection_finish(struct collection *c, struct diags *dq);
+void collection_free(struct collection *c);
+/* The same over an array (tests, fuzzing). */
 void rules_collection(struct record *const *recs, size_t n, const struct check_ctx *ctx,
 		      struct diags *dq);
 /* Final severities of findings dq->v[from..]: configuration overrides and
  * disables, the record's waivers (r may be NULL), guidance filled from the
  * catalogue; switched-off findings are removed. */
 void rules_apply(struct diags *dq, size_t from, const struct record *r, const struct config *cfg);
+/* The same with the waived rule ids given, for a record already freed. */
+void rules_apply_waived(struct diags *dq, size_t from, char *const *waived, size_t nwaived,
+			const struct config *cfg);
 
 #endif

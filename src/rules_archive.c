@@ -2,7 +2,7 @@
  * rules_archive.c: the rules across a collection (rules.md, "Across a
  * collection"): archive-cold-partner and archive-open-tasks.  Computed here
  * only, over the archive model, for both `archive` (pages, stderr) and
- * `check` over several files (through rules_collection).
+ * `check` over several files (through the collection of rules.c).
  */
 #include "archive.h"
 
@@ -121,16 +121,4 @@ rules_archive_run(struct archive *a, const struct check_ctx *ctx, struct diags *
 {
 	cold_partners(a, ctx, dq);
 	open_tasks(a, ctx, dq);
-}
-
-void
-rules_archive(struct record *const *recs, size_t n, const struct check_ctx *ctx, struct diags *dq)
-{
-	struct archive *a = archive_new(ctx->today, ctx->cfg);
-	for (size_t i = 0; i < n; i++)
-		if (recs[i])
-			archive_add(a, recs[i]);
-	archive_finish(a);
-	rules_archive_run(a, ctx, dq);
-	archive_free(a);
 }

@@ -46,8 +46,5 @@ const char *rules_host_langs(const struct config *cfg, const char *country);
 void rules_text(struct rctx *c);   /* rules_text.c: text-legacy-encoding */
 void rules_prep(struct rctx *c);   /* rules_prep.c */
 void rules_follow(struct rctx *c); /* rules_follow.c */
-/* archive-cold-partner and archive-open-tasks over a run (rules_archive.c) */
-void rules_archive(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-		   struct diags *dq);
 
 #endif

@@ -343,3 +343,13 @@ variant dup-id-waived.yaml -e 's/^id: .*/id: same-id/' \
 run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
 want_rc collection-waiver 0
 gold collection-waiver
+
+# ---- collection rules only over several files (rules.md) ----
+variant cold-a.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \
+	-e 's/^dates: .*/dates: {start: 2016-03-01, end: 2016-03-04}/'
+variant cold-b.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \
+	-e 's/^dates: .*/dates: {start: 2016-05-01, end: 2016-05-03}/'
+run collection-one-file -- --lang en cold-a.yaml
+hasnt collection-one-file/no-archive-rules "$WORK/collection-one-file.out" 'archive-cold-partner'
+run collection-two-files -- --lang en cold-a.yaml cold-b.yaml
+has collection-two-files/archive-rules "$WORK/collection-two-files.out" 'archive-cold-partner'
