@@ -1173,57 +1173,6 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	return 1;
 }
 
-/* .debrief.yaml from a path's directory (or the current one) upward. */
-static char *
-config_near(const char *path)
-{
-	char *dir = NULL, *abs = NULL, *found = NULL;
-	struct stat st;
-	const char *slash = path ? strrchr(path, '/') : NULL;
-	if (!path)
-		dir = getcwd(NULL, 0);
-	else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		dir = xstrdup(path);
-	else if (slash)
-		dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-	else
-		dir = xstrdup(".");
-	if (dir && (abs = realpath(dir, NULL)) && !config_find(abs, &found))
-		found = NULL;
-	free(dir);
-	free(abs);
-	return found;
-}
-
-/* As check finds it: --config FILE, else near the first PATH, else near
- * the current directory, else the defaults.  0 after a message. */
-static int
-arc_config(const struct arc_opts *o, const char *first, struct config *cfg, struct diags *dq)
-{
-	char *path = NULL, *err = NULL;
-	if (o->config) {
-		path = xstrdup(o->config);
-	} else {
-		if (strcmp(first, "-"))
-			path = config_near(first);
-		if (!path)
-			path = config_near(NULL);
-	}
-	config_default(cfg);
-	if (!path)
-		return 1;
-	config_free(cfg);
-	memset(cfg, 0, sizeof *cfg);
-	int ok = config_load(path, o->lang, cfg, dq, &err);
-	if (!ok)
-		fprintf(stderr, "debrief: %s: %s\n", path,
-		        err ? err
-		            : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
-	free(err);
-	free(path);
-	return ok;
-}
-
 static const struct strlist *sort_files;
 
 static int
@@ -1308,7 +1257,7 @@ cmd_archive(int argc, char **argv)
 		fprintf(stderr, "debrief archive: %s\n", derr);
 		goto out;
 	}
-	if (!arc_config(&o, argv[optind], &cfg, &dq))
+	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
 		goto out;
 	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
 	for (size_t i = 0; i < errs.n; i++)

@@ -225,56 +225,6 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	return 1;
 }
 
-/* Look for .debrief.yaml from path's directory (path itself when it is a
- * directory; the current directory when path is NULL) upward.  The
- * directory is passed as written, so the file found is named relative to
- * it, as the user would name it. */
-static char *
-find_config_from(const char *path)
-{
-	char *dir, *found = NULL;
-	struct stat st;
-	if (!path) {
-		dir = xstrdup(".");
-	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		dir = xstrdup(path);
-	} else {
-		const char *slash = strrchr(path, '/');
-		dir =
-		    slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
-	}
-	if (!config_find(dir, &found))
-		found = NULL;
-	free(dir);
-	return found;
-}
-
-/* The configuration: --config FILE, else .debrief.yaml in the first
- * PATH's directory or above, else in the current directory or above,
- * else the defaults.  0 after a message. */
-static int
-load_config(const struct check_opts *o, const char *first, struct config *cfg, struct diags *dq)
-{
-	char *path = NULL, *err = NULL;
-	if (o->config)
-		path = xstrdup(o->config);
-	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
-		path = find_config_from(NULL);
-	if (!path) {
-		config_default(cfg);
-		return 1;
-	}
-	memset(cfg, 0, sizeof *cfg);
-	int ok = config_load(path, o->lang, cfg, dq, &err);
-	if (!ok)
-		fprintf(stderr, "debrief: %s: %s\n", path,
-		        err ? err
-		            : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
-	free(err);
-	free(path);
-	return ok;
-}
-
 /* Paths by name, then by place in their list. */
 static int
 cmp_path_ref(const void *a, const void *b)
@@ -352,7 +302,7 @@ cmd_check(int argc, char **argv)
 		fprintf(stderr, "debrief check: %s\n", derr);
 		goto out;
 	}
-	if (!load_config(&o, argv[optind], &cfg, &dq))
+	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
 		goto out;
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	struct load_limits lim;

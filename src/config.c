@@ -26,6 +26,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -484,4 +485,49 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 out:
 	doc_free(doc);
 	return rc;
+}
+
+/* .debrief.yaml from path's directory (path itself when it is a directory;
+ * the current directory when path is NULL) upward.  The directory is
+ * passed as written, so the file found is named as the user would name it. */
+static char *
+find_config_from(const char *path)
+{
+	char *dir, *found = NULL;
+	struct stat st;
+	if (!path) {
+		dir = xstrdup(".");
+	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = xstrdup(path);
+	} else {
+		const char *slash = strrchr(path, '/');
+		dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	}
+	if (!config_find(dir, &found))
+		found = NULL;
+	free(dir);
+	return found;
+}
+
+int
+config_for(const char *file, const char *first, enum lang lang, struct config *cfg,
+	   struct diags *dq)
+{
+	char *path = NULL, *err = NULL;
+	if (file)
+		path = xstrdup(file);
+	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
+		path = find_config_from(NULL);
+	if (!path) {
+		config_default(cfg);
+		return 1;
+	}
+	memset(cfg, 0, sizeof *cfg);
+	int ok = config_load(path, lang, cfg, dq, &err);
+	if (!ok)
+		fprintf(stderr, "debrief: %s: %s\n", path,
+			err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+	free(err);
+	free(path);
+	return ok;
 }

@@ -374,21 +374,14 @@ cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
-	config_default(&o.cfg);
 	o.ctx.cfg = &o.cfg;
-	char *cfgpath = NULL, *err = NULL;
+	char *err = NULL;
 	struct diags all = DIAGS_INIT;
-	if (config || config_find(".", &cfgpath)) {
-		if (!config_load(config ? config : cfgpath, o.ctx.lang, &o.cfg, &all, &err)) {
-			fprintf(stderr, "debrief: %s\n", err ? err : config);
-			free(err);
-			free(cfgpath);
-			config_free(&o.cfg);
-			diags_free(&all);
-			return EXIT_USAGE;
-		}
+	if (!config_for(config, argv[optind], o.ctx.lang, &o.cfg, &all)) {
+		config_free(&o.cfg);
+		diags_free(&all);
+		return EXIT_USAGE;
 	}
-	free(cfgpath);
 	print_findings(&all); /* problems of the configuration itself */
 	if (!fs_mkdirs(o.outdir, &err)) {
 		fprintf(stderr, "debrief: %s\n", err);

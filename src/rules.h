@@ -54,6 +54,13 @@ int config_load(const char *file, enum lang lang, struct config *cfg, struct dia
 /* Find .debrief.yaml from dir upward; *path owned by caller.  1 if found. */
 int config_find(const char *dir, char **path);
 void config_free(struct config *cfg);
+/* The configuration of a run, as every command finds it: FILE (--config)
+ * when given, else .debrief.yaml in the first PATH's directory or above,
+ * else in the current directory or above, else the defaults.  Problems in
+ * the file are findings in dq; returns 0 after a message on stderr when it
+ * cannot be read. */
+int config_for(const char *file, const char *first_path, enum lang lang, struct config *cfg,
+	       struct diags *dq);
 
 struct check_ctx {
 	struct date today;	  /* --today, SOURCE_DATE_EPOCH or clock */
