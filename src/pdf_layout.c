@@ -236,17 +236,23 @@ draw_marker(struct lay *L, size_t k, float baseline)
 	float size = sty_body.size, box = size * CHECKBOX_SIZE;
 	float right = it->left - MARKER_GAP;
 	uint32_t rgb = L->quotes ? QUOTE_RGB : 0;
+	/* beyond the visible depth items do not indent: their markers would
+	 * pile up on their parents', so they are only extracted, not painted */
+	int hidden = !it->indents;
 	if (it->task >= 0) {
-		checkbox(L, right - box, it->left, baseline, size, it->task);
+		if (hidden)
+			lay_string(L, 0, size, 0, 1, it->left - 1, baseline, it->task ? "[x] " : "[ ] ", 1);
+		else
+			checkbox(L, right - box, it->left, baseline, size, it->task);
 		right -= box + 4;
 	}
 	if (ls->ordered) {
 		char num[24];
 		snprintf(num, sizeof num, "%d%c", it->number, ls->paren ? ')' : '.');
-		lay_string(L, 0, size, rgb, 0, right, baseline, num, 1);
+		lay_string(L, 0, size, rgb, hidden, right, baseline, num, 1);
 	} else if (it->task < 0) {
 		const char *b = bullets[ls->depth % (int)(sizeof bullets / sizeof bullets[0])];
-		lay_string(L, 0, size, rgb, 0, it->left - ls->marker_w, baseline, b, 0);
+		lay_string(L, 0, size, rgb, hidden, it->left - ls->marker_w, baseline, b, 0);
 	}
 }
 

@@ -311,18 +311,34 @@ table_layout(struct lay *L, struct table *t)
 			flex += mx[c1] > need[c1] ? mx[c1] - need[c1] : 0;
 			c1++;
 		}
-		float x = L->left, extra = avail - sum;
+		/* Room beyond what columns need goes in equal shares to those
+		 * not yet at their widest line, so narrow columns (dates,
+		 * numbers) are never wrapped for the sake of a long one. */
+		for (int c = c0; c < c1; c++)
+			g.w[c - c0] = summax <= avail && mx[c] > need[c] ? mx[c] : need[c];
+		float extra = summax <= avail ? 0 : avail - sum;
+		while (extra > 0.01f && flex > 0) {
+			int open = 0;
+			for (int c = c0; c < c1; c++)
+				open += mx[c] > g.w[c - c0] + 0.01f;
+			if (!open)
+				break;
+			float share = extra / (float)open;
+			for (int c = c0; c < c1; c++) {
+				float room = mx[c] - g.w[c - c0];
+				if (room <= 0.01f)
+					continue;
+				float add = room < share ? room : share;
+				g.w[c - c0] += add;
+				extra -= add;
+			}
+		}
+		float x = L->left;
 		for (int c = c0; c < c1; c++) {
-			float w = need[c];
-			if (summax <= avail)
-				w = mx[c] > need[c] ? mx[c] : need[c];
-			else if (flex > 0 && extra > 0 && mx[c] > need[c])
-				w += extra * (mx[c] - need[c]) / flex;
-			if (w > avail)
-				w = avail;
+			if (g.w[c - c0] > avail)
+				g.w[c - c0] = avail;
 			g.x[c - c0] = x;
-			g.w[c - c0] = w;
-			x += w;
+			x += g.w[c - c0];
 		}
 		g.c0 = c0;
 		g.c1 = c1;

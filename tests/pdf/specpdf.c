@@ -80,6 +80,7 @@ main(int argc, char **argv)
 		size_t len;
 		if (!fs_read(argv[a], 1 << 24, &text, &len, &err)) {
 			fprintf(stderr, "specpdf: %s: %s\n", argv[a], err);
+			free(err);
 			return 2;
 		}
 		struct buf md = BUF_INIT;
