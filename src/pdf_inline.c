@@ -451,10 +451,16 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		}
 		if (st->deco & DECO_CODEBG)
 			dl_add_rect(L, DL_FILL, cx - 0.5f, lo, w + 1, hi - lo, 0, CODE_BG_RGB);
-		struct dl_item it = {L->page, DL_TEXT, c->face, !!(c->flags & ICH_INVIS), cx, baseline,
-				     w, st->size, 0, st->rgb, off, L->dl->text.len - off, -1};
-		L->dl->items = xgrow(L->dl->items, &L->dl->cap, L->dl->n + 1, sizeof *L->dl->items);
-		L->dl->items[L->dl->n++] = it;
+		struct dl_item *it = dl_push(L, DL_TEXT);
+		it->face = c->face;
+		it->invisible = !!(c->flags & ICH_INVIS);
+		it->x = cx;
+		it->y = baseline;
+		it->w = w;
+		it->h = st->size;
+		it->rgb = st->rgb;
+		it->off = off;
+		it->len = L->dl->text.len - off;
 		if (st->deco & DECO_STRIKE)
 			dl_add_rect(L, DL_LINE, cx, baseline + st->size * 0.28f, w, 0,
 				    st->size * STRIKE_W, st->rgb);

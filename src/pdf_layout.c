@@ -40,7 +40,7 @@ dl_free(struct dl *dl)
 	free(dl);
 }
 
-static struct dl_item *
+struct dl_item *
 dl_push(struct lay *L, int kind)
 {
 	struct dl *dl = L->dl;
@@ -51,22 +51,6 @@ dl_push(struct lay *L, int kind)
 	it->kind = (uint8_t)kind;
 	it->dest = -1;
 	return it;
-}
-
-void
-dl_add_text(struct lay *L, int face, float size, uint32_t rgb, int invisible, float x, float y,
-	    const char *utf8, size_t len)
-{
-	struct dl_item *it = dl_push(L, DL_TEXT);
-	it->face = (uint8_t)face;
-	it->invisible = (uint8_t)invisible;
-	it->x = x;
-	it->y = y;
-	it->h = size;
-	it->rgb = rgb;
-	it->off = L->dl->text.len;
-	it->len = len;
-	buf_put(&L->dl->text, utf8, len);
 }
 
 void
@@ -524,7 +508,8 @@ lay_heading_end(struct lay *L)
 	int page;
 	/* a heading never ends a page: two body lines must follow it */
 	float top = place_para(L, &L->para, 2 * sty_body.size * sty_body.lead, &page);
-	char *title = squeeze(buf_cstr(&L->htext));
+	char *raw = squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
+	free(raw);
 	struct dl *dl = L->dl;
 	if (*title) {
 		dl->marks = xgrow(dl->marks, &dl->capmarks, dl->nmarks + 1, sizeof *dl->marks);

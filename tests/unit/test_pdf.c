@@ -304,6 +304,57 @@ test_links(void)
 	free(a);
 }
 
+static int
+contains(const struct buf *pdf, const char *s, size_t n)
+{
+	for (size_t i = 0; i + n <= pdf->len; i++) /* binary: no strstr */
+		if (!memcmp(pdf->data + i, s, n))
+			return 1;
+	return 0;
+}
+
+/* "<FEFF...>": how libharu writes a UTF-8 info string (UTF-16BE hex). */
+static int
+has_utf16(const struct buf *pdf, const char *s)
+{
+	struct buf h = BUF_INIT;
+	buf_puts(&h, "<FEFF");
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned c = *p++;
+		if (c >= 0xE0) {
+			c = (c & 0x0F) << 12 | (unsigned)(p[0] & 0x3F) << 6 | (p[1] & 0x3F);
+			p += 2;
+		} else if (c >= 0xC0) {
+			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
+			p++;
+		}
+		buf_printf(&h, "%04X", c);
+	}
+	buf_putc(&h, '>');
+	int found = contains(pdf, h.data, h.len);
+	buf_free(&h);
+	return found;
+}
+
+static void
+test_info(void)
+{
+	const char *md = "Chỉ một đoạn, không có tiêu đề.\n";
+	struct pdf_opts o = {0};
+	o.name = "bien-ban";
+	o.author = "Sở Ngoại vụ tỉnh Cà Mau";
+	o.subject = "Báo cáo sau chuyến thăm";
+	struct buf pdf = BUF_INIT;
+	char *err = NULL;
+	OK(pdf_from_markdown(md, strlen(md), &o, &pdf, NULL, &err), "pdf/info/renders");
+	OK(has_utf16(&pdf, "Sở Ngoại vụ tỉnh Cà Mau"), "pdf/info/author-utf16");
+	OK(has_utf16(&pdf, "Báo cáo sau chuyến thăm"), "pdf/info/subject-utf16");
+	OK(has_utf16(&pdf, "bien-ban"), "pdf/info/title-falls-back-to-name");
+	OK(!contains(&pdf, "/CreationDate", 13), "pdf/info/no-date-without-epoch");
+	buf_free(&pdf);
+	free(err);
+}
+
 int
 main(void)
 {
@@ -318,6 +369,7 @@ main(void)
 	test_cjk();
 	test_widths();
 	test_links();
+	test_info();
 	fonts_free(F);
 
 	struct fonts *none = fonts_new("No Such Family 123", LANG_EN, NULL, &err);
