@@ -50,10 +50,8 @@ clean_input(const char *md, size_t len)
 				i++;
 		}
 	}
-	char *s = buf_detach(&b);
-	char *n = text_is_nfc(s) ? s : text_nfc(s);
-	if (n != s)
-		free(s);
+	char *s = buf_detach(&b), *n = text_nfc(s);
+	free(s);
 	return n;
 }
 

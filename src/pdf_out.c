@@ -187,7 +187,9 @@ show_codes(HPDF_Page page, const char *s, size_t len, struct buf *tmp)
 			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
 			p++;
 		}
-		buf_printf(tmp, "%04X", c);
+		static const char hex[] = "0123456789ABCDEF";
+		char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
+		buf_put(tmp, h, 4);
 	}
 	buf_puts(tmp, "> Tj\n");
 	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;

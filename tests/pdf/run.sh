@@ -383,6 +383,7 @@ if sanitizer_clean pdf/spec/sanitizers "$W/spec.log"; then
 fi
 bad=0
 for f in "$W"/spec/*.pdf; do
+	[ -f "$f" ] || continue
 	b=${f%.pdf}
 	qpdf --check "$f" >/dev/null 2>&1 || { bad=$((bad+1)); echo "qpdf: $(basename "$f")"; }
 	pdftotext -enc UTF-8 "$f" "$b.out" 2>"$b.err"
