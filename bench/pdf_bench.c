@@ -76,7 +76,8 @@ main(int argc, char **argv)
 		parse(md, len);
 	double tparse = (now() - t0) / prounds;
 	int np = pages(&pdf);
-	printf("input         %zu bytes of Markdown, %d pages of PDF, %zu bytes\n", len, np, pdf.len);
+	printf("input         %zu bytes of Markdown, %d pages of PDF, %zu bytes\n", len, np,
+	       pdf.len);
 	printf("pdf           %.3f s per document, %.0f pages/s, %.0f bytes/page\n", tpdf,
 	       np / tpdf, (double)pdf.len / np);
 	printf("cmark parse   %.4f s per document (the floor)\n", tparse);

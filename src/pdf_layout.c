@@ -130,8 +130,8 @@ static void
 bar_flush(struct lay *L, struct ctr *c)
 {
 	if (c->kind == CTR_QUOTE && c->bar && c->bar_top >= 0 && c->bar_top > c->bar_bot)
-		dl_add_rect(L, DL_FILL, c->bar_x, c->bar_bot, QUOTE_BAR_W, c->bar_top - c->bar_bot, 0,
-			    QUOTE_BAR_RGB);
+		dl_add_rect(L, DL_FILL, c->bar_x, c->bar_bot, QUOTE_BAR_W, c->bar_top - c->bar_bot,
+		            0, QUOTE_BAR_RGB);
 	c->bar_top = -1;
 }
 
@@ -225,7 +225,8 @@ draw_marker(struct lay *L, size_t k, float baseline)
 	int hidden = !it->indents;
 	if (it->task >= 0) {
 		if (hidden)
-			lay_string(L, 0, size, 0, 1, it->left - 1, baseline, it->task ? "[x] " : "[ ] ", 1);
+			lay_string(L, 0, size, 0, 1, it->left - 1, baseline,
+			           it->task ? "[x] " : "[ ] ", 1);
 		else
 			checkbox(L, right - box, it->left, baseline, size, it->task);
 		right -= box + 4;
@@ -334,7 +335,7 @@ marker_width(int ordered, int n, int tasks)
 		char num[24];
 		int k = snprintf(num, sizeof num, "%d", n);
 		float need = (float)(k + 1) * size * 0.5f + size * 0.3f + MARKER_GAP +
-			     (tasks ? size * CHECKBOX_SIZE + 4 : 0);
+		             (tasks ? size * CHECKBOX_SIZE + 4 : 0);
 		if (need > w)
 			w = need;
 	}
@@ -401,7 +402,8 @@ lay_item_end(struct lay *L)
 		return;
 	if (L->ctr[L->nctr - 1].pending) { /* empty item: its marker on a line of its own */
 		float h = sty_body.size * sty_body.lead;
-		lay_box_begin(L, h, h - sty_body.size * DESCENT - (sty_body.lead - 1) * sty_body.size / 2);
+		lay_box_begin(
+		    L, h, h - sty_body.size * DESCENT - (sty_body.lead - 1) * sty_body.size / 2);
 		lay_advance(L, h);
 	}
 	ctr_pop(L);
@@ -566,7 +568,8 @@ pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 		float h = pt + ln[k].asc + ln[k].desc + pb;
 		float top = lay_box_begin(L, h, pt + ln[k].asc);
 		if (shade)
-			dl_add_rect(L, DL_FILL, L->left, top - h, L->right - L->left, h, 0, CODE_BG_RGB);
+			dl_add_rect(L, DL_FILL, L->left, top - h, L->right - L->left, h, 0,
+			            CODE_BG_RGB);
 		para_draw_line(L, p, &ln[k], L->left + pad, top - pt - ln[k].asc, width, 0);
 		lay_advance(L, h);
 	}
@@ -797,20 +800,22 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 	int idx = -1, png = 0;
 	unsigned pw = 0, ph = 0;
 	for (const char *p = url; *p && *p != '?' && *p != '#'; p++) {
-		if (*p == '%' && hexval((unsigned char)p[1]) >= 0 && hexval((unsigned char)p[2]) >= 0) {
+		if (*p == '%' && hexval((unsigned char)p[1]) >= 0 &&
+		    hexval((unsigned char)p[2]) >= 0) {
 			buf_putc(&path, (char)(hexval((unsigned char)p[1]) * 16 +
-					       hexval((unsigned char)p[2])));
+			                       hexval((unsigned char)p[2])));
 			p += 2;
 		} else
 			buf_putc(&path, *p);
 	}
 	const char *ps = buf_cstr(&path);
 	if (!L->o.base_dir)
-		why = xstrdup(L(L->o.lang, "không nhúng ảnh ở đây", "images are not embedded here"));
+		why =
+		    xstrdup(L(L->o.lang, "không nhúng ảnh ở đây", "images are not embedded here"));
 	else if (scheme_len(url) || ps[0] == '/' || !strncmp(ps, "../", 3) || strstr(ps, "/../") ||
-		 !strcmp(ps, "..") || strlen(ps) != path.len || !*ps)
+	         !strcmp(ps, "..") || strlen(ps) != path.len || !*ps)
 		why = xstrdup(L(L->o.lang, "không phải tệp cục bộ trong thư mục của tài liệu",
-				"not a local file beside the document"));
+		                "not a local file beside the document"));
 	if (why)
 		goto out;
 	for (size_t i = 0; i < L->dl->nimages; i++)
@@ -827,7 +832,8 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 		goto out;
 	}
 	if (!image_size((unsigned char *)data, len, &png, &pw, &ph)) {
-		why = xstrdup(L(L->o.lang, "không phải ảnh PNG hay JPEG", "not a PNG or JPEG image"));
+		why =
+		    xstrdup(L(L->o.lang, "không phải ảnh PNG hay JPEG", "not a PNG or JPEG image"));
 		goto out;
 	}
 	struct dl *dl = L->dl;
@@ -838,8 +844,8 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 out:
 	if (why && L->warnings) {
 		char *m = xasprintf(L(L->o.lang, "ảnh %s: %s; hiện văn bản thay thế",
-				      "image %s: %s; alt text shown"),
-				    url, why);
+		                      "image %s: %s; alt text shown"),
+		                    url, why);
 		strlist_push(L->warnings, m);
 		free(m);
 	}
@@ -874,7 +880,8 @@ find_anchor(const struct dl *dl, const char *target, size_t len)
 	struct buf d = BUF_INIT;
 	for (size_t i = 1; i < len; i++) {
 		int a, b;
-		if (target[i] == '%' && i + 2 < len && (a = hexval((unsigned char)target[i + 1])) >= 0 &&
+		if (target[i] == '%' && i + 2 < len &&
+		    (a = hexval((unsigned char)target[i + 1])) >= 0 &&
 		    (b = hexval((unsigned char)target[i + 2])) >= 0) {
 			buf_putc(&d, (char)(a * 16 + b));
 			i += 2;
@@ -926,7 +933,7 @@ lay_finish(struct lay *L)
 			w += tmp.c[k].w;
 		para_free(&tmp);
 		lay_string(L, sty_footer.font, sty_footer.size, sty_footer.rgb, 0, (PAGE_W - w) / 2,
-			   FOOTER_Y, num, 0);
+		           FOOTER_Y, num, 0);
 	}
 	L->dl = NULL;
 	return dl;

@@ -97,7 +97,8 @@ main(int argc, char **argv)
 				state = 2;
 			} else if (state == 1) {
 				for (size_t i = 0; i < ll + (next != NULL); i++) {
-					if (!strncmp(line + i, "\xE2\x86\x92", 3)) { /* → is a tab */
+					if (!strncmp(line + i, "\xE2\x86\x92",
+					             3)) { /* → is a tab */
 						buf_putc(&md, '\t');
 						i += 2;
 					} else

@@ -116,7 +116,7 @@ test_words(void)
 	struct para p = {0};
 	para_reset(&p, 0, 11, 0, 1.3f, 0);
 	const char *s = "Báo cáo không nặng về thành tích mà tập trung vào nhiệm vụ cụ thể "
-			"của từng sở ngành địa phương trong chuyến thăm";
+	                "của từng sở ngành địa phương trong chuyến thăm";
 	para_text(L, &p, s);
 	struct line *ln;
 	size_t n = para_break(NULL, &p, 120, 1000, &ln);
@@ -246,7 +246,8 @@ test_widths(void)
 	HPDF_Font font = name ? HPDF_GetFont(doc, name, "UTF-8") : NULL;
 	OK(font != NULL, "pdf/fonts/libharu-loads-subset");
 	if (font) {
-		HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
+		HPDF_TextWidth tw =
+		    HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
 		INT_EQ((long long)ours, (long long)tw.width, "pdf/fonts/width-equals-libharu");
 	}
 	HPDF_Free(doc);
@@ -289,14 +290,14 @@ static void
 test_links(void)
 {
 	link_case(0, "https://example.org/đà-nẵng?q=Cà Mau",
-		  "https://example.org/%C4%91%C3%A0-n%E1%BA%B5ng?q=C%C3%A0%20Mau",
-		  "pdf/link/percent-encoded");
+	          "https://example.org/%C4%91%C3%A0-n%E1%BA%B5ng?q=C%C3%A0%20Mau",
+	          "pdf/link/percent-encoded");
 	link_case(0, "javascript:alert(1)", "(none)", "pdf/link/javascript-dropped");
 	link_case(0, "HTTPS://example.org/", "HTTPS://example.org/", "pdf/link/scheme-any-case");
 	link_case(1, "doi-tac/nagasaki.md#lien-he", "doi-tac/nagasaki.pdf", "pdf/link/md-to-pdf");
 	link_case(1, "../Báo cáo.MD", "../B%C3%A1o%20c%C3%A1o.pdf", "pdf/link/md-to-pdf-encoded");
 	link_case(0, "doi-tac/nagasaki.md#lien-he", "doi-tac/nagasaki.md#lien-he",
-		  "pdf/link/md-kept-without-option");
+	          "pdf/link/md-kept-without-option");
 	link_case(1, "https://x.org/a.md", "https://x.org/a.md", "pdf/link/absolute-md-kept");
 
 	char *a = text_anchor("Đà Nẵng (2025): Kế hoạch");
