@@ -79,8 +79,9 @@ push(struct para *p)
 static int
 is_cjk(uint32_t cp)
 {
-	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) ||
-	       (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	/* Han and kana: Korean writes spaces between words, so a name in
+	 * hangul (경상북도) is not broken between its syllables */
+	return (cp >= 0x2E80 && cp <= 0x312F) || (cp >= 0x3190 && cp <= 0x9FFF) ||
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ||
 	       (cp >= 0x20000 && cp <= 0x3FFFF);
 }

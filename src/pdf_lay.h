@@ -17,7 +17,7 @@ enum {
 	ICH_SPACE = 1 << 0,   /* breakable space */
 	ICH_LETTER = 1 << 1,  /* letter (not an ASCII digit) */
 	ICH_HYPHEN = 1 << 2,  /* '-' or U+2010: a line may end after it */
-	ICH_CJK = 1 << 3,     /* Han, kana, hangul: breakable on both sides */
+	ICH_CJK = 1 << 3,     /* Han, kana: breakable on both sides */
 	ICH_CLOSE = 1 << 4,   /* closing punctuation: never starts a line */
 	ICH_OPEN = 1 << 5,    /* opening punctuation: never ends a line */
 	ICH_MARK = 1 << 6,    /* combining mark: never starts a line */

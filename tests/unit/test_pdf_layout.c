@@ -198,6 +198,15 @@ test_cjk(void)
 	OK(tiles(&p, ln, n), "pdf/break/cjk-tiles");
 	free(ln);
 
+	/* hangul words keep together: the break is at the space */
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	para_text(L, &p, "tỉnh 경상북도 và");
+	n = para_break(NULL, &p, width_of(&p, 0, text_codepoints("tỉnh 경상")) + 0.5f, 1000, &ln);
+	char *h = text_of(&p, ln[0].s, ln[0].e);
+	STR_EQ(h, "tỉnh", "pdf/break/hangul-word-kept");
+	free(h);
+	free(ln);
+
 	para_reset(&p, FST_MONO, 9.5f, 0, 1.25f, 1);
 	para_text(L, &p, "a\n\tb\n");
 	n = para_break(NULL, &p, 400, 1000, &ln);
