@@ -20,19 +20,30 @@ ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) -Isrc $(CFLAGS)
 SRCS      = $(sort $(wildcard src/*.c))
 LIBSRCS   = $(filter-out src/main.c,$(SRCS))
 UNITSRCS  = $(sort $(wildcard tests/unit/*.c))
+TOOLSRCS  = $(sort $(wildcard tests/tools/*.c))
 FUZZSRCS  = $(sort $(wildcard fuzz/*.c))
 
 BUILD    ?= build
 OBJS      = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS   = $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
-UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%)
+UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%) $(TOOLSRCS:tests/tools/%.c=$(BUILD)/unit/%)
 
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps deps-test test test-plain test-asan test-valgrind bench fuzz \
+.PHONY: all demo deps deps-test test test-plain test-asan test-valgrind bench fuzz \
 	format format-check clean units
 
 all: deps debrief
+
+# The main job on the bundled examples: check them, write every report (vi
+# and en) and the archive into out/.  Findings in examples are intended, so
+# only exit status 2 (a real failure) stops the demo.
+demo: all
+	@./debrief check --today 2026-11-23 examples/ || [ $$? -eq 1 ]
+	@./debrief report -o out/reports/vi --lang vi --today 2026-11-23 examples/
+	@./debrief report -o out/reports/en --lang en --today 2026-11-23 examples/
+	@./debrief archive -o out/archive --today 2026-11-23 examples/
+	@echo "demo: reports in out/reports/{vi,en}/, archive in out/archive/"
 
 deps:
 	@sh tools/deps.sh build
@@ -51,6 +62,11 @@ $(BUILD)/obj/%.o: src/%.c src/*.h | $(BUILD)/obj
 
 $(BUILD)/unit/%: tests/unit/%.c $(LIBOBJS) tests/unit/*.h | $(BUILD)/unit
 	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)
+
+# Test tools (tests/tools/*.c): drivers the suites run on inputs; built
+# like unit tests, but not run as ones.
+$(BUILD)/unit/%: tests/tools/%.c $(LIBOBJS) | $(BUILD)/unit
+	$(CC) $(ALLCFLAGS) -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)
 
 units: $(UNITBINS)
 
@@ -80,7 +96,7 @@ bench: all
 	@sh bench/run
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c fuzz/*.c
 
 format-check:
 	@clang-format --dry-run -Werror src/*.c src/*.h

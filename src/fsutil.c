@@ -16,8 +16,10 @@
 #include "buf.h"
 #include "xalloc.h"
 
-int
-fs_read(const char *path, size_t max, char **data, size_t *len, char **err)
+/* fs_read and fs_read_head: "cut" keeps the first max bytes of a longer
+ * input instead of failing. */
+static int
+read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, char **err)
 {
 	int stdin_ = !strcmp(path, "-");
 	int fd = stdin_ ? 0 : open(path, O_RDONLY);
@@ -44,6 +46,10 @@ fs_read(const char *path, size_t max, char **data, size_t *len, char **err)
 		if (r == 0)
 			break;
 		if (b.len + (size_t)r > max) {
+			if (cut) {
+				buf_put(&b, chunk, max - b.len);
+				break;
+			}
 			*err = xasprintf("larger than %zu bytes", max);
 			goto fail;
 		}
@@ -59,6 +65,18 @@ fail:
 		close(fd);
 	buf_free(&b);
 	return 0;
+}
+
+int
+fs_read(const char *path, size_t max, char **data, size_t *len, char **err)
+{
+	return read_bounded(path, max, 0, data, len, err);
+}
+
+int
+fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err)
+{
+	return read_bounded(path, max, 1, data, len, err);
 }
 
 void
@@ -290,6 +308,26 @@ out:
 	if (tmp) {
 		unlink(tmp);
 		free(tmp);
+	}
+	free(path);
+	return rc;
+}
+
+int
+fs_remove(const char *dir, const char *name, char **err)
+{
+	if (!safe_name(name)) {
+		*err = xasprintf("refusing to remove '%s' outside the output directory", name);
+		return 0;
+	}
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = 1;
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		rc = 2; /* gone already, or not a file this program writes */
+	} else if (unlink(path) != 0) {
+		*err = xasprintf("cannot remove %s: %s", path, strerror(errno));
+		rc = 0;
 	}
 	free(path);
 	return rc;

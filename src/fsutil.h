@@ -12,6 +12,9 @@
  * Returns 1 and a NUL-terminated *data (caller frees), or 0 with *err
  * (caller frees) set: "cannot open: …", "larger than … bytes". */
 int fs_read(const char *path, size_t max, char **data, size_t *len, char **err);
+/* The same, but a longer input is not an error: *data holds its first max
+ * bytes, enough for a reader to see that a limit below max was passed. */
+int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err);
 
 struct strlist {
 	char **v; /* owned strings */
@@ -35,5 +38,9 @@ int fs_mkdirs(const char *dir, char **err);
  * exactly these bytes nothing is written and 2 is returned; 1 when
  * written; 0 and *err on failure. */
 int fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err);
+
+/* Remove DIR/NAME (NAME as for fs_write_atomic: never outside DIR).
+ * 1 when removed, 2 when there was no such file, 0 and *err on failure. */
+int fs_remove(const char *dir, const char *name, char **err);
 
 #endif

@@ -36,8 +36,15 @@ arena_alloc(struct arena *a, size_t n)
 	n = (n + align - 1) & ~(align - 1);
 	struct chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
-		/* Large requests get a chunk of their own so small ones keep packing. */
-		size_t size = n > 16384 ? n : 65536 - sizeof(struct chunk);
+		/* Chunks start small and double up to 64 KiB: a short record costs a
+		 * few KiB, not a whole chunk, when thousands stay alive at once.
+		 * Large requests get a chunk of their own so small ones keep packing. */
+		size_t step = c ? c->size * 2 + sizeof(struct chunk) : 4096;
+		if (step > 65536)
+			step = 65536;
+		size_t size = n > 16384 ? n : step - sizeof(struct chunk);
+		if (size < n)
+			size = n;
 		if (c && n > 16384 && c->size - c->used >= 4096) {
 			struct chunk *big = xmalloc(sizeof(struct chunk) + n);
 			big->size = big->used = n;

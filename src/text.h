@@ -21,6 +21,12 @@ char *text_fold(const char *s);
 /* ASCII slug: folded, spaces to '-': "Đà Nẵng" → "da-nang".  Caller frees;
  * never empty ("x" when nothing is left). */
 char *text_slug(const char *s);
+/* Which legacy Vietnamese encoding s (valid UTF-8) looks like, read as
+ * Latin-1/cp1252 and saved as Unicode ("mojibake"): 0 none, 1 TCVN3 (ABC),
+ * 2 VNI.  "Së Ngo¹i vô" is TCVN3 and "Sôû Ngoaïi vuï" VNI for "Sở Ngoại
+ * vụ".  Tuned to stay quiet on French, German, Spanish, Italian,
+ * Portuguese, English and romaji, and on Unicode Vietnamese. */
+int text_looks_legacy(const char *s);
 /* Number of code points of valid UTF-8. */
 size_t text_codepoints(const char *s);
 

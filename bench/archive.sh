@@ -1,0 +1,114 @@
+#!/bin/sh
+# debrief archive over 5,000, 10,000 and 20,000 generated records (awk,
+# below): wall time and peak memory of each run, and their ratios to the
+# 5,000 run.  Growth must be linear: expected ratios ~2.0 and ~4.0 (time,
+# and memory above the floor of a one-record run); the bench fails when
+# the 20,000 run costs more than 6 times the 5,000 one.  Partners grow
+# with the collection (one per 20 records), so the number of pages does
+# too.  The three runs write Markdown only (--format md): with PDFs, the
+# index of 20,000 visits alone is a PDF of some 500 pages, and the runs
+# would measure the PDF stage rather than the archive.  One run with PDFs
+# (the first size), and its unchanged re-run, which renders no PDF again,
+# are shown for information.
+set -u
+dir=$(mktemp -d "${TMPDIR:-/tmp}/debrief-bench.XXXXXX")
+trap 'rm -rf "$dir"' EXIT INT TERM
+SIZES=${BENCH_ARCHIVE_SIZES:-5000 10000 20000}
+
+# gen N DIR: N records of varied content (localities from the pre-2025
+# units, spelling variants, several agencies, partners of ten countries,
+# tasks with owners written several ways, contacts, agreements).
+gen() {
+	mkdir -p "$2"
+	awk -v n="$1" -v out="$2" 'BEGIN {
+	nl = split("Hà Nội|Thừa Thiên Huế|Lai Châu|Điện Biên|Sơn La|Lạng Sơn|Quảng Ninh|Thanh Hóa|Nghệ An|Hà Tĩnh|Cao Bằng|Tuyên Quang|Hà Giang|Lào Cai|Yên Bái|Thái Nguyên|Bắc Kạn|Phú Thọ|Vĩnh Phúc|Hòa Bình|Bắc Ninh|Bắc Giang|Hưng Yên|Thái Bình|Hải Phòng|Hải Dương|Ninh Bình|Hà Nam|Nam Định|Quảng Trị|Quảng Bình|Đà Nẵng|Quảng Nam|Quảng Ngãi|Kon Tum|Gia Lai|Bình Định|Khánh Hòa|Ninh Thuận|Lâm Đồng|Đắk Nông|Bình Thuận|Đắc Lắc|Phú Yên|TP.HCM|Bình Dương|Bà Rịa-Vũng Tàu|Đồng Nai|Bình Phước|Tây Ninh|Long An|Cần Thơ|Sóc Trăng|Hậu Giang|Vĩnh Long|Bến Tre|Trà Vinh|Đồng Tháp|Tiền Giang|Cà Mau|Bạc Liêu|An Giang|Kiên Giang", loc, "|")
+	nc = split("JP FR KR DE BE CN US AU LA TH", cc, " ")
+	no = split("Sở Ngoại vụ|sở ngoại vụ|Sở Công Thương|Sở Kế hoạch và Đầu tư|Sở Nông nghiệp và Môi trường|Sở NN&MT|Sở Văn hóa, Thể thao và Du lịch|Sở Giáo dục và Đào tạo|Sở Y tế|Sở Khoa học và Công nghệ|Sở Tài chính|Sở Xây dựng|Ban Quản lý các khu công nghiệp|Trung tâm Xúc tiến Đầu tư|Sở Nội vụ", own, "|")
+	split("open in_progress done blocked dropped", st, " ")
+	split("prospect exploring mou sister declined", sg, " ")
+	split("mou agreement plan letter_of_intent", ak, " ")
+	np = int(n / 20); if (np < 50) np = 50
+	for (i = 1; i <= n; i++) {
+		f = sprintf("%s/r%05d.yaml", out, i)
+		y = 2010 + i % 15; m = 1 + i % 12; d = 1 + i % 25
+		p = (i * 7) % np; q = (i * 13 + 5) % np
+		print "schema: debrief/1" > f
+		printf "id: bench-%05d\n", i > f
+		printf "title: Đoàn công tác số %d về hợp tác kinh tế, du lịch và đào tạo\n", i > f
+		printf "direction: %s\n", (i % 3 ? "outbound" : "inbound") > f
+		printf "dates: {start: %04d-%02d-%02d, end: %04d-%02d-%02d}\n", y, m, d, y, m, d + 3 > f
+		printf "locality: {name: %s%s, kind: province}\n", (i % 4 ? "" : "Tỉnh "), loc[1 + i % nl] > f
+		printf "agency:\n  name: Cơ quan đại diện số %d\n  kind: embassy\n", i % 12 > f
+		printf "  staff:\n    - {name: Cán bộ %d, title: Bí thư}\n", i % 40 > f
+		print "partners:" > f
+		printf "  - name: Partner %05d\n    country: %s\n    kind: prefecture\n", p, cc[1 + p % nc] > f
+		printf "    relationship: {stage: %s, since: %04d-%02d}\n", sg[1 + p % 5], 2000 + p % 20, 1 + p % 12 > f
+		printf "    profile: {strengths: [du lịch, nông nghiệp], priorities: [đào tạo], updated: %04d-%02d}\n", y, m > f
+		if (i % 3 == 0)
+			printf "  - {name: Partner %05d, country: %s, kind: city}\n", q, cc[1 + q % nc] > f
+		print "tasks:" > f
+		for (t = 1; t <= 4; t++) {
+			printf "  - task: Nhiệm vụ %d của đoàn %d – chuẩn bị tài liệu và liên hệ đối tác\n", t, i > f
+			printf "    owner: %s\n", own[1 + (i + t) % no] > f
+			printf "    partner: Partner %05d\n", p > f
+			printf "    due: %04d-%02d-%02d\n", y + (t % 2), 1 + (m + t) % 12, d > f
+			printf "    status: %s\n", st[1 + (i * t) % 5] > f
+			printf "    updates:\n      - {date: %04d-%02d-%02d, note: Đã triển khai bước %d}\n", y, m, d + 3, t > f
+		}
+		print "contacts:" > f
+		printf "  - {name: Contact %d, org: Partner %05d, side: partner, since: %04d-%02d, email: c%d@example.org}\n", i % 500, p, y, m, i % 500 > f
+		printf "  - {name: Liaison %d, org: Partner %05d, side: partner}\n", i % 97, p > f
+		if (i % 4 == 0)
+			printf "agreements:\n  - {kind: %s, title: Văn kiện hợp tác %d, signed: %04d-%02d-%02d, parties: [Partner %05d]}\n", ak[1 + i % 4], i, y, m, d + 1, p > f
+		printf "handover: Ghi chú bàn giao của đoàn %d – đầu mối là Contact %d.\n", i, i % 500 > f
+		close(f)
+	}
+	}'
+}
+
+measure() { # N DIR [FORMAT [keep]]: one run (into a fresh output directory
+	# unless "keep"); sets kb and s
+	[ "${4:-}" = keep ] || rm -rf "$dir/out"
+	/usr/bin/time -f '%M %e' -o "$dir/time" "$DEBRIEF" archive -o "$dir/out" \
+		--format "${3:-md}" --lang en --today 2025-09-01 "$2" >"$dir/log" 2>&1
+	rc=$?
+	if [ $rc -ne 0 ]; then echo "archive failed on $1 records (exit $rc):" >&2; tail -n 5 "$dir/log" >&2; exit 1; fi
+	read -r kb s <"$dir/time"
+}
+
+gen 1 "$dir/r1"
+measure 1 "$dir/r1"
+floor_kb=$kb
+echo "archive: floor (1 record): peak ${floor_kb} KiB"
+base_s="" base_kb=""
+status=0
+for n in $SIZES; do
+	rm -rf "$dir/r"
+	gen "$n" "$dir/r"
+	measure "$n" "$dir/r"
+	if [ -z "$base_s" ] && [ "${BENCH_ARCHIVE_PDF:-1}" = 1 ]; then
+		md_kb=$kb md_s=$s
+		measure "$n" "$dir/r" md,pdf
+		echo "archive: $n records with PDFs in ${s}s, peak ${kb} KiB"
+		measure "$n" "$dir/r" md,pdf keep
+		echo "archive: $n records with PDFs, unchanged re-run: ${s}s, peak ${kb} KiB ($(tail -n 1 "$dir/log" | sed 's/.*: //'))"
+		kb=$md_kb s=$md_s
+	fi
+	pages=$(find "$dir/out" -name '*.md' | wc -l)
+	net=$((kb - floor_kb))
+	line="archive: $n records in ${s}s, peak ${kb} KiB (${net} KiB above the floor), $pages pages"
+	if [ -z "$base_s" ]; then
+		base_s=$s base_kb=$net base_n=$n
+		echo "$line"
+	else
+		ts=$(awk -v a="$s" -v b="$base_s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+		ms=$(awk -v a="$net" -v b="$base_kb" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+		want=$(awk -v a="$n" -v b="$base_n" 'BEGIN { printf "%.1f", a / b }')
+		echo "$line; ratios to $base_n: time $ts, memory $ms (linear: ~$want)"
+		# well past linear (twice the expected ratio) fails
+		bad=$(awk -v t="$ts" -v m="$ms" -v w="$want" -v s="$s" \
+			'BEGIN { print ((s > 1 && t > 1.5 * w) || m > 1.5 * w) ? 1 : 0 }')
+		if [ "$bad" = 1 ]; then echo "archive: growth is not linear" >&2; status=1; fi
+	fi
+done
+exit $status

@@ -1,0 +1,51 @@
+#!/bin/sh
+# debrief report over generated records (bench/gen_records.sh), Markdown
+# alone and Markdown + PDF, beside a bare libyaml parse of the same files
+# in the same run (bench/yaml_floor.c).  Prints reports/s, ms per report,
+# the ratio to the floor, the median PDF size, and peak memory for N/4 and
+# N records: it must not grow with the number of records.
+# Targets: under 5 ms per report; median PDF under 36 KB.
+set -eu
+: "${TOP:?}" "${DEBRIEF:=$TOP/build/debrief}"
+N=${REPORT_RECORDS:-1000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/debrief-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+export DEBRIEF_TEMPLATES="$TOP/templates"
+export SOURCE_DATE_EPOCH=1763856000
+
+cc -O2 -o "$work/yaml_floor" "$TOP/bench/yaml_floor.c" $(pkg-config --cflags --libs yaml-0.1)
+sh "$TOP/bench/gen_records.sh" "$N" "$work/all"
+mkdir -p "$work/quarter"
+find "$work/all" -name '*.yaml' | sort | head -n $((N / 4)) | xargs cp -t "$work/quarter"
+find "$work/all" -name '*.yaml' | sort >"$work/list"
+
+# secs CMD...: wall seconds of one run
+secs() {
+	s=$(date +%s%N)
+	"$@" >/dev/null 2>&1 || true
+	e=$(date +%s%N)
+	echo $(( (e - s) / 1000 )) | awk '{ printf "%.4f\n", $1 / 1e6 }'
+}
+peak_kb() { # DIR FORMAT
+	/usr/bin/time -f '%M' -o "$work/rss" "$DEBRIEF" report -o "$work/out-rss" --format "$2" \
+		--today 2026-11-23 "$1" >/dev/null 2>&1 || true
+	cat "$work/rss"
+}
+
+f=$(secs "$work/yaml_floor" <"$work/list")
+md=$(secs "$DEBRIEF" report -o "$work/md" --format md --today 2026-11-23 "$work/all")
+both=$(secs "$DEBRIEF" report -o "$work/both" --format md,pdf --today 2026-11-23 "$work/all")
+made=$(ls "$work/both"/*.pdf 2>/dev/null | wc -l)
+median=$(ls -l "$work/both"/*.pdf | awk '{ print $5 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+awk -v n="$N" -v f="$f" -v md="$md" -v both="$both" -v made="$made" -v med="$median" 'BEGIN {
+	printf "%d records, %d PDFs written\n", n, made
+	printf "libyaml floor (bare parse):  %.3f s, %.0f records/s\n", f, n / f
+	printf "report, Markdown:            %.3f s, %.0f reports/s, %.2f ms/report, %.1fx the floor\n", md, n / md, 1000 * md / n, md / f
+	printf "report, Markdown + PDF:      %.3f s, %.0f reports/s, %.2f ms/report, %.1fx the floor\n", both, n / both, 1000 * both / n, both / f
+	printf "median PDF: %d bytes (target < 36864): %s\n", med, med < 36864 ? "ok" : "OVER"
+	printf "per report: %s (target < 5 ms)\n", 1000 * both / n < 5 ? "ok" : "OVER" }'
+q=$(peak_kb "$work/quarter" md,pdf)
+a=$(peak_kb "$work/all" md,pdf)
+awk -v q="$q" -v a="$a" -v n="$N" 'BEGIN {
+	printf "peak memory: %d KB for %d records, %d KB for %d records (ratio %.2f; flat means it does not grow)\n",
+		q, n / 4, a, n, a / q }'

@@ -1,0 +1,455 @@
+/*
+ * archive_json.c: archive.json, the machine-readable archive: the same
+ * model the pages show, keys always in the order written here (the shape
+ * is documented in man/archive-json.section), every string JSON-escaped,
+ * two-space indentation, one value a line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive_pages.h"
+#include "escape.h"
+#include "xalloc.h"
+
+struct jw {
+	struct buf *b;
+	int depth;
+	int first[32]; /* per open container: nothing written in it yet */
+};
+
+static void
+jw_key(struct jw *w, const char *key)
+{
+	if (w->depth > 0) {
+		buf_puts(w->b, w->first[w->depth] ? "\n" : ",\n");
+		w->first[w->depth] = 0;
+		for (int i = 0; i < w->depth; i++)
+			buf_puts(w->b, "  ");
+	}
+	if (key) {
+		buf_putc(w->b, '"');
+		escape_json(w->b, key);
+		buf_puts(w->b, "\": ");
+	}
+}
+
+static void
+jw_open(struct jw *w, const char *key, char c)
+{
+	jw_key(w, key);
+	buf_putc(w->b, c);
+	w->first[++w->depth] = 1;
+}
+
+static void
+jw_close(struct jw *w, char c)
+{
+	int empty = w->first[w->depth];
+	w->depth--;
+	if (!empty) {
+		buf_putc(w->b, '\n');
+		for (int i = 0; i < w->depth; i++)
+			buf_puts(w->b, "  ");
+	}
+	buf_putc(w->b, c);
+}
+
+static void
+jw_str(struct jw *w, const char *key, const char *v)
+{
+	jw_key(w, key);
+	if (!v) {
+		buf_puts(w->b, "null");
+		return;
+	}
+	buf_putc(w->b, '"');
+	escape_json(w->b, v);
+	buf_putc(w->b, '"');
+}
+
+static void
+jw_num(struct jw *w, const char *key, long long v)
+{
+	jw_key(w, key);
+	buf_printf(w->b, "%lld", v);
+}
+
+static void
+jw_bool(struct jw *w, const char *key, int v)
+{
+	jw_key(w, key);
+	buf_puts(w->b, v ? "true" : "false");
+}
+
+static void
+jw_date(struct jw *w, const char *key, struct date d)
+{
+	char s[16];
+	date_iso(d, s);
+	jw_str(w, key, s);
+}
+
+static void
+jw_odate(struct jw *w, const char *key, struct odate d)
+{
+	if (d.set)
+		jw_date(w, key, d.d);
+	else
+		jw_str(w, key, NULL);
+}
+
+static const char *
+word(const char *const *words, int v)
+{
+	return v > 0 ? words[v] : NULL;
+}
+
+static void
+contact_obj(struct jw *w, const struct archive *a, const struct arc_cgroup *g, int partner)
+{
+	jw_open(w, NULL, '{');
+	jw_str(w, "name", g->c->name);
+	jw_str(w, "title", g->title);
+	jw_str(w, "org", g->org);
+	if (partner)
+		jw_str(w, "partner", g->partner >= 0 ? a->partners[g->partner].slug : NULL);
+	jw_str(w, "email", g->email);
+	jw_str(w, "phone", g->phone);
+	if (g->since.set)
+		jw_odate(w, "since", g->since);
+	else
+		jw_date(w, "since", a->recs[g->first_rec].start);
+	jw_str(w, "first_record", a->recs[g->first_rec].id);
+	jw_str(w, "latest_record", a->recs[g->last_rec].id);
+	jw_close(w, '}');
+}
+
+/* A list of contacts, merged as the pages merge them. */
+static void
+contact_list(struct jw *w, const struct archive *a, const char *key, const struct arc_contact **v,
+             size_t n, int partner)
+{
+	struct arc_cgroup *cg = xcalloc(n ? n : 1, sizeof *cg);
+	size_t ng = arc_group_contacts(a, v, n, cg);
+	jw_open(w, key, '[');
+	for (size_t i = 0; i < ng; i++)
+		contact_obj(w, a, &cg[i], partner);
+	jw_close(w, ']');
+	free(cg);
+}
+
+static void
+task_obj(struct jw *w, const struct archive *a, const struct arc_task *t)
+{
+	jw_open(w, NULL, '{');
+	jw_str(w, "record", a->recs[t->rec].id);
+	jw_str(w, "id", t->id);
+	jw_str(w, "task", t->text);
+	jw_str(w, "owner", a->owners[t->owner].name);
+	jw_str(w, "owner_written", t->owner_written);
+	jw_str(w, "partner", t->occ >= 0 ? a->partners[a->occs[t->occ].partner].slug : NULL);
+	jw_str(w, "support", t->support);
+	jw_odate(w, "due", t->due);
+	jw_str(w, "status", task_status_words[t->status]);
+	jw_bool(w, "overdue", t->overdue);
+	if (t->upd.set || t->upd_note) {
+		jw_open(w, "latest_update", '{');
+		jw_odate(w, "date", t->upd);
+		jw_str(w, "note", t->upd_note);
+		jw_close(w, '}');
+	} else {
+		jw_str(w, "latest_update", NULL);
+	}
+	jw_close(w, '}');
+}
+
+static void
+statistics(struct jw *w, const struct archive *a, enum lang lang)
+{
+	jw_open(w, "statistics", '{');
+	jw_open(w, "countries", '[');
+	for (size_t c = 0; c < a->ncountries; c++) {
+		const struct arc_country *ct = &a->countries[c];
+		jw_open(w, NULL, '{');
+		jw_str(w, "country", ct->country);
+		jw_str(w, "name", arc_country_name(ct->country, lang));
+		jw_num(w, "localities", (long long)ct->locs);
+		jw_num(w, "partner_localities", (long long)ct->partners);
+		jw_num(w, "cooperating_localities", (long long)ct->coop_locs);
+		jw_num(w, "cooperating_partner_localities", (long long)ct->coop_partners);
+		jw_num(w, "visits", (long long)ct->visits);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	jw_open(w, "agreements", '{');
+	size_t total = 0;
+	for (int k = AGR_MOU; k <= AGR_LETTER_OF_INTENT; k++) {
+		jw_num(w, agreement_kind_words[k], (long long)a->agr_by_kind[k]);
+		total += a->agr_by_kind[k];
+	}
+	jw_num(w, "unspecified", (long long)a->agr_by_kind[0]);
+	jw_num(w, "total", (long long)(total + a->agr_by_kind[0]));
+	jw_close(w, '}');
+	jw_open(w, "delegations", '[');
+	for (size_t y = 0; y < a->nyears; y++) {
+		jw_open(w, NULL, '{');
+		jw_num(w, "year", a->years[y].year);
+		jw_num(w, "outbound", (long long)a->years[y].outbound);
+		jw_num(w, "inbound", (long long)a->years[y].inbound);
+		jw_num(w, "planned", (long long)a->years[y].planned);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	jw_close(w, '}');
+}
+
+static void
+records(struct jw *w, const struct archive *a)
+{
+	jw_open(w, "records", '[');
+	for (size_t i = 0; i < a->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[a->by_date[i]];
+		const struct arc_loc *l = &a->locs[r->loc];
+		jw_open(w, NULL, '{');
+		jw_str(w, "id", r->id);
+		jw_str(w, "file", r->file);
+		jw_str(w, "title", r->title);
+		jw_str(w, "direction", word(direction_words, r->dir));
+		jw_str(w, "status", r->status == STATUS_COMPLETED ? "completed" : "planned");
+		jw_date(w, "start", r->start);
+		jw_date(w, "end", r->end);
+		jw_open(w, "locality", '{');
+		jw_str(w, "unit", l->name);
+		jw_bool(w, "unit_known", l->unit >= 0);
+		jw_str(w, "written", r->loc_written);
+		jw_str(w, "name_used", r->loc_used);
+		jw_close(w, '}');
+		jw_open(w, "partners", '[');
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
+			size_t p = a->occs[o].partner, dup = 0;
+			for (size_t q = r->occ0; q < o; q++)
+				dup |= a->occs[q].partner == p;
+			if (!dup)
+				jw_str(w, NULL, a->partners[p].slug);
+		}
+		jw_close(w, ']');
+		jw_str(w, "agency", r->agency >= 0 ? a->agencies[r->agency].slug : NULL);
+		jw_str(w, "report_number", r->report_number);
+		jw_num(w, "agreements", (long long)r->nagr);
+		jw_num(w, "open_tasks", (long long)r->ntask);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
+static int
+cmp_order(const void *x, const void *y)
+{
+	const struct arc_task *p = *(const struct arc_task *const *)x;
+	const struct arc_task *q = *(const struct arc_task *const *)y;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+static void
+partner_obj(struct jw *w, const struct archive *a, size_t k)
+{
+	const struct arc_partner *p = &a->partners[k];
+	jw_open(w, NULL, '{');
+	jw_str(w, "slug", p->slug);
+	char *page = xasprintf("partners/%s.md", p->slug);
+	jw_str(w, "page", page);
+	free(page);
+	jw_str(w, "name", p->name);
+	jw_str(w, "local_name", p->local_name);
+	jw_str(w, "country", p->country);
+	jw_str(w, "id", p->id);
+	jw_str(w, "kind", word(partner_kind_words, p->kind));
+	jw_str(w, "stage", word(stage_words, p->stage));
+	jw_odate(w, "stage_since", p->stage_since);
+	if (p->last_visit >= 0) {
+		jw_open(w, "last_visit", '{');
+		jw_str(w, "record", a->recs[p->last_visit].id);
+		jw_date(w, "end", a->recs[p->last_visit].end);
+		jw_close(w, '}');
+	} else {
+		jw_str(w, "last_visit", NULL);
+	}
+	jw_bool(w, "cold", p->cold);
+	jw_open(w, "visits", '[');
+	for (size_t i = 0; i < p->nrecs; i++)
+		jw_str(w, NULL, a->recs[p->recs[i]].id);
+	jw_close(w, ']');
+	jw_open(w, "stages", '[');
+	for (size_t i = 0; i < p->nstages; i++) {
+		const struct arc_rec *r = &a->recs[p->stages[i].rec];
+		jw_open(w, NULL, '{');
+		jw_str(w, "record", r->id);
+		jw_date(w, "date", r->start);
+		jw_str(w, "locality", a->locs[r->loc].name);
+		jw_str(w, "stage", word(stage_words, p->stages[i].stage));
+		jw_odate(w, "since", p->stages[i].since);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	jw_open(w, "agreements", '[');
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		for (size_t g = r->agr0; g < r->agr0 + r->nagr; g++) {
+			const struct arc_agreement *x = &a->agrs[g];
+			if (x->occ >= 0 && a->occs[x->occ].partner != k)
+				continue;
+			jw_open(w, NULL, '{');
+			jw_str(w, "record", r->id);
+			jw_str(w, "kind", word(agreement_kind_words, x->kind));
+			jw_str(w, "title", x->title);
+			jw_odate(w, "signed", x->signed_on);
+			jw_str(w, "parties", x->parties);
+			jw_close(w, '}');
+		}
+	}
+	jw_close(w, ']');
+	/* contacts, merged as on the page */
+	const struct arc_contact **v = NULL;
+	size_t nc = arc_gather_contacts(a, p->recs, p->nrecs, SIDE_PARTNER, (long)k, &v);
+	contact_list(w, a, "contacts", v, nc, 0);
+	free(v);
+	if (p->profile_occ >= 0) {
+		const struct arc_occ *o = &a->occs[p->profile_occ];
+		jw_open(w, "profile", '{');
+		jw_str(w, "strengths", o->strengths);
+		jw_str(w, "priorities", o->priorities);
+		jw_odate(w, "updated", o->updated);
+		jw_str(w, "record", a->recs[o->rec].id);
+		jw_close(w, '}');
+	} else {
+		jw_str(w, "profile", NULL);
+	}
+	jw_str(w, "needs", p->needs_occ >= 0 ? a->occs[p->needs_occ].needs : NULL);
+	/* open tasks, overdue first, then by due date (as on the page) */
+	size_t nt = 0;
+	for (size_t i = 0; i < p->nrecs; i++)
+		nt += a->recs[p->recs[i]].ntask;
+	const struct arc_task **tv = xcalloc(nt ? nt : 1, sizeof *tv);
+	nt = 0;
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		for (size_t t = r->task0; t < r->task0 + r->ntask; t++)
+			if (archive_task_involves(a, &a->tasks[t], k))
+				tv[nt++] = &a->tasks[t];
+	}
+	qsort(tv, nt, sizeof *tv, cmp_order);
+	jw_open(w, "open_tasks", '[');
+	for (size_t i = 0; i < nt; i++) {
+		jw_open(w, NULL, '{');
+		jw_str(w, "record", a->recs[tv[i]->rec].id);
+		jw_str(w, "id", tv[i]->id);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	free(tv);
+	jw_close(w, '}');
+}
+
+static void
+agency_obj(struct jw *w, const struct archive *a, size_t g)
+{
+	const struct arc_agency *ag = &a->agencies[g];
+	jw_open(w, NULL, '{');
+	jw_str(w, "slug", ag->slug);
+	char *page = xasprintf("agencies/%s.md", ag->slug);
+	jw_str(w, "page", page);
+	free(page);
+	jw_str(w, "name", ag->name);
+	jw_str(w, "kind", word(agency_kind_words, ag->kind));
+	jw_open(w, "records", '[');
+	for (size_t i = 0; i < ag->nrecs; i++)
+		jw_str(w, NULL, a->recs[ag->recs[i]].id);
+	jw_close(w, ']');
+	char *mark = xcalloc(a->npartners ? a->npartners : 1, 1);
+	for (size_t i = 0; i < ag->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[ag->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+			mark[a->occs[o].partner] = 1;
+	}
+	jw_open(w, "partners", '[');
+	for (size_t k = 0; k < a->npartners; k++)
+		if (mark[k])
+			jw_str(w, NULL, a->partners[k].slug);
+	jw_close(w, ']');
+	free(mark);
+	for (int side = SIDE_AGENCY; side >= SIDE_PARTNER; side--) {
+		const struct arc_contact **v = NULL;
+		size_t n = arc_gather_contacts(a, ag->recs, ag->nrecs, (enum side)side, -1, &v);
+		contact_list(w, a, side == SIDE_AGENCY ? "staff" : "partner_contacts", v, n,
+		             side == SIDE_PARTNER);
+		free(v);
+	}
+	jw_close(w, '}');
+}
+
+void
+arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang)
+{
+	struct jw w = {b, 0, {0}};
+	jw_open(&w, NULL, '{');
+	jw_str(&w, "format", "debrief-archive/1");
+	jw_date(&w, "today", a->today);
+	jw_str(&w, "lang", lang == LANG_EN ? "en" : "vi");
+	jw_open(&w, "summary", '{');
+	jw_num(&w, "records", (long long)a->nrecs);
+	jw_num(&w, "partners", (long long)a->npartners);
+	jw_num(&w, "agencies", (long long)a->nagencies);
+	jw_num(&w, "open_tasks", (long long)a->nopen);
+	jw_num(&w, "overdue_tasks", (long long)a->noverdue);
+	jw_close(&w, '}');
+	statistics(&w, a, lang);
+	records(&w, a);
+	jw_open(&w, "partners", '[');
+	for (size_t k = 0; k < a->npartners; k++)
+		partner_obj(&w, a, k);
+	jw_close(&w, ']');
+	jw_open(&w, "owners", '[');
+	for (size_t o = 0; o < a->nowners; o++) {
+		const struct arc_owner *ow = &a->owners[o];
+		jw_open(&w, NULL, '{');
+		jw_str(&w, "name", ow->name);
+		jw_str(&w, "key", ow->key);
+		jw_open(&w, "spellings", '[');
+		for (size_t s = 0; s < ow->nspellings; s++) {
+			jw_open(&w, NULL, '{');
+			jw_str(&w, "text", ow->spellings[s]);
+			jw_num(&w, "count", (long long)ow->spelling_n[s]);
+			jw_close(&w, '}');
+		}
+		jw_close(&w, ']');
+		jw_num(&w, "open", (long long)ow->ntasks);
+		jw_num(&w, "overdue", (long long)ow->noverdue);
+		jw_num(&w, "overdue_visits", (long long)ow->nvisits_overdue);
+		jw_bool(&w, "flagged", ow->flagged);
+		jw_open(&w, "tasks", '[');
+		for (size_t t = 0; t < ow->ntasks; t++)
+			task_obj(&w, a, &a->tasks[ow->tasks[t]]);
+		jw_close(&w, ']');
+		jw_close(&w, '}');
+	}
+	jw_close(&w, ']');
+	jw_open(&w, "agencies", '[');
+	for (size_t g = 0; g < a->nagencies; g++)
+		agency_obj(&w, a, g);
+	jw_close(&w, ']');
+	jw_open(&w, "findings", '[');
+	for (size_t i = 0; dq && i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		jw_open(&w, NULL, '{');
+		jw_str(&w, "file", d->file);
+		jw_num(&w, "line", d->mark.line);
+		jw_num(&w, "column", d->mark.col);
+		jw_str(&w, "rule", d->rule);
+		jw_str(&w, "severity", sev_name(d->sev));
+		jw_str(&w, "message", d->msg);
+		jw_close(&w, '}');
+	}
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	buf_putc(b, '\n');
+}

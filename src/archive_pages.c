@@ -1,0 +1,1074 @@
+/*
+ * archive_pages.c: the archive's Markdown pages (index, partner dossiers,
+ * open-task register, agency handover dossiers), built from the model in
+ * archive.h, in Vietnamese or English.  Record text goes through the
+ * Markdown escapers; links are relative so they work in a git host's view
+ * and, rewritten to .pdf, in the PDFs.  Never touches the file system.
+ */
+#include "archive_pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "md_escape.h"
+#include "provinces.h"
+#include "xalloc.h"
+
+/* ==== escaping record text ==== */
+
+/* Record text goes where the page has got to: md_where reads the line so
+ * far (table row, link text, heading, list item) and md_escape escapes
+ * for that context, so no value can change the page's structure. */
+static void
+md_put(struct buf *b, const char *s)
+{
+	struct md_pos pos;
+	if (!s || !*s)
+		return;
+	md_where(b->data ? b->data : "", b->len, &pos);
+	md_escape(b, &pos, s, strlen(s));
+}
+
+/* ==== words ==== */
+
+static const struct {
+	const char *code, *vi, *en;
+} countries[] = {
+    {"AT", "Áo", "Austria"},
+    {"AU", "Úc", "Australia"},
+    {"BE", "Bỉ", "Belgium"},
+    {"BR", "Bra-xin", "Brazil"},
+    {"BY", "Bê-la-rút", "Belarus"},
+    {"CA", "Ca-na-đa", "Canada"},
+    {"CH", "Thụy Sĩ", "Switzerland"},
+    {"CN", "Trung Quốc", "China"},
+    {"CU", "Cu-ba", "Cuba"},
+    {"CZ", "Séc", "Czechia"},
+    {"DE", "Đức", "Germany"},
+    {"DK", "Đan Mạch", "Denmark"},
+    {"ES", "Tây Ban Nha", "Spain"},
+    {"FI", "Phần Lan", "Finland"},
+    {"FR", "Pháp", "France"},
+    {"GB", "Anh", "United Kingdom"},
+    {"HU", "Hung-ga-ri", "Hungary"},
+    {"ID", "In-đô-nê-xi-a", "Indonesia"},
+    {"IL", "I-xra-en", "Israel"},
+    {"IN", "Ấn Độ", "India"},
+    {"IT", "I-ta-li-a", "Italy"},
+    {"JP", "Nhật Bản", "Japan"},
+    {"KH", "Cam-pu-chia", "Cambodia"},
+    {"KR", "Hàn Quốc", "South Korea"},
+    {"LA", "Lào", "Laos"},
+    {"LU", "Lúc-xăm-bua", "Luxembourg"},
+    {"MM", "Mi-an-ma", "Myanmar"},
+    {"MN", "Mông Cổ", "Mongolia"},
+    {"MY", "Ma-lai-xi-a", "Malaysia"},
+    {"NL", "Hà Lan", "Netherlands"},
+    {"NO", "Na Uy", "Norway"},
+    {"NZ", "Niu Di-lân", "New Zealand"},
+    {"PH", "Phi-líp-pin", "Philippines"},
+    {"PL", "Ba Lan", "Poland"},
+    {"RU", "Nga", "Russia"},
+    {"SE", "Thụy Điển", "Sweden"},
+    {"SG", "Xinh-ga-po", "Singapore"},
+    {"TH", "Thái Lan", "Thailand"},
+    {"TW", "Đài Loan", "Taiwan"},
+    {"UA", "U-crai-na", "Ukraine"},
+    {"US", "Hoa Kỳ", "United States"},
+};
+
+const char *
+arc_country_name(const char *code, enum lang lang)
+{
+	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
+		if (!strcmp(countries[i].code, code))
+			return L(lang, countries[i].vi, countries[i].en);
+	return code;
+}
+
+static const char *
+dir_word(enum direction d, enum lang lang)
+{
+	return d == DIR_INBOUND ? L(lang, "đoàn đến", "inbound") : L(lang, "đoàn đi", "outbound");
+}
+
+static const char *
+stage_word(enum stage s, enum lang lang)
+{
+	switch (s) {
+	case STAGE_PROSPECT: return L(lang, "tiềm năng", "prospect");
+	case STAGE_EXPLORING: return L(lang, "đang tìm hiểu", "exploring");
+	case STAGE_MOU: return L(lang, "đã ký MOU", "MOU signed");
+	case STAGE_SISTER: return L(lang, "kết nghĩa", "sister relationship");
+	case STAGE_DECLINED: return L(lang, "đã từ chối", "declined");
+	default: return "";
+	}
+}
+
+static const char *
+task_status_word(enum task_status s, enum lang lang)
+{
+	switch (s) {
+	case TASK_OPEN: return L(lang, "chưa thực hiện", "open");
+	case TASK_IN_PROGRESS: return L(lang, "đang thực hiện", "in progress");
+	case TASK_BLOCKED: return L(lang, "vướng mắc", "blocked");
+	case TASK_DONE: return L(lang, "đã xong", "done");
+	case TASK_DROPPED: return L(lang, "đã hủy", "dropped");
+	}
+	return "";
+}
+
+static const char *
+agr_word(enum agreement_kind k, enum lang lang)
+{
+	switch (k) {
+	case AGR_MOU: return L(lang, "Bản ghi nhớ (MOU)", "Memorandum of understanding");
+	case AGR_AGREEMENT: return L(lang, "Thỏa thuận hợp tác", "Agreement");
+	case AGR_PLAN: return L(lang, "Kế hoạch hợp tác", "Cooperation plan");
+	case AGR_LETTER_OF_INTENT: return L(lang, "Thư ý định", "Letter of intent");
+	default: return L(lang, "Chưa rõ loại", "Kind not given");
+	}
+}
+
+static const char *
+partner_kind_word(enum partner_kind k, enum lang lang)
+{
+	switch (k) {
+	case PK_PREFECTURE: return L(lang, "tỉnh (prefecture)", "prefecture");
+	case PK_REGION: return L(lang, "vùng", "region");
+	case PK_PROVINCE: return L(lang, "tỉnh", "province");
+	case PK_STATE: return L(lang, "bang", "state");
+	case PK_CITY: return L(lang, "thành phố", "city");
+	case PK_DEPARTMENT: return L(lang, "tỉnh (département)", "department");
+	case PK_ORGANIZATION: return L(lang, "tổ chức", "organization");
+	case PK_BUSINESS: return L(lang, "doanh nghiệp", "business");
+	case PK_UNIVERSITY: return L(lang, "trường đại học", "university");
+	default: return "";
+	}
+}
+
+static const char *
+agency_kind_word(enum agency_kind k, enum lang lang)
+{
+	switch (k) {
+	case AGENCY_EMBASSY: return L(lang, "Đại sứ quán", "embassy");
+	case AGENCY_CONSULATE: return L(lang, "Tổng Lãnh sự quán", "consulate");
+	case AGENCY_MISSION: return L(lang, "Phái đoàn", "mission");
+	default: return "";
+	}
+}
+
+/* ==== pieces ==== */
+
+static void
+put_date(struct buf *b, struct date d)
+{
+	char s[16];
+	date_iso(d, s);
+	buf_puts(b, s);
+}
+
+static void
+put_odate(struct buf *b, struct odate d)
+{
+	if (d.set)
+		put_date(b, d.d);
+}
+
+static void
+put_range(struct buf *b, struct date s, struct date e)
+{
+	put_date(b, s);
+	if (date_cmp(s, e)) {
+		buf_puts(b, " – ");
+		put_date(b, e);
+	}
+}
+
+static void
+put_link(struct buf *b, const char *text, const char *up, const char *dir, const char *slug)
+{
+	buf_putc(b, '[');
+	md_put(b, text);
+	buf_printf(b, "](%s%s%s.md)", up, dir, slug);
+}
+
+static void
+put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *up)
+{
+	const struct arc_partner *pp = &a->partners[p];
+	put_link(b, pp->name, up, "partners/", pp->slug);
+}
+
+/* The locality of a record: current unit, and the name used when it differs. */
+static void
+put_locality(struct buf *b, const struct archive *a, const struct arc_rec *r, enum lang lang)
+{
+	md_put(b, a->locs[r->loc].name);
+	if (r->loc_used) {
+		buf_puts(b, L(lang, " (hồ sơ ghi: ", " (record says: "));
+		md_put(b, r->loc_used);
+		buf_putc(b, ')');
+	}
+}
+
+/* The distinct partners of a record, linked, in record order. */
+static void
+put_rec_partners(struct buf *b, const struct archive *a, const struct arc_rec *r, const char *up)
+{
+	int first = 1;
+	for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
+		size_t p = a->occs[o].partner, dup = 0;
+		for (size_t q = r->occ0; q < o; q++)
+			dup |= a->occs[q].partner == p;
+		if (dup)
+			continue;
+		if (!first)
+			buf_puts(b, ", ");
+		first = 0;
+		put_partner_link(b, a, p, up);
+	}
+}
+
+static void
+table_head(struct buf *b, const char *const *cols, size_t n)
+{
+	buf_puts(b, "|");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, " %s |", cols[i]);
+	buf_puts(b, "\n|");
+	for (size_t i = 0; i < n; i++)
+		buf_puts(b, " --- |");
+	buf_putc(b, '\n');
+}
+
+#define TABLE(b, ...)                                                                              \
+	do {                                                                                       \
+		const char *const cols_[] = {__VA_ARGS__};                                         \
+		table_head(b, cols_, sizeof cols_ / sizeof cols_[0]);                              \
+	} while (0)
+
+static void
+nav(struct buf *b, const char *up, enum lang lang)
+{
+	buf_printf(b, "[%s](%sindex.md) · [%s](%stasks.md)\n\n", L(lang, "Mục lục", "Index"), up,
+	           L(lang, "Sổ theo dõi nhiệm vụ", "Open-task register"), up);
+}
+
+/* One row of a visits table: dates, direction, locality, partners, title. */
+static void
+visit_row(struct buf *b, const struct archive *a, size_t ri, const char *up, enum lang lang)
+{
+	const struct arc_rec *r = &a->recs[ri];
+	buf_puts(b, "| ");
+	put_range(b, r->start, r->end);
+	buf_printf(b, " | %s", dir_word(r->dir, lang));
+	if (r->status != STATUS_COMPLETED)
+		buf_printf(b, " (%s)", L(lang, "dự kiến", "planned"));
+	buf_puts(b, " | ");
+	put_locality(b, a, r, lang);
+	buf_puts(b, " | ");
+	put_rec_partners(b, a, r, up);
+	buf_puts(b, " | ");
+	md_put(b, r->title);
+	buf_printf(b, " | %s |\n", r->id);
+}
+
+static void
+task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int owner_col,
+         int partner_col, const char *up, enum lang lang)
+{
+	const struct arc_rec *r = &a->recs[t->rec];
+	buf_puts(b, "| ");
+	if (t->overdue)
+		buf_printf(b, "**%s** ", L(lang, "QUÁ HẠN", "OVERDUE"));
+	put_odate(b, t->due);
+	if (!t->due.set)
+		buf_puts(b, L(lang, "chưa có hạn", "no deadline"));
+	buf_puts(b, " | ");
+	md_put(b, t->text);
+	if (owner_col) {
+		buf_puts(b, " | ");
+		md_put(b, a->owners[t->owner].name);
+	}
+	if (partner_col) {
+		buf_puts(b, " | ");
+		if (t->occ >= 0)
+			put_partner_link(b, a, a->occs[t->occ].partner, up);
+	}
+	buf_printf(b, " | %s", task_status_word(t->status, lang));
+	buf_puts(b, " | ");
+	if (t->upd.set || t->upd_note) {
+		put_odate(b, t->upd);
+		if (t->upd_note) {
+			buf_puts(b, t->upd.set ? ": " : "");
+			md_put(b, t->upd_note);
+		}
+	}
+	buf_printf(b, " | %s", r->id);
+	if (t->id)
+		buf_printf(b, " / ");
+	if (t->id)
+		md_put(b, t->id);
+	buf_puts(b, " |\n");
+}
+
+/* Handover notes of some records, newest first. */
+static void
+put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t n, enum lang lang)
+{
+	size_t nh = 0;
+	for (size_t i = n; i-- > 0;) {
+		const struct arc_rec *r = &a->recs[recs[i]];
+		if (!r->handover)
+			continue;
+		if (!nh++)
+			buf_printf(b, "## %s\n\n", L(lang, "Ghi chú bàn giao", "Handover notes"));
+		buf_puts(b, "- ");
+		put_date(b, r->start);
+		buf_printf(b, " (%s): ", r->id);
+		md_put(b, r->handover);
+		buf_putc(b, '\n');
+	}
+	if (nh)
+		buf_putc(b, '\n');
+}
+
+/* Open tasks of some records, overdue first, then by due date: those
+ * involving partner p (p >= 0), or those of records supported by agency g
+ * (g >= 0). */
+static const struct archive *order_a;
+
+static int
+cmp_order(const void *x, const void *y)
+{
+	size_t p = order_a->tasks[*(const size_t *)x].order;
+	size_t q = order_a->tasks[*(const size_t *)y].order;
+	return p < q ? -1 : p > q;
+}
+
+static size_t
+put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nrecs, long p, long g,
+          const char *up, enum lang lang)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nrecs; i++)
+		n += a->recs[recs[i]].ntask;
+	size_t *v = xcalloc(n ? n : 1, sizeof *v);
+	n = 0;
+	for (size_t i = 0; i < nrecs; i++) {
+		const struct arc_rec *r = &a->recs[recs[i]];
+		if (g >= 0 && r->agency != g)
+			continue;
+		for (size_t t = r->task0; t < r->task0 + r->ntask; t++)
+			if (p < 0 || archive_task_involves(a, &a->tasks[t], (size_t)p))
+				v[n++] = t;
+	}
+	order_a = a;
+	qsort(v, n, sizeof *v, cmp_order);
+	if (n) {
+		if (p >= 0)
+			TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
+			      L(lang, "Đơn vị chủ trì", "Owner"), L(lang, "Trạng thái", "Status"),
+			      L(lang, "Cập nhật gần nhất", "Latest update"),
+			      L(lang, "Hồ sơ", "Record"));
+		else
+			TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
+			      L(lang, "Đơn vị chủ trì", "Owner"), L(lang, "Đối tác", "Partner"),
+			      L(lang, "Trạng thái", "Status"),
+			      L(lang, "Cập nhật gần nhất", "Latest update"),
+			      L(lang, "Hồ sơ", "Record"));
+	}
+	for (size_t i = 0; i < n; i++)
+		task_row(b, a, &a->tasks[v[i]], 1, p < 0, up, lang);
+	free(v);
+	return n;
+}
+
+/* ==== index ==== */
+
+static void
+stats_countries(struct buf *b, const struct archive *a, enum lang lang)
+{
+	buf_printf(b, "### %s\n\n", L(lang, "Hợp tác theo quốc gia", "Cooperation by country"));
+	if (!a->ncountries) {
+		buf_printf(b, "%s\n\n", L(lang, "Chưa có đối tác nào.", "No partners yet."));
+		return;
+	}
+	buf_printf(b, "%s\n\n",
+	           L(lang,
+	             "Hợp tác: quan hệ ở giai đoạn MOU hoặc kết nghĩa theo hồ sơ gần nhất của từng "
+	             "cặp địa phương. Địa phương đối tác: đối tác không phải tổ chức, doanh nghiệp "
+	             "hay trường học.",
+	             "Cooperating: the latest record of each pair of localities puts the "
+	             "relationship at MOU or sister stage. Partner localities: partners other than "
+	             "organisations, businesses and universities."));
+	for (size_t c = 0; c < a->ncountries; c++) {
+		const struct arc_country *ct = &a->countries[c];
+		const char *cn = arc_country_name(ct->country, lang);
+		if (lang == LANG_EN)
+			buf_printf(
+			    b,
+			    "- **%s**: %zu Vietnamese %s with %zu %s of %s; %zu %s "
+			    "delegation records with %zu partner %s (%zu %s).\n",
+			    cn, ct->coop_locs,
+			    ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
+			    ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
+			    cn, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
+			    ct->partners, ct->partners == 1 ? "locality" : "localities", ct->visits,
+			    ct->visits == 1 ? "visit" : "visits");
+		else
+			buf_printf(
+			    b,
+			    "- **%s**: %zu tỉnh/thành Việt Nam có quan hệ hợp tác với %zu địa "
+			    "phương của %s; %zu tỉnh/thành có đoàn công tác với %zu địa "
+			    "phương đối tác (%zu đoàn).\n",
+			    cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
+			    ct->visits);
+	}
+	buf_putc(b, '\n');
+}
+
+static void
+stats_agreements(struct buf *b, const struct archive *a, enum lang lang)
+{
+	buf_printf(b, "### %s\n\n", L(lang, "Văn kiện đã ký", "Agreements signed"));
+	TABLE(b, L(lang, "Loại", "Kind"), L(lang, "Số lượng", "Number"));
+	size_t total = 0;
+	for (int k = AGR_MOU; k <= AGR_LETTER_OF_INTENT; k++) {
+		buf_printf(b, "| %s | %zu |\n", agr_word((enum agreement_kind)k, lang),
+		           a->agr_by_kind[k]);
+		total += a->agr_by_kind[k];
+	}
+	if (a->agr_by_kind[0])
+		buf_printf(b, "| %s | %zu |\n", agr_word(AGR_NONE, lang), a->agr_by_kind[0]);
+	total += a->agr_by_kind[0];
+	buf_printf(b, "| **%s** | **%zu** |\n\n", L(lang, "Tổng", "Total"), total);
+}
+
+static void
+stats_years(struct buf *b, const struct archive *a, enum lang lang)
+{
+	buf_printf(b, "### %s\n\n", L(lang, "Số đoàn theo năm", "Delegations per year"));
+	TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn đi", "Outbound"),
+	      L(lang, "Đoàn đến", "Inbound"), L(lang, "Tổng", "Total"),
+	      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
+	for (size_t y = 0; y < a->nyears; y++) {
+		const struct arc_year *yr = &a->years[y];
+		buf_printf(b, "| %d | %zu | %zu | %zu | %zu |\n", yr->year, yr->outbound,
+		           yr->inbound, yr->outbound + yr->inbound, yr->planned);
+	}
+	buf_putc(b, '\n');
+}
+
+void
+arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
+{
+	char today[16];
+	date_iso(a->today, today);
+	buf_printf(b, "# %s\n\n",
+	           L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
+	buf_printf(
+	    b,
+	    L(lang,
+	      "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá hạn).\n\n",
+	      "As of %s: %zu visits, %zu partners, %zu open tasks (%zu overdue).\n\n"),
+	    today, a->nrecs, a->npartners, a->nopen, a->noverdue);
+	buf_printf(b, "[%s](tasks.md)\n\n",
+	           L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
+
+	buf_printf(b, "## %s\n\n", L(lang, "Số liệu", "Statistics"));
+	stats_countries(b, a, lang);
+	stats_agreements(b, a, lang);
+	stats_years(b, a, lang);
+
+	size_t ncold = 0;
+	for (size_t k = 0; k < a->npartners; k++)
+		ncold += a->partners[k].cold;
+	if (ncold) {
+		buf_printf(b, "## %s\n\n",
+		           L(lang, "Quan hệ đang nguội", "Relationships gone cold"));
+		for (size_t k = 0; k < a->npartners; k++) {
+			const struct arc_partner *p = &a->partners[k];
+			if (!p->cold)
+				continue;
+			buf_puts(b, "- ");
+			put_partner_link(b, a, k, "");
+			buf_printf(b, " (%s): ", arc_country_name(p->country, lang));
+			if (p->last_visit >= 0) {
+				buf_puts(b, L(lang, "chuyến thăm gần nhất ", "last visit "));
+				put_date(b, a->recs[p->last_visit].end);
+			} else {
+				buf_puts(b, L(lang, "chưa có chuyến thăm", "no visit recorded"));
+			}
+			buf_puts(b, " [archive-cold-partner]\n");
+		}
+		buf_putc(b, '\n');
+	}
+
+	buf_printf(b, "## %s\n\n", L(lang, "Đối tác", "Partners"));
+	if (a->npartners) {
+		TABLE(b, L(lang, "Đối tác", "Partner"), L(lang, "Quốc gia", "Country"),
+		      L(lang, "Giai đoạn", "Stage"), L(lang, "Chuyến thăm gần nhất", "Last visit"),
+		      L(lang, "Số đoàn", "Visits"), L(lang, "Nhiệm vụ mở", "Open tasks"));
+		for (size_t k = 0; k < a->npartners; k++) {
+			const struct arc_partner *p = &a->partners[k];
+			buf_puts(b, "| ");
+			put_partner_link(b, a, k, "");
+			buf_printf(b, " | %s | %s", arc_country_name(p->country, lang),
+			           stage_word(p->stage, lang));
+			buf_puts(b, " | ");
+			if (p->last_visit >= 0)
+				put_date(b, a->recs[p->last_visit].end);
+			buf_printf(b, " | %zu | %zu |\n", p->nrecs, p->nopen);
+		}
+		buf_putc(b, '\n');
+	}
+
+	if (a->nagencies) {
+		buf_printf(b, "## %s\n\n", L(lang, "Cơ quan đại diện", "Representative agencies"));
+		for (size_t g = 0; g < a->nagencies; g++) {
+			const struct arc_agency *ag = &a->agencies[g];
+			buf_puts(b, "- ");
+			put_link(b, ag->name, "", "agencies/", ag->slug);
+			buf_printf(b, L(lang, " (%zu đoàn)\n", " (%zu visits)\n"), ag->nrecs);
+		}
+		buf_putc(b, '\n');
+	}
+
+	buf_printf(b, "## %s\n\n", L(lang, "Các đoàn theo thời gian", "Visits by date"));
+	for (size_t i = 0; i < a->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[a->by_date[i]];
+		if (!i || r->start.y != a->recs[a->by_date[i - 1]].start.y) {
+			if (i)
+				buf_putc(b, '\n');
+			buf_printf(b, "### %d\n\n", r->start.y);
+			TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
+			      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
+			      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
+		}
+		visit_row(b, a, a->by_date[i], "", lang);
+	}
+	if (!a->nrecs)
+		buf_printf(b, "%s\n", L(lang, "Chưa có hồ sơ nào.", "No records yet."));
+}
+
+/* ==== partner dossier ==== */
+
+static const struct archive *cg_a;
+
+static int
+cmp_contact_ptr(const void *x, const void *y)
+{
+	const struct arc_contact *p = *(const struct arc_contact *const *)x;
+	const struct arc_contact *q = *(const struct arc_contact *const *)y;
+	int c = strcmp(p->key, q->key);
+	if (c)
+		return c;
+	c = date_cmp(cg_a->recs[p->rec].start, cg_a->recs[q->rec].start);
+	if (!c)
+		c = strcmp(cg_a->recs[p->rec].id, cg_a->recs[q->rec].id);
+	return c ? c : (p < q ? -1 : p > q);
+}
+
+size_t
+arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
+                   struct arc_cgroup *g)
+{
+	cg_a = a;
+	qsort(v, n, sizeof *v, cmp_contact_ptr);
+	size_t ng = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		struct arc_cgroup *x = &g[ng++];
+		memset(x, 0, sizeof *x);
+		x->first_rec = v[i]->rec;
+		x->partner = -2;
+		for (; j < n && !strcmp(v[j]->key, v[i]->key); j++) {
+			x->c = v[j];
+			x->last_rec = v[j]->rec;
+			x->title = v[j]->title ? v[j]->title : x->title;
+			x->org = v[j]->org ? v[j]->org : x->org;
+			x->email = v[j]->email ? v[j]->email : x->email;
+			x->phone = v[j]->phone ? v[j]->phone : x->phone;
+			if (v[j]->since.set &&
+			    (!x->since.set || date_cmp(v[j]->since.d, x->since.d) < 0))
+				x->since = v[j]->since;
+			long p = v[j]->occ >= 0 ? (long)a->occs[v[j]->occ].partner : -1;
+			x->partner = x->partner == -2 || x->partner == p ? p : -1;
+		}
+		i = j;
+	}
+	return ng;
+}
+
+static void
+contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *g, size_t n,
+               int partner_col, const char *up, enum lang lang)
+{
+	if (partner_col)
+		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
+		      L(lang, "Cơ quan", "Organisation"), L(lang, "Đối tác", "Partner"),
+		      L(lang, "Từ", "Since"), L(lang, "Liên lạc", "Email / phone"),
+		      L(lang, "Hồ sơ gần nhất", "Latest record"));
+	else
+		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
+		      L(lang, "Cơ quan", "Organisation"), L(lang, "Từ", "Since"),
+		      L(lang, "Liên lạc", "Email / phone"),
+		      L(lang, "Hồ sơ gần nhất", "Latest record"));
+	for (size_t i = 0; i < n; i++) {
+		const struct arc_contact *c = g[i].c;
+		buf_puts(b, "| ");
+		md_put(b, c->name);
+		buf_puts(b, " | ");
+		md_put(b, g[i].title);
+		buf_puts(b, " | ");
+		md_put(b, g[i].org);
+		if (partner_col) {
+			buf_puts(b, " | ");
+			if (g[i].partner >= 0)
+				put_partner_link(b, a, (size_t)g[i].partner, up);
+		}
+		buf_puts(b, " | ");
+		if (g[i].since.set)
+			put_odate(b, g[i].since);
+		else
+			put_date(b, a->recs[g[i].first_rec].start);
+		buf_puts(b, " | ");
+		md_put(b, g[i].email);
+		if (g[i].email && g[i].phone)
+			buf_puts(b, ", ");
+		md_put(b, g[i].phone);
+		buf_printf(b, " | %s |\n", a->recs[g[i].last_rec].id);
+	}
+	buf_putc(b, '\n');
+}
+
+static int
+cmp_index(const void *x, const void *y)
+{
+	size_t p = *(const size_t *)x, q = *(const size_t *)y;
+	return p < q ? -1 : p > q;
+}
+
+size_t
+arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs, enum side side,
+                    long p, const struct arc_contact ***out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nrecs; i++)
+		n += a->recs[recs[i]].ncon;
+	const struct arc_contact **v = xcalloc(n ? n : 1, sizeof *v);
+	n = 0;
+	for (size_t i = 0; i < nrecs; i++) {
+		const struct arc_rec *r = &a->recs[recs[i]];
+		for (size_t c = r->con0; c < r->con0 + r->ncon; c++) {
+			const struct arc_contact *x = &a->cons[c];
+			if (x->side == side &&
+			    (p < 0 || x->occ < 0 || a->occs[x->occ].partner == (size_t)p))
+				v[n++] = x;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+void
+arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lang)
+{
+	const struct arc_partner *p = &a->partners[k];
+	const char *up = "../";
+	buf_puts(b, "# ");
+	md_put(b, p->name);
+	if (p->local_name) {
+		buf_puts(b, " (");
+		md_put(b, p->local_name);
+		buf_puts(b, ")");
+	}
+	buf_puts(b, "\n\n");
+	nav(b, up, lang);
+
+	buf_printf(b, "- %s: %s (%s)\n", L(lang, "Quốc gia", "Country"),
+	           arc_country_name(p->country, lang), p->country);
+	if (p->kind != PK_NONE)
+		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
+		           partner_kind_word(p->kind, lang));
+	if (p->id) {
+		buf_printf(b, "- %s: ", L(lang, "Mã", "Id"));
+		md_put(b, p->id);
+		buf_putc(b, '\n');
+	}
+	buf_printf(b, "- %s: ", L(lang, "Giai đoạn hiện tại", "Current stage"));
+	if (p->stage != STAGE_NONE) {
+		buf_puts(b, stage_word(p->stage, lang));
+		if (p->stage_since.set) {
+			buf_printf(b, " (%s ", L(lang, "từ", "since"));
+			put_odate(b, p->stage_since);
+			buf_putc(b, ')');
+		}
+	} else {
+		buf_puts(b, L(lang, "chưa ghi nhận", "not recorded"));
+	}
+	buf_printf(b, "\n- %s: ", L(lang, "Chuyến thăm gần nhất", "Last visit"));
+	if (p->last_visit >= 0) {
+		const struct arc_rec *r = &a->recs[p->last_visit];
+		put_range(b, r->start, r->end);
+		buf_printf(b, ", %s, ", dir_word(r->dir, lang));
+		put_locality(b, a, r, lang);
+		buf_printf(b, " (%s)", r->id);
+	} else {
+		buf_puts(b, L(lang, "chưa có", "none recorded"));
+	}
+	buf_printf(b, "\n- %s: %zu\n", L(lang, "Số đoàn", "Visits"), p->nrecs);
+	/* agencies that supported its visits, each once, in agency order */
+	size_t *ags = xcalloc(p->nrecs ? p->nrecs : 1, sizeof *ags), nag = 0;
+	for (size_t i = 0; i < p->nrecs; i++)
+		if (a->recs[p->recs[i]].agency >= 0)
+			ags[nag++] = (size_t)a->recs[p->recs[i]].agency;
+	qsort(ags, nag, sizeof *ags, cmp_index);
+	int any = 0;
+	for (size_t i = 0; i < nag; i++) {
+		if (i && ags[i] == ags[i - 1])
+			continue;
+		buf_printf(b, "%s",
+		           any ? ", "
+		               : L(lang, "- Cơ quan đại diện: ", "- Representative agency: "));
+		put_link(b, a->agencies[ags[i]].name, up, "agencies/", a->agencies[ags[i]].slug);
+		any = 1;
+	}
+	free(ags);
+	if (any)
+		buf_putc(b, '\n');
+	buf_putc(b, '\n');
+
+	if (p->cold) {
+		long years = a->cfg && a->cfg->cold_years > 0 ? a->cfg->cold_years : 2;
+		buf_printf(b, "> **%s** [archive-cold-partner]: ", L(lang, "Cảnh báo", "Warning"));
+		if (p->last_visit >= 0) {
+			buf_printf(b, L(lang, "không có chuyến thăm nào theo cả hai chiều từ ",
+			                "no visit in either direction since "));
+			put_date(b, a->recs[p->last_visit].end);
+		} else {
+			buf_puts(b, L(lang, "chưa có chuyến thăm nào theo cả hai chiều",
+			              "no visit in either direction recorded"));
+		}
+		buf_printf(
+		    b,
+		    L(lang,
+		      " (quá %ld năm). Cần giữ kết nối và thúc đẩy thăm đáp lễ (G7, G22).\n\n",
+		      " (more than %ld years). Keep in touch and encourage a return visit (G7, "
+		      "G22).\n\n"),
+		    years);
+	}
+
+	buf_printf(b, "## %s\n\n", L(lang, "Quan hệ qua các thời kỳ", "Relationship over time"));
+	if (p->nstages) {
+		TABLE(b, L(lang, "Ngày đoàn", "Visit date"), L(lang, "Địa phương", "Locality"),
+		      L(lang, "Giai đoạn", "Stage"), L(lang, "Từ", "Since"),
+		      L(lang, "Mã hồ sơ", "Record"));
+		for (size_t i = 0; i < p->nstages; i++) {
+			const struct arc_stage *s = &p->stages[i];
+			const struct arc_rec *r = &a->recs[s->rec];
+			buf_puts(b, "| ");
+			put_date(b, r->start);
+			buf_puts(b, " | ");
+			put_locality(b, a, r, lang);
+			buf_printf(b, " | %s | ", stage_word(s->stage, lang));
+			put_odate(b, s->since);
+			buf_printf(b, " | %s |\n", r->id);
+		}
+		buf_putc(b, '\n');
+	} else {
+		buf_printf(b, "%s\n\n",
+		           L(lang, "Chưa hồ sơ nào ghi giai đoạn quan hệ.",
+		             "No record states the relationship's stage."));
+	}
+
+	buf_printf(b, "## %s\n\n",
+	           L(lang, "Các chuyến thăm (cả hai chiều)", "Visits (both directions)"));
+	TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
+	      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
+	      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
+	for (size_t i = 0; i < p->nrecs; i++)
+		visit_row(b, a, p->recs[i], up, lang);
+	buf_putc(b, '\n');
+
+	buf_printf(b, "## %s\n\n", L(lang, "Văn kiện đã ký", "Agreements"));
+	size_t nagr = 0;
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		for (size_t g = r->agr0; g < r->agr0 + r->nagr; g++) {
+			const struct arc_agreement *x = &a->agrs[g];
+			if (x->occ >= 0 && a->occs[x->occ].partner != k)
+				continue;
+			if (!nagr++)
+				TABLE(b, L(lang, "Ngày ký", "Signed"), L(lang, "Loại", "Kind"),
+				      L(lang, "Tên văn kiện", "Title"),
+				      L(lang, "Địa phương", "Locality"),
+				      L(lang, "Các bên", "Parties"), L(lang, "Mã hồ sơ", "Record"));
+			buf_puts(b, "| ");
+			put_odate(b, x->signed_on);
+			buf_printf(b, " | %s | ", agr_word(x->kind, lang));
+			md_put(b, x->title);
+			buf_puts(b, " | ");
+			put_locality(b, a, r, lang);
+			buf_puts(b, " | ");
+			md_put(b, x->parties);
+			buf_printf(b, " | %s |\n", r->id);
+		}
+	}
+	buf_printf(b, "%s\n", nagr ? "" : L(lang, "Chưa có văn kiện nào.\n", "None recorded.\n"));
+
+	buf_printf(b, "## %s\n\n", L(lang, "Người liên hệ phía đối tác", "Partner-side contacts"));
+	const struct arc_contact **v = NULL;
+	size_t nc = arc_gather_contacts(a, p->recs, p->nrecs, SIDE_PARTNER, (long)k, &v);
+	if (nc) {
+		struct arc_cgroup *g = xcalloc(nc, sizeof *g);
+		size_t ng = arc_group_contacts(a, v, nc, g);
+		contacts_table(b, a, g, ng, 0, up, lang);
+		free(g);
+	} else {
+		buf_printf(b, "%s\n\n",
+		           L(lang, "Chưa có người liên hệ phía đối tác (G17, G20).",
+		             "No partner-side contact recorded (G17, G20)."));
+	}
+	free(v);
+
+	buf_printf(b, "## %s\n\n", L(lang, "Thông tin cơ bản", "Profile"));
+	if (p->profile_occ >= 0 || p->needs_occ >= 0) {
+		const struct arc_occ *o = p->profile_occ >= 0 ? &a->occs[p->profile_occ] : NULL;
+		if (o && o->strengths) {
+			buf_printf(b, "- %s: ", L(lang, "Thế mạnh", "Strengths"));
+			md_put(b, o->strengths);
+			buf_putc(b, '\n');
+		}
+		if (o && o->priorities) {
+			buf_printf(b, "- %s: ", L(lang, "Lĩnh vực quan tâm", "Priorities"));
+			md_put(b, o->priorities);
+			buf_putc(b, '\n');
+		}
+		if (o) {
+			buf_printf(b, "- %s: ", L(lang, "Cập nhật", "Updated"));
+			if (o->updated.set)
+				put_odate(b, o->updated);
+			else
+				buf_puts(b, L(lang, "không ghi ngày", "no date given"));
+			buf_printf(b, " (%s)\n", a->recs[o->rec].id);
+		}
+		if (p->needs_occ >= 0) {
+			const struct arc_occ *n = &a->occs[p->needs_occ];
+			buf_printf(b, "- %s: ", L(lang, "Nhu cầu", "Needs"));
+			md_put(b, n->needs);
+			buf_printf(b, " (%s)\n", a->recs[n->rec].id);
+		}
+		buf_putc(b, '\n');
+	} else {
+		buf_printf(
+		    b, "%s\n\n",
+		    L(lang, "Chưa có thông tin cơ bản (G16).", "No profile recorded (G16)."));
+	}
+
+	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
+	if (p->nopen) {
+		put_tasks(b, a, p->recs, p->nrecs, (long)k, -1, up, lang);
+		buf_putc(b, '\n');
+	} else {
+		buf_printf(b, "%s\n\n", L(lang, "Không có.", "None."));
+	}
+
+	put_handover(b, a, p->recs, p->nrecs, lang);
+}
+
+/* ==== open-task register ==== */
+
+void
+arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
+{
+	char today[16];
+	date_iso(a->today, today);
+	buf_printf(b, "# %s\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
+	buf_printf(b, "[%s](index.md)\n\n", L(lang, "Mục lục", "Index"));
+	buf_printf(b,
+	           L(lang,
+	             "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
+	             "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá hạn "
+	             "trước, rồi theo hạn.\n\n",
+	             "As of %s: %zu open tasks, %zu overdue, %zu owners. The owner with the most "
+	             "overdue work comes first; within each, overdue tasks first, then by due "
+	             "date.\n\n"),
+	           today, a->nopen, a->noverdue, a->nowners);
+	for (size_t o = 0; o < a->nowners; o++) {
+		const struct arc_owner *w = &a->owners[o];
+		if (!w->flagged)
+			continue;
+		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Lưu ý", "Note"));
+		md_put(b, w->name);
+		buf_printf(b,
+		           L(lang,
+		             " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
+		             " holds %zu overdue tasks from %zu different visits (G8).\n\n"),
+		           w->noverdue, w->nvisits_overdue);
+	}
+	for (size_t o = 0; o < a->nowners; o++) {
+		const struct arc_owner *w = &a->owners[o];
+		buf_puts(b, "## ");
+		md_put(b, w->name[0] ? w->name : L(lang, "(chưa giao đơn vị)", "(no owner)"));
+		buf_printf(
+		    b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
+		    w->ntasks, w->noverdue);
+		if (w->nspellings > 1 || (w->nspellings == 1 && strcmp(w->spellings[0], w->name))) {
+			buf_printf(
+			    b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
+			for (size_t s = 0; s < w->nspellings; s++) {
+				buf_puts(b, s ? ", " : "");
+				buf_puts(b, "“");
+				md_put(b, w->spellings[s]);
+				buf_printf(b, "” (%zu)", w->spelling_n[s]);
+			}
+			buf_puts(b, "\n\n");
+		}
+		TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
+		      L(lang, "Đối tác", "Partner"), L(lang, "Trạng thái", "Status"),
+		      L(lang, "Cập nhật gần nhất", "Latest update"), L(lang, "Hồ sơ", "Record"));
+		for (size_t t = 0; t < w->ntasks; t++)
+			task_row(b, a, &a->tasks[w->tasks[t]], 0, 1, "", lang);
+		buf_putc(b, '\n');
+	}
+	if (!a->nowners)
+		buf_printf(b, "%s\n", L(lang, "Không có nhiệm vụ nào còn mở.", "No open task."));
+}
+
+/* ==== agency handover dossier ==== */
+
+struct ploc {
+	size_t partner;
+	const char *loc, *name; /* locality key and name */
+};
+
+static int
+cmp_ploc(const void *x, const void *y)
+{
+	const struct ploc *p = x, *q = y;
+	if (p->partner != q->partner)
+		return p->partner < q->partner ? -1 : 1;
+	return strcmp(p->loc, q->loc);
+}
+
+void
+arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang)
+{
+	const struct arc_agency *ag = &a->agencies[g];
+	const char *up = "../";
+	buf_puts(b, "# ");
+	md_put(b, ag->name);
+	buf_puts(b, "\n\n");
+	nav(b, up, lang);
+	buf_printf(
+	    b, "%s\n\n",
+	    L(lang,
+	      "Hồ sơ bàn giao: các mối quan hệ, người liên hệ và nhiệm vụ còn mở trong địa bàn "
+	      "— điều cán bộ mới nhận nhiệm vụ cần đọc trước tiên (G20).",
+	      "Handover dossier: the relationships, contacts and open tasks of this area — "
+	      "what a newly posted officer reads first (G20)."));
+	if (ag->kind != AGENCY_NONE)
+		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
+		           agency_kind_word(ag->kind, lang));
+	buf_printf(b, "- %s: %zu", L(lang, "Số đoàn", "Visits"), ag->nrecs);
+	if (ag->nrecs) {
+		buf_puts(b, " (");
+		put_date(b, a->recs[ag->recs[0]].start);
+		buf_puts(b, " – ");
+		put_date(b, a->recs[ag->recs[ag->nrecs - 1]].end);
+		buf_putc(b, ')');
+	}
+	buf_puts(b, "\n\n");
+
+	/* (partner, locality) pairs of its records, by partner then locality name */
+	size_t npl = 0;
+	for (size_t i = 0; i < ag->nrecs; i++)
+		npl += a->recs[ag->recs[i]].nocc;
+	struct ploc *pl = xcalloc(npl ? npl : 1, sizeof *pl);
+	npl = 0;
+	for (size_t i = 0; i < ag->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[ag->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
+			pl[npl].partner = a->occs[o].partner;
+			pl[npl].loc = a->locs[r->loc].key;
+			pl[npl].name = a->locs[r->loc].name;
+			npl++;
+		}
+	}
+	qsort(pl, npl, sizeof *pl, cmp_ploc);
+	buf_printf(b, "## %s\n\n", L(lang, "Các mối quan hệ", "Relationships"));
+	TABLE(b, L(lang, "Đối tác", "Partner"), L(lang, "Quốc gia", "Country"),
+	      L(lang, "Địa phương Việt Nam", "Vietnamese localities"),
+	      L(lang, "Giai đoạn", "Stage"), L(lang, "Chuyến thăm gần nhất", "Last visit"),
+	      L(lang, "Nhiệm vụ mở", "Open tasks"));
+	for (size_t i = 0; i < npl;) {
+		size_t k = pl[i].partner;
+		const struct arc_partner *p = &a->partners[k];
+		buf_puts(b, "| ");
+		put_partner_link(b, a, k, up);
+		buf_printf(b, " | %s | ", arc_country_name(p->country, lang));
+		for (size_t j = i; j < npl && pl[j].partner == k; j++) {
+			if (j > i && !strcmp(pl[j].loc, pl[j - 1].loc))
+				continue;
+			buf_puts(b, j > i ? ", " : "");
+			md_put(b, pl[j].name);
+		}
+		while (i < npl && pl[i].partner == k)
+			i++;
+		buf_printf(b, " | %s", stage_word(p->stage, lang));
+		if (p->cold)
+			buf_printf(b, " (**%s**)", L(lang, "đang nguội", "gone cold"));
+		buf_puts(b, " | ");
+		if (p->last_visit >= 0)
+			put_date(b, a->recs[p->last_visit].end);
+		buf_printf(b, " | %zu |\n", p->nopen);
+	}
+	buf_putc(b, '\n');
+	free(pl);
+
+	/* contacts: agency staff, then partner side */
+	for (int side = SIDE_AGENCY; side >= SIDE_PARTNER; side--) {
+		const struct arc_contact **v = NULL;
+		size_t n = arc_gather_contacts(a, ag->recs, ag->nrecs, (enum side)side, -1, &v);
+		buf_printf(b, "## %s\n\n",
+		           side == SIDE_AGENCY
+		               ? L(lang, "Cán bộ cơ quan đại diện", "Agency staff")
+		               : L(lang, "Người liên hệ phía đối tác", "Partner-side contacts"));
+		if (n) {
+			struct arc_cgroup *cg = xcalloc(n, sizeof *cg);
+			size_t ng = arc_group_contacts(a, v, n, cg);
+			contacts_table(b, a, cg, ng, side == SIDE_PARTNER, up, lang);
+			free(cg);
+		} else {
+			buf_printf(b, "%s\n\n", L(lang, "Chưa ghi nhận.", "None recorded."));
+		}
+		free(v);
+	}
+
+	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
+	if (put_tasks(b, a, ag->recs, ag->nrecs, -1, (long)g, up, lang))
+		buf_putc(b, '\n');
+	else
+		buf_printf(b, "%s\n\n", L(lang, "Không có.", "None."));
+
+	enum { LAST = 10 };
+	buf_printf(b, "## %s\n\n", L(lang, "Các chuyến thăm gần nhất", "Latest visits"));
+	TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
+	      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
+	      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
+	for (size_t i = ag->nrecs, shown = 0; i-- > 0 && shown < LAST; shown++)
+		visit_row(b, a, ag->recs[i], up, lang);
+	if (ag->nrecs > LAST)
+		buf_printf(b,
+		           L(lang, "\n%zu chuyến thăm trước đó: xem [mục lục](%sindex.md).\n",
+		             "\n%zu earlier visits: see the [index](%sindex.md).\n"),
+		           ag->nrecs - LAST, up);
+	buf_putc(b, '\n');
+
+	put_handover(b, a, ag->recs, ag->nrecs, lang);
+}

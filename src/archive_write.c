@@ -1,0 +1,384 @@
+/*
+ * archive_write.c: puts the archive's pages into the output directory and
+ * nowhere else, incrementally.  A manifest (DIR/.debrief-archive) lists
+ * every file the archive wrote there with a hash of its content (for a
+ * PDF: of the Markdown and options it came from), so that an unchanged
+ * page is neither rewritten nor re-rendered, and a page the collection no
+ * longer produces (a partner that is gone) is removed: only files the
+ * manifest names, only inside DIR.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive_pages.h"
+#include "pdf.h"
+#include "xalloc.h"
+
+#define MANIFEST ".debrief-archive"
+#define MANIFEST_HEAD "# debrief archive 1: files this command wrote here; hash size name\n"
+
+struct entry {
+	char *name;
+	uint64_t hash;
+	unsigned long long size;
+};
+
+struct manifest {
+	struct entry *v;
+	size_t n, cap;
+};
+
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ULL;
+	return h;
+}
+
+#define HASH_INIT 1469598103934665603ULL
+
+static void
+manifest_add(struct manifest *m, const char *name, uint64_t hash, unsigned long long size)
+{
+	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
+	m->v[m->n].name = xstrdup(name);
+	m->v[m->n].hash = hash;
+	m->v[m->n].size = size;
+	m->n++;
+}
+
+static void
+manifest_free(struct manifest *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->v[i].name);
+	free(m->v);
+	m->v = NULL;
+	m->n = m->cap = 0;
+}
+
+static int
+cmp_entry(const void *x, const void *y)
+{
+	return strcmp(((const struct entry *)x)->name, ((const struct entry *)y)->name);
+}
+
+static struct entry *
+manifest_find(const struct manifest *m, const char *name)
+{
+	struct entry key = {(char *)name, 0, 0};
+	return m->n ? bsearch(&key, m->v, m->n, sizeof *m->v, cmp_entry) : NULL;
+}
+
+/* Names the archive writes: lower-case ASCII, digits, '-', '.', '/'. */
+static int
+plausible_name(const char *s)
+{
+	if (!*s || *s == '/' || *s == '.' || strstr(s, ".."))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+		      *s == '.' || *s == '/'))
+			return 0;
+	return 1;
+}
+
+/* The previous run's manifest; lines that do not parse are ignored (a
+ * damaged manifest only makes the run rewrite and keep more). */
+static void
+manifest_read(const char *dir, struct manifest *m)
+{
+	char *path = xasprintf("%s/%s", dir, MANIFEST), *data = NULL, *err = NULL;
+	size_t len;
+	if (!fs_read(path, (size_t)64 << 20, &data, &len, &err)) {
+		free(err);
+		free(path);
+		return;
+	}
+	free(path);
+	for (char *line = data, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char name[512];
+		unsigned long long h, size;
+		if (line[0] == '#' || sscanf(line, "%16llx %llu %511s", &h, &size, name) != 3 ||
+		    !plausible_name(name))
+			continue;
+		manifest_add(m, name, (uint64_t)h, size);
+	}
+	free(data);
+	if (m->n)
+		qsort(m->v, m->n, sizeof *m->v, cmp_entry);
+}
+
+static int
+manifest_write(const char *dir, struct manifest *m, char **err)
+{
+	if (m->n)
+		qsort(m->v, m->n, sizeof *m->v, cmp_entry);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, MANIFEST_HEAD);
+	for (size_t i = 0; i < m->n; i++) {
+		if (i && !strcmp(m->v[i].name, m->v[i - 1].name))
+			continue;
+		buf_printf(&b, "%016llx %llu %s\n", (unsigned long long)m->v[i].hash, m->v[i].size,
+		           m->v[i].name);
+	}
+	int rc = fs_write_atomic(dir, MANIFEST, b.data, b.len, err);
+	buf_free(&b);
+	return rc;
+}
+
+/* ==== PDF ==== */
+
+/* The PDF of a page: the same Markdown, laid out by pdf.c; links between
+ * pages (x.md) become links between the PDFs (x.pdf). */
+const int arc_pdf_available = 1;
+
+static int
+render_pdf(const char *md, size_t len, const char *title, const struct arc_write_opts *o,
+           struct buf *out, struct strlist *warnings, char **err)
+{
+	struct pdf_opts po;
+	memset(&po, 0, sizeof po);
+	po.title = title;
+	po.author = "debrief";
+	po.subject = L(o->lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits");
+	po.md_links_to_pdf = 1;
+	po.lang = o->lang;
+	return pdf_from_markdown(md, len, &po, out, warnings, err);
+}
+
+/* What a PDF depends on besides its Markdown. */
+static uint64_t
+pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
+{
+	uint64_t h = hash_bytes(HASH_INIT, md->data ? md->data : "", md->len);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char opts[256];
+	snprintf(opts, sizeof opts, "\n%s\n%d\n%s\n", DEBRIEF_VERSION, (int)o->lang,
+	         sde ? sde : "-");
+	h = hash_bytes(h, opts, strlen(opts));
+	return hash_bytes(h, title, strlen(title));
+}
+
+/* ==== pages ==== */
+
+enum page_kind { PAGE_INDEX, PAGE_TASKS, PAGE_PARTNER, PAGE_AGENCY };
+
+struct wctx {
+	const struct archive *a;
+	const struct arc_write_opts *o;
+	struct arc_write_stats *st;
+	struct manifest old, now;
+};
+
+static void
+note(struct wctx *w, const char *name, int rc)
+{
+	if (rc == 1) {
+		w->st->written++;
+		strlist_push(&w->st->names, name);
+	} else {
+		w->st->unchanged++;
+	}
+}
+
+static int
+put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
+{
+	int rc = fs_write_atomic(w->o->dir, name, b->data ? b->data : "", b->len, err);
+	if (!rc)
+		return 0;
+	note(w, name, rc);
+	manifest_add(&w->now, name, hash_bytes(HASH_INIT, b->data ? b->data : "", b->len), b->len);
+	return 1;
+}
+
+static int
+put_pdf(struct wctx *w, const char *mdname, const struct buf *md, const char *title, char **err)
+{
+	size_t n = strlen(mdname);
+	char *name = xasprintf("%.*s.pdf", (int)(n - 3), mdname);
+	uint64_t key = pdf_key(md, title, w->o);
+	const struct entry *e = manifest_find(&w->old, name);
+	char *path = xasprintf("%s/%s", w->o->dir, name);
+	struct stat st;
+	int rc = 0;
+	if (e && e->hash == key && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size == e->size) {
+		/* same Markdown, same options: the PDF on disk is this one */
+		w->st->unchanged++;
+		manifest_add(&w->now, name, key, e->size);
+		rc = 1;
+		goto out;
+	}
+	struct buf pdf = BUF_INIT;
+	struct strlist warn = {0};
+	int ok = render_pdf(md->data ? md->data : "", md->len, title, w->o, &pdf, &warn, err);
+	for (size_t i = 0; i < warn.n; i++) {
+		char *m = xasprintf("%s: %s", name, warn.v[i]);
+		strlist_push(&w->st->warnings, m);
+		free(m);
+	}
+	strlist_free(&warn);
+	if (ok) {
+		int wr = fs_write_atomic(w->o->dir, name, pdf.data ? pdf.data : "", pdf.len, err);
+		if (wr) {
+			note(w, name, wr);
+			manifest_add(&w->now, name, key, pdf.len);
+			rc = 1;
+		}
+	}
+	buf_free(&pdf);
+out:
+	free(path);
+	free(name);
+	return rc;
+}
+
+/* The title of a page, as its first heading says it (for the PDF's info). */
+static char *
+page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
+{
+	switch (k) {
+	case PAGE_INDEX:
+		return xstrdup(
+		    L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
+	case PAGE_TASKS:
+		return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
+	case PAGE_PARTNER: return xstrdup(a->partners[i].name);
+	case PAGE_AGENCY: return xstrdup(a->agencies[i].name);
+	}
+	return xstrdup("");
+}
+
+static char *
+page_name(const struct archive *a, enum page_kind k, size_t i)
+{
+	switch (k) {
+	case PAGE_INDEX: return xstrdup("index.md");
+	case PAGE_TASKS: return xstrdup("tasks.md");
+	case PAGE_PARTNER: return xasprintf("partners/%s.md", a->partners[i].slug);
+	case PAGE_AGENCY: return xasprintf("agencies/%s.md", a->agencies[i].slug);
+	}
+	return xstrdup("");
+}
+
+static int
+put_page(struct wctx *w, enum page_kind k, size_t i, char **err)
+{
+	const struct archive *a = w->a;
+	enum lang lang = w->o->lang;
+	struct buf b = BUF_INIT;
+	switch (k) {
+	case PAGE_INDEX: arc_page_index(&b, a, lang); break;
+	case PAGE_TASKS: arc_page_tasks(&b, a, lang); break;
+	case PAGE_PARTNER: arc_page_partner(&b, a, i, lang); break;
+	case PAGE_AGENCY: arc_page_agency(&b, a, i, lang); break;
+	}
+	char *name = page_name(a, k, i);
+	int ok = 1;
+	if (w->o->md)
+		ok = put_file(w, name, &b, err);
+	if (ok && w->o->pdf) {
+		char *title = page_title(a, k, i, lang);
+		ok = put_pdf(w, name, &b, title, err);
+		free(title);
+	}
+	free(name);
+	buf_free(&b);
+	return ok;
+}
+
+/* Every name this run writes, recorded in the manifest before any of them
+ * is written: an interrupted run leaves no file the next run would not
+ * know it owns. */
+static int
+announce(struct wctx *w, char **err)
+{
+	const struct archive *a = w->a;
+	struct manifest m = {0};
+	for (size_t i = 0; i < w->old.n; i++)
+		manifest_add(&m, w->old.v[i].name, w->old.v[i].hash, w->old.v[i].size);
+	size_t n = 2 + a->npartners + a->nagencies;
+	for (size_t j = 0; j < n; j++) {
+		enum page_kind k = j == 0                 ? PAGE_INDEX
+		                   : j == 1               ? PAGE_TASKS
+		                   : j < 2 + a->npartners ? PAGE_PARTNER
+		                                          : PAGE_AGENCY;
+		size_t i = k == PAGE_PARTNER ? j - 2 : k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
+		char *name = page_name(a, k, i);
+		for (int f = 0; f < 2; f++) {
+			if (!(f ? w->o->pdf : w->o->md))
+				continue;
+			char *fname = f ? xasprintf("%.*s.pdf", (int)(strlen(name) - 3), name)
+			                : xstrdup(name);
+			if (!manifest_find(&w->old, fname))
+				manifest_add(&m, fname, 0, 0);
+			free(fname);
+		}
+		free(name);
+	}
+	if (!manifest_find(&w->old, "archive.json"))
+		manifest_add(&m, "archive.json", 0, 0);
+	int rc = manifest_write(w->o->dir, &m, err);
+	manifest_free(&m);
+	return rc;
+}
+
+int
+arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
+          struct arc_write_stats *st, char **err)
+{
+	struct wctx w = {a, o, st, {0}, {0}};
+	int rc = 0;
+	if (!fs_mkdirs(o->dir, err))
+		goto out;
+	manifest_read(o->dir, &w.old);
+	if (!announce(&w, err))
+		goto out;
+	if (!put_page(&w, PAGE_INDEX, 0, err) || !put_page(&w, PAGE_TASKS, 0, err))
+		goto out;
+	for (size_t k = 0; k < a->npartners; k++)
+		if (!put_page(&w, PAGE_PARTNER, k, err))
+			goto out;
+	for (size_t g = 0; g < a->nagencies; g++)
+		if (!put_page(&w, PAGE_AGENCY, g, err))
+			goto out;
+	struct buf j = BUF_INIT;
+	arc_json(&j, a, dq, o->lang);
+	int ok = put_file(&w, "archive.json", &j, err);
+	buf_free(&j);
+	if (!ok)
+		goto out;
+	/* what a previous run wrote and this one did not: gone from the archive */
+	if (w.now.n)
+		qsort(w.now.v, w.now.n, sizeof *w.now.v, cmp_entry);
+	for (size_t i = 0; i < w.old.n; i++) {
+		if (manifest_find(&w.now, w.old.v[i].name))
+			continue;
+		int r = fs_remove(o->dir, w.old.v[i].name, err);
+		if (!r)
+			goto out;
+		if (r == 1) {
+			st->removed++;
+			char *m = xasprintf("-%s", w.old.v[i].name);
+			strlist_push(&st->names, m);
+			free(m);
+		}
+	}
+	if (!manifest_write(o->dir, &w.now, err))
+		goto out;
+	rc = 1;
+out:
+	manifest_free(&w.old);
+	manifest_free(&w.now);
+	return rc;
+}

@@ -1,0 +1,459 @@
+/*
+ * check.c: `debrief check`: reads every record named on the command line
+ * (files, directories walked in sorted order, "-"), runs the loader, the
+ * schema, the record rules and the collection rules, applies configuration
+ * and waivers, and prints the findings in the chosen format.  It decides
+ * the exit status; it never decides a finding.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "date.h"
+#include "debrief.h"
+#include "diag_out.h"
+#include "fsutil.h"
+#include "load.h"
+#include "rules.h"
+#include "schema.h"
+#include "xalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief check [--format text|json|sarif|github|junit]\n"
+	      "                     [--fail-on error|warning|info] [--today YYYY-MM-DD]\n"
+	      "                     [--config FILE] [--lang vi|en] PATH...\n"
+	      "       debrief check --help\n",
+	      f);
+}
+
+/* One file of the run, in output order. */
+struct input {
+	const char *path;   /* as given or walked; "-" for standard input */
+	const char *name;   /* in findings: path, or "<stdin>" */
+	size_t index;       /* output order */
+	struct record *rec; /* until the collection rules have run */
+};
+
+static int
+cmp_input_name(const void *a, const void *b)
+{
+	const struct input *const *x = a, *const *y = b;
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/* The inputs sorted by name, to find a finding's file. */
+struct by_name {
+	struct input **v;
+	size_t n;
+};
+
+static struct input *
+input_find(const struct by_name *bn, const char *name)
+{
+	size_t lo = 0, hi = bn->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(bn->v[mid]->name, name);
+		if (!c)
+			return bn->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Sort key of a finding: its file's place in the run, then position. */
+struct keyed {
+	size_t file; /* 0: the configuration file; i + 1: input i; SIZE_MAX: other */
+	size_t seq;  /* original position, for a stable order */
+	struct diag d;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	int c = strcmp(x->d.file, y->d.file); /* only differs among "other" files */
+	if (c)
+		return c;
+	if (x->d.mark.line != y->d.mark.line)
+		return x->d.mark.line < y->d.mark.line ? -1 : 1;
+	if (x->d.mark.col != y->d.mark.col)
+		return x->d.mark.col < y->d.mark.col ? -1 : 1;
+	c = strcmp(x->d.rule, y->d.rule);
+	if (c)
+		return c;
+	c = strcmp(x->d.msg, y->d.msg);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Output order: files in the order given or walked (the configuration
+ * file first), then line, column, rule id. */
+static void
+sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
+{
+	if (dq->n < 2)
+		return;
+	struct keyed *k = xcalloc(dq->n, sizeof *k);
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct input *in = input_find(bn, dq->v[i].file);
+		k[i].file = in                                             ? in->index + 1
+		            : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
+		                                                           : (size_t)-1;
+		k[i].seq = i;
+		k[i].d = dq->v[i];
+	}
+	qsort(k, dq->n, sizeof *k, cmp_keyed);
+	for (size_t i = 0; i < dq->n; i++)
+		dq->v[i] = k[i].d;
+	free(k);
+}
+
+/* Options the user gave, before they are checked. */
+struct check_opts {
+	enum out_format format;
+	enum sev fail_on;
+	const char *today;
+	const char *config;
+	enum lang lang;
+};
+
+static int
+usage_error(const struct check_opts *o, const char *vi, const char *en, const char *arg)
+{
+	fprintf(stderr, "debrief check: ");
+	fprintf(stderr, L(o->lang, vi, en), arg);
+	fputc('\n', stderr);
+	usage(stderr);
+	return 0;
+}
+
+/* The language is needed for messages about the other options, so it is
+ * looked for first. */
+static enum lang
+prescan_lang(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		const char *v = NULL;
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			v = argv[i + 1];
+		else if (!strncmp(argv[i], "--lang=", 7))
+			v = argv[i] + 7;
+		if (v && !strcmp(v, "en"))
+			return LANG_EN;
+		if (v && !strcmp(v, "vi"))
+			return LANG_VI;
+	}
+	return LANG_VI;
+}
+
+/* Parse the options; 1 on success, 0 after a message (usage error), -1
+ * for --help. */
+static int
+parse_opts(int argc, char **argv, struct check_opts *o)
+{
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+	                                         {"fail-on", required_argument, NULL, 'F'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	o->format = OUT_TEXT;
+	o->fail_on = SEV_ERROR;
+	o->today = NULL;
+	o->config = NULL;
+	o->lang = prescan_lang(argc, argv);
+	opterr = 0;
+	optind = 0; /* a fresh scan, whatever ran before (glibc) */
+	int c;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!out_format_parse(optarg, &o->format))
+				return usage_error(
+				    o,
+				    "định dạng không hợp lệ '%s' (text, json, sarif, "
+				    "github, junit)",
+				    "unknown format '%s' (text, json, sarif, github, junit)",
+				    optarg);
+			break;
+		case 'F':
+			if (!sev_parse(optarg, &o->fail_on) || o->fail_on == SEV_OFF)
+				return usage_error(
+				    o,
+				    "mức --fail-on không hợp lệ '%s' (error, warning, "
+				    "info)",
+				    "unknown --fail-on level '%s' (error, warning, info)", optarg);
+			break;
+		case 't': o->today = optarg; break;
+		case 'c': o->config = optarg; break;
+		case 'l':
+			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
+				return usage_error(o, "ngôn ngữ không hợp lệ '%s' (vi, en)",
+				                   "unknown language '%s' (vi, en)", optarg);
+			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			break;
+		case 'h': return -1;
+		case ':':
+			return usage_error(o, "tùy chọn %s cần một giá trị",
+			                   "option %s needs a value", argv[optind - 1]);
+		default:
+			return usage_error(o, "tùy chọn không hợp lệ: %s", "unknown option: %s",
+			                   argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error(o, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+		                   "%sat least one PATH is needed (file, directory or -)", "");
+	return 1;
+}
+
+/* Look for .debrief.yaml from path's directory (path itself when it is a
+ * directory; the current directory when path is NULL) upward.  The
+ * directory is passed as written, so the file found is named relative to
+ * it, as the user would name it. */
+static char *
+find_config_from(const char *path)
+{
+	char *dir, *found = NULL;
+	struct stat st;
+	if (!path) {
+		dir = xstrdup(".");
+	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = xstrdup(path);
+	} else {
+		const char *slash = strrchr(path, '/');
+		dir =
+		    slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	}
+	if (!config_find(dir, &found))
+		found = NULL;
+	free(dir);
+	return found;
+}
+
+/* The configuration: --config FILE, else .debrief.yaml in the first
+ * PATH's directory or above, else in the current directory or above,
+ * else the defaults.  0 after a message. */
+static int
+load_config(const struct check_opts *o, const char *first, struct config *cfg, struct diags *dq)
+{
+	char *path = NULL, *err = NULL;
+	if (o->config)
+		path = xstrdup(o->config);
+	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
+		path = find_config_from(NULL);
+	if (!path) {
+		config_default(cfg);
+		return 1;
+	}
+	memset(cfg, 0, sizeof *cfg);
+	int ok = config_load(path, o->lang, cfg, dq, &err);
+	if (!ok)
+		fprintf(stderr, "debrief: %s: %s\n", path,
+		        err ? err
+		            : L(o->lang, "không đọc được cấu hình", "cannot read configuration"));
+	free(err);
+	free(path);
+	return ok;
+}
+
+/* Paths by name, then by place in their list. */
+static int
+cmp_path_ref(const void *a, const void *b)
+{
+	char **const *x = a, **const *y = b;
+	int c = strcmp(**x, **y);
+	if (c)
+		return c;
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Files to check, in order: directories walked, repeats dropped (a file
+ * given twice would otherwise clash with itself). */
+static int
+expand(char **paths, int n, struct strlist *files)
+{
+	struct strlist all = {0}, errs = {0};
+	int failed = 0;
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			failed += fs_expand(&paths[i], 1, &all, &errs);
+		else
+			strlist_push(&all, paths[i]); /* fs_read reports what is wrong */
+	}
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+	/* Repeats are found by sorting pointers into the list: equal paths
+	 * end up together, the one given first first. */
+	char ***refs = xcalloc(all.n ? all.n : 1, sizeof *refs);
+	char *drop = xcalloc(all.n ? all.n : 1, 1);
+	for (size_t i = 0; i < all.n; i++)
+		refs[i] = &all.v[i];
+	qsort(refs, all.n, sizeof *refs, cmp_path_ref);
+	for (size_t k = 1; k < all.n; k++)
+		if (!strcmp(*refs[k], *refs[k - 1]))
+			drop[refs[k] - all.v] = 1;
+	for (size_t i = 0; i < all.n; i++)
+		if (!drop[i])
+			strlist_push(files, all.v[i]);
+	free(drop);
+	free(refs);
+	strlist_free(&all);
+	strlist_free(&errs);
+	return failed;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	struct check_opts o;
+	int pr = parse_opts(argc, argv, &o);
+	if (pr < 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!pr)
+		return EXIT_USAGE;
+
+	int rc = EXIT_USAGE, io_failed = 0;
+	struct diags dq = DIAGS_INIT, cq = DIAGS_INIT;
+	struct strlist files = {0};
+	struct input *in = NULL;
+	struct by_name bn = {NULL, 0};
+	struct record **recs = NULL;
+	size_t nrecs = 0, nread = 0;
+	char **outfiles = NULL;
+	struct buf out = BUF_INIT;
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+
+	struct date today;
+	const char *derr = NULL;
+	if (!date_today(o.today, &today, &derr)) {
+		fprintf(stderr, "debrief check: %s\n", derr);
+		goto out;
+	}
+	if (!load_config(&o, argv[optind], &cfg, &dq))
+		goto out;
+	struct check_ctx ctx = {today, o.lang, &cfg};
+	struct load_limits lim;
+	load_limits_default(&lim);
+
+	io_failed = expand(argv + optind, argc - optind, &files) > 0;
+	in = xcalloc(files.n ? files.n : 1, sizeof *in);
+	recs = xcalloc(files.n ? files.n : 1, sizeof *recs);
+	for (size_t i = 0; i < files.n; i++) {
+		in[i].path = files.v[i];
+		in[i].name = strcmp(files.v[i], "-") ? files.v[i] : "<stdin>";
+		in[i].index = i;
+		char *data = NULL, *err = NULL;
+		size_t len = 0;
+		/* At most one byte past the limit, so that the loader reports a
+		 * file too large as a finding, and memory stays bounded. */
+		if (!fs_read_head(in[i].path, lim.max_file + 1, &data, &len, &err)) {
+			fprintf(stderr, "debrief: %s: %s\n", in[i].name, err);
+			free(err);
+			io_failed = 1;
+			continue;
+		}
+		nread++;
+		size_t from = dq.n;
+		struct doc *doc = load_yaml(data, len, in[i].name, &lim, o.lang, &dq);
+		free(data);
+		struct record *r = doc ? schema_record_take(doc, today, o.lang, &dq) : NULL;
+		if (r)
+			rules_check(r, &ctx, &dq);
+		rules_apply(&dq, from, r, &cfg);
+		if (r)
+			recs[nrecs++] = in[i].rec = r;
+	}
+
+	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
+	for (size_t i = 0; i < files.n; i++)
+		bn.v[bn.n++] = &in[i];
+	qsort(bn.v, bn.n, sizeof *bn.v, cmp_input_name);
+
+	/* Collection findings get the waivers of the record they are about. */
+	rules_collection(recs, nrecs, &ctx, &cq);
+	for (size_t i = 0; i < cq.n; i++) {
+		struct diags one = DIAGS_INIT;
+		one.v = xcalloc(1, sizeof *one.v);
+		one.v[0] = cq.v[i];
+		one.n = one.cap = 1;
+		const struct input *owner = input_find(&bn, cq.v[i].file);
+		rules_apply(&one, 0, owner ? owner->rec : NULL, &cfg);
+		diags_take(&dq, &one);
+		diags_free(&one); /* left allocated when a waiver removed the finding */
+	}
+	free(cq.v);
+	cq = (struct diags)DIAGS_INIT;
+	for (size_t i = 0; i < files.n; i++) {
+		record_free(in[i].rec);
+		in[i].rec = NULL;
+	}
+
+	sort_findings(&dq, &bn, cfg.path);
+
+	/* Files in output order, for formats with one entry per file. */
+	size_t nout = 0;
+	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
+	if (cfg.path)
+		for (size_t i = 0; i < dq.n; i++)
+			if (!strcmp(dq.v[i].file, cfg.path)) {
+				outfiles[nout++] = cfg.path;
+				break;
+			}
+	for (size_t i = 0; i < files.n; i++)
+		outfiles[nout++] = (char *)in[i].name;
+
+	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
+	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
+	diag_out(&out, &dq, &oo);
+	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||
+	    fflush(stdout) != 0) {
+		fprintf(stderr, "debrief: %s: %s\n",
+		        L(o.lang, "không ghi được kết quả", "cannot write output"),
+		        strerror(errno));
+		goto out;
+	}
+
+	rc = EXIT_OK;
+	for (size_t i = 0; i < dq.n; i++)
+		if (dq.v[i].sev != SEV_OFF && dq.v[i].sev >= o.fail_on)
+			rc = EXIT_FINDINGS;
+	if (io_failed)
+		rc = EXIT_USAGE;
+out:
+	buf_free(&out);
+	free(outfiles);
+	free(bn.v);
+	if (in)
+		for (size_t i = 0; i < files.n; i++)
+			record_free(in[i].rec);
+	free(in);
+	free(recs);
+	strlist_free(&files);
+	diags_free(&dq);
+	diags_free(&cq);
+	config_free(&cfg);
+	return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * diag_out.h: printing sorted findings in the formats of `debrief check`
+ * (text, json, sarif, github, junit; outputs.md section 2).
+ */
+#ifndef DIAG_OUT_H
+#define DIAG_OUT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_GITHUB, OUT_JUNIT };
+
+struct out_opts {
+	enum out_format format;
+	enum lang lang;     /* summary line, SARIF rule descriptions */
+	int color;          /* text: ANSI colours */
+	enum sev fail_on;   /* junit: findings at or above are failures */
+	size_t nchecked;    /* files checked, for the summary */
+	char *const *files; /* junit: every file with a test case, in output order */
+	size_t nfiles;
+};
+
+/* "text", "json", … → *out; 1 on success. */
+int out_format_parse(const char *s, enum out_format *out);
+/* Whether text output to fd gets colours: a terminal, unless NO_COLOR is
+ * set (non-empty); FORCE_COLOR (non-empty, not "0") forces them. */
+int out_color_wanted(int fd);
+/* Append the whole output for dq (already in output order) to b. */
+void diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o);
+
+#endif

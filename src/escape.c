@@ -1,0 +1,168 @@
+/*
+ * escape.c: escaping for JSON, XML, GitHub workflow commands and URIs,
+ * kept apart from the renderers (as lowdown keeps *_escape.c) so that every
+ * output, and its unit test, uses the same rules.
+ */
+#include "escape.h"
+
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when s starts an
+ * invalid one: overlong forms, surrogates and values past U+10FFFF are
+ * invalid too, so that the output is UTF-8 that every parser accepts. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
+			return 0;
+		if ((c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+
+/* Copy the character at p when it is not ASCII (U+FFFD for an invalid
+ * byte, and in XML for U+FFFE/U+FFFF, which XML forbids).  Returns the
+ * bytes consumed, or 0 when p is ASCII and the caller escapes it. */
+static size_t
+put_nonascii(struct buf *b, const unsigned char *p, int xml)
+{
+	size_t n = utf8_len(p);
+	if (n == 1)
+		return 0;
+	if (n == 0) {
+		buf_puts(b, replacement);
+		return 1;
+	}
+	if (xml && n == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
+		buf_puts(b, replacement);
+	else
+		buf_put(b, p, n);
+	return n;
+}
+
+void
+escape_json(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = put_nonascii(b, p, 0);
+		if (n) {
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				buf_printf(b, "\\u%04x", *p);
+			else
+				buf_putc(b, *p);
+		}
+		p++;
+	}
+}
+
+void
+escape_xml(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = put_nonascii(b, p, 1);
+		if (n) {
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&apos;"); break;
+		/* As references, so that attribute values keep them. */
+		case '\t': buf_puts(b, "&#9;"); break;
+		case '\n': buf_puts(b, "&#10;"); break;
+		case '\r': buf_puts(b, "&#13;"); break;
+		default:
+			/* Other C0 controls cannot appear in XML 1.0 at all. */
+			if (*p >= 0x20)
+				buf_putc(b, *p);
+		}
+		p++;
+	}
+}
+
+static void
+gh_escape(struct buf *b, const char *s, int property)
+{
+	for (const char *p = s; *p; p++) {
+		switch (*p) {
+		case '%': buf_puts(b, "%25"); break;
+		case '\r': buf_puts(b, "%0D"); break;
+		case '\n': buf_puts(b, "%0A"); break;
+		case ':':
+			if (property)
+				buf_puts(b, "%3A");
+			else
+				buf_putc(b, ':');
+			break;
+		case ',':
+			if (property)
+				buf_puts(b, "%2C");
+			else
+				buf_putc(b, ',');
+			break;
+		default: buf_putc(b, *p);
+		}
+	}
+}
+
+void
+escape_gh_data(struct buf *b, const char *s)
+{
+	gh_escape(b, s, 0);
+}
+
+void
+escape_gh_property(struct buf *b, const char *s)
+{
+	gh_escape(b, s, 1);
+}
+
+void
+escape_uri_path(struct buf *b, const char *s)
+{
+	static const char keep[] = "-._~/";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned c = *p;
+		if (c == '\\')
+			buf_putc(b, '/');
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		         (c >= '0' && c <= '9') || strchr(keep, (int)c))
+			buf_putc(b, (int)c);
+		else
+			buf_printf(b, "%%%02X", c);
+	}
+}

@@ -1,0 +1,26 @@
+/*
+ * escape.h: text made safe for the machine-readable outputs: JSON strings,
+ * XML text and attributes, GitHub workflow-command data and properties, URI
+ * paths.  Each appends to a buffer; invalid UTF-8 becomes U+FFFD so that
+ * the output stays well-formed whatever a file name or message holds.
+ */
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+#include "buf.h"
+
+/* The inside of a JSON string (no quotes): '"', '\\' and control
+ * characters escaped, valid UTF-8 passed through. */
+void escape_json(struct buf *b, const char *s);
+/* XML 1.0 text or attribute value: & < > " ' as entities, tab and line
+ * breaks as character references, other characters XML forbids dropped. */
+void escape_xml(struct buf *b, const char *s);
+/* GitHub workflow command message: %, CR, LF percent-encoded. */
+void escape_gh_data(struct buf *b, const char *s);
+/* GitHub workflow command property value: as data, plus ':' and ','. */
+void escape_gh_property(struct buf *b, const char *s);
+/* A relative path as a URI reference: '\\' becomes '/', unreserved
+ * characters and '/' kept, every other byte percent-encoded. */
+void escape_uri_path(struct buf *b, const char *s);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * explain.c: the commands that show the catalogue: `debrief rules` lists
+ * every rule (text or JSON), `debrief explain RULE` prints one rule's
+ * rationale with the verbatim quotes of the guidance it enforces.  Reads
+ * only the tables of rules.c and guidance.c.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "guidance.h"
+#include "rules_int.h"
+#include "xalloc.h"
+
+static int
+parse_lang(const char *s, enum lang *out)
+{
+	if (!strcmp(s, "vi"))
+		*out = LANG_VI;
+	else if (!strcmp(s, "en"))
+		*out = LANG_EN;
+	else
+		return 0;
+	return 1;
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, *p);
+		} else if (*p == '\n') {
+			buf_puts(b, "\\n");
+		} else if (*p < 0x20) {
+			buf_printf(b, "\\u%04x", *p);
+		} else {
+			buf_putc(b, *p);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+static void
+rules_usage(FILE *f)
+{
+	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n", f);
+}
+
+static void
+explain_usage(FILE *f)
+{
+	fputs("usage: debrief explain [--lang vi|en] RULE\n", f);
+}
+
+/* The common options; returns -1 to go on, else an exit code. */
+static int
+options(int argc, char **argv, enum lang *lang, const char **format, void (*usage)(FILE *))
+{
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (!format || (strcmp(optarg, "text") && strcmp(optarg, "json"))) {
+				fprintf(stderr, "debrief: --format wants text or json\n");
+				return EXIT_USAGE;
+			}
+			*format = optarg;
+			break;
+		case 'l':
+			if (!parse_lang(optarg, lang)) {
+				fprintf(stderr, "debrief: --lang wants vi or en\n");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default:
+			fprintf(stderr, "debrief: unknown option or missing value: %s\n",
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
+int
+cmd_rules(int argc, char **argv)
+{
+	enum lang lang = LANG_VI;
+	const char *format = "text";
+	int rc = options(argc, argv, &lang, &format, rules_usage);
+	if (rc >= 0)
+		return rc;
+	if (optind < argc) {
+		rules_usage(stderr);
+		return EXIT_USAGE;
+	}
+	struct buf b = BUF_INIT;
+	if (!strcmp(format, "json")) {
+		buf_puts(&b, "[\n");
+		for (size_t i = 0; i < rule_count; i++) {
+			const struct rule *ru = &rule_table[i];
+			buf_puts(&b, "  {\"id\": ");
+			json_str(&b, ru->id);
+			buf_puts(&b, ", \"severity\": ");
+			json_str(&b, sev_name(ru->sev));
+			buf_puts(&b, ", \"guidance\": [");
+			const char *g = ru->guidance;
+			for (int first = 1; *g; first = 0) {
+				size_t n = strcspn(g, " ");
+				char *id = xstrndup(g, n);
+				if (!first)
+					buf_puts(&b, ", ");
+				json_str(&b, id);
+				free(id);
+				g += n;
+				while (*g == ' ')
+					g++;
+			}
+			buf_puts(&b, "], \"group\": ");
+			json_str(&b, ru->group);
+			buf_puts(&b, ", \"when\": ");
+			json_str(&b, L(lang, ru->when_vi, ru->when_en));
+			buf_puts(&b, i + 1 < rule_count ? "},\n" : "}\n");
+		}
+		buf_puts(&b, "]\n");
+	} else {
+		for (size_t i = 0; i < rule_count; i++) {
+			const struct rule *ru = &rule_table[i];
+			buf_printf(&b, "%-28s %-13s %-8s %s\n", ru->id, rules_sev_label(ru),
+			           *ru->guidance ? ru->guidance : "-",
+			           L(lang, ru->when_vi, ru->when_en));
+		}
+	}
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;
+}
+
+/* Paragraph wrapped at width code points after indent spaces. */
+static void
+wrap(struct buf *b, const char *s, int indent, size_t width)
+{
+	size_t col = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		size_t n = strcspn(s, " ");
+		if (!n)
+			break;
+		char *w = xstrndup(s, n);
+		size_t cps = 0;
+		for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+			cps += (*p & 0xC0) != 0x80;
+		if (col && col + 1 + cps > width) {
+			buf_putc(b, '\n');
+			col = 0;
+		}
+		if (!col)
+			buf_printf(b, "%*s", indent, "");
+		else {
+			buf_putc(b, ' ');
+			col++;
+		}
+		buf_puts(b, w);
+		col += cps;
+		free(w);
+		s += n;
+	}
+	if (col)
+		buf_putc(b, '\n');
+}
+
+int
+cmd_explain(int argc, char **argv)
+{
+	enum lang lang = LANG_VI;
+	int rc = options(argc, argv, &lang, NULL, explain_usage);
+	if (rc >= 0)
+		return rc;
+	if (optind + 1 != argc) {
+		explain_usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *id = argv[optind];
+	const struct rule *ru = rule_find(id);
+	if (!ru) {
+		const char *s = rules_suggest(id);
+		if (s)
+			fprintf(stderr,
+			        L(lang, "debrief: không có quy tắc '%s'; có phải '%s'?\n",
+			          "debrief: no rule '%s'; did you mean '%s'?\n"),
+			        id, s);
+		else
+			fprintf(stderr,
+			        L(lang, "debrief: không có quy tắc '%s' (xem debrief rules)\n",
+			          "debrief: no rule '%s' (see debrief rules)\n"),
+			        id);
+		return EXIT_USAGE;
+	}
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s (%s)\n", ru->id, rules_sev_label(ru));
+	buf_printf(&b, "%s: %s\n", L(lang, "Nhóm", "Group"), ru->group);
+	buf_printf(&b, "%s: %s\n", L(lang, "Hướng dẫn", "Guidance"),
+	           *ru->guidance ? ru->guidance : "-");
+	buf_printf(&b, "%s: %s\n\n", L(lang, "Khi nào", "When"), L(lang, ru->when_vi, ru->when_en));
+	wrap(&b, L(lang, ru->why_vi, ru->why_en), 0, 76);
+	const char *g = ru->guidance;
+	while (*g) {
+		size_t n = strcspn(g, " ");
+		char *gid = xstrndup(g, n);
+		const struct guidance *gd = guidance_find(gid);
+		free(gid);
+		g += n;
+		while (*g == ' ')
+			g++;
+		if (!gd)
+			continue;
+		const struct guidance_source *src = guidance_source_find(gd->source);
+		char *q = guidance_quote(gd);
+		buf_printf(&b, "\n%s — %s\n", gd->id,
+		           src ? L(lang, src->title_vi, src->title_en) : gd->source);
+		buf_printf(&b, "  %s\n  %s\n", q, gd->gloss);
+		free(q);
+	}
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;
+}

@@ -1,0 +1,231 @@
+/*
+ * provinces.c: the 2025 reorganisation of Vietnam's provincial-level units
+ * as data, and the name lookup the archive groups localities with.
+ * Source: Resolution 202/2025/QH15 of the National Assembly, 12 June 2025,
+ * in force 1 July 2025 (63 units became 34: 28 provinces, 6 cities).
+ */
+#include "provinces.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+enum {
+	U_HA_NOI,
+	U_HUE,
+	U_LAI_CHAU,
+	U_DIEN_BIEN,
+	U_SON_LA,
+	U_LANG_SON,
+	U_QUANG_NINH,
+	U_THANH_HOA,
+	U_NGHE_AN,
+	U_HA_TINH,
+	U_CAO_BANG,
+	U_TUYEN_QUANG,
+	U_LAO_CAI,
+	U_THAI_NGUYEN,
+	U_PHU_THO,
+	U_BAC_NINH,
+	U_HUNG_YEN,
+	U_HAI_PHONG,
+	U_NINH_BINH,
+	U_QUANG_TRI,
+	U_DA_NANG,
+	U_QUANG_NGAI,
+	U_GIA_LAI,
+	U_KHANH_HOA,
+	U_LAM_DONG,
+	U_DAK_LAK,
+	U_HO_CHI_MINH,
+	U_DONG_NAI,
+	U_TAY_NINH,
+	U_CAN_THO,
+	U_VINH_LONG,
+	U_DONG_THAP,
+	U_CA_MAU,
+	U_AN_GIANG,
+	U_COUNT
+};
+
+/* The 34 units in force from 1 July 2025: the 11 unchanged, then the 23
+ * formed by merging, in the order of provinces-2025.md. */
+const struct province_unit province_units[] = {
+    [U_HA_NOI] = {"Hà Nội", "ha noi", LOC_CITY},
+    [U_HUE] = {"Huế", "hue", LOC_CITY},
+    [U_LAI_CHAU] = {"Lai Châu", "lai chau", LOC_PROVINCE},
+    [U_DIEN_BIEN] = {"Điện Biên", "dien bien", LOC_PROVINCE},
+    [U_SON_LA] = {"Sơn La", "son la", LOC_PROVINCE},
+    [U_LANG_SON] = {"Lạng Sơn", "lang son", LOC_PROVINCE},
+    [U_QUANG_NINH] = {"Quảng Ninh", "quang ninh", LOC_PROVINCE},
+    [U_THANH_HOA] = {"Thanh Hóa", "thanh hoa", LOC_PROVINCE},
+    [U_NGHE_AN] = {"Nghệ An", "nghe an", LOC_PROVINCE},
+    [U_HA_TINH] = {"Hà Tĩnh", "ha tinh", LOC_PROVINCE},
+    [U_CAO_BANG] = {"Cao Bằng", "cao bang", LOC_PROVINCE},
+    [U_TUYEN_QUANG] = {"Tuyên Quang", "tuyen quang", LOC_PROVINCE},
+    [U_LAO_CAI] = {"Lào Cai", "lao cai", LOC_PROVINCE},
+    [U_THAI_NGUYEN] = {"Thái Nguyên", "thai nguyen", LOC_PROVINCE},
+    [U_PHU_THO] = {"Phú Thọ", "phu tho", LOC_PROVINCE},
+    [U_BAC_NINH] = {"Bắc Ninh", "bac ninh", LOC_PROVINCE},
+    [U_HUNG_YEN] = {"Hưng Yên", "hung yen", LOC_PROVINCE},
+    [U_HAI_PHONG] = {"Hải Phòng", "hai phong", LOC_CITY},
+    [U_NINH_BINH] = {"Ninh Bình", "ninh binh", LOC_PROVINCE},
+    [U_QUANG_TRI] = {"Quảng Trị", "quang tri", LOC_PROVINCE},
+    [U_DA_NANG] = {"Đà Nẵng", "da nang", LOC_CITY},
+    [U_QUANG_NGAI] = {"Quảng Ngãi", "quang ngai", LOC_PROVINCE},
+    [U_GIA_LAI] = {"Gia Lai", "gia lai", LOC_PROVINCE},
+    [U_KHANH_HOA] = {"Khánh Hòa", "khanh hoa", LOC_PROVINCE},
+    [U_LAM_DONG] = {"Lâm Đồng", "lam dong", LOC_PROVINCE},
+    [U_DAK_LAK] = {"Đắk Lắk", "dak lak", LOC_PROVINCE},
+    [U_HO_CHI_MINH] = {"Hồ Chí Minh", "ho chi minh", LOC_CITY},
+    [U_DONG_NAI] = {"Đồng Nai", "dong nai", LOC_PROVINCE},
+    [U_TAY_NINH] = {"Tây Ninh", "tay ninh", LOC_PROVINCE},
+    [U_CAN_THO] = {"Cần Thơ", "can tho", LOC_CITY},
+    [U_VINH_LONG] = {"Vĩnh Long", "vinh long", LOC_PROVINCE},
+    [U_DONG_THAP] = {"Đồng Tháp", "dong thap", LOC_PROVINCE},
+    [U_CA_MAU] = {"Cà Mau", "ca mau", LOC_PROVINCE},
+    [U_AN_GIANG] = {"An Giang", "an giang", LOC_PROVINCE},
+};
+const size_t province_nunits = U_COUNT;
+
+/* The 63 units before 1 July 2025 and where each one is now. */
+const struct province_old province_olds[] = {
+    /* unchanged */
+    {"Hà Nội", "ha noi", U_HA_NOI},
+    {"Thừa Thiên Huế", "thua thien hue", U_HUE},
+    {"Lai Châu", "lai chau", U_LAI_CHAU},
+    {"Điện Biên", "dien bien", U_DIEN_BIEN},
+    {"Sơn La", "son la", U_SON_LA},
+    {"Lạng Sơn", "lang son", U_LANG_SON},
+    {"Quảng Ninh", "quang ninh", U_QUANG_NINH},
+    {"Thanh Hóa", "thanh hoa", U_THANH_HOA},
+    {"Nghệ An", "nghe an", U_NGHE_AN},
+    {"Hà Tĩnh", "ha tinh", U_HA_TINH},
+    {"Cao Bằng", "cao bang", U_CAO_BANG},
+    /* merged */
+    {"Tuyên Quang", "tuyen quang", U_TUYEN_QUANG},
+    {"Hà Giang", "ha giang", U_TUYEN_QUANG},
+    {"Lào Cai", "lao cai", U_LAO_CAI},
+    {"Yên Bái", "yen bai", U_LAO_CAI},
+    {"Thái Nguyên", "thai nguyen", U_THAI_NGUYEN},
+    {"Bắc Kạn", "bac kan", U_THAI_NGUYEN},
+    {"Phú Thọ", "phu tho", U_PHU_THO},
+    {"Vĩnh Phúc", "vinh phuc", U_PHU_THO},
+    {"Hòa Bình", "hoa binh", U_PHU_THO},
+    {"Bắc Ninh", "bac ninh", U_BAC_NINH},
+    {"Bắc Giang", "bac giang", U_BAC_NINH},
+    {"Hưng Yên", "hung yen", U_HUNG_YEN},
+    {"Thái Bình", "thai binh", U_HUNG_YEN},
+    {"Hải Phòng", "hai phong", U_HAI_PHONG},
+    {"Hải Dương", "hai duong", U_HAI_PHONG},
+    {"Ninh Bình", "ninh binh", U_NINH_BINH},
+    {"Hà Nam", "ha nam", U_NINH_BINH},
+    {"Nam Định", "nam dinh", U_NINH_BINH},
+    {"Quảng Trị", "quang tri", U_QUANG_TRI},
+    {"Quảng Bình", "quang binh", U_QUANG_TRI},
+    {"Đà Nẵng", "da nang", U_DA_NANG},
+    {"Quảng Nam", "quang nam", U_DA_NANG},
+    {"Quảng Ngãi", "quang ngai", U_QUANG_NGAI},
+    {"Kon Tum", "kon tum", U_QUANG_NGAI},
+    {"Gia Lai", "gia lai", U_GIA_LAI},
+    {"Bình Định", "binh dinh", U_GIA_LAI},
+    {"Khánh Hòa", "khanh hoa", U_KHANH_HOA},
+    {"Ninh Thuận", "ninh thuan", U_KHANH_HOA},
+    {"Lâm Đồng", "lam dong", U_LAM_DONG},
+    {"Đắk Nông", "dak nong", U_LAM_DONG},
+    {"Bình Thuận", "binh thuan", U_LAM_DONG},
+    {"Đắk Lắk", "dak lak", U_DAK_LAK},
+    {"Phú Yên", "phu yen", U_DAK_LAK},
+    {"TP. Hồ Chí Minh", "ho chi minh", U_HO_CHI_MINH},
+    {"Bình Dương", "binh duong", U_HO_CHI_MINH},
+    {"Bà Rịa – Vũng Tàu", "ba ria vung tau", U_HO_CHI_MINH},
+    {"Đồng Nai", "dong nai", U_DONG_NAI},
+    {"Bình Phước", "binh phuoc", U_DONG_NAI},
+    {"Tây Ninh", "tay ninh", U_TAY_NINH},
+    {"Long An", "long an", U_TAY_NINH},
+    {"Cần Thơ", "can tho", U_CAN_THO},
+    {"Sóc Trăng", "soc trang", U_CAN_THO},
+    {"Hậu Giang", "hau giang", U_CAN_THO},
+    {"Vĩnh Long", "vinh long", U_VINH_LONG},
+    {"Bến Tre", "ben tre", U_VINH_LONG},
+    {"Trà Vinh", "tra vinh", U_VINH_LONG},
+    {"Đồng Tháp", "dong thap", U_DONG_THAP},
+    {"Tiền Giang", "tien giang", U_DONG_THAP},
+    {"Cà Mau", "ca mau", U_CA_MAU},
+    {"Bạc Liêu", "bac lieu", U_CA_MAU},
+    {"An Giang", "an giang", U_AN_GIANG},
+    {"Kiên Giang", "kien giang", U_AN_GIANG},
+};
+const size_t province_nolds = sizeof province_olds / sizeof province_olds[0];
+
+/* Spellings seen in records that folding alone does not reconcile: other
+ * transliterations (Đắc Lắc), run-together or abbreviated forms (TP.HCM →
+ * "hcm" once the prefix is gone), and the old name of Huế.  Keys are
+ * province_key() forms. */
+static const struct {
+	const char *key;
+	int unit;
+} variants[] = {
+    {"hcm", U_HO_CHI_MINH},     {"hcmc", U_HO_CHI_MINH},     {"tphcm", U_HO_CHI_MINH},
+    {"sai gon", U_HO_CHI_MINH}, {"saigon", U_HO_CHI_MINH},   {"br vt", U_HO_CHI_MINH},
+    {"brvt", U_HO_CHI_MINH},    {"dac lac", U_DAK_LAK},      {"dak lac", U_DAK_LAK},
+    {"dac lak", U_DAK_LAK},     {"daklak", U_DAK_LAK},       {"daclac", U_DAK_LAK},
+    {"dac nong", U_LAM_DONG},   {"daknong", U_LAM_DONG},     {"tt hue", U_HUE},
+    {"tthue", U_HUE},           {"thua thien", U_HUE},       {"bac can", U_THAI_NGUYEN},
+    {"kontum", U_QUANG_NGAI},   {"hanoi", U_HA_NOI},         {"ha tay", U_HA_NOI},
+    {"danang", U_DA_NANG},      {"haiphong", U_HAI_PHONG},   {"cantho", U_CAN_THO},
+    {"ba ria", U_HO_CHI_MINH},  {"vung tau", U_HO_CHI_MINH},
+};
+
+/* Words around a name that say what kind of unit it is, folded.  Longest
+ * first so "thanh pho" wins over a shorter match. */
+static const char *const prefixes[] = {"thanh pho ", "t p ",     "tinh ",
+                                       "tp ",        "city of ", "province of "};
+static const char *const suffixes[] = {" city", " province", " municipality"};
+
+char *
+province_key(const char *name)
+{
+	char *f = text_fold(name ? name : "");
+	size_t n = strlen(f);
+	/* "TP.HCM" and "TPHCM": the abbreviation is glued to the name. */
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (n > k && !strncmp(f, prefixes[i], k)) {
+			memmove(f, f + k, n - k + 1);
+			n -= k;
+			break;
+		}
+	}
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n > k && !strcmp(f + n - k, suffixes[i])) {
+			f[n - k] = '\0';
+			n -= k;
+			break;
+		}
+	}
+	return f;
+}
+
+int
+province_lookup(const char *name)
+{
+	if (!name || !*name)
+		return -1;
+	char *k = province_key(name);
+	int u = -1;
+	for (size_t i = 0; i < province_nunits && u < 0; i++)
+		if (!strcmp(k, province_units[i].key))
+			u = (int)i;
+	for (size_t i = 0; i < province_nolds && u < 0; i++)
+		if (!strcmp(k, province_olds[i].key))
+			u = province_olds[i].unit;
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0] && u < 0; i++)
+		if (!strcmp(k, variants[i].key))
+			u = variants[i].unit;
+	free(k);
+	return u;
+}

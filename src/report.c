@@ -1,0 +1,425 @@
+/*
+ * report.c: `debrief report`: for each record, load → schema → rules →
+ * report_view → template → Markdown, then PDF from that same Markdown, both
+ * written atomically as DIR/<id>.md and DIR/<id>.pdf.  Owns the template
+ * set lookup and caching; never lays out anything itself.
+ */
+#include "report.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "fsutil.h"
+#include "load.h"
+#include "md_escape.h"
+#include "mustache.h"
+#include "pdf.h"
+#include "rules.h"
+#include "schema.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* One language's template set: the parsed report and its partials' text. */
+struct tset {
+	char *dir;             /* owned; where report.mustache was found */
+	struct mst *report;    /* owned */
+	struct strlist pnames; /* partial names loaded so far */
+	struct strlist ptexts; /* their text, same order */
+};
+
+struct report_opts {
+	const char *outdir;
+	int want_md, want_pdf;
+	int lang_forced; /* --lang given */
+	enum lang lang;
+	const char *templates; /* --templates, or NULL for the installed set */
+	struct check_ctx ctx;
+	struct config cfg;
+	struct tset sets[2]; /* by enum lang */
+	struct strlist ids;  /* ids written in this run */
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief report -o DIR [--format md,pdf] [--lang vi|en] [--templates DIR]\n"
+	      "                      [--today YYYY-MM-DD] [--config FILE] FILE...\n",
+	      f);
+}
+
+/* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
+ * the executable or one or two levels up (build trees), else the
+ * compiled-in data directory. */
+static char *
+default_templates(void)
+{
+	const char *env = getenv("DEBRIEF_TEMPLATES");
+	if (env && *env)
+		return xstrdup(env);
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		static const char *const up[] = {"/templates", "/../templates", "/../../templates",
+		                                 "/../share/debrief/templates"};
+		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+			char *p = xasprintf("%s%s", exe, up[i]);
+			char *probe = xasprintf("%s/vi/report.mustache", p);
+			struct stat st;
+			int found = stat(probe, &st) == 0;
+			free(probe);
+			if (found)
+				return p;
+			free(p);
+		}
+	}
+	return xstrdup("/usr/share/debrief/templates");
+}
+
+/* Partial names are plain words: a template can never read outside its set. */
+static int
+partial_name_ok(const char *name)
+{
+	if (!*name || strlen(name) > 64)
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+load_partial(void *vctx, const char *name, char **text, size_t *len)
+{
+	struct tset *ts = vctx;
+	for (size_t i = 0; i < ts->pnames.n; i++)
+		if (!strcmp(ts->pnames.v[i], name)) {
+			*len = strlen(ts->ptexts.v[i]);
+			*text = xstrndup(ts->ptexts.v[i], *len);
+			return 1;
+		}
+	if (!partial_name_ok(name))
+		return 0;
+	char *path = xasprintf("%s/%s.mustache", ts->dir, name);
+	char *data = NULL, *err = NULL;
+	size_t n = 0;
+	int ok = fs_read(path, 1u << 20, &data, &n, &err);
+	free(path);
+	free(err);
+	if (!ok)
+		return 0;
+	strlist_push(&ts->pnames, name);
+	strlist_push(&ts->ptexts, data);
+	*text = data;
+	*len = n;
+	return 1;
+}
+
+/* Find and parse the report template of one language, once per run. */
+static int
+tset_open(struct report_opts *o, enum lang lang, char **err)
+{
+	struct tset *ts = &o->sets[lang];
+	if (ts->report)
+		return 1;
+	char *base = o->templates ? xstrdup(o->templates) : default_templates();
+	const char *code = lang == LANG_EN ? "en" : "vi";
+	char *dir = xasprintf("%s/%s", base, code);
+	char *file = xasprintf("%s/report.mustache", dir);
+	struct stat st;
+	if (stat(file, &st) != 0) {
+		/* A user's set may be a single directory for one language. */
+		free(dir);
+		free(file);
+		dir = xstrdup(base);
+		file = xasprintf("%s/report.mustache", dir);
+	}
+	free(base);
+	char *src = NULL, *rerr = NULL;
+	size_t len = 0;
+	if (!fs_read(file, 1u << 20, &src, &len, &rerr)) {
+		*err = xasprintf("%s: %s", file, rerr);
+		free(rerr);
+		free(file);
+		free(dir);
+		return 0;
+	}
+	ts->report = mst_parse("report.mustache", src, len, lang, err);
+	free(src);
+	free(file);
+	if (!ts->report) {
+		char *e = xasprintf("%s/%s", dir, *err);
+		free(*err);
+		*err = e;
+		free(dir);
+		return 0;
+	}
+	ts->dir = dir;
+	return 1;
+}
+
+static void
+tset_free(struct tset *ts)
+{
+	mst_free(ts->report);
+	free(ts->dir);
+	strlist_free(&ts->pnames);
+	strlist_free(&ts->ptexts);
+}
+
+/* The report language: --lang, else the record's own (vi or en), else vi. */
+static enum lang
+record_lang(const struct report_opts *o, const struct doc *doc)
+{
+	if (o->lang_forced)
+		return o->lang;
+	const char *l = node_text(node_get(doc->root, "lang"));
+	return l && !strcmp(l, "en") ? LANG_EN : LANG_VI;
+}
+
+static void
+print_findings(const struct diags *dq)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		if (d->mark.line)
+			fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
+			        d->mark.col, sev_name(d->sev), d->msg, d->rule);
+		else
+			fprintf(stderr, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
+			        d->rule);
+	}
+}
+
+/* Write DIR/<id>.md and, from that very Markdown, DIR/<id>.pdf. */
+static int
+write_outputs(struct report_opts *o, const struct record *r, const char *name, enum lang lang,
+              const struct buf *md)
+{
+	char *err = NULL;
+	int ok = 1;
+	char *mdname = xasprintf("%s.md", r->id.s);
+	char *pdfname = xasprintf("%s.pdf", r->id.s);
+	if (o->want_md && !fs_write_atomic(o->outdir, mdname, md->data, md->len, &err)) {
+		fprintf(stderr, "debrief: %s\n", err);
+		ok = 0;
+	}
+	if (ok && o->want_pdf) {
+		struct pdf_opts po = {0};
+		po.author = r->report_author.s ? r->report_author.s : r->locality_name.s;
+		po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
+		po.lang = lang;
+		struct buf pdf = BUF_INIT;
+		struct strlist warnings = {0};
+		if (!pdf_from_markdown(md->data, md->len, &po, &pdf, &warnings, &err) ||
+		    !fs_write_atomic(o->outdir, pdfname, pdf.data, pdf.len, &err)) {
+			fprintf(stderr, "debrief: %s: %s\n", name, err);
+			ok = 0;
+		}
+		for (size_t i = 0; i < warnings.n; i++)
+			fprintf(stderr, "debrief: %s: %s\n", name, warnings.v[i]);
+		strlist_free(&warnings);
+		buf_free(&pdf);
+	}
+	free(err);
+	free(mdname);
+	free(pdfname);
+	return ok;
+}
+
+/* Report one record; returns 1 when its files were written.  A record
+ * that cannot be read, or has no usable id, gets its findings on stderr
+ * and no file. */
+static int
+report_one(struct report_opts *o, const char *path)
+{
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	struct load_limits lim;
+	load_limits_default(&lim);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (!fs_read(path, lim.max_file + 1, &data, &len, &err)) {
+		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		free(err);
+		return 0;
+	}
+	struct diags dq = DIAGS_INIT;
+	struct doc *doc = load_yaml(data, len, name, &lim, o->ctx.lang, &dq);
+	enum lang lang = doc ? record_lang(o, doc) : o->ctx.lang;
+	if (doc && lang != o->ctx.lang && dq.n) {
+		/* Reload so that every finding in the report speaks its language. */
+		doc_free(doc);
+		diags_free(&dq);
+		doc = load_yaml(data, len, name, &lim, lang, &dq);
+	}
+	free(data);
+	struct check_ctx ctx = o->ctx;
+	ctx.lang = lang;
+	struct record *r = doc ? schema_record_take(doc, ctx.today, lang, &dq) : NULL;
+	if (r)
+		rules_check(r, &ctx, &dq);
+	rules_apply(&dq, 0, r, &o->cfg);
+	diags_sort(&dq);
+
+	int ok = 0;
+	struct arena *a = NULL;
+	struct buf md = BUF_INIT;
+	if (!r || !r->id.s) {
+		print_findings(&dq);
+		fprintf(stderr, "debrief: %s: %s\n", name,
+		        L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
+		          "cannot read the record or it has no valid id; no report written"));
+		goto out;
+	}
+	for (size_t i = 0; i < o->ids.n; i++)
+		if (!strcmp(o->ids.v[i], r->id.s)) {
+			fprintf(stderr, "debrief: %s: %s '%s'\n", name,
+			        L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
+			          "another record of this run already uses the id"),
+			        r->id.s);
+			goto out;
+		}
+	if (!tset_open(o, lang, &err)) {
+		fprintf(stderr, "debrief: %s\n", err);
+		goto out;
+	}
+	a = arena_new();
+	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
+	struct tset *ts = &o->sets[lang];
+	struct md_auto esc = {0};
+	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &md, &err)) {
+		fprintf(stderr, "debrief: %s/%s\n", ts->dir, err);
+		goto out;
+	}
+	ok = write_outputs(o, r, name, lang, &md);
+	if (ok)
+		strlist_push(&o->ids, r->id.s);
+out:
+	free(err);
+	buf_free(&md);
+	arena_free(a);
+	diags_free(&dq);
+	record_free(r);
+	return ok;
+}
+
+int
+cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
+	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	struct report_opts o;
+	memset(&o, 0, sizeof o);
+	o.want_md = o.want_pdf = 1;
+	const char *today = NULL, *config = NULL;
+	int c, rc = EXIT_OK;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.outdir = optarg; break;
+		case 'f': {
+			o.want_md = o.want_pdf = 0;
+			char *f = xstrdup(optarg);
+			for (char *tok = strtok(f, ","); tok; tok = strtok(NULL, ",")) {
+				if (!strcmp(tok, "md"))
+					o.want_md = 1;
+				else if (!strcmp(tok, "pdf"))
+					o.want_pdf = 1;
+				else {
+					fprintf(stderr,
+					        "debrief: --format takes md, pdf or md,pdf\n");
+					free(f);
+					return EXIT_USAGE;
+				}
+			}
+			free(f);
+			break;
+		}
+		case 'l':
+			if (strcmp(optarg, "vi") && strcmp(optarg, "en")) {
+				fprintf(stderr, "debrief: --lang takes vi or en\n");
+				return EXIT_USAGE;
+			}
+			o.lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			o.lang_forced = 1;
+			break;
+		case 't': o.templates = optarg; break;
+		case 'd': today = optarg; break;
+		case 'c': config = optarg; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (!o.outdir || optind >= argc) {
+		fprintf(stderr, "debrief: report needs -o DIR and at least one FILE\n");
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *derr = NULL;
+	if (!date_today(today, &o.ctx.today, &derr)) {
+		fprintf(stderr, "debrief: %s\n", derr);
+		return EXIT_USAGE;
+	}
+	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
+	config_default(&o.cfg);
+	o.ctx.cfg = &o.cfg;
+	char *cfgpath = NULL, *err = NULL;
+	struct diags all = DIAGS_INIT;
+	if (config || config_find(".", &cfgpath)) {
+		if (!config_load(config ? config : cfgpath, o.ctx.lang, &o.cfg, &all, &err)) {
+			fprintf(stderr, "debrief: %s\n", err ? err : config);
+			free(err);
+			free(cfgpath);
+			config_free(&o.cfg);
+			diags_free(&all);
+			return EXIT_USAGE;
+		}
+	}
+	free(cfgpath);
+	print_findings(&all); /* problems of the configuration itself */
+	if (!fs_mkdirs(o.outdir, &err)) {
+		fprintf(stderr, "debrief: %s\n", err);
+		free(err);
+		config_free(&o.cfg);
+		diags_free(&all);
+		return EXIT_USAGE;
+	}
+
+	struct strlist files = {0}, errs = {0};
+	if (fs_expand(argv + optind, argc - optind, &files, &errs))
+		rc = EXIT_USAGE;
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+	size_t written = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		if (report_one(&o, files.v[i]))
+			written++;
+		else
+			rc = EXIT_USAGE;
+	}
+	fprintf(stderr,
+	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo trong %s\n",
+	          "debrief: %zu of %zu reports written to %s\n"),
+	        written, files.n, o.outdir);
+	strlist_free(&files);
+	strlist_free(&errs);
+	strlist_free(&o.ids);
+	tset_free(&o.sets[0]);
+	tset_free(&o.sets[1]);
+	config_free(&o.cfg);
+	diags_free(&all);
+	return rc;
+}

@@ -1,0 +1,19 @@
+/*
+ * report.h: post-visit reports.  report_view() turns a record and its
+ * findings into the data tree a template reads; cmd_report (report.c)
+ * renders it to Markdown with the template set and to PDF from that very
+ * Markdown.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include "diag.h"
+#include "node.h"
+#include "record.h"
+
+/* The template data of one report, allocated in a.  findings are the
+ * record's final findings (after configuration and waivers). */
+struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
+			 size_t nfindings, struct date today, enum lang lang);
+
+#endif

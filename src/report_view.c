@@ -1,0 +1,534 @@
+/*
+ * report_view.c: one record and its findings → the data tree a report
+ * template reads.  It decides what a post-visit report says and in which
+ * order (outputs.md section 1): tasks grouped by owner, the busiest
+ * department first, overdue tasks first; results capped at five.  It
+ * writes no Markdown: wording of the page is the template's, escaping is
+ * md_escape's.
+ */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Outcomes shown in full; the rest are counted (G19: not heavy on results). */
+#define REPORT_MAX_OUTCOMES 5
+
+struct view {
+	struct arena *a;
+	enum lang lang;
+	struct date today;
+};
+
+static const char *const task_status_vi[] = {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
+                                             "Vướng mắc", "Dừng"};
+static const char *const task_status_en[] = {"Open", "In progress", "Done", "Blocked", "Dropped"};
+
+/* Every key is always present, empty when the record has no value:
+ * Mustache looks a missing name up in the enclosing contexts, so a head
+ * of delegation without a title would otherwise show the report's title. */
+static void
+put_str(struct view *v, struct node *map, const char *key, const char *s)
+{
+	node_map_put(v->a, map, key, node_new_scalar(v->a, s ? s : ""));
+}
+
+static void
+put_bool(struct view *v, struct node *map, const char *key, int b)
+{
+	node_map_put(v->a, map, key, node_new_bool(v->a, b));
+}
+
+static void
+put_num(struct view *v, struct node *map, const char *key, long n)
+{
+	struct node *s = node_new_scalar(v->a, arena_printf(v->a, "%ld", n));
+	s->plain = 1;
+	node_map_put(v->a, map, key, s);
+}
+
+/* Table cells want short dates: "31/10/2017" (vi), "31 Oct 2017" (en). */
+static const char *
+short_date(struct view *v, const struct rdate *d)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	if (!d->set)
+		return NULL;
+	if (v->lang == LANG_EN)
+		return d->d.d ? arena_printf(v->a, "%d %s %d", d->d.d, mon[d->d.m - 1], d->d.y)
+		              : arena_printf(v->a, "%s %d", mon[d->d.m - 1], d->d.y);
+	return d->d.d ? arena_printf(v->a, "%d/%d/%d", d->d.d, d->d.m, d->d.y)
+	              : arena_printf(v->a, "%d/%d", d->d.m, d->d.y);
+}
+
+static const char *
+human(struct view *v, const struct rdate *d)
+{
+	if (!d->set)
+		return NULL;
+	char buf[64];
+	date_human(d->d, v->lang, buf, sizeof buf);
+	return arena_strdup(v->a, buf);
+}
+
+/* "10–14/7/2017"-style spans read badly in both languages; write them out. */
+static const char *
+span(struct view *v, const struct record *r)
+{
+	if (!r->start.set)
+		return NULL;
+	char a[64], b[64];
+	date_human(r->start.d, v->lang, a, sizeof a);
+	if (!r->end.set || !date_cmp(r->start.d, r->end.d))
+		return arena_strdup(v->a, a);
+	date_human(r->end.d, v->lang, b, sizeof b);
+	return arena_printf(v->a, "%s %s %s %s", L(v->lang, "từ", "from"), a,
+	                    L(v->lang, "đến", "to"), b);
+}
+
+static const char *
+join_texts(struct view *v, const struct texts *t, const char *sep)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!t->v[i].s)
+			continue;
+		if (b.len)
+			buf_puts(&b, sep);
+		buf_puts(&b, t->v[i].s);
+	}
+	const char *s = b.len ? arena_strdup(v->a, b.data) : NULL;
+	buf_free(&b);
+	return s;
+}
+
+static int
+task_is_open(const struct task *t)
+{
+	return t->status != TASK_DONE && t->status != TASK_DROPPED;
+}
+
+static int
+task_is_overdue(const struct task *t, struct date today)
+{
+	return task_is_open(t) && t->due.set && date_days(t->due.d, 1) < date_days(today, 0);
+}
+
+struct dept {
+	char *key;         /* folded owner, owned */
+	const char *owner; /* first spelling seen */
+	size_t *tasks;     /* indexes into r->tasks, owned */
+	size_t n, cap;
+	size_t open, overdue;
+	size_t first; /* position of its first task, the last tie-break */
+};
+
+static int
+cmp_dept(const void *pa, const void *pb)
+{
+	const struct dept *a = pa, *b = pb;
+	if (a->open != b->open)
+		return a->open > b->open ? -1 : 1;
+	if (a->overdue != b->overdue)
+		return a->overdue > b->overdue ? -1 : 1;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* Sort context for tasks inside one department (qsort has none). */
+static const struct record *sort_rec;
+static struct date sort_today;
+
+static long
+due_key(const struct task *t)
+{
+	return t->due.set ? date_days(t->due.d, 1) : 0x7fffffffL;
+}
+
+static int
+cmp_task(const void *pa, const void *pb)
+{
+	size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+	const struct task *a = &sort_rec->tasks[ia], *b = &sort_rec->tasks[ib];
+	int oa = task_is_open(a), ob = task_is_open(b);
+	if (oa != ob)
+		return oa ? -1 : 1;
+	int da = task_is_overdue(a, sort_today), db = task_is_overdue(b, sort_today);
+	if (da != db)
+		return da ? -1 : 1;
+	long ka = due_key(a), kb = due_key(b);
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static struct node *
+task_view(struct view *v, const struct record *r, const struct task *t)
+{
+	struct node *m = node_new_map(v->a);
+	put_str(v, m, "id", t->id.s);
+	put_str(v, m, "task", t->task.s);
+	put_str(v, m, "partner", t->partner ? t->partner->name.s : t->partner_ref.s);
+	put_str(v, m, "support", join_texts(v, &t->support, "; "));
+	if (t->due.set) {
+		char iso[11];
+		date_iso(t->due.d, iso);
+		put_str(v, m, "due", arena_strdup(v->a, iso));
+		put_str(v, m, "due_text", human(v, &t->due));
+		put_str(v, m, "due_short", short_date(v, &t->due));
+	}
+	put_str(v, m, "status", L(v->lang, task_status_vi, task_status_en)[t->status]);
+	put_bool(v, m, "overdue", task_is_overdue(t, v->today));
+	put_bool(v, m, "done", !task_is_open(t));
+	if (t->nupdates) {
+		const struct update *u = &t->updates[t->nupdates - 1];
+		put_str(v, m, "update_date", short_date(v, &u->date));
+		put_str(v, m, "update", u->note.s);
+	}
+	(void)r;
+	return m;
+}
+
+/* Tasks grouped by owner department: the heart of the report (G19). */
+static void
+put_departments(struct view *v, struct node *root, const struct record *r)
+{
+	struct dept *d = NULL;
+	size_t nd = 0, cap = 0;
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const struct task *t = &r->tasks[i];
+		char *key = text_fold(t->owner.s ? t->owner.s : "");
+		size_t j;
+		for (j = 0; j < nd; j++)
+			if (!strcmp(d[j].key, key))
+				break;
+		if (j == nd) {
+			d = xgrow(d, &cap, nd + 1, sizeof *d);
+			memset(&d[nd], 0, sizeof *d);
+			d[nd].key = key;
+			d[nd].owner = t->owner.s;
+			d[nd].first = i;
+			nd++;
+		} else {
+			free(key);
+		}
+		d[j].tasks = xgrow(d[j].tasks, &d[j].cap, d[j].n + 1, sizeof *d[j].tasks);
+		d[j].tasks[d[j].n++] = i;
+		d[j].open += task_is_open(t);
+		d[j].overdue += task_is_overdue(t, v->today);
+	}
+	if (nd > 1) /* qsort(NULL, 0) is undefined */
+		qsort(d, nd, sizeof *d, cmp_dept);
+
+	struct node *depts = node_new_seq(v->a);
+	size_t open = 0, overdue = 0;
+	for (size_t j = 0; j < nd; j++) {
+		sort_rec = r;
+		sort_today = v->today;
+		qsort(d[j].tasks, d[j].n, sizeof *d[j].tasks, cmp_task);
+		struct node *m = node_new_map(v->a);
+		put_str(v, m, "owner",
+		        d[j].owner
+		            ? d[j].owner
+		            : L(v->lang, "(chưa giao đơn vị chủ trì)", "(no owner assigned)"));
+		put_num(v, m, "number", (long)j + 1);
+		put_num(v, m, "open", (long)d[j].open);
+		put_bool(v, m, "has_open", d[j].open > 0);
+		put_num(v, m, "overdue", (long)d[j].overdue);
+		put_bool(v, m, "has_overdue", d[j].overdue > 0);
+		struct node *ts = node_new_seq(v->a);
+		for (size_t k = 0; k < d[j].n; k++)
+			node_seq_push(v->a, ts, task_view(v, r, &r->tasks[d[j].tasks[k]]));
+		node_map_put(v->a, m, "tasks", ts);
+		node_seq_push(v->a, depts, m);
+		open += d[j].open;
+		overdue += d[j].overdue;
+		free(d[j].key);
+		free(d[j].tasks);
+	}
+	free(d);
+	node_map_put(v->a, root, "departments", depts);
+	put_bool(v, root, "has_tasks", r->ntasks > 0);
+	put_num(v, root, "task_count", (long)r->ntasks);
+	put_num(v, root, "department_count", (long)nd);
+	put_num(v, root, "open_count", (long)open);
+	put_num(v, root, "overdue_count", (long)overdue);
+	put_bool(v, root, "has_overdue", overdue > 0);
+}
+
+/* Follow-up steps as a checklist, in date order where dated (G7, G8, G17, G22). */
+static void
+put_timeline(struct view *v, struct node *root, const struct record *r)
+{
+	struct node *items = node_new_seq(v->a);
+	struct node *m;
+
+	m = node_new_map(v->a);
+	put_bool(v, m, "done", r->has_report);
+	if (r->has_report) {
+		const char *when = human(v, &r->report_date);
+		const char *num = r->report_number.s;
+		put_str(v, m, "what",
+		        arena_printf(v->a, "%s%s%s%s%s",
+		                     L(v->lang, "Báo cáo sau chuyến đi", "Post-visit report"),
+		                     num ? L(v->lang, " số ", " no. ") : "", num ? num : "",
+		                     when ? L(v->lang, ", ", ", dated ") : "", when ? when : ""));
+		put_str(v, m, "by", r->report_author.s);
+	} else {
+		put_str(v, m, "what",
+		        L(v->lang, "Báo cáo sau chuyến đi: chưa có",
+		          "Post-visit report: not yet written"));
+	}
+	node_seq_push(v->a, items, m);
+
+	m = node_new_map(v->a);
+	put_bool(v, m, "done", r->feedback_to_agency.set);
+	if (r->feedback_to_agency.set)
+		put_str(v, m, "what",
+		        arena_printf(v->a, "%s %s",
+		                     L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
+		                       "Report and feedback sent to the representative agency on"),
+		                     human(v, &r->feedback_to_agency)));
+	else
+		put_str(v, m, "what",
+		        L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
+		          "Report and feedback to the representative agency: not yet sent"));
+	node_seq_push(v->a, items, m);
+
+	for (size_t i = 0; i < r->nreviews; i++) {
+		const struct review *rv = &r->reviews[i];
+		m = node_new_map(v->a);
+		put_bool(v, m, "done", 1);
+		const char *when = human(v, &rv->date);
+		put_str(v, m, "what",
+		        arena_printf(
+		            v->a, "%s%s%s%s%s",
+		            L(v->lang, "Kiểm tra tình hình triển khai", "Implementation review"),
+		            when ? " " : "", when ? when : "", rv->note.s ? ": " : "",
+		            rv->note.s ? rv->note.s : ""));
+		put_str(v, m, "by", rv->by.s);
+		node_seq_push(v->a, items, m);
+	}
+
+	m = node_new_map(v->a);
+	put_bool(v, m, "done", r->has_plan);
+	if (r->has_plan) {
+		const char *title =
+		    r->plan_title.s ? r->plan_title.s : L(v->lang, "(không tên)", "(untitled)");
+		put_str(v, m, "what",
+		        arena_printf(v->a, "%s: %s%s%s%s",
+		                     L(v->lang, "Chương trình dài hạn", "Long-term programme"),
+		                     title, r->plan_horizon.s ? " (" : "",
+		                     r->plan_horizon.s ? r->plan_horizon.s : "",
+		                     r->plan_horizon.s ? ")" : ""));
+	} else {
+		put_str(v, m, "what",
+		        L(v->lang, "Chương trình, kế hoạch hợp tác dài hạn: chưa có",
+		          "Long-term cooperation programme: none yet"));
+	}
+	node_seq_push(v->a, items, m);
+
+	if (r->has_reciprocal || r->direction == DIR_OUTBOUND) {
+		m = node_new_map(v->a);
+		put_bool(v, m, "done", r->reciprocal_status == RECIP_DONE);
+		static const char *const vi[] = {"chưa đề cập", "đã đề xuất", "đã thống nhất",
+		                                 "đã diễn ra", "không dự kiến"};
+		static const char *const en[] = {"not yet raised", "proposed", "agreed", "done",
+		                                 "not planned"};
+		const char *when = human(v, &r->reciprocal_expected);
+		put_str(v, m, "what",
+		        arena_printf(
+		            v->a, "%s: %s%s%s",
+		            L(v->lang, "Chuyến thăm đáp lễ của đối tác", "Partner's return visit"),
+		            L(v->lang, vi, en)[r->reciprocal_status],
+		            when ? L(v->lang, ", dự kiến ", ", expected ") : "", when ? when : ""));
+		node_seq_push(v->a, items, m);
+	}
+	node_map_put(v->a, root, "timeline", items);
+	if (r->has_plan && r->plan_items.n) {
+		struct node *pi = node_new_seq(v->a);
+		for (size_t i = 0; i < r->plan_items.n; i++)
+			if (r->plan_items.v[i].s)
+				node_seq_push(v->a, pi,
+				              node_new_scalar(v->a, r->plan_items.v[i].s));
+		node_map_put(v->a, root, "plan_items", pi);
+	}
+}
+
+/* Gaps, errors first; within a severity, in the order of the record. */
+static void
+put_findings(struct view *v, struct node *root, const struct record *r, const struct diag *f,
+             size_t nf)
+{
+	struct node *seq = node_new_seq(v->a);
+	size_t counts[3] = {0, 0, 0};
+	for (int sev = SEV_ERROR; sev >= SEV_INFO; sev--)
+		for (size_t i = 0; i < nf; i++) {
+			if (f[i].sev != (enum sev)sev)
+				continue;
+			struct node *m = node_new_map(v->a);
+			put_str(v, m, "rule", f[i].rule);
+			put_str(v, m, "severity", sev_name(f[i].sev));
+			static const char *const vi[] = {"Lưu ý", "Cảnh báo", "Lỗi"};
+			static const char *const en[] = {"Note", "Warning", "Error"};
+			put_str(v, m, "severity_text", L(v->lang, vi, en)[f[i].sev]);
+			put_str(v, m, "message", f[i].msg);
+			put_str(v, m, "guidance", f[i].guidance);
+			if (f[i].mark.line)
+				put_str(v, m, "where",
+				        arena_printf(v->a, "%u:%u", f[i].mark.line, f[i].mark.col));
+			node_seq_push(v->a, seq, m);
+			counts[f[i].sev]++;
+		}
+	node_map_put(v->a, root, "findings", seq);
+	put_bool(v, root, "has_findings", nf > 0);
+	put_num(v, root, "error_count", (long)counts[SEV_ERROR]);
+	put_num(v, root, "warning_count", (long)counts[SEV_WARNING]);
+	put_num(v, root, "info_count", (long)counts[SEV_INFO]);
+
+	struct node *ws = node_new_seq(v->a);
+	for (size_t i = 0; i < r->nwaivers; i++) {
+		struct node *m = node_new_map(v->a);
+		put_str(v, m, "rule", r->waivers[i].rule.s);
+		put_str(v, m, "reason", r->waivers[i].reason.s);
+		node_seq_push(v->a, ws, m);
+	}
+	node_map_put(v->a, root, "waivers", ws);
+	put_bool(v, root, "has_waivers", r->nwaivers > 0);
+}
+
+static void
+put_results(struct view *v, struct node *root, const struct record *r)
+{
+	static const char *const kind_vi[] = {"Văn kiện", "Bản ghi nhớ (MOU)", "Thỏa thuận",
+	                                      "Kế hoạch", "Thư ý định"};
+	static const char *const kind_en[] = {"Document", "Memorandum of understanding",
+	                                      "Agreement", "Plan", "Letter of intent"};
+	struct node *ag = node_new_seq(v->a);
+	for (size_t i = 0; i < r->nagreements; i++) {
+		const struct agreement *a = &r->agreements[i];
+		struct node *m = node_new_map(v->a);
+		put_str(v, m, "kind", L(v->lang, kind_vi, kind_en)[a->kind]);
+		put_str(v, m, "title", a->title.s);
+		put_str(v, m, "signed", human(v, &a->signed_on));
+		put_str(v, m, "parties", join_texts(v, &a->parties, "; "));
+		node_seq_push(v->a, ag, m);
+	}
+	node_map_put(v->a, root, "agreements", ag);
+	put_bool(v, root, "has_agreements", r->nagreements > 0);
+
+	struct node *oc = node_new_seq(v->a);
+	size_t shown = 0;
+	for (size_t i = 0; i < r->outcomes.n && shown < REPORT_MAX_OUTCOMES; i++)
+		if (r->outcomes.v[i].s) {
+			node_seq_push(v->a, oc, node_new_scalar(v->a, r->outcomes.v[i].s));
+			shown++;
+		}
+	size_t total = 0;
+	for (size_t i = 0; i < r->outcomes.n; i++)
+		total += r->outcomes.v[i].s != NULL;
+	node_map_put(v->a, root, "outcomes", oc);
+	put_bool(v, root, "has_outcomes", total > 0);
+	put_bool(v, root, "has_results", total > 0 || r->nagreements > 0);
+	if (total > shown) {
+		put_num(v, root, "outcomes_more", (long)(total - shown));
+		put_bool(v, root, "has_outcomes_more", 1);
+	}
+}
+
+static void
+put_contacts(struct view *v, struct node *root, const struct record *r)
+{
+	static const char *const side_vi[] = {"", "Phía đối tác", "Cơ quan đại diện", "Phía ta"};
+	static const char *const side_en[] = {"", "Partner", "Representative agency", "Our side"};
+	struct node *seq = node_new_seq(v->a);
+	for (size_t i = 0; i < r->ncontacts; i++) {
+		const struct contact *c = &r->contacts[i];
+		struct node *m = node_new_map(v->a);
+		put_str(v, m, "name", c->name.s);
+		put_str(v, m, "title", c->title.s);
+		put_str(v, m, "org", c->org.s);
+		put_str(v, m, "side", L(v->lang, side_vi, side_en)[c->side]);
+		put_str(v, m, "email", c->email.s);
+		put_str(v, m, "phone", c->phone.s);
+		put_str(v, m, "since", human(v, &c->since));
+		put_str(v, m, "notes", c->notes.s);
+		node_seq_push(v->a, seq, m);
+	}
+	for (size_t i = 0; i < r->nagency_staff; i++) {
+		const struct person *p = &r->agency_staff[i];
+		struct node *m = node_new_map(v->a);
+		put_str(v, m, "name", p->name.s);
+		put_str(v, m, "title", p->title.s);
+		put_str(v, m, "org", p->org.s ? p->org.s : r->agency_name.s);
+		put_str(v, m, "side", L(v->lang, side_vi, side_en)[SIDE_AGENCY]);
+		node_seq_push(v->a, seq, m);
+	}
+	node_map_put(v->a, root, "contacts", seq);
+	put_bool(v, root, "has_contacts", node_count(seq) > 0);
+	put_str(v, root, "handover", r->handover.s);
+	put_bool(v, root, "has_memory", node_count(seq) > 0 || r->handover.s);
+}
+
+static void
+put_title_block(struct view *v, struct node *root, const struct record *r)
+{
+	put_str(v, root, "id", r->id.s);
+	put_str(v, root, "title", r->title.s ? r->title.s : r->id.s);
+	put_str(v, root, "dates", span(v, r));
+	put_str(v, root, "direction",
+	        r->direction == DIR_INBOUND ? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)",
+	                                        "Foreign delegation received (inbound)")
+	        : r->direction == DIR_OUTBOUND ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)",
+	                                           "Delegation abroad (outbound)")
+	                                       : NULL);
+	put_str(v, root, "locality", r->locality_name.s);
+	put_str(v, root, "locality_former", r->locality_former_name.s);
+	struct node *ps = node_new_seq(v->a);
+	for (size_t i = 0; i < r->npartners; i++) {
+		const struct partner *p = &r->partners[i];
+		struct node *m = node_new_map(v->a);
+		put_str(v, m, "name", p->name.s);
+		put_str(v, m, "local_name", p->local_name.s);
+		put_str(v, m, "country", p->country.s);
+		put_bool(v, m, "last", i + 1 == r->npartners);
+		node_seq_push(v->a, ps, m);
+	}
+	node_map_put(v->a, root, "partners", ps);
+	if (r->has_head && r->head.name.s) {
+		struct node *h = node_new_map(v->a);
+		put_str(v, h, "name", r->head.name.s);
+		put_str(v, h, "title", r->head.title.s);
+		node_map_put(v->a, root, "head", h);
+	}
+	put_str(v, root, "agency", r->agency_name.s);
+	put_str(v, root, "report_number", r->report_number.s);
+	put_str(v, root, "report_date", human(v, &r->report_date));
+	put_str(v, root, "report_author", r->report_author.s);
+	char buf[64];
+	date_human(v->today, v->lang, buf, sizeof buf);
+	put_str(v, root, "today", arena_strdup(v->a, buf));
+	put_str(v, root, "lang", v->lang == LANG_EN ? "en" : "vi");
+}
+
+struct node *
+report_view(struct arena *a, const struct record *r, const struct diag *findings, size_t nfindings,
+            struct date today, enum lang lang)
+{
+	struct view v = {a, lang, today};
+	struct node *root = node_new_map(a);
+	put_title_block(&v, root, r);
+	put_departments(&v, root, r);
+	put_timeline(&v, root, r);
+	put_findings(&v, root, r, findings, nfindings);
+	put_results(&v, root, r);
+	put_contacts(&v, root, r);
+	return root;
+}

@@ -1,0 +1,136 @@
+/*
+ * rules_archive.c: the rules across a collection (rules.md, "Across a
+ * collection"): archive-cold-partner and archive-open-tasks.  Computed here
+ * only, over the archive model, for both `archive` (pages, stderr) and
+ * `check` over several files (through rules_collection).
+ */
+#include "archive.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "rules_int.h"
+
+static enum sev
+default_sev(const char *id, enum sev dflt)
+{
+	const struct rule *r = rule_find(id);
+	return r ? r->sev : dflt;
+}
+
+/* 1 when the configuration switches the rule off for the collection. */
+static int
+rule_off(const char *id, const struct config *cfg)
+{
+	const struct rule *r = rule_find(id);
+	if (!r || !cfg || !cfg->sev)
+		return 0;
+	return cfg->sev[r - rule_table] == SEV_OFF;
+}
+
+static const char *
+stage_word(enum stage s)
+{
+	return s > STAGE_NONE && s <= STAGE_DECLINED ? stage_words[s] : "?";
+}
+
+/* "today" minus n years, 29 February becoming 28. */
+static struct date
+years_before(struct date d, long n)
+{
+	struct date r = {d.y - (int)n, d.m, d.d};
+	if (r.m == 2 && r.d == 29 && !((r.y % 4 == 0 && r.y % 100 != 0) || r.y % 400 == 0))
+		r.d = 28;
+	return r;
+}
+
+static void
+cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
+{
+	const char *id = "archive-cold-partner";
+	long years = ctx->cfg && ctx->cfg->cold_years > 0 ? ctx->cfg->cold_years : 2;
+	long cutoff = date_days(years_before(ctx->today, years), 0);
+	int off = rule_off(id, ctx->cfg);
+	enum sev sev = default_sev(id, SEV_WARNING);
+	enum lang L = ctx->lang;
+	for (size_t k = 0; k < a->npartners; k++) {
+		struct arc_partner *p = &a->partners[k];
+		if (p->stage != STAGE_MOU && p->stage != STAGE_SISTER)
+			continue;
+		char when[16];
+		if (p->last_visit >= 0) {
+			const struct arc_rec *v = &a->recs[p->last_visit];
+			if (date_days(v->end, 1) >= cutoff)
+				continue;
+			date_iso(v->end, when);
+		} else if (p->stage_since.set) {
+			/* never visited: cold once the relationship itself is that old */
+			if (date_days(p->stage_since.d, 1) >= cutoff)
+				continue;
+			when[0] = '\0';
+		} else {
+			when[0] = '\0';
+		}
+		p->cold = !off;
+		const struct arc_occ *o = &a->occs[p->latest_occ];
+		const char *file = a->recs[o->rec].file;
+		if (when[0])
+			diags_add(dq, file, o->mark, sev, id, "G7 G22",
+			          L(L,
+			            "đối tác %s (%s) ở giai đoạn %s nhưng không có chuyến thăm "
+			            "nào theo cả hai chiều từ %s (quá %ld năm)",
+			            "partner %s (%s) is at stage %s but has had no visit in either "
+			            "direction since %s (more than %ld years)"),
+			          p->name, p->country, stage_word(p->stage), when, years);
+		else
+			diags_add(
+			    dq, file, o->mark, sev, id, "G7 G22",
+			    L(L,
+			      "đối tác %s (%s) ở giai đoạn %s nhưng chưa có chuyến thăm "
+			      "nào theo cả hai chiều được ghi nhận (quá %ld năm)",
+			      "partner %s (%s) is at stage %s but no visit in either direction "
+			      "is recorded (more than %ld years)"),
+			    p->name, p->country, stage_word(p->stage), years);
+	}
+}
+
+static void
+open_tasks(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
+{
+	const char *id = "archive-open-tasks";
+	int off = rule_off(id, ctx->cfg);
+	enum sev sev = default_sev(id, SEV_INFO);
+	enum lang L = ctx->lang;
+	for (size_t o = 0; o < a->nowners; o++) {
+		struct arc_owner *w = &a->owners[o];
+		if (w->nvisits_overdue < 2)
+			continue;
+		w->flagged = !off;
+		/* point at its most overdue task: the register lists it first */
+		const struct arc_task *t = &a->tasks[w->tasks[0]];
+		diags_add(dq, a->recs[t->rec].file, t->mark, sev, id, "G8",
+		          L(L, "%s có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau",
+		            "%s holds %zu overdue tasks from %zu different visits"),
+		          w->name, w->noverdue, w->nvisits_overdue);
+	}
+}
+
+void
+rules_archive_run(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
+{
+	cold_partners(a, ctx, dq);
+	open_tasks(a, ctx, dq);
+}
+
+void
+rules_archive(struct record *const *recs, size_t n, const struct check_ctx *ctx, struct diags *dq)
+{
+	struct archive *a = archive_new(ctx->today, ctx->cfg);
+	for (size_t i = 0; i < n; i++)
+		if (recs[i])
+			archive_add(a, recs[i]);
+	archive_finish(a);
+	rules_archive_run(a, ctx, dq);
+	archive_free(a);
+}

@@ -1,0 +1,225 @@
+#!/bin/sh
+# debrief archive on a small fixed collection (records/, configuration in
+# .debrief.yaml): the pages and archive.json as goldens, then one golden per
+# behaviour (province grouping, spelling variants, overdue-first order,
+# owner aliases, cold partners, links), incrementality, stale pages,
+# determinism, nothing written outside -o DIR, bad records among good ones,
+# and the archive-* rules through check.
+. ../lib.sh
+export TZ=UTC
+PY=/usr/bin/python3
+TODAY=2025-09-01
+C=$WORK/c # a copy of the collection, with its configuration, to change
+rm -rf "$C" && mkdir -p "$C" && cp -R records .debrief.yaml "$C/"
+
+# arc NAME DIR [ARGS...]: archive the copy into $C/DIR; sets rc
+arc() {
+	n=$1 d=$2; shift 2
+	(cd "$C" && "$DEBRIEF" archive -o "$d" --today $TODAY "$@" records) \
+		>"$WORK/$n.out" 2>"$WORK/$n.err"
+	rc=$?
+	sanitizer_clean "$n/sanitizers" "$WORK/$n.err" || true
+}
+want_rc() {
+	if [ "$rc" = "$2" ]; then ok "$1/exit-$2"; else
+		fail "$1/exit-$2" "exited $rc"; head -n 5 "$WORK/$1.err"; fi
+}
+# gold NAME FILE: FILE against expected/NAME
+gold() { golden "$1" "expected/$1" "$2"; }
+has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
+json() { $PY -c "import json,sys; a=json.load(open(sys.argv[1])); $2" "$1"; }
+
+# ---- the pages, Vietnamese (default) ----
+V=$C/vi
+arc vi vi -v
+want_rc vi 0
+gold index.md "$V/index.md"
+gold tasks.md "$V/tasks.md"
+gold partner-jp-nagasaki.md "$V/partners/jp-nagasaki.md"
+gold agency-tong-lanh-su-quan-viet-nam-tai-fukuoka.md \
+	"$V/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md"
+gold archive.json "$V/archive.json"
+gold findings-vi.err "$WORK/vi.err"
+gold written-first-run.out "$WORK/vi.out"
+
+# ---- English ----
+E=$C/en
+arc en en --lang en
+want_rc en 0
+gold index-en.md "$E/index.md"
+gold partner-fr-val-de-marne-en.md "$E/partners/fr-val-de-marne.md"
+gold findings-en.err "$WORK/en.err"
+
+# ---- one behaviour per golden ----
+# Former units under their 2025 unit, the name used kept.
+json "$V/archive.json" '
+for r in a["records"]:
+    l = r["locality"]
+    if l["name_used"] and r["id"] in ("2017-06-quangnam-nagasaki", "2023-10-yenbai-valdemarne",
+            "2024-04-haiphong-kitakyushu", "2025-08-laocai-valdemarne"):
+        print(r["id"], "|", l["written"], "|", l["name_used"], "->", l["unit"])' \
+	>"$WORK/province-grouping.out"
+gold province-grouping.out "$WORK/province-grouping.out"
+# Spellings: Đắc Lắc, TP.HCM, Bà Rịa-Vũng Tàu, Thừa Thiên - Huế, prefixes.
+json "$V/archive.json" '
+for r in a["records"]:
+    l = r["locality"]
+    if r["id"] in ("2022-11-daklak-gangwon", "2023-03-tphcm-busan", "2024-06-baria-busan",
+            "2021-03-hue-valdemarne", "2019-05-danang-nagasaki", "2026-04-hanoi-fukuoka"):
+        print(l["written"], "->", l["unit"], "(shown:", l["name_used"], ")")' \
+	>"$WORK/spelling-variants.out"
+gold spelling-variants.out "$WORK/spelling-variants.out"
+# The register: owners with the most overdue work first; overdue tasks
+# first within each, then by due date, no deadline last.
+awk -F' \\| ' '/^## /{print} /^\| (\*\*|[0-9]|chưa)/{print "  " substr($1, 3)}' "$V/tasks.md" \
+	>"$WORK/overdue-first.out"
+gold overdue-first.out "$WORK/overdue-first.out"
+# Owners: case, spacing and configured aliases ("Sở NN&PTNT") merge.
+json "$V/archive.json" '
+for o in a["owners"]:
+    print(o["name"], "<=", ", ".join("%s (%d)" % (s["text"], s["count"]) for s in o["spellings"]))' \
+	>"$WORK/owner-aliases.out"
+gold owner-aliases.out "$WORK/owner-aliases.out"
+# Cold partners: stage mou/sister, no visit either way for 2 years.
+{ grep -h 'archive-cold-partner' "$WORK/vi.err"
+  grep -h 'archive-cold-partner' "$V/partners/"*.md
+  json "$V/archive.json" 'print([p["slug"] for p in a["partners"] if p["cold"]])'
+} >"$WORK/cold-partner.out"
+gold cold-partner.out "$WORK/cold-partner.out"
+# Links: every relative link of every page, and each one resolves.
+(cd "$V" && for f in index.md tasks.md partners/*.md agencies/*.md; do
+	# a link is "](…)" after an unescaped "]"; "\](" is escaped record text
+	grep -oE '(^|[^\\])\]\([^)]*\)' "$f" | sed 's|^.*\](||; s|)$||' | sort -u |
+		sed "s|^|$f -> |"
+done) >"$WORK/links.out"
+gold links.out "$WORK/links.out"
+bad=0
+while IFS= read -r l; do
+	from=${l%% -> *} to=${l#* -> }
+	[ -f "$V/$(dirname "$from")/$to" ] || { bad=1; echo "  broken: $l"; }
+done <"$WORK/links.out"
+[ $bad = 0 ] && ok links-resolve || fail links-resolve "a link points at no page"
+
+# ---- PDFs: one per page, links between them resolve, text extracts ----
+n_md=$(cd "$V" && find . -name '*.md' | wc -l) n_pdf=$(cd "$V" && find . -name '*.pdf' | wc -l)
+[ "$n_md" = "$n_pdf" ] && [ "$n_md" -gt 0 ] && ok pdf-per-page ||
+	fail pdf-per-page "$n_md pages, $n_pdf PDFs"
+bad=0
+for f in $(cd "$V" && find . -name '*.pdf' | sort); do
+	qpdf --qdf --object-streams=disable "$V/$f" "$WORK/q.pdf" 2>/dev/null
+	# links between pages; mailto: and other schemes are not pages
+	for u in $(grep -a '/URI (' "$WORK/q.pdf" | sed 's|.*/URI (||; s|)$||' | grep -v ':'); do
+		case $u in *.md) bad=1; echo "  $f: $u still .md";; esac
+		[ -f "$V/$(dirname "$f")/$u" ] || { bad=1; echo "  $f: $u resolves to nothing"; }
+	done
+done
+[ $bad = 0 ] && ok pdf-links-resolve || fail pdf-links-resolve "a PDF link points at no PDF"
+pdftotext "$V/partners/jp-nagasaki.pdf" "$WORK/nagasaki.txt" 2>/dev/null
+has pdf-text-extracts "$WORK/nagasaki.txt" '^Nagasaki \(長崎県\)$'
+M=$C/md-only
+arc md-only md-only --format md
+[ -f "$M/index.md" ] && [ -z "$(find "$M" -name '*.pdf')" ] && ok format-md-only ||
+	fail format-md-only "PDFs written with --format md"
+
+# ---- archive.json: valid JSON, keys in the documented order ----
+if json "$V/archive.json" 'pass' 2>"$WORK/json.err"; then ok json-parses; else
+	fail json-parses "$(head -n 3 "$WORK/json.err")"; fi
+json "$V/archive.json" '
+import re
+doc = open("../../man/archive-json.section").read()
+def keys(v, path):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            yield path + "." + k, k
+            yield from keys(x, path + "." + k)
+    elif isinstance(v, list):
+        for x in v:
+            yield from keys(x, path + "[]")
+missing = sorted({k for p, k in keys(a, "") if not re.search(r"\b" + re.escape(k) + r"\b", doc)})
+print("undocumented keys:", missing)' >"$WORK/json-keys.out"
+has json-keys-documented "$WORK/json-keys.out" '^undocumented keys: \[\]$'
+if $PY -c '
+import sys
+frag = "".join(l for l in open(sys.argv[1]) if not l.startswith(".\\\""))
+sys.exit(0 if frag in open(sys.argv[2]).read() else 1)' ../../man/archive-json.section ../../man/debrief.1
+then ok json-shape-in-man-page; else fail json-shape-in-man-page "debrief.1 lacks man/archive-json.section"; fi
+
+# ---- incrementality ----
+arc again vi -v
+want_rc again 0
+gold rerun-unchanged.out "$WORK/again.out"
+# One record changes: only the pages its data appears on are rewritten.
+sed 's/^title: .*/title: Đoàn Kitakyushu thăm Hải Phòng (sửa)/' \
+	"$C/records/2024-04-haiphong-kitakyushu.yaml" >"$WORK/t.yaml" &&
+	mv "$WORK/t.yaml" "$C/records/2024-04-haiphong-kitakyushu.yaml"
+arc touched vi -v
+want_rc touched 0
+gold touch-one-record.out "$WORK/touched.out"
+# A partner gone from the collection: its page is removed; a file the
+# archive did not write is left alone.
+echo keep >"$V/partners/notes-by-hand.md"
+rm "$C/records/2024-04-haiphong-kitakyushu.yaml"
+arc removed vi -v
+want_rc removed 0
+gold stale-partner-removed.out "$WORK/removed.out"
+[ ! -e "$V/partners/jp-kitakyushu.md" ] && [ -f "$V/partners/notes-by-hand.md" ] &&
+	ok stale-only-own-files || fail stale-only-own-files "wrong files removed"
+has manifest-lists-own-files "$V/.debrief-archive" ' partners/jp-nagasaki\.md$'
+cp records/2024-04-haiphong-kitakyushu.yaml "$C/records/"
+
+# ---- determinism ----
+D1=$WORK/d1 D2=$WORK/d2
+(cd "$C" && SOURCE_DATE_EPOCH=1756684800 "$DEBRIEF" archive -o "$D1" records) >/dev/null 2>&1
+# the same files named one by one, in reverse order
+files=$(cd "$C" && ls records/*.yaml | sort -r)
+# shellcheck disable=SC2086
+(cd "$C" && SOURCE_DATE_EPOCH=1756684800 "$DEBRIEF_PLAIN" archive -o "$D2" $files) >/dev/null 2>&1
+if diff -r "$D1" "$D2" >"$WORK/det.diff" 2>&1; then ok deterministic; else
+	fail deterministic "two runs differ"; head -n 20 "$WORK/det.diff"; fi
+arc today d3
+cmp -s "$D1/index.md" "$C/d3/index.md" && ok source-date-epoch-is-today ||
+	fail source-date-epoch-is-today "SOURCE_DATE_EPOCH and --today disagree"
+
+# ---- nothing written outside -o DIR ----
+S=$WORK/sandbox
+rm -rf "$S" && mkdir -p "$S/in" && cp -R "$C/records" "$C/.debrief.yaml" "$S/in/"
+(cd "$S" && find . | sort) >"$WORK/before.lst"
+(cd "$S/in" && "$DEBRIEF" archive -o ../out/deep/dir --today $TODAY records) >/dev/null 2>&1
+(cd "$S" && find . | grep -v '^\./out' | sort) >"$WORK/after.lst"
+if cmp -s "$WORK/before.lst" "$WORK/after.lst" && [ -f "$S/out/deep/dir/index.md" ] &&
+	! ls -a "$S/out/deep/dir" | grep -q '\.tmp'; then ok writes-only-in-dir; else
+	fail writes-only-in-dir "files appeared outside -o DIR"; diff "$WORK/before.lst" "$WORK/after.lst" | head; fi
+
+# ---- bad records among good ones ----
+B=$WORK/bad
+rm -rf "$B" && mkdir -p "$B" && cp -R "$C/records" "$C/.debrief.yaml" "$B/"
+printf 'schema: debrief/1\nid: 2017-06-quangnam-nagasaki\ntitle: x\ndirection: outbound\ndates: {start: 2020-01-01, end: 2020-01-02}\nlocality: {name: Huế}\npartners: [{name: X, country: JP}]\n' >"$B/records/zz-duplicate-id.yaml"
+printf 'schema: debrief/1\nid: broken\ntitle: [unclosed\n' >"$B/records/zz-broken.yaml"
+# an error in one task: reported, and the rest of the record is archived
+printf 'schema: debrief/1\nid: zz-bad-due\ntitle: Bad due date\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Kitakyushu, country: JP}]\ntasks:\n  - {task: Follow up, owner: Sở Ngoại vụ, due: 31/12/2024}\n' >"$B/records/zz-bad-due.yaml"
+(cd "$B" && "$DEBRIEF" archive -o out --today $TODAY --lang en records) >"$WORK/bad.out" 2>"$WORK/bad.err"
+rc=$?
+sanitizer_clean bad/sanitizers "$WORK/bad.err" || true
+want_rc bad 1
+grep -E 'zz-' "$WORK/bad.err" >"$WORK/bad-records.err"
+gold bad-records.err "$WORK/bad-records.err"
+has bad/others-archived "$WORK/bad.out" '12 records'
+has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
+"$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
+rc=$?
+want_rc unreadable-file 2
+
+# ---- usage ----
+"$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
+rc=$?
+want_rc usage-no-dir 2
+has usage-no-dir/message "$WORK/usage.err" '-o DIR'
+"$DEBRIEF" archive -o "$WORK/x" --format docx records >/dev/null 2>&1
+rc=$?
+want_rc usage-bad-format 2
+
+# ---- the same rules through check over several files ----
+(cd "$C" && "$DEBRIEF" check --today $TODAY --lang en records) >"$WORK/check.out" 2>"$WORK/check.err"
+sanitizer_clean check/sanitizers "$WORK/check.err" || true
+grep -E '\[archive-' "$WORK/check.out" >"$WORK/check-collection.out"
+gold check-collection.out "$WORK/check-collection.out"

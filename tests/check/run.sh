@@ -1,0 +1,345 @@
+#!/bin/sh
+# debrief check: output formats on fixed inputs (goldens in expected/, one
+# behaviour per file, named for it), exit status and --fail-on, directory
+# walks, standard input, I/O errors among good files, colour, dates, usage
+# errors, and the man page against the options the binary accepts.
+. ../lib.sh
+export TZ=UTC
+# Today is 2026-01-01 unless a case says otherwise: in/clean.yaml is clean then.
+export SOURCE_DATE_EPOCH=1767225600
+IN=$WORK/in
+rm -rf "$IN" && cp -R in "$IN"
+PY=/usr/bin/python3
+
+# variant FILE SED-ARGS...: $IN/FILE is clean.yaml with an id made from
+# FILE's name and the edits given, so that each input differs from a clean
+# record by one named thing.
+variant() {
+	v=$1; shift
+	id=$(basename "${v%.*}" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9-]/-/g')
+	sed -e "s/^id: .*/id: $id/" "$@" "$IN/clean.yaml" >"$IN/$v"
+}
+grave=$(printf 'a\314\200') # "a" and a combining grave accent: "à" not in NFC
+variant dup-key.yaml -e '/^title:/p'
+variant not-nfc.yaml -e "s/^title: Đoàn công tác thành phố Đà Nẵng/title: Đoàn công tác thành phố Đ$grave Nẵng/"
+
+# run NAME [VAR=value...] -- ARGS...: debrief check in $IN; sets rc
+run() {
+	n=$1; shift
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $1"; shift; done
+	[ $# -gt 0 ] && shift
+	# shellcheck disable=SC2086
+	(cd "$IN" && env $envs "$DEBRIEF" check "$@") >"$WORK/$n.out" 2>"$WORK/$n.err"
+	rc=$?
+	sanitizer_clean "$n/sanitizers" "$WORK/$n.err" || true
+}
+# want_rc NAME CODE
+want_rc() {
+	if [ "$rc" = "$2" ]; then ok "$1/exit-$2"; else
+		fail "$1/exit-$2" "exited $rc"; head -n 5 "$WORK/$1.err"; fi
+}
+# gold NAME: stdout of the last run against expected/NAME.out
+gold() { golden "$1" "expected/$1.out" "$WORK/$1.out"; }
+# has NAME FILE PATTERN (grep -E) / hasnt NAME FILE PATTERN
+has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
+hasnt() { if grep -qE -- "$3" "$2"; then fail "$1" "'$3' in $2"; else ok "$1"; fi; }
+esc=$(printf '\033')
+
+LOADER="dup-key.yaml syntax.yaml not-nfc.yaml"
+
+# ---- formats ----
+run text-en -- --lang en $LOADER
+want_rc text-en 1
+gold text-en
+
+run text-vi -- $LOADER
+want_rc text-vi 1
+gold text-vi
+
+run json -- --lang en --format json $LOADER
+want_rc json 1
+gold json
+if $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["findings", "summary"], list(d)
+keys = ["file", "line", "column", "rule", "severity", "message", "guidance"]
+for f in d["findings"]:
+    assert list(f) == keys, list(f)
+    assert isinstance(f["line"], int) and f["line"] >= 1
+    assert f["severity"] in ("error", "warning", "info")
+    assert all(isinstance(g, str) for g in f["guidance"])
+s = d["summary"]
+assert list(s) == ["files", "errors", "warnings", "infos"], list(s)
+n = {k: sum(f["severity"] == k for f in d["findings"]) for k in ("error", "warning", "info")}
+assert (s["errors"], s["warnings"], s["infos"]) == (n["error"], n["warning"], n["info"])
+' "$WORK/json.out"; then ok json/shape; else fail json/shape "not the shape of outputs.md"; fi
+
+run sarif -- --lang en --format sarif $LOADER
+want_rc sarif 1
+gold sarif
+if $PY sarif_check.py "$WORK/sarif.out" >"$WORK/sarif.check" 2>&1; then ok sarif/structure; else
+	fail sarif/structure "invalid SARIF"; head -n 5 "$WORK/sarif.check"; fi
+
+run github -- --lang en --format github $LOADER
+want_rc github 1
+gold github
+
+run junit -- --lang en --format junit $LOADER
+want_rc junit 1
+gold junit
+if $PY -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites"
+suites = root.findall("testsuite")
+assert [s.get("name") for s in suites] == sys.argv[2:], [s.get("name") for s in suites]
+fails = sum(len(c.findall("failure")) for s in suites for c in s.findall("testcase"))
+assert fails == int(root.get("failures")), (fails, root.get("failures"))
+assert len(root.findall("testsuite/testcase")) == int(root.get("tests"))
+' "$WORK/junit.out" $LOADER; then ok junit/xml; else fail junit/xml "invalid or inconsistent XML"; fi
+
+# junit with no finding at all: one passing test case per file
+run junit-clean -- --lang en --format junit clean.yaml
+want_rc junit-clean 0
+gold junit-clean
+
+# every other format with no finding: exit 0, a well-formed document
+for f in text json sarif github; do
+	run "no-findings-$f" -- --lang en --format "$f" clean.yaml
+	want_rc "no-findings-$f" 0
+done
+if $PY -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["findings"] == []' \
+	"$WORK/no-findings-json.out"; then ok no-findings-json/parses; else
+	fail no-findings-json/parses "not JSON with an empty findings list"; fi
+if $PY sarif_check.py "$WORK/no-findings-sarif.out" >/dev/null 2>&1; then ok no-findings-sarif/valid
+else fail no-findings-sarif/valid "invalid SARIF"; fi
+
+# junit with --fail-on: below the level goes to system-out, not failure
+run junit-fail-on -- --lang en --format junit --fail-on error not-nfc.yaml
+gold junit-fail-on
+
+# ---- exit status and --fail-on ----
+run clean -- --lang en clean.yaml
+want_rc clean 0
+gold clean
+run fail-on-default -- not-nfc.yaml
+want_rc fail-on-default 0
+run fail-on-info -- --fail-on info not-nfc.yaml
+want_rc fail-on-info 1
+run fail-on-warning -- --fail-on warning not-nfc.yaml
+want_rc fail-on-warning 0
+run fail-on-error -- --fail-on error dup-key.yaml
+want_rc fail-on-error 1
+
+# ---- paths ----
+mkdir -p "$IN/tree/a/sub" "$IN/tree/.hidden" "$IN/tree/b"
+for f in tree/z.yaml tree/a/y.yml tree/a/sub/x.yaml tree/b/w.yaml tree/.hidden/h.yaml \
+	tree/a/notes.txt tree/a/yaml tree/a.yaml.bak; do
+	variant "$f" -e '/^title:/p'
+done
+run walk-sorted -- --lang en tree
+want_rc walk-sorted 1
+gold walk-sorted
+
+run stdin -- --lang en - <"$IN/dup-key.yaml"
+want_rc stdin 1
+gold stdin
+
+run missing-among-good -- --lang en dup-key.yaml nosuch.yaml not-nfc.yaml
+want_rc missing-among-good 2
+gold missing-among-good
+has missing-among-good/message "$WORK/missing-among-good.err" '^debrief: nosuch.yaml: cannot open: '
+
+run repeated-path -- --lang en dup-key.yaml not-nfc.yaml dup-key.yaml
+gold repeated-path
+
+# ---- colour ----
+run colour-piped -- dup-key.yaml
+hasnt colour-piped/no-escapes "$WORK/colour-piped.out" "$esc"
+run colour-forced FORCE_COLOR=1 -- --lang en dup-key.yaml not-nfc.yaml
+gold colour-forced
+run colour-force-zero FORCE_COLOR=0 -- dup-key.yaml
+hasnt colour-force-zero/no-escapes "$WORK/colour-force-zero.out" "$esc"
+run colour-no-color-wins NO_COLOR=1 FORCE_COLOR=1 -- dup-key.yaml
+hasnt colour-no-color-wins/no-escapes "$WORK/colour-no-color-wins.out" "$esc"
+if command -v script >/dev/null 2>&1; then
+	# a terminal: script(1) gives the command a pseudo-terminal
+	(cd "$IN" && script -qec "'$DEBRIEF' check dup-key.yaml" /dev/null) >"$WORK/tty.out" 2>&1
+	has colour-terminal "$WORK/tty.out" "$esc\\[1;31merror"
+	(cd "$IN" && NO_COLOR=1 script -qec "'$DEBRIEF' check dup-key.yaml" /dev/null) \
+		>"$WORK/tty-nc.out" 2>&1
+	hasnt colour-terminal-no-color "$WORK/tty-nc.out" "$esc"
+fi
+
+# ---- dates ----
+run today-bad-sde SOURCE_DATE_EPOCH=yesterday -- dup-key.yaml
+want_rc today-bad-sde 2
+run today-overrides-sde SOURCE_DATE_EPOCH=yesterday -- --today 2024-01-01 dup-key.yaml
+want_rc today-overrides-sde 1
+
+# ---- usage ----
+for u in "unknown-option:--frobnicate dup-key.yaml" "bad-format:--format xml dup-key.yaml" \
+	"bad-fail-on:--fail-on fatal dup-key.yaml" "bad-today:--today 2024-02-30 dup-key.yaml" \
+	"bad-today-dmy:--today 01/02/2024 dup-key.yaml" "bad-lang:--lang fr dup-key.yaml" \
+	"missing-value:dup-key.yaml --format" "no-path:--format json"; do
+	n=usage-${u%%:*}
+	# shellcheck disable=SC2086
+	run "$n" -- ${u#*:}
+	want_rc "$n" 2
+	if [ -s "$WORK/$n.err" ] && [ ! -s "$WORK/$n.out" ]; then ok "$n/message"; else
+		fail "$n/message" "want a message on stderr only"; fi
+done
+run usage-en -- --lang en --format xml dup-key.yaml
+has usage-en/english "$WORK/usage-en.err" "unknown format 'xml'"
+run usage-vi -- --format xml dup-key.yaml
+has usage-vi/vietnamese "$WORK/usage-vi.err" "định dạng không hợp lệ 'xml'"
+
+run help -- --help
+want_rc help 0
+has help/usage "$WORK/help.out" '^usage: debrief check'
+
+# ---- larger than the loader's limit: a finding with a position, not an I/O error ----
+head -c 17000000 /dev/zero | tr '\0' a >"$IN/huge.yaml"
+run too-large -- --lang en huge.yaml dup-key.yaml
+want_rc too-large 1
+gold too-large
+rm -f "$IN/huge.yaml"
+
+# ---- SARIF locations are URIs ----
+variant "Cà Mau 2017.yaml" -e '/^title:/p'
+run sarif-uri -- --format sarif "Cà Mau 2017.yaml"
+has sarif-uri/percent-encoded "$WORK/sarif-uri.out" '"uri": "C%C3%A0%20Mau%202017.yaml"'
+rm -f "$IN/Cà Mau 2017.yaml"
+
+# ---- the man page ----
+MAN=$TOP/man/debrief.1
+if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/renders; else
+	fail man/renders "$w"; fi
+if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
+	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
+# Options of check, rules and explain: those the man page documents
+# (".Fl \-xxx" in the command's subsection) and those the binary's usage
+# lists must be the same (every command takes --help), and the binary must
+# run with each of them, given a sample value.
+: >"$IN/none.conf"
+sample() {
+	case $1 in
+	--format) echo json ;; --fail-on) echo warning ;; --today) echo 2026-01-01 ;;
+	--config) echo none.conf ;; --lang) echo en ;; esac
+}
+for cmd in check rules explain; do
+	sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN" | grep -o 'Fl \\-[a-z\\-]*' |
+		sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
+	{ "$DEBRIEF" "$cmd" --help 2>&1 | grep -oE -- '--[a-z][a-z-]*'; echo --help; } |
+		sort -u >"$WORK/opts.bin"
+	if [ "$(wc -l <"$WORK/opts.man")" -ge 2 ] && cmp -s "$WORK/opts.man" "$WORK/opts.bin"; then
+		ok "man/$cmd-options-match-usage"
+	else
+		fail "man/$cmd-options-match-usage" "man page and usage differ"
+		diff "$WORK/opts.man" "$WORK/opts.bin" | head -n 10
+	fi
+	case $cmd in check) arg=clean.yaml ;; explain) arg=prep-what ;; *) arg= ;; esac
+	for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
+		# shellcheck disable=SC2046
+		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" $(sample "$opt") $arg) >/dev/null 2>"$WORK/opt.err"
+		rc=$?
+		if [ $rc -le 1 ]; then ok "man/$cmd-accepts$opt"; else
+			fail "man/$cmd-accepts$opt" "exit $rc: $(head -n 1 "$WORK/opt.err")"; fi
+	done
+done
+
+# ---- output that cannot be written is an operational error ----
+if [ -w /dev/full ]; then
+	(cd "$IN" && "$DEBRIEF" check dup-key.yaml) >/dev/full 2>"$WORK/full.err"
+	rc=$?
+	want_rc write-error 2
+	has write-error/message "$WORK/full.err" '^debrief: '
+fi
+
+# ---- rule findings: guidance and severities through the formats ----
+variant rule-findings.yaml -e '/^handover:/d' -e '/feedback_to_agency:/d' \
+	-e 's/owner: Sở Ngoại vụ/owner: các sở, ngành/' -e '/project: nhà máy/d'
+run rules-text -- --lang en rule-findings.yaml clean.yaml
+want_rc rules-text 1
+gold rules-text
+run rules-json -- --lang en --format json rule-findings.yaml
+gold rules-json
+run rules-github -- --lang en --format github rule-findings.yaml
+gold rules-github
+run rules-junit-fail-on-warning -- --lang en --format junit --fail-on warning rule-findings.yaml \
+	clean.yaml
+gold rules-junit-fail-on-warning
+run rules-sarif -- --lang en --format sarif rule-findings.yaml
+if $PY sarif_check.py "$WORK/rules-sarif.out" >"$WORK/rules-sarif.check" 2>&1 && $PY -c '
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+byid = {r["id"]: r for r in rules}
+assert byid["prep-objectives"]["properties"]["guidance"] == ["G9"]
+assert byid["follow-feedback"]["defaultConfiguration"]["level"] == "warning"
+assert all(r["fullDescription"]["text"] for r in rules)
+got = [(r["ruleId"], r["level"]) for r in run["results"]]
+assert ("prep-objectives", "error") in got and ("memory-handover", "note") in got, got
+' "$WORK/rules-sarif.out"; then ok rules-sarif/catalogue; else
+	fail rules-sarif/catalogue "rules or results wrong"; head -n 5 "$WORK/rules-sarif.check"; fi
+
+# ---- --fail-on against warnings and infos from rules ----
+variant warning-and-info.yaml -e '/^handover:/d' -e '/feedback_to_agency:/d'
+variant info-only.yaml -e '/^handover:/d'
+for c in "warning-and-info error 0" "warning-and-info warning 1" "warning-and-info info 1" \
+	"info-only warning 0" "info-only info 1"; do
+	set -- $c
+	run "fail-on-$1-$2" -- --fail-on "$2" "$1.yaml"
+	want_rc "fail-on-$1-$2" "$3"
+done
+
+# ---- today: --today and SOURCE_DATE_EPOCH name the same day, the day matters ----
+run today-option -- --lang en --today 2026-07-01 clean.yaml
+gold today-option
+run today-sde SOURCE_DATE_EPOCH=1782864000 -- --lang en clean.yaml
+if cmp -s "$WORK/today-option.out" "$WORK/today-sde.out"; then ok today/option-equals-sde; else
+	fail today/option-equals-sde "--today 2026-07-01 and SOURCE_DATE_EPOCH of that day differ"; fi
+run today-suite-default -- --lang en clean.yaml
+if cmp -s "$WORK/today-option.out" "$WORK/today-suite-default.out"; then
+	fail today/changes-findings "2026-01-01 and 2026-07-01 give the same findings"
+else ok today/changes-findings; fi
+run today-again -- --lang en --today 2026-07-01 clean.yaml
+if cmp -s "$WORK/today-option.out" "$WORK/today-again.out"; then ok today/reproducible; else
+	fail today/reproducible "two runs differ"; fi
+
+# ---- configuration: found next to the records, else from the current directory ----
+mkdir -p "$IN/cfg/records" "$IN/cfg/elsewhere" "$IN/cwdcfg"
+variant cfg/records/no-handover.yaml -e '/^handover:/d'
+printf 'rules:\n  memory-handover: error\n' >"$IN/cfg/records/.debrief.yaml"
+run config-records-dir -- --lang en cfg/records
+want_rc config-records-dir 1
+gold config-records-dir
+run config-file-dir -- --lang en cfg/records/no-handover.yaml
+if cmp -s "$WORK/config-records-dir.out" "$WORK/config-file-dir.out"; then
+	ok config/file-directory-searched; else fail config/file-directory-searched "config not found"; fi
+run config-option -- --lang en --config none.conf cfg/records
+want_rc config-option 0
+has config-option/default-severity "$WORK/config-option.out" ' info: .*\[memory-handover\]'
+printf 'rules:\n  memory-handover: off\n' >"$IN/cwdcfg/.debrief.yaml"
+(cd "$IN/cwdcfg" && "$DEBRIEF" check --lang en - <"$IN/cfg/records/no-handover.yaml") \
+	>"$WORK/config-cwd.out" 2>&1
+hasnt config/stdin-uses-current-directory "$WORK/config-cwd.out" 'memory-handover'
+run config-missing -- --config nosuch.conf clean.yaml
+want_rc config-missing 2
+has config-missing/message "$WORK/config-missing.err" '^debrief: nosuch.conf: '
+printf 'rules:\n  memory-handover: loud\n' >"$IN/bad.conf"
+run config-findings-first -- --lang en --config bad.conf rule-findings.yaml
+gold config-findings-first
+
+# ---- the collection: findings in file order, waivers apply ----
+variant dup-id-b.yaml -e 's/^id: .*/id: same-id/'
+variant dup-id-a.yaml -e 's/^id: .*/id: same-id/'
+run collection-order -- --lang en dup-id-b.yaml dup-key.yaml dup-id-a.yaml
+gold collection-order
+variant dup-id-waived.yaml -e 's/^id: .*/id: same-id/' \
+	-e '$a waivers:\n  - {rule: schema-duplicate-id, reason: bản sao để thử}'
+run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
+want_rc collection-waiver 0
+gold collection-waiver

@@ -1,0 +1,102 @@
+/* Unit tests of the output escaping (JSON, XML, GitHub, URI) and of the
+ * corner cases of each format: unknown positions, guidance lists. */
+#include <stdlib.h>
+
+#include "diag_out.h"
+#include "escape.h"
+#include "unit.h"
+
+static struct buf b = BUF_INIT;
+
+static const char *
+esc(void (*fn)(struct buf *, const char *), const char *s)
+{
+	buf_reset(&b);
+	fn(&b, s);
+	return buf_cstr(&b);
+}
+
+static const char *
+render(const struct diags *dq, enum out_format f)
+{
+	struct out_opts o = {f, LANG_EN, 0, SEV_WARNING, 1, NULL, 0};
+	static char *files[] = {"a b.yaml"};
+	o.files = files;
+	o.nfiles = 1;
+	buf_reset(&b);
+	diag_out(&b, dq, &o);
+	return buf_cstr(&b);
+}
+
+int
+main(void)
+{
+	/* JSON */
+	STR_EQ(esc(escape_json, "a\"b\\c"), "a\\\"b\\\\c", "json/quote-backslash");
+	STR_EQ(esc(escape_json, "\n\r\t\b\f"), "\\n\\r\\t\\b\\f", "json/short-escapes");
+	STR_EQ(esc(escape_json, "\x01\x1f\x7f"), "\\u0001\\u001f\\u007f", "json/control-u-escapes");
+	STR_EQ(esc(escape_json, "Cà Mau 長崎県 😀"), "Cà Mau 長崎県 😀", "json/utf8-passes");
+	STR_EQ(esc(escape_json, "a\xffz"), "a\xef\xbf\xbdz", "json/invalid-byte-replaced");
+	STR_EQ(esc(escape_json, "a\xc3"), "a\xef\xbf\xbd", "json/truncated-sequence-replaced");
+	STR_EQ(esc(escape_json, "\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd", "json/overlong-replaced");
+	STR_EQ(esc(escape_json, "\xed\xa0\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
+	       "json/surrogate-replaced");
+	STR_EQ(esc(escape_json, "\xf4\x90\x80\x80"),
+	       "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", "json/beyond-10ffff-replaced");
+	STR_EQ(esc(escape_json, "/<>'"), "/<>'", "json/others-literal");
+
+	/* XML */
+	STR_EQ(esc(escape_xml, "a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;", "xml/entities");
+	STR_EQ(esc(escape_xml, "a\nb\tc\rd"), "a&#10;b&#9;c&#13;d", "xml/whitespace-references");
+	STR_EQ(esc(escape_xml, "a\x01\x1b[0mb"), "a[0mb", "xml/controls-dropped");
+	STR_EQ(esc(escape_xml, "\xef\xbf\xbf"), "\xef\xbf\xbd", "xml/uffff-replaced");
+	STR_EQ(esc(escape_xml, "Đà Nẵng"), "Đà Nẵng", "xml/utf8-passes");
+	STR_EQ(esc(escape_xml, "\xe1\xba"), "\xef\xbf\xbd\xef\xbf\xbd", "xml/truncated-replaced");
+
+	/* GitHub workflow commands */
+	STR_EQ(esc(escape_gh_data, "50% a:b, c\r\nd"), "50%25 a:b, c%0D%0Ad", "github/data");
+	STR_EQ(esc(escape_gh_property, "50% a:b, c\r\nd"), "50%25 a%3Ab%2C c%0D%0Ad",
+	       "github/property");
+
+	/* URI paths */
+	STR_EQ(esc(escape_uri_path, "records/2017 Cà Mau.yaml"),
+	       "records/2017%20C%C3%A0%20Mau.yaml", "uri/space-and-utf8");
+	STR_EQ(esc(escape_uri_path, "a\\b:c#d?e%f"), "a/b%3Ac%23d%3Fe%25f", "uri/reserved");
+	STR_EQ(esc(escape_uri_path, "a-b_c.d~e"), "a-b_c.d~e", "uri/unreserved-kept");
+
+	/* Formats */
+	struct diags dq = DIAGS_INIT;
+	diags_add(&dq, "a b.yaml", (struct mark){0, 0}, SEV_ERROR, "yaml-limit", "", "too big");
+	diags_add(&dq, "a b.yaml", (struct mark){7, 0}, SEV_WARNING, "follow-plan", "G7 G19",
+	          "no \"plan\" <here>");
+	STR_EQ(render(&dq, OUT_TEXT),
+	       "a b.yaml: error: too big [yaml-limit]\n"
+	       "a b.yaml:7: warning: no \"plan\" <here> [follow-plan]\n"
+	       "1 files checked: 1 errors, 1 warnings, 0 infos\n",
+	       "text/unknown-position");
+	const char *j = render(&dq, OUT_JSON);
+	OK(strstr(j, "\"line\": null, \"column\": null") != NULL, "json/unknown-position-null");
+	OK(strstr(j, "\"line\": 7, \"column\": null") != NULL, "json/unknown-column-null");
+	OK(strstr(j, "\"guidance\": [\"G7\", \"G19\"]") != NULL, "json/guidance-list");
+	OK(strstr(j, "\"message\": \"no \\\"plan\\\" <here>\"") != NULL, "json/message-escaped");
+	const char *g = render(&dq, OUT_GITHUB);
+	OK(strstr(g, "::error file=a b.yaml,title=yaml-limit::too big\n") != NULL,
+	   "github/no-position");
+	OK(strstr(g, "::warning file=a b.yaml,line=7,title=follow-plan::") != NULL,
+	   "github/line-only");
+	const char *s = render(&dq, OUT_SARIF);
+	OK(strstr(s, "\"uri\": \"a%20b.yaml\"}}") != NULL, "sarif/no-region-when-unknown");
+	OK(strstr(s, "\"region\": {\"startLine\": 7}") != NULL, "sarif/line-only-region");
+	const char *x = render(&dq, OUT_JUNIT);
+	OK(strstr(x, "failures=\"2\"") != NULL, "junit/fail-on-warning-counts-both");
+	OK(strstr(x, "message=\"no &quot;plan&quot; &lt;here&gt;\"") != NULL,
+	   "junit/attribute-escaped");
+	diags_free(&dq);
+	j = render(&dq, OUT_JSON);
+	STR_EQ(j,
+	       "{\n  \"findings\": [],\n  \"summary\": {\"files\": 1, \"errors\": 0, "
+	       "\"warnings\": 0, \"infos\": 0}\n}\n",
+	       "json/empty");
+	buf_free(&b);
+	return unit_failed != 0;
+}

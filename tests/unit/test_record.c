@@ -1,0 +1,92 @@
+/* Unit tests of record.c: partner look-up, "completed", the word tables. */
+#include <stdlib.h>
+
+#include "load.h"
+#include "schema.h"
+#include "unit.h"
+
+static struct record *
+build(const char *yaml, struct date today, struct diags *dq)
+{
+	struct doc *d = load_yaml(yaml, strlen(yaml), "t.yaml", NULL, LANG_EN, dq);
+	return schema_record_take(d, today, LANG_EN, dq);
+}
+
+static const char base[] = "schema: debrief/1\n"
+			   "id: t\n"
+			   "title: T\n"
+			   "direction: outbound\n"
+			   "locality: {name: Cà Mau}\n"
+			   "partners:\n"
+			   "  - {name: Nagasaki, country: JP}\n"
+			   "  - {name: Hà Nội Partner, id: hn, country: JP}\n"
+			   "  - {name: hn, country: KR}\n";
+
+int
+main(void)
+{
+	struct diags dq = DIAGS_INIT;
+	struct date today = {2026, 1, 1};
+	char buf[1024];
+
+	snprintf(buf, sizeof buf, "%sdates: {start: 2025-12-01, end: 2025-12-31}\n", base);
+	struct record *r = build(buf, today, &dq);
+	OK(r != NULL, "record/built");
+	INT_EQ(dq.n, 0, "record/no-findings");
+	OK(record_partner(r, "Nagasaki") == &r->partners[0], "partner/by-name");
+	OK(record_partner(r, "nagasaki") == &r->partners[0], "partner/folded-case");
+	OK(record_partner(r, "Ha Noi partner") == &r->partners[1], "partner/folded-accents");
+	OK(record_partner(r, "hn") == &r->partners[1], "partner/exact-id-before-later-name");
+	OK(record_partner(r, "HN") == &r->partners[1], "partner/folded-id");
+	OK(record_partner(r, "Fukuoka") == NULL, "partner/unknown");
+	OK(record_partner(r, "") == NULL, "partner/empty");
+	OK(record_partner(r, NULL) == NULL, "partner/null-ref");
+	OK(record_partner(NULL, "x") == NULL, "partner/null-record");
+	OK(record_partner(r, "!!") == NULL, "partner/punctuation-folds-to-nothing");
+
+	/* Derived status: the visit ended the day before "today". */
+	INT_EQ(r->status_given, 0, "completed/status-not-given");
+	INT_EQ(r->status, STATUS_COMPLETED, "completed/derived-at-build");
+	INT_EQ(record_completed(r, today), 1, "completed/end-before-today");
+	struct date last = {2025, 12, 31}, before = {2025, 12, 30};
+	INT_EQ(record_completed(r, last), 0, "completed/not-on-end-day");
+	INT_EQ(record_completed(r, before), 0, "completed/not-before-end");
+	INT_EQ(record_completed(NULL, today), 0, "completed/null-record");
+	record_free(r);
+
+	/* A written status wins over the dates. */
+	snprintf(buf, sizeof buf,
+		 "%sstatus: planned\ndates: {start: 2017-07-10, end: 2017-07-14}\n", base);
+	r = build(buf, today, &dq);
+	INT_EQ(r->status_given, 1, "completed/status-given");
+	INT_EQ(record_completed(r, today), 0, "completed/planned-wins");
+	record_free(r);
+	snprintf(buf, sizeof buf,
+		 "%sstatus: completed\ndates: {start: 2030-07-10, end: 2030-07-14}\n", base);
+	r = build(buf, today, &dq);
+	INT_EQ(record_completed(r, today), 1, "completed/completed-wins");
+	record_free(r);
+
+	/* No end date: planned, never completed by the calendar. */
+	snprintf(buf, sizeof buf, "%sdates: {start: 2017-07-10}\n", base);
+	r = build(buf, today, &dq);
+	INT_EQ(r->status, STATUS_PLANNED, "completed/no-end-is-planned");
+	INT_EQ(record_completed(r, today), 0, "completed/no-end-not-completed");
+	record_free(r);
+	/* A rejected status counts as not written. */
+	snprintf(buf, sizeof buf, "%sstatus: finished\ndates: {start: 2017-07-10, end: 2017-07-14}\n",
+		 base);
+	r = build(buf, today, &dq);
+	INT_EQ(r->status_given, 0, "completed/rejected-status-not-given");
+	INT_EQ(record_completed(r, today), 1, "completed/rejected-status-derived");
+	record_free(r);
+	record_free(NULL);
+	diags_free(&dq);
+
+	STR_EQ(direction_words[DIR_INBOUND], "inbound", "words/direction");
+	STR_EQ(task_status_words[TASK_OPEN], "open", "words/task-status-from-zero");
+	STR_EQ(reciprocal_status_words[RECIP_NOT_PLANNED], "none", "words/reciprocal-none");
+	OK(partner_kind_words[PK_UNIVERSITY + 1] == NULL, "words/terminated");
+	OK(stage_words[STAGE_NONE] == NULL, "words/none-is-null");
+	return unit_failed != 0;
+}
