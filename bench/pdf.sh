@@ -9,7 +9,8 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 PKGS="yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig"
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -I"$TOP/src" \
 	$(pkg-config --cflags $PKGS) -o "$tmp/pdf_bench" "$TOP/bench/pdf_bench.c" \
-	$(ls "$TOP"/build/obj/*.o | grep -v '/main\.o$') $(pkg-config --libs $PKGS) -lhpdf -lm
+	$(for s in "$TOP"/src/*.c; do n=$(basename "$s" .c); [ "$n" = main ] || echo "$TOP/build/obj/$n.o"; done) \
+	$(pkg-config --libs $PKGS) -lhpdf -lm
 /usr/bin/python3 - "$tmp/long.md" <<'PY'
 import sys
 parts = ['# Hồ sơ lưu trữ hợp tác quốc tế của tỉnh Cà Mau\n']
