@@ -310,6 +310,19 @@ printf 'Dòng một\nhai \303( ba\n' >"$W/bad.md"
 "$D" pdf --font "Nimbus Roman" -o "$W/cff.pdf" "$CASES/vowels.md" 2>/dev/null; rc=$?
 [ $rc = 2 ] && ok pdf/cli/cff-font-refused || fail pdf/cli/cff-font-refused "exit $rc"
 
+# the manual describes every option the usage names
+"$D" pdf --help >"$W/help.txt" 2>&1
+sed -n '/^\.Ss pdf/,/^\.Ss rules/p' "$TOP/man/debrief.1" >"$W/man-pdf"
+missing=
+for o in $(head -n 1 "$W/help.txt" | grep -o -- '\[-[a-z-]*' | tr -d '[' | sort -u); do
+	case $o in
+	--*) grep -q "^\.It Fl \\\\${o#-}\( \|$\)" "$W/man-pdf" || missing="$missing $o" ;;
+	-?) grep -q "^\.It Fl ${o#-}\( \|$\)" "$W/man-pdf" || missing="$missing $o" ;;
+	esac
+done
+[ -z "$missing" ] && grep -q -- '--font' "$W/help.txt" && ok pdf/cli/options-in-manual ||
+	fail pdf/cli/options-in-manual "not described:$missing"
+
 # warnings: each missing character once; images embedded or alt text
 if [ -f "$W/blocks.pdf" ]; then
 	n=$(grep -c 'U+1F600' "$W/blocks.err")
