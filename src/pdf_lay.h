@@ -99,6 +99,13 @@ struct ctr {         /* an open block quote, list or list item */
 
 struct table;
 
+struct names {      /* strings to ints, open addressing */
+	char **key; /* owned when own */
+	int *val;
+	size_t cap, n;
+	int own; /* keys are freed with the table */
+};
+
 struct lay {
 	struct fonts *fonts;      /* not owned */
 	struct dl *dl;            /* owned until lay_finish */
@@ -124,8 +131,9 @@ struct lay {
 	size_t nlinks, caplinks;
 	int *link_stack; /* open links */
 	size_t nlink_stack, caplink_stack;
-	struct table *tab; /* table being collected */
-	size_t nheadings;  /* for anchors "-1", "-2" */
+	struct table *tab;      /* table being collected */
+	struct names anchor_at; /* anchor name -> index in dl.anchors (keys borrowed) */
+	struct names suffix;    /* anchor base -> next "-N" to try (keys owned) */
 };
 
 /* pdf_layout.c */

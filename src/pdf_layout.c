@@ -89,6 +89,76 @@ dl_add_image(struct lay *L, int image, float x, float y, float w, float h)
 	it->off = (size_t)image;
 }
 
+/* ---- names: the headings' anchors in linear time ---- */
+
+static size_t
+name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static size_t
+name_slot(const struct names *t, const char *key)
+{
+	size_t i = name_hash(key) & (t->cap - 1);
+	while (t->key[i] && strcmp(t->key[i], key))
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+/* The value of key, or -1. */
+static int
+names_get(const struct names *t, const char *key)
+{
+	if (!t->cap)
+		return -1;
+	size_t i = name_slot(t, key);
+	return t->key[i] ? t->val[i] : -1;
+}
+
+/* Sets key to val.  An owning table takes key when it is new and frees it
+ * otherwise; a borrowing one keeps the pointer. */
+static void
+names_put(struct names *t, char *key, int val)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		struct names g = {xcalloc(t->cap ? t->cap * 2 : 64, sizeof *g.key), NULL,
+		                  t->cap ? t->cap * 2 : 64, t->n, t->own};
+		g.val = xcalloc(g.cap, sizeof *g.val);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->key[i]) {
+				size_t j = name_slot(&g, t->key[i]);
+				g.key[j] = t->key[i];
+				g.val[j] = t->val[i];
+			}
+		free(t->key);
+		free(t->val);
+		*t = g;
+	}
+	size_t i = name_slot(t, key);
+	if (t->key[i]) {
+		if (t->own)
+			free(key);
+	} else {
+		t->key[i] = key;
+		t->n++;
+	}
+	t->val[i] = val;
+}
+
+static void
+names_free(struct names *t)
+{
+	for (size_t i = 0; t->own && i < t->cap; i++)
+		free(t->key[i]);
+	free(t->key);
+	free(t->val);
+	memset(t, 0, sizeof *t);
+}
+
 /* ---- pages and vertical flow ---- */
 
 struct lay *
@@ -105,6 +175,7 @@ lay_new(struct fonts *f, const struct lay_opts *o, struct strlist *warnings)
 	L->left = MARGIN_L;
 	L->right = PAGE_W - MARGIN_R;
 	L->at_top = 1;
+	L->suffix.own = 1;
 	return L;
 }
 
@@ -122,6 +193,8 @@ lay_free(struct lay *L)
 	free(L->links);
 	free(L->link_stack);
 	table_free(L->tab);
+	names_free(&L->anchor_at);
+	names_free(&L->suffix);
 	free(L);
 }
 
@@ -522,19 +595,23 @@ lay_heading_end(struct lay *L)
 			dl->first_heading = xstrdup(title);
 	}
 	/* anchors as GitHub makes them: "a", "a-1", "a-2" */
-	char *base = text_anchor(title), *name = xstrdup(base);
-	for (int k = 1;; k++) {
-		size_t i = 0;
-		while (i < dl->nanchors && strcmp(dl->anchors[i].name, name))
-			i++;
-		if (i == dl->nanchors)
-			break;
-		free(name);
-		name = xasprintf("%s-%d", base, k);
+	char *base = text_anchor(title), *name;
+	if (names_get(&L->anchor_at, base) < 0) {
+		name = xstrdup(base);
+		free(base);
+	} else {
+		int k = names_get(&L->suffix, base);
+		for (k = k < 1 ? 1 : k;; k++) {
+			name = xasprintf("%s-%d", base, k);
+			if (names_get(&L->anchor_at, name) < 0)
+				break;
+			free(name);
+		}
+		names_put(&L->suffix, base, k + 1);
 	}
-	free(base);
 	dl->anchors = xgrow(dl->anchors, &dl->capanchors, dl->nanchors + 1, sizeof *dl->anchors);
-	dl->anchors[dl->nanchors++] = (struct dl_anchor){name, page, top};
+	dl->anchors[dl->nanchors] = (struct dl_anchor){name, page, top};
+	names_put(&L->anchor_at, name, (int)dl->nanchors++);
 	free(title);
 	L->cur = NULL;
 	L->heading = 0;
@@ -875,7 +952,7 @@ lay_image(struct lay *L, const char *url, const char *alt)
 
 /* "#đà-nẵng" or "#%C4%91..." against the headings' anchors. */
 static int
-find_anchor(const struct dl *dl, const char *target, size_t len)
+find_anchor(const struct lay *L, const char *target, size_t len)
 {
 	struct buf d = BUF_INIT;
 	for (size_t i = 1; i < len; i++) {
@@ -889,15 +966,10 @@ find_anchor(const struct dl *dl, const char *target, size_t len)
 			buf_putc(&d, target[i]);
 	}
 	char *nfc = text_nfc(buf_cstr(&d));
-	int r = -1;
-	for (size_t i = 0; i < dl->nanchors && r < 0; i++)
-		if (!strcmp(dl->anchors[i].name, nfc))
-			r = (int)i;
+	int r = names_get(&L->anchor_at, nfc);
 	if (r < 0) {
 		char *a = text_anchor(nfc);
-		for (size_t i = 0; i < dl->nanchors && r < 0; i++)
-			if (!strcmp(dl->anchors[i].name, a))
-				r = (int)i;
+		r = names_get(&L->anchor_at, a);
 		free(a);
 	}
 	free(nfc);
@@ -916,7 +988,7 @@ lay_finish(struct lay *L)
 	for (size_t i = 0; i < dl->n; i++) {
 		struct dl_item *it = &dl->items[i];
 		if (it->kind == DL_LINK && it->len && dl->text.data[it->off] == '#') {
-			it->dest = find_anchor(dl, dl->text.data + it->off, it->len);
+			it->dest = find_anchor(L, dl->text.data + it->off, it->len);
 			if (it->dest < 0)
 				it->len = 0;
 		}

@@ -12,8 +12,6 @@ D=$DEBRIEF
 HERE=$(pwd)
 CASES=$HERE/cases
 REF=$HERE/ref
-PKGS="yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig"
-SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 PY=/usr/bin/python3
 W=$WORK
 
@@ -64,22 +62,10 @@ qdf() { qpdf --qdf --object-streams=disable "$2" "$W/$1.qdf" >/dev/null 2>&1; }
 
 # ---- tools ----
 
-# objs DIR: the library objects of the current sources (not main.o, nor
-# objects left behind by sources since removed)
-objs() {
-	for s in "$TOP"/src/*.c; do
-		n=$(basename "$s" .c)
-		[ "$n" = main ] || echo "$1/$n.o"
-	done
-}
-
 cc -O2 -o "$W/imgcmp" imgcmp.c $(pkg-config --cflags --libs libpng) ||
 	fail pdf/build/imgcmp "cannot build imgcmp"
-OBJ=$(dirname "$D")/obj
-clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g $SAN -I"$TOP/src" \
-	$(pkg-config --cflags $PKGS) -o "$W/specpdf" specpdf.c \
-	$(objs "$OBJ") $(pkg-config --libs $PKGS) -lhpdf -lm ||
-	fail pdf/build/specpdf "cannot build specpdf"
+SPECPDF=$UNITDIR/specpdf # tests/tools/specpdf.c, built with sanitizers
+[ -x "$SPECPDF" ] || fail pdf/build/specpdf "not built: $SPECPDF"
 
 # ---- appearance: reviewed reference images ----
 
@@ -358,6 +344,7 @@ w('longpara', 'x' * 1000000 + '\n')
 w('wide', '|' + '|'.join('c%d' % i for i in range(500)) + '|\n|' + '---|' * 500 + '\n'
   + ('|' + '|'.join('v%d' % i for i in range(500)) + '|\n') * 3)
 w('longword', 'Từ ' + 'Nghiêng' * 300 + ' cuối.\n')
+w('headings', '# Mục\n\n' * 20000 + ''.join('[l](#mục-%d) ' % i for i in range(1, 20000)) + 'hết\n')
 EOF
 patho() {
 	n=$1 want=$2
@@ -377,6 +364,12 @@ patho olists 'mục1999'
 patho longpara 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
 patho wide 'v499'
 patho longword "$( $PY -c "print('Nghiêng' * 300)")"
+patho headings 'hết'
+if [ -f "$W/headings.pdf" ]; then
+	qdf headings "$W/headings.pdf"
+	n=$(grep -ac '/Subtype /Link' "$W/headings.qdf")
+	[ "$n" = 19999 ] && ok pdf/patho/headings-every-link-resolved || fail pdf/patho/headings-every-link-resolved "$n links"
+fi
 if [ -f "$W/longpara.pdf" ]; then
 	n=$(pdftotext "$W/longpara.pdf" - | tr -cd x | wc -c)
 	[ "$n" = 1000000 ] && ok pdf/patho/longpara-keeps-every-character ||
@@ -394,7 +387,7 @@ fi
 
 mkdir -p "$W/spec"
 start=$(date +%s)
-"$W/specpdf" "$W/spec" "$SHARED/testdata/commonmark/spec.txt" "$SHARED/testdata/gfm/spec.txt" \
+"$SPECPDF" "$W/spec" "$SHARED/testdata/commonmark/spec.txt" "$SHARED/testdata/gfm/spec.txt" \
 	>"$W/spec.log" 2>&1
 rc=$?
 grep '^FAIL' "$W/spec.log"

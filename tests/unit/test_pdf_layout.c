@@ -309,6 +309,23 @@ test_links(void)
 	          "pdf/link/md-kept-without-option");
 	link_case(1, "https://x.org/a.md", "https://x.org/a.md", "pdf/link/absolute-md-kept");
 
+	/* repeated headings: "a", "a-1", and "a-1" itself becomes "a-1-1" */
+	struct lay *L = new_lay(0);
+	const char *titles[] = {"Kế hoạch", "Kế hoạch", "Kế hoạch-1", "Kế hoạch"};
+	for (int i = 0; i < 4; i++) {
+		lay_heading_begin(L, 2);
+		lay_text(L, titles[i]);
+		lay_heading_end(L);
+	}
+	struct dl *dl = lay_finish(L);
+	int ok = dl->nanchors == 4;
+	const char *want[] = {"kế-hoạch", "kế-hoạch-1", "kế-hoạch-1-1", "kế-hoạch-2"};
+	for (size_t i = 0; ok && i < 4; i++)
+		ok = !strcmp(dl->anchors[i].name, want[i]);
+	OK(ok, "pdf/anchor/repeated-headings-numbered");
+	dl_free(dl);
+	lay_free(L);
+
 	char *a = text_anchor("Đà Nẵng (2025): Kế hoạch");
 	STR_EQ(a, "đà-nẵng-2025-kế-hoạch", "pdf/anchor/github-style");
 	free(a);

@@ -2,7 +2,8 @@
  * specpdf: renders every example of CommonMark-style spec files to PDF in
  * one process, beside cmark-gfm's own plain-text rendering of it, so the
  * suite can check each PDF with qpdf and pdftotext.
- * Usage: specpdf OUTDIR SPEC.txt...  Writes OUTDIR/NNNN.{md,pdf,txt}.
+ * Usage: specpdf OUTDIR SPEC.txt...  Writes OUTDIR/NNNN.{md,pdf,txt}; run by
+ * tests/pdf/run.sh.
  */
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
