@@ -50,10 +50,8 @@ clean_input(const char *md, size_t len)
 				i++;
 		}
 	}
-	char *s = buf_detach(&b);
-	char *n = text_is_nfc(s) ? s : text_nfc(s);
-	if (n != s)
-		free(s);
+	char *s = buf_detach(&b), *n = text_nfc(s);
+	free(s);
 	return n;
 }
 
@@ -87,15 +85,10 @@ alt_text(cmark_node *img)
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-			buf_puts(&b, cmark_node_get_literal(n));
-			break;
+		case CMARK_NODE_HTML_INLINE: buf_puts(&b, cmark_node_get_literal(n)); break;
 		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_putc(&b, ' ');
-			break;
-		default:
-			break;
+		case CMARK_NODE_LINEBREAK: buf_putc(&b, ' '); break;
+		default: break;
 		}
 	}
 	cmark_iter_free(it);
@@ -111,13 +104,13 @@ extension(struct lay *L, cmark_node *n, int enter)
 	if (!strcmp(t, "table")) {
 		if (enter)
 			lay_table_begin(L, cmark_gfm_extensions_get_table_columns(n),
-					cmark_gfm_extensions_get_table_alignments(n));
+			                cmark_gfm_extensions_get_table_alignments(n));
 		else
 			lay_table_end(L);
 	} else if (!strcmp(t, "table_header") || !strcmp(t, "table_row")) {
 		if (enter)
 			lay_table_row_begin(L, !strcmp(t, "table_header") ||
-						   cmark_gfm_extensions_get_table_row_is_header(n));
+			                           cmark_gfm_extensions_get_table_row_is_header(n));
 		else
 			lay_table_row_end(L);
 	} else if (!strcmp(t, "table_cell")) {
@@ -142,62 +135,43 @@ walk(cmark_node *doc, struct lay *L)
 		cmark_node *n = cmark_iter_get_node(it);
 		int enter = ev == CMARK_EVENT_ENTER;
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_BLOCK_QUOTE:
-			enter ? lay_quote_begin(L) : lay_quote_end(L);
-			break;
+		case CMARK_NODE_BLOCK_QUOTE: enter ? lay_quote_begin(L) : lay_quote_end(L); break;
 		case CMARK_NODE_LIST:
 			if (enter)
 				lay_list_begin(L, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
-					       cmark_node_get_list_start(n),
-					       cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM,
-					       cmark_node_get_list_tight(n), has_tasks(n));
+				               cmark_node_get_list_start(n),
+				               cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM,
+				               cmark_node_get_list_tight(n), has_tasks(n));
 			else
 				lay_list_end(L);
 			break;
 		case CMARK_NODE_ITEM:
 			if (enter)
-				lay_item_begin(L, is_ext(n, "tasklist")
-						      ? cmark_gfm_extensions_get_tasklist_item_checked(n)
-						      : -1);
+				lay_item_begin(
+				    L, is_ext(n, "tasklist")
+				           ? cmark_gfm_extensions_get_tasklist_item_checked(n)
+				           : -1);
 			else
 				lay_item_end(L);
 			break;
-		case CMARK_NODE_CODE_BLOCK:
-			lay_code_block(L, cmark_node_get_literal(n));
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-			lay_html_block(L, cmark_node_get_literal(n));
-			break;
-		case CMARK_NODE_PARAGRAPH:
-			enter ? lay_para_begin(L) : lay_para_end(L);
-			break;
+		case CMARK_NODE_CODE_BLOCK: lay_code_block(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_HTML_BLOCK: lay_html_block(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_PARAGRAPH: enter ? lay_para_begin(L) : lay_para_end(L); break;
 		case CMARK_NODE_HEADING:
 			if (enter)
 				lay_heading_begin(L, cmark_node_get_heading_level(n));
 			else
 				lay_heading_end(L);
 			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			lay_rule(L);
-			break;
-		case CMARK_NODE_TEXT:
-			lay_text(L, cmark_node_get_literal(n));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			lay_softbreak(L);
-			break;
-		case CMARK_NODE_LINEBREAK:
-			lay_hardbreak(L);
-			break;
-		case CMARK_NODE_CODE:
-			lay_literal(L, SPAN_CODE, cmark_node_get_literal(n));
-			break;
+		case CMARK_NODE_THEMATIC_BREAK: lay_rule(L); break;
+		case CMARK_NODE_TEXT: lay_text(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_SOFTBREAK: lay_softbreak(L); break;
+		case CMARK_NODE_LINEBREAK: lay_hardbreak(L); break;
+		case CMARK_NODE_CODE: lay_literal(L, SPAN_CODE, cmark_node_get_literal(n)); break;
 		case CMARK_NODE_HTML_INLINE:
 			lay_literal(L, SPAN_HTML, cmark_node_get_literal(n));
 			break;
-		case CMARK_NODE_EMPH:
-			enter ? lay_span_begin(L, SPAN_EMPH) : lay_span_end(L);
-			break;
+		case CMARK_NODE_EMPH: enter ? lay_span_begin(L, SPAN_EMPH) : lay_span_end(L); break;
 		case CMARK_NODE_STRONG:
 			enter ? lay_span_begin(L, SPAN_STRONG) : lay_span_end(L);
 			break;
@@ -216,11 +190,8 @@ walk(cmark_node *doc, struct lay *L)
 		case CMARK_NODE_CUSTOM_INLINE:
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
-		case CMARK_NODE_NONE:
-			break;
-		default:
-			extension(L, n, enter);
-			break;
+		case CMARK_NODE_NONE: break;
+		default: extension(L, n, enter); break;
 		}
 	}
 	cmark_iter_free(it);
@@ -237,7 +208,7 @@ source_date_epoch(void)
 
 int
 pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
-		  struct strlist *warnings, char **err)
+                  struct strlist *warnings, char **err)
 {
 	int rc = 0;
 	struct fonts *fonts = NULL;
@@ -338,7 +309,7 @@ cmd_pdf(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"output", required_argument, NULL, 'o'}, {"title", required_argument, NULL, 't'},
 	    {"font", required_argument, NULL, 'f'},   {"lang", required_argument, NULL, 'l'},
-	    {"help", no_argument, NULL, 'h'},	      {NULL, 0, NULL, 0}};
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	const char *output = NULL, *title = NULL, *font = NULL;
 	enum lang lang = LANG_VI;
 	int c, rc = EXIT_USAGE;
@@ -363,7 +334,8 @@ cmd_pdf(int argc, char **argv)
 		case 'h': usage(stdout); return EXIT_OK;
 		default:
 			fprintf(stderr, "debrief: pdf: %s '%s'\n",
-				L(lang, "tùy chọn không hợp lệ", "invalid option"), argv[optind - 1]);
+			        L(lang, "tùy chọn không hợp lệ", "invalid option"),
+			        argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -389,8 +361,8 @@ cmd_pdf(int argc, char **argv)
 		unsigned line, col;
 		position(data, bad, &line, &col);
 		fprintf(stderr, "%s:%u:%u: warning: %s\n", label, line, col,
-			L(lang, "UTF-8 không hợp lệ, thay bằng U+FFFD",
-			  "invalid UTF-8, replaced with U+FFFD"));
+		        L(lang, "UTF-8 không hợp lệ, thay bằng U+FFFD",
+		          "invalid UTF-8, replaced with U+FFFD"));
 	}
 	base = from_stdin ? xstrdup(".") : dir_of(in);
 	if (!from_stdin) {
@@ -412,7 +384,7 @@ cmd_pdf(int argc, char **argv)
 	if (!strcmp(output, "-")) {
 		if (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout)) {
 			fprintf(stderr, "debrief: <stdout>: %s\n",
-				L(lang, "không ghi được", "write failed"));
+			        L(lang, "không ghi được", "write failed"));
 			goto out;
 		}
 	} else {

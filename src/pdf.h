@@ -13,14 +13,14 @@
 #include "fsutil.h"
 
 struct pdf_opts {
-	const char *title;	 /* NULL: first heading, else name */
-	const char *name;	 /* title of last resort (file name); NULL: none */
-	const char *author;	 /* document info; NULL: none */
-	const char *subject;	 /* document info; NULL: none */
+	const char *title;       /* NULL: first heading, else name */
+	const char *name;        /* title of last resort (file name); NULL: none */
+	const char *author;      /* document info; NULL: none */
+	const char *subject;     /* document info; NULL: none */
 	const char *font_family; /* NULL: "Liberation Serif" */
-	const char *base_dir;	 /* for relative image paths; NULL: none allowed */
-	int md_links_to_pdf;	 /* relative links "x.md" / "x.md#a" become "x.pdf" */
-	enum lang lang;		 /* for messages */
+	const char *base_dir;    /* for relative image paths; NULL: none allowed */
+	int md_links_to_pdf;     /* relative links "x.md" / "x.md#a" become "x.pdf" */
+	enum lang lang;          /* for messages */
 };
 
 /* Render Markdown md[len] to PDF bytes appended to *out.  Returns 1, or 0
@@ -28,6 +28,6 @@ struct pdf_opts {
  * a box") are appended to warnings (may be NULL).  The creation date comes
  * from SOURCE_DATE_EPOCH only; without it the file carries no date. */
 int pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
-		      struct strlist *warnings, char **err);
+                      struct strlist *warnings, char **err);
 
 #endif

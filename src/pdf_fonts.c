@@ -23,7 +23,7 @@
 
 #define DEFAULT_FAMILY "Liberation Serif"
 #define MONO_FAMILY "Liberation Mono"
-#define MAXFACES 64	  /* document faces; later ones draw boxes */
+#define MAXFACES 64       /* document faces; later ones draw boxes */
 #define PUA_FIRST 0xF8FFu /* stand-ins for code points above U+FFFF, downwards */
 #define PUA_LAST 0xE000u
 
@@ -34,71 +34,71 @@ static const char *const fb_hangul[] = {"NanumGothic", "Droid Sans Fallback", "D
 static const char *const fb_cjk[] = {"Droid Sans Fallback", "NanumGothic", "DejaVu Sans", NULL};
 static const char *const fb_other[] = {"DejaVu Sans", "Droid Sans Fallback", "NanumGothic", NULL};
 static const char *const fb_mono[] = {"DejaVu Sans Mono", "DejaVu Sans", "Droid Sans Fallback",
-				      "NanumGothic", NULL};
+                                      "NanumGothic", NULL};
 
-struct face {		   /* one font file, shared by every document */
-	char *path;	   /* file fontconfig named */
-	int index;	   /* face in a collection */
-	hb_face_t *hb;	   /* owned */
+struct face {              /* one font file, shared by every document */
+	char *path;        /* file fontconfig named */
+	int index;         /* face in a collection */
+	hb_face_t *hb;     /* owned */
 	hb_font_t *font;   /* owned; scale = units per em */
-	unsigned upem;	   /* units per em */
+	unsigned upem;     /* units per em */
 	unsigned notdef_w; /* advance of .notdef, 1/1000 em */
 };
 
-struct match {		 /* one fontconfig question and its answer */
-	char *family;	 /* asked for */
-	int bold, italic; /* asked for */
+struct match {             /* one fontconfig question and its answer */
+	char *family;      /* asked for */
+	int bold, italic;  /* asked for */
 	struct face *face; /* NULL: family not installed or not TrueType */
 };
 
-struct cand {	     /* an installed TrueType face, for the last fallback */
-	char *path;  /* file */
-	int index;   /* face in a collection */
+struct cand {          /* an installed TrueType face, for the last fallback */
+	char *path;    /* file */
+	int index;     /* face in a collection */
 	FcCharSet *cs; /* owned copy */
-	int bad;     /* could not be opened or has no glyf table */
+	int bad;       /* could not be opened or has no glyf table */
 };
 
 /* Process-wide answers: fontconfig is slow to ask and faces are large. */
 static struct {
-	int fc;		      /* FcInit done */
-	struct face **faces;  /* opened faces */
+	int fc;              /* FcInit done */
+	struct face **faces; /* opened faces */
 	size_t nfaces, capfaces;
-	struct match *m;      /* fontconfig answers */
+	struct match *m; /* fontconfig answers */
 	size_t nm, capm;
-	struct cand *cand;    /* every TrueType face, sorted by path */
+	struct cand *cand; /* every TrueType face, sorted by path */
 	size_t ncand;
-	int listed;	      /* cand filled */
+	int listed; /* cand filled */
 } cache;
 
-struct hent {	       /* one (style, code point) answer */
-	uint32_t key;  /* (style << 21 | cp) + 1; 0: empty slot */
-	int16_t face;  /* document face */
-	uint16_t width; /* 1/1000 em */
-	uint32_t cid;  /* code written */
+struct hent {            /* one (style, code point) answer */
+	uint32_t key;    /* (style << 21 | cp) + 1; 0: empty slot */
+	int16_t face;    /* document face */
+	uint16_t width;  /* 1/1000 em */
+	uint32_t cid;    /* code written */
 	uint8_t missing; /* drawn as a box */
 };
 
-struct pua {	       /* a private-use stand-in for a code point above U+FFFF */
-	uint32_t pua;  /* code written */
-	uint32_t cp;   /* what it stands for */
+struct pua {          /* a private-use stand-in for a code point above U+FFFF */
+	uint32_t pua; /* code written */
+	uint32_t cp;  /* what it stands for */
 };
 
 struct fonts {
-	char *family;			/* owned */
-	enum lang lang;			/* of warnings */
-	struct strlist *warnings;	/* not owned; may be NULL */
-	struct face *face[MAXFACES];	/* document faces, in order of first use */
-	hb_set_t *cover[MAXFACES];	/* code points present and drawn, per face */
-	hb_set_t *codes[MAXFACES];	/* every code drawn, per face (ToUnicode) */
-	int nface;			/* faces used */
-	struct face *prim[FST_N];	/* primary face per style */
-	struct hent *h;			/* answers, open addressing */
-	size_t hcap, hn;		/* slots, used */
-	hb_set_t *seen;			/* code points met, to choose stand-ins */
-	hb_set_t *warned;		/* code points already reported */
-	struct pua *pua;		/* stand-ins, descending pua */
+	char *family;                /* owned */
+	enum lang lang;              /* of warnings */
+	struct strlist *warnings;    /* not owned; may be NULL */
+	struct face *face[MAXFACES]; /* document faces, in order of first use */
+	hb_set_t *cover[MAXFACES];   /* code points present and drawn, per face */
+	hb_set_t *codes[MAXFACES];   /* every code drawn, per face (ToUnicode) */
+	int nface;                   /* faces used */
+	struct face *prim[FST_N];    /* primary face per style */
+	struct hent *h;              /* answers, open addressing */
+	size_t hcap, hn;             /* slots, used */
+	hb_set_t *seen;              /* code points met, to choose stand-ins */
+	hb_set_t *warned;            /* code points already reported */
+	struct pua *pua;             /* stand-ins, descending pua */
 	size_t npua, cappua;
-	uint32_t next_pua;		/* next stand-in to try */
+	uint32_t next_pua; /* next stand-in to try */
 };
 
 static struct face *
@@ -116,7 +116,7 @@ face_open(const char *path, int index)
 	hb_blob_t *glyf = hb_face_reference_table(hb, HB_TAG('g', 'l', 'y', 'f'));
 	hb_blob_t *loca = hb_face_reference_table(hb, HB_TAG('l', 'o', 'c', 'a'));
 	int ok = hb_blob_get_length(glyf) > 0 && hb_blob_get_length(loca) > 0 &&
-		 hb_face_get_upem(hb) > 0;
+	         hb_face_get_upem(hb) > 0;
 	hb_blob_destroy(glyf);
 	hb_blob_destroy(loca);
 	if (!ok) {
@@ -281,10 +281,10 @@ find_face(struct fonts *f, int st, uint32_t cp)
 		return c;
 	if ((st & FST_MONO) && (has(c = primary(f, bi), cp) || has(c = primary(f, 0), cp)))
 		return c;
-	const char *const *fb = is_hangul(cp)	  ? fb_hangul
-				: is_cjk(cp)	  ? fb_cjk
-				: (st & FST_MONO) ? fb_mono
-						  : fb_other;
+	const char *const *fb = is_hangul(cp)     ? fb_hangul
+	                        : is_cjk(cp)      ? fb_cjk
+	                        : (st & FST_MONO) ? fb_mono
+	                                          : fb_other;
 	for (; *fb; fb++)
 		if (has(c = match(*fb, !!(st & FST_BOLD), !!(st & FST_ITALIC)), cp) ||
 		    has(c = match(*fb, 0, 0), cp))
@@ -326,8 +326,8 @@ fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **e
 	if (!match(fam, 0, 0) || !match(MONO_FAMILY, 0, 0)) {
 		const char *miss = match(fam, 0, 0) ? MONO_FAMILY : fam;
 		*err = xasprintf(L(lang, "không tìm thấy phông chữ TrueType '%s'",
-				   "TrueType font family '%s' not found"),
-				 miss);
+		                   "TrueType font family '%s' not found"),
+		                 miss);
 		return NULL;
 	}
 	struct fonts *f = xcalloc(1, sizeof *f);
@@ -439,9 +439,10 @@ fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyph *g)
 	if (e->missing && !quiet && !hb_set_has(f->warned, cp)) {
 		hb_set_add(f->warned, cp);
 		if (f->warnings) {
-			char *m = xasprintf(L(f->lang, "không phông chữ nào có U+%04X, vẽ thành ô vuông",
-					      "no font has U+%04X, drawn as a box"),
-					    (unsigned)cp);
+			char *m =
+			    xasprintf(L(f->lang, "không phông chữ nào có U+%04X, vẽ thành ô vuông",
+			                "no font has U+%04X, drawn as a box"),
+			              (unsigned)cp);
 			strlist_push(f->warnings, m);
 			free(m);
 		}

@@ -30,8 +30,7 @@ struct glyph {
  * NULL and *err when the family is not installed or has no TrueType
  * outlines.  Warnings about missing characters go to warnings (may be
  * NULL), once per code point, in lang. */
-struct fonts *fonts_new(const char *family, enum lang lang, struct strlist *warnings,
-			char **err);
+struct fonts *fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **err);
 void fonts_free(struct fonts *f);
 
 /* The face, width and code for cp in style; the code point is recorded as

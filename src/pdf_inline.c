@@ -79,8 +79,9 @@ push(struct para *p)
 static int
 is_cjk(uint32_t cp)
 {
-	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) ||
-	       (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	/* Han and kana: Korean writes spaces between words, so a name in
+	 * hangul (경상북도) is not broken between its syllables */
+	return (cp >= 0x2E80 && cp <= 0x312F) || (cp >= 0x3190 && cp <= 0x9FFF) ||
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ||
 	       (cp >= 0x20000 && cp <= 0x3FFFF);
 }
@@ -95,12 +96,12 @@ in_list(uint32_t cp, const uint32_t *l)
 }
 
 /* Closing and opening punctuation that a CJK line may not start or end with. */
-static const uint32_t closing[] = {')', ']', '}', ',', '.', ':', ';', '!', '?', 0x3001, 0x3002,
-				   0xFF0C, 0xFF0E, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0xFF09, 0x300D,
-				   0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0x30FC, 0x3005, 0x2026,
-				   0x30FB, 0};
-static const uint32_t opening[] = {'(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008,
-				   0x300A, 0};
+static const uint32_t closing[] = {')',    ']',    '}',    ',',    '.',    ':',    ';',    '!',
+                                   '?',    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF01, 0xFF1F, 0xFF1A,
+                                   0xFF1B, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B,
+                                   0x30FC, 0x3005, 0x2026, 0x30FB, 0};
+static const uint32_t opening[] = {'(',    '[',    '{',    0xFF08, 0x300C, 0x300E,
+                                   0x3010, 0x3014, 0x3008, 0x300A, 0};
 
 static void
 add_char(struct lay *L, struct para *p, uint32_t cp)
@@ -374,8 +375,8 @@ same_run(const struct para *p, const struct ich *a, const struct ich *b)
 	return x->size == y->size && x->rgb == y->rgb && x->deco == y->deco && x->link == y->link;
 }
 
-struct linkrun {     /* a link's rectangle being extended along a line */
-	int link;    /* -1: none open */
+struct linkrun {  /* a link's rectangle being extended along a line */
+	int link; /* -1: none open */
 	float x0, x1, y0, y1;
 };
 
@@ -407,7 +408,7 @@ link_extend(struct lay *L, struct linkrun *r, int link, float x0, float x1, floa
 
 void
 para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, float baseline,
-	       float width, int align)
+               float width, int align)
 {
 	float cx = x;
 	if (align == 'c' && ln->w < width)
@@ -445,22 +446,28 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 			for (size_t k = i; k < j; k++) {
 				float bw = p->c[k].w;
 				dl_add_rect(L, DL_FRAME, bx + bw * 0.12f, baseline, bw * 0.76f,
-					    st->size * 0.68f, st->size * 0.05f, st->rgb);
+				            st->size * 0.68f, st->size * 0.05f, st->rgb);
 				bx += bw;
 			}
 		}
 		if (st->deco & DECO_CODEBG)
 			dl_add_rect(L, DL_FILL, cx - 0.5f, lo, w + 1, hi - lo, 0, CODE_BG_RGB);
-		struct dl_item it = {L->page, DL_TEXT, c->face, !!(c->flags & ICH_INVIS), cx, baseline,
-				     w, st->size, 0, st->rgb, off, L->dl->text.len - off, -1};
-		L->dl->items = xgrow(L->dl->items, &L->dl->cap, L->dl->n + 1, sizeof *L->dl->items);
-		L->dl->items[L->dl->n++] = it;
+		struct dl_item *it = dl_push(L, DL_TEXT);
+		it->face = c->face;
+		it->invisible = !!(c->flags & ICH_INVIS);
+		it->x = cx;
+		it->y = baseline;
+		it->w = w;
+		it->h = st->size;
+		it->rgb = st->rgb;
+		it->off = off;
+		it->len = L->dl->text.len - off;
 		if (st->deco & DECO_STRIKE)
 			dl_add_rect(L, DL_LINE, cx, baseline + st->size * 0.28f, w, 0,
-				    st->size * STRIKE_W, st->rgb);
+			            st->size * STRIKE_W, st->rgb);
 		if (st->deco & DECO_UNDER)
 			dl_add_rect(L, DL_LINE, cx, baseline - st->size * 0.11f, w, 0,
-				    st->size * STRIKE_W, st->rgb);
+			            st->size * STRIKE_W, st->rgb);
 		link_extend(L, &lr, st->link, cx, cx + w, lo, hi);
 		cx += w;
 		i = j;
@@ -470,7 +477,7 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 
 float
 lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, float x,
-	   float baseline, const char *s, int right)
+           float baseline, const char *s, int right)
 {
 	struct para p = {0};
 	para_reset(&p, font, size, rgb, 1, 0);

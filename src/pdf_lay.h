@@ -14,61 +14,61 @@
 /* ---- inline content ---- */
 
 enum {
-	ICH_SPACE = 1 << 0,    /* breakable space */
-	ICH_LETTER = 1 << 1,   /* letter (not an ASCII digit) */
-	ICH_HYPHEN = 1 << 2,   /* '-' or U+2010: a line may end after it */
-	ICH_CJK = 1 << 3,      /* Han, kana, hangul: breakable on both sides */
-	ICH_CLOSE = 1 << 4,    /* closing punctuation: never starts a line */
-	ICH_OPEN = 1 << 5,     /* opening punctuation: never ends a line */
-	ICH_MARK = 1 << 6,     /* combining mark: never starts a line */
-	ICH_HARD = 1 << 7,     /* forced line break (not drawn) */
-	ICH_INVIS = 1 << 8,    /* extracted, not painted */
-	ICH_OBJ = 1 << 9,      /* an image; cid is its index in para.obj */
-	ICH_MISSING = 1 << 10  /* no face has it: a drawn box over invisible text */
+	ICH_SPACE = 1 << 0,   /* breakable space */
+	ICH_LETTER = 1 << 1,  /* letter (not an ASCII digit) */
+	ICH_HYPHEN = 1 << 2,  /* '-' or U+2010: a line may end after it */
+	ICH_CJK = 1 << 3,     /* Han, kana: breakable on both sides */
+	ICH_CLOSE = 1 << 4,   /* closing punctuation: never starts a line */
+	ICH_OPEN = 1 << 5,    /* opening punctuation: never ends a line */
+	ICH_MARK = 1 << 6,    /* combining mark: never starts a line */
+	ICH_HARD = 1 << 7,    /* forced line break (not drawn) */
+	ICH_INVIS = 1 << 8,   /* extracted, not painted */
+	ICH_OBJ = 1 << 9,     /* an image; cid is its index in para.obj */
+	ICH_MISSING = 1 << 10 /* no face has it: a drawn box over invisible text */
 };
 
 enum { DECO_STRIKE = 1, DECO_UNDER = 2, DECO_CODEBG = 4 };
 
-struct istyle {	    /* one inline style */
-	uint8_t font;  /* FST_* */
-	uint8_t deco;  /* DECO_* */
-	float size;    /* points */
-	uint32_t rgb;  /* text colour */
-	int link;      /* index in lay.links, -1 none */
+struct istyle {       /* one inline style */
+	uint8_t font; /* FST_* */
+	uint8_t deco; /* DECO_* */
+	float size;   /* points */
+	uint32_t rgb; /* text colour */
+	int link;     /* index in lay.links, -1 none */
 };
 
-struct ich {	       /* one character (or object) of a paragraph */
-	uint32_t cid;  /* code written; object index for ICH_OBJ */
+struct ich {            /* one character (or object) of a paragraph */
+	uint32_t cid;   /* code written; object index for ICH_OBJ */
 	uint32_t style; /* index in para.st */
-	float w;       /* advance in points */
-	uint8_t face;  /* document face */
+	float w;        /* advance in points */
+	uint8_t face;   /* document face */
 	uint16_t flags; /* ICH_* */
 };
 
-struct iobj {	       /* an inline image */
-	int image;     /* index in dl.images */
-	float w, h;    /* natural size, points */
-	float dw, dh;  /* size drawn, after para_break */
+struct iobj {         /* an inline image */
+	int image;    /* index in dl.images */
+	float w, h;   /* natural size, points */
+	float dw, dh; /* size drawn, after para_break */
 };
 
-struct para {		  /* the inline content of one block or table cell */
+struct para { /* the inline content of one block or table cell */
 	struct ich *c;
 	size_t n, cap;
 	struct istyle *st; /* styles; 0 is the block's */
 	size_t nst, capst;
 	struct iobj *obj;
 	size_t nobj, capobj;
-	uint32_t *stack;  /* open spans, as style indices */
+	uint32_t *stack; /* open spans, as style indices */
 	size_t nstack, capstack;
-	float lead;	  /* line height / font size */
-	int pre;	  /* code or HTML block: spaces kept, '\n' breaks */
-	unsigned col;	  /* pre: column, for tab stops */
+	float lead;   /* line height / font size */
+	int pre;      /* code or HTML block: spaces kept, '\n' breaks */
+	unsigned col; /* pre: column, for tab stops */
 };
 
-struct line {		 /* one line of a paragraph */
-	size_t s, e;	 /* characters drawn: [s, e), trailing spaces left out */
-	size_t next;	 /* first character of the next line */
-	float w;	 /* width of [s, e) */
+struct line {            /* one line of a paragraph */
+	size_t s, e;     /* characters drawn: [s, e), trailing spaces left out */
+	size_t next;     /* first character of the next line */
+	float w;         /* width of [s, e) */
 	float asc, desc; /* above and below the baseline, leading included */
 };
 
@@ -76,56 +76,64 @@ struct line {		 /* one line of a paragraph */
 
 enum ctr_kind { CTR_QUOTE, CTR_LIST, CTR_ITEM };
 
-struct ctr {		  /* an open block quote, list or list item */
-	int kind;	  /* enum ctr_kind */
-	float left;	  /* x where its content starts */
-	int indents;	  /* counted in lay.visible */
-	int vis;	  /* lay.visible when opened */
+struct ctr {         /* an open block quote, list or list item */
+	int kind;    /* enum ctr_kind */
+	float left;  /* x where its content starts */
+	int indents; /* counted in lay.visible */
+	int vis;     /* lay.visible when opened */
 	/* CTR_QUOTE */
-	float bar_x;	  /* x of the bar; bar drawn only at visible depths */
-	int bar;	  /* draws a bar */
+	float bar_x;            /* x of the bar; bar drawn only at visible depths */
+	int bar;                /* draws a bar */
 	float bar_top, bar_bot; /* open bar segment on the current page; top < 0: none */
 	/* CTR_LIST */
 	int ordered, paren, tight, tasks;
-	int next;	  /* next item number */
-	int depth;	  /* bullet lists around it, for the bullet shape */
-	float marker_w;	  /* marker column */
-	int nested;	  /* inside the item of a tight list */
+	int next;       /* next item number */
+	int depth;      /* bullet lists around it, for the bullet shape */
+	float marker_w; /* marker column */
+	int nested;     /* inside the item of a tight list */
 	/* CTR_ITEM */
-	int task;	  /* -1 none, 0 open, 1 done */
-	int number;	  /* ordered: its number */
-	int pending;	  /* marker not drawn yet */
+	int task;    /* -1 none, 0 open, 1 done */
+	int number;  /* ordered: its number */
+	int pending; /* marker not drawn yet */
 };
 
 struct table;
 
+struct names {      /* strings to ints, open addressing */
+	char **key; /* owned when own */
+	int *val;
+	size_t cap, n;
+	int own; /* keys are freed with the table */
+};
+
 struct lay {
-	struct fonts *fonts;	  /* not owned */
-	struct dl *dl;		  /* owned until lay_finish */
-	struct lay_opts o;	  /* base_dir borrowed */
+	struct fonts *fonts;      /* not owned */
+	struct dl *dl;            /* owned until lay_finish */
+	struct lay_opts o;        /* base_dir borrowed */
 	struct strlist *warnings; /* not owned; may be NULL */
-	int page;		  /* current page, 0-based */
-	float y;		  /* top of the next line box */
-	float left, right;	  /* content edges at the current depth */
-	int at_top;		  /* nothing on this page yet */
-	float pending;		  /* space owed before the next block */
-	int suppress;		  /* first block in a container: no space before */
-	struct ctr *ctr;	  /* open containers, outermost first */
+	int page;                 /* current page, 0-based */
+	float y;                  /* top of the next line box */
+	float left, right;        /* content edges at the current depth */
+	int at_top;               /* nothing on this page yet */
+	float pending;            /* space owed before the next block */
+	int suppress;             /* first block in a container: no space before */
+	struct ctr *ctr;          /* open containers, outermost first */
 	size_t nctr, capctr;
-	int visible;		  /* indenting containers open (capped depth) */
-	int quotes;		  /* block quotes open */
-	size_t npending;	  /* list markers waiting for a line */
-	struct para para;	  /* paragraph or heading being collected */
-	struct para *cur;	  /* where inline content goes; NULL: dropped */
-	int heading;		  /* level of the heading being collected, else 0 */
-	struct buf htext;	  /* its plain text */
-	int in_tight;		  /* the paragraph is in a tight list item */
-	char **links;		  /* link targets */
+	int visible;      /* indenting containers open (capped depth) */
+	int quotes;       /* block quotes open */
+	size_t npending;  /* list markers waiting for a line */
+	struct para para; /* paragraph or heading being collected */
+	struct para *cur; /* where inline content goes; NULL: dropped */
+	int heading;      /* level of the heading being collected, else 0 */
+	struct buf htext; /* its plain text */
+	int in_tight;     /* the paragraph is in a tight list item */
+	char **links;     /* link targets */
 	size_t nlinks, caplinks;
-	int *link_stack;	  /* open links */
+	int *link_stack; /* open links */
 	size_t nlink_stack, caplink_stack;
-	struct table *tab;	  /* table being collected */
-	size_t nheadings;	  /* for anchors "-1", "-2" */
+	struct table *tab;      /* table being collected */
+	struct names anchor_at; /* anchor name -> index in dl.anchors (keys borrowed) */
+	struct names suffix;    /* anchor base -> next "-N" to try (keys owned) */
 };
 
 /* pdf_layout.c */
@@ -139,10 +147,10 @@ void lay_advance(struct lay *L, float h);
 float lay_room(const struct lay *L);
 float lay_page_room(const struct lay *L); /* on an empty page */
 void lay_block_space(struct lay *L, float before);
-void dl_add_text(struct lay *L, int face, float size, uint32_t rgb, int invisible, float x,
-		 float y, const char *utf8, size_t len);
+/* A new item on the current page, zeroed but for page, kind and dest. */
+struct dl_item *dl_push(struct lay *L, int kind);
 void dl_add_rect(struct lay *L, int kind, float x, float y, float w, float h, float lw,
-		 uint32_t rgb);
+                 uint32_t rgb);
 void dl_add_link(struct lay *L, const char *target, float x, float y, float w, float h);
 void dl_add_image(struct lay *L, int image, float x, float y, float w, float h);
 
@@ -162,10 +170,10 @@ size_t para_break(struct lay *L, struct para *p, float width, float maxh, struct
 void para_widths(const struct para *p, float *minw, float *maxw);
 /* Draws line ln with its left end at x (align 'c' or 'r' within width). */
 void para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, float baseline,
-		    float width, int align);
+                    float width, int align);
 /* Draws s in one style at x (or ending at x when right), returns its width. */
 float lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, float x,
-		 float baseline, const char *s, int right);
+                 float baseline, const char *s, int right);
 
 /* pdf_table.c */
 void table_free(struct table *t);

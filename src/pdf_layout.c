@@ -40,7 +40,7 @@ dl_free(struct dl *dl)
 	free(dl);
 }
 
-static struct dl_item *
+struct dl_item *
 dl_push(struct lay *L, int kind)
 {
 	struct dl *dl = L->dl;
@@ -51,22 +51,6 @@ dl_push(struct lay *L, int kind)
 	it->kind = (uint8_t)kind;
 	it->dest = -1;
 	return it;
-}
-
-void
-dl_add_text(struct lay *L, int face, float size, uint32_t rgb, int invisible, float x, float y,
-	    const char *utf8, size_t len)
-{
-	struct dl_item *it = dl_push(L, DL_TEXT);
-	it->face = (uint8_t)face;
-	it->invisible = (uint8_t)invisible;
-	it->x = x;
-	it->y = y;
-	it->h = size;
-	it->rgb = rgb;
-	it->off = L->dl->text.len;
-	it->len = len;
-	buf_put(&L->dl->text, utf8, len);
 }
 
 void
@@ -105,6 +89,76 @@ dl_add_image(struct lay *L, int image, float x, float y, float w, float h)
 	it->off = (size_t)image;
 }
 
+/* ---- names: the headings' anchors in linear time ---- */
+
+static size_t
+name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static size_t
+name_slot(const struct names *t, const char *key)
+{
+	size_t i = name_hash(key) & (t->cap - 1);
+	while (t->key[i] && strcmp(t->key[i], key))
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+/* The value of key, or -1. */
+static int
+names_get(const struct names *t, const char *key)
+{
+	if (!t->cap)
+		return -1;
+	size_t i = name_slot(t, key);
+	return t->key[i] ? t->val[i] : -1;
+}
+
+/* Sets key to val.  An owning table takes key when it is new and frees it
+ * otherwise; a borrowing one keeps the pointer. */
+static void
+names_put(struct names *t, char *key, int val)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		struct names g = {xcalloc(t->cap ? t->cap * 2 : 64, sizeof *g.key), NULL,
+		                  t->cap ? t->cap * 2 : 64, t->n, t->own};
+		g.val = xcalloc(g.cap, sizeof *g.val);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->key[i]) {
+				size_t j = name_slot(&g, t->key[i]);
+				g.key[j] = t->key[i];
+				g.val[j] = t->val[i];
+			}
+		free(t->key);
+		free(t->val);
+		*t = g;
+	}
+	size_t i = name_slot(t, key);
+	if (t->key[i]) {
+		if (t->own)
+			free(key);
+	} else {
+		t->key[i] = key;
+		t->n++;
+	}
+	t->val[i] = val;
+}
+
+static void
+names_free(struct names *t)
+{
+	for (size_t i = 0; t->own && i < t->cap; i++)
+		free(t->key[i]);
+	free(t->key);
+	free(t->val);
+	memset(t, 0, sizeof *t);
+}
+
 /* ---- pages and vertical flow ---- */
 
 struct lay *
@@ -121,6 +175,7 @@ lay_new(struct fonts *f, const struct lay_opts *o, struct strlist *warnings)
 	L->left = MARGIN_L;
 	L->right = PAGE_W - MARGIN_R;
 	L->at_top = 1;
+	L->suffix.own = 1;
 	return L;
 }
 
@@ -138,6 +193,8 @@ lay_free(struct lay *L)
 	free(L->links);
 	free(L->link_stack);
 	table_free(L->tab);
+	names_free(&L->anchor_at);
+	names_free(&L->suffix);
 	free(L);
 }
 
@@ -146,8 +203,8 @@ static void
 bar_flush(struct lay *L, struct ctr *c)
 {
 	if (c->kind == CTR_QUOTE && c->bar && c->bar_top >= 0 && c->bar_top > c->bar_bot)
-		dl_add_rect(L, DL_FILL, c->bar_x, c->bar_bot, QUOTE_BAR_W, c->bar_top - c->bar_bot, 0,
-			    QUOTE_BAR_RGB);
+		dl_add_rect(L, DL_FILL, c->bar_x, c->bar_bot, QUOTE_BAR_W, c->bar_top - c->bar_bot,
+		            0, QUOTE_BAR_RGB);
 	c->bar_top = -1;
 }
 
@@ -236,17 +293,24 @@ draw_marker(struct lay *L, size_t k, float baseline)
 	float size = sty_body.size, box = size * CHECKBOX_SIZE;
 	float right = it->left - MARKER_GAP;
 	uint32_t rgb = L->quotes ? QUOTE_RGB : 0;
+	/* beyond the visible depth items do not indent: their markers would
+	 * pile up on their parents', so they are only extracted, not painted */
+	int hidden = !it->indents;
 	if (it->task >= 0) {
-		checkbox(L, right - box, it->left, baseline, size, it->task);
+		if (hidden)
+			lay_string(L, 0, size, 0, 1, it->left - 1, baseline,
+			           it->task ? "[x] " : "[ ] ", 1);
+		else
+			checkbox(L, right - box, it->left, baseline, size, it->task);
 		right -= box + 4;
 	}
 	if (ls->ordered) {
 		char num[24];
 		snprintf(num, sizeof num, "%d%c", it->number, ls->paren ? ')' : '.');
-		lay_string(L, 0, size, rgb, 0, right, baseline, num, 1);
+		lay_string(L, 0, size, rgb, hidden, right, baseline, num, 1);
 	} else if (it->task < 0) {
 		const char *b = bullets[ls->depth % (int)(sizeof bullets / sizeof bullets[0])];
-		lay_string(L, 0, size, rgb, 0, it->left - ls->marker_w, baseline, b, 0);
+		lay_string(L, 0, size, rgb, hidden, it->left - ls->marker_w, baseline, b, 0);
 	}
 }
 
@@ -344,7 +408,7 @@ marker_width(int ordered, int n, int tasks)
 		char num[24];
 		int k = snprintf(num, sizeof num, "%d", n);
 		float need = (float)(k + 1) * size * 0.5f + size * 0.3f + MARKER_GAP +
-			     (tasks ? size * CHECKBOX_SIZE + 4 : 0);
+		             (tasks ? size * CHECKBOX_SIZE + 4 : 0);
 		if (need > w)
 			w = need;
 	}
@@ -411,7 +475,8 @@ lay_item_end(struct lay *L)
 		return;
 	if (L->ctr[L->nctr - 1].pending) { /* empty item: its marker on a line of its own */
 		float h = sty_body.size * sty_body.lead;
-		lay_box_begin(L, h, h - sty_body.size * DESCENT - (sty_body.lead - 1) * sty_body.size / 2);
+		lay_box_begin(
+		    L, h, h - sty_body.size * DESCENT - (sty_body.lead - 1) * sty_body.size / 2);
 		lay_advance(L, h);
 	}
 	ctr_pop(L);
@@ -518,7 +583,8 @@ lay_heading_end(struct lay *L)
 	int page;
 	/* a heading never ends a page: two body lines must follow it */
 	float top = place_para(L, &L->para, 2 * sty_body.size * sty_body.lead, &page);
-	char *title = squeeze(buf_cstr(&L->htext));
+	char *raw = squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
+	free(raw);
 	struct dl *dl = L->dl;
 	if (*title) {
 		dl->marks = xgrow(dl->marks, &dl->capmarks, dl->nmarks + 1, sizeof *dl->marks);
@@ -529,19 +595,23 @@ lay_heading_end(struct lay *L)
 			dl->first_heading = xstrdup(title);
 	}
 	/* anchors as GitHub makes them: "a", "a-1", "a-2" */
-	char *base = text_anchor(title), *name = xstrdup(base);
-	for (int k = 1;; k++) {
-		size_t i = 0;
-		while (i < dl->nanchors && strcmp(dl->anchors[i].name, name))
-			i++;
-		if (i == dl->nanchors)
-			break;
-		free(name);
-		name = xasprintf("%s-%d", base, k);
+	char *base = text_anchor(title), *name;
+	if (names_get(&L->anchor_at, base) < 0) {
+		name = xstrdup(base);
+		free(base);
+	} else {
+		int k = names_get(&L->suffix, base);
+		for (k = k < 1 ? 1 : k;; k++) {
+			name = xasprintf("%s-%d", base, k);
+			if (names_get(&L->anchor_at, name) < 0)
+				break;
+			free(name);
+		}
+		names_put(&L->suffix, base, k + 1);
 	}
-	free(base);
 	dl->anchors = xgrow(dl->anchors, &dl->capanchors, dl->nanchors + 1, sizeof *dl->anchors);
-	dl->anchors[dl->nanchors++] = (struct dl_anchor){name, page, top};
+	dl->anchors[dl->nanchors] = (struct dl_anchor){name, page, top};
+	names_put(&L->anchor_at, name, (int)dl->nanchors++);
 	free(title);
 	L->cur = NULL;
 	L->heading = 0;
@@ -575,7 +645,8 @@ pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 		float h = pt + ln[k].asc + ln[k].desc + pb;
 		float top = lay_box_begin(L, h, pt + ln[k].asc);
 		if (shade)
-			dl_add_rect(L, DL_FILL, L->left, top - h, L->right - L->left, h, 0, CODE_BG_RGB);
+			dl_add_rect(L, DL_FILL, L->left, top - h, L->right - L->left, h, 0,
+			            CODE_BG_RGB);
 		para_draw_line(L, p, &ln[k], L->left + pad, top - pt - ln[k].asc, width, 0);
 		lay_advance(L, h);
 	}
@@ -806,20 +877,22 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 	int idx = -1, png = 0;
 	unsigned pw = 0, ph = 0;
 	for (const char *p = url; *p && *p != '?' && *p != '#'; p++) {
-		if (*p == '%' && hexval((unsigned char)p[1]) >= 0 && hexval((unsigned char)p[2]) >= 0) {
+		if (*p == '%' && hexval((unsigned char)p[1]) >= 0 &&
+		    hexval((unsigned char)p[2]) >= 0) {
 			buf_putc(&path, (char)(hexval((unsigned char)p[1]) * 16 +
-					       hexval((unsigned char)p[2])));
+			                       hexval((unsigned char)p[2])));
 			p += 2;
 		} else
 			buf_putc(&path, *p);
 	}
 	const char *ps = buf_cstr(&path);
 	if (!L->o.base_dir)
-		why = xstrdup(L(L->o.lang, "không nhúng ảnh ở đây", "images are not embedded here"));
+		why =
+		    xstrdup(L(L->o.lang, "không nhúng ảnh ở đây", "images are not embedded here"));
 	else if (scheme_len(url) || ps[0] == '/' || !strncmp(ps, "../", 3) || strstr(ps, "/../") ||
-		 !strcmp(ps, "..") || strlen(ps) != path.len || !*ps)
+	         !strcmp(ps, "..") || strlen(ps) != path.len || !*ps)
 		why = xstrdup(L(L->o.lang, "không phải tệp cục bộ trong thư mục của tài liệu",
-				"not a local file beside the document"));
+		                "not a local file beside the document"));
 	if (why)
 		goto out;
 	for (size_t i = 0; i < L->dl->nimages; i++)
@@ -836,7 +909,8 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 		goto out;
 	}
 	if (!image_size((unsigned char *)data, len, &png, &pw, &ph)) {
-		why = xstrdup(L(L->o.lang, "không phải ảnh PNG hay JPEG", "not a PNG or JPEG image"));
+		why =
+		    xstrdup(L(L->o.lang, "không phải ảnh PNG hay JPEG", "not a PNG or JPEG image"));
 		goto out;
 	}
 	struct dl *dl = L->dl;
@@ -847,8 +921,8 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 out:
 	if (why && L->warnings) {
 		char *m = xasprintf(L(L->o.lang, "ảnh %s: %s; hiện văn bản thay thế",
-				      "image %s: %s; alt text shown"),
-				    url, why);
+		                      "image %s: %s; alt text shown"),
+		                    url, why);
 		strlist_push(L->warnings, m);
 		free(m);
 	}
@@ -878,12 +952,13 @@ lay_image(struct lay *L, const char *url, const char *alt)
 
 /* "#đà-nẵng" or "#%C4%91..." against the headings' anchors. */
 static int
-find_anchor(const struct dl *dl, const char *target, size_t len)
+find_anchor(const struct lay *L, const char *target, size_t len)
 {
 	struct buf d = BUF_INIT;
 	for (size_t i = 1; i < len; i++) {
 		int a, b;
-		if (target[i] == '%' && i + 2 < len && (a = hexval((unsigned char)target[i + 1])) >= 0 &&
+		if (target[i] == '%' && i + 2 < len &&
+		    (a = hexval((unsigned char)target[i + 1])) >= 0 &&
 		    (b = hexval((unsigned char)target[i + 2])) >= 0) {
 			buf_putc(&d, (char)(a * 16 + b));
 			i += 2;
@@ -891,15 +966,10 @@ find_anchor(const struct dl *dl, const char *target, size_t len)
 			buf_putc(&d, target[i]);
 	}
 	char *nfc = text_nfc(buf_cstr(&d));
-	int r = -1;
-	for (size_t i = 0; i < dl->nanchors && r < 0; i++)
-		if (!strcmp(dl->anchors[i].name, nfc))
-			r = (int)i;
+	int r = names_get(&L->anchor_at, nfc);
 	if (r < 0) {
 		char *a = text_anchor(nfc);
-		for (size_t i = 0; i < dl->nanchors && r < 0; i++)
-			if (!strcmp(dl->anchors[i].name, a))
-				r = (int)i;
+		r = names_get(&L->anchor_at, a);
 		free(a);
 	}
 	free(nfc);
@@ -918,7 +988,7 @@ lay_finish(struct lay *L)
 	for (size_t i = 0; i < dl->n; i++) {
 		struct dl_item *it = &dl->items[i];
 		if (it->kind == DL_LINK && it->len && dl->text.data[it->off] == '#') {
-			it->dest = find_anchor(dl, dl->text.data + it->off, it->len);
+			it->dest = find_anchor(L, dl->text.data + it->off, it->len);
 			if (it->dest < 0)
 				it->len = 0;
 		}
@@ -935,7 +1005,7 @@ lay_finish(struct lay *L)
 			w += tmp.c[k].w;
 		para_free(&tmp);
 		lay_string(L, sty_footer.font, sty_footer.size, sty_footer.rgb, 0, (PAGE_W - w) / 2,
-			   FOOTER_Y, num, 0);
+		           FOOTER_Y, num, 0);
 	}
 	L->dl = NULL;
 	return dl;

@@ -23,32 +23,32 @@ enum dl_kind {
 	DL_LINE,  /* stroked line from (x, y) to (x + w, y + h), width lw */
 	DL_FRAME, /* stroked rectangle, width lw */
 	DL_IMAGE, /* image off in rect x, y, w, h */
-	DL_LINK	  /* clickable rect to target text[off, len) */
+	DL_LINK   /* clickable rect to target text[off, len) */
 };
 
 struct dl_item {
-	int page;	   /* 0-based */
-	uint8_t kind;	   /* enum dl_kind */
-	uint8_t face;	   /* DL_TEXT: document face */
+	int page;          /* 0-based */
+	uint8_t kind;      /* enum dl_kind */
+	uint8_t face;      /* DL_TEXT: document face */
 	uint8_t invisible; /* DL_TEXT: extracted but not painted */
 	float x, y, w, h;  /* see enum dl_kind */
-	float lw;	   /* line width */
-	uint32_t rgb;	   /* colour 0xRRGGBB */
+	float lw;          /* line width */
+	uint32_t rgb;      /* colour 0xRRGGBB */
 	size_t off, len;   /* TEXT: UTF-8 codes in text; LINK: target; IMAGE: off = index */
-	int dest;	   /* LINK: index in anchors for "#name", -1 for a URI */
+	int dest;          /* LINK: index in anchors for "#name", -1 for a URI */
 };
 
-struct dl_mark {	 /* a bookmark */
-	int level;	 /* heading level 1..6 */
-	int page;	 /* 0-based */
-	float y;	 /* top of the heading */
+struct dl_mark {         /* a bookmark */
+	int level;       /* heading level 1..6 */
+	int page;        /* 0-based */
+	float y;         /* top of the heading */
 	size_t off, len; /* title in text */
 };
 
-struct dl_anchor { /* a heading as a link target "#name" */
-	char *name;	/* owned */
-	int page;	/* 0-based */
-	float y;	/* top of the heading */
+struct dl_anchor {  /* a heading as a link target "#name" */
+	char *name; /* owned */
+	int page;   /* 0-based */
+	float y;    /* top of the heading */
 };
 
 struct dl_image {
@@ -61,7 +61,7 @@ struct dl_image {
 struct dl {
 	struct dl_item *items; /* in drawing order within each page */
 	size_t n, cap;
-	struct buf text;       /* run texts, link targets, bookmark titles */
+	struct buf text; /* run texts, link targets, bookmark titles */
 	struct dl_mark *marks;
 	size_t nmarks, capmarks;
 	struct dl_anchor *anchors;
@@ -82,7 +82,7 @@ struct lay;
 struct lay_opts {
 	const char *base_dir; /* images relative to it; NULL: no images */
 	int md_links_to_pdf;  /* "x.md#a" links become "x.pdf" */
-	enum lang lang;	      /* warnings */
+	enum lang lang;       /* warnings */
 };
 
 enum span { SPAN_EMPH, SPAN_STRONG, SPAN_STRIKE, SPAN_CODE, SPAN_HTML };

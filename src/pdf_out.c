@@ -21,16 +21,16 @@
 #include "pdf_out.h"
 #include "xalloc.h"
 
-struct out {		    /* one document being written */
-	HPDF_Doc doc;	    /* owned */
+struct out {                /* one document being written */
+	HPDF_Doc doc;       /* owned */
 	HPDF_STATUS err;    /* first libharu error, 0 if none */
 	HPDF_STATUS detail; /* its detail number */
 	HPDF_Font *font;    /* per document face */
-	int *fd;	    /* memfds of the subsets, open until saved */
+	int *fd;            /* memfds of the subsets, open until saved */
 	int nfont;
-	HPDF_Image *img;    /* per image, loaded on first use */
-	int *img_bad;	    /* 1: could not be loaded */
-	HPDF_Page *page;    /* per page */
+	HPDF_Image *img; /* per image, loaded on first use */
+	int *img_bad;    /* 1: could not be loaded */
+	HPDF_Page *page; /* per page */
 };
 
 /* libharu reports here and goes on; we check o->err where it matters. */
@@ -55,7 +55,7 @@ failed(struct out *o, const char *what, char **err)
 	if (!o->err)
 		return 0;
 	*err = xasprintf("libharu: %s: error 0x%04X (detail %u)", what, (unsigned)o->err,
-			 (unsigned)o->detail);
+	                 (unsigned)o->detail);
 	return 1;
 }
 
@@ -83,9 +83,9 @@ fix_tounicode(struct out *o, struct fonts *f, int i)
 	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-		     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-		     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	for (size_t k = 0; k < n; k += 100) {
 		size_t m = n - k < 100 ? n - k : 100;
 		buf_printf(&b, "%zu beginbfchar\n", m);
@@ -94,7 +94,8 @@ fix_tounicode(struct out *o, struct fonts *f, int i)
 			if (u > 0xFFFF) {
 				u -= 0x10000;
 				buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)cid[j],
-					   (unsigned)(0xD800 + (u >> 10)), (unsigned)(0xDC00 + (u & 0x3FF)));
+				           (unsigned)(0xD800 + (u >> 10)),
+				           (unsigned)(0xDC00 + (u & 0x3FF)));
 			} else
 				buf_printf(&b, "<%04X> <%04X>\n", (unsigned)cid[j], (unsigned)u);
 		}
@@ -117,7 +118,8 @@ identity_encoding(struct out *o, HPDF_Font font)
 	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
 	HPDF_Dict_AddName(font, "Encoding", "Identity-H");
 	if (fa->cmap_stream) { /* now referenced by nothing: leave it empty */
-		static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode", NULL};
+		static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode",
+		                                   NULL};
 		for (const char *const *k = keys; *k; k++)
 			HPDF_Dict_RemoveElement(fa->cmap_stream, *k);
 		HPDF_MemStream_FreeData(fa->cmap_stream->stream);
@@ -187,7 +189,9 @@ show_codes(HPDF_Page page, const char *s, size_t len, struct buf *tmp)
 			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
 			p++;
 		}
-		buf_printf(tmp, "%04X", c);
+		static const char hex[] = "0123456789ABCDEF";
+		char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
+		buf_put(tmp, h, 4);
 	}
 	buf_puts(tmp, "> Tj\n");
 	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
@@ -201,9 +205,9 @@ image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, en
 		return o->img[i];
 	const struct dl_image *im = &dl->images[i];
 	HPDF_Image h = im->png ? HPDF_LoadPngImageFromMem(o->doc, (const HPDF_BYTE *)im->data,
-							   (HPDF_UINT)im->len)
-			       : HPDF_LoadJpegImageFromMem(o->doc, (const HPDF_BYTE *)im->data,
-							    (HPDF_UINT)im->len);
+	                                                  (HPDF_UINT)im->len)
+	                       : HPDF_LoadJpegImageFromMem(o->doc, (const HPDF_BYTE *)im->data,
+	                                                   (HPDF_UINT)im->len);
 	if (!h || o->err) {
 		/* an image libharu cannot read is a frame, not a failed document */
 		HPDF_ResetError(o->doc);
@@ -211,8 +215,8 @@ image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, en
 		o->img_bad[i] = 1;
 		if (warnings) {
 			char *m = xasprintf(L(lang, "ảnh %s: không đọc được, chỉ vẽ khung",
-					      "image %s: cannot be read, drawn as a frame"),
-					    im->path);
+			                      "image %s: cannot be read, drawn as a frame"),
+			                    im->path);
 			strlist_push(warnings, m);
 			free(m);
 		}
@@ -223,7 +227,7 @@ image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, en
 
 static void
 draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_Page page,
-	  struct strlist *warnings, enum lang lang)
+          struct strlist *warnings, enum lang lang)
 {
 	float r, g, b;
 	uint32_t fill = 0xFFFFFFFFu, stroke = 0xFFFFFFFFu;
@@ -273,7 +277,8 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		}
 		if (it->invisible != invisible) {
 			invisible = it->invisible;
-			HPDF_Page_SetTextRenderingMode(page, invisible ? HPDF_INVISIBLE : HPDF_FILL);
+			HPDF_Page_SetTextRenderingMode(page,
+			                               invisible ? HPDF_INVISIBLE : HPDF_FILL);
 		}
 		if (it->rgb != fill) {
 			rgb(fill = it->rgb, &r, &g, &b);
@@ -329,7 +334,7 @@ links(struct out *o, const struct dl *dl, const struct dl_item *it)
 	if (it->dest >= 0) {
 		const struct dl_anchor *an = &dl->anchors[it->dest];
 		a = HPDF_Page_CreateLinkAnnot(o->page[it->page], rect,
-					      dest(o, o->page[an->page], an->y));
+		                              dest(o, o->page[an->page], an->y));
 	} else {
 		char *uri = xstrndup(dl->text.data + it->off, it->len);
 		a = HPDF_Page_CreateURILinkAnnot(o->page[it->page], rect, uri);
@@ -383,8 +388,9 @@ info(struct out *o, const struct pdfout_info *in)
 		time_t t = (time_t)in->epoch;
 		struct tm tm;
 		if (gmtime_r(&t, &tm) && tm.tm_year + 1900 <= 9999) {
-			HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-				       tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+			HPDF_Date d = {
+			    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			    tm.tm_sec,         'Z',           0,          0};
 			HPDF_SetInfoDateAttr(o->doc, HPDF_INFO_CREATION_DATE, d);
 			HPDF_SetInfoDateAttr(o->doc, HPDF_INFO_MOD_DATE, d);
 		}
@@ -393,7 +399,7 @@ info(struct out *o, const struct pdfout_info *in)
 
 int
 pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in, struct buf *out,
-	     struct strlist *warnings, char **err)
+             struct strlist *warnings, char **err)
 {
 	struct out o = {0};
 	int rc = 0;
@@ -432,7 +438,8 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 			goto out;
 		HPDF_Page_SetWidth(page, dl->page_w);
 		HPDF_Page_SetHeight(page, dl->page_h);
-		draw_page(&o, dl, idx + start[p], start[p + 1] - start[p], page, warnings, in->lang);
+		draw_page(&o, dl, idx + start[p], start[p + 1] - start[p], page, warnings,
+		          in->lang);
 		if (failed(&o, "drawing a page", err))
 			goto out;
 	}

@@ -13,11 +13,11 @@ struct pdfout_info {
 	const char *author;  /* NULL: none */
 	const char *subject; /* NULL: none */
 	long long epoch;     /* creation date, seconds since 1970; < 0: none */
-	enum lang lang;	     /* messages */
+	enum lang lang;      /* messages */
 };
 
 /* Appends the PDF to *out.  Returns 1, or 0 and *err (caller frees). */
 int pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *info,
-		 struct buf *out, struct strlist *warnings, char **err);
+                 struct buf *out, struct strlist *warnings, char **err);
 
 #endif

@@ -34,7 +34,7 @@
 #define QUOTE_BAR_W 2.0f
 #define QUOTE_BAR_RGB 0xB8B8B8u
 #define QUOTE_RGB 0x333333u
-#define LIST_INDENT 18.0f   /* bullets; ordered lists widen to fit numbers */
+#define LIST_INDENT 18.0f /* bullets; ordered lists widen to fit numbers */
 #define MARKER_GAP 5.0f
 #define CHECKBOX_SIZE 0.72f /* of the font size */
 
@@ -60,22 +60,22 @@
 #define STYLE_DATA static const __attribute__((unused))
 
 struct bstyle {
-	uint8_t font;  /* FST_* bits */
-	float size;    /* points */
-	float lead;    /* line height / size */
-	float before;  /* space above, points */
-	float after;   /* space below, points */
-	uint32_t rgb;  /* text colour */
+	uint8_t font; /* FST_* bits */
+	float size;   /* points */
+	float lead;   /* line height / size */
+	float before; /* space above, points */
+	float after;  /* space below, points */
+	uint32_t rgb; /* text colour */
 };
 
 STYLE_DATA struct bstyle sty_body = {0, 11.0f, 1.32f, 0.0f, 7.0f, 0x000000u};
 STYLE_DATA struct bstyle sty_heading[6] = {
-	{FST_BOLD, 20.0f, 1.2f, 14.0f, 9.0f, 0x000000u},
-	{FST_BOLD, 16.0f, 1.2f, 13.0f, 7.0f, 0x000000u},
-	{FST_BOLD, 13.5f, 1.2f, 11.0f, 6.0f, 0x000000u},
-	{FST_BOLD, 12.0f, 1.25f, 9.0f, 5.0f, 0x000000u},
-	{FST_BOLD | FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x000000u},
-	{FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x333333u},
+    {FST_BOLD, 20.0f, 1.2f, 14.0f, 9.0f, 0x000000u},
+    {FST_BOLD, 16.0f, 1.2f, 13.0f, 7.0f, 0x000000u},
+    {FST_BOLD, 13.5f, 1.2f, 11.0f, 6.0f, 0x000000u},
+    {FST_BOLD, 12.0f, 1.25f, 9.0f, 5.0f, 0x000000u},
+    {FST_BOLD | FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x000000u},
+    {FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x333333u},
 };
 STYLE_DATA struct bstyle sty_code = {FST_MONO, 9.5f, 1.25f, 2.0f, 9.0f, 0x000000u};
 STYLE_DATA struct bstyle sty_html = {FST_MONO, 9.5f, 1.25f, 0.0f, 7.0f, HTML_RGB};

@@ -16,23 +16,23 @@
 #define MAX_COLS 100000
 
 struct tcell {
-	struct para p;	 /* content */
+	struct para p;   /* content */
 	struct line *ln; /* lines at the current column width */
 	size_t nln;
-	size_t at;	 /* first line not drawn yet */
+	size_t at; /* first line not drawn yet */
 };
 
 struct trow {
 	struct tcell *c; /* ncols cells */
-	int header;	 /* the header row */
+	int header;      /* the header row */
 };
 
 struct table {
 	int ncols;
-	uint8_t *align;	   /* 'l', 'c', 'r' or 0 per column */
+	uint8_t *align; /* 'l', 'c', 'r' or 0 per column */
 	struct trow *rows;
 	size_t nrows, caprows;
-	int col;	   /* cell being filled */
+	int col; /* cell being filled */
 };
 
 void
@@ -82,8 +82,8 @@ lay_table_row_begin(struct lay *L, int header)
 	r->c = xcalloc((size_t)t->ncols, sizeof *r->c);
 	uint32_t rgb = L->quotes ? QUOTE_RGB : sty_table.rgb;
 	for (int c = 0; c < t->ncols; c++)
-		para_reset(&r->c[c].p, sty_table.font | (header ? FST_BOLD : 0), sty_table.size, rgb,
-			   sty_table.lead, 0);
+		para_reset(&r->c[c].p, sty_table.font | (header ? FST_BOLD : 0), sty_table.size,
+		           rgb, sty_table.lead, 0);
 	t->col = 0;
 }
 
@@ -110,10 +110,10 @@ lay_table_row_end(struct lay *L)
 	(void)L;
 }
 
-struct group {	   /* consecutive columns laid out as one table */
-	int c0, c1; /* columns [c0, c1) */
-	float *x;   /* left edge per column (indexed from c0) */
-	float *w;   /* width per column */
+struct group {        /* consecutive columns laid out as one table */
+	int c0, c1;   /* columns [c0, c1) */
+	float *x;     /* left edge per column (indexed from c0) */
+	float *w;     /* width per column */
 	float head_h; /* height of the header rows */
 };
 
@@ -125,7 +125,8 @@ row_lines(struct lay *L, struct table *t, size_t r, const struct group *g)
 	for (int c = g->c0; c < g->c1; c++) {
 		struct tcell *cell = &t->rows[r].c[c];
 		free(cell->ln);
-		cell->nln = para_break(L, &cell->p, g->w[c - g->c0] - 2 * TABLE_PAD_X, maxh, &cell->ln);
+		cell->nln =
+		    para_break(L, &cell->p, g->w[c - g->c0] - 2 * TABLE_PAD_X, maxh, &cell->ln);
 		cell->at = 0;
 		float ch = 0;
 		for (size_t k = 0; k < cell->nln; k++)
@@ -142,7 +143,7 @@ row_lines(struct lay *L, struct table *t, size_t r, const struct group *g)
  * band of height h, and moves down. */
 static void
 draw_band(struct lay *L, struct table *t, size_t r, const struct group *g, const size_t *upto,
-	  float h)
+          float h)
 {
 	float top = L->y;
 	float right = g->x[g->c1 - g->c0 - 1] + g->w[g->c1 - g->c0 - 1];
@@ -153,8 +154,8 @@ draw_band(struct lay *L, struct table *t, size_t r, const struct group *g, const
 		float x = g->x[c - g->c0], w = g->w[c - g->c0], y = top - TABLE_PAD_Y;
 		size_t end = upto ? upto[c - g->c0] : cell->nln;
 		for (size_t k = cell->at; k < end; k++) {
-			para_draw_line(L, &cell->p, &cell->ln[k], x + TABLE_PAD_X, y - cell->ln[k].asc,
-				       w - 2 * TABLE_PAD_X, t->align[c]);
+			para_draw_line(L, &cell->p, &cell->ln[k], x + TABLE_PAD_X,
+			               y - cell->ln[k].asc, w - 2 * TABLE_PAD_X, t->align[c]);
 			y -= cell->ln[k].asc + cell->ln[k].desc;
 		}
 		cell->at = end;
@@ -213,7 +214,8 @@ split_row(struct lay *L, struct table *t, size_t r, const struct group *g)
 					struct tcell *cell = &t->rows[r].c[c];
 					upto[c - g->c0] = cell->at + (cell->at < cell->nln);
 					if (upto[c - g->c0] > cell->at) {
-						float lh = cell->ln[cell->at].asc + cell->ln[cell->at].desc;
+						float lh = cell->ln[cell->at].asc +
+						           cell->ln[cell->at].desc;
 						if (lh > band)
 							band = lh;
 					}
@@ -250,7 +252,7 @@ draw_group(struct lay *L, struct table *t, struct group *g)
 			first = h < one ? h : one;
 		}
 	float asc = TABLE_PAD_Y + sty_table.size * ASCENT +
-		    (sty_table.lead - ASCENT - DESCENT) * sty_table.size / 2;
+	            (sty_table.lead - ASCENT - DESCENT) * sty_table.size / 2;
 	lay_box_begin(L, g->head_h + first, asc);
 	draw_headers(L, t, g);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -311,18 +313,34 @@ table_layout(struct lay *L, struct table *t)
 			flex += mx[c1] > need[c1] ? mx[c1] - need[c1] : 0;
 			c1++;
 		}
-		float x = L->left, extra = avail - sum;
+		/* Room beyond what columns need goes in equal shares to those
+		 * not yet at their widest line, so narrow columns (dates,
+		 * numbers) are never wrapped for the sake of a long one. */
+		for (int c = c0; c < c1; c++)
+			g.w[c - c0] = summax <= avail && mx[c] > need[c] ? mx[c] : need[c];
+		float extra = summax <= avail ? 0 : avail - sum;
+		while (extra > 0.01f && flex > 0) {
+			int open = 0;
+			for (int c = c0; c < c1; c++)
+				open += mx[c] > g.w[c - c0] + 0.01f;
+			if (!open)
+				break;
+			float share = extra / (float)open;
+			for (int c = c0; c < c1; c++) {
+				float room = mx[c] - g.w[c - c0];
+				if (room <= 0.01f)
+					continue;
+				float add = room < share ? room : share;
+				g.w[c - c0] += add;
+				extra -= add;
+			}
+		}
+		float x = L->left;
 		for (int c = c0; c < c1; c++) {
-			float w = need[c];
-			if (summax <= avail)
-				w = mx[c] > need[c] ? mx[c] : need[c];
-			else if (flex > 0 && extra > 0 && mx[c] > need[c])
-				w += extra * (mx[c] - need[c]) / flex;
-			if (w > avail)
-				w = avail;
+			if (g.w[c - c0] > avail)
+				g.w[c - c0] = avail;
 			g.x[c - c0] = x;
-			g.w[c - c0] = w;
-			x += w;
+			x += g.w[c - c0];
 		}
 		g.c0 = c0;
 		g.c1 = c1;

@@ -50,7 +50,7 @@ def main():
                 why += ' pdftotext said: ' + err.splitlines()[0]
             print('FAIL spec/%s: %s' % (n, why.strip()))
     print('# %d examples checked, %d failed' % (len(names), bad))
-    return 1 if bad else 0
+    return 1 if bad or not names else 0
 
 
 if __name__ == '__main__':

@@ -2,7 +2,8 @@
  * specpdf: renders every example of CommonMark-style spec files to PDF in
  * one process, beside cmark-gfm's own plain-text rendering of it, so the
  * suite can check each PDF with qpdf and pdftotext.
- * Usage: specpdf OUTDIR SPEC.txt...  Writes OUTDIR/NNNN.{md,pdf,txt}.
+ * Usage: specpdf OUTDIR SPEC.txt...  Writes OUTDIR/NNNN.{md,pdf,txt}; run by
+ * tests/pdf/run.sh.
  */
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -80,6 +81,7 @@ main(int argc, char **argv)
 		size_t len;
 		if (!fs_read(argv[a], 1 << 24, &text, &len, &err)) {
 			fprintf(stderr, "specpdf: %s: %s\n", argv[a], err);
+			free(err);
 			return 2;
 		}
 		struct buf md = BUF_INIT;
@@ -96,7 +98,8 @@ main(int argc, char **argv)
 				state = 2;
 			} else if (state == 1) {
 				for (size_t i = 0; i < ll + (next != NULL); i++) {
-					if (!strncmp(line + i, "\xE2\x86\x92", 3)) { /* → is a tab */
+					if (!strncmp(line + i, "\xE2\x86\x92",
+					             3)) { /* → is a tab */
 						buf_putc(&md, '\t');
 						i += 2;
 					} else

@@ -116,7 +116,7 @@ test_words(void)
 	struct para p = {0};
 	para_reset(&p, 0, 11, 0, 1.3f, 0);
 	const char *s = "Báo cáo không nặng về thành tích mà tập trung vào nhiệm vụ cụ thể "
-			"của từng sở ngành địa phương trong chuyến thăm";
+	                "của từng sở ngành địa phương trong chuyến thăm";
 	para_text(L, &p, s);
 	struct line *ln;
 	size_t n = para_break(NULL, &p, 120, 1000, &ln);
@@ -198,6 +198,15 @@ test_cjk(void)
 	OK(tiles(&p, ln, n), "pdf/break/cjk-tiles");
 	free(ln);
 
+	/* hangul words keep together: the break is at the space */
+	para_reset(&p, 0, 11, 0, 1.3f, 0);
+	para_text(L, &p, "tỉnh 경상북도 và");
+	n = para_break(NULL, &p, width_of(&p, 0, text_codepoints("tỉnh 경상")) + 0.5f, 1000, &ln);
+	char *h = text_of(&p, ln[0].s, ln[0].e);
+	STR_EQ(h, "tỉnh", "pdf/break/hangul-word-kept");
+	free(h);
+	free(ln);
+
 	para_reset(&p, FST_MONO, 9.5f, 0, 1.25f, 1);
 	para_text(L, &p, "a\n\tb\n");
 	n = para_break(NULL, &p, 400, 1000, &ln);
@@ -246,7 +255,8 @@ test_widths(void)
 	HPDF_Font font = name ? HPDF_GetFont(doc, name, "UTF-8") : NULL;
 	OK(font != NULL, "pdf/fonts/libharu-loads-subset");
 	if (font) {
-		HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
+		HPDF_TextWidth tw =
+		    HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
 		INT_EQ((long long)ours, (long long)tw.width, "pdf/fonts/width-equals-libharu");
 	}
 	HPDF_Free(doc);
@@ -289,19 +299,87 @@ static void
 test_links(void)
 {
 	link_case(0, "https://example.org/đà-nẵng?q=Cà Mau",
-		  "https://example.org/%C4%91%C3%A0-n%E1%BA%B5ng?q=C%C3%A0%20Mau",
-		  "pdf/link/percent-encoded");
+	          "https://example.org/%C4%91%C3%A0-n%E1%BA%B5ng?q=C%C3%A0%20Mau",
+	          "pdf/link/percent-encoded");
 	link_case(0, "javascript:alert(1)", "(none)", "pdf/link/javascript-dropped");
 	link_case(0, "HTTPS://example.org/", "HTTPS://example.org/", "pdf/link/scheme-any-case");
 	link_case(1, "doi-tac/nagasaki.md#lien-he", "doi-tac/nagasaki.pdf", "pdf/link/md-to-pdf");
 	link_case(1, "../Báo cáo.MD", "../B%C3%A1o%20c%C3%A1o.pdf", "pdf/link/md-to-pdf-encoded");
 	link_case(0, "doi-tac/nagasaki.md#lien-he", "doi-tac/nagasaki.md#lien-he",
-		  "pdf/link/md-kept-without-option");
+	          "pdf/link/md-kept-without-option");
 	link_case(1, "https://x.org/a.md", "https://x.org/a.md", "pdf/link/absolute-md-kept");
+
+	/* repeated headings: "a", "a-1", and "a-1" itself becomes "a-1-1" */
+	struct lay *L = new_lay(0);
+	const char *titles[] = {"Kế hoạch", "Kế hoạch", "Kế hoạch-1", "Kế hoạch"};
+	for (int i = 0; i < 4; i++) {
+		lay_heading_begin(L, 2);
+		lay_text(L, titles[i]);
+		lay_heading_end(L);
+	}
+	struct dl *dl = lay_finish(L);
+	int ok = dl->nanchors == 4;
+	const char *want[] = {"kế-hoạch", "kế-hoạch-1", "kế-hoạch-1-1", "kế-hoạch-2"};
+	for (size_t i = 0; ok && i < 4; i++)
+		ok = !strcmp(dl->anchors[i].name, want[i]);
+	OK(ok, "pdf/anchor/repeated-headings-numbered");
+	dl_free(dl);
+	lay_free(L);
 
 	char *a = text_anchor("Đà Nẵng (2025): Kế hoạch");
 	STR_EQ(a, "đà-nẵng-2025-kế-hoạch", "pdf/anchor/github-style");
 	free(a);
+}
+
+static int
+contains(const struct buf *pdf, const char *s, size_t n)
+{
+	for (size_t i = 0; i + n <= pdf->len; i++) /* binary: no strstr */
+		if (!memcmp(pdf->data + i, s, n))
+			return 1;
+	return 0;
+}
+
+/* "<FEFF...>": how libharu writes a UTF-8 info string (UTF-16BE hex). */
+static int
+has_utf16(const struct buf *pdf, const char *s)
+{
+	struct buf h = BUF_INIT;
+	buf_puts(&h, "<FEFF");
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned c = *p++;
+		if (c >= 0xE0) {
+			c = (c & 0x0F) << 12 | (unsigned)(p[0] & 0x3F) << 6 | (p[1] & 0x3F);
+			p += 2;
+		} else if (c >= 0xC0) {
+			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
+			p++;
+		}
+		buf_printf(&h, "%04X", c);
+	}
+	buf_putc(&h, '>');
+	int found = contains(pdf, h.data, h.len);
+	buf_free(&h);
+	return found;
+}
+
+static void
+test_info(void)
+{
+	const char *md = "Chỉ một đoạn, không có tiêu đề.\n";
+	struct pdf_opts o = {0};
+	o.name = "bien-ban";
+	o.author = "Sở Ngoại vụ tỉnh Cà Mau";
+	o.subject = "Báo cáo sau chuyến thăm";
+	struct buf pdf = BUF_INIT;
+	char *err = NULL;
+	OK(pdf_from_markdown(md, strlen(md), &o, &pdf, NULL, &err), "pdf/info/renders");
+	OK(has_utf16(&pdf, "Sở Ngoại vụ tỉnh Cà Mau"), "pdf/info/author-utf16");
+	OK(has_utf16(&pdf, "Báo cáo sau chuyến thăm"), "pdf/info/subject-utf16");
+	OK(has_utf16(&pdf, "bien-ban"), "pdf/info/title-falls-back-to-name");
+	OK(!contains(&pdf, "/CreationDate", 13), "pdf/info/no-date-without-epoch");
+	buf_free(&pdf);
+	free(err);
 }
 
 int
@@ -318,6 +396,7 @@ main(void)
 	test_cjk();
 	test_widths();
 	test_links();
+	test_info();
 	fonts_free(F);
 
 	struct fonts *none = fonts_new("No Such Family 123", LANG_EN, NULL, &err);

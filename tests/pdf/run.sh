@@ -1,0 +1,427 @@
+#!/bin/sh
+# The Markdown -> PDF stage and `debrief pdf`: pages compared with reviewed
+# reference images, text read back by poppler, mupdf and Ghostscript, the
+# PDF structure (fonts, ToUnicode, bookmarks, links, info) read with qpdf,
+# every CommonMark and GFM spec example, pathological inputs in bounded
+# time, determinism and size.  UPDATE=1 rewrites reference images and
+# golden files (look at them before committing).
+. ../lib.sh
+set -u
+
+D=$DEBRIEF
+HERE=$(pwd)
+CASES=$HERE/cases
+REF=$HERE/ref
+PY=/usr/bin/python3
+W=$WORK
+
+# ---- helpers ----
+
+# render NAME FILE.md [ARGS...]: $W/NAME.pdf, stderr in $W/NAME.err; 0 when
+# debrief exited 0 with no sanitizer report
+render() {
+	n=$1 md=$2
+	shift 2
+	"$D" pdf "$@" -o "$W/$n.pdf" "$md" 2>"$W/$n.err"
+	rc=$?
+	sanitizer_clean "$n/sanitizers" "$W/$n.err" || return 1
+	[ $rc -eq 0 ] || { fail "$n" "debrief exited $rc"; head -n 5 "$W/$n.err"; return 1; }
+	return 0
+}
+
+# page_matches NAME PDF PAGE DPI: page rendered grey against ref/NAME.png
+page_matches() {
+	t=pdf/image/$1
+	pdftoppm -r "$4" -gray -png -f "$3" -l "$3" -singlefile "$2" "$W/$1.got" 2>/dev/null ||
+		{ fail "$t" "pdftoppm failed"; return; }
+	if [ "${UPDATE:-0}" = 1 ]; then cp "$W/$1.got.png" "$REF/$1.png"; ok "$t"; return; fi
+	[ -f "$REF/$1.png" ] || { fail "$t" "missing reference $REF/$1.png"; return; }
+	if "$W/imgcmp" "$REF/$1.png" "$W/$1.got.png" "$W/$1.diff.png" >"$W/$1.cmp" 2>&1; then
+		ok "$t"
+	else
+		fail "$t" "page $3 differs from ref/$1.png: $(cat "$W/$1.cmp") (see $W/$1.diff.png)"
+	fi
+}
+
+# words FILE: whitespace-separated words, one per line (extractors differ
+# only in how they lay out lines)
+words() { tr -s ' \t\f\r' '\n\n\n\n' <"$1" | sed '/^$/d'; }
+
+# same_words NAME EXPECTED GOT
+same_words() {
+	k=$(echo "$1" | tr / _)
+	words "$2" >"$W/$k.want"
+	words "$3" >"$W/$k.have"
+	if [ -s "$W/$k.want" ] && cmp -s "$W/$k.want" "$W/$k.have"; then ok "$1"; else
+		fail "$1" "extracted words differ"; diff "$W/$k.want" "$W/$k.have" | head -n 10
+	fi
+}
+
+# qdf NAME PDF: uncompressed form for grep
+qdf() { qpdf --qdf --object-streams=disable "$2" "$W/$1.qdf" >/dev/null 2>&1; }
+
+# ---- tools ----
+
+cc -O2 -o "$W/imgcmp" imgcmp.c $(pkg-config --cflags --libs libpng) ||
+	fail pdf/build/imgcmp "cannot build imgcmp"
+SPECPDF=$UNITDIR/specpdf # tests/tools/specpdf.c, built with sanitizers
+[ -x "$SPECPDF" ] || fail pdf/build/specpdf "not built: $SPECPDF"
+
+# ---- appearance: reviewed reference images ----
+
+# every Vietnamese vowel with every tone mark, regular, bold, italic, bold
+# italic and mono
+if render vowels "$CASES/vowels.md"; then
+	page_matches vowels "$W/vowels.pdf" 1 150
+	# the comparison sees one lost breve: "ẵ" drawn as "ã" in 11 pt
+	sed '0,/ẵ/s//ã/' "$CASES/vowels.md" >"$W/vowels-broken.md"
+	"$D" pdf -o "$W/vowels-broken.pdf" "$W/vowels-broken.md" 2>/dev/null
+	pdftoppm -r 150 -gray -png -singlefile "$W/vowels-broken.pdf" "$W/vowels-broken"
+	if "$W/imgcmp" "$REF/vowels.png" "$W/vowels-broken.png" >/dev/null 2>&1; then
+		fail pdf/vowels/comparison-sees-a-lost-mark "a missing breve went unnoticed"
+	else ok pdf/vowels/comparison-sees-a-lost-mark; fi
+fi
+
+# DejaVu has nested composite glyphs (ế = e + [circumflex + acute]) that
+# libharu 2.3.0 loses unless every glyph of the subset is marked used
+if render vowels-dejavu "$CASES/vowels.md" --font "DejaVu Serif"; then
+	page_matches vowels-dejavu "$W/vowels-dejavu.pdf" 1 150
+fi
+
+# the same text decomposed (NFD) looks and reads the same: input is NFC'd
+$PY -c 'import sys,unicodedata; sys.stdout.write(unicodedata.normalize("NFD", open(sys.argv[1], encoding="utf-8").read()))' \
+	"$CASES/vowels.md" >"$W/vowels-nfd.md"
+cmp -s "$W/vowels-nfd.md" "$CASES/vowels.md" && fail pdf/nfd/input "NFD input equals NFC"
+if render vowels-nfd "$W/vowels-nfd.md"; then
+	pdftoppm -r 150 -gray -png -singlefile "$W/vowels-nfd.pdf" "$W/vowels-nfd"
+	if "$W/imgcmp" "$REF/vowels.png" "$W/vowels-nfd.png" >"$W/nfd.cmp" 2>&1; then
+		ok pdf/nfd/looks-like-nfc
+	else fail pdf/nfd/looks-like-nfc "$(cat "$W/nfd.cmp")"; fi
+	pdftotext "$W/vowels-nfd.pdf" "$W/vowels-nfd.txt"
+	pdftotext "$W/vowels.pdf" "$W/vowels.txt"
+	if cmp -s "$W/vowels.txt" "$W/vowels-nfd.txt"; then ok pdf/nfd/extracts-nfc; else
+		fail pdf/nfd/extracts-nfc "text of NFD input differs"; fi
+fi
+
+# a one-page report: headings, table, task list, quote, link, CJK, hangul
+export SOURCE_DATE_EPOCH=1500000000
+if render report "$CASES/report.md"; then
+	page_matches report "$W/report.pdf" 1 100
+	size=$(wc -c <"$W/report.pdf")
+	if [ "$size" -lt 36864 ]; then ok "pdf/report/under-36k ($size bytes)"; else
+		fail pdf/report/under-36k "$size bytes"; fi
+fi
+
+# blocks and inline content: lists, quotes, code wrapping, HTML, images,
+# strike-through, boxes for characters no font has, table alignment
+if render blocks "$CASES/blocks.md"; then
+	page_matches blocks "$W/blocks.pdf" 1 100
+fi
+unset SOURCE_DATE_EPOCH
+
+# ---- text: three extractors give the words back exactly ----
+
+render extract "$CASES/extract.md"
+for t in vowels extract; do
+	[ -f "$W/$t.pdf" ] || continue
+	# expected: the Markdown without its markup (headings, emphasis, fences)
+	sed -e 's/^#* //' -e 's/\*//g' -e '/^```/d' -e 's/  $//' "$CASES/$t.md" >"$W/$t.expect"
+	# pdftotext's layout guess joins a line of single letters each followed
+	# by one space ("a b c" -> "abc", Ghostscript's own PDFs too): the
+	# vowel table is read in content order (-raw), prose as it is
+	raw=; [ $t = vowels ] && raw=-raw
+	pdftotext $raw -enc UTF-8 "$W/$t.pdf" "$W/$t.poppler" 2>"$W/$t.poppler.err"
+	mutool draw -q -F txt -o "$W/$t.mupdf" "$W/$t.pdf" 2>/dev/null
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile="$W/$t.gs" "$W/$t.pdf" 2>/dev/null
+	for x in poppler mupdf gs; do
+		# the page number is the only text not in the Markdown
+		tr -d '\r' <"$W/$t.$x" | grep -v '^ *1 */ *1 *$' >"$W/$t.$x.body"
+		same_words "pdf/text/$t/$x" "$W/$t.expect" "$W/$t.$x.body"
+	done
+	if [ -s "$W/$t.poppler.err" ]; then
+		fail "pdf/text/$t/poppler-silent" "$(head -n 2 "$W/$t.poppler.err")"
+	else ok "pdf/text/$t/poppler-silent"; fi
+done
+
+# ToUnicode maps are bfchar (libharu's own is an invalid cidrange CMap)
+if [ -f "$W/report.pdf" ] && qdf report "$W/report.pdf"; then
+	nfonts=$(pdffonts "$W/report.pdf" | tail -n +3 | wc -l)
+	nbf=$(grep -ac 'beginbfchar' "$W/report.qdf")
+	if [ "$nbf" -ge "$nfonts" ] && ! grep -aq 'begincidrange' "$W/report.qdf"; then
+		ok pdf/tounicode/bfchar
+	else fail pdf/tounicode/bfchar "$nbf bfchar blocks for $nfonts fonts, or a cidrange left"; fi
+	# fonts: embedded subsets of the serif family, its mono, and fallbacks
+	pdffonts "$W/report.pdf" >"$W/report.fonts"
+	for f in LiberationSerif LiberationSerif-Bold LiberationSerif-Italic LiberationMono \
+		DroidSansFallback NanumGothic; do
+		if grep -q "^HPDFA.+$f[ ,].*Identity-H *yes yes yes" "$W/report.fonts"; then
+			ok "pdf/fonts/$f-embedded-subset"
+		else fail "pdf/fonts/$f-embedded-subset" "not in pdffonts"; fi
+	done
+fi
+
+# ---- document: info, bookmarks, links, page numbers, determinism ----
+
+if [ -f "$W/report.pdf" ]; then
+	pdfinfo "$W/report.pdf" >"$W/report.info"
+	if grep -q '^Title: *Báo cáo sau chuyến thăm tỉnh Nagasaki (長崎県), Nhật Bản$' "$W/report.info"; then
+		ok pdf/info/title-from-first-heading
+	else fail pdf/info/title-from-first-heading "$(grep Title "$W/report.info")"; fi
+	if grep -q '^CreationDate:.*Jul 14 02:40:00 2017 UTC' "$W/report.info"; then
+		ok pdf/info/date-from-source-date-epoch
+	else fail pdf/info/date-from-source-date-epoch "$(grep Date "$W/report.info")"; fi
+	grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$W/report.info" && ok pdf/info/a4 ||
+		fail pdf/info/a4 "$(grep 'Page size' "$W/report.info")"
+fi
+if render nodate "$CASES/report.md" --title "Tiêu đề riêng"; then
+	pdfinfo "$W/nodate.pdf" >"$W/nodate.info"
+	grep -q 'Date' "$W/nodate.info" && fail pdf/info/no-date-without-epoch "$(grep Date "$W/nodate.info")" ||
+		ok pdf/info/no-date-without-epoch
+	grep -q '^Title: *Tiêu đề riêng$' "$W/nodate.info" && ok pdf/info/title-option ||
+		fail pdf/info/title-option "$(grep Title "$W/nodate.info")"
+fi
+printf 'Không có tiêu đề, chỉ một đoạn.\n' >"$W/bien-ban-hop.md"
+if render untitled "$W/bien-ban-hop.md"; then
+	pdfinfo "$W/untitled.pdf" | grep -q '^Title: *bien-ban-hop$' && ok pdf/info/title-from-file-name ||
+		fail pdf/info/title-from-file-name "$(pdfinfo "$W/untitled.pdf" | grep Title)"
+fi
+
+cat >"$W/outline.md" <<'EOF'
+# Chương 1: Đà Nẵng
+
+## Mục 1.1 — Nagasaki (長崎県)
+
+### Tiểu mục sâu
+
+## Mục 1.2
+
+# Chương 2: Hà Nội
+
+Về [đầu tài liệu](#chương-1-đà-nẵng), [trang web](https://vi.wikipedia.org/wiki/Đà_Nẵng),
+[không cho phép](javascript:alert(1)) và [không có đích](#khong-co).
+EOF
+if render outline "$W/outline.md"; then
+	mutool show "$W/outline.pdf" outline >"$W/outline.got" 2>&1
+	golden pdf/bookmarks/nested-vietnamese "$REF/outline.txt" "$W/outline.got"
+	qdf outline "$W/outline.pdf"
+	n=$(grep -ac '/URI (https://vi.wikipedia.org/wiki/%C4%90%C3%A0_N%E1%BA%B5ng)' "$W/outline.qdf")
+	[ "$n" = 1 ] && ok pdf/links/uri-percent-encoded || fail pdf/links/uri-percent-encoded "$n URIs"
+	grep -aq 'javascript' "$W/outline.qdf" && fail pdf/links/javascript-dropped "found" ||
+		ok pdf/links/javascript-dropped
+	n=$(grep -ac '/Subtype /Link' "$W/outline.qdf")
+	[ "$n" = 2 ] && ok pdf/links/internal-and-uri-only || fail pdf/links/internal-and-uri-only "$n links"
+	grep -aq '/Dest \[' "$W/outline.qdf" || grep -aq '/Dest [0-9]* 0 R' "$W/outline.qdf" &&
+		ok pdf/links/internal-destination || fail pdf/links/internal-destination "no /Dest"
+fi
+
+# page numbers "N / M" on every page of a long document
+$PY - "$W/long.md" <<'EOF'
+import sys
+with open(sys.argv[1], 'w', encoding='utf-8') as f:
+    for i in range(1, 121):
+        f.write('## Phần %d\n\nĐoạn %d của báo cáo dài về hợp tác giữa tỉnh Cà Mau và các đối tác; '
+                'nội dung lặp lại để lấp đầy trang giấy.\n\n' % (i, i))
+EOF
+if render long "$W/long.md"; then
+	np=$(pdfinfo "$W/long.pdf" | sed -n 's/^Pages: *//p')
+	good=1
+	for p in 1 2 "$np"; do
+		pdftotext -f "$p" -l "$p" -layout "$W/long.pdf" - | grep -q "^ *$p / $np *$" || good=0
+	done
+	[ "$np" -ge 3 ] && [ $good = 1 ] && ok "pdf/pages/numbered-n-of-m ($np pages)" ||
+		fail pdf/pages/numbered-n-of-m "pages $np, numbers missing"
+fi
+
+# same input, same bytes: twice, and from the optimised build
+if [ -f "$W/report.pdf" ]; then
+	SOURCE_DATE_EPOCH=1500000000 "$D" pdf -o "$W/again.pdf" "$CASES/report.md" 2>/dev/null
+	SOURCE_DATE_EPOCH=1500000000 "$DEBRIEF_PLAIN" pdf -o "$W/plain.pdf" "$CASES/report.md" 2>/dev/null
+	cmp -s "$W/report.pdf" "$W/again.pdf" && ok pdf/deterministic/twice ||
+		fail pdf/deterministic/twice "bytes differ"
+	cmp -s "$W/report.pdf" "$W/plain.pdf" && ok pdf/deterministic/across-builds ||
+		fail pdf/deterministic/across-builds "bytes differ"
+fi
+
+# ---- tables across pages ----
+
+$PY - "$W/table.md" <<'EOF'
+import sys
+with open(sys.argv[1], 'w', encoding='utf-8') as f:
+    f.write('# Bảng dài\n\n| Sở phụ trách | Nhiệm vụ cụ thể | Hạn chót |\n|---|---|--:|\n')
+    for i in range(1, 91):
+        f.write('| Sở số %d | Nhiệm vụ %d: liên hệ đối tác và báo cáo kết quả | %02d/09/2025 |\n'
+                % (i, i, i % 28 + 1))
+    f.write('| Sở cuối | ' + ' '.join('từ%d' % i for i in range(1, 1601)) + ' | 30/12/2025 |\n')
+EOF
+if render table "$W/table.md"; then
+	np=$(pdfinfo "$W/table.pdf" | sed -n 's/^Pages: *//p')
+	good=1
+	for p in $(seq 1 "$np"); do
+		pdftotext -f "$p" -l "$p" "$W/table.pdf" - | grep -q 'Nhiệm vụ cụ thể' || good=0
+	done
+	[ "$np" -ge 4 ] && [ $good = 1 ] && ok "pdf/table/header-on-every-page ($np pages)" ||
+		fail pdf/table/header-on-every-page "$np pages, header missing on some"
+	page_matches table-page2 "$W/table.pdf" 2 60
+	pdftotext "$W/table.pdf" - | tr -s ' \n' '\n\n' | grep -c '^từ[0-9]*$' >"$W/table.n"
+	[ "$(cat "$W/table.n")" = 1600 ] && ok pdf/table/tall-row-split-keeps-every-word ||
+		fail pdf/table/tall-row-split-keeps-every-word "$(cat "$W/table.n") of 1600 words"
+fi
+
+# ---- the command line ----
+
+cp "$CASES/report.md" "$W/bao-cao.md"
+"$D" pdf "$W/bao-cao.md" 2>"$W/default.err" && [ -s "$W/bao-cao.pdf" ] &&
+	ok pdf/cli/default-output-beside-input || fail pdf/cli/default-output-beside-input "no bao-cao.pdf"
+"$D" pdf - <"$CASES/report.md" >"$W/stdout.pdf" 2>"$W/stdin.err" &&
+	head -c 5 "$W/stdout.pdf" | grep -q '%PDF-' && ok pdf/cli/stdin-to-stdout ||
+	fail pdf/cli/stdin-to-stdout "$(head -n 3 "$W/stdin.err")"
+"$D" pdf -o "$W/sub/out.pdf" - <"$CASES/report.md" 2>/dev/null && [ -s "$W/sub/out.pdf" ] &&
+	ok pdf/cli/stdin-to-file || fail pdf/cli/stdin-to-file "no file"
+"$D" pdf >/dev/null 2>&1; [ $? = 2 ] && ok pdf/cli/no-file-is-usage || fail pdf/cli/no-file-is-usage "exit not 2"
+"$D" pdf --bogus x.md >/dev/null 2>&1; [ $? = 2 ] && ok pdf/cli/bad-option || fail pdf/cli/bad-option "exit not 2"
+"$D" pdf --lang en "$W/khong-co.md" 2>"$W/missing.err"; rc=$?
+[ $rc = 2 ] && grep -q 'khong-co.md: cannot open' "$W/missing.err" && ok pdf/cli/missing-input ||
+	fail pdf/cli/missing-input "exit $rc: $(cat "$W/missing.err")"
+printf 'Dòng một\nhai \303( ba\n' >"$W/bad.md"
+"$D" pdf --lang en -o "$W/bad.pdf" "$W/bad.md" 2>"$W/bad.err"; rc=$?
+[ $rc = 0 ] && grep -q 'bad.md:2:5: warning: invalid UTF-8' "$W/bad.err" &&
+	pdftotext "$W/bad.pdf" - | grep -q 'hai �( ba' && ok pdf/cli/invalid-utf8-replaced ||
+	fail pdf/cli/invalid-utf8-replaced "exit $rc: $(cat "$W/bad.err")"
+"$D" pdf --font "DejaVu Serif" -o "$W/dejavu.pdf" "$CASES/vowels.md" 2>/dev/null &&
+	pdffonts "$W/dejavu.pdf" | grep -q 'DejaVuSerif-Bold' && ok pdf/cli/font-option ||
+	fail pdf/cli/font-option "no DejaVu Serif"
+"$D" pdf --lang en --font "Không Có Phông" -o "$W/nofont.pdf" "$CASES/vowels.md" 2>"$W/nofont.err"; rc=$?
+[ $rc = 2 ] && grep -q "'Không Có Phông' not found" "$W/nofont.err" && [ ! -f "$W/nofont.pdf" ] &&
+	ok pdf/cli/unknown-font || fail pdf/cli/unknown-font "exit $rc: $(cat "$W/nofont.err")"
+"$D" pdf --font "Nimbus Roman" -o "$W/cff.pdf" "$CASES/vowels.md" 2>/dev/null; rc=$?
+[ $rc = 2 ] && ok pdf/cli/cff-font-refused || fail pdf/cli/cff-font-refused "exit $rc"
+
+# the manual describes every option the usage names
+"$D" pdf --help >"$W/help.txt" 2>&1
+sed -n '/^\.Ss pdf/,/^\.Ss rules/p' "$TOP/man/debrief.1" >"$W/man-pdf"
+missing=
+for o in $(head -n 1 "$W/help.txt" | grep -o -- '\[-[a-z-]*' | tr -d '[' | sort -u); do
+	case $o in
+	--*) grep -q "^\.It Fl \\\\${o#-}\( \|$\)" "$W/man-pdf" || missing="$missing $o" ;;
+	-?) grep -q "^\.It Fl ${o#-}\( \|$\)" "$W/man-pdf" || missing="$missing $o" ;;
+	esac
+done
+[ -z "$missing" ] && grep -q -- '--font' "$W/help.txt" && ok pdf/cli/options-in-manual ||
+	fail pdf/cli/options-in-manual "not described:$missing"
+
+# warnings: each missing character once; images embedded or alt text
+if [ -f "$W/blocks.pdf" ]; then
+	n=$(grep -c 'U+1F600' "$W/blocks.err")
+	[ "$n" = 1 ] && grep -q 'U+0378' "$W/blocks.err" && ok pdf/glyphs/missing-reported-once ||
+		fail pdf/glyphs/missing-reported-once "$n reports"
+	pdftotext "$W/blocks.pdf" "$W/blocks.txt"
+	grep -q '😀 và ͸ (hai ô vuông)' "$W/blocks.txt" && ok pdf/glyphs/missing-still-extracted ||
+		fail pdf/glyphs/missing-still-extracted "not in text"
+	n=$(pdfimages -list "$W/blocks.pdf" | tail -n +3 | wc -l)
+	[ "$n" = 2 ] && ok pdf/images/png-and-jpeg-embedded || fail pdf/images/png-and-jpeg-embedded "$n images"
+	grep -q 'khong-co.png' "$W/blocks.err" && grep -q 'ảnh không có' "$W/blocks.txt" &&
+		ok pdf/images/missing-shows-alt || fail pdf/images/missing-shows-alt "no warning or alt"
+	pdftotext "$W/report.pdf" - | grep -q '^\[x\] Cung cấp tài liệu' && ok pdf/tasks/state-in-text ||
+		fail pdf/tasks/state-in-text "no '[x] ' before the done task"
+	grep -q '<div class="ghi-chu">HTML thô' "$W/blocks.txt" && ok pdf/html/shown-as-text ||
+		fail pdf/html/shown-as-text "raw HTML not in text"
+	tr -d '\n' <"$W/blocks.txt" | grep -q 'ẮẰẲẴẶ ỨỪỬỮỰ *0123456789' && ok pdf/code/wrapped-keeps-text ||
+		fail pdf/code/wrapped-keeps-text "code line lost text"
+fi
+if render prep "$CASES/regress-libharu-prep.md"; then ok pdf/regress/libharu-empty-prep; fi
+
+# ---- pathological inputs: bounded time, legible output ----
+
+$PY - "$W" <<'EOF'
+import sys
+d = sys.argv[1]
+def w(n, s):
+    open('%s/%s.md' % (d, n), 'w', encoding='utf-8').write(s)
+w('quotes', '> ' * 10000 + 'trích dẫn sâu nhất\n')
+w('lists', '- ' * 10000 + 'mục sâu nhất\n')
+w('olists', ''.join('  ' * i + '1. mục %d\n' % i for i in range(2000)))
+w('longpara', 'x' * 1000000 + '\n')
+w('wide', '|' + '|'.join('c%d' % i for i in range(500)) + '|\n|' + '---|' * 500 + '\n'
+  + ('|' + '|'.join('v%d' % i for i in range(500)) + '|\n') * 3)
+w('longword', 'Từ ' + 'Nghiêng' * 300 + ' cuối.\n')
+w('headings', '# Mục\n\n' * 20000 + ''.join('[l](#mục-%d) ' % i for i in range(1, 20000)) + 'hết\n')
+EOF
+patho() {
+	n=$1 want=$2
+	start=$(date +%s)
+	timeout 120 "$D" pdf -o "$W/$n.pdf" "$W/$n.md" 2>"$W/$n.err"
+	rc=$?
+	secs=$(( $(date +%s) - start ))
+	sanitizer_clean "pdf/patho/$n" "$W/$n.err" || return
+	[ $rc = 0 ] || { fail "pdf/patho/$n" "exit $rc after ${secs}s"; return; }
+	qpdf --check "$W/$n.pdf" >/dev/null 2>&1 || { fail "pdf/patho/$n" "qpdf --check"; return; }
+	got=$(pdftotext "$W/$n.pdf" - | tr -d ' \n\f' | grep -o "$want" | head -n 1)
+	[ -n "$got" ] && ok "pdf/patho/$n (${secs}s)" || fail "pdf/patho/$n" "text '$want' not found"
+}
+patho quotes 'tríchdẫnsâunhất'
+patho lists 'mụcsâunhất'
+patho olists 'mục1999'
+patho longpara 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+patho wide 'v499'
+patho longword "$( $PY -c "print('Nghiêng' * 300)")"
+patho headings 'hết'
+if [ -f "$W/headings.pdf" ]; then
+	qdf headings "$W/headings.pdf"
+	n=$(grep -ac '/Subtype /Link' "$W/headings.qdf")
+	[ "$n" = 19999 ] && ok pdf/patho/headings-every-link-resolved || fail pdf/patho/headings-every-link-resolved "$n links"
+fi
+if [ -f "$W/longpara.pdf" ]; then
+	n=$(pdftotext "$W/longpara.pdf" - | tr -cd x | wc -c)
+	[ "$n" = 1000000 ] && ok pdf/patho/longpara-keeps-every-character ||
+		fail pdf/patho/longpara-keeps-every-character "$n x"
+fi
+if [ -f "$W/wide.pdf" ]; then
+	n=$(pdftotext "$W/wide.pdf" - | tr -s ' \n' '\n\n' | grep -c '^v[0-9]*$')
+	[ "$n" = 1500 ] && ok pdf/patho/wide-table-every-cell || fail pdf/patho/wide-table-every-cell "$n of 1500"
+	page_matches wide-table "$W/wide.pdf" 1 50
+fi
+[ -f "$W/quotes.pdf" ] && page_matches nested-quotes "$W/quotes.pdf" 1 50
+[ -f "$W/lists.pdf" ] && page_matches nested-lists "$W/lists.pdf" 1 50
+
+# ---- every spec example: valid PDF, every word, no sanitizer report ----
+
+mkdir -p "$W/spec"
+start=$(date +%s)
+"$SPECPDF" "$W/spec" "$SHARED/testdata/commonmark/spec.txt" "$SHARED/testdata/gfm/spec.txt" \
+	>"$W/spec.log" 2>&1
+rc=$?
+grep '^FAIL' "$W/spec.log"
+if sanitizer_clean pdf/spec/sanitizers "$W/spec.log"; then
+	n=$(sed -n 's/^# \([0-9]*\) examples.*/\1/p' "$W/spec.log")
+	[ $rc = 0 ] && [ "${n:-0}" -ge 1300 ] && ok "pdf/spec/render ($n examples, $(( $(date +%s) - start ))s)" ||
+		fail pdf/spec/render "exit $rc: $(tail -n 1 "$W/spec.log")"
+fi
+bad=0
+for f in "$W"/spec/*.pdf; do
+	[ -f "$f" ] || continue
+	b=${f%.pdf}
+	qpdf --check "$f" >/dev/null 2>&1 || { bad=$((bad+1)); echo "qpdf: $(basename "$f")"; }
+	pdftotext -enc UTF-8 "$f" "$b.out" 2>"$b.err"
+done
+[ $bad = 0 ] && ok pdf/spec/qpdf-check || fail pdf/spec/qpdf-check "$bad files"
+if $PY words.py "$W/spec" >"$W/words.log"; then ok "pdf/spec/every-word $(tail -n 1 "$W/words.log")"; else
+	fail pdf/spec/every-word "$(grep -c FAIL "$W/words.log") examples"; grep FAIL "$W/words.log" | head
+fi
+# the word check can fail: drop a word from one extracted text
+mkdir -p "$W/spec-broken"
+cp "$W/spec/0001.txt" "$W/spec-broken/"
+: >"$W/spec-broken/0001.err"
+sed 's/foo//' "$W/spec/0001.out" >"$W/spec-broken/0001.out"
+$PY words.py "$W/spec-broken" >/dev/null && fail pdf/spec/word-check-can-fail "passed" ||
+	ok pdf/spec/word-check-can-fail
+
+# ---- valgrind: images, fallback fonts, missing glyphs (the fuzz suite
+# replays fuzz/corpus/fuzz_pdf and runs fuzz_pdf) ----
+
+if command -v valgrind >/dev/null 2>&1; then
+	valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		"$DEBRIEF_PLAIN" pdf -o "$W/vg.pdf" "$CASES/blocks.md" >"$W/vg.log" 2>&1
+	[ $? = 0 ] && ok pdf/valgrind/clean || { fail pdf/valgrind/clean "see below"; head -n 20 "$W/vg.log"; }
+fi
+exit 0
