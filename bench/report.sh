@@ -14,7 +14,7 @@ export DEBRIEF_TEMPLATES="$TOP/templates"
 export SOURCE_DATE_EPOCH=1763856000
 
 cc -O2 -o "$work/yaml_floor" "$TOP/bench/yaml_floor.c" $(pkg-config --cflags --libs yaml-0.1)
-sh "$TOP/bench/gen_records.sh" "$N" "$work/all"
+sh "$TOP/bench/gen_records" "$N" "$work/all"
 mkdir -p "$work/quarter"
 find "$work/all" -name '*.yaml' | sort | head -n $((N / 4)) | xargs cp -t "$work/quarter"
 find "$work/all" -name '*.yaml' | sort >"$work/list"
