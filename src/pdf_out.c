@@ -109,6 +109,38 @@ fix_tounicode(struct out *o, struct fonts *f, int i)
 	free(ucs);
 }
 
+/* libharu writes a CIDToGIDMap entry for every CID of its UTF-8 CMap:
+ * 131,070 bytes per font, deflated at every save, most of the time spent
+ * writing a report.  Only the codes drawn are read; the rest, beyond the
+ * highest, would map to glyph 0 anyway. */
+static void
+trim_cid_map(struct out *o, struct fonts *f, int i)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)o->font[i]->attr;
+	HPDF_Dict ms = fa->map_stream;
+	uint32_t *cid, *ucs, max = 0;
+	size_t n = fonts_codes(f, i, &cid, &ucs);
+	for (size_t k = 0; k < n; k++)
+		if (cid[k] > max)
+			max = cid[k];
+	free(cid);
+	free(ucs);
+	if (!ms || max >= 0xFFFF)
+		return;
+	HPDF_UINT want = (HPDF_UINT)(max + 1) * 2, got = want;
+	if (want >= HPDF_Stream_Size(ms->stream))
+		return;
+	HPDF_BYTE *keep = xmalloc(want);
+	if (HPDF_Stream_Seek(ms->stream, 0, HPDF_SEEK_SET) == HPDF_OK &&
+	    HPDF_Stream_Read(ms->stream, keep, &got) == HPDF_OK && got == want) {
+		HPDF_MemStream_FreeData(ms->stream);
+		HPDF_Stream_Write(ms->stream, keep, want);
+	} else if (!o->err) {
+		HPDF_ResetError(o->doc); /* keep the whole map: larger, still right */
+	}
+	free(keep);
+}
+
 /* Codes are written as CIDs, so the encoding is Identity-H; libharu's own
  * UTF-8 CMap would be embedded once per font for nothing.  The descendant
  * font's CIDSystemInfo says (Identity-H) where (Identity) is meant. */
@@ -451,6 +483,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	for (int i = 0; i < o.nfont; i++) {
 		mark_all_glyphs(o.font[i]);
 		fix_tounicode(&o, f, i);
+		trim_cid_map(&o, f, i);
 		identity_encoding(&o, o.font[i]);
 	}
 	if (failed(&o, "finishing the document", err))
