@@ -109,38 +109,6 @@ fix_tounicode(struct out *o, struct fonts *f, int i)
 	free(ucs);
 }
 
-/* libharu writes a CIDToGIDMap entry for every CID of its UTF-8 CMap:
- * 131,070 bytes per font, deflated at every save, most of the time spent
- * writing a report.  Only the codes drawn are read; the rest, beyond the
- * highest, would map to glyph 0 anyway. */
-static void
-trim_cid_map(struct out *o, struct fonts *f, int i)
-{
-	HPDF_FontAttr fa = (HPDF_FontAttr)o->font[i]->attr;
-	HPDF_Dict ms = fa->map_stream;
-	uint32_t *cid, *ucs, max = 0;
-	size_t n = fonts_codes(f, i, &cid, &ucs);
-	for (size_t k = 0; k < n; k++)
-		if (cid[k] > max)
-			max = cid[k];
-	free(cid);
-	free(ucs);
-	if (!ms || max >= 0xFFFF)
-		return;
-	HPDF_UINT want = (HPDF_UINT)(max + 1) * 2, got = want;
-	if (want >= HPDF_Stream_Size(ms->stream))
-		return;
-	HPDF_BYTE *keep = xmalloc(want);
-	if (HPDF_Stream_Seek(ms->stream, 0, HPDF_SEEK_SET) == HPDF_OK &&
-	    HPDF_Stream_Read(ms->stream, keep, &got) == HPDF_OK && got == want) {
-		HPDF_MemStream_FreeData(ms->stream);
-		HPDF_Stream_Write(ms->stream, keep, want);
-	} else if (!o->err) {
-		HPDF_ResetError(o->doc); /* keep the whole map: larger, still right */
-	}
-	free(keep);
-}
-
 /* Codes are written as CIDs, so the encoding is Identity-H; libharu's own
  * UTF-8 CMap would be embedded once per font for nothing.  The descendant
  * font's CIDSystemInfo says (Identity-H) where (Identity) is meant. */
@@ -178,6 +146,66 @@ mark_all_glyphs(HPDF_Font font)
 	memset(a->glyph_tbl.flgs, 1, a->num_glyphs);
 }
 
+/* The codes of the font being loaded, for codes_init (libharu calls an
+ * encoder's init function with no context of its own). */
+static const uint32_t *codes_now;
+static size_t ncodes_now;
+
+/* An encoder that names only the codes one font draws.  HPDF_GetFont with
+ * the UTF-8 encoder looks up all 65,536 code points in the font to build
+ * the widths and the CIDToGIDMap: most of the time of a report.  Codes are
+ * written as CIDs (show_codes) and the encoding is replaced by Identity-H
+ * (identity_encoding), so this encoder only ever serves that setup. */
+static HPDF_STATUS
+codes_init(HPDF_Encoder e)
+{
+	HPDF_STATUS ret = HPDF_CMapEncoder_InitAttr(e);
+	if (ret != HPDF_OK)
+		return ret;
+	HPDF_CMapEncoderAttr a = (HPDF_CMapEncoderAttr)e->attr;
+	uint32_t max = 0;
+	for (size_t k = 0; k < ncodes_now; k++) {
+		uint32_t c = codes_now[k];
+		if (c == 0 || c > 0xFFFF)
+			continue;
+		a->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
+		a->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
+		if (c > max)
+			max = c;
+	}
+	/* libharu writes widths and CIDToGIDMap for the CIDs below the highest
+	 * one only: name one more, so that the highest code drawn is kept. */
+	if (max < 0xFFFF) {
+		max++;
+		a->cid_map[max >> 8][max & 0xFF] = (HPDF_UINT16)max;
+		a->unicode_map[max >> 8][max & 0xFF] = (HPDF_UNICODE)max;
+	}
+	HPDF_CidRange_Rec space = {0x0000, 0xFFFF, 0};
+	if ((ret = HPDF_CMapEncoder_AddCodeSpaceRange(e, space)) != HPDF_OK)
+		return ret;
+	snprintf(a->registry, sizeof a->registry, "Adobe");
+	snprintf(a->ordering, sizeof a->ordering, "Identity");
+	a->suppliment = 0;
+	a->writing_mode = HPDF_WMODE_HORIZONTAL;
+	e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+	return HPDF_OK;
+}
+
+/* Register the encoder of font i under a name of its own; NULL on failure. */
+static const char *
+codes_encoder(struct out *o, struct fonts *f, int i, char *name, size_t size, uint32_t **cid)
+{
+	uint32_t *ucs;
+	ncodes_now = fonts_codes(f, i, cid, &ucs);
+	free(ucs);
+	codes_now = *cid;
+	snprintf(name, size, "debrief-codes-%d", i);
+	HPDF_Encoder e = HPDF_CMapEncoder_New(o->doc->mmgr, name, codes_init);
+	if (!e || HPDF_Doc_RegisterEncoder(o->doc, e) != HPDF_OK)
+		return NULL;
+	return name;
+}
+
 static int
 load_fonts(struct out *o, struct fonts *f, char **err)
 {
@@ -192,8 +220,14 @@ load_fonts(struct out *o, struct fonts *f, char **err)
 		char path[64];
 		snprintf(path, sizeof path, "/proc/self/fd/%d", o->fd[i]);
 		const char *name = HPDF_LoadTTFontFromFile(o->doc, path, HPDF_TRUE);
-		if (name)
-			o->font[i] = HPDF_GetFont(o->doc, name, "UTF-8");
+		char ename[32];
+		uint32_t *cid = NULL;
+		const char *enc = name ? codes_encoder(o, f, i, ename, sizeof ename, &cid) : NULL;
+		if (enc)
+			o->font[i] = HPDF_GetFont(o->doc, name, enc);
+		codes_now = NULL;
+		ncodes_now = 0;
+		free(cid);
 		if (failed(o, "loading a font", err))
 			return 0;
 		if (!o->font[i]) {
@@ -483,7 +517,6 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	for (int i = 0; i < o.nfont; i++) {
 		mark_all_glyphs(o.font[i]);
 		fix_tounicode(&o, f, i);
-		trim_cid_map(&o, f, i);
 		identity_encoding(&o, o.font[i]);
 	}
 	if (failed(&o, "finishing the document", err))
