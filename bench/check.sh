@@ -5,7 +5,7 @@
 # Vietnamese text) against a floor measured in the same run, a bare
 # libyaml event loop over the same files (bench/yaml_floor.c).  Prints
 # records/s for each and the ratio; the target is at most 2x the floor.
-# Wall time, median of REPS runs (default 5).  The loader alone (through
+# CPU time, median of REPS interleaved runs (default 5).  The loader alone (through
 # tests/tools/yamlload) is measured too, or instead when "debrief check"
 # is not built.
 #
@@ -27,37 +27,68 @@ sh "$TOP/bench/gen_records" "$N" "$work/records"
 find "$work/records" -name '*.yaml' | sort >"$work/list"
 bytes=$(cat $(cat "$work/list") | wc -c)
 
-# median wall seconds of REPS runs of the command
-median() {
-	i=0
-	while [ $i -lt "$REPS" ]; do
-		s=$(date +%s%N)
-		"$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-		e=$(date +%s%N)
-		echo $(( (e - s) / 1000 ))
-		i=$((i + 1))
-	done | sort -n | awk '{ v[NR] = $1 } END { printf "%.4f\n", v[int((NR + 1) / 2)] / 1e6 }'
+# CPU seconds (user + system) of one run: steadier than wall time on a
+# shared machine, and what the ratio is about.
+cpu() {
+	/usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null 2>&1 || true # check exits 1 on findings
+	# the last line: a failing command adds "Command exited with non-zero status" first
+	awk 'END { printf "%.4f\n", $1 + $2 }' "$work/cpu"
 }
+med() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.4f\n", v[int((NR + 1) / 2)] }'; }
 
-floor() { "$work/yaml_floor" <"$work/list"; }
-loader() { xargs "$TOP/build/unit/yamlload" -q <"$work/list"; }
-check() { "$DEBRIEF" check --today 2026-11-23 "$work/records"; }
+floor="\"$work/yaml_floor\" <\"$work/list\""
+loader="xargs \"$TOP/build/unit/yamlload\" -q <\"$work/list\""
+check="\"$DEBRIEF\" check --today 2026-11-23 \"$work/records\""
+have_check=0
+if [ -x "$DEBRIEF" ] && ! "$DEBRIEF" check /dev/null 2>&1 | grep -q 'not available'; then
+	have_check=1
+fi
+
+# The three interleaved, REPS times, so that a change in the machine's load
+# falls on all of them alike; medians of each.
+: >"$work/t.floor"; : >"$work/t.loader"; : >"$work/t.check"
+i=0
+while [ $i -lt "$REPS" ]; do
+	cpu sh -c "$floor" >>"$work/t.floor"
+	cpu sh -c "$loader" >>"$work/t.loader"
+	[ $have_check = 1 ] && cpu sh -c "$check" >>"$work/t.check"
+	i=$((i + 1))
+done
 
 # name seconds: one line of figures against the floor f
 report() {
 	awk -v n="$N" -v f="$f" -v t="$2" -v what="$1" 'BEGIN {
 		printf "%s: %.3f s, %.0f records/s, %.2fx the floor\n", what, t, n / t, t / f }'
 }
-f=$(median floor)
+f=$(med "$work/t.floor")
 awk -v n="$N" -v b="$bytes" -v f="$f" -v reps="$REPS" 'BEGIN {
-	printf "speed: %d records (%.1f MB), median of %d runs; target: check <= 2x the floor\n",
+	printf "speed: %d records (%.1f MB), CPU time, median of %d interleaved runs; target: check <= 2x the floor\n",
 		n, b / 1048576, reps
 	printf "libyaml floor (bare event loop): %.3f s, %.0f records/s\n", f, n / f }'
-report "loader (tests/tools/yamlload)" "$(median loader)"
-if [ -x "$DEBRIEF" ] && ! "$DEBRIEF" check /dev/null 2>&1 | grep -q 'not available'; then
-	report "debrief check" "$(median check)"
+report "loader (tests/tools/yamlload)" "$(med "$work/t.loader")"
+if [ $have_check = 1 ]; then
+	report "debrief check" "$(med "$work/t.check")"
 else
 	echo "debrief check: not built yet"
+fi
+
+# Instructions, counted by callgrind on the first 500 records: the same
+# total on every run whatever else the machine does, so this ratio is the
+# steady one; CPU time above adds what memory traffic costs.
+if [ $have_check = 1 ] && command -v valgrind >/dev/null 2>&1; then
+	mkdir -p "$work/some"
+	head -n 500 "$work/list" | xargs cp -t "$work/some"
+	ls "$work/some"/*.yaml >"$work/some.list"
+	ir() { # callgrind's instruction total of a command, standard input from $in
+		valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" <"$in" \
+			>/dev/null 2>&1 || true
+		awk '/^summary:/ { print $2 }' "$work/cg.out"
+	}
+	in="$work/some.list" fi_=$(ir "$work/yaml_floor")
+	in=/dev/null ci_=$(ir "$DEBRIEF" check --today 2026-11-23 "$work/some")
+	awk -v f="$fi_" -v c="$ci_" 'BEGIN {
+		printf "instructions, 500 records: floor %.0fM, check %.0fM, %.2fx the floor\n",
+			f / 1e6, c / 1e6, c / f }'
 fi
 
 # ---- memory ----
