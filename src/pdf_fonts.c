@@ -2,30 +2,27 @@
  * pdf_fonts.c: faces for the PDF stage.  Finds families through
  * fontconfig, picks for each code point the first face that has it
  * (the document's family, then fallbacks by script, then any installed
- * TrueType face), measures with HarfBuzz exactly as libharu will, and
- * subsets each face to what was drawn.  Never calls libharu.
+ * TrueType face), measures with HarfBuzz, numbers the codes drawn with
+ * each face, and subsets each face to the glyphs drawn with it, with the
+ * metrics its font descriptor needs.  Never calls libharu.
  */
-#define _GNU_SOURCE /* memfd_create */
 #include "pdf_fonts.h"
 
-#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <hb-subset.h>
+#include <hb-ot.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "xalloc.h"
 
 #define DEFAULT_FAMILY "Liberation Serif"
 #define MONO_FAMILY "Liberation Mono"
-#define MAXFACES 64       /* document faces; later ones draw boxes */
-#define PUA_FIRST 0xF8FFu /* stand-ins for code points above U+FFFF, downwards */
-#define PUA_LAST 0xE000u
+#define MAXFACES 64      /* document faces; later ones draw boxes */
+#define MAXCODES 0xFFFFu /* codes per face: two bytes each in the text */
 
 /* Fallback families in order of preference, by script.  Hangul first
  * looks in a Korean face because Droid Sans Fallback has only a few
@@ -78,9 +75,12 @@ struct hent {            /* one (style, code point) answer */
 	uint8_t missing; /* drawn as a box */
 };
 
-struct pua {          /* a private-use stand-in for a code point above U+FFFF */
-	uint32_t pua; /* code written */
-	uint32_t cp;  /* what it stands for */
+struct codes {                 /* the codes of one document face */
+	hb_map_t *of_cp;       /* code point -> code */
+	uint32_t *ucs;         /* per code: code point; [0] unused */
+	uint16_t *width;       /* per code: advance, 1/1000 em */
+	hb_codepoint_t *glyph; /* per code: glyph in the whole face, 0 if none */
+	size_t n, cap;         /* codes 1 .. n-1 are used; n starts at 1 */
 };
 
 struct fonts {
@@ -88,17 +88,12 @@ struct fonts {
 	enum lang lang;              /* of warnings */
 	struct strlist *warnings;    /* not owned; may be NULL */
 	struct face *face[MAXFACES]; /* document faces, in order of first use */
-	hb_set_t *cover[MAXFACES];   /* code points present and drawn, per face */
-	hb_set_t *codes[MAXFACES];   /* every code drawn, per face (ToUnicode) */
+	struct codes code[MAXFACES]; /* codes drawn, per face */
 	int nface;                   /* faces used */
 	struct face *prim[FST_N];    /* primary face per style */
 	struct hent *h;              /* answers, open addressing */
 	size_t hcap, hn;             /* slots, used */
-	hb_set_t *seen;              /* code points met, to choose stand-ins */
 	hb_set_t *warned;            /* code points already reported */
-	struct pua *pua;             /* stand-ins, descending pua */
-	size_t npua, cappua;
-	uint32_t next_pua; /* next stand-in to try */
 };
 
 static struct face *
@@ -112,7 +107,7 @@ face_open(const char *path, int index)
 		return NULL;
 	hb_face_t *hb = hb_face_create(blob, (unsigned)index);
 	hb_blob_destroy(blob);
-	/* libharu embeds TrueType outlines only (no CFF). */
+	/* embedded as CIDFontType2: TrueType outlines only (no CFF) */
 	hb_blob_t *glyf = hb_face_reference_table(hb, HB_TAG('g', 'l', 'y', 'f'));
 	hb_blob_t *loca = hb_face_reference_table(hb, HB_TAG('l', 'o', 'c', 'a'));
 	int ok = hb_blob_get_length(glyf) > 0 && hb_blob_get_length(loca) > 0 &&
@@ -311,11 +306,8 @@ doc_face(struct fonts *f, struct face *face)
 		return -1;
 	int i = f->nface++;
 	f->face[i] = face;
-	f->cover[i] = hb_set_create();
-	f->codes[i] = hb_set_create();
-	/* A subset needs one real glyph for libharu to accept it. */
-	if (has(face, ' '))
-		hb_set_add(f->cover[i], ' ');
+	f->code[i].of_cp = hb_map_create();
+	f->code[i].n = 1;
 	return i;
 }
 
@@ -334,9 +326,7 @@ fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **e
 	f->family = xstrdup(fam);
 	f->lang = lang;
 	f->warnings = warnings;
-	f->seen = hb_set_create();
 	f->warned = hb_set_create();
-	f->next_pua = PUA_FIRST;
 	/* The regular face comes first, so it gets the first subset tag. */
 	doc_face(f, primary(f, 0));
 	return f;
@@ -348,13 +338,13 @@ fonts_free(struct fonts *f)
 	if (!f)
 		return;
 	for (int i = 0; i < f->nface; i++) {
-		hb_set_destroy(f->cover[i]);
-		hb_set_destroy(f->codes[i]);
+		hb_map_destroy(f->code[i].of_cp);
+		free(f->code[i].ucs);
+		free(f->code[i].width);
+		free(f->code[i].glyph);
 	}
-	hb_set_destroy(f->seen);
 	hb_set_destroy(f->warned);
 	free(f->h);
-	free(f->pua);
 	free(f->family);
 	free(f);
 }
@@ -381,21 +371,28 @@ grow(struct fonts *f)
 	free(old);
 }
 
-/* A private-use code for cp (above U+FFFF, which libharu cannot write):
- * the face draws .notdef for it and ToUnicode maps it back to cp. */
+/* The code of cp in document face i, numbered on first use: each code
+ * is one CID of the embedded font, with its glyph, width and text. */
 static uint32_t
-stand_in(struct fonts *f, struct face *face, uint32_t cp)
+code_of(struct fonts *f, int i, uint32_t cp, hb_codepoint_t glyph, unsigned width)
 {
-	for (size_t i = 0; i < f->npua; i++)
-		if (f->pua[i].cp == cp)
-			return f->pua[i].pua;
-	while (f->next_pua > PUA_LAST &&
-	       (hb_set_has(f->seen, f->next_pua) || has(face, f->next_pua)))
-		f->next_pua--;
-	uint32_t p = f->next_pua > PUA_LAST ? f->next_pua-- : PUA_LAST;
-	f->pua = xgrow(f->pua, &f->cappua, f->npua + 1, sizeof *f->pua);
-	f->pua[f->npua++] = (struct pua){p, cp};
-	return p;
+	struct codes *c = &f->code[i];
+	hb_codepoint_t k = hb_map_get(c->of_cp, cp);
+	if (k != HB_MAP_VALUE_INVALID)
+		return k;
+	if (c->n > MAXCODES)
+		return 0; /* .notdef, without text: 65,535 characters in one face */
+	if (c->n >= c->cap) {
+		c->ucs = xgrow(c->ucs, &c->cap, c->n + 1, sizeof *c->ucs);
+		c->width = xrealloc(c->width, c->cap * sizeof *c->width);
+		c->glyph = xrealloc(c->glyph, c->cap * sizeof *c->glyph);
+	}
+	k = (hb_codepoint_t)c->n++;
+	c->ucs[k] = cp;
+	c->width[k] = (uint16_t)width;
+	c->glyph[k] = glyph;
+	hb_map_set(c->of_cp, cp, k);
+	return k;
 }
 
 void
@@ -407,30 +404,29 @@ fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyph *g)
 		grow(f);
 	struct hent *e = slot(f, key);
 	if (!e->key) {
-		hb_set_add(f->seen, cp);
-		struct face *face = cp <= 0xFFFF ? find_face(f, style, cp) : NULL;
+		struct face *face = find_face(f, style, cp);
 		int i = face ? doc_face(f, face) : -1;
 		if (i >= 0) {
 			hb_codepoint_t gid = 0;
 			hb_font_get_nominal_glyph(face->font, cp, &gid);
 			unsigned adv = (unsigned)hb_font_get_glyph_h_advance(face->font, gid);
 			e->width = (uint16_t)(adv * 1000u / face->upem);
-			e->cid = cp;
-			hb_set_add(f->cover[i], cp);
+			e->cid = code_of(f, i, cp, gid, e->width);
 		} else {
+			/* the box of the style's face; the code still maps to cp,
+			 * so the text extracts */
 			face = primary(f, style);
 			i = doc_face(f, face);
 			if (i < 0)
 				i = 0;
 			face = f->face[i];
 			e->width = (uint16_t)face->notdef_w;
-			e->cid = cp <= 0xFFFF ? cp : stand_in(f, face, cp);
+			e->cid = code_of(f, i, cp, 0, e->width);
 			e->missing = 1;
 		}
 		e->face = (int16_t)i;
 		e->key = key;
 		f->hn++;
-		hb_set_add(f->codes[i], e->cid);
 	}
 	g->face = e->face;
 	g->width = e->width;
@@ -455,118 +451,185 @@ fonts_count(const struct fonts *f)
 	return f->nface;
 }
 
-/* The subset with a 'prep' table of one harmless instruction pair.
- * libharu 2.3.0 writes the 13 tables it knows in a fixed order ending with
- * 'prep', and when that one is empty (no hinting) and the font data before
- * it fills whole 4096-byte blocks, its memory stream fails to seek to the
- * end and the document cannot be saved (HPDF_INVALID_OBJECT). */
-static hb_face_t *
-with_prep(hb_face_t *built)
+static int
+be16(const unsigned char *p)
 {
-	static const char prep[] = {(char)0xB0, 0x00, 0x21}; /* PUSHB[0] 0, POP */
-	/* a face read back from bytes: HarfBuzz 6 lists no tables of a builder */
-	hb_blob_t *bytes = hb_face_reference_blob(built);
-	hb_face_t *sub = hb_face_create(bytes, 0);
-	hb_blob_destroy(bytes);
-	hb_face_t *b = hb_face_builder_create();
-	hb_tag_t tags[64];
-	unsigned n = sizeof tags / sizeof tags[0];
-	hb_face_get_table_tags(sub, 0, &n, tags);
-	for (unsigned i = 0; i < n; i++) {
-		if (tags[i] == HB_TAG('p', 'r', 'e', 'p'))
-			continue;
-		hb_blob_t *t = hb_face_reference_table(sub, tags[i]);
-		hb_face_builder_add_table(b, tags[i], t);
-		hb_blob_destroy(t);
+	return (int16_t)(uint16_t)(p[0] << 8 | p[1]);
+}
+
+/* Table tag of face hb, or NULL when shorter than need bytes. */
+static const unsigned char *
+table(hb_face_t *hb, hb_tag_t tag, unsigned need, hb_blob_t **keep)
+{
+	*keep = hb_face_reference_table(hb, tag);
+	unsigned len;
+	const char *d = hb_blob_get_data(*keep, &len);
+	return d && len >= need ? (const unsigned char *)d : NULL;
+}
+
+/* The font descriptor's numbers, read from the whole face's tables. */
+static void
+metrics(const struct face *face, struct font_embed *e)
+{
+	hb_blob_t *b;
+	const unsigned char *t;
+	long upem = face->upem;
+#define EM(v) ((int)((long)(v)*1000 / upem))
+	int italic = 0;
+	if ((t = table(face->hb, HB_TAG('h', 'e', 'a', 'd'), 46, &b))) {
+		for (int k = 0; k < 4; k++)
+			e->bbox[k] = EM(be16(t + 36 + 2 * k));
+		italic = t[45] & 2; /* macStyle */
 	}
-	hb_blob_t *p = hb_blob_create(prep, sizeof prep, HB_MEMORY_MODE_READONLY, NULL, NULL);
-	hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), p);
-	hb_blob_destroy(p);
-	hb_face_destroy(sub);
-	return b;
+	hb_blob_destroy(b);
+	if ((t = table(face->hb, HB_TAG('h', 'h', 'e', 'a'), 8, &b))) {
+		e->ascent = EM(be16(t + 4));
+		e->descent = EM(be16(t + 6));
+	}
+	hb_blob_destroy(b);
+	e->cap_height = e->ascent;
+	int weight = 400;
+	if ((t = table(face->hb, HB_TAG('O', 'S', '/', '2'), 34, &b))) {
+		weight = (uint16_t)be16(t + 4);
+		int class = t[30]; /* sFamilyClass: 1-5 and 7 are serif */
+		if ((class >= 1 && class <= 5) || class == 7)
+			e->flags |= 2;
+		if ((uint16_t)be16(t) >= 2 && hb_blob_get_length(b) >= 90 && be16(t + 88) > 0)
+			e->cap_height = EM(be16(t + 88));
+	}
+	hb_blob_destroy(b);
+	if ((t = table(face->hb, HB_TAG('p', 'o', 's', 't'), 16, &b))) {
+		int32_t angle = (int32_t)((uint32_t)t[4] << 24 | (uint32_t)t[5] << 16 |
+		                          (uint32_t)t[6] << 8 | t[7]);
+		e->italic_angle = angle / 65536;
+		if (t[12] | t[13] | t[14] | t[15]) /* isFixedPitch */
+			e->flags |= 1;
+	}
+	hb_blob_destroy(b);
+#undef EM
+	if (italic || e->italic_angle)
+		e->flags |= 64;
+	e->flags |= 4; /* symbolic: the glyphs are reached through CIDs */
+	/* no table gives the dominant stem; estimate it from the weight */
+	e->stem_v = 50 + weight * weight / 6400;
+}
+
+/* BaseFont: a tag of six capitals that differs between subsets of one face
+ * (ISO 32000-1, 9.6.4), '+' and the PostScript name. */
+static void
+base_font(const struct face *face, const struct codes *c, char *out, size_t size)
+{
+	char ps[64];
+	unsigned len = sizeof ps;
+	if (!hb_ot_name_get_utf8(face->hb, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,
+	                         ps) ||
+	    !*ps)
+		snprintf(ps, sizeof ps, "Face%d", face->index);
+	/* a PostScript name is printable ASCII without delimiters */
+	for (char *p = ps; *p; p++)
+		if (*p <= ' ' || *p > '~' || strchr("()<>[]{}/%#", *p))
+			*p = '-';
+	uint32_t h = 2166136261u;
+	for (size_t k = 1; k < c->n; k++)
+		h = (h ^ c->ucs[k]) * 16777619u;
+	for (const char *p = ps; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	char tag[7];
+	for (int k = 0; k < 6; k++, h /= 26)
+		tag[k] = (char)('A' + h % 26);
+	tag[6] = '\0';
+	snprintf(out, size, "%s+%s", tag, ps);
 }
 
 int
-fonts_subset(struct fonts *f, int face, int *fd, char **err)
+fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 {
 	int rc = 0;
+	memset(e, 0, sizeof *e);
+	struct face *face = f->face[i];
+	const struct codes *c = &f->code[i];
+	hb_subset_plan_t *plan = NULL;
 	hb_face_t *sub = NULL;
 	hb_blob_t *blob = NULL;
-	*fd = -1;
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in) {
 		*err = xstrdup("hb_subset_input_create_or_fail failed");
 		goto out;
 	}
-	hb_set_union(hb_subset_input_unicode_set(in), f->cover[face]);
+	/* by code point, not glyph: given glyphs, HarfBuzz 6 walks the whole
+	 * cmap for the code points that reach them (50,000 in a CJK face) */
+	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+	for (size_t k = 1; k < c->n; k++)
+		if (c->glyph[k])
+			hb_set_add(unicodes, c->ucs[k]);
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
 	hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
 	hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
 	hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING);
-	/* names: copyright, family, style, full and PostScript name (libharu's BaseFont) */
+	/* names: copyright, family, style, full and PostScript name */
 	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
 	hb_set_clear(names);
 	static const unsigned keep[] = {0, 1, 2, 4, 6};
 	for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++)
 		hb_set_add(names, keep[k]);
-	sub = hb_subset_or_fail(f->face[face]->hb, in);
+	plan = hb_subset_plan_create_or_fail(face->hb, in);
+	sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	if (!sub) {
-		*err = xasprintf("cannot subset %s", f->face[face]->path);
+		*err = xasprintf("cannot subset %s", face->path);
 		goto out;
 	}
-	hb_face_t *full = with_prep(sub);
-	blob = hb_face_reference_blob(full);
-	hb_face_destroy(full);
+	/* the subset keeps whole composite glyphs, nested components too */
+	blob = hb_face_reference_blob(sub);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
-	*fd = memfd_create("debrief-font", MFD_CLOEXEC);
-	if (*fd < 0) {
-		*err = xasprintf("memfd_create: %s", strerror(errno));
+	if (!data || !len) {
+		*err = xasprintf("cannot subset %s", face->path);
 		goto out;
 	}
-	for (size_t off = 0; off < len;) {
-		ssize_t w = write(*fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			*err = xasprintf("writing a font subset: %s", strerror(errno));
-			goto out;
-		}
-		off += (size_t)w;
+	e->ttf = xmalloc(len);
+	memcpy(e->ttf, data, len);
+	e->len = len;
+	const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	e->ncodes = c->n - 1;
+	e->gid = xcalloc(c->n, sizeof *e->gid);
+	e->width = xcalloc(c->n, sizeof *e->width);
+	e->ucs = xcalloc(c->n, sizeof *e->ucs);
+	e->width[0] = (uint16_t)face->notdef_w;
+	for (size_t k = 1; k < c->n; k++) {
+		hb_codepoint_t g = c->glyph[k] ? hb_map_get(to_new, c->glyph[k]) : 0;
+		e->gid[k] = g == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)g;
+		e->width[k] = c->width[k];
+		e->ucs[k] = c->ucs[k];
 	}
-	lseek(*fd, 0, SEEK_SET);
+	base_font(face, c, e->name, sizeof e->name);
+	metrics(face, e);
 	rc = 1;
 out:
-	if (!rc && *fd >= 0) {
-		close(*fd);
-		*fd = -1;
-	}
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
+	hb_subset_plan_destroy(plan);
 	hb_subset_input_destroy(in);
 	return rc;
 }
 
-size_t
-fonts_codes(const struct fonts *f, int face, uint32_t **cid, uint32_t **ucs)
+void
+font_embed_free(struct font_embed *e)
 {
-	size_t n = hb_set_get_population(f->codes[face]), k = 0;
-	*cid = xcalloc(n + 1, sizeof **cid);
-	*ucs = xcalloc(n + 1, sizeof **ucs);
-	hb_codepoint_t c = HB_SET_VALUE_INVALID;
-	while (hb_set_next(f->codes[face], &c) && k < n) {
-		uint32_t u = c;
-		/* stand-ins are few and only for characters nobody has */
-		if (c >= PUA_LAST && c <= PUA_FIRST)
-			for (size_t i = 0; i < f->npua; i++)
-				if (f->pua[i].pua == c)
-					u = f->pua[i].cp;
-		(*cid)[k] = c;
-		(*ucs)[k++] = u;
-	}
-	return k;
+	free(e->ttf);
+	free(e->gid);
+	free(e->width);
+	free(e->ucs);
+	memset(e, 0, sizeof *e);
+}
+
+uint32_t
+fonts_code_text(const struct fonts *f, int face, uint32_t code)
+{
+	if (face < 0 || face >= f->nface || !code || code >= f->code[face].n)
+		return 0;
+	return f->code[face].ucs[code];
 }
 
 void

@@ -21,9 +21,24 @@ struct fonts; /* one document's faces and the code points drawn with each */
 /* How one code point is drawn. */
 struct glyph {
 	int face;     /* document face index, 0 .. fonts_count()-1 */
-	int width;    /* advance in 1/1000 em, truncated as libharu does */
-	uint32_t cid; /* code written to the PDF: cp, or a private-use stand-in */
+	int width;    /* advance in 1/1000 em, truncated; also its /W entry */
+	uint32_t cid; /* code written to the PDF: per face, 1, 2, ... in order
+	               * of first use (0: .notdef, past 65,535 codes) */
 	int missing;  /* no face has cp: the face's .notdef box is drawn */
+};
+
+/* One document face as it is embedded: a Type0 font whose CIDs are the
+ * codes of struct glyph. */
+struct font_embed {
+	unsigned char *ttf; /* TrueType subset of the glyphs drawn, owned */
+	size_t len;
+	char name[80];   /* BaseFont: a subset tag, '+' and the PostScript name */
+	size_t ncodes;   /* codes 1 .. ncodes; arrays below have ncodes + 1 */
+	uint16_t *gid;   /* glyph of each code in the subset (CIDToGIDMap) */
+	uint16_t *width; /* advance of each code, 1/1000 em (/W) */
+	uint32_t *ucs;   /* code point each code stands for (ToUnicode) */
+	/* FontDescriptor, 1/1000 em */
+	int bbox[4], ascent, descent, cap_height, italic_angle, stem_v, flags;
 };
 
 /* Faces of family (NULL: "Liberation Serif") and Liberation Mono.  Returns
@@ -41,15 +56,15 @@ void fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyp
 /* Number of document faces (each was drawn with at least once). */
 int fonts_count(const struct fonts *f);
 
-/* A memfd holding face i as a TrueType subset of the code points drawn
- * with it (hinting, GSUB, GPOS, GDEF and kern dropped; .notdef kept as a
- * box).  Returns 1 and *fd (caller closes it after the PDF is saved), or 0
- * and *err. */
-int fonts_subset(struct fonts *f, int face, int *fd, char **err);
+/* Face i ready to embed: a TrueType subset of the glyphs drawn with it
+ * (hinting, GSUB, GPOS, GDEF and kern dropped; .notdef kept as a box), its
+ * codes and metrics.  Returns 1, or 0 and *err; font_embed_free frees *e
+ * either way. */
+int fonts_embed(struct fonts *f, int face, struct font_embed *e, char **err);
+void font_embed_free(struct font_embed *e);
 
-/* Codes drawn with face i, ascending, and the text each one stands for
- * (a code point).  Returns the count; the arrays belong to the caller. */
-size_t fonts_codes(const struct fonts *f, int face, uint32_t **cid, uint32_t **ucs);
+/* The code point that code stands for in face, or 0. */
+uint32_t fonts_code_text(const struct fonts *f, int face, uint32_t code);
 
 /* Drops the process-wide cache of faces and fontconfig state.  Runs at
  * exit by itself; fuzz targets may call it to start afresh. */

@@ -1,22 +1,23 @@
 /*
  * pdf_out.c: the display list as PDF bytes; the only file that calls
- * libharu.  Works around what libharu 2.3.0 gets wrong (see
- * shared/notes/libharu.md): fonts are loaded as HarfBuzz subsets from a
- * memfd, every glyph is marked before saving (nested composites), the
- * ToUnicode CMap is rewritten as bfchar, text is written as CIDs so that
- * zero-width runs are kept, and info strings go through UTF-8.
+ * libharu.  Keeps clear of what libharu 2.3.0 gets wrong with TrueType
+ * and Unicode (see shared/notes/libharu.md): each face is embedded as the
+ * HarfBuzz subset it is, in font dictionaries built here with a bfchar
+ * ToUnicode CMap; text is written as codes (CIDs) so that zero-width runs
+ * are kept; text strings are UTF-16 written here, not by its encoders.
  */
+#define ZLIB_CONST
 #include <hpdf.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
+#include <zlib.h>
 
 #include "pdf_out.h"
 #include "xalloc.h"
@@ -25,12 +26,15 @@ struct out {                /* one document being written */
 	HPDF_Doc doc;       /* owned */
 	HPDF_STATUS err;    /* first libharu error, 0 if none */
 	HPDF_STATUS detail; /* its detail number */
-	HPDF_Font *font;    /* per document face */
-	int *fd;            /* memfds of the subsets, open until saved */
+	HPDF_Dict *font;    /* per document face: its Type0 font (embed_font) */
 	int nfont;
-	HPDF_Image *img; /* per image, loaded on first use */
-	int *img_bad;    /* 1: could not be loaded */
-	HPDF_Page *page; /* per page */
+	HPDF_Image *img;     /* per image, loaded on first use */
+	int *img_bad;        /* 1: could not be loaded */
+	HPDF_Page *page;     /* per page */
+	z_stream z;          /* one deflater for every stream, reset between them */
+	int zinit;           /* z is initialised */
+	unsigned char *zbuf; /* deflated bytes of the last stream */
+	size_t zcap;
 };
 
 /* libharu reports here and goes on; we check o->err where it matters. */
@@ -59,151 +63,179 @@ failed(struct out *o, const char *what, char **err)
 	return 1;
 }
 
-static void
-rgb(uint32_t c, float *r, float *g, float *b)
+/* The /Filter of a stream whose data is deflated here: libharu names a
+ * filter only for what it deflates itself. */
+static HPDF_STATUS
+flate_key(HPDF_Dict d, HPDF_Stream s)
 {
-	*r = (float)(c >> 16 & 0xFF) / 255.0f;
-	*g = (float)(c >> 8 & 0xFF) / 255.0f;
-	*b = (float)(c & 0xFF) / 255.0f;
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
-/* A ToUnicode CMap with one bfchar entry per code drawn: libharu's own is
- * its encoding CMap (begincidrange), which poppler rejects. */
-static void
-fix_tounicode(struct out *o, struct fonts *f, int i)
+/* zlib's level 3 rather than its default 6: on generated reports it takes
+ * an eighth less time per report for 5% more bytes (bench/report.sh). */
+#define DEFLATE_LEVEL 3
+
+/* Writes data deflated into stream dictionary s.  One z_stream serves the
+ * whole document: zlib's set-up for each stream, as libharu does it, costs
+ * as much as deflating a small one. */
+static int
+put_deflated(struct out *o, HPDF_Dict s, const void *data, size_t len)
 {
-	uint32_t *cid, *ucs;
-	size_t n = fonts_codes(f, i, &cid, &ucs);
+	if (len > UINT_MAX / 2)
+		return 0;
+	int r = o->zinit ? deflateReset(&o->z) : deflateInit(&o->z, DEFLATE_LEVEL);
+	if (r != Z_OK)
+		return 0;
+	o->zinit = 1;
+	size_t bound = deflateBound(&o->z, (uLong)len);
+	o->zbuf = xgrow(o->zbuf, &o->zcap, bound, 1);
+	o->z.next_in = data;
+	o->z.avail_in = (uInt)len;
+	o->z.next_out = o->zbuf;
+	o->z.avail_out = (uInt)bound;
+	if (deflate(&o->z, Z_FINISH) != Z_STREAM_END)
+		return 0;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = flate_key;
+	return HPDF_Stream_Write(s->stream, o->zbuf, (HPDF_UINT)(bound - o->z.avail_out)) ==
+	       HPDF_OK;
+}
+
+/* A stream object holding data, deflated. */
+static HPDF_Dict
+stream_of(struct out *o, const void *data, size_t len)
+{
 	HPDF_Dict s = HPDF_DictStream_New(o->doc->mmgr, o->doc->xref);
-	if (!s) {
-		free(cid);
-		free(ucs);
-		return;
-	}
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return s && put_deflated(o, s, data, len) ? s : NULL;
+}
+
+/* An indirect dictionary. */
+static HPDF_Dict
+dict_of(struct out *o)
+{
+	HPDF_Dict d = HPDF_Dict_New(o->doc->mmgr);
+	if (d && HPDF_Xref_Add(o->doc->xref, d) != HPDF_OK)
+		return NULL; /* Xref_Add frees it */
+	return d;
+}
+
+/* A ToUnicode CMap with one bfchar entry per code, so every code drawn,
+ * boxes included, extracts as the text it stands for. */
+static HPDF_Dict
+to_unicode(struct out *o, const struct font_embed *e)
+{
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (size_t k = 0; k < n; k += 100) {
-		size_t m = n - k < 100 ? n - k : 100;
+	for (size_t k = 1; k <= e->ncodes; k += 100) {
+		size_t m = e->ncodes + 1 - k < 100 ? e->ncodes + 1 - k : 100;
 		buf_printf(&b, "%zu beginbfchar\n", m);
 		for (size_t j = k; j < k + m; j++) {
-			uint32_t u = ucs[j];
+			uint32_t u = e->ucs[j];
 			if (u > 0xFFFF) {
 				u -= 0x10000;
-				buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)cid[j],
+				buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)j,
 				           (unsigned)(0xD800 + (u >> 10)),
 				           (unsigned)(0xDC00 + (u & 0x3FF)));
 			} else
-				buf_printf(&b, "<%04X> <%04X>\n", (unsigned)cid[j], (unsigned)u);
+				buf_printf(&b, "<%04X> <%04X>\n", (unsigned)j, (unsigned)u);
 		}
 		buf_puts(&b, "endbfchar\n");
 	}
 	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-	HPDF_Dict_Add(o->font[i], "ToUnicode", s);
+	HPDF_Dict s = stream_of(o, b.data, b.len);
 	buf_free(&b);
-	free(cid);
-	free(ucs);
+	return s;
 }
 
-/* Codes are written as CIDs, so the encoding is Identity-H; libharu's own
- * UTF-8 CMap would be embedded once per font for nothing.  The descendant
- * font's CIDSystemInfo says (Identity-H) where (Identity) is meant. */
-static void
-identity_encoding(struct out *o, HPDF_Font font)
+/* /W: the width of every code, in runs within libharu's array limit. */
+static HPDF_Array
+widths(struct out *o, const struct font_embed *e)
 {
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	enum { RUN = 8192 };
+	HPDF_Array w = HPDF_Array_New(o->doc->mmgr);
+	for (size_t k = 1; w && k <= e->ncodes; k += RUN) {
+		HPDF_Array run = HPDF_Array_New(o->doc->mmgr);
+		if (!run)
+			return NULL;
+		HPDF_Array_AddNumber(w, (HPDF_INT32)k);
+		for (size_t j = k; j < k + RUN && j <= e->ncodes; j++)
+			HPDF_Array_AddNumber(run, e->width[j]);
+		HPDF_Array_Add(w, run);
+	}
+	return w;
+}
+
+/* The CIDToGIDMap: two bytes, big-endian, per code from 0. */
+static HPDF_Dict
+cid_to_gid(struct out *o, const struct font_embed *e)
+{
+	size_t n = e->ncodes + 1;
+	unsigned char *m = xmalloc(2 * n);
+	for (size_t k = 0; k < n; k++) {
+		m[2 * k] = (unsigned char)(e->gid[k] >> 8);
+		m[2 * k + 1] = (unsigned char)e->gid[k];
+	}
+	HPDF_Dict s = stream_of(o, m, 2 * n);
+	free(m);
+	return s;
+}
+
+/* Face i as a Type0 font over a CIDFontType2 with the subset embedded as it
+ * is.  libharu's own TrueType path (HPDF_LoadTTFont and HPDF_GetFont)
+ * drops components of nested composite glyphs, writes an invalid
+ * ToUnicode CMap, looks up all 65,536 code points of its encoder and
+ * rewrites the font; none of it is needed here. */
+static int
+embed_font(struct out *o, const struct font_embed *e, int i)
+{
+	HPDF_MMgr m = o->doc->mmgr;
+	HPDF_Dict file = stream_of(o, e->ttf, e->len);
+	HPDF_Dict desc = dict_of(o), cid = dict_of(o), font = dict_of(o);
+	HPDF_Array bbox = HPDF_Array_New(m), desc_list = HPDF_Array_New(m), w = widths(o, e);
+	HPDF_Dict info = HPDF_Dict_New(m), map = cid_to_gid(o, e), tou = to_unicode(o, e);
+	if (!file || !desc || !cid || !font || !bbox || !desc_list || !w || !info || !map || !tou)
+		return 0;
+	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)e->len);
+
+	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	HPDF_Dict_AddName(desc, "FontName", e->name);
+	HPDF_Dict_AddNumber(desc, "Flags", e->flags);
+	for (int k = 0; k < 4; k++)
+		HPDF_Array_AddNumber(bbox, e->bbox[k]);
+	HPDF_Dict_Add(desc, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(desc, "ItalicAngle", e->italic_angle);
+	HPDF_Dict_AddNumber(desc, "Ascent", e->ascent);
+	HPDF_Dict_AddNumber(desc, "Descent", e->descent);
+	HPDF_Dict_AddNumber(desc, "CapHeight", e->cap_height);
+	HPDF_Dict_AddNumber(desc, "StemV", e->stem_v);
+	HPDF_Dict_Add(desc, "FontFile2", file);
+
+	HPDF_Dict_AddName(cid, "Type", "Font");
+	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "BaseFont", e->name);
+	HPDF_Dict_Add(info, "Registry", HPDF_String_New(m, "Adobe", NULL));
+	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(m, "Identity", NULL));
+	HPDF_Dict_AddNumber(info, "Supplement", 0);
+	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	HPDF_Dict_AddNumber(cid, "DW", e->width[0]);
+	HPDF_Dict_Add(cid, "W", w);
+	HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+
+	HPDF_Dict_AddName(font, "Type", "Font");
+	HPDF_Dict_AddName(font, "Subtype", "Type0");
+	HPDF_Dict_AddName(font, "BaseFont", e->name);
 	HPDF_Dict_AddName(font, "Encoding", "Identity-H");
-	if (fa->cmap_stream) { /* now referenced by nothing: leave it empty */
-		static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode",
-		                                   NULL};
-		for (const char *const *k = keys; *k; k++)
-			HPDF_Dict_RemoveElement(fa->cmap_stream, *k);
-		HPDF_MemStream_FreeData(fa->cmap_stream->stream);
-		/* a key libharu did not add is not an error of the document */
-		if (!o->err)
-			HPDF_ResetError(o->doc);
-	}
-	if (fa->descendant_font) {
-		HPDF_Dict si = HPDF_Dict_New(o->doc->mmgr);
-		HPDF_Dict_Add(si, "Registry", HPDF_String_New(o->doc->mmgr, "Adobe", NULL));
-		HPDF_Dict_Add(si, "Ordering", HPDF_String_New(o->doc->mmgr, "Identity", NULL));
-		HPDF_Dict_AddNumber(si, "Supplement", 0);
-		HPDF_Dict_Add(fa->descendant_font, "CIDSystemInfo", si);
-	}
-}
+	HPDF_Array_Add(desc_list, cid);
+	HPDF_Dict_Add(font, "DescendantFonts", desc_list);
+	HPDF_Dict_Add(font, "ToUnicode", tou);
 
-/* libharu 2.3.0 drops components of nested composite glyphs unless they
- * were drawn directly; the subsets are small, so keep every glyph. */
-static void
-mark_all_glyphs(HPDF_Font font)
-{
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fa->fontdef->attr;
-	memset(a->glyph_tbl.flgs, 1, a->num_glyphs);
-}
-
-/* The codes of the font being loaded, for codes_init (libharu calls an
- * encoder's init function with no context of its own). */
-static const uint32_t *codes_now;
-static size_t ncodes_now;
-
-/* An encoder that names only the codes one font draws.  HPDF_GetFont with
- * the UTF-8 encoder looks up all 65,536 code points in the font to build
- * the widths and the CIDToGIDMap: most of the time of a report.  Codes are
- * written as CIDs (show_codes) and the encoding is replaced by Identity-H
- * (identity_encoding), so this encoder only ever serves that setup. */
-static HPDF_STATUS
-codes_init(HPDF_Encoder e)
-{
-	HPDF_STATUS ret = HPDF_CMapEncoder_InitAttr(e);
-	if (ret != HPDF_OK)
-		return ret;
-	HPDF_CMapEncoderAttr a = (HPDF_CMapEncoderAttr)e->attr;
-	uint32_t max = 0;
-	for (size_t k = 0; k < ncodes_now; k++) {
-		uint32_t c = codes_now[k];
-		if (c == 0 || c > 0xFFFF)
-			continue;
-		a->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
-		a->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
-		if (c > max)
-			max = c;
-	}
-	/* libharu writes widths and CIDToGIDMap for the CIDs below the highest
-	 * one only: name one more, so that the highest code drawn is kept. */
-	if (max < 0xFFFF) {
-		max++;
-		a->cid_map[max >> 8][max & 0xFF] = (HPDF_UINT16)max;
-		a->unicode_map[max >> 8][max & 0xFF] = (HPDF_UNICODE)max;
-	}
-	HPDF_CidRange_Rec space = {0x0000, 0xFFFF, 0};
-	if ((ret = HPDF_CMapEncoder_AddCodeSpaceRange(e, space)) != HPDF_OK)
-		return ret;
-	snprintf(a->registry, sizeof a->registry, "Adobe");
-	snprintf(a->ordering, sizeof a->ordering, "Identity");
-	a->suppliment = 0;
-	a->writing_mode = HPDF_WMODE_HORIZONTAL;
-	e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-	return HPDF_OK;
-}
-
-/* Register the encoder of font i under a name of its own; NULL on failure. */
-static const char *
-codes_encoder(struct out *o, struct fonts *f, int i, char *name, size_t size, uint32_t **cid)
-{
-	uint32_t *ucs;
-	ncodes_now = fonts_codes(f, i, cid, &ucs);
-	free(ucs);
-	codes_now = *cid;
-	snprintf(name, size, "debrief-codes-%d", i);
-	HPDF_Encoder e = HPDF_CMapEncoder_New(o->doc->mmgr, name, codes_init);
-	if (!e || HPDF_Doc_RegisterEncoder(o->doc, e) != HPDF_OK)
-		return NULL;
-	return name;
+	o->font[i] = font;
+	return 1;
 }
 
 static int
@@ -211,40 +243,75 @@ load_fonts(struct out *o, struct fonts *f, char **err)
 {
 	o->nfont = fonts_count(f);
 	o->font = xcalloc((size_t)o->nfont, sizeof *o->font);
-	o->fd = xcalloc((size_t)o->nfont, sizeof *o->fd);
-	for (int i = 0; i < o->nfont; i++)
-		o->fd[i] = -1;
 	for (int i = 0; i < o->nfont; i++) {
-		if (!fonts_subset(f, i, &o->fd[i], err))
+		struct font_embed e;
+		int ok = fonts_embed(f, i, &e, err) && embed_font(o, &e, i);
+		font_embed_free(&e);
+		if (!ok && !*err && !failed(o, "embedding a font", err))
+			*err = xstrdup("libharu: cannot embed a font");
+		if (!ok || failed(o, "embedding a font", err))
 			return 0;
-		char path[64];
-		snprintf(path, sizeof path, "/proc/self/fd/%d", o->fd[i]);
-		const char *name = HPDF_LoadTTFontFromFile(o->doc, path, HPDF_TRUE);
-		char ename[32];
-		uint32_t *cid = NULL;
-		const char *enc = name ? codes_encoder(o, f, i, ename, sizeof ename, &cid) : NULL;
-		if (enc)
-			o->font[i] = HPDF_GetFont(o->doc, name, enc);
-		codes_now = NULL;
-		ncodes_now = 0;
-		free(cid);
-		if (failed(o, "loading a font", err))
-			return 0;
-		if (!o->font[i]) {
-			*err = xstrdup("libharu: cannot load a font subset");
-			return 0;
-		}
 	}
 	return 1;
 }
 
-/* Writes the codes of UTF-8 s as a hex string and Tj.  ShowText would
- * skip a run of zero width (a lone combining mark). */
+/* A number for a content stream: at most three decimals, no trailing
+ * zeros, "0" for what is not finite. */
 static void
-show_codes(HPDF_Page page, const char *s, size_t len, struct buf *tmp)
+put_num(struct buf *b, float v)
 {
-	buf_reset(tmp);
-	buf_putc(tmp, '<');
+	char t[32], *e = t + sizeof t, *p = e;
+	if (!(v > -1e9f && v < 1e9f))
+		v = 0;
+	long long m = llroundf(v * 1000.0f);
+	int neg = m < 0;
+	if (neg)
+		m = -m;
+	long long ip = m / 1000;
+	int fr = (int)(m % 1000), nf = 3;
+	while (nf && fr % 10 == 0) {
+		fr /= 10;
+		nf--;
+	}
+	for (int k = 0; k < nf; k++, fr /= 10)
+		*--p = (char)('0' + fr % 10);
+	if (nf)
+		*--p = '.';
+	do
+		*--p = (char)('0' + ip % 10);
+	while (ip /= 10);
+	if (neg)
+		*--p = '-';
+	buf_put(b, p, (size_t)(e - p));
+}
+
+/* Numbers separated by spaces, then the operator and a newline. */
+static void
+put_op(struct buf *b, const char *op, int n, const float *v)
+{
+	for (int k = 0; k < n; k++) {
+		put_num(b, v[k]);
+		buf_putc(b, ' ');
+	}
+	buf_puts(b, op);
+	buf_putc(b, '\n');
+}
+
+static void
+put_rgb(struct buf *b, uint32_t c, const char *op)
+{
+	float v[3] = {(float)(c >> 16 & 0xFF) / 255.0f, (float)(c >> 8 & 0xFF) / 255.0f,
+	              (float)(c & 0xFF) / 255.0f};
+	put_op(b, op, 3, v);
+}
+
+/* The codes of UTF-8 s as a hex string and Tj (ShowText would skip a run
+ * of zero width, such as a lone combining mark). */
+static void
+put_codes(struct buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf_putc(b, '<');
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
 		unsigned c = *p++;
@@ -255,13 +322,10 @@ show_codes(HPDF_Page page, const char *s, size_t len, struct buf *tmp)
 			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
 			p++;
 		}
-		static const char hex[] = "0123456789ABCDEF";
 		char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
-		buf_put(tmp, h, 4);
+		buf_put(b, h, 4);
 	}
-	buf_puts(tmp, "> Tj\n");
-	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
-	HPDF_Stream_WriteStr(pa->stream, buf_cstr(tmp));
+	buf_puts(b, "> Tj\n");
 }
 
 static HPDF_Image
@@ -291,11 +355,14 @@ image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, en
 	return o->img[i] = h;
 }
 
+/* The content stream of one page, written here rather than through
+ * libharu's page operators: they format every number with their own
+ * routine and check the graphics mode on every call, a fifth of the time
+ * of a page.  Only resource names come from libharu. */
 static void
 draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_Page page,
-          struct strlist *warnings, enum lang lang)
+          struct buf *b, struct strlist *warnings, enum lang lang)
 {
-	float r, g, b;
 	uint32_t fill = 0xFFFFFFFFu, stroke = 0xFFFFFFFFu;
 	float lw = -1;
 	/* backgrounds first, then images, text, and lines on top */
@@ -303,29 +370,28 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_FILL)
 			continue;
-		if (it->rgb != fill) {
-			rgb(fill = it->rgb, &r, &g, &b);
-			HPDF_Page_SetRGBFill(page, r, g, b);
-		}
-		HPDF_Page_Rectangle(page, it->x, it->y, it->w, it->h);
-		HPDF_Page_Fill(page);
+		if (it->rgb != fill)
+			put_rgb(b, fill = it->rgb, "rg");
+		put_op(b, "re f", 4, (float[]){it->x, it->y, it->w, it->h});
 	}
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_IMAGE)
 			continue;
 		HPDF_Image im = image(o, dl, it->off, warnings, lang);
-		if (im)
-			HPDF_Page_DrawImage(page, im, it->x, it->y, it->w, it->h);
-		else {
-			HPDF_Page_SetLineWidth(page, lw = 0.5f);
-			HPDF_Page_SetRGBStroke(page, 0.5f, 0.5f, 0.5f);
-			stroke = 0x808080u;
-			HPDF_Page_Rectangle(page, it->x, it->y, it->w, it->h);
-			HPDF_Page_Stroke(page);
+		const char *name = im ? HPDF_Page_GetXObjectName(page, im) : NULL;
+		if (name) {
+			buf_puts(b, "q\n");
+			put_op(b, "cm", 6, (float[]){it->w, 0, 0, it->h, it->x, it->y});
+			buf_printf(b, "/%s Do\nQ\n", name);
+		} else {
+			if (lw != 0.5f)
+				put_op(b, "w", 1, (float[]){lw = 0.5f});
+			if (stroke != 0x808080u)
+				put_rgb(b, stroke = 0x808080u, "RG");
+			put_op(b, "re S", 4, (float[]){it->x, it->y, it->w, it->h});
 		}
 	}
-	struct buf tmp = BUF_INIT;
 	int face = -1, invisible = 0, text = 0;
 	float size = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -333,45 +399,40 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		if (it->kind != DL_TEXT || !it->len)
 			continue;
 		if (!text) {
-			HPDF_Page_BeginText(page);
+			buf_puts(b, "BT\n");
 			text = 1;
 		}
 		if (it->face != face || it->h != size) {
 			face = it->face;
 			size = it->h;
-			HPDF_Page_SetFontAndSize(page, o->font[face], size);
+			const char *name = HPDF_Page_GetLocalFontName(page, o->font[face]);
+			buf_printf(b, "/%s ", name ? name : "F0");
+			put_op(b, "Tf", 1, &size);
 		}
 		if (it->invisible != invisible) {
 			invisible = it->invisible;
-			HPDF_Page_SetTextRenderingMode(page,
-			                               invisible ? HPDF_INVISIBLE : HPDF_FILL);
+			buf_puts(b, invisible ? "3 Tr\n" : "0 Tr\n");
 		}
-		if (it->rgb != fill) {
-			rgb(fill = it->rgb, &r, &g, &b);
-			HPDF_Page_SetRGBFill(page, r, g, b);
-		}
-		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, it->x, it->y);
-		show_codes(page, dl->text.data + it->off, it->len, &tmp);
+		if (it->rgb != fill)
+			put_rgb(b, fill = it->rgb, "rg");
+		put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
+		put_codes(b, dl->text.data + it->off, it->len);
 	}
 	if (text)
-		HPDF_Page_EndText(page);
-	buf_free(&tmp);
+		buf_puts(b, "ET\n");
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_LINE && it->kind != DL_FRAME)
 			continue;
 		if (it->lw != lw)
-			HPDF_Page_SetLineWidth(page, lw = it->lw);
-		if (it->rgb != stroke) {
-			rgb(stroke = it->rgb, &r, &g, &b);
-			HPDF_Page_SetRGBStroke(page, r, g, b);
-		}
+			put_op(b, "w", 1, (float[]){lw = it->lw});
+		if (it->rgb != stroke)
+			put_rgb(b, stroke = it->rgb, "RG");
 		if (it->kind == DL_LINE) {
-			HPDF_Page_MoveTo(page, it->x, it->y);
-			HPDF_Page_LineTo(page, it->x + it->w, it->y + it->h);
+			put_op(b, "m", 2, (float[]){it->x, it->y});
+			put_op(b, "l S", 2, (float[]){it->x + it->w, it->y + it->h});
 		} else
-			HPDF_Page_Rectangle(page, it->x, it->y, it->w, it->h);
-		HPDF_Page_Stroke(page);
+			put_op(b, "re S", 4, (float[]){it->x, it->y, it->w, it->h});
 	}
 }
 
@@ -412,6 +473,57 @@ links(struct out *o, const struct dl *dl, const struct dl_item *it)
 	}
 }
 
+/* A PDF text string of UTF-8 s: ASCII as it is, anything else as UTF-16BE
+ * after a byte order mark (libharu's UTF-8 encoder would do the same, at
+ * the cost of building its 65,536-entry tables). */
+static void *
+text_string(struct out *o, const char *s, size_t len)
+{
+	if (len > 16000) { /* libharu's strings hold 65,535 bytes */
+		len = 16000;
+		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	int ascii = 1;
+	for (size_t k = 0; k < len; k++)
+		if (p[k] >= 0x80 || !p[k])
+			ascii = 0;
+	if (ascii) {
+		char *z = xstrndup(s, len);
+		HPDF_String r = HPDF_String_New(o->doc->mmgr, z, NULL);
+		free(z);
+		return r;
+	}
+	struct buf b = BUF_INIT;
+	buf_put(&b, "\xFE\xFF", 2);
+	while (p < end) {
+		uint32_t c = *p;
+		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+		if (!n || (size_t)(end - p) < n) {
+			c = 0xFFFD; /* the text is checked UTF-8; never mind how */
+			n = 1;
+		} else if (n > 1) {
+			c &= 0x3Fu >> (n - 1);
+			for (size_t k = 1; k < n; k++)
+				c = c << 6 | (p[k] & 0x3Fu);
+		}
+		p += n;
+		if (c > 0xFFFF) {
+			c -= 0x10000;
+			uint32_t hi = 0xD800 + (c >> 10), lo = 0xDC00 + (c & 0x3FF);
+			char u[4] = {(char)(hi >> 8), (char)hi, (char)(lo >> 8), (char)lo};
+			buf_put(&b, u, 4);
+		} else {
+			char u[2] = {(char)(c >> 8), (char)c};
+			buf_put(&b, u, 2);
+		}
+	}
+	HPDF_Binary r = HPDF_Binary_New(o->doc->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	buf_free(&b);
+	return r;
+}
+
 static void
 outlines(struct out *o, const struct dl *dl)
 {
@@ -420,16 +532,14 @@ outlines(struct out *o, const struct dl *dl)
 		HPDF_Outline o;
 	} stack[7];
 	int n = 0;
-	HPDF_Encoder enc = HPDF_GetEncoder(o->doc, "UTF-8");
 	for (size_t i = 0; i < dl->nmarks; i++) {
 		const struct dl_mark *m = &dl->marks[i];
 		while (n && stack[n - 1].level >= m->level)
 			n--;
-		char *title = xstrndup(dl->text.data + m->off, m->len);
-		HPDF_Outline ol = HPDF_CreateOutline(o->doc, n ? stack[n - 1].o : NULL, title, enc);
-		free(title);
+		HPDF_Outline ol = HPDF_CreateOutline(o->doc, n ? stack[n - 1].o : NULL, "", NULL);
 		if (!ol)
 			return;
+		HPDF_Dict_Add(ol, "Title", text_string(o, dl->text.data + m->off, m->len));
 		HPDF_Outline_SetOpened(ol, m->level <= 2);
 		HPDF_Outline_SetDestination(ol, dest(o, o->page[m->page], m->y));
 		if (n < 7)
@@ -442,14 +552,17 @@ outlines(struct out *o, const struct dl *dl)
 static void
 info(struct out *o, const struct pdfout_info *in)
 {
-	HPDF_SetCurrentEncoder(o->doc, "UTF-8"); /* before SetInfoAttr: UTF-16 strings */
-	if (in->title && *in->title)
-		HPDF_SetInfoAttr(o->doc, HPDF_INFO_TITLE, in->title);
-	if (in->author && *in->author)
-		HPDF_SetInfoAttr(o->doc, HPDF_INFO_AUTHOR, in->author);
-	if (in->subject && *in->subject)
-		HPDF_SetInfoAttr(o->doc, HPDF_INFO_SUBJECT, in->subject);
+	/* creates the info dictionary, which the text strings go into */
 	HPDF_SetInfoAttr(o->doc, HPDF_INFO_CREATOR, "debrief " DEBRIEF_VERSION);
+	HPDF_Dict dict = o->doc->info;
+	if (!dict)
+		return;
+	if (in->title && *in->title)
+		HPDF_Dict_Add(dict, "Title", text_string(o, in->title, strlen(in->title)));
+	if (in->author && *in->author)
+		HPDF_Dict_Add(dict, "Author", text_string(o, in->author, strlen(in->author)));
+	if (in->subject && *in->subject)
+		HPDF_Dict_Add(dict, "Subject", text_string(o, in->subject, strlen(in->subject)));
 	if (in->epoch >= 0) {
 		time_t t = (time_t)in->epoch;
 		struct tm tm;
@@ -470,14 +583,13 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	struct out o = {0};
 	int rc = 0;
 	size_t *idx = NULL, *start = NULL;
+	struct buf content = BUF_INIT;
 	o.doc = HPDF_New(on_error, &o);
 	if (!o.doc) {
 		*err = xstrdup("libharu: cannot create a document");
 		return 0;
 	}
 	HPDF_SetCompressionMode(o.doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(o.doc);
-	HPDF_SetCurrentEncoder(o.doc, "UTF-8");
 	if (failed(&o, "setting up", err) || !load_fonts(&o, f, err))
 		goto out;
 	o.img = xcalloc(dl->nimages + 1, sizeof *o.img);
@@ -504,8 +616,12 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 			goto out;
 		HPDF_Page_SetWidth(page, dl->page_w);
 		HPDF_Page_SetHeight(page, dl->page_h);
-		draw_page(&o, dl, idx + start[p], start[p + 1] - start[p], page, warnings,
+		buf_reset(&content);
+		draw_page(&o, dl, idx + start[p], start[p + 1] - start[p], page, &content, warnings,
 		          in->lang);
+		HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
+		if (!put_deflated(&o, pa->contents, content.data, content.len) && !o.err)
+			o.err = HPDF_FAILD_TO_ALLOC_MEM;
 		if (failed(&o, "drawing a page", err))
 			goto out;
 	}
@@ -514,11 +630,6 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 			links(&o, dl, &dl->items[i]);
 	outlines(&o, dl);
 	info(&o, in);
-	for (int i = 0; i < o.nfont; i++) {
-		mark_all_glyphs(o.font[i]);
-		fix_tounicode(&o, f, i);
-		identity_encoding(&o, o.font[i]);
-	}
 	if (failed(&o, "finishing the document", err))
 		goto out;
 	HPDF_STATUS saved = HPDF_SaveToStream(o.doc);
@@ -544,11 +655,11 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	rc = 1;
 out:
 	HPDF_Free(o.doc);
-	for (int i = 0; i < o.nfont; i++)
-		if (o.fd[i] >= 0)
-			close(o.fd[i]);
-	free(o.fd);
 	free(o.font);
+	if (o.zinit)
+		deflateEnd(&o.z);
+	free(o.zbuf);
+	buf_free(&content);
 	free(o.img);
 	free(o.img_bad);
 	free(o.page);
