@@ -93,7 +93,7 @@ fuzz:
 		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o) $(DEPLIBS) || exit 1; done
 
 bench: all
-	@sh bench/run
+	@DEPCFLAGS="$(DEPCFLAGS)" DEPLIBS="$(DEPLIBS)" sh bench/run
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c fuzz/*.c
