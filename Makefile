@@ -95,11 +95,13 @@ fuzz:
 bench: all
 	@DEPCFLAGS="$(DEPCFLAGS)" DEPLIBS="$(DEPLIBS)" sh bench/run
 
+CSTYLED   = src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/pdf/*.c fuzz/*.c bench/*.c
+
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c fuzz/*.c
+	clang-format -i $(CSTYLED)
 
 format-check:
-	@clang-format --dry-run -Werror src/*.c src/*.h
+	@clang-format --dry-run -Werror $(CSTYLED)
 
 clean:
 	rm -rf build debrief

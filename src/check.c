@@ -36,9 +36,9 @@ usage(FILE *f)
 
 /* One file of the run, in output order. */
 struct input {
-	const char *path;   /* as given or walked; "-" for standard input */
-	const char *name;   /* in findings: path, or "<stdin>" */
-	size_t index;       /* output order */
+	const char *path;      /* as given or walked; "-" for standard input */
+	const char *name;      /* in findings: path, or "<stdin>" */
+	size_t index;          /* output order */
 	struct strlist waived; /* rule ids its record waives, for collection findings */
 };
 
@@ -357,8 +357,8 @@ cmd_check(int argc, char **argv)
 		one.v[0] = cq.v[i];
 		one.n = one.cap = 1;
 		const struct input *owner = input_find(&bn, cq.v[i].file);
-		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL, owner ? owner->waived.n : 0,
-				   &cfg);
+		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL,
+		                   owner ? owner->waived.n : 0, &cfg);
 		diags_take(&dq, &one);
 		diags_free(&one); /* left allocated when a waiver removed the finding */
 	}

@@ -6,11 +6,11 @@
 #ifndef CMD_H
 #define CMD_H
 
-int cmd_check(int argc, char **argv);	/* check.c */
-int cmd_rules(int argc, char **argv);	/* explain.c */
+int cmd_check(int argc, char **argv);   /* check.c */
+int cmd_rules(int argc, char **argv);   /* explain.c */
 int cmd_explain(int argc, char **argv); /* explain.c */
-int cmd_report(int argc, char **argv);	/* report.c */
+int cmd_report(int argc, char **argv);  /* report.c */
 int cmd_archive(int argc, char **argv); /* archive.c */
-int cmd_pdf(int argc, char **argv);	/* pdf.c */
+int cmd_pdf(int argc, char **argv);     /* pdf.c */
 
 #endif

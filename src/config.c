@@ -501,7 +501,8 @@ find_config_from(const char *path)
 		dir = xstrdup(path);
 	} else {
 		const char *slash = strrchr(path, '/');
-		dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+		dir =
+		    slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
 	}
 	if (!config_find(dir, &found))
 		found = NULL;
@@ -511,7 +512,7 @@ find_config_from(const char *path)
 
 int
 config_for(const char *file, const char *first, enum lang lang, struct config *cfg,
-	   struct diags *dq)
+           struct diags *dq)
 {
 	char *path = NULL, *err = NULL;
 	if (file)
@@ -526,7 +527,8 @@ config_for(const char *file, const char *first, enum lang lang, struct config *c
 	int ok = config_load(path, lang, cfg, dq, &err);
 	if (!ok)
 		fprintf(stderr, "debrief: %s: %s\n", path,
-			err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+		        err ? err
+		            : L(lang, "không đọc được cấu hình", "cannot read configuration"));
 	free(err);
 	free(path);
 	return ok;

@@ -125,9 +125,9 @@ date_iso(struct date d, char *buf)
 void
 date_human(struct date d, enum lang lang, char *buf, size_t n)
 {
-	static const char *months[] = {"January", "February", "March",	   "April",
-				       "May",	  "June",     "July",	   "August",
-				       "September", "October", "November", "December"};
+	static const char *months[] = {"January",   "February", "March",    "April",
+	                               "May",       "June",     "July",     "August",
+	                               "September", "October",  "November", "December"};
 	if (lang == LANG_EN) {
 		if (d.d)
 			snprintf(buf, n, "%d %s %d", d.d, months[d.m - 1], d.y);

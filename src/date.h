@@ -13,11 +13,11 @@ struct date {
 };
 
 enum date_parse {
-	DATE_OK,	   /* a valid date */
-	DATE_MONTH_ONLY,   /* valid YYYY-MM, but a full date was required */
-	DATE_IMPOSSIBLE,   /* well-formed but no such day (2023-02-30) */
-	DATE_DMY,	   /* DD/MM/YYYY or D/M/YYYY: *out holds it, for the message */
-	DATE_MALFORMED	   /* anything else */
+	DATE_OK,         /* a valid date */
+	DATE_MONTH_ONLY, /* valid YYYY-MM, but a full date was required */
+	DATE_IMPOSSIBLE, /* well-formed but no such day (2023-02-30) */
+	DATE_DMY,        /* DD/MM/YYYY or D/M/YYYY: *out holds it, for the message */
+	DATE_MALFORMED   /* anything else */
 };
 
 /* Parse s; month_ok accepts YYYY-MM.  *out is set for OK, MONTH_ONLY, DMY. */

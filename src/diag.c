@@ -12,7 +12,7 @@
 
 void
 diags_vadd(struct diags *dq, const char *file, struct mark m, enum sev sev, const char *rule,
-	   const char *guidance, const char *fmt, va_list ap)
+           const char *guidance, const char *fmt, va_list ap)
 {
 	dq->v = xgrow(dq->v, &dq->cap, dq->n + 1, sizeof *dq->v);
 	struct diag *d = &dq->v[dq->n++];
@@ -30,7 +30,7 @@ diags_vadd(struct diags *dq, const char *file, struct mark m, enum sev sev, cons
 
 void
 diags_add(struct diags *dq, const char *file, struct mark m, enum sev sev, const char *rule,
-	  const char *guidance, const char *fmt, ...)
+          const char *guidance, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -13,12 +13,12 @@
 #include "debrief.h"
 
 struct diag {
-	char *file;	      /* owned; as given on the command line, "-" is "<stdin>" */
+	char *file;           /* owned; as given on the command line, "-" is "<stdin>" */
 	struct mark mark;     /* 1-based; 0:0 when the finding is about the whole file */
-	enum sev sev;	      /* after configuration */
+	enum sev sev;         /* after configuration */
 	const char *rule;     /* static rule id, e.g. "schema-date" */
 	const char *guidance; /* static, space-separated ids ("G8 G19") or "" */
-	char *msg;	      /* owned, one line, in the run's language */
+	char *msg;            /* owned, one line, in the run's language */
 };
 
 struct diags {
@@ -26,13 +26,16 @@ struct diags {
 	size_t n, cap;
 };
 
-#define DIAGS_INIT {NULL, 0, 0}
+#define DIAGS_INIT                                                                                 \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Add a finding; the message is formatted now. */
 void diags_add(struct diags *dq, const char *file, struct mark m, enum sev sev, const char *rule,
-	       const char *guidance, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+               const char *guidance, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void diags_vadd(struct diags *dq, const char *file, struct mark m, enum sev sev, const char *rule,
-		const char *guidance, const char *fmt, va_list ap);
+                const char *guidance, const char *fmt, va_list ap);
 /* Move every finding of src to the end of dst; src becomes empty. */
 void diags_take(struct diags *dst, struct diags *src);
 /* Stable order: file, line, column, rule id. */
@@ -42,7 +45,7 @@ void diags_compact(struct diags *dq);
 size_t diags_count(const struct diags *dq, enum sev sev);
 void diags_free(struct diags *dq);
 
-const char *sev_name(enum sev s); /* "error", "warning", "info", "off" */
+const char *sev_name(enum sev s);            /* "error", "warning", "info", "off" */
 int sev_parse(const char *s, enum sev *out); /* 1 on success */
 
 #endif

@@ -108,7 +108,8 @@ static int
 is_yaml_name(const char *name)
 {
 	size_t n = strlen(name);
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
 /* Walk one directory, depth-first, entries in byte order; hidden entries
@@ -138,7 +139,8 @@ walk(const char *dir, struct strlist *out, struct strlist *errs, int depth)
 	qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	int failed = 0;
 	for (size_t i = 0; i < names.n; i++) {
-		char *p = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+		char *p =
+		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
 		struct stat st;
 		if (stat(p, &st) != 0) {
 			char *m = xasprintf("%s: %s", p, strerror(errno));

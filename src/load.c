@@ -113,18 +113,18 @@ tab_free(struct tab *t)
 #define LINEAR_KEYS 16
 
 struct anchor {
-	char *name;	   /* owned */
+	char *name;        /* owned */
 	struct node *node; /* latest node defined with this name */
-	size_t weight;	   /* nodes it stands for, aliases expanded; 0 while open */
+	size_t weight;     /* nodes it stands for, aliases expanded; 0 while open */
 };
 
 struct frame {
 	struct node *node; /* collection being filled */
-	size_t base;	   /* its children start at ld->items[base] */
-	size_t weight;	   /* nodes so far, aliases expanded (saturating) */
-	size_t anchor;	   /* index in ld->anchors, or SIZE_MAX */
+	size_t base;       /* its children start at ld->items[base] */
+	size_t weight;     /* nodes so far, aliases expanded (saturating) */
+	size_t anchor;     /* index in ld->anchors, or SIZE_MAX */
 	struct tab keys;   /* map: scalar keys → pair index, once large */
-	int drop;	   /* map: the pending key is a merge key; drop the pair */
+	int drop;          /* map: the pending key is a merge key; drop the pair */
 };
 
 /* Findings of one rule beyond this many are counted, not listed: a file
@@ -133,14 +133,14 @@ struct frame {
 #define NTALLY 12 /* more than the rules the loader has */
 
 struct tally {
-	const char *rule;  /* NULL: free */
+	const char *rule; /* NULL: free */
 	enum sev sev;
-	size_t n;	   /* findings of the rule so far */
+	size_t n;          /* findings of the rule so far */
 	struct mark first; /* where the first unlisted one was */
 };
 
 struct loader {
-	const char *name;	       /* file name for findings */
+	const char *name;              /* file name for findings */
 	const struct load_limits *lim; /* never NULL */
 	enum lang lang;
 	struct diags *dq;
@@ -152,10 +152,10 @@ struct loader {
 	size_t nitems, items_cap;
 	struct anchor *anchors; /* owned; one per distinct name */
 	size_t nanchors, anchors_cap;
-	struct tab anchor_tab; /* name → index in anchors */
-	size_t nodes;	       /* nodes so far, aliases expanded */
-	size_t aliases;	       /* alias events so far */
-	int failed;	       /* an error made the tree unusable */
+	struct tab anchor_tab;      /* name → index in anchors */
+	size_t nodes;               /* nodes so far, aliases expanded */
+	size_t aliases;             /* alias events so far */
+	int failed;                 /* an error made the tree unusable */
 	struct tally tally[NTALLY]; /* per rule, for MAX_PER_RULE */
 };
 
@@ -174,12 +174,12 @@ sat_add(size_t a, size_t b)
 
 /* Add a finding whose two messages take the same arguments. */
 static void finding(struct loader *ld, struct mark m, enum sev sev, const char *rule,
-		    const char *vi, const char *en, ...) __attribute__((format(printf, 5, 7)))
-	__attribute__((format(printf, 6, 7)));
+                    const char *vi, const char *en, ...) __attribute__((format(printf, 5, 7)))
+__attribute__((format(printf, 6, 7)));
 
 static void
 finding(struct loader *ld, struct mark m, enum sev sev, const char *rule, const char *vi,
-	const char *en, ...)
+        const char *en, ...)
 {
 	struct tally *t = ld->tally;
 	while (t < ld->tally + NTALLY - 1 && t->rule && strcmp(t->rule, rule))
@@ -203,12 +203,12 @@ tally_report(struct loader *ld)
 	for (struct tally *t = ld->tally; t < ld->tally + NTALLY && t->rule; t++)
 		if (t->n > MAX_PER_RULE)
 			diags_add(ld->dq, ld->name, t->first, t->sev, t->rule, "",
-				  L(ld->lang,
-				    "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được "
-				    "liệt kê",
-				    "%zu more findings of this kind from here to the end of the "
-				    "file are not listed"),
-				  t->n - MAX_PER_RULE);
+			          L(ld->lang,
+			            "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được "
+			            "liệt kê",
+			            "%zu more findings of this kind from here to the end of the "
+			            "file are not listed"),
+			          t->n - MAX_PER_RULE);
 }
 
 /* An error that makes the document unusable: loading stops.  Returns 0. */
@@ -242,11 +242,11 @@ count_nodes(struct loader *ld, size_t n, struct mark m)
 	ld->nodes = sat_add(ld->nodes, n);
 	if (ld->nodes > ld->lim->max_nodes)
 		return FAIL(ld, m, "yaml-limit",
-			    "tài liệu quá lớn: hơn %zu nút (mỗi bí danh tính bằng số nút nó "
-			    "thay thế)",
-			    "document too large: more than %zu nodes (each alias counts as what it "
-			    "stands for)",
-			    ld->lim->max_nodes);
+		            "tài liệu quá lớn: hơn %zu nút (mỗi bí danh tính bằng số nút nó "
+		            "thay thế)",
+		            "document too large: more than %zu nodes (each alias counts as what it "
+		            "stands for)",
+		            ld->lim->max_nodes);
 	return 1;
 }
 
@@ -266,8 +266,8 @@ anchor_define(struct loader *ld, const char *name, struct node *n, size_t weight
 	if (sl) {
 		i = sl->idx;
 	} else {
-		ld->anchors = xgrow(ld->anchors, &ld->anchors_cap, ld->nanchors + 1,
-				    sizeof *ld->anchors);
+		ld->anchors =
+		    xgrow(ld->anchors, &ld->anchors_cap, ld->nanchors + 1, sizeof *ld->anchors);
 		i = ld->nanchors++;
 		ld->anchors[i].name = xstrdup(name);
 		tab_add(&ld->anchor_tab, ld->anchors[i].name, strlen(name), i);
@@ -293,10 +293,10 @@ check_key(struct loader *ld, struct frame *f, struct node *k)
 {
 	if (is_merge_key(k)) {
 		finding(ld, k->mark, SEV_ERROR, "yaml-merge-key",
-			"khóa gộp '<<' không được định dạng hồ sơ hỗ trợ; hãy ghi đầy đủ các "
-			"trường thay vì gộp từ neo (cặp này bị bỏ qua)",
-			"merge key '<<' is not supported by the record format; write the fields "
-			"out instead of merging an anchor (this pair is ignored)");
+		        "khóa gộp '<<' không được định dạng hồ sơ hỗ trợ; hãy ghi đầy đủ các "
+		        "trường thay vì gộp từ neo (cặp này bị bỏ qua)",
+		        "merge key '<<' is not supported by the record format; write the fields "
+		        "out instead of merging an anchor (this pair is ignored)");
 		f->drop = 1;
 		return;
 	}
@@ -329,11 +329,11 @@ check_key(struct loader *ld, struct frame *f, struct node *k)
 		return;
 	char *q = excerpt(k->str, k->len, 60);
 	finding(ld, k->mark, SEV_ERROR, "yaml-duplicate-key",
-		"khóa '%s' bị lặp lại (lần đầu ở dòng %u, cột %u); giá trị sau sẽ âm thầm thay "
-		"giá trị trước",
-		"duplicate key '%s' (first at line %u, column %u); the later value would silently "
-		"win",
-		q, first->mark.line, first->mark.col);
+	        "khóa '%s' bị lặp lại (lần đầu ở dòng %u, cột %u); giá trị sau sẽ âm thầm thay "
+	        "giá trị trước",
+	        "duplicate key '%s' (first at line %u, column %u); the later value would silently "
+	        "win",
+	        q, first->mark.line, first->mark.col);
 	free(q);
 }
 
@@ -372,20 +372,20 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 		return 0;
 	if (len > ld->lim->max_scalar)
 		return FAIL(ld, m, "yaml-limit", "giá trị dài %zu byte, vượt giới hạn %zu byte",
-			    "value of %zu bytes exceeds the limit of %zu bytes", len,
-			    ld->lim->max_scalar);
+		            "value of %zu bytes exceeds the limit of %zu bytes", len,
+		            ld->lim->max_scalar);
 	/* The file has no NUL (checked up front): this one came from "\0". */
 	if (memchr(s, '\0', len))
 		return FAIL(ld, m, "yaml-encoding",
-			    "chuỗi chứa ký tự NUL (viết bằng \\0); văn bản không được chứa NUL",
-			    "string contains a NUL character (written as \\0); text cannot hold "
-			    "NUL");
+		            "chuỗi chứa ký tự NUL (viết bằng \\0); văn bản không được chứa NUL",
+		            "string contains a NUL character (written as \\0); text cannot hold "
+		            "NUL");
 	struct node *n = arena_alloc(ld->arena, sizeof *n);
 	n->kind = NODE_SCALAR;
 	n->mark = m;
 	/* "!" and "!!str" make a plain scalar a string: never null/bool/number. */
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-		   !(tag && (!strcmp(tag, "!") || !strcmp(tag, YAML_STR_TAG)));
+	           !(tag && (!strcmp(tag, "!") || !strcmp(tag, YAML_STR_TAG)));
 	if (tag)
 		n->tag = arena_strdup(ld->arena, tag);
 	if (text_is_nfc(s)) {
@@ -393,10 +393,11 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 		n->len = len;
 	} else {
 		char *nfc = text_nfc(s);
-		finding(ld, m, SEV_INFO, "text-not-nfc",
-			"văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); đã "
-			"chuẩn hóa khi xuất",
-			"text is not in Unicode NFC (decomposed diacritics); normalised for output");
+		finding(
+		    ld, m, SEV_INFO, "text-not-nfc",
+		    "văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); đã "
+		    "chuẩn hóa khi xuất",
+		    "text is not in Unicode NFC (decomposed diacritics); normalised for output");
 		n->len = strlen(nfc);
 		n->str = arena_strndup(ld->arena, nfc, n->len);
 		free(nfc);
@@ -413,15 +414,15 @@ on_start(struct loader *ld, yaml_event_t *ev, enum node_kind kind)
 	struct mark m = mk(ev->start_mark);
 	if (ld->depth >= ld->lim->max_depth)
 		return FAIL(ld, m, "yaml-limit", "lồng nhau quá sâu: hơn %u cấp",
-			    "nesting deeper than %u levels", ld->lim->max_depth);
+		            "nesting deeper than %u levels", ld->lim->max_depth);
 	if (!count_nodes(ld, 1, m))
 		return 0;
 	struct node *n = kind == NODE_MAP ? node_new_map(ld->arena) : node_new_seq(ld->arena);
 	n->mark = m;
 	const char *anchor = (const char *)(kind == NODE_MAP ? ev->data.mapping_start.anchor
-							      : ev->data.sequence_start.anchor);
+	                                                     : ev->data.sequence_start.anchor);
 	const char *tag = (const char *)(kind == NODE_MAP ? ev->data.mapping_start.tag
-							   : ev->data.sequence_start.tag);
+	                                                  : ev->data.sequence_start.tag);
 	if (tag)
 		n->tag = arena_strdup(ld->arena, tag);
 	ld->stack = xgrow(ld->stack, &ld->cap, ld->depth + 1, sizeof *ld->stack);
@@ -473,19 +474,19 @@ on_alias(struct loader *ld, yaml_event_t *ev)
 	struct anchor *a = anchor_find(ld, name);
 	if (!a)
 		return FAIL(ld, m, "yaml-syntax",
-			    "bí danh '*%s' không trỏ tới neo nào (cần '&%s' ở phía trước)",
-			    "alias '*%s' names no anchor (an '&%s' must come before it)", name,
-			    name);
+		            "bí danh '*%s' không trỏ tới neo nào (cần '&%s' ở phía trước)",
+		            "alias '*%s' names no anchor (an '&%s' must come before it)", name,
+		            name);
 	if (!a->weight)
 		return FAIL(ld, m, "yaml-syntax",
-			    "bí danh '*%s' trỏ tới chính tập hợp đang chứa nó: hồ sơ không được "
-			    "có vòng lặp",
-			    "alias '*%s' names a collection that contains it: a record cannot be "
-			    "recursive",
-			    name);
+		            "bí danh '*%s' trỏ tới chính tập hợp đang chứa nó: hồ sơ không được "
+		            "có vòng lặp",
+		            "alias '*%s' names a collection that contains it: a record cannot be "
+		            "recursive",
+		            name);
 	if (++ld->aliases > ld->lim->max_aliases)
 		return FAIL(ld, m, "yaml-limit", "quá nhiều bí danh: hơn %zu",
-			    "too many aliases: more than %zu", ld->lim->max_aliases);
+		            "too many aliases: more than %zu", ld->lim->max_aliases);
 	if (!count_nodes(ld, a->weight, m))
 		return 0;
 	attach(ld, a->node, a->weight);
@@ -537,86 +538,85 @@ mark_at(const char *data, size_t off)
 static const struct {
 	const char *en, *vi;
 } yaml_words[] = {
-	{"did not find expected key", "không tìm thấy khóa ở chỗ cần có khóa"},
-	{"did not find expected '-' indicator", "không tìm thấy dấu '-' của mục danh sách"},
-	{"did not find expected node content", "không tìm thấy nội dung của nút"},
-	{"did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']'"},
-	{"did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}'"},
-	{"did not find expected <document start>", "không tìm thấy dấu mở đầu tài liệu '---'"},
-	{"did not find expected <stream-start>", "không tìm thấy điểm bắt đầu dữ liệu"},
-	{"could not find expected ':'", "thiếu dấu ':' sau khóa"},
-	{"mapping values are not allowed in this context",
-	 "không được đặt giá trị (dấu ':') ở vị trí này"},
-	{"mapping keys are not allowed in this context", "không được đặt khóa ở vị trí này"},
-	{"block sequence entries are not allowed in this context",
-	 "không được đặt mục danh sách '-' ở vị trí này"},
-	{"found character that cannot start any token",
-	 "gặp ký tự không thể mở đầu thành phần YAML nào"},
-	{"found unexpected end of stream", "tệp kết thúc khi cấu trúc còn dang dở"},
-	{"found unexpected ':'", "gặp dấu ':' không đúng chỗ"},
-	{"found unexpected document indicator",
-	 "gặp dấu phân cách tài liệu ('---' hoặc '...') không đúng chỗ"},
-	{"found a tab character that violates indentation",
-	 "gặp ký tự tab làm sai thụt lề (hãy thụt lề bằng dấu cách)"},
-	{"found a tab character where an indentation space is expected",
-	 "gặp ký tự tab ở chỗ cần dấu cách để thụt lề"},
-	{"found unknown escape character", "gặp chuỗi thoát '\\' không hợp lệ"},
-	{"found invalid Unicode character escape code", "mã thoát ký tự Unicode không hợp lệ"},
-	{"did not find expected hexdecimal number",
-	 "thiếu chữ số thập lục phân sau '\\x', '\\u' hoặc '\\U'"},
-	{"found an indentation indicator equal to 0", "chỉ báo thụt lề bằng 0"},
-	{"did not find expected comment or line break",
-	 "chỉ được có chú thích hoặc xuống dòng ở đây"},
-	{"found undefined tag handle", "gặp tiền tố thẻ (tag) chưa được khai báo"},
-	{"did not find expected whitespace", "thiếu khoảng trắng"},
-	{"did not find expected whitespace or line break", "thiếu khoảng trắng hoặc xuống dòng"},
-	{"did not find expected alphabetic or numeric character", "thiếu chữ cái hoặc chữ số"},
-	{"did not find expected tag URI", "thiếu URI của thẻ"},
-	{"did not find URI escaped octet", "thiếu byte thoát '%' trong URI"},
-	{"found an incorrect leading UTF-8 octet", "byte UTF-8 đầu không hợp lệ trong URI"},
-	{"found an incorrect trailing UTF-8 octet", "byte UTF-8 sau không hợp lệ trong URI"},
-	{"did not find the expected '>'", "thiếu dấu '>'"},
-	{"did not find expected '!'", "thiếu dấu '!'"},
-	{"found duplicate %YAML directive", "chỉ thị %YAML bị lặp lại"},
-	{"found incompatible YAML document", "phiên bản YAML không tương thích"},
-	{"found duplicate %TAG directive", "chỉ thị %TAG bị lặp lại"},
-	{"found unknown directive name", "tên chỉ thị không xác định"},
-	{"did not find expected directive name", "thiếu tên chỉ thị"},
-	{"could not find expected directive name", "thiếu tên chỉ thị"},
-	{"did not find expected digit or '.' character", "thiếu chữ số hoặc dấu '.'"},
-	{"found extremely long version number", "số phiên bản quá dài"},
-	{"did not find expected version number", "thiếu số phiên bản"},
-	{"found unexpected non-alphabetical character", "gặp ký tự không phải chữ cái"},
-	{"control characters are not allowed", "không được dùng ký tự điều khiển"},
-	{"invalid leading UTF-8 octet", "byte UTF-8 đầu không hợp lệ"},
-	{"invalid trailing UTF-8 octet", "byte UTF-8 sau không hợp lệ"},
-	{"incomplete UTF-8 octet sequence", "chuỗi byte UTF-8 bị cụt"},
-	{"invalid length of a UTF-8 sequence", "độ dài chuỗi byte UTF-8 không hợp lệ"},
-	{"invalid Unicode character", "ký tự Unicode không hợp lệ"},
-	{"input is too long", "dữ liệu quá dài"},
-	{"while parsing a block mapping", "khi đọc một bảng khóa–giá trị dạng khối"},
-	{"while parsing a block collection", "khi đọc một tập hợp dạng khối"},
-	{"while parsing a flow mapping", "khi đọc một bảng khóa–giá trị trong '{ }'"},
-	{"while parsing a flow sequence", "khi đọc một danh sách trong '[ ]'"},
-	{"while parsing a block node", "khi đọc một nút dạng khối"},
-	{"while parsing a flow node", "khi đọc một nút trong ngoặc"},
-	{"while parsing a node", "khi đọc một nút"},
-	{"while parsing a tag", "khi đọc một thẻ"},
-	{"while parsing a %TAG directive", "khi đọc chỉ thị %TAG"},
-	{"while parsing a tag directive", "khi đọc chỉ thị thẻ"},
-	{"while scanning a simple key", "khi đọc một khóa"},
-	{"while scanning a plain scalar", "khi đọc một giá trị không có dấu nháy"},
-	{"while scanning a quoted scalar", "khi đọc một chuỗi trong dấu nháy"},
-	{"while parsing a quoted scalar", "khi đọc một chuỗi trong dấu nháy"},
-	{"while scanning a block scalar", "khi đọc một khối văn bản ('|' hoặc '>')"},
-	{"while scanning an anchor", "khi đọc một neo ('&')"},
-	{"while scanning an alias", "khi đọc một bí danh ('*')"},
-	{"while scanning a tag", "khi đọc một thẻ ('!')"},
-	{"while scanning a directive", "khi đọc một chỉ thị"},
-	{"while scanning a %YAML directive", "khi đọc chỉ thị %YAML"},
-	{"while scanning a %TAG directive", "khi đọc chỉ thị %TAG"},
-	{"while scanning a tag directive", "khi đọc chỉ thị thẻ"},
-	{"while scanning for the next token", "khi tìm thành phần tiếp theo"},
+    {"did not find expected key", "không tìm thấy khóa ở chỗ cần có khóa"},
+    {"did not find expected '-' indicator", "không tìm thấy dấu '-' của mục danh sách"},
+    {"did not find expected node content", "không tìm thấy nội dung của nút"},
+    {"did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']'"},
+    {"did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}'"},
+    {"did not find expected <document start>", "không tìm thấy dấu mở đầu tài liệu '---'"},
+    {"did not find expected <stream-start>", "không tìm thấy điểm bắt đầu dữ liệu"},
+    {"could not find expected ':'", "thiếu dấu ':' sau khóa"},
+    {"mapping values are not allowed in this context",
+     "không được đặt giá trị (dấu ':') ở vị trí này"},
+    {"mapping keys are not allowed in this context", "không được đặt khóa ở vị trí này"},
+    {"block sequence entries are not allowed in this context",
+     "không được đặt mục danh sách '-' ở vị trí này"},
+    {"found character that cannot start any token",
+     "gặp ký tự không thể mở đầu thành phần YAML nào"},
+    {"found unexpected end of stream", "tệp kết thúc khi cấu trúc còn dang dở"},
+    {"found unexpected ':'", "gặp dấu ':' không đúng chỗ"},
+    {"found unexpected document indicator",
+     "gặp dấu phân cách tài liệu ('---' hoặc '...') không đúng chỗ"},
+    {"found a tab character that violates indentation",
+     "gặp ký tự tab làm sai thụt lề (hãy thụt lề bằng dấu cách)"},
+    {"found a tab character where an indentation space is expected",
+     "gặp ký tự tab ở chỗ cần dấu cách để thụt lề"},
+    {"found unknown escape character", "gặp chuỗi thoát '\\' không hợp lệ"},
+    {"found invalid Unicode character escape code", "mã thoát ký tự Unicode không hợp lệ"},
+    {"did not find expected hexdecimal number",
+     "thiếu chữ số thập lục phân sau '\\x', '\\u' hoặc '\\U'"},
+    {"found an indentation indicator equal to 0", "chỉ báo thụt lề bằng 0"},
+    {"did not find expected comment or line break", "chỉ được có chú thích hoặc xuống dòng ở đây"},
+    {"found undefined tag handle", "gặp tiền tố thẻ (tag) chưa được khai báo"},
+    {"did not find expected whitespace", "thiếu khoảng trắng"},
+    {"did not find expected whitespace or line break", "thiếu khoảng trắng hoặc xuống dòng"},
+    {"did not find expected alphabetic or numeric character", "thiếu chữ cái hoặc chữ số"},
+    {"did not find expected tag URI", "thiếu URI của thẻ"},
+    {"did not find URI escaped octet", "thiếu byte thoát '%' trong URI"},
+    {"found an incorrect leading UTF-8 octet", "byte UTF-8 đầu không hợp lệ trong URI"},
+    {"found an incorrect trailing UTF-8 octet", "byte UTF-8 sau không hợp lệ trong URI"},
+    {"did not find the expected '>'", "thiếu dấu '>'"},
+    {"did not find expected '!'", "thiếu dấu '!'"},
+    {"found duplicate %YAML directive", "chỉ thị %YAML bị lặp lại"},
+    {"found incompatible YAML document", "phiên bản YAML không tương thích"},
+    {"found duplicate %TAG directive", "chỉ thị %TAG bị lặp lại"},
+    {"found unknown directive name", "tên chỉ thị không xác định"},
+    {"did not find expected directive name", "thiếu tên chỉ thị"},
+    {"could not find expected directive name", "thiếu tên chỉ thị"},
+    {"did not find expected digit or '.' character", "thiếu chữ số hoặc dấu '.'"},
+    {"found extremely long version number", "số phiên bản quá dài"},
+    {"did not find expected version number", "thiếu số phiên bản"},
+    {"found unexpected non-alphabetical character", "gặp ký tự không phải chữ cái"},
+    {"control characters are not allowed", "không được dùng ký tự điều khiển"},
+    {"invalid leading UTF-8 octet", "byte UTF-8 đầu không hợp lệ"},
+    {"invalid trailing UTF-8 octet", "byte UTF-8 sau không hợp lệ"},
+    {"incomplete UTF-8 octet sequence", "chuỗi byte UTF-8 bị cụt"},
+    {"invalid length of a UTF-8 sequence", "độ dài chuỗi byte UTF-8 không hợp lệ"},
+    {"invalid Unicode character", "ký tự Unicode không hợp lệ"},
+    {"input is too long", "dữ liệu quá dài"},
+    {"while parsing a block mapping", "khi đọc một bảng khóa–giá trị dạng khối"},
+    {"while parsing a block collection", "khi đọc một tập hợp dạng khối"},
+    {"while parsing a flow mapping", "khi đọc một bảng khóa–giá trị trong '{ }'"},
+    {"while parsing a flow sequence", "khi đọc một danh sách trong '[ ]'"},
+    {"while parsing a block node", "khi đọc một nút dạng khối"},
+    {"while parsing a flow node", "khi đọc một nút trong ngoặc"},
+    {"while parsing a node", "khi đọc một nút"},
+    {"while parsing a tag", "khi đọc một thẻ"},
+    {"while parsing a %TAG directive", "khi đọc chỉ thị %TAG"},
+    {"while parsing a tag directive", "khi đọc chỉ thị thẻ"},
+    {"while scanning a simple key", "khi đọc một khóa"},
+    {"while scanning a plain scalar", "khi đọc một giá trị không có dấu nháy"},
+    {"while scanning a quoted scalar", "khi đọc một chuỗi trong dấu nháy"},
+    {"while parsing a quoted scalar", "khi đọc một chuỗi trong dấu nháy"},
+    {"while scanning a block scalar", "khi đọc một khối văn bản ('|' hoặc '>')"},
+    {"while scanning an anchor", "khi đọc một neo ('&')"},
+    {"while scanning an alias", "khi đọc một bí danh ('*')"},
+    {"while scanning a tag", "khi đọc một thẻ ('!')"},
+    {"while scanning a directive", "khi đọc một chỉ thị"},
+    {"while scanning a %YAML directive", "khi đọc chỉ thị %YAML"},
+    {"while scanning a %TAG directive", "khi đọc chỉ thị %TAG"},
+    {"while scanning a tag directive", "khi đọc chỉ thị thẻ"},
+    {"while scanning for the next token", "khi tìm thành phần tiếp theo"},
 };
 
 /* libyaml's text in the run's language; NULL when Vietnamese has no
@@ -643,12 +643,12 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
 		struct mark m = mark_at(data, p->problem_offset);
 		if (p->problem_value >= 0)
 			(void)FAIL(ld, m, "yaml-encoding",
-			     "ký tự U+%04X không được phép trong tệp YAML (%s)",
-			     "character U+%04X is not allowed in a YAML file (%s)",
-			     (unsigned)p->problem_value, vp ? vp : problem);
+			           "ký tự U+%04X không được phép trong tệp YAML (%s)",
+			           "character U+%04X is not allowed in a YAML file (%s)",
+			           (unsigned)p->problem_value, vp ? vp : problem);
 		else
 			(void)FAIL(ld, m, "yaml-encoding", "mã hóa không hợp lệ (%s)",
-			     "invalid encoding (%s)", vp ? vp : problem);
+			           "invalid encoding (%s)", vp ? vp : problem);
 		return;
 	}
 	struct mark m = mk(p->problem_mark);
@@ -659,16 +659,16 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
 		char *ctx = vc ? xstrdup(vc) : xasprintf("“%s”", p->context);
 		if (c.line == m.line && c.col == m.col)
 			finding(ld, m, SEV_ERROR, "yaml-syntax", "YAML không hợp lệ: %s (%s)",
-				"malformed YAML: %s (%s)", what, ctx);
+			        "malformed YAML: %s (%s)", what, ctx);
 		else
 			finding(ld, m, SEV_ERROR, "yaml-syntax",
-				"YAML không hợp lệ: %s (%s bắt đầu ở dòng %u, cột %u)",
-				"malformed YAML: %s (%s started at line %u, column %u)", what, ctx,
-				c.line, c.col);
+			        "YAML không hợp lệ: %s (%s bắt đầu ở dòng %u, cột %u)",
+			        "malformed YAML: %s (%s started at line %u, column %u)", what, ctx,
+			        c.line, c.col);
 		free(ctx);
 	} else {
 		finding(ld, m, SEV_ERROR, "yaml-syntax", "YAML không hợp lệ: %s",
-			"malformed YAML: %s", what);
+		        "malformed YAML: %s", what);
 	}
 	ld->failed = 1;
 	free(what);
@@ -683,29 +683,30 @@ check_bytes(struct loader *ld, const char *data, size_t len)
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		struct mark top = {1, 1};
 		return FAIL(ld, top, "yaml-encoding",
-			    "tệp được lưu ở dạng UTF-16; hãy lưu lại ở dạng UTF-8",
-			    "the file is UTF-16; save it as UTF-8");
+		            "tệp được lưu ở dạng UTF-16; hãy lưu lại ở dạng UTF-8",
+		            "the file is UTF-16; save it as UTF-8");
 	}
 	const char *nul = memchr(data, '\0', len);
 	size_t upto = nul ? (size_t)(nul - data) : len;
 	size_t bad = text_utf8_check(data, upto);
 	if (bad < upto)
-		return FAIL(ld, mark_at(data, bad), "yaml-encoding",
-			    "byte 0x%02X không hợp lệ trong UTF-8: tệp phải được lưu ở dạng UTF-8 "
-			    "(có thể tệp đang dùng mã Windows-1258, TCVN3 hoặc VNI)",
-			    "byte 0x%02X is not valid UTF-8: the file must be saved as UTF-8 (it may "
-			    "be in Windows-1258, TCVN3 or VNI)",
-			    u[bad]);
+		return FAIL(
+		    ld, mark_at(data, bad), "yaml-encoding",
+		    "byte 0x%02X không hợp lệ trong UTF-8: tệp phải được lưu ở dạng UTF-8 "
+		    "(có thể tệp đang dùng mã Windows-1258, TCVN3 hoặc VNI)",
+		    "byte 0x%02X is not valid UTF-8: the file must be saved as UTF-8 (it may "
+		    "be in Windows-1258, TCVN3 or VNI)",
+		    u[bad]);
 	if (nul)
 		return FAIL(ld, mark_at(data, upto), "yaml-encoding",
-			    "tệp chứa byte NUL (0x00): không phải tệp văn bản UTF-8",
-			    "the file contains a NUL byte (0x00): it is not a UTF-8 text file");
+		            "tệp chứa byte NUL (0x00): không phải tệp văn bản UTF-8",
+		            "the file contains a NUL byte (0x00): it is not a UTF-8 text file");
 	return 1;
 }
 
 struct doc *
 load_yaml(const char *data, size_t len, const char *name, const struct load_limits *lim_in,
-	  enum lang lang, struct diags *dq)
+          enum lang lang, struct diags *dq)
 {
 	struct load_limits lim_default;
 	if (!lim_in) {
@@ -723,7 +724,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 		struct mark top = {1, 1};
 		/* Callers may hand over only the first max_file + 1 bytes. */
 		(void)FAIL(&ld, top, "yaml-limit", "tệp lớn hơn giới hạn %zu byte",
-			   "the file is larger than the limit of %zu bytes", lim_in->max_file);
+		           "the file is larger than the limit of %zu bytes", lim_in->max_file);
 		return NULL;
 	}
 	if (!check_bytes(&ld, data, len))
@@ -749,9 +750,11 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1)
 				(void)FAIL(&ld, mk(ev.start_mark), "yaml-multiple-documents",
-				     "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi một chuyến "
-				     "đi",
-				     "the file holds more than one YAML document; one record per file");
+				           "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi "
+				           "một chuyến "
+				           "đi",
+				           "the file holds more than one YAML document; one record "
+				           "per file");
 			break;
 		case YAML_SCALAR_EVENT: on_scalar(&ld, &ev); break;
 		case YAML_SEQUENCE_START_EVENT: on_start(&ld, &ev, NODE_SEQ); break;
@@ -782,7 +785,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 
 struct doc *
 load_file(const char *path, const struct load_limits *lim_in, enum lang lang, struct diags *dq,
-	  char **err)
+          char **err)
 {
 	struct load_limits lim_default;
 	if (!lim_in) {
@@ -798,9 +801,9 @@ load_file(const char *path, const struct load_limits *lim_in, enum lang lang, st
 	    (unsigned long long)st.st_size > lim_in->max_file) {
 		struct mark top = {1, 1};
 		diags_add(dq, name, top, SEV_ERROR, "yaml-limit", "",
-			  L(lang, "tệp %llu byte, vượt giới hạn %zu byte",
-			    "file of %llu bytes exceeds the limit of %zu bytes"),
-			  (unsigned long long)st.st_size, lim_in->max_file);
+		          L(lang, "tệp %llu byte, vượt giới hạn %zu byte",
+		            "file of %llu bytes exceeds the limit of %zu bytes"),
+		          (unsigned long long)st.st_size, lim_in->max_file);
 		return NULL;
 	}
 	char *data;

@@ -33,10 +33,10 @@
 #include "node.h"
 
 struct load_limits {
-	size_t max_file;   /* bytes of input */
-	size_t max_scalar; /* bytes of one scalar */
-	unsigned max_depth;  /* nesting of collections */
-	size_t max_nodes;  /* nodes, counting every alias as the size of what it names */
+	size_t max_file;    /* bytes of input */
+	size_t max_scalar;  /* bytes of one scalar */
+	unsigned max_depth; /* nesting of collections */
+	size_t max_nodes;   /* nodes, counting every alias as the size of what it names */
 	size_t max_aliases; /* alias references */
 };
 
@@ -49,13 +49,13 @@ void load_limits_default(struct load_limits *lim);
  * Findings are appended to dq in the language given.  Scalars are stored
  * NFC-normalised; text that was not NFC gets a text-not-nfc finding. */
 struct doc *load_yaml(const char *data, size_t len, const char *name, const struct load_limits *lim,
-		      enum lang lang, struct diags *dq);
+                      enum lang lang, struct diags *dq);
 
 /* Read and load the file at path ("-": standard input, named "<stdin>" in
  * findings).  A file over lim->max_file is a yaml-limit finding, read no
  * further.  Returns the document; NULL after findings, or NULL with *err
  * (caller frees) when the file cannot be read. */
 struct doc *load_file(const char *path, const struct load_limits *lim, enum lang lang,
-		      struct diags *dq, char **err);
+                      struct diags *dq, char **err);
 
 #endif

@@ -12,8 +12,8 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
-	{"check", cmd_check},	  {"report", cmd_report}, {"archive", cmd_archive},
-	{"pdf", cmd_pdf},	  {"rules", cmd_rules},	  {"explain", cmd_explain},
+    {"check", cmd_check}, {"report", cmd_report}, {"archive", cmd_archive},
+    {"pdf", cmd_pdf},     {"rules", cmd_rules},   {"explain", cmd_explain},
 };
 
 static void

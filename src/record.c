@@ -16,20 +16,21 @@
 const char *const direction_words[] = {NULL, "outbound", "inbound", NULL};
 const char *const status_words[] = {NULL, "planned", "completed", NULL};
 const char *const task_status_words[] = {"open", "in_progress", "done", "blocked", "dropped", NULL};
-const char *const stage_words[] = {NULL, "prospect", "exploring", "mou", "sister", "declined", NULL};
-const char *const meeting_kind_words[] = {NULL,	     "courtesy",   "working", "signing",
-					  "site_visit", "event", NULL};
+const char *const stage_words[] = {NULL,     "prospect", "exploring", "mou",
+                                   "sister", "declined", NULL};
+const char *const meeting_kind_words[] = {NULL,         "courtesy", "working", "signing",
+                                          "site_visit", "event",    NULL};
 const char *const agreement_kind_words[] = {NULL, "mou", "agreement", "plan", "letter_of_intent",
-					    NULL};
+                                            NULL};
 const char *const side_words[] = {NULL, "partner", "agency", "ours", NULL};
-const char *const partner_kind_words[] = {NULL,	  "prefecture",	  "region",   "province",
-					  "state", "city",	  "department", "organization",
-					  "business", "university", NULL};
+const char *const partner_kind_words[] = {NULL,       "prefecture", "region",     "province",
+                                          "state",    "city",       "department", "organization",
+                                          "business", "university", NULL};
 const char *const response_words[] = {NULL, "pending", "accepted", "declined", NULL};
-const char *const material_kind_words[] = {NULL, "presentation", "brochure", "dossier", "video",
-					   NULL};
-const char *const ask_kind_words[] = {NULL,	  "aid",      "funding",    "investment", "trade",
-				      "exchange", "training", "technology", NULL};
+const char *const material_kind_words[] = {NULL,      "presentation", "brochure",
+                                           "dossier", "video",        NULL};
+const char *const ask_kind_words[] = {NULL,       "aid",      "funding",    "investment", "trade",
+                                      "exchange", "training", "technology", NULL};
 const char *const occasion_kind_words[] = {NULL, "standalone", "major_event", "anniversary", NULL};
 const char *const agency_kind_words[] = {NULL, "embassy", "consulate", "mission", NULL};
 const char *const locality_kind_words[] = {NULL, "province", "city", NULL};

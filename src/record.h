@@ -20,13 +20,13 @@
 #include "node.h"
 
 struct text {
-	const char *s;	  /* NFC UTF-8, NULL when absent */
+	const char *s;    /* NFC UTF-8, NULL when absent */
 	struct mark mark; /* position of the value (or of the key when absent) */
 };
 
 struct rdate {
-	struct date d;	  /* d.d == 0 for month precision (date~ fields) */
-	int set;	  /* 0 when absent or invalid */
+	struct date d; /* d.d == 0 for month precision (date~ fields) */
+	int set;       /* 0 when absent or invalid */
 	struct mark mark;
 };
 
@@ -41,18 +41,39 @@ enum status { STATUS_NONE, STATUS_PLANNED, STATUS_COMPLETED };
 enum locality_kind { LOC_NONE, LOC_PROVINCE, LOC_CITY };
 enum agency_kind { AGENCY_NONE, AGENCY_EMBASSY, AGENCY_CONSULATE, AGENCY_MISSION };
 enum occasion_kind { OCC_NONE, OCC_STANDALONE, OCC_MAJOR_EVENT, OCC_ANNIVERSARY };
-enum meeting_kind { MEET_NONE, MEET_COURTESY, MEET_WORKING, MEET_SIGNING, MEET_SITE_VISIT, MEET_EVENT };
+enum meeting_kind {
+	MEET_NONE,
+	MEET_COURTESY,
+	MEET_WORKING,
+	MEET_SIGNING,
+	MEET_SITE_VISIT,
+	MEET_EVENT
+};
 enum agreement_kind { AGR_NONE, AGR_MOU, AGR_AGREEMENT, AGR_PLAN, AGR_LETTER_OF_INTENT };
 enum side { SIDE_NONE, SIDE_PARTNER, SIDE_AGENCY, SIDE_OURS };
 enum partner_kind {
-	PK_NONE, PK_PREFECTURE, PK_REGION, PK_PROVINCE, PK_STATE, PK_CITY, PK_DEPARTMENT,
-	PK_ORGANIZATION, PK_BUSINESS, PK_UNIVERSITY
+	PK_NONE,
+	PK_PREFECTURE,
+	PK_REGION,
+	PK_PROVINCE,
+	PK_STATE,
+	PK_CITY,
+	PK_DEPARTMENT,
+	PK_ORGANIZATION,
+	PK_BUSINESS,
+	PK_UNIVERSITY
 };
 enum stage { STAGE_NONE, STAGE_PROSPECT, STAGE_EXPLORING, STAGE_MOU, STAGE_SISTER, STAGE_DECLINED };
 enum response { RESP_NONE, RESP_PENDING, RESP_ACCEPTED, RESP_DECLINED };
 enum material_kind { MAT_NONE, MAT_PRESENTATION, MAT_BROCHURE, MAT_DOSSIER, MAT_VIDEO };
 enum ask_kind {
-	ASK_NONE, ASK_AID, ASK_FUNDING, ASK_INVESTMENT, ASK_TRADE, ASK_EXCHANGE, ASK_TRAINING,
+	ASK_NONE,
+	ASK_AID,
+	ASK_FUNDING,
+	ASK_INVESTMENT,
+	ASK_TRADE,
+	ASK_EXCHANGE,
+	ASK_TRAINING,
 	ASK_TECHNOLOGY
 };
 enum task_status { TASK_OPEN, TASK_IN_PROGRESS, TASK_DONE, TASK_BLOCKED, TASK_DROPPED };
@@ -96,7 +117,7 @@ struct business {
 };
 
 struct partner {
-	struct text id;		/* optional short id, another way to refer to it */
+	struct text id;                        /* optional short id, another way to refer to it */
 	struct text name, local_name, country; /* country: ISO 3166-1 alpha-2, upper case */
 	enum partner_kind kind;
 	int has_relationship;
@@ -108,8 +129,8 @@ struct partner {
 	struct mark profile_mark;
 	struct texts needs;
 	enum response response;
-	struct text alternative_to;	   /* as written */
-	struct partner *alternative;	   /* resolved, or NULL */
+	struct text alternative_to;  /* as written */
+	struct partner *alternative; /* resolved, or NULL */
 	struct mark mark;
 };
 
@@ -128,10 +149,10 @@ struct material {
 	struct text title;
 	enum material_kind kind;
 	struct text audience_ref; /* a partner name/id, or "all" */
-	int audience_all;	  /* audience: all */
+	int audience_all;         /* audience: all */
 	struct partner *audience; /* resolved, or NULL */
-	struct texts langs;	  /* language codes, lower case */
-	long pages;		  /* -1 when absent */
+	struct texts langs;       /* language codes, lower case */
+	long pages;               /* -1 when absent */
 	struct mark mark;
 };
 
@@ -170,7 +191,7 @@ struct task {
 	struct texts support;
 	struct text partner_ref;
 	struct partner *partner;
-	struct rdate due; /* date~ */
+	struct rdate due;        /* date~ */
 	enum task_status status; /* TASK_OPEN when absent */
 	int status_given;
 	struct update *updates;
@@ -197,7 +218,7 @@ struct record {
 	struct text schema, id, title, lang; /* lang: lower case, "vi" when absent */
 	enum direction direction;
 	struct mark direction_mark;
-	enum status status;	   /* as written, else derived from dates and today */
+	enum status status; /* as written, else derived from dates and today */
 	int status_given;
 	struct rdate start, end;
 	struct mark dates_mark;

@@ -14,6 +14,6 @@
 /* The template data of one report, allocated in a.  findings are the
  * record's final findings (after configuration and waivers). */
 struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
-			 size_t nfindings, struct date today, enum lang lang);
+                         size_t nfindings, struct date today, enum lang lang);
 
 #endif

@@ -559,8 +559,8 @@ rules_short(const char *s)
  * for every owner of every task was most of check's time. */
 struct folded_entry {
 	const char *phrase; /* the caller's string, never freed here */
-	char *text;	    /* owned copy: a freed configuration's address may be reused */
-	char *folded;	    /* owned */
+	char *text;         /* owned copy: a freed configuration's address may be reused */
+	char *folded;       /* owned */
 };
 static struct folded_entry *folded_cache;
 static size_t folded_n, folded_cap;
@@ -638,16 +638,16 @@ rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *d
 /* What the rules across a run keep of each record: its id with where it
  * stands (schema-duplicate-id) and the archive's summary (archive-*). */
 struct seen_id {
-	char *id;	  /* owned */
-	char *file;	  /* owned */
+	char *id;         /* owned */
+	char *file;       /* owned */
 	struct mark mark; /* of the id, 1:1 when unknown */
-	size_t pos;	  /* order of arrival */
+	size_t pos;       /* order of arrival */
 };
 
 struct collection {
 	const struct check_ctx *ctx;
 	struct archive *archive; /* owned */
-	struct seen_id *ids;	 /* owned */
+	struct seen_id *ids;     /* owned */
 	size_t nids, cap;
 };
 
@@ -700,9 +700,9 @@ duplicate_ids(struct collection *c, struct diags *dq)
 			continue;
 		}
 		diags_add(dq, c->ids[i].file, c->ids[i].mark, SEV_ERROR, "schema-duplicate-id", "",
-			  L(c->ctx->lang, "id '%s' đã được dùng cho hồ sơ %s",
-			    "id '%s' is already used by %s"),
-			  c->ids[i].id, c->ids[first].file);
+		          L(c->ctx->lang, "id '%s' đã được dùng cho hồ sơ %s",
+		            "id '%s' is already used by %s"),
+		          c->ids[i].id, c->ids[first].file);
 	}
 }
 
@@ -730,7 +730,7 @@ collection_free(struct collection *c)
 
 void
 rules_collection(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-		 struct diags *dq)
+                 struct diags *dq)
 {
 	struct collection *c = collection_new(ctx);
 	for (size_t i = 0; i < n; i++)
@@ -782,7 +782,7 @@ rules_apply(struct diags *dq, size_t from, const struct record *r, const struct 
 
 void
 rules_apply_waived(struct diags *dq, size_t from, char *const *waived_ids, size_t nwaived,
-		   const struct config *cfg)
+                   const struct config *cfg)
 {
 	apply(dq, from, NULL, waived_ids, nwaived, cfg);
 }

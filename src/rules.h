@@ -13,13 +13,13 @@
 #include "record.h"
 
 struct rule {
-	const char *id;	      /* stable kebab-case id */
-	enum sev sev;	      /* default severity (the higher one for error/warning rules) */
+	const char *id;       /* stable kebab-case id */
+	enum sev sev;         /* default severity (the higher one for error/warning rules) */
 	const char *guidance; /* "G1 G2", "" for input rules */
-	const char *group;    /* "input", "schema", "prep", "visit", "follow", "memory", "archive" */
-	const char *when_vi;  /* one line: when it fires */
+	const char *group;   /* "input", "schema", "prep", "visit", "follow", "memory", "archive" */
+	const char *when_vi; /* one line: when it fires */
 	const char *when_en;
-	const char *why_vi;   /* rationale, a short paragraph (explain) */
+	const char *why_vi; /* rationale, a short paragraph (explain) */
 	const char *why_en;
 };
 
@@ -30,20 +30,20 @@ const struct rule *rule_find(const char *id);
 /* A configuration: .debrief.yaml found from the current directory upward,
  * or --config FILE.  Defaults when no file. */
 struct config {
-	char *path;		      /* owned; NULL when defaults */
-	enum sev *sev;		      /* owned, [rule_count]: SEV_OFF disables; -1 keeps default */
-	long presentation_pages;      /* prep-concise limit, default 20 */
-	long stale_days;	      /* follow-task-stale, default 90 */
-	long report_days;	      /* follow-report grace, default 30 */
-	long review_days;	      /* follow-reviews grace, default 90 */
-	long cold_years;	      /* archive-cold-partner, default 2 */
-	char **vague_owners;	      /* owned, folded words that make an owner vague */
+	char *path;              /* owned; NULL when defaults */
+	enum sev *sev;           /* owned, [rule_count]: SEV_OFF disables; -1 keeps default */
+	long presentation_pages; /* prep-concise limit, default 20 */
+	long stale_days;         /* follow-task-stale, default 90 */
+	long report_days;        /* follow-report grace, default 30 */
+	long review_days;        /* follow-reviews grace, default 90 */
+	long cold_years;         /* archive-cold-partner, default 2 */
+	char **vague_owners;     /* owned, folded words that make an owner vague */
 	size_t nvague_owners;
-	char **host_lang_country;     /* owned, extra host languages: country code … */
-	char **host_lang_lang;	      /* … → language code */
+	char **host_lang_country; /* owned, extra host languages: country code … */
+	char **host_lang_lang;    /* … → language code */
 	size_t nhost_lang;
-	char **owner_alias_from;      /* owned, folded alias … */
-	char **owner_alias_to;	      /* … → canonical owner name (archive) */
+	char **owner_alias_from; /* owned, folded alias … */
+	char **owner_alias_to;   /* … → canonical owner name (archive) */
 	size_t nowner_alias;
 };
 
@@ -60,11 +60,11 @@ void config_free(struct config *cfg);
  * the file are findings in dq; returns 0 after a message on stderr when it
  * cannot be read. */
 int config_for(const char *file, const char *first_path, enum lang lang, struct config *cfg,
-	       struct diags *dq);
+               struct diags *dq);
 
 struct check_ctx {
-	struct date today;	  /* --today, SOURCE_DATE_EPOCH or clock */
-	enum lang lang;		  /* messages */
+	struct date today;        /* --today, SOURCE_DATE_EPOCH or clock */
+	enum lang lang;           /* messages */
 	const struct config *cfg; /* never NULL */
 };
 
@@ -82,13 +82,13 @@ void collection_finish(struct collection *c, struct diags *dq);
 void collection_free(struct collection *c);
 /* The same over an array (tests, fuzzing). */
 void rules_collection(struct record *const *recs, size_t n, const struct check_ctx *ctx,
-		      struct diags *dq);
+                      struct diags *dq);
 /* Final severities of findings dq->v[from..]: configuration overrides and
  * disables, the record's waivers (r may be NULL), guidance filled from the
  * catalogue; switched-off findings are removed. */
 void rules_apply(struct diags *dq, size_t from, const struct record *r, const struct config *cfg);
 /* The same with the waived rule ids given, for a record already freed. */
 void rules_apply_waived(struct diags *dq, size_t from, char *const *waived, size_t nwaived,
-			const struct config *cfg);
+                        const struct config *cfg);
 
 #endif

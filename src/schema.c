@@ -21,9 +21,9 @@
 /* Enums are filled through an int: true of every ABI we build on. */
 _Static_assert(sizeof(enum direction) == sizeof(int), "enums are int-sized");
 
-#define MAX_FIELDS 32	 /* fields of the widest object (record: 21) */
+#define MAX_FIELDS 32     /* fields of the widest object (record: 21) */
 #define MAX_ENTRIES 10000 /* entries read from one list of mappings */
-#define NEAR_MAX 64	 /* longest key or word compared for "did you mean" */
+#define NEAR_MAX 64       /* longest key or word compared for "did you mean" */
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 struct walk {
@@ -36,7 +36,7 @@ struct walk {
 };
 
 static void say(struct walk *w, struct mark m, enum sev sev, const char *rule, const char *vi,
-		const char *en, ...) __attribute__((format(printf, 5, 7), format(printf, 6, 7)));
+                const char *en, ...) __attribute__((format(printf, 5, 7), format(printf, 6, 7)));
 
 static void
 say(struct walk *w, struct mark m, enum sev sev, const char *rule, const char *vi, const char *en,
@@ -160,9 +160,9 @@ near_limit(size_t len)
 /* The candidate closest to s: same squashed form first, then the smallest
  * edit distance of the folded forms within near_limit.  NULL if none. */
 struct near {
-	const char *s;	 /* what was written */
+	const char *s; /* what was written */
 	char sq[NEAR_MAX + 1];
-	char *fold;	 /* owned */
+	char *fold; /* owned */
 	const char *best;
 	size_t bestd;
 	int exact;
@@ -231,7 +231,7 @@ did_you_mean(struct walk *w, const char *best)
 	if (!best)
 		return "";
 	return arena_printf(w->a, L(w->lang, " (có phải ý bạn là '%s'?)", " (did you mean '%s'?)"),
-			    clip(w, best));
+	                    clip(w, best));
 }
 
 /* The second column of the row of t whose first is s folded, or NULL. */
@@ -259,12 +259,12 @@ want_name(struct walk *w, enum want k)
 	case W_DATE: return L(w->lang, "một ngày (YYYY-MM-DD)", "a date (YYYY-MM-DD)");
 	case W_DATEM:
 		return L(w->lang, "một ngày (YYYY-MM-DD hoặc YYYY-MM)",
-			 "a date (YYYY-MM-DD or YYYY-MM)");
+		         "a date (YYYY-MM-DD or YYYY-MM)");
 	case W_INT: return L(w->lang, "một số nguyên", "a whole number");
 	case W_MAP: return L(w->lang, "một nhóm 'khóa: giá trị'", "a mapping (key: value pairs)");
 	case W_LIST:
 		return L(w->lang, "một danh sách (mỗi mục bắt đầu bằng '- ')",
-			 "a list (entries starting with '- ')");
+		         "a list (entries starting with '- ')");
 	}
 	return "";
 }
@@ -275,7 +275,7 @@ got_name(struct walk *w, const struct node *v, enum want k)
 	int single = k == W_LIST; /* a single X where a list of X is wanted */
 	if (v->kind == NODE_MAP)
 		return single ? L(w->lang, "một nhóm 'khóa: giá trị' đơn lẻ", "a single mapping")
-			      : L(w->lang, "một nhóm 'khóa: giá trị'", "a mapping");
+		              : L(w->lang, "một nhóm 'khóa: giá trị'", "a mapping");
 	if (v->kind == NODE_SEQ)
 		return L(w->lang, "một danh sách", "a list");
 	if (node_is_null(v))
@@ -283,7 +283,7 @@ got_name(struct walk *w, const struct node *v, enum want k)
 	if (v->plain && is_number(v->str))
 		return arena_printf(w->a, L(w->lang, "số %s", "the number %s"), clip(w, v->str));
 	return single ? L(w->lang, "một văn bản đơn lẻ", "a single text")
-		      : L(w->lang, "văn bản", "text");
+	              : L(w->lang, "văn bản", "text");
 }
 
 static void
@@ -347,8 +347,7 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 		    "'%s': hãy viết %s, không viết %s (ngày theo dạng YYYY-MM-DD)",
 		    "'%s': write %s, not %s (dates are YYYY-MM-DD)", w->path, iso, cs);
 		return;
-	case DATE_MALFORMED:
-		break;
+	case DATE_MALFORMED: break;
 	}
 	if (month_dmy(s, &d)) {
 		date_iso(d, iso);
@@ -415,12 +414,12 @@ take_int(struct walk *w, const struct sfield *f, char *base, const struct node *
 
 /* Common slips for language codes: country codes, language names. */
 static const char *const lang_hints[][2] = {
-	{"jp", "ja"},	       {"cn", "zh"},	      {"vn", "vi"},	    {"kr", "ko"},
-	{"cz", "cs"},	       {"dk", "da"},	      {"gr", "el"},	    {"english", "en"},
-	{"japanese", "ja"},    {"french", "fr"},      {"vietnamese", "vi"}, {"korean", "ko"},
-	{"chinese", "zh"},     {"german", "de"},      {"russian", "ru"},    {"spanish", "es"},
-	{"tieng anh", "en"},   {"tieng nhat", "ja"},  {"tieng phap", "fr"}, {"tieng viet", "vi"},
-	{"tieng han", "ko"},   {"tieng trung", "zh"}, {"tieng duc", "de"},  {"tieng nga", "ru"},
+    {"jp", "ja"},        {"cn", "zh"},          {"vn", "vi"},         {"kr", "ko"},
+    {"cz", "cs"},        {"dk", "da"},          {"gr", "el"},         {"english", "en"},
+    {"japanese", "ja"},  {"french", "fr"},      {"vietnamese", "vi"}, {"korean", "ko"},
+    {"chinese", "zh"},   {"german", "de"},      {"russian", "ru"},    {"spanish", "es"},
+    {"tieng anh", "en"}, {"tieng nhat", "ja"},  {"tieng phap", "fr"}, {"tieng viet", "vi"},
+    {"tieng han", "ko"}, {"tieng trung", "zh"}, {"tieng duc", "de"},  {"tieng nga", "ru"},
 };
 
 /* ISO 639: two letters from the ISO 639-1 list, or three letters (ISO
@@ -459,17 +458,28 @@ bad_lang(struct walk *w, const struct node *v)
 
 /* Country names and ISO alpha-3 codes people write instead of alpha-2. */
 static const char *const country_hints[][2] = {
-	{"uk", "GB"},	       {"united kingdom", "GB"}, {"anh", "GB"},	     {"gbr", "GB"},
-	{"japan", "JP"},       {"nhat ban", "JP"},	 {"jpn", "JP"},	     {"france", "FR"},
-	{"phap", "FR"},	       {"fra", "FR"},		 {"korea", "KR"},    {"south korea", "KR"},
-	{"han quoc", "KR"},    {"kor", "KR"},		 {"china", "CN"},    {"trung quoc", "CN"},
-	{"chn", "CN"},	       {"germany", "DE"},	 {"duc", "DE"},	     {"deu", "DE"},
-	{"belgium", "BE"},     {"bi", "BE"},		 {"bel", "BE"},	     {"vietnam", "VN"},
-	{"viet nam", "VN"},    {"vnm", "VN"},		 {"usa", "US"},	     {"united states", "US"},
-	{"hoa ky", "US"},      {"my", "US"},		 {"australia", "AU"}, {"uc", "AU"},
-	{"russia", "RU"},      {"nga", "RU"},		 {"thailand", "TH"}, {"thai lan", "TH"},
-	{"laos", "LA"},	       {"lao", "LA"},		 {"cambodia", "KH"}, {"campuchia", "KH"},
-	{"singapore", "SG"},   {"italy", "IT"},		 {"y", "IT"},	     {"canada", "CA"},
+    {"uk", "GB"},        {"united kingdom", "GB"},
+    {"anh", "GB"},       {"gbr", "GB"},
+    {"japan", "JP"},     {"nhat ban", "JP"},
+    {"jpn", "JP"},       {"france", "FR"},
+    {"phap", "FR"},      {"fra", "FR"},
+    {"korea", "KR"},     {"south korea", "KR"},
+    {"han quoc", "KR"},  {"kor", "KR"},
+    {"china", "CN"},     {"trung quoc", "CN"},
+    {"chn", "CN"},       {"germany", "DE"},
+    {"duc", "DE"},       {"deu", "DE"},
+    {"belgium", "BE"},   {"bi", "BE"},
+    {"bel", "BE"},       {"vietnam", "VN"},
+    {"viet nam", "VN"},  {"vnm", "VN"},
+    {"usa", "US"},       {"united states", "US"},
+    {"hoa ky", "US"},    {"my", "US"},
+    {"australia", "AU"}, {"uc", "AU"},
+    {"russia", "RU"},    {"nga", "RU"},
+    {"thailand", "TH"},  {"thai lan", "TH"},
+    {"laos", "LA"},      {"lao", "LA"},
+    {"cambodia", "KH"},  {"campuchia", "KH"},
+    {"singapore", "SG"}, {"italy", "IT"},
+    {"y", "IT"},         {"canada", "CA"},
 };
 
 static void
@@ -487,7 +497,8 @@ take_country(struct walk *w, struct text *t, const struct node *v)
 	}
 	const char *h = did_you_mean(w, slip_hint(country_hints, N(country_hints), s));
 	ERR(w, v->mark, "schema-type",
-	    "'%s: %s' không phải là mã quốc gia ISO 3166-1 alpha-2 (hai chữ cái, ví dụ JP, FR, KR)%s",
+	    "'%s: %s' không phải là mã quốc gia ISO 3166-1 alpha-2 (hai chữ cái, ví dụ JP, FR, "
+	    "KR)%s",
 	    "'%s: %s' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. JP, FR, KR)%s",
 	    w->path, clip(w, s), h);
 }
@@ -518,13 +529,12 @@ take_scalar(struct walk *w, const struct sfield *f, char *base, const struct nod
 	case FT_TEXT:
 	case FT_ID: /* its pattern is checked with the title at hand (finish) */
 	case FT_REF:
-	case FT_AUDIENCE: /* resolved once every partner is known (finish) */
-		t->s = v->str;
-		break;
+	case FT_AUDIENCE: /* resolved once every partner is known (finish) */ t->s = v->str; break;
 	case FT_SCHEMA:
 		if (strcmp(v->str, "debrief/1"))
 			ERR(w, v->mark, "schema-version",
-			    "phiên bản định dạng '%s' không được hỗ trợ; debrief này đọc 'debrief/1'",
+			    "phiên bản định dạng '%s' không được hỗ trợ; debrief này đọc "
+			    "'debrief/1'",
 			    "unsupported format version '%s'; this debrief reads 'debrief/1'",
 			    clip(w, v->str));
 		else
@@ -660,7 +670,7 @@ walk_list(struct walk *w, const struct sfield *f, char *base, const struct node 
 
 static void
 walk_field(struct walk *w, const struct sfield *f, char *base, const struct node *k,
-	   const struct node *v)
+           const struct node *v)
 {
 	size_t old = path_push(w, f->name, 0);
 	int none = empty(v);
@@ -681,10 +691,10 @@ walk_field(struct walk *w, const struct sfield *f, char *base, const struct node
 			take_scalar(w, f, base, v);
 		else
 			type_error(w, v,
-				   f->type == FT_DATE ? W_DATE
-				   : f->type == FT_DATEM ? W_DATEM
-				   : f->type == FT_INT	 ? W_INT
-							 : W_TEXT);
+			           f->type == FT_DATE    ? W_DATE
+			           : f->type == FT_DATEM ? W_DATEM
+			           : f->type == FT_INT   ? W_INT
+			                                 : W_TEXT);
 	} else if (f->type == FT_MAP) {
 		if (v->kind != NODE_MAP) {
 			type_error(w, v, W_MAP);
@@ -704,7 +714,7 @@ walk_field(struct walk *w, const struct sfield *f, char *base, const struct node
 /* Where else in the format a key is defined: "dates" for "start". */
 static int
 key_home(const struct sobj *o, const struct sobj *skip, const char *sq, char *path, size_t plen,
-	 size_t cap)
+         size_t cap)
 {
 	for (size_t i = 0; i < o->nfields; i++) {
 		char fsq[NEAR_MAX + 1];
@@ -719,7 +729,7 @@ key_home(const struct sobj *o, const struct sobj *skip, const char *sq, char *pa
 		if (f->type != FT_MAP && f->type != FT_LIST)
 			continue;
 		int n = snprintf(path + plen, cap - plen, "%s%s%s", plen ? "." : "", f->name,
-				 f->type == FT_LIST ? "[]" : "");
+		                 f->type == FT_LIST ? "[]" : "");
 		if (n < 0 || plen + (size_t)n >= cap)
 			continue;
 		if (key_home(f->sub, skip, sq, path, plen + (size_t)n, cap))
@@ -740,11 +750,12 @@ unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
 	squash(k->str, sq, sizeof sq);
 	if (!*hint && *sq && strlen(k->str) <= NEAR_MAX &&
 	    key_home(&schema_record_obj, o, sq, home, 0, sizeof home))
-		hint = *home ? arena_printf(w->a,
-					    L(w->lang, " (đây là trường của '%s')", " (a field of '%s')"),
-					    home)
-			     : L(w->lang, " (đây là trường ở cấp cao nhất)",
-				 " (a field of the top level)");
+		hint =
+		    *home ? arena_printf(
+		                w->a, L(w->lang, " (đây là trường của '%s')", " (a field of '%s')"),
+		                home)
+		          : L(w->lang, " (đây là trường ở cấp cao nhất)",
+		              " (a field of the top level)");
 	if (w->plen)
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
 		    "khóa không xác định '%s' trong '%s'%s; giá trị của nó bị bỏ qua",
@@ -819,8 +830,9 @@ id_problem(struct walk *w, const char *id)
 		for (int i = 1; i < n; i++)
 			if (!p[i])
 				n = i;
-		return arena_printf(w->a, L(w->lang, "có ký tự '%.*s'", "it has the character '%.*s'"),
-				    n, (const char *)p);
+		return arena_printf(w->a,
+		                    L(w->lang, "có ký tự '%.*s'", "it has the character '%.*s'"), n,
+		                    (const char *)p);
 	}
 	if ((const char *)p - id > 64)
 		return L(w->lang, "dài quá 64 ký tự", "it is longer than 64 characters");
@@ -836,8 +848,8 @@ id_suggest(const struct record *r, const char *id)
 		char *t = text_slug(r->title.s);
 		free(s);
 		s = r->start.set
-			    ? xasprintf("%04d-%02d-%s", r->start.d.y % 10000, r->start.d.m % 100, t)
-			    : xstrdup(t);
+		        ? xasprintf("%04d-%02d-%s", r->start.d.y % 10000, r->start.d.m % 100, t)
+		        : xstrdup(t);
 		free(t);
 	}
 	size_t n = strlen(s);
@@ -932,9 +944,11 @@ check_task_ids(struct walk *w, struct record *r)
 			    first->mark.line);
 		else
 			ERR(w, t->id.mark, "schema-duplicate-id",
-			    "mã nhiệm vụ '%s' đã được dùng cho nhiệm vụ ở dòng %u (nhiệm vụ không ghi id được "
+			    "mã nhiệm vụ '%s' đã được dùng cho nhiệm vụ ở dòng %u (nhiệm vụ không "
+			    "ghi id được "
 			    "đánh số T1, T2, … theo thứ tự)",
-			    "task id '%s' is already used by the task at line %u (tasks without an id are "
+			    "task id '%s' is already used by the task at line %u (tasks without an "
+			    "id are "
 			    "numbered T1, T2, … by position)",
 			    clip(w, t->id.s), first->mark.line);
 	}
@@ -1041,15 +1055,15 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 	if (best) {
 		buf_puts(&hint, did_you_mean(w, best));
 	} else if (!r->npartners) {
-		buf_puts(&hint,
-			 L(w->lang, "; bản ghi chưa có đối tác nào", "; the record has no partners"));
+		buf_puts(&hint, L(w->lang, "; bản ghi chưa có đối tác nào",
+		                  "; the record has no partners"));
 	} else {
 		buf_puts(&hint, L(w->lang, "; các đối tác: ", "; partners: "));
 		size_t shown = 0, i = 0;
 		for (; i < r->npartners && shown < 5; i++)
 			if (r->partners[i].name.s)
 				buf_printf(&hint, "%s%s", shown++ ? ", " : "",
-					   clip(w, r->partners[i].name.s));
+				           clip(w, r->partners[i].name.s));
 		while (i < r->npartners && !r->partners[i].name.s)
 			i++;
 		if (i < r->npartners)
@@ -1062,7 +1076,7 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 
 static struct partner *
 resolve(struct walk *w, struct record *r, const struct pindex *px, const char *path,
-	const struct text *t)
+        const struct text *t)
 {
 	if (!t->s)
 		return NULL;
@@ -1078,11 +1092,11 @@ check_refs(struct walk *w, struct record *r)
 	struct pindex px;
 	pindex_build(w, r, &px);
 	for (size_t i = 0; i < r->npartners; i++)
-		r->partners[i].alternative = resolve(w, r, &px, "partners[].alternative_to",
-						     &r->partners[i].alternative_to);
+		r->partners[i].alternative =
+		    resolve(w, r, &px, "partners[].alternative_to", &r->partners[i].alternative_to);
 	for (size_t i = 0; i < r->nobjectives; i++)
 		r->objectives[i].partner = resolve(w, r, &px, "preparation.objectives[].partner",
-						   &r->objectives[i].partner_ref);
+		                                   &r->objectives[i].partner_ref);
 	for (size_t i = 0; i < r->nmaterials; i++) {
 		struct material *m = &r->materials[i];
 		char *f = m->audience_ref.s ? text_fold(m->audience_ref.s) : NULL;
@@ -1090,15 +1104,15 @@ check_refs(struct walk *w, struct record *r)
 			m->audience_all = 1;
 		else
 			m->audience = resolve(w, r, &px, "preparation.materials[].audience",
-					      &m->audience_ref);
+			                      &m->audience_ref);
 		free(f);
 	}
 	for (size_t i = 0; i < r->nasks; i++)
-		r->asks[i].partner = resolve(w, r, &px, "preparation.asks[].partner",
-					     &r->asks[i].partner_ref);
+		r->asks[i].partner =
+		    resolve(w, r, &px, "preparation.asks[].partner", &r->asks[i].partner_ref);
 	for (size_t i = 0; i < r->ntasks; i++)
 		r->tasks[i].partner =
-			resolve(w, r, &px, "tasks[].partner", &r->tasks[i].partner_ref);
+		    resolve(w, r, &px, "tasks[].partner", &r->tasks[i].partner_ref);
 	pindex_free(&px);
 }
 
@@ -1117,8 +1131,8 @@ finish(struct walk *w, struct record *r, struct date today)
 	}
 	if (!r->status_given)
 		r->status = r->end.set && date_days(r->end.d, 1) < date_days(today, 0)
-				    ? STATUS_COMPLETED
-				    : STATUS_PLANNED;
+		                ? STATUS_COMPLETED
+		                : STATUS_PLANNED;
 	check_task_ids(w, r);
 	check_refs(w, r);
 }
@@ -1185,9 +1199,9 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	if (!root || root->kind != NODE_MAP) {
 		struct mark m = {1, 1};
 		const char *got = !root || node_is_null(root)
-					  ? L(lang, "một tài liệu trống", "an empty document")
-				  : root->kind == NODE_SEQ ? L(lang, "một danh sách", "a list")
-							   : L(lang, "văn bản", "text");
+		                      ? L(lang, "một tài liệu trống", "an empty document")
+		                  : root->kind == NODE_SEQ ? L(lang, "một danh sách", "a list")
+		                                           : L(lang, "văn bản", "text");
 		ERR(&w, root && !node_is_null(root) ? root->mark : m, "schema-type",
 		    "bản ghi phải là một nhóm 'khóa: giá trị' ở cấp cao nhất, không phải %s",
 		    "a record must be a mapping (key: value pairs) at the top level, not %s", got);

@@ -15,6 +15,6 @@
  * mapping at all (after a finding); otherwise a record whose rejected
  * values are absent. */
 struct record *schema_record_take(struct doc *doc, struct date today, enum lang lang,
-				  struct diags *dq);
+                                  struct diags *dq);
 
 #endif

@@ -12,20 +12,20 @@
 enum ftype {
 	FT_TEXT,     /* text (any scalar) */
 	FT_SCHEMA,   /* the format version: "debrief/1" */
-	FT_ID,	     /* record id: ^[a-z0-9][a-z0-9-]{0,63}$ */
+	FT_ID,       /* record id: ^[a-z0-9][a-z0-9-]{0,63}$ */
 	FT_LANG,     /* one ISO 639 language code */
 	FT_LANGS,    /* list of ISO 639 language codes */
 	FT_COUNTRY,  /* ISO 3166-1 alpha-2 country code */
 	FT_RULE,     /* a rule id of the catalogue */
-	FT_REF,	     /* partner-ref: the name or id of a partner */
+	FT_REF,      /* partner-ref: the name or id of a partner */
 	FT_AUDIENCE, /* partner-ref or "all" */
 	FT_DATE,     /* YYYY-MM-DD */
 	FT_DATEM,    /* YYYY-MM-DD or YYYY-MM (date~) */
 	FT_ENUM,     /* one of words[] */
-	FT_INT,	     /* whole number >= 0 */
+	FT_INT,      /* whole number >= 0 */
 	FT_TEXTS,    /* list of text */
-	FT_MAP,	     /* a mapping holding the fields of sub */
-	FT_LIST	     /* list of mappings, each holding the fields of sub */
+	FT_MAP,      /* a mapping holding the fields of sub */
+	FT_LIST      /* list of mappings, each holding the fields of sub */
 };
 
 struct sobj;
@@ -36,13 +36,13 @@ struct sobj;
 struct sfield {
 	const char *name;
 	enum ftype type;
-	int required;		  /* missing or empty: schema-required; lists need an entry */
+	int required;             /* missing or empty: schema-required; lists need an entry */
 	const char *const *words; /* FT_ENUM: a NULL-terminated table of record.h */
-	size_t off;		  /* the value; FT_MAP: base of sub's fields; FT_LIST: array */
-	size_t count;		  /* FT_LIST: its size_t count */
-	size_t mark;		  /* struct mark of the map, list or enum value */
-	size_t flag;		  /* FT_MAP: int has_*; FT_ENUM: int *_given */
-	const struct sobj *sub;	  /* FT_MAP, FT_LIST */
+	size_t off;               /* the value; FT_MAP: base of sub's fields; FT_LIST: array */
+	size_t count;             /* FT_LIST: its size_t count */
+	size_t mark;              /* struct mark of the map, list or enum value */
+	size_t flag;              /* FT_MAP: int has_*; FT_ENUM: int *_given */
+	const struct sobj *sub;   /* FT_MAP, FT_LIST */
 };
 
 struct sobj {

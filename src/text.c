@@ -124,7 +124,7 @@ text_nfc(const char *s)
 		return xstrdup(s);
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0 || !out)
 		return xstrdup(s);
 	char *r = xstrdup((char *)out);
@@ -143,8 +143,8 @@ fold_cp(utf8proc_int32_t cp, utf8proc_int32_t *out, int cap)
 	}
 	int last = 0;
 	utf8proc_ssize_t n = utf8proc_decompose_char(
-		cp, out, cap, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT,
-		&last);
+	    cp, out, cap,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
 	if (n < 0 || n > cap) {
 		out[0] = cp;
 		return 1;
@@ -332,7 +332,9 @@ tcvn3_symbol(long c)
 	       c == 0xD7;
 }
 
-/* TCVN3 byte c (A2–FE) as a letter: "base mod tone", or NULL. */
+/* TCVN3 byte c (A2–FE) as a letter: "base mod tone", or NULL; a line per
+ * run of bytes (clang-format would put one entry on each line). */
+/* clang-format off */
 static const char *const tcvn3_letters[0x100 - 0xA2] = {
 	[0xA2 - 0xA2] = "a^0", "e^0", "o^0", "o+0", "u+0", "dd0", "a(0", "a^0", "e^0", "o^0",
 	"o+0", "u+0", "dd0",
@@ -347,14 +349,14 @@ static const char *const tcvn3_letters[0x100 - 0xA2] = {
 	[0xF1 - 0xA2] = "u03", "u04", "u01", "u05", "u+2", "u+3", "u+4", "u+1", "u+5", "y02",
 	"y03", "y04", "y01", "y05",
 };
+/* clang-format on */
 
 /* Vowel groups of Vietnamese, without tones: A ă, B â, E ê, O ô, P ơ, U ư. */
 static const char *const nuclei[] = {
-	"a",   "A",   "B",   "e",   "E",   "i",	"o",   "O",   "P",   "u",   "U",   "y",
-	"ai",  "ao",  "au",  "ay",  "Bu",  "By",	"eo",  "Eu",  "ia",  "iE",  "iu",  "oa",
-	"oA",  "oe",  "oi",  "oo",  "Oi",  "Pi",	"ua",  "uB",  "uE",  "ui",  "uO",  "uP",
-	"uy",  "Ua",  "Ui",  "UP",  "Uu",  "yE",	"iEu", "oai", "oay", "oeo", "uBy", "uOi",
-	"uya", "uyE", "uyu", "UPi", "UPu", "yEu",
+    "a",   "A",   "B",   "e",   "E",   "i",   "o",   "O",   "P",   "u",   "U",   "y",   "ai", "ao",
+    "au",  "ay",  "Bu",  "By",  "eo",  "Eu",  "ia",  "iE",  "iu",  "oa",  "oA",  "oe",  "oi", "oo",
+    "Oi",  "Pi",  "ua",  "uB",  "uE",  "ui",  "uO",  "uP",  "uy",  "Ua",  "Ui",  "UP",  "Uu", "yE",
+    "iEu", "oai", "oay", "oeo", "uBy", "uOi", "uya", "uyE", "uyu", "UPi", "UPu", "yEu",
 };
 
 static int
@@ -379,20 +381,21 @@ static int
 syllable(const struct vl *u, size_t n)
 {
 	static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
-					     "th", "tr", "b",  "c",  "d",  "g",	 "h",  "k",  "l",
-					     "m",  "n",	 "p",  "r",  "s",  "t",	 "v",  "x"};
+	                                     "th",  "tr", "b",  "c",  "d",  "g",  "h",  "k",  "l",
+	                                     "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x"};
 	size_t i = 0;
 	if (n && u[0].mod == 'd') {
 		i = 1;
 	} else {
 		for (size_t k = 0; k < sizeof onsets / sizeof onsets[0]; k++) {
 			size_t l = strlen(onsets[k]), j;
-			for (j = 0; j < l && j < n && u[j].base == onsets[k][j] && !u[j].mod &&
-				    !u[j].tone;
+			for (j = 0;
+			     j < l && j < n && u[j].base == onsets[k][j] && !u[j].mod && !u[j].tone;
 			     j++)
 				;
 			/* "gi" and "qu" only when a vowel follows: "gì" is g + ì */
-			if (j == l && (l < 2 || onsets[k][1] != 'i' || (l < n && vl_vowel(&u[l]))) &&
+			if (j == l &&
+			    (l < 2 || onsets[k][1] != 'i' || (l < n && vl_vowel(&u[l]))) &&
 			    (strcmp(onsets[k], "qu") || (l < n && vl_vowel(&u[l])))) {
 				i = l;
 				break;
@@ -424,7 +427,7 @@ syllable(const struct vl *u, size_t n)
 	for (size_t k = 0; k < sizeof finals / sizeof finals[0] && !fin; k++) {
 		size_t l = strlen(finals[k]), j;
 		for (j = 0; j < l && i + j < n && u[i + j].base == finals[k][j] && !u[i + j].mod &&
-			    !u[i + j].tone;
+		            !u[i + j].tone;
 		     j++)
 			;
 		if (j == l && i + l == n)
@@ -507,7 +510,8 @@ vni_word(const long *w, size_t n)
 				strong = 1;
 			u[k].base = lc == 0xF4 ? 'o' : 'u', u[k].mod = '+', u[k++].tone = 0;
 		} else if ((p = strchr("\xed\xec\xe6\xf3\xf2", (int)lc)) && lc) { /* í ì æ ó ò */
-			u[k].base = 'i', u[k].mod = 0, u[k++].tone = (char)(p - "\xed\xec\xe6\xf3\xf2" + 1);
+			u[k].base = 'i', u[k].mod = 0,
+			u[k++].tone = (char)(p - "\xed\xec\xe6\xf3\xf2" + 1);
 		} else if ((p = strchr("\xf9\xf8\xfb\xf5\xef", (int)lc)) && lc) { /* tones */
 			if (!prev || !vl_vowel(prev) || prev->tone)
 				return 0;
@@ -521,7 +525,7 @@ vni_word(const long *w, size_t n)
 			/* Weak: "hoá", "hoà" (Unicode the old way), "João", Irish
 			 * "Seán"; strong: "aá", "ieá" (iế), "â", "ä", "å". */
 			strong |= lc == 0xE2 || lc == 0xE4 || lc == 0xE5 || prev->base == 'a' ||
-				  (prev->base == 'e' && k >= 2 && strchr("iy", u[k - 2].base));
+			          (prev->base == 'e' && k >= 2 && strchr("iy", u[k - 2].base));
 		} else if ((p = strchr("\xea\xe9\xe8\xfa\xfc\xeb", (int)lc)) && lc) { /* ( */
 			if (!prev || prev->mod || prev->tone || prev->base != 'a')
 				return 0;
@@ -548,9 +552,9 @@ vietnamese_unicode(long c)
 }
 
 struct legacy_count {
-	size_t words;		    /* words with a letter */
+	size_t words;               /* words with a letter */
 	size_t found[2], strong[2]; /* decoded syllables: [0] TCVN3, [1] VNI */
-	size_t bad[2];		    /* words with a Latin-1 letter that decode to none */
+	size_t bad[2];              /* words with a Latin-1 letter that decode to none */
 };
 
 static void
@@ -612,7 +616,7 @@ text_looks_legacy(const char *s)
 	do {
 		c = next_cp(&q);
 		if (c && (ascii_letter(c) || latin1_letter(c) ||
-			  (tcvn3_symbol(c) && !(quotes && (c == 0xAB || c == 0xBB))))) {
+		          (tcvn3_symbol(c) && !(quotes && (c == 0xAB || c == 0xBB))))) {
 			if (n < WORD_MAX)
 				w[n++] = c;
 			else
@@ -644,18 +648,14 @@ text_class(unsigned long cp)
 	case UTF8PROC_CATEGORY_LO:
 	case UTF8PROC_CATEGORY_ND:
 	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return TEXT_LETTER;
+	case UTF8PROC_CATEGORY_NO: return TEXT_LETTER;
 	case UTF8PROC_CATEGORY_MN:
 	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		return p->ignorable ? TEXT_IGNORABLE : TEXT_MARK;
+	case UTF8PROC_CATEGORY_ME: return p->ignorable ? TEXT_IGNORABLE : TEXT_MARK;
 	case UTF8PROC_CATEGORY_ZS:
 		return (cp == 0xA0 || cp == 0x2007 || cp == 0x202F) ? TEXT_OTHER : TEXT_SPACE;
-	case UTF8PROC_CATEGORY_CC:
-		return TEXT_CONTROL;
-	default:
-		return p->ignorable ? TEXT_IGNORABLE : TEXT_OTHER;
+	case UTF8PROC_CATEGORY_CC: return TEXT_CONTROL;
+	default: return p->ignorable ? TEXT_IGNORABLE : TEXT_OTHER;
 	}
 }
 

@@ -35,12 +35,12 @@ size_t text_codepoints(const char *s);
 
 /* Coarse Unicode class of one code point, enough for line breaking. */
 enum text_class {
-	TEXT_OTHER,	 /* symbols, punctuation, unassigned */
-	TEXT_LETTER,	 /* L* and N* (letters and digits) */
-	TEXT_SPACE,	 /* Zs that may break a line (not U+00A0, U+2007, U+202F) */
-	TEXT_MARK,	 /* Mn, Mc, Me: never starts a line */
-	TEXT_IGNORABLE,	 /* default-ignorable (U+200B, U+FEFF, ...): no visible form */
-	TEXT_CONTROL	 /* Cc */
+	TEXT_OTHER,     /* symbols, punctuation, unassigned */
+	TEXT_LETTER,    /* L* and N* (letters and digits) */
+	TEXT_SPACE,     /* Zs that may break a line (not U+00A0, U+2007, U+202F) */
+	TEXT_MARK,      /* Mn, Mc, Me: never starts a line */
+	TEXT_IGNORABLE, /* default-ignorable (U+200B, U+FEFF, ...): no visible form */
+	TEXT_CONTROL    /* Cc */
 };
 enum text_class text_class(unsigned long cp);
 /* GitHub-style heading anchor: lower case, letters, digits, '-' and '_'

@@ -94,20 +94,25 @@ json_scalar(struct buf *b, const struct node *n)
 	int typed = !strncmp(t, "tag:yaml.org,2002:", 18);
 	if ((plain || typed) && (node_is_null(n) || !strcmp(t, "tag:yaml.org,2002:null")))
 		buf_puts(b, "null");
-	else if ((plain || typed) && (!strcmp(s, "true") || !strcmp(s, "True") ||
-				      !strcmp(s, "TRUE")))
+	else if ((plain || typed) &&
+	         (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE")))
 		buf_puts(b, "true");
-	else if ((plain || typed) && (!strcmp(s, "false") || !strcmp(s, "False") ||
-				      !strcmp(s, "FALSE")))
+	else if ((plain || typed) &&
+	         (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE")))
 		buf_puts(b, "false");
 	else if ((plain || typed) && is_int(s))
 		buf_puts(b, s[0] == '+' ? s + 1 : s);
 	else if ((plain || typed) && (!strncmp(s, "0x", 2) || !strncmp(s, "0o", 2)) && s[2])
 		buf_printf(b, "%lld", strtoll(s + 2, NULL, s[1] == 'x' ? 16 : 8));
 	else if ((plain || typed) && is_float(s))
-		buf_printf(b, "%s%s%s", s[0] == '.' ? "0" : s[0] == '-' && s[1] == '.' ? "-0" : "",
-			   s[0] == '-' && s[1] == '.' ? s + 1 : s[0] == '+' ? s + 1 : s,
-			   s[strlen(s) - 1] == '.' ? "0" : "");
+		buf_printf(b, "%s%s%s",
+		           s[0] == '.'                  ? "0"
+		           : s[0] == '-' && s[1] == '.' ? "-0"
+		                                        : "",
+		           s[0] == '-' && s[1] == '.' ? s + 1
+		           : s[0] == '+'              ? s + 1
+		                                      : s,
+		           s[strlen(s) - 1] == '.' ? "0" : "");
 	else
 		json_str(b, s, n->len);
 }
@@ -188,7 +193,8 @@ main(int argc, char **argv)
 			}
 			break;
 		default:
-			fputs("usage: yamlload [-l vi|en] [-j OUT.json] [-q] [-s] [-m LIMITS] FILE...\n",
+			fputs("usage: yamlload [-l vi|en] [-j OUT.json] [-q] [-s] [-m LIMITS] "
+			      "FILE...\n",
 			      stderr);
 			return 2;
 		}

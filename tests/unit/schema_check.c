@@ -16,16 +16,16 @@
 #include "unit.h"
 
 static const char clean[] = "schema: debrief/1\n"
-			    "id: 2017-07-camau-nagasaki\n"
-			    "title: Đoàn Cà Mau tại Nagasaki\n"
-			    "direction: outbound\n"
-			    "dates: {start: 2017-07-10, end: 2017-07-14}\n"
-			    "locality: {name: Cà Mau}\n"
-			    "partners:\n  - {name: Nagasaki, country: JP}\n";
+                            "id: 2017-07-camau-nagasaki\n"
+                            "title: Đoàn Cà Mau tại Nagasaki\n"
+                            "direction: outbound\n"
+                            "dates: {start: 2017-07-10, end: 2017-07-14}\n"
+                            "locality: {name: Cà Mau}\n"
+                            "partners:\n  - {name: Nagasaki, country: JP}\n";
 
 static void
 check_one(const char *name, const char *data, size_t len, struct date today, enum lang lang,
-	  struct diags *dq)
+          struct diags *dq)
 {
 	struct load_limits lim;
 	load_limits_default(&lim);
@@ -36,15 +36,15 @@ check_one(const char *name, const char *data, size_t len, struct date today, enu
 static void
 list_fields(const struct sobj *o, const char *prefix)
 {
-	static const char *const names[] = {"text",   "schema", "id",	  "lang",  "lang-list",
-					    "country", "rule",	 "partner-ref", "audience",
-					    "date",   "date~",	 "word",  "int",   "text-list",
-					    "mapping", "list"};
+	static const char *const names[] = {"text",      "schema",    "id",      "lang",
+	                                    "lang-list", "country",   "rule",    "partner-ref",
+	                                    "audience",  "date",      "date~",   "word",
+	                                    "int",       "text-list", "mapping", "list"};
 	for (size_t i = 0; i < o->nfields; i++) {
 		const struct sfield *f = &o->fields[i];
 		char path[256];
 		snprintf(path, sizeof path, "%s%s%s%s", prefix, *prefix ? "." : "", f->name,
-			 f->type == FT_LIST ? "[]" : "");
+		         f->type == FT_LIST ? "[]" : "");
 		printf("%-40s %-11s %s", path, names[f->type], f->required ? "required" : "-");
 		if (f->type == FT_ENUM) {
 			int first = f->words[0] ? 0 : 1;
@@ -112,9 +112,11 @@ main(int argc, char **argv)
 	size_t e = diags_count(&dq, SEV_ERROR), wn = diags_count(&dq, SEV_WARNING),
 	       in = diags_count(&dq, SEV_INFO);
 	if (lang == LANG_EN)
-		printf("%d files checked: %zu errors, %zu warnings, %zu infos\n", nfiles, e, wn, in);
+		printf("%d files checked: %zu errors, %zu warnings, %zu infos\n", nfiles, e, wn,
+		       in);
 	else
-		printf("Đã kiểm tra %d tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n", nfiles, e, wn, in);
+		printf("Đã kiểm tra %d tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n", nfiles, e, wn,
+		       in);
 	diags_free(&dq);
 	return e ? 1 : 0;
 }

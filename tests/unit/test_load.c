@@ -77,7 +77,9 @@ test_tree(void)
 	OK(d && node_is_null(node_get(d->root, "c")), "load/empty-value-is-null");
 	doc_free(d);
 
-	d = load("\xef\xbb\xbf" "a: 1\n", &dq);
+	d = load("\xef\xbb\xbf"
+	         "a: 1\n",
+	         &dq);
 	OK(d && dq.n == 0 && node_get_key(d->root, "a")->mark.col == 1, "load/bom");
 	doc_free(d);
 	d = load("a: 1\r\nb: x\r\n", &dq);
@@ -94,7 +96,8 @@ test_tree(void)
 	d = load("a: !!str 123\nb: 123\nc: !!str null\nd: ! 5\n", &dq);
 	OK(d && !node_get(d->root, "a")->plain && node_get(d->root, "b")->plain,
 	   "load/str-tag-clears-plain");
-	STR_EQ(d ? node_get(d->root, "a")->tag : NULL, "tag:yaml.org,2002:str", "load/tag-expanded");
+	STR_EQ(d ? node_get(d->root, "a")->tag : NULL, "tag:yaml.org,2002:str",
+	       "load/tag-expanded");
 	OK(d && !node_is_null(node_get(d->root, "c")), "load/str-tag-null-is-text");
 	OK(d && !node_get(d->root, "d")->plain, "load/bang-tag-clears-plain");
 	doc_free(d);
@@ -133,8 +136,9 @@ test_anchors(void)
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
 	for (int i = 1; i < 10; i++)
-		buf_printf(&b, "l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n",
-			   i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+		buf_printf(
+		    &b, "l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n",
+		    i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
 	d = load(buf_cstr(&b), &dq);
 	OK(!d && says(rule(&dq, "yaml-limit"), "more than 1000000 nodes"), "anchor/billion-laughs");
 	/* l4 stands for 111,111 nodes: the aliases of l5 cross a million. */
@@ -155,7 +159,8 @@ test_keys(void)
 	   "keys/duplicate-message");
 	doc_free(d);
 	d = load("C\xc3\xa0: 1\nCa\xcc\x80: 2\n", &dq);
-	OK(d && rule(&dq, "yaml-duplicate-key") && rule(&dq, "text-not-nfc"), "keys/duplicate-after-nfc");
+	OK(d && rule(&dq, "yaml-duplicate-key") && rule(&dq, "text-not-nfc"),
+	   "keys/duplicate-after-nfc");
 	doc_free(d);
 	d = load("\"a\": 1\na: 2\n", &dq);
 	OK(d && rule(&dq, "yaml-duplicate-key"), "keys/duplicate-quoted-and-plain");
@@ -184,7 +189,8 @@ test_keys(void)
 	   "keys/merge-key-pair-dropped");
 	doc_free(d);
 	d = load("\"<<\": 1\n", &dq);
-	OK(d && !rule(&dq, "yaml-merge-key") && node_get(d->root, "<<"), "keys/quoted-lt-lt-is-a-key");
+	OK(d && !rule(&dq, "yaml-merge-key") && node_get(d->root, "<<"),
+	   "keys/quoted-lt-lt-is-a-key");
 	doc_free(d);
 	diags_free(&dq);
 }
@@ -198,7 +204,9 @@ test_encoding(void)
 	OK(says(rule(&dq, "yaml-encoding"), "0xFF"), "encoding/invalid-utf8-byte");
 	d = load("\xc3\xa9t\xc3\xa9: \xe0\n", &dq);
 	OK(!d && at(rule(&dq, "yaml-encoding"), 1, 6), "encoding/column-in-code-points");
-	d = load("\xef\xbb\xbf" "a: \xff\n", &dq);
+	d = load("\xef\xbb\xbf"
+	         "a: \xff\n",
+	         &dq);
 	OK(!d && at(rule(&dq, "yaml-encoding"), 1, 4), "encoding/bom-not-counted");
 	d = load("a: 1\r\nb: \xff\n", &dq);
 	OK(!d && at(rule(&dq, "yaml-encoding"), 2, 4), "encoding/after-crlf");
@@ -212,11 +220,14 @@ test_encoding(void)
 	d = load("a: b\x01\n", &dq);
 	OK(!d && at(rule(&dq, "yaml-encoding"), 1, 5), "encoding/control-character");
 	OK(says(rule(&dq, "yaml-encoding"), "U+0001"), "encoding/control-character-named");
-	d = loadn("\xff\xfe" "a\0:\0", 6, NULL, LANG_EN, &dq);
+	d = loadn("\xff\xfe"
+	          "a\0:\0",
+	          6, NULL, LANG_EN, &dq);
 	OK(!d && says(rule(&dq, "yaml-encoding"), "UTF-16"), "encoding/utf16");
 	d = load("a: Ca\xcc\x80 Mau\n", &dq);
 	OK(d && at(rule(&dq, "text-not-nfc"), 1, 4), "encoding/nfd-reported");
-	STR_EQ(node_text(node_get(d ? d->root : NULL, "a")), "C\xc3\xa0 Mau", "encoding/nfd-normalised");
+	STR_EQ(node_text(node_get(d ? d->root : NULL, "a")), "C\xc3\xa0 Mau",
+	       "encoding/nfd-normalised");
 	doc_free(d);
 
 	struct buf b = BUF_INIT;
@@ -240,7 +251,8 @@ test_limits(void)
 	struct diags dq = DIAGS_INIT;
 	struct load_limits lim;
 	load_limits_default(&lim);
-	OK(lim.max_file >= 16u << 20 && lim.max_nodes >= 1000000, "limits/defaults-fit-a-big-record");
+	OK(lim.max_file >= 16u << 20 && lim.max_nodes >= 1000000,
+	   "limits/defaults-fit-a-big-record");
 
 	lim.max_depth = 3;
 	struct doc *d = loadn("[[[[1]]]]", 9, &lim, LANG_EN, &dq);
@@ -293,7 +305,8 @@ test_messages(void)
 	OK(!says(rule(&dq, "yaml-syntax"), "did not"), "syntax/vietnamese-has-no-english");
 	OK(says(rule(&dq, "yaml-syntax"), "bắt đầu ở dòng 1, cột 4"), "syntax/vietnamese-context");
 	d = loadn("a: b: c\n", 8, NULL, LANG_VI, &dq);
-	OK(!d && says(rule(&dq, "yaml-syntax"), "không được đặt giá trị"), "syntax/vietnamese-colon");
+	OK(!d && says(rule(&dq, "yaml-syntax"), "không được đặt giá trị"),
+	   "syntax/vietnamese-colon");
 	OK(at(rule(&dq, "yaml-syntax"), 1, 5), "syntax/position");
 	d = load("a: 1\n---\nb: 2\n", &dq);
 	OK(!d && at(rule(&dq, "yaml-multiple-documents"), 2, 1), "syntax/two-documents");

@@ -13,14 +13,14 @@ build(const char *yaml, struct date today, struct diags *dq)
 }
 
 static const char base[] = "schema: debrief/1\n"
-			   "id: t\n"
-			   "title: T\n"
-			   "direction: outbound\n"
-			   "locality: {name: Cà Mau}\n"
-			   "partners:\n"
-			   "  - {name: Nagasaki, country: JP}\n"
-			   "  - {name: Hà Nội Partner, id: hn, country: JP}\n"
-			   "  - {name: hn, country: KR}\n";
+                           "id: t\n"
+                           "title: T\n"
+                           "direction: outbound\n"
+                           "locality: {name: Cà Mau}\n"
+                           "partners:\n"
+                           "  - {name: Nagasaki, country: JP}\n"
+                           "  - {name: Hà Nội Partner, id: hn, country: JP}\n"
+                           "  - {name: hn, country: KR}\n";
 
 int
 main(void)
@@ -56,13 +56,13 @@ main(void)
 
 	/* A written status wins over the dates. */
 	snprintf(buf, sizeof buf,
-		 "%sstatus: planned\ndates: {start: 2017-07-10, end: 2017-07-14}\n", base);
+	         "%sstatus: planned\ndates: {start: 2017-07-10, end: 2017-07-14}\n", base);
 	r = build(buf, today, &dq);
 	INT_EQ(r->status_given, 1, "completed/status-given");
 	INT_EQ(record_completed(r, today), 0, "completed/planned-wins");
 	record_free(r);
 	snprintf(buf, sizeof buf,
-		 "%sstatus: completed\ndates: {start: 2030-07-10, end: 2030-07-14}\n", base);
+	         "%sstatus: completed\ndates: {start: 2030-07-10, end: 2030-07-14}\n", base);
 	r = build(buf, today, &dq);
 	INT_EQ(record_completed(r, today), 1, "completed/completed-wins");
 	record_free(r);
@@ -74,8 +74,8 @@ main(void)
 	INT_EQ(record_completed(r, today), 0, "completed/no-end-not-completed");
 	record_free(r);
 	/* A rejected status counts as not written. */
-	snprintf(buf, sizeof buf, "%sstatus: finished\ndates: {start: 2017-07-10, end: 2017-07-14}\n",
-		 base);
+	snprintf(buf, sizeof buf,
+	         "%sstatus: finished\ndates: {start: 2017-07-10, end: 2017-07-14}\n", base);
 	r = build(buf, today, &dq);
 	INT_EQ(r->status_given, 0, "completed/rejected-status-not-given");
 	INT_EQ(record_completed(r, today), 1, "completed/rejected-status-derived");

@@ -108,7 +108,8 @@ complete_example(void)
 	INT_EQ(r->tasks[1].status, TASK_OPEN, "example/task-status-default");
 	INT_EQ(r->tasks[1].status_given, 0, "example/task-status-not-given");
 	OK(r->tasks[0].partner == p, "example/task-partner");
-	OK(r->tasks[1].partner == NULL && r->tasks[1].partner_ref.s == NULL, "example/task-no-partner");
+	OK(r->tasks[1].partner == NULL && r->tasks[1].partner_ref.s == NULL,
+	   "example/task-no-partner");
 	INT_EQ(r->tasks[1].partner_ref.mark.line, r->tasks[1].mark.line,
 	       "example/absent-field-marks-its-mapping");
 	INT_EQ(r->tasks[1].due.set && r->tasks[1].due.d.d == 0, 1, "example/due-month");
@@ -132,7 +133,7 @@ complete_example(void)
 }
 
 static const char head[] = "schema: debrief/1\nid: t\ntitle: T\ndirection: inbound\n"
-			   "dates: {start: 2030-01-01, end: 2030-01-02}\nlocality: {name: X}\n";
+                           "dates: {start: 2030-01-01, end: 2030-01-02}\nlocality: {name: X}\n";
 
 static void
 defaults_and_rejections(void)
@@ -140,10 +141,11 @@ defaults_and_rejections(void)
 	struct diags dq = DIAGS_INIT;
 	char buf[2048];
 	snprintf(buf, sizeof buf,
-		 "%spartners:\n  - {name: A, country: FR}\n"
-		 "preparation:\n  materials:\n    - {title: x, audience: ALL}\n"
-		 "    - {title: y, pages: many}\n"
-		 "tasks:\n  - {task: a, owner: b, status: later}\n", head);
+	         "%spartners:\n  - {name: A, country: FR}\n"
+	         "preparation:\n  materials:\n    - {title: x, audience: ALL}\n"
+	         "    - {title: y, pages: many}\n"
+	         "tasks:\n  - {task: a, owner: b, status: later}\n",
+	         head);
 	struct record *r = build(buf, &dq);
 	STR_EQ(r->lang.s, "vi", "defaults/lang-vi");
 	INT_EQ(r->status, STATUS_PLANNED, "defaults/status-planned-before-end");
@@ -157,8 +159,9 @@ defaults_and_rejections(void)
 	diags_free(&dq);
 
 	snprintf(buf, sizeof buf,
-		 "%slang: EN\npartners:\n  - {name: A, country: Japan}\n  - Fukuoka\n"
-		 "  - {name: B, country: de}\n", head);
+	         "%slang: EN\npartners:\n  - {name: A, country: Japan}\n  - Fukuoka\n"
+	         "  - {name: B, country: de}\n",
+	         head);
 	r = build(buf, &dq);
 	STR_EQ(r->lang.s, "en", "defaults/lang-lower-case");
 	INT_EQ(r->npartners, 2, "rejected/scalar-partner-absent");
@@ -183,14 +186,21 @@ robustness(void)
 
 	/* Every top-level field given every wrong shape. */
 	static const char *const keys[] = {
-		"schema", "id", "title", "lang", "direction", "status", "dates", "locality",
-		"partners", "agency", "delegation", "occasion", "preparation", "meetings",
-		"outcomes", "agreements", "tasks", "follow_up", "contacts", "handover", "waivers"};
+	    "schema",      "id",       "title",    "lang",       "direction",  "status",
+	    "dates",       "locality", "partners", "agency",     "delegation", "occasion",
+	    "preparation", "meetings", "outcomes", "agreements", "tasks",      "follow_up",
+	    "contacts",    "handover", "waivers"};
 	static const char *const shapes[] = {
-		"7", "~", "[]", "{}", "[[[]]]", "[~, 1, {a: [b]}]", "{x: {y: [z]}}",
-		"{start: [1], end: {a: b}, name: [], head: 1, members: {}, promote: 7, report: []}",
-		("[{name: [x], country: {}, relationship: 1, profile: [], task: {}, owner: [], "
-		 "updates: 7, rule: [], staff: 1, date: {}, lang: {}, audience: []}]")};
+	    "7",
+	    "~",
+	    "[]",
+	    "{}",
+	    "[[[]]]",
+	    "[~, 1, {a: [b]}]",
+	    "{x: {y: [z]}}",
+	    "{start: [1], end: {a: b}, name: [], head: 1, members: {}, promote: 7, report: []}",
+	    ("[{name: [x], country: {}, relationship: 1, profile: [], task: {}, owner: [], "
+	     "updates: 7, rule: [], staff: 1, date: {}, lang: {}, audience: []}]")};
 	int fine = 1;
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
@@ -205,7 +215,8 @@ robustness(void)
 	OK(fine, "robust/every-field-every-shape");
 
 	/* Aliases: one partner reached three times, one finding. */
-	struct record *r = build("partners:\n  - &p {name: A, country: Japan}\n  - *p\n  - *p\n", &dq);
+	struct record *r =
+	    build("partners:\n  - &p {name: A, country: Japan}\n  - *p\n  - *p\n", &dq);
 	INT_EQ(r->npartners, 3, "robust/alias-entries");
 	INT_EQ(count_rule(&dq, "schema-type"), 1, "robust/alias-finding-once");
 	record_free(r);

@@ -26,8 +26,8 @@ static int unit_failed;
 		if (g_ == w_)                                                                      \
 			printf("ok %s\n", name);                                                   \
 		else {                                                                             \
-			printf("FAIL %s: %s:%d: got %lld, want %lld\n", name, __FILE__, __LINE__, g_, \
-			       w_);                                                                \
+			printf("FAIL %s: %s:%d: got %lld, want %lld\n", name, __FILE__, __LINE__,  \
+			       g_, w_);                                                            \
 			unit_failed++;                                                             \
 		}                                                                                  \
 	} while (0)
@@ -38,8 +38,8 @@ static int unit_failed;
 		if (g_ && w_ && !strcmp(g_, w_))                                                   \
 			printf("ok %s\n", name);                                                   \
 		else {                                                                             \
-			printf("FAIL %s: %s:%d: got \"%s\", want \"%s\"\n", name, __FILE__, __LINE__, \
-			       g_ ? g_ : "(null)", w_ ? w_ : "(null)");                            \
+			printf("FAIL %s: %s:%d: got \"%s\", want \"%s\"\n", name, __FILE__,        \
+			       __LINE__, g_ ? g_ : "(null)", w_ ? w_ : "(null)");                  \
 			unit_failed++;                                                             \
 		}                                                                                  \
 	} while (0)
