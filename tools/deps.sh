@@ -8,7 +8,7 @@ set -eu
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libhpdf-dev zlib1g-dev libutf8proc-dev libharfbuzz-dev libfontconfig-dev
 fonts-liberation2 fonts-droid-fallback fonts-nanum"
-test_pkgs="clang libclang-rt-14-dev valgrind poppler-utils qpdf mupdf-tools ghostscript
+test_pkgs="clang clang-format libclang-rt-14-dev valgrind poppler-utils qpdf mupdf-tools ghostscript
 python3 diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-urw-base35"
 
 want=$build_pkgs
