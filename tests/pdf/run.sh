@@ -83,7 +83,8 @@ if render vowels "$CASES/vowels.md"; then
 fi
 
 # DejaVu has nested composite glyphs (ế = e + [circumflex + acute]) that
-# libharu 2.3.0 loses unless every glyph of the subset is marked used
+# libharu 2.3.0 loses when it writes a font itself: the subset is embedded
+# as HarfBuzz made it
 if render vowels-dejavu "$CASES/vowels.md" --font "DejaVu Serif"; then
 	page_matches vowels-dejavu "$W/vowels-dejavu.pdf" 1 150
 fi
@@ -347,6 +348,9 @@ w('wide', '|' + '|'.join('c%d' % i for i in range(500)) + '|\n|' + '---|' * 500 
   + ('|' + '|'.join('v%d' % i for i in range(500)) + '|\n') * 3)
 w('longword', 'Từ ' + 'Nghiêng' * 300 + ' cuối.\n')
 w('headings', '# Mục\n\n' * 20000 + ''.join('[l](#mục-%d) ' % i for i in range(1, 20000)) + 'hết\n')
+# 12,000 distinct ideographs in one face: /W comes in runs of 8,192 codes
+w('manychars', ''.join(''.join(chr(0x4E00 + i) for i in range(k, k + 100)) + '\n\n'
+                       for k in range(0, 12000, 100)) + 'hết\n')
 EOF
 patho() {
 	n=$1 want=$2
@@ -367,6 +371,12 @@ patho longpara 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
 patho wide 'v499'
 patho longword "$( $PY -c "print('Nghiêng' * 300)")"
 patho headings 'hết'
+patho manychars '一丁丂七丄丅丆万丈三'
+if [ -f "$W/manychars.pdf" ]; then
+	n=$(pdftotext "$W/manychars.pdf" - | $PY -c 'import sys; print(len({c for c in sys.stdin.read() if 0x4E00 <= ord(c) < 0x4E00 + 12000}))')
+	[ "$n" = 12000 ] && ok pdf/patho/manychars-every-code-extracts ||
+		fail pdf/patho/manychars-every-code-extracts "$n of 12000"
+fi
 if [ -f "$W/headings.pdf" ]; then
 	qdf headings "$W/headings.pdf"
 	n=$(grep -ac '/Subtype /Link' "$W/headings.qdf")
