@@ -62,10 +62,8 @@ nfc_safe(long c)
 static long next_cp(const unsigned char **p);
 
 int
-text_is_nfc(const char *s)
+text_nfc_for_sure(const char *s)
 {
-	/* Fast path: text of safe code points only (nearly all real text,
-	 * Vietnamese included) is NFC without asking utf8proc. */
 	const unsigned char *p = (const unsigned char *)s;
 	for (;;) {
 		while (*p && *p < 0x80)
@@ -73,48 +71,20 @@ text_is_nfc(const char *s)
 		if (!*p)
 			return 1;
 		if (!nfc_safe(next_cp(&p)))
-			break;
+			return 0;
 	}
+}
+
+int
+text_is_nfc(const char *s)
+{
+	/* nearly all real text, Vietnamese included, is answered here */
+	if (text_nfc_for_sure(s))
+		return 1;
 	char *n = text_nfc(s);
 	int same = strcmp(n, s) == 0;
 	free(n);
 	return same;
-}
-
-/* Whether s is NFC for certain without asking utf8proc: every character is
- * a starter that never decomposes nor combines with the one before it.
- * That holds below U+0300, for the precomposed Vietnamese letters
- * (U+1E00-U+1EFF), punctuation from U+2010, CJK ideographs and Hangul
- * syllables (a trailing jamo after one is not in the list).  Most text is
- * all of these, and utf8proc_map is a tenth of a report's time. */
-int
-text_nfc_for_sure(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	for (;;) {
-		unsigned c = *p;
-		if (c < 0x80) {
-			if (!c)
-				return 1;
-			p++;
-			continue;
-		}
-		if (c >= 0xC0 && c < 0xE0 && (p[1] & 0xC0) == 0x80) {
-			c = (c & 0x1F) << 6 | (p[1] & 0x3Fu);
-			p += 2;
-		} else if (c >= 0xE0 && c < 0xF0 && (p[1] & 0xC0) == 0x80 &&
-		           (p[2] & 0xC0) == 0x80) {
-			c = (c & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-			p += 3;
-		} else
-			return 0;
-		if (c >= 0x80 && c < 0x300)
-			continue;
-		if ((c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x205E) ||
-		    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
-			continue;
-		return 0;
-	}
 }
 
 char *
