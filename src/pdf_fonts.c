@@ -33,13 +33,15 @@ static const char *const fb_other[] = {"DejaVu Sans", "Droid Sans Fallback", "Na
 static const char *const fb_mono[] = {"DejaVu Sans Mono", "DejaVu Sans", "Droid Sans Fallback",
                                       "NanumGothic", NULL};
 
-struct face {              /* one font file, shared by every document */
-	char *path;        /* file fontconfig named */
-	int index;         /* face in a collection */
-	hb_face_t *hb;     /* owned */
-	hb_font_t *font;   /* owned; scale = units per em */
-	unsigned upem;     /* units per em */
-	unsigned notdef_w; /* advance of .notdef, 1/1000 em */
+struct face {                  /* one font file, shared by every document */
+	char *path;            /* file fontconfig named */
+	int index;             /* face in a collection */
+	hb_face_t *hb;         /* owned */
+	hb_font_t *font;       /* owned; scale = units per em */
+	unsigned upem;         /* units per em */
+	unsigned notdef_w;     /* advance of .notdef, 1/1000 em */
+	struct font_metrics m; /* for its font descriptor */
+	char ps[64];           /* PostScript name, as a PDF name may hold it */
 };
 
 struct match {             /* one fontconfig question and its answer */
@@ -77,8 +79,8 @@ struct hent {            /* one (style, code point) answer */
 
 struct codes {                 /* the codes of one document face */
 	hb_map_t *of_cp;       /* code point -> code */
-	uint32_t *ucs;         /* per code: code point; [0] unused */
-	uint16_t *width;       /* per code: advance, 1/1000 em */
+	uint32_t *ucs;         /* per code: code point; [0] none */
+	uint16_t *width;       /* per code: advance, 1/1000 em; [0] .notdef */
 	hb_codepoint_t *glyph; /* per code: glyph in the whole face, 0 if none */
 	size_t n, cap;         /* codes 1 .. n-1 are used; n starts at 1 */
 };
@@ -95,6 +97,83 @@ struct fonts {
 	size_t hcap, hn;             /* slots, used */
 	hb_set_t *warned;            /* code points already reported */
 };
+
+static int
+be16(const unsigned char *p)
+{
+	return (int16_t)(uint16_t)(p[0] << 8 | p[1]);
+}
+
+/* Table tag of face hb, or NULL when shorter than need bytes. */
+static const unsigned char *
+table(hb_face_t *hb, hb_tag_t tag, unsigned need, hb_blob_t **keep)
+{
+	*keep = hb_face_reference_table(hb, tag);
+	unsigned len;
+	const char *d = hb_blob_get_data(*keep, &len);
+	return d && len >= need ? (const unsigned char *)d : NULL;
+}
+
+/* The font descriptor's numbers, read from the face's tables. */
+static void
+metrics(hb_face_t *hb, long upem, struct font_metrics *e)
+{
+	hb_blob_t *b;
+	const unsigned char *t;
+#define EM(v) ((int)((long)(v)*1000 / upem))
+	int italic = 0;
+	if ((t = table(hb, HB_TAG('h', 'e', 'a', 'd'), 46, &b))) {
+		for (int k = 0; k < 4; k++)
+			e->bbox[k] = EM(be16(t + 36 + 2 * k));
+		italic = t[45] & 2; /* macStyle */
+	}
+	hb_blob_destroy(b);
+	if ((t = table(hb, HB_TAG('h', 'h', 'e', 'a'), 8, &b))) {
+		e->ascent = EM(be16(t + 4));
+		e->descent = EM(be16(t + 6));
+	}
+	hb_blob_destroy(b);
+	e->cap_height = e->ascent;
+	int weight = 400;
+	if ((t = table(hb, HB_TAG('O', 'S', '/', '2'), 34, &b))) {
+		weight = (uint16_t)be16(t + 4);
+		int class = t[30]; /* sFamilyClass: 1-5 and 7 are serif */
+		if ((class >= 1 && class <= 5) || class == 7)
+			e->flags |= 2;
+		if ((uint16_t)be16(t) >= 2 && hb_blob_get_length(b) >= 90 && be16(t + 88) > 0)
+			e->cap_height = EM(be16(t + 88));
+	}
+	hb_blob_destroy(b);
+	if ((t = table(hb, HB_TAG('p', 'o', 's', 't'), 16, &b))) {
+		int32_t angle = (int32_t)((uint32_t)t[4] << 24 | (uint32_t)t[5] << 16 |
+		                          (uint32_t)t[6] << 8 | t[7]);
+		e->italic_angle = angle / 65536;
+		if (t[12] | t[13] | t[14] | t[15]) /* isFixedPitch */
+			e->flags |= 1;
+	}
+	hb_blob_destroy(b);
+#undef EM
+	if (italic || e->italic_angle)
+		e->flags |= 64;
+	e->flags |= 4; /* symbolic: the glyphs are reached through CIDs */
+	/* no table gives the dominant stem; estimate it from the weight */
+	e->stem_v = 50 + weight * weight / 6400;
+}
+
+/* The face's PostScript name; a PostScript name is printable ASCII
+ * without delimiters. */
+static void
+ps_name(struct face *f)
+{
+	unsigned len = sizeof f->ps;
+	if (!hb_ot_name_get_utf8(f->hb, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,
+	                         f->ps) ||
+	    !*f->ps)
+		snprintf(f->ps, sizeof f->ps, "Face%d", f->index);
+	for (char *p = f->ps; *p; p++)
+		if (*p <= ' ' || *p > '~' || strchr("()<>[]{}/%#", *p))
+			*p = '-';
+}
 
 static struct face *
 face_open(const char *path, int index)
@@ -126,6 +205,8 @@ face_open(const char *path, int index)
 	f->font = hb_font_create(hb);
 	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
 	f->notdef_w = (unsigned)hb_font_get_glyph_h_advance(f->font, 0) * 1000u / f->upem;
+	metrics(hb, f->upem, &f->m);
+	ps_name(f);
 	cache.faces = xgrow(cache.faces, &cache.capfaces, cache.nfaces + 1, sizeof *cache.faces);
 	cache.faces[cache.nfaces++] = f;
 	return f;
@@ -306,8 +387,15 @@ doc_face(struct fonts *f, struct face *face)
 		return -1;
 	int i = f->nface++;
 	f->face[i] = face;
-	f->code[i].of_cp = hb_map_create();
-	f->code[i].n = 1;
+	struct codes *c = &f->code[i];
+	c->of_cp = hb_map_create();
+	/* code 0 is .notdef */
+	c->ucs = xgrow(NULL, &c->cap, 16, sizeof *c->ucs);
+	c->width = xcalloc(c->cap, sizeof *c->width);
+	c->glyph = xcalloc(c->cap, sizeof *c->glyph);
+	c->ucs[0] = 0;
+	c->width[0] = (uint16_t)face->notdef_w;
+	c->n = 1;
 	return i;
 }
 
@@ -451,94 +539,21 @@ fonts_count(const struct fonts *f)
 	return f->nface;
 }
 
-static int
-be16(const unsigned char *p)
-{
-	return (int16_t)(uint16_t)(p[0] << 8 | p[1]);
-}
-
-/* Table tag of face hb, or NULL when shorter than need bytes. */
-static const unsigned char *
-table(hb_face_t *hb, hb_tag_t tag, unsigned need, hb_blob_t **keep)
-{
-	*keep = hb_face_reference_table(hb, tag);
-	unsigned len;
-	const char *d = hb_blob_get_data(*keep, &len);
-	return d && len >= need ? (const unsigned char *)d : NULL;
-}
-
-/* The font descriptor's numbers, read from the whole face's tables. */
-static void
-metrics(const struct face *face, struct font_embed *e)
-{
-	hb_blob_t *b;
-	const unsigned char *t;
-	long upem = face->upem;
-#define EM(v) ((int)((long)(v)*1000 / upem))
-	int italic = 0;
-	if ((t = table(face->hb, HB_TAG('h', 'e', 'a', 'd'), 46, &b))) {
-		for (int k = 0; k < 4; k++)
-			e->bbox[k] = EM(be16(t + 36 + 2 * k));
-		italic = t[45] & 2; /* macStyle */
-	}
-	hb_blob_destroy(b);
-	if ((t = table(face->hb, HB_TAG('h', 'h', 'e', 'a'), 8, &b))) {
-		e->ascent = EM(be16(t + 4));
-		e->descent = EM(be16(t + 6));
-	}
-	hb_blob_destroy(b);
-	e->cap_height = e->ascent;
-	int weight = 400;
-	if ((t = table(face->hb, HB_TAG('O', 'S', '/', '2'), 34, &b))) {
-		weight = (uint16_t)be16(t + 4);
-		int class = t[30]; /* sFamilyClass: 1-5 and 7 are serif */
-		if ((class >= 1 && class <= 5) || class == 7)
-			e->flags |= 2;
-		if ((uint16_t)be16(t) >= 2 && hb_blob_get_length(b) >= 90 && be16(t + 88) > 0)
-			e->cap_height = EM(be16(t + 88));
-	}
-	hb_blob_destroy(b);
-	if ((t = table(face->hb, HB_TAG('p', 'o', 's', 't'), 16, &b))) {
-		int32_t angle = (int32_t)((uint32_t)t[4] << 24 | (uint32_t)t[5] << 16 |
-		                          (uint32_t)t[6] << 8 | t[7]);
-		e->italic_angle = angle / 65536;
-		if (t[12] | t[13] | t[14] | t[15]) /* isFixedPitch */
-			e->flags |= 1;
-	}
-	hb_blob_destroy(b);
-#undef EM
-	if (italic || e->italic_angle)
-		e->flags |= 64;
-	e->flags |= 4; /* symbolic: the glyphs are reached through CIDs */
-	/* no table gives the dominant stem; estimate it from the weight */
-	e->stem_v = 50 + weight * weight / 6400;
-}
-
 /* BaseFont: a tag of six capitals that differs between subsets of one face
  * (ISO 32000-1, 9.6.4), '+' and the PostScript name. */
 static void
 base_font(const struct face *face, const struct codes *c, char *out, size_t size)
 {
-	char ps[64];
-	unsigned len = sizeof ps;
-	if (!hb_ot_name_get_utf8(face->hb, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,
-	                         ps) ||
-	    !*ps)
-		snprintf(ps, sizeof ps, "Face%d", face->index);
-	/* a PostScript name is printable ASCII without delimiters */
-	for (char *p = ps; *p; p++)
-		if (*p <= ' ' || *p > '~' || strchr("()<>[]{}/%#", *p))
-			*p = '-';
 	uint32_t h = 2166136261u;
 	for (size_t k = 1; k < c->n; k++)
 		h = (h ^ c->ucs[k]) * 16777619u;
-	for (const char *p = ps; *p; p++)
+	for (const char *p = face->ps; *p; p++)
 		h = (h ^ (unsigned char)*p) * 16777619u;
 	char tag[7];
 	for (int k = 0; k < 6; k++, h /= 26)
 		tag[k] = (char)('A' + h % 26);
 	tag[6] = '\0';
-	snprintf(out, size, "%s+%s", tag, ps);
+	snprintf(out, size, "%s+%s", tag, face->ps);
 }
 
 int
@@ -594,17 +609,14 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 	const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
 	e->ncodes = c->n - 1;
 	e->gid = xcalloc(c->n, sizeof *e->gid);
-	e->width = xcalloc(c->n, sizeof *e->width);
-	e->ucs = xcalloc(c->n, sizeof *e->ucs);
-	e->width[0] = (uint16_t)face->notdef_w;
 	for (size_t k = 1; k < c->n; k++) {
 		hb_codepoint_t g = c->glyph[k] ? hb_map_get(to_new, c->glyph[k]) : 0;
 		e->gid[k] = g == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)g;
-		e->width[k] = c->width[k];
-		e->ucs[k] = c->ucs[k];
 	}
+	e->width = c->width;
+	e->ucs = c->ucs;
+	e->m = face->m;
 	base_font(face, c, e->name, sizeof e->name);
-	metrics(face, e);
 	rc = 1;
 out:
 	hb_blob_destroy(blob);
@@ -619,8 +631,6 @@ font_embed_free(struct font_embed *e)
 {
 	free(e->ttf);
 	free(e->gid);
-	free(e->width);
-	free(e->ucs);
 	memset(e, 0, sizeof *e);
 }
 

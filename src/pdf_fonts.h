@@ -27,18 +27,23 @@ struct glyph {
 	int missing;  /* no face has cp: the face's .notdef box is drawn */
 };
 
+/* A face's numbers for its FontDescriptor, 1/1000 em. */
+struct font_metrics {
+	int bbox[4], ascent, descent, cap_height, italic_angle, stem_v, flags;
+};
+
 /* One document face as it is embedded: a Type0 font whose CIDs are the
  * codes of struct glyph. */
 struct font_embed {
 	unsigned char *ttf; /* TrueType subset of the glyphs drawn, owned */
 	size_t len;
-	char name[80];   /* BaseFont: a subset tag, '+' and the PostScript name */
-	size_t ncodes;   /* codes 1 .. ncodes; arrays below have ncodes + 1 */
-	uint16_t *gid;   /* glyph of each code in the subset (CIDToGIDMap) */
-	uint16_t *width; /* advance of each code, 1/1000 em (/W) */
-	uint32_t *ucs;   /* code point each code stands for (ToUnicode) */
-	/* FontDescriptor, 1/1000 em */
-	int bbox[4], ascent, descent, cap_height, italic_angle, stem_v, flags;
+	char name[80]; /* BaseFont: a subset tag, '+' and the PostScript name */
+	size_t ncodes; /* codes 1 .. ncodes; arrays below have ncodes + 1 */
+	uint16_t *gid; /* glyph of each code in the subset (CIDToGIDMap), owned */
+	/* the document's own, valid while it lives: */
+	const uint16_t *width; /* advance of each code, [0] .notdef (/W, /DW) */
+	const uint32_t *ucs;   /* code point each code stands for (ToUnicode) */
+	struct font_metrics m;
 };
 
 /* Faces of family (NULL: "Liberation Serif") and Liberation Mono.  Returns

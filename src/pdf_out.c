@@ -203,15 +203,15 @@ embed_font(struct out *o, const struct font_embed *e, int i)
 
 	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
 	HPDF_Dict_AddName(desc, "FontName", e->name);
-	HPDF_Dict_AddNumber(desc, "Flags", e->flags);
+	HPDF_Dict_AddNumber(desc, "Flags", e->m.flags);
 	for (int k = 0; k < 4; k++)
-		HPDF_Array_AddNumber(bbox, e->bbox[k]);
+		HPDF_Array_AddNumber(bbox, e->m.bbox[k]);
 	HPDF_Dict_Add(desc, "FontBBox", bbox);
-	HPDF_Dict_AddNumber(desc, "ItalicAngle", e->italic_angle);
-	HPDF_Dict_AddNumber(desc, "Ascent", e->ascent);
-	HPDF_Dict_AddNumber(desc, "Descent", e->descent);
-	HPDF_Dict_AddNumber(desc, "CapHeight", e->cap_height);
-	HPDF_Dict_AddNumber(desc, "StemV", e->stem_v);
+	HPDF_Dict_AddNumber(desc, "ItalicAngle", e->m.italic_angle);
+	HPDF_Dict_AddNumber(desc, "Ascent", e->m.ascent);
+	HPDF_Dict_AddNumber(desc, "Descent", e->m.descent);
+	HPDF_Dict_AddNumber(desc, "CapHeight", e->m.cap_height);
+	HPDF_Dict_AddNumber(desc, "StemV", e->m.stem_v);
 	HPDF_Dict_Add(desc, "FontFile2", file);
 
 	HPDF_Dict_AddName(cid, "Type", "Font");
