@@ -136,31 +136,6 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 	p->col++;
 }
 
-/* Next code point of UTF-8 s (validated upstream; a stray byte reads as
- * U+FFFD), advancing *s. */
-static uint32_t
-next_cp(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	uint32_t c = *p++;
-	int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-	if (n < 0) {
-		*s = p;
-		return 0xFFFD;
-	}
-	if (n)
-		c &= 0x3F >> n;
-	for (int i = 0; i < n; i++, p++) {
-		if ((*p & 0xC0) != 0x80) {
-			*s = p;
-			return 0xFFFD;
-		}
-		c = c << 6 | (*p & 0x3F);
-	}
-	*s = p;
-	return c;
-}
-
 void
 para_text(struct lay *L, struct para *p, const char *s)
 {
@@ -173,7 +148,7 @@ para_text(struct lay *L, struct para *p, const char *s)
 		}
 	const unsigned char *q = (const unsigned char *)s;
 	while (*q) {
-		uint32_t cp = next_cp(&q);
+		uint32_t cp = text_next_cp(&q);
 		if (cp == '\n' && p->pre) {
 			para_hard(p);
 			continue;

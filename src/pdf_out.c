@@ -20,6 +20,7 @@
 #include <zlib.h>
 
 #include "pdf_out.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct out {                /* one document being written */
@@ -314,14 +315,7 @@ put_codes(struct buf *b, const char *s, size_t len)
 	buf_putc(b, '<');
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
-		unsigned c = *p++;
-		if (c >= 0xE0 && p + 1 < end) {
-			c = (c & 0x0F) << 12 | (unsigned)(p[0] & 0x3F) << 6 | (p[1] & 0x3F);
-			p += 2;
-		} else if (c >= 0xC0 && p < end) {
-			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
-			p++;
-		}
+		uint32_t c = text_next_cp(&p);
 		char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
 		buf_put(b, h, 4);
 	}
@@ -477,17 +471,12 @@ links(struct out *o, const struct dl *dl, const struct dl_item *it)
  * after a byte order mark (libharu's UTF-8 encoder would do the same, at
  * the cost of building its 65,536-entry tables). */
 static void *
-text_string(struct out *o, const char *s, size_t len)
+text_string(struct out *o, const char *s)
 {
-	if (len > 16000) { /* libharu's strings hold 65,535 bytes */
-		len = 16000;
-		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t len = strnlen(s, 16000); /* libharu's strings hold 65,535 bytes */
 	int ascii = 1;
 	for (size_t k = 0; k < len; k++)
-		if (p[k] >= 0x80 || !p[k])
+		if ((unsigned char)s[k] >= 0x80)
 			ascii = 0;
 	if (ascii) {
 		char *z = xstrndup(s, len);
@@ -497,18 +486,9 @@ text_string(struct out *o, const char *s, size_t len)
 	}
 	struct buf b = BUF_INIT;
 	buf_put(&b, "\xFE\xFF", 2);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
-		uint32_t c = *p;
-		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-		if (!n || (size_t)(end - p) < n) {
-			c = 0xFFFD; /* the text is checked UTF-8; never mind how */
-			n = 1;
-		} else if (n > 1) {
-			c &= 0x3Fu >> (n - 1);
-			for (size_t k = 1; k < n; k++)
-				c = c << 6 | (p[k] & 0x3Fu);
-		}
-		p += n;
+		uint32_t c = text_next_cp(&p);
 		if (c > 0xFFFF) {
 			c -= 0x10000;
 			uint32_t hi = 0xD800 + (c >> 10), lo = 0xDC00 + (c & 0x3FF);
@@ -539,7 +519,9 @@ outlines(struct out *o, const struct dl *dl)
 		HPDF_Outline ol = HPDF_CreateOutline(o->doc, n ? stack[n - 1].o : NULL, "", NULL);
 		if (!ol)
 			return;
-		HPDF_Dict_Add(ol, "Title", text_string(o, dl->text.data + m->off, m->len));
+		char *title = xstrndup(dl->text.data + m->off, m->len);
+		HPDF_Dict_Add(ol, "Title", text_string(o, title));
+		free(title);
 		HPDF_Outline_SetOpened(ol, m->level <= 2);
 		HPDF_Outline_SetDestination(ol, dest(o, o->page[m->page], m->y));
 		if (n < 7)
@@ -558,11 +540,11 @@ info(struct out *o, const struct pdfout_info *in)
 	if (!dict)
 		return;
 	if (in->title && *in->title)
-		HPDF_Dict_Add(dict, "Title", text_string(o, in->title, strlen(in->title)));
+		HPDF_Dict_Add(dict, "Title", text_string(o, in->title));
 	if (in->author && *in->author)
-		HPDF_Dict_Add(dict, "Author", text_string(o, in->author, strlen(in->author)));
+		HPDF_Dict_Add(dict, "Author", text_string(o, in->author));
 	if (in->subject && *in->subject)
-		HPDF_Dict_Add(dict, "Subject", text_string(o, in->subject, strlen(in->subject)));
+		HPDF_Dict_Add(dict, "Subject", text_string(o, in->subject));
 	if (in->epoch >= 0) {
 		time_t t = (time_t)in->epoch;
 		struct tm tm;

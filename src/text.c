@@ -59,8 +59,6 @@ nfc_safe(long c)
 	       (c >= 0xAC00 && c <= 0xD7A3);
 }
 
-static long next_cp(const unsigned char **p);
-
 int
 text_nfc_for_sure(const char *s)
 {
@@ -70,7 +68,7 @@ text_nfc_for_sure(const char *s)
 			p++;
 		if (!*p)
 			return 1;
-		if (!nfc_safe(next_cp(&p)))
+		if (!nfc_safe(text_next_cp(&p)))
 			return 0;
 	}
 }
@@ -259,25 +257,29 @@ struct vl {
 
 #define WORD_MAX 12 /* longer words are no syllable */
 
-/* Decode one code point of valid UTF-8 at *p and advance; 0 at the end. */
-static long
-next_cp(const unsigned char **p)
+uint32_t
+text_next_cp(const unsigned char **s)
 {
-	const unsigned char *s = *p;
-	long c = *s;
-	int n = 0;
+	const unsigned char *p = *s;
+	uint32_t c = *p;
 	if (!c)
 		return 0;
-	if (c >= 0xF0)
-		c &= 0x07, n = 3;
-	else if (c >= 0xE0)
-		c &= 0x0F, n = 2;
-	else if (c >= 0xC0)
-		c &= 0x1F, n = 1;
-	s++;
-	while (n-- > 0 && (*s & 0xC0) == 0x80)
-		c = (c << 6) | (*s++ & 0x3F);
-	*p = s;
+	p++;
+	int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+	if (n < 0) {
+		*s = p;
+		return 0xFFFD;
+	}
+	if (n)
+		c &= 0x3F >> n;
+	for (int i = 0; i < n; i++, p++) {
+		if ((*p & 0xC0) != 0x80) {
+			*s = p;
+			return 0xFFFD;
+		}
+		c = c << 6 | (*p & 0x3F);
+	}
+	*s = p;
 	return c;
 }
 
@@ -573,7 +575,7 @@ text_looks_legacy(const char *s)
 	/* TCVN3's ằ ("»") never starts or ends a word: one at a word's edge
 	 * means the text quotes »like this« or «like this». */
 	int quotes = 0;
-	while ((c = next_cp(&q))) {
+	while ((c = text_next_cp(&q))) {
 		if (vietnamese_unicode(c))
 			return 0;
 		if (prev == 0xBB && !ascii_letter(c) && !latin1_letter(c))
@@ -584,7 +586,7 @@ text_looks_legacy(const char *s)
 	}
 	q = (const unsigned char *)s;
 	do {
-		c = next_cp(&q);
+		c = text_next_cp(&q);
 		if (c && (ascii_letter(c) || latin1_letter(c) ||
 		          (tcvn3_symbol(c) && !(quotes && (c == 0xAB || c == 0xBB))))) {
 			if (n < WORD_MAX)

@@ -7,9 +7,14 @@
 #define TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Offset of the first invalid UTF-8 byte, or len when the text is valid. */
 size_t text_utf8_check(const char *s, size_t len);
+/* The code point UTF-8 at *s begins with, advancing past it; 0 at the
+ * terminating NUL (not passed).  A byte that starts no valid sequence
+ * reads as U+FFFD. */
+uint32_t text_next_cp(const unsigned char **s);
 /* 1 when s is already NFC. */
 int text_is_nfc(const char *s);
 /* 1 when s is NFC for certain without asking utf8proc: made only of
