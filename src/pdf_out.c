@@ -248,9 +248,12 @@ load_fonts(struct out *o, struct fonts *f, char **err)
 		struct font_embed e;
 		int ok = fonts_embed(f, i, &e, err) && embed_font(o, &e, i);
 		font_embed_free(&e);
-		if (!ok && !*err && !failed(o, "embedding a font", err))
-			*err = xstrdup("libharu: cannot embed a font");
-		if (!ok || failed(o, "embedding a font", err))
+		if (!ok) { /* fonts_embed says why; libharu may not have */
+			if (!*err && !failed(o, "embedding a font", err))
+				*err = xstrdup("libharu: cannot embed a font");
+			return 0;
+		}
+		if (failed(o, "embedding a font", err))
 			return 0;
 	}
 	return 1;
