@@ -30,7 +30,7 @@ UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%) $(TOOLSRCS:tests/tools/%.
 
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all demo deps deps-test test test-plain test-asan test-valgrind bench fuzz \
+.PHONY: all demo deps deps-test test test-plain test-asan test-valgrind bench fuzz print-cstyled \
 	format format-check clean units
 
 all: deps debrief
@@ -102,6 +102,10 @@ format:
 
 format-check:
 	@clang-format --dry-run -Werror $(CSTYLED)
+
+# the files format covers, for tests/style
+print-cstyled:
+	@echo $(CSTYLED)
 
 clean:
 	rm -rf build debrief

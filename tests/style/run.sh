@@ -4,8 +4,10 @@
 # LF line ends, a final newline, no trailing blanks.
 . ../lib.sh
 cd "$TOP" || exit 1
-for f in src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/pdf/*.c fuzz/*.c \
-	bench/*.c; do
+# the Makefile's list, the one make format uses
+files=$(make -s --no-print-directory print-cstyled) || exit 1
+[ -n "$files" ] || { fail style/clang-format "make print-cstyled listed nothing"; exit 0; }
+for f in $files; do
 	if clang-format --style=file --dry-run -Werror "$f" >"$WORK/cf.out" 2>&1; then
 		ok "style/clang-format/$f"
 	else
