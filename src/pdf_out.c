@@ -1,7 +1,7 @@
 /*
  * pdf_out.c: the display list as PDF bytes; the only file that calls
  * libharu.  Keeps clear of what libharu 2.3.0 gets wrong with TrueType
- * and Unicode (see shared/notes/libharu.md): each face is embedded as the
+ * and Unicode (as measured on 2.3.0): each face is embedded as the
  * HarfBuzz subset it is, in font dictionaries built here with a bfchar
  * ToUnicode CMap; text is written as codes (CIDs) so that zero-width runs
  * are kept; text strings are UTF-16 written here, not by its encoders.

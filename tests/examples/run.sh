@@ -16,7 +16,7 @@
 
 EX=$TOP/examples
 MAN=$TOP/man/debrief.5
-SPEC=$SHARED/spec/record-format.md
+SPEC=$TOP/docs/record-format.md
 TODAY=2026-11-23
 
 # "severity rule-id" of each finding in a text check output, sorted

@@ -78,7 +78,7 @@ else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 		# each guidance item: quote and gloss exactly as guidance.md has them
 		for g in $(sed -n 's/^Guidance: //p' "$WORK/explain.out"); do
 			[ "$g" = - ] && continue
-			row=$(grep "^| $g |" "$SHARED/spec/guidance.md")
+			row=$(grep "^| $g |" "$TOP/docs/guidance.md")
 			q=$(printf '%s\n' "$row" | awk -F' [|] ' '{print $3}')
 			gl=$(printf '%s\n' "$row" | awk -F' [|] ' '{print $4}' | sed 's/ |$//')
 			if [ -n "$q" ] && grep -qxF "  $q" "$WORK/explain.out" &&

@@ -37,7 +37,7 @@ done
 # field name must be one that record-format.md (and so debrief(5)) uses.
 "$UNITDIR/schema_check" --fields >"$WORK/fields.out" 2>&1
 golden fields fields.expected "$WORK/fields.out"
-spec=$SHARED/spec/record-format.md
+spec=$TOP/docs/record-format.md
 if [ -f "$spec" ]; then
 	missing=$(awk '{print $1}' "$WORK/fields.out" | sed 's/.*[.]//; s/\[\]$//' | sort -u |
 		while read -r f; do grep -q "\`$f\`\|[{ ,]$f:" "$spec" || echo "$f"; done)

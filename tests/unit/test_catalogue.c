@@ -24,8 +24,8 @@ trim(char *s)
 int
 main(void)
 {
-	const char *shared = getenv("SHARED");
-	char *path = xasprintf("%s/spec/rules.md", shared && *shared ? shared : "../../../shared");
+	const char *top = getenv("TOP");
+	char *path = xasprintf("%s/docs/rules.md", top && *top ? top : "../..");
 	char *md = NULL, *err = NULL;
 	size_t len;
 	OK(fs_read(path, 1u << 20, &md, &len, &err), "catalogue/spec-readable");
