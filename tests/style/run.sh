@@ -16,7 +16,7 @@ for f in $files; do
 	fi
 done
 # the files people edit by hand (tracked by git, or found outside a clone);
-# test data aside
+# test data and the upstream suites of tests/data aside
 if git rev-parse --git-dir >/dev/null 2>&1; then
 	git ls-files -- '*.c' '*.h' '*.sh' '*.md' '*.mustache' '*.yaml' '*.1' '*.5' Makefile \
 		'.ci/*' 'tests/run' 'bench/run' 'bench/gen_records'
@@ -25,7 +25,7 @@ else
 		-name '*.sh' -o -name '*.md' -o -name '*.mustache' -o -name '*.yaml' -o \
 		-name '*.[15]' -o -name Makefile \) -print | sed 's#^\./##'
 fi |
-	grep -v -e '^tests/.*/cases/' -e '^tests/.*/golden/' -e '^tests/.*/expected/' -e '^fuzz/corpus/' \
+	grep -v -e '^tests/data/' -e '^tests/.*/cases/' -e '^tests/.*/golden/' -e '^tests/.*/expected/' -e '^fuzz/corpus/' \
 		>"$WORK/files"
 bad=
 while IFS= read -r f; do
