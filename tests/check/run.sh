@@ -41,9 +41,14 @@ want_rc() {
 }
 # gold NAME: stdout of the last run against expected/NAME.out
 gold() { golden "$1" "expected/$1.out" "$WORK/$1.out"; }
-# has NAME FILE PATTERN (grep -E) / hasnt NAME FILE PATTERN
+# has NAME FILE PATTERN (grep -E) / hasnt NAME FILE PATTERN; hasnt needs
+# output to look at: an empty file proves nothing
 has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1" "'$3' in $2"; else ok "$1"; fi; }
+hasnt() {
+	if [ ! -s "$2" ]; then fail "$1" "$2 is empty: nothing to look for '$3' in"
+	elif grep -qE -- "$3" "$2"; then fail "$1" "'$3' in $2"
+	else ok "$1"; fi
+}
 esc=$(printf '\033')
 
 LOADER="dup-key.yaml syntax.yaml not-nfc.yaml"
@@ -164,7 +169,9 @@ run colour-force-zero FORCE_COLOR=0 -- dup-key.yaml
 hasnt colour-force-zero/no-escapes "$WORK/colour-force-zero.out" "$esc"
 run colour-no-color-wins NO_COLOR=1 FORCE_COLOR=1 -- dup-key.yaml
 hasnt colour-no-color-wins/no-escapes "$WORK/colour-no-color-wins.out" "$esc"
-if command -v script >/dev/null 2>&1; then
+if ! command -v script >/dev/null 2>&1; then
+	fail colour-terminal "no script(1) to give check a terminal (bsdutils)"
+else
 	# a terminal: script(1) gives the command a pseudo-terminal
 	(cd "$IN" && script -qec "'$DEBRIEF' check dup-key.yaml" /dev/null) >"$WORK/tty.out" 2>&1
 	has colour-terminal "$WORK/tty.out" "$esc\\[1;31merror"

@@ -28,7 +28,10 @@ for l in vi en; do
 done
 
 # Every PDF is sound and carries the words of every task.
+npdf=0
 for pdf in "$WORK"/examples-vi/*.pdf "$WORK"/cases-en/*.pdf; do
+	[ -f "$pdf" ] || continue
+	npdf=$((npdf + 1))
 	n=$(basename "$(dirname "$pdf")")/$(basename "$pdf" .pdf)
 	if qpdf --check "$pdf" >"$WORK/qpdf.log" 2>&1; then ok "report/qpdf/$n"; else fail "report/qpdf/$n" "$(tail -n 3 "$WORK/qpdf.log")"; fi
 	pdftotext -enc UTF-8 "$pdf" - 2>"$WORK/pdftotext.err" | tr -s ' \n' '\n\n' >"$WORK/words"
@@ -40,6 +43,8 @@ for pdf in "$WORK"/examples-vi/*.pdf "$WORK"/cases-en/*.pdf; do
 	if [ -z "$missing" ] && [ ! -s "$WORK/pdftotext.err" ]; then ok "report/pdf-text/$n"
 	else fail "report/pdf-text/$n" "task words missing from the PDF text: $missing $(head -c 200 "$WORK/pdftotext.err")"; fi
 done
+# the examples (12) and the cases (11) each give one PDF
+[ $npdf -ge 23 ] && ok "report/pdf-count ($npdf)" || fail report/pdf-count "$npdf PDFs, want at least 23"
 
 # Determinism: a second run into another directory gives the same bytes.
 render vi "$WORK/again" --today 2026-11-23 "$TOP"/examples/ >/dev/null 2>&1
