@@ -21,4 +21,4 @@ for src in *.c; do
 	[ -s "$WORK/$n.lines" ] || fail "$n" "printed no ok or FAIL line"
 	sanitizer_clean "$n/sanitizers" "$WORK/$n.out" && ok "$n/sanitizers"
 done
-[ $nprog -ge 17 ] && ok "unit/all-programs ($nprog)" || fail unit/all-programs "$nprog programs, want at least 17"
+[ $nprog -ge 18 ] && ok "unit/all-programs ($nprog)" || fail unit/all-programs "$nprog programs, want at least 18"
