@@ -302,7 +302,7 @@ struct record {
 
 /* Find a partner by name or id (exact, then accent/case-insensitive). */
 struct partner *record_partner(const struct record *r, const char *ref);
-/* 1 when the record counts as completed on "today" (rules.md). */
+/* 1 when the record counts as completed on "today" (docs/rules.md). */
 int record_completed(const struct record *r, struct date today);
 /* Frees the record and the document it came from. */
 void record_free(struct record *r);

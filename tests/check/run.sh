@@ -79,7 +79,7 @@ s = d["summary"]
 assert list(s) == ["files", "errors", "warnings", "infos"], list(s)
 n = {k: sum(f["severity"] == k for f in d["findings"]) for k in ("error", "warning", "info")}
 assert (s["errors"], s["warnings"], s["infos"]) == (n["error"], n["warning"], n["info"])
-' "$WORK/json.out"; then ok json/shape; else fail json/shape "not the shape of outputs.md"; fi
+' "$WORK/json.out"; then ok json/shape; else fail json/shape "not the shape of docs/outputs.md"; fi
 
 run sarif -- --lang en --format sarif $LOADER
 want_rc sarif 1
@@ -351,7 +351,7 @@ run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
 want_rc collection-waiver 0
 gold collection-waiver
 
-# ---- collection rules only over several files (rules.md) ----
+# ---- collection rules only over several files (docs/rules.md) ----
 variant cold-a.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \
 	-e 's/^dates: .*/dates: {start: 2016-03-01, end: 2016-03-04}/'
 variant cold-b.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \

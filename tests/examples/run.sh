@@ -88,7 +88,7 @@ if [ ! -f "$SPEC" ]; then
 	exit 0
 fi
 
-# Field names: the first column of every table row of record-format.md,
+# Field names: the first column of every table row of docs/record-format.md,
 # from "## Fields" on: the top-level table, then partner, preparation,
 # task and follow_up.
 awk '/^## Fields/ { on = 1 } on && /^\| `[a-z_]+` \|/ {

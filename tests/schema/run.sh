@@ -34,7 +34,7 @@ for y in *.yaml; do
 done
 
 # The field tables, listed: a change to the format shows here, and every
-# field name must be one that record-format.md (and so debrief(5)) uses.
+# field name must be one that docs/record-format.md (and so debrief(5)) uses.
 "$UNITDIR/schema_check" --fields >"$WORK/fields.out" 2>&1
 golden fields fields.expected "$WORK/fields.out"
 spec=$TOP/docs/record-format.md
@@ -44,7 +44,7 @@ else
 	missing=$(awk '{print $1}' "$WORK/fields.out" | sed 's/.*[.]//; s/\[\]$//' | sort -u |
 		while read -r f; do grep -q "\`$f\`\|[{ ,]$f:" "$spec" || echo "$f"; done)
 	if [ -z "$missing" ]; then ok fields/in-record-format; else
-		fail fields/in-record-format "not in record-format.md:" $missing; fi
+		fail fields/in-record-format "not in docs/record-format.md:" $missing; fi
 fi
 
 # Every ISO 3166-1 code of the system's iso-codes, and no other, is known.
