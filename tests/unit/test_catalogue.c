@@ -25,13 +25,8 @@ trim(char *s)
 int
 main(void)
 {
-	const char *top = getenv("TOP");
-	char *path = xasprintf("%s/docs/rules.md", top && *top ? top : "../..");
-	char *md = NULL, *err = NULL;
-	size_t len;
-	OK(fs_read(path, 1u << 20, &md, &len, &err), "catalogue/spec-readable");
-	free(path);
-	free(err);
+	char *md = unit_read_top("docs/rules.md");
+	OK(md != NULL, "catalogue/spec-readable");
 	size_t spec_rules = 0;
 	char *in_spec = xcalloc(rule_count ? rule_count : 1, 1);
 	for (char *line = md ? strtok(md, "\n") : NULL; line; line = strtok(NULL, "\n")) {

@@ -13,16 +13,7 @@
 int
 main(void)
 {
-	const char *top = getenv("TOP");
-	char *specpath = xasprintf("%s/docs/guidance.md", top && *top ? top : "../..");
-	char *spec = NULL, *err = NULL;
-	size_t speclen;
-	if (!fs_read(specpath, 1u << 22, &spec, &speclen, &err)) {
-		printf("FAIL read %s: %s\n", specpath, err);
-		free(err);
-		spec = NULL;
-	}
-	free(specpath);
+	char *spec = unit_read_top("docs/guidance.md");
 	OK(spec != NULL, "guidance/spec-readable");
 	INT_EQ(guidance_count, 22, "guidance/twenty-two-items");
 	for (size_t i = 0; i < guidance_count; i++) {

@@ -62,17 +62,9 @@ each_maps_to(const char *s, const char *end, const char *unit, enum locality_kin
 int
 main(void)
 {
-	const char *top = getenv("TOP");
-	char *path = xasprintf("%s/docs/provinces-2025.md", top && *top ? top : "../..");
-	char *doc = NULL, *err = NULL;
-	size_t len;
-	if (!fs_read(path, 1u << 20, &doc, &len, &err)) {
-		printf("FAIL provinces-doc/readable: %s: %s\n", path, err);
-		free(err);
-		free(path);
+	char *doc = unit_read_top("docs/provinces-2025.md");
+	if (!doc)
 		return 0;
-	}
-	free(path);
 
 	size_t unchanged = 0, rows = 0, olds = 0;
 	/* The "Unchanged (11): A, B, …." paragraph, up to its blank line, as
