@@ -258,7 +258,9 @@ for cmd in check rules explain; do
 done
 
 # ---- output that cannot be written is an operational error ----
-if [ -w /dev/full ]; then
+if [ ! -w /dev/full ]; then
+	fail write-error "no writable /dev/full to make the output fail"
+else
 	(cd "$IN" && "$DEBRIEF" check dup-key.yaml) >/dev/full 2>"$WORK/full.err"
 	rc=$?
 	want_rc write-error 2

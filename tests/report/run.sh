@@ -13,6 +13,9 @@ render() {
 	"$DEBRIEF" report -o "$out" --lang "$l" --today "$TODAY" "$@" >"$WORK/render.log" 2>&1
 }
 
+ncases=$(ls cases/*.yaml | wc -l) nexamples=$(ls "$TOP"/examples/*.yaml | wc -l)
+[ "$ncases" -ge 11 ] && [ "$nexamples" -ge 12 ] && ok "report/all-inputs ($ncases cases, $nexamples examples)" ||
+	fail report/all-inputs "$ncases cases and $nexamples examples, want at least 11 and 12"
 for l in vi en; do
 	render "$l" "$WORK/cases-$l" cases/*.yaml || { fail "report/cases-$l" "exit $?"; cat "$WORK/render.log"; }
 	sanitizer_clean "report/cases-$l/sanitizers" "$WORK/render.log" && ok "report/cases-$l/sanitizers"

@@ -9,8 +9,10 @@
 . ../lib.sh
 TODAY=2026-01-01
 
+ncases=0
 for y in *.yaml; do
 	n=${y%.yaml}
+	ncases=$((ncases + 1))
 	conf=none.conf
 	[ -f "$n.conf" ] && conf=$n.conf
 	args="--lang en"
@@ -27,6 +29,8 @@ for y in *.yaml; do
 	fi
 	golden "$n" "$n.expected" "$WORK/$n.out"
 done
+
+[ $ncases -ge 95 ] && ok "rules/all-cases ($ncases)" || fail rules/all-cases "$ncases cases, want at least 95"
 
 # A clean record passes: exit 0.  Findings at error: exit 1.
 "$DEBRIEF" check --today $TODAY --config none.conf base-clean.yaml >/dev/null 2>&1

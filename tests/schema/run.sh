@@ -11,8 +11,10 @@ run() { "$DEBRIEF" check --lang "$1" --today $today "$2"; }
 ours='\[(yaml|text|schema)-[a-z-]+\]$'
 summary='^[0-9]+ files checked: |^Đã kiểm tra [0-9]+ tệp: '
 
+ncases=0
 for y in *.yaml; do
 	n=${y%.yaml}
+	ncases=$((ncases + 1))
 	for lang in en vi; do
 		exp=$n.expected name=$n
 		[ $lang = vi ] && exp=$n.vi.expected name=$n.vi
@@ -32,6 +34,8 @@ for y in *.yaml; do
 		fi
 	done
 done
+
+[ $ncases -ge 85 ] && ok "schema/all-cases ($ncases)" || fail schema/all-cases "$ncases cases, want at least 85"
 
 # The field tables, listed: a change to the format shows here, and every
 # field name must be one that docs/record-format.md (and so debrief(5)) uses.
