@@ -11,7 +11,9 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "explain.h"
 #include "guidance.h"
+#include "md_escape.h"
 #include "rules_int.h"
 #include "xalloc.h"
 
@@ -111,10 +113,10 @@ cmd_rules(int argc, char **argv)
 	}
 	struct buf b = BUF_INIT;
 	if (!strcmp(format, "json")) {
-		buf_puts(&b, "[\n");
+		buf_printf(&b, "{\n  \"version\": %d,\n  \"rules\": [\n", JSON_FORMAT_VERSION);
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
-			buf_puts(&b, "  {\"id\": ");
+			buf_puts(&b, "    {\"id\": ");
 			json_str(&b, ru->id);
 			buf_puts(&b, ", \"severity\": ");
 			json_str(&b, sev_name(ru->sev));
@@ -137,7 +139,7 @@ cmd_rules(int argc, char **argv)
 			json_str(&b, L(lang, ru->when_vi, ru->when_en));
 			buf_puts(&b, i + 1 < rule_count ? "},\n" : "}\n");
 		}
-		buf_puts(&b, "]\n");
+		buf_puts(&b, "  ]\n}\n");
 	} else {
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
@@ -185,6 +187,62 @@ wrap(struct buf *b, const char *s, int indent, size_t width)
 		buf_putc(b, '\n');
 }
 
+/* Markdown: record-independent text, but escaped all the same. */
+static void
+md_text(struct buf *b, const char *s)
+{
+	md_escape_in(b, MD_BLOCK, s, strlen(s));
+}
+
+void
+explain_rule(struct buf *b, const struct rule *ru, enum lang lang, int markdown)
+{
+	const char *group = L(lang, "Nhóm", "Group"), *guid = L(lang, "Hướng dẫn", "Guidance");
+	const char *when = L(lang, "Khi nào", "When");
+	const char *ids = *ru->guidance ? ru->guidance : "-";
+	if (markdown) {
+		buf_printf(b, "**%s** (%s)  \n%s: %s  \n%s: %s  \n%s: ", ru->id,
+		           rules_sev_label(ru), group, ru->group, guid, ids, when);
+		md_text(b, L(lang, ru->when_vi, ru->when_en));
+		buf_puts(b, "\n\n");
+		md_text(b, L(lang, ru->why_vi, ru->why_en));
+		buf_putc(b, '\n');
+	} else {
+		buf_printf(b, "%s (%s)\n", ru->id, rules_sev_label(ru));
+		buf_printf(b, "%s: %s\n%s: %s\n", group, ru->group, guid, ids);
+		buf_printf(b, "%s: %s\n\n", when, L(lang, ru->when_vi, ru->when_en));
+		wrap(b, L(lang, ru->why_vi, ru->why_en), 0, 76);
+	}
+	const char *g = ru->guidance;
+	while (*g) {
+		size_t n = strcspn(g, " ");
+		char *gid = xstrndup(g, n);
+		const struct guidance *gd = guidance_find(gid);
+		free(gid);
+		g += n;
+		while (*g == ' ')
+			g++;
+		if (!gd)
+			continue;
+		const struct guidance_source *src = guidance_source_find(gd->source);
+		const char *title = src ? L(lang, src->title_vi, src->title_en) : gd->source;
+		char *q = guidance_quote(gd);
+		if (markdown) {
+			buf_printf(b, "\n**%s** — ", gd->id);
+			md_text(b, title);
+			buf_puts(b, "\n\n> ");
+			md_text(b, q);
+			buf_puts(b, "\n>\n> ");
+			md_text(b, gd->gloss);
+			buf_putc(b, '\n');
+		} else {
+			buf_printf(b, "\n%s — %s\n", gd->id, title);
+			buf_printf(b, "  %s\n  %s\n", q, gd->gloss);
+		}
+		free(q);
+	}
+}
+
 int
 cmd_explain(int argc, char **argv)
 {
@@ -213,30 +271,7 @@ cmd_explain(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "%s (%s)\n", ru->id, rules_sev_label(ru));
-	buf_printf(&b, "%s: %s\n", L(lang, "Nhóm", "Group"), ru->group);
-	buf_printf(&b, "%s: %s\n", L(lang, "Hướng dẫn", "Guidance"),
-	           *ru->guidance ? ru->guidance : "-");
-	buf_printf(&b, "%s: %s\n\n", L(lang, "Khi nào", "When"), L(lang, ru->when_vi, ru->when_en));
-	wrap(&b, L(lang, ru->why_vi, ru->why_en), 0, 76);
-	const char *g = ru->guidance;
-	while (*g) {
-		size_t n = strcspn(g, " ");
-		char *gid = xstrndup(g, n);
-		const struct guidance *gd = guidance_find(gid);
-		free(gid);
-		g += n;
-		while (*g == ' ')
-			g++;
-		if (!gd)
-			continue;
-		const struct guidance_source *src = guidance_source_find(gd->source);
-		char *q = guidance_quote(gd);
-		buf_printf(&b, "\n%s — %s\n", gd->id,
-		           src ? L(lang, src->title_vi, src->title_en) : gd->source);
-		buf_printf(&b, "  %s\n  %s\n", q, gd->gloss);
-		free(q);
-	}
+	explain_rule(&b, ru, lang, 0);
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);
 	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;

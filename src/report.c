@@ -55,7 +55,7 @@ usage(FILE *f)
 
 /* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
  * the executable or one or two levels up (build trees), else the
- * compiled-in data directory. */
+ * data directory compiled in (make install's DATADIR). */
 static char *
 default_templates(void)
 {
@@ -82,7 +82,7 @@ default_templates(void)
 			free(p);
 		}
 	}
-	return xstrdup("/usr/share/debrief/templates");
+	return xstrdup(DEBRIEF_DATADIR "/templates");
 }
 
 /* Partial names are plain words: a template can never read outside its set. */
