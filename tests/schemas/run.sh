@@ -12,6 +12,7 @@ if ! $PY -c 'import jsonschema' 2>/dev/null; then
 	fail schemas/jsonschema "python3-jsonschema is not installed (make deps-test)"; exit 0; fi
 export TZ=UTC SOURCE_DATE_EPOCH=1767225600
 Y=$UNITDIR/yamlload
+has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; cat "$2"; fi; }
 
 # tojson NAME FILE.yaml: the tree as an editor's YAML 1.2 reader sees it
 tojson() { "$Y" -q -j "$WORK/$1.json" "$2" >/dev/null 2>&1; echo "$1=$WORK/$1.json"; }
