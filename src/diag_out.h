@@ -29,7 +29,6 @@ struct out_opts {
 	size_t nfiles;
 };
 
-
 /* "text", "json", … → *out; 1 on success. */
 int out_format_parse(const char *s, enum out_format *out);
 /* Whether text output to fd gets colours: a terminal, unless NO_COLOR is

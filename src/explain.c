@@ -51,18 +51,24 @@ json_str(struct buf *b, const char *s)
 static void
 rules_usage(FILE *f)
 {
-	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n", f);
+	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n"
+	      "       debrief rules --help\n",
+	      f);
 }
 
 static void
 explain_usage(FILE *f)
 {
-	fputs("usage: debrief explain [--lang vi|en] RULE\n", f);
+	fputs("usage: debrief explain [--format text|markdown] [--lang vi|en] RULE\n"
+	      "       debrief explain --help\n",
+	      f);
 }
 
-/* The common options; returns -1 to go on, else an exit code. */
+/* The common options; formats: the two --format accepts, the first the
+ * default.  Returns -1 to go on, else an exit code. */
 static int
-options(int argc, char **argv, enum lang *lang, const char **format, void (*usage)(FILE *))
+options(int argc, char **argv, enum lang *lang, const char **format, const char *const formats[2],
+        void (*usage)(FILE *))
 {
 	static const struct option longopts[] = {
 	    {"format", required_argument, NULL, 'f'},
@@ -76,8 +82,11 @@ options(int argc, char **argv, enum lang *lang, const char **format, void (*usag
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (!format || (strcmp(optarg, "text") && strcmp(optarg, "json"))) {
-				fprintf(stderr, "debrief: --format wants text or json\n");
+			if (strcmp(optarg, formats[0]) && strcmp(optarg, formats[1])) {
+				fprintf(stderr,
+				        L(*lang, "debrief: --format cần %s hoặc %s\n",
+				          "debrief: --format wants %s or %s\n"),
+				        formats[0], formats[1]);
 				return EXIT_USAGE;
 			}
 			*format = optarg;
@@ -104,7 +113,8 @@ cmd_rules(int argc, char **argv)
 {
 	enum lang lang = LANG_VI;
 	const char *format = "text";
-	int rc = options(argc, argv, &lang, &format, rules_usage);
+	static const char *const formats[2] = {"text", "json"};
+	int rc = options(argc, argv, &lang, &format, formats, rules_usage);
 	if (rc >= 0)
 		return rc;
 	if (optind < argc) {
@@ -247,7 +257,9 @@ int
 cmd_explain(int argc, char **argv)
 {
 	enum lang lang = LANG_VI;
-	int rc = options(argc, argv, &lang, NULL, explain_usage);
+	const char *format = "text";
+	static const char *const formats[2] = {"text", "markdown"};
+	int rc = options(argc, argv, &lang, &format, formats, explain_usage);
 	if (rc >= 0)
 		return rc;
 	if (optind + 1 != argc) {
@@ -271,7 +283,7 @@ cmd_explain(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct buf b = BUF_INIT;
-	explain_rule(&b, ru, lang, 0);
+	explain_rule(&b, ru, lang, !strcmp(format, "markdown"));
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);
 	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;

@@ -48,9 +48,11 @@ struct report_opts {
 static void
 usage(FILE *f)
 {
-	fputs("usage: debrief report -o DIR [--format md,pdf] [--lang vi|en] [--templates DIR]\n"
-	      "                      [--today YYYY-MM-DD] [--config FILE] FILE...\n",
-	      f);
+	fputs(
+	    "usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
+	    "                      [--templates DIR] [--today YYYY-MM-DD] [--config FILE] FILE...\n"
+	    "       debrief report --help\n",
+	    f);
 }
 
 /* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
