@@ -174,7 +174,7 @@ out_text(struct buf *b, const struct due_list *l, enum lang lang)
 			buf_printf(b, "  %s\n", d->owner);
 		buf_puts(b, "    ");
 		when(b, d->days, lang);
-		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "due"), d->due,
+		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"), d->due,
 		           d->task, d->record, d->id, arc_task_status_word(d->status, lang),
 		           d->file, d->line);
 	}

@@ -306,36 +306,57 @@ if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/r
 	fail man/renders "$w"; fi
 if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
 	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
-# Options of check, rules and explain: those the man page documents
-# (".Fl \-xxx" in the command's subsection) and those the binary's usage
-# lists must be the same (every command takes --help), and the binary must
-# run with each of them, given a sample value.
+# Options of every command: those debrief(1) documents (".Fl \-xxx" in
+# the command's subsection and its SYNOPSIS lines), those the command's
+# --help lists, and those the top-level --help lists for it must be the
+# same (every command takes --help); the binary must run with each of
+# them, given a sample value.
 : >"$IN/none.conf"
 sample() {
 	case $1 in
-	--format) echo json ;; --fail-on) echo warning ;; --today) echo 2026-01-01 ;;
-	--config) echo none.conf ;; --lang) echo en ;; --min-severity) echo info ;;
-	--stdin-filename) echo named.yaml ;; esac
+	--format) [ "$2" = explain ] && echo markdown || echo json ;; --fail-on) echo warning ;;
+	--today) echo 2026-01-01 ;; --config) echo none.conf ;; --lang) echo en ;;
+	--min-severity) echo info ;; --stdin-filename) echo named.yaml ;; --due-within) echo 7 ;;
+	--owner) echo "Sở" ;; esac
 }
-for cmd in check rules explain; do
-	sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN" | grep -o 'Fl \\-[a-z\\-]*' |
-		sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
+"$DEBRIEF" --help >"$WORK/top-help.out" 2>&1
+for cmd in check report archive pdf rules explain new tasks; do
+	{ sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN"
+		sed -n "/^\.Sh SYNOPSIS/,/^\.Sh /p" "$MAN" | sed -n "/^\.Cm $cmd\$/,/^\.Nm/p"; } |
+		grep -o 'Fl \\-[a-z\\-]*' | sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
 	{ "$DEBRIEF" "$cmd" --help 2>&1 | grep -oE -- '--[a-z][a-z-]*'; echo --help; } |
 		sort -u >"$WORK/opts.bin"
+	{ awk -v c="$cmd" '/debrief [a-z]/ { on = ($0 ~ "debrief " c " ") } on' "$WORK/top-help.out" |
+		grep -oE -- '--[a-z][a-z-]*' | grep -v -- '--version'; echo --help; } |
+		sort -u >"$WORK/opts.top"
 	if [ "$(wc -l <"$WORK/opts.man")" -ge 2 ] && cmp -s "$WORK/opts.man" "$WORK/opts.bin"; then
 		ok "man/$cmd-options-match-usage"
 	else
 		fail "man/$cmd-options-match-usage" "man page and usage differ"
 		diff "$WORK/opts.man" "$WORK/opts.bin" | head -n 10
 	fi
-	case $cmd in check) arg=clean.yaml ;; explain) arg=prep-what ;; *) arg= ;; esac
+	if cmp -s "$WORK/opts.top" "$WORK/opts.bin"; then ok "help/$cmd-options-match-top-level"
+	else
+		fail "help/$cmd-options-match-top-level" "debrief --help and debrief $cmd --help differ"
+		diff "$WORK/opts.top" "$WORK/opts.bin" | head -n 10
+	fi
+	case $cmd in check | tasks) arg=clean.yaml ;; explain) arg=prep-what ;; rules) arg= ;;
+		*) continue ;; esac
 	for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
-		# shellcheck disable=SC2046
-		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" $(sample "$opt") $arg) >/dev/null 2>"$WORK/opt.err"
+		v=$(sample "$opt" "$cmd")
+		# shellcheck disable=SC2086
+		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" ${v:+"$v"} $arg) >/dev/null 2>"$WORK/opt.err"
 		rc=$?
 		if [ $rc -le 1 ]; then ok "man/$cmd-accepts$opt"; else
 			fail "man/$cmd-accepts$opt" "exit $rc: $(head -n 1 "$WORK/opt.err")"; fi
 	done
+done
+# A format a command offers, it accepts (explain used to offer text and refuse it).
+for c in "rules text" "rules json" "explain text" "explain markdown"; do
+	set -- $c
+	r=; [ "$1" = explain ] && r=prep-what
+	"$DEBRIEF" "$1" --format "$2" $r >/dev/null 2>"$WORK/fmt.err"
+	if [ $? -eq 0 ]; then ok "help/$1-format-$2"; else fail "help/$1-format-$2" "$(head -n 1 "$WORK/fmt.err")"; fi
 done
 
 # ---- output that cannot be written is an operational error ----
