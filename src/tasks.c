@@ -174,8 +174,8 @@ out_text(struct buf *b, const struct due_list *l, enum lang lang)
 			buf_printf(b, "  %s\n", d->owner);
 		buf_puts(b, "    ");
 		when(b, d->days, lang);
-		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"), d->due,
-		           d->task, d->record, d->id, arc_task_status_word(d->status, lang),
+		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"),
+		           d->due, d->task, d->record, d->id, arc_task_status_word(d->status, lang),
 		           d->file, d->line);
 	}
 	if (l->n)
@@ -190,16 +190,19 @@ md_cell(struct buf *b, const char *s)
 	buf_puts(b, " |");
 }
 
+/* The summary goes first, under the title: a mail is read from the top. */
 static void
-out_md(struct buf *b, const struct due_list *l, enum lang lang)
+out_md(struct buf *b, const struct due_list *l, enum lang lang, const char *sum)
 {
 	buf_puts(b, L(lang, "# Nhiệm vụ quá hạn và sắp đến hạn\n\n",
 	              "# Tasks overdue and due soon\n\n"));
+	md_escape_in(b, MD_BLOCK, sum, strcspn(sum, "\n"));
+	buf_putc(b, '\n');
 	for (size_t i = 0; i < l->n; i++) {
 		const struct due_task *d = &l->v[i];
 		int newloc = !i || strcmp(d->lkey, l->v[i - 1].lkey);
 		if (newloc) {
-			buf_puts(b, i ? "\n## " : "## ");
+			buf_puts(b, "\n## ");
 			md_escape_in(b, MD_HEADING, d->locality, strlen(d->locality));
 			buf_puts(b, "\n");
 		}
@@ -224,8 +227,6 @@ out_md(struct buf *b, const struct due_list *l, enum lang lang)
 		md_cell(b, d->record);
 		buf_putc(b, '\n');
 	}
-	if (l->n)
-		buf_putc(b, '\n');
 }
 
 static void
@@ -404,11 +405,15 @@ cmd_tasks(int argc, char **argv)
 	} else {
 		char human[64];
 		date_human(today, lang, human, sizeof human);
-		if (!strcmp(format, "md"))
-			out_md(&b, &l, lang);
-		else
+		struct buf sum = BUF_INIT;
+		summary(&sum, &l, within, human, lang);
+		if (!strcmp(format, "md")) {
+			out_md(&b, &l, lang, buf_cstr(&sum));
+		} else {
 			out_text(&b, &l, lang);
-		summary(&b, &l, within, human, lang);
+			buf_puts(&b, buf_cstr(&sum));
+		}
+		buf_free(&sum);
 	}
 	if (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
 		fprintf(stderr, "debrief: %s\n",
