@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -219,6 +220,30 @@ static const char skeleton_en[] =
     "#   - {name: (name), org: (organisation), side: partner, since: YYYY-MM}\n"
     "# handover: (what a successor needs to know)\n";
 
+/* The installed record schema: share/debrief beside the program's bin
+ * directory (wherever make install put both), else the data directory
+ * compiled in.  Caller frees. */
+static char *
+installed_schema(void)
+{
+	static const char rel[] = "/../share/debrief/schemas/record.schema.json";
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - sizeof rel);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		struct stat st;
+		if (slash) {
+			strcpy(slash, rel);
+			char *real = realpath(exe, NULL);
+			if (real && stat(real, &st) == 0)
+				return real;
+			free(real);
+		}
+	}
+	return xstrdup(DEBRIEF_DATADIR "/schemas/record.schema.json");
+}
+
 /* A record id: ^[a-z0-9][a-z0-9-]{0,63}$ (debrief(5)). */
 static int
 id_ok(const char *id)
@@ -256,7 +281,7 @@ cmd_new(int argc, char **argv)
 		if (!strcmp(argv[i], "--lang") && !strcmp(argv[i + 1], "en"))
 			lang = LANG_EN;
 	const char *direction = "outbound", *today_opt = NULL;
-	const char *schema = DEBRIEF_DATADIR "/schemas/record.schema.json";
+	const char *schema = NULL;
 	opterr = 0;
 	optind = 0;
 	int c;
@@ -306,6 +331,7 @@ cmd_new(int argc, char **argv)
 	date_iso(today, iso);
 
 	char *name = xasprintf("%s.yaml", id);
+	char *found = schema ? NULL : installed_schema();
 	struct stat st;
 	int rc = EXIT_OK;
 	if (lstat(name, &st) == 0 || errno != ENOENT) {
@@ -320,8 +346,8 @@ cmd_new(int argc, char **argv)
 		const char *who = !strcmp(direction, "outbound")
 		                      ? L(lang, "đoàn của địa phương", "our locality's delegation")
 		                      : L(lang, "đoàn của đối tác", "the partner's delegation");
-		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id, schema, direction,
-		           iso, who);
+		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id,
+		           schema ? schema : found, direction, iso, who);
 		char *err = NULL;
 		if (!fs_write_atomic(".", name, b.data, b.len, &err)) {
 			fprintf(stderr, "debrief new: %s: %s\n", name, err);
@@ -333,5 +359,6 @@ cmd_new(int argc, char **argv)
 		buf_free(&b);
 	}
 	free(name);
+	free(found);
 	return rc;
 }

@@ -64,3 +64,9 @@ if [ -s "$WORK/elsewhere/out/2025-10-danang-sakai.md" ]; then ok install/finds-t
 # the manual installed is the one of the source tree and renders
 if man -l "$R/usr/share/man/man1/debrief.1" >/dev/null 2>&1; then ok install/man-renders; else
 	fail install/man-renders "man -l fails"; fi
+# debrief new points editors at the installed record schema
+(cd "$WORK/elsewhere" && "$R/usr/bin/debrief" new 2026-01-x) >/dev/null 2>&1
+if head -n 1 "$WORK/elsewhere/2026-01-x.yaml" 2>/dev/null |
+	grep -qxF "# yaml-language-server: \$schema=$R/usr/share/debrief/schemas/record.schema.json"; then
+	ok install/new-names-installed-schema
+else fail install/new-names-installed-schema "$(head -n 1 "$WORK/elsewhere/2026-01-x.yaml" 2>&1)"; fi
