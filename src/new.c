@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "date.h"
 #include "fsutil.h"
@@ -257,16 +258,6 @@ id_ok(const char *id)
 	return 1;
 }
 
-static int
-bad_usage(enum lang lang, const char *vi, const char *en, const char *arg)
-{
-	fputs("debrief new: ", stderr);
-	fprintf(stderr, L(lang, vi, en), arg);
-	fputc('\n', stderr);
-	usage(stderr);
-	return EXIT_USAGE;
-}
-
 int
 cmd_new(int argc, char **argv)
 {
@@ -276,10 +267,7 @@ cmd_new(int argc, char **argv)
 	                                         {"schema", required_argument, NULL, 's'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
-	enum lang lang = LANG_VI;
-	for (int i = 1; i + 1 < argc; i++) /* the language of the messages below */
-		if (!strcmp(argv[i], "--lang") && !strcmp(argv[i + 1], "en"))
-			lang = LANG_EN;
+	enum lang lang = cli_prescan_lang(argc, argv);
 	const char *direction = "outbound", *today_opt = NULL;
 	const char *schema = NULL;
 	opterr = 0;
@@ -289,35 +277,29 @@ cmd_new(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			if (strcmp(optarg, "outbound") && strcmp(optarg, "inbound"))
-				return bad_usage(
-				    lang, "hướng không hợp lệ '%s' (outbound, inbound)",
+				return cli_usage_error(
+				    "new", lang, usage,
+				    "hướng không hợp lệ '%s' (outbound, inbound)",
 				    "unknown direction '%s' (outbound, inbound)", optarg);
 			direction = optarg;
 			break;
 		case 'l':
-			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
-				return bad_usage(lang, "ngôn ngữ không hợp lệ '%s' (vi, en)",
-				                 "unknown language '%s' (vi, en)", optarg);
-			lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			if (!cli_lang("new", optarg, &lang, usage))
+				return EXIT_USAGE;
 			break;
 		case 't': today_opt = optarg; break;
 		case 's': schema = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		case ':':
-			return bad_usage(lang, "tùy chọn %s cần một giá trị",
-			                 "option %s needs a value", argv[optind - 1]);
-		default:
-			return bad_usage(lang, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-			                 argv[optind - 1]);
+		default: return cli_option_error("new", lang, usage, c, argv);
 		}
 	}
 	if (optind + 1 != argc)
-		return bad_usage(lang, "%scần đúng một mã hồ sơ (ID)", "%sexactly one ID is needed",
-		                 "");
+		return cli_usage_error("new", lang, usage, "%scần đúng một mã hồ sơ (ID)",
+		                       "%sexactly one ID is needed", "");
 	const char *id = argv[optind];
 	if (!id_ok(id))
-		return bad_usage(
-		    lang,
+		return cli_usage_error(
+		    "new", lang, usage,
 		    "mã hồ sơ '%s' không hợp lệ: chỉ chữ thường không dấu, chữ số và "
 		    "dấu '-', tối đa 64 ký tự",
 		    "invalid ID '%s': lower-case letters a-z, digits and '-', at most 64", id);

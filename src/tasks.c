@@ -14,6 +14,7 @@
 
 #include "archive_pages.h"
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "date.h"
 #include "escape.h"
@@ -299,16 +300,6 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	return r != NULL;
 }
 
-static int
-bad_usage(enum lang lang, const char *vi, const char *en, const char *arg)
-{
-	fputs("debrief tasks: ", stderr);
-	fprintf(stderr, L(lang, vi, en), arg);
-	fputc('\n', stderr);
-	usage(stderr);
-	return EXIT_USAGE;
-}
-
 int
 cmd_tasks(int argc, char **argv)
 {
@@ -319,10 +310,7 @@ cmd_tasks(int argc, char **argv)
 	                                         {"lang", required_argument, NULL, 'l'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
-	enum lang lang = LANG_VI;
-	for (int i = 1; i + 1 < argc; i++) /* the language of the messages below */
-		if (!strcmp(argv[i], "--lang") && !strcmp(argv[i + 1], "en"))
-			lang = LANG_EN;
+	enum lang lang = cli_prescan_lang(argc, argv);
 	long within = 14;
 	const char *owner = NULL, *format = "text", *today_opt = NULL;
 	opterr = 0;
@@ -334,8 +322,8 @@ cmd_tasks(int argc, char **argv)
 			char *end;
 			within = strtol(optarg, &end, 10);
 			if (end == optarg || *end || within < 0 || within > 36500)
-				return bad_usage(
-				    lang,
+				return cli_usage_error(
+				    "tasks", lang, usage,
 				    "--due-within cần một số ngày từ 0 đến 36500, không phải '%s'",
 				    "--due-within wants a number of days from 0 to 36500, not '%s'",
 				    optarg);
@@ -345,30 +333,25 @@ cmd_tasks(int argc, char **argv)
 		case 'f':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json") &&
 			    strcmp(optarg, "md"))
-				return bad_usage(lang,
-				                 "định dạng không hợp lệ '%s' (text, json, md)",
-				                 "unknown format '%s' (text, json, md)", optarg);
+				return cli_usage_error(
+				    "tasks", lang, usage,
+				    "định dạng không hợp lệ '%s' (text, json, md)",
+				    "unknown format '%s' (text, json, md)", optarg);
 			format = optarg;
 			break;
 		case 't': today_opt = optarg; break;
 		case 'l':
-			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
-				return bad_usage(lang, "ngôn ngữ không hợp lệ '%s' (vi, en)",
-				                 "unknown language '%s' (vi, en)", optarg);
-			lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			if (!cli_lang("tasks", optarg, &lang, usage))
+				return EXIT_USAGE;
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		case ':':
-			return bad_usage(lang, "tùy chọn %s cần một giá trị",
-			                 "option %s needs a value", argv[optind - 1]);
-		default:
-			return bad_usage(lang, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-			                 argv[optind - 1]);
+		default: return cli_option_error("tasks", lang, usage, c, argv);
 		}
 	}
 	if (optind >= argc)
-		return bad_usage(lang, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-		                 "%sat least one PATH is needed (file, directory or -)", "");
+		return cli_usage_error("tasks", lang, usage,
+		                       "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+		                       "%sat least one PATH is needed (file, directory or -)", "");
 	struct date today;
 	const char *derr = NULL;
 	if (!date_today(today_opt, &today, &derr)) {
