@@ -7,6 +7,8 @@
 #   FIELDS          the output of `schema_check --fields` (tests/unit)
 #   RULES.json      the output of `debrief rules --format json`
 #   RECORD-FORMAT.md  docs/record-format.md, for the descriptions
+# An optional field may be empty (null); a required one may not, and a
+# required list needs an entry, as the program decides.
 import json
 import re
 import sys
@@ -63,9 +65,23 @@ def leaf(kind, required, words):
         return {"enum": words}
     if kind == "int":
         return {"type": "integer", "minimum": 0}
-    if kind == "text-list":
-        return {"type": "array", "items": dict(TEXT)}
+    if kind == "text-list":  # an empty entry is skipped, as debrief does
+        return {"type": "array", "items": {"type": TEXT["type"] + ["null"]}}
     raise SystemExit("unknown field type " + kind)
+
+
+def nullable(schema):
+    """An optional field may be left empty (null), as debrief accepts."""
+    t = schema.get("type")
+    if isinstance(t, list):
+        schema["type"] = t + ["null"]
+    elif isinstance(t, str):
+        schema["type"] = [t, "null"]
+    elif "enum" in schema:
+        schema["enum"] = schema["enum"] + [None]
+    else:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return schema
 
 
 def new_object():
@@ -95,6 +111,8 @@ for line in open(fields_path, encoding="utf-8"):
             schema = sub
     else:
         schema = leaf(kind, req, rest.split("|") if kind == "word" else None)
+    if not req:
+        schema = nullable(schema)
     desc = meaning.get((owner[parent], name))
     if desc:
         schema["description"] = desc
