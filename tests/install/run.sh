@@ -44,7 +44,8 @@ if $M install PREFIX=/usr DESTDIR="$R" >"$WORK/install.out" 2>&1; then ok instal
 for f in usr/bin/debrief usr/share/man/man1/debrief.1 usr/share/man/man5/debrief.5 \
 	usr/share/debrief/templates/vi/report.mustache usr/share/debrief/templates/en/report.mustache \
 	usr/share/debrief/schemas/record.schema.json usr/share/debrief/schemas/config.schema.json \
-	usr/share/debrief/schemas/check.schema.json usr/share/debrief/schemas/archive.schema.json; do
+	usr/share/debrief/schemas/check.schema.json usr/share/debrief/schemas/archive.schema.json \
+	usr/share/debrief/schemas/tasks.schema.json; do
 	if [ -f "$R/$f" ]; then ok "install/$f"; else fail "install/$f" "not installed"; fi
 done
 n_tpl=$(find "$TOP/templates" -type f | wc -l)

@@ -4,7 +4,7 @@
 # (it is generated from them by tools/record-schema.py), accepts every
 # example record and rejects broken ones; the configuration schema accepts
 # the configurations the program accepts and names the same rule ids; the
-# check output and archive.json of real runs validate.
+# check output, the task list and archive.json of real runs validate.
 . ../lib.sh
 PY=/usr/bin/python3
 S=$TOP/schemas
@@ -124,3 +124,9 @@ $PY validate.py "$S/check.schema.json" want-valid "check-findings=$WORK/check.js
 $PY validate.py "$S/archive.schema.json" want-valid "archive-examples=$WORK/arc/archive.json" \
 	"archive-examples-en=$WORK/arc-en/archive.json" \
 	"archive-golden=$TOP/tests/archive/expected/archive.json"
+
+# ---- tasks --format json ----
+"$DEBRIEF" tasks --format json --today 2026-11-23 --due-within 60 "$TOP/examples" >"$WORK/tasks.json" 2>/dev/null
+"$DEBRIEF" tasks --format json --today 2000-01-01 "$TOP/examples" >"$WORK/tasks-none.json" 2>/dev/null
+$PY validate.py "$S/tasks.schema.json" want-valid "tasks-examples=$WORK/tasks.json" \
+	"tasks-none=$WORK/tasks-none.json"
