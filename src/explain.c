@@ -197,11 +197,35 @@ wrap(struct buf *b, const char *s, int indent, size_t width)
 		buf_putc(b, '\n');
 }
 
-/* Markdown: record-independent text, but escaped all the same. */
+/* s[0..n) escaped, the spaces around it as they are: beside a code span
+ * they are plain spaces, never at the start of a line. */
+static void
+md_words(struct buf *b, const char *s, size_t n, int at_start)
+{
+	size_t lead = 0, trail = 0;
+	while (!at_start && lead < n && s[lead] == ' ')
+		buf_putc(b, s[lead++]);
+	while (trail < n - lead && s[n - 1 - trail] == ' ')
+		trail++;
+	md_escape_in(b, MD_BLOCK, s + lead, n - lead - trail);
+	buf_printf(b, "%.*s", (int)trail, s + n - trail);
+}
+
+/* Markdown of catalogue text: `code` stays a code span (nothing inside
+ * one is markup), the rest is escaped all the same. */
 static void
 md_text(struct buf *b, const char *s)
 {
-	md_escape_in(b, MD_BLOCK, s, strlen(s));
+	for (int first = 1;; first = 0) {
+		const char *open = strchr(s, '`'), *close = open ? strchr(open + 1, '`') : NULL;
+		if (!close) {
+			md_words(b, s, strlen(s), first);
+			return;
+		}
+		md_words(b, s, (size_t)(open - s), first);
+		buf_printf(b, "%.*s", (int)(close - open + 1), open);
+		s = close + 1;
+	}
 }
 
 void

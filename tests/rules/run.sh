@@ -49,6 +49,8 @@ cli explain-prep-what explain prep-what
 cli explain-follow-task-owner-en explain --lang en follow-task-owner
 cli explain-yaml-syntax-en explain --lang en yaml-syntax
 cli explain-option-after-rule explain prep-how --lang en
+cli explain-markdown-en explain --format markdown --lang en follow-tasks
+cli explain-markdown-vi explain --format markdown prep-language
 cli explain-unknown explain prep-wat
 cli explain-unknown-en explain --lang en no-such-thing
 cli explain-no-rule explain
