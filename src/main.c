@@ -36,7 +36,7 @@ usage(FILE *f)
 	    "       debrief new     [--direction outbound|inbound] [--lang L] [--today DATE]\n"
 	    "                       [--schema URL] ID\n"
 	    "       debrief tasks   [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
-	    "                       [--today DATE] [--lang L] PATH...\n"
+	    "                       [--today DATE] [--config FILE] [--lang L] PATH...\n"
 	    "       debrief --help | --version\n"
 	    "Each command takes --help.  See debrief(1) and debrief(5).\n",
 	    f);

@@ -2,7 +2,8 @@
  * tasks.c: `debrief tasks`: the tasks of a collection that are overdue or
  * fall due within a number of days, by locality and owner department, as
  * text, Markdown or JSON (localities under the provincial-level unit in
- * force, owners merged by case and spacing): the regular check on implementation that G8 asks
+ * force, owners merged by case and spacing and by the configuration's
+ * owner_aliases): the regular check on implementation that G8 asks
  * of the local government, ready for a weekly job or a mail.  It reads
  * records and lists; it decides no finding.
  */
@@ -22,6 +23,7 @@
 #include "load.h"
 #include "md_escape.h"
 #include "provinces.h"
+#include "rules.h"
 #include "schema.h"
 #include "text.h"
 #include "xalloc.h"
@@ -30,7 +32,7 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: debrief tasks [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
-	      "                     [--today YYYY-MM-DD] [--lang vi|en] PATH...\n"
+	      "                     [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] PATH...\n"
 	      "       debrief tasks --help\n",
 	      f);
 }
@@ -64,22 +66,37 @@ cmp_due(const void *a, const void *b)
 	return c ? c : strcmp(x->id, y->id);
 }
 
+/* What to list. */
+struct want {
+	long today, within;       /* days since 1970; days ahead */
+	const char *owner_key;    /* folded --owner, or NULL for every owner */
+	const struct config *cfg; /* owner_aliases */
+	char **alias_from;        /* its aliases, folded */
+};
+
 /* The tasks of r that are open and due by today + within days. */
 static void
-collect(struct due_list *l, const struct record *r, const char *file, long today, long within,
-        const char *owner_key)
+collect(struct due_list *l, const struct record *r, const char *file, const struct want *w)
 {
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const struct task *t = &r->tasks[i];
 		if (t->status == TASK_DONE || t->status == TASK_DROPPED || !t->due.set)
 			continue;
 		/* A month-precision deadline runs to the month's last day. */
-		long days = date_days(t->due.d, 1) - today;
-		if (days > within)
+		long days = date_days(t->due.d, 1) - w->today;
+		if (days > w->within)
 			continue;
+		/* Another name of a department counts as its own (owner_aliases). */
 		const char *owner = t->owner.s ? t->owner.s : "";
 		char *okey = text_fold(owner);
-		if (owner_key && !strstr(okey, owner_key)) {
+		for (size_t a = 0; a < w->cfg->nowner_alias; a++)
+			if (!strcmp(w->alias_from[a], okey)) {
+				owner = w->cfg->owner_alias_to[a];
+				free(okey);
+				okey = text_fold(owner);
+				break;
+			}
+		if (w->owner_key && !strstr(okey, w->owner_key)) {
 			free(okey);
 			continue;
 		}
@@ -267,11 +284,21 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 	           l->n - over);
 }
 
+/* The errors among dq on standard error, as check prints them. */
+static void
+print_errors(const struct diags *dq)
+{
+	for (size_t i = 0; i < dq->n; i++)
+		if (dq->v[i].sev == SEV_ERROR)
+			fprintf(stderr, "%s:%u:%u: error: %s [%s]\n", dq->v[i].file,
+			        dq->v[i].mark.line, dq->v[i].mark.col, dq->v[i].msg, dq->v[i].rule);
+}
+
 /* One file: its open tasks into l; 0 when it cannot be read or loaded
  * (the reasons on standard error). */
 static int
-read_one(struct due_list *l, const char *path, struct date today, enum lang lang, long within,
-         const char *owner_key)
+read_one(struct due_list *l, const char *path, struct date today, enum lang lang,
+         const struct want *w)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	struct load_limits lim;
@@ -288,13 +315,9 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	free(data);
 	struct record *r = doc ? schema_record_take(doc, today, lang, &dq) : NULL;
 	if (r)
-		collect(l, r, name, date_days(today, 0), within, owner_key);
+		collect(l, r, name, w);
 	else
-		for (size_t i = 0; i < dq.n; i++)
-			if (dq.v[i].sev == SEV_ERROR)
-				fprintf(stderr, "%s:%u:%u: error: %s [%s]\n", dq.v[i].file,
-				        dq.v[i].mark.line, dq.v[i].mark.col, dq.v[i].msg,
-				        dq.v[i].rule);
+		print_errors(&dq);
 	record_free(r);
 	diags_free(&dq);
 	return r != NULL;
@@ -307,12 +330,13 @@ cmd_tasks(int argc, char **argv)
 	                                         {"owner", required_argument, NULL, 'o'},
 	                                         {"format", required_argument, NULL, 'f'},
 	                                         {"today", required_argument, NULL, 't'},
+	                                         {"config", required_argument, NULL, 'c'},
 	                                         {"lang", required_argument, NULL, 'l'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
 	enum lang lang = cli_prescan_lang(argc, argv);
 	long within = 14;
-	const char *owner = NULL, *format = "text", *today_opt = NULL;
+	const char *owner = NULL, *format = "text", *today_opt = NULL, *config = NULL;
 	opterr = 0;
 	optind = 0;
 	int c;
@@ -340,6 +364,7 @@ cmd_tasks(int argc, char **argv)
 			format = optarg;
 			break;
 		case 't': today_opt = optarg; break;
+		case 'c': config = optarg; break;
 		case 'l':
 			if (!cli_lang("tasks", optarg, &lang, usage))
 				return EXIT_USAGE;
@@ -359,6 +384,18 @@ cmd_tasks(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* The configuration, as check and archive find it: owner_aliases. */
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct diags cq = DIAGS_INIT;
+	int cfg_ok = config_for(config, argv[optind], lang, &cfg, &cq);
+	print_errors(&cq);
+	diags_free(&cq);
+	if (!cfg_ok) {
+		config_free(&cfg);
+		return EXIT_USAGE;
+	}
+
 	int rc = EXIT_OK;
 	struct strlist files = {0}, errs = {0};
 	for (int i = optind; i < argc; i++) {
@@ -372,10 +409,15 @@ cmd_tasks(int argc, char **argv)
 	}
 	for (size_t i = 0; i < errs.n; i++)
 		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL};
 	char *owner_key = owner ? text_fold(owner) : NULL;
+	w.owner_key = owner_key;
+	w.alias_from = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_from);
+	for (size_t a = 0; a < cfg.nowner_alias; a++)
+		w.alias_from[a] = text_fold(cfg.owner_alias_from[a]);
 	struct due_list l = {NULL, 0, 0};
 	for (size_t i = 0; i < files.n; i++)
-		if (!read_one(&l, files.v[i], today, lang, within, owner_key))
+		if (!read_one(&l, files.v[i], today, lang, &w))
 			rc = EXIT_USAGE;
 	if (l.n > 1)
 		qsort(l.v, l.n, sizeof *l.v, cmp_due);
@@ -406,6 +448,10 @@ cmd_tasks(int argc, char **argv)
 	buf_free(&b);
 	due_list_free(&l);
 	free(owner_key);
+	for (size_t a = 0; a < cfg.nowner_alias; a++)
+		free(w.alias_from[a]);
+	free(w.alias_from);
+	config_free(&cfg);
 	strlist_free(&files);
 	strlist_free(&errs);
 	return rc;

@@ -122,3 +122,22 @@ for u in "bad-days:--due-within -3 examples" "bad-days-word:--due-within soon ex
 	tasks "$n" ${u#*:}
 	want_rc "$n" 2
 done
+
+# owner_aliases of the configuration merge another name of a department
+mkdir -p "$WORK/al"
+cp "$E"/*.yaml "$WORK/al/"
+printf 'owner_aliases:\n  Sở Nông nghiệp và Môi trường: Sở Nông nghiệp và Phát triển nông thôn\n' \
+	>"$WORK/al/.debrief.yaml"
+tasks tasks-aliases --lang en --today 2026-11-23 --due-within 60 "$WORK/al"
+if grep -q 'Sở Nông nghiệp và Phát triển nông thôn' "$WORK/tasks-aliases.out" &&
+	! grep -q 'Sở Nông nghiệp và Môi trường' "$WORK/tasks-aliases.out"; then
+	ok tasks-aliases/merged; else fail tasks-aliases/merged "the alias is listed on its own"; fi
+tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
+	--config "$WORK/al/.debrief.yaml" examples
+if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then
+	fail tasks-config-option/same-grouping "file names should differ"
+elif [ "$(grep -c '^  ' "$WORK/tasks-aliases.out")" = "$(grep -c '^  ' "$WORK/tasks-config-option.out")" ]
+then ok tasks-config-option/same-grouping
+else fail tasks-config-option/same-grouping "--config does not group as the found file does"; fi
+tasks tasks-config-missing --config "$WORK/nosuch.conf" examples
+want_rc tasks-config-missing 2
