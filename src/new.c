@@ -41,7 +41,7 @@ static const char skeleton_vi[] =
     "id: %1$s\n"
     "title: (tên đoàn công tác)\n"
     "lang: vi\n"
-    "direction: %3$s  # outbound: đoàn ta đi nước ngoài; inbound: đón đoàn nước ngoài\n"
+    "direction: %3$s  # outbound: đoàn ra; inbound: đoàn vào\n"
     "dates: {start: %4$s, end: %4$s}  # ngày bắt đầu và kết thúc, YYYY-MM-DD\n"
     "locality:\n"
     "  name: (tên tỉnh hoặc thành phố)\n"
@@ -52,7 +52,7 @@ static const char skeleton_vi[] =
     "partners:\n"
     "  - name: (tên đối tác)\n"
     "    country: JP\n"
-    "    # local_name: (tên bằng chữ của nước đối tác)\n"
+    "    # local_name: (tên đối tác bằng chữ viết bản địa)\n"
     "    # kind: prefecture | region | province | state | city | department | organization | "
     "business | university\n"
     "    # relationship: {stage: prospect | exploring | mou | sister | declined, since: YYYY-MM}\n"
@@ -326,8 +326,8 @@ cmd_new(int argc, char **argv)
 	} else {
 		struct buf b = BUF_INIT;
 		const char *who = !strcmp(direction, "outbound")
-		                      ? L(lang, "đoàn của địa phương", "our locality's delegation")
-		                      : L(lang, "đoàn của đối tác", "the partner's delegation");
+		                      ? L(lang, "đoàn ra của địa phương", "our locality's delegation")
+		                      : L(lang, "đoàn vào của đối tác", "the partner's delegation");
 		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id,
 		           schema ? schema : found, direction, iso, who);
 		char *err = NULL;
