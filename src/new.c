@@ -325,9 +325,10 @@ cmd_new(int argc, char **argv)
 		rc = EXIT_USAGE;
 	} else {
 		struct buf b = BUF_INIT;
-		const char *who = !strcmp(direction, "outbound")
-		                      ? L(lang, "đoàn ra của địa phương", "our locality's delegation")
-		                      : L(lang, "đoàn vào của đối tác", "the partner's delegation");
+		const char *who =
+		    !strcmp(direction, "outbound")
+		        ? L(lang, "đoàn ra của địa phương", "our locality's delegation")
+		        : L(lang, "đoàn vào của đối tác", "the partner's delegation");
 		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id,
 		           schema ? schema : found, direction, iso, who);
 		char *err = NULL;
