@@ -53,12 +53,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		diags_add(&dq, field[i], m, (enum sev)(i % 3), rules[(opt >> 2) % 3],
 		          i + 2 < nf ? field[i + 2] : "G1", "%s", field[i + 1]);
 	}
-	char *files[2] = {field[0], "other.yaml"};
+	/* The second file could not be read; its message is input too. */
+	struct out_file files[2] = {{field[0], 0.5, NULL},
+	                            {"other.yaml", 0, nf > 1 ? field[1] : "cannot open"}};
 	for (int f = OUT_TEXT; f <= OUT_JUNIT; f++) {
 		struct out_opts o = {(enum out_format)f,
 		                     opt & 16 ? LANG_EN : LANG_VI,
 		                     (opt & 32) != 0,
-		                     (enum sev)((opt >> 2) % 3),
+		                     (enum sev)((opt >> 2) % 4), /* SEV_OFF: --fail-on never */
 		                     2,
 		                     files,
 		                     2};

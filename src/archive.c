@@ -1065,8 +1065,8 @@ archive_free(struct archive *a)
 static void
 usage(FILE *f)
 {
-	fputs("usage: debrief archive -o DIR [--today YYYY-MM-DD] [--lang vi|en] [--config FILE]\n"
-	      "                       [--format md,pdf] [--verbose] PATH...\n"
+	fputs("usage: debrief archive -o|--output DIR [--today YYYY-MM-DD] [--lang vi|en]\n"
+	      "                       [--config FILE] [--format md,pdf] [--verbose] PATH...\n"
 	      "       debrief archive --help\n",
 	      f);
 }

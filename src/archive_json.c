@@ -393,6 +393,7 @@ arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum la
 	struct jw w = {b, 0, {0}};
 	jw_open(&w, NULL, '{');
 	jw_str(&w, "format", "debrief-archive/1");
+	jw_num(&w, "version", JSON_FORMAT_VERSION);
 	jw_date(&w, "today", a->today);
 	jw_str(&w, "lang", lang == LANG_EN ? "en" : "vi");
 	jw_open(&w, "summary", '{');

@@ -107,8 +107,8 @@ stage_word(enum stage s, enum lang lang)
 	}
 }
 
-static const char *
-task_status_word(enum task_status s, enum lang lang)
+const char *
+arc_task_status_word(enum task_status s, enum lang lang)
 {
 	switch (s) {
 	case TASK_OPEN: return L(lang, "chưa thực hiện", "open");
@@ -298,7 +298,7 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 		if (t->occ >= 0)
 			put_partner_link(b, a, a->occs[t->occ].partner, up);
 	}
-	buf_printf(b, " | %s", task_status_word(t->status, lang));
+	buf_printf(b, " | %s", arc_task_status_word(t->status, lang));
 	buf_puts(b, " | ");
 	if (t->upd.set || t->upd_note) {
 		put_odate(b, t->upd);

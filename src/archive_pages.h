@@ -10,6 +10,9 @@
 #include "buf.h"
 #include "fsutil.h"
 
+/* A task's status as the pages write it ("đang thực hiện", "in progress"). */
+const char *arc_task_status_word(enum task_status s, enum lang lang);
+
 /* Country name of an ISO code in the language; the code when unknown. */
 const char *arc_country_name(const char *code, enum lang lang);
 

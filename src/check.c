@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -28,8 +29,10 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: debrief check [--format text|json|sarif|github|junit]\n"
-	      "                     [--fail-on error|warning|info] [--today YYYY-MM-DD]\n"
-	      "                     [--config FILE] [--lang vi|en] PATH...\n"
+	      "                     [--fail-on error|warning|info|never]\n"
+	      "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
+	      "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
+	      "                     PATH...\n"
 	      "       debrief check --help\n",
 	      f);
 }
@@ -37,9 +40,11 @@ usage(FILE *f)
 /* One file of the run, in output order. */
 struct input {
 	const char *path;      /* as given or walked; "-" for standard input */
-	const char *name;      /* in findings: path, or "<stdin>" */
+	const char *name;      /* in findings: path, --stdin-filename or "<stdin>" */
 	size_t index;          /* output order */
 	struct strlist waived; /* rule ids its record waives, for collection findings */
+	double secs;           /* time spent reading and checking it */
+	size_t error;          /* 1 + its index in the run's errors; 0 when it was read */
 };
 
 static int
@@ -126,7 +131,9 @@ sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
 /* Options the user gave, before they are checked. */
 struct check_opts {
 	enum out_format format;
-	enum sev fail_on;
+	enum sev fail_on;      /* SEV_OFF: never */
+	enum sev min_severity; /* findings below are not shown */
+	const char *stdin_name;
 	const char *today;
 	const char *config;
 	enum lang lang;
@@ -170,6 +177,8 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
 	                                         {"fail-on", required_argument, NULL, 'F'},
+	                                         {"min-severity", required_argument, NULL, 'm'},
+	                                         {"stdin-filename", required_argument, NULL, 's'},
 	                                         {"today", required_argument, NULL, 't'},
 	                                         {"config", required_argument, NULL, 'c'},
 	                                         {"lang", required_argument, NULL, 'l'},
@@ -177,6 +186,8 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	                                         {NULL, 0, NULL, 0}};
 	o->format = OUT_TEXT;
 	o->fail_on = SEV_ERROR;
+	o->min_severity = SEV_INFO;
+	o->stdin_name = NULL;
 	o->today = NULL;
 	o->config = NULL;
 	o->lang = prescan_lang(argc, argv);
@@ -195,12 +206,31 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 				    optarg);
 			break;
 		case 'F':
-			if (!sev_parse(optarg, &o->fail_on) || o->fail_on == SEV_OFF)
+			if (!strcmp(optarg, "never"))
+				o->fail_on = SEV_OFF;
+			else if (!sev_parse(optarg, &o->fail_on) || o->fail_on == SEV_OFF)
 				return usage_error(
 				    o,
 				    "mức --fail-on không hợp lệ '%s' (error, warning, "
+				    "info, never)",
+				    "unknown --fail-on level '%s' (error, warning, info, never)",
+				    optarg);
+			break;
+		case 'm':
+			if (!sev_parse(optarg, &o->min_severity) || o->min_severity == SEV_OFF)
+				return usage_error(
+				    o,
+				    "mức --min-severity không hợp lệ '%s' (error, "
+				    "warning, info)",
+				    "unknown --min-severity level '%s' (error, warning, "
 				    "info)",
-				    "unknown --fail-on level '%s' (error, warning, info)", optarg);
+				    optarg);
+			break;
+		case 's':
+			if (!*optarg)
+				return usage_error(o, "%s--stdin-filename cần một tên không rỗng",
+				                   "%s--stdin-filename needs a non-empty name", "");
+			o->stdin_name = optarg;
 			break;
 		case 't': o->today = optarg; break;
 		case 'c': o->config = optarg; break;
@@ -291,7 +321,8 @@ cmd_check(int argc, char **argv)
 	struct by_name bn = {NULL, 0};
 	struct collection *coll = NULL;
 	size_t nread = 0;
-	char **outfiles = NULL;
+	struct out_file *outfiles = NULL;
+	struct strlist errors = {0}; /* why each unreadable file could not be read */
 	struct buf out = BUF_INIT;
 	struct config cfg;
 	memset(&cfg, 0, sizeof cfg);
@@ -302,7 +333,11 @@ cmd_check(int argc, char **argv)
 		fprintf(stderr, "debrief check: %s\n", derr);
 		goto out;
 	}
-	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
+	/* Standard input given a name is looked up as that file would be. */
+	const char *first = argv[optind];
+	if (!strcmp(first, "-") && o.stdin_name)
+		first = o.stdin_name;
+	if (!config_for(o.config, first, o.lang, &cfg, &dq))
 		goto out;
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	struct load_limits lim;
@@ -310,17 +345,24 @@ cmd_check(int argc, char **argv)
 
 	io_failed = expand(argv + optind, argc - optind, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
+	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	coll = collection_new(&ctx);
 	for (size_t i = 0; i < files.n; i++) {
 		in[i].path = files.v[i];
-		in[i].name = strcmp(files.v[i], "-") ? files.v[i] : "<stdin>";
+		in[i].name = strcmp(files.v[i], "-") ? files.v[i]
+		             : o.stdin_name          ? o.stdin_name
+		                                     : "<stdin>";
 		in[i].index = i;
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		char *data = NULL, *err = NULL;
 		size_t len = 0;
 		/* At most one byte past the limit, so that the loader reports a
 		 * file too large as a finding, and memory stays bounded. */
 		if (!fs_read_head(in[i].path, lim.max_file + 1, &data, &len, &err)) {
 			fprintf(stderr, "debrief: %s: %s\n", in[i].name, err);
+			strlist_push(&errors, err);
+			in[i].error = errors.n;
 			free(err);
 			io_failed = 1;
 			continue;
@@ -340,6 +382,9 @@ cmd_check(int argc, char **argv)
 			if (r->waivers[w].rule.s)
 				strlist_push(&in[i].waived, r->waivers[w].rule.s);
 		record_free(r);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		in[i].secs =
+		    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	}
 
 	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
@@ -366,18 +411,23 @@ cmd_check(int argc, char **argv)
 	cq = (struct diags)DIAGS_INIT;
 
 	sort_findings(&dq, &bn, cfg.path);
+	/* Below --min-severity: not shown, and so not failing the run. */
+	for (size_t i = 0; i < dq.n; i++)
+		if (dq.v[i].sev < o.min_severity)
+			dq.v[i].sev = SEV_OFF;
+	diags_compact(&dq);
 
 	/* Files in output order, for formats with one entry per file. */
 	size_t nout = 0;
-	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	if (cfg.path)
 		for (size_t i = 0; i < dq.n; i++)
 			if (!strcmp(dq.v[i].file, cfg.path)) {
-				outfiles[nout++] = cfg.path;
+				outfiles[nout++] = (struct out_file){cfg.path, 0, NULL};
 				break;
 			}
 	for (size_t i = 0; i < files.n; i++)
-		outfiles[nout++] = (char *)in[i].name;
+		outfiles[nout++] = (struct out_file){
+		    in[i].name, in[i].secs, in[i].error ? errors.v[in[i].error - 1] : NULL};
 
 	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
 	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
@@ -406,6 +456,7 @@ out:
 	free(in);
 	collection_free(coll);
 	strlist_free(&files);
+	strlist_free(&errors);
 	diags_free(&dq);
 	diags_free(&cq);
 	config_free(&cfg);

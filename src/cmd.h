@@ -12,5 +12,7 @@ int cmd_explain(int argc, char **argv); /* explain.c */
 int cmd_report(int argc, char **argv);  /* report.c */
 int cmd_archive(int argc, char **argv); /* archive.c */
 int cmd_pdf(int argc, char **argv);     /* pdf.c */
+int cmd_new(int argc, char **argv);     /* new.c */
+int cmd_tasks(int argc, char **argv);   /* tasks.c */
 
 #endif

@@ -5,11 +5,13 @@
  */
 #include "diag_out.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "escape.h"
+#include "explain.h"
 #include "rules.h"
 #include "xalloc.h"
 
@@ -134,10 +136,20 @@ json_pos(struct buf *b, unsigned v)
 		buf_puts(b, "null");
 }
 
+/* Files that could not be read: the formats that list files name them. */
+static size_t
+count_unreadable(const struct out_opts *o)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < o->nfiles; i++)
+		n += o->files[i].error != NULL;
+	return n;
+}
+
 static void
 out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
-	buf_puts(b, "{\n  \"findings\": [");
+	buf_printf(b, "{\n  \"version\": %d,\n  \"findings\": [", JSON_FORMAT_VERSION);
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
 		buf_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
@@ -156,11 +168,23 @@ out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		json_ids(b, d->guidance);
 		buf_putc(b, '}');
 	}
-	buf_puts(b, dq->n ? "\n  ],\n" : "],\n");
+	buf_puts(b, dq->n ? "\n  ],\n  \"unreadable\": [" : "],\n  \"unreadable\": [");
+	size_t nbad = 0;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (!o->files[i].error)
+			continue;
+		buf_puts(b, nbad++ ? ",\n    {\"file\": " : "\n    {\"file\": ");
+		json_str(b, o->files[i].name);
+		buf_puts(b, ", \"message\": ");
+		json_str(b, o->files[i].error);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, nbad ? "\n  ],\n" : "],\n");
 	buf_printf(b,
 	           "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
-	           "\"infos\": %zu}\n}\n",
-	           o->nchecked, count(dq, SEV_ERROR), count(dq, SEV_WARNING), count(dq, SEV_INFO));
+	           "\"infos\": %zu, \"unreadable\": %zu}\n}\n",
+	           o->nchecked, count(dq, SEV_ERROR), count(dq, SEV_WARNING), count(dq, SEV_INFO),
+	           nbad);
 }
 
 /* ---- sarif ---- */
@@ -195,14 +219,33 @@ sarif_rule_index(struct sarif_rules *sr, const struct diag *d)
 	return rule_count + sr->nextra++;
 }
 
+/* A rule id as a SARIF name: "prep-objectives" → "PrepObjectives". */
 static void
-sarif_rule(struct buf *b, const char *id, const char *when, const char *why, const char *guidance,
-           enum sev sev, int first)
+sarif_name(struct buf *b, const char *id)
 {
+	int up = 1;
+	for (const char *p = id; *p; p++) {
+		if (*p == '-') {
+			up = 1;
+			continue;
+		}
+		buf_putc(b, up && *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		up = 0;
+	}
+}
+
+static void
+sarif_rule(struct buf *b, const char *id, const struct rule *r, enum sev sev,
+           const struct out_opts *o, int first)
+{
+	const char *when = r ? L(o->lang, r->when_vi, r->when_en) : NULL;
+	const char *why = r ? L(o->lang, r->why_vi, r->why_en) : NULL;
 	buf_puts(b, first ? "\n" : ",\n");
 	buf_puts(b, "            {\n              \"id\": ");
 	json_str(b, id);
-	buf_puts(b, ",\n              \"shortDescription\": {\"text\": ");
+	buf_puts(b, ",\n              \"name\": \"");
+	sarif_name(b, id);
+	buf_puts(b, "\",\n              \"shortDescription\": {\"text\": ");
 	json_str(b, when && *when ? when : id);
 	buf_puts(b, "},\n");
 	if (why && *why) {
@@ -210,11 +253,112 @@ sarif_rule(struct buf *b, const char *id, const char *when, const char *why, con
 		json_str(b, why);
 		buf_puts(b, "},\n");
 	}
+	if (r) {
+		/* What `debrief explain` prints, for the alert's help panel. */
+		struct buf h = BUF_INIT;
+		explain_rule(&h, r, o->lang, 0);
+		buf_puts(b, "              \"help\": {\"text\": ");
+		json_str(b, buf_cstr(&h));
+		buf_reset(&h);
+		explain_rule(&h, r, o->lang, 1);
+		buf_puts(b, ", \"markdown\": ");
+		json_str(b, buf_cstr(&h));
+		buf_puts(b, "},\n");
+		buf_free(&h);
+	}
 	buf_printf(b, "              \"defaultConfiguration\": {\"level\": \"%s\"},\n",
 	           sarif_level(sev));
 	buf_puts(b, "              \"properties\": {\"guidance\": ");
-	json_ids(b, guidance);
+	json_ids(b, r ? r->guidance : "");
 	buf_puts(b, "}\n            }");
+}
+
+/* The start of a physicalLocation object, left open: its artifact
+ * location, relative paths against the root the run was started from
+ * (%SRCROOT%, the repository in CI), others as file URIs. */
+static void
+sarif_artifact(struct buf *b, const char *file)
+{
+	struct buf uri = BUF_INIT;
+	if (file[0] == '/')
+		buf_puts(&uri, "file://");
+	while (file[0] == '.' && file[1] == '/')
+		file += 2;
+	escape_uri_path(&uri, file);
+	buf_puts(b, "{\"artifactLocation\": {\"uri\": \"");
+	escape_json(b, buf_cstr(&uri));
+	buf_puts(b, buf_cstr(&uri)[0] == 'f' && !strncmp(buf_cstr(&uri), "file://", 7)
+	                ? "\"}"
+	                : "\", \"uriBaseId\": \"%SRCROOT%\"}");
+	buf_free(&uri);
+}
+
+/* FNV-1a, 64 bits, over s and its terminating NUL. */
+static uint64_t
+fnv(uint64_t h, const char *s)
+{
+	do {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	} while (*s++);
+	return h;
+}
+
+/* The same over a message with every run of digits as one '#': a message
+ * may name another line ("first at line 5"), which moves with it. */
+static uint64_t
+fnv_words(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			while (s[1] >= '0' && s[1] <= '9')
+				s++;
+		}
+		h ^= (unsigned char)(*s >= '0' && *s <= '9' ? '#' : *s);
+		h *= 0x100000001b3ULL;
+	}
+	return fnv(h, "");
+}
+
+struct fp {
+	uint64_t h;
+	size_t i;
+};
+
+static int
+cmp_fp(const void *a, const void *b)
+{
+	const struct fp *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Fingerprints that survive lines moving: file, rule and message (its
+ * numbers aside), and which of the identical findings it is.  Returns dq->n hashes. */
+static uint64_t *
+sarif_fingerprints(const struct diags *dq)
+{
+	struct fp *k = xcalloc(dq->n + 1, sizeof *k);
+	uint64_t *out = xcalloc(dq->n + 1, sizeof *out);
+	for (size_t i = 0; i < dq->n; i++) {
+		uint64_t h = 0xcbf29ce484222325ULL;
+		h = fnv(h, dq->v[i].file);
+		h = fnv(h, dq->v[i].rule);
+		k[i] = (struct fp){fnv_words(h, dq->v[i].msg), i};
+	}
+	qsort(k, dq->n, sizeof *k, cmp_fp);
+	for (size_t i = 0, nth = 0; i < dq->n; i++) {
+		nth = i && k[i].h == k[i - 1].h ? nth + 1 : 0;
+		uint64_t h = k[i].h;
+		for (size_t v = nth; v; v >>= 8) {
+			h ^= v & 0xff;
+			h *= 0x100000001b3ULL;
+		}
+		out[k[i].i] = h;
+	}
+	free(k);
+	return out;
 }
 
 static void
@@ -222,6 +366,7 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
 	struct sarif_rules sr = {0};
 	struct buf res = BUF_INIT;
+	uint64_t *fps = sarif_fingerprints(dq);
 	/* Results first, to learn the extra rule ids. */
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
@@ -233,21 +378,22 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		buf_printf(&res, "          \"level\": \"%s\",\n", sarif_level(d->sev));
 		buf_puts(&res, "          \"message\": {\"text\": ");
 		json_str(&res, d->msg);
-		buf_puts(&res, "},\n          \"locations\": [\n            {\"physicalLocation\": "
-		               "{\"artifactLocation\": {\"uri\": \"");
-		struct buf uri = BUF_INIT;
-		escape_uri_path(&uri, d->file);
-		escape_json(&res, buf_cstr(&uri));
-		buf_free(&uri);
-		buf_puts(&res, "\"}");
+		buf_puts(&res,
+		         "},\n          \"locations\": [\n            {\"physicalLocation\": ");
+		sarif_artifact(&res, d->file);
 		if (d->mark.line) {
 			buf_printf(&res, ", \"region\": {\"startLine\": %u", d->mark.line);
 			if (d->mark.col)
 				buf_printf(&res, ", \"startColumn\": %u", d->mark.col);
 			buf_putc(&res, '}');
 		}
-		buf_puts(&res, "}}\n          ]\n        }");
+		buf_printf(&res,
+		           "}}\n          ],\n"
+		           "          \"partialFingerprints\": {\"debriefFinding/v1\": "
+		           "\"%016llx\"}\n        }",
+		           (unsigned long long)fps[i]);
 	}
+	free(fps);
 
 	buf_puts(b, "{\n  \"$schema\": "
 	            "\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -257,15 +403,31 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	            "          \"name\": \"debrief\",\n"
 	            "          \"version\": \"" DEBRIEF_VERSION "\",\n"
 	            "          \"rules\": [");
-	for (size_t i = 0; i < rule_count; i++) {
-		const struct rule *r = &rule_table[i];
-		sarif_rule(b, r->id, L(o->lang, r->when_vi, r->when_en),
-		           L(o->lang, r->why_vi, r->why_en), r->guidance, r->sev, i == 0);
-	}
+	for (size_t i = 0; i < rule_count; i++)
+		sarif_rule(b, rule_table[i].id, &rule_table[i], rule_table[i].sev, o, i == 0);
 	for (size_t i = 0; i < sr.nextra; i++)
-		sarif_rule(b, sr.extra[i], NULL, NULL, "", sr.extra_sev[i], rule_count + i == 0);
+		sarif_rule(b, sr.extra[i], NULL, sr.extra_sev[i], o, rule_count + i == 0);
 	buf_puts(b, rule_count + sr.nextra ? "\n          ]\n" : "]\n");
 	buf_puts(b, "        }\n      },\n");
+	/* A file that could not be read is a failure of the run, with the file. */
+	size_t nbad = count_unreadable(o);
+	buf_printf(b, "      \"invocations\": [\n        {\"executionSuccessful\": %s",
+	           nbad ? "false" : "true");
+	if (nbad) {
+		buf_puts(b, ", \"toolExecutionNotifications\": [");
+		for (size_t i = 0, k = 0; i < o->nfiles; i++) {
+			if (!o->files[i].error)
+				continue;
+			buf_puts(b, k++ ? ",\n" : "\n");
+			buf_puts(b, "          {\"level\": \"error\", \"message\": {\"text\": ");
+			json_str(b, o->files[i].error);
+			buf_puts(b, "}, \"locations\": [{\"physicalLocation\": ");
+			sarif_artifact(b, o->files[i].name);
+			buf_puts(b, "}}]}");
+		}
+		buf_puts(b, "\n        ]");
+	}
+	buf_puts(b, "}\n      ],\n");
 	/* Columns count code points, as the YAML parser counts them. */
 	buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n");
 	buf_printf(b, "      \"results\": [%s%s]\n    }\n  ]\n}\n", buf_cstr(&res),
@@ -298,6 +460,15 @@ out_github(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		escape_gh_data(b, d->msg);
 		buf_putc(b, '\n');
 	}
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (!o->files[i].error)
+			continue;
+		buf_puts(b, "::error file=");
+		escape_gh_property(b, o->files[i].name);
+		buf_puts(b, ",title=debrief::");
+		escape_gh_data(b, o->files[i].error);
+		buf_putc(b, '\n');
+	}
 	summary(b, dq, o);
 }
 
@@ -320,57 +491,61 @@ cmp_group(const void *a, const void *b)
 	return x->from < y->from ? -1 : x->from > y->from;
 }
 
-/* One <testsuite> for file; returns the number of test cases written. */
-static size_t
-junit_suite(struct buf *b, const char *file, const struct diags *dq, const struct group *g,
-            size_t ng, const struct out_opts *o)
+/* One <testcase> for a file: its findings at or above --fail-on in one
+ * failure, the others in the test case's own output, a file that could
+ * not be read as an error.  Adds to *failures and *errors. */
+static void
+junit_case(struct buf *b, const struct out_file *f, const struct diags *dq, const struct group *g,
+           size_t ng, const struct out_opts *o, size_t *failures, size_t *errors)
 {
-	size_t tests = 0, failures = 0;
-	for (size_t k = 0; k < ng; k++)
-		for (size_t i = g[k].from; i < g[k].to; i++)
-			failures += dq->v[i].sev >= o->fail_on;
-	tests = failures ? failures : 1;
-	buf_puts(b, "  <testsuite name=\"");
-	escape_xml(b, file);
-	buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n", tests,
-	           failures);
-	struct buf rest = BUF_INIT, line = BUF_INIT;
+	struct buf fail = BUF_INIT, rest = BUF_INIT, line = BUF_INIT;
+	size_t nfail = 0;
 	for (size_t k = 0; k < ng; k++)
 		for (size_t i = g[k].from; i < g[k].to; i++) {
 			const struct diag *d = &dq->v[i];
 			buf_reset(&line);
 			position(&line, d);
 			buf_printf(&line, ": %s: %s [%s]", sev_name(d->sev), d->msg, d->rule);
-			if (d->sev < o->fail_on) {
-				escape_xml(&rest, buf_cstr(&line));
-				buf_puts(&rest, "&#10;");
-				continue;
-			}
-			buf_puts(b, "    <testcase classname=\"");
-			escape_xml(b, file);
-			buf_puts(b, "\" name=\"");
-			escape_xml(b, d->rule);
-			if (d->mark.line)
-				buf_printf(b, " %u:%u", d->mark.line, d->mark.col);
-			buf_puts(b, "\">\n      <failure type=\"");
-			escape_xml(b, d->rule);
-			buf_puts(b, "\" message=\"");
-			escape_xml(b, d->msg);
-			buf_puts(b, "\">");
-			escape_xml(b, buf_cstr(&line));
-			buf_puts(b, "</failure>\n    </testcase>\n");
+			int fails = d->sev >= o->fail_on;
+			nfail += fails;
+			escape_xml(fails ? &fail : &rest, buf_cstr(&line));
+			buf_puts(fails ? &fail : &rest, "&#10;");
 		}
-	if (!failures) {
-		buf_puts(b, "    <testcase classname=\"");
-		escape_xml(b, file);
-		buf_puts(b, "\" name=\"check\"/>\n");
+	buf_puts(b, "    <testcase classname=\"debrief.check\" name=\"");
+	escape_xml(b, f->name);
+	buf_puts(b, "\" file=\"");
+	escape_xml(b, f->name);
+	buf_printf(b, "\" time=\"%.3f\"", f->secs);
+	if (!nfail && !rest.len && !f->error) {
+		buf_puts(b, "/>\n");
+	} else {
+		buf_puts(b, ">\n");
+		if (f->error) {
+			buf_puts(b, "      <error type=\"unreadable\" message=\"");
+			escape_xml(b, f->error);
+			buf_puts(b, "\"/>\n");
+			++*errors;
+		}
+		if (nfail) {
+			buf_printf(b, "      <failure type=\"%s\" message=\"",
+			           sev_name(o->fail_on));
+			if (o->lang == LANG_EN)
+				buf_printf(b, "%zu %s at or above %s", nfail,
+				           nfail == 1 ? "finding" : "findings",
+				           sev_name(o->fail_on));
+			else
+				buf_printf(b, "%zu phát hiện từ mức %s trở lên", nfail,
+				           sev_name(o->fail_on));
+			buf_printf(b, "\">%s</failure>\n", buf_cstr(&fail));
+			++*failures;
+		}
+		if (rest.len)
+			buf_printf(b, "      <system-out>%s</system-out>\n", buf_cstr(&rest));
+		buf_puts(b, "    </testcase>\n");
 	}
-	if (rest.len)
-		buf_printf(b, "    <system-out>%s</system-out>\n", buf_cstr(&rest));
-	buf_puts(b, "  </testsuite>\n");
+	buf_free(&fail);
 	buf_free(&rest);
 	buf_free(&line);
-	return tests;
 }
 
 static void
@@ -390,24 +565,25 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	if (ng > 1)
 		qsort(g, ng, sizeof *g, cmp_group);
 
-	size_t tests = 0, failures = 0;
-	for (size_t i = 0; i < dq->n; i++)
-		failures += dq->v[i].sev >= o->fail_on;
+	size_t tests = 0, failures = 0, errors = 0;
+	double secs = 0;
 	struct buf body = BUF_INIT;
 	for (size_t f = 0; f < o->nfiles; f++) {
-		struct group key = {o->files[f], 0, 0, 0};
+		const char *name = o->files[f].name;
 		size_t lo = 0, hi = ng;
 		while (lo < hi) { /* first group of this file */
 			size_t mid = (lo + hi) / 2;
-			if (strcmp(g[mid].file, key.file) < 0)
+			if (strcmp(g[mid].file, name) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 		size_t end = lo;
-		while (end < ng && !strcmp(g[end].file, key.file) && !g[end].used)
+		while (end < ng && !strcmp(g[end].file, name) && !g[end].used)
 			g[end++].used = 1;
-		tests += junit_suite(&body, key.file, dq, g + lo, end - lo, o);
+		junit_case(&body, &o->files[f], dq, g + lo, end - lo, o, &failures, &errors);
+		secs += o->files[f].secs;
+		tests++;
 	}
 	/* Findings about a file outside the list still appear. */
 	for (size_t k = 0; k < ng; k++)
@@ -415,14 +591,19 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			size_t end = k;
 			while (end < ng && !strcmp(g[end].file, g[k].file))
 				g[end++].used = 1;
-			tests += junit_suite(&body, g[k].file, dq, g + k, end - k, o);
+			struct out_file other = {g[k].file, 0, NULL};
+			junit_case(&body, &other, dq, g + k, end - k, o, &failures, &errors);
+			tests++;
 		}
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	buf_printf(
-	    b, "<testsuites name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
-	    tests, failures);
+	buf_printf(b,
+	           "<testsuites name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" "
+	           "errors=\"%zu\" time=\"%.3f\">\n"
+	           "  <testsuite name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" "
+	           "errors=\"%zu\" skipped=\"0\" time=\"%.3f\">\n",
+	           tests, failures, errors, secs, tests, failures, errors, secs);
 	buf_puts(b, buf_cstr(&body));
-	buf_puts(b, "</testsuites>\n");
+	buf_puts(b, "  </testsuite>\n</testsuites>\n");
 	buf_free(&body);
 	free(g);
 }

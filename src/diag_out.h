@@ -12,13 +12,20 @@
 
 enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_GITHUB, OUT_JUNIT };
 
+/* One file of the run, as the formats with an entry per file see it. */
+struct out_file {
+	const char *name;  /* as in findings */
+	double secs;       /* junit: time spent on it */
+	const char *error; /* why it could not be read; NULL when it was */
+};
+
 struct out_opts {
 	enum out_format format;
-	enum lang lang;     /* summary line, SARIF rule descriptions */
-	int color;          /* text: ANSI colours */
-	enum sev fail_on;   /* junit: findings at or above are failures */
-	size_t nchecked;    /* files checked, for the summary */
-	char *const *files; /* junit: every file with a test case, in output order */
+	enum lang lang;               /* summary line, SARIF rule descriptions */
+	int color;                    /* text: ANSI colours */
+	enum sev fail_on;             /* junit: findings at or above are failures; SEV_OFF: never */
+	size_t nchecked;              /* files checked, for the summary */
+	const struct out_file *files; /* every file of the run, in output order */
 	size_t nfiles;
 };
 

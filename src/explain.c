@@ -11,7 +11,9 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "explain.h"
 #include "guidance.h"
+#include "md_escape.h"
 #include "rules_int.h"
 #include "xalloc.h"
 
@@ -49,18 +51,24 @@ json_str(struct buf *b, const char *s)
 static void
 rules_usage(FILE *f)
 {
-	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n", f);
+	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n"
+	      "       debrief rules --help\n",
+	      f);
 }
 
 static void
 explain_usage(FILE *f)
 {
-	fputs("usage: debrief explain [--lang vi|en] RULE\n", f);
+	fputs("usage: debrief explain [--format text|markdown] [--lang vi|en] RULE\n"
+	      "       debrief explain --help\n",
+	      f);
 }
 
-/* The common options; returns -1 to go on, else an exit code. */
+/* The common options; formats: the two --format accepts, the first the
+ * default.  Returns -1 to go on, else an exit code. */
 static int
-options(int argc, char **argv, enum lang *lang, const char **format, void (*usage)(FILE *))
+options(int argc, char **argv, enum lang *lang, const char **format, const char *const formats[2],
+        void (*usage)(FILE *))
 {
 	static const struct option longopts[] = {
 	    {"format", required_argument, NULL, 'f'},
@@ -74,8 +82,11 @@ options(int argc, char **argv, enum lang *lang, const char **format, void (*usag
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (!format || (strcmp(optarg, "text") && strcmp(optarg, "json"))) {
-				fprintf(stderr, "debrief: --format wants text or json\n");
+			if (strcmp(optarg, formats[0]) && strcmp(optarg, formats[1])) {
+				fprintf(stderr,
+				        L(*lang, "debrief: --format cần %s hoặc %s\n",
+				          "debrief: --format wants %s or %s\n"),
+				        formats[0], formats[1]);
 				return EXIT_USAGE;
 			}
 			*format = optarg;
@@ -102,7 +113,8 @@ cmd_rules(int argc, char **argv)
 {
 	enum lang lang = LANG_VI;
 	const char *format = "text";
-	int rc = options(argc, argv, &lang, &format, rules_usage);
+	static const char *const formats[2] = {"text", "json"};
+	int rc = options(argc, argv, &lang, &format, formats, rules_usage);
 	if (rc >= 0)
 		return rc;
 	if (optind < argc) {
@@ -111,10 +123,10 @@ cmd_rules(int argc, char **argv)
 	}
 	struct buf b = BUF_INIT;
 	if (!strcmp(format, "json")) {
-		buf_puts(&b, "[\n");
+		buf_printf(&b, "{\n  \"version\": %d,\n  \"rules\": [\n", JSON_FORMAT_VERSION);
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
-			buf_puts(&b, "  {\"id\": ");
+			buf_puts(&b, "    {\"id\": ");
 			json_str(&b, ru->id);
 			buf_puts(&b, ", \"severity\": ");
 			json_str(&b, sev_name(ru->sev));
@@ -137,7 +149,7 @@ cmd_rules(int argc, char **argv)
 			json_str(&b, L(lang, ru->when_vi, ru->when_en));
 			buf_puts(&b, i + 1 < rule_count ? "},\n" : "}\n");
 		}
-		buf_puts(&b, "]\n");
+		buf_puts(&b, "  ]\n}\n");
 	} else {
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
@@ -185,11 +197,93 @@ wrap(struct buf *b, const char *s, int indent, size_t width)
 		buf_putc(b, '\n');
 }
 
+/* s[0..n) escaped, the spaces around it as they are: beside a code span
+ * they are plain spaces, never at the start of a line. */
+static void
+md_words(struct buf *b, const char *s, size_t n, int at_start)
+{
+	size_t lead = 0, trail = 0;
+	while (!at_start && lead < n && s[lead] == ' ')
+		buf_putc(b, s[lead++]);
+	while (trail < n - lead && s[n - 1 - trail] == ' ')
+		trail++;
+	md_escape_in(b, MD_BLOCK, s + lead, n - lead - trail);
+	buf_printf(b, "%.*s", (int)trail, s + n - trail);
+}
+
+/* Markdown of catalogue text: `code` stays a code span (nothing inside
+ * one is markup), the rest is escaped all the same. */
+static void
+md_text(struct buf *b, const char *s)
+{
+	for (int first = 1;; first = 0) {
+		const char *open = strchr(s, '`'), *close = open ? strchr(open + 1, '`') : NULL;
+		if (!close) {
+			md_words(b, s, strlen(s), first);
+			return;
+		}
+		md_words(b, s, (size_t)(open - s), first);
+		buf_printf(b, "%.*s", (int)(close - open + 1), open);
+		s = close + 1;
+	}
+}
+
+void
+explain_rule(struct buf *b, const struct rule *ru, enum lang lang, int markdown)
+{
+	const char *group = L(lang, "Nhóm", "Group"), *guid = L(lang, "Hướng dẫn", "Guidance");
+	const char *when = L(lang, "Khi nào", "When");
+	const char *ids = *ru->guidance ? ru->guidance : "-";
+	if (markdown) {
+		buf_printf(b, "**%s** (%s)  \n%s: %s  \n%s: %s  \n%s: ", ru->id,
+		           rules_sev_label(ru), group, ru->group, guid, ids, when);
+		md_text(b, L(lang, ru->when_vi, ru->when_en));
+		buf_puts(b, "\n\n");
+		md_text(b, L(lang, ru->why_vi, ru->why_en));
+		buf_putc(b, '\n');
+	} else {
+		buf_printf(b, "%s (%s)\n", ru->id, rules_sev_label(ru));
+		buf_printf(b, "%s: %s\n%s: %s\n", group, ru->group, guid, ids);
+		buf_printf(b, "%s: %s\n\n", when, L(lang, ru->when_vi, ru->when_en));
+		wrap(b, L(lang, ru->why_vi, ru->why_en), 0, 76);
+	}
+	const char *g = ru->guidance;
+	while (*g) {
+		size_t n = strcspn(g, " ");
+		char *gid = xstrndup(g, n);
+		const struct guidance *gd = guidance_find(gid);
+		free(gid);
+		g += n;
+		while (*g == ' ')
+			g++;
+		if (!gd)
+			continue;
+		const struct guidance_source *src = guidance_source_find(gd->source);
+		const char *title = src ? L(lang, src->title_vi, src->title_en) : gd->source;
+		char *q = guidance_quote(gd);
+		if (markdown) {
+			buf_printf(b, "\n**%s** — ", gd->id);
+			md_text(b, title);
+			buf_puts(b, "\n\n> ");
+			md_text(b, q);
+			buf_puts(b, "\n>\n> ");
+			md_text(b, gd->gloss);
+			buf_putc(b, '\n');
+		} else {
+			buf_printf(b, "\n%s — %s\n", gd->id, title);
+			buf_printf(b, "  %s\n  %s\n", q, gd->gloss);
+		}
+		free(q);
+	}
+}
+
 int
 cmd_explain(int argc, char **argv)
 {
 	enum lang lang = LANG_VI;
-	int rc = options(argc, argv, &lang, NULL, explain_usage);
+	const char *format = "text";
+	static const char *const formats[2] = {"text", "markdown"};
+	int rc = options(argc, argv, &lang, &format, formats, explain_usage);
 	if (rc >= 0)
 		return rc;
 	if (optind + 1 != argc) {
@@ -213,30 +307,7 @@ cmd_explain(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "%s (%s)\n", ru->id, rules_sev_label(ru));
-	buf_printf(&b, "%s: %s\n", L(lang, "Nhóm", "Group"), ru->group);
-	buf_printf(&b, "%s: %s\n", L(lang, "Hướng dẫn", "Guidance"),
-	           *ru->guidance ? ru->guidance : "-");
-	buf_printf(&b, "%s: %s\n\n", L(lang, "Khi nào", "When"), L(lang, ru->when_vi, ru->when_en));
-	wrap(&b, L(lang, ru->why_vi, ru->why_en), 0, 76);
-	const char *g = ru->guidance;
-	while (*g) {
-		size_t n = strcspn(g, " ");
-		char *gid = xstrndup(g, n);
-		const struct guidance *gd = guidance_find(gid);
-		free(gid);
-		g += n;
-		while (*g == ' ')
-			g++;
-		if (!gd)
-			continue;
-		const struct guidance_source *src = guidance_source_find(gd->source);
-		char *q = guidance_quote(gd);
-		buf_printf(&b, "\n%s — %s\n", gd->id,
-		           src ? L(lang, src->title_vi, src->title_en) : gd->source);
-		buf_printf(&b, "  %s\n  %s\n", q, gd->gloss);
-		free(q);
-	}
+	explain_rule(&b, ru, lang, !strcmp(format, "markdown"));
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);
 	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;

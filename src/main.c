@@ -12,25 +12,34 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
-    {"check", cmd_check}, {"report", cmd_report}, {"archive", cmd_archive},
-    {"pdf", cmd_pdf},     {"rules", cmd_rules},   {"explain", cmd_explain},
+    {"check", cmd_check}, {"report", cmd_report},   {"archive", cmd_archive}, {"pdf", cmd_pdf},
+    {"rules", cmd_rules}, {"explain", cmd_explain}, {"new", cmd_new},         {"tasks", cmd_tasks},
 };
 
+/* The options of every command, as each command's --help and debrief(1)
+ * name them (tests/check compares the three). */
 static void
 usage(FILE *f)
 {
-	fputs("usage: debrief check   [--format F] [--fail-on SEV] [--today DATE] [--config FILE]\n"
-	      "                       [--lang L] PATH...\n"
-	      "       debrief report  -o DIR [--format md,pdf] [--lang L] [--templates DIR]\n"
-	      "                       [--today DATE] FILE...\n"
-	      "       debrief archive -o DIR [--today DATE] [--lang L] [--config FILE]\n"
-	      "                       [--format md,pdf] [--verbose] PATH...\n"
-	      "       debrief pdf     [-o OUT.pdf] [--title T] [--font FAMILY] FILE.md\n"
-	      "       debrief rules   [--format text|json]\n"
-	      "       debrief explain RULE\n"
-	      "       debrief --help | --version\n"
-	      "Each command takes --help.  See debrief(1) and debrief(5).\n",
-	      f);
+	fputs(
+	    "usage: debrief check   [--format F] [--fail-on SEV|never] [--min-severity SEV]\n"
+	    "                       [--today DATE] [--config FILE] [--stdin-filename NAME]\n"
+	    "                       [--lang L] PATH...\n"
+	    "       debrief report  -o|--output DIR [--format md,pdf] [--lang L]\n"
+	    "                       [--templates DIR] [--today DATE] [--config FILE] FILE...\n"
+	    "       debrief archive -o|--output DIR [--today DATE] [--lang L] [--config FILE]\n"
+	    "                       [--format md,pdf] [--verbose] PATH...\n"
+	    "       debrief pdf     [-o|--output OUT.pdf] [--title T] [--font FAMILY] [--lang L]\n"
+	    "                       FILE.md\n"
+	    "       debrief rules   [--format text|json] [--lang L]\n"
+	    "       debrief explain [--format text|markdown] [--lang L] RULE\n"
+	    "       debrief new     [--direction outbound|inbound] [--lang L] [--today DATE]\n"
+	    "                       [--schema URL] ID\n"
+	    "       debrief tasks   [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
+	    "                       [--today DATE] [--config FILE] [--lang L] PATH...\n"
+	    "       debrief --help | --version\n"
+	    "Each command takes --help.  See debrief(1) and debrief(5).\n",
+	    f);
 }
 
 int

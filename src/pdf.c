@@ -253,10 +253,13 @@ out:
 static void
 usage(FILE *f)
 {
-	fputs("usage: debrief pdf [-o OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en] FILE.md\n"
-	      "FILE.md - reads standard input; the PDF goes to -o, else next to FILE,\n"
-	      "else (standard input) to standard output.\n",
-	      f);
+	fputs(
+	    "usage: debrief pdf [-o|--output OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en]\n"
+	    "                   FILE.md\n"
+	    "       debrief pdf --help\n"
+	    "FILE.md - reads standard input; the PDF goes to -o, else next to FILE,\n"
+	    "else (standard input) to standard output.\n",
+	    f);
 }
 
 /* Line and column (from 1) of byte off in s. */

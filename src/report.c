@@ -48,14 +48,16 @@ struct report_opts {
 static void
 usage(FILE *f)
 {
-	fputs("usage: debrief report -o DIR [--format md,pdf] [--lang vi|en] [--templates DIR]\n"
-	      "                      [--today YYYY-MM-DD] [--config FILE] FILE...\n",
-	      f);
+	fputs(
+	    "usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
+	    "                      [--templates DIR] [--today YYYY-MM-DD] [--config FILE] FILE...\n"
+	    "       debrief report --help\n",
+	    f);
 }
 
 /* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
  * the executable or one or two levels up (build trees), else the
- * compiled-in data directory. */
+ * data directory compiled in (make install's DATADIR). */
 static char *
 default_templates(void)
 {
@@ -82,7 +84,7 @@ default_templates(void)
 			free(p);
 		}
 	}
-	return xstrdup("/usr/share/debrief/templates");
+	return xstrdup(DEBRIEF_DATADIR "/templates");
 }
 
 /* Partial names are plain words: a template can never read outside its set. */

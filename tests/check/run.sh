@@ -30,8 +30,10 @@ run() {
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $1"; shift; done
 	[ $# -gt 0 ] && shift
 	# shellcheck disable=SC2086
-	(cd "$IN" && env $envs "$DEBRIEF" check "$@") >"$WORK/$n.out" 2>"$WORK/$n.err"
+	(cd "$IN" && env $envs "$DEBRIEF" check "$@") >"$WORK/$n.raw" 2>"$WORK/$n.err"
 	rc=$?
+	# JUnit times differ from run to run; the goldens hold them as 0
+	sed 's/ time="[0-9]*\.[0-9]*"/ time="0"/g' "$WORK/$n.raw" >"$WORK/$n.out"
 	sanitizer_clean "$n/sanitizers" "$WORK/$n.err" || true
 }
 # want_rc NAME CODE
@@ -68,7 +70,8 @@ gold json
 if $PY -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert list(d) == ["findings", "summary"], list(d)
+assert list(d) == ["version", "findings", "unreadable", "summary"], list(d)
+assert d["version"] == 1 and d["unreadable"] == []
 keys = ["file", "line", "column", "rule", "severity", "message", "guidance"]
 for f in d["findings"]:
     assert list(f) == keys, list(f)
@@ -76,7 +79,7 @@ for f in d["findings"]:
     assert f["severity"] in ("error", "warning", "info")
     assert all(isinstance(g, str) for g in f["guidance"])
 s = d["summary"]
-assert list(s) == ["files", "errors", "warnings", "infos"], list(s)
+assert list(s) == ["files", "errors", "warnings", "infos", "unreadable"], list(s)
 n = {k: sum(f["severity"] == k for f in d["findings"]) for k in ("error", "warning", "info")}
 assert (s["errors"], s["warnings"], s["infos"]) == (n["error"], n["warning"], n["info"])
 ' "$WORK/json.out"; then ok json/shape; else fail json/shape "not the shape of docs/outputs.md"; fi
@@ -84,7 +87,9 @@ assert (s["errors"], s["warnings"], s["infos"]) == (n["error"], n["warning"], n[
 run sarif -- --lang en --format sarif $LOADER
 want_rc sarif 1
 gold sarif
-if $PY sarif_check.py "$WORK/sarif.out" >"$WORK/sarif.check" 2>&1; then ok sarif/structure; else
+"$DEBRIEF" rules --format json >"$WORK/rules.json"
+if $PY sarif_check.py "$WORK/sarif.out" "$WORK/rules.json" >"$WORK/sarif.check" 2>&1; then
+	ok sarif/structure; else
 	fail sarif/structure "invalid SARIF"; head -n 5 "$WORK/sarif.check"; fi
 
 run github -- --lang en --format github $LOADER
@@ -98,11 +103,12 @@ if $PY -c '
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 assert root.tag == "testsuites"
-suites = root.findall("testsuite")
-assert [s.get("name") for s in suites] == sys.argv[2:], [s.get("name") for s in suites]
-fails = sum(len(c.findall("failure")) for s in suites for c in s.findall("testcase"))
+cases = root.findall("testsuite/testcase")
+assert [c.get("file") for c in cases] == sys.argv[2:], [c.get("file") for c in cases]
+assert all(c.get("name") == c.get("file") and float(c.get("time")) >= 0 for c in cases)
+fails = sum(len(c.findall("failure")) for c in cases)
 assert fails == int(root.get("failures")), (fails, root.get("failures"))
-assert len(root.findall("testsuite/testcase")) == int(root.get("tests"))
+assert len(cases) == int(root.get("tests"))
 ' "$WORK/junit.out" $LOADER; then ok junit/xml; else fail junit/xml "invalid or inconsistent XML"; fi
 
 # junit with no finding at all: one passing test case per file
@@ -137,6 +143,32 @@ run fail-on-warning -- --fail-on warning not-nfc.yaml
 want_rc fail-on-warning 0
 run fail-on-error -- --fail-on error dup-key.yaml
 want_rc fail-on-error 1
+# never: a job that reports without failing; still 2 for an unreadable file
+run fail-on-never -- --fail-on never dup-key.yaml
+want_rc fail-on-never 0
+run fail-on-never-junit -- --lang en --format junit --fail-on never dup-key.yaml
+want_rc fail-on-never-junit 0
+hasnt fail-on-never-junit/no-failure "$WORK/fail-on-never-junit.out" '<failure'
+has fail-on-never-junit/findings-in-output "$WORK/fail-on-never-junit.out" '<system-out>dup-key.yaml:'
+run fail-on-never-missing -- --fail-on never dup-key.yaml nosuch.yaml
+want_rc fail-on-never-missing 2
+
+# ---- --min-severity: what is below it is not shown, in any format, and does not fail ----
+run min-severity-warning -- --lang en --today 2026-12-06 --min-severity warning clean.yaml
+gold min-severity-warning
+stale='\[follow-task-stale\]|title=follow-task-stale|"rule(Id)?": "follow-task-stale"'
+for f in json sarif github junit; do
+	run "min-severity-$f" -- --lang en --format "$f" --today 2026-12-06 --min-severity warning clean.yaml
+	run "all-severities-$f" -- --lang en --format "$f" --today 2026-12-06 clean.yaml
+	if grep -qE "$stale" "$WORK/all-severities-$f.out" &&
+		! grep -qE "$stale" "$WORK/min-severity-$f.out"; then
+		ok "min-severity-$f/hides-info"; else
+		fail "min-severity-$f/hides-info" "info finding shown, or never there"; fi
+done
+run min-severity-no-fail -- --today 2026-12-06 --fail-on info --min-severity error clean.yaml
+want_rc min-severity-no-fail 0
+run min-severity-bad -- --min-severity never clean.yaml
+want_rc min-severity-bad 2
 
 # ---- paths ----
 mkdir -p "$IN/tree/a/sub" "$IN/tree/.hidden" "$IN/tree/b"
@@ -151,11 +183,49 @@ gold walk-sorted
 run stdin -- --lang en - <"$IN/dup-key.yaml"
 want_rc stdin 1
 gold stdin
+# --stdin-filename names standard input in findings, and finds the
+# configuration as that file would
+mkdir -p "$IN/named"
+printf 'rules:\n  yaml-duplicate-key: warning\n' >"$IN/named/.debrief.yaml"
+run stdin-filename -- --lang en --stdin-filename named/dup-key.yaml - <"$IN/dup-key.yaml"
+want_rc stdin-filename 0
+gold stdin-filename
+run stdin-filename-sarif -- --format sarif --stdin-filename named/dup-key.yaml - <"$IN/dup-key.yaml"
+has stdin-filename-sarif/uri "$WORK/stdin-filename-sarif.out" '"uri": "named/dup-key.yaml", "uriBaseId": "%SRCROOT%"'
+run stdin-filename-empty -- --stdin-filename "" - <"$IN/dup-key.yaml"
+want_rc stdin-filename-empty 2
 
 run missing-among-good -- --lang en dup-key.yaml nosuch.yaml not-nfc.yaml
 want_rc missing-among-good 2
 gold missing-among-good
 has missing-among-good/message "$WORK/missing-among-good.err" '^debrief: nosuch.yaml: cannot open: '
+# An unreadable file is a failure of that file in every format, and exit 2.
+run missing-junit -- --lang en --format junit clean.yaml nosuch.yaml
+want_rc missing-junit 2
+gold missing-junit
+run missing-json -- --lang en --format json clean.yaml nosuch.yaml
+want_rc missing-json 2
+if $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [u["file"] for u in d["unreadable"]] == ["nosuch.yaml"], d["unreadable"]
+assert d["summary"]["unreadable"] == 1 and d["summary"]["files"] == 1
+' "$WORK/missing-json.out"; then ok missing-json/named; else
+	fail missing-json/named "unreadable file not in the JSON"; fi
+run missing-sarif -- --lang en --format sarif clean.yaml nosuch.yaml
+want_rc missing-sarif 2
+if $PY sarif_check.py "$WORK/missing-sarif.out" >/dev/null 2>&1 && $PY -c '
+import json, sys
+inv = json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]
+assert inv["executionSuccessful"] is False
+n = inv["toolExecutionNotifications"]
+assert [x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for x in n] == \
+	["nosuch.yaml"] and n[0]["level"] == "error"
+' "$WORK/missing-sarif.out"; then ok missing-sarif/named; else
+	fail missing-sarif/named "unreadable file not a failed invocation"; fi
+run missing-github -- --lang en --format github clean.yaml nosuch.yaml
+want_rc missing-github 2
+has missing-github/annotation "$WORK/missing-github.out" '^::error file=nosuch.yaml,title=debrief::cannot open'
 
 run repeated-path -- --lang en dup-key.yaml not-nfc.yaml dup-key.yaml
 gold repeated-path
@@ -214,6 +284,23 @@ want_rc too-large 1
 gold too-large
 rm -f "$IN/huge.yaml"
 
+# ---- SARIF fingerprints do not move with the lines above a finding ----
+run fp-before -- --format sarif dup-key.yaml
+{ printf '# two lines\n# of comment\n'; cat "$IN/dup-key.yaml"; } >"$IN/fp.tmp" &&
+	mv "$IN/fp.tmp" "$IN/dup-key.yaml"
+run fp-after -- --format sarif dup-key.yaml
+if $PY -c '
+import json, sys
+def fps(p):
+    r = json.load(open(p))["runs"][0]["results"]
+    return [x["partialFingerprints"]["debriefFinding/v1"] for x in r], \
+        [x["locations"][0]["physicalLocation"]["region"]["startLine"] for x in r]
+(a, la), (b, lb) = fps(sys.argv[1]), fps(sys.argv[2])
+assert a and a == b and la != lb, (a, b, la, lb)
+' "$WORK/fp-before.out" "$WORK/fp-after.out"; then ok sarif/fingerprints-survive-moves; else
+	fail sarif/fingerprints-survive-moves "fingerprints changed, or lines did not"; fi
+variant dup-key.yaml -e '/^title:/p'
+
 # ---- SARIF locations are URIs ----
 variant "Cà Mau 2017.yaml" -e '/^title:/p'
 run sarif-uri -- --format sarif "Cà Mau 2017.yaml"
@@ -226,35 +313,57 @@ if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/r
 	fail man/renders "$w"; fi
 if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
 	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
-# Options of check, rules and explain: those the man page documents
-# (".Fl \-xxx" in the command's subsection) and those the binary's usage
-# lists must be the same (every command takes --help), and the binary must
-# run with each of them, given a sample value.
+# Options of every command: those debrief(1) documents (".Fl \-xxx" in
+# the command's subsection and its SYNOPSIS lines), those the command's
+# --help lists, and those the top-level --help lists for it must be the
+# same (every command takes --help); the binary must run with each of
+# them, given a sample value.
 : >"$IN/none.conf"
 sample() {
 	case $1 in
-	--format) echo json ;; --fail-on) echo warning ;; --today) echo 2026-01-01 ;;
-	--config) echo none.conf ;; --lang) echo en ;; esac
+	--format) [ "$2" = explain ] && echo markdown || echo json ;; --fail-on) echo warning ;;
+	--today) echo 2026-01-01 ;; --config) echo none.conf ;; --lang) echo en ;;
+	--min-severity) echo info ;; --stdin-filename) echo named.yaml ;; --due-within) echo 7 ;;
+	--owner) echo "Sở" ;; esac
 }
-for cmd in check rules explain; do
-	sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN" | grep -o 'Fl \\-[a-z\\-]*' |
-		sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
+"$DEBRIEF" --help >"$WORK/top-help.out" 2>&1
+for cmd in check report archive pdf rules explain new tasks; do
+	{ sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN"
+		sed -n "/^\.Sh SYNOPSIS/,/^\.Sh /p" "$MAN" | sed -n "/^\.Cm $cmd\$/,/^\.Nm/p"; } |
+		grep -o 'Fl \\-[a-z\\-]*' | sed 's/^Fl /-/; s/\\//g' | sort -u >"$WORK/opts.man"
 	{ "$DEBRIEF" "$cmd" --help 2>&1 | grep -oE -- '--[a-z][a-z-]*'; echo --help; } |
 		sort -u >"$WORK/opts.bin"
+	{ awk -v c="$cmd" '/debrief [a-z]/ { on = ($0 ~ "debrief " c " ") } on' "$WORK/top-help.out" |
+		grep -oE -- '--[a-z][a-z-]*' | grep -v -- '--version'; echo --help; } |
+		sort -u >"$WORK/opts.top"
 	if [ "$(wc -l <"$WORK/opts.man")" -ge 2 ] && cmp -s "$WORK/opts.man" "$WORK/opts.bin"; then
 		ok "man/$cmd-options-match-usage"
 	else
 		fail "man/$cmd-options-match-usage" "man page and usage differ"
 		diff "$WORK/opts.man" "$WORK/opts.bin" | head -n 10
 	fi
-	case $cmd in check) arg=clean.yaml ;; explain) arg=prep-what ;; *) arg= ;; esac
+	if cmp -s "$WORK/opts.top" "$WORK/opts.bin"; then ok "help/$cmd-options-match-top-level"
+	else
+		fail "help/$cmd-options-match-top-level" "debrief --help and debrief $cmd --help differ"
+		diff "$WORK/opts.top" "$WORK/opts.bin" | head -n 10
+	fi
+	case $cmd in check | tasks) arg=clean.yaml ;; explain) arg=prep-what ;; rules) arg= ;;
+		*) continue ;; esac
 	for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
-		# shellcheck disable=SC2046
-		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" $(sample "$opt") $arg) >/dev/null 2>"$WORK/opt.err"
+		v=$(sample "$opt" "$cmd")
+		# shellcheck disable=SC2086
+		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" ${v:+"$v"} $arg) >/dev/null 2>"$WORK/opt.err"
 		rc=$?
 		if [ $rc -le 1 ]; then ok "man/$cmd-accepts$opt"; else
 			fail "man/$cmd-accepts$opt" "exit $rc: $(head -n 1 "$WORK/opt.err")"; fi
 	done
+done
+# A format a command offers, it accepts (explain used to offer text and refuse it).
+for c in "rules text" "rules json" "explain text" "explain markdown"; do
+	set -- $c
+	r=; [ "$1" = explain ] && r=prep-what
+	"$DEBRIEF" "$1" --format "$2" $r >/dev/null 2>"$WORK/fmt.err"
+	if [ $? -eq 0 ]; then ok "help/$1-format-$2"; else fail "help/$1-format-$2" "$(head -n 1 "$WORK/fmt.err")"; fi
 done
 
 # ---- output that cannot be written is an operational error ----

@@ -53,6 +53,8 @@ cli explain-prep-what explain prep-what
 cli explain-follow-task-owner-en explain --lang en follow-task-owner
 cli explain-yaml-syntax-en explain --lang en yaml-syntax
 cli explain-option-after-rule explain prep-how --lang en
+cli explain-markdown-en explain --format markdown --lang en follow-tasks
+cli explain-markdown-vi explain --format markdown prep-language
 cli explain-unknown explain prep-wat
 cli explain-unknown-en explain --lang en no-such-thing
 cli explain-no-rule explain
@@ -62,7 +64,9 @@ cli rules-bad-format rules --format xml
 "$DEBRIEF" rules --format json --lang en >"$WORK/rules-json.out.json" 2>/dev/null
 if /usr/bin/python3 -c '
 import json, sys
-rules = json.load(open(sys.argv[1]))
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["version", "rules"] and d["version"] == 1
+rules = d["rules"]
 text = [l.split()[0] for l in open(sys.argv[2]) if l.strip() and not l.startswith("exit")]
 assert [r["id"] for r in rules] == text
 assert all(set(r) == {"id", "severity", "guidance", "group", "when"} for r in rules)

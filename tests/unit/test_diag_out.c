@@ -5,6 +5,7 @@
 #include "diag_out.h"
 #include "escape.h"
 #include "unit.h"
+#include "xalloc.h"
 
 static struct buf b = BUF_INIT;
 
@@ -19,10 +20,9 @@ esc(void (*fn)(struct buf *, const char *), const char *s)
 static const char *
 render(const struct diags *dq, enum out_format f)
 {
-	struct out_opts o = {f, LANG_EN, 0, SEV_WARNING, 1, NULL, 0};
-	static char *files[] = {"a b.yaml"};
-	o.files = files;
-	o.nfiles = 1;
+	static const struct out_file files[] = {{"a b.yaml", 0.25, NULL},
+	                                        {"gone.yaml", 0, "cannot open"}};
+	struct out_opts o = {f, LANG_EN, 0, SEV_WARNING, 1, files, 2};
 	buf_reset(&b);
 	diag_out(&b, dq, &o);
 	return buf_cstr(&b);
@@ -79,23 +79,58 @@ main(void)
 	OK(strstr(j, "\"line\": 7, \"column\": null") != NULL, "json/unknown-column-null");
 	OK(strstr(j, "\"guidance\": [\"G7\", \"G19\"]") != NULL, "json/guidance-list");
 	OK(strstr(j, "\"message\": \"no \\\"plan\\\" <here>\"") != NULL, "json/message-escaped");
+	OK(strstr(j, "\"unreadable\": [\n    {\"file\": \"gone.yaml\", \"message\": \"cannot "
+	             "open\"}") != NULL,
+	   "json/unreadable-file");
+	OK(strstr(j, "{\n  \"version\": 1,\n") == j, "json/version-first");
 	const char *g = render(&dq, OUT_GITHUB);
 	OK(strstr(g, "::error file=a b.yaml,title=yaml-limit::too big\n") != NULL,
 	   "github/no-position");
 	OK(strstr(g, "::warning file=a b.yaml,line=7,title=follow-plan::") != NULL,
 	   "github/line-only");
+	OK(strstr(g, "::error file=gone.yaml,title=debrief::cannot open\n") != NULL,
+	   "github/unreadable-file");
 	const char *s = render(&dq, OUT_SARIF);
-	OK(strstr(s, "\"uri\": \"a%20b.yaml\"}}") != NULL, "sarif/no-region-when-unknown");
+	OK(strstr(s, "\"uri\": \"a%20b.yaml\", \"uriBaseId\": \"%SRCROOT%\"}}") != NULL,
+	   "sarif/no-region-when-unknown");
+	OK(strstr(s, "\"executionSuccessful\": false") != NULL, "sarif/unreadable-fails-run");
+	OK(strstr(s, "\"uri\": \"gone.yaml\"") != NULL, "sarif/unreadable-file-named");
+	OK(strstr(s, "\"name\": \"FollowPlan\"") != NULL, "sarif/rule-name");
 	OK(strstr(s, "\"region\": {\"startLine\": 7}") != NULL, "sarif/line-only-region");
 	const char *x = render(&dq, OUT_JUNIT);
-	OK(strstr(x, "failures=\"2\"") != NULL, "junit/fail-on-warning-counts-both");
-	OK(strstr(x, "message=\"no &quot;plan&quot; &lt;here&gt;\"") != NULL,
-	   "junit/attribute-escaped");
+	OK(strstr(x, "tests=\"2\" failures=\"1\" errors=\"1\"") != NULL, "junit/one-case-per-file");
+	OK(strstr(x, "message=\"2 findings at or above warning\"") != NULL,
+	   "junit/fail-on-warning-counts-both");
+	OK(strstr(x, "file=\"a b.yaml\" time=\"0.250\"") != NULL, "junit/file-and-time");
+	OK(strstr(x, "<error type=\"unreadable\" message=\"cannot open\"/>") != NULL,
+	   "junit/unreadable-is-error");
+	OK(strstr(x, "no &quot;plan&quot; &lt;here&gt; [follow-plan]") != NULL,
+	   "junit/body-escaped");
+
 	diags_free(&dq);
+
+	/* SARIF fingerprints: the same finding on another line keeps its
+	 * fingerprint; two identical findings in one file get two. */
+	diags_add(&dq, "r.yaml", (struct mark){3, 1}, SEV_ERROR, "follow-plan", "", "same");
+	diags_add(&dq, "r.yaml", (struct mark){9, 1}, SEV_ERROR, "follow-plan", "", "same");
+	char *before = xstrdup(strstr(render(&dq, OUT_SARIF), "\"results\""));
+	dq.v[0].mark.line = 30;
+	dq.v[1].mark.line = 90;
+	const char *after = strstr(render(&dq, OUT_SARIF), "\"results\"");
+	const char *f1 = strstr(before, "debriefFinding/v1"),
+	           *f2 = strstr(after, "debriefFinding/v1");
+	OK(f1 && f2 && !strncmp(f1, f2, 40), "sarif/fingerprint-survives-line-move");
+	OK(f1 && strstr(f1 + 1, "debriefFinding/v1") &&
+	       strncmp(f1, strstr(f1 + 1, "debriefFinding/v1"), 40),
+	   "sarif/identical-findings-differ");
+	free(before);
+	diags_free(&dq);
+
 	j = render(&dq, OUT_JSON);
 	STR_EQ(j,
-	       "{\n  \"findings\": [],\n  \"summary\": {\"files\": 1, \"errors\": 0, "
-	       "\"warnings\": 0, \"infos\": 0}\n}\n",
+	       "{\n  \"version\": 1,\n  \"findings\": [],\n  \"unreadable\": [\n    {\"file\": "
+	       "\"gone.yaml\", \"message\": \"cannot open\"}\n  ],\n  \"summary\": {\"files\": 1, "
+	       "\"errors\": 0, \"warnings\": 0, \"infos\": 0, \"unreadable\": 1}\n}\n",
 	       "json/empty");
 	buf_free(&b);
 	return unit_failed != 0;

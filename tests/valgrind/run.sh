@@ -34,3 +34,9 @@ vg pdf-report pdf -o "$WORK/one.pdf" "$WORK/reports/2017-07-camau-nagasaki.md"
 vg rules-json rules --format json
 vg explain explain follow-tasks
 vg explain-unknown explain no-such-rule
+vg check-junit-unreadable check --today 2026-01-01 --format junit --min-severity warning \
+	"$TOP/tests/check/in" "$WORK/nosuch.yaml"
+vg explain-markdown explain --format markdown prep-what
+vg tasks-examples-md tasks --today 2026-11-23 --due-within 60 --format md "$TOP/examples"
+vg tasks-examples-json tasks --today 2026-11-23 --owner "cong thuong" --format json "$TOP/examples"
+mkdir -p "$WORK/new" && (cd "$WORK/new" && vg new-en new --lang en --direction inbound 2026-01-x)

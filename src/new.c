@@ -1,0 +1,347 @@
+/*
+ * new.c: `debrief new`: writes ID.yaml, a commented skeleton of a record
+ * with every section of the guidance, the line that lets an editor
+ * complete keys and words from the record schema, and values in the
+ * required fields that the schema accepts, so that the officer starts
+ * from a file `check` reads without a YAML or schema error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "cmd.h"
+#include "date.h"
+#include "fsutil.h"
+#include "xalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief new [--direction outbound|inbound] [--lang vi|en] [--today "
+	      "YYYY-MM-DD]\n"
+	      "                   [--schema URL] ID\n"
+	      "       debrief new --help\n",
+	      f);
+}
+
+/* The skeleton: %1$s id, %2$s schema location, %3$s direction, %4$s the
+ * date of today, %5$s who the delegation is. */
+static const char skeleton_vi[] =
+    "# yaml-language-server: $schema=%2$s\n"
+    "# Hồ sơ chuyến công tác theo định dạng debrief/1 (xem debrief(5)).\n"
+    "# Các giá trị trong ngoặc đơn là chỗ cần điền; các mục đánh dấu # là tùy chọn:\n"
+    "# bỏ dấu # ở đầu dòng khi điền.  Kiểm tra bằng: debrief check %1$s.yaml\n"
+    "schema: debrief/1\n"
+    "id: %1$s\n"
+    "title: (tên đoàn công tác)\n"
+    "lang: vi\n"
+    "direction: %3$s  # outbound: đoàn ra; inbound: đoàn vào\n"
+    "dates: {start: %4$s, end: %4$s}  # ngày bắt đầu và kết thúc, YYYY-MM-DD\n"
+    "locality:\n"
+    "  name: (tên tỉnh hoặc thành phố)\n"
+    "  # kind: province | city\n"
+    "\n"
+    "# Đối tác nước ngoài (G3, G10, G16, G21).  country: mã quốc gia ISO 3166-1 hai\n"
+    "# chữ cái của đối tác: sửa lại cho đúng.\n"
+    "partners:\n"
+    "  - name: (tên đối tác)\n"
+    "    country: JP\n"
+    "    # local_name: (tên đối tác bằng chữ viết bản địa)\n"
+    "    # kind: prefecture | region | province | state | city | department | organization | "
+    "business | university\n"
+    "    # relationship: {stage: prospect | exploring | mou | sister | declined, since: YYYY-MM}\n"
+    "    # profile: {strengths: [], priorities: [], updated: YYYY-MM}\n"
+    "    # needs: [(nhu cầu của đối tác)]\n"
+    "    # response: pending | accepted | declined\n"
+    "\n"
+    "# Cơ quan đại diện Việt Nam hỗ trợ chuyến công tác (G2, G17).\n"
+    "# agency:\n"
+    "#   name: (tên Đại sứ quán hoặc Tổng Lãnh sự quán)\n"
+    "#   kind: embassy | consulate | mission\n"
+    "#   consulted: YYYY-MM-DD\n"
+    "#   staff:\n"
+    "#     - {name: (họ tên), title: (chức vụ)}\n"
+    "\n"
+    "# Thành phần đoàn (%5$s) và doanh nghiệp đi cùng (G6, G12).\n"
+    "# delegation:\n"
+    "#   head: {name: (họ tên), title: (chức vụ)}\n"
+    "#   members:\n"
+    "#     - {name: (họ tên), title: (chức vụ)}\n"
+    "#   businesses:\n"
+    "#     - {name: (tên doanh nghiệp), sector: (ngành), need: (nhu cầu)}\n"
+    "\n"
+    "# Hình thức và thời điểm (G6, G14).\n"
+    "# occasion: {kind: standalone | major_event | anniversary, event: (sự kiện), "
+    "anniversary_years: 0}\n"
+    "\n"
+    "# Chuẩn bị: xúc tiến cái gì, với ai, như thế nào (G1, G2, G4, G5, G9, G10, G11, G18).\n"
+    "# preparation:\n"
+    "#   promote:\n"
+    "#     - {item: (sản phẩm thế mạnh), sector: (ngành), data: (số liệu)}\n"
+    "#   objectives:\n"
+    "#     - {field: (lĩnh vực), goal: (mục tiêu), project: (dự án), roadmap: (lộ trình), "
+    "partner: (tên đối tác)}\n"
+    "#   materials:\n"
+    "#     - {title: (tên tài liệu), kind: presentation, audience: (tên đối tác), lang: [ja, en], "
+    "pages: 10}\n"
+    "#   asks:\n"
+    "#     - {what: (đề nghị), kind: exchange, partner: (tên đối tác)}\n"
+    "#   briefing: {date: YYYY-MM-DD, by: (cơ quan)}\n"
+    "\n"
+    "# Các cuộc làm việc trong chuyến công tác.\n"
+    "# meetings:\n"
+    "#   - {date: YYYY-MM-DD, with: (làm việc với ai), kind: working, summary: (nội dung)}\n"
+    "\n"
+    "# Kết quả, ngắn gọn (G19).\n"
+    "# outcomes:\n"
+    "#   - (kết quả)\n"
+    "# agreements:\n"
+    "#   - {kind: mou, title: (tên văn kiện), signed: YYYY-MM-DD, parties: [(bên ký)]}\n"
+    "\n"
+    "# Phân công nhiệm vụ: mỗi việc một sở, ngành chủ trì, có thời hạn (G8, G19).\n"
+    "# tasks:\n"
+    "#   - task: (việc cần làm)\n"
+    "#     owner: (một sở, ngành chủ trì)\n"
+    "#     support: [(sở hoặc ngành phối hợp)]\n"
+    "#     due: YYYY-MM-DD\n"
+    "#     status: open\n"
+    "\n"
+    "# Sau chuyến công tác: báo cáo, thông tin lại cho cơ quan đại diện, chương trình dài\n"
+    "# hạn, kiểm tra tình hình triển khai, đón đoàn thăm đáp lễ (G7, G8, G19, G22).\n"
+    "# follow_up:\n"
+    "#   report: {date: YYYY-MM-DD, author: (cơ quan), number: (số văn bản)}\n"
+    "#   feedback_to_agency: YYYY-MM-DD\n"
+    "#   plan: {title: (tên chương trình), horizon: (giai đoạn), items: [(nội dung)]}\n"
+    "#   reviews:\n"
+    "#     - {date: YYYY-MM-DD, by: (cơ quan), note: (ghi chú)}\n"
+    "#   reciprocal_visit: {expected: YYYY-MM, status: proposed}\n"
+    "\n"
+    "# Đầu mối liên hệ và ghi chú bàn giao cho người kế nhiệm (G17, G20).\n"
+    "# contacts:\n"
+    "#   - {name: (họ tên), org: (cơ quan), side: partner, since: YYYY-MM}\n"
+    "# handover: (những điều người tiếp nhận cần biết)\n";
+
+static const char skeleton_en[] =
+    "# yaml-language-server: $schema=%2$s\n"
+    "# A visit record in the format debrief/1 (see debrief(5)).\n"
+    "# Values in brackets are to be filled in; sections behind # are optional:\n"
+    "# remove the # when you fill them in.  Check with: debrief check %1$s.yaml\n"
+    "schema: debrief/1\n"
+    "id: %1$s\n"
+    "title: (title of the visit)\n"
+    "lang: en\n"
+    "direction: %3$s  # outbound: our delegation abroad; inbound: a delegation received\n"
+    "dates: {start: %4$s, end: %4$s}  # first and last day, YYYY-MM-DD\n"
+    "locality:\n"
+    "  name: (province or city)\n"
+    "  # kind: province | city\n"
+    "\n"
+    "# Foreign partners (G3, G10, G16, G21).  country: the partner's two-letter ISO\n"
+    "# 3166-1 code: set it right.\n"
+    "partners:\n"
+    "  - name: (partner)\n"
+    "    country: JP\n"
+    "    # local_name: (name in the partner's own script)\n"
+    "    # kind: prefecture | region | province | state | city | department | organization | "
+    "business | university\n"
+    "    # relationship: {stage: prospect | exploring | mou | sister | declined, since: YYYY-MM}\n"
+    "    # profile: {strengths: [], priorities: [], updated: YYYY-MM}\n"
+    "    # needs: [(what the partner needs)]\n"
+    "    # response: pending | accepted | declined\n"
+    "\n"
+    "# The Vietnamese representative agency that supports the visit (G2, G17).\n"
+    "# agency:\n"
+    "#   name: (embassy or consulate general)\n"
+    "#   kind: embassy | consulate | mission\n"
+    "#   consulted: YYYY-MM-DD\n"
+    "#   staff:\n"
+    "#     - {name: (name), title: (position)}\n"
+    "\n"
+    "# Who travels (%5$s), and the businesses that come along (G6, G12).\n"
+    "# delegation:\n"
+    "#   head: {name: (name), title: (position)}\n"
+    "#   members:\n"
+    "#     - {name: (name), title: (position)}\n"
+    "#   businesses:\n"
+    "#     - {name: (business), sector: (sector), need: (what it looks for)}\n"
+    "\n"
+    "# Format and timing (G6, G14).\n"
+    "# occasion: {kind: standalone | major_event | anniversary, event: (event), "
+    "anniversary_years: 0}\n"
+    "\n"
+    "# Preparation: what to promote, with whom, and how (G1, G2, G4, G5, G9, G10, G11, G18).\n"
+    "# preparation:\n"
+    "#   promote:\n"
+    "#     - {item: (strongest product), sector: (sector), data: (figures)}\n"
+    "#   objectives:\n"
+    "#     - {field: (field), goal: (goal), project: (project), roadmap: (roadmap), "
+    "partner: (partner)}\n"
+    "#   materials:\n"
+    "#     - {title: (title), kind: presentation, audience: (partner), lang: [ja, en], pages: 10}\n"
+    "#   asks:\n"
+    "#     - {what: (request), kind: exchange, partner: (partner)}\n"
+    "#   briefing: {date: YYYY-MM-DD, by: (body)}\n"
+    "\n"
+    "# The meetings of the visit.\n"
+    "# meetings:\n"
+    "#   - {date: YYYY-MM-DD, with: (with whom), kind: working, summary: (summary)}\n"
+    "\n"
+    "# Results, kept short (G19).\n"
+    "# outcomes:\n"
+    "#   - (result)\n"
+    "# agreements:\n"
+    "#   - {kind: mou, title: (title), signed: YYYY-MM-DD, parties: [(party)]}\n"
+    "\n"
+    "# Task assignments: one responsible department per task, with a deadline (G8, G19).\n"
+    "# tasks:\n"
+    "#   - task: (what must be done)\n"
+    "#     owner: (one responsible department)\n"
+    "#     support: [(departments that help)]\n"
+    "#     due: YYYY-MM-DD\n"
+    "#     status: open\n"
+    "\n"
+    "# After the visit: the report, feedback to the representative agency, the long-term\n"
+    "# programme, reviews of implementation, the return visit (G7, G8, G19, G22).\n"
+    "# follow_up:\n"
+    "#   report: {date: YYYY-MM-DD, author: (body), number: (document number)}\n"
+    "#   feedback_to_agency: YYYY-MM-DD\n"
+    "#   plan: {title: (programme), horizon: (period), items: [(item)]}\n"
+    "#   reviews:\n"
+    "#     - {date: YYYY-MM-DD, by: (body), note: (note)}\n"
+    "#   reciprocal_visit: {expected: YYYY-MM, status: proposed}\n"
+    "\n"
+    "# Contacts, and notes for whoever takes over the relationship (G17, G20).\n"
+    "# contacts:\n"
+    "#   - {name: (name), org: (organisation), side: partner, since: YYYY-MM}\n"
+    "# handover: (what a successor needs to know)\n";
+
+/* The installed record schema: share/debrief beside the program's bin
+ * directory (wherever make install put both), else the data directory
+ * compiled in.  Caller frees. */
+static char *
+installed_schema(void)
+{
+	static const char rel[] = "/../share/debrief/schemas/record.schema.json";
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - sizeof rel);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		struct stat st;
+		if (slash) {
+			strcpy(slash, rel);
+			char *real = realpath(exe, NULL);
+			if (real && stat(real, &st) == 0)
+				return real;
+			free(real);
+		}
+	}
+	return xstrdup(DEBRIEF_DATADIR "/schemas/record.schema.json");
+}
+
+/* A record id: ^[a-z0-9][a-z0-9-]{0,63}$ (debrief(5)). */
+static int
+id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	if (!n || n > 64 || id[0] == '-')
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+	return 1;
+}
+
+int
+cmd_new(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"direction", required_argument, NULL, 'd'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"schema", required_argument, NULL, 's'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	enum lang lang = cli_prescan_lang(argc, argv);
+	const char *direction = "outbound", *today_opt = NULL;
+	const char *schema = NULL;
+	opterr = 0;
+	optind = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if (strcmp(optarg, "outbound") && strcmp(optarg, "inbound"))
+				return cli_usage_error(
+				    "new", lang, usage,
+				    "hướng không hợp lệ '%s' (outbound, inbound)",
+				    "unknown direction '%s' (outbound, inbound)", optarg);
+			direction = optarg;
+			break;
+		case 'l':
+			if (!cli_lang("new", optarg, &lang, usage))
+				return EXIT_USAGE;
+			break;
+		case 't': today_opt = optarg; break;
+		case 's': schema = optarg; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return cli_option_error("new", lang, usage, c, argv);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("new", lang, usage, "%scần đúng một mã hồ sơ (ID)",
+		                       "%sexactly one ID is needed", "");
+	const char *id = argv[optind];
+	if (!id_ok(id))
+		return cli_usage_error(
+		    "new", lang, usage,
+		    "mã hồ sơ '%s' không hợp lệ: chỉ chữ thường không dấu, chữ số và "
+		    "dấu '-', tối đa 64 ký tự",
+		    "invalid ID '%s': lower-case letters a-z, digits and '-', at most 64", id);
+	struct date today;
+	const char *derr = NULL;
+	if (!date_today(today_opt, &today, &derr)) {
+		fprintf(stderr, "debrief new: %s\n", derr);
+		return EXIT_USAGE;
+	}
+	char iso[11];
+	date_iso(today, iso);
+
+	char *name = xasprintf("%s.yaml", id);
+	char *found = schema ? NULL : installed_schema();
+	struct stat st;
+	int rc = EXIT_OK;
+	if (lstat(name, &st) == 0 || errno != ENOENT) {
+		/* Never over an officer's record. */
+		fprintf(stderr,
+		        L(lang, "debrief new: %s: đã có, không ghi đè\n",
+		          "debrief new: %s: already exists, not overwritten\n"),
+		        name);
+		rc = EXIT_USAGE;
+	} else {
+		struct buf b = BUF_INIT;
+		const char *who =
+		    !strcmp(direction, "outbound")
+		        ? L(lang, "đoàn ra của địa phương", "our locality's delegation")
+		        : L(lang, "đoàn vào của đối tác", "the partner's delegation");
+		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id,
+		           schema ? schema : found, direction, iso, who);
+		char *err = NULL;
+		if (!fs_write_atomic(".", name, b.data, b.len, &err)) {
+			fprintf(stderr, "debrief new: %s: %s\n", name, err);
+			free(err);
+			rc = EXIT_USAGE;
+		} else {
+			printf("%s\n", name);
+		}
+		buf_free(&b);
+	}
+	free(name);
+	free(found);
+	return rc;
+}

@@ -1,0 +1,458 @@
+/*
+ * tasks.c: `debrief tasks`: the tasks of a collection that are overdue or
+ * fall due within a number of days, by locality and owner department, as
+ * text, Markdown or JSON (localities under the provincial-level unit in
+ * force, owners merged by case and spacing and by the configuration's
+ * owner_aliases): the regular check on implementation that G8 asks
+ * of the local government, ready for a weekly job or a mail.  It reads
+ * records and lists; it decides no finding.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive_pages.h"
+#include "buf.h"
+#include "cli.h"
+#include "cmd.h"
+#include "date.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "load.h"
+#include "md_escape.h"
+#include "provinces.h"
+#include "rules.h"
+#include "schema.h"
+#include "text.h"
+#include "xalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief tasks [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
+	      "                     [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] PATH...\n"
+	      "       debrief tasks --help\n",
+	      f);
+}
+
+/* One task to list, copied out of its record. */
+struct due_task {
+	char *locality, *owner, *task, *id, *record, *file;
+	char *lkey, *okey; /* folded locality and owner: the groups */
+	unsigned line;
+	char due[11];
+	long days; /* from today to the due date's last day; < 0: overdue */
+	enum task_status status;
+};
+
+struct due_list {
+	struct due_task *v;
+	size_t n, cap;
+};
+
+static int
+cmp_due(const void *a, const void *b)
+{
+	const struct due_task *x = a, *y = b;
+	int c = strcmp(x->lkey, y->lkey);
+	if (!c)
+		c = strcmp(x->okey, y->okey);
+	if (!c && x->days != y->days)
+		return x->days < y->days ? -1 : 1;
+	if (!c)
+		c = strcmp(x->record, y->record);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* What to list. */
+struct want {
+	long today, within;       /* days since 1970; days ahead */
+	const char *owner_key;    /* folded --owner, or NULL for every owner */
+	const struct config *cfg; /* owner_aliases */
+	char **alias_from;        /* its aliases, folded */
+};
+
+/* The tasks of r that are open and due by today + within days. */
+static void
+collect(struct due_list *l, const struct record *r, const char *file, const struct want *w)
+{
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const struct task *t = &r->tasks[i];
+		if (t->status == TASK_DONE || t->status == TASK_DROPPED || !t->due.set)
+			continue;
+		/* A month-precision deadline runs to the month's last day. */
+		long days = date_days(t->due.d, 1) - w->today;
+		if (days > w->within)
+			continue;
+		/* Another name of a department counts as its own (owner_aliases). */
+		const char *owner = t->owner.s ? t->owner.s : "";
+		char *okey = text_fold(owner);
+		for (size_t a = 0; a < w->cfg->nowner_alias; a++)
+			if (!strcmp(w->alias_from[a], okey)) {
+				owner = w->cfg->owner_alias_to[a];
+				free(okey);
+				okey = text_fold(owner);
+				break;
+			}
+		if (w->owner_key && !strstr(okey, w->owner_key)) {
+			free(okey);
+			continue;
+		}
+		/* Localities under the provincial-level unit in force (since 1 July
+		 * 2025), as the archive groups them. */
+		const char *loc = r->locality_name.s ? r->locality_name.s : "";
+		int unit = province_lookup(loc);
+		if (unit >= 0)
+			loc = province_units[unit].name;
+		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+		struct due_task *d = &l->v[l->n++];
+		*d = (struct due_task){xstrdup(loc),
+		                       xstrdup(owner),
+		                       xstrdup(t->task.s ? t->task.s : ""),
+		                       xstrdup(t->id.s ? t->id.s : ""),
+		                       xstrdup(r->id.s ? r->id.s : ""),
+		                       xstrdup(file),
+		                       text_fold(loc),
+		                       okey,
+		                       t->mark.line,
+		                       "",
+		                       days,
+		                       t->status};
+		date_iso(t->due.d, d->due);
+	}
+}
+
+static void
+due_list_free(struct due_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct due_task *d = &l->v[i];
+		free(d->locality);
+		free(d->owner);
+		free(d->task);
+		free(d->id);
+		free(d->record);
+		free(d->file);
+		free(d->lkey);
+		free(d->okey);
+	}
+	free(l->v);
+}
+
+/* "quá hạn 30 ngày", "overdue by 30 days", "còn 4 ngày", "due in 4 days". */
+static void
+when(struct buf *b, long days, enum lang lang)
+{
+	if (days < 0 && lang == LANG_VI)
+		buf_printf(b, "quá hạn %ld ngày", -days);
+	else if (days < 0)
+		buf_printf(b, "overdue by %ld %s", -days, days == -1 ? "day" : "days");
+	else if (days == 0)
+		buf_puts(b, L(lang, "đến hạn hôm nay", "due today"));
+	else if (lang == LANG_VI)
+		buf_printf(b, "còn %ld ngày", days);
+	else
+		buf_printf(b, "due in %ld %s", days, days == 1 ? "day" : "days");
+}
+
+static void
+summary(struct buf *b, const struct due_list *l, long within, const char *today, enum lang lang)
+{
+	size_t over = 0;
+	for (size_t i = 0; i < l->n; i++)
+		over += l->v[i].days < 0;
+	size_t soon = l->n - over;
+	if (!l->n)
+		buf_printf(b,
+		           L(lang,
+		             "Tính đến %s, không có nhiệm vụ nào quá hạn hoặc đến hạn trong %ld "
+		             "ngày tới.\n",
+		             "As of %s, no task is overdue or due within %ld days.\n"),
+		           today, within);
+	else if (lang == LANG_VI)
+		buf_printf(
+		    b,
+		    "Tính đến %s: %zu nhiệm vụ quá hạn, %zu nhiệm vụ đến hạn trong %ld ngày tới.\n",
+		    today, over, soon, within);
+	else
+		buf_printf(b, "As of %s: %zu %s overdue, %zu due within %ld days.\n", today, over,
+		           over == 1 ? "task" : "tasks", soon, within);
+}
+
+static void
+out_text(struct buf *b, const struct due_list *l, enum lang lang)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct due_task *d = &l->v[i];
+		if (!i || strcmp(d->lkey, l->v[i - 1].lkey))
+			buf_printf(b, "%s%s\n", i ? "\n" : "", d->locality);
+		if (!i || strcmp(d->lkey, l->v[i - 1].lkey) || strcmp(d->okey, l->v[i - 1].okey))
+			buf_printf(b, "  %s\n", d->owner);
+		buf_puts(b, "    ");
+		when(b, d->days, lang);
+		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"),
+		           d->due, d->task, d->record, d->id, arc_task_status_word(d->status, lang),
+		           d->file, d->line);
+	}
+	if (l->n)
+		buf_putc(b, '\n');
+}
+
+static void
+md_cell(struct buf *b, const char *s)
+{
+	buf_puts(b, " ");
+	md_escape_in(b, MD_CELL, s, strlen(s));
+	buf_puts(b, " |");
+}
+
+/* The summary goes first, under the title: a mail is read from the top. */
+static void
+out_md(struct buf *b, const struct due_list *l, enum lang lang, const char *sum)
+{
+	buf_puts(b, L(lang, "# Nhiệm vụ quá hạn và sắp đến hạn\n\n",
+	              "# Tasks overdue and due soon\n\n"));
+	md_escape_in(b, MD_BLOCK, sum, strcspn(sum, "\n"));
+	buf_putc(b, '\n');
+	for (size_t i = 0; i < l->n; i++) {
+		const struct due_task *d = &l->v[i];
+		int newloc = !i || strcmp(d->lkey, l->v[i - 1].lkey);
+		if (newloc) {
+			buf_puts(b, "\n## ");
+			md_escape_in(b, MD_HEADING, d->locality, strlen(d->locality));
+			buf_puts(b, "\n");
+		}
+		if (newloc || strcmp(d->okey, l->v[i - 1].okey)) {
+			buf_puts(b, "\n### ");
+			md_escape_in(b, MD_HEADING, d->owner, strlen(d->owner));
+			buf_puts(
+			    b,
+			    L(lang,
+			      "\n\n| Nhiệm vụ | Hạn | Tình hình | Trạng thái | Chuyến công tác |\n",
+			      "\n\n| Task | Due | Timing | Status | Visit |\n"));
+			buf_puts(b, "|---|---|---|---|---|\n");
+		}
+		buf_puts(b, "|");
+		md_cell(b, d->task);
+		md_cell(b, d->due);
+		struct buf w = BUF_INIT;
+		when(&w, d->days, lang);
+		md_cell(b, buf_cstr(&w));
+		buf_free(&w);
+		md_cell(b, arc_task_status_word(d->status, lang));
+		md_cell(b, d->record);
+		buf_putc(b, '\n');
+	}
+}
+
+static void
+json_field(struct buf *b, const char *key, const char *v, int last)
+{
+	buf_printf(b, "\"%s\": \"", key);
+	escape_json(b, v);
+	buf_puts(b, last ? "\"" : "\", ");
+}
+
+static void
+out_json(struct buf *b, const struct due_list *l, long within, const char *today)
+{
+	size_t over = 0;
+	buf_printf(b, "{\n  \"version\": %d,\n  \"today\": \"%s\",\n  \"due_within\": %ld,\n",
+	           JSON_FORMAT_VERSION, today, within);
+	buf_puts(b, "  \"tasks\": [");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct due_task *d = &l->v[i];
+		over += d->days < 0;
+		buf_puts(b, i ? ",\n    {" : "\n    {");
+		json_field(b, "locality", d->locality, 0);
+		json_field(b, "owner", d->owner, 0);
+		json_field(b, "task", d->task, 0);
+		json_field(b, "id", d->id, 0);
+		json_field(b, "record", d->record, 0);
+		json_field(b, "file", d->file, 0);
+		buf_printf(b, "\"line\": %u, ", d->line);
+		json_field(b, "due", d->due, 0);
+		buf_printf(b, "\"days\": %ld, \"overdue\": %s, ", d->days,
+		           d->days < 0 ? "true" : "false");
+		json_field(b, "status", task_status_words[d->status], 1);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, l->n ? "\n  ],\n" : "],\n");
+	buf_printf(b, "  \"summary\": {\"overdue\": %zu, \"due_soon\": %zu}\n}\n", over,
+	           l->n - over);
+}
+
+/* The errors among dq on standard error, as check prints them. */
+static void
+print_errors(const struct diags *dq)
+{
+	for (size_t i = 0; i < dq->n; i++)
+		if (dq->v[i].sev == SEV_ERROR)
+			fprintf(stderr, "%s:%u:%u: error: %s [%s]\n", dq->v[i].file,
+			        dq->v[i].mark.line, dq->v[i].mark.col, dq->v[i].msg, dq->v[i].rule);
+}
+
+/* One file: its open tasks into l; 0 when it cannot be read or loaded
+ * (the reasons on standard error). */
+static int
+read_one(struct due_list *l, const char *path, struct date today, enum lang lang,
+         const struct want *w)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	struct load_limits lim;
+	load_limits_default(&lim);
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	if (!fs_read_head(path, lim.max_file + 1, &data, &len, &err)) {
+		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		free(err);
+		return 0;
+	}
+	struct diags dq = DIAGS_INIT;
+	struct doc *doc = load_yaml(data, len, name, &lim, lang, &dq);
+	free(data);
+	struct record *r = doc ? schema_record_take(doc, today, lang, &dq) : NULL;
+	if (r)
+		collect(l, r, name, w);
+	else
+		print_errors(&dq);
+	record_free(r);
+	diags_free(&dq);
+	return r != NULL;
+}
+
+int
+cmd_tasks(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"due-within", required_argument, NULL, 'd'},
+	                                         {"owner", required_argument, NULL, 'o'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	enum lang lang = cli_prescan_lang(argc, argv);
+	long within = 14;
+	const char *owner = NULL, *format = "text", *today_opt = NULL, *config = NULL;
+	opterr = 0;
+	optind = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': {
+			char *end;
+			within = strtol(optarg, &end, 10);
+			if (end == optarg || *end || within < 0 || within > 36500)
+				return cli_usage_error(
+				    "tasks", lang, usage,
+				    "--due-within cần một số ngày từ 0 đến 36500, không phải '%s'",
+				    "--due-within wants a number of days from 0 to 36500, not '%s'",
+				    optarg);
+			break;
+		}
+		case 'o': owner = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "text") && strcmp(optarg, "json") &&
+			    strcmp(optarg, "md"))
+				return cli_usage_error(
+				    "tasks", lang, usage,
+				    "định dạng không hợp lệ '%s' (text, json, md)",
+				    "unknown format '%s' (text, json, md)", optarg);
+			format = optarg;
+			break;
+		case 't': today_opt = optarg; break;
+		case 'c': config = optarg; break;
+		case 'l':
+			if (!cli_lang("tasks", optarg, &lang, usage))
+				return EXIT_USAGE;
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return cli_option_error("tasks", lang, usage, c, argv);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("tasks", lang, usage,
+		                       "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+		                       "%sat least one PATH is needed (file, directory or -)", "");
+	struct date today;
+	const char *derr = NULL;
+	if (!date_today(today_opt, &today, &derr)) {
+		fprintf(stderr, "debrief tasks: %s\n", derr);
+		return EXIT_USAGE;
+	}
+
+	/* The configuration, as check and archive find it: owner_aliases. */
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct diags cq = DIAGS_INIT;
+	int cfg_ok = config_for(config, argv[optind], lang, &cfg, &cq);
+	print_errors(&cq);
+	diags_free(&cq);
+	if (!cfg_ok) {
+		config_free(&cfg);
+		return EXIT_USAGE;
+	}
+
+	int rc = EXIT_OK;
+	struct strlist files = {0}, errs = {0};
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+		if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (fs_expand(&argv[i], 1, &files, &errs))
+				rc = EXIT_USAGE;
+		} else {
+			strlist_push(&files, argv[i]);
+		}
+	}
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL};
+	char *owner_key = owner ? text_fold(owner) : NULL;
+	w.owner_key = owner_key;
+	w.alias_from = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_from);
+	for (size_t a = 0; a < cfg.nowner_alias; a++)
+		w.alias_from[a] = text_fold(cfg.owner_alias_from[a]);
+	struct due_list l = {NULL, 0, 0};
+	for (size_t i = 0; i < files.n; i++)
+		if (!read_one(&l, files.v[i], today, lang, &w))
+			rc = EXIT_USAGE;
+	if (l.n > 1)
+		qsort(l.v, l.n, sizeof *l.v, cmp_due);
+
+	char iso[11];
+	date_iso(today, iso);
+	struct buf b = BUF_INIT;
+	if (!strcmp(format, "json")) {
+		out_json(&b, &l, within, iso);
+	} else {
+		char human[64];
+		date_human(today, lang, human, sizeof human);
+		struct buf sum = BUF_INIT;
+		summary(&sum, &l, within, human, lang);
+		if (!strcmp(format, "md")) {
+			out_md(&b, &l, lang, buf_cstr(&sum));
+		} else {
+			out_text(&b, &l, lang);
+			buf_puts(&b, buf_cstr(&sum));
+		}
+		buf_free(&sum);
+	}
+	if (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+		fprintf(stderr, "debrief: %s\n",
+		        L(lang, "không ghi được kết quả", "cannot write output"));
+		rc = EXIT_USAGE;
+	}
+	buf_free(&b);
+	due_list_free(&l);
+	free(owner_key);
+	for (size_t a = 0; a < cfg.nowner_alias; a++)
+		free(w.alias_from[a]);
+	free(w.alias_from);
+	config_free(&cfg);
+	strlist_free(&files);
+	strlist_free(&errs);
+	return rc;
+}

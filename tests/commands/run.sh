@@ -1,0 +1,143 @@
+#!/bin/sh
+# debrief new and debrief tasks: the skeleton (golden per language and
+# direction, no YAML or schema finding, valid against the record schema,
+# never over an existing file), and the task list (goldens per format on
+# the bundled examples, the owner filter, month deadlines, files that
+# cannot be read, usage errors).
+. ../lib.sh
+export TZ=UTC SOURCE_DATE_EPOCH=1767225600
+PY=/usr/bin/python3
+D=$WORK/new
+mkdir -p "$D"
+
+# run NAME ARGS...: debrief in $D; sets rc
+run() {
+	n=$1; shift
+	(cd "$D" && "$DEBRIEF" "$@") >"$WORK/$n.out" 2>"$WORK/$n.err"
+	rc=$?
+	sanitizer_clean "$n/sanitizers" "$WORK/$n.err" || true
+}
+want_rc() {
+	if [ "$rc" = "$2" ]; then ok "$1/exit-$2"; else
+		fail "$1/exit-$2" "exited $rc"; head -n 5 "$WORK/$1.err"; fi
+}
+has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
+hasnt() { if grep -qE -- "$3" "$2"; then fail "$1" "'$3' in $2"; else ok "$1"; fi; }
+
+# ---- new ----
+for c in "vi outbound" "en outbound" "vi inbound" "en inbound"; do
+	set -- $c
+	id=2026-01-$1-$2
+	run "new-$1-$2" new --lang "$1" --direction "$2" --schema ../schemas/record.schema.json "$id"
+	want_rc "new-$1-$2" 0
+	golden "new-$1-$2" "expected/new-$1-$2.yaml" "$D/$id.yaml"
+	(cd "$D" && "$DEBRIEF" check --lang en "$id.yaml") >"$WORK/new-check.out" 2>&1
+	hasnt "new-$1-$2/no-yaml-or-schema-finding" "$WORK/new-check.out" '\[(yaml|schema|text)-'
+	has "new-$1-$2/checked" "$WORK/new-check.out" '^1 files checked'
+	if "$UNITDIR/yamlload" -q -j "$WORK/new.json" "$D/$id.yaml" >/dev/null 2>&1 &&
+		$PY ../schemas/validate.py "$TOP/schemas/record.schema.json" want-valid \
+			"new-$1-$2/valid-against-schema=$WORK/new.json" | grep -q '^ok'; then
+		ok "new-$1-$2/valid-against-schema"
+	else fail "new-$1-$2/valid-against-schema" "the record schema rejects it"; fi
+done
+run new-default new 2026-01-default
+has new-default/schema-line "$D/2026-01-default.yaml" '^# yaml-language-server: \$schema=/.*/share/debrief/schemas/record.schema.json$'
+has new-default/today "$D/2026-01-default.yaml" '^dates: \{start: 2026-01-01, end: 2026-01-01\}'
+cp "$D/2026-01-default.yaml" "$WORK/before.yaml"
+run new-exists new --lang en 2026-01-default
+want_rc new-exists 2
+has new-exists/message "$WORK/new-exists.err" 'already exists, not overwritten'
+if cmp -s "$WORK/before.yaml" "$D/2026-01-default.yaml"; then ok new-exists/untouched; else
+	fail new-exists/untouched "the existing file changed"; fi
+for u in "bad-id:Trip_1" "bad-direction:--direction sideways x" "no-id:--lang en" \
+	"two-ids:a b" "bad-lang:--lang fr x"; do
+	n=new-usage-${u%%:*}
+	# shellcheck disable=SC2086
+	run "$n" new ${u#*:}
+	want_rc "$n" 2
+done
+ls "$D" >"$WORK/new-files.out"
+if [ "$(wc -l <"$WORK/new-files.out")" -eq 5 ]; then ok new-usage/writes-nothing; else
+	fail new-usage/writes-nothing "$(tr '\n' ' ' <"$WORK/new-files.out")"; fi
+
+# ---- tasks ----
+E=$TOP/examples
+tasks() { n=$1; shift; (cd "$TOP" && "$DEBRIEF" tasks "$@") >"$WORK/$n.out" 2>"$WORK/$n.err"; rc=$?
+	sanitizer_clean "$n/sanitizers" "$WORK/$n.err" || true; }
+tasks tasks-vi --today 2026-11-23 --due-within 60 examples
+want_rc tasks-vi 0
+golden tasks-vi expected/tasks-vi.out "$WORK/tasks-vi.out"
+tasks tasks-en --lang en --today 2026-11-23 --due-within 60 examples
+golden tasks-en expected/tasks-en.out "$WORK/tasks-en.out"
+tasks tasks-md --today 2026-11-23 --due-within 60 --format md examples
+golden tasks-md expected/tasks-md.out "$WORK/tasks-md.out"
+tasks tasks-json --today 2026-11-23 --due-within 60 --format json examples
+golden tasks-json expected/tasks-json.out "$WORK/tasks-json.out"
+if $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["version", "today", "due_within", "tasks", "summary"] and d["version"] == 1
+t = d["tasks"]
+assert t and all(x["days"] <= 60 for x in t)
+assert all(x["overdue"] == (x["days"] < 0) for x in t)
+assert d["summary"] == {"overdue": sum(x["overdue"] for x in t),
+                        "due_soon": sum(not x["overdue"] for x in t)}
+keys = [(x["locality"], x["owner"]) for x in t]
+assert keys == sorted(keys, key=lambda k: keys.index(k)), "groups not together"
+' "$WORK/tasks-json.out"; then ok tasks-json/shape; else fail tasks-json/shape "wrong shape or counts"; fi
+# the Markdown is one table per department and renders
+if "$DEBRIEF_PLAIN" pdf -o "$WORK/tasks.pdf" "$WORK/tasks-md.out" >/dev/null 2>&1; then
+	ok tasks-md/renders; else fail tasks-md/renders "debrief pdf failed on it"; fi
+
+tasks tasks-owner --lang en --today 2026-11-23 --due-within 3000 --owner "cong thuong" examples
+if grep -q '^  ' "$WORK/tasks-owner.out" && ! grep '^  [^ ]' "$WORK/tasks-owner.out" |
+	grep -qv 'Sở Công Thương'; then ok tasks-owner/only-that-department; else
+	fail tasks-owner/only-that-department "$(grep '^  [^ ]' "$WORK/tasks-owner.out" | head -n 3)"; fi
+tasks tasks-none --lang en --today 2000-01-01 examples
+has tasks-none/says-so "$WORK/tasks-none.out" '^As of 1 January 2000, no task is overdue or due within 14 days\.$'
+
+# A deadline given as a month runs to its last day.
+mkdir -p "$WORK/m"
+sed -e 's/^    due: .*/    due: 2026-03/' "$TOP/tests/check/in/clean.yaml" >"$WORK/m/month.yaml"
+tasks tasks-month-last-day --lang en --today 2026-03-31 --due-within 0 "$WORK/m/month.yaml"
+has tasks-month/due-today "$WORK/tasks-month-last-day.out" 'due today \(deadline 2026-03\)'
+tasks tasks-month-after --lang en --today 2026-04-01 --due-within 0 "$WORK/m/month.yaml"
+has tasks-month/overdue-next-day "$WORK/tasks-month-after.out" 'overdue by 1 day \(deadline 2026-03\)'
+
+# A file that cannot be read: reported, exit 2, the others still listed.
+tasks tasks-missing --lang en --today 2026-11-23 --due-within 60 examples/nosuch.yaml examples
+want_rc tasks-missing 2
+has tasks-missing/message "$WORK/tasks-missing.err" '^debrief: examples/nosuch.yaml: '
+if cmp -s "$WORK/tasks-missing.out" "$WORK/tasks-en.out"; then ok tasks-missing/others-listed; else
+	fail tasks-missing/others-listed "output differs from the run without the missing file"; fi
+printf 'id: [broken\n' >"$WORK/m/broken.yaml"
+tasks tasks-broken --lang en --today 2026-11-23 "$WORK/m/broken.yaml"
+want_rc tasks-broken 2
+has tasks-broken/position "$WORK/tasks-broken.err" 'broken.yaml:[0-9]+:[0-9]+: error: '
+
+for u in "bad-days:--due-within -3 examples" "bad-days-word:--due-within soon examples" \
+	"bad-format:--format xml examples" "no-path:--due-within 3" "bad-today:--today 2026-02-30 examples"; do
+	n=tasks-usage-${u%%:*}
+	# shellcheck disable=SC2086
+	tasks "$n" ${u#*:}
+	want_rc "$n" 2
+done
+
+# owner_aliases of the configuration merge another name of a department
+mkdir -p "$WORK/al"
+cp "$E"/*.yaml "$WORK/al/"
+printf 'owner_aliases:\n  Sở Nông nghiệp và Môi trường: Sở Nông nghiệp và Phát triển nông thôn\n' \
+	>"$WORK/al/.debrief.yaml"
+tasks tasks-aliases --lang en --today 2026-11-23 --due-within 60 "$WORK/al"
+if grep -q 'Sở Nông nghiệp và Phát triển nông thôn' "$WORK/tasks-aliases.out" &&
+	! grep -q 'Sở Nông nghiệp và Môi trường' "$WORK/tasks-aliases.out"; then
+	ok tasks-aliases/merged; else fail tasks-aliases/merged "the alias is listed on its own"; fi
+tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
+	--config "$WORK/al/.debrief.yaml" examples
+if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then
+	fail tasks-config-option/same-grouping "file names should differ"
+elif [ "$(grep -c '^  ' "$WORK/tasks-aliases.out")" = "$(grep -c '^  ' "$WORK/tasks-config-option.out")" ]
+then ok tasks-config-option/same-grouping
+else fail tasks-config-option/same-grouping "--config does not group as the found file does"; fi
+tasks tasks-config-missing --config "$WORK/nosuch.conf" examples
+want_rc tasks-config-missing 2

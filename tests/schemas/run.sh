@@ -1,0 +1,132 @@
+#!/bin/sh
+# The JSON Schemas of schemas/: each is a valid 2020-12 schema; the record
+# schema names exactly the fields and words of the program's field tables
+# (it is generated from them by tools/record-schema.py), accepts every
+# example record and rejects broken ones; the configuration schema accepts
+# the configurations the program accepts and names the same rule ids; the
+# check output, the task list and archive.json of real runs validate.
+. ../lib.sh
+PY=/usr/bin/python3
+S=$TOP/schemas
+if ! $PY -c 'import jsonschema' 2>/dev/null; then
+	fail schemas/jsonschema "python3-jsonschema is not installed (make deps-test)"; exit 0; fi
+export TZ=UTC SOURCE_DATE_EPOCH=1767225600
+Y=$UNITDIR/yamlload
+has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; cat "$2"; fi; }
+
+# tojson NAME FILE.yaml: the tree as an editor's YAML 1.2 reader sees it
+tojson() { "$Y" -q -j "$WORK/$1.json" "$2" >/dev/null 2>&1; echo "$1=$WORK/$1.json"; }
+
+# ---- the record schema is the field tables ----
+"$UNITDIR/schema_check" --fields >"$WORK/fields.txt" 2>&1
+"$DEBRIEF" rules --format json >"$WORK/rules.json"
+if $PY "$TOP/tools/record-schema.py" "$WORK/fields.txt" "$WORK/rules.json" \
+	"$TOP/docs/record-format.md" >"$WORK/record.schema.json" 2>"$WORK/gen.err" &&
+	cmp -s "$WORK/record.schema.json" "$S/record.schema.json"; then
+	ok record-schema/matches-field-tables
+else
+	fail record-schema/matches-field-tables "schemas/record.schema.json is not what tools/record-schema.py makes"
+	diff "$S/record.schema.json" "$WORK/record.schema.json" | head -n 20; cat "$WORK/gen.err"
+fi
+# and the field tables do show up in it: every field path, every word
+$PY - "$WORK/fields.txt" "$S/record.schema.json" >"$WORK/names.out" 2>&1 <<'PYEOF'
+import json, re, sys
+schema = json.load(open(sys.argv[2]))
+bad = []
+for line in open(sys.argv[1]):
+    path, kind, req, *rest = line.split()
+    node, holder = schema, None
+    for part in path.split("."):
+        holder = node
+        name = part.removesuffix("[]")
+        node = node["properties"].get(name) if "properties" in node else None
+        if node is None:
+            bad.append(path); break
+        if part.endswith("[]"):
+            node = node["items"]
+    else:
+        if kind == "word" and [w for w in node.get("enum", []) if w is not None] != rest[0].split("|"):
+            bad.append(path + " words")
+        if (req == "required") != (name in holder.get("required", [])):
+            bad.append(path + " required")
+print("mismatches:", bad)
+PYEOF
+has record-schema/names-fields-and-words "$WORK/names.out" '^mismatches: \[\]$'
+
+# ---- every example is valid, every broken record is not ----
+good=""
+for f in "$TOP"/examples/*.yaml "$TOP/tests/check/in/clean.yaml" \
+	"$TOP/tests/schema/clean-complete-record.yaml"; do
+	good="$good $(tojson "good-$(basename "$f" .yaml)" "$f")"
+done
+sed -n '/^## A complete example/,/^```$/p' "$TOP/docs/record-format.md" | sed '1,/^```yaml/d;$d' \
+	>"$WORK/doc-example.yaml"
+good="$good $(tojson good-record-format-example "$WORK/doc-example.yaml")"
+# empty optional values are accepted by debrief (tests/schema), so here too
+sed -e 's/objectives: \[~\], //' -e '/^meetings: \[~\]$/d' "$TOP/tests/schema/null-values-everywhere.yaml" \
+	>"$WORK/null-values.yaml"
+if "$DEBRIEF" check --lang en "$WORK/null-values.yaml" 2>&1 | grep -qE '\[(yaml|schema)-'; then
+	fail good-null-values/debrief-accepts "debrief reports a schema error in it"
+else ok good-null-values/debrief-accepts; fi
+good="$good $(tojson good-null-values "$WORK/null-values.yaml")"
+# shellcheck disable=SC2086
+$PY validate.py "$S/record.schema.json" want-valid $good
+
+bad=""
+for f in "$TOP"/tests/schema/required-*.yaml "$TOP"/tests/schema/enum-*.yaml \
+	"$TOP"/tests/schema/unknown-key-*.yaml "$TOP"/tests/schema/type-id-*.yaml \
+	"$TOP"/tests/schema/type-list-*.yaml "$TOP"/tests/schema/type-lang-*.yaml \
+	"$TOP"/tests/schema/type-pages-negative.yaml "$TOP"/tests/schema/type-mapping-expected.yaml \
+	"$TOP"/tests/schema/type-text-expected.yaml "$TOP"/tests/schema/type-date-*.yaml \
+	"$TOP"/tests/schema/date-malformed.yaml "$TOP"/tests/schema/root-list.yaml \
+	"$TOP"/tests/schema/root-scalar.yaml \
+	"$TOP"/tests/schema/type-waiver-rule-unknown.yaml; do
+	bad="$bad $(tojson "bad-$(basename "$f" .yaml)" "$f")"
+done
+# shellcheck disable=SC2086
+$PY validate.py "$S/record.schema.json" want-invalid $bad
+
+# ---- configuration ----
+good="" bad=""
+for f in "$TOP"/tests/rules/config-*.conf; do
+	case $f in *config-bad.conf) continue ;; esac
+	good="$good $(tojson "config-$(basename "$f" .conf)" "$f")"
+done
+sed -n '/^\.Sh CONFIGURATION/,/^\.Sh [A-Z]/p' "$TOP/man/debrief.1" |
+	sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '1d;$d' >"$WORK/man-example.conf"
+good="$good $(tojson config-man-example "$WORK/man-example.conf")"
+# shellcheck disable=SC2086
+$PY validate.py "$S/config.schema.json" want-valid $good
+$PY validate.py "$S/config.schema.json" want-invalid \
+	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")"
+if $PY -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["properties"]["rules"]["propertyNames"]["enum"]
+r = [x["id"] for x in json.load(open(sys.argv[2]))["rules"]]
+w = json.load(open(sys.argv[3]))["properties"]["waivers"]["items"]["properties"]["rule"]["enum"]
+assert s == r == w, set(s) ^ set(r)
+' "$S/config.schema.json" "$WORK/rules.json" "$S/record.schema.json"; then
+	ok config-schema/rule-ids-of-catalogue
+else fail config-schema/rule-ids-of-catalogue "rule ids differ from debrief rules"; fi
+
+# ---- check output ----
+C=$TOP/tests/check/in
+(cd "$C" && "$DEBRIEF" check --format json --lang en --today 2026-12-06 clean.yaml syntax.yaml \
+	nosuch.yaml) >"$WORK/check.json" 2>/dev/null
+(cd "$C" && "$DEBRIEF" check --format json clean.yaml) >"$WORK/check-clean.json" 2>/dev/null
+$PY validate.py "$S/check.schema.json" want-valid "check-findings=$WORK/check.json" \
+	"check-clean=$WORK/check-clean.json"
+
+# ---- archive.json ----
+"$DEBRIEF" archive -o "$WORK/arc" --format md --today 2026-11-23 "$TOP/examples" >/dev/null 2>&1
+"$DEBRIEF" archive -o "$WORK/arc-en" --format md --lang en --today 2026-11-23 "$TOP/examples" \
+	>/dev/null 2>&1
+$PY validate.py "$S/archive.schema.json" want-valid "archive-examples=$WORK/arc/archive.json" \
+	"archive-examples-en=$WORK/arc-en/archive.json" \
+	"archive-golden=$TOP/tests/archive/expected/archive.json"
+
+# ---- tasks --format json ----
+"$DEBRIEF" tasks --format json --today 2026-11-23 --due-within 60 "$TOP/examples" >"$WORK/tasks.json" 2>/dev/null
+"$DEBRIEF" tasks --format json --today 2000-01-01 "$TOP/examples" >"$WORK/tasks-none.json" 2>/dev/null
+$PY validate.py "$S/tasks.schema.json" want-valid "tasks-examples=$WORK/tasks.json" \
+	"tasks-none=$WORK/tasks-none.json"
