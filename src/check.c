@@ -18,6 +18,7 @@
 #include "date.h"
 #include "debrief.h"
 #include "diag_out.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "rules.h"
@@ -251,7 +252,7 @@ expand(char **paths, int n, struct strlist *files)
 			strlist_push(&all, paths[i]); /* fs_read reports what is wrong */
 	}
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	/* Repeats are found by sorting pointers into the list: equal paths
 	 * end up together, the one given first first. */
 	char ***refs = xcalloc(all.n ? all.n : 1, sizeof *refs);
@@ -320,7 +321,7 @@ cmd_check(int argc, char **argv)
 		/* At most one byte past the limit, so that the loader reports a
 		 * file too large as a finding, and memory stays bounded. */
 		if (!fs_read_head(in[i].path, lim.max_file + 1, &data, &len, &err)) {
-			fprintf(stderr, "debrief: %s: %s\n", in[i].name, err);
+			escape_eprintf("debrief: %s: %s\n", in[i].name, err);
 			free(err);
 			io_failed = 1;
 			continue;

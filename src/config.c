@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "rules_int.h"
@@ -526,9 +527,9 @@ config_for(const char *file, const char *first, enum lang lang, struct config *c
 	memset(cfg, 0, sizeof *cfg);
 	int ok = config_load(path, lang, cfg, dq, &err);
 	if (!ok)
-		fprintf(stderr, "debrief: %s: %s\n", path,
-		        err ? err
-		            : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+		escape_eprintf(
+		    "debrief: %s: %s\n", path,
+		    err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
 	free(err);
 	free(path);
 	return ok;

@@ -17,6 +17,10 @@
 #include "xalloc.h"
 
 #define IMAGE_MAX_BYTES (32u << 20)
+/* Decoded, an image costs 3 or 4 bytes a pixel in memory and in the PDF:
+ * 25 million pixels (5000 x 5000) is more than a page shows. */
+#define IMAGE_MAX_PIXELS 25000000ull
+#define LINK_MAX_BYTES 4096u
 
 /* ---- display list ---- */
 
@@ -804,6 +808,22 @@ lay_link_begin(struct lay *L, const char *url)
 	if (!L->cur)
 		return;
 	char *t = link_target(L, url);
+	if (t && strlen(t) > LINK_MAX_BYTES) {
+		/* each line the link's text takes repeats its target in the
+		 * PDF, and libharu refuses strings past 64 KB */
+		if (L->warnings) {
+			char *m = xasprintf(L(L->o.lang,
+			                      "liên kết %.40s… dài quá %u byte: chỉ hiện văn bản, "
+			                      "không tạo liên kết",
+			                      "link %.40s… is longer than %u bytes: shown as text, "
+			                      "not as a link"),
+			                    url, LINK_MAX_BYTES);
+			strlist_push(L->warnings, m);
+			free(m);
+		}
+		free(t);
+		t = NULL;
+	}
 	int idx = -1;
 	if (t) {
 		L->links = xgrow(L->links, &L->caplinks, L->nlinks + 1, sizeof *L->links);
@@ -911,6 +931,13 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 	if (!image_size((unsigned char *)data, len, &png, &pw, &ph)) {
 		why =
 		    xstrdup(L(L->o.lang, "không phải ảnh PNG hay JPEG", "not a PNG or JPEG image"));
+		goto out;
+	}
+	if ((unsigned long long)pw * ph > IMAGE_MAX_PIXELS) {
+		why = xasprintf(L(L->o.lang, "ảnh %u×%u điểm ảnh, quá giới hạn %llu triệu điểm ảnh",
+		                  "%u×%u pixels, more than the limit of %llu million pixels"),
+		                pw, ph, IMAGE_MAX_PIXELS / 1000000);
+		pw = ph = 0;
 		goto out;
 	}
 	struct dl *dl = L->dl;

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "md_escape.h"
@@ -223,11 +224,11 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 		struct strlist warnings = {0};
 		if (!pdf_from_markdown(md->data, md->len, &po, &pdf, &warnings, &err) ||
 		    !fs_write_atomic(o->outdir, pdfname, pdf.data, pdf.len, &err)) {
-			fprintf(stderr, "debrief: %s: %s\n", name, err);
+			escape_eprintf("debrief: %s: %s\n", name, err);
 			ok = 0;
 		}
 		for (size_t i = 0; i < warnings.n; i++)
-			fprintf(stderr, "debrief: %s: %s\n", name, warnings.v[i]);
+			escape_eprintf("debrief: %s: %s\n", name, warnings.v[i]);
 		strlist_free(&warnings);
 		buf_free(&pdf);
 	}
@@ -249,7 +250,7 @@ report_one(struct report_opts *o, const char *path)
 	load_limits_default(&lim);
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (!fs_read(path, lim.max_file + 1, &data, &len, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
@@ -276,17 +277,18 @@ report_one(struct report_opts *o, const char *path)
 	struct buf md = BUF_INIT;
 	if (!r || !r->id.s) {
 		print_findings(&dq);
-		fprintf(stderr, "debrief: %s: %s\n", name,
-		        L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
-		          "cannot read the record or it has no valid id; no report written"));
+		escape_eprintf(
+		    "debrief: %s: %s\n", name,
+		    L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
+		      "cannot read the record or it has no valid id; no report written"));
 		goto out;
 	}
 	for (size_t i = 0; i < o->ids.n; i++)
 		if (!strcmp(o->ids.v[i], r->id.s)) {
-			fprintf(stderr, "debrief: %s: %s '%s'\n", name,
-			        L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
-			          "another record of this run already uses the id"),
-			        r->id.s);
+			escape_eprintf("debrief: %s: %s '%s'\n", name,
+			               L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
+			                 "another record of this run already uses the id"),
+			               r->id.s);
 			goto out;
 		}
 	if (!tset_open(o, lang, &err)) {
@@ -395,7 +397,7 @@ cmd_report(int argc, char **argv)
 	if (fs_expand(argv + optind, argc - optind, &files, &errs))
 		rc = EXIT_USAGE;
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	size_t written = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		if (report_one(&o, files.v[i]))
