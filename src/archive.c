@@ -1285,6 +1285,11 @@ cmd_archive(int argc, char **argv)
 	}
 	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
 		goto out;
+	if (o.verbose)
+		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
+		               cfg.path ? cfg.path
+		                        : L(o.lang, "mặc định (không có .debrief.yaml)",
+		                            "defaults (no .debrief.yaml)"));
 	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
 	for (size_t i = 0; i < errs.n; i++)
 		escape_eprintf("debrief: %s\n", errs.v[i]);

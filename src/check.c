@@ -30,17 +30,18 @@ usage(FILE *f)
 {
 	fputs("usage: debrief check [--format text|json|sarif|github|junit]\n"
 	      "                     [--fail-on error|warning|info] [--today YYYY-MM-DD]\n"
-	      "                     [--config FILE] [--lang vi|en] PATH...\n"
+	      "                     [--config FILE] [--lang vi|en] [--verbose] PATH...\n"
 	      "       debrief check --help\n",
 	      f);
 }
 
 /* One file of the run, in output order. */
 struct input {
-	const char *path;      /* as given or walked; "-" for standard input */
-	const char *name;      /* in findings: path, or "<stdin>" */
-	size_t index;          /* output order */
-	struct strlist waived; /* rule ids its record waives, for collection findings */
+	const char *path;         /* as given or walked; "-" for standard input */
+	const char *name;         /* in findings: path, or "<stdin>" */
+	size_t index;             /* output order */
+	struct strlist waived;    /* rule ids its record waives, for collection findings */
+	const struct config *cfg; /* its configuration; NULL: the run's */
 };
 
 static int
@@ -131,6 +132,7 @@ struct check_opts {
 	const char *today;
 	const char *config;
 	enum lang lang;
+	int verbose; /* say which configuration each file gets */
 };
 
 static int
@@ -169,17 +171,16 @@ prescan_lang(int argc, char **argv)
 static int
 parse_opts(int argc, char **argv, struct check_opts *o)
 {
-	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-	                                         {"fail-on", required_argument, NULL, 'F'},
-	                                         {"today", required_argument, NULL, 't'},
-	                                         {"config", required_argument, NULL, 'c'},
-	                                         {"lang", required_argument, NULL, 'l'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'}, {"fail-on", required_argument, NULL, 'F'},
+	    {"today", required_argument, NULL, 't'},  {"config", required_argument, NULL, 'c'},
+	    {"lang", required_argument, NULL, 'l'},   {"verbose", no_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	o->format = OUT_TEXT;
 	o->fail_on = SEV_ERROR;
 	o->today = NULL;
 	o->config = NULL;
+	o->verbose = 0;
 	o->lang = prescan_lang(argc, argv);
 	opterr = 0;
 	optind = 0; /* a fresh scan, whatever ran before (glibc) */
@@ -211,6 +212,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 				                   "unknown language '%s' (vi, en)", optarg);
 			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
 			break;
+		case 'v': o->verbose = 1; break;
 		case 'h': return -1;
 		case ':':
 			return usage_error(o, "tùy chọn %s cần một giá trị",
@@ -296,6 +298,7 @@ cmd_check(int argc, char **argv)
 	struct buf out = BUF_INIT;
 	struct config cfg;
 	memset(&cfg, 0, sizeof cfg);
+	struct config_set *cs = NULL;
 
 	struct date today;
 	const char *derr = NULL;
@@ -308,6 +311,8 @@ cmd_check(int argc, char **argv)
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	struct load_limits lim;
 	load_limits_default(&lim);
+	/* without --config, each file gets the configuration nearest to it */
+	cs = o.config ? NULL : config_set_new(&cfg);
 
 	io_failed = expand(argv + optind, argc - optind, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
@@ -326,14 +331,29 @@ cmd_check(int argc, char **argv)
 			io_failed = 1;
 			continue;
 		}
+		const struct config *fc = &cfg;
+		if (cs && strcmp(in[i].path, "-") &&
+		    !(fc = config_set_for(cs, in[i].path, o.lang, &dq))) {
+			free(data);
+			io_failed = 1;
+			continue;
+		}
+		if (o.verbose)
+			escape_eprintf("debrief: %s: %s %s\n", in[i].name,
+			               L(o.lang, "cấu hình", "configuration"),
+			               fc->path ? fc->path
+			                        : L(o.lang, "mặc định (không có .debrief.yaml)",
+			                            "defaults (no .debrief.yaml)"));
+		in[i].cfg = fc;
 		nread++;
 		size_t from = dq.n;
 		struct doc *doc = load_yaml(data, len, in[i].name, &lim, o.lang, &dq);
 		free(data);
 		struct record *r = doc ? schema_record_take(doc, today, o.lang, &dq) : NULL;
+		struct check_ctx fctx = {today, o.lang, fc};
 		if (r)
-			rules_check(r, &ctx, &dq);
-		rules_apply(&dq, from, r, &cfg);
+			rules_check(r, &fctx, &dq);
+		rules_apply(&dq, from, r, fc);
 		/* The collection keeps a summary; the record goes now, so memory
 		 * does not grow with the records of a large repository. */
 		collection_add(coll, r);
@@ -359,7 +379,8 @@ cmd_check(int argc, char **argv)
 		one.n = one.cap = 1;
 		const struct input *owner = input_find(&bn, cq.v[i].file);
 		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL,
-		                   owner ? owner->waived.n : 0, &cfg);
+		                   owner ? owner->waived.n : 0,
+		                   owner && owner->cfg ? owner->cfg : &cfg);
 		diags_take(&dq, &one);
 		diags_free(&one); /* left allocated when a waiver removed the finding */
 	}
@@ -406,6 +427,7 @@ out:
 			strlist_free(&in[i].waived);
 	free(in);
 	collection_free(coll);
+	config_set_free(cs);
 	strlist_free(&files);
 	diags_free(&dq);
 	diags_free(&cq);
