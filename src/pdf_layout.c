@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "pdf_lay.h"
 #include "pdf_style.h"
@@ -924,6 +925,12 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 		}
 	full = xasprintf("%s/%s", L->o.base_dir, ps);
 	char *err = NULL;
+	if (access(full, F_OK) == 0 && !fs_inside(L->o.base_dir, full)) {
+		/* a link beside the document may not reach a file elsewhere */
+		why = xstrdup(L(L->o.lang, "là liên kết tới tệp ngoài thư mục của tài liệu",
+		                "a link to a file outside the document's directory"));
+		goto out;
+	}
 	if (!fs_read(full, IMAGE_MAX_BYTES, &data, &len, &err)) {
 		why = err;
 		goto out;

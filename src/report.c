@@ -114,7 +114,8 @@ load_partial(void *vctx, const char *name, char **text, size_t *len)
 	char *path = xasprintf("%s/%s.mustache", ts->dir, name);
 	char *data = NULL, *err = NULL;
 	size_t n = 0;
-	int ok = fs_read(path, 1u << 20, &data, &n, &err);
+	/* a link beside the templates may not reach a file elsewhere */
+	int ok = fs_inside(ts->dir, path) && fs_read(path, 1u << 20, &data, &n, &err);
 	free(path);
 	free(err);
 	if (!ok)
