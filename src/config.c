@@ -533,11 +533,26 @@ find_config_from(const char *path)
 	return found;
 }
 
+/* config_load, and a message on stderr when the file cannot be read
+ * ("path:LINE:COL: …" when the loader knows where). */
+static int
+load_or_say(const char *path, enum lang lang, struct config *cfg, struct diags *dq)
+{
+	char *err = NULL;
+	int ok = config_load(path, lang, cfg, dq, &err);
+	if (!ok)
+		escape_eprintf(
+		    "debrief: %s:%s%s\n", path, err && isdigit((unsigned char)*err) ? "" : " ",
+		    err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+	free(err);
+	return ok;
+}
+
 int
 config_for(const char *file, const char *first, enum lang lang, struct config *cfg,
            struct diags *dq)
 {
-	char *path = NULL, *err = NULL;
+	char *path = NULL;
 	if (file)
 		path = xstrdup(file);
 	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
@@ -547,12 +562,7 @@ config_for(const char *file, const char *first, enum lang lang, struct config *c
 		return 1;
 	}
 	memset(cfg, 0, sizeof *cfg);
-	int ok = config_load(path, lang, cfg, dq, &err);
-	if (!ok)
-		escape_eprintf(
-		    "debrief: %s:%s%s\n", path, err && isdigit((unsigned char)*err) ? "" : " ",
-		    err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
-	free(err);
+	int ok = load_or_say(path, lang, cfg, dq);
 	free(path);
 	return ok;
 }
@@ -628,14 +638,7 @@ config_set_for(struct config_set *cs, const char *record, enum lang lang, struct
 				;
 			if (c == cs->ncfgs) {
 				struct config *cfg = xcalloc(1, sizeof *cfg);
-				char *err = NULL;
-				int ok = config_load(found, lang, cfg, dq, &err);
-				if (!ok)
-					escape_eprintf("debrief: %s:%s%s\n", found,
-					               err && isdigit((unsigned char)*err) ? ""
-					                                                   : " ",
-					               err ? err : "?");
-				free(err);
+				int ok = load_or_say(found, lang, cfg, dq);
 				cs->cfgs =
 				    xgrow(cs->cfgs, &cs->capcfgs, cs->ncfgs + 1, sizeof *cs->cfgs);
 				cs->cfgs[cs->ncfgs++] = (struct config_set_cfg){real, cfg, 1, ok};

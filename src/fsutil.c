@@ -310,7 +310,9 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 		fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	}
 	if (fd < 0) {
-		*err = xasprintf("cannot open %s: %s", dir, strerror(errno));
+		int e = errno;
+		*err = xasprintf("cannot open %s: %s", dir, strerror(e));
+		errno = e;
 		return -1;
 	}
 	const char *p = name;
@@ -334,6 +336,7 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 			                       dir, (int)(slash - name), name)
 			           : xasprintf("cannot open %s/%.*s: %s", dir, (int)(slash - name),
 			                       name, strerror(e));
+			errno = e; /* fs_remove: ENOENT is no failure */
 			return -1;
 		}
 		fd = sub;

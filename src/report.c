@@ -42,8 +42,9 @@ struct report_opts {
 	const char *templates; /* --templates, or NULL for the installed set */
 	struct check_ctx ctx;
 	struct config cfg;
-	struct tset sets[2]; /* by enum lang */
-	struct strlist ids;  /* ids written in this run */
+	struct config_set *cs; /* without --config: each record's nearest, else NULL */
+	struct tset sets[2];   /* by enum lang */
+	struct strlist ids;    /* ids written in this run */
 };
 
 static void
@@ -267,10 +268,21 @@ report_one(struct report_opts *o, const char *path)
 	free(data);
 	struct check_ctx ctx = o->ctx;
 	ctx.lang = lang;
+	if (o->cs && strcmp(path, "-")) {
+		struct diags cd = DIAGS_INIT; /* problems of the configuration itself */
+		ctx.cfg = config_set_for(o->cs, path, o->ctx.lang, &cd);
+		print_findings(&cd);
+		diags_free(&cd);
+		if (!ctx.cfg) {
+			doc_free(doc);
+			diags_free(&dq);
+			return 0;
+		}
+	}
 	struct record *r = doc ? schema_record_take(doc, ctx.today, lang, &dq) : NULL;
 	if (r)
 		rules_check(r, &ctx, &dq);
-	rules_apply(&dq, 0, r, &o->cfg);
+	rules_apply(&dq, 0, r, ctx.cfg);
 	diags_sort(&dq);
 
 	int ok = 0;
@@ -394,6 +406,7 @@ cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	o.cs = config ? NULL : config_set_new(&o.cfg);
 	struct strlist files = {0}, errs = {0};
 	if (fs_expand(argv + optind, argc - optind, &files, &errs))
 		rc = EXIT_USAGE;
@@ -415,6 +428,7 @@ cmd_report(int argc, char **argv)
 	strlist_free(&o.ids);
 	tset_free(&o.sets[0]);
 	tset_free(&o.sets[1]);
+	config_set_free(o.cs);
 	config_free(&o.cfg);
 	diags_free(&all);
 	return rc;

@@ -9,7 +9,7 @@
 #   pdf-self     pdf -o a.md a.md leaves the source alone
 #   escape-*     file names and record text cannot drive the terminal or CI
 #   config-*     a configuration's YAML error has a position; the search
-#                stops at the repository's root
+#                stops at the repository's root; each record gets its nearest
 #   md-*         long links, autolinks and huge images stay bounded
 #   image-link   an image linked from outside the document's directory
 H=$WORK/hostile
@@ -212,6 +212,17 @@ if ended config-per-file $rc; then
 		grep -q 'r/a.yaml: configuration defaults' "$H/err" && ok config-per-file ||
 		{ fail config-per-file "exit $rc"; head -n 4 "$H/err"; }
 fi
+# report too: a record whose nearest configuration is broken gets no report
+printf 'rules: [\n' >"$C/repo/r/sub/.debrief.yaml"
+sed 's/^id: .*/id: sub-b/' "$C/repo/r/sub/b.yaml" >"$C/repo/r/sub/c.yaml" && rm "$C/repo/r/sub/b.yaml"
+run report -o "$C/out" --format md --today 2025-09-01 "$C/repo/r/a.yaml" "$C/repo/r/sub/c.yaml" \
+	>/dev/null 2>"$H/err"
+rc=$?
+if ended config-per-file-report $rc; then
+	[ $rc = 2 ] && [ -f "$C/out/2017-07-camau-nagasaki.md" ] && [ ! -f "$C/out/sub-b.md" ] &&
+		grep -q 'sub/.debrief.yaml:2:1: ' "$H/err" && ok config-per-file-report ||
+		{ fail config-per-file-report "exit $rc"; head -n 4 "$H/err"; }
+fi
 
 # ---- Markdown ----
 M=$H/md
@@ -239,7 +250,7 @@ for c in link-70k autolink-50k autolink-500k image-20000px; do
 	rc=$?
 	ended "md-$c" $rc || continue
 	set -- $(tail -n 1 "$H/time")
-	size=$(wc -c <"$M/$c.pdf" 2>/dev/null || echo 0)
+	size=0; [ -f "$M/$c.pdf" ] && size=$(wc -c <"$M/$c.pdf")
 	if [ $rc != 0 ]; then fail "md-$c" "exit $rc"; head -n 3 "$H/err"
 	elif [ "$size" -gt 2000000 ]; then fail "md-$c" "a PDF of $size bytes"
 	elif ! within "$2" 409600; then fail "md-$c" "max RSS $2 KB"
