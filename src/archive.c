@@ -1267,6 +1267,7 @@ cmd_archive(int argc, char **argv)
 	}
 	if (!pr)
 		return EXIT_USAGE;
+	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE;
 	struct config cfg;

@@ -286,6 +286,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (!pr)
 		return EXIT_USAGE;
+	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE, io_failed = 0;
 	struct diags dq = DIAGS_INIT, cq = DIAGS_INIT;

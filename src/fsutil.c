@@ -20,6 +20,16 @@
 #include "buf.h"
 #include "xalloc.h"
 
+/* The language of this file's messages (fs_set_lang). */
+static enum lang fs_lang = LANG_EN;
+#define M(vi, en) L(fs_lang, vi, en)
+
+void
+fs_set_lang(enum lang lang)
+{
+	fs_lang = lang;
+}
+
 /* Open path for reading when it is a regular file.  O_NONBLOCK keeps a
  * FIFO (or a device) from blocking the open; fstat then refuses it, so a
  * pipe planted where a record, configuration, template or image is
@@ -29,14 +39,17 @@ open_regular(int at, const char *path, int nofollow, char **err)
 {
 	int fd = openat(at, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	if (fd < 0) {
-		*err = xasprintf("cannot open: %s", strerror(errno));
+		*err = xasprintf(M("không mở được: %s", "cannot open: %s"), strerror(errno));
 		return -1;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*err = xstrdup(fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)
-		                   ? "is a directory"
-		                   : "not a regular file (a pipe, device or socket is not read)");
+		*err =
+		    xstrdup(fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)
+		                ? M("là thư mục", "is a directory")
+		                : M("không phải tệp thông thường (không đọc đường ống hay tệp "
+		                    "thiết bị)",
+		                    "not a regular file (a pipe, device or socket is not read)"));
 		close(fd);
 		return -1;
 	}
@@ -62,7 +75,8 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*err = xasprintf("cannot read: %s", strerror(errno));
+			*err =
+			    xasprintf(M("không đọc được: %s", "cannot read: %s"), strerror(errno));
 			goto fail;
 		}
 		if (r == 0)
@@ -72,7 +86,7 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 				buf_put(&b, chunk, max - b.len);
 				break;
 			}
-			*err = xasprintf("larger than %zu bytes", max);
+			*err = xasprintf(M("lớn hơn %zu byte", "larger than %zu bytes"), max);
 			goto fail;
 		}
 		buf_put(&b, chunk, (size_t)r);
@@ -172,12 +186,16 @@ static int
 walk(const char *dir, struct strlist *out, struct strlist *errs, struct seen *seen, int depth)
 {
 	if (depth > 64) {
-		say(errs, xasprintf("%s: directories nested too deep", dir));
+		say(errs,
+		    xasprintf(M("%s: thư mục lồng nhau quá sâu", "%s: directories nested too deep"),
+		              dir));
 		return 1;
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		say(errs, xasprintf("%s: cannot open directory: %s", dir, strerror(errno)));
+		say(errs,
+		    xasprintf(M("%s: không mở được thư mục: %s", "%s: cannot open directory: %s"),
+		              dir, strerror(errno)));
 		return 1;
 	}
 	struct strlist names = {0};
@@ -200,14 +218,18 @@ walk(const char *dir, struct strlist *out, struct strlist *errs, struct seen *se
 			}
 		} else if (S_ISDIR(st.st_mode)) {
 			if (link)
-				say(errs, xasprintf("%s: a link to a directory, not followed", p));
+				say(errs, xasprintf(M("%s: là liên kết tới thư mục, không đi theo",
+				                      "%s: a link to a directory, not followed"),
+				                    p));
 			else if (seen_add(seen, &st))
 				failed += walk(p, out, errs, seen, depth + 1);
 		} else if (is_yaml_name(names.v[i])) {
 			if (S_ISREG(st.st_mode)) {
 				strlist_push(out, p);
 			} else {
-				say(errs, xasprintf("%s: not a regular file, not read", p));
+				say(errs, xasprintf(M("%s: không phải tệp thông thường, không đọc",
+				                      "%s: not a regular file, not read"),
+				                    p));
 				failed++;
 			}
 		}
@@ -249,20 +271,22 @@ fs_mkdirs(const char *dir, char **err)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			*err = xasprintf("cannot create %s: %s", p, strerror(errno));
+			*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
+			                 strerror(errno));
 			free(p);
 			return 0;
 		}
 		*s = '/';
 	}
 	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-		*err = xasprintf("cannot create %s: %s", p, strerror(errno));
+		*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
+		                 strerror(errno));
 		free(p);
 		return 0;
 	}
 	struct stat st;
 	if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s is not a directory", p);
+		*err = xasprintf(M("%s không phải là thư mục", "%s is not a directory"), p);
 		free(p);
 		return 0;
 	}
@@ -311,7 +335,7 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 	}
 	if (fd < 0) {
 		int e = errno;
-		*err = xasprintf("cannot open %s: %s", dir, strerror(e));
+		*err = xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, strerror(e));
 		errno = e;
 		return -1;
 	}
@@ -319,8 +343,9 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 	for (const char *slash; (slash = strchr(p, '/')); p = slash + 1) {
 		char *comp = xstrndup(p, (size_t)(slash - p));
 		if (create && mkdirat(fd, comp, 0777) != 0 && errno != EEXIST) {
-			*err = xasprintf("cannot create %s/%.*s: %s", dir, (int)(slash - name),
-			                 name, strerror(errno));
+			*err =
+			    xasprintf(M("không tạo được %s/%.*s: %s", "cannot create %s/%.*s: %s"),
+			              dir, (int)(slash - name), name, strerror(errno));
 			free(comp);
 			close(fd);
 			return -1;
@@ -331,11 +356,15 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 		close(fd);
 		if (sub < 0) {
 			*err = e == ELOOP || e == ENOTDIR
-			           ? xasprintf("refusing to write through %s/%.*s: not a directory "
-			                       "of its own (a link?)",
-			                       dir, (int)(slash - name), name)
-			           : xasprintf("cannot open %s/%.*s: %s", dir, (int)(slash - name),
-			                       name, strerror(e));
+			           ? xasprintf(
+			                 M("từ chối ghi qua %s/%.*s: không phải thư mục thật (có "
+			                   "thể là liên kết)",
+			                   "refusing to write through %s/%.*s: not a directory "
+			                   "of its own (a link?)"),
+			                 dir, (int)(slash - name), name)
+			           : xasprintf(
+			                 M("không mở được %s/%.*s: %s", "cannot open %s/%.*s: %s"),
+			                 dir, (int)(slash - name), name, strerror(e));
 			errno = e; /* fs_remove: ENOENT is no failure */
 			return -1;
 		}
@@ -448,7 +477,9 @@ int
 fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err)
 {
 	if (!safe_name(name)) {
-		*err = xasprintf("refusing to write '%s' outside the output directory", name);
+		*err = xasprintf(M("từ chối ghi '%s' ra ngoài thư mục đầu ra",
+		                   "refusing to write '%s' outside the output directory"),
+		                 name);
 		return 0;
 	}
 	const char *base;
@@ -456,7 +487,9 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 	if (dfd < 0)
 		return 0;
 	if (strlen(base) + 10 > NAME_MAX) {
-		*err = xasprintf("cannot write %s/%s: the name is too long", dir, name);
+		*err = xasprintf(M("không ghi được %s/%s: tên quá dài",
+		                   "cannot write %s/%s: the name is too long"),
+		                 dir, name);
 		close(dfd);
 		return 0;
 	}
@@ -468,7 +501,9 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 	char tmp[NAME_MAX + 1];
 	int rc = 0, fd = tmp_create(dfd, base, tmp, sizeof tmp);
 	if (fd < 0) {
-		*err = xasprintf("cannot create a file in %s: %s", dir, strerror(errno));
+		*err = xasprintf(
+		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
+		    strerror(errno));
 		close(dfd);
 		return 0;
 	}
@@ -482,25 +517,30 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			*err = xasprintf("cannot write %s/%s: %s", dir, name, strerror(errno));
+			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+			                 dir, name, strerror(errno));
 			goto out;
 		}
 		p += w;
 		left -= (size_t)w;
 	}
 	if (fsync(fd) != 0) {
-		*err = xasprintf("cannot write %s/%s: %s", dir, name, strerror(errno));
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
+		                 strerror(errno));
 		goto out;
 	}
 	int c = close(fd);
 	fd = -1;
 	if (c != 0) {
-		*err = xasprintf("cannot write %s/%s: %s", dir, name, strerror(errno));
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
+		                 strerror(errno));
 		goto out;
 	}
 	/* renameat replaces a link planted at base itself, never its target */
 	if (renameat(dfd, tmp, dfd, base) != 0) {
-		*err = xasprintf("cannot rename into %s/%s: %s", dir, name, strerror(errno));
+		*err = xasprintf(
+		    M("không đổi tên thành %s/%s được: %s", "cannot rename into %s/%s: %s"), dir,
+		    name, strerror(errno));
 		goto out;
 	}
 	tmp_live = 0;
@@ -520,7 +560,9 @@ int
 fs_remove(const char *dir, const char *name, char **err)
 {
 	if (!safe_name(name)) {
-		*err = xasprintf("refusing to remove '%s' outside the output directory", name);
+		*err = xasprintf(M("từ chối xóa '%s' ở ngoài thư mục đầu ra",
+		                   "refusing to remove '%s' outside the output directory"),
+		                 name);
 		return 0;
 	}
 	const char *base;
@@ -538,7 +580,8 @@ fs_remove(const char *dir, const char *name, char **err)
 	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
 		rc = 2; /* gone already, or not a file this program writes */
 	} else if (unlinkat(dfd, base, 0) != 0) {
-		*err = xasprintf("cannot remove %s/%s: %s", dir, name, strerror(errno));
+		*err = xasprintf(M("không xóa được %s/%s: %s", "cannot remove %s/%s: %s"), dir,
+		                 name, strerror(errno));
 		rc = 0;
 	}
 	close(dfd);
@@ -606,7 +649,8 @@ fs_lock(const char *dir, const char *name, int wait, char **err)
 	int e = errno;
 	close(dfd);
 	if (fd < 0) {
-		*err = xasprintf("cannot open %s/%s: %s", dir, name, strerror(e));
+		*err = xasprintf(M("không mở được %s/%s: %s", "cannot open %s/%s: %s"), dir, name,
+		                 strerror(e));
 		return -1;
 	}
 	int r;
@@ -618,7 +662,8 @@ fs_lock(const char *dir, const char *name, int wait, char **err)
 	close(fd);
 	if (e == EWOULDBLOCK)
 		return -2;
-	*err = xasprintf("cannot lock %s/%s: %s", dir, name, strerror(e));
+	*err = xasprintf(M("không khóa được %s/%s: %s", "cannot lock %s/%s: %s"), dir, name,
+	                 strerror(e));
 	return -1;
 }
 

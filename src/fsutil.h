@@ -8,6 +8,12 @@
 
 #include <stddef.h>
 
+#include "debrief.h"
+
+/* The language of the messages below (*err, *errs): each command sets its
+ * own; English until then. */
+void fs_set_lang(enum lang lang);
+
 /* Read a whole file ("-" is standard input) of at most max bytes.  Only a
  * regular file is read: a FIFO, device or socket is refused without
  * blocking.  Returns 1 and a NUL-terminated *data (caller frees), or 0

@@ -356,6 +356,7 @@ cmd_pdf(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	fs_set_lang(lang);
 	if (optind != argc - 1) {
 		usage(stderr);
 		return EXIT_USAGE;

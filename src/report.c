@@ -389,6 +389,7 @@ cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
+	fs_set_lang(o.ctx.lang);
 	o.ctx.cfg = &o.cfg;
 	char *err = NULL;
 	struct diags all = DIAGS_INIT;

@@ -116,6 +116,12 @@ if ended dir-loop $rc; then
 	grep -q '^2 files checked' "$H/out" && grep -q 'self: a link to a directory, not followed' "$H/err" &&
 		ok dir-loop || { fail dir-loop "exit $rc: $(tail -n 1 "$H/out")"; head -n 3 "$H/err"; }
 fi
+run check --today 2025-09-01 "$D/r" >"$H/out" 2>"$H/err"
+rc=$?
+if ended dir-loop-vi $rc; then
+	grep -q 'self: là liên kết tới thư mục, không đi theo' "$H/err" && ok dir-loop-vi ||
+		{ fail dir-loop-vi "exit $rc"; head -n 3 "$H/err"; }
+fi
 
 # ---- a long partner name ----
 L=$H/long
