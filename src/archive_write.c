@@ -408,7 +408,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	}
 	if (lock < 0)
 		goto out;
-	size_t swept = fs_sweep_temps(o->dir);
+	size_t swept = fs_sweep_temps(o->dir, NULL, 1, 0); /* the lock is ours */
 	if (swept)
 		warn(st, xasprintf(L(o->lang, "đã xóa %zu tệp tạm của một lần chạy bị ngắt",
 		                     "removed %zu temporary files left by an interrupted run"),

@@ -588,9 +588,11 @@ fs_remove(const char *dir, const char *name, char **err)
 	return rc;
 }
 
-/* "<name>.tmp" and six letters or digits: a temporary of tmp_create. */
+/* "<name>.tmp" and six letters or digits, a temporary of tmp_create, for
+ * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest);
+ * with want, only for that name. */
 static int
-is_tmp_name(const char *s)
+is_tmp_name(const char *s, const char *want)
 {
 	size_t n = strlen(s);
 	if (n < 11 || memcmp(s + n - 10, ".tmp", 4))
@@ -599,11 +601,26 @@ is_tmp_name(const char *s)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
 		      (s[i] >= '0' && s[i] <= '9')))
 			return 0;
-	return 1;
+	size_t k = n - 10; /* the name it stands for */
+	if (want)
+		return strlen(want) == k && !memcmp(s, want, k);
+	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive"};
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t e = strlen(ends[i]);
+		if (k >= e && !memcmp(s + k - e, ends[i], e))
+			return 1;
+	}
+	return 0;
 }
 
+struct sweep {
+	const char *name; /* only this file's temporaries, or NULL */
+	int depth;        /* subdirectories to enter (links never) */
+	time_t before;    /* only temporaries last written before this */
+};
+
 static size_t
-sweep(int dfd, int depth)
+sweep(int dfd, const struct sweep *sw, int depth)
 {
 	DIR *d = fdopendir(dfd);
 	if (!d) {
@@ -618,13 +635,14 @@ sweep(int dfd, int depth)
 		struct stat st;
 		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 			continue;
-		if (S_ISREG(st.st_mode) && is_tmp_name(e->d_name)) {
-			n += unlinkat(dfd, e->d_name, 0) == 0;
-		} else if (S_ISDIR(st.st_mode) && depth < 8) {
+		if (S_ISREG(st.st_mode) && is_tmp_name(e->d_name, sw->name)) {
+			if (st.st_mtime < sw->before)
+				n += unlinkat(dfd, e->d_name, 0) == 0;
+		} else if (S_ISDIR(st.st_mode) && depth < sw->depth) {
 			int sub =
 			    openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (sub >= 0)
-				n += sweep(sub, depth + 1);
+				n += sweep(sub, sw, depth + 1);
 		}
 	}
 	closedir(d);
@@ -632,10 +650,11 @@ sweep(int dfd, int depth)
 }
 
 size_t
-fs_sweep_temps(const char *dir)
+fs_sweep_temps(const char *dir, const char *name, int recursive, unsigned min_age)
 {
+	struct sweep sw = {name, recursive ? 8 : 0, time(NULL) - (time_t)min_age + (min_age == 0)};
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	return fd < 0 ? 0 : sweep(fd, 0);
+	return fd < 0 ? 0 : sweep(fd, &sw, 0);
 }
 
 int

@@ -55,9 +55,12 @@ int fs_write_atomic(const char *dir, const char *name, const void *data, size_t 
  * 1 when removed, 2 when there was no such file, 0 and *err on failure. */
 int fs_remove(const char *dir, const char *name, char **err);
 
-/* Remove the temporaries ("*.tmpXXXXXX") an interrupted run left in DIR
- * and its subdirectories (links not followed).  Returns how many. */
-size_t fs_sweep_temps(const char *dir);
+/* Remove the temporaries ("NAME.tmpXXXXXX" of the files debrief writes)
+ * that an interrupted run left in DIR: only NAME's when it is not NULL, in
+ * subdirectories too when recursive (links not followed), and only those
+ * last written min_age seconds ago or earlier (a run writing now keeps
+ * its own).  Returns how many. */
+size_t fs_sweep_temps(const char *dir, const char *name, int recursive, unsigned min_age);
 
 /* Take an exclusive lock on DIR/NAME (created when missing), held until
  * the returned descriptor is closed or the process ends.  With wait the

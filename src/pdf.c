@@ -412,6 +412,7 @@ cmd_pdf(int argc, char **argv)
 		}
 	} else {
 		char *dir = dir_of(output);
+		fs_sweep_temps(dir, base_of(output), 0, 60); /* a killed run's */
 		int w = fs_write_atomic(dir, base_of(output), pdf.data, pdf.len, &err);
 		free(dir);
 		if (!w) {

@@ -408,6 +408,8 @@ cmd_report(int argc, char **argv)
 	}
 
 	o.cs = config ? NULL : config_set_new(&o.cfg);
+	/* what a killed run left; a run writing here now keeps its own */
+	fs_sweep_temps(o.outdir, NULL, 0, 60);
 	struct strlist files = {0}, errs = {0};
 	if (fs_expand(argv + optind, argc - optind, &files, &errs))
 		rc = EXIT_USAGE;

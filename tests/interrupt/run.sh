@@ -6,6 +6,7 @@
 #                 N; the next run (the old collection, then the new one)
 #                 must equal a fresh archive of that collection
 #   sigint etc.   INT, TERM, HUP while a temporary exists: it is removed
+#   sweep-*       temporaries a killed run left are removed by the next
 #   pdf-disagrees a PDF with the manifest's size but other bytes is rendered
 #                 again, not kept
 #   damaged       a damaged manifest: a warning, exit 0, the archive rebuilt
@@ -103,6 +104,24 @@ if [ $rc != 0 ] || [ -n "$(find "$S" -name '*.tmp[A-Za-z0-9]*')" ] || [ ! -f "$S
 elif ! grep -q 'removed 2 temporary files' "$WORK/sweep.err"; then
 	fail sweep-stale-temporaries "no message"; cat "$WORK/sweep.err"
 else ok sweep-stale-temporaries; fi
+# report and pdf: a killed run's temporaries go, a fresh one (another run
+# writing now) and files debrief does not write stay
+R=$WORK/sweep-report
+rm -rf "$R" && mkdir -p "$R"
+touch -d '2 hours ago' "$R/2017-07-camau-nagasaki.pdf.tmpAbC123" "$R/other.md.tmpQQQQQQ" \
+	"$R/notes.txt.tmpAAAAAA"
+touch "$R/fresh.md.tmpZZZZZZ"
+"$DEBRIEF" report -o "$R" --today $TODAY "$A/2017-07-camau-nagasaki.yaml" >/dev/null 2>"$WORK/sr.err"
+sanitizer_clean sweep-report "$WORK/sr.err" || true
+left=$(cd "$R" && ls | tr '\n' ' ')
+[ "$left" = "2017-07-camau-nagasaki.md 2017-07-camau-nagasaki.pdf fresh.md.tmpZZZZZZ notes.txt.tmpAAAAAA " ] &&
+	ok sweep-report || fail sweep-report "left: $left"
+printf '# x\n' >"$R/p.md"
+touch -d '2 hours ago' "$R/p.pdf.tmpabcdef" "$R/q.pdf.tmpabcdef"
+"$DEBRIEF" pdf "$R/p.md" >/dev/null 2>"$WORK/sp.err"
+sanitizer_clean sweep-pdf "$WORK/sp.err" || true
+[ ! -e "$R/p.pdf.tmpabcdef" ] && [ -e "$R/q.pdf.tmpabcdef" ] && [ -f "$R/p.pdf" ] && ok sweep-pdf ||
+	fail sweep-pdf "left: $(cd "$R" && ls | tr '\n' ' ')"
 
 # ---- a PDF whose bytes are not those the manifest records ----
 P=$WORK/pdf
