@@ -1338,7 +1338,7 @@ cmd_archive(int argc, char **argv)
 	for (size_t i = 0; i < st.warnings.n; i++)
 		escape_eprintf("debrief archive: %s\n", st.warnings.v[i]);
 	if (!wrote) {
-		fprintf(stderr, "debrief archive: %s\n", err ? err : "?");
+		escape_eprintf("debrief archive: %s\n", err ? err : "?");
 		goto out;
 	}
 	if (o.verbose)

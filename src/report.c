@@ -196,11 +196,11 @@ print_findings(const struct diags *dq)
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
 		if (d->mark.line)
-			fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
-			        d->mark.col, sev_name(d->sev), d->msg, d->rule);
+			escape_eprintf("%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
+			               d->mark.col, sev_name(d->sev), d->msg, d->rule);
 		else
-			fprintf(stderr, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
-			        d->rule);
+			escape_eprintf("%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
+			               d->rule);
 	}
 }
 
@@ -214,7 +214,7 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 	char *mdname = xasprintf("%s.md", r->id.s);
 	char *pdfname = xasprintf("%s.pdf", r->id.s);
 	if (o->want_md && !fs_write_atomic(o->outdir, mdname, md->data, md->len, &err)) {
-		fprintf(stderr, "debrief: %s\n", err);
+		escape_eprintf("debrief: %s\n", err);
 		ok = 0;
 	}
 	if (ok && o->want_pdf) {
@@ -305,7 +305,7 @@ report_one(struct report_opts *o, const char *path)
 			goto out;
 		}
 	if (!tset_open(o, lang, &err)) {
-		fprintf(stderr, "debrief: %s\n", err);
+		escape_eprintf("debrief: %s\n", err);
 		goto out;
 	}
 	a = arena_new();
@@ -400,7 +400,7 @@ cmd_report(int argc, char **argv)
 	}
 	print_findings(&all); /* problems of the configuration itself */
 	if (!fs_mkdirs(o.outdir, &err)) {
-		fprintf(stderr, "debrief: %s\n", err);
+		escape_eprintf("debrief: %s\n", err);
 		free(err);
 		config_free(&o.cfg);
 		diags_free(&all);

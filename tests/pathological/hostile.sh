@@ -185,6 +185,14 @@ for f in text github; do
 		else ok "escape-$f"; fi
 	fi
 done
+printf 'schema: debrief/1\nid: "\\e]0;PWNED\\a"\ntitle: x\n' >"$E/c.yaml"
+run report -o "$E/out" --lang en --today 2025-09-01 "$E/c.yaml" >/dev/null 2>"$H/err"
+rc=$?
+if ended escape-report $rc; then
+	if grep -q "$(printf '\033')" "$H/err"; then fail escape-report "a raw escape sequence"
+	elif ! grep -q 'x1B]0;PWNED' "$H/err"; then fail escape-report "the id not shown escaped"; head -n 3 "$H/err"
+	else ok escape-report; fi
+fi
 
 # ---- configuration ----
 C=$H/config
