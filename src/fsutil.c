@@ -181,9 +181,12 @@ say(struct strlist *errs, char *m)
 /* Walk one directory, depth-first, entries in byte order; hidden entries
  * (".git", ".debrief.yaml") are skipped.  A link to a directory is not
  * followed (two links to "." would make the walk endless); a link to a
- * regular file is read like the file. */
+ * regular file is read like the file when it stays inside root, the
+ * directory named on the command line (a link to ~/.ssh/id_rsa named
+ * x.yaml would otherwise end up quoted in a CI log). */
 static int
-walk(const char *dir, struct strlist *out, struct strlist *errs, struct seen *seen, int depth)
+walk(const char *root, const char *dir, struct strlist *out, struct strlist *errs,
+     struct seen *seen, int depth)
 {
 	if (depth > 64) {
 		say(errs,
@@ -222,9 +225,15 @@ walk(const char *dir, struct strlist *out, struct strlist *errs, struct seen *se
 				                      "%s: a link to a directory, not followed"),
 				                    p));
 			else if (seen_add(seen, &st))
-				failed += walk(p, out, errs, seen, depth + 1);
+				failed += walk(root, p, out, errs, seen, depth + 1);
 		} else if (is_yaml_name(names.v[i])) {
-			if (S_ISREG(st.st_mode)) {
+			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p)) {
+				say(errs,
+				    xasprintf(M("%s: là liên kết tới tệp ở ngoài %s, không đọc",
+				                "%s: a link to a file outside %s, not read"),
+				              p, root));
+				failed++;
+			} else if (S_ISREG(st.st_mode)) {
 				strlist_push(out, p);
 			} else {
 				say(errs, xasprintf(M("%s: không phải tệp thông thường, không đọc",
@@ -253,7 +262,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 			failed++;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (seen_add(&seen, &st))
-				failed += walk(paths[i], out, errs, &seen, 0);
+				failed += walk(paths[i], paths[i], out, errs, &seen, 0);
 		} else {
 			strlist_push(out, paths[i]);
 		}

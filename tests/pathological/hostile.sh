@@ -4,6 +4,7 @@
 #   link-*       links planted below -o: nothing written or removed outside
 #   fifo-*       a FIFO as record, configuration, template or image: refused
 #   dir-loop     links to "." inside the records: each record read once
+#   link-outside a record linked from outside the directory walked: not read
 #   long-name    a 300-character partner name: the archive is complete
 #   umask-*      outputs follow the umask
 #   pdf-self     pdf -o a.md a.md leaves the source alone
@@ -121,6 +122,16 @@ rc=$?
 if ended dir-loop-vi $rc; then
 	grep -q 'self: là liên kết tới thư mục, không đi theo' "$H/err" && ok dir-loop-vi ||
 		{ fail dir-loop-vi "exit $rc"; head -n 3 "$H/err"; }
+fi
+# a record that is a link to a file outside the directory walked
+mkdir -p "$D/w" && printf 'secret: "do not print"\n' >"$D/secret.txt"
+cp "$REC/2017-07-camau-nagasaki.yaml" "$D/w/" && ln -s ../secret.txt "$D/w/key.yaml"
+run check --lang en --today 2025-09-01 "$D/w" >"$H/out" 2>"$H/err"
+rc=$?
+if ended link-outside-walk $rc; then
+	[ $rc = 2 ] && grep -q '^1 files checked' "$H/out" && ! grep -q 'do not print' "$H/out" &&
+		grep -q 'key.yaml: a link to a file outside' "$H/err" && ok link-outside-walk ||
+		{ fail link-outside-walk "exit $rc: $(tail -n 1 "$H/out")"; head -n 3 "$H/err"; }
 fi
 
 # ---- a long partner name ----
