@@ -221,7 +221,7 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 			}
 		} else if (S_ISDIR(st.st_mode)) {
 			if (link)
-				say(errs, xasprintf(M("%s: là liên kết tới thư mục, không đi theo",
+				say(errs, xasprintf(M("%s: là liên kết tới thư mục nên bỏ qua",
 				                      "%s: a link to a directory, not followed"),
 				                    p));
 			else if (seen_add(seen, &st))
@@ -229,16 +229,18 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 		} else if (is_yaml_name(names.v[i])) {
 			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p)) {
 				say(errs,
-				    xasprintf(M("%s: là liên kết tới tệp ở ngoài %s, không đọc",
-				                "%s: a link to a file outside %s, not read"),
-				              p, root));
+				    xasprintf(
+				        M("%s: là liên kết tới tệp nằm ngoài %s nên không đọc",
+				          "%s: a link to a file outside %s, not read"),
+				        p, root));
 				failed++;
 			} else if (S_ISREG(st.st_mode)) {
 				strlist_push(out, p);
 			} else {
-				say(errs, xasprintf(M("%s: không phải tệp thông thường, không đọc",
-				                      "%s: not a regular file, not read"),
-				                    p));
+				say(errs,
+				    xasprintf(M("%s: không phải tệp thông thường nên không đọc",
+				                "%s: not a regular file, not read"),
+				              p));
 				failed++;
 			}
 		}
@@ -366,8 +368,8 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 		if (sub < 0) {
 			*err = e == ELOOP || e == ENOTDIR
 			           ? xasprintf(
-			                 M("từ chối ghi qua %s/%.*s: không phải thư mục thật (có "
-			                   "thể là liên kết)",
+			                 M("không ghi qua %s/%.*s vì đây không phải thư mục thực "
+			                   "(có thể là liên kết)",
 			                   "refusing to write through %s/%.*s: not a directory "
 			                   "of its own (a link?)"),
 			                 dir, (int)(slash - name), name)

@@ -369,6 +369,15 @@ cmd_pdf(int argc, char **argv)
 	struct buf pdf = BUF_INIT;
 	const char *label = from_stdin ? "<stdin>" : in;
 
+	if (!output)
+		output = from_stdin ? "-" : (out_path = default_output(in));
+	if (same_file(in, output)) {
+		escape_eprintf("debrief: %s: %s\n", output,
+		               L(lang,
+		                 "tệp đầu ra trùng với tệp đầu vào; không ghi đè lên tệp nguồn",
+		                 "the output is the input file; the source is not overwritten"));
+		goto out; /* refused before any work */
+	}
 	if (!fs_read(in, MAX_INPUT, &data, &len, &err)) {
 		escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
@@ -396,14 +405,6 @@ cmd_pdf(int argc, char **argv)
 	}
 	for (size_t i = 0; i < warn.n; i++)
 		escape_eprintf("%s: warning: %s\n", label, warn.v[i]);
-	if (!output)
-		output = from_stdin ? "-" : (out_path = default_output(in));
-	if (same_file(in, output)) {
-		escape_eprintf("debrief: %s: %s\n", output,
-		               L(lang, "tệp đầu ra chính là tệp đầu vào; không ghi đè lên nguồn",
-		                 "the output is the input file; the source is not overwritten"));
-		goto out;
-	}
 	if (!strcmp(output, "-")) {
 		if (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout)) {
 			fprintf(stderr, "debrief: <stdout>: %s\n",

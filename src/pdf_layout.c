@@ -941,7 +941,8 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 		goto out;
 	}
 	if ((unsigned long long)pw * ph > IMAGE_MAX_PIXELS) {
-		why = xasprintf(L(L->o.lang, "ảnh %u×%u điểm ảnh, quá giới hạn %llu triệu điểm ảnh",
+		why = xasprintf(L(L->o.lang,
+		                  "kích thước %u×%u điểm ảnh, vượt giới hạn %llu triệu điểm ảnh",
 		                  "%u×%u pixels, more than the limit of %llu million pixels"),
 		                pw, ph, IMAGE_MAX_PIXELS / 1000000);
 		pw = ph = 0;

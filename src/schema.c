@@ -852,7 +852,8 @@ id_problem(struct walk *w, const char *id)
 	if ((const char *)p - id > 64)
 		return L(w->lang, "dài quá 64 ký tự", "it is longer than 64 characters");
 	if (device_name(id))
-		return L(w->lang, "là tên thiết bị mà Windows dành riêng, không đặt được tên tệp",
+		return L(w->lang,
+		         "là tên Windows dành riêng cho thiết bị, không dùng làm tên tệp được",
 		         "Windows reserves it for a device, so no file can have that name");
 	return NULL;
 }
