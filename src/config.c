@@ -627,10 +627,14 @@ config_set_for(struct config_set *cs, const char *record, enum lang lang, struct
 	const char *slash = strrchr(record, '/');
 	char *dir =
 	    slash ? xstrndup(record, (size_t)(slash - record) + (slash == record)) : xstrdup(".");
-	size_t k = 0;
-	while (k < cs->ndirs && strcmp(cs->dirs[k].dir, dir))
-		k++;
-	if (k == cs->ndirs) {
+	/* records come directory by directory: the latest first */
+	size_t k = cs->ndirs;
+	while (k > 0 && strcmp(cs->dirs[k - 1].dir, dir))
+		k--;
+	if (k > 0) {
+		k--;
+	} else {
+		k = cs->ndirs;
 		char *found = NULL, *real = NULL;
 		size_t c = SIZE_MAX;
 		if (config_find(dir, &found) && (real = realpath(found, NULL))) {
