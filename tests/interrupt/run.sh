@@ -158,9 +158,12 @@ done
 # ---- one run at a time ----
 L=$WORK/lock
 rm -rf "$L" && mkdir -p "$L"
-flock "$L/.debrief-archive.lock" sleep 2 &
+flock "$L/.debrief-archive.lock" sleep 3 &
 holder=$!
-sleep 0.5
+i=0 # until the holder has it
+while flock -n "$L/.debrief-archive.lock" true 2>/dev/null && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
 start=$(date +%s)
 arc "$DEBRIEF" "$L" "$A" >/dev/null 2>"$WORK/lock.err"
 rc=$?
