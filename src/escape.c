@@ -179,6 +179,14 @@ escape_text(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
+		const unsigned char *q = p; /* printable ASCII goes as it is, in one piece */
+		while (*q >= 0x20 && *q < 0x7f)
+			q++;
+		if (q > p) {
+			buf_put(b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
 		size_t n = utf8_len(p);
 		if (n == 0) {
 			buf_puts(b, replacement);
