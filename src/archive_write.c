@@ -138,6 +138,7 @@ manifest_read(const char *dir, struct manifest *m)
 	unsigned lineno = 0;
 	if (memchr(data, '\0', len))
 		m->damaged = 1;
+	int cut = len && data[len - 1] != '\n'; /* a run stopped while writing it */
 	for (char *line = data, *next; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -147,7 +148,7 @@ manifest_read(const char *dir, struct manifest *m)
 		                : !parse_line(line, m) && !m->damaged)
 			m->damaged = lineno;
 	}
-	if (len && data[len - 1] != '\n' && !m->damaged)
+	if (cut && !m->damaged)
 		m->damaged = lineno;
 	free(data);
 	if (m->n)

@@ -7,6 +7,7 @@
 #                 must equal a fresh archive of that collection
 #   sigint etc.   INT, TERM, HUP while a temporary exists: it is removed
 #   sweep-*       temporaries a killed run left are removed by the next
+#   rerun         an unchanged re-run renders no PDF and warns of nothing
 #   pdf-disagrees a PDF with the manifest's size but other bytes is rendered
 #                 again, not kept
 #   damaged       a damaged manifest: a warning, exit 0, the archive rebuilt
@@ -45,6 +46,21 @@ arc "$DEBRIEF_PLAIN" "$WORK/fresh-a" "$A" >/dev/null 2>&1
 arc "$DEBRIEF_PLAIN" "$WORK/fresh-b" "$B" >/dev/null 2>&1
 [ -f "$WORK/fresh-a/index.pdf" ] && [ -f "$WORK/fresh-b/index.pdf" ] && ok fresh-archives ||
 	fail fresh-archives "no archive written"
+
+# ---- an unchanged re-run trusts its manifest: no warning, no PDF rendered
+# (rendering opens font files), every file unchanged ----
+U=$WORK/unchanged
+rm -rf "$U" && cp -R "$WORK/fresh-a" "$U"
+strace -f -o "$WORK/unchanged.trace" -e trace=openat \
+	"$DEBRIEF_PLAIN" archive -o "$U" --today $TODAY --lang en "$A" >"$WORK/unchanged.out" 2>"$WORK/unchanged.err"
+rc=$?
+fonts=$(grep -cE '\.(ttf|otf|ttc)"' "$WORK/unchanged.trace")
+if [ $rc != 0 ]; then fail rerun-renders-nothing "exit $rc"
+elif grep -q 'debrief archive:' "$WORK/unchanged.err"; then
+	fail rerun-renders-nothing "a warning"; grep 'debrief archive:' "$WORK/unchanged.err" | head -n 3
+elif [ "$fonts" != 0 ]; then fail rerun-renders-nothing "$fonts font files opened: PDFs rendered again"
+elif ! grep -q ' 0 written, ' "$WORK/unchanged.out"; then fail rerun-renders-nothing "$(cat "$WORK/unchanged.out")"
+else ok rerun-renders-nothing; fi
 
 # ---- a hard stop after each rename in turn ----
 renames=$(strace -f -c -o "$WORK/count" -e trace=rename,renameat,renameat2 \
