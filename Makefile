@@ -8,7 +8,8 @@
 #                   smoke runs; plain build, then ASan+UBSan, then valgrind
 #                   (installs missing test packages first; builds with -Werror)
 #   make bench      speed and memory figures against a floor in the same run
-#   make fuzz       libFuzzer targets in build/fuzz/
+#   make fuzz       libFuzzer targets in build/fuzz/ (FUZZ_SECONDS=N: run
+#                   each for N seconds)
 #   make format     clang-format the sources in place
 
 PKGS      = yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig zlib
@@ -109,15 +110,26 @@ test: deps-test
 	@sh tests/run
 
 # Fuzz targets: clang with libFuzzer; each links every stage but main.c.
+# UBSan is fatal in the stages too, so that libFuzzer saves what it finds.
+# With FUZZ_SECONDS=N each target then fuzzes for N seconds, from its seeds
+# (fuzz/corpus/NAME) into build/fuzz/corpus-NAME, crashes saved beside.
 FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -g
+FUZZ_SECONDS ?=
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzzobj CC=clang \
-		OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+		OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o)
 	@mkdir -p build/fuzz
 	@for f in $(FUZZSRCS); do n=$$(basename $$f .c); \
 		clang $(STD) $(WARN) $(DEPCFLAGS) -Isrc $(FUZZFLAGS) -o build/fuzz/$$n $$f \
 		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o) $(DEPLIBS) || exit 1; done
+	@[ -z "$(FUZZ_SECONDS)" ] || for f in $(FUZZSRCS); do n=$$(basename $$f .c); \
+		d=fuzz/$${n#fuzz_}.dict; mkdir -p build/fuzz/corpus-$$n; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		-artifact_prefix=build/fuzz/$$n- $$([ -f $$d ] && echo -dict=$$d) \
+		build/fuzz/corpus-$$n $$([ -d fuzz/corpus/$$n ] && echo fuzz/corpus/$$n) || exit 1; \
+		done
 
 bench: all
 	@DEPCFLAGS="$(DEPCFLAGS)" DEPLIBS="$(DEPLIBS)" sh bench/run

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "diag_out.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "node.h"
@@ -603,10 +604,34 @@ cmp_pgroup(const void *x, const void *y)
 	return c;
 }
 
+/* A slug is a file name (partners/<slug>.pdf.tmpXXXXXX while written): a
+ * longer one is cut to SLUG_MAX bytes, the last 9 being "-" and 8 hex
+ * digits of a hash of the whole, so that two long names that share their
+ * start still get different, stable names. */
+#define SLUG_MAX 120
+
+static char *
+slug_bounded(const char *base)
+{
+	size_t n = strlen(base);
+	if (n <= SLUG_MAX)
+		return xstrdup(base);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)base[i]) * 16777619u;
+	size_t keep = SLUG_MAX - 9;
+	while (keep && ((unsigned char)base[keep] & 0xC0) == 0x80) /* a UTF-8 boundary */
+		keep--;
+	while (keep && base[keep - 1] == '-')
+		keep--;
+	return xasprintf("%.*s-%08x", (int)keep, base, (unsigned)h);
+}
+
 /* Unique slugs: "jp-nagasaki", then "-2", "-3" in list order. */
 static const char *
-unique_slug(struct archive *a, struct smap *seen, const char *base)
+unique_slug(struct archive *a, struct smap *seen, const char *full)
 {
+	char *base = slug_bounded(full);
 	char *s = xstrdup(base);
 	for (int n = 2; smap_get(seen, s); n++) {
 		free(s);
@@ -614,6 +639,7 @@ unique_slug(struct archive *a, struct smap *seen, const char *base)
 	}
 	const char *r = arena_strdup(a->arena, s);
 	free(s);
+	free(base);
 	smap_put(seen, r, 1);
 	return r;
 }
@@ -1196,7 +1222,7 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
 	if (!fs_read_head(path, lim->max_file + 1, &data, &len, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return -1;
 	}
@@ -1241,6 +1267,7 @@ cmd_archive(int argc, char **argv)
 	}
 	if (!pr)
 		return EXIT_USAGE;
+	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE;
 	struct config cfg;
@@ -1259,9 +1286,14 @@ cmd_archive(int argc, char **argv)
 	}
 	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
 		goto out;
+	if (o.verbose)
+		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
+		               cfg.path ? cfg.path
+		                        : L(o.lang, "mặc định (không có .debrief.yaml)",
+		                            "defaults (no .debrief.yaml)"));
 	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	/* a file named twice is read once, where it first came */
 	char *dup = xcalloc(files.n ? files.n : 1, 1);
 	sort_files = &files;
@@ -1304,9 +1336,9 @@ cmd_archive(int argc, char **argv)
 	diag_out(&out, &fq, &oo);
 	fputs(out.data ? out.data : "", stderr);
 	for (size_t i = 0; i < st.warnings.n; i++)
-		fprintf(stderr, "debrief archive: %s\n", st.warnings.v[i]);
+		escape_eprintf("debrief archive: %s\n", st.warnings.v[i]);
 	if (!wrote) {
-		fprintf(stderr, "debrief archive: %s\n", err ? err : "?");
+		escape_eprintf("debrief archive: %s\n", err ? err : "?");
 		goto out;
 	}
 	if (o.verbose)

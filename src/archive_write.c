@@ -1,34 +1,42 @@
 /*
  * archive_write.c: puts the archive's pages into the output directory and
  * nowhere else, incrementally.  A manifest (DIR/.debrief-archive) lists
- * every file the archive wrote there with a hash of its content (for a
- * PDF: of the Markdown and options it came from), so that an unchanged
- * page is neither rewritten nor re-rendered, and a page the collection no
- * longer produces (a partner that is gone) is removed: only files the
- * manifest names, only inside DIR.
+ * every file the archive wrote there with a hash of what it came from (for
+ * a PDF: the Markdown and options) and a hash of its content, so that an
+ * unchanged page is neither rewritten nor re-rendered, and a page the
+ * collection no longer produces (a partner that is gone) is removed: only
+ * files the manifest names, only inside DIR.  A PDF is kept only when the
+ * file on disk still has the content the manifest records, so a run killed
+ * between two renames cannot leave a PDF that disagrees with its Markdown.
+ * One run at a time (a lock file beside the manifest); temporaries of a
+ * killed run are swept at the start; a damaged manifest is rebuilt.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "archive_pages.h"
 #include "pdf.h"
 #include "xalloc.h"
 
 #define MANIFEST ".debrief-archive"
-#define MANIFEST_HEAD "# debrief archive 1: files this command wrote here; hash size name\n"
+#define LOCKFILE ".debrief-archive.lock"
+#define MANIFEST_HEAD                                                                              \
+	"# debrief archive 2: files this command wrote here; source-hash content-hash size name\n"
 
 struct entry {
 	char *name;
-	uint64_t hash;
+	uint64_t src;  /* what the file came from: its own bytes, or a PDF's key */
+	uint64_t hash; /* its bytes; 0 when unknown (announced, or an old manifest) */
 	unsigned long long size;
 };
 
 struct manifest {
 	struct entry *v;
 	size_t n, cap;
+	unsigned damaged; /* first line that does not parse, 0 when none */
 };
 
 static uint64_t
@@ -43,10 +51,12 @@ hash_bytes(uint64_t h, const void *p, size_t n)
 #define HASH_INIT 1469598103934665603ULL
 
 static void
-manifest_add(struct manifest *m, const char *name, uint64_t hash, unsigned long long size)
+manifest_add(struct manifest *m, const char *name, uint64_t src, uint64_t hash,
+             unsigned long long size)
 {
 	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
 	m->v[m->n].name = xstrdup(name);
+	m->v[m->n].src = src;
 	m->v[m->n].hash = hash;
 	m->v[m->n].size = size;
 	m->n++;
@@ -71,25 +81,49 @@ cmp_entry(const void *x, const void *y)
 static struct entry *
 manifest_find(const struct manifest *m, const char *name)
 {
-	struct entry key = {(char *)name, 0, 0};
+	struct entry key = {(char *)name, 0, 0, 0};
 	return m->n ? bsearch(&key, m->v, m->n, sizeof *m->v, cmp_entry) : NULL;
 }
 
-/* Names the archive writes: lower-case ASCII, digits, '-', '.', '/'. */
+/* Names the archive writes: lower-case ASCII, digits, '-', '.', '/', no
+ * component empty or starting with '.'. */
 static int
 plausible_name(const char *s)
 {
-	if (!*s || *s == '/' || *s == '.' || strstr(s, ".."))
+	if (!*s || strstr(s, "//") || s[strlen(s) - 1] == '/')
 		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-		      *s == '.' || *s == '/'))
+	for (const char *p = s; *p; p++) {
+		if ((p == s || p[-1] == '/') && (*p == '.' || *p == '/'))
 			return 0;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '.' || *p == '/'))
+			return 0;
+	}
 	return 1;
 }
 
-/* The previous run's manifest; lines that do not parse are ignored (a
- * damaged manifest only makes the run rewrite and keep more). */
+/* One manifest line: "src hash size name" (version 2) or "hash size name"
+ * (version 1, whose PDFs are then rendered again).  0 when damaged. */
+static int
+parse_line(const char *line, struct manifest *m)
+{
+	char name[512], rest[2];
+	unsigned long long src, h, size;
+	int v2 = sscanf(line, "%16llx %16llx %llu %511s %1s", &src, &h, &size, name, rest) == 4;
+	if (!v2) {
+		if (sscanf(line, "%16llx %llu %511s %1s", &src, &size, name, rest) != 3)
+			return 0;
+		h = strstr(name, ".pdf") ? 0 : src;
+	}
+	if (!plausible_name(name) || strlen(name) >= sizeof name - 1)
+		return 0;
+	manifest_add(m, name, (uint64_t)src, (uint64_t)h, size);
+	return 1;
+}
+
+/* The previous run's manifest.  A line that does not parse makes the
+ * manifest damaged: the lines that do still name files this command owns
+ * (so obsolete ones are removed), but nothing is trusted to be current. */
 static void
 manifest_read(const char *dir, struct manifest *m)
 {
@@ -101,17 +135,21 @@ manifest_read(const char *dir, struct manifest *m)
 		return;
 	}
 	free(path);
+	unsigned lineno = 0;
+	if (memchr(data, '\0', len))
+		m->damaged = 1;
+	int cut = len && data[len - 1] != '\n'; /* a run stopped while writing it */
 	for (char *line = data, *next; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
-		char name[512];
-		unsigned long long h, size;
-		if (line[0] == '#' || sscanf(line, "%16llx %llu %511s", &h, &size, name) != 3 ||
-		    !plausible_name(name))
-			continue;
-		manifest_add(m, name, (uint64_t)h, size);
+		lineno++;
+		if (lineno == 1 ? strncmp(line, "# debrief archive ", 18)
+		                : !parse_line(line, m) && !m->damaged)
+			m->damaged = lineno;
 	}
+	if (cut && !m->damaged)
+		m->damaged = lineno;
 	free(data);
 	if (m->n)
 		qsort(m->v, m->n, sizeof *m->v, cmp_entry);
@@ -127,8 +165,8 @@ manifest_write(const char *dir, struct manifest *m, char **err)
 	for (size_t i = 0; i < m->n; i++) {
 		if (i && !strcmp(m->v[i].name, m->v[i - 1].name))
 			continue;
-		buf_printf(&b, "%016llx %llu %s\n", (unsigned long long)m->v[i].hash, m->v[i].size,
-		           m->v[i].name);
+		buf_printf(&b, "%016llx %016llx %llu %s\n", (unsigned long long)m->v[i].src,
+		           (unsigned long long)m->v[i].hash, m->v[i].size, m->v[i].name);
 	}
 	int rc = fs_write_atomic(dir, MANIFEST, b.data, b.len, err);
 	buf_free(&b);
@@ -168,6 +206,20 @@ pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
 	return hash_bytes(h, title, strlen(title));
 }
 
+/* 1 when DIR/NAME holds the size and content e records. */
+static int
+on_disk(const char *dir, const char *name, const struct entry *e)
+{
+	char *path = xasprintf("%s/%s", dir, name), *data = NULL, *err = NULL;
+	size_t len = 0;
+	int same = fs_read(path, (size_t)e->size + 1, &data, &len, &err) && len == e->size &&
+	           hash_bytes(HASH_INIT, data, len) == e->hash;
+	free(data);
+	free(err);
+	free(path);
+	return same;
+}
+
 /* ==== pages ==== */
 
 enum page_kind { PAGE_INDEX, PAGE_TASKS, PAGE_PARTNER, PAGE_AGENCY };
@@ -178,6 +230,13 @@ struct wctx {
 	struct arc_write_stats *st;
 	struct manifest old, now;
 };
+
+static void
+warn(struct arc_write_stats *st, char *m)
+{
+	strlist_push(&st->warnings, m);
+	free(m);
+}
 
 static void
 note(struct wctx *w, const char *name, int rc)
@@ -197,7 +256,8 @@ put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
 	if (!rc)
 		return 0;
 	note(w, name, rc);
-	manifest_add(&w->now, name, hash_bytes(HASH_INIT, b->data ? b->data : "", b->len), b->len);
+	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
+	manifest_add(&w->now, name, h, h, b->len);
 	return 1;
 }
 
@@ -207,15 +267,13 @@ put_pdf(struct wctx *w, const char *mdname, const struct buf *md, const char *ti
 	size_t n = strlen(mdname);
 	char *name = xasprintf("%.*s.pdf", (int)(n - 3), mdname);
 	uint64_t key = pdf_key(md, title, w->o);
-	const struct entry *e = manifest_find(&w->old, name);
-	char *path = xasprintf("%s/%s", w->o->dir, name);
-	struct stat st;
+	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
 	int rc = 0;
-	if (e && e->hash == key && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size == e->size) {
-		/* same Markdown, same options: the PDF on disk is this one */
+	if (e && e->src == key && e->hash && on_disk(w->o->dir, name, e)) {
+		/* same Markdown, same options, and the PDF on disk is the one
+		 * rendered from them */
 		w->st->unchanged++;
-		manifest_add(&w->now, name, key, e->size);
+		manifest_add(&w->now, name, key, e->hash, e->size);
 		rc = 1;
 		goto out;
 	}
@@ -232,13 +290,14 @@ put_pdf(struct wctx *w, const char *mdname, const struct buf *md, const char *ti
 		int wr = fs_write_atomic(w->o->dir, name, pdf.data ? pdf.data : "", pdf.len, err);
 		if (wr) {
 			note(w, name, wr);
-			manifest_add(&w->now, name, key, pdf.len);
+			manifest_add(&w->now, name, key,
+			             hash_bytes(HASH_INIT, pdf.data ? pdf.data : "", pdf.len),
+			             pdf.len);
 			rc = 1;
 		}
 	}
 	buf_free(&pdf);
 out:
-	free(path);
 	free(name);
 	return rc;
 }
@@ -306,7 +365,8 @@ announce(struct wctx *w, char **err)
 	const struct archive *a = w->a;
 	struct manifest m = {0};
 	for (size_t i = 0; i < w->old.n; i++)
-		manifest_add(&m, w->old.v[i].name, w->old.v[i].hash, w->old.v[i].size);
+		manifest_add(&m, w->old.v[i].name, w->old.v[i].src, w->old.v[i].hash,
+		             w->old.v[i].size);
 	size_t n = 2 + a->npartners + a->nagencies;
 	for (size_t j = 0; j < n; j++) {
 		enum page_kind k = j == 0                 ? PAGE_INDEX
@@ -321,13 +381,13 @@ announce(struct wctx *w, char **err)
 			char *fname = f ? xasprintf("%.*s.pdf", (int)(strlen(name) - 3), name)
 			                : xstrdup(name);
 			if (!manifest_find(&w->old, fname))
-				manifest_add(&m, fname, 0, 0);
+				manifest_add(&m, fname, 0, 0, 0);
 			free(fname);
 		}
 		free(name);
 	}
 	if (!manifest_find(&w->old, "archive.json"))
-		manifest_add(&m, "archive.json", 0, 0);
+		manifest_add(&m, "archive.json", 0, 0, 0);
 	int rc = manifest_write(w->o->dir, &m, err);
 	manifest_free(&m);
 	return rc;
@@ -338,10 +398,28 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
           struct arc_write_stats *st, char **err)
 {
 	struct wctx w = {a, o, st, {0}, {0}};
-	int rc = 0;
+	int rc = 0, lock = -1;
 	if (!fs_mkdirs(o->dir, err))
 		goto out;
+	if ((lock = fs_lock(o->dir, LOCKFILE, 0, err)) == -2) {
+		fprintf(stderr, "debrief archive: %s\n",
+		        L(o->lang, "một lần chạy khác đang ghi vào thư mục này; đang chờ…",
+		          "another run is writing to this directory; waiting…"));
+		lock = fs_lock(o->dir, LOCKFILE, 1, err);
+	}
+	if (lock < 0)
+		goto out;
+	size_t swept = fs_sweep_temps(o->dir, NULL, 1, 0); /* the lock is ours */
+	if (swept)
+		warn(st, xasprintf(L(o->lang, "đã xóa %zu tệp tạm của một lần chạy bị ngắt",
+		                     "removed %zu temporary files left by an interrupted run"),
+		                   swept));
 	manifest_read(o->dir, &w.old);
+	if (w.old.damaged)
+		warn(st,
+		     xasprintf(L(o->lang, "%s/%s: dòng %u bị hỏng; lập lại hồ sơ lưu trữ từ đầu",
+		                 "%s/%s: line %u is damaged; the archive is rebuilt"),
+		               o->dir, MANIFEST, w.old.damaged));
 	if (!announce(&w, err))
 		goto out;
 	if (!put_page(&w, PAGE_INDEX, 0, err) || !put_page(&w, PAGE_TASKS, 0, err))
@@ -378,6 +456,8 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		goto out;
 	rc = 1;
 out:
+	if (lock >= 0)
+		close(lock); /* lets the next run in */
 	manifest_free(&w.old);
 	manifest_free(&w.now);
 	return rc;

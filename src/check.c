@@ -19,6 +19,7 @@
 #include "date.h"
 #include "debrief.h"
 #include "diag_out.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "rules.h"
@@ -32,19 +33,20 @@ usage(FILE *f)
 	      "                     [--fail-on error|warning|info|never]\n"
 	      "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
 	      "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
-	      "                     PATH...\n"
+	      "                     [--verbose] PATH...\n"
 	      "       debrief check --help\n",
 	      f);
 }
 
 /* One file of the run, in output order. */
 struct input {
-	const char *path;      /* as given or walked; "-" for standard input */
-	const char *name;      /* in findings: path, --stdin-filename or "<stdin>" */
-	size_t index;          /* output order */
-	struct strlist waived; /* rule ids its record waives, for collection findings */
-	double secs;           /* time spent reading and checking it */
-	size_t error;          /* 1 + its index in the run's errors; 0 when it was read */
+	const char *path;         /* as given or walked; "-" for standard input */
+	const char *name;         /* in findings: path, --stdin-filename or "<stdin>" */
+	size_t index;             /* output order */
+	struct strlist waived;    /* rule ids its record waives, for collection findings */
+	double secs;              /* time spent reading and checking it */
+	size_t error;             /* 1 + its index in the run's errors; 0 when it was read */
+	const struct config *cfg; /* its configuration; NULL: the run's */
 };
 
 static int
@@ -137,6 +139,7 @@ struct check_opts {
 	const char *today;
 	const char *config;
 	enum lang lang;
+	int verbose; /* say which configuration each file gets */
 };
 
 static int
@@ -182,6 +185,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	                                         {"today", required_argument, NULL, 't'},
 	                                         {"config", required_argument, NULL, 'c'},
 	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"verbose", no_argument, NULL, 'v'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
 	o->format = OUT_TEXT;
@@ -190,6 +194,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	o->stdin_name = NULL;
 	o->today = NULL;
 	o->config = NULL;
+	o->verbose = 0;
 	o->lang = prescan_lang(argc, argv);
 	opterr = 0;
 	optind = 0; /* a fresh scan, whatever ran before (glibc) */
@@ -240,6 +245,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 				                   "unknown language '%s' (vi, en)", optarg);
 			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
 			break;
+		case 'v': o->verbose = 1; break;
 		case 'h': return -1;
 		case ':':
 			return usage_error(o, "tùy chọn %s cần một giá trị",
@@ -281,7 +287,7 @@ expand(char **paths, int n, struct strlist *files)
 			strlist_push(&all, paths[i]); /* fs_read reports what is wrong */
 	}
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	/* Repeats are found by sorting pointers into the list: equal paths
 	 * end up together, the one given first first. */
 	char ***refs = xcalloc(all.n ? all.n : 1, sizeof *refs);
@@ -313,6 +319,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (!pr)
 		return EXIT_USAGE;
+	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE, io_failed = 0;
 	struct diags dq = DIAGS_INIT, cq = DIAGS_INIT;
@@ -326,6 +333,7 @@ cmd_check(int argc, char **argv)
 	struct buf out = BUF_INIT;
 	struct config cfg;
 	memset(&cfg, 0, sizeof cfg);
+	struct config_set *cs = NULL;
 
 	struct date today;
 	const char *derr = NULL;
@@ -342,6 +350,8 @@ cmd_check(int argc, char **argv)
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	struct load_limits lim;
 	load_limits_default(&lim);
+	/* without --config, each file gets the configuration nearest to it */
+	cs = o.config ? NULL : config_set_new(&cfg);
 
 	io_failed = expand(argv + optind, argc - optind, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
@@ -360,21 +370,36 @@ cmd_check(int argc, char **argv)
 		/* At most one byte past the limit, so that the loader reports a
 		 * file too large as a finding, and memory stays bounded. */
 		if (!fs_read_head(in[i].path, lim.max_file + 1, &data, &len, &err)) {
-			fprintf(stderr, "debrief: %s: %s\n", in[i].name, err);
+			escape_eprintf("debrief: %s: %s\n", in[i].name, err);
 			strlist_push(&errors, err);
 			in[i].error = errors.n;
 			free(err);
 			io_failed = 1;
 			continue;
 		}
+		const struct config *fc = &cfg;
+		if (cs && strcmp(in[i].path, "-") &&
+		    !(fc = config_set_for(cs, in[i].path, o.lang, &dq))) {
+			free(data);
+			io_failed = 1;
+			continue;
+		}
+		if (o.verbose)
+			escape_eprintf("debrief: %s: %s %s\n", in[i].name,
+			               L(o.lang, "cấu hình", "configuration"),
+			               fc->path ? fc->path
+			                        : L(o.lang, "mặc định (không có .debrief.yaml)",
+			                            "defaults (no .debrief.yaml)"));
+		in[i].cfg = fc;
 		nread++;
 		size_t from = dq.n;
 		struct doc *doc = load_yaml(data, len, in[i].name, &lim, o.lang, &dq);
 		free(data);
 		struct record *r = doc ? schema_record_take(doc, today, o.lang, &dq) : NULL;
+		struct check_ctx fctx = {today, o.lang, fc};
 		if (r)
-			rules_check(r, &ctx, &dq);
-		rules_apply(&dq, from, r, &cfg);
+			rules_check(r, &fctx, &dq);
+		rules_apply(&dq, from, r, fc);
 		/* The collection keeps a summary; the record goes now, so memory
 		 * does not grow with the records of a large repository. */
 		collection_add(coll, r);
@@ -403,7 +428,8 @@ cmd_check(int argc, char **argv)
 		one.n = one.cap = 1;
 		const struct input *owner = input_find(&bn, cq.v[i].file);
 		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL,
-		                   owner ? owner->waived.n : 0, &cfg);
+		                   owner ? owner->waived.n : 0,
+		                   owner && owner->cfg ? owner->cfg : &cfg);
 		diags_take(&dq, &one);
 		diags_free(&one); /* left allocated when a waiver removed the finding */
 	}
@@ -455,6 +481,7 @@ out:
 			strlist_free(&in[i].waived);
 	free(in);
 	collection_free(coll);
+	config_set_free(cs);
 	strlist_free(&files);
 	strlist_free(&errors);
 	diags_free(&dq);

@@ -26,6 +26,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "rules_int.h"
@@ -101,7 +103,13 @@ config_find(const char *dir, char **path)
 		if (prefix.len && prefix.data[prefix.len - 1] != '/')
 			buf_putc(&prefix, '/');
 	}
+	const char *h = getenv("HOME");
+	char *home = h && *h ? realpath(h, NULL) : NULL;
 	for (int depth = 0; depth < 256; depth++) {
+		/* anyone may plant a file in /tmp: nothing from there */
+		struct stat st;
+		if (stat(here, &st) == 0 && (st.st_mode & S_IWOTH))
+			break;
 		char *cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME);
 		if (is_file(cand)) {
 			*path = cand;
@@ -109,6 +117,12 @@ config_find(const char *dir, char **path)
 			break;
 		}
 		free(cand);
+		/* the repository's root, or the home directory, ends the search */
+		char *git = xasprintf("%s/.git", here);
+		int top = access(git, F_OK) == 0 || (home && !strcmp(here, home));
+		free(git);
+		if (top)
+			break;
 		char *slash = strrchr(here, '/');
 		if (!slash || !strcmp(here, "/"))
 			break;
@@ -119,6 +133,7 @@ config_find(const char *dir, char **path)
 		buf_puts(&prefix, "../");
 	}
 	free(here);
+	free(home);
 	buf_free(&prefix);
 	return found;
 }
@@ -426,12 +441,20 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 	}
 	struct load_limits lim;
 	load_limits_default(&lim);
+	size_t from = dq->n;
 	struct doc *doc = load_yaml(data, len, file, &lim, lang, dq);
 	free(data);
 	int rc = 0;
 	if (!doc) {
-		*err = xstrdup(L(lang, "tệp cấu hình không đọc được",
-		                 "the configuration file cannot be read"));
+		/* the loader's own finding says where: "LINE:COL: …" */
+		const struct diag *d = NULL;
+		for (size_t i = from; i < dq->n && !d; i++)
+			if (dq->v[i].mark.line && !strcmp(dq->v[i].file, file))
+				d = &dq->v[i];
+		const char *why =
+		    L(lang, "tệp cấu hình không đọc được", "the configuration file cannot be read");
+		*err = d ? xasprintf("%u:%u: %s: %s", d->mark.line, d->mark.col, why, d->msg)
+		         : xstrdup(why);
 		goto out;
 	}
 	const struct node *root = doc->root;
@@ -510,11 +533,26 @@ find_config_from(const char *path)
 	return found;
 }
 
+/* config_load, and a message on stderr when the file cannot be read
+ * ("path:LINE:COL: …" when the loader knows where). */
+static int
+load_or_say(const char *path, enum lang lang, struct config *cfg, struct diags *dq)
+{
+	char *err = NULL;
+	int ok = config_load(path, lang, cfg, dq, &err);
+	if (!ok)
+		escape_eprintf(
+		    "debrief: %s:%s%s\n", path, err && isdigit((unsigned char)*err) ? "" : " ",
+		    err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+	free(err);
+	return ok;
+}
+
 int
 config_for(const char *file, const char *first, enum lang lang, struct config *cfg,
            struct diags *dq)
 {
-	char *path = NULL, *err = NULL;
+	char *path = NULL;
 	if (file)
 		path = xstrdup(file);
 	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
@@ -524,12 +562,102 @@ config_for(const char *file, const char *first, enum lang lang, struct config *c
 		return 1;
 	}
 	memset(cfg, 0, sizeof *cfg);
-	int ok = config_load(path, lang, cfg, dq, &err);
-	if (!ok)
-		fprintf(stderr, "debrief: %s: %s\n", path,
-		        err ? err
-		            : L(lang, "không đọc được cấu hình", "cannot read configuration"));
-	free(err);
+	int ok = load_or_say(path, lang, cfg, dq);
 	free(path);
 	return ok;
+}
+
+/* ---- one configuration per file ---- */
+
+struct config_set_entry {
+	char *dir;  /* a record's directory as written */
+	size_t cfg; /* index in cfgs, or SIZE_MAX: the defaults */
+};
+
+struct config_set_cfg {
+	char *real; /* realpath of the file */
+	struct config *cfg;
+	int owned, ok;
+};
+
+struct config_set {
+	struct config_set_entry *dirs;
+	size_t ndirs, capdirs;
+	struct config_set_cfg *cfgs;
+	size_t ncfgs, capcfgs;
+	struct config defaults;
+};
+
+struct config_set *
+config_set_new(struct config *run)
+{
+	struct config_set *cs = xcalloc(1, sizeof *cs);
+	config_default(&cs->defaults);
+	char *real = run && run->path ? realpath(run->path, NULL) : NULL;
+	if (real) {
+		cs->cfgs = xgrow(cs->cfgs, &cs->capcfgs, 1, sizeof *cs->cfgs);
+		cs->cfgs[cs->ncfgs++] = (struct config_set_cfg){real, run, 0, 1};
+	}
+	return cs;
+}
+
+void
+config_set_free(struct config_set *cs)
+{
+	if (!cs)
+		return;
+	for (size_t i = 0; i < cs->ndirs; i++)
+		free(cs->dirs[i].dir);
+	for (size_t i = 0; i < cs->ncfgs; i++) {
+		free(cs->cfgs[i].real);
+		if (cs->cfgs[i].owned) {
+			config_free(cs->cfgs[i].cfg);
+			free(cs->cfgs[i].cfg);
+		}
+	}
+	free(cs->dirs);
+	free(cs->cfgs);
+	config_free(&cs->defaults);
+	free(cs);
+}
+
+const struct config *
+config_set_for(struct config_set *cs, const char *record, enum lang lang, struct diags *dq)
+{
+	const char *slash = strrchr(record, '/');
+	char *dir =
+	    slash ? xstrndup(record, (size_t)(slash - record) + (slash == record)) : xstrdup(".");
+	/* records come directory by directory: the latest first */
+	size_t k = cs->ndirs;
+	while (k > 0 && strcmp(cs->dirs[k - 1].dir, dir))
+		k--;
+	if (k > 0) {
+		k--;
+	} else {
+		k = cs->ndirs;
+		char *found = NULL, *real = NULL;
+		size_t c = SIZE_MAX;
+		if (config_find(dir, &found) && (real = realpath(found, NULL))) {
+			for (c = 0; c < cs->ncfgs && strcmp(cs->cfgs[c].real, real); c++)
+				;
+			if (c == cs->ncfgs) {
+				struct config *cfg = xcalloc(1, sizeof *cfg);
+				int ok = load_or_say(found, lang, cfg, dq);
+				cs->cfgs =
+				    xgrow(cs->cfgs, &cs->capcfgs, cs->ncfgs + 1, sizeof *cs->cfgs);
+				cs->cfgs[cs->ncfgs++] = (struct config_set_cfg){real, cfg, 1, ok};
+				real = NULL;
+			}
+		}
+		free(real);
+		free(found);
+		cs->dirs = xgrow(cs->dirs, &cs->capdirs, cs->ndirs + 1, sizeof *cs->dirs);
+		cs->dirs[cs->ndirs++] = (struct config_set_entry){dir, c};
+		dir = NULL;
+	}
+	free(dir);
+	size_t c = cs->dirs[k].cfg;
+	if (c == SIZE_MAX)
+		return &cs->defaults;
+	return cs->cfgs[c].ok ? cs->cfgs[c].cfg : NULL;
 }

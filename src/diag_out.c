@@ -61,7 +61,7 @@ summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
 static void
 position(struct buf *b, const struct diag *d)
 {
-	buf_puts(b, d->file);
+	escape_text(b, d->file);
 	if (d->mark.line) {
 		buf_printf(b, ":%u", d->mark.line);
 		if (d->mark.col)
@@ -83,11 +83,14 @@ out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		if (o->color) {
 			buf_puts(b, "\033[1m");
 			position(b, d);
-			buf_printf(b, ":\033[0m %s%s\033[0m: %s [%s%s\033[0m]\n", sev_colour[s],
-			           sev_name(d->sev), d->msg, rule_colour[s], d->rule);
+			buf_printf(b, ":\033[0m %s%s\033[0m: ", sev_colour[s], sev_name(d->sev));
+			escape_text(b, d->msg);
+			buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
 		} else {
 			position(b, d);
-			buf_printf(b, ": %s: %s [%s]\n", sev_name(d->sev), d->msg, d->rule);
+			buf_printf(b, ": %s: ", sev_name(d->sev));
+			escape_text(b, d->msg);
+			buf_printf(b, " [%s]\n", d->rule);
 		}
 	}
 	summary(b, dq, o);

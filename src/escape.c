@@ -5,6 +5,8 @@
  */
 #include "escape.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 when s starts an
@@ -134,7 +136,12 @@ gh_escape(struct buf *b, const char *s, int property)
 			else
 				buf_putc(b, ',');
 			break;
-		default: buf_putc(b, *p);
+		default:
+			/* other controls (ESC starts a terminal sequence in the log) */
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				buf_printf(b, "%%%02X", (unsigned char)*p);
+			else
+				buf_putc(b, *p);
 		}
 	}
 }
@@ -165,4 +172,70 @@ escape_uri_path(struct buf *b, const char *s)
 		else
 			buf_printf(b, "%%%02X", c);
 	}
+}
+
+void
+escape_text(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		const unsigned char *q = p; /* printable ASCII goes as it is, in one piece */
+		while (*q >= 0x20 && *q < 0x7f)
+			q++;
+		if (q > p) {
+			buf_put(b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		size_t n = utf8_len(p);
+		if (n == 0) {
+			buf_puts(b, replacement);
+			p++;
+			continue;
+		}
+		unsigned cp = n == 1 ? p[0] : n == 2 ? (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu) : 0;
+		if (n == 3)
+			cp = (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
+		switch (cp) {
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			/* C0, DEL, C1 and the bidirectional overrides and isolates,
+			 * which reorder what a terminal shows */
+			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+			    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+				buf_printf(b, cp < 0x100 ? "\\x%02X" : "\\u%04X", cp);
+			else
+				buf_put(b, p, n);
+		}
+		p += n;
+	}
+}
+
+char *
+escape_text_dup(const char *s)
+{
+	struct buf b = BUF_INIT;
+	escape_text(&b, s);
+	return buf_detach(&b);
+}
+
+void
+escape_eprintf(const char *fmt, ...)
+{
+	struct buf raw = BUF_INIT, b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	int nl = raw.len && raw.data[raw.len - 1] == '\n';
+	if (nl)
+		raw.data[--raw.len] = '\0';
+	escape_text(&b, buf_cstr(&raw));
+	if (nl)
+		buf_putc(&b, '\n');
+	fputs(buf_cstr(&b), stderr);
+	buf_free(&raw);
+	buf_free(&b);
 }

@@ -7,14 +7,57 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "xalloc.h"
+
+/* The language of this file's messages (fs_set_lang). */
+static enum lang fs_lang = LANG_EN;
+#define M(vi, en) L(fs_lang, vi, en)
+
+void
+fs_set_lang(enum lang lang)
+{
+	fs_lang = lang;
+}
+
+/* Open path for reading when it is a regular file.  O_NONBLOCK keeps a
+ * FIFO (or a device) from blocking the open; fstat then refuses it, so a
+ * pipe planted where a record, configuration, template or image is
+ * expected never stops the batch.  -1 and *err otherwise. */
+static int
+open_regular(int at, const char *path, int nofollow, char **err)
+{
+	int fd = openat(at, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+	if (fd < 0) {
+		*err = xasprintf(M("không mở được: %s", "cannot open: %s"), strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*err =
+		    xstrdup(fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)
+		                ? M("là thư mục", "is a directory")
+		                : M("không phải tệp thông thường (không đọc đường ống hay tệp "
+		                    "thiết bị)",
+		                    "not a regular file (a pipe, device or socket is not read)"));
+		close(fd);
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
 
 /* fs_read and fs_read_head: "cut" keeps the first max bytes of a longer
  * input instead of failing. */
@@ -22,17 +65,9 @@ static int
 read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, char **err)
 {
 	int stdin_ = !strcmp(path, "-");
-	int fd = stdin_ ? 0 : open(path, O_RDONLY);
-	if (fd < 0) {
-		*err = xasprintf("cannot open: %s", strerror(errno));
+	int fd = stdin_ ? 0 : open_regular(AT_FDCWD, path, 0, err);
+	if (fd < 0)
 		return 0;
-	}
-	struct stat st;
-	if (!stdin_ && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		*err = xstrdup("is a directory");
-		return 0;
-	}
 	struct buf b = BUF_INIT;
 	char chunk[65536];
 	for (;;) {
@@ -40,7 +75,8 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*err = xasprintf("cannot read: %s", strerror(errno));
+			*err =
+			    xasprintf(M("không đọc được: %s", "cannot read: %s"), strerror(errno));
 			goto fail;
 		}
 		if (r == 0)
@@ -50,7 +86,7 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 				buf_put(&b, chunk, max - b.len);
 				break;
 			}
-			*err = xasprintf("larger than %zu bytes", max);
+			*err = xasprintf(M("lớn hơn %zu byte", "larger than %zu bytes"), max);
 			goto fail;
 		}
 		buf_put(&b, chunk, (size_t)r);
@@ -112,22 +148,57 @@ is_yaml_name(const char *name)
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
-/* Walk one directory, depth-first, entries in byte order; hidden entries
- * (".git", ".debrief.yaml") are skipped. */
+/* Directories already walked, by device and inode: a bind mount or a
+ * hard-linked directory is walked once. */
+struct seen {
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} * v;
+	size_t n, cap;
+};
+
 static int
-walk(const char *dir, struct strlist *out, struct strlist *errs, int depth)
+seen_add(struct seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino)
+			return 0;
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n].dev = st->st_dev;
+	s->v[s->n].ino = st->st_ino;
+	s->n++;
+	return 1;
+}
+
+static void
+say(struct strlist *errs, char *m)
+{
+	strlist_push(errs, m);
+	free(m);
+}
+
+/* Walk one directory, depth-first, entries in byte order; hidden entries
+ * (".git", ".debrief.yaml") are skipped.  A link to a directory is not
+ * followed (two links to "." would make the walk endless); a link to a
+ * regular file is read like the file when it stays inside root, the
+ * directory named on the command line (a link to ~/.ssh/id_rsa named
+ * x.yaml would otherwise end up quoted in a CI log). */
+static int
+walk(const char *root, const char *dir, struct strlist *out, struct strlist *errs,
+     struct seen *seen, int depth)
 {
 	if (depth > 64) {
-		char *m = xasprintf("%s: directories nested too deep", dir);
-		strlist_push(errs, m);
-		free(m);
+		say(errs,
+		    xasprintf(M("%s: thư mục lồng nhau quá sâu", "%s: directories nested too deep"),
+		              dir));
 		return 1;
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		char *m = xasprintf("%s: cannot open directory: %s", dir, strerror(errno));
-		strlist_push(errs, m);
-		free(m);
+		say(errs,
+		    xasprintf(M("%s: không mở được thư mục: %s", "%s: cannot open directory: %s"),
+		              dir, strerror(errno)));
 		return 1;
 	}
 	struct strlist names = {0};
@@ -142,15 +213,36 @@ walk(const char *dir, struct strlist *out, struct strlist *errs, int depth)
 		char *p =
 		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
 		struct stat st;
-		if (stat(p, &st) != 0) {
-			char *m = xasprintf("%s: %s", p, strerror(errno));
-			strlist_push(errs, m);
-			free(m);
-			failed++;
+		int link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
+		if ((link ? stat(p, &st) : lstat(p, &st)) != 0) {
+			if (!link || is_yaml_name(names.v[i])) {
+				say(errs, xasprintf("%s: %s", p, strerror(errno)));
+				failed++;
+			}
 		} else if (S_ISDIR(st.st_mode)) {
-			failed += walk(p, out, errs, depth + 1);
-		} else if (S_ISREG(st.st_mode) && is_yaml_name(names.v[i])) {
-			strlist_push(out, p);
+			if (link)
+				say(errs, xasprintf(M("%s: là liên kết tới thư mục nên bỏ qua",
+				                      "%s: a link to a directory, not followed"),
+				                    p));
+			else if (seen_add(seen, &st))
+				failed += walk(root, p, out, errs, seen, depth + 1);
+		} else if (is_yaml_name(names.v[i])) {
+			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p)) {
+				say(errs,
+				    xasprintf(
+				        M("%s: là liên kết tới tệp nằm ngoài %s nên không đọc",
+				          "%s: a link to a file outside %s, not read"),
+				        p, root));
+				failed++;
+			} else if (S_ISREG(st.st_mode)) {
+				strlist_push(out, p);
+			} else {
+				say(errs,
+				    xasprintf(M("%s: không phải tệp thông thường nên không đọc",
+				                "%s: not a regular file, not read"),
+				              p));
+				failed++;
+			}
 		}
 		free(p);
 	}
@@ -162,21 +254,22 @@ int
 fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 {
 	int failed = 0;
+	struct seen seen = {0};
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		if (!strcmp(paths[i], "-")) {
 			strlist_push(out, "-");
 		} else if (stat(paths[i], &st) != 0) {
-			char *m = xasprintf("%s: %s", paths[i], strerror(errno));
-			strlist_push(errs, m);
-			free(m);
+			say(errs, xasprintf("%s: %s", paths[i], strerror(errno)));
 			failed++;
 		} else if (S_ISDIR(st.st_mode)) {
-			failed += walk(paths[i], out, errs, 0);
+			if (seen_add(&seen, &st))
+				failed += walk(paths[i], paths[i], out, errs, &seen, 0);
 		} else {
 			strlist_push(out, paths[i]);
 		}
 	}
+	free(seen.v);
 	return failed;
 }
 
@@ -189,20 +282,22 @@ fs_mkdirs(const char *dir, char **err)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			*err = xasprintf("cannot create %s: %s", p, strerror(errno));
+			*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
+			                 strerror(errno));
 			free(p);
 			return 0;
 		}
 		*s = '/';
 	}
 	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-		*err = xasprintf("cannot create %s: %s", p, strerror(errno));
+		*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
+		                 strerror(errno));
 		free(p);
 		return 0;
 	}
 	struct stat st;
 	if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s is not a directory", p);
+		*err = xasprintf(M("%s không phải là thư mục", "%s is not a directory"), p);
 		free(p);
 		return 0;
 	}
@@ -229,51 +324,203 @@ safe_name(const char *name)
 	return 1;
 }
 
+/* ==== inside the output directory ====
+ *
+ * The output directory itself is the user's choice (-o) and is opened as
+ * named.  Below it every directory is opened with openat(O_NOFOLLOW |
+ * O_DIRECTORY) from its parent, so a link planted in the tree (partners ->
+ * ../victim) is refused instead of followed: nothing is created, replaced
+ * or removed outside the output directory, at any depth. */
+
+/* The directory that holds NAME, opened from the output root; with
+ * create, missing directories are made.  *base points at NAME's last
+ * component.  -1 and *err on failure. */
 static int
-same_content(const char *path, const void *data, size_t len)
+open_parent(const char *dir, const char *name, int create, const char **base, char **err)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
-		return 0;
-	char *old;
-	size_t olen;
-	char *err = NULL;
-	if (!fs_read(path, len + 1, &old, &olen, &err)) {
-		free(err);
-		return 0;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		if (!fs_mkdirs(dir, err))
+			return -1;
+		fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	}
-	int same = olen == len && memcmp(old, data, len) == 0;
-	free(old);
+	if (fd < 0) {
+		int e = errno;
+		*err = xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, strerror(e));
+		errno = e;
+		return -1;
+	}
+	const char *p = name;
+	for (const char *slash; (slash = strchr(p, '/')); p = slash + 1) {
+		char *comp = xstrndup(p, (size_t)(slash - p));
+		if (create && mkdirat(fd, comp, 0777) != 0 && errno != EEXIST) {
+			*err =
+			    xasprintf(M("không tạo được %s/%.*s: %s", "cannot create %s/%.*s: %s"),
+			              dir, (int)(slash - name), name, strerror(errno));
+			free(comp);
+			close(fd);
+			return -1;
+		}
+		int sub = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		int e = errno;
+		free(comp);
+		close(fd);
+		if (sub < 0) {
+			*err = e == ELOOP || e == ENOTDIR
+			           ? xasprintf(
+			                 M("không ghi qua %s/%.*s vì đây không phải thư mục thực "
+			                   "(có thể là liên kết)",
+			                   "refusing to write through %s/%.*s: not a directory "
+			                   "of its own (a link?)"),
+			                 dir, (int)(slash - name), name)
+			           : xasprintf(
+			                 M("không mở được %s/%.*s: %s", "cannot open %s/%.*s: %s"),
+			                 dir, (int)(slash - name), name, strerror(e));
+			errno = e; /* fs_remove: ENOENT is no failure */
+			return -1;
+		}
+		fd = sub;
+	}
+	*base = p;
+	return fd;
+}
+
+static int
+same_content(int dfd, const char *base, const void *data, size_t len)
+{
+	char *err = NULL;
+	int fd = open_regular(dfd, base, 1, &err);
+	free(err);
+	if (fd < 0)
+		return 0;
+	struct stat st;
+	int same = 0;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size == len) {
+		char *old = xmalloc(len + 1);
+		size_t got = 0;
+		for (ssize_t r; got <= len && (r = read(fd, old + got, len + 1 - got)) != 0;) {
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				break;
+			got += (size_t)r;
+		}
+		same = got == len && memcmp(old, data, len) == 0;
+		free(old);
+	}
+	close(fd);
 	return same;
+}
+
+/* ==== interruption ====
+ *
+ * The temporary file being written is remembered here, so that INT, TERM
+ * and HUP remove it before the signal takes its default course (a run
+ * killed with KILL leaves it: fs_sweep_temps removes it later). */
+static volatile sig_atomic_t tmp_live;
+static int tmp_dirfd = -1;
+static char tmp_name[NAME_MAX + 1];
+
+static void
+on_signal(int sig)
+{
+	if (tmp_live)
+		unlinkat(tmp_dirfd, tmp_name, 0);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+signals_install(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old, sa;
+		if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+			continue; /* nohup and friends: left ignored */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* A temporary name beside base: "<base>.tmp" and six letters or digits,
+ * the pattern fs_sweep_temps recognises. */
+static void
+tmp_name_for(const char *base, unsigned long long seed, char *out, size_t cap)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	char six[7];
+	for (int i = 0; i < 6; i++) {
+		six[i] = set[seed % 62];
+		seed /= 62;
+	}
+	six[6] = '\0';
+	snprintf(out, cap, "%s.tmp%s", base, six);
+}
+
+/* Create a fresh temporary file in dfd, mode 0666 less the umask. */
+static int
+tmp_create(int dfd, const char *base, char *name, size_t cap)
+{
+	static unsigned long long counter;
+	for (int tries = 0; tries < 100; tries++) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		unsigned long long seed = (unsigned long long)ts.tv_nsec * 2654435761ULL ^
+		                          (unsigned long long)getpid() << 20 ^ ++counter * 40503ULL;
+		tmp_name_for(base, seed, name, cap);
+		int fd =
+		    openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
 }
 
 int
 fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err)
 {
 	if (!safe_name(name)) {
-		*err = xasprintf("refusing to write '%s' outside the output directory", name);
+		*err = xasprintf(M("từ chối ghi '%s' ra ngoài thư mục đầu ra",
+		                   "refusing to write '%s' outside the output directory"),
+		                 name);
 		return 0;
 	}
-	char *path = xasprintf("%s/%s", dir, name);
-	char *tmp = NULL;
-	int rc = 0, fd = -1;
-	char *slash = strrchr(path, '/');
-	*slash = '\0';
-	if (!fs_mkdirs(path, err))
-		goto out;
-	*slash = '/';
-	if (same_content(path, data, len)) {
-		rc = 2;
-		goto out;
+	const char *base;
+	int dfd = open_parent(dir, name, 1, &base, err);
+	if (dfd < 0)
+		return 0;
+	if (strlen(base) + 10 > NAME_MAX) {
+		*err = xasprintf(M("không ghi được %s/%s: tên quá dài",
+		                   "cannot write %s/%s: the name is too long"),
+		                 dir, name);
+		close(dfd);
+		return 0;
 	}
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
+	if (same_content(dfd, base, data, len)) {
+		close(dfd);
+		return 2;
+	}
+	signals_install();
+	char tmp[NAME_MAX + 1];
+	int rc = 0, fd = tmp_create(dfd, base, tmp, sizeof tmp);
 	if (fd < 0) {
-		*err = xasprintf("cannot create a file in %s: %s", dir, strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto out;
+		*err = xasprintf(
+		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
+		    strerror(errno));
+		close(dfd);
+		return 0;
 	}
+	memcpy(tmp_name, tmp, sizeof tmp);
+	tmp_dirfd = dfd;
+	tmp_live = 1;
 	const char *p = data;
 	size_t left = len;
 	while (left) {
@@ -281,37 +528,42 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+			                 dir, name, strerror(errno));
 			goto out;
 		}
 		p += w;
 		left -= (size_t)w;
 	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+	if (fsync(fd) != 0) {
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
+		                 strerror(errno));
 		goto out;
 	}
-	if (close(fd) != 0) {
-		fd = -1;
-		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
-		goto out;
-	}
+	int c = close(fd);
 	fd = -1;
-	if (rename(tmp, path) != 0) {
-		*err = xasprintf("cannot rename into %s: %s", path, strerror(errno));
+	if (c != 0) {
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
+		                 strerror(errno));
 		goto out;
 	}
-	free(tmp);
-	tmp = NULL;
+	/* renameat replaces a link planted at base itself, never its target */
+	if (renameat(dfd, tmp, dfd, base) != 0) {
+		*err = xasprintf(
+		    M("không đổi tên thành %s/%s được: %s", "cannot rename into %s/%s: %s"), dir,
+		    name, strerror(errno));
+		goto out;
+	}
+	tmp_live = 0;
 	rc = 1;
 out:
 	if (fd >= 0)
 		close(fd);
-	if (tmp) {
-		unlink(tmp);
-		free(tmp);
+	if (tmp_live) {
+		unlinkat(dfd, tmp, 0);
+		tmp_live = 0;
 	}
-	free(path);
+	close(dfd);
 	return rc;
 }
 
@@ -319,18 +571,140 @@ int
 fs_remove(const char *dir, const char *name, char **err)
 {
 	if (!safe_name(name)) {
-		*err = xasprintf("refusing to remove '%s' outside the output directory", name);
+		*err = xasprintf(M("từ chối xóa '%s' ở ngoài thư mục đầu ra",
+		                   "refusing to remove '%s' outside the output directory"),
+		                 name);
 		return 0;
 	}
-	char *path = xasprintf("%s/%s", dir, name);
+	const char *base;
+	int dfd = open_parent(dir, name, 0, &base, err);
+	if (dfd < 0) {
+		if (errno == ENOENT) { /* the directory is gone, and the file with it */
+			free(*err);
+			*err = NULL;
+			return 2;
+		}
+		return 0;
+	}
 	int rc = 1;
 	struct stat st;
-	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
 		rc = 2; /* gone already, or not a file this program writes */
-	} else if (unlink(path) != 0) {
-		*err = xasprintf("cannot remove %s: %s", path, strerror(errno));
+	} else if (unlinkat(dfd, base, 0) != 0) {
+		*err = xasprintf(M("không xóa được %s/%s: %s", "cannot remove %s/%s: %s"), dir,
+		                 name, strerror(errno));
 		rc = 0;
 	}
-	free(path);
+	close(dfd);
 	return rc;
+}
+
+/* "<name>.tmp" and six letters or digits, a temporary of tmp_create, for
+ * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest);
+ * with want, only for that name. */
+static int
+is_tmp_name(const char *s, const char *want)
+{
+	size_t n = strlen(s);
+	if (n < 11 || memcmp(s + n - 10, ".tmp", 4))
+		return 0;
+	for (size_t i = n - 6; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	size_t k = n - 10; /* the name it stands for */
+	if (want)
+		return strlen(want) == k && !memcmp(s, want, k);
+	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive"};
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t e = strlen(ends[i]);
+		if (k >= e && !memcmp(s + k - e, ends[i], e))
+			return 1;
+	}
+	return 0;
+}
+
+struct sweep {
+	const char *name; /* only this file's temporaries, or NULL */
+	int depth;        /* subdirectories to enter (links never) */
+	time_t before;    /* only temporaries last written before this */
+};
+
+static size_t
+sweep(int dfd, const struct sweep *sw, int depth)
+{
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return 0;
+	}
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		struct stat st;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (S_ISREG(st.st_mode) && is_tmp_name(e->d_name, sw->name)) {
+			if (st.st_mtime < sw->before)
+				n += unlinkat(dfd, e->d_name, 0) == 0;
+		} else if (S_ISDIR(st.st_mode) && depth < sw->depth) {
+			int sub =
+			    openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (sub >= 0)
+				n += sweep(sub, sw, depth + 1);
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+size_t
+fs_sweep_temps(const char *dir, const char *name, int recursive, unsigned min_age)
+{
+	struct sweep sw = {name, recursive ? 8 : 0, time(NULL) - (time_t)min_age + (min_age == 0)};
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return fd < 0 ? 0 : sweep(fd, &sw, 0);
+}
+
+int
+fs_lock(const char *dir, const char *name, int wait, char **err)
+{
+	const char *base;
+	int dfd = open_parent(dir, name, 1, &base, err);
+	if (dfd < 0)
+		return -1;
+	int fd = openat(dfd, base, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+	int e = errno;
+	close(dfd);
+	if (fd < 0) {
+		*err = xasprintf(M("không mở được %s/%s: %s", "cannot open %s/%s: %s"), dir, name,
+		                 strerror(e));
+		return -1;
+	}
+	int r;
+	while ((r = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+		;
+	if (r == 0)
+		return fd;
+	e = errno;
+	close(fd);
+	if (e == EWOULDBLOCK)
+		return -2;
+	*err = xasprintf(M("không khóa được %s/%s: %s", "cannot lock %s/%s: %s"), dir, name,
+	                 strerror(e));
+	return -1;
+}
+
+int
+fs_inside(const char *dir, const char *path)
+{
+	char *d = realpath(dir, NULL), *p = realpath(path, NULL);
+	size_t n = d ? strlen(d) : 0;
+	int in =
+	    d && p && (!strcmp(d, "/") || (!strncmp(p, d, n) && (p[n] == '/' || p[n] == '\0')));
+	free(d);
+	free(p);
+	return in;
 }

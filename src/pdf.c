@@ -13,9 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 #include "cmd.h"
+#include "escape.h"
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
 #include "pdf_out.h"
@@ -306,6 +308,20 @@ base_of(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* 1 when writing out would replace in (the same name, or the same file
+ * through another name or a link). */
+static int
+same_file(const char *in, const char *out)
+{
+	struct stat a, b;
+	if (!strcmp(in, "-") || !strcmp(out, "-"))
+		return 0;
+	if (!strcmp(in, out))
+		return 1;
+	return stat(in, &a) == 0 && stat(out, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
 int
 cmd_pdf(int argc, char **argv)
 {
@@ -343,6 +359,7 @@ cmd_pdf(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	fs_set_lang(lang);
 	if (optind != argc - 1) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -355,17 +372,26 @@ cmd_pdf(int argc, char **argv)
 	struct buf pdf = BUF_INIT;
 	const char *label = from_stdin ? "<stdin>" : in;
 
+	if (!output)
+		output = from_stdin ? "-" : (out_path = default_output(in));
+	if (same_file(in, output)) {
+		escape_eprintf("debrief: %s: %s\n", output,
+		               L(lang,
+		                 "tệp đầu ra trùng với tệp đầu vào; không ghi đè lên tệp nguồn",
+		                 "the output is the input file; the source is not overwritten"));
+		goto out; /* refused before any work */
+	}
 	if (!fs_read(in, MAX_INPUT, &data, &len, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", label, err);
+		escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
 	}
 	size_t bad = text_utf8_check(data, len);
 	if (bad < len) {
 		unsigned line, col;
 		position(data, bad, &line, &col);
-		fprintf(stderr, "%s:%u:%u: warning: %s\n", label, line, col,
-		        L(lang, "UTF-8 không hợp lệ, thay bằng U+FFFD",
-		          "invalid UTF-8, replaced with U+FFFD"));
+		escape_eprintf("%s:%u:%u: warning: %s\n", label, line, col,
+		               L(lang, "UTF-8 không hợp lệ, thay bằng U+FFFD",
+		                 "invalid UTF-8, replaced with U+FFFD"));
 	}
 	base = from_stdin ? xstrdup(".") : dir_of(in);
 	if (!from_stdin) {
@@ -377,13 +403,11 @@ cmd_pdf(int argc, char **argv)
 	}
 	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang};
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", label, err);
+		escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
 	}
 	for (size_t i = 0; i < warn.n; i++)
-		fprintf(stderr, "%s: warning: %s\n", label, warn.v[i]);
-	if (!output)
-		output = from_stdin ? "-" : (out_path = default_output(in));
+		escape_eprintf("%s: warning: %s\n", label, warn.v[i]);
 	if (!strcmp(output, "-")) {
 		if (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout)) {
 			fprintf(stderr, "debrief: <stdout>: %s\n",
@@ -392,10 +416,11 @@ cmd_pdf(int argc, char **argv)
 		}
 	} else {
 		char *dir = dir_of(output);
+		fs_sweep_temps(dir, base_of(output), 0, 60); /* a killed run's */
 		int w = fs_write_atomic(dir, base_of(output), pdf.data, pdf.len, &err);
 		free(dir);
 		if (!w) {
-			fprintf(stderr, "debrief: %s: %s\n", output, err);
+			escape_eprintf("debrief: %s: %s\n", output, err);
 			goto out;
 		}
 	}

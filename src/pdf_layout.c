@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "pdf_lay.h"
 #include "pdf_style.h"
@@ -17,6 +18,10 @@
 #include "xalloc.h"
 
 #define IMAGE_MAX_BYTES (32u << 20)
+/* Decoded, an image costs 3 or 4 bytes a pixel in memory and in the PDF:
+ * 25 million pixels (5000 x 5000) is more than a page shows. */
+#define IMAGE_MAX_PIXELS 25000000ull
+#define LINK_MAX_BYTES 4096u
 
 /* ---- display list ---- */
 
@@ -804,6 +809,22 @@ lay_link_begin(struct lay *L, const char *url)
 	if (!L->cur)
 		return;
 	char *t = link_target(L, url);
+	if (t && strlen(t) > LINK_MAX_BYTES) {
+		/* each line the link's text takes repeats its target in the
+		 * PDF, and libharu refuses strings past 64 KB */
+		if (L->warnings) {
+			char *m = xasprintf(L(L->o.lang,
+			                      "liên kết %.40s… dài quá %u byte: chỉ hiện văn bản, "
+			                      "không tạo liên kết",
+			                      "link %.40s… is longer than %u bytes: shown as text, "
+			                      "not as a link"),
+			                    url, LINK_MAX_BYTES);
+			strlist_push(L->warnings, m);
+			free(m);
+		}
+		free(t);
+		t = NULL;
+	}
 	int idx = -1;
 	if (t) {
 		L->links = xgrow(L->links, &L->caplinks, L->nlinks + 1, sizeof *L->links);
@@ -904,6 +925,12 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 		}
 	full = xasprintf("%s/%s", L->o.base_dir, ps);
 	char *err = NULL;
+	if (access(full, F_OK) == 0 && !fs_inside(L->o.base_dir, full)) {
+		/* a link beside the document may not reach a file elsewhere */
+		why = xstrdup(L(L->o.lang, "là liên kết tới tệp ngoài thư mục của tài liệu",
+		                "a link to a file outside the document's directory"));
+		goto out;
+	}
 	if (!fs_read(full, IMAGE_MAX_BYTES, &data, &len, &err)) {
 		why = err;
 		goto out;
@@ -911,6 +938,14 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 	if (!image_size((unsigned char *)data, len, &png, &pw, &ph)) {
 		why =
 		    xstrdup(L(L->o.lang, "không phải ảnh PNG hay JPEG", "not a PNG or JPEG image"));
+		goto out;
+	}
+	if ((unsigned long long)pw * ph > IMAGE_MAX_PIXELS) {
+		why = xasprintf(L(L->o.lang,
+		                  "kích thước %u×%u điểm ảnh, vượt giới hạn %llu triệu điểm ảnh",
+		                  "%u×%u pixels, more than the limit of %llu million pixels"),
+		                pw, ph, IMAGE_MAX_PIXELS / 1000000);
+		pw = ph = 0;
 		goto out;
 	}
 	struct dl *dl = L->dl;

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "load.h"
 #include "md_escape.h"
@@ -41,8 +42,9 @@ struct report_opts {
 	const char *templates; /* --templates, or NULL for the installed set */
 	struct check_ctx ctx;
 	struct config cfg;
-	struct tset sets[2]; /* by enum lang */
-	struct strlist ids;  /* ids written in this run */
+	struct config_set *cs; /* without --config: each record's nearest, else NULL */
+	struct tset sets[2];   /* by enum lang */
+	struct strlist ids;    /* ids written in this run */
 };
 
 static void
@@ -115,7 +117,8 @@ load_partial(void *vctx, const char *name, char **text, size_t *len)
 	char *path = xasprintf("%s/%s.mustache", ts->dir, name);
 	char *data = NULL, *err = NULL;
 	size_t n = 0;
-	int ok = fs_read(path, 1u << 20, &data, &n, &err);
+	/* a link beside the templates may not reach a file elsewhere */
+	int ok = fs_inside(ts->dir, path) && fs_read(path, 1u << 20, &data, &n, &err);
 	free(path);
 	free(err);
 	if (!ok)
@@ -195,11 +198,11 @@ print_findings(const struct diags *dq)
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
 		if (d->mark.line)
-			fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
-			        d->mark.col, sev_name(d->sev), d->msg, d->rule);
+			escape_eprintf("%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
+			               d->mark.col, sev_name(d->sev), d->msg, d->rule);
 		else
-			fprintf(stderr, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
-			        d->rule);
+			escape_eprintf("%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
+			               d->rule);
 	}
 }
 
@@ -213,7 +216,7 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 	char *mdname = xasprintf("%s.md", r->id.s);
 	char *pdfname = xasprintf("%s.pdf", r->id.s);
 	if (o->want_md && !fs_write_atomic(o->outdir, mdname, md->data, md->len, &err)) {
-		fprintf(stderr, "debrief: %s\n", err);
+		escape_eprintf("debrief: %s\n", err);
 		ok = 0;
 	}
 	if (ok && o->want_pdf) {
@@ -225,11 +228,11 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 		struct strlist warnings = {0};
 		if (!pdf_from_markdown(md->data, md->len, &po, &pdf, &warnings, &err) ||
 		    !fs_write_atomic(o->outdir, pdfname, pdf.data, pdf.len, &err)) {
-			fprintf(stderr, "debrief: %s: %s\n", name, err);
+			escape_eprintf("debrief: %s: %s\n", name, err);
 			ok = 0;
 		}
 		for (size_t i = 0; i < warnings.n; i++)
-			fprintf(stderr, "debrief: %s: %s\n", name, warnings.v[i]);
+			escape_eprintf("debrief: %s: %s\n", name, warnings.v[i]);
 		strlist_free(&warnings);
 		buf_free(&pdf);
 	}
@@ -251,7 +254,7 @@ report_one(struct report_opts *o, const char *path)
 	load_limits_default(&lim);
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (!fs_read(path, lim.max_file + 1, &data, &len, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
@@ -267,10 +270,21 @@ report_one(struct report_opts *o, const char *path)
 	free(data);
 	struct check_ctx ctx = o->ctx;
 	ctx.lang = lang;
+	if (o->cs && strcmp(path, "-")) {
+		struct diags cd = DIAGS_INIT; /* problems of the configuration itself */
+		ctx.cfg = config_set_for(o->cs, path, o->ctx.lang, &cd);
+		print_findings(&cd);
+		diags_free(&cd);
+		if (!ctx.cfg) {
+			doc_free(doc);
+			diags_free(&dq);
+			return 0;
+		}
+	}
 	struct record *r = doc ? schema_record_take(doc, ctx.today, lang, &dq) : NULL;
 	if (r)
 		rules_check(r, &ctx, &dq);
-	rules_apply(&dq, 0, r, &o->cfg);
+	rules_apply(&dq, 0, r, ctx.cfg);
 	diags_sort(&dq);
 
 	int ok = 0;
@@ -278,21 +292,22 @@ report_one(struct report_opts *o, const char *path)
 	struct buf md = BUF_INIT;
 	if (!r || !r->id.s) {
 		print_findings(&dq);
-		fprintf(stderr, "debrief: %s: %s\n", name,
-		        L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
-		          "cannot read the record or it has no valid id; no report written"));
+		escape_eprintf(
+		    "debrief: %s: %s\n", name,
+		    L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
+		      "cannot read the record or it has no valid id; no report written"));
 		goto out;
 	}
 	for (size_t i = 0; i < o->ids.n; i++)
 		if (!strcmp(o->ids.v[i], r->id.s)) {
-			fprintf(stderr, "debrief: %s: %s '%s'\n", name,
-			        L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
-			          "another record of this run already uses the id"),
-			        r->id.s);
+			escape_eprintf("debrief: %s: %s '%s'\n", name,
+			               L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
+			                 "another record of this run already uses the id"),
+			               r->id.s);
 			goto out;
 		}
 	if (!tset_open(o, lang, &err)) {
-		fprintf(stderr, "debrief: %s\n", err);
+		escape_eprintf("debrief: %s\n", err);
 		goto out;
 	}
 	a = arena_new();
@@ -376,6 +391,7 @@ cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
+	fs_set_lang(o.ctx.lang);
 	o.ctx.cfg = &o.cfg;
 	char *err = NULL;
 	struct diags all = DIAGS_INIT;
@@ -386,18 +402,21 @@ cmd_report(int argc, char **argv)
 	}
 	print_findings(&all); /* problems of the configuration itself */
 	if (!fs_mkdirs(o.outdir, &err)) {
-		fprintf(stderr, "debrief: %s\n", err);
+		escape_eprintf("debrief: %s\n", err);
 		free(err);
 		config_free(&o.cfg);
 		diags_free(&all);
 		return EXIT_USAGE;
 	}
 
+	o.cs = config ? NULL : config_set_new(&o.cfg);
+	/* what a killed run left; a run writing here now keeps its own */
+	fs_sweep_temps(o.outdir, NULL, 0, 60);
 	struct strlist files = {0}, errs = {0};
 	if (fs_expand(argv + optind, argc - optind, &files, &errs))
 		rc = EXIT_USAGE;
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	size_t written = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		if (report_one(&o, files.v[i]))
@@ -414,6 +433,7 @@ cmd_report(int argc, char **argv)
 	strlist_free(&o.ids);
 	tset_free(&o.sets[0]);
 	tset_free(&o.sets[1]);
+	config_set_free(o.cs);
 	config_free(&o.cfg);
 	diags_free(&all);
 	return rc;

@@ -51,7 +51,10 @@ void config_default(struct config *cfg);
 /* Load FILE; problems are findings (file:line:col) in dq.  Returns 0 when
  * the file cannot be read or is not a mapping (message in *err). */
 int config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err);
-/* Find .debrief.yaml from dir upward; *path owned by caller.  1 if found. */
+/* Find .debrief.yaml from dir upward, up to the repository's root (a
+ * directory holding .git) or the home directory, whichever comes first;
+ * a world-writable directory (/tmp) ends the search unread.  *path owned
+ * by caller.  1 if found. */
 int config_find(const char *dir, char **path);
 void config_free(struct config *cfg);
 /* The configuration of a run, as every command finds it: FILE (--config)
@@ -61,6 +64,17 @@ void config_free(struct config *cfg);
  * cannot be read. */
 int config_for(const char *file, const char *first_path, enum lang lang, struct config *cfg,
                struct diags *dq);
+
+/* The configuration of each file, when no --config was given: the
+ * .debrief.yaml nearest to it (config_find), each file loaded once, run
+ * (the run's own, or NULL) shared rather than loaded again.
+ * config_set_for returns the defaults where none is found, and NULL after
+ * a message on stderr when the one found cannot be read. */
+struct config_set;
+struct config_set *config_set_new(struct config *run);
+const struct config *config_set_for(struct config_set *cs, const char *record, enum lang lang,
+                                    struct diags *dq);
+void config_set_free(struct config_set *cs);
 
 struct check_ctx {
 	struct date today;        /* --today, SOURCE_DATE_EPOCH or clock */

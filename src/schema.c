@@ -307,7 +307,8 @@ month_dmy(const char *s, struct date *out)
 	s++;
 	int y = 0;
 	for (k = 0; *s >= '0' && *s <= '9'; s++, k++)
-		y = y * 10 + (*s - '0');
+		if (k < 4) /* more digits than a year has: refused below, never summed */
+			y = y * 10 + (*s - '0');
 	if (k != 4 || *s || m < 1 || m > 12)
 		return 0;
 	out->y = y;
@@ -812,7 +813,21 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 
 /* ---- checks across fields ---- */
 
-/* Why id is not ^[a-z0-9][a-z0-9-]{0,63}$, or NULL. */
+/* con, prn, aux, nul, com1-9, lpt1-9: names Windows gives to devices, so
+ * that a report <id>.md could not be checked out there. */
+static int
+device_name(const char *id)
+{
+	static const char *const dev[] = {"con", "prn", "aux", "nul"};
+	for (size_t i = 0; i < sizeof dev / sizeof dev[0]; i++)
+		if (!strcmp(id, dev[i]))
+			return 1;
+	return (!strncmp(id, "com", 3) || !strncmp(id, "lpt", 3)) && id[3] >= '1' && id[3] <= '9' &&
+	       !id[4];
+}
+
+/* Why id is not ^[a-z0-9][a-z0-9-]{0,63}$ (or names a Windows device), or
+ * NULL. */
 static const char *
 id_problem(struct walk *w, const char *id)
 {
@@ -836,6 +851,10 @@ id_problem(struct walk *w, const char *id)
 	}
 	if ((const char *)p - id > 64)
 		return L(w->lang, "dài quá 64 ký tự", "it is longer than 64 characters");
+	if (device_name(id))
+		return L(w->lang,
+		         "là tên Windows dành riêng cho thiết bị, không dùng làm tên tệp được",
+		         "Windows reserves it for a device, so no file can have that name");
 	return NULL;
 }
 
@@ -863,6 +882,11 @@ id_suggest(const struct record *r, const char *id)
 	while (n > 1 && s[n - 1] == '-')
 		n--;
 	s[n] = '\0';
+	if (device_name(s)) {
+		char *t = xasprintf("%s-1", s);
+		free(s);
+		s = t;
+	}
 	return s;
 }
 

@@ -9,7 +9,10 @@
 # under ASan, 0.7 s and 95 MB optimised.  Driven through the loader's test
 # tool (tests/tools/yamlload.c), and through "debrief check" (ASan, 30 s
 # and 400 MB: check also runs the schema and the rules, and 200,000
-# unknown keys make 200,000 "did you mean" warnings).
+# unknown keys make 200,000 "did you mean" warnings).  Then hostile.sh:
+# file-system tricks, names and Markdown a contributor could plant (links
+# below -o, FIFOs, directory loops, long names, terminal escapes,
+# unbounded links and images).
 . ../lib.sh
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=32"
 export ASAN_OPTIONS
@@ -97,3 +100,5 @@ run_case keys-20k        clean    -
 run_case keys-20k-dup    loaded   yaml-duplicate-key
 run_case keys-200k       clean    -
 run_case nfd-400k        clean    text-not-nfc
+
+. ./hostile.sh

@@ -58,6 +58,29 @@ main(void)
 	STR_EQ(esc(escape_gh_property, "50% a:b, c\r\nd"), "50%25 a%3Ab%2C c%0D%0Ad",
 	       "github/property");
 
+	STR_EQ(esc(escape_gh_data, "a\x1b]0;x\x07"
+	                           "b"),
+	       "a%1B]0;x%07b", "github/controls-encoded");
+
+	/* Text for a terminal or a log */
+	STR_EQ(esc(escape_text, "a\n::error file=x::y"), "a\\n::error file=x::y",
+	       "text/newline-escaped");
+	STR_EQ(esc(escape_text, "\x1b]0;PWNED\x07\r\t\x7f"), "\\x1B]0;PWNED\\x07\\r\\t\\x7F",
+	       "text/controls-escaped");
+	STR_EQ(esc(escape_text, "a\xc2\x9b"
+	                        "b"),
+	       "a\\x9Bb", "text/c1-escaped");
+	STR_EQ(esc(escape_text, "a\xe2\x80\xae"
+	                        "b\xe2\x81\xa6"
+	                        "c"),
+	       "a\\u202Eb\\u2066c", "text/bidi-escaped");
+	STR_EQ(esc(escape_text, "Đà Nẵng 長崎県 \\"), "Đà Nẵng 長崎県 \\", "text/utf8-passes");
+	STR_EQ(esc(escape_text, "a\xff"
+	                        "b"),
+	       "a\xef\xbf\xbd"
+	       "b",
+	       "text/invalid-replaced");
+
 	/* URI paths */
 	STR_EQ(esc(escape_uri_path, "records/2017 Cà Mau.yaml"),
 	       "records/2017%20C%C3%A0%20Mau.yaml", "uri/space-and-utf8");
@@ -69,6 +92,14 @@ main(void)
 	diags_add(&dq, "a b.yaml", (struct mark){0, 0}, SEV_ERROR, "yaml-limit", "", "too big");
 	diags_add(&dq, "a b.yaml", (struct mark){7, 0}, SEV_WARNING, "follow-plan", "G7 G19",
 	          "no \"plan\" <here>");
+	struct diags cq = DIAGS_INIT;
+	diags_add(&cq, "x\n::error file=y::z", (struct mark){1, 1}, SEV_ERROR, "schema-date", "",
+	          "'\x1b[2J'");
+	STR_EQ(render(&cq, OUT_TEXT),
+	       "x\\n::error file=y::z:1:1: error: '\\x1B[2J' [schema-date]\n"
+	       "1 files checked: 1 errors, 0 warnings, 0 infos\n",
+	       "text/controls-in-file-and-message");
+	diags_free(&cq);
 	STR_EQ(render(&dq, OUT_TEXT),
 	       "a b.yaml: error: too big [yaml-limit]\n"
 	       "a b.yaml:7: warning: no \"plan\" <here> [follow-plan]\n"
