@@ -24,7 +24,7 @@ usage(FILE *f)
 	fputs(
 	    "usage: debrief check   [--format F] [--fail-on SEV|never] [--min-severity SEV]\n"
 	    "                       [--today DATE] [--config FILE] [--stdin-filename NAME]\n"
-	    "                       [--lang L] PATH...\n"
+	    "                       [--lang L] [--verbose] PATH...\n"
 	    "       debrief report  -o|--output DIR [--format md,pdf] [--lang L]\n"
 	    "                       [--templates DIR] [--today DATE] [--config FILE] FILE...\n"
 	    "       debrief archive -o|--output DIR [--today DATE] [--lang L] [--config FILE]\n"
