@@ -37,6 +37,7 @@ struct report_opts {
 	const char *outdir;
 	int want_md, want_pdf;
 	int lang_forced; /* --lang given */
+	int draft;       /* --draft: marked, with the gaps against the guidance */
 	enum lang lang;
 	const char *templates; /* --templates, or NULL for the installed set */
 	struct check_ctx ctx;
@@ -49,7 +50,7 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: debrief report -o DIR [--format md,pdf] [--lang vi|en] [--templates DIR]\n"
-	      "                      [--today YYYY-MM-DD] [--config FILE] FILE...\n",
+	      "                      [--draft] [--today YYYY-MM-DD] [--config FILE] FILE...\n",
 	      f);
 }
 
@@ -295,6 +296,7 @@ report_one(struct report_opts *o, const char *path)
 	}
 	a = arena_new();
 	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
+	report_form(a, view, r, &o->cfg.office, lang, o->draft);
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};
 	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &md, &err)) {
@@ -320,7 +322,8 @@ cmd_report(int argc, char **argv)
 	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
 	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
 	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	    {"draft", no_argument, NULL, 'D'},        {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	struct report_opts o;
 	memset(&o, 0, sizeof o);
 	o.want_md = o.want_pdf = 1;
@@ -359,6 +362,7 @@ cmd_report(int argc, char **argv)
 		case 't': o.templates = optarg; break;
 		case 'd': today = optarg; break;
 		case 'c': config = optarg; break;
+		case 'D': o.draft = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
@@ -383,6 +387,13 @@ cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	print_findings(&all); /* problems of the configuration itself */
+	if (!o.cfg.office.given)
+		fprintf(stderr, "debrief: %s\n",
+		        L(o.ctx.lang,
+		          "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
+		          "tên cơ quan, số, địa danh và người ký",
+		          "no office profile (office: in .debrief.yaml): the reports leave the issuing "
+		          "body, number, place and signer blank"));
 	if (!fs_mkdirs(o.outdir, &err)) {
 		fprintf(stderr, "debrief: %s\n", err);
 		free(err);
