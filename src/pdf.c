@@ -225,14 +225,23 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 		if (e)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
-	cmark_parser_feed(p, text, strlen(text));
+	struct form *form = NULL;
+	size_t body = 0;
+	char *ferr = NULL;
+	if (!form_parse(text, strlen(text), o->lang, &form, &body, &ferr)) {
+		*err = xasprintf("%s%s%s", o->file ? o->file : "", o->file ? ":" : "", ferr);
+		free(ferr);
+		cmark_parser_free(p);
+		goto out;
+	}
+	cmark_parser_feed(p, text + body, strlen(text + body));
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
 
 	fonts = fonts_new(o->font_family, o->lang, warnings, err);
 	if (!fonts)
 		goto out;
-	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, o->lang};
+	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, o->lang, form};
 	L = lay_new(fonts, &lo, warnings);
 	walk(doc, L);
 	dl = lay_finish(L);
@@ -243,6 +252,7 @@ out:
 	dl_free(dl);
 	lay_free(L);
 	fonts_free(fonts);
+	form_free(form);
 	cmark_node_free(doc);
 	free(text);
 	return rc;
@@ -372,9 +382,12 @@ cmd_pdf(int argc, char **argv)
 			n -= 3;
 		name = xstrndup(b, n);
 	}
-	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang};
+	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang, label};
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", label, err);
+		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
+			fprintf(stderr, "%s\n", err); /* FILE:LINE:COL: … */
+		else
+			fprintf(stderr, "debrief: %s: %s\n", label, err);
 		goto out;
 	}
 	for (size_t i = 0; i < warn.n; i++)

@@ -314,6 +314,8 @@ put_programme(struct fview *v, const struct record *r)
 		char buf[64] = "";
 		if (m->date.set)
 			date_human(m->date.d, v->lang, buf, sizeof buf);
+		if (!strncmp(buf, "ngày", 4)) /* at the start of an item */
+			buf[0] = 'N';
 		put_str(v, n, "date", buf);
 		put_str(v, n, "with", m->with.s);
 		put_str(v, n, "kind", L(v->lang, kind_vi, kind_en)[m->kind]);
