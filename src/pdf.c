@@ -238,15 +238,20 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
 
-	fonts = fonts_new(o->font_family, o->lang, warnings, err);
+	/* A document in the official form describes itself: the same PDF
+	 * whoever renders its Markdown (debrief report or debrief pdf). */
+	enum lang lang = form && form->lang ? (strcmp(form->lang, "en") ? LANG_VI : LANG_EN) : o->lang;
+	const char *author = form ? form->issuer : o->author;
+	const char *subject = form ? form->type : o->subject;
+	fonts = fonts_new(o->font_family, lang, warnings, err);
 	if (!fonts)
 		goto out;
-	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, o->lang, form};
+	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, lang, form};
 	L = lay_new(fonts, &lo, warnings);
 	walk(doc, L);
 	dl = lay_finish(L);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
-	struct pdfout_info info = {title, o->author, o->subject, source_date_epoch(), o->lang};
+	struct pdfout_info info = {title, author, subject, source_date_epoch(), lang};
 	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
 out:
 	dl_free(dl);

@@ -25,7 +25,7 @@ form_free(struct form *f)
 		return;
 	char **s[] = {&f->parent, &f->issuer,  &f->number, &f->nation,           &f->motto,
 	              &f->place_date, &f->type, &f->summary, &f->recipients_label, &f->signer_name,
-	              &f->draft};
+	              &f->draft, &f->lang};
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
 		free(*s[i]);
 	for (size_t i = 0; i < f->nrecipients; i++)
@@ -143,10 +143,10 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 	static const char *const keys[] = {"parent",      "issuer",    "number",
 	                                   "nation",      "motto",     "place_date",
 	                                   "type",        "summary",   "recipients_label",
-	                                   "signer_name", "draft"};
+	                                   "signer_name", "draft",     "lang"};
 	char **slot[] = {&f->parent, &f->issuer,  &f->number,           &f->nation,
 	                 &f->motto,  &f->place_date, &f->type,           &f->summary,
-	                 &f->recipients_label, &f->signer_name, &f->draft};
+	                 &f->recipients_label, &f->signer_name, &f->draft, &f->lang};
 	const struct node *root = e.msg ? NULL : doc->root;
 	for (size_t i = 0; root && i < root->len && !e.msg; i++) {
 		const struct node *k = root->pairs[i].key, *v = root->pairs[i].value;

@@ -92,6 +92,7 @@ struct form {
 	size_t nsigner;
 	char *signer_name;
 	char *draft; /* the mark on every page of a draft, else NULL */
+	char *lang;  /* "vi" or "en": the document's language */
 };
 
 /* The front matter of md[len]: 1 with *out NULL when there is none, 1

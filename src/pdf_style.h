@@ -111,7 +111,7 @@ STYLE_DATA struct page_style sty_official = {
     {
         {FST_BOLD, 14.0f, 1.2f, 12.0f, 6.0f, 0x000000u},
         {FST_BOLD, 13.0f, 1.2f, 12.0f, 6.0f, 0x000000u},
-        {FST_BOLD | FST_ITALIC, 13.0f, 1.2f, 9.0f, 6.0f, 0x000000u},
+        {FST_BOLD, 13.0f, 1.2f, 9.0f, 6.0f, 0x000000u},
         {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
         {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
         {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
