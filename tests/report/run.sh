@@ -20,6 +20,20 @@ for l in vi en; do
 		n=$(basename "$y" .yaml)
 		golden "report/case/$n.$l" "expected/$n.$l.md" "$WORK/cases-$l/$n.md"
 	done
+	# --draft: the gaps against the guidance and the waivers, for whoever
+	# drafts the report; the final one has none of them
+	render "$l" "$WORK/draft-$l" --draft cases/gaps-errors-first.yaml cases/waivers-shown.yaml ||
+		{ fail "report/draft-$l" "exit $?"; cat "$WORK/render.log"; }
+	for n in gaps-errors-first waivers-shown; do
+		golden "report/draft/$n.$l" "expected/$n.$l.draft.md" "$WORK/draft-$l/$n.md"
+		# the rule ids the draft lists appear nowhere in the final report
+		awk -F'|' 'NF == 6 && $4 ~ /^ [a-z]+(-[a-z]+)+ $/ { gsub(/ /, "", $4); print $4 }' \
+			"$WORK/draft-$l/$n.md" | sort -u >"$WORK/ids"
+		if [ ! -s "$WORK/ids" ]; then fail "report/final-has-no-rule-ids/$n.$l" "the draft lists no rule id"
+		elif grep -qwF -f "$WORK/ids" "$WORK/cases-$l/$n.md"; then
+			fail "report/final-has-no-rule-ids/$n.$l" "$(grep -owF -m1 -f "$WORK/ids" "$WORK/cases-$l/$n.md")"
+		else ok "report/final-has-no-rule-ids/$n.$l"; fi
+	done
 	render "$l" "$WORK/examples-$l" --today 2026-11-23 "$TOP"/examples/ || { fail "report/examples-$l" "exit $?"; cat "$WORK/render.log"; }
 	for y in "$TOP"/examples/*.yaml; do
 		n=$(basename "$y" .yaml)
@@ -34,7 +48,7 @@ for pdf in "$WORK"/examples-vi/*.pdf "$WORK"/cases-en/*.pdf; do
 	pdftotext -enc UTF-8 "$pdf" - 2>"$WORK/pdftotext.err" | tr -s ' \n' '\n\n' >"$WORK/words"
 	md=${pdf%.pdf}.md
 	# words of the task column of every task table row
-	missing=$(awk -F'|' '/^\| T?[A-Za-z0-9-]+ \|/ && NF > 8 { print $3 }' "$md" |
+	missing=$(awk -F'|' '/^\| [0-9]+ \|/ && NF > 6 { print $3 }' "$md" |
 		sed 's/\*\*[^*]*\*\*//g; s/\\//g' | tr -s ' ' '\n' | grep -v '^$' | sort -u |
 		while read -r w; do grep -qxF -- "$w" "$WORK/words" || echo "$w"; done | head -n 5)
 	if [ -z "$missing" ] && [ ! -s "$WORK/pdftotext.err" ]; then ok "report/pdf-text/$n"
