@@ -448,9 +448,10 @@ office_text(struct cload *cl, const char *path, const struct node *v)
 {
 	const char *s = v->kind == NODE_SCALAR ? node_text(v) : NULL;
 	if (!s || rules_blank(s) || strchr(s, '\n')) {
-		cfinding(cl, v, "config-value",
-		         L(cl->lang, "'%s' phải là một dòng văn bản", "'%s' must be one line of text"),
-		         path);
+		cfinding(
+		    cl, v, "config-value",
+		    L(cl->lang, "'%s' phải là một dòng văn bản", "'%s' must be one line of text"),
+		    path);
 		return NULL;
 	}
 	return xstrdup(s);
@@ -571,9 +572,8 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 }
 
 static const char *const config_keys[] = {
-    "rules",        "presentation_pages", "stale_days",    "report_days",
-    "review_days",  "cold_years",         "vague_owners",  "host_languages",
-    "owner_aliases", "office",
+    "rules",      "presentation_pages", "stale_days",     "report_days",   "review_days",
+    "cold_years", "vague_owners",       "host_languages", "owner_aliases", "office",
 };
 
 int

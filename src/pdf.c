@@ -240,7 +240,8 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 
 	/* A document in the official form describes itself: the same PDF
 	 * whoever renders its Markdown (debrief report or debrief pdf). */
-	enum lang lang = form && form->lang ? (strcmp(form->lang, "en") ? LANG_VI : LANG_EN) : o->lang;
+	enum lang lang =
+	    form && form->lang ? (strcmp(form->lang, "en") ? LANG_VI : LANG_EN) : o->lang;
 	const char *author = form ? form->issuer : o->author;
 	const char *subject = form ? form->type : o->subject;
 	fonts = fonts_new(o->font_family, lang, warnings, err);
@@ -258,7 +259,8 @@ out:
 	lay_free(L);
 	fonts_free(fonts);
 	form_free(form);
-	cmark_node_free(doc);
+	if (doc)
+		cmark_node_free(doc);
 	free(text);
 	return rc;
 }

@@ -23,9 +23,10 @@ form_free(struct form *f)
 {
 	if (!f)
 		return;
-	char **s[] = {&f->parent, &f->issuer,  &f->number, &f->nation,           &f->motto,
-	              &f->place_date, &f->type, &f->summary, &f->recipients_label, &f->signer_name,
-	              &f->draft, &f->lang};
+	char **s[] = {&f->parent,      &f->issuer,  &f->number,
+	              &f->nation,      &f->motto,   &f->place_date,
+	              &f->type,        &f->summary, &f->recipients_label,
+	              &f->signer_name, &f->draft,   &f->lang};
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
 		free(*s[i]);
 	for (size_t i = 0; i < f->nrecipients; i++)
@@ -117,8 +118,7 @@ fm_list(struct fm_err *e, const struct node *v, const char *key, enum lang lang,
 }
 
 int
-form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body,
-           char **err)
+form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body, char **err)
 {
 	size_t after = 0, end = block_end(md, len, &after);
 	*out = NULL;
@@ -133,20 +133,21 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 	struct fm_err e = {NULL};
 	for (size_t i = 0; i < dq.n && !e.msg; i++)
 		if (dq.v[i].sev == SEV_ERROR)
-			e.msg = xasprintf("%u:%u: error: %s", dq.v[i].mark.line + 1, dq.v[i].mark.col,
-			                  dq.v[i].msg);
+			e.msg = xasprintf("%u:%u: error: %s", dq.v[i].mark.line + 1,
+			                  dq.v[i].mark.col, dq.v[i].msg);
 	diags_free(&dq);
 	if (!e.msg && (!doc || !doc->root || doc->root->kind != NODE_MAP))
-		e.msg = xasprintf("2:1: error: %s", L(lang, "phần đầu văn bản phải là một ánh xạ YAML",
-		                               "the front matter must be a YAML mapping"));
+		e.msg =
+		    xasprintf("2:1: error: %s", L(lang, "phần đầu văn bản phải là một ánh xạ YAML",
+		                                  "the front matter must be a YAML mapping"));
 	struct form *f = xcalloc(1, sizeof *f);
-	static const char *const keys[] = {"parent",      "issuer",    "number",
-	                                   "nation",      "motto",     "place_date",
-	                                   "type",        "summary",   "recipients_label",
-	                                   "signer_name", "draft",     "lang"};
-	char **slot[] = {&f->parent, &f->issuer,  &f->number,           &f->nation,
-	                 &f->motto,  &f->place_date, &f->type,           &f->summary,
-	                 &f->recipients_label, &f->signer_name, &f->draft, &f->lang};
+	static const char *const keys[] = {
+	    "parent", "issuer",  "number",           "nation",      "motto", "place_date",
+	    "type",   "summary", "recipients_label", "signer_name", "draft", "lang"};
+	char **slot[] = {&f->parent,      &f->issuer,  &f->number,
+	                 &f->nation,      &f->motto,   &f->place_date,
+	                 &f->type,        &f->summary, &f->recipients_label,
+	                 &f->signer_name, &f->draft,   &f->lang};
 	const struct node *root = e.msg ? NULL : doc->root;
 	for (size_t i = 0; root && i < root->len && !e.msg; i++) {
 		const struct node *k = root->pairs[i].key, *v = root->pairs[i].value;
@@ -255,8 +256,8 @@ form_header(struct lay *L, const struct form *f)
 	y = (y1 < y2 ? y1 : y2) - 20;
 
 	lines(L, f->type, FST_BOLD, TITLE_SIZE, x, body_w, &y, 1, 0);
-	float sw = lines(L, f->summary, FST_BOLD, TITLE_SIZE, x + body_w * 0.05f, body_w * 0.9f, &y,
-	                 1, 0);
+	float sw =
+	    lines(L, f->summary, FST_BOLD, TITLE_SIZE, x + body_w * 0.05f, body_w * 0.9f, &y, 1, 0);
 	if (f->type || f->summary) {
 		y -= 4;
 		hrule(L, x + body_w / 2, sw > 0 ? sw * 0.4f : body_w / 4, y);
@@ -278,7 +279,8 @@ form_footer_at(struct lay *L, const struct form *f, float top, int draw)
 	float yl = top;
 	lines(L, f->recipients_label, FST_BOLD | FST_ITALIC, 12.0f, x, lw, &yl, draw, 1);
 	for (size_t i = 0; i < f->nrecipients; i++) {
-		char *s = xasprintf("- %s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
+		char *s =
+		    xasprintf("- %s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
 		lines(L, s, 0, 11.0f, x, lw - 6, &yl, draw, 1);
 		free(s);
 	}

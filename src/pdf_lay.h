@@ -110,18 +110,18 @@ struct page_style;
 struct form;
 
 struct lay {
-	struct fonts *fonts;      /* not owned */
+	struct fonts *fonts;         /* not owned */
 	const struct page_style *st; /* pdf_style.h: plain, or the official form's */
-	struct dl *dl;            /* owned until lay_finish */
-	struct lay_opts o;        /* base_dir borrowed */
-	struct strlist *warnings; /* not owned; may be NULL */
-	int page;                 /* current page, 0-based */
-	float y;                  /* top of the next line box */
-	float left, right;        /* content edges at the current depth */
-	int at_top;               /* nothing on this page yet */
-	float pending;            /* space owed before the next block */
-	int suppress;             /* first block in a container: no space before */
-	struct ctr *ctr;          /* open containers, outermost first */
+	struct dl *dl;               /* owned until lay_finish */
+	struct lay_opts o;           /* base_dir borrowed */
+	struct strlist *warnings;    /* not owned; may be NULL */
+	int page;                    /* current page, 0-based */
+	float y;                     /* top of the next line box */
+	float left, right;           /* content edges at the current depth */
+	int at_top;                  /* nothing on this page yet */
+	float pending;               /* space owed before the next block */
+	int suppress;                /* first block in a container: no space before */
+	struct ctr *ctr;             /* open containers, outermost first */
 	size_t nctr, capctr;
 	int visible;      /* indenting containers open (capped depth) */
 	int quotes;       /* block quotes open */

@@ -478,8 +478,9 @@ lay_item_end(struct lay *L)
 		return;
 	if (L->ctr[L->nctr - 1].pending) { /* empty item: its marker on a line of its own */
 		float h = L->st->body.size * L->st->body.lead;
-		lay_box_begin(
-		    L, h, h - L->st->body.size * DESCENT - (L->st->body.lead - 1) * L->st->body.size / 2);
+		lay_box_begin(L, h,
+		              h - L->st->body.size * DESCENT -
+		                  (L->st->body.lead - 1) * L->st->body.size / 2);
 		lay_advance(L, h);
 	}
 	ctr_pop(L);

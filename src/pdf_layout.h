@@ -82,11 +82,11 @@ struct lay;
 /* The parts of an administrative document (pdf_form.c), from the YAML
  * front matter of the Markdown: each a line as printed, NULL when absent. */
 struct form {
-	char *parent, *issuer, *number;        /* header, left column */
-	char *nation, *motto, *place_date;     /* header, right column */
-	char *type, *summary;                  /* the title */
-	char *recipients_label;                /* "Nơi nhận:" */
-	char **recipients;                     /* one a line; "- " and ";" added */
+	char *parent, *issuer, *number;    /* header, left column */
+	char *nation, *motto, *place_date; /* header, right column */
+	char *type, *summary;              /* the title */
+	char *recipients_label;            /* "Nơi nhận:" */
+	char **recipients;                 /* one a line; "- " and ";" added */
 	size_t nrecipients;
 	char **signer; /* authority lines, upper case */
 	size_t nsigner;
@@ -103,9 +103,9 @@ int form_parse(const char *md, size_t len, enum lang lang, struct form **out, si
 void form_free(struct form *f);
 
 struct lay_opts {
-	const char *base_dir; /* images relative to it; NULL: no images */
-	int md_links_to_pdf;  /* "x.md#a" links become "x.pdf" */
-	enum lang lang;       /* warnings */
+	const char *base_dir;    /* images relative to it; NULL: no images */
+	int md_links_to_pdf;     /* "x.md#a" links become "x.pdf" */
+	enum lang lang;          /* warnings */
 	const struct form *form; /* the official form around the body; NULL: plain */
 };
 

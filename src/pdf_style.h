@@ -80,7 +80,7 @@ struct page_style {
 	int keep_lines;       /* no single line of a paragraph alone on a page */
 };
 
-#define MM(x) ((x) * 72.0f / 25.4f)
+#define MM(x) ((x)*72.0f / 25.4f)
 
 STYLE_DATA struct page_style sty_plain = {
     {0, 11.0f, 1.32f, 0.0f, 7.0f, 0x000000u},

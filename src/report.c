@@ -319,12 +319,15 @@ out:
 int
 cmd_report(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
-	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
-	    {"draft", no_argument, NULL, 'D'},        {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"templates", required_argument, NULL, 't'},
+	                                         {"today", required_argument, NULL, 'd'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"draft", no_argument, NULL, 'D'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	struct report_opts o;
 	memset(&o, 0, sizeof o);
 	o.want_md = o.want_pdf = 1;
@@ -389,12 +392,13 @@ cmd_report(int argc, char **argv)
 	}
 	print_findings(&all); /* problems of the configuration itself */
 	if (!o.cfg.office.given)
-		fprintf(stderr, "debrief: %s\n",
-		        L(o.ctx.lang,
-		          "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
-		          "tên cơ quan, số, địa danh và người ký",
-		          "no office profile (office: in .debrief.yaml): the reports leave the issuing "
-		          "body, number, place and signer blank"));
+		fprintf(
+		    stderr, "debrief: %s\n",
+		    L(o.ctx.lang,
+		      "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
+		      "tên cơ quan, số, địa danh và người ký",
+		      "no office profile (office: in .debrief.yaml): the reports leave the issuing "
+		      "body, number, place and signer blank"));
 	if (!fs_mkdirs(o.outdir, &err)) {
 		fprintf(stderr, "debrief: %s\n", err);
 		free(err);

@@ -20,7 +20,7 @@ struct office;
 /* Adds to root what makes the report an administrative document: the
  * front matter values ("y_*", escaped for a YAML double-quoted scalar),
  * inbound/outbound, draft/final, the programme and the delegation. */
-void report_form(struct arena *a, struct node *root, const struct record *r, const struct office *of,
-                 enum lang lang, int draft);
+void report_form(struct arena *a, struct node *root, const struct record *r,
+                 const struct office *of, enum lang lang, int draft);
 
 #endif

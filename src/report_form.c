@@ -96,8 +96,10 @@ english_title(const char *s)
 static char *
 authority(const char *s, enum lang lang)
 {
-	static const char *const pre[][2] = {
-	    {"KT.", "p.p."}, {"TL.", "p.o."}, {"TUQ.", "By authorisation of the"}, {"Q.", "Acting"}};
+	static const char *const pre[][2] = {{"KT.", "p.p."},
+	                                     {"TL.", "p.o."},
+	                                     {"TUQ.", "By authorisation of the"},
+	                                     {"Q.", "Acting"}};
 	if (!s)
 		return xstrdup(BLANK);
 	if (lang == LANG_VI)
@@ -122,10 +124,11 @@ authority(const char *s, enum lang lang)
 static char *
 body_name(const char *s, enum lang lang)
 {
-	static const char *const ub[][2] = {{"Ủy ban nhân dân tỉnh ", "Provincial People's Committee"},
-	                                    {"Ủy ban nhân dân thành phố ", "City People's Committee"},
-	                                    {"UBND tỉnh ", "Provincial People's Committee"},
-	                                    {"UBND thành phố ", "City People's Committee"}};
+	static const char *const ub[][2] = {
+	    {"Ủy ban nhân dân tỉnh ", "Provincial People's Committee"},
+	    {"Ủy ban nhân dân thành phố ", "City People's Committee"},
+	    {"UBND tỉnh ", "Provincial People's Committee"},
+	    {"UBND thành phố ", "City People's Committee"}};
 	if (!s)
 		return xstrdup(BLANK);
 	if (lang == LANG_VI)
@@ -163,12 +166,12 @@ number(const char *n, const char *symbol)
 static void
 put_date(struct fview *v, const struct office *of, const struct record *r)
 {
-	static const char *const mon[] = {"January", "February", "March",     "April",
-	                                  "May",     "June",     "July",      "August",
-	                                  "September", "October", "November", "December"};
+	static const char *const mon[] = {"January",   "February", "March",    "April",
+	                                  "May",       "June",     "July",     "August",
+	                                  "September", "October",  "November", "December"};
 	if (of->place)
-		put_y_own(v, "y_place", v->lang == LANG_EN ? text_unaccent(of->place)
-		                                           : xstrdup(of->place));
+		put_y_own(v, "y_place",
+		          v->lang == LANG_EN ? text_unaccent(of->place) : xstrdup(of->place));
 	else
 		put_y(v, "y_place", BLANK);
 	const struct date *d = r->report_date.set && r->report_date.d.d ? &r->report_date.d : NULL;
@@ -303,10 +306,10 @@ put_sides(struct fview *v, const struct record *r)
 static void
 put_programme(struct fview *v, const struct record *r)
 {
-	static const char *const kind_vi[] = {"",         "Chào xã giao", "Làm việc",
-	                                      "Ký kết",   "Khảo sát",     "Sự kiện"};
-	static const char *const kind_en[] = {"",           "Courtesy call", "Working session",
-	                                      "Signing",    "Site visit",    "Event"};
+	static const char *const kind_vi[] = {"",       "Chào xã giao", "Làm việc",
+	                                      "Ký kết", "Khảo sát",     "Sự kiện"};
+	static const char *const kind_en[] = {"",        "Courtesy call", "Working session",
+	                                      "Signing", "Site visit",    "Event"};
 	struct node *seq = node_new_seq(v->a);
 	for (size_t i = 0; i < r->nmeetings; i++) {
 		const struct meeting *m = &r->meetings[i];

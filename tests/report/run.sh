@@ -85,3 +85,42 @@ printf '# {{title}}\n{{#tasks}}\n' >"$WORK/tpl/report.mustache"
 rc=$?
 if [ $rc -eq 2 ] && grep -q 'report.mustache:2' "$WORK/tplerr.log" && [ ! -e "$WORK/tplerr/base.md" ]; then ok "report/template-error-located"
 else fail "report/template-error-located" "rc=$rc $(cat "$WORK/tplerr.log")"; fi
+
+# The official form, read back from the PDF with mutool (faces, sizes and
+# positions of the header, title, body, page numbers, recipients and
+# signature; the draft mark), for a record with a full office profile.
+ex="$TOP/examples/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	for kind in final draft; do
+		flag=""; [ $kind = draft ] && flag=--draft
+		# shellcheck disable=SC2086
+		render "$l" "$WORK/form-$kind-$l" $flag --today 2026-11-23 "$ex" ||
+			{ fail "report/form/$kind-$l" "exit $?"; cat "$WORK/render.log"; continue; }
+		/usr/bin/python3 form_check.py "report/form/$kind-$l" "$WORK/form-$kind-$l/2017-07-camau-nagasaki.pdf" "$l" "$kind"
+		# debrief pdf of the report's Markdown gives the very same PDF
+		"$DEBRIEF" pdf -o "$WORK/form-$kind-$l/again.pdf" "$WORK/form-$kind-$l/2017-07-camau-nagasaki.md" 2>"$WORK/again.err"
+		if cmp -s "$WORK/form-$kind-$l/again.pdf" "$WORK/form-$kind-$l/2017-07-camau-nagasaki.pdf"; then
+			ok "report/form/$kind-$l/pdf-of-markdown-same"
+		else fail "report/form/$kind-$l/pdf-of-markdown-same" "$(cat "$WORK/again.err") bytes differ"; fi
+	done
+	# the draft is the final plus its mark and the annex of gaps
+	strip() { awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }' "$1"; }
+	sed -E '/^draft: /d; /^## (Phụ lục dự thảo|Draft annex)/,$d' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md" >"$WORK/d.md"
+	strip "$WORK/d.md" >"$WORK/d1.md"
+	strip "$WORK/form-final-$l/2017-07-camau-nagasaki.md" >"$WORK/f1.md"
+	if ! grep -q '^draft: ' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md"; then fail "report/form/draft-differs-only-by-mark-and-annex-$l" "no draft mark"
+	elif cmp -s "$WORK/d1.md" "$WORK/f1.md"; then ok "report/form/draft-differs-only-by-mark-and-annex-$l"
+	else fail "report/form/draft-differs-only-by-mark-and-annex-$l" "$(diff "$WORK/d1.md" "$WORK/f1.md" | head -n 5)"; fi
+done
+
+# A front matter that is not well formed: file:line:col, exit 2, no PDF.
+printf -- '---\nparent: "A"\nsigner: [unclosed\n---\n\nBody.\n' >"$WORK/badfm.md"
+"$DEBRIEF" pdf -o "$WORK/badfm.pdf" "$WORK/badfm.md" >"$WORK/badfm.log" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q "badfm.md:[0-9]*:[0-9]*: error" "$WORK/badfm.log" && [ ! -e "$WORK/badfm.pdf" ]; then ok "report/form/bad-front-matter-located"
+else fail "report/form/bad-front-matter-located" "rc=$rc $(cat "$WORK/badfm.log")"; fi
+printf -- '---\nparent: "A"\nsinger: "B"\n---\n\nBody.\n' >"$WORK/badkey.md"
+"$DEBRIEF" pdf -o "$WORK/badkey.pdf" "$WORK/badkey.md" >"$WORK/badkey.log" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q "badkey.md:3:1: error: .*singer" "$WORK/badkey.log"; then ok "report/form/unknown-front-matter-key-located"
+else fail "report/form/unknown-front-matter-key-located" "rc=$rc $(cat "$WORK/badkey.log")"; fi
