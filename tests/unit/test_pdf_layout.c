@@ -21,7 +21,7 @@ static struct fonts *F;
 static struct lay *
 new_lay(int md_links)
 {
-	struct lay_opts o = {NULL, md_links, LANG_EN};
+	struct lay_opts o = {NULL, md_links, LANG_EN, NULL};
 	return lay_new(F, &o, NULL);
 }
 
