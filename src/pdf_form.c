@@ -213,6 +213,20 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 	return widest;
 }
 
+/* Width of s in the regular face. */
+static float
+text_width(struct lay *L, const char *s, float size)
+{
+	struct para p = {0};
+	para_reset(&p, 0, size, 0, LEAD, 0);
+	para_text(L, &p, s);
+	float w = 0;
+	for (size_t k = 0; k < p.n; k++)
+		w += p.c[k].w;
+	para_free(&p);
+	return w;
+}
+
 static void
 hrule(struct lay *L, float cx, float w, float y)
 {
@@ -278,10 +292,13 @@ form_footer_at(struct lay *L, const struct form *f, float top, int draw)
 	float lw = W * 0.45f, rw = W - lw, rx = x + lw;
 	float yl = top;
 	lines(L, f->recipients_label, FST_BOLD | FST_ITALIC, 12.0f, x, lw, &yl, draw, 1);
+	/* "- " then the recipient, its further lines under its first word */
+	float dash = text_width(L, "- ", 11.0f);
 	for (size_t i = 0; i < f->nrecipients; i++) {
-		char *s =
-		    xasprintf("- %s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
-		lines(L, s, 0, 11.0f, x, lw - 6, &yl, draw, 1);
+		char *s = xasprintf("%s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
+		float y0 = yl;
+		lines(L, "-", 0, 11.0f, x, dash, &y0, draw, 1);
+		lines(L, s, 0, 11.0f, x + dash, lw - 6 - dash, &yl, draw, 1);
 		free(s);
 	}
 	float yr = top;

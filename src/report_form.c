@@ -235,11 +235,11 @@ static const char *
 partner_kind_word(enum partner_kind k, enum lang lang)
 {
 	switch (k) {
-	case PK_PREFECTURE:
-	case PK_PROVINCE: return L(lang, "tỉnh", "province");
-	case PK_REGION: return L(lang, "vùng", "region");
-	case PK_STATE: return L(lang, "bang", "state");
-	case PK_CITY: return L(lang, "thành phố", "city");
+	case PK_PREFECTURE: return L(lang, "tỉnh", "Prefecture");
+	case PK_PROVINCE: return L(lang, "tỉnh", "Province");
+	case PK_REGION: return L(lang, "vùng", "Region");
+	case PK_STATE: return L(lang, "bang", "State");
+	case PK_CITY: return L(lang, "thành phố", "City");
 	default: return NULL;
 	}
 }
@@ -272,13 +272,17 @@ static void
 put_sides(struct fview *v, const struct record *r)
 {
 	struct buf b = BUF_INIT;
-	if (r->locality_name.s)
-		place_name(&b, r->locality_name.s,
-		           r->locality_kind == LOC_CITY       ? L(v->lang, "thành phố", "city")
-		           : r->locality_kind == LOC_PROVINCE ? L(v->lang, "tỉnh", "province")
+	if (r->locality_name.s) {
+		/* our own locality in English as the Ministry writes it: "Ca Mau Province" */
+		char *name = v->lang == LANG_EN ? text_unaccent(r->locality_name.s)
+		                                : xstrdup(r->locality_name.s);
+		place_name(&b, name,
+		           r->locality_kind == LOC_CITY       ? L(v->lang, "thành phố", "City")
+		           : r->locality_kind == LOC_PROVINCE ? L(v->lang, "tỉnh", "Province")
 		                                              : NULL,
 		           v->lang);
-	else
+		free(name);
+	} else
 		buf_puts(&b, BLANK);
 	put_y(v, "y_locality", buf_cstr(&b));
 	put_str(v, v->root, "locality_text", buf_cstr(&b));
