@@ -78,6 +78,7 @@ struct page_style {
 	float footer_y;       /* baseline of the page number */
 	int numbers_top;      /* page numbers centred at the top, from page 2 */
 	int keep_lines;       /* no single line of a paragraph alone on a page */
+	int prop_cols;        /* table room shared in proportion to what columns want */
 };
 
 #define MM(x) ((x)*72.0f / 25.4f)
@@ -104,6 +105,7 @@ STYLE_DATA struct page_style sty_plain = {
     FOOTER_Y,
     0,
     0,
+    0,
 };
 
 STYLE_DATA struct page_style sty_official = {
@@ -126,6 +128,7 @@ STYLE_DATA struct page_style sty_official = {
     MM(20),
     MM(20),
     PAGE_H - MM(12),
+    1,
     1,
     1,
 };

@@ -322,6 +322,33 @@ table_layout(struct lay *L, struct table *t)
 		for (int c = c0; c < c1; c++)
 			g.w[c - c0] = summax <= avail && mx[c] > need[c] ? mx[c] : need[c];
 		float extra = summax <= avail ? 0 : avail - sum;
+		/* The official form shares the room in proportion to what each
+		 * column still wants, so the task column is the widest. */
+		for (int filled = 1; L->st->prop_cols && filled && extra > 0.01f;) {
+			/* narrow columns (dates, numbers) first get all they want */
+			int open = 0;
+			float rest = 0;
+			for (int c = c0; c < c1; c++)
+				if (mx[c] > g.w[c - c0] + 0.01f) {
+					open++;
+					rest += mx[c] - g.w[c - c0];
+				}
+			filled = 0;
+			for (int c = c0; open && c < c1; c++) {
+				float room = mx[c] - g.w[c - c0];
+				if (room > 0.01f && room <= extra / (float)open) {
+					g.w[c - c0] = mx[c];
+					extra -= room;
+					filled = 1;
+				}
+			}
+			if (!filled && rest > 0) {
+				for (int c = c0; c < c1; c++)
+					if (mx[c] > g.w[c - c0])
+						g.w[c - c0] += extra * (mx[c] - g.w[c - c0]) / rest;
+				extra = 0;
+			}
+		}
 		while (extra > 0.01f && flex > 0) {
 			int open = 0;
 			for (int c = c0; c < c1; c++)
