@@ -504,14 +504,57 @@ inline_begin(struct lay *L, const struct bstyle *s)
 	L->nlink_stack = 0;
 }
 
+/* Draws line ln of p across width with its spaces widened (justified
+ * text): each word is drawn on its own from its place. */
+static void
+draw_justified(struct lay *L, struct para *p, const struct line *ln, float x, float baseline,
+               float width)
+{
+	size_t spaces = 0;
+	for (size_t i = ln->s; i < ln->e; i++)
+		spaces += (p->c[i].flags & ICH_SPACE) != 0;
+	float gap = spaces ? (width - ln->w) / (float)spaces : 0;
+	if (!spaces || gap <= 0 || gap > p->st[0].size) { /* too loose: left as it is */
+		para_draw_line(L, p, ln, x, baseline, width, 0);
+		return;
+	}
+	struct line w = *ln;
+	for (size_t i = ln->s; i < ln->e;) {
+		size_t j = i;
+		float ww = 0;
+		while (j < ln->e && !(p->c[j].flags & ICH_SPACE))
+			ww += p->c[j++].w;
+		while (j < ln->e && (p->c[j].flags & ICH_SPACE))
+			ww += p->c[j++].w;
+		w.s = i;
+		w.e = j;
+		w.w = ww;
+		para_draw_line(L, p, &w, x, baseline, ww, 0);
+		x += ww + (j < ln->e ? gap : 0);
+		i = j;
+	}
+}
+
 /* Places the lines of p; keep: room wanted below the first line (headings).
  * Returns the top of the first line, and its page in *page. */
 static float
 place_para(struct lay *L, struct para *p, float keep, int *page)
 {
 	float width = L->right - L->left, top0 = L->y;
+	/* the first line of a body paragraph indented: its first character
+	 * is made wider for the line breaking, then drawn further right */
+	float indent =
+	    !L->heading && !L->nctr && p->n && !(p->c[0].flags & ICH_OBJ) ? L->st->indent : 0;
 	struct line *ln;
+	if (indent > 0)
+		p->c[0].w += indent;
 	size_t n = para_break(L, p, width, lay_page_room(L) * IMAGE_MAX_H, &ln);
+	if (indent > 0)
+		p->c[0].w -= indent;
+	if (n && ln[0].s > 0)
+		indent = 0; /* the first character did not start the first line */
+	if (n)
+		ln[0].w -= indent;
 	*page = L->page;
 	for (size_t k = 0; k < n; k++) {
 		float h = ln[k].asc + ln[k].desc, need = h + (k == 0 ? keep : 0);
@@ -524,7 +567,13 @@ place_para(struct lay *L, struct para *p, float keep, int *page)
 			top0 = top;
 			*page = L->page;
 		}
-		para_draw_line(L, p, &ln[k], L->left, top - ln[k].asc, width, 0);
+		/* justified body text: not the last line, nor one a hard break ends */
+		float x = L->left + (k == 0 ? indent : 0), w = width - (k == 0 ? indent : 0);
+		if (L->st->justify && !L->heading && k + 1 < n && ln[k].e < p->n &&
+		    !(p->c[ln[k].e].flags & ICH_HARD))
+			draw_justified(L, p, &ln[k], x, top - ln[k].asc, w);
+		else
+			para_draw_line(L, p, &ln[k], x, top - ln[k].asc, w, 0);
 		lay_advance(L, h);
 	}
 	free(ln);
@@ -589,8 +638,10 @@ lay_heading_end(struct lay *L)
 		return;
 	const struct bstyle *s = &L->st->heading[L->heading - 1];
 	int page;
-	/* a heading never ends a page: two body lines must follow it */
-	float top = place_para(L, &L->para, 2 * L->st->body.size * L->st->body.lead, &page);
+	/* a heading never ends a page: body lines must follow it (in the
+	 * official form enough for a line, a table's header and first row) */
+	float top = place_para(L, &L->para,
+	                       L->st->heading_keep * L->st->body.size * L->st->body.lead, &page);
 	char *raw = squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
 	free(raw);
 	struct dl *dl = L->dl;

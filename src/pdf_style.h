@@ -79,6 +79,9 @@ struct page_style {
 	int numbers_top;      /* page numbers centred at the top, from page 2 */
 	int keep_lines;       /* no single line of a paragraph alone on a page */
 	int prop_cols;        /* table room shared in proportion to what columns want */
+	int justify;          /* body paragraphs justified */
+	float indent;         /* first line of a body paragraph, points */
+	float heading_keep;   /* body lines a heading keeps below it on its page */
 };
 
 #define MM(x) ((x)*72.0f / 25.4f)
@@ -106,6 +109,9 @@ STYLE_DATA struct page_style sty_plain = {
     0,
     0,
     0,
+    0,
+    0,
+    2,
 };
 
 STYLE_DATA struct page_style sty_official = {
@@ -131,6 +137,9 @@ STYLE_DATA struct page_style sty_official = {
     1,
     1,
     1,
+    1,
+    MM(10),
+    6,
 };
 
 /* Bullets by depth, then again. */
