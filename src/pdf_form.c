@@ -42,13 +42,17 @@ form_free(struct form *f)
 static size_t
 block_end(const char *md, size_t len, size_t *after)
 {
-	if (len < 4 || strncmp(md, "---\n", 4))
+	/* lines may end in CR LF (a file edited on Windows) */
+	size_t open = len >= 4 && !strncmp(md, "---\n", 4)     ? 4
+	              : len >= 5 && !strncmp(md, "---\r\n", 5) ? 5
+	                                                       : 0;
+	if (!open)
 		return 0;
-	for (size_t i = 4; i + 3 <= len; i++) {
+	for (size_t i = open; i + 3 <= len; i++) {
 		if (md[i - 1] != '\n' || strncmp(md + i, "---", 3))
 			continue;
 		size_t e = i + 3;
-		while (e < len && (md[e] == ' ' || md[e] == '\t'))
+		while (e < len && (md[e] == ' ' || md[e] == '\t' || md[e] == '\r'))
 			e++;
 		if (e == len || md[e] == '\n') {
 			*after = e < len ? e + 1 : e;
@@ -121,15 +125,16 @@ int
 form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body, char **err)
 {
 	size_t after = 0, end = block_end(md, len, &after);
+	size_t start = end && md[3] == '\r' ? 5 : 4;
 	*out = NULL;
 	*body = 0;
 	*err = NULL;
-	if (!end || !looks_like_keys(md + 4))
+	if (!end || !looks_like_keys(md + start))
 		return 1;
 	struct load_limits lim;
 	load_limits_default(&lim);
 	struct diags dq = DIAGS_INIT;
-	struct doc *doc = load_yaml(md + 4, end - 4, "", &lim, lang, &dq);
+	struct doc *doc = load_yaml(md + start, end - start, "", &lim, lang, &dq);
 	struct fm_err e = {NULL};
 	for (size_t i = 0; i < dq.n && !e.msg; i++)
 		if (dq.v[i].sev == SEV_ERROR)

@@ -124,3 +124,8 @@ printf -- '---\nparent: "A"\nsinger: "B"\n---\n\nBody.\n' >"$WORK/badkey.md"
 rc=$?
 if [ $rc -eq 2 ] && grep -q "badkey.md:3:1: error: .*singer" "$WORK/badkey.log"; then ok "report/form/unknown-front-matter-key-located"
 else fail "report/form/unknown-front-matter-key-located" "rc=$rc $(cat "$WORK/badkey.log")"; fi
+# The same Markdown with CR LF line ends (edited on Windows) is the same document.
+sed 's/$/\r/' "$WORK/form-final-vi/2017-07-camau-nagasaki.md" >"$WORK/crlf.md"
+"$DEBRIEF" pdf -o "$WORK/crlf.pdf" "$WORK/crlf.md" 2>"$WORK/crlf.err"
+if cmp -s "$WORK/crlf.pdf" "$WORK/form-final-vi/2017-07-camau-nagasaki.pdf"; then ok "report/form/crlf-same-pdf"
+else fail "report/form/crlf-same-pdf" "$(head -c 200 "$WORK/crlf.err") bytes differ"; fi
