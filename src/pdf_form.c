@@ -7,6 +7,7 @@
  * signature block at the end, the top page numbers from page 2 and the
  * draft mark on every page.  The body between them is ordinary Markdown.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,17 +19,39 @@
 
 /* ---- the front matter ---- */
 
+/* The keys whose value is one line of text, and where struct form keeps it. */
+static const struct {
+	const char *key;
+	size_t off;
+} text_keys[] = {
+    {"parent", offsetof(struct form, parent)},
+    {"issuer", offsetof(struct form, issuer)},
+    {"number", offsetof(struct form, number)},
+    {"nation", offsetof(struct form, nation)},
+    {"motto", offsetof(struct form, motto)},
+    {"place_date", offsetof(struct form, place_date)},
+    {"type", offsetof(struct form, type)},
+    {"summary", offsetof(struct form, summary)},
+    {"recipients_label", offsetof(struct form, recipients_label)},
+    {"signer_name", offsetof(struct form, signer_name)},
+    {"draft", offsetof(struct form, draft)},
+    {"lang", offsetof(struct form, lang)},
+};
+#define NTEXT_KEYS (sizeof text_keys / sizeof text_keys[0])
+
+static char **
+text_slot(struct form *f, size_t i)
+{
+	return (char **)((char *)f + text_keys[i].off);
+}
+
 void
 form_free(struct form *f)
 {
 	if (!f)
 		return;
-	char **s[] = {&f->parent,      &f->issuer,  &f->number,
-	              &f->nation,      &f->motto,   &f->place_date,
-	              &f->type,        &f->summary, &f->recipients_label,
-	              &f->signer_name, &f->draft,   &f->lang};
-	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
-		free(*s[i]);
+	for (size_t i = 0; i < NTEXT_KEYS; i++)
+		free(*text_slot(f, i));
 	for (size_t i = 0; i < f->nrecipients; i++)
 		free(f->recipients[i]);
 	free(f->recipients);
@@ -146,23 +169,16 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 		    xasprintf("2:1: error: %s", L(lang, "phần đầu văn bản phải là một ánh xạ YAML",
 		                                  "the front matter must be a YAML mapping"));
 	struct form *f = xcalloc(1, sizeof *f);
-	static const char *const keys[] = {
-	    "parent", "issuer",  "number",           "nation",      "motto", "place_date",
-	    "type",   "summary", "recipients_label", "signer_name", "draft", "lang"};
-	char **slot[] = {&f->parent,      &f->issuer,  &f->number,
-	                 &f->nation,      &f->motto,   &f->place_date,
-	                 &f->type,        &f->summary, &f->recipients_label,
-	                 &f->signer_name, &f->draft,   &f->lang};
 	const struct node *root = e.msg ? NULL : doc->root;
 	for (size_t i = 0; root && i < root->len && !e.msg; i++) {
 		const struct node *k = root->pairs[i].key, *v = root->pairs[i].value;
 		const char *name = node_str(k) ? node_str(k) : "";
 		size_t j = 0;
-		while (j < sizeof keys / sizeof keys[0] && strcmp(keys[j], name))
+		while (j < NTEXT_KEYS && strcmp(text_keys[j].key, name))
 			j++;
-		if (j < sizeof keys / sizeof keys[0]) {
-			free(*slot[j]);
-			*slot[j] = fm_text(&e, v, name, lang);
+		if (j < NTEXT_KEYS) {
+			free(*text_slot(f, j));
+			*text_slot(f, j) = fm_text(&e, v, name, lang);
 		} else if (!strcmp(name, "recipients"))
 			f->recipients = fm_list(&e, v, name, lang, &f->nrecipients);
 		else if (!strcmp(name, "signer"))
