@@ -240,6 +240,7 @@ partner_kind_word(enum partner_kind k, enum lang lang)
 	case PK_REGION: return L(lang, "vùng", "Region");
 	case PK_STATE: return L(lang, "bang", "State");
 	case PK_CITY: return L(lang, "thành phố", "City");
+	case PK_DEPARTMENT: return L(lang, "tỉnh", "Department"); /* a French département */
 	default: return NULL;
 	}
 }
