@@ -559,9 +559,12 @@ place_para(struct lay *L, struct para *p, float keep, int *page)
 	for (size_t k = 0; k < n; k++) {
 		float h = ln[k].asc + ln[k].desc, need = h + (k == 0 ? keep : 0);
 		/* no first line alone at the foot of a page, no last line alone
-		 * at the head of the next */
+		 * at the head of the next: a paragraph of three lines cannot be
+		 * split at all */
 		if (L->st->keep_lines && n >= 2 && (k == 0 || k + 2 == n))
 			need += ln[k + 1].asc + ln[k + 1].desc;
+		if (L->st->keep_lines && n == 3 && k == 0)
+			need += ln[2].asc + ln[2].desc;
 		float top = lay_box_begin(L, need, ln[k].asc);
 		if (k == 0) {
 			top0 = top;
