@@ -304,24 +304,15 @@ form_header(struct lay *L, const struct form *f)
 	L->suppress = 1;
 }
 
-/* Recipients on the left, the signature block on the right, kept on one
- * page; its height when !draw. */
+/* Recipients on the left, the signature block on the right, from top;
+ * returns where they end.  Drawn, a list of recipients longer than the
+ * page goes on over the next pages; measured (!draw), it does not. */
 static float
-form_footer_at(struct lay *L, const struct form *f, float top, int draw)
+footer_at(struct lay *L, const struct form *f, float top, int draw)
 {
 	float x = L->st->ml, W = PAGE_W - L->st->ml - L->st->mr;
 	float lw = W * 0.45f, rw = W - lw, rx = x + lw;
-	float yl = top;
-	lines(L, f->recipients_label, FST_BOLD | FST_ITALIC, 12.0f, x, lw, &yl, draw, 1);
-	/* "- " then the recipient, its further lines under its first word */
-	float dash = text_width(L, "- ", 11.0f);
-	for (size_t i = 0; i < f->nrecipients; i++) {
-		char *s = xasprintf("%s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
-		float y0 = yl;
-		lines(L, "-", 0, 11.0f, x, dash, &y0, draw, 1);
-		lines(L, s, 0, 11.0f, x + dash, lw - 6 - dash, &yl, draw, 1);
-		free(s);
-	}
+	int page = L->page;
 	float yr = top;
 	for (size_t i = 0; i < f->nsigner; i++)
 		lines(L, f->signer[i], FST_BOLD, HEAD_SIZE, rx, rw, &yr, draw, 0);
@@ -329,20 +320,39 @@ form_footer_at(struct lay *L, const struct form *f, float top, int draw)
 		yr -= 4 * HEAD_SIZE * LEAD; /* signature and seal */
 		lines(L, f->signer_name, FST_BOLD, HEAD_SIZE, rx, rw, &yr, draw, 0);
 	}
-	return top - (yl < yr ? yl : yr);
+	float yl = top;
+	lines(L, f->recipients_label, FST_BOLD | FST_ITALIC, 12.0f, x, lw, &yl, draw, 1);
+	/* "- " then the recipient, its further lines under its first word */
+	float dash = text_width(L, "- ", 11.0f);
+	for (size_t i = 0; i < f->nrecipients; i++) {
+		char *s = xasprintf("%s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
+		float probe = yl;
+		lines(L, s, 0, 11.0f, x + dash, lw - 6 - dash, &probe, 0, 1);
+		if (draw && probe < L->st->mb && yl < PAGE_H - L->st->mt) {
+			lay_page_break(L);
+			yl = PAGE_H - L->st->mt;
+		}
+		float y0 = yl;
+		lines(L, "-", 0, 11.0f, x, dash, &y0, draw, 1);
+		lines(L, s, 0, 11.0f, x + dash, lw - 6 - dash, &yl, draw, 1);
+		free(s);
+	}
+	return L->page != page || yl < yr ? yl : yr;
 }
 
+/* The footer after the body, its two columns on one page (unless the
+ * recipients alone are longer than a page). */
 static void
 form_footer(struct lay *L, const struct form *f)
 {
-	float gap = 12;
-	float h = form_footer_at(L, f, L->y, 0);
+	float h = L->y - footer_at(L, f, L->y, 0);
 	if (h <= 0)
 		return;
-	lay_block_space(L, gap);
-	float top = lay_box_begin(L, h, 0);
-	form_footer_at(L, f, top, 1);
-	lay_advance(L, h);
+	lay_block_space(L, 12);
+	float room = lay_page_room(L);
+	float top = lay_box_begin(L, h < room ? h : room, 0);
+	L->y = footer_at(L, f, top, 1);
+	L->at_top = 0;
 }
 
 void

@@ -129,3 +129,13 @@ sed 's/$/\r/' "$WORK/form-final-vi/2017-07-camau-nagasaki.md" >"$WORK/crlf.md"
 "$DEBRIEF" pdf -o "$WORK/crlf.pdf" "$WORK/crlf.md" 2>"$WORK/crlf.err"
 if cmp -s "$WORK/crlf.pdf" "$WORK/form-final-vi/2017-07-camau-nagasaki.pdf"; then ok "report/form/crlf-same-pdf"
 else fail "report/form/crlf-same-pdf" "$(head -c 200 "$WORK/crlf.err") bytes differ"; fi
+# Recipients longer than a page go on over the next pages: none is lost.
+{
+	printf -- '---\nrecipients_label: "Nơi nhận:"\nsigner: ["GIÁM ĐỐC"]\nsigner_name: "Trần Văn Bình"\nrecipients:\n'
+	i=1; while [ $i -le 120 ]; do printf '  - "Đơn vị số %d"\n' $i; i=$((i + 1)); done
+	printf -- '---\n\nThân bài.\n'
+} >"$WORK/many.md"
+"$DEBRIEF" pdf -o "$WORK/many.pdf" "$WORK/many.md" 2>"$WORK/many.err"
+n=$(pdftotext -enc UTF-8 "$WORK/many.pdf" - 2>/dev/null | grep -c '^- Đơn vị số [0-9]*[;.]$')
+if [ "$n" -eq 120 ] && [ "$(pdfinfo "$WORK/many.pdf" | sed -n 's/^Pages: *//p')" -gt 1 ]; then ok "report/form/long-recipients-kept"
+else fail "report/form/long-recipients-kept" "$n of 120 recipients in the text $(cat "$WORK/many.err")"; fi
