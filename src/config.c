@@ -22,6 +22,13 @@
  *     CH: fr de
  *   owner_aliases:          # archive: another name of one department
  *     "Sở NN&MT": Sở Nông nghiệp và Môi trường
+ *   office:                 # report: the issuing office (official-report.md)
+ *     parent: Ủy ban nhân dân tỉnh Tây Ninh
+ *     name: Sở Ngoại vụ
+ *     symbol: SNV
+ *     place: Tây Ninh
+ *     signer: {authority: KT. Giám đốc, title: Phó Giám đốc, name: Trần Văn Bình}
+ *     recipients: [Bộ Ngoại giao (Cục Ngoại vụ)]
  */
 #include <ctype.h>
 #include <errno.h>
@@ -78,6 +85,15 @@ config_free(struct config *cfg)
 	free_strs(cfg->host_lang_lang, cfg->nhost_lang);
 	free_strs(cfg->owner_alias_from, cfg->nowner_alias);
 	free_strs(cfg->owner_alias_to, cfg->nowner_alias);
+	struct office *of = &cfg->office;
+	free(of->parent);
+	free(of->name);
+	free(of->symbol);
+	free(of->place);
+	free(of->authority);
+	free(of->title);
+	free(of->signer);
+	free_strs(of->recipients, of->nrecipients);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -421,9 +437,158 @@ load_owner_aliases(struct cload *cl, const struct node *key, const struct node *
 	}
 }
 
+/* ---- office: the issuing office of reports ---- */
+
+/* A key the mapping does not know: a finding, with the nearest known one. */
+static void
+unknown_key(struct cload *cl, const struct node *k, const char *where, const char *const *keys,
+            size_t n)
+{
+	const char *name = node_str(k) ? node_str(k) : "";
+	const char *s = rules_nearest(name, keys, n);
+	if (s)
+		cfinding(cl, k, "config-unknown-key",
+		         L(cl->lang, "khóa '%s' không xác định trong %s; có phải '%s'?",
+		           "unknown key '%s' in %s; did you mean '%s'?"),
+		         name, where, s);
+	else
+		cfinding(cl, k, "config-unknown-key",
+		         L(cl->lang, "khóa '%s' không xác định trong %s", "unknown key '%s' in %s"),
+		         name, where);
+}
+
+/* One line of text (no line break), kept as written; NULL after a finding. */
+static char *
+office_text(struct cload *cl, const char *path, const struct node *v)
+{
+	const char *s = v->kind == NODE_SCALAR ? node_text(v) : NULL;
+	if (!s || rules_blank(s) || strchr(s, '\n')) {
+		cfinding(
+		    cl, v, "config-value",
+		    L(cl->lang, "'%s' phải là một dòng văn bản", "'%s' must be one line of text"),
+		    path);
+		return NULL;
+	}
+	return xstrdup(s);
+}
+
+/* The symbol of the issuing body ("SNV"): letters, digits and '-', as in
+ * "Số: 18/BC-SNV". */
+static int
+symbol_ok(const char *s)
+{
+	if (!*s || strlen(s) > 20)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (!(isalnum(*p) || *p == '-' || *p >= 0x80))
+			return 0;
+	return 1;
+}
+
+static void
+set_text(char **slot, char *s)
+{
+	if (!s)
+		return;
+	free(*slot);
+	*slot = s;
+}
+
+static void
+load_signer(struct cload *cl, const struct node *key, const struct node *map)
+{
+	static const char *const keys[] = {"authority", "title", "name"};
+	struct office *of = &cl->cfg->office;
+	if (!want_map(cl, key, map))
+		return;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *name = node_str(k) ? node_str(k) : "";
+		if (!strcmp(name, "authority"))
+			set_text(&of->authority, office_text(cl, "office.signer.authority", v));
+		else if (!strcmp(name, "title"))
+			set_text(&of->title, office_text(cl, "office.signer.title", v));
+		else if (!strcmp(name, "name"))
+			set_text(&of->signer, office_text(cl, "office.signer.name", v));
+		else
+			unknown_key(cl, k, "office.signer", keys, 3);
+	}
+}
+
+static void
+load_office(struct cload *cl, const struct node *key, const struct node *map)
+{
+	static const char *const keys[] = {"parent", "name",   "symbol",
+	                                   "place",  "signer", "recipients"};
+	struct office *of = &cl->cfg->office;
+	if (!want_map(cl, key, map))
+		return;
+	of->given = 1;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *name = node_str(k) ? node_str(k) : "";
+		if (!strcmp(name, "parent"))
+			set_text(&of->parent, office_text(cl, "office.parent", v));
+		else if (!strcmp(name, "name"))
+			set_text(&of->name, office_text(cl, "office.name", v));
+		else if (!strcmp(name, "place"))
+			set_text(&of->place, office_text(cl, "office.place", v));
+		else if (!strcmp(name, "symbol")) {
+			char *s = office_text(cl, "office.symbol", v);
+			if (s && !symbol_ok(s)) {
+				cfinding(cl, v, "config-value",
+				         L(cl->lang,
+				           "ký hiệu cơ quan '%s' chỉ gồm chữ, số và '-', như SNV",
+				           "the office symbol '%s' takes letters, digits and '-' "
+				           "only, such as SNV"),
+				         s);
+				free(s);
+				s = NULL;
+			}
+			set_text(&of->symbol, s);
+		} else if (!strcmp(name, "signer"))
+			load_signer(cl, k, v);
+		else if (!strcmp(name, "recipients")) {
+			if (v->kind != NODE_SEQ) {
+				cfinding(cl, v, "config-value",
+				         L(cl->lang, "'%s' phải là một danh sách, không phải %s",
+				           "'%s' must be a list, not %s"),
+				         "office.recipients", kind_word(v, cl->lang));
+				continue;
+			}
+			for (size_t j = 0; j < v->len; j++) {
+				char *s = office_text(cl, "office.recipients", v->items[j]);
+				if (s)
+					push(&of->recipients, &of->nrecipients, s);
+			}
+		} else
+			unknown_key(cl, k, "office", keys, sizeof keys / sizeof keys[0]);
+	}
+	/* What the report would leave blank, named once. */
+	struct {
+		const char *path;
+		const char *val;
+	} need[] = {{"parent", of->parent},
+	            {"name", of->name},
+	            {"symbol", of->symbol},
+	            {"place", of->place},
+	            {"signer.authority", of->authority},
+	            {"signer.name", of->signer}};
+	struct buf miss = BUF_INIT;
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (!need[i].val)
+			buf_printf(&miss, "%s%s", miss.len ? ", " : "", need[i].path);
+	if (miss.len)
+		cfinding(cl, key, "config-office",
+		         L(cl->lang, "hồ sơ cơ quan thiếu %s; báo cáo để trống các chỗ đó",
+		           "the office profile lacks %s; the report leaves those blank"),
+		         buf_cstr(&miss));
+	buf_free(&miss);
+}
+
 static const char *const config_keys[] = {
     "rules",      "presentation_pages", "stale_days",     "report_days",   "review_days",
-    "cold_years", "vague_owners",       "host_languages", "owner_aliases",
+    "cold_years", "vague_owners",       "host_languages", "owner_aliases", "office",
 };
 
 int
@@ -489,6 +654,8 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 			load_host_languages(&cl, k, v);
 		else if (!strcmp(name, "owner_aliases"))
 			load_owner_aliases(&cl, k, v);
+		else if (!strcmp(name, "office"))
+			load_office(&cl, k, v);
 		else {
 			const char *s = rules_nearest(name, config_keys,
 			                              sizeof config_keys / sizeof config_keys[0]);

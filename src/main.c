@@ -25,7 +25,7 @@ usage(FILE *f)
 	    "usage: debrief check   [--format F] [--fail-on SEV|never] [--min-severity SEV]\n"
 	    "                       [--today DATE] [--config FILE] [--stdin-filename NAME]\n"
 	    "                       [--lang L] [--verbose] PATH...\n"
-	    "       debrief report  -o|--output DIR [--format md,pdf] [--lang L]\n"
+	    "       debrief report  -o|--output DIR [--format md,pdf] [--lang L] [--draft]\n"
 	    "                       [--templates DIR] [--today DATE] [--config FILE] FILE...\n"
 	    "       debrief archive -o|--output DIR [--today DATE] [--lang L] [--config FILE]\n"
 	    "                       [--format md,pdf] [--verbose] PATH...\n"

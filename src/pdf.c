@@ -227,25 +227,42 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 		if (e)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
-	cmark_parser_feed(p, text, strlen(text));
+	struct form *form = NULL;
+	size_t body = 0;
+	char *ferr = NULL;
+	if (!form_parse(text, strlen(text), o->lang, &form, &body, &ferr)) {
+		*err = xasprintf("%s%s%s", o->file ? o->file : "", o->file ? ":" : "", ferr);
+		free(ferr);
+		cmark_parser_free(p);
+		goto out;
+	}
+	cmark_parser_feed(p, text + body, strlen(text + body));
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
 
-	fonts = fonts_new(o->font_family, o->lang, warnings, err);
+	/* A document in the official form describes itself: the same PDF
+	 * whoever renders its Markdown (debrief report or debrief pdf). */
+	enum lang lang =
+	    form && form->lang ? (strcmp(form->lang, "en") ? LANG_VI : LANG_EN) : o->lang;
+	const char *author = form ? form->issuer : o->author;
+	const char *subject = form ? form->type : o->subject;
+	fonts = fonts_new(o->font_family, lang, warnings, err);
 	if (!fonts)
 		goto out;
-	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, o->lang};
+	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, lang, form};
 	L = lay_new(fonts, &lo, warnings);
 	walk(doc, L);
 	dl = lay_finish(L);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
-	struct pdfout_info info = {title, o->author, o->subject, source_date_epoch(), o->lang};
+	struct pdfout_info info = {title, author, subject, source_date_epoch(), lang};
 	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
 out:
 	dl_free(dl);
 	lay_free(L);
 	fonts_free(fonts);
-	cmark_node_free(doc);
+	form_free(form);
+	if (doc)
+		cmark_node_free(doc);
 	free(text);
 	return rc;
 }
@@ -401,9 +418,12 @@ cmd_pdf(int argc, char **argv)
 			n -= 3;
 		name = xstrndup(b, n);
 	}
-	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang};
+	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang, label};
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
-		escape_eprintf("debrief: %s: %s\n", label, err);
+		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
+			escape_eprintf("%s\n", err); /* FILE:LINE:COL: … */
+		else
+			escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
 	}
 	for (size_t i = 0; i < warn.n; i++)

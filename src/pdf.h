@@ -21,9 +21,12 @@ struct pdf_opts {
 	const char *base_dir;    /* for relative image paths; NULL: none allowed */
 	int md_links_to_pdf;     /* relative links "x.md" / "x.md#a" become "x.pdf" */
 	enum lang lang;          /* for messages */
+	const char *file;        /* names the input in messages; NULL: none */
 };
 
-/* Render Markdown md[len] to PDF bytes appended to *out.  Returns 1, or 0
+/* Render Markdown md[len] to PDF bytes appended to *out.  A YAML front
+ * matter block at the top (docs/official-report.md) lays the document out
+ * in the official form; when it is malformed *err says "FILE:LINE:COL: …".  Returns 1, or 0
  * with *err (caller frees).  Warnings (e.g. "no font has U+XXXX, drawn as
  * a box") are appended to warnings (may be NULL).  The creation date comes
  * from SOURCE_DATE_EPOCH only; without it the file carries no date. */

@@ -106,18 +106,22 @@ struct names {      /* strings to ints, open addressing */
 	int own; /* keys are freed with the table */
 };
 
+struct page_style;
+struct form;
+
 struct lay {
-	struct fonts *fonts;      /* not owned */
-	struct dl *dl;            /* owned until lay_finish */
-	struct lay_opts o;        /* base_dir borrowed */
-	struct strlist *warnings; /* not owned; may be NULL */
-	int page;                 /* current page, 0-based */
-	float y;                  /* top of the next line box */
-	float left, right;        /* content edges at the current depth */
-	int at_top;               /* nothing on this page yet */
-	float pending;            /* space owed before the next block */
-	int suppress;             /* first block in a container: no space before */
-	struct ctr *ctr;          /* open containers, outermost first */
+	struct fonts *fonts;         /* not owned */
+	const struct page_style *st; /* pdf_style.h: plain, or the official form's */
+	struct dl *dl;               /* owned until lay_finish */
+	struct lay_opts o;           /* base_dir borrowed */
+	struct strlist *warnings;    /* not owned; may be NULL */
+	int page;                    /* current page, 0-based */
+	float y;                     /* top of the next line box */
+	float left, right;           /* content edges at the current depth */
+	int at_top;                  /* nothing on this page yet */
+	float pending;               /* space owed before the next block */
+	int suppress;                /* first block in a container: no space before */
+	struct ctr *ctr;             /* open containers, outermost first */
 	size_t nctr, capctr;
 	int visible;      /* indenting containers open (capped depth) */
 	int quotes;       /* block quotes open */
@@ -174,6 +178,11 @@ void para_draw_line(struct lay *L, struct para *p, const struct line *ln, float 
 /* Draws s in one style at x (or ending at x when right), returns its width. */
 float lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, float x,
                  float baseline, const char *s, int right);
+
+/* pdf_form.c */
+void form_begin(struct lay *L); /* official style, header and title */
+void form_end(struct lay *L);   /* recipients and signature */
+void form_page_marks(struct lay *L, int page);
 
 /* pdf_table.c */
 void table_free(struct table *t);

@@ -176,11 +176,14 @@ lay_new(struct fonts *f, const struct lay_opts *o, struct strlist *warnings)
 	L->dl = xcalloc(1, sizeof *L->dl);
 	L->dl->page_w = PAGE_W;
 	L->dl->page_h = PAGE_H;
-	L->y = PAGE_H - MARGIN_T;
-	L->left = MARGIN_L;
-	L->right = PAGE_W - MARGIN_R;
+	L->st = &sty_plain;
+	L->y = PAGE_H - L->st->mt;
+	L->left = L->st->ml;
+	L->right = PAGE_W - L->st->mr;
 	L->at_top = 1;
 	L->suffix.own = 1;
+	if (o->form)
+		form_begin(L);
 	return L;
 }
 
@@ -219,7 +222,7 @@ lay_page_break(struct lay *L)
 	for (size_t i = 0; i < L->nctr && L->ctr[i].vis < MAX_VISIBLE_DEPTH; i++)
 		bar_flush(L, &L->ctr[i]);
 	L->page++;
-	L->y = PAGE_H - MARGIN_T;
+	L->y = PAGE_H - L->st->mt;
 	L->at_top = 1;
 	L->pending = 0;
 }
@@ -242,14 +245,14 @@ lay_advance(struct lay *L, float h)
 float
 lay_room(const struct lay *L)
 {
-	return L->y - MARGIN_B;
+	return L->y - L->st->mb;
 }
 
 float
 lay_page_room(const struct lay *L)
 {
 	(void)L;
-	return PAGE_H - MARGIN_T - MARGIN_B;
+	return PAGE_H - L->st->mt - L->st->mb;
 }
 
 void
@@ -269,7 +272,7 @@ flush_space(struct lay *L)
 	if (L->at_top)
 		L->pending = 0;
 	else if (L->pending > 0) {
-		if (L->y - L->pending < MARGIN_B)
+		if (L->y - L->pending < L->st->mb)
 			lay_page_break(L);
 		else
 			lay_advance(L, L->pending);
@@ -295,7 +298,7 @@ static void
 draw_marker(struct lay *L, size_t k, float baseline)
 {
 	struct ctr *it = &L->ctr[k], *ls = &L->ctr[k - 1];
-	float size = sty_body.size, box = size * CHECKBOX_SIZE;
+	float size = L->st->body.size, box = size * CHECKBOX_SIZE;
 	float right = it->left - MARKER_GAP;
 	uint32_t rgb = L->quotes ? QUOTE_RGB : 0;
 	/* beyond the visible depth items do not indent: their markers would
@@ -323,7 +326,7 @@ float
 lay_box_begin(struct lay *L, float need, float asc)
 {
 	if (!L->at_top) {
-		if (L->y - L->pending - need < MARGIN_B)
+		if (L->y - L->pending - need < L->st->mb)
 			lay_page_break(L);
 		else if (L->pending > 0)
 			lay_advance(L, L->pending);
@@ -365,7 +368,7 @@ ctr_pop(struct lay *L)
 {
 	struct ctr *c = &L->ctr[--L->nctr];
 	L->visible -= c->indents;
-	L->left = L->nctr ? L->ctr[L->nctr - 1].left : MARGIN_L;
+	L->left = L->nctr ? L->ctr[L->nctr - 1].left : L->st->ml;
 }
 
 /* ---- containers ---- */
@@ -393,8 +396,8 @@ lay_quote_end(struct lay *L)
 	ctr_pop(L);
 	L->quotes--;
 	L->suppress = 0;
-	if (sty_body.after > L->pending)
-		L->pending = sty_body.after;
+	if (L->st->body.after > L->pending)
+		L->pending = L->st->body.after;
 }
 
 static int
@@ -406,9 +409,9 @@ in_tight_item(const struct lay *L)
 
 /* Width of the marker column for number n ("10." wider than "9."). */
 static float
-marker_width(int ordered, int n, int tasks)
+marker_width(const struct lay *L, int ordered, int n, int tasks)
 {
-	float size = sty_body.size, w = LIST_INDENT;
+	float size = L->st->body.size, w = LIST_INDENT;
 	if (ordered) {
 		char num[24];
 		int k = snprintf(num, sizeof num, "%d", n);
@@ -436,7 +439,7 @@ lay_list_begin(struct lay *L, int ordered, int start, int paren, int tight, int 
 	c->next = start;
 	c->depth = depth;
 	c->nested = nested;
-	c->marker_w = marker_width(ordered, start, tasks);
+	c->marker_w = marker_width(L, ordered, start, tasks);
 }
 
 void
@@ -447,7 +450,7 @@ lay_list_end(struct lay *L)
 	int nested = L->ctr[L->nctr - 1].nested;
 	ctr_pop(L);
 	L->suppress = 0;
-	float after = nested ? 0 : sty_body.after;
+	float after = nested ? 0 : L->st->body.after;
 	if (after > L->pending)
 		L->pending = after;
 }
@@ -459,7 +462,7 @@ lay_item_begin(struct lay *L, int task)
 		return;
 	struct ctr *ls = &L->ctr[L->nctr - 1];
 	int number = ls->next++;
-	float w = marker_width(ls->ordered, number, ls->tasks);
+	float w = marker_width(L, ls->ordered, number, ls->tasks);
 	if (w > ls->marker_w) /* numbers grow: 9. then 10. */
 		ls->marker_w = w;
 	w = ls->marker_w;
@@ -479,9 +482,10 @@ lay_item_end(struct lay *L)
 	if (!L->nctr || L->ctr[L->nctr - 1].kind != CTR_ITEM)
 		return;
 	if (L->ctr[L->nctr - 1].pending) { /* empty item: its marker on a line of its own */
-		float h = sty_body.size * sty_body.lead;
-		lay_box_begin(
-		    L, h, h - sty_body.size * DESCENT - (sty_body.lead - 1) * sty_body.size / 2);
+		float h = L->st->body.size * L->st->body.lead;
+		lay_box_begin(L, h,
+		              h - L->st->body.size * DESCENT -
+		                  (L->st->body.lead - 1) * L->st->body.size / 2);
 		lay_advance(L, h);
 	}
 	ctr_pop(L);
@@ -505,23 +509,79 @@ inline_begin(struct lay *L, const struct bstyle *s)
 	L->nlink_stack = 0;
 }
 
+/* Draws line ln of p across width with its spaces widened (justified
+ * text): each word is drawn on its own from its place. */
+static void
+draw_justified(struct lay *L, struct para *p, const struct line *ln, float x, float baseline,
+               float width)
+{
+	size_t spaces = 0;
+	for (size_t i = ln->s; i < ln->e; i++)
+		spaces += (p->c[i].flags & ICH_SPACE) != 0;
+	float gap = spaces ? (width - ln->w) / (float)spaces : 0;
+	if (!spaces || gap <= 0 || gap > p->st[0].size) { /* too loose: left as it is */
+		para_draw_line(L, p, ln, x, baseline, width, 0);
+		return;
+	}
+	struct line w = *ln;
+	for (size_t i = ln->s; i < ln->e;) {
+		size_t j = i;
+		float ww = 0;
+		while (j < ln->e && !(p->c[j].flags & ICH_SPACE))
+			ww += p->c[j++].w;
+		while (j < ln->e && (p->c[j].flags & ICH_SPACE))
+			ww += p->c[j++].w;
+		w.s = i;
+		w.e = j;
+		w.w = ww;
+		para_draw_line(L, p, &w, x, baseline, ww, 0);
+		x += ww + (j < ln->e ? gap : 0);
+		i = j;
+	}
+}
+
 /* Places the lines of p; keep: room wanted below the first line (headings).
  * Returns the top of the first line, and its page in *page. */
 static float
 place_para(struct lay *L, struct para *p, float keep, int *page)
 {
 	float width = L->right - L->left, top0 = L->y;
+	/* the first line of a body paragraph indented: its first character
+	 * is made wider for the line breaking, then drawn further right */
+	float indent =
+	    !L->heading && !L->nctr && p->n && !(p->c[0].flags & ICH_OBJ) ? L->st->indent : 0;
 	struct line *ln;
+	if (indent > 0)
+		p->c[0].w += indent;
 	size_t n = para_break(L, p, width, lay_page_room(L) * IMAGE_MAX_H, &ln);
+	if (indent > 0)
+		p->c[0].w -= indent;
+	if (n && ln[0].s > 0)
+		indent = 0; /* the first character did not start the first line */
+	if (n)
+		ln[0].w -= indent;
 	*page = L->page;
 	for (size_t k = 0; k < n; k++) {
-		float h = ln[k].asc + ln[k].desc;
-		float top = lay_box_begin(L, h + (k == 0 ? keep : 0), ln[k].asc);
+		float h = ln[k].asc + ln[k].desc, need = h + (k == 0 ? keep : 0);
+		/* no first line alone at the foot of a page, no last line alone
+		 * at the head of the next: a paragraph of three lines cannot be
+		 * split at all */
+		if (L->st->keep_lines && n >= 2 && (k == 0 || k + 2 == n))
+			need += ln[k + 1].asc + ln[k + 1].desc;
+		if (L->st->keep_lines && n == 3 && k == 0)
+			need += ln[2].asc + ln[2].desc;
+		float top = lay_box_begin(L, need, ln[k].asc);
 		if (k == 0) {
 			top0 = top;
 			*page = L->page;
 		}
-		para_draw_line(L, p, &ln[k], L->left, top - ln[k].asc, width, 0);
+		/* justified body text: not the last line, nor one a hard break ends */
+		float x = L->left + (k == 0 ? indent : 0), w = width - (k == 0 ? indent : 0);
+		if (L->st->justify && !L->heading && k + 1 < n && ln[k].e < p->n &&
+		    !(p->c[ln[k].e].flags & ICH_HARD))
+			draw_justified(L, p, &ln[k], x, top - ln[k].asc, w);
+		else
+			para_draw_line(L, p, &ln[k], x, top - ln[k].asc, w, 0);
 		lay_advance(L, h);
 	}
 	free(ln);
@@ -531,7 +591,7 @@ place_para(struct lay *L, struct para *p, float keep, int *page)
 void
 lay_para_begin(struct lay *L)
 {
-	inline_begin(L, &sty_body);
+	inline_begin(L, &L->st->body);
 	L->in_tight = in_tight_item(L);
 }
 
@@ -543,7 +603,7 @@ lay_para_end(struct lay *L)
 		return;
 	place_para(L, &L->para, 0, &page);
 	L->cur = NULL;
-	float after = L->in_tight ? 0 : sty_body.after;
+	float after = L->in_tight ? 0 : L->st->body.after;
 	if (after > L->pending)
 		L->pending = after;
 }
@@ -555,7 +615,7 @@ lay_heading_begin(struct lay *L, int level)
 		level = 1;
 	if (level > 6)
 		level = 6;
-	inline_begin(L, &sty_heading[level - 1]);
+	inline_begin(L, &L->st->heading[level - 1]);
 	L->heading = level;
 	buf_reset(&L->htext);
 }
@@ -584,10 +644,12 @@ lay_heading_end(struct lay *L)
 {
 	if (!L->cur || !L->heading)
 		return;
-	const struct bstyle *s = &sty_heading[L->heading - 1];
+	const struct bstyle *s = &L->st->heading[L->heading - 1];
 	int page;
-	/* a heading never ends a page: two body lines must follow it */
-	float top = place_para(L, &L->para, 2 * sty_body.size * sty_body.lead, &page);
+	/* a heading never ends a page: body lines must follow it (in the
+	 * official form enough for a line, a table's header and first row) */
+	float top = place_para(L, &L->para,
+	                       L->st->heading_keep * L->st->body.size * L->st->body.lead, &page);
 	char *raw = squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
 	free(raw);
 	struct dl *dl = L->dl;
@@ -663,25 +725,25 @@ pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 void
 lay_code_block(struct lay *L, const char *text)
 {
-	pre_block(L, &sty_code, text, 1);
+	pre_block(L, &L->st->code, text, 1);
 }
 
 void
 lay_html_block(struct lay *L, const char *text)
 {
-	pre_block(L, &sty_html, text, 0);
+	pre_block(L, &L->st->html, text, 0);
 }
 
 void
 lay_rule(struct lay *L)
 {
-	lay_block_space(L, sty_rule.before);
+	lay_block_space(L, L->st->rule.before);
 	float h = 2;
 	float top = lay_box_begin(L, h, 0);
 	dl_add_rect(L, DL_LINE, L->left, top - h / 2, L->right - L->left, 0, RULE_W, RULE_RGB);
 	lay_advance(L, h);
-	if (sty_rule.after > L->pending)
-		L->pending = sty_rule.after;
+	if (L->st->rule.after > L->pending)
+		L->pending = L->st->rule.after;
 }
 
 /* ---- inline content ---- */
@@ -1017,6 +1079,8 @@ lay_finish(struct lay *L)
 {
 	for (size_t i = 0; i < L->nctr && L->ctr[i].vis < MAX_VISIBLE_DEPTH; i++)
 		bar_flush(L, &L->ctr[i]);
+	if (L->o.form)
+		form_end(L);
 	struct dl *dl = L->dl;
 	dl->npages = L->page + 1;
 	/* internal links: to a heading, or nowhere */
@@ -1030,17 +1094,23 @@ lay_finish(struct lay *L)
 	}
 	for (int p = 0; p < dl->npages; p++) {
 		char num[48];
-		snprintf(num, sizeof num, "%d / %d", p + 1, dl->npages);
+		form_page_marks(L, p);
+		if (L->st->numbers_top && p == 0)
+			continue; /* the first page of a document carries no number */
+		if (L->st->numbers_top)
+			snprintf(num, sizeof num, "%d", p + 1);
+		else
+			snprintf(num, sizeof num, "%d / %d", p + 1, dl->npages);
 		L->page = p;
 		struct para tmp = {0};
-		para_reset(&tmp, sty_footer.font, sty_footer.size, sty_footer.rgb, 1, 0);
+		para_reset(&tmp, L->st->footer.font, L->st->footer.size, L->st->footer.rgb, 1, 0);
 		para_text(L, &tmp, num);
 		float w = 0;
 		for (size_t k = 0; k < tmp.n; k++)
 			w += tmp.c[k].w;
 		para_free(&tmp);
-		lay_string(L, sty_footer.font, sty_footer.size, sty_footer.rgb, 0, (PAGE_W - w) / 2,
-		           FOOTER_Y, num, 0);
+		lay_string(L, L->st->footer.font, L->st->footer.size, L->st->footer.rgb, 0,
+		           (PAGE_W - w) / 2, L->st->footer_y, num, 0);
 	}
 	L->dl = NULL;
 	return dl;

@@ -79,10 +79,34 @@ void dl_free(struct dl *dl);
 
 struct lay;
 
+/* The parts of an administrative document (pdf_form.c), from the YAML
+ * front matter of the Markdown: each a line as printed, NULL when absent. */
+struct form {
+	char *parent, *issuer, *number;    /* header, left column */
+	char *nation, *motto, *place_date; /* header, right column */
+	char *type, *summary;              /* the title */
+	char *recipients_label;            /* "Nơi nhận:" */
+	char **recipients;                 /* one a line; "- " and ";" added */
+	size_t nrecipients;
+	char **signer; /* authority lines, upper case */
+	size_t nsigner;
+	char *signer_name;
+	char *draft; /* the mark on every page of a draft, else NULL */
+	char *lang;  /* "vi" or "en": the document's language */
+};
+
+/* The front matter of md[len]: 1 with *out NULL when there is none, 1
+ * with *out (form_free) and the offset of the body in *body, or 0 with
+ * *err ("line:col: why", caller frees) when it is malformed. */
+int form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body,
+               char **err);
+void form_free(struct form *f);
+
 struct lay_opts {
-	const char *base_dir; /* images relative to it; NULL: no images */
-	int md_links_to_pdf;  /* "x.md#a" links become "x.pdf" */
-	enum lang lang;       /* warnings */
+	const char *base_dir;    /* images relative to it; NULL: no images */
+	int md_links_to_pdf;     /* "x.md#a" links become "x.pdf" */
+	enum lang lang;          /* warnings */
+	const struct form *form; /* the official form around the body; NULL: plain */
 };
 
 enum span { SPAN_EMPH, SPAN_STRONG, SPAN_STRIKE, SPAN_CODE, SPAN_HTML };

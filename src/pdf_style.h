@@ -68,20 +68,79 @@ struct bstyle {
 	uint32_t rgb; /* text colour */
 };
 
-STYLE_DATA struct bstyle sty_body = {0, 11.0f, 1.32f, 0.0f, 7.0f, 0x000000u};
-STYLE_DATA struct bstyle sty_heading[6] = {
-    {FST_BOLD, 20.0f, 1.2f, 14.0f, 9.0f, 0x000000u},
-    {FST_BOLD, 16.0f, 1.2f, 13.0f, 7.0f, 0x000000u},
-    {FST_BOLD, 13.5f, 1.2f, 11.0f, 6.0f, 0x000000u},
-    {FST_BOLD, 12.0f, 1.25f, 9.0f, 5.0f, 0x000000u},
-    {FST_BOLD | FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x000000u},
-    {FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x333333u},
+/* One look of a whole document: the plain one (any Markdown), and the
+ * administrative document's (a report with its front matter; see
+ * docs/official-report.md: A4, margins 20/20/30/20 mm, body 13 pt serif,
+ * tables 12 pt, page numbers at the top from page 2). */
+struct page_style {
+	struct bstyle body, heading[6], code, html, table, rule, footer;
+	float ml, mr, mt, mb; /* margins: left, right, top, bottom */
+	float footer_y;       /* baseline of the page number */
+	int numbers_top;      /* page numbers centred at the top, from page 2 */
+	int keep_lines;       /* no single line of a paragraph alone on a page */
+	int prop_cols;        /* table room shared in proportion to what columns want */
+	int justify;          /* body paragraphs justified */
+	float indent;         /* first line of a body paragraph, points */
+	float heading_keep;   /* body lines a heading keeps below it on its page */
 };
-STYLE_DATA struct bstyle sty_code = {FST_MONO, 9.5f, 1.25f, 2.0f, 9.0f, 0x000000u};
-STYLE_DATA struct bstyle sty_html = {FST_MONO, 9.5f, 1.25f, 0.0f, 7.0f, HTML_RGB};
-STYLE_DATA struct bstyle sty_table = {0, 10.0f, 1.25f, 2.0f, 9.0f, 0x000000u};
-STYLE_DATA struct bstyle sty_rule = {0, 11.0f, 1.0f, 6.0f, 6.0f, RULE_RGB};
-STYLE_DATA struct bstyle sty_footer = {0, FOOTER_SIZE, 1.0f, 0.0f, 0.0f, FOOTER_RGB};
+
+#define MM(x) ((x)*72.0f / 25.4f)
+
+STYLE_DATA struct page_style sty_plain = {
+    {0, 11.0f, 1.32f, 0.0f, 7.0f, 0x000000u},
+    {
+        {FST_BOLD, 20.0f, 1.2f, 14.0f, 9.0f, 0x000000u},
+        {FST_BOLD, 16.0f, 1.2f, 13.0f, 7.0f, 0x000000u},
+        {FST_BOLD, 13.5f, 1.2f, 11.0f, 6.0f, 0x000000u},
+        {FST_BOLD, 12.0f, 1.25f, 9.0f, 5.0f, 0x000000u},
+        {FST_BOLD | FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x000000u},
+        {FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x333333u},
+    },
+    {FST_MONO, 9.5f, 1.25f, 2.0f, 9.0f, 0x000000u},
+    {FST_MONO, 9.5f, 1.25f, 0.0f, 7.0f, HTML_RGB},
+    {0, 10.0f, 1.25f, 2.0f, 9.0f, 0x000000u},
+    {0, 11.0f, 1.0f, 6.0f, 6.0f, RULE_RGB},
+    {0, FOOTER_SIZE, 1.0f, 0.0f, 0.0f, FOOTER_RGB},
+    MARGIN_L,
+    MARGIN_R,
+    MARGIN_T,
+    MARGIN_B,
+    FOOTER_Y,
+    0,
+    0,
+    0,
+    0,
+    0,
+    2,
+};
+
+STYLE_DATA struct page_style sty_official = {
+    {0, 13.0f, 1.2f, 0.0f, 6.0f, 0x000000u},
+    {
+        {FST_BOLD, 14.0f, 1.2f, 12.0f, 6.0f, 0x000000u},
+        {FST_BOLD, 13.0f, 1.2f, 12.0f, 6.0f, 0x000000u},
+        {FST_BOLD, 13.0f, 1.2f, 9.0f, 6.0f, 0x000000u},
+        {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
+        {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
+        {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
+    },
+    {FST_MONO, 11.0f, 1.2f, 2.0f, 6.0f, 0x000000u},
+    {FST_MONO, 11.0f, 1.2f, 0.0f, 6.0f, 0x000000u},
+    {0, 12.0f, 1.15f, 3.0f, 8.0f, 0x000000u},
+    {0, 13.0f, 1.0f, 6.0f, 6.0f, 0x000000u},
+    {0, 13.0f, 1.0f, 0.0f, 0.0f, 0x000000u},
+    MM(30),
+    MM(20),
+    MM(20),
+    MM(20),
+    PAGE_H - MM(12),
+    1,
+    1,
+    1,
+    1,
+    MM(10),
+    6,
+};
 
 /* Bullets by depth, then again. */
 STYLE_DATA char *const bullets[] = {"\u2022", "\u25E6", "\u25AA"};

@@ -80,10 +80,10 @@ lay_table_row_begin(struct lay *L, int header)
 	struct trow *r = &t->rows[t->nrows++];
 	r->header = header;
 	r->c = xcalloc((size_t)t->ncols, sizeof *r->c);
-	uint32_t rgb = L->quotes ? QUOTE_RGB : sty_table.rgb;
+	uint32_t rgb = L->quotes ? QUOTE_RGB : L->st->table.rgb;
 	for (int c = 0; c < t->ncols; c++)
-		para_reset(&r->c[c].p, sty_table.font | (header ? FST_BOLD : 0), sty_table.size,
-		           rgb, sty_table.lead, 0);
+		para_reset(&r->c[c].p, L->st->table.font | (header ? FST_BOLD : 0),
+		           L->st->table.size, rgb, L->st->table.lead, 0);
 	t->col = 0;
 }
 
@@ -135,7 +135,7 @@ row_lines(struct lay *L, struct table *t, size_t r, const struct group *g)
 			h = ch;
 	}
 	if (h == 0)
-		h = sty_table.size * sty_table.lead;
+		h = L->st->table.size * L->st->table.lead;
 	return h + 2 * TABLE_PAD_Y;
 }
 
@@ -248,11 +248,14 @@ draw_group(struct lay *L, struct table *t, struct group *g)
 	for (size_t r = 0; r < t->nrows && !first; r++)
 		if (!t->rows[r].header) {
 			float h = row_lines(L, t, r, g);
-			float one = sty_table.size * sty_table.lead + 2 * TABLE_PAD_Y;
+			float one = L->st->table.size * L->st->table.lead + 2 * TABLE_PAD_Y;
 			first = h < one ? h : one;
+			/* a row that fits on a page is not split from the header */
+			if (L->st->keep_lines && h <= lay_page_room(L) - g->head_h)
+				first = h;
 		}
-	float asc = TABLE_PAD_Y + sty_table.size * ASCENT +
-	            (sty_table.lead - ASCENT - DESCENT) * sty_table.size / 2;
+	float asc = TABLE_PAD_Y + L->st->table.size * ASCENT +
+	            (L->st->table.lead - ASCENT - DESCENT) * L->st->table.size / 2;
 	lay_box_begin(L, g->head_h + first, asc);
 	draw_headers(L, t, g);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -319,6 +322,33 @@ table_layout(struct lay *L, struct table *t)
 		for (int c = c0; c < c1; c++)
 			g.w[c - c0] = summax <= avail && mx[c] > need[c] ? mx[c] : need[c];
 		float extra = summax <= avail ? 0 : avail - sum;
+		/* The official form shares the room in proportion to what each
+		 * column still wants, so the task column is the widest. */
+		for (int filled = 1; L->st->prop_cols && filled && extra > 0.01f;) {
+			/* narrow columns (dates, numbers) first get all they want */
+			int open = 0;
+			float rest = 0;
+			for (int c = c0; c < c1; c++)
+				if (mx[c] > g.w[c - c0] + 0.01f) {
+					open++;
+					rest += mx[c] - g.w[c - c0];
+				}
+			filled = 0;
+			for (int c = c0; open && c < c1; c++) {
+				float room = mx[c] - g.w[c - c0];
+				if (room > 0.01f && room <= extra / (float)open) {
+					g.w[c - c0] = mx[c];
+					extra -= room;
+					filled = 1;
+				}
+			}
+			if (!filled && rest > 0) {
+				for (int c = c0; c < c1; c++)
+					if (mx[c] > g.w[c - c0])
+						g.w[c - c0] += extra * (mx[c] - g.w[c - c0]) / rest;
+				extra = 0;
+			}
+		}
 		while (extra > 0.01f && flex > 0) {
 			int open = 0;
 			for (int c = c0; c < c1; c++)
@@ -345,7 +375,7 @@ table_layout(struct lay *L, struct table *t)
 		g.c0 = c0;
 		g.c1 = c1;
 		if (c0 > 0)
-			lay_block_space(L, sty_table.after);
+			lay_block_space(L, L->st->table.after);
 		draw_group(L, t, &g);
 		c0 = c1;
 	}
@@ -364,10 +394,10 @@ lay_table_end(struct lay *L)
 		return;
 	L->tab = NULL;
 	L->cur = NULL;
-	lay_block_space(L, sty_table.before);
+	lay_block_space(L, L->st->table.before);
 	if (t->nrows)
 		table_layout(L, t);
 	table_free(t);
-	if (sty_table.after > L->pending)
-		L->pending = sty_table.after;
+	if (L->st->table.after > L->pending)
+		L->pending = L->st->table.after;
 }

@@ -38,6 +38,7 @@ struct report_opts {
 	const char *outdir;
 	int want_md, want_pdf;
 	int lang_forced; /* --lang given */
+	int draft;       /* --draft: marked, with the gaps against the guidance */
 	enum lang lang;
 	const char *templates; /* --templates, or NULL for the installed set */
 	struct check_ctx ctx;
@@ -45,16 +46,17 @@ struct report_opts {
 	struct config_set *cs; /* without --config: each record's nearest, else NULL */
 	struct tset sets[2];   /* by enum lang */
 	struct strlist ids;    /* ids written in this run */
+	int told_no_office;    /* the missing office profile has been reported */
 };
 
 static void
 usage(FILE *f)
 {
-	fputs(
-	    "usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
-	    "                      [--templates DIR] [--today YYYY-MM-DD] [--config FILE] FILE...\n"
-	    "       debrief report --help\n",
-	    f);
+	fputs("usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
+	      "                      [--templates DIR] [--draft] [--today YYYY-MM-DD]\n"
+	      "                      [--config FILE] FILE...\n"
+	      "       debrief report --help\n",
+	      f);
 }
 
 /* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
@@ -224,6 +226,7 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 		po.author = r->report_author.s ? r->report_author.s : r->locality_name.s;
 		po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
 		po.lang = lang;
+		po.file = mdname;
 		struct buf pdf = BUF_INIT;
 		struct strlist warnings = {0};
 		if (!pdf_from_markdown(md->data, md->len, &po, &pdf, &warnings, &err) ||
@@ -312,6 +315,17 @@ report_one(struct report_opts *o, const char *path)
 	}
 	a = arena_new();
 	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
+	if (!ctx.cfg->office.given && !o->told_no_office) {
+		o->told_no_office = 1;
+		escape_eprintf(
+		    "debrief: %s: %s\n", name,
+		    L(lang,
+		      "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
+		      "tên cơ quan, số, địa danh và người ký",
+		      "no office profile (office: in .debrief.yaml): the report leaves the "
+		      "issuing body, number, place and signer blank"));
+	}
+	report_form(a, view, r, &ctx.cfg->office, lang, o->draft);
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};
 	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &md, &err)) {
@@ -333,11 +347,15 @@ out:
 int
 cmd_report(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
-	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"templates", required_argument, NULL, 't'},
+	                                         {"today", required_argument, NULL, 'd'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"draft", no_argument, NULL, 'D'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	struct report_opts o;
 	memset(&o, 0, sizeof o);
 	o.want_md = o.want_pdf = 1;
@@ -376,6 +394,7 @@ cmd_report(int argc, char **argv)
 		case 't': o.templates = optarg; break;
 		case 'd': today = optarg; break;
 		case 'c': config = optarg; break;
+		case 'D': o.draft = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}

@@ -16,4 +16,11 @@
 struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
                          size_t nfindings, struct date today, enum lang lang);
 
+struct office;
+/* Adds to root what makes the report an administrative document: the
+ * front matter values ("y_*", escaped for a YAML double-quoted scalar),
+ * inbound/outbound, draft/final, the programme and the delegation. */
+void report_form(struct arena *a, struct node *root, const struct record *r,
+                 const struct office *of, enum lang lang, int draft);
+
 #endif

@@ -244,8 +244,11 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		put_num(v, m, "overdue", (long)d[j].overdue);
 		put_bool(v, m, "has_overdue", d[j].overdue > 0);
 		struct node *ts = node_new_seq(v->a);
-		for (size_t k = 0; k < d[j].n; k++)
-			node_seq_push(v->a, ts, task_view(v, r, &r->tasks[d[j].tasks[k]]));
+		for (size_t k = 0; k < d[j].n; k++) {
+			struct node *tv = task_view(v, r, &r->tasks[d[j].tasks[k]]);
+			put_num(v, tv, "n", (long)k + 1); /* the "no." column */
+			node_seq_push(v->a, ts, tv);
+		}
 		node_map_put(v->a, m, "tasks", ts);
 		node_seq_push(v->a, depts, m);
 		open += d[j].open;

@@ -150,6 +150,15 @@ const struct rule rule_table[] = {
      "code, …)",
      "Giá trị không hợp lệ bị bỏ qua và mặc định được giữ; debrief báo vị trí để sửa.",
      "An invalid value is ignored and the default kept; debrief shows where to fix it."},
+    {"config-office", SEV_WARNING, "", "config",
+     "hồ sơ cơ quan (`office`) thiếu thông tin mà báo cáo cần (tên, ký hiệu, người ký, …)",
+     "the office profile (`office`) lacks what a report needs (name, symbol, signer, …)",
+     "Báo cáo được trình bày theo thể thức văn bản hành chính: tên cơ quan, ký hiệu, địa danh "
+     "và người ký lấy từ hồ sơ cơ quan. Thiếu mục nào thì báo cáo để trống chỗ đó cho văn thư "
+     "điền tay.",
+     "The report is laid out as an administrative document: the issuing body, its symbol, the "
+     "place and the signer come from the office profile. What is missing is left blank for "
+     "the clerk to fill in by hand."},
 
     /* Preparation (rules_prep.c): planned and completed records. */
     {"prep-what", SEV_ERROR, "G1 G2", "prep",

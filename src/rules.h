@@ -29,6 +29,16 @@ const struct rule *rule_find(const char *id);
 
 /* A configuration: .debrief.yaml found from the current directory upward,
  * or --config FILE.  Defaults when no file. */
+/* The issuing office (office: in .debrief.yaml): who sends and signs
+ * reports.  Every string owned; NULL when not given. */
+struct office {
+	int given; /* office: present */
+	char *parent, *name, *symbol, *place;
+	char *authority, *title, *signer; /* signer: authority, title, name */
+	char **recipients;                /* added before the file copy */
+	size_t nrecipients;
+};
+
 struct config {
 	char *path;              /* owned; NULL when defaults */
 	enum sev *sev;           /* owned, [rule_count]: SEV_OFF disables; -1 keeps default */
@@ -45,6 +55,7 @@ struct config {
 	char **owner_alias_from; /* owned, folded alias … */
 	char **owner_alias_to;   /* … → canonical owner name (archive) */
 	size_t nowner_alias;
+	struct office office;
 };
 
 void config_default(struct config *cfg);

@@ -655,3 +655,50 @@ text_anchor(const char *s)
 	free(n);
 	return buf_detach(&b);
 }
+
+/* Each code point mapped by f (a utf8proc case or mark function). */
+static char *
+map_cps(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))
+{
+	struct buf b = BUF_INIT;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			buf_putc(&b, (char)*p++);
+			continue;
+		}
+		p += k;
+		utf8proc_uint8_t enc[4];
+		buf_put(&b, enc, (size_t)utf8proc_encode_char(f(cp), enc));
+	}
+	char *n = text_nfc(buf_cstr(&b));
+	buf_free(&b);
+	return n;
+}
+
+char *
+text_upper(const char *s)
+{
+	return map_cps(s, utf8proc_toupper);
+}
+
+static utf8proc_int32_t
+dstroke(utf8proc_int32_t cp)
+{
+	return cp == 0x111 ? 'd' : cp == 0x110 ? 'D' : cp;
+}
+
+char *
+text_unaccent(const char *s)
+{
+	utf8proc_uint8_t *d = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &d,
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	                     UTF8PROC_STRIPMARK) < 0)
+		return xstrdup(s);
+	char *r = map_cps((const char *)d, dstroke);
+	free(d);
+	return r;
+}

@@ -55,4 +55,9 @@ enum text_class text_class(unsigned long cp);
  * "đà-nẵng-2025".  Caller frees. */
 char *text_anchor(const char *s);
 
+/* Upper case ("Sở Ngoại vụ" → "SỞ NGOẠI VỤ"), NFC.  Caller frees. */
+char *text_upper(const char *s);
+/* Diacritics removed, case kept, đ→d ("Tây Ninh" → "Tay Ninh").  Caller frees. */
+char *text_unaccent(const char *s);
+
 #endif

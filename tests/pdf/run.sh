@@ -115,6 +115,22 @@ if render report "$CASES/report.md"; then
 		fail pdf/report/under-36k "$size bytes"; fi
 fi
 
+# the form of an administrative document (docs/official-report.md): a
+# report's Markdown with its front matter, first and last pages; a draft in
+# English, its first page
+if render official "$CASES/official.md"; then
+	page_matches official-1 "$W/official.pdf" 1 70
+	last=$(pdfinfo "$W/official.pdf" | sed -n 's/^Pages: *//p')
+	page_matches official-last "$W/official.pdf" "$last" 70
+	pdfinfo "$W/official.pdf" >"$W/official.info"
+	if grep -q '^Title: *Kết quả chuyến công tác của Đoàn đại biểu tỉnh Cà Mau tại tỉnh Nagasaki, Nhật Bản$' "$W/official.info" &&
+		grep -q '^Author: *SỞ NGOẠI VỤ$' "$W/official.info"; then ok pdf/official/info-from-front-matter
+	else fail pdf/official/info-from-front-matter "$(grep -e Title -e Author "$W/official.info")"; fi
+fi
+if render official-draft-en "$CASES/official-draft-en.md"; then
+	page_matches official-draft-en-1 "$W/official-draft-en.pdf" 1 70
+fi
+
 # blocks and inline content: lists, quotes, code wrapping, HTML, images,
 # strike-through, boxes for characters no font has, table alignment
 if render blocks "$CASES/blocks.md"; then

@@ -23,6 +23,20 @@ for l in vi en; do
 		n=$(basename "$y" .yaml)
 		golden "report/case/$n.$l" "expected/$n.$l.md" "$WORK/cases-$l/$n.md"
 	done
+	# --draft: the gaps against the guidance and the waivers, for whoever
+	# drafts the report; the final one has none of them
+	render "$l" "$WORK/draft-$l" --draft cases/gaps-errors-first.yaml cases/waivers-shown.yaml ||
+		{ fail "report/draft-$l" "exit $?"; cat "$WORK/render.log"; }
+	for n in gaps-errors-first waivers-shown; do
+		golden "report/draft/$n.$l" "expected/$n.$l.draft.md" "$WORK/draft-$l/$n.md"
+		# the rule ids the draft lists appear nowhere in the final report
+		awk -F'|' 'NF == 6 && $4 ~ /^ [a-z]+(-[a-z]+)+ $/ { gsub(/ /, "", $4); print $4 }' \
+			"$WORK/draft-$l/$n.md" | sort -u >"$WORK/ids"
+		if [ ! -s "$WORK/ids" ]; then fail "report/final-has-no-rule-ids/$n.$l" "the draft lists no rule id"
+		elif grep -qwF -f "$WORK/ids" "$WORK/cases-$l/$n.md"; then
+			fail "report/final-has-no-rule-ids/$n.$l" "$(grep -owF -m1 -f "$WORK/ids" "$WORK/cases-$l/$n.md")"
+		else ok "report/final-has-no-rule-ids/$n.$l"; fi
+	done
 	render "$l" "$WORK/examples-$l" --today 2026-11-23 "$TOP"/examples/ || { fail "report/examples-$l" "exit $?"; cat "$WORK/render.log"; }
 	for y in "$TOP"/examples/*.yaml; do
 		n=$(basename "$y" .yaml)
@@ -40,7 +54,7 @@ for pdf in "$WORK"/examples-vi/*.pdf "$WORK"/cases-en/*.pdf; do
 	pdftotext -enc UTF-8 "$pdf" - 2>"$WORK/pdftotext.err" | tr -s ' \n' '\n\n' >"$WORK/words"
 	md=${pdf%.pdf}.md
 	# words of the task column of every task table row
-	awk -F'|' '/^\| T?[A-Za-z0-9-]+ \|/ && NF > 8 { print $3 }' "$md" |
+	awk -F'|' '/^\| [0-9]+ \|/ && NF > 6 { print $3 }' "$md" |
 		sed 's/\*\*[^*]*\*\*//g; s/\\//g' | tr -s ' ' '\n' | grep -v '^$' | sort -u >"$WORK/taskwords"
 	ntaskwords=$((ntaskwords + $(wc -l <"$WORK/taskwords")))
 	missing=$(while read -r w; do grep -qxF -- "$w" "$WORK/words" || echo "$w"; done <"$WORK/taskwords" |
@@ -84,3 +98,57 @@ printf '# {{title}}\n{{#tasks}}\n' >"$WORK/tpl/report.mustache"
 rc=$?
 if [ $rc -eq 2 ] && grep -q 'report.mustache:2' "$WORK/tplerr.log" && [ ! -e "$WORK/tplerr/base.md" ]; then ok "report/template-error-located"
 else fail "report/template-error-located" "rc=$rc $(cat "$WORK/tplerr.log")"; fi
+
+# The official form, read back from the PDF with mutool (faces, sizes and
+# positions of the header, title, body, page numbers, recipients and
+# signature; the draft mark), for a record with a full office profile.
+ex="$TOP/examples/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	for kind in final draft; do
+		flag=""; [ $kind = draft ] && flag=--draft
+		# shellcheck disable=SC2086
+		render "$l" "$WORK/form-$kind-$l" $flag --today 2026-11-23 "$ex" ||
+			{ fail "report/form/$kind-$l" "exit $?"; cat "$WORK/render.log"; continue; }
+		/usr/bin/python3 form_check.py "report/form/$kind-$l" "$WORK/form-$kind-$l/2017-07-camau-nagasaki.pdf" "$l" "$kind"
+		# debrief pdf of the report's Markdown gives the very same PDF
+		"$DEBRIEF" pdf -o "$WORK/form-$kind-$l/again.pdf" "$WORK/form-$kind-$l/2017-07-camau-nagasaki.md" 2>"$WORK/again.err"
+		if cmp -s "$WORK/form-$kind-$l/again.pdf" "$WORK/form-$kind-$l/2017-07-camau-nagasaki.pdf"; then
+			ok "report/form/$kind-$l/pdf-of-markdown-same"
+		else fail "report/form/$kind-$l/pdf-of-markdown-same" "$(cat "$WORK/again.err") bytes differ"; fi
+	done
+	# the draft is the final plus its mark and the annex of gaps
+	strip() { awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }' "$1"; }
+	sed -E '/^draft: /d; /^## (Phụ lục dự thảo|Draft annex)/,$d' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md" >"$WORK/d.md"
+	strip "$WORK/d.md" >"$WORK/d1.md"
+	strip "$WORK/form-final-$l/2017-07-camau-nagasaki.md" >"$WORK/f1.md"
+	if ! grep -q '^draft: ' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md"; then fail "report/form/draft-differs-only-by-mark-and-annex-$l" "no draft mark"
+	elif cmp -s "$WORK/d1.md" "$WORK/f1.md"; then ok "report/form/draft-differs-only-by-mark-and-annex-$l"
+	else fail "report/form/draft-differs-only-by-mark-and-annex-$l" "$(diff "$WORK/d1.md" "$WORK/f1.md" | head -n 5)"; fi
+done
+
+# A front matter that is not well formed: file:line:col, exit 2, no PDF.
+printf -- '---\nparent: "A"\nsigner: [unclosed\n---\n\nBody.\n' >"$WORK/badfm.md"
+"$DEBRIEF" pdf -o "$WORK/badfm.pdf" "$WORK/badfm.md" >"$WORK/badfm.log" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q "badfm.md:[0-9]*:[0-9]*: error" "$WORK/badfm.log" && [ ! -e "$WORK/badfm.pdf" ]; then ok "report/form/bad-front-matter-located"
+else fail "report/form/bad-front-matter-located" "rc=$rc $(cat "$WORK/badfm.log")"; fi
+printf -- '---\nparent: "A"\nsinger: "B"\n---\n\nBody.\n' >"$WORK/badkey.md"
+"$DEBRIEF" pdf -o "$WORK/badkey.pdf" "$WORK/badkey.md" >"$WORK/badkey.log" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q "badkey.md:3:1: error: .*singer" "$WORK/badkey.log"; then ok "report/form/unknown-front-matter-key-located"
+else fail "report/form/unknown-front-matter-key-located" "rc=$rc $(cat "$WORK/badkey.log")"; fi
+# The same Markdown with CR LF line ends (edited on Windows) is the same document.
+sed 's/$/\r/' "$WORK/form-final-vi/2017-07-camau-nagasaki.md" >"$WORK/crlf.md"
+"$DEBRIEF" pdf -o "$WORK/crlf.pdf" "$WORK/crlf.md" 2>"$WORK/crlf.err"
+if cmp -s "$WORK/crlf.pdf" "$WORK/form-final-vi/2017-07-camau-nagasaki.pdf"; then ok "report/form/crlf-same-pdf"
+else fail "report/form/crlf-same-pdf" "$(head -c 200 "$WORK/crlf.err") bytes differ"; fi
+# Recipients longer than a page go on over the next pages: none is lost.
+{
+	printf -- '---\nrecipients_label: "Nơi nhận:"\nsigner: ["GIÁM ĐỐC"]\nsigner_name: "Trần Văn Bình"\nrecipients:\n'
+	i=1; while [ $i -le 120 ]; do printf '  - "Đơn vị số %d"\n' $i; i=$((i + 1)); done
+	printf -- '---\n\nThân bài.\n'
+} >"$WORK/many.md"
+"$DEBRIEF" pdf -o "$WORK/many.pdf" "$WORK/many.md" 2>"$WORK/many.err"
+n=$(pdftotext -enc UTF-8 "$WORK/many.pdf" - 2>/dev/null | grep -c '^- Đơn vị số [0-9]*[;.]$')
+if [ "$n" -eq 120 ] && [ "$(pdfinfo "$WORK/many.pdf" | sed -n 's/^Pages: *//p')" -gt 1 ]; then ok "report/form/long-recipients-kept"
+else fail "report/form/long-recipients-kept" "$n of 120 recipients in the text $(cat "$WORK/many.err")"; fi

@@ -89,7 +89,7 @@ $PY validate.py "$S/record.schema.json" want-invalid $bad
 # ---- configuration ----
 good="" bad=""
 for f in "$TOP"/tests/rules/config-*.conf; do
-	case $f in *config-bad.conf) continue ;; esac
+	case $f in *config-bad.conf | *config-office-bad.conf) continue ;; esac
 	good="$good $(tojson "config-$(basename "$f" .conf)" "$f")"
 done
 sed -n '/^\.Sh CONFIGURATION/,/^\.Sh [A-Z]/p' "$TOP/man/debrief.1" |
@@ -98,7 +98,8 @@ good="$good $(tojson config-man-example "$WORK/man-example.conf")"
 # shellcheck disable=SC2086
 $PY validate.py "$S/config.schema.json" want-valid $good
 $PY validate.py "$S/config.schema.json" want-invalid \
-	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")"
+	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")" \
+	"$(tojson config-office-bad "$TOP/tests/rules/config-office-bad.conf")"
 if $PY -c '
 import json, sys
 s = json.load(open(sys.argv[1]))["properties"]["rules"]["propertyNames"]["enum"]

@@ -2,7 +2,8 @@
  * Unit tests of the PDF stage's inner parts: line breaking keeps every
  * character (the hyphen of "Val-de-Marne" stays), long words are cut,
  * marks stay on their base, widths agree with the embedded subset's, link targets
- * are percent-encoded and .md links become .pdf, anchors are GitHub's.
+ * are percent-encoded and .md links become .pdf, anchors are GitHub's; the
+ * official form leaves no line of a paragraph alone at a page break.
  */
 #include <hb.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@ static struct fonts *F;
 static struct lay *
 new_lay(int md_links)
 {
-	struct lay_opts o = {NULL, md_links, LANG_EN};
+	struct lay_opts o = {NULL, md_links, LANG_EN, NULL};
 	return lay_new(F, &o, NULL);
 }
 
@@ -382,6 +383,75 @@ test_info(void)
 	free(err);
 }
 
+/* The first characters of a text item, as Unicode (ASCII here). */
+static void
+item_text(const struct dl *dl, const struct dl_item *it, char *out, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)dl->text.data + it->off;
+	const unsigned char *end = p + it->len;
+	size_t k = 0;
+	while (p < end && k + 1 < n) {
+		uint32_t c = fonts_code_text(F, it->face, text_next_cp(&p));
+		out[k++] = c < 0x80 ? (char)c : '?';
+	}
+	out[k] = '\0';
+}
+
+/* The official form (a document with front matter) keeps paragraphs
+ * together at page breaks: never one line of a paragraph alone at the
+ * foot of a page or at the head of the next. */
+static void
+test_keep_lines(void)
+{
+	struct form form = {0};
+	struct lay_opts o = {NULL, 0, LANG_EN, &form};
+	struct lay *L = lay_new(F, &o, NULL);
+	struct buf b = BUF_INIT;
+	unsigned seed = 7;
+	for (int k = 0; k < 200; k++) { /* 1 to 5 lines at random, each opening with "pK" */
+		seed = seed * 1103515245u + 12345u;
+		buf_reset(&b);
+		buf_printf(&b, "p%d", k);
+		for (int w = 0; w < (int)(seed >> 16) % 5 * 14 + 3; w++)
+			buf_puts(&b, " lorem");
+		lay_para_begin(L);
+		lay_text(L, buf_cstr(&b));
+		lay_para_end(L);
+	}
+	buf_free(&b);
+	struct dl *dl = lay_finish(L);
+	lay_free(L);
+	/* lines in reading order, each with its paragraph and page */
+	int par[2000], page[2000], nl = 0, cur = -1;
+	float y = -1;
+	for (size_t i = 0; i < dl->n && nl < 2000; i++) {
+		const struct dl_item *it = &dl->items[i];
+		if (it->kind != DL_TEXT || it->y > dl->page_h - 50) /* page numbers */
+			continue;
+		char t[16];
+		item_text(dl, it, t, sizeof t);
+		if (t[0] == 'p' && t[1] >= '0' && t[1] <= '9')
+			cur = atoi(t + 1);
+		if (!nl || it->y != y || it->page != page[nl - 1]) {
+			par[nl] = cur;
+			page[nl++] = it->page;
+			y = it->y;
+		}
+	}
+	int splits = 0, alone = 0;
+	for (int i = 0; i + 1 < nl; i++)
+		if (page[i] != page[i + 1] && par[i] == par[i + 1]) {
+			splits++;
+			alone +=
+			    (i == 0 || par[i - 1] != par[i]) ||
+			    (i + 2 >= nl || par[i + 2] != par[i + 1] || page[i + 2] != page[i + 1]);
+		}
+	OK(dl->npages >= 3, "pdf/form/keep-lines/several-pages");
+	OK(splits > 0, "pdf/form/keep-lines/some-paragraph-split");
+	INT_EQ(alone, 0, "pdf/form/keep-lines/no-line-alone");
+	dl_free(dl);
+}
+
 int
 main(void)
 {
@@ -397,6 +467,7 @@ main(void)
 	test_widths();
 	test_links();
 	test_info();
+	test_keep_lines();
 	fonts_free(F);
 
 	struct fonts *none = fonts_new("No Such Family 123", LANG_EN, NULL, &err);
