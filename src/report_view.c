@@ -264,6 +264,16 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 }
 
 /* Follow-up steps as a checklist, in date order where dated (G7, G8, G17, G22). */
+/* A follow-up step; "items" is always there so that a step without any
+ * never shows the items of another. */
+static void
+push_step(struct view *v, struct node *steps, struct node *m)
+{
+	if (!node_get_key(m, "items"))
+		node_map_put(v->a, m, "items", node_new_seq(v->a));
+	node_seq_push(v->a, steps, m);
+}
+
 static void
 put_timeline(struct view *v, struct node *root, const struct record *r)
 {
@@ -286,7 +296,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		        L(v->lang, "Báo cáo sau chuyến đi: chưa có",
 		          "Post-visit report: not yet written"));
 	}
-	node_seq_push(v->a, items, m);
+	push_step(v, items, m);
 
 	m = node_new_map(v->a);
 	put_bool(v, m, "done", r->feedback_to_agency.set);
@@ -300,7 +310,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		put_str(v, m, "what",
 		        L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
 		          "Report and feedback to the representative agency: not yet sent"));
-	node_seq_push(v->a, items, m);
+	push_step(v, items, m);
 
 	for (size_t i = 0; i < r->nreviews; i++) {
 		const struct review *rv = &r->reviews[i];
@@ -314,11 +324,17 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		            when ? " " : "", when ? when : "", rv->note.s ? ": " : "",
 		            rv->note.s ? rv->note.s : ""));
 		put_str(v, m, "by", rv->by.s);
-		node_seq_push(v->a, items, m);
+		push_step(v, items, m);
 	}
 
 	m = node_new_map(v->a);
 	put_bool(v, m, "done", r->has_plan);
+	/* The plan's items belong under the plan's line, nowhere else. */
+	struct node *pi = node_new_seq(v->a);
+	for (size_t i = 0; r->has_plan && i < r->plan_items.n; i++)
+		if (r->plan_items.v[i].s)
+			node_seq_push(v->a, pi, node_new_scalar(v->a, r->plan_items.v[i].s));
+	node_map_put(v->a, m, "items", pi);
 	if (r->has_plan) {
 		const char *title =
 		    r->plan_title.s ? r->plan_title.s : L(v->lang, "(không tên)", "(untitled)");
@@ -333,7 +349,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		        L(v->lang, "Chương trình, kế hoạch hợp tác dài hạn: chưa có",
 		          "Long-term cooperation programme: none yet"));
 	}
-	node_seq_push(v->a, items, m);
+	push_step(v, items, m);
 
 	if (r->has_reciprocal || r->direction == DIR_OUTBOUND) {
 		m = node_new_map(v->a);
@@ -349,17 +365,9 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		            L(v->lang, "Chuyến thăm đáp lễ của đối tác", "Partner's return visit"),
 		            L(v->lang, vi, en)[r->reciprocal_status],
 		            when ? L(v->lang, ", dự kiến ", ", expected ") : "", when ? when : ""));
-		node_seq_push(v->a, items, m);
+		push_step(v, items, m);
 	}
 	node_map_put(v->a, root, "timeline", items);
-	if (r->has_plan && r->plan_items.n) {
-		struct node *pi = node_new_seq(v->a);
-		for (size_t i = 0; i < r->plan_items.n; i++)
-			if (r->plan_items.v[i].s)
-				node_seq_push(v->a, pi,
-				              node_new_scalar(v->a, r->plan_items.v[i].s));
-		node_map_put(v->a, root, "plan_items", pi);
-	}
 }
 
 /* Gaps, errors first; within a severity, in the order of the record. */
