@@ -9,7 +9,7 @@
 today=2026-01-01
 run() { "$DEBRIEF" check --lang "$1" --today $today "$2"; }
 ours='\[(yaml|text|schema)-[a-z-]+\]$'
-summary='^[0-9]+ files checked: |^Đã kiểm tra [0-9]+ tệp: '
+summary='^[0-9]+ files? checked: |^Đã kiểm tra [0-9]+ tệp: '
 
 for y in *.yaml; do
 	n=${y%.yaml}
