@@ -60,6 +60,8 @@ short_date(struct view *v, const struct rdate *d)
 	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	if (!d->set)
 		return NULL;
+	if (!d->d.m)
+		return arena_printf(v->a, "%d", d->d.y);
 	if (v->lang == LANG_EN)
 		return d->d.d ? arena_printf(v->a, "%d %s %d", d->d.d, mon[d->d.m - 1], d->d.y)
 		              : arena_printf(v->a, "%s %d", mon[d->d.m - 1], d->d.y);

@@ -258,8 +258,8 @@ want_name(struct walk *w, enum want k)
 	case W_TEXT: return L(w->lang, "văn bản", "text");
 	case W_DATE: return L(w->lang, "một ngày (YYYY-MM-DD)", "a date (YYYY-MM-DD)");
 	case W_DATEM:
-		return L(w->lang, "một ngày (YYYY-MM-DD hoặc YYYY-MM)",
-		         "a date (YYYY-MM-DD or YYYY-MM)");
+		return L(w->lang, "một ngày (YYYY-MM-DD, YYYY-MM hoặc YYYY)",
+		         "a date (YYYY-MM-DD, YYYY-MM or YYYY)");
 	case W_INT: return L(w->lang, "một số nguyên", "a whole number");
 	case W_MAP: return L(w->lang, "một nhóm 'khóa: giá trị'", "a mapping (key: value pairs)");
 	case W_LIST:
@@ -323,7 +323,7 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 	char iso[11];
 	const char *s = v->str, *cs = clip(w, v->str);
 	out->mark = v->mark;
-	if (v->plain && is_number(s)) {
+	if (v->plain && is_number(s) && !(month_ok && strlen(s) == 4 && s[0] != '-')) {
 		type_error(w, v, month_ok ? W_DATEM : W_DATE);
 		return;
 	}
@@ -364,7 +364,7 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 	}
 	ERR(w, v->mark, "schema-date", "'%s: %s' không phải là ngày; hãy viết %s",
 	    "'%s: %s' is not a date; write %s", w->path, cs,
-	    month_ok ? "YYYY-MM-DD / YYYY-MM" : "YYYY-MM-DD");
+	    month_ok ? "YYYY-MM-DD / YYYY-MM / YYYY" : "YYYY-MM-DD");
 }
 
 static void
