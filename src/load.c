@@ -633,7 +633,7 @@ yaml_word(enum lang lang, const char *en)
 }
 
 static void
-parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
+parser_error(struct loader *ld, yaml_parser_t *p, const char *data, size_t len)
 {
 	const char *problem = p->problem ? p->problem : "syntax error";
 	const char *vp = yaml_word(ld->lang, problem);
@@ -652,6 +652,22 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
 		return;
 	}
 	struct mark m = mk(p->problem_mark);
+	/* A tab in the indentation: libyaml's words do not say "tab" every time. */
+	size_t at = p->problem_mark.index < len ? p->problem_mark.index : len, bol = at;
+	while (bol > 0 && data[bol - 1] != '\n')
+		bol--;
+	size_t tab = bol;
+	while (tab < at && (data[tab] == ' ' || data[tab] == '-'))
+		tab++;
+	if (tab < len && tab <= at && data[tab] == '\t') {
+		struct mark t = {m.line, (unsigned)(tab - bol) + 1};
+		finding(ld, t, SEV_ERROR, "yaml-syntax",
+		        "YAML không hợp lệ: dòng được thụt lề bằng ký tự tab; YAML chỉ thụt lề "
+		        "bằng dấu cách",
+		        "malformed YAML: a tab in the indentation; YAML indents with spaces only");
+		ld->failed = 1;
+		return;
+	}
 	char *what = vp ? xstrdup(vp) : xasprintf("“%s” (thông báo của libyaml)", problem);
 	if (p->context) {
 		const char *vc = yaml_word(ld->lang, p->context);
@@ -742,7 +758,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	while (!done && !ld.failed) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&ld, &parser, data);
+			parser_error(&ld, &parser, data, len);
 			break;
 		}
 		switch (ev.type) {

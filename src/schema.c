@@ -367,6 +367,69 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 	    month_ok ? "YYYY-MM-DD / YYYY-MM / YYYY" : "YYYY-MM-DD");
 }
 
+/* Words people write for an allowed word, folded: a hint only when the
+ * field allows the word on the right. */
+static const char *const enum_hints[][2] = {
+    {"out", "outbound"},        {"outgoing", "outbound"},
+    {"abroad", "outbound"},     {"doan ra", "outbound"},
+    {"in", "inbound"},          {"incoming", "inbound"},
+    {"doan vao", "inbound"},    {"complete", "done"},
+    {"completed", "done"},      {"finished", "done"},
+    {"closed", "done"},         {"hoan thanh", "done"},
+    {"complete", "completed"},  {"done", "completed"},
+    {"finished", "completed"},  {"past", "completed"},
+    {"upcoming", "planned"},    {"scheduled", "planned"},
+    {"todo", "open"},           {"to do", "open"},
+    {"pending", "open"},        {"new", "open"},
+    {"not started", "open"},    {"chua thuc hien", "open"},
+    {"ongoing", "in_progress"}, {"started", "in_progress"},
+    {"wip", "in_progress"},     {"dang thuc hien", "in_progress"},
+    {"cancelled", "dropped"},   {"canceled", "dropped"},
+    {"abandoned", "dropped"},   {"stuck", "blocked"},
+    {"on hold", "blocked"},     {"twinned", "sister"},
+    {"twinning", "sister"},     {"ket nghia", "sister"},
+    {"memorandum", "mou"},      {"prospective", "prospect"},
+    {"yes", "accepted"},        {"agreed", "accepted"},
+    {"no", "declined"},         {"refused", "declined"},
+    {"rejected", "declined"},   {"waiting", "pending"},
+    {"not planned", "none"},    {"no", "none"},
+    {"visit", "site_visit"},    {"tinh", "province"},
+    {"thanh pho", "city"},      {"money", "funding"},
+    {"slides", "presentation"}, {"ppt", "presentation"},
+    {"planned", "proposed"},
+};
+
+/* A hint for a word not allowed: a known slip first, then the one allowed
+ * word it begins ("out" for outbound), else the nearest by spelling. */
+static const char *
+enum_hint(const char *const *words, int first, const char *s)
+{
+	char *f = text_fold(s);
+	const char *best = NULL;
+	for (size_t i = 0; i < N(enum_hints) && !best; i++)
+		if (!strcmp(f, enum_hints[i][0]))
+			for (int j = first; words[j] && !best; j++)
+				if (!strcmp(words[j], enum_hints[i][1]))
+					best = words[j];
+	size_t fl = strlen(f);
+	for (int j = first; words[j] && !best && fl >= 2; j++)
+		if (!strncmp(words[j], f, fl)) {
+			best = words[j];
+			for (int k = j + 1; words[k]; k++)
+				if (!strncmp(words[k], f, fl))
+					best = NULL; /* "in" could be several words: no guess */
+			break;
+		}
+	free(f);
+	if (best)
+		return best;
+	struct near nr;
+	near_begin(&nr, s);
+	for (int i = first; words[i]; i++)
+		near_try(&nr, words[i], near_limit(strlen(words[i])));
+	return near_end(&nr);
+}
+
 static void
 take_enum(struct walk *w, const struct sfield *f, char *base, const struct node *v)
 {
@@ -381,13 +444,9 @@ take_enum(struct walk *w, const struct sfield *f, char *base, const struct node 
 			return;
 		}
 	struct buf all = BUF_INIT;
-	struct near nr;
-	near_begin(&nr, v->str);
-	for (int i = first; words[i]; i++) {
+	for (int i = first; words[i]; i++)
 		buf_printf(&all, "%s%s", i > first ? ", " : "", words[i]);
-		near_try(&nr, words[i], near_limit(strlen(words[i])));
-	}
-	const char *hint = did_you_mean(w, near_end(&nr));
+	const char *hint = did_you_mean(w, enum_hint(words, first, v->str));
 	ERR(w, v->mark, "schema-type", "'%s: %s' không hợp lệ%s; các từ được phép: %s",
 	    "'%s: %s' is not allowed%s; allowed words: %s", w->path, clip(w, v->str), hint,
 	    buf_cstr(&all));
