@@ -562,6 +562,9 @@ archive_add(struct archive *a, const struct record *r)
 	rr->con0 = a->ncons;
 	for (size_t k = 0; k < r->nagency_staff; k++) {
 		const struct person *p = &r->agency_staff[k];
+		const struct contact *c = record_contact_named(r, p->name.s);
+		if (c && c->side == SIDE_AGENCY)
+			continue; /* listed with the contacts, once */
 		add_contact(a, ri, -1, SIDE_AGENCY, &p->name, &p->title, &p->org, NULL, NULL, NULL);
 	}
 	for (size_t k = 0; k < r->ncontacts; k++) {

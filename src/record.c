@@ -85,3 +85,21 @@ record_free(struct record *r)
 		return;
 	doc_free(r->doc); /* r itself lives in the document's arena */
 }
+
+const struct contact *
+record_contact_named(const struct record *r, const char *name)
+{
+	if (!name)
+		return NULL;
+	char *f = text_fold(name);
+	const struct contact *found = NULL;
+	for (size_t i = 0; i < r->ncontacts && !found; i++)
+		if (r->contacts[i].name.s) {
+			char *g = text_fold(r->contacts[i].name.s);
+			if (!strcmp(f, g))
+				found = &r->contacts[i];
+			free(g);
+		}
+	free(f);
+	return found;
+}

@@ -302,6 +302,9 @@ struct record {
 
 /* Find a partner by name or id (exact, then accent/case-insensitive). */
 struct partner *record_partner(const struct record *r, const char *ref);
+/* The contact of that name (case, accents and spacing aside), or NULL:
+ * a person of agency.staff who is also a contact is listed once. */
+const struct contact *record_contact_named(const struct record *r, const char *name);
 /* 1 when the record counts as completed on "today" (rules.md). */
 int record_completed(const struct record *r, struct date today);
 /* Frees the record and the document it came from. */

@@ -474,6 +474,8 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 	}
 	for (size_t i = 0; i < r->nagency_staff; i++) {
 		const struct person *p = &r->agency_staff[i];
+		if (record_contact_named(r, p->name.s))
+			continue; /* the same person, once: the contacts entry says more */
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", p->name.s);
 		put_str(v, m, "title", p->title.s);
