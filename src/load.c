@@ -157,6 +157,8 @@ struct loader {
 	size_t aliases;             /* alias events so far */
 	int failed;                 /* an error made the tree unusable */
 	struct tally tally[NTALLY]; /* per rule, for MAX_PER_RULE */
+	size_t nfd;                 /* values not in NFC: one cause, one finding */
+	struct mark nfd_first;
 };
 
 static struct mark
@@ -209,6 +211,28 @@ tally_report(struct loader *ld)
 			            "%zu more findings of this kind from here to the end of the "
 			            "file are not listed"),
 			          t->n - MAX_PER_RULE);
+}
+
+/* Text pasted from an NFD source decomposes every value alike: one finding
+ * at the first value, with the count. */
+static void
+nfd_report(struct loader *ld)
+{
+	if (ld->nfd == 1)
+		diags_add(ld->dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
+		          L(ld->lang,
+		            "văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); "
+		            "đã chuẩn hóa khi xuất",
+		            "text is not in Unicode NFC (decomposed diacritics); normalised for "
+		            "output"));
+	else if (ld->nfd > 1)
+		diags_add(ld->dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
+		          L(ld->lang,
+		            "%zu giá trị, từ giá trị này trở đi, không ở dạng chuẩn Unicode NFC "
+		            "(dấu thanh tách rời khỏi chữ); đã chuẩn hóa khi xuất",
+		            "%zu values, from this one on, are not in Unicode NFC (decomposed "
+		            "diacritics); normalised for output"),
+		          ld->nfd);
 }
 
 /* An error that makes the document unusable: loading stops.  Returns 0. */
@@ -393,11 +417,8 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 		n->len = len;
 	} else {
 		char *nfc = text_nfc(s);
-		finding(
-		    ld, m, SEV_INFO, "text-not-nfc",
-		    "văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); đã "
-		    "chuẩn hóa khi xuất",
-		    "text is not in Unicode NFC (decomposed diacritics); normalised for output");
+		if (!ld->nfd++)
+			ld->nfd_first = m; /* one finding per file, with a count (nfd_report) */
 		n->len = strlen(nfc);
 		n->str = arena_strndup(ld->arena, nfc, n->len);
 		free(nfc);
@@ -792,6 +813,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	free(ld.anchors);
 	tab_free(&ld.anchor_tab);
 	tally_report(&ld);
+	nfd_report(&ld);
 	if (ld.failed) {
 		arena_free(ld.arena);
 		return NULL;

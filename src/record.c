@@ -103,3 +103,33 @@ record_contact_named(const struct record *r, const char *name)
 	free(f);
 	return found;
 }
+
+static int
+cmp_reported(const void *a, const void *b)
+{
+	const struct reported *x = a, *y = b;
+	if (x->map.line != y->map.line)
+		return x->map.line < y->map.line ? -1 : 1;
+	if (x->map.col != y->map.col)
+		return x->map.col < y->map.col ? -1 : 1;
+	return strcmp(x->field, y->field);
+}
+
+void
+record_set_reported(struct record *r, const struct reported *v, size_t n)
+{
+	r->nreported = n;
+	if (!n)
+		return;
+	r->reported = arena_alloc(r->doc->arena, n * sizeof *v);
+	memcpy(r->reported, v, n * sizeof *v);
+	qsort(r->reported, n, sizeof *v, cmp_reported);
+}
+
+int
+record_reported(const struct record *r, struct mark map, const char *field)
+{
+	struct reported key = {map, field};
+	return r->nreported &&
+	       bsearch(&key, r->reported, r->nreported, sizeof key, cmp_reported) != NULL;
+}

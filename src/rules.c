@@ -70,8 +70,10 @@ const struct rule rule_table[] = {
      "be searched. Convert it to Unicode (for example with Unikey's converter) before saving. "
      "At most 10 values of a record are listed; the rest are counted."},
     {"text-not-nfc", SEV_INFO, "", "input",
-     "văn bản không ở dạng chuẩn Unicode NFC (dấu tách rời); được chuẩn hóa khi xuất",
-     "text is not in Unicode NFC (decomposed diacritics); it is normalised for output",
+     "văn bản không ở dạng chuẩn Unicode NFC (dấu tách rời); được chuẩn hóa khi xuất; mỗi tệp "
+     "một phát hiện, ở giá trị đầu tiên, kèm số giá trị",
+     "text is not in Unicode NFC (decomposed diacritics); it is normalised for output; one "
+     "finding per file, at the first such value, with the count",
      "Cùng một chữ \"Nguyễn\" có thể được mã hóa theo hai cách; dạng dấu tách rời làm việc tìm "
      "kiếm và so khớp tên sai lệch. debrief chuẩn hóa khi xuất, nhưng nên lưu tệp ở dạng NFC.",
      "The same word \"Nguyễn\" can be encoded in two ways; decomposed diacritics make searching "
@@ -97,8 +99,11 @@ const struct rule rule_table[] = {
      "A value of the wrong type is dropped when the record is read; without a finding the report "
      "would silently lack what the writer believed was there."},
     {"schema-unknown-key", SEV_WARNING, "", "schema",
-     "khóa không có trong định dạng; thông báo gợi ý khóa gần nhất",
-     "a key the format does not define; the message suggests the nearest known key",
+     "khóa không có trong định dạng; thông báo gợi ý khóa gần nhất; là lỗi khi khóa là trường "
+     "bị gõ sai mà nhóm đang thiếu, hoặc là phần sau dấu phẩy của một giá trị bị cắt",
+     "a key the format does not define; the message suggests the nearest known key; an error "
+     "when it is a misspelling of a field the mapping lacks, or the rest of a text value cut "
+     "at a comma",
      "Một khóa gõ sai (ví dụ \"deu\" thay cho \"due\") làm thông tin biến mất khỏi báo cáo. "
      "debrief không bỏ qua khóa lạ mà báo và gợi ý khóa đúng.",
      "A misspelt key (\"deu\" for \"due\") makes information vanish from the report. debrief "

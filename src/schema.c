@@ -33,7 +33,19 @@ struct walk {
 	struct diags *dq;
 	char path[256]; /* "partners[].relationship.stage", for messages */
 	size_t plen;
+	struct reported *rep; /* owned; fields with a finding already (record.h) */
+	size_t nrep, caprep;
 };
+
+/* The field of the mapping at map has had its finding: no rule is to say
+ * again that it is missing. */
+static void
+reported(struct walk *w, struct mark map, const char *field)
+{
+	w->rep = xgrow(w->rep, &w->caprep, w->nrep + 1, sizeof *w->rep);
+	w->rep[w->nrep].map = map;
+	w->rep[w->nrep++].field = field;
+}
 
 static void say(struct walk *w, struct mark m, enum sev sev, const char *rule, const char *vi,
                 const char *en, ...) __attribute__((format(printf, 5, 7), format(printf, 6, 7)));
@@ -797,14 +809,80 @@ key_home(const struct sobj *o, const struct sobj *skip, const char *sq, char *pa
 	return 0;
 }
 
-static void
-unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
+/* The field of o whose name k->str is nearest to, or -1. */
+static int
+near_field(const struct sobj *o, const struct node *k)
 {
 	struct near nr;
 	near_begin(&nr, k->str);
 	for (size_t i = 0; i < o->nfields; i++)
 		near_try(&nr, o->fields[i].name, near_limit(strlen(o->fields[i].name)));
-	const char *hint = did_you_mean(w, near_end(&nr));
+	const char *best = near_end(&nr);
+	for (size_t i = 0; best && i < o->nfields; i++)
+		if (o->fields[i].name == best)
+			return (int)i;
+	return -1;
+}
+
+/* A misspelt key of a field the mapping lacks: the value the writer meant
+ * is lost, so an error (as a rejected value is), and the one finding about
+ * that field. */
+static void
+misspelt_key(struct walk *w, const struct sobj *o, const struct node *map, const struct node *k,
+             int j)
+{
+	const char *name = o->fields[j].name;
+	size_t old = path_push(w, name, 0);
+	ERR(w, k->mark, "schema-unknown-key",
+	    "khóa không xác định '%s' (có phải ý bạn là '%s'?); giá trị này bị bỏ qua nên "
+	    "'%s' đang thiếu",
+	    "unknown key '%s' (did you mean '%s'?); its value is ignored, so '%s' is missing",
+	    clip(w, k->str), name, w->path);
+	path_pop(w, old);
+	reported(w, map->mark, name);
+}
+
+/* "{name: Chủ tịch HĐND tỉnh, Phó Bí thư Tỉnh ủy}": in a flow mapping the
+ * comma ends the value and the rest becomes a key without a value.  A key
+ * with spaces or non-ASCII letters and no value, after a text value, is
+ * that rest.  Returns 1 after the finding. */
+static int
+split_value(struct walk *w, const struct sobj *o, const struct node *map, size_t i)
+{
+	const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+	if (!v || v->kind != NODE_SCALAR || !node_is_null(v) || i == 0)
+		return 0;
+	int wordy = 0;
+	for (const unsigned char *p = (const unsigned char *)k->str; *p; p++)
+		wordy |= *p == ' ' || *p >= 0x80;
+	size_t j = i - 1; /* back over earlier pieces of the same value */
+	while (j > 0 && map->pairs[j].value && node_is_null(map->pairs[j].value))
+		j--;
+	const struct node *pk = map->pairs[j].key, *pv = map->pairs[j].value;
+	if (!wordy || !pk || pk->kind != NODE_SCALAR || !pv || pv->kind != NODE_SCALAR ||
+	    node_is_null(pv))
+		return 0;
+	size_t f = 0;
+	while (f < o->nfields && strcmp(o->fields[f].name, pk->str))
+		f++;
+	if (f == o->nfields || o->fields[f].type != FT_TEXT)
+		return 0;
+	size_t old = path_push(w, pk->str, 0);
+	ERR(w, k->mark, "schema-unknown-key",
+	    "'%s' bị cắt ở dấu phẩy: phần sau dấu phẩy ('%s') bị đọc thành một khóa; đặt cả giá "
+	    "trị trong dấu ngoặc kép: %s: \"%s, %s\"",
+	    "'%s' was cut at a comma: what follows it ('%s') was read as a key; put the whole "
+	    "value in quotes: %s: \"%s, %s\"",
+	    w->path, clip(w, k->str), pk->str, clip(w, pv->str), clip(w, k->str));
+	path_pop(w, old);
+	return 1;
+}
+
+static void
+unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
+{
+	int j = near_field(o, k);
+	const char *hint = did_you_mean(w, j >= 0 ? o->fields[j].name : NULL);
 	char home[256], sq[NEAR_MAX + 1];
 	squash(k->str, sq, sizeof sq);
 	if (!*hint && *sq && strlen(k->str) <= NEAR_MAX &&
@@ -817,12 +895,12 @@ unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
 		              " (a field of the top level)");
 	if (w->plen)
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
-		    "khóa không xác định '%s' trong '%s'%s; giá trị của nó bị bỏ qua",
+		    "khóa không xác định '%s' trong '%s'%s; giá trị này bị bỏ qua",
 		    "unknown key '%s' in '%s'%s; its value is ignored", clip(w, k->str), w->path,
 		    hint);
 	else
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
-		    "khóa không xác định '%s'%s; giá trị của nó bị bỏ qua",
+		    "khóa không xác định '%s'%s; giá trị này bị bỏ qua",
 		    "unknown key '%s'%s; its value is ignored", clip(w, k->str), hint);
 }
 
@@ -830,6 +908,7 @@ static void
 walk_object(struct walk *w, const struct sobj *o, char *base, const struct node *map)
 {
 	unsigned char seen[MAX_FIELDS] = {0};
+	const struct node *slip[MAX_FIELDS] = {0}; /* a misspelt key for the field */
 	if (o->nfields > MAX_FIELDS)
 		abort(); /* a table of schema_fields.c grew past MAX_FIELDS */
 	obj_init(o, base, map->mark);
@@ -845,17 +924,34 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 		while (j < o->nfields && strcmp(o->fields[j].name, k->str))
 			j++;
 		if (j == o->nfields) {
-			unknown_key(w, o, k);
+			int near = near_field(o, k);
+			if (split_value(w, o, map, i))
+				continue;
+			if (near >= 0 && !slip[near])
+				slip[near] = k; /* told after the walk, when it is known absent */
+			else
+				unknown_key(w, o, k);
 			continue;
 		}
 		if (seen[j])
 			continue; /* a repeated key: the loader reported it; the first counts */
 		seen[j] = 1;
+		size_t before = w->dq->n;
 		walk_field(w, &o->fields[j], base, k, v);
+		if (w->dq->n > before && is_scalar_type(o->fields[j].type))
+			reported(w, map->mark, o->fields[j].name); /* value rejected */
+	}
+	for (size_t j = 0; j < o->nfields; j++) {
+		if (!slip[j])
+			continue;
+		if (seen[j])
+			unknown_key(w, o, slip[j]);
+		else
+			misspelt_key(w, o, map, slip[j], (int)j);
 	}
 	for (size_t j = 0; j < o->nfields; j++) {
 		const struct sfield *f = &o->fields[j];
-		if (seen[j] || !f->required || f->type == FT_ID)
+		if (seen[j] || slip[j] || !f->required || f->type == FT_ID)
 			continue; /* a missing id is named with a suggestion (check_id) */
 		size_t old = path_push(w, f->name, 0);
 		if (f->type == FT_SCHEMA)
@@ -865,6 +961,7 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 		else
 			ERR(w, map->mark, "schema-required", "thiếu trường bắt buộc '%s'",
 			    "missing required field '%s'", w->path);
+		reported(w, map->mark, f->name);
 		path_pop(w, old);
 	}
 }
@@ -1252,7 +1349,7 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 {
 	if (!doc)
 		return NULL;
-	struct walk w = {doc->arena, doc->file, lang, dq, "", 0};
+	struct walk w = {doc->arena, doc->file, lang, dq, "", 0, NULL, 0, 0};
 	size_t from = dq->n;
 	const struct node *root = doc->root;
 	if (!root || root->kind != NODE_MAP) {
@@ -1273,6 +1370,8 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	r->root = doc->root;
 	walk_object(&w, &schema_record_obj, (char *)r, root);
 	finish(&w, r, today);
+	record_set_reported(r, w.rep, w.nrep);
+	free(w.rep);
 	dedupe(dq, from);
 	return r;
 }

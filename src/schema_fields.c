@@ -191,7 +191,8 @@ static const struct sobj update_o =
 static const struct sfield task_f[] = {
     FLD(struct task, "id", FT_TEXT, 0, id),
     FLD(struct task, "task", FT_TEXT, 1, task),
-    FLD(struct task, "owner", FT_TEXT, 1, owner),
+    /* required, but follow-task-owner says so, naming the task */
+    FLD(struct task, "owner", FT_TEXT, 0, owner),
     FLD(struct task, "support", FT_TEXTS, 0, support),
     FLD(struct task, "partner", FT_REF, 0, partner_ref),
     FLD(struct task, "due", FT_DATEM, 0, due),
