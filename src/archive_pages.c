@@ -7,6 +7,8 @@
  */
 #include "archive_pages.h"
 
+#include "countries.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,59 +35,13 @@ md_put(struct buf *b, const char *s)
 
 /* ==== words ==== */
 
-static const struct {
-	const char *code, *vi, *en;
-} countries[] = {
-    {"AT", "Áo", "Austria"},
-    {"AU", "Úc", "Australia"},
-    {"BE", "Bỉ", "Belgium"},
-    {"BR", "Bra-xin", "Brazil"},
-    {"BY", "Bê-la-rút", "Belarus"},
-    {"CA", "Ca-na-đa", "Canada"},
-    {"CH", "Thụy Sĩ", "Switzerland"},
-    {"CN", "Trung Quốc", "China"},
-    {"CU", "Cu-ba", "Cuba"},
-    {"CZ", "Séc", "Czechia"},
-    {"DE", "Đức", "Germany"},
-    {"DK", "Đan Mạch", "Denmark"},
-    {"ES", "Tây Ban Nha", "Spain"},
-    {"FI", "Phần Lan", "Finland"},
-    {"FR", "Pháp", "France"},
-    {"GB", "Anh", "United Kingdom"},
-    {"HU", "Hung-ga-ri", "Hungary"},
-    {"ID", "In-đô-nê-xi-a", "Indonesia"},
-    {"IL", "I-xra-en", "Israel"},
-    {"IN", "Ấn Độ", "India"},
-    {"IT", "I-ta-li-a", "Italy"},
-    {"JP", "Nhật Bản", "Japan"},
-    {"KH", "Cam-pu-chia", "Cambodia"},
-    {"KR", "Hàn Quốc", "South Korea"},
-    {"LA", "Lào", "Laos"},
-    {"LU", "Lúc-xăm-bua", "Luxembourg"},
-    {"MM", "Mi-an-ma", "Myanmar"},
-    {"MN", "Mông Cổ", "Mongolia"},
-    {"MY", "Ma-lai-xi-a", "Malaysia"},
-    {"NL", "Hà Lan", "Netherlands"},
-    {"NO", "Na Uy", "Norway"},
-    {"NZ", "Niu Di-lân", "New Zealand"},
-    {"PH", "Phi-líp-pin", "Philippines"},
-    {"PL", "Ba Lan", "Poland"},
-    {"RU", "Nga", "Russia"},
-    {"SE", "Thụy Điển", "Sweden"},
-    {"SG", "Xinh-ga-po", "Singapore"},
-    {"TH", "Thái Lan", "Thailand"},
-    {"TW", "Đài Loan", "Taiwan"},
-    {"UA", "U-crai-na", "Ukraine"},
-    {"US", "Hoa Kỳ", "United States"},
-};
-
+/* The country's name in prose, never a bare code; an unknown code is
+ * shown as written. */
 const char *
 arc_country_name(const char *code, enum lang lang)
 {
-	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
-		if (!strcmp(countries[i].code, code))
-			return L(lang, countries[i].vi, countries[i].en);
-	return code;
+	const char *n = country_name(code, lang);
+	return n ? n : code;
 }
 
 static const char *
@@ -405,9 +361,14 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 	             "Cooperating: the latest record of each pair of localities puts the "
 	             "relationship at MOU or sister stage. Partner localities: partners other than "
 	             "organisations, businesses and universities."));
+	size_t norg = 0;
 	for (size_t c = 0; c < a->ncountries; c++) {
 		const struct arc_country *ct = &a->countries[c];
 		const char *cn = arc_country_name(ct->country, lang);
+		if (country_is_org(ct->country)) {
+			norg++; /* not a country: it has no localities (below) */
+			continue;
+		}
 		if (lang == LANG_EN)
 			buf_printf(
 			    b,
@@ -427,6 +388,22 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 			    "phương đối tác (%zu đoàn).\n",
 			    cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
 			    ct->visits);
+	}
+	if (norg)
+		buf_printf(b, "\n%s\n\n",
+		           L(lang, "Tổ chức quốc tế:", "International organisations:"));
+	for (size_t c = 0; norg && c < a->ncountries; c++) {
+		const struct arc_country *ct = &a->countries[c];
+		if (!country_is_org(ct->country))
+			continue;
+		if (lang == LANG_EN)
+			buf_printf(b, "- **%s**: %zu Vietnamese %s with %zu %s.\n",
+			           arc_country_name(ct->country, lang), ct->locs,
+			           ct->locs == 1 ? "locality has" : "localities have", ct->visits,
+			           ct->visits == 1 ? "delegation record" : "delegation records");
+		else
+			buf_printf(b, "- **%s**: %zu tỉnh/thành Việt Nam có %zu đoàn công tác.\n",
+			           arc_country_name(ct->country, lang), ct->locs, ct->visits);
 	}
 	buf_putc(b, '\n');
 }
@@ -690,8 +667,13 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	buf_puts(b, "\n\n");
 	nav(b, up, lang);
 
-	buf_printf(b, "- %s: %s (%s)\n", L(lang, "Quốc gia", "Country"),
-	           arc_country_name(p->country, lang), p->country);
+	if (country_is_org(p->country))
+		buf_printf(b, "- %s: %s\n",
+		           L(lang, "Tổ chức quốc tế", "International organisation"),
+		           arc_country_name(p->country, lang));
+	else
+		buf_printf(b, "- %s: %s (%s)\n", L(lang, "Quốc gia", "Country"),
+		           arc_country_name(p->country, lang), p->country);
 	if (p->kind != PK_NONE)
 		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
 		           partner_kind_word(p->kind, lang));

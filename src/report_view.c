@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "countries.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -509,7 +510,12 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", p->name.s);
 		put_str(v, m, "local_name", p->local_name.s);
-		put_str(v, m, "country", p->country.s);
+		/* The country by name; an organisation (EU) is named by its own name. */
+		const char *cn = country_name(p->country.s, v->lang);
+		put_str(v, m, "country",
+		        country_is_org(p->country.s) ? NULL
+		        : cn                         ? cn
+		                                     : p->country.s);
 		put_bool(v, m, "last", i + 1 == r->npartners);
 		node_seq_push(v->a, ps, m);
 	}

@@ -1,0 +1,96 @@
+/*
+ * countries.c: the per-country name table.  Vietnamese names follow the
+ * usage of the Ministry of Foreign Affairs (Campuchia, Ô-xtrây-li-a, Liên
+ * bang Nga, Hoa Kỳ …); English names are the short names in diplomatic use.
+ */
+#include "countries.h"
+
+#include <string.h>
+
+static const struct {
+	const char *code, *vi, *en;
+} countries[] = {
+    {"AE", "Các Tiểu vương quốc Ả-rập Thống nhất", "United Arab Emirates"},
+    {"AR", "Ác-hen-ti-na", "Argentina"},
+    {"AT", "Áo", "Austria"},
+    {"AU", "Ô-xtrây-li-a", "Australia"},
+    {"BD", "Băng-la-đét", "Bangladesh"},
+    {"BE", "Bỉ", "Belgium"},
+    {"BG", "Bun-ga-ri", "Bulgaria"},
+    {"BN", "Bru-nây", "Brunei"},
+    {"BR", "Bra-xin", "Brazil"},
+    {"BY", "Bê-la-rút", "Belarus"},
+    {"CA", "Ca-na-đa", "Canada"},
+    {"CH", "Thụy Sĩ", "Switzerland"},
+    {"CL", "Chi-lê", "Chile"},
+    {"CN", "Trung Quốc", "China"},
+    {"CU", "Cu-ba", "Cuba"},
+    {"CZ", "Séc", "Czechia"},
+    {"DE", "Đức", "Germany"},
+    {"DK", "Đan Mạch", "Denmark"},
+    {"EG", "Ai Cập", "Egypt"},
+    {"ES", "Tây Ban Nha", "Spain"},
+    {"EU", "Liên minh châu Âu", "European Union"},
+    {"FI", "Phần Lan", "Finland"},
+    {"FR", "Pháp", "France"},
+    {"GB", "Anh", "United Kingdom"},
+    {"GR", "Hy Lạp", "Greece"},
+    {"HU", "Hung-ga-ri", "Hungary"},
+    {"ID", "In-đô-nê-xi-a", "Indonesia"},
+    {"IE", "Ai-len", "Ireland"},
+    {"IL", "I-xra-en", "Israel"},
+    {"IN", "Ấn Độ", "India"},
+    {"IR", "I-ran", "Iran"},
+    {"IT", "I-ta-li-a", "Italy"},
+    {"JP", "Nhật Bản", "Japan"},
+    {"KH", "Campuchia", "Cambodia"},
+    {"KP", "Triều Tiên", "Democratic People's Republic of Korea"},
+    {"KR", "Hàn Quốc", "Republic of Korea"},
+    {"KW", "Cô-oét", "Kuwait"},
+    {"KZ", "Ca-dắc-xtan", "Kazakhstan"},
+    {"LA", "Lào", "Laos"},
+    {"LK", "Xri Lan-ca", "Sri Lanka"},
+    {"LU", "Lúc-xăm-bua", "Luxembourg"},
+    {"MM", "Mi-an-ma", "Myanmar"},
+    {"MN", "Mông Cổ", "Mongolia"},
+    {"MX", "Mê-hi-cô", "Mexico"},
+    {"MY", "Ma-lai-xi-a", "Malaysia"},
+    {"NL", "Hà Lan", "Netherlands"},
+    {"NO", "Na Uy", "Norway"},
+    {"NP", "Nê-pan", "Nepal"},
+    {"NZ", "Niu Di-lân", "New Zealand"},
+    {"PH", "Phi-líp-pin", "Philippines"},
+    {"PK", "Pa-ki-xtan", "Pakistan"},
+    {"PL", "Ba Lan", "Poland"},
+    {"PT", "Bồ Đào Nha", "Portugal"},
+    {"QA", "Ca-ta", "Qatar"},
+    {"RO", "Ru-ma-ni", "Romania"},
+    {"RU", "Liên bang Nga", "Russian Federation"},
+    {"SA", "A-rập Xê-út", "Saudi Arabia"},
+    {"SE", "Thụy Điển", "Sweden"},
+    {"SG", "Xinh-ga-po", "Singapore"},
+    {"SK", "Xlô-va-ki-a", "Slovakia"},
+    {"TH", "Thái Lan", "Thailand"},
+    {"TL", "Ti-mo Lét-xtê", "Timor-Leste"},
+    {"TR", "Thổ Nhĩ Kỳ", "Türkiye"},
+    {"TW", "Đài Loan (Trung Quốc)", "Taiwan (China)"},
+    {"UA", "U-crai-na", "Ukraine"},
+    {"US", "Hoa Kỳ", "United States"},
+    {"VN", "Việt Nam", "Viet Nam"},
+    {"ZA", "Nam Phi", "South Africa"},
+};
+
+const char *
+country_name(const char *code, enum lang lang)
+{
+	for (size_t i = 0; code && i < sizeof countries / sizeof countries[0]; i++)
+		if (!strcmp(countries[i].code, code))
+			return L(lang, countries[i].vi, countries[i].en);
+	return NULL;
+}
+
+int
+country_is_org(const char *code)
+{
+	return code && !strcmp(code, "EU");
+}

@@ -1,0 +1,17 @@
+/*
+ * countries.h: country names as Vietnamese state documents and English
+ * diplomatic usage write them, by ISO 3166-1 alpha-2 code; one table for
+ * reports, archive pages and archive.json.
+ */
+#ifndef COUNTRIES_H
+#define COUNTRIES_H
+
+#include "debrief.h"
+
+/* "Nhật Bản" / "Japan" for "JP"; NULL for a code the table lacks. */
+const char *country_name(const char *code, enum lang lang);
+/* 1 for a code that stands for an international organisation, not a
+ * country: "EU" (reserved in ISO 3166-1 for the European Union). */
+int country_is_org(const char *code);
+
+#endif
