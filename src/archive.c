@@ -202,9 +202,10 @@ archive_new(struct date today, const struct config *cfg)
 }
 
 static size_t
-owner_of(struct archive *a, const char *written)
+owner_of(struct archive *a, const char *written, size_t loc)
 {
 	struct maps *m = a->maps;
+	int vague = rules_owner_vague(written, a->cfg);
 	char *sq = squeeze(written ? written : "");
 	char *f = text_fold(sq);
 	const char *alias_to = NULL;
@@ -218,7 +219,9 @@ owner_of(struct archive *a, const char *written)
 	for (size_t i = 0; i < m->nalias && !alias_to; i++)
 		if (!strcmp(m->alias_key[i], f))
 			alias_to = a->cfg->owner_alias_to[i];
-	size_t *v = smap_get(&m->owners, f), idx;
+	/* one locality's department; every vague owner in one entry */
+	char *key = vague ? xstrdup("") : xasprintf("%s\x1f%s", a->locs[loc].key, f);
+	size_t *v = smap_get(&m->owners, key), idx;
 	if (v) {
 		idx = *v;
 	} else {
@@ -226,7 +229,9 @@ owner_of(struct archive *a, const char *written)
 		idx = a->nowners++;
 		struct arc_owner *o = &a->owners[idx];
 		memset(o, 0, sizeof *o);
-		o->key = adup(a, f);
+		o->key = adup(a, key);
+		o->loc = vague ? -1 : (long)loc;
+		o->vague = vague;
 		if (alias_to) {
 			char *t = squeeze(alias_to);
 			o->name = adup(a, t);
@@ -234,6 +239,7 @@ owner_of(struct archive *a, const char *written)
 		}
 		smap_put(&m->owners, o->key, idx);
 	}
+	free(key);
 	struct arc_owner *o = &a->owners[idx];
 	size_t k;
 	for (k = 0; k < o->nspellings; k++)
@@ -544,7 +550,7 @@ archive_add(struct archive *a, const struct record *r)
 		if (!x->text)
 			x->text = "";
 		x->owner_written = atext(a, &t->owner);
-		x->owner = owner_of(a, t->owner.s);
+		x->owner = owner_of(a, t->owner.s, rr->loc);
 		x->support = ajoin(a, &t->support);
 		x->due = odate_of(&t->due);
 		x->status = t->status;
@@ -841,6 +847,32 @@ cmp_task(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+struct ospell {
+	const char *base; /* folded name, without the locality */
+	const char *text; /* as written */
+	size_t n;
+};
+
+static int
+cmp_ospell(const void *x, const void *y)
+{
+	const struct ospell *p = x, *q = y;
+	int c = strcmp(p->base, q->base);
+	return c ? c : strcmp(p->text, q->text);
+}
+
+/* 1 when a department's name already says its locality ("Sở Ngoại vụ
+ * tỉnh Cà Mau"). */
+static int
+names_locality(const char *name, const struct arc_loc *l)
+{
+	char *f = text_fold(name), *n = text_fold(l->name);
+	int in = *n && strstr(f, n) != NULL;
+	free(f);
+	free(n);
+	return in;
+}
+
 static int
 cmp_owner(const void *x, const void *y)
 {
@@ -856,18 +888,43 @@ static void
 finish_tasks(struct archive *a)
 {
 	long today = date_days(a->today, 0);
+	/* Each name in the spelling the whole collection writes most often
+	 * (ties to the smallest bytes), whichever locality's department it is. */
+	size_t nsp = 0;
+	for (size_t o = 0; o < a->nowners; o++)
+		nsp += a->owners[o].nspellings;
+	struct ospell *sp = xcalloc(nsp ? nsp : 1, sizeof *sp);
+	nsp = 0;
+	for (size_t o = 0; o < a->nowners; o++) {
+		const struct arc_owner *w = &a->owners[o];
+		const char *base = strchr(w->key, '\x1f');
+		for (size_t k = 0; k < w->nspellings && base; k++)
+			sp[nsp++] = (struct ospell){base + 1, w->spellings[k], w->spelling_n[k]};
+	}
+	if (nsp > 1)
+		qsort(sp, nsp, sizeof *sp, cmp_ospell);
+	for (size_t i = 0, j; i < nsp; i = j) { /* sum the counts of each spelling */
+		for (j = i + 1;
+		     j < nsp && !strcmp(sp[j].base, sp[i].base) && !strcmp(sp[j].text, sp[i].text);
+		     j++)
+			sp[i].n += sp[j].n, sp[j].n = 0;
+	}
 	for (size_t o = 0; o < a->nowners; o++) {
 		struct arc_owner *w = &a->owners[o];
-		/* the spelling written most often, ties to the smallest bytes */
+		const char *base = strchr(w->key, '\x1f');
 		if (!w->name) {
-			size_t best = 0;
-			for (size_t k = 1; k < w->nspellings; k++)
-				if (w->spelling_n[k] > w->spelling_n[best] ||
-				    (w->spelling_n[k] == w->spelling_n[best] &&
-				     strcmp(w->spellings[k], w->spellings[best]) < 0))
-					best = k;
-			w->name = w->nspellings ? w->spellings[best] : "";
+			const struct ospell *best = NULL;
+			for (size_t i = 0; base && i < nsp; i++)
+				if (!strcmp(sp[i].base, base + 1) &&
+				    (!best || sp[i].n > best->n ||
+				     (sp[i].n == best->n && strcmp(sp[i].text, best->text) < 0)))
+					best = &sp[i];
+			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
 		}
+		if (w->vague)
+			w->name = ""; /* the pages say "no specific department" */
+		else if (w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc]))
+			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);
 		/* spellings listed in byte order (with their counts alongside) */
 		for (size_t i = 1; i < w->nspellings; i++)
 			for (size_t j = i;
@@ -896,6 +953,7 @@ finish_tasks(struct archive *a)
 	for (size_t o = 0; o < a->nowners; o++)
 		a->owners[o].tasks = xcalloc(cnt[o] ? cnt[o] : 1, sizeof(size_t));
 	free(cnt);
+	free(sp);
 	for (size_t i = 0; i < a->ntasks; i++) {
 		struct arc_owner *w = &a->owners[a->tasks[i].owner];
 		w->tasks[w->ntasks++] = i;

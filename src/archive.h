@@ -116,8 +116,11 @@ struct arc_task {
 	struct mark mark;
 };
 
+/* A department is one locality's: "Sở Công Thương" of An Giang is not that
+ * of Tây Ninh.  Vague owners ("TBD", "các sở, ngành liên quan") and missing
+ * ones are no department: they share one entry with vague set. */
 struct arc_owner {
-	const char *key;        /* folded canonical name */
+	const char *key;        /* locality key and folded canonical name */
 	const char *name;       /* alias target, else the spelling used most often */
 	const char **spellings; /* distinct spellings as written */
 	size_t *spelling_n;
@@ -125,6 +128,8 @@ struct arc_owner {
 	size_t *tasks; /* register order */
 	size_t ntasks;
 	size_t noverdue, nvisits_overdue;
+	long loc;    /* its locality (index in locs), -1 when vague */
+	int vague;   /* not a department: no specific owner */
 	int flagged; /* archive-open-tasks fired */
 };
 

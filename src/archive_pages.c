@@ -581,6 +581,16 @@ arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t
 	return ng;
 }
 
+/* Owners that are departments: vague ones ("TBD") are not. */
+static size_t
+ndepartments(const struct archive *a)
+{
+	size_t n = 0;
+	for (size_t o = 0; o < a->nowners; o++)
+		n += !a->owners[o].vague;
+	return n;
+}
+
 static void
 contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *g, size_t n,
                int partner_col, const char *up, enum lang lang)
@@ -880,7 +890,7 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	             "As of %s: %zu open tasks, %zu overdue, %zu owners. The owner with the most "
 	             "overdue work comes first; within each, overdue tasks first, then by due "
 	             "date.\n\n"),
-	           today, a->nopen, a->noverdue, a->nowners);
+	           today, a->nopen, a->noverdue, ndepartments(a));
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		if (!w->flagged)
@@ -896,11 +906,14 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		buf_puts(b, "## ");
-		md_put(b, w->name[0] ? w->name : L(lang, "(chưa giao đơn vị)", "(no owner)"));
+		md_put(b, w->name[0] ? w->name
+		                     : L(lang, "(chưa giao cho một đơn vị cụ thể)",
+		                         "(no specific department)"));
 		buf_printf(
 		    b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
 		    w->ntasks, w->noverdue);
-		if (w->nspellings > 1 || (w->nspellings == 1 && strcmp(w->spellings[0], w->name))) {
+		if (w->nspellings > 1 || (w->nspellings == 1 && strncmp(w->spellings[0], w->name,
+		                                                        strlen(w->spellings[0])))) {
 			buf_printf(
 			    b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
 			for (size_t s = 0; s < w->nspellings; s++) {

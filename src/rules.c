@@ -413,14 +413,22 @@ const struct rule rule_table[] = {
      "A signed relationship is kept alive under a long-term programme and with return visits; "
      "two years without a delegation either way means it is going cold."},
     {"archive-open-tasks", SEV_INFO, "G8", "archive",
-     "một Sở, ngành giữ nhiệm vụ quá hạn còn mở từ nhiều hơn một chuyến đi",
-     "a department holds open overdue tasks from more than one visit",
+     "một Sở, ngành giữ nhiệm vụ quá hạn còn mở từ nhiều hơn một chuyến đi; đơn vị là Sở, ngành "
+     "của một địa phương (so sánh sau khi bỏ khác biệt chữ hoa và dấu cách), đơn vị chủ trì "
+     "không rõ ràng (\"TBD\", \"các sở, ngành liên quan\") không phải là đơn vị",
+     "a department holds open tasks from more than one visit that are overdue; a department is "
+     "one locality's (the owner is compared after case and spacing are folded), and vague "
+     "owners (\"TBD\", \"các sở, ngành liên quan\") are none",
      "Kiểm tra tình hình triển khai cần nhìn theo đơn vị: một Sở tồn đọng việc từ nhiều chuyến "
-     "đi cần được hỗ trợ hoặc phân công lại. Tên đơn vị viết khác nhau được gộp bằng "
-     "`owner_aliases` trong cấu hình.",
+     "đi cần được hỗ trợ hoặc phân công lại. Đơn vị là Sở, ngành của một địa phương: Sở Công "
+     "Thương của An Giang không phải của Tây Ninh; \"TBD\" hay \"các sở, ngành liên quan\" "
+     "không phải là một đơn vị. Tên đơn vị viết khác nhau được gộp bằng `owner_aliases` "
+     "trong cấu hình.",
      "Monitoring looks at each department: one holding overdue work from several visits needs "
-     "help or a new assignment. Different spellings of one department are merged with "
-     "`owner_aliases` in the configuration."},
+     "help or a new assignment. A department is one locality's: An Giang's Department of "
+     "Industry and Trade is not Tây Ninh's, and \"TBD\" or \"the departments concerned\" is "
+     "no department. Different spellings of one department are merged with `owner_aliases` "
+     "in the configuration."},
 };
 const size_t rule_count = sizeof rule_table / sizeof rule_table[0];
 

@@ -110,6 +110,12 @@ vague_owner(const char *owner, const struct config *cfg)
 	return several_bodies(owner) ? 2 : 0;
 }
 
+int
+rules_owner_vague(const char *owner, const struct config *cfg)
+{
+	return !owner || rules_blank(owner) || vague_owner(owner, cfg) == 1;
+}
+
 /* ---- the rules ---- */
 
 static void
