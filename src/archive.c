@@ -259,29 +259,16 @@ owner_of(struct archive *a, const char *written, size_t loc)
 }
 
 static size_t
-loc_of(struct archive *a, size_t rec, const char *name, const char *former, const char **used)
+loc_of(struct archive *a, size_t rec, const char *name, const char *former, const struct date *when,
+       const char **used)
 {
 	struct maps *m = a->maps;
-	int u = province_lookup(name);
-	if (u < 0 && former)
-		u = province_lookup(former);
+	/* The name used is the unit as it was named at the time of the visit,
+	 * when that is not the unit of today; after 1 July 2025 there is none. */
+	int u = province_said(name, former, when, used);
 	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
-	*used = NULL;
-	/* The name the record used, when it is not just the unit's name. */
-	if (u >= 0) {
-		char *k1 = province_key(name ? name : "");
-		if (name && *name && strcmp(k1, key))
-			*used = name;
-		else if (former && *former) {
-			char *k2 = province_key(former);
-			if (strcmp(k2, key))
-				*used = former;
-			free(k2);
-		}
-		free(k1);
-	} else if (former && *former) {
+	if (u < 0 && former && *former)
 		*used = former;
-	}
 	size_t *v = smap_get(&m->locs, key), idx;
 	if (v) {
 		idx = *v;
@@ -480,7 +467,8 @@ archive_add(struct archive *a, const struct record *r)
 	rr->report_number = r->has_report ? atext(a, &r->report_number) : NULL;
 
 	const char *used;
-	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s, &used);
+	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s,
+	                 r->start.set ? &r->start.d : NULL, &used);
 	rr->loc_written = atext(a, &r->locality_name);
 	rr->loc_used = used ? adup(a, used) : NULL;
 	rr->agency = agency_of(a, ri, r);

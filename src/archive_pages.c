@@ -162,7 +162,14 @@ put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *u
 static void
 put_locality(struct buf *b, const struct archive *a, const struct arc_rec *r, enum lang lang)
 {
-	md_put(b, a->locs[r->loc].name);
+	const struct arc_loc *l = &a->locs[r->loc];
+	if (r->loc_used && l->unit >= 0) { /* a visit before 1 July 2025 */
+		char *s = province_then_now(r->loc_used, l->unit, lang);
+		md_put(b, s);
+		free(s);
+		return;
+	}
+	md_put(b, l->name);
 	if (r->loc_used) {
 		buf_puts(b, L(lang, " (hồ sơ ghi: ", " (record says: "));
 		md_put(b, r->loc_used);

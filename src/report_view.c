@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "countries.h"
+#include "provinces.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -502,8 +503,20 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	        : r->direction == DIR_OUTBOUND ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)",
 	                                           "Delegation abroad (outbound)")
 	                                       : NULL);
-	put_str(v, root, "locality", r->locality_name.s);
-	put_str(v, root, "locality_former", r->locality_former_name.s);
+	/* The locality as it was at the time of the visit: before 1 July 2025
+	 * the unit as then named, with the unit it is part of now; after it
+	 * the current unit (provinces.h). */
+	const char *then;
+	int u = province_said(r->locality_name.s, r->locality_former_name.s,
+	                      r->start.set ? &r->start.d : NULL, &then);
+	if (then) {
+		char *s = province_then_now(then, u, v->lang);
+		put_str(v, root, "locality", arena_strdup(v->a, s));
+		free(s);
+	} else {
+		put_str(v, root, "locality", u >= 0 ? province_units[u].name : r->locality_name.s);
+	}
+	put_str(v, root, "locality_former", NULL); /* said in "locality" */
 	struct node *ps = node_new_seq(v->a);
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];

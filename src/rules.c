@@ -124,6 +124,17 @@ const struct rule rule_table[] = {
      "đó trong báo cáo và hồ sơ đối tác.",
      "Tasks, objectives and materials are tied to a particular partner; a misspelt name breaks "
      "that link in the report and in the partner's dossier."},
+    {"schema-locality", SEV_WARNING, "", "schema",
+     "`locality` không phải tỉnh, thành phố nào của Việt Nam (trước hay sau năm 2025), hoặc "
+     "chuyến đi sau ngày 1/7/2025 ghi một đơn vị đã được sắp xếp lại",
+     "`locality` is no Vietnamese province or city (before or after 2025), or a visit after 1 "
+     "July 2025 names a unit reorganised by then",
+     "Báo cáo và kho lưu trữ ghi địa phương theo đơn vị hành chính tại thời điểm chuyến đi; một "
+     "tên viết sai hoặc một tỉnh không còn tồn tại làm hồ sơ ghi sai sự thật và tách rời khỏi "
+     "các chuyến đi khác của cùng địa phương.",
+     "Reports and the archive name the locality as the administrative unit of the time of the "
+     "visit; a misspelt name, or a province that no longer existed, makes the record say "
+     "something false and separates it from the locality's other visits."},
     {"schema-duplicate-id", SEV_ERROR, "", "schema",
      "hai hồ sơ trùng `id` (trong các tệp của một lần chạy), hoặc hai nhiệm vụ trong một hồ sơ "
      "trùng `id`",

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "provinces.h"
 #include "rules.h"
 #include "schema_fields.h"
 #include "text.h"
@@ -1272,10 +1273,46 @@ check_refs(struct walk *w, struct record *r)
 	pindex_free(&px);
 }
 
+/* The locality: a unit of Viet Nam before or after 2025, and one that
+ * still existed at the time of the visit. */
+static void
+check_locality(struct walk *w, const struct record *r)
+{
+	const struct text *t[2] = {&r->locality_name, &r->locality_former_name};
+	const char *path[2] = {"locality.name", "locality.former_name"};
+	for (int i = 0; i < 2; i++) {
+		if (!t[i]->s || province_lookup(t[i]->s) >= 0)
+			continue;
+		const char *near = province_suggest(t[i]->s);
+		say(w, t[i]->mark, SEV_WARNING, "schema-locality",
+		    "'%s: %s' không phải tỉnh, thành phố nào của Việt Nam, trước hay sau năm "
+		    "2025%s",
+		    "'%s: %s' is no Vietnamese province or city, before or after 2025%s", path[i],
+		    clip(w, t[i]->s), did_you_mean(w, near));
+	}
+	if (r->locality_name.s && r->start.set && date_cmp(r->start.d, province_reform_day) >= 0 &&
+	    province_abolished(r->locality_name.s)) {
+		const struct province_unit *u =
+		    &province_units[province_lookup(r->locality_name.s)];
+		say(w, r->locality_name.mark, SEV_WARNING, "schema-locality",
+		    "'locality.name: %s': từ ngày 1 tháng 7 năm 2025 đơn vị này thuộc %s %s; "
+		    "chuyến "
+		    "đi sau ngày đó ghi 'name: %s' (tên cũ, nếu cần, ghi ở 'former_name')",
+		    "'locality.name: %s': since 1 July 2025 this unit is part of %s %s; a visit "
+		    "after "
+		    "that day writes 'name: %s' (the old name, if needed, under 'former_name')",
+		    clip(w, r->locality_name.s),
+		    u->kind == LOC_CITY ? L(w->lang, "thành phố", "the city of")
+		                        : L(w->lang, "tỉnh", "the province of"),
+		    u->name, u->name);
+	}
+}
+
 static void
 finish(struct walk *w, struct record *r, struct date today)
 {
 	check_id(w, r);
+	check_locality(w, r);
 	if (!r->lang.s)
 		r->lang.s = "vi";
 	if (r->start.set && r->end.set && date_cmp(r->end.d, r->start.d) < 0) {
