@@ -456,8 +456,11 @@ archive_add(struct archive *a, const struct record *r)
 	if (!rr->title)
 		rr->title = rr->id;
 	rr->dir = r->direction;
-	rr->start = r->start.d;
-	rr->end = r->end.set ? r->end.d : r->start.d;
+	/* A record whose dates are unusable is still a visit: archived with
+	 * the date unknown (year 0), listed apart, its tasks and partners kept. */
+	struct date unknown = {0, 0, 0};
+	rr->start = r->start.set ? r->start.d : unknown;
+	rr->end = !r->start.set ? unknown : r->end.set ? r->end.d : r->start.d;
 	rr->status = r->status;
 	if (rr->status == STATUS_NONE)
 		rr->status = date_days(rr->end, 1) < date_days(a->today, 0) ? STATUS_COMPLETED
@@ -1234,9 +1237,10 @@ cmp_file_idx(const void *x, const void *y)
 
 /* Read one file into the archive: 1 when added, 0 when left out (the
  * findings say why), -1 when it cannot be read (message printed).  A
- * record with errors is still archived when it has an id and a start
- * date: the values the schema rejected are absent, and the errors are
- * reported, so that nothing the record does say is lost. */
+ * record with errors is still archived when it has an id, with the date
+ * unknown when its start date is unusable: the values the schema rejected
+ * are absent, and the errors are reported, so that nothing the record does
+ * say is lost. */
 static int
 arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
          struct diags *dq)
@@ -1253,13 +1257,15 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 	struct doc *doc = load_yaml(data, len, name, lim, lang, &one);
 	free(data);
 	struct record *r = doc ? schema_record_take(doc, a->today, lang, &one) : NULL;
-	int ok = r && r->id.s && r->start.set;
+	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;
 	if (r && !ok)
 		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
-		          L(lang, "hồ sơ thiếu mã hoặc ngày bắt đầu nên không được lưu trữ",
-		            "the record has no id or no start date, so it is left out"));
+		          L(lang, "hồ sơ thiếu mã nên không được lưu trữ",
+		            "the record has no id, so it is left out"));
+	/* its own schema-date or schema-required error names it among the
+	 * records with problems; it is archived with the date unknown */
 	if (ok && !archive_add(a, r)) {
 		diags_add(
 		    &one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",

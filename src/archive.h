@@ -27,7 +27,7 @@ struct arc_rec {
 	const char *id, *file, *title;
 	enum direction dir;
 	enum status status;      /* planned or completed (as the schema derived it) */
-	struct date start, end;  /* end == start when the record has none */
+	struct date start, end;  /* end == start when the record has none; y == 0: unusable dates */
 	size_t loc;              /* index in a->locs */
 	const char *loc_written; /* locality.name as written */
 	const char *loc_used;    /* name used when it differs from the unit's, else NULL */

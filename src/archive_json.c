@@ -86,7 +86,7 @@ jw_date(struct jw *w, const char *key, struct date d)
 {
 	char s[16];
 	date_iso(d, s);
-	jw_str(w, key, s);
+	jw_str(w, key, d.y ? s : NULL); /* year 0: the record's dates are unusable */
 }
 
 static void

@@ -47,7 +47,10 @@ arc_country_name(const char *code, enum lang lang)
 static const char *
 dir_word(enum direction d, enum lang lang)
 {
-	return d == DIR_INBOUND ? L(lang, "đoàn đến", "inbound") : L(lang, "đoàn đi", "outbound");
+	/* the report's terms: đoàn ra / đoàn vào */
+	return d == DIR_INBOUND    ? L(lang, "đoàn vào", "inbound")
+	       : d == DIR_OUTBOUND ? L(lang, "đoàn ra", "outbound")
+	                           : L(lang, "chưa rõ", "unknown");
 }
 
 static const char *
@@ -122,6 +125,10 @@ static void
 put_date(struct buf *b, struct date d)
 {
 	char s[16];
+	if (!d.y) { /* the record's dates are unusable */
+		buf_puts(b, "—");
+		return;
+	}
 	date_iso(d, s);
 	buf_puts(b, s);
 }
@@ -436,8 +443,8 @@ static void
 stats_years(struct buf *b, const struct archive *a, enum lang lang)
 {
 	buf_printf(b, "### %s\n\n", L(lang, "Số đoàn theo năm", "Delegations per year"));
-	TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn đi", "Outbound"),
-	      L(lang, "Đoàn đến", "Inbound"), L(lang, "Tổng", "Total"),
+	TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn ra", "Outbound"),
+	      L(lang, "Đoàn vào", "Inbound"), L(lang, "Tổng", "Total"),
 	      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
 	for (size_t y = 0; y < a->nyears; y++) {
 		const struct arc_year *yr = &a->years[y];
@@ -528,7 +535,13 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		if (!i || r->start.y != a->recs[a->by_date[i - 1]].start.y) {
 			if (i)
 				buf_putc(b, '\n');
-			buf_printf(b, "### %d\n\n", r->start.y);
+			if (r->start.y)
+				buf_printf(b, "### %d\n\n", r->start.y);
+			else
+				buf_printf(b, "### %s\n\n",
+				           L(lang,
+				             "Ngày chưa rõ (ngày ghi trong hồ sơ không dùng được)",
+				             "Date unknown (the record's dates are unusable)"));
 			TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
 			      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
 			      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));

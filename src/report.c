@@ -237,9 +237,9 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 	return ok;
 }
 
-/* Report one record; returns 1 when its files were written.  A record
- * that cannot be read, or has no usable id, gets its findings on stderr
- * and no file. */
+/* Report one record; returns 1 when its files were written, 2 when they
+ * were but the record has no usable date.  A record that cannot be read,
+ * or has no usable id, gets its findings on stderr and no file. */
 static int
 report_one(struct report_opts *o, const char *path)
 {
@@ -304,6 +304,14 @@ report_one(struct report_opts *o, const char *path)
 	ok = write_outputs(o, r, name, lang, &md);
 	if (ok)
 		strlist_push(&o->ids, r->id.s);
+	if (ok && !r->start.set) {
+		/* written, but it cannot say when the visit was: not a clean run */
+		fprintf(stderr, "debrief: %s: %s\n", name,
+		        L(lang,
+		          "ngày của chuyến đi không dùng được; báo cáo ghi thời gian là chưa rõ",
+		          "the visit's dates are unusable; the report gives the date as unknown"));
+		ok = 2;
+	}
 out:
 	free(err);
 	buf_free(&md);
@@ -398,10 +406,12 @@ cmd_report(int argc, char **argv)
 		fprintf(stderr, "debrief: %s\n", errs.v[i]);
 	size_t written = 0;
 	for (size_t i = 0; i < files.n; i++) {
-		if (report_one(&o, files.v[i]))
-			written++;
-		else
+		int w = report_one(&o, files.v[i]);
+		written += w > 0;
+		if (!w)
 			rc = EXIT_USAGE;
+		else if (w == 2 && rc == EXIT_OK)
+			rc = EXIT_FINDINGS;
 	}
 	fprintf(stderr,
 	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo trong %s\n",

@@ -85,8 +85,9 @@ human(struct view *v, const struct rdate *d)
 static const char *
 span(struct view *v, const struct record *r)
 {
-	if (!r->start.set)
-		return NULL;
+	if (!r->start.set) /* a visit all the same: say the date is unknown */
+		return L(v->lang, "chưa rõ (ngày ghi trong hồ sơ không dùng được)",
+		         "unknown (the record's dates are unusable)");
 	char a[64], b[64];
 	date_human(r->start.d, v->lang, a, sizeof a);
 	if (!r->end.set || !date_cmp(r->start.d, r->end.d))

@@ -197,7 +197,8 @@ const struct rule rule_table[] = {
      "đoàn ra mà không có ngày `agency.consulted`, hoặc ngày đó không trước `dates.start`",
      "outbound and no `agency.consulted` date, or that date is not before `dates.start`",
      "Dữ liệu xúc tiến cần có sự tham khảo các cơ quan đại diện, và cán bộ hai bên phải bám sát "
-     "tiến trình công việc. Cơ quan đại diện phải được tham vấn trước khi đoàn đi; ghi ngày tham "
+     "tiến trình công việc. Cơ quan đại diện phải được tham vấn trước khi đoàn lên đường; ghi ngày "
+     "tham "
      "vấn vào `agency.consulted`.",
      "Promotion data is built in consultation with the representative agency, and staff on both "
      "sides follow the work closely. The embassy or consulate is consulted before the delegation "

@@ -73,8 +73,8 @@ cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		char when[16];
 		if (p->last_visit >= 0) {
 			const struct arc_rec *v = &a->recs[p->last_visit];
-			if (date_days(v->end, 1) >= cutoff)
-				continue;
+			if (!v->end.y || date_days(v->end, 1) >= cutoff)
+				continue; /* an undated visit may be recent: no claim */
 			date_iso(v->end, when);
 		} else if (p->stage_since.set) {
 			/* never visited: cold once the relationship itself is that old */
