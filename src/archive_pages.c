@@ -915,7 +915,7 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		const struct arc_owner *w = &a->owners[o];
 		if (!w->flagged)
 			continue;
-		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Lưu ý", "Note"));
+		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Thông tin", "Note"));
 		md_put(b, w->name);
 		buf_printf(b,
 		           L(lang,

@@ -144,8 +144,8 @@ usage_error(const struct check_opts *o, const char *vi, const char *en, const ch
 
 /* The language is needed for messages about the other options, so it is
  * looked for first. */
-static enum lang
-prescan_lang(int argc, char **argv)
+enum lang
+cmd_lang(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--"))
@@ -179,7 +179,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	o->fail_on = SEV_ERROR;
 	o->today = NULL;
 	o->config = NULL;
-	o->lang = prescan_lang(argc, argv);
+	o->lang = cmd_lang(argc, argv);
 	opterr = 0;
 	optind = 0; /* a fresh scan, whatever ran before (glibc) */
 	int c;

@@ -13,4 +13,9 @@ int cmd_report(int argc, char **argv);  /* report.c */
 int cmd_archive(int argc, char **argv); /* archive.c */
 int cmd_pdf(int argc, char **argv);     /* pdf.c */
 
+#include "debrief.h"
+/* The --lang of a command line, looked for before the other options so
+ * that messages about them are in the run's language (check.c). */
+enum lang cmd_lang(int argc, char **argv);
+
 #endif

@@ -69,26 +69,32 @@ options(int argc, char **argv, enum lang *lang, const char **format, void (*usag
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
+	enum lang ul = cmd_lang(argc, argv); /* usage errors in the run's language */
 	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (!format || (strcmp(optarg, "text") && strcmp(optarg, "json"))) {
-				fprintf(stderr, "debrief: --format wants text or json\n");
+				fprintf(stderr, "debrief: %s\n",
+				        L(ul, "--format nhận text hoặc json",
+				          "--format wants text or json"));
 				return EXIT_USAGE;
 			}
 			*format = optarg;
 			break;
 		case 'l':
 			if (!parse_lang(optarg, lang)) {
-				fprintf(stderr, "debrief: --lang wants vi or en\n");
+				fprintf(stderr, "debrief: %s\n",
+				        L(ul, "--lang nhận vi hoặc en", "--lang wants vi or en"));
 				return EXIT_USAGE;
 			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default:
-			fprintf(stderr, "debrief: unknown option or missing value: %s\n",
+			fprintf(stderr,
+			        L(ul, "debrief: tùy chọn không hợp lệ hoặc thiếu giá trị: %s\n",
+			          "debrief: unknown option or missing value: %s\n"),
 			        argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
@@ -234,7 +240,7 @@ cmd_explain(int argc, char **argv)
 		char *q = guidance_quote(gd);
 		buf_printf(&b, "\n%s — %s\n", gd->id,
 		           src ? L(lang, src->title_vi, src->title_en) : gd->source);
-		buf_printf(&b, "  %s\n  %s\n", q, gd->gloss);
+		buf_printf(&b, "  %s\n  %s\n", q, L(lang, gd->gloss_vi, gd->gloss));
 		free(q);
 	}
 	fwrite(b.data, 1, b.len, stdout);

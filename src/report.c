@@ -334,8 +334,10 @@ cmd_report(int argc, char **argv)
 	o.want_md = o.want_pdf = 1;
 	const char *today = NULL, *config = NULL;
 	int c, rc = EXIT_OK;
+	enum lang ul = cmd_lang(argc, argv); /* usage errors in the run's language */
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
 		case 'f': {
@@ -347,8 +349,9 @@ cmd_report(int argc, char **argv)
 				else if (!strcmp(tok, "pdf"))
 					o.want_pdf = 1;
 				else {
-					fprintf(stderr,
-					        "debrief: --format takes md, pdf or md,pdf\n");
+					fprintf(stderr, "debrief report: %s\n",
+					        L(ul, "--format nhận md, pdf hoặc md,pdf",
+					          "--format takes md, pdf or md,pdf"));
 					free(f);
 					return EXIT_USAGE;
 				}
@@ -358,7 +361,8 @@ cmd_report(int argc, char **argv)
 		}
 		case 'l':
 			if (strcmp(optarg, "vi") && strcmp(optarg, "en")) {
-				fprintf(stderr, "debrief: --lang takes vi or en\n");
+				fprintf(stderr, "debrief report: %s\n",
+				        L(ul, "--lang nhận vi hoặc en", "--lang takes vi or en"));
 				return EXIT_USAGE;
 			}
 			o.lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
@@ -368,11 +372,23 @@ cmd_report(int argc, char **argv)
 		case 'd': today = optarg; break;
 		case 'c': config = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		case ':':
+			fprintf(stderr, L(ul, "debrief report: tùy chọn %s cần một giá trị\n",
+			                  "debrief report: option %s needs a value\n"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		default:
+			fprintf(stderr, L(ul, "debrief report: tùy chọn không hợp lệ: %s\n",
+			                  "debrief report: unknown option: %s\n"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
 		}
 	}
 	if (!o.outdir || optind >= argc) {
-		fprintf(stderr, "debrief: report needs -o DIR and at least one FILE\n");
+		fprintf(stderr, "debrief report: %s\n",
+		        L(ul, "cần -o DIR và ít nhất một FILE", "-o DIR and at least one FILE are needed"));
 		usage(stderr);
 		return EXIT_USAGE;
 	}

@@ -389,7 +389,7 @@ put_findings(struct view *v, struct node *root, const struct record *r, const st
 			struct node *m = node_new_map(v->a);
 			put_str(v, m, "rule", f[i].rule);
 			put_str(v, m, "severity", sev_name(f[i].sev));
-			static const char *const vi[] = {"Lưu ý", "Cảnh báo", "Lỗi"};
+			static const char *const vi[] = {"Thông tin", "Cảnh báo", "Lỗi"};
 			static const char *const en[] = {"Note", "Warning", "Error"};
 			put_str(v, m, "severity_text", L(v->lang, vi, en)[f[i].sev]);
 			put_str(v, m, "message", f[i].msg);
@@ -542,7 +542,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	}
 	put_str(v, root, "agency", r->agency_name.s);
 	put_str(v, root, "report_number", r->report_number.s);
-	put_str(v, root, "report_date", human(v, &r->report_date));
+	put_str(v, root, "report_date", short_date(v, &r->report_date)); /* after "Ngày báo cáo:" */
 	put_str(v, root, "report_author", r->report_author.s);
 	char buf[64];
 	date_human(v->today, v->lang, buf, sizeof buf);

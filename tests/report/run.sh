@@ -67,6 +67,14 @@ if [ $rc -eq 1 ] && grep -q '^- \*\*Thời gian:\*\* chưa rõ' "$WORK/undated-o
 	grep -q 'báo cáo ghi thời gian là chưa rõ' "$WORK/undated.log"; then ok "report/undated-said-unknown"
 else fail "report/undated-said-unknown" "rc=$rc $(head -c 300 "$WORK/undated.log")"; fi
 
+# Usage errors speak the run's language: Vietnamese by default, English with --lang en.
+"$DEBRIEF" report --bogus >/dev/null 2>"$WORK/usage-vi.err"
+"$DEBRIEF" report --lang en >/dev/null 2>"$WORK/usage-en.err"
+if grep -q '^debrief report: tùy chọn không hợp lệ: --bogus' "$WORK/usage-vi.err" &&
+	grep -q '^debrief report: -o DIR and at least one FILE are needed' "$WORK/usage-en.err"; then
+	ok "report/usage-in-run-language"
+else fail "report/usage-in-run-language" "$(head -n 1 "$WORK/usage-vi.err") / $(head -n 1 "$WORK/usage-en.err")"; fi
+
 # --format md writes no PDF; a user's own template set is used.
 "$DEBRIEF" report -o "$WORK/md-only" --format md --today "$TODAY" cases/base.yaml >/dev/null 2>&1
 if [ -f "$WORK/md-only/base.md" ] && [ ! -e "$WORK/md-only/base.pdf" ]; then ok "report/format-md-only"
