@@ -75,6 +75,7 @@ static const struct {
     {"TR", "Thổ Nhĩ Kỳ", "Türkiye"},
     {"TW", "Đài Loan (Trung Quốc)", "Taiwan (China)"},
     {"UA", "U-crai-na", "Ukraine"},
+    {"UN", "Liên hợp quốc", "United Nations"},
     {"US", "Hoa Kỳ", "United States"},
     {"VN", "Việt Nam", "Viet Nam"},
     {"ZA", "Nam Phi", "South Africa"},
@@ -92,5 +93,5 @@ country_name(const char *code, enum lang lang)
 int
 country_is_org(const char *code)
 {
-	return code && !strcmp(code, "EU");
+	return code && (!strcmp(code, "EU") || !strcmp(code, "UN"));
 }

@@ -11,7 +11,8 @@
 /* "Nhật Bản" / "Japan" for "JP"; NULL for a code the table lacks. */
 const char *country_name(const char *code, enum lang lang);
 /* 1 for a code that stands for an international organisation, not a
- * country: "EU" (reserved in ISO 3166-1 for the European Union). */
+ * country: "EU" and "UN" (reserved in ISO 3166-1 for the European Union
+ * and the United Nations). */
 int country_is_org(const char *code);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "countries.h"
 #include "rules_int.h"
 #include "text.h"
 #include "xalloc.h"
@@ -14,6 +15,15 @@
 /* Country (ISO 3166-1 alpha-2) → the languages materials may be in to
  * count as "host language" (G18).  Several languages: any one will do.
  * Configuration (host_languages) is consulted first. */
+/* A country by name in a sentence ("Lào"), or its code when the table
+ * lacks it. */
+static const char *
+country_of(const char *code, enum lang lang)
+{
+	const char *n = code ? country_name(code, lang) : NULL;
+	return n ? n : code ? code : "?";
+}
+
 static const struct {
 	const char *country, *langs;
 } host_langs[] = {
@@ -442,10 +452,11 @@ prep_language(struct rctx *c)
 			rules_emit(c, m, "prep-language", SEV_WARNING,
 			           L(c->ctx->lang,
 			             "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa biết tiếng "
-			             "bản địa của nước '%s'; khai báo trong host_languages)",
+			             "bản địa ở %s, mã %s; khai báo trong host_languages)",
 			             "no material in English for partner '%s' (host language of "
-			             "country '%s' unknown; set it in host_languages)"),
-			           pname(p), p->country.s ? p->country.s : "?");
+			             "%s, code %s, unknown; set it in host_languages)"),
+			           pname(p), country_of(p->country.s, c->ctx->lang),
+			           p->country.s ? p->country.s : "?");
 		}
 	}
 }

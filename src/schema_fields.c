@@ -331,9 +331,10 @@ schema_country_known(const char *code)
 {
 	if (!code || strlen(code) != 2)
 		return 0;
-	/* EU is "exceptionally reserved" in ISO 3166-1 for the European
-	 * Union, a counterpart of missions such as the one to Belgium/EU. */
-	if (!strcmp(code, "EU"))
+	/* EU and UN are "exceptionally reserved" in ISO 3166-1 for the
+	 * European Union and the United Nations: counterparts of missions
+	 * such as the one to Belgium/EU, organisations rather than countries. */
+	if (!strcmp(code, "EU") || !strcmp(code, "UN"))
 		return 1;
 	return bsearch(code, countries, N(countries), sizeof countries[0], cmp_code) != NULL;
 }
