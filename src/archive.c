@@ -1370,9 +1370,10 @@ cmd_archive(int argc, char **argv)
 			       st.names.v[i][0] == '-' ? L(o.lang, "đã xóa", "removed")
 			                               : L(o.lang, "đã ghi", "written"),
 			       st.names.v[i] + (st.names.v[i][0] == '-'));
-	printf(L(o.lang, "%s: %zu hồ sơ; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
-	         "%s: %zu records; %zu written, %zu unchanged, %zu removed\n"),
-	       o.dir, a->nrecs, st.written, st.unchanged, st.removed);
+	printf(L(o.lang, "%s: %zu hồ sơ%s; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
+	         "%s: %zu %s; %zu written, %zu unchanged, %zu removed\n"),
+	       o.dir, a->nrecs, L(o.lang, "", PL(a->nrecs, "record", "records")), st.written,
+	       st.unchanged, st.removed);
 	if (fflush(stdout) != 0)
 		goto out;
 	rc = io_failed                                 ? EXIT_USAGE

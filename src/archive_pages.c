@@ -461,12 +461,16 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 	date_iso(a->today, today);
 	buf_printf(b, "# %s\n\n",
 	           L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
-	buf_printf(
-	    b,
-	    L(lang,
-	      "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá hạn).\n\n",
-	      "As of %s: %zu visits, %zu partners, %zu open tasks (%zu overdue).\n\n"),
-	    today, a->nrecs, a->npartners, a->nopen, a->noverdue);
+	if (lang == LANG_EN)
+		buf_printf(b, "As of %s: %zu %s, %zu %s, %zu open %s (%zu overdue).\n\n", today,
+		           a->nrecs, PL(a->nrecs, "visit", "visits"), a->npartners,
+		           PL(a->npartners, "partner", "partners"), a->nopen,
+		           PL(a->nopen, "task", "tasks"), a->noverdue);
+	else
+		buf_printf(b,
+		           "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá "
+		           "hạn).\n\n",
+		           today, a->nrecs, a->npartners, a->nopen, a->noverdue);
 	buf_printf(b, "[%s](tasks.md)\n\n",
 	           L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 
@@ -524,7 +528,8 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			const struct arc_agency *ag = &a->agencies[g];
 			buf_puts(b, "- ");
 			put_link(b, ag->name, "", "agencies/", ag->slug);
-			buf_printf(b, L(lang, " (%zu đoàn)\n", " (%zu visits)\n"), ag->nrecs);
+			buf_printf(b, L(lang, " (%zu đoàn%s)\n", " (%zu %s)\n"), ag->nrecs,
+			           L(lang, "", PL(ag->nrecs, "visit", "visits")));
 		}
 		buf_putc(b, '\n');
 	}
@@ -902,15 +907,21 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	date_iso(a->today, today);
 	buf_printf(b, "# %s\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	buf_printf(b, "[%s](index.md)\n\n", L(lang, "Mục lục", "Index"));
-	buf_printf(b,
-	           L(lang,
-	             "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
-	             "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá hạn "
-	             "trước, rồi theo hạn.\n\n",
-	             "As of %s: %zu open tasks, %zu overdue, %zu owners. The owner with the most "
-	             "overdue work comes first; within each, overdue tasks first, then by due "
-	             "date.\n\n"),
-	           today, a->nopen, a->noverdue, ndepartments(a));
+	size_t nd = ndepartments(a);
+	if (lang == LANG_EN)
+		buf_printf(b,
+		           "As of %s: %zu open %s, %zu overdue, %zu %s. The department with the "
+		           "most overdue work comes first; within each, overdue tasks first, then "
+		           "by due date.\n\n",
+		           today, a->nopen, PL(a->nopen, "task", "tasks"), a->noverdue, nd,
+		           PL(nd, "department in charge", "departments in charge"));
+	else
+		buf_printf(
+		    b,
+		    "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
+		    "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá "
+		    "hạn trước, rồi theo hạn.\n\n",
+		    today, a->nopen, a->noverdue, nd);
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		if (!w->flagged)
@@ -930,8 +941,8 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		                     : L(lang, "(chưa giao cho một đơn vị cụ thể)",
 		                         "(no specific department)"));
 		buf_printf(
-		    b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
-		    w->ntasks, w->noverdue);
+		    b, L(lang, " — %zu nhiệm vụ%s, %zu quá hạn\n\n", " — %zu %s, %zu overdue\n\n"),
+		    w->ntasks, L(lang, "", PL(w->ntasks, "task", "tasks")), w->noverdue);
 		if (w->nspellings > 1 || (w->nspellings == 1 && strncmp(w->spellings[0], w->name,
 		                                                        strlen(w->spellings[0])))) {
 			buf_printf(

@@ -373,14 +373,16 @@ cmd_report(int argc, char **argv)
 		case 'c': config = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case ':':
-			fprintf(stderr, L(ul, "debrief report: tùy chọn %s cần một giá trị\n",
-			                  "debrief report: option %s needs a value\n"),
+			fprintf(stderr,
+			        L(ul, "debrief report: tùy chọn %s cần một giá trị\n",
+			          "debrief report: option %s needs a value\n"),
 			        argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
 		default:
-			fprintf(stderr, L(ul, "debrief report: tùy chọn không hợp lệ: %s\n",
-			                  "debrief report: unknown option: %s\n"),
+			fprintf(stderr,
+			        L(ul, "debrief report: tùy chọn không hợp lệ: %s\n",
+			          "debrief report: unknown option: %s\n"),
 			        argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
@@ -388,7 +390,8 @@ cmd_report(int argc, char **argv)
 	}
 	if (!o.outdir || optind >= argc) {
 		fprintf(stderr, "debrief report: %s\n",
-		        L(ul, "cần -o DIR và ít nhất một FILE", "-o DIR and at least one FILE are needed"));
+		        L(ul, "cần -o DIR và ít nhất một FILE",
+		          "-o DIR and at least one FILE are needed"));
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -430,9 +433,9 @@ cmd_report(int argc, char **argv)
 			rc = EXIT_FINDINGS;
 	}
 	fprintf(stderr,
-	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo trong %s\n",
-	          "debrief: %zu of %zu reports written to %s\n"),
-	        written, files.n, o.outdir);
+	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo%s trong %s\n",
+	          "debrief: %zu of %zu %s written to %s\n"),
+	        written, files.n, L(o.ctx.lang, "", PL(files.n, "report", "reports")), o.outdir);
 	strlist_free(&files);
 	strlist_free(&errs);
 	strlist_free(&o.ids);

@@ -46,12 +46,15 @@ put_bool(struct view *v, struct node *map, const char *key, int b)
 	node_map_put(v->a, map, key, node_new_bool(v->a, b));
 }
 
+/* A count, and KEY_one when it is 1: templates in languages with a
+ * plural ("1 task", "2 tasks") choose the noun with it. */
 static void
 put_num(struct view *v, struct node *map, const char *key, long n)
 {
 	struct node *s = node_new_scalar(v->a, arena_printf(v->a, "%ld", n));
 	s->plain = 1;
 	node_map_put(v->a, map, key, s);
+	node_map_put(v->a, map, arena_printf(v->a, "%s_one", key), node_new_bool(v->a, n == 1));
 }
 
 /* Table cells want short dates: "31/10/2017" (vi), "31 Oct 2017" (en). */

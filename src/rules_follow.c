@@ -127,12 +127,19 @@ visit_courtesy_only(struct rctx *c)
 	for (size_t i = 0; i < r->nmeetings; i++)
 		if (r->meetings[i].kind != MEET_COURTESY)
 			return;
-	rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark), "visit-courtesy-only",
-	           SEV_WARNING,
-	           L(c->ctx->lang,
-	             "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
-	             "all %zu meetings are courtesy calls: hold real working sessions"),
-	           r->nmeetings);
+	if (r->nmeetings == 1)
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING, "%s",
+		           L(c->ctx->lang,
+		             "cuộc gặp duy nhất chỉ là chào xã giao: cần buổi làm việc thực chất",
+		             "the only meeting is a courtesy call: hold real working sessions"));
+	else
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
+		             "all %zu meetings are courtesy calls: hold real working sessions"),
+		           r->nmeetings);
 }
 
 /* 1 when the schema has told already that this field is missing or lost
@@ -375,14 +382,14 @@ follow_accomplishment_heavy(struct rctx *c)
 		return;
 	struct mark m = rules_mark(c, r->outcomes.mark, r->outcomes.mark);
 	if (r->outcomes.n > r->ntasks) {
-		rules_emit(
-		    c, m, "follow-accomplishment-heavy", SEV_WARNING,
-		    L(c->ctx->lang,
-		      "%zu kết quả nhưng chỉ %zu nhiệm vụ: báo cáo nặng về thành tích hơn "
-		      "phân công nhiệm vụ",
-		      "%zu outcomes but only %zu tasks: the record is heavier on results than "
-		      "on tasks"),
-		    r->outcomes.n, r->ntasks);
+		rules_emit(c, m, "follow-accomplishment-heavy", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "%zu kết quả nhưng chỉ %zu nhiệm vụ%s: báo cáo nặng về thành tích hơn "
+		             "phân công nhiệm vụ",
+		             "%zu outcomes but only %zu %s: the record is heavier on results than "
+		             "on tasks"),
+		           r->outcomes.n, r->ntasks,
+		           L(c->ctx->lang, "", PL(r->ntasks, "task", "tasks")));
 		return;
 	}
 	size_t out = 0, task = 0;

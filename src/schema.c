@@ -208,6 +208,10 @@ near_try(struct near *nr, const char *cand, size_t limit)
 	/* "courtesy call", "sister-city": the first words are the word. */
 	if (d > limit && fl && !strncmp(nr->fold, f, fl) && nr->fold[fl] == ' ')
 		d = limit;
+	/* "years" for anniversary_years: the last word of the key. */
+	size_t wl = strlen(nr->sq), cl = strlen(sq);
+	if (d > limit && wl >= 4 && cl > wl && !strcmp(sq + cl - wl, nr->sq))
+		d = limit;
 	free(f);
 	if (d <= limit && d < nr->bestd && d < strlen(nr->fold)) {
 		nr->best = cand;
