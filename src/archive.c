@@ -545,6 +545,7 @@ archive_add(struct archive *a, const struct record *r)
 		x->support = ajoin(a, &t->support);
 		x->due = odate_of(&t->due);
 		x->status = t->status;
+		x->status_unknown = record_reported(r, t->mark, "status");
 		for (size_t u = 0; u < t->nupdates; u++) {
 			struct odate d = odate_of(&t->updates[u].date);
 			if (!x->upd_note || odate_cmp(d, x->upd) >= 0) {
@@ -931,7 +932,8 @@ finish_tasks(struct archive *a)
 	size_t *cnt = xcalloc(a->nowners ? a->nowners : 1, sizeof *cnt);
 	for (size_t i = 0; i < a->ntasks; i++) {
 		struct arc_task *t = &a->tasks[i];
-		t->overdue = t->due.set && date_days(t->due.d, 1) < today;
+		/* a status the record got wrong may be "done": no overdue claim */
+		t->overdue = t->due.set && date_days(t->due.d, 1) < today && !t->status_unknown;
 		cnt[t->owner]++;
 		a->nopen++;
 		a->noverdue += t->overdue;

@@ -109,7 +109,8 @@ struct arc_task {
 	const char *id, *text, *owner_written, *support;
 	struct odate due;
 	enum task_status status;
-	struct odate upd; /* latest update */
+	int status_unknown; /* the record's status was rejected: neither open nor done */
+	struct odate upd;   /* latest update */
 	const char *upd_note;
 	int overdue;  /* set by archive_finish against today */
 	size_t order; /* rank among all open tasks: overdue first, then by due date */

@@ -150,7 +150,7 @@ task_obj(struct jw *w, const struct archive *a, const struct arc_task *t)
 	jw_str(w, "partner", t->occ >= 0 ? a->partners[a->occs[t->occ].partner].slug : NULL);
 	jw_str(w, "support", t->support);
 	jw_odate(w, "due", t->due);
-	jw_str(w, "status", task_status_words[t->status]);
+	jw_str(w, "status", t->status_unknown ? NULL : task_status_words[t->status]);
 	jw_bool(w, "overdue", t->overdue);
 	if (t->upd.set || t->upd_note) {
 		jw_open(w, "latest_update", '{');

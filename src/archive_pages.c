@@ -268,7 +268,9 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 		if (t->occ >= 0)
 			put_partner_link(b, a, a->occs[t->occ].partner, up);
 	}
-	buf_printf(b, " | %s", task_status_word(t->status, lang));
+	buf_printf(b, " | %s",
+	           t->status_unknown ? L(lang, "chưa rõ (hồ sơ ghi sai)", "unknown (miswritten)")
+	                             : task_status_word(t->status, lang));
 	buf_puts(b, " | ");
 	if (t->upd.set || t->upd_note) {
 		put_odate(b, t->upd);
@@ -949,9 +951,14 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 			    b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
 			for (size_t s = 0; s < w->nspellings; s++) {
 				buf_puts(b, s ? ", " : "");
-				buf_puts(b, "“");
-				md_put(b, w->spellings[s]);
-				buf_printf(b, "” (%zu)", w->spelling_n[s]);
+				if (*w->spellings[s]) {
+					buf_puts(b, "“");
+					md_put(b, w->spellings[s]);
+					buf_puts(b, "”");
+				} else {
+					buf_puts(b, L(lang, "(không ghi)", "(none written)"));
+				}
+				buf_printf(b, " (%zu)", w->spelling_n[s]);
 			}
 			buf_puts(b, "\n\n");
 		}

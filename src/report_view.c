@@ -122,10 +122,13 @@ task_is_open(const struct task *t)
 	return t->status != TASK_DONE && t->status != TASK_DROPPED;
 }
 
+/* Overdue: open and past its deadline; a status the record got wrong
+ * (rejected by the schema) may be "done", so it is never called overdue. */
 static int
-task_is_overdue(const struct task *t, struct date today)
+task_is_overdue(const struct record *r, const struct task *t, struct date today)
 {
-	return task_is_open(t) && t->due.set && date_days(t->due.d, 1) < date_days(today, 0);
+	return task_is_open(t) && t->due.set && date_days(t->due.d, 1) < date_days(today, 0) &&
+	       !record_reported(r, t->mark, "status");
 }
 
 struct dept {
@@ -168,7 +171,8 @@ cmp_task(const void *pa, const void *pb)
 	int oa = task_is_open(a), ob = task_is_open(b);
 	if (oa != ob)
 		return oa ? -1 : 1;
-	int da = task_is_overdue(a, sort_today), db = task_is_overdue(b, sort_today);
+	int da = task_is_overdue(sort_rec, a, sort_today),
+	    db = task_is_overdue(sort_rec, b, sort_today);
 	if (da != db)
 		return da ? -1 : 1;
 	long ka = due_key(a), kb = due_key(b);
@@ -192,15 +196,17 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 		put_str(v, m, "due_text", human(v, &t->due));
 		put_str(v, m, "due_short", short_date(v, &t->due));
 	}
-	put_str(v, m, "status", L(v->lang, task_status_vi, task_status_en)[t->status]);
-	put_bool(v, m, "overdue", task_is_overdue(t, v->today));
+	put_str(v, m, "status",
+	        record_reported(r, t->mark, "status")
+	            ? L(v->lang, "Chưa rõ (hồ sơ ghi sai)", "Unknown (miswritten)")
+	            : L(v->lang, task_status_vi, task_status_en)[t->status]);
+	put_bool(v, m, "overdue", task_is_overdue(r, t, v->today));
 	put_bool(v, m, "done", !task_is_open(t));
 	if (t->nupdates) {
 		const struct update *u = &t->updates[t->nupdates - 1];
 		put_str(v, m, "update_date", short_date(v, &u->date));
 		put_str(v, m, "update", u->note.s);
 	}
-	(void)r;
 	return m;
 }
 
@@ -230,7 +236,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		d[j].tasks = xgrow(d[j].tasks, &d[j].cap, d[j].n + 1, sizeof *d[j].tasks);
 		d[j].tasks[d[j].n++] = i;
 		d[j].open += task_is_open(t);
-		d[j].overdue += task_is_overdue(t, v->today);
+		d[j].overdue += task_is_overdue(r, t, v->today);
 	}
 	if (nd > 1) /* qsort(NULL, 0) is undefined */
 		qsort(d, nd, sizeof *d, cmp_dept);
