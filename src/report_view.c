@@ -370,15 +370,20 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		put_bool(v, m, "done", r->reciprocal_status == RECIP_DONE);
 		static const char *const vi[] = {"chưa đề cập", "đã đề xuất", "đã thống nhất",
 		                                 "đã diễn ra", "không dự kiến"};
-		static const char *const en[] = {"not yet raised", "proposed", "agreed", "done",
-		                                 "not planned"};
+		static const char *const en[] = {"not yet raised", "proposed", "agreed",
+		                                 "took place", "not planned"};
 		const char *when = human(v, &r->reciprocal_expected);
 		put_str(v, m, "what",
 		        arena_printf(
 		            v->a, "%s: %s%s%s",
 		            L(v->lang, "Chuyến thăm đáp lễ của đối tác", "Partner's return visit"),
 		            L(v->lang, vi, en)[r->reciprocal_status],
-		            when ? L(v->lang, ", dự kiến ", ", expected ") : "", when ? when : ""));
+		            /* a visit that took place is no longer "expected" */
+		            !when ? ""
+		            : r->reciprocal_status == RECIP_DONE
+		                ? ", "
+		                : L(v->lang, ", dự kiến ", ", expected "),
+		            when ? when : ""));
 		push_step(v, items, m);
 	}
 	node_map_put(v->a, root, "timeline", items);
