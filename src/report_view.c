@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "countries.h"
 #include "provinces.h"
+#include "rules.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -218,7 +219,9 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	size_t nd = 0, cap = 0;
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const struct task *t = &r->tasks[i];
-		char *key = text_fold(t->owner.s ? t->owner.s : "");
+		/* vague owners ("TBD") and missing ones are no department: one group */
+		int vague = rules_owner_vague(t->owner.s, NULL);
+		char *key = vague ? xstrdup("") : text_fold(t->owner.s);
 		size_t j;
 		for (j = 0; j < nd; j++)
 			if (!strcmp(d[j].key, key))
@@ -227,7 +230,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 			d = xgrow(d, &cap, nd + 1, sizeof *d);
 			memset(&d[nd], 0, sizeof *d);
 			d[nd].key = key;
-			d[nd].owner = t->owner.s;
+			d[nd].owner = vague ? NULL : t->owner.s;
 			d[nd].first = i;
 			nd++;
 		} else {
@@ -242,16 +245,18 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		qsort(d, nd, sizeof *d, cmp_dept);
 
 	struct node *depts = node_new_seq(v->a);
-	size_t open = 0, overdue = 0;
+	size_t open = 0, overdue = 0, nvague = 0;
 	for (size_t j = 0; j < nd; j++) {
 		sort_rec = r;
 		sort_today = v->today;
 		qsort(d[j].tasks, d[j].n, sizeof *d[j].tasks, cmp_task);
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "owner",
-		        d[j].owner
-		            ? d[j].owner
-		            : L(v->lang, "(chưa giao đơn vị chủ trì)", "(no owner assigned)"));
+		        d[j].owner ? d[j].owner
+		                   : L(v->lang, "(chưa giao cho một đơn vị cụ thể)",
+		                       "(no specific department)"));
+		if (!d[j].owner)
+			nvague = d[j].n;
 		put_num(v, m, "number", (long)j + 1);
 		put_num(v, m, "open", (long)d[j].open);
 		put_bool(v, m, "has_open", d[j].open > 0);
@@ -270,8 +275,11 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	free(d);
 	node_map_put(v->a, root, "departments", depts);
 	put_bool(v, root, "has_tasks", r->ntasks > 0);
-	put_num(v, root, "task_count", (long)r->ntasks);
-	put_num(v, root, "department_count", (long)nd);
+	/* tasks given to a department, and those given to none in particular */
+	put_num(v, root, "task_count", (long)(r->ntasks - nvague));
+	put_num(v, root, "department_count", (long)(nd - (nvague > 0)));
+	put_num(v, root, "unassigned_count", (long)nvague);
+	put_bool(v, root, "has_unassigned", nvague > 0);
 	put_num(v, root, "open_count", (long)open);
 	put_num(v, root, "overdue_count", (long)overdue);
 	put_bool(v, root, "has_overdue", overdue > 0);

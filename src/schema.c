@@ -850,9 +850,9 @@ misspelt_key(struct walk *w, const struct sobj *o, const struct node *map, const
 /* "{name: Chủ tịch HĐND tỉnh, Phó Bí thư Tỉnh ủy}": in a flow mapping the
  * comma ends the value and the rest becomes a key without a value.  A key
  * with spaces or non-ASCII letters and no value, after a text value, is
- * that rest.  Returns 1 after the finding. */
+ * that rest.  The value cut is left absent.  Returns 1 after the finding. */
 static int
-split_value(struct walk *w, const struct sobj *o, const struct node *map, size_t i)
+split_value(struct walk *w, const struct sobj *o, char *base, const struct node *map, size_t i)
 {
 	const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 	if (!v || v->kind != NODE_SCALAR || !node_is_null(v) || i == 0)
@@ -880,6 +880,9 @@ split_value(struct walk *w, const struct sobj *o, const struct node *map, size_t
 	    "value in quotes: %s: \"%s, %s\"",
 	    w->path, clip(w, k->str), pk->str, clip(w, pv->str), clip(w, k->str));
 	path_pop(w, old);
+	/* half a name or title is not what the record says: left absent */
+	((struct text *)(base + o->fields[f].off))->s = NULL;
+	reported(w, map->mark, o->fields[f].name);
 	return 1;
 }
 
@@ -930,7 +933,7 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 			j++;
 		if (j == o->nfields) {
 			int near = near_field(o, k);
-			if (split_value(w, o, map, i))
+			if (split_value(w, o, base, map, i))
 				continue;
 			if (near >= 0 && !slip[near])
 				slip[near] = k; /* told after the walk, when it is known absent */
