@@ -689,6 +689,19 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data, size_t len)
 		ld->failed = 1;
 		return;
 	}
+	/* "title: Hội nghị: xúc tiến": a colon and a space inside a plain value */
+	int colon_before = 0; /* "key: value: more": a ": " before the problem on its line */
+	for (size_t i = bol; i + 1 < at && i + 1 < len; i++)
+		colon_before |= data[i] == ':' && (data[i + 1] == ' ' || data[i + 1] == '\t');
+	if (!strcmp(problem, "mapping values are not allowed in this context") && colon_before) {
+		finding(ld, m, SEV_ERROR, "yaml-syntax",
+		        "YAML không hợp lệ: giá trị có dấu ':' và dấu cách ở giữa; đặt cả giá trị "
+		        "trong dấu ngoặc kép (ví dụ title: \"Hội nghị: xúc tiến\")",
+		        "malformed YAML: a value with ': ' inside it; put the whole value in "
+		        "quotes (e.g. title: \"Conference: promotion\")");
+		ld->failed = 1;
+		return;
+	}
 	char *what = vp ? xstrdup(vp) : xasprintf("“%s” (thông báo của libyaml)", problem);
 	if (p->context) {
 		const char *vc = yaml_word(ld->lang, p->context);
