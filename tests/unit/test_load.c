@@ -317,9 +317,12 @@ test_messages(void)
 	OK(!says(rule(&dq, "yaml-syntax"), "did not"), "syntax/vietnamese-has-no-english");
 	OK(says(rule(&dq, "yaml-syntax"), "bắt đầu ở dòng 1, cột 4"), "syntax/vietnamese-context");
 	d = loadn("a: b: c\n", 8, NULL, LANG_VI, &dq);
+	OK(!d && says(rule(&dq, "yaml-syntax"), "đặt cả giá trị trong dấu ngoặc kép"),
+	   "syntax/vietnamese-colon-in-value");
+	OK(at(rule(&dq, "yaml-syntax"), 1, 5), "syntax/position");
+	d = loadn("a: b\n  c: d\n", 12, NULL, LANG_VI, &dq); /* indentation, not a colon */
 	OK(!d && says(rule(&dq, "yaml-syntax"), "không được đặt giá trị"),
 	   "syntax/vietnamese-colon");
-	OK(at(rule(&dq, "yaml-syntax"), 1, 5), "syntax/position");
 	d = load("a: 1\n---\nb: 2\n", &dq);
 	OK(!d && at(rule(&dq, "yaml-multiple-documents"), 2, 1), "syntax/two-documents");
 	d = load("---\na: 1\n...\n", &dq);
