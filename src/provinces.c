@@ -282,30 +282,6 @@ province_abolished(const char *name)
 	return province_lookup(name) >= 0 && old_name(name) != NULL;
 }
 
-/* Edit distance of two short keys (bytes), capped at 9. */
-static size_t
-key_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 40 || m > 40)
-		return 9;
-	size_t d[41][41];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < v)
-				v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			d[i][j] = v;
-		}
-	return d[n][m] < 9 ? d[n][m] : 9;
-}
-
 const char *
 province_suggest(const char *name)
 {
@@ -316,12 +292,12 @@ province_suggest(const char *name)
 		bestd = 3;
 	bestd++;
 	for (size_t i = 0; i < province_nunits; i++) {
-		size_t d = key_distance(k, province_units[i].key);
+		size_t d = text_distance(k, province_units[i].key);
 		if (d < bestd)
 			bestd = d, best = province_units[i].name;
 	}
 	for (size_t i = 0; i < province_nolds; i++) {
-		size_t d = key_distance(k, province_olds[i].key);
+		size_t d = text_distance(k, province_olds[i].key);
 		if (d < bestd)
 			bestd = d, best = province_olds[i].name;
 	}

@@ -22,9 +22,9 @@
 /* Enums are filled through an int: true of every ABI we build on. */
 _Static_assert(sizeof(enum direction) == sizeof(int), "enums are int-sized");
 
-#define MAX_FIELDS 32     /* fields of the widest object (record: 21) */
-#define MAX_ENTRIES 10000 /* entries read from one list of mappings */
-#define NEAR_MAX 64       /* longest key or word compared for "did you mean" */
+#define MAX_FIELDS 32              /* fields of the widest object (record: 21) */
+#define MAX_ENTRIES 10000          /* entries read from one list of mappings */
+#define NEAR_MAX TEXT_DISTANCE_MAX /* longest key or word compared for "did you mean" */
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 struct walk {
@@ -119,35 +119,6 @@ empty(const struct node *v)
 
 /* ---- "did you mean" ---- */
 
-/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
- * transpositions), on bytes; both strings at most NEAR_MAX bytes. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t d[NEAR_MAX + 1][NEAR_MAX + 1];
-	if (n > NEAR_MAX || m > NEAR_MAX)
-		return SIZE_MAX;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			size_t c = a[i - 1] != b[j - 1];
-			size_t v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[n][m];
-}
-
 /* Lower case without '_', '-', '.' and spaces: followUp, follow-up and
  * Follow_Up all become "followup". */
 static void
@@ -204,7 +175,7 @@ near_try(struct near *nr, const char *cand, size_t limit)
 		return;
 	}
 	char *f = text_fold(cand);
-	size_t d = distance(nr->fold, f), fl = strlen(f);
+	size_t d = text_distance(nr->fold, f), fl = strlen(f);
 	/* "courtesy call", "sister-city": the first words are the word. */
 	if (d > limit && fl && !strncmp(nr->fold, f, fl) && nr->fold[fl] == ' ')
 		d = limit;
@@ -1207,7 +1178,7 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 		if (strlen(p->name.s) > NEAR_MAX)
 			continue;
 		char *pf = text_fold(p->name.s);
-		size_t d = distance(f, pf), len = strlen(pf);
+		size_t d = text_distance(f, pf), len = strlen(pf);
 		size_t lim = len / 3 > 2 ? len / 3 : 2;
 		if (d <= lim && d < bestd && d < strlen(f)) {
 			best = p->name.s;
