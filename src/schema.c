@@ -304,6 +304,34 @@ month_dmy(const char *s, struct date *out)
 	return 1;
 }
 
+/* "2024-5-6", "2024/05/06", "2019.3": year first, but not zero-padded or
+ * with another separator; *out gets the date (d == 0 without a day). */
+static int
+ymd_loose(const char *s, struct date *out)
+{
+	int part[3] = {0, 0, 0}, n = 0, k = 0;
+	char sep = 0;
+	for (; n < 3; n++) {
+		for (k = 0; *s >= '0' && *s <= '9' && k < (n ? 2 : 4); s++, k++)
+			part[n] = part[n] * 10 + (*s - '0');
+		if (k == 0 || (n == 0 && k != 4))
+			return 0;
+		if (!*s)
+			break;
+		if ((*s != '-' && *s != '/' && *s != '.') || (sep && *s != sep))
+			return 0;
+		sep = *s++;
+	}
+	if (*s || n == 0 || part[1] < 1 || part[1] > 12)
+		return 0;
+	struct date d = {part[0], part[1], n == 2 ? part[2] : 0};
+	struct date last = {d.y, d.m, 0};
+	if (d.d && (d.d < 1 || date_from_days(date_days(last, 1)).d < d.d))
+		return 0;
+	*out = d;
+	return 1;
+}
+
 static void
 take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 {
@@ -348,6 +376,14 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 			    "'%s: %s' cần ngày đầy đủ YYYY-MM-DD (ví dụ %s-01), không chỉ tháng",
 			    "'%s: %s' needs a full date YYYY-MM-DD (e.g. %s-01), not only a month",
 			    w->path, cs, iso);
+		return;
+	}
+	if (ymd_loose(s, &d) && (d.d || month_ok)) {
+		date_iso(d, iso);
+		ERR(w, v->mark, "schema-date",
+		    "'%s': hãy viết %s, không viết %s (ngày theo dạng %s)",
+		    "'%s': write %s, not %s (dates are %s)", w->path, iso, cs,
+		    month_ok ? "YYYY-MM-DD / YYYY-MM / YYYY" : "YYYY-MM-DD");
 		return;
 	}
 	ERR(w, v->mark, "schema-date", "'%s: %s' không phải là ngày; hãy viết %s",
