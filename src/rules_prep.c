@@ -447,8 +447,9 @@ prep_language(struct rctx *c)
 				      "no material in English (the host language: %s) for "
 				      "partner '%s'"),
 				    host, pname(p));
-		} else if (!en) {
-			/* Host language unknown: only the English half can be judged. */
+		} else if (!en && !record_reported(r, p->mark, "country")) {
+			/* Host language unknown: only the English half can be judged.  A
+			 * country the schema rejected has had its finding already. */
 			rules_emit(c, m, "prep-language", SEV_WARNING,
 			           L(c->ctx->lang,
 			             "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa biết tiếng "
