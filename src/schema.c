@@ -1304,6 +1304,15 @@ check_locality(struct walk *w, const struct record *r)
 		    "'%s: %s' is no Vietnamese province or city, before or after 2025%s", path[i],
 		    clip(w, t[i]->s), did_you_mean(w, near));
 	}
+	int un = province_lookup(r->locality_name.s), uf = province_lookup(t[1]->s);
+	if (un >= 0 && uf >= 0 && un != uf)
+		say(w, t[1]->mark, SEV_WARNING, "schema-locality",
+		    "'locality.former_name: %s' chưa bao giờ là một phần của %s; tên cũ phải là "
+		    "đơn "
+		    "vị đã hợp nhất vào địa phương này",
+		    "'locality.former_name: %s' was never part of %s; the former name is a unit "
+		    "merged into this locality",
+		    clip(w, t[1]->s), province_units[un].name);
 	if (r->locality_name.s && r->start.set && date_cmp(r->start.d, province_reform_day) >= 0 &&
 	    province_abolished(r->locality_name.s)) {
 		const struct province_unit *u =
