@@ -81,6 +81,67 @@ static const struct {
     {"ZA", "Nam Phi", "South Africa"},
 };
 
+/* Languages by ISO 639 code, for the host languages materials should use. */
+static const struct {
+	const char *code, *vi, *en;
+} languages[] = {
+    {"ar", "tiếng Ả Rập", "Arabic"},
+    {"be", "tiếng Bê-la-rút", "Belarusian"},
+    {"bg", "tiếng Bun-ga-ri", "Bulgarian"},
+    {"bn", "tiếng Băng-la", "Bengali"},
+    {"cs", "tiếng Séc", "Czech"},
+    {"da", "tiếng Đan Mạch", "Danish"},
+    {"de", "tiếng Đức", "German"},
+    {"el", "tiếng Hy Lạp", "Greek"},
+    {"en", "tiếng Anh", "English"},
+    {"es", "tiếng Tây Ban Nha", "Spanish"},
+    {"fa", "tiếng Ba Tư", "Persian"},
+    {"fi", "tiếng Phần Lan", "Finnish"},
+    {"fil", "tiếng Phi-líp-pin", "Filipino"},
+    {"fr", "tiếng Pháp", "French"},
+    {"he", "tiếng Do Thái", "Hebrew"},
+    {"hu", "tiếng Hung-ga-ri", "Hungarian"},
+    {"id", "tiếng In-đô-nê-xi-a", "Indonesian"},
+    {"is", "tiếng Ai-xơ-len", "Icelandic"},
+    {"it", "tiếng I-ta-li-a", "Italian"},
+    {"ja", "tiếng Nhật", "Japanese"},
+    {"kk", "tiếng Ca-dắc", "Kazakh"},
+    {"km", "tiếng Khmer", "Khmer"},
+    {"ko", "tiếng Hàn", "Korean"},
+    {"lo", "tiếng Lào", "Lao"},
+    {"mg", "tiếng Ma-đa-gát-xca", "Malagasy"},
+    {"mn", "tiếng Mông Cổ", "Mongolian"},
+    {"ms", "tiếng Mã Lai", "Malay"},
+    {"my", "tiếng Myanmar", "Burmese"},
+    {"nb", "tiếng Na Uy", "Norwegian"},
+    {"ne", "tiếng Nê-pan", "Nepali"},
+    {"nl", "tiếng Hà Lan", "Dutch"},
+    {"no", "tiếng Na Uy", "Norwegian"},
+    {"pl", "tiếng Ba Lan", "Polish"},
+    {"pt", "tiếng Bồ Đào Nha", "Portuguese"},
+    {"ro", "tiếng Ru-ma-ni", "Romanian"},
+    {"ru", "tiếng Nga", "Russian"},
+    {"si", "tiếng Xinh-ha-la", "Sinhala"},
+    {"sk", "tiếng Xlô-va-ki-a", "Slovak"},
+    {"sv", "tiếng Thụy Điển", "Swedish"},
+    {"ta", "tiếng Tamil", "Tamil"},
+    {"th", "tiếng Thái", "Thai"},
+    {"tr", "tiếng Thổ Nhĩ Kỳ", "Turkish"},
+    {"uk", "tiếng U-crai-na", "Ukrainian"},
+    {"ur", "tiếng Urdu", "Urdu"},
+    {"vi", "tiếng Việt", "Vietnamese"},
+    {"zh", "tiếng Trung Quốc", "Chinese"},
+};
+
+const char *
+language_name(const char *code, enum lang lang)
+{
+	for (size_t i = 0; code && i < sizeof languages / sizeof languages[0]; i++)
+		if (!strcmp(languages[i].code, code))
+			return L(lang, languages[i].vi, languages[i].en);
+	return NULL;
+}
+
 const char *
 country_name(const char *code, enum lang lang)
 {

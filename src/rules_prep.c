@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "countries.h"
 #include "rules_int.h"
 #include "text.h"
@@ -401,6 +402,25 @@ prep_one_size(struct rctx *c)
 	free(titles);
 }
 
+/* "tiếng Hà Lan, tiếng Pháp; mã nl fr" / "Dutch, French; code nl fr": the
+ * host languages by name, with the codes materials are tagged with. */
+static char *
+host_said(const char *host, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+	char *codes = xstrdup(host);
+	for (char *save = NULL, *t = strtok_r(codes, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		const char *n = language_name(t, lang);
+		buf_printf(&b, "%s%s", b.len ? ", " : "", n ? n : t);
+	}
+	free(codes);
+	buf_printf(&b, L(lang, "; mã %s", "; code %s"), host);
+	char *s = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
 static void
 prep_language(struct rctx *c)
 {
@@ -410,6 +430,7 @@ prep_language(struct rctx *c)
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		const char *host = rules_host_langs(c->ctx->cfg, p->country.s);
+		char *hs = host ? host_said(host, c->ctx->lang) : NULL;
 		int en = covered(r, p, "en");
 		struct mark m = rules_mark(c, p->mark, p->mark);
 		if (host && !langs_has_en(host)) {
@@ -422,14 +443,14 @@ prep_language(struct rctx *c)
 				      "cho đối tác '%s'",
 				      "no material in English nor in the host language (%s) for "
 				      "partner '%s'"),
-				    host, pname(p));
+				    hs, pname(p));
 			else if (!h)
 				rules_emit(
 				    c, m, "prep-language", SEV_WARNING,
 				    L(c->ctx->lang,
 				      "chưa có tài liệu tiếng bản địa (%s) cho đối tác '%s'",
 				      "no material in the host language (%s) for partner '%s'"),
-				    host, pname(p));
+				    hs, pname(p));
 			else if (!en)
 				rules_emit(c, m, "prep-language", SEV_WARNING,
 				           L(c->ctx->lang,
@@ -446,7 +467,7 @@ prep_language(struct rctx *c)
 				      "tác '%s'",
 				      "no material in English (the host language: %s) for "
 				      "partner '%s'"),
-				    host, pname(p));
+				    hs, pname(p));
 		} else if (!en && !record_reported(r, p->mark, "country")) {
 			/* Host language unknown: only the English half can be judged.  A
 			 * country the schema rejected has had its finding already. */
@@ -459,6 +480,7 @@ prep_language(struct rctx *c)
 			           pname(p), country_of(p->country.s, c->ctx->lang),
 			           p->country.s ? p->country.s : "?");
 		}
+		free(hs);
 	}
 }
 
