@@ -79,6 +79,7 @@ static const struct {
     {"US", "Hoa Kỳ", "United States"},
     {"VN", "Việt Nam", "Viet Nam"},
     {"ZA", "Nam Phi", "South Africa"},
+    {"ZZ", "(chưa rõ quốc gia)", "(country unknown)"}, /* the archive's code for none */
 };
 
 /* Languages by ISO 639 code, for the host languages materials should use. */

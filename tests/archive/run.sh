@@ -200,13 +200,16 @@ printf 'schema: debrief/1\nid: zz-bad-due\ntitle: Bad due date\ndirection: inbou
 # an unusable start date: still a visit, archived with the date unknown, its
 # overdue task in the register and its partner in the dossiers
 printf 'schema: debrief/1\nid: zz-bad-start\ntitle: Bad start date\ndirection: outbound\ndates: {start: 15/10/2023, end: 2023-10-18}\nlocality: {name: Lâm Đồng}\npartners: [{name: Liên minh châu Âu, country: EU, kind: organization}]\ntasks:\n  - {task: Report to the People'"'"'s Committee, owner: Sở Công Thương, due: 2023-11-01}\n' >"$B/records/zz-bad-start.yaml"
+# a country code the schema rejects: the partner is kept, its country said unknown, not "ZZ"
+printf 'schema: debrief/1\nid: zz-bad-country\ntitle: Bad country\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Sendai, country: Japan}]\n' >"$B/records/zz-bad-country.yaml"
 (cd "$B" && "$DEBRIEF" archive -o out --today $TODAY --lang en records) >"$WORK/bad.out" 2>"$WORK/bad.err"
 rc=$?
 sanitizer_clean bad/sanitizers "$WORK/bad.err" || true
 want_rc bad 1
 grep -E 'zz-' "$WORK/bad.err" >"$WORK/bad-records.err"
 gold bad-records.err "$WORK/bad-records.err"
-has bad/others-archived "$WORK/bad.out" '13 records'
+has bad/others-archived "$WORK/bad.out" '14 records'
+has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
 has bad/miswritten-status-unknown "$B/out/tasks.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
 has bad/undated-record-listed "$B/out/index.md" '^### Date unknown'
