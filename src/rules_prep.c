@@ -603,9 +603,13 @@ prep_asks_aid(struct rctx *c)
 		char *w = rules_short(a->what.s);
 		rules_emit(c, rules_mark(c, a->kind_mark, a->mark), "prep-asks-aid", SEV_WARNING,
 		           L(c->ctx->lang,
-		             "đề nghị '%s' thuộc loại %s: không nên trông chờ hỗ trợ từ phía bạn",
-		             "ask '%s' is of kind %s: do not go expecting aid"),
-		           w, a->kind == ASK_AID ? "aid" : "funding");
+		             "đề nghị '%s' là đề nghị %s (kind: %s): không nên trông chờ hỗ trợ từ "
+		             "phía bạn",
+		             "ask '%s' asks for %s (kind: %s): do not go expecting aid"),
+		           w,
+		           a->kind == ASK_AID ? L(c->ctx->lang, "viện trợ", "aid")
+		                              : L(c->ctx->lang, "tài trợ", "funding"),
+		           a->kind == ASK_AID ? "aid" : "funding");
 		free(w);
 	}
 }
