@@ -261,7 +261,15 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	md_put(b, t->text);
 	if (owner_col) {
 		buf_puts(b, " | ");
-		md_put(b, a->owners[t->owner].name);
+		if (!a->owners[t->owner].vague) {
+			md_put(b, a->owners[t->owner].name);
+		} else if (t->owner_written && *t->owner_written) { /* "TBD": said, and why */
+			md_put(b, t->owner_written);
+			buf_puts(b, L(lang, " (chưa phải một đơn vị cụ thể)",
+			              " (no specific department)"));
+		} else {
+			buf_puts(b, L(lang, "(chưa giao)", "(none)"));
+		}
 	}
 	if (partner_col) {
 		buf_puts(b, " | ");

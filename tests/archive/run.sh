@@ -41,6 +41,8 @@ gold agency-tong-lanh-su-quan-viet-nam-tai-fukuoka.md \
 gold archive.json "$V/archive.json"
 gold findings-vi.err "$WORK/vi.err"
 gold written-first-run.out "$WORK/vi.out"
+# A vague owner is shown as written, and as no department.
+has vague-owner-said "$V/partners/kr-busan.md" '\| TBD \(chưa phải một đơn vị cụ thể\) \|'
 
 # ---- English ----
 E=$C/en
