@@ -1106,9 +1106,10 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		visit_row(b, a, ag->recs[i], up, lang);
 	if (ag->nrecs > LAST)
 		buf_printf(b,
-		           L(lang, "\n%zu chuyến thăm trước đó: xem [mục lục](%sindex.md).\n",
-		             "\n%zu earlier visits: see the [index](%sindex.md).\n"),
-		           ag->nrecs - LAST, up);
+		           L(lang, "\n%zu chuyến thăm%s trước đó: xem [mục lục](%sindex.md).\n",
+		             "\n%zu earlier %s: see the [index](%sindex.md).\n"),
+		           ag->nrecs - LAST, L(lang, "", PL(ag->nrecs - LAST, "visit", "visits")),
+		           up);
 	buf_putc(b, '\n');
 
 	put_handover(b, a, ag->recs, ag->nrecs, lang);

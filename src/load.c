@@ -206,11 +206,12 @@ tally_report(struct loader *ld)
 		if (t->n > MAX_PER_RULE)
 			diags_add(ld->dq, ld->name, t->first, t->sev, t->rule, "",
 			          L(ld->lang,
-			            "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được "
+			            "còn %zu phát hiện%s cùng loại từ đây đến cuối tệp không được "
 			            "liệt kê",
-			            "%zu more findings of this kind from here to the end of the "
-			            "file are not listed"),
-			          t->n - MAX_PER_RULE);
+			            "%zu more %s of this kind from here to the end of the "
+			            "file not listed"),
+			          t->n - MAX_PER_RULE,
+			          L(ld->lang, "", PL(t->n - MAX_PER_RULE, "finding", "findings")));
 }
 
 /* Text pasted from an NFD source decomposes every value alike: one finding
