@@ -51,7 +51,10 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "debrief: unknown command '%s'\n", argv[1]);
+	fprintf(stderr,
+	        L(cmd_lang(argc, argv), "debrief: không có lệnh '%s'\n",
+	          "debrief: unknown command '%s'\n"),
+	        argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -74,6 +74,9 @@ if grep -q '^debrief report: tùy chọn không hợp lệ: --bogus' "$WORK/usag
 	grep -q '^debrief report: -o DIR and at least one FILE are needed' "$WORK/usage-en.err"; then
 	ok "report/usage-in-run-language"
 else fail "report/usage-in-run-language" "$(head -n 1 "$WORK/usage-vi.err") / $(head -n 1 "$WORK/usage-en.err")"; fi
+"$DEBRIEF" repor >/dev/null 2>"$WORK/unknown-command.err"
+if grep -q "^debrief: không có lệnh 'repor'" "$WORK/unknown-command.err"; then ok "report/unknown-command-in-run-language"
+else fail "report/unknown-command-in-run-language" "$(head -n 1 "$WORK/unknown-command.err")"; fi
 
 # --format md writes no PDF; a user's own template set is used.
 "$DEBRIEF" report -o "$WORK/md-only" --format md --today "$TODAY" cases/base.yaml >/dev/null 2>&1
