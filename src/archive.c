@@ -1310,7 +1310,7 @@ cmd_archive(int argc, char **argv)
 	char *err = NULL;
 	struct date today;
 	const char *derr = NULL;
-	if (!date_today(o.today, &today, &derr)) {
+	if (!date_today(o.today, o.lang, &today, &derr)) {
 		fprintf(stderr, "debrief archive: %s\n", derr);
 		goto out;
 	}

@@ -298,7 +298,7 @@ cmd_check(int argc, char **argv)
 
 	struct date today;
 	const char *derr = NULL;
-	if (!date_today(o.today, &today, &derr)) {
+	if (!date_today(o.today, o.lang, &today, &derr)) {
 		fprintf(stderr, "debrief check: %s\n", derr);
 		goto out;
 	}

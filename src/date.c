@@ -166,11 +166,12 @@ date_cmp(struct date a, struct date b)
 }
 
 int
-date_today(const char *opt, struct date *out, const char **err)
+date_today(const char *opt, enum lang lang, struct date *out, const char **err)
 {
 	if (opt) {
 		if (date_parse(opt, 0, out) != DATE_OK) {
-			*err = "--today wants a date written YYYY-MM-DD";
+			*err = L(lang, "--today cần một ngày viết dạng YYYY-MM-DD",
+			         "--today wants a date written YYYY-MM-DD");
 			return 0;
 		}
 		return 1;
@@ -182,7 +183,8 @@ date_today(const char *opt, struct date *out, const char **err)
 		errno = 0;
 		long long v = strtoll(sde, &end, 10);
 		if (errno || *end || v < 0) {
-			*err = "SOURCE_DATE_EPOCH is not a number of seconds";
+			*err = L(lang, "SOURCE_DATE_EPOCH không phải là một số giây",
+			         "SOURCE_DATE_EPOCH is not a number of seconds");
 			return 0;
 		}
 		*out = date_from_days((long)(v / 86400));

@@ -34,7 +34,8 @@ void date_iso(struct date d, char *buf);
 void date_human(struct date d, enum lang lang, char *buf, size_t n);
 int date_cmp(struct date a, struct date b);
 /* Today: --today value if given, else SOURCE_DATE_EPOCH, else the clock (UTC).
- * Returns 0 and leaves a message in *err when the given value is unusable. */
-int date_today(const char *opt, struct date *out, const char **err);
+ * Returns 0 and leaves a message in *err, in lang, when the given value is
+ * unusable. */
+int date_today(const char *opt, enum lang lang, struct date *out, const char **err);
 
 #endif

@@ -396,8 +396,8 @@ cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *derr = NULL;
-	if (!date_today(today, &o.ctx.today, &derr)) {
-		fprintf(stderr, "debrief: %s\n", derr);
+	if (!date_today(today, ul, &o.ctx.today, &derr)) {
+		fprintf(stderr, "debrief report: %s\n", derr);
 		return EXIT_USAGE;
 	}
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
