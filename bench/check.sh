@@ -9,7 +9,7 @@
 # tests/tools/yamlload) is measured too, or instead when "debrief check"
 # is not built.
 #
-# Memory: the complete example of record-format.md 5,000 times, each with
+# Memory: the complete example of docs/record-format.md 5,000 times, each with
 # its own id: peak memory against one record.  Fails when the records
 # cost more than 64 KiB each above the floor: records stay alive only
 # until the collection rules have run, so this bounds what one record

@@ -348,7 +348,7 @@ cmd_check(int argc, char **argv)
 	qsort(bn.v, bn.n, sizeof *bn.v, cmp_input_name);
 
 	/* Collection findings get the waivers of the record they are about. */
-	/* rules.md: the collection rules are for check "over several files". */
+	/* docs/rules.md: the collection rules are for check "over several files". */
 	if (nread > 1)
 		collection_finish(coll, &cq);
 	for (size_t i = 0; i < cq.n; i++) {

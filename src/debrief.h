@@ -19,7 +19,7 @@
 
 #define DEBRIEF_VERSION "0.1.0"
 
-/* Exit status of every command (outputs.md section 2). */
+/* Exit status of every command (docs/outputs.md). */
 enum exit_code {
 	EXIT_OK = 0,       /* nothing at or above --fail-on */
 	EXIT_FINDINGS = 1, /* findings at or above --fail-on */

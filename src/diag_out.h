@@ -1,6 +1,6 @@
 /*
  * diag_out.h: printing sorted findings in the formats of `debrief check`
- * (text, json, sarif, github, junit; outputs.md section 2).
+ * (text, json, sarif, github, junit; docs/outputs.md section 2).
  */
 #ifndef DIAG_OUT_H
 #define DIAG_OUT_H

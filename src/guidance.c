@@ -1,7 +1,9 @@
 /*
- * guidance.c: the G1–G22 table of guidance.md as data.  The quotes are
- * byte-exact substrings of the seed texts (a unit test reads the seeds
- * and guidance.md to keep it so); nothing here is paraphrased.
+ * guidance.c: the G1–G22 table of docs/guidance.md as data.  The quotes
+ * are byte-exact substrings of the two source texts: the unit test
+ * test_guidance keeps this table equal to docs/guidance.md, and
+ * tools/check-guidance checks docs/guidance.md against the texts; nothing
+ * here is paraphrased.
  */
 #include "guidance.h"
 
@@ -10,12 +12,12 @@
 #include "buf.h"
 
 const struct guidance_source guidance_sources[] = {
-    {"000", "000_3c088541051bf2fd.txt",
+    {"000",
      "Đại sứ Việt Nam tại Bỉ và EU (Nguyễn Văn Thảo) và tại Pháp (Đinh Toàn Thắng): kinh "
      "nghiệm hợp tác, xúc tiến với địa phương nước bạn",
      "Vietnam's ambassadors to Belgium/EU (Nguyễn Văn Thảo) and to France (Đinh Toàn Thắng) on "
      "promotion and cooperation with foreign localities"},
-    {"003", "003_342330b7cc5c15b5.txt",
+    {"003",
      "Tổng Lãnh sự Việt Nam tại Fukuoka (Nguyễn Phương Hồng): kết nối địa phương Việt Nam với "
      "các tỉnh Nhật Bản",
      "Vietnam's Consul General in Fukuoka (Nguyễn Phương Hồng) on connecting Vietnamese "

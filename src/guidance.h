@@ -1,5 +1,5 @@
 /*
- * guidance.h: the guidance items G1–G22 (guidance.md) that every rule
+ * guidance.h: the guidance items G1–G22 (docs/guidance.md) that every rule
  * names: the verbatim Vietnamese quotes from the two source texts and
  * their English gloss.  explain and the SARIF output print them.
  */
@@ -13,8 +13,7 @@
 #define GUIDANCE_MAX_QUOTES 2
 
 struct guidance_source {
-	const char *id;       /* "000", "003" */
-	const char *file;     /* the seed file that holds the text */
+	const char *id;       /* "000", "003": the Source column of docs/guidance.md */
 	const char *title_vi; /* who speaks, about what */
 	const char *title_en;
 };
@@ -23,7 +22,7 @@ struct guidance {
 	const char *id;                              /* "G1" … "G22" */
 	const char *source;                          /* a guidance_source id */
 	const char *quotes[GUIDANCE_MAX_QUOTES + 1]; /* verbatim, NULL-terminated */
-	const char *gloss;                           /* English, as in guidance.md */
+	const char *gloss;                           /* English, as in docs/guidance.md */
 	const char *gloss_vi;                        /* the same in Vietnamese, for explain */
 };
 
@@ -34,7 +33,7 @@ extern const size_t guidance_source_count;
 
 const struct guidance *guidance_find(const char *id);
 const struct guidance_source *guidance_source_find(const char *id);
-/* The quote as guidance.md writes it: "…" or "…" … "…".  Caller frees. */
+/* The quote as docs/guidance.md writes it: "…" or "…" … "…".  Caller frees. */
 char *guidance_quote(const struct guidance *g);
 
 #endif

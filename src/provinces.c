@@ -51,7 +51,7 @@ enum {
 };
 
 /* The 34 units in force from 1 July 2025: the 11 unchanged, then the 23
- * formed by merging, in the order of provinces-2025.md. */
+ * formed by merging, in the order of docs/provinces-2025.md. */
 const struct province_unit province_units[] = {
     [U_HA_NOI] = {"Hà Nội", "ha noi", LOC_CITY},
     [U_HUE] = {"Huế", "hue", LOC_CITY},

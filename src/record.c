@@ -1,7 +1,7 @@
 /*
  * record.c: what the typed record offers its readers besides its fields:
  * the words of every enum as records write them, partner look-up by name
- * or id, "completed" as rules.md defines it, and freeing.  schema.c builds
+ * or id, "completed" as docs/rules.md defines it, and freeing.  schema.c builds
  * records; this file never looks at the node tree.
  */
 #include "record.h"

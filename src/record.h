@@ -316,7 +316,7 @@ struct partner *record_partner(const struct record *r, const char *ref);
 /* The contact of that name (case, accents and spacing aside), or NULL:
  * a person of agency.staff who is also a contact is listed once. */
 const struct contact *record_contact_named(const struct record *r, const char *name);
-/* 1 when the record counts as completed on "today" (rules.md). */
+/* 1 when the record counts as completed on "today" (docs/rules.md). */
 int record_completed(const struct record *r, struct date today);
 /* Keeps a copy of v[0..n) (in the record's arena), sorted for look-ups. */
 void record_set_reported(struct record *r, const struct reported *v, size_t n);

@@ -1,7 +1,7 @@
 /*
  * report_view.c: one record and its findings → the data tree a report
  * template reads.  It decides what a post-visit report says and in which
- * order (outputs.md section 1): tasks grouped by owner, the busiest
+ * order (docs/outputs.md section 1): tasks grouped by owner, the busiest
  * department first, overdue tasks first; results capped at five.  It
  * writes no Markdown: wording of the page is the template's, escaping is
  * md_escape's.

@@ -1,5 +1,5 @@
 /*
- * rules.c: the rule catalogue of rules.md as data (id, default severity,
+ * rules.c: the rule catalogue of docs/rules.md as data (id, default severity,
  * guidance, when it fires, why), the driver that runs the rule bodies of
  * one record and of a whole run, and rules_apply, where configuration and
  * waivers decide the final severity of every finding.
@@ -16,7 +16,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Kept in the order of rules.md; config-* are this project's additions. */
+/* Kept in the order of docs/rules.md; config-* are this project's additions. */
 const struct rule rule_table[] = {
     /* Input: the loader (load.c) and the text checks of schema.c. */
     {"yaml-syntax", SEV_ERROR, "", "input",

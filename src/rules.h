@@ -1,5 +1,5 @@
 /*
- * rules.h: the rule catalogue (rules.md) as data, the checks over one
+ * rules.h: the rule catalogue (docs/rules.md) as data, the checks over one
  * record and over a collection, and configuration (.debrief.yaml) and
  * waivers, which decide the final severity of every finding.
  */

@@ -1,5 +1,5 @@
 /*
- * rules_archive.c: the rules across a collection (rules.md, "Across a
+ * rules_archive.c: the rules across a collection (docs/rules.md, "Across a
  * collection"): archive-cold-partner and archive-open-tasks.  Computed here
  * only, over the archive model, for both `archive` (pages, stderr) and
  * `check` over several files (through the collection of rules.c).

@@ -1,6 +1,6 @@
 /*
  * rules_follow.c: the rules of a completed visit and its follow-up
- * (visit-*, follow-*, memory-* of rules.md): tasks with one owner and a
+ * (visit-*, follow-*, memory-* of docs/rules.md): tasks with one owner and a
  * date, the report and its feedback, reviews, plan and institutional
  * memory.  Only reads the record; findings go through rules_emit.
  */

@@ -1,5 +1,5 @@
 /*
- * rules_prep.c: the preparation rules of rules.md (prep-*), which apply to
+ * rules_prep.c: the preparation rules of docs/rules.md (prep-*), which apply to
  * planned and completed records alike, and the host-language table that
  * prep-language reads.  Only reads the record; findings go through
  * rules_emit.

@@ -3,7 +3,7 @@
  * format debrief/1 with its type, whether it is required, its allowed
  * words (the record.h word tables) and its place in struct record; and
  * the ISO code lists the format refers to.  The manual page debrief(5)
- * and record-format.md describe exactly these tables.
+ * and docs/record-format.md describe exactly these tables.
  */
 #include "schema_fields.h"
 

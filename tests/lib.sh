@@ -24,3 +24,33 @@ sanitizer_clean() {
 	fi
 	return 0
 }
+
+# verify_data NAME: tests/data/NAME is the upstream copy its SOURCE names:
+# SHA256SUMS has the checksum SOURCE gives, every file it lists has its
+# checksum, and nothing else is there.  Prints one ok/FAIL line
+# "data/NAME/checksums"; returns non-zero (the caller must not use the
+# data then).
+verify_data() {
+	d=$TOP/tests/data/$1
+	if [ ! -f "$d/SOURCE" ] || [ ! -f "$d/SHA256SUMS" ]; then
+		fail "data/$1/checksums" "no SOURCE or SHA256SUMS in $d"; return 1
+	fi
+	want=$(sed -n 's/^sha256 of SHA256SUMS: \([0-9a-f]\{64\}\)$/\1/p' "$d/SOURCE")
+	got=$(sha256sum <"$d/SHA256SUMS" | cut -c1-64)
+	if [ -z "$want" ] || [ "$want" != "$got" ]; then
+		fail "data/$1/checksums" "SHA256SUMS is $got, SOURCE says ${want:-nothing}"; return 1
+	fi
+	if ! (cd "$d" && sha256sum --check --strict --quiet SHA256SUMS) >"$WORK/sums.out" 2>&1; then
+		fail "data/$1/checksums" "files differ from SHA256SUMS"; head -n 10 "$WORK/sums.out"
+		return 1
+	fi
+	(cd "$d" && find . -type f ! -name SOURCE ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort) \
+		>"$WORK/sums.have"
+	cut -c67- "$d/SHA256SUMS" | LC_ALL=C sort >"$WORK/sums.want"
+	if ! cmp -s "$WORK/sums.have" "$WORK/sums.want"; then
+		fail "data/$1/checksums" "files not listed in SHA256SUMS:"
+		comm -23 "$WORK/sums.have" "$WORK/sums.want" | head -n 10
+		return 1
+	fi
+	ok "data/$1/checksums"
+}

@@ -9,7 +9,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extens
 libhpdf-dev zlib1g-dev libutf8proc-dev libharfbuzz-dev libfontconfig-dev
 fonts-liberation2 fonts-droid-fallback fonts-nanum"
 test_pkgs="clang clang-format libclang-rt-14-dev valgrind poppler-utils qpdf mupdf-tools ghostscript
-python3 diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-urw-base35"
+python3 diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-urw-base35 iso-codes"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$build_pkgs $test_pkgs"

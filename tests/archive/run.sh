@@ -106,16 +106,21 @@ done <"$WORK/links.out"
 n_md=$(cd "$V" && find . -name '*.md' | wc -l) n_pdf=$(cd "$V" && find . -name '*.pdf' | wc -l)
 [ "$n_md" = "$n_pdf" ] && [ "$n_md" -gt 0 ] && ok pdf-per-page ||
 	fail pdf-per-page "$n_md pages, $n_pdf PDFs"
-bad=0
+bad=0 nlinks=0
 for f in $(cd "$V" && find . -name '*.pdf' | sort); do
-	qpdf --qdf --object-streams=disable "$V/$f" "$WORK/q.pdf" 2>/dev/null
+	rm -f "$WORK/q.pdf"
+	qpdf --qdf --object-streams=disable "$V/$f" "$WORK/q.pdf" 2>/dev/null ||
+		{ bad=1; echo "  $f: qpdf cannot rewrite it"; }
 	# links between pages; mailto: and other schemes are not pages
 	for u in $(grep -a '/URI (' "$WORK/q.pdf" | sed 's|.*/URI (||; s|)$||' | grep -v ':'); do
+		nlinks=$((nlinks + 1))
 		case $u in *.md) bad=1; echo "  $f: $u still .md";; esac
 		[ -f "$V/$(dirname "$f")/$u" ] || { bad=1; echo "  $f: $u resolves to nothing"; }
 	done
 done
-[ $bad = 0 ] && ok pdf-links-resolve || fail pdf-links-resolve "a PDF link points at no PDF"
+# every page links to the index at least
+[ "$nlinks" -lt "$n_pdf" ] && { bad=1; echo "  $nlinks links in $n_pdf PDFs"; }
+[ $bad = 0 ] && ok "pdf-links-resolve ($nlinks links)" || fail pdf-links-resolve "a PDF link points at no PDF"
 pdftotext "$V/partners/jp-nagasaki.pdf" "$WORK/nagasaki.txt" 2>/dev/null
 has pdf-text-extracts "$WORK/nagasaki.txt" '^Nagasaki \(長崎県\)$'
 M=$C/md-only

@@ -41,9 +41,14 @@ want_rc() {
 }
 # gold NAME: stdout of the last run against expected/NAME.out
 gold() { golden "$1" "expected/$1.out" "$WORK/$1.out"; }
-# has NAME FILE PATTERN (grep -E) / hasnt NAME FILE PATTERN
+# has NAME FILE PATTERN (grep -E) / hasnt NAME FILE PATTERN; hasnt needs
+# output to look at: an empty file proves nothing
 has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1" "'$3' in $2"; else ok "$1"; fi; }
+hasnt() {
+	if [ ! -s "$2" ]; then fail "$1" "$2 is empty: nothing to look for '$3' in"
+	elif grep -qE -- "$3" "$2"; then fail "$1" "'$3' in $2"
+	else ok "$1"; fi
+}
 esc=$(printf '\033')
 
 LOADER="dup-key.yaml syntax.yaml not-nfc.yaml"
@@ -74,7 +79,7 @@ s = d["summary"]
 assert list(s) == ["files", "errors", "warnings", "infos"], list(s)
 n = {k: sum(f["severity"] == k for f in d["findings"]) for k in ("error", "warning", "info")}
 assert (s["errors"], s["warnings"], s["infos"]) == (n["error"], n["warning"], n["info"])
-' "$WORK/json.out"; then ok json/shape; else fail json/shape "not the shape of outputs.md"; fi
+' "$WORK/json.out"; then ok json/shape; else fail json/shape "not the shape of docs/outputs.md"; fi
 
 run sarif -- --lang en --format sarif $LOADER
 want_rc sarif 1
@@ -164,7 +169,9 @@ run colour-force-zero FORCE_COLOR=0 -- dup-key.yaml
 hasnt colour-force-zero/no-escapes "$WORK/colour-force-zero.out" "$esc"
 run colour-no-color-wins NO_COLOR=1 FORCE_COLOR=1 -- dup-key.yaml
 hasnt colour-no-color-wins/no-escapes "$WORK/colour-no-color-wins.out" "$esc"
-if command -v script >/dev/null 2>&1; then
+if ! command -v script >/dev/null 2>&1; then
+	fail colour-terminal "no script(1) to give check a terminal (bsdutils)"
+else
 	# a terminal: script(1) gives the command a pseudo-terminal
 	(cd "$IN" && script -qec "'$DEBRIEF' check dup-key.yaml" /dev/null) >"$WORK/tty.out" 2>&1
 	has colour-terminal "$WORK/tty.out" "$esc\\[1;31merror"
@@ -253,7 +260,9 @@ for cmd in check rules explain; do
 done
 
 # ---- output that cannot be written is an operational error ----
-if [ -w /dev/full ]; then
+if [ ! -w /dev/full ]; then
+	fail write-error "no writable /dev/full to make the output fail"
+else
 	(cd "$IN" && "$DEBRIEF" check dup-key.yaml) >/dev/full 2>"$WORK/full.err"
 	rc=$?
 	want_rc write-error 2
@@ -346,7 +355,7 @@ run collection-waiver -- --lang en dup-id-b.yaml dup-id-waived.yaml
 want_rc collection-waiver 0
 gold collection-waiver
 
-# ---- collection rules only over several files (rules.md) ----
+# ---- collection rules only over several files (docs/rules.md) ----
 variant cold-a.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \
 	-e 's/^dates: .*/dates: {start: 2016-03-01, end: 2016-03-04}/'
 variant cold-b.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \

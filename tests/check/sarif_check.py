@@ -1,5 +1,5 @@
 # Structural check of a SARIF 2.1.0 log: the properties the standard
-# requires, and the ones debrief promises (outputs.md section 2).  No
+# requires, and the ones debrief promises (docs/outputs.md section 2).  No
 # network: the schema is not fetched.
 import json
 import sys

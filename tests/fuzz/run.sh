@@ -1,18 +1,28 @@
 #!/bin/sh
 # Fuzz targets as regression tests: each target in FUZZDIR replays its seed
-# corpus (fuzz/corpus/NAME) and then runs a short, seeded smoke run with its
-# dictionary (fuzz/NAME.dict, minus the "fuzz_" prefix).  Long fuzzing is
+# corpus (fuzz/corpus/NAME; schema and rules, which read records, replay
+# the YAML inputs of tests/schema and tests/rules) and then runs a short,
+# seeded smoke run with its dictionary (fuzz/NAME.dict, minus the "fuzz_"
+# prefix).  Long fuzzing is
 # done by hand: build/fuzz/NAME -max_total_time=30 -dict=... DIR.
 . ../lib.sh
 runs=${FUZZ_RUNS:-3000}
+ntargets=0
 for src in "$TOP"/fuzz/*.c; do
 	n=$(basename "$src" .c)
 	bin="$FUZZDIR/$n"
+	ntargets=$((ntargets + 1))
 	if [ ! -x "$bin" ]; then fail "fuzz/$n" "not built ($bin)"; continue; fi
 	corpus="$TOP/fuzz/corpus/$n"
-	if [ -d "$corpus" ]; then
-		if "$bin" -runs=0 "$corpus" >"$WORK/$n.replay" 2>&1; then ok "fuzz/$n/corpus"; else
-			fail "fuzz/$n/corpus" "a seed fails"; tail -n 20 "$WORK/$n.replay"; fi
+	case $n in
+	schema | rules)
+		corpus=$WORK/$n.seeds
+		mkdir -p "$corpus" && cp "$TOP/tests/$n"/*.yaml "$corpus/" ;;
+	esac
+	if [ ! -d "$corpus" ] || [ -z "$(ls "$corpus")" ]; then
+		fail "fuzz/$n/corpus" "no seed corpus at $corpus"
+	elif "$bin" -runs=0 "$corpus" >"$WORK/$n.replay" 2>&1; then ok "fuzz/$n/corpus"; else
+		fail "fuzz/$n/corpus" "a seed fails"; tail -n 20 "$WORK/$n.replay"
 	fi
 	dict="$TOP/fuzz/${n#fuzz_}.dict"
 	set -- -runs="$runs" -seed=1 -max_len=1024
@@ -23,3 +33,4 @@ for src in "$TOP"/fuzz/*.c; do
 		grep -m 20 -E 'ERROR|failed|SUMMARY|^---' "$WORK/$n.smoke"
 	fi
 done
+[ $ntargets -ge 7 ] && ok "fuzz/all-targets ($ntargets)" || fail fuzz/all-targets "$ntargets targets, want at least 7"

@@ -1,11 +1,12 @@
 """Checks that every word of cmark-gfm's plain text of an example appears
 in the text pdftotext extracted from its PDF, and that poppler said nothing.
 
-Usage: words.py DIR   (DIR/NNNN.txt, DIR/NNNN.out, DIR/NNNN.err)
+Usage: words.py DIR [MIN]   (DIR/NNNN.txt, DIR/NNNN.out, DIR/NNNN.err)
 A word is a run of letters and digits (so "~2~" and "[x]" ask for "2" and
 "x"); it must occur in the extracted text once whitespace is removed, since
 a word wider than a line is cut between two lines.  Prints one "FAIL" line
-per example that fails and exits 1 if any did.
+per example that fails and exits 1 if any did, or if DIR holds fewer than
+MIN examples (default 1).
 """
 import os
 import sys
@@ -27,6 +28,7 @@ def words(s):
 
 def main():
     d = sys.argv[1]
+    least = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     bad = 0
     names = sorted(n[:-4] for n in os.listdir(d) if n.endswith('.txt'))
     for n in names:
@@ -50,7 +52,9 @@ def main():
                 why += ' pdftotext said: ' + err.splitlines()[0]
             print('FAIL spec/%s: %s' % (n, why.strip()))
     print('# %d examples checked, %d failed' % (len(names), bad))
-    return 1 if bad or not names else 0
+    if len(names) < least:
+        print('FAIL spec: %d examples, want at least %d' % (len(names), least))
+    return 1 if bad or len(names) < least else 0
 
 
 if __name__ == '__main__':

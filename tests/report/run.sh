@@ -13,6 +13,9 @@ render() {
 	"$DEBRIEF" report -o "$out" --lang "$l" --today "$TODAY" "$@" >"$WORK/render.log" 2>&1
 }
 
+ncases=$(ls cases/*.yaml | wc -l) nexamples=$(ls "$TOP"/examples/*.yaml | wc -l)
+[ "$ncases" -ge 11 ] && [ "$nexamples" -ge 12 ] && ok "report/all-inputs ($ncases cases, $nexamples examples)" ||
+	fail report/all-inputs "$ncases cases and $nexamples examples, want at least 11 and 12"
 for l in vi en; do
 	render "$l" "$WORK/cases-$l" cases/*.yaml || { fail "report/cases-$l" "exit $?"; cat "$WORK/render.log"; }
 	sanitizer_clean "report/cases-$l/sanitizers" "$WORK/render.log" && ok "report/cases-$l/sanitizers"
@@ -28,18 +31,28 @@ for l in vi en; do
 done
 
 # Every PDF is sound and carries the words of every task.
+npdf=0 ntaskwords=0
 for pdf in "$WORK"/examples-vi/*.pdf "$WORK"/cases-en/*.pdf; do
+	[ -f "$pdf" ] || continue
+	npdf=$((npdf + 1))
 	n=$(basename "$(dirname "$pdf")")/$(basename "$pdf" .pdf)
 	if qpdf --check "$pdf" >"$WORK/qpdf.log" 2>&1; then ok "report/qpdf/$n"; else fail "report/qpdf/$n" "$(tail -n 3 "$WORK/qpdf.log")"; fi
 	pdftotext -enc UTF-8 "$pdf" - 2>"$WORK/pdftotext.err" | tr -s ' \n' '\n\n' >"$WORK/words"
 	md=${pdf%.pdf}.md
 	# words of the task column of every task table row
-	missing=$(awk -F'|' '/^\| T?[A-Za-z0-9-]+ \|/ && NF > 8 { print $3 }' "$md" |
-		sed 's/\*\*[^*]*\*\*//g; s/\\//g' | tr -s ' ' '\n' | grep -v '^$' | sort -u |
-		while read -r w; do grep -qxF -- "$w" "$WORK/words" || echo "$w"; done | head -n 5)
+	awk -F'|' '/^\| T?[A-Za-z0-9-]+ \|/ && NF > 8 { print $3 }' "$md" |
+		sed 's/\*\*[^*]*\*\*//g; s/\\//g' | tr -s ' ' '\n' | grep -v '^$' | sort -u >"$WORK/taskwords"
+	ntaskwords=$((ntaskwords + $(wc -l <"$WORK/taskwords")))
+	missing=$(while read -r w; do grep -qxF -- "$w" "$WORK/words" || echo "$w"; done <"$WORK/taskwords" |
+		head -n 5)
 	if [ -z "$missing" ] && [ ! -s "$WORK/pdftotext.err" ]; then ok "report/pdf-text/$n"
 	else fail "report/pdf-text/$n" "task words missing from the PDF text: $missing $(head -c 200 "$WORK/pdftotext.err")"; fi
 done
+# the examples (12) and the cases (11) each give one PDF
+[ $npdf -ge 23 ] && ok "report/pdf-count ($npdf)" || fail report/pdf-count "$npdf PDFs, want at least 23"
+# the task tables were found: the words above are not a vacuous list
+[ $ntaskwords -ge 600 ] && ok "report/pdf-text-task-words ($ntaskwords)" ||
+	fail report/pdf-text-task-words "$ntaskwords task words read from the Markdown, want at least 600"
 
 # Determinism: a second run into another directory gives the same bytes.
 render vi "$WORK/again" --today 2026-11-23 "$TOP"/examples/ >/dev/null 2>&1

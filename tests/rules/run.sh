@@ -9,8 +9,10 @@
 . ../lib.sh
 TODAY=2026-01-01
 
+ncases=0
 for y in *.yaml; do
 	n=${y%.yaml}
+	ncases=$((ncases + 1))
 	conf=none.conf
 	[ -f "$n.conf" ] && conf=$n.conf
 	args="--lang en"
@@ -27,6 +29,8 @@ for y in *.yaml; do
 	fi
 	golden "$n" "$n.expected" "$WORK/$n.out"
 done
+
+[ $ncases -ge 95 ] && ok "rules/all-cases ($ncases)" || fail rules/all-cases "$ncases cases, want at least 95"
 
 # A clean record passes: exit 0.  Findings at error: exit 1.
 "$DEBRIEF" check --today $TODAY --config none.conf base-clean.yaml >/dev/null 2>&1
@@ -65,8 +69,11 @@ assert all(set(r) == {"id", "severity", "guidance", "group", "when"} for r in ru
 ' "$WORK/rules-json.out.json" "$WORK/rules-en.out" 2>"$WORK/json.err"; then ok rules-json/valid
 else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 
-# Every rule explains itself, in both languages.
-"$DEBRIEF" rules --lang en 2>/dev/null | while read -r id _; do
+# Every rule explains itself, in both languages; every rule names guidance.
+"$DEBRIEF" rules --lang en 2>/dev/null | awk '{ print $1 }' >"$WORK/rule-ids"
+n=$(wc -l <"$WORK/rule-ids")
+[ "$n" -ge 45 ] && ok "explain-all/rules-listed ($n)" || fail explain-all/rules-listed "$n rules, want at least 45"
+while read -r id; do
 	for l in vi en; do
 		"$DEBRIEF" explain --lang $l "$id" >"$WORK/explain.out" 2>"$WORK/explain.err"
 		rc=$?
@@ -75,7 +82,9 @@ else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 			ok "explain-all/$id-$l"
 		else fail "explain-all/$id-$l" "exit $rc"; fi
 		[ $l = en ] || continue
-		# each guidance item: quote and gloss exactly as guidance.md has them
+		# each guidance item: quote and gloss exactly as docs/guidance.md has them
+		if ! grep -q '^Guidance: ' "$WORK/explain.out"; then
+			fail "explain-all/$id-guidance" "no Guidance line"; continue; fi
 		for g in $(sed -n 's/^Guidance: //p' "$WORK/explain.out"); do
 			[ "$g" = - ] && continue
 			row=$(grep "^| $g |" "$TOP/docs/guidance.md")
@@ -86,7 +95,7 @@ else fail rules-json/valid "$(tail -n 1 "$WORK/json.err")"; fi
 			else fail "explain-all/$id-$g-verbatim" "quote or gloss of $g not verbatim"; fi
 		done
 	done
-done
+done <"$WORK/rule-ids"
 
 # The example in the CONFIGURATION section of debrief(1) is a valid
 # configuration that leaves the clean record clean.

@@ -1,6 +1,7 @@
-/* The guidance table against its sources: every quote is an exact
- * substring of its seed text, every row reads as in guidance.md, and
- * every guidance id a rule names exists. */
+/* The guidance table against its specification: every row reads as in
+ * docs/guidance.md, and every guidance id a rule names exists.  That the
+ * quotes of docs/guidance.md are exact substrings of the two source texts
+ * is checked by tools/check-guidance, given the texts. */
 #include <stdlib.h>
 
 #include "fsutil.h"
@@ -9,35 +10,10 @@
 #include "unit.h"
 #include "xalloc.h"
 
-static char *
-read_shared(const char *rel)
-{
-	const char *shared = getenv("SHARED");
-	char *path = xasprintf("%s/%s", shared && *shared ? shared : "../../../shared", rel);
-	char *data = NULL, *err = NULL;
-	size_t len;
-	if (!fs_read(path, 1u << 22, &data, &len, &err)) {
-		printf("FAIL read %s: %s\n", path, err);
-		free(err);
-		data = NULL;
-	}
-	free(path);
-	return data;
-}
-
 int
 main(void)
 {
-	const char *top = getenv("TOP");
-	char *specpath = xasprintf("%s/docs/guidance.md", top && *top ? top : "../..");
-	char *spec = NULL, *err = NULL;
-	size_t speclen;
-	if (!fs_read(specpath, 1u << 22, &spec, &speclen, &err)) {
-		printf("FAIL read %s: %s\n", specpath, err);
-		free(err);
-		spec = NULL;
-	}
-	free(specpath);
+	char *spec = unit_read_top("docs/guidance.md");
 	OK(spec != NULL, "guidance/spec-readable");
 	INT_EQ(guidance_count, 22, "guidance/twenty-two-items");
 	for (size_t i = 0; i < guidance_count; i++) {
@@ -50,14 +26,8 @@ main(void)
 		const struct guidance_source *src = guidance_source_find(g->source);
 		snprintf(name, sizeof name, "guidance/%s-source-known", g->id);
 		OK(src != NULL, name);
-		char *rel = xasprintf("seeds/%s", src ? src->file : "?");
-		char *seed = src ? read_shared(rel) : NULL;
-		free(rel);
-		for (size_t q = 0; g->quotes[q]; q++) {
-			snprintf(name, sizeof name, "guidance/%s-quote%zu-in-seed", g->id, q + 1);
-			OK(seed && strstr(seed, g->quotes[q]), name);
-		}
-		free(seed);
+		snprintf(name, sizeof name, "guidance/%s-has-a-quote", g->id);
+		OK(g->quotes[0] && *g->quotes[0], name);
 		char *quote = guidance_quote(g);
 		char *row = xasprintf("| %s | %s | %s | %s |\n", g->id, g->source, quote, g->gloss);
 		snprintf(name, sizeof name, "guidance/%s-row-as-in-spec", g->id);

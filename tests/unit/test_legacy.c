@@ -153,7 +153,7 @@ main(void)
 		free(t);
 		free(v);
 	}
-	/* The forms quoted in rules.md and by users, written out literally. */
+	/* The forms quoted in docs/rules.md and by users, written out literally. */
 	INT_EQ(text_looks_legacy("Së Ngo¹i vô"), 1, "legacy/tcvn3-literal");
 	INT_EQ(text_looks_legacy("Céng hoµ x· héi chñ nghÜa ViÖt Nam"), 1,
 	       "legacy/tcvn3-literal-national-motto");

@@ -29,7 +29,7 @@ static const struct {
     {"Bình Dương", "Hồ Chí Minh"},
     {"Kon Tum", "Quảng Ngãi"},
     {"Bạc Liêu", "Cà Mau"},
-    /* the variants provinces-2025.md lists */
+    /* the variants docs/provinces-2025.md lists */
     {"Đắc Lắc", "Đắk Lắk"},
     {"Đắk Lắk", "Đắk Lắk"},
     {"Tỉnh Đắk Lắk", "Đắk Lắk"},

@@ -6,7 +6,11 @@
 #define UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "fsutil.h"
+#include "xalloc.h"
 
 static int unit_failed;
 
@@ -43,5 +47,26 @@ static int unit_failed;
 			unit_failed++;                                                             \
 		}                                                                                  \
 	} while (0)
+
+/* The file REL of the source tree ($TOP, else ../.. from tests/unit),
+ * NUL-terminated; NULL, after a FAIL line naming it, when it cannot be
+ * read.  Caller frees.  Not inlined: GCC 12 takes pointers into the
+ * returned text for pointers to the local it was read into. */
+__attribute__((noinline, unused)) static char *
+unit_read_top(const char *rel)
+{
+	const char *top = getenv("TOP");
+	char *path = xasprintf("%s/%s", top && *top ? top : "../..", rel);
+	char *data = NULL, *err = NULL;
+	size_t len;
+	if (!fs_read(path, 1u << 22, &data, &len, &err)) {
+		printf("FAIL read %s: %s\n", path, err ? err : "?");
+		unit_failed++;
+		free(err);
+		data = NULL;
+	}
+	free(path);
+	return data;
+}
 
 #endif

@@ -1,13 +1,13 @@
 #!/bin/sh
-# The YAML test suite (SHARED/testdata/yaml-test-suite, 402 cases) through
+# The YAML test suite (tests/data/yaml-test-suite, 402 cases) through
 # the loader built with ASan+UBSan: every case loads or gives a yaml-*
 # finding with a position, nothing crashes, invalid YAML never loads
 # cleanly, valid trees equal in.json; known libyaml 0.2.5 deviations are
 # listed, with reasons, in deviations.txt (verdict.py explains the rules).
 . ../lib.sh
-suite=$SHARED/testdata/yaml-test-suite
+suite=$TOP/tests/data/yaml-test-suite
 tool=$UNITDIR/yamlload
-if [ ! -d "$suite" ]; then fail yaml-suite "no test suite at $suite"; exit 0; fi
+verify_data yaml-test-suite || { fail yaml-suite "not run: the test data is not as SOURCE says"; exit 0; }
 if [ ! -x "$tool" ]; then fail yaml-suite "not built: $tool"; exit 0; fi
 out=$WORK/out
 mkdir -p "$out"
