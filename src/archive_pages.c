@@ -389,6 +389,9 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t c = 0; c < a->ncountries; c++) {
 		const struct arc_country *ct = &a->countries[c];
 		const char *cn = arc_country_name(ct->country, lang);
+		const char *of = country_name_after_of(ct->country, lang);
+		if (!of)
+			of = cn;
 		if (country_is_org(ct->country)) {
 			norg++; /* not a country: it has no localities (below) */
 			continue;
@@ -401,7 +404,7 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 			    cn, ct->coop_locs,
 			    ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
 			    ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
-			    cn, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
+			    of, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
 			    ct->partners, ct->partners == 1 ? "locality" : "localities", ct->visits,
 			    ct->visits == 1 ? "visit" : "visits");
 		else
@@ -421,13 +424,13 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 		if (!country_is_org(ct->country))
 			continue;
 		if (lang == LANG_EN)
-			buf_printf(b, "- **%s**: %zu Vietnamese %s with %zu %s.\n",
-			           arc_country_name(ct->country, lang), ct->locs,
-			           ct->locs == 1 ? "locality has" : "localities have", ct->visits,
-			           ct->visits == 1 ? "delegation record" : "delegation records");
+			buf_printf(b, "- **%s**: %zu %s, from %zu Vietnamese %s.\n",
+			           arc_country_name(ct->country, lang), ct->visits,
+			           PL(ct->visits, "delegation record", "delegation records"),
+			           ct->locs, PL(ct->locs, "locality", "localities"));
 		else
-			buf_printf(b, "- **%s**: %zu tỉnh/thành Việt Nam có %zu đoàn công tác.\n",
-			           arc_country_name(ct->country, lang), ct->locs, ct->visits);
+			buf_printf(b, "- **%s**: %zu đoàn công tác của %zu tỉnh/thành Việt Nam.\n",
+			           arc_country_name(ct->country, lang), ct->visits, ct->locs);
 	}
 	buf_putc(b, '\n');
 }

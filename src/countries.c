@@ -152,6 +152,24 @@ country_name(const char *code, enum lang lang)
 	return NULL;
 }
 
+const char *
+country_name_after_of(const char *code, enum lang lang)
+{
+	static const struct {
+		const char *code, *name;
+	} with_the[] = {
+	    {"AE", "the United Arab Emirates"}, {"EU", "the European Union"},
+	    {"GB", "the United Kingdom"},       {"KP", "the Democratic People's Republic of Korea"},
+	    {"KR", "the Republic of Korea"},    {"NL", "the Netherlands"},
+	    {"PH", "the Philippines"},          {"RU", "the Russian Federation"},
+	    {"UN", "the United Nations"},       {"US", "the United States"},
+	};
+	for (size_t i = 0; lang == LANG_EN && code && i < sizeof with_the / sizeof with_the[0]; i++)
+		if (!strcmp(with_the[i].code, code))
+			return with_the[i].name;
+	return country_name(code, lang);
+}
+
 int
 country_is_org(const char *code)
 {

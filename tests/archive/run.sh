@@ -216,6 +216,7 @@ want_rc bad 1
 grep -E 'zz-' "$WORK/bad.err" >"$WORK/bad-records.err"
 gold bad-records.err "$WORK/bad-records.err"
 has bad/others-archived "$WORK/bad.out" '14 records'
+has bad/organisation-listed-by-name "$B/out/index.md" '^- \*\*European Union\*\*: 1 delegation record, from 1 Vietnamese locality\.$'
 has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
 has bad/miswritten-status-unknown "$B/out/tasks.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
