@@ -203,9 +203,10 @@ archive_new(struct date today, const struct config *cfg)
 }
 
 static size_t
-owner_of(struct archive *a, const char *written)
+owner_of(struct archive *a, const char *written, size_t loc)
 {
 	struct maps *m = a->maps;
+	int vague = rules_owner_vague(written, a->cfg);
 	char *sq = squeeze(written ? written : "");
 	char *f = text_fold(sq);
 	const char *alias_to = NULL;
@@ -219,7 +220,9 @@ owner_of(struct archive *a, const char *written)
 	for (size_t i = 0; i < m->nalias && !alias_to; i++)
 		if (!strcmp(m->alias_key[i], f))
 			alias_to = a->cfg->owner_alias_to[i];
-	size_t *v = smap_get(&m->owners, f), idx;
+	/* one locality's department; every vague owner in one entry */
+	char *key = vague ? xstrdup("") : xasprintf("%s\x1f%s", a->locs[loc].key, f);
+	size_t *v = smap_get(&m->owners, key), idx;
 	if (v) {
 		idx = *v;
 	} else {
@@ -227,7 +230,9 @@ owner_of(struct archive *a, const char *written)
 		idx = a->nowners++;
 		struct arc_owner *o = &a->owners[idx];
 		memset(o, 0, sizeof *o);
-		o->key = adup(a, f);
+		o->key = adup(a, key);
+		o->loc = vague ? -1 : (long)loc;
+		o->vague = vague;
 		if (alias_to) {
 			char *t = squeeze(alias_to);
 			o->name = adup(a, t);
@@ -235,6 +240,7 @@ owner_of(struct archive *a, const char *written)
 		}
 		smap_put(&m->owners, o->key, idx);
 	}
+	free(key);
 	struct arc_owner *o = &a->owners[idx];
 	size_t k;
 	for (k = 0; k < o->nspellings; k++)
@@ -254,29 +260,16 @@ owner_of(struct archive *a, const char *written)
 }
 
 static size_t
-loc_of(struct archive *a, size_t rec, const char *name, const char *former, const char **used)
+loc_of(struct archive *a, size_t rec, const char *name, const char *former, const struct date *when,
+       const char **used)
 {
 	struct maps *m = a->maps;
-	int u = province_lookup(name);
-	if (u < 0 && former)
-		u = province_lookup(former);
+	/* The name used is the unit as it was named at the time of the visit,
+	 * when that is not the unit of today; after 1 July 2025 there is none. */
+	int u = province_said(name, former, when, used);
 	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
-	*used = NULL;
-	/* The name the record used, when it is not just the unit's name. */
-	if (u >= 0) {
-		char *k1 = province_key(name ? name : "");
-		if (name && *name && strcmp(k1, key))
-			*used = name;
-		else if (former && *former) {
-			char *k2 = province_key(former);
-			if (strcmp(k2, key))
-				*used = former;
-			free(k2);
-		}
-		free(k1);
-	} else if (former && *former) {
+	if (u < 0 && former && *former)
 		*used = former;
-	}
 	size_t *v = smap_get(&m->locs, key), idx;
 	if (v) {
 		idx = *v;
@@ -464,8 +457,11 @@ archive_add(struct archive *a, const struct record *r)
 	if (!rr->title)
 		rr->title = rr->id;
 	rr->dir = r->direction;
-	rr->start = r->start.d;
-	rr->end = r->end.set ? r->end.d : r->start.d;
+	/* A record whose dates are unusable is still a visit: archived with
+	 * the date unknown (year 0), listed apart, its tasks and partners kept. */
+	struct date unknown = {0, 0, 0};
+	rr->start = r->start.set ? r->start.d : unknown;
+	rr->end = !r->start.set ? unknown : r->end.set ? r->end.d : r->start.d;
 	rr->status = r->status;
 	if (rr->status == STATUS_NONE)
 		rr->status = date_days(rr->end, 1) < date_days(a->today, 0) ? STATUS_COMPLETED
@@ -475,7 +471,8 @@ archive_add(struct archive *a, const struct record *r)
 	rr->report_number = r->has_report ? atext(a, &r->report_number) : NULL;
 
 	const char *used;
-	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s, &used);
+	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s,
+	                 r->start.set ? &r->start.d : NULL, &used);
 	rr->loc_written = atext(a, &r->locality_name);
 	rr->loc_used = used ? adup(a, used) : NULL;
 	rr->agency = agency_of(a, ri, r);
@@ -545,10 +542,11 @@ archive_add(struct archive *a, const struct record *r)
 		if (!x->text)
 			x->text = "";
 		x->owner_written = atext(a, &t->owner);
-		x->owner = owner_of(a, t->owner.s);
+		x->owner = owner_of(a, t->owner.s, rr->loc);
 		x->support = ajoin(a, &t->support);
 		x->due = odate_of(&t->due);
 		x->status = t->status;
+		x->status_unknown = record_reported(r, t->mark, "status");
 		for (size_t u = 0; u < t->nupdates; u++) {
 			struct odate d = odate_of(&t->updates[u].date);
 			if (!x->upd_note || odate_cmp(d, x->upd) >= 0) {
@@ -563,6 +561,9 @@ archive_add(struct archive *a, const struct record *r)
 	rr->con0 = a->ncons;
 	for (size_t k = 0; k < r->nagency_staff; k++) {
 		const struct person *p = &r->agency_staff[k];
+		const struct contact *c = record_contact_named(r, p->name.s);
+		if (c && c->side == SIDE_AGENCY)
+			continue; /* listed with the contacts, once */
 		add_contact(a, ri, -1, SIDE_AGENCY, &p->name, &p->title, &p->org, NULL, NULL, NULL);
 	}
 	for (size_t k = 0; k < r->ncontacts; k++) {
@@ -864,6 +865,32 @@ cmp_task(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+struct ospell {
+	const char *base; /* folded name, without the locality */
+	const char *text; /* as written */
+	size_t n;
+};
+
+static int
+cmp_ospell(const void *x, const void *y)
+{
+	const struct ospell *p = x, *q = y;
+	int c = strcmp(p->base, q->base);
+	return c ? c : strcmp(p->text, q->text);
+}
+
+/* 1 when a department's name already says its locality ("Sở Ngoại vụ
+ * tỉnh Cà Mau"). */
+static int
+names_locality(const char *name, const struct arc_loc *l)
+{
+	char *f = text_fold(name), *n = text_fold(l->name);
+	int in = *n && strstr(f, n) != NULL;
+	free(f);
+	free(n);
+	return in;
+}
+
 static int
 cmp_owner(const void *x, const void *y)
 {
@@ -879,18 +906,43 @@ static void
 finish_tasks(struct archive *a)
 {
 	long today = date_days(a->today, 0);
+	/* Each name in the spelling the whole collection writes most often
+	 * (ties to the smallest bytes), whichever locality's department it is. */
+	size_t nsp = 0;
+	for (size_t o = 0; o < a->nowners; o++)
+		nsp += a->owners[o].nspellings;
+	struct ospell *sp = xcalloc(nsp ? nsp : 1, sizeof *sp);
+	nsp = 0;
+	for (size_t o = 0; o < a->nowners; o++) {
+		const struct arc_owner *w = &a->owners[o];
+		const char *base = strchr(w->key, '\x1f');
+		for (size_t k = 0; k < w->nspellings && base; k++)
+			sp[nsp++] = (struct ospell){base + 1, w->spellings[k], w->spelling_n[k]};
+	}
+	if (nsp > 1)
+		qsort(sp, nsp, sizeof *sp, cmp_ospell);
+	for (size_t i = 0, j; i < nsp; i = j) { /* sum the counts of each spelling */
+		for (j = i + 1;
+		     j < nsp && !strcmp(sp[j].base, sp[i].base) && !strcmp(sp[j].text, sp[i].text);
+		     j++)
+			sp[i].n += sp[j].n, sp[j].n = 0;
+	}
 	for (size_t o = 0; o < a->nowners; o++) {
 		struct arc_owner *w = &a->owners[o];
-		/* the spelling written most often, ties to the smallest bytes */
+		const char *base = strchr(w->key, '\x1f');
 		if (!w->name) {
-			size_t best = 0;
-			for (size_t k = 1; k < w->nspellings; k++)
-				if (w->spelling_n[k] > w->spelling_n[best] ||
-				    (w->spelling_n[k] == w->spelling_n[best] &&
-				     strcmp(w->spellings[k], w->spellings[best]) < 0))
-					best = k;
-			w->name = w->nspellings ? w->spellings[best] : "";
+			const struct ospell *best = NULL;
+			for (size_t i = 0; base && i < nsp; i++)
+				if (!strcmp(sp[i].base, base + 1) &&
+				    (!best || sp[i].n > best->n ||
+				     (sp[i].n == best->n && strcmp(sp[i].text, best->text) < 0)))
+					best = &sp[i];
+			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
 		}
+		if (w->vague)
+			w->name = ""; /* the pages say "no specific department" */
+		else if (w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc]))
+			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);
 		/* spellings listed in byte order (with their counts alongside) */
 		for (size_t i = 1; i < w->nspellings; i++)
 			for (size_t j = i;
@@ -906,7 +958,8 @@ finish_tasks(struct archive *a)
 	size_t *cnt = xcalloc(a->nowners ? a->nowners : 1, sizeof *cnt);
 	for (size_t i = 0; i < a->ntasks; i++) {
 		struct arc_task *t = &a->tasks[i];
-		t->overdue = t->due.set && date_days(t->due.d, 1) < today;
+		/* a status the record got wrong may be "done": no overdue claim */
+		t->overdue = t->due.set && date_days(t->due.d, 1) < today && !t->status_unknown;
 		cnt[t->owner]++;
 		a->nopen++;
 		a->noverdue += t->overdue;
@@ -919,6 +972,7 @@ finish_tasks(struct archive *a)
 	for (size_t o = 0; o < a->nowners; o++)
 		a->owners[o].tasks = xcalloc(cnt[o] ? cnt[o] : 1, sizeof(size_t));
 	free(cnt);
+	free(sp);
 	for (size_t i = 0; i < a->ntasks; i++) {
 		struct arc_owner *w = &a->owners[a->tasks[i].owner];
 		w->tasks[w->ntasks++] = i;
@@ -1211,9 +1265,10 @@ cmp_file_idx(const void *x, const void *y)
 
 /* Read one file into the archive: 1 when added, 0 when left out (the
  * findings say why), -1 when it cannot be read (message printed).  A
- * record with errors is still archived when it has an id and a start
- * date: the values the schema rejected are absent, and the errors are
- * reported, so that nothing the record does say is lost. */
+ * record with errors is still archived when it has an id, with the date
+ * unknown when its start date is unusable: the values the schema rejected
+ * are absent, and the errors are reported, so that nothing the record does
+ * say is lost. */
 static int
 arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
          struct diags *dq)
@@ -1230,13 +1285,15 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 	struct doc *doc = load_yaml(data, len, name, lim, lang, &one);
 	free(data);
 	struct record *r = doc ? schema_record_take(doc, a->today, lang, &one) : NULL;
-	int ok = r && r->id.s && r->start.set;
+	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;
 	if (r && !ok)
 		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
-		          L(lang, "hồ sơ thiếu mã hoặc ngày bắt đầu nên không được lưu trữ",
-		            "the record has no id or no start date, so it is left out"));
+		          L(lang, "hồ sơ thiếu mã nên không được lưu trữ",
+		            "the record has no id, so it is left out"));
+	/* its own schema-date or schema-required error names it among the
+	 * records with problems; it is archived with the date unknown */
 	if (ok && !archive_add(a, r)) {
 		diags_add(
 		    &one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",
@@ -1280,7 +1337,7 @@ cmd_archive(int argc, char **argv)
 	char *err = NULL;
 	struct date today;
 	const char *derr = NULL;
-	if (!date_today(o.today, &today, &derr)) {
+	if (!date_today(o.today, o.lang, &today, &derr)) {
 		fprintf(stderr, "debrief archive: %s\n", derr);
 		goto out;
 	}
@@ -1347,9 +1404,10 @@ cmd_archive(int argc, char **argv)
 			       st.names.v[i][0] == '-' ? L(o.lang, "đã xóa", "removed")
 			                               : L(o.lang, "đã ghi", "written"),
 			       st.names.v[i] + (st.names.v[i][0] == '-'));
-	printf(L(o.lang, "%s: %zu hồ sơ; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
-	         "%s: %zu records; %zu written, %zu unchanged, %zu removed\n"),
-	       o.dir, a->nrecs, st.written, st.unchanged, st.removed);
+	printf(L(o.lang, "%s: %zu hồ sơ%s; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
+	         "%s: %zu %s; %zu written, %zu unchanged, %zu removed\n"),
+	       o.dir, a->nrecs, L(o.lang, "", PL(a->nrecs, "record", "records")), st.written,
+	       st.unchanged, st.removed);
 	if (fflush(stdout) != 0)
 		goto out;
 	rc = io_failed                                 ? EXIT_USAGE

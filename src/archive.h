@@ -27,7 +27,7 @@ struct arc_rec {
 	const char *id, *file, *title;
 	enum direction dir;
 	enum status status;      /* planned or completed (as the schema derived it) */
-	struct date start, end;  /* end == start when the record has none */
+	struct date start, end;  /* end == start when the record has none; y == 0: unusable dates */
 	size_t loc;              /* index in a->locs */
 	const char *loc_written; /* locality.name as written */
 	const char *loc_used;    /* name used when it differs from the unit's, else NULL */
@@ -109,15 +109,19 @@ struct arc_task {
 	const char *id, *text, *owner_written, *support;
 	struct odate due;
 	enum task_status status;
-	struct odate upd; /* latest update */
+	int status_unknown; /* the record's status was rejected: neither open nor done */
+	struct odate upd;   /* latest update */
 	const char *upd_note;
 	int overdue;  /* set by archive_finish against today */
 	size_t order; /* rank among all open tasks: overdue first, then by due date */
 	struct mark mark;
 };
 
+/* A department is one locality's: "Sở Công Thương" of An Giang is not that
+ * of Tây Ninh.  Vague owners ("TBD", "các sở, ngành liên quan") and missing
+ * ones are no department: they share one entry with vague set. */
 struct arc_owner {
-	const char *key;        /* folded canonical name */
+	const char *key;        /* locality key and folded canonical name */
 	const char *name;       /* alias target, else the spelling used most often */
 	const char **spellings; /* distinct spellings as written */
 	size_t *spelling_n;
@@ -125,6 +129,8 @@ struct arc_owner {
 	size_t *tasks; /* register order */
 	size_t ntasks;
 	size_t noverdue, nvisits_overdue;
+	long loc;    /* its locality (index in locs), -1 when vague */
+	int vague;   /* not a department: no specific owner */
 	int flagged; /* archive-open-tasks fired */
 };
 

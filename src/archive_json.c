@@ -86,7 +86,7 @@ jw_date(struct jw *w, const char *key, struct date d)
 {
 	char s[16];
 	date_iso(d, s);
-	jw_str(w, key, s);
+	jw_str(w, key, d.y ? s : NULL); /* year 0: the record's dates are unusable */
 }
 
 static void
@@ -150,7 +150,7 @@ task_obj(struct jw *w, const struct archive *a, const struct arc_task *t)
 	jw_str(w, "partner", t->occ >= 0 ? a->partners[a->occs[t->occ].partner].slug : NULL);
 	jw_str(w, "support", t->support);
 	jw_odate(w, "due", t->due);
-	jw_str(w, "status", task_status_words[t->status]);
+	jw_str(w, "status", t->status_unknown ? NULL : task_status_words[t->status]);
 	jw_bool(w, "overdue", t->overdue);
 	if (t->upd.set || t->upd_note) {
 		jw_open(w, "latest_update", '{');

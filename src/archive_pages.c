@@ -7,6 +7,8 @@
  */
 #include "archive_pages.h"
 
+#include "countries.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,65 +35,22 @@ md_put(struct buf *b, const char *s)
 
 /* ==== words ==== */
 
-static const struct {
-	const char *code, *vi, *en;
-} countries[] = {
-    {"AT", "Áo", "Austria"},
-    {"AU", "Úc", "Australia"},
-    {"BE", "Bỉ", "Belgium"},
-    {"BR", "Bra-xin", "Brazil"},
-    {"BY", "Bê-la-rút", "Belarus"},
-    {"CA", "Ca-na-đa", "Canada"},
-    {"CH", "Thụy Sĩ", "Switzerland"},
-    {"CN", "Trung Quốc", "China"},
-    {"CU", "Cu-ba", "Cuba"},
-    {"CZ", "Séc", "Czechia"},
-    {"DE", "Đức", "Germany"},
-    {"DK", "Đan Mạch", "Denmark"},
-    {"ES", "Tây Ban Nha", "Spain"},
-    {"FI", "Phần Lan", "Finland"},
-    {"FR", "Pháp", "France"},
-    {"GB", "Anh", "United Kingdom"},
-    {"HU", "Hung-ga-ri", "Hungary"},
-    {"ID", "In-đô-nê-xi-a", "Indonesia"},
-    {"IL", "I-xra-en", "Israel"},
-    {"IN", "Ấn Độ", "India"},
-    {"IT", "I-ta-li-a", "Italy"},
-    {"JP", "Nhật Bản", "Japan"},
-    {"KH", "Cam-pu-chia", "Cambodia"},
-    {"KR", "Hàn Quốc", "South Korea"},
-    {"LA", "Lào", "Laos"},
-    {"LU", "Lúc-xăm-bua", "Luxembourg"},
-    {"MM", "Mi-an-ma", "Myanmar"},
-    {"MN", "Mông Cổ", "Mongolia"},
-    {"MY", "Ma-lai-xi-a", "Malaysia"},
-    {"NL", "Hà Lan", "Netherlands"},
-    {"NO", "Na Uy", "Norway"},
-    {"NZ", "Niu Di-lân", "New Zealand"},
-    {"PH", "Phi-líp-pin", "Philippines"},
-    {"PL", "Ba Lan", "Poland"},
-    {"RU", "Nga", "Russia"},
-    {"SE", "Thụy Điển", "Sweden"},
-    {"SG", "Xinh-ga-po", "Singapore"},
-    {"TH", "Thái Lan", "Thailand"},
-    {"TW", "Đài Loan", "Taiwan"},
-    {"UA", "U-crai-na", "Ukraine"},
-    {"US", "Hoa Kỳ", "United States"},
-};
-
+/* The country's name in prose, never a bare code; an unknown code is
+ * shown as written. */
 const char *
 arc_country_name(const char *code, enum lang lang)
 {
-	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
-		if (!strcmp(countries[i].code, code))
-			return L(lang, countries[i].vi, countries[i].en);
-	return code;
+	const char *n = country_name(code, lang);
+	return n ? n : code;
 }
 
 static const char *
 dir_word(enum direction d, enum lang lang)
 {
-	return d == DIR_INBOUND ? L(lang, "đoàn đến", "inbound") : L(lang, "đoàn đi", "outbound");
+	/* the report's terms: đoàn ra / đoàn vào */
+	return d == DIR_INBOUND    ? L(lang, "đoàn vào", "inbound")
+	       : d == DIR_OUTBOUND ? L(lang, "đoàn ra", "outbound")
+	                           : L(lang, "chưa rõ", "unknown");
 }
 
 static const char *
@@ -166,6 +125,10 @@ static void
 put_date(struct buf *b, struct date d)
 {
 	char s[16];
+	if (!d.y) { /* the record's dates are unusable */
+		buf_puts(b, "—");
+		return;
+	}
 	date_iso(d, s);
 	buf_puts(b, s);
 }
@@ -206,7 +169,14 @@ put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *u
 static void
 put_locality(struct buf *b, const struct archive *a, const struct arc_rec *r, enum lang lang)
 {
-	md_put(b, a->locs[r->loc].name);
+	const struct arc_loc *l = &a->locs[r->loc];
+	if (r->loc_used && l->unit >= 0) { /* a visit before 1 July 2025 */
+		char *s = province_then_now(r->loc_used, l->unit, lang);
+		md_put(b, s);
+		free(s);
+		return;
+	}
+	md_put(b, l->name);
 	if (r->loc_used) {
 		buf_puts(b, L(lang, " (hồ sơ ghi: ", " (record says: "));
 		md_put(b, r->loc_used);
@@ -291,14 +261,24 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	md_put(b, t->text);
 	if (owner_col) {
 		buf_puts(b, " | ");
-		md_put(b, a->owners[t->owner].name);
+		if (!a->owners[t->owner].vague) {
+			md_put(b, a->owners[t->owner].name);
+		} else if (t->owner_written && *t->owner_written) { /* "TBD": said, and why */
+			md_put(b, t->owner_written);
+			buf_puts(b, L(lang, " (chưa phải một đơn vị cụ thể)",
+			              " (no specific department)"));
+		} else {
+			buf_puts(b, L(lang, "(chưa giao)", "(none)"));
+		}
 	}
 	if (partner_col) {
 		buf_puts(b, " | ");
 		if (t->occ >= 0)
 			put_partner_link(b, a, a->occs[t->occ].partner, up);
 	}
-	buf_printf(b, " | %s", arc_task_status_word(t->status, lang));
+	buf_printf(b, " | %s",
+	           t->status_unknown ? L(lang, "chưa rõ (hồ sơ ghi sai)", "unknown (miswritten)")
+	                             : arc_task_status_word(t->status, lang));
 	buf_puts(b, " | ");
 	if (t->upd.set || t->upd_note) {
 		put_odate(b, t->upd);
@@ -405,9 +385,17 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 	             "Cooperating: the latest record of each pair of localities puts the "
 	             "relationship at MOU or sister stage. Partner localities: partners other than "
 	             "organisations, businesses and universities."));
+	size_t norg = 0;
 	for (size_t c = 0; c < a->ncountries; c++) {
 		const struct arc_country *ct = &a->countries[c];
 		const char *cn = arc_country_name(ct->country, lang);
+		const char *of = country_name_after_of(ct->country, lang);
+		if (!of)
+			of = cn;
+		if (country_is_org(ct->country)) {
+			norg++; /* not a country: it has no localities (below) */
+			continue;
+		}
 		if (lang == LANG_EN)
 			buf_printf(
 			    b,
@@ -416,7 +404,7 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 			    cn, ct->coop_locs,
 			    ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
 			    ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
-			    cn, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
+			    of, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
 			    ct->partners, ct->partners == 1 ? "locality" : "localities", ct->visits,
 			    ct->visits == 1 ? "visit" : "visits");
 		else
@@ -427,6 +415,22 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 			    "phương đối tác (%zu đoàn).\n",
 			    cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
 			    ct->visits);
+	}
+	if (norg)
+		buf_printf(b, "\n%s\n\n",
+		           L(lang, "Tổ chức quốc tế:", "International organisations:"));
+	for (size_t c = 0; norg && c < a->ncountries; c++) {
+		const struct arc_country *ct = &a->countries[c];
+		if (!country_is_org(ct->country))
+			continue;
+		if (lang == LANG_EN)
+			buf_printf(b, "- **%s**: %zu %s, from %zu Vietnamese %s.\n",
+			           arc_country_name(ct->country, lang), ct->visits,
+			           PL(ct->visits, "delegation record", "delegation records"),
+			           ct->locs, PL(ct->locs, "locality", "localities"));
+		else
+			buf_printf(b, "- **%s**: %zu đoàn công tác của %zu tỉnh/thành Việt Nam.\n",
+			           arc_country_name(ct->country, lang), ct->visits, ct->locs);
 	}
 	buf_putc(b, '\n');
 }
@@ -452,8 +456,8 @@ static void
 stats_years(struct buf *b, const struct archive *a, enum lang lang)
 {
 	buf_printf(b, "### %s\n\n", L(lang, "Số đoàn theo năm", "Delegations per year"));
-	TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn đi", "Outbound"),
-	      L(lang, "Đoàn đến", "Inbound"), L(lang, "Tổng", "Total"),
+	TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn ra", "Outbound"),
+	      L(lang, "Đoàn vào", "Inbound"), L(lang, "Tổng", "Total"),
 	      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
 	for (size_t y = 0; y < a->nyears; y++) {
 		const struct arc_year *yr = &a->years[y];
@@ -470,12 +474,16 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 	date_iso(a->today, today);
 	buf_printf(b, "# %s\n\n",
 	           L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
-	buf_printf(
-	    b,
-	    L(lang,
-	      "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá hạn).\n\n",
-	      "As of %s: %zu visits, %zu partners, %zu open tasks (%zu overdue).\n\n"),
-	    today, a->nrecs, a->npartners, a->nopen, a->noverdue);
+	if (lang == LANG_EN)
+		buf_printf(b, "As of %s: %zu %s, %zu %s, %zu open %s (%zu overdue).\n\n", today,
+		           a->nrecs, PL(a->nrecs, "visit", "visits"), a->npartners,
+		           PL(a->npartners, "partner", "partners"), a->nopen,
+		           PL(a->nopen, "task", "tasks"), a->noverdue);
+	else
+		buf_printf(b,
+		           "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá "
+		           "hạn).\n\n",
+		           today, a->nrecs, a->npartners, a->nopen, a->noverdue);
 	buf_printf(b, "[%s](tasks.md)\n\n",
 	           L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 
@@ -533,7 +541,8 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			const struct arc_agency *ag = &a->agencies[g];
 			buf_puts(b, "- ");
 			put_link(b, ag->name, "", "agencies/", ag->slug);
-			buf_printf(b, L(lang, " (%zu đoàn)\n", " (%zu visits)\n"), ag->nrecs);
+			buf_printf(b, L(lang, " (%zu đoàn%s)\n", " (%zu %s)\n"), ag->nrecs,
+			           L(lang, "", PL(ag->nrecs, "visit", "visits")));
 		}
 		buf_putc(b, '\n');
 	}
@@ -544,7 +553,13 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		if (!i || r->start.y != a->recs[a->by_date[i - 1]].start.y) {
 			if (i)
 				buf_putc(b, '\n');
-			buf_printf(b, "### %d\n\n", r->start.y);
+			if (r->start.y)
+				buf_printf(b, "### %d\n\n", r->start.y);
+			else
+				buf_printf(b, "### %s\n\n",
+				           L(lang,
+				             "Ngày chưa rõ (ngày ghi trong hồ sơ không dùng được)",
+				             "Date unknown (the record's dates are unusable)"));
 			TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
 			      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
 			      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
@@ -602,6 +617,16 @@ arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t
 		i = j;
 	}
 	return ng;
+}
+
+/* Owners that are departments: vague ones ("TBD") are not. */
+static size_t
+ndepartments(const struct archive *a)
+{
+	size_t n = 0;
+	for (size_t o = 0; o < a->nowners; o++)
+		n += !a->owners[o].vague;
+	return n;
 }
 
 static void
@@ -690,8 +715,13 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	buf_puts(b, "\n\n");
 	nav(b, up, lang);
 
-	buf_printf(b, "- %s: %s (%s)\n", L(lang, "Quốc gia", "Country"),
-	           arc_country_name(p->country, lang), p->country);
+	if (country_is_org(p->country))
+		buf_printf(b, "- %s: %s\n",
+		           L(lang, "Tổ chức quốc tế", "International organisation"),
+		           arc_country_name(p->country, lang));
+	else
+		buf_printf(b, "- %s: %s (%s)\n", L(lang, "Quốc gia", "Country"),
+		           arc_country_name(p->country, lang), p->country);
 	if (p->kind != PK_NONE)
 		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
 		           partner_kind_word(p->kind, lang));
@@ -890,20 +920,26 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	date_iso(a->today, today);
 	buf_printf(b, "# %s\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	buf_printf(b, "[%s](index.md)\n\n", L(lang, "Mục lục", "Index"));
-	buf_printf(b,
-	           L(lang,
-	             "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
-	             "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá hạn "
-	             "trước, rồi theo hạn.\n\n",
-	             "As of %s: %zu open tasks, %zu overdue, %zu owners. The owner with the most "
-	             "overdue work comes first; within each, overdue tasks first, then by due "
-	             "date.\n\n"),
-	           today, a->nopen, a->noverdue, a->nowners);
+	size_t nd = ndepartments(a);
+	if (lang == LANG_EN)
+		buf_printf(b,
+		           "As of %s: %zu open %s, %zu overdue, %zu %s. The department with the "
+		           "most overdue work comes first; within each, overdue tasks first, then "
+		           "by due date.\n\n",
+		           today, a->nopen, PL(a->nopen, "task", "tasks"), a->noverdue, nd,
+		           PL(nd, "department in charge", "departments in charge"));
+	else
+		buf_printf(
+		    b,
+		    "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
+		    "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá "
+		    "hạn trước, rồi theo hạn.\n\n",
+		    today, a->nopen, a->noverdue, nd);
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		if (!w->flagged)
 			continue;
-		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Lưu ý", "Note"));
+		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Thông tin", "Note"));
 		md_put(b, w->name);
 		buf_printf(b,
 		           L(lang,
@@ -914,18 +950,26 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		buf_puts(b, "## ");
-		md_put(b, w->name[0] ? w->name : L(lang, "(chưa giao đơn vị)", "(no owner)"));
+		md_put(b, w->name[0] ? w->name
+		                     : L(lang, "(chưa giao cho một đơn vị cụ thể)",
+		                         "(no specific department)"));
 		buf_printf(
-		    b, L(lang, " — %zu nhiệm vụ, %zu quá hạn\n\n", " — %zu tasks, %zu overdue\n\n"),
-		    w->ntasks, w->noverdue);
-		if (w->nspellings > 1 || (w->nspellings == 1 && strcmp(w->spellings[0], w->name))) {
+		    b, L(lang, " — %zu nhiệm vụ%s, %zu quá hạn\n\n", " — %zu %s, %zu overdue\n\n"),
+		    w->ntasks, L(lang, "", PL(w->ntasks, "task", "tasks")), w->noverdue);
+		if (w->nspellings > 1 || (w->nspellings == 1 && strncmp(w->spellings[0], w->name,
+		                                                        strlen(w->spellings[0])))) {
 			buf_printf(
 			    b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
 			for (size_t s = 0; s < w->nspellings; s++) {
 				buf_puts(b, s ? ", " : "");
-				buf_puts(b, "“");
-				md_put(b, w->spellings[s]);
-				buf_printf(b, "” (%zu)", w->spelling_n[s]);
+				if (*w->spellings[s]) {
+					buf_puts(b, "“");
+					md_put(b, w->spellings[s]);
+					buf_puts(b, "”");
+				} else {
+					buf_puts(b, L(lang, "(không ghi)", "(none written)"));
+				}
+				buf_printf(b, " (%zu)", w->spelling_n[s]);
 			}
 			buf_puts(b, "\n\n");
 		}
@@ -1065,9 +1109,10 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		visit_row(b, a, ag->recs[i], up, lang);
 	if (ag->nrecs > LAST)
 		buf_printf(b,
-		           L(lang, "\n%zu chuyến thăm trước đó: xem [mục lục](%sindex.md).\n",
-		             "\n%zu earlier visits: see the [index](%sindex.md).\n"),
-		           ag->nrecs - LAST, up);
+		           L(lang, "\n%zu chuyến thăm%s trước đó: xem [mục lục](%sindex.md).\n",
+		             "\n%zu earlier %s: see the [index](%sindex.md).\n"),
+		           ag->nrecs - LAST, L(lang, "", PL(ag->nrecs - LAST, "visit", "visits")),
+		           up);
 	buf_putc(b, '\n');
 
 	put_handover(b, a, ag->recs, ag->nrecs, lang);

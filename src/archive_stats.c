@@ -172,6 +172,8 @@ archive_finish_stats(struct archive *a)
 	a->years = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *a->years);
 	for (size_t i = 0; i < a->nrecs; i++) {
 		const struct arc_rec *rr = &a->recs[a->by_date[i]];
+		if (!rr->start.y)
+			continue; /* date unknown: in no year */
 		if (!a->nyears || a->years[a->nyears - 1].year != rr->start.y)
 			a->years[a->nyears++].year = rr->start.y;
 		struct arc_year *y = &a->years[a->nyears - 1];

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "date.h"
 #include "debrief.h"
@@ -152,27 +153,6 @@ usage_error(const struct check_opts *o, const char *vi, const char *en, const ch
 	return 0;
 }
 
-/* The language is needed for messages about the other options, so it is
- * looked for first. */
-static enum lang
-prescan_lang(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--"))
-			break;
-		const char *v = NULL;
-		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
-			v = argv[i + 1];
-		else if (!strncmp(argv[i], "--lang=", 7))
-			v = argv[i] + 7;
-		if (v && !strcmp(v, "en"))
-			return LANG_EN;
-		if (v && !strcmp(v, "vi"))
-			return LANG_VI;
-	}
-	return LANG_VI;
-}
-
 /* Parse the options; 1 on success, 0 after a message (usage error), -1
  * for --help. */
 static int
@@ -195,7 +175,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	o->today = NULL;
 	o->config = NULL;
 	o->verbose = 0;
-	o->lang = prescan_lang(argc, argv);
+	o->lang = cli_prescan_lang(argc, argv);
 	opterr = 0;
 	optind = 0; /* a fresh scan, whatever ran before (glibc) */
 	int c;
@@ -337,7 +317,7 @@ cmd_check(int argc, char **argv)
 
 	struct date today;
 	const char *derr = NULL;
-	if (!date_today(o.today, &today, &derr)) {
+	if (!date_today(o.today, o.lang, &today, &derr)) {
 		fprintf(stderr, "debrief check: %s\n", derr);
 		goto out;
 	}

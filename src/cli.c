@@ -1,5 +1,5 @@
 /*
- * cli.c: option-parsing helpers of `new` and `tasks` (cli.h): the
+ * cli.c: option-parsing helpers of every command (cli.h): the
  * language of messages first, then usage errors in that language.
  */
 #include "cli.h"
@@ -10,11 +10,20 @@
 enum lang
 cli_prescan_lang(int argc, char **argv)
 {
-	enum lang lang = LANG_VI;
-	for (int i = 1; i + 1 < argc && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--lang"))
-			lang = strcmp(argv[i + 1], "en") ? LANG_VI : LANG_EN;
-	return lang;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		const char *v = NULL;
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			v = argv[i + 1];
+		else if (!strncmp(argv[i], "--lang=", 7))
+			v = argv[i] + 7;
+		if (v && !strcmp(v, "en"))
+			return LANG_EN;
+		if (v && !strcmp(v, "vi"))
+			return LANG_VI;
+	}
+	return LANG_VI;
 }
 
 int

@@ -1,5 +1,5 @@
 /*
- * cli.h: what the option parsing of `new` and `tasks` shares: the
+ * cli.h: what the option parsing of every command shares: the
  * language of messages looked for before the other options, and usage
  * errors in the run's language followed by the command's usage.
  */
@@ -10,8 +10,8 @@
 
 #include "debrief.h"
 
-/* The --lang of argv (vi unless "--lang en" is there), for the messages
- * about the other options. */
+/* The --lang of argv ("--lang en" or "--lang=en"; else vi), for the
+ * messages about the other options, which come before it is parsed. */
 enum lang cli_prescan_lang(int argc, char **argv);
 /* "debrief CMD: " and the message (vi or en, one %s for arg) on stderr,
  * then the usage; returns EXIT_USAGE. */

@@ -55,6 +55,10 @@ date_parse(const char *s, int month_ok, struct date *out)
 		*out = d;
 		return month_ok ? DATE_OK : DATE_MONTH_ONLY;
 	}
+	if (n == 4 && digits(s, 4, &d.y) && month_ok) {
+		*out = d;
+		return DATE_OK;
+	}
 	/* Vietnamese habit: 12/10/2023 or 2/7/2017 (also with '.' or '-'). */
 	if (n >= 8 && n <= 10) {
 		int a = 0, b = 0, y = 0, i = 0, k;
@@ -85,6 +89,10 @@ date_parse(const char *s, int month_ok, struct date *out)
 long
 date_days(struct date d, int end)
 {
+	if (!d.m) {
+		d.m = end ? 12 : 1;
+		d.d = end ? 31 : 1;
+	}
 	int day = d.d ? d.d : (end ? month_days(d.y, d.m) : 1);
 	long y = d.y - (d.m <= 2);
 	long era = (y >= 0 ? y : y - 399) / 400;
@@ -118,6 +126,8 @@ date_iso(struct date d, char *buf)
 	unsigned y = (unsigned)d.y % 10000u, m = (unsigned)d.m % 100u, dd = (unsigned)d.d % 100u;
 	if (d.d)
 		snprintf(buf, 11, "%04u-%02u-%02u", y, m, dd);
+	else if (!d.m)
+		snprintf(buf, 11, "%04u", y);
 	else
 		snprintf(buf, 11, "%04u-%02u", y, m);
 }
@@ -128,7 +138,9 @@ date_human(struct date d, enum lang lang, char *buf, size_t n)
 	static const char *months[] = {"January",   "February", "March",    "April",
 	                               "May",       "June",     "July",     "August",
 	                               "September", "October",  "November", "December"};
-	if (lang == LANG_EN) {
+	if (!d.m)
+		snprintf(buf, n, lang == LANG_EN ? "%d" : "năm %d", d.y);
+	else if (lang == LANG_EN) {
 		if (d.d)
 			snprintf(buf, n, "%d %s %d", d.d, months[d.m - 1], d.y);
 		else
@@ -154,11 +166,12 @@ date_cmp(struct date a, struct date b)
 }
 
 int
-date_today(const char *opt, struct date *out, const char **err)
+date_today(const char *opt, enum lang lang, struct date *out, const char **err)
 {
 	if (opt) {
 		if (date_parse(opt, 0, out) != DATE_OK) {
-			*err = "--today wants a date written YYYY-MM-DD";
+			*err = L(lang, "--today cần một ngày viết dạng YYYY-MM-DD",
+			         "--today wants a date written YYYY-MM-DD");
 			return 0;
 		}
 		return 1;
@@ -170,7 +183,8 @@ date_today(const char *opt, struct date *out, const char **err)
 		errno = 0;
 		long long v = strtoll(sde, &end, 10);
 		if (errno || *end || v < 0) {
-			*err = "SOURCE_DATE_EPOCH is not a number of seconds";
+			*err = L(lang, "SOURCE_DATE_EPOCH không phải là một số giây",
+			         "SOURCE_DATE_EPOCH is not a number of seconds");
 			return 0;
 		}
 		*out = date_from_days((long)(v / 86400));

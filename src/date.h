@@ -9,7 +9,7 @@
 #include "debrief.h"
 
 struct date {
-	int y, m, d; /* d == 0: month precision (YYYY-MM) */
+	int y, m, d; /* d == 0: month precision (YYYY-MM); m == 0 too: a year (YYYY) */
 };
 
 enum date_parse {
@@ -20,19 +20,22 @@ enum date_parse {
 	DATE_MALFORMED   /* anything else */
 };
 
-/* Parse s; month_ok accepts YYYY-MM.  *out is set for OK, MONTH_ONLY, DMY. */
+/* Parse s; month_ok accepts YYYY-MM and YYYY (a year is all people know
+ * of an old twinning).  *out is set for OK, MONTH_ONLY, DMY. */
 enum date_parse date_parse(const char *s, int month_ok, struct date *out);
-/* Days since 1970-01-01; a month-precision date counts as its last day
- * when "end" is set, else its first. */
+/* Days since 1970-01-01; a month- or year-precision date counts as its
+ * last day when "end" is set, else its first. */
 long date_days(struct date d, int end);
 struct date date_from_days(long days);
-/* "2017-07-20" or "2017-07" into buf (at least 11 bytes). */
+/* "2017-07-20", "2017-07" or "2017" into buf (at least 11 bytes). */
 void date_iso(struct date d, char *buf);
-/* "ngày 20 tháng 7 năm 2017" / "20 July 2017"; "tháng 7 năm 2017" / "July 2017". */
+/* "ngày 20 tháng 7 năm 2017" / "20 July 2017"; "tháng 7 năm 2017" / "July 2017";
+ * "năm 2017" / "2017". */
 void date_human(struct date d, enum lang lang, char *buf, size_t n);
 int date_cmp(struct date a, struct date b);
 /* Today: --today value if given, else SOURCE_DATE_EPOCH, else the clock (UTC).
- * Returns 0 and leaves a message in *err when the given value is unusable. */
-int date_today(const char *opt, struct date *out, const char **err);
+ * Returns 0 and leaves a message in *err, in lang, when the given value is
+ * unusable. */
+int date_today(const char *opt, enum lang lang, struct date *out, const char **err);
 
 #endif

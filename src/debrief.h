@@ -49,5 +49,7 @@ struct mark {
 
 /* Pick the message of the current language. */
 #define L(lang, vi, en) ((lang) == LANG_EN ? (en) : (vi))
+/* An English noun after a count: "1 task", "2 tasks". */
+#define PL(n, one, many) ((n) == 1 ? (one) : (many))
 
 #endif

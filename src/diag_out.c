@@ -50,8 +50,9 @@ summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
 	size_t e = count(dq, SEV_ERROR), w = count(dq, SEV_WARNING), i = count(dq, SEV_INFO);
 	if (o->lang == LANG_EN)
-		buf_printf(b, "%zu files checked: %zu errors, %zu warnings, %zu infos\n",
-		           o->nchecked, e, w, i);
+		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s\n", o->nchecked,
+		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors", w,
+		           w == 1 ? "warning" : "warnings", i, i == 1 ? "note" : "notes");
 	else
 		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n",
 		           o->nchecked, e, w, i);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "explain.h"
 #include "guidance.h"
@@ -77,6 +78,7 @@ options(int argc, char **argv, enum lang *lang, const char **format, const char 
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
+	enum lang ul = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
 	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -84,7 +86,7 @@ options(int argc, char **argv, enum lang *lang, const char **format, const char 
 		case 'f':
 			if (strcmp(optarg, formats[0]) && strcmp(optarg, formats[1])) {
 				fprintf(stderr,
-				        L(*lang, "debrief: --format cần %s hoặc %s\n",
+				        L(*lang, "debrief: --format nhận %s hoặc %s\n",
 				          "debrief: --format wants %s or %s\n"),
 				        formats[0], formats[1]);
 				return EXIT_USAGE;
@@ -93,13 +95,16 @@ options(int argc, char **argv, enum lang *lang, const char **format, const char 
 			break;
 		case 'l':
 			if (!parse_lang(optarg, lang)) {
-				fprintf(stderr, "debrief: --lang wants vi or en\n");
+				fprintf(stderr, "debrief: %s\n",
+				        L(ul, "--lang nhận vi hoặc en", "--lang wants vi or en"));
 				return EXIT_USAGE;
 			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default:
-			fprintf(stderr, "debrief: unknown option or missing value: %s\n",
+			fprintf(stderr,
+			        L(ul, "debrief: tùy chọn không hợp lệ hoặc thiếu giá trị: %s\n",
+			          "debrief: unknown option or missing value: %s\n"),
 			        argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
@@ -267,11 +272,11 @@ explain_rule(struct buf *b, const struct rule *ru, enum lang lang, int markdown)
 			buf_puts(b, "\n\n> ");
 			md_text(b, q);
 			buf_puts(b, "\n>\n> ");
-			md_text(b, gd->gloss);
+			md_text(b, L(lang, gd->gloss_vi, gd->gloss));
 			buf_putc(b, '\n');
 		} else {
 			buf_printf(b, "\n%s — %s\n", gd->id, title);
-			buf_printf(b, "  %s\n  %s\n", q, gd->gloss);
+			buf_printf(b, "  %s\n  %s\n", q, L(lang, gd->gloss_vi, gd->gloss));
 		}
 		free(q);
 	}

@@ -23,6 +23,7 @@ struct guidance {
 	const char *source;                          /* a guidance_source id */
 	const char *quotes[GUIDANCE_MAX_QUOTES + 1]; /* verbatim, NULL-terminated */
 	const char *gloss;                           /* English, as in docs/guidance.md */
+	const char *gloss_vi;                        /* the same in Vietnamese, for explain */
 };
 
 extern const struct guidance guidance_table[];

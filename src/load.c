@@ -157,6 +157,8 @@ struct loader {
 	size_t aliases;             /* alias events so far */
 	int failed;                 /* an error made the tree unusable */
 	struct tally tally[NTALLY]; /* per rule, for MAX_PER_RULE */
+	size_t nfd;                 /* values not in NFC: one cause, one finding */
+	struct mark nfd_first;
 };
 
 static struct mark
@@ -204,11 +206,34 @@ tally_report(struct loader *ld)
 		if (t->n > MAX_PER_RULE)
 			diags_add(ld->dq, ld->name, t->first, t->sev, t->rule, "",
 			          L(ld->lang,
-			            "còn %zu phát hiện cùng loại từ đây đến cuối tệp không được "
+			            "còn %zu phát hiện%s cùng loại từ đây đến cuối tệp không được "
 			            "liệt kê",
-			            "%zu more findings of this kind from here to the end of the "
-			            "file are not listed"),
-			          t->n - MAX_PER_RULE);
+			            "%zu more %s of this kind from here to the end of the "
+			            "file not listed"),
+			          t->n - MAX_PER_RULE,
+			          L(ld->lang, "", PL(t->n - MAX_PER_RULE, "finding", "findings")));
+}
+
+/* Text pasted from an NFD source decomposes every value alike: one finding
+ * at the first value, with the count. */
+static void
+nfd_report(struct loader *ld)
+{
+	if (ld->nfd == 1)
+		diags_add(ld->dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
+		          L(ld->lang,
+		            "văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); "
+		            "đã chuẩn hóa khi xuất",
+		            "text is not in Unicode NFC (decomposed diacritics); normalised for "
+		            "output"));
+	else if (ld->nfd > 1)
+		diags_add(ld->dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
+		          L(ld->lang,
+		            "%zu giá trị, từ giá trị này trở đi, không ở dạng chuẩn Unicode NFC "
+		            "(dấu thanh tách rời khỏi chữ); đã chuẩn hóa khi xuất",
+		            "%zu values, from this one on, are not in Unicode NFC (decomposed "
+		            "diacritics); normalised for output"),
+		          ld->nfd);
 }
 
 /* An error that makes the document unusable: loading stops.  Returns 0. */
@@ -393,11 +418,8 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 		n->len = len;
 	} else {
 		char *nfc = text_nfc(s);
-		finding(
-		    ld, m, SEV_INFO, "text-not-nfc",
-		    "văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); đã "
-		    "chuẩn hóa khi xuất",
-		    "text is not in Unicode NFC (decomposed diacritics); normalised for output");
+		if (!ld->nfd++)
+			ld->nfd_first = m; /* one finding per file, with a count (nfd_report) */
 		n->len = strlen(nfc);
 		n->str = arena_strndup(ld->arena, nfc, n->len);
 		free(nfc);
@@ -633,7 +655,7 @@ yaml_word(enum lang lang, const char *en)
 }
 
 static void
-parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
+parser_error(struct loader *ld, yaml_parser_t *p, const char *data, size_t len)
 {
 	const char *problem = p->problem ? p->problem : "syntax error";
 	const char *vp = yaml_word(ld->lang, problem);
@@ -652,6 +674,35 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data)
 		return;
 	}
 	struct mark m = mk(p->problem_mark);
+	/* A tab in the indentation: libyaml's words do not say "tab" every time. */
+	size_t at = p->problem_mark.index < len ? p->problem_mark.index : len, bol = at;
+	while (bol > 0 && data[bol - 1] != '\n')
+		bol--;
+	size_t tab = bol;
+	while (tab < at && (data[tab] == ' ' || data[tab] == '-'))
+		tab++;
+	if (tab < len && tab <= at && data[tab] == '\t') {
+		struct mark t = {m.line, (unsigned)(tab - bol) + 1};
+		finding(ld, t, SEV_ERROR, "yaml-syntax",
+		        "YAML không hợp lệ: dòng được thụt lề bằng ký tự tab; YAML chỉ thụt lề "
+		        "bằng dấu cách",
+		        "malformed YAML: a tab in the indentation; YAML indents with spaces only");
+		ld->failed = 1;
+		return;
+	}
+	/* "title: Hội nghị: xúc tiến": a colon and a space inside a plain value */
+	int colon_before = 0; /* "key: value: more": a ": " before the problem on its line */
+	for (size_t i = bol; i + 1 < at && i + 1 < len; i++)
+		colon_before |= data[i] == ':' && (data[i + 1] == ' ' || data[i + 1] == '\t');
+	if (!strcmp(problem, "mapping values are not allowed in this context") && colon_before) {
+		finding(ld, m, SEV_ERROR, "yaml-syntax",
+		        "YAML không hợp lệ: giá trị có dấu ':' và dấu cách ở giữa; đặt cả giá trị "
+		        "trong dấu ngoặc kép (ví dụ title: \"Hội nghị: xúc tiến\")",
+		        "malformed YAML: a value with ': ' inside it; put the whole value in "
+		        "quotes (e.g. title: \"Conference: promotion\")");
+		ld->failed = 1;
+		return;
+	}
 	char *what = vp ? xstrdup(vp) : xasprintf("“%s” (thông báo của libyaml)", problem);
 	if (p->context) {
 		const char *vc = yaml_word(ld->lang, p->context);
@@ -742,7 +793,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	while (!done && !ld.failed) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&ld, &parser, data);
+			parser_error(&ld, &parser, data, len);
 			break;
 		}
 		switch (ev.type) {
@@ -776,6 +827,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	free(ld.anchors);
 	tab_free(&ld.anchor_tab);
 	tally_report(&ld);
+	nfd_report(&ld);
 	if (ld.failed) {
 		arena_free(ld.arena);
 		return NULL;

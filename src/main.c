@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "debrief.h"
 
@@ -60,7 +61,10 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "debrief: unknown command '%s'\n", argv[1]);
+	fprintf(stderr,
+	        L(cli_prescan_lang(argc, argv), "debrief: không có lệnh '%s'\n",
+	          "debrief: unknown command '%s'\n"),
+	        argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -305,7 +305,7 @@ cmd_new(int argc, char **argv)
 		    "invalid ID '%s': lower-case letters a-z, digits and '-', at most 64", id);
 	struct date today;
 	const char *derr = NULL;
-	if (!date_today(today_opt, &today, &derr)) {
+	if (!date_today(today_opt, lang, &today, &derr)) {
 		fprintf(stderr, "debrief new: %s\n", derr);
 		return EXIT_USAGE;
 	}

@@ -167,16 +167,34 @@ const size_t province_nolds = sizeof province_olds / sizeof province_olds[0];
 static const struct {
 	const char *key;
 	int unit;
+	const char *old; /* the unit it named before 2025, when not the current one */
 } variants[] = {
-    {"hcm", U_HO_CHI_MINH},     {"hcmc", U_HO_CHI_MINH},     {"tphcm", U_HO_CHI_MINH},
-    {"sai gon", U_HO_CHI_MINH}, {"saigon", U_HO_CHI_MINH},   {"br vt", U_HO_CHI_MINH},
-    {"brvt", U_HO_CHI_MINH},    {"dac lac", U_DAK_LAK},      {"dak lac", U_DAK_LAK},
-    {"dac lak", U_DAK_LAK},     {"daklak", U_DAK_LAK},       {"daclac", U_DAK_LAK},
-    {"dac nong", U_LAM_DONG},   {"daknong", U_LAM_DONG},     {"tt hue", U_HUE},
-    {"tthue", U_HUE},           {"thua thien", U_HUE},       {"bac can", U_THAI_NGUYEN},
-    {"kontum", U_QUANG_NGAI},   {"hanoi", U_HA_NOI},         {"ha tay", U_HA_NOI},
-    {"danang", U_DA_NANG},      {"haiphong", U_HAI_PHONG},   {"cantho", U_CAN_THO},
-    {"ba ria", U_HO_CHI_MINH},  {"vung tau", U_HO_CHI_MINH},
+    {"hcm", U_HO_CHI_MINH, NULL},
+    {"hcmc", U_HO_CHI_MINH, NULL},
+    {"tphcm", U_HO_CHI_MINH, NULL},
+    {"sai gon", U_HO_CHI_MINH, NULL},
+    {"saigon", U_HO_CHI_MINH, NULL},
+    {"br vt", U_HO_CHI_MINH, "Bà Rịa – Vũng Tàu"},
+    {"brvt", U_HO_CHI_MINH, "Bà Rịa – Vũng Tàu"},
+    {"dac lac", U_DAK_LAK, NULL},
+    {"dak lac", U_DAK_LAK, NULL},
+    {"dac lak", U_DAK_LAK, NULL},
+    {"daklak", U_DAK_LAK, NULL},
+    {"daclac", U_DAK_LAK, NULL},
+    {"dac nong", U_LAM_DONG, "Đắk Nông"},
+    {"daknong", U_LAM_DONG, "Đắk Nông"},
+    {"tt hue", U_HUE, "Thừa Thiên Huế"},
+    {"tthue", U_HUE, "Thừa Thiên Huế"},
+    {"thua thien", U_HUE, "Thừa Thiên Huế"},
+    {"bac can", U_THAI_NGUYEN, "Bắc Kạn"},
+    {"kontum", U_QUANG_NGAI, "Kon Tum"},
+    {"hanoi", U_HA_NOI, NULL},
+    {"ha tay", U_HA_NOI, "Hà Tây"},
+    {"danang", U_DA_NANG, NULL},
+    {"haiphong", U_HAI_PHONG, NULL},
+    {"cantho", U_CAN_THO, NULL},
+    {"ba ria", U_HO_CHI_MINH, "Bà Rịa – Vũng Tàu"},
+    {"vung tau", U_HO_CHI_MINH, "Bà Rịa – Vũng Tàu"},
 };
 
 /* Words around a name that say what kind of unit it is, folded.  Longest
@@ -228,4 +246,91 @@ province_lookup(const char *name)
 			u = variants[i].unit;
 	free(k);
 	return u;
+}
+
+const struct date province_reform_day = {2025, 7, 1};
+
+/* The unit a name denoted before the reorganisation, by its name of the
+ * time ("Quảng Nam" for "Tỉnh Quảng Nam", "Thừa Thiên Huế" for "TT Huế"),
+ * when that is not the name of the unit it belongs to now; else NULL. */
+static const char *
+old_name(const char *name)
+{
+	if (!name || !*name)
+		return NULL;
+	char *k = province_key(name);
+	const char *old = NULL;
+	int u = -1;
+	for (size_t i = 0; i < province_nolds && u < 0; i++)
+		if (!strcmp(k, province_olds[i].key)) {
+			u = province_olds[i].unit;
+			if (strcmp(k, province_units[u].key))
+				old = province_olds[i].name;
+		}
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0] && u < 0; i++)
+		if (!strcmp(k, variants[i].key)) {
+			u = variants[i].unit;
+			old = variants[i].old;
+		}
+	free(k);
+	return old;
+}
+
+int
+province_abolished(const char *name)
+{
+	return province_lookup(name) >= 0 && old_name(name) != NULL;
+}
+
+const char *
+province_suggest(const char *name)
+{
+	char *k = province_key(name);
+	const char *best = NULL;
+	size_t bestd = strlen(k) / 3 + 1; /* at most a third of the letters wrong */
+	if (bestd > 3)
+		bestd = 3;
+	bestd++;
+	for (size_t i = 0; i < province_nunits; i++) {
+		size_t d = text_distance(k, province_units[i].key);
+		if (d < bestd)
+			bestd = d, best = province_units[i].name;
+	}
+	for (size_t i = 0; i < province_nolds; i++) {
+		size_t d = text_distance(k, province_olds[i].key);
+		if (d < bestd)
+			bestd = d, best = province_olds[i].name;
+	}
+	free(k);
+	return best;
+}
+
+int
+province_said(const char *name, const char *former, const struct date *when, const char **then)
+{
+	int u = province_lookup(name);
+	if (u < 0)
+		u = province_lookup(former);
+	*then = NULL;
+	if (u < 0)
+		return -1;
+	/* After the reorganisation the visit was to the current unit. */
+	if (when && date_cmp(*when, province_reform_day) >= 0)
+		return u;
+	if (province_lookup(former) == u && old_name(former))
+		*then = old_name(former);
+	else if (province_lookup(name) == u && old_name(name))
+		*then = old_name(name);
+	return u;
+}
+
+char *
+province_then_now(const char *then, int u, enum lang lang)
+{
+	const struct province_unit *p = &province_units[u];
+	if (lang == LANG_EN)
+		return xasprintf("%s, now %s %s", then, p->name,
+		                 p->kind == LOC_CITY ? "city" : "province");
+	return xasprintf("%s, nay là %s %s", then, p->kind == LOC_CITY ? "thành phố" : "tỉnh",
+	                 p->name);
 }

@@ -35,5 +35,23 @@ char *province_key(const char *name);
 /* Index in province_units of the unit "name" belongs to now, or -1 when
  * the name is not a provincial-level unit (before or after 2025). */
 int province_lookup(const char *name);
+/* The day the reorganisation took effect: 1 July 2025. */
+extern const struct date province_reform_day;
+/* 1 when name is a unit that no longer exists under that name since the
+ * reorganisation ("Kiên Giang", part of An Giang now). */
+int province_abolished(const char *name);
+/* The unit name, current or former, nearest in spelling to a name that is
+ * neither ("Kien Giag" → "Kiên Giang"), or NULL. */
+const char *province_suggest(const char *name);
+/* The unit as a record dated *when (NULL: unknown) names it: the current
+ * unit's index (-1 when unknown) and in *then the name it had at the time
+ * of the visit when that differs from the current unit (a visit before 1
+ * July 2025 to a unit merged since), else NULL.  former is the record's
+ * former_name. */
+int province_said(const char *name, const char *former, const struct date *when, const char **then);
+/* "Kiên Giang, nay là tỉnh An Giang" / "Kiên Giang, now An Giang province":
+ * the unit as named at the time, with the unit it is part of now (u ≥ 0).
+ * Caller frees. */
+char *province_then_now(const char *then, int u, enum lang lang);
 
 #endif

@@ -85,3 +85,51 @@ record_free(struct record *r)
 		return;
 	doc_free(r->doc); /* r itself lives in the document's arena */
 }
+
+const struct contact *
+record_contact_named(const struct record *r, const char *name)
+{
+	if (!name)
+		return NULL;
+	char *f = text_fold(name);
+	const struct contact *found = NULL;
+	for (size_t i = 0; i < r->ncontacts && !found; i++)
+		if (r->contacts[i].name.s) {
+			char *g = text_fold(r->contacts[i].name.s);
+			if (!strcmp(f, g))
+				found = &r->contacts[i];
+			free(g);
+		}
+	free(f);
+	return found;
+}
+
+static int
+cmp_reported(const void *a, const void *b)
+{
+	const struct reported *x = a, *y = b;
+	if (x->map.line != y->map.line)
+		return x->map.line < y->map.line ? -1 : 1;
+	if (x->map.col != y->map.col)
+		return x->map.col < y->map.col ? -1 : 1;
+	return strcmp(x->field, y->field);
+}
+
+void
+record_set_reported(struct record *r, const struct reported *v, size_t n)
+{
+	r->nreported = n;
+	if (!n)
+		return;
+	r->reported = arena_alloc(r->doc->arena, n * sizeof *v);
+	memcpy(r->reported, v, n * sizeof *v);
+	qsort(r->reported, n, sizeof *v, cmp_reported);
+}
+
+int
+record_reported(const struct record *r, struct mark map, const char *field)
+{
+	struct reported key = {map, field};
+	return r->nreported &&
+	       bsearch(&key, r->reported, r->nreported, sizeof key, cmp_reported) != NULL;
+}

@@ -210,6 +210,14 @@ struct waiver {
 	struct mark mark;
 };
 
+/* A field the schema has already given its finding about (value rejected,
+ * key misspelt, required field missing): a rule that would say the field
+ * is missing stays quiet, so one problem gives one finding. */
+struct reported {
+	struct mark map;   /* the mapping that holds, or should hold, the field */
+	const char *field; /* its name in the format */
+};
+
 struct record {
 	struct doc *doc; /* owns all memory of the record */
 	const char *file;
@@ -298,12 +306,22 @@ struct record {
 
 	struct waiver *waivers;
 	size_t nwaivers;
+
+	struct reported *reported; /* sorted; see record_reported */
+	size_t nreported;
 };
 
 /* Find a partner by name or id (exact, then accent/case-insensitive). */
 struct partner *record_partner(const struct record *r, const char *ref);
+/* The contact of that name (case, accents and spacing aside), or NULL:
+ * a person of agency.staff who is also a contact is listed once. */
+const struct contact *record_contact_named(const struct record *r, const char *name);
 /* 1 when the record counts as completed on "today" (docs/rules.md). */
 int record_completed(const struct record *r, struct date today);
+/* Keeps a copy of v[0..n) (in the record's arena), sorted for look-ups. */
+void record_set_reported(struct record *r, const struct reported *v, size_t n);
+/* 1 when the schema has given a finding about field of the mapping at map. */
+int record_reported(const struct record *r, struct mark map, const char *field);
 /* Frees the record and the document it came from. */
 void record_free(struct record *r);
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "escape.h"
 #include "fsutil.h"
@@ -245,9 +246,9 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 	return ok;
 }
 
-/* Report one record; returns 1 when its files were written.  A record
- * that cannot be read, or has no usable id, gets its findings on stderr
- * and no file. */
+/* Report one record; returns 1 when its files were written, 2 when they
+ * were but the record has no usable date.  A record that cannot be read,
+ * or has no usable id, gets its findings on stderr and no file. */
 static int
 report_one(struct report_opts *o, const char *path)
 {
@@ -335,6 +336,14 @@ report_one(struct report_opts *o, const char *path)
 	ok = write_outputs(o, r, name, lang, &md);
 	if (ok)
 		strlist_push(&o->ids, r->id.s);
+	if (ok && !r->start.set) {
+		/* written, but it cannot say when the visit was: not a clean run */
+		fprintf(stderr, "debrief: %s: %s\n", name,
+		        L(lang,
+		          "ngày của chuyến đi không dùng được; báo cáo ghi thời gian là chưa rõ",
+		          "the visit's dates are unusable; the report gives the date as unknown"));
+		ok = 2;
+	}
 out:
 	free(err);
 	buf_free(&md);
@@ -361,8 +370,10 @@ cmd_report(int argc, char **argv)
 	o.want_md = o.want_pdf = 1;
 	const char *today = NULL, *config = NULL;
 	int c, rc = EXIT_OK;
+	enum lang ul = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
 		case 'f': {
@@ -374,8 +385,9 @@ cmd_report(int argc, char **argv)
 				else if (!strcmp(tok, "pdf"))
 					o.want_pdf = 1;
 				else {
-					fprintf(stderr,
-					        "debrief: --format takes md, pdf or md,pdf\n");
+					fprintf(stderr, "debrief report: %s\n",
+					        L(ul, "--format nhận md, pdf hoặc md,pdf",
+					          "--format takes md, pdf or md,pdf"));
 					free(f);
 					return EXIT_USAGE;
 				}
@@ -385,7 +397,8 @@ cmd_report(int argc, char **argv)
 		}
 		case 'l':
 			if (strcmp(optarg, "vi") && strcmp(optarg, "en")) {
-				fprintf(stderr, "debrief: --lang takes vi or en\n");
+				fprintf(stderr, "debrief report: %s\n",
+				        L(ul, "--lang nhận vi hoặc en", "--lang takes vi or en"));
 				return EXIT_USAGE;
 			}
 			o.lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
@@ -396,17 +409,32 @@ cmd_report(int argc, char **argv)
 		case 'c': config = optarg; break;
 		case 'D': o.draft = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		case ':':
+			fprintf(stderr,
+			        L(ul, "debrief report: tùy chọn %s cần một giá trị\n",
+			          "debrief report: option %s needs a value\n"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		default:
+			fprintf(stderr,
+			        L(ul, "debrief report: tùy chọn không hợp lệ: %s\n",
+			          "debrief report: unknown option: %s\n"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
 		}
 	}
 	if (!o.outdir || optind >= argc) {
-		fprintf(stderr, "debrief: report needs -o DIR and at least one FILE\n");
+		fprintf(stderr, "debrief report: %s\n",
+		        L(ul, "cần -o DIR và ít nhất một FILE",
+		          "-o DIR and at least one FILE are needed"));
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	const char *derr = NULL;
-	if (!date_today(today, &o.ctx.today, &derr)) {
-		fprintf(stderr, "debrief: %s\n", derr);
+	if (!date_today(today, ul, &o.ctx.today, &derr)) {
+		fprintf(stderr, "debrief report: %s\n", derr);
 		return EXIT_USAGE;
 	}
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
@@ -438,15 +466,17 @@ cmd_report(int argc, char **argv)
 		escape_eprintf("debrief: %s\n", errs.v[i]);
 	size_t written = 0;
 	for (size_t i = 0; i < files.n; i++) {
-		if (report_one(&o, files.v[i]))
-			written++;
-		else
+		int w = report_one(&o, files.v[i]);
+		written += w > 0;
+		if (!w)
 			rc = EXIT_USAGE;
+		else if (w == 2 && rc == EXIT_OK)
+			rc = EXIT_FINDINGS;
 	}
 	fprintf(stderr,
-	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo trong %s\n",
-	          "debrief: %zu of %zu reports written to %s\n"),
-	        written, files.n, o.outdir);
+	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo%s trong %s\n",
+	          "debrief: %zu of %zu %s written to %s\n"),
+	        written, files.n, L(o.ctx.lang, "", PL(files.n, "report", "reports")), o.outdir);
 	strlist_free(&files);
 	strlist_free(&errs);
 	strlist_free(&o.ids);

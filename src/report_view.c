@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "countries.h"
+#include "provinces.h"
+#include "rules.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -44,12 +47,15 @@ put_bool(struct view *v, struct node *map, const char *key, int b)
 	node_map_put(v->a, map, key, node_new_bool(v->a, b));
 }
 
+/* A count, and KEY_one when it is 1: templates in languages with a
+ * plural ("1 task", "2 tasks") choose the noun with it. */
 static void
 put_num(struct view *v, struct node *map, const char *key, long n)
 {
 	struct node *s = node_new_scalar(v->a, arena_printf(v->a, "%ld", n));
 	s->plain = 1;
 	node_map_put(v->a, map, key, s);
+	node_map_put(v->a, map, arena_printf(v->a, "%s_one", key), node_new_bool(v->a, n == 1));
 }
 
 /* Table cells want short dates: "31/10/2017" (vi), "31 Oct 2017" (en). */
@@ -60,6 +66,8 @@ short_date(struct view *v, const struct rdate *d)
 	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	if (!d->set)
 		return NULL;
+	if (!d->d.m)
+		return arena_printf(v->a, "%d", d->d.y);
 	if (v->lang == LANG_EN)
 		return d->d.d ? arena_printf(v->a, "%d %s %d", d->d.d, mon[d->d.m - 1], d->d.y)
 		              : arena_printf(v->a, "%s %d", mon[d->d.m - 1], d->d.y);
@@ -81,8 +89,9 @@ human(struct view *v, const struct rdate *d)
 static const char *
 span(struct view *v, const struct record *r)
 {
-	if (!r->start.set)
-		return NULL;
+	if (!r->start.set) /* a visit all the same: say the date is unknown */
+		return L(v->lang, "chưa rõ (ngày ghi trong hồ sơ không dùng được)",
+		         "unknown (the record's dates are unusable)");
 	char a[64], b[64];
 	date_human(r->start.d, v->lang, a, sizeof a);
 	if (!r->end.set || !date_cmp(r->start.d, r->end.d))
@@ -114,10 +123,13 @@ task_is_open(const struct task *t)
 	return t->status != TASK_DONE && t->status != TASK_DROPPED;
 }
 
+/* Overdue: open and past its deadline; a status the record got wrong
+ * (rejected by the schema) may be "done", so it is never called overdue. */
 static int
-task_is_overdue(const struct task *t, struct date today)
+task_is_overdue(const struct record *r, const struct task *t, struct date today)
 {
-	return task_is_open(t) && t->due.set && date_days(t->due.d, 1) < date_days(today, 0);
+	return task_is_open(t) && t->due.set && date_days(t->due.d, 1) < date_days(today, 0) &&
+	       !record_reported(r, t->mark, "status");
 }
 
 struct dept {
@@ -160,7 +172,8 @@ cmp_task(const void *pa, const void *pb)
 	int oa = task_is_open(a), ob = task_is_open(b);
 	if (oa != ob)
 		return oa ? -1 : 1;
-	int da = task_is_overdue(a, sort_today), db = task_is_overdue(b, sort_today);
+	int da = task_is_overdue(sort_rec, a, sort_today),
+	    db = task_is_overdue(sort_rec, b, sort_today);
 	if (da != db)
 		return da ? -1 : 1;
 	long ka = due_key(a), kb = due_key(b);
@@ -184,15 +197,17 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 		put_str(v, m, "due_text", human(v, &t->due));
 		put_str(v, m, "due_short", short_date(v, &t->due));
 	}
-	put_str(v, m, "status", L(v->lang, task_status_vi, task_status_en)[t->status]);
-	put_bool(v, m, "overdue", task_is_overdue(t, v->today));
+	put_str(v, m, "status",
+	        record_reported(r, t->mark, "status")
+	            ? L(v->lang, "Chưa rõ (hồ sơ ghi sai)", "Unknown (miswritten)")
+	            : L(v->lang, task_status_vi, task_status_en)[t->status]);
+	put_bool(v, m, "overdue", task_is_overdue(r, t, v->today));
 	put_bool(v, m, "done", !task_is_open(t));
 	if (t->nupdates) {
 		const struct update *u = &t->updates[t->nupdates - 1];
 		put_str(v, m, "update_date", short_date(v, &u->date));
 		put_str(v, m, "update", u->note.s);
 	}
-	(void)r;
 	return m;
 }
 
@@ -204,7 +219,9 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	size_t nd = 0, cap = 0;
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const struct task *t = &r->tasks[i];
-		char *key = text_fold(t->owner.s ? t->owner.s : "");
+		/* vague owners ("TBD") and missing ones are no department: one group */
+		int vague = rules_owner_vague(t->owner.s, NULL);
+		char *key = vague ? xstrdup("") : text_fold(t->owner.s);
 		size_t j;
 		for (j = 0; j < nd; j++)
 			if (!strcmp(d[j].key, key))
@@ -213,7 +230,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 			d = xgrow(d, &cap, nd + 1, sizeof *d);
 			memset(&d[nd], 0, sizeof *d);
 			d[nd].key = key;
-			d[nd].owner = t->owner.s;
+			d[nd].owner = vague ? NULL : t->owner.s;
 			d[nd].first = i;
 			nd++;
 		} else {
@@ -222,22 +239,24 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		d[j].tasks = xgrow(d[j].tasks, &d[j].cap, d[j].n + 1, sizeof *d[j].tasks);
 		d[j].tasks[d[j].n++] = i;
 		d[j].open += task_is_open(t);
-		d[j].overdue += task_is_overdue(t, v->today);
+		d[j].overdue += task_is_overdue(r, t, v->today);
 	}
 	if (nd > 1) /* qsort(NULL, 0) is undefined */
 		qsort(d, nd, sizeof *d, cmp_dept);
 
 	struct node *depts = node_new_seq(v->a);
-	size_t open = 0, overdue = 0;
+	size_t open = 0, overdue = 0, nvague = 0;
 	for (size_t j = 0; j < nd; j++) {
 		sort_rec = r;
 		sort_today = v->today;
 		qsort(d[j].tasks, d[j].n, sizeof *d[j].tasks, cmp_task);
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "owner",
-		        d[j].owner
-		            ? d[j].owner
-		            : L(v->lang, "(chưa giao đơn vị chủ trì)", "(no owner assigned)"));
+		        d[j].owner ? d[j].owner
+		                   : L(v->lang, "(chưa giao cho một đơn vị cụ thể)",
+		                       "(no specific department)"));
+		if (!d[j].owner)
+			nvague = d[j].n;
 		put_num(v, m, "number", (long)j + 1);
 		put_num(v, m, "open", (long)d[j].open);
 		put_bool(v, m, "has_open", d[j].open > 0);
@@ -259,14 +278,27 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	free(d);
 	node_map_put(v->a, root, "departments", depts);
 	put_bool(v, root, "has_tasks", r->ntasks > 0);
-	put_num(v, root, "task_count", (long)r->ntasks);
-	put_num(v, root, "department_count", (long)nd);
+	/* tasks given to a department, and those given to none in particular */
+	put_num(v, root, "task_count", (long)(r->ntasks - nvague));
+	put_num(v, root, "department_count", (long)(nd - (nvague > 0)));
+	put_num(v, root, "unassigned_count", (long)nvague);
+	put_bool(v, root, "has_unassigned", nvague > 0);
 	put_num(v, root, "open_count", (long)open);
 	put_num(v, root, "overdue_count", (long)overdue);
 	put_bool(v, root, "has_overdue", overdue > 0);
 }
 
 /* Follow-up steps as a checklist, in date order where dated (G7, G8, G17, G22). */
+/* A follow-up step; "items" is always there so that a step without any
+ * never shows the items of another. */
+static void
+push_step(struct view *v, struct node *steps, struct node *m)
+{
+	if (!node_get_key(m, "items"))
+		node_map_put(v->a, m, "items", node_new_seq(v->a));
+	node_seq_push(v->a, steps, m);
+}
+
 static void
 put_timeline(struct view *v, struct node *root, const struct record *r)
 {
@@ -289,7 +321,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		        L(v->lang, "Báo cáo sau chuyến đi: chưa có",
 		          "Post-visit report: not yet written"));
 	}
-	node_seq_push(v->a, items, m);
+	push_step(v, items, m);
 
 	m = node_new_map(v->a);
 	put_bool(v, m, "done", r->feedback_to_agency.set);
@@ -303,7 +335,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		put_str(v, m, "what",
 		        L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
 		          "Report and feedback to the representative agency: not yet sent"));
-	node_seq_push(v->a, items, m);
+	push_step(v, items, m);
 
 	for (size_t i = 0; i < r->nreviews; i++) {
 		const struct review *rv = &r->reviews[i];
@@ -317,11 +349,17 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		            when ? " " : "", when ? when : "", rv->note.s ? ": " : "",
 		            rv->note.s ? rv->note.s : ""));
 		put_str(v, m, "by", rv->by.s);
-		node_seq_push(v->a, items, m);
+		push_step(v, items, m);
 	}
 
 	m = node_new_map(v->a);
 	put_bool(v, m, "done", r->has_plan);
+	/* The plan's items belong under the plan's line, nowhere else. */
+	struct node *pi = node_new_seq(v->a);
+	for (size_t i = 0; r->has_plan && i < r->plan_items.n; i++)
+		if (r->plan_items.v[i].s)
+			node_seq_push(v->a, pi, node_new_scalar(v->a, r->plan_items.v[i].s));
+	node_map_put(v->a, m, "items", pi);
 	if (r->has_plan) {
 		const char *title =
 		    r->plan_title.s ? r->plan_title.s : L(v->lang, "(không tên)", "(untitled)");
@@ -336,33 +374,30 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		        L(v->lang, "Chương trình, kế hoạch hợp tác dài hạn: chưa có",
 		          "Long-term cooperation programme: none yet"));
 	}
-	node_seq_push(v->a, items, m);
+	push_step(v, items, m);
 
 	if (r->has_reciprocal || r->direction == DIR_OUTBOUND) {
 		m = node_new_map(v->a);
 		put_bool(v, m, "done", r->reciprocal_status == RECIP_DONE);
 		static const char *const vi[] = {"chưa đề cập", "đã đề xuất", "đã thống nhất",
 		                                 "đã diễn ra", "không dự kiến"};
-		static const char *const en[] = {"not yet raised", "proposed", "agreed", "done",
-		                                 "not planned"};
+		static const char *const en[] = {"not yet raised", "proposed", "agreed",
+		                                 "took place", "not planned"};
 		const char *when = human(v, &r->reciprocal_expected);
 		put_str(v, m, "what",
 		        arena_printf(
 		            v->a, "%s: %s%s%s",
 		            L(v->lang, "Chuyến thăm đáp lễ của đối tác", "Partner's return visit"),
 		            L(v->lang, vi, en)[r->reciprocal_status],
-		            when ? L(v->lang, ", dự kiến ", ", expected ") : "", when ? when : ""));
-		node_seq_push(v->a, items, m);
+		            /* a visit that took place is no longer "expected" */
+		            !when ? ""
+		            : r->reciprocal_status == RECIP_DONE
+		                ? ", "
+		                : L(v->lang, ", dự kiến ", ", expected "),
+		            when ? when : ""));
+		push_step(v, items, m);
 	}
 	node_map_put(v->a, root, "timeline", items);
-	if (r->has_plan && r->plan_items.n) {
-		struct node *pi = node_new_seq(v->a);
-		for (size_t i = 0; i < r->plan_items.n; i++)
-			if (r->plan_items.v[i].s)
-				node_seq_push(v->a, pi,
-				              node_new_scalar(v->a, r->plan_items.v[i].s));
-		node_map_put(v->a, root, "plan_items", pi);
-	}
 }
 
 /* Gaps, errors first; within a severity, in the order of the record. */
@@ -379,7 +414,7 @@ put_findings(struct view *v, struct node *root, const struct record *r, const st
 			struct node *m = node_new_map(v->a);
 			put_str(v, m, "rule", f[i].rule);
 			put_str(v, m, "severity", sev_name(f[i].sev));
-			static const char *const vi[] = {"Lưu ý", "Cảnh báo", "Lỗi"};
+			static const char *const vi[] = {"Thông tin", "Cảnh báo", "Lỗi"};
 			static const char *const en[] = {"Note", "Warning", "Error"};
 			put_str(v, m, "severity_text", L(v->lang, vi, en)[f[i].sev]);
 			put_str(v, m, "message", f[i].msg);
@@ -467,6 +502,8 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 	}
 	for (size_t i = 0; i < r->nagency_staff; i++) {
 		const struct person *p = &r->agency_staff[i];
+		if (record_contact_named(r, p->name.s))
+			continue; /* the same person, once: the contacts entry says more */
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", p->name.s);
 		put_str(v, m, "title", p->title.s);
@@ -492,15 +529,32 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	        : r->direction == DIR_OUTBOUND ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)",
 	                                           "Delegation abroad (outbound)")
 	                                       : NULL);
-	put_str(v, root, "locality", r->locality_name.s);
-	put_str(v, root, "locality_former", r->locality_former_name.s);
+	/* The locality as it was at the time of the visit: before 1 July 2025
+	 * the unit as then named, with the unit it is part of now; after it
+	 * the current unit (provinces.h). */
+	const char *then;
+	int u = province_said(r->locality_name.s, r->locality_former_name.s,
+	                      r->start.set ? &r->start.d : NULL, &then);
+	if (then) {
+		char *s = province_then_now(then, u, v->lang);
+		put_str(v, root, "locality", arena_strdup(v->a, s));
+		free(s);
+	} else {
+		put_str(v, root, "locality", u >= 0 ? province_units[u].name : r->locality_name.s);
+	}
+	put_str(v, root, "locality_former", NULL); /* said in "locality" */
 	struct node *ps = node_new_seq(v->a);
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", p->name.s);
 		put_str(v, m, "local_name", p->local_name.s);
-		put_str(v, m, "country", p->country.s);
+		/* The country by name; an organisation (EU) is named by its own name. */
+		const char *cn = country_name(p->country.s, v->lang);
+		put_str(v, m, "country",
+		        country_is_org(p->country.s) ? NULL
+		        : cn                         ? cn
+		                                     : p->country.s);
 		put_bool(v, m, "last", i + 1 == r->npartners);
 		node_seq_push(v->a, ps, m);
 	}
@@ -513,7 +567,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	}
 	put_str(v, root, "agency", r->agency_name.s);
 	put_str(v, root, "report_number", r->report_number.s);
-	put_str(v, root, "report_date", human(v, &r->report_date));
+	put_str(v, root, "report_date", short_date(v, &r->report_date)); /* after "Ngày báo cáo:" */
 	put_str(v, root, "report_author", r->report_author.s);
 	char buf[64];
 	date_human(v->today, v->lang, buf, sizeof buf);

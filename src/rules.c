@@ -70,8 +70,10 @@ const struct rule rule_table[] = {
      "be searched. Convert it to Unicode (for example with Unikey's converter) before saving. "
      "At most 10 values of a record are listed; the rest are counted."},
     {"text-not-nfc", SEV_INFO, "", "input",
-     "văn bản không ở dạng chuẩn Unicode NFC (dấu tách rời); được chuẩn hóa khi xuất",
-     "text is not in Unicode NFC (decomposed diacritics); it is normalised for output",
+     "văn bản không ở dạng chuẩn Unicode NFC (dấu tách rời); được chuẩn hóa khi xuất; mỗi tệp "
+     "một phát hiện, ở giá trị đầu tiên, kèm số giá trị",
+     "text is not in Unicode NFC (decomposed diacritics); it is normalised for output; one "
+     "finding per file, at the first such value, with the count",
      "Cùng một chữ \"Nguyễn\" có thể được mã hóa theo hai cách; dạng dấu tách rời làm việc tìm "
      "kiếm và so khớp tên sai lệch. debrief chuẩn hóa khi xuất, nhưng nên lưu tệp ở dạng NFC.",
      "The same word \"Nguyễn\" can be encoded in two ways; decomposed diacritics make searching "
@@ -97,8 +99,11 @@ const struct rule rule_table[] = {
      "A value of the wrong type is dropped when the record is read; without a finding the report "
      "would silently lack what the writer believed was there."},
     {"schema-unknown-key", SEV_WARNING, "", "schema",
-     "khóa không có trong định dạng; thông báo gợi ý khóa gần nhất",
-     "a key the format does not define; the message suggests the nearest known key",
+     "khóa không có trong định dạng; thông báo gợi ý khóa gần nhất; là lỗi khi khóa là trường "
+     "bị gõ sai mà nhóm đang thiếu, hoặc là phần sau dấu phẩy của một giá trị bị cắt",
+     "a key the format does not define; the message suggests the nearest known key; an error "
+     "when it is a misspelling of a field the mapping lacks, or the rest of a text value cut "
+     "at a comma",
      "Một khóa gõ sai (ví dụ \"deu\" thay cho \"due\") làm thông tin biến mất khỏi báo cáo. "
      "debrief không bỏ qua khóa lạ mà báo và gợi ý khóa đúng.",
      "A misspelt key (\"deu\" for \"due\") makes information vanish from the report. debrief "
@@ -119,6 +124,19 @@ const struct rule rule_table[] = {
      "đó trong báo cáo và hồ sơ đối tác.",
      "Tasks, objectives and materials are tied to a particular partner; a misspelt name breaks "
      "that link in the report and in the partner's dossier."},
+    {"schema-locality", SEV_WARNING, "", "schema",
+     "`locality` không phải tỉnh, thành phố nào của Việt Nam (trước hay sau năm 2025), hoặc "
+     "chuyến đi sau ngày 1/7/2025 ghi một đơn vị đã được sắp xếp lại, hoặc `former_name` chưa "
+     "bao giờ là một phần của địa phương",
+     "`locality` is no Vietnamese province or city (before or after 2025), or a visit after 1 "
+     "July 2025 names a unit reorganised by then, or `former_name` was never part of the "
+     "locality",
+     "Báo cáo và kho lưu trữ ghi địa phương theo đơn vị hành chính tại thời điểm chuyến đi; một "
+     "tên viết sai hoặc một tỉnh không còn tồn tại làm hồ sơ ghi sai sự thật và tách rời khỏi "
+     "các chuyến đi khác của cùng địa phương.",
+     "Reports and the archive name the locality as the administrative unit of the time of the "
+     "visit; a misspelt name, or a province that no longer existed, makes the record say "
+     "something false and separates it from the locality's other visits."},
     {"schema-duplicate-id", SEV_ERROR, "", "schema",
      "hai hồ sơ trùng `id` (trong các tệp của một lần chạy), hoặc hai nhiệm vụ trong một hồ sơ "
      "trùng `id`",
@@ -190,7 +208,8 @@ const struct rule rule_table[] = {
      "đoàn ra mà không có ngày `agency.consulted`, hoặc ngày đó không trước `dates.start`",
      "outbound and no `agency.consulted` date, or that date is not before `dates.start`",
      "Dữ liệu xúc tiến cần có sự tham khảo các cơ quan đại diện, và cán bộ hai bên phải bám sát "
-     "tiến trình công việc. Cơ quan đại diện phải được tham vấn trước khi đoàn đi; ghi ngày tham "
+     "tiến trình công việc. Cơ quan đại diện phải được tham vấn trước khi đoàn lên đường; ghi ngày "
+     "tham "
      "vấn vào `agency.consulted`.",
      "Promotion data is built in consultation with the representative agency, and staff on both "
      "sides follow the work closely. The embassy or consulate is consulted before the delegation "
@@ -417,14 +436,22 @@ const struct rule rule_table[] = {
      "A signed relationship is kept alive under a long-term programme and with return visits; "
      "two years without a delegation either way means it is going cold."},
     {"archive-open-tasks", SEV_INFO, "G8", "archive",
-     "một Sở, ngành giữ nhiệm vụ quá hạn còn mở từ nhiều hơn một chuyến đi",
-     "a department holds open overdue tasks from more than one visit",
+     "một Sở, ngành giữ nhiệm vụ quá hạn còn mở từ nhiều hơn một chuyến đi; đơn vị là Sở, ngành "
+     "của một địa phương (so sánh sau khi bỏ khác biệt chữ hoa và dấu cách), đơn vị chủ trì "
+     "không rõ ràng (\"TBD\", \"các sở, ngành liên quan\") không phải là đơn vị",
+     "a department holds open tasks from more than one visit that are overdue; a department is "
+     "one locality's (the owner is compared after case and spacing are folded), and vague "
+     "owners (\"TBD\", \"các sở, ngành liên quan\") are none",
      "Kiểm tra tình hình triển khai cần nhìn theo đơn vị: một Sở tồn đọng việc từ nhiều chuyến "
-     "đi cần được hỗ trợ hoặc phân công lại. Tên đơn vị viết khác nhau được gộp bằng "
-     "`owner_aliases` trong cấu hình.",
+     "đi cần được hỗ trợ hoặc phân công lại. Đơn vị là Sở, ngành của một địa phương: Sở Công "
+     "Thương của An Giang không phải của Tây Ninh; \"TBD\" hay \"các sở, ngành liên quan\" "
+     "không phải là một đơn vị. Tên đơn vị viết khác nhau được gộp bằng `owner_aliases` "
+     "trong cấu hình.",
      "Monitoring looks at each department: one holding overdue work from several visits needs "
-     "help or a new assignment. Different spellings of one department are merged with "
-     "`owner_aliases` in the configuration."},
+     "help or a new assignment. A department is one locality's: An Giang's Department of "
+     "Industry and Trade is not Tây Ninh's, and \"TBD\" or \"the departments concerned\" is "
+     "no department. Different spellings of one department are merged with `owner_aliases` "
+     "in the configuration."},
 };
 const size_t rule_count = sizeof rule_table / sizeof rule_table[0];
 

@@ -93,6 +93,9 @@ struct check_ctx {
 	const struct config *cfg; /* never NULL */
 };
 
+/* 1 when an owner names no department: missing, blank, or vague words
+ * ("TBD", "các sở, ngành liên quan", configured vague_owners). */
+int rules_owner_vague(const char *owner, const struct config *cfg);
 /* The rules of one record (preparation, visit, follow-up, memory). */
 void rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *dq);
 /* Rules across the records of one run (duplicate record ids, archive-*).

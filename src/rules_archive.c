@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "record.h"
+#include "countries.h"
 #include "rules_int.h"
 
 static enum sev
@@ -30,9 +31,20 @@ rule_off(const char *id, const struct config *cfg)
 }
 
 static const char *
-stage_word(enum stage s)
+stage_word(enum stage s, enum lang lang)
 {
-	return s > STAGE_NONE && s <= STAGE_DECLINED ? stage_words[s] : "?";
+	/* only mou and sister partners can go cold */
+	return s == STAGE_SISTER
+	           ? L(lang, "kết nghĩa", "a sister relationship")
+	           : L(lang, "ghi nhớ hợp tác (MOU)", "a memorandum of understanding");
+}
+
+/* "Nagasaki (Nhật Bản)": the country by name in a sentence. */
+static const char *
+country_said(const char *code, enum lang lang)
+{
+	const char *n = country_name(code, lang);
+	return n ? n : code;
 }
 
 /* "today" minus n years, 29 February becoming 28. */
@@ -61,8 +73,8 @@ cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		char when[16];
 		if (p->last_visit >= 0) {
 			const struct arc_rec *v = &a->recs[p->last_visit];
-			if (date_days(v->end, 1) >= cutoff)
-				continue;
+			if (!v->end.y || date_days(v->end, 1) >= cutoff)
+				continue; /* an undated visit may be recent: no claim */
 			date_iso(v->end, when);
 		} else if (p->stage_since.set) {
 			/* never visited: cold once the relationship itself is that old */
@@ -78,20 +90,21 @@ cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		if (when[0])
 			diags_add(dq, file, o->mark, sev, id, "G7 G22",
 			          L(L,
-			            "đối tác %s (%s) ở giai đoạn %s nhưng không có chuyến thăm "
+			            "đối tác %s (%s) có quan hệ %s nhưng không có chuyến thăm "
 			            "nào theo cả hai chiều từ %s (quá %ld năm)",
-			            "partner %s (%s) is at stage %s but has had no visit in either "
+			            "partner %s (%s) has %s but has had no visit in either "
 			            "direction since %s (more than %ld years)"),
-			          p->name, p->country, stage_word(p->stage), when, years);
+			          p->name, country_said(p->country, L), stage_word(p->stage, L),
+			          when, years);
 		else
-			diags_add(
-			    dq, file, o->mark, sev, id, "G7 G22",
-			    L(L,
-			      "đối tác %s (%s) ở giai đoạn %s nhưng chưa có chuyến thăm "
-			      "nào theo cả hai chiều được ghi nhận (quá %ld năm)",
-			      "partner %s (%s) is at stage %s but no visit in either direction "
-			      "is recorded (more than %ld years)"),
-			    p->name, p->country, stage_word(p->stage), years);
+			diags_add(dq, file, o->mark, sev, id, "G7 G22",
+			          L(L,
+			            "đối tác %s (%s) có quan hệ %s nhưng chưa có chuyến thăm "
+			            "nào theo cả hai chiều được ghi nhận (quá %ld năm)",
+			            "partner %s (%s) has %s but no visit in either direction "
+			            "is recorded (more than %ld years)"),
+			          p->name, country_said(p->country, L), stage_word(p->stage, L),
+			          years);
 	}
 }
 
@@ -104,8 +117,8 @@ open_tasks(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 	enum lang L = ctx->lang;
 	for (size_t o = 0; o < a->nowners; o++) {
 		struct arc_owner *w = &a->owners[o];
-		if (w->nvisits_overdue < 2)
-			continue;
+		if (w->nvisits_overdue < 2 || w->vague)
+			continue; /* "TBD" is no department to hold to account */
 		w->flagged = !off;
 		/* point at its most overdue task: the register lists it first */
 		const struct arc_task *t = &a->tasks[w->tasks[0]];

@@ -110,6 +110,12 @@ vague_owner(const char *owner, const struct config *cfg)
 	return several_bodies(owner) ? 2 : 0;
 }
 
+int
+rules_owner_vague(const char *owner, const struct config *cfg)
+{
+	return !owner || rules_blank(owner) || vague_owner(owner, cfg) == 1;
+}
+
 /* ---- the rules ---- */
 
 static void
@@ -121,19 +127,48 @@ visit_courtesy_only(struct rctx *c)
 	for (size_t i = 0; i < r->nmeetings; i++)
 		if (r->meetings[i].kind != MEET_COURTESY)
 			return;
-	rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark), "visit-courtesy-only",
-	           SEV_WARNING,
-	           L(c->ctx->lang,
-	             "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
-	             "all %zu meetings are courtesy calls: hold real working sessions"),
-	           r->nmeetings);
+	if (r->nmeetings == 1)
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING, "%s",
+		           L(c->ctx->lang,
+		             "cuộc gặp duy nhất chỉ là chào xã giao: cần buổi làm việc thực chất",
+		             "the only meeting is a courtesy call: hold real working sessions"));
+	else
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
+		             "all %zu meetings are courtesy calls: hold real working sessions"),
+		           r->nmeetings);
+}
+
+/* 1 when the schema has told already that this field is missing or lost
+ * (a misspelt key, a rejected value): one problem, one finding. */
+static int
+told(const struct rctx *c, struct mark map, const char *field)
+{
+	return record_reported(c->r, map, field);
+}
+
+static int
+told_top(const struct rctx *c, const char *field)
+{
+	return c->r->root && told(c, c->r->root->mark, field);
+}
+
+/* The same for a field of follow_up, or follow_up itself. */
+static int
+told_follow(const struct rctx *c, const char *field)
+{
+	return told_top(c, "follow_up") ||
+	       (c->r->has_follow_up && told(c, c->r->follow_up_mark, field));
 }
 
 static void
 follow_tasks(struct rctx *c)
 {
 	const struct record *r = c->r;
-	if (r->ntasks)
+	if (r->ntasks || told_top(c, "tasks"))
 		return;
 	rules_emit(c, rules_mark(c, r->tasks_mark, r->tasks_mark), "follow-tasks", SEV_ERROR, "%s",
 	           L(c->ctx->lang, "chuyến đi đã kết thúc mà chưa phân công nhiệm vụ nào (tasks)",
@@ -146,17 +181,22 @@ task_closed(const struct task *t)
 	return t->status == TASK_DONE || t->status == TASK_DROPPED;
 }
 
+/* A task's status as a sentence says it, not as the record writes it. */
 static const char *
-status_word(enum task_status s)
+status_said(enum task_status s, enum lang lang)
 {
-	static const char *const w[] = {"open", "in_progress", "done", "blocked", "dropped"};
-	return (unsigned)s < sizeof w / sizeof w[0] ? w[s] : "?";
+	static const char *const vi[] = {"chưa thực hiện", "đang thực hiện", "đã hoàn thành",
+	                                 "đang vướng mắc", "đã dừng"};
+	static const char *const en[] = {"open", "in progress", "done", "blocked", "dropped"};
+	return (unsigned)s < sizeof vi / sizeof vi[0] ? L(lang, vi, en)[s] : "?";
 }
 
 static void
 task_owner(struct rctx *c, const struct task *t, const char *name)
 {
 	if (rules_blank(t->owner.s)) {
+		if (told(c, t->mark, "owner"))
+			return; /* the schema's finding says it */
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-owner", SEV_ERROR,
 		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có đơn vị chủ trì (owner)",
 		             "task '%s' has no owner"),
@@ -193,27 +233,30 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 	if (task_closed(t))
 		return;
 	if (!t->due.set) {
+		if (told(c, t->mark, "due"))
+			return; /* the schema's finding says it */
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-due", SEV_WARNING,
 		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có thời hạn (due)",
 		             "task '%s' has no due date"),
 		           name);
 		return;
 	}
-	/* A month-precision deadline runs to the month's last day. */
-	if (date_days(t->due.d, 1) >= c->today)
+	/* A month-precision deadline runs to the month's last day.  A status
+	 * the schema rejected is not "still open": its finding says enough. */
+	if (date_days(t->due.d, 1) >= c->today || told(c, t->mark, "status"))
 		return;
 	char d[11];
 	date_iso(t->due.d, d);
 	rules_emit(c, rules_mark(c, t->due.mark, t->mark), "follow-task-overdue", SEV_WARNING,
-	           L(c->ctx->lang, "nhiệm vụ '%s' quá hạn %s mà vẫn ở trạng thái %s",
+	           L(c->ctx->lang, "nhiệm vụ '%s' đã quá hạn (%s) mà vẫn %s",
 	             "task '%s' was due %s and is still %s"),
-	           name, d, status_word(t->status));
+	           name, d, status_said(t->status, c->ctx->lang));
 }
 
 static void
 task_stale(struct rctx *c, const struct task *t, const char *name)
 {
-	if (t->status != TASK_OPEN && t->status != TASK_IN_PROGRESS)
+	if ((t->status != TASK_OPEN && t->status != TASK_IN_PROGRESS) || told(c, t->mark, "status"))
 		return;
 	long last = -1;
 	struct mark m = t->mark;
@@ -282,7 +325,7 @@ static void
 follow_report(struct rctx *c)
 {
 	long days = days_since_end(c);
-	if (c->r->has_report || days <= c->ctx->cfg->report_days)
+	if (c->r->has_report || days <= c->ctx->cfg->report_days || told_follow(c, "report"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-report", SEV_WARNING,
 	           L(c->ctx->lang,
@@ -295,7 +338,7 @@ follow_report(struct rctx *c)
 static void
 follow_feedback(struct rctx *c)
 {
-	if (c->r->feedback_to_agency.set)
+	if (c->r->feedback_to_agency.set || told_follow(c, "feedback_to_agency"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-feedback", SEV_WARNING, "%s",
 	           L(c->ctx->lang,
@@ -308,7 +351,7 @@ follow_feedback(struct rctx *c)
 static void
 follow_plan(struct rctx *c)
 {
-	if (c->r->has_plan)
+	if (c->r->has_plan || told_follow(c, "plan"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-plan", SEV_WARNING, "%s",
 	           L(c->ctx->lang,
@@ -320,7 +363,7 @@ static void
 follow_reviews(struct rctx *c)
 {
 	long days = days_since_end(c);
-	if (c->r->nreviews || days <= c->ctx->cfg->review_days)
+	if (c->r->nreviews || days <= c->ctx->cfg->review_days || told_follow(c, "reviews"))
 		return;
 	rules_emit(
 	    c, follow_up_mark(c), "follow-reviews", SEV_INFO,
@@ -339,14 +382,14 @@ follow_accomplishment_heavy(struct rctx *c)
 		return;
 	struct mark m = rules_mark(c, r->outcomes.mark, r->outcomes.mark);
 	if (r->outcomes.n > r->ntasks) {
-		rules_emit(
-		    c, m, "follow-accomplishment-heavy", SEV_WARNING,
-		    L(c->ctx->lang,
-		      "%zu kết quả nhưng chỉ %zu nhiệm vụ: báo cáo nặng về thành tích hơn "
-		      "phân công nhiệm vụ",
-		      "%zu outcomes but only %zu tasks: the record is heavier on results than "
-		      "on tasks"),
-		    r->outcomes.n, r->ntasks);
+		rules_emit(c, m, "follow-accomplishment-heavy", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "%zu kết quả nhưng chỉ %zu nhiệm vụ%s: báo cáo nặng về thành tích hơn "
+		             "phân công nhiệm vụ",
+		             "%zu outcomes but only %zu %s: the record is heavier on results than "
+		             "on tasks"),
+		           r->outcomes.n, r->ntasks,
+		           L(c->ctx->lang, "", PL(r->ntasks, "task", "tasks")));
 		return;
 	}
 	size_t out = 0, task = 0;
@@ -368,7 +411,8 @@ follow_accomplishment_heavy(struct rctx *c)
 static void
 follow_reciprocal(struct rctx *c)
 {
-	if (c->r->direction != DIR_OUTBOUND || c->r->has_reciprocal)
+	if (c->r->direction != DIR_OUTBOUND || c->r->has_reciprocal ||
+	    told_follow(c, "reciprocal_visit"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-reciprocal", SEV_INFO, "%s",
 	           L(c->ctx->lang,
@@ -407,6 +451,8 @@ memory_contacts(struct rctx *c)
 	for (size_t i = 0; i < r->ncontacts; i++)
 		if (r->contacts[i].side == SIDE_PARTNER)
 			return;
+	if (told_top(c, "contacts"))
+		return;
 	rules_emit(c, rules_mark(c, r->contacts_mark, r->contacts_mark), "memory-contacts",
 	           SEV_WARNING, "%s",
 	           L(c->ctx->lang,
@@ -417,7 +463,7 @@ memory_contacts(struct rctx *c)
 static void
 memory_handover(struct rctx *c)
 {
-	if (!rules_blank(c->r->handover.s))
+	if (!rules_blank(c->r->handover.s) || told_top(c, "handover"))
 		return;
 	rules_emit(c, rules_mark(c, c->r->handover.mark, c->r->handover.mark), "memory-handover",
 	           SEV_INFO, "%s",

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "countries.h"
 #include "rules_int.h"
 #include "text.h"
 #include "xalloc.h"
@@ -14,6 +16,15 @@
 /* Country (ISO 3166-1 alpha-2) → the languages materials may be in to
  * count as "host language" (G18).  Several languages: any one will do.
  * Configuration (host_languages) is consulted first. */
+/* A country by name in a sentence ("Lào"), or its code when the table
+ * lacks it. */
+static const char *
+country_of(const char *code, enum lang lang)
+{
+	const char *n = code ? country_name(code, lang) : NULL;
+	return n ? n : code ? code : "?";
+}
+
 static const struct {
 	const char *country, *langs;
 } host_langs[] = {
@@ -391,6 +402,25 @@ prep_one_size(struct rctx *c)
 	free(titles);
 }
 
+/* "tiếng Hà Lan, tiếng Pháp; mã nl fr" / "Dutch, French; code nl fr": the
+ * host languages by name, with the codes materials are tagged with. */
+static char *
+host_said(const char *host, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+	char *codes = xstrdup(host);
+	for (char *save = NULL, *t = strtok_r(codes, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		const char *n = language_name(t, lang);
+		buf_printf(&b, "%s%s", b.len ? ", " : "", n ? n : t);
+	}
+	free(codes);
+	buf_printf(&b, L(lang, "; mã %s", "; code %s"), host);
+	char *s = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
 static void
 prep_language(struct rctx *c)
 {
@@ -400,6 +430,7 @@ prep_language(struct rctx *c)
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		const char *host = rules_host_langs(c->ctx->cfg, p->country.s);
+		char *hs = host ? host_said(host, c->ctx->lang) : NULL;
 		int en = covered(r, p, "en");
 		struct mark m = rules_mark(c, p->mark, p->mark);
 		if (host && !langs_has_en(host)) {
@@ -412,14 +443,14 @@ prep_language(struct rctx *c)
 				      "cho đối tác '%s'",
 				      "no material in English nor in the host language (%s) for "
 				      "partner '%s'"),
-				    host, pname(p));
+				    hs, pname(p));
 			else if (!h)
 				rules_emit(
 				    c, m, "prep-language", SEV_WARNING,
 				    L(c->ctx->lang,
 				      "chưa có tài liệu tiếng bản địa (%s) cho đối tác '%s'",
 				      "no material in the host language (%s) for partner '%s'"),
-				    host, pname(p));
+				    hs, pname(p));
 			else if (!en)
 				rules_emit(c, m, "prep-language", SEV_WARNING,
 				           L(c->ctx->lang,
@@ -436,17 +467,20 @@ prep_language(struct rctx *c)
 				      "tác '%s'",
 				      "no material in English (the host language: %s) for "
 				      "partner '%s'"),
-				    host, pname(p));
-		} else if (!en) {
-			/* Host language unknown: only the English half can be judged. */
+				    hs, pname(p));
+		} else if (!en && !record_reported(r, p->mark, "country")) {
+			/* Host language unknown: only the English half can be judged.  A
+			 * country the schema rejected has had its finding already. */
 			rules_emit(c, m, "prep-language", SEV_WARNING,
 			           L(c->ctx->lang,
 			             "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa biết tiếng "
-			             "bản địa của nước '%s'; khai báo trong host_languages)",
+			             "bản địa ở %s, mã %s; khai báo trong host_languages)",
 			             "no material in English for partner '%s' (host language of "
-			             "country '%s' unknown; set it in host_languages)"),
-			           pname(p), p->country.s ? p->country.s : "?");
+			             "%s, code %s, unknown; set it in host_languages)"),
+			           pname(p), country_of(p->country.s, c->ctx->lang),
+			           p->country.s ? p->country.s : "?");
 		}
+		free(hs);
 	}
 }
 
@@ -569,9 +603,13 @@ prep_asks_aid(struct rctx *c)
 		char *w = rules_short(a->what.s);
 		rules_emit(c, rules_mark(c, a->kind_mark, a->mark), "prep-asks-aid", SEV_WARNING,
 		           L(c->ctx->lang,
-		             "đề nghị '%s' thuộc loại %s: không nên trông chờ hỗ trợ từ phía bạn",
-		             "ask '%s' is of kind %s: do not go expecting aid"),
-		           w, a->kind == ASK_AID ? "aid" : "funding");
+		             "đề nghị '%s' là đề nghị %s (kind: %s): không nên trông chờ hỗ trợ từ "
+		             "phía bạn",
+		             "ask '%s' asks for %s (kind: %s): do not go expecting aid"),
+		           w,
+		           a->kind == ASK_AID ? L(c->ctx->lang, "viện trợ", "aid")
+		                              : L(c->ctx->lang, "tài trợ", "funding"),
+		           a->kind == ASK_AID ? "aid" : "funding");
 		free(w);
 	}
 }

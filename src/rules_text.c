@@ -69,7 +69,8 @@ rules_text(struct rctx *c)
 	if (w.found > MAX_FINDINGS)
 		rules_emit(c, rules_root_mark(c), "text-legacy-encoding", SEV_WARNING,
 		           L(c->ctx->lang,
-		             "còn %zu giá trị khác cũng có vẻ gõ bằng phông cũ (TCVN3, VNI)",
-		             "%zu more values also look like text in an old font (TCVN3, VNI)"),
-		           w.found - MAX_FINDINGS);
+		             "còn %zu giá trị khác%s cũng có vẻ gõ bằng phông cũ (TCVN3, VNI)",
+		             "%zu more %s in what looks like an old font (TCVN3, VNI)"),
+		           w.found - MAX_FINDINGS,
+		           L(c->ctx->lang, "", PL(w.found - MAX_FINDINGS, "value", "values")));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "provinces.h"
 #include "rules.h"
 #include "schema_fields.h"
 #include "text.h"
@@ -21,9 +22,9 @@
 /* Enums are filled through an int: true of every ABI we build on. */
 _Static_assert(sizeof(enum direction) == sizeof(int), "enums are int-sized");
 
-#define MAX_FIELDS 32     /* fields of the widest object (record: 21) */
-#define MAX_ENTRIES 10000 /* entries read from one list of mappings */
-#define NEAR_MAX 64       /* longest key or word compared for "did you mean" */
+#define MAX_FIELDS 32              /* fields of the widest object (record: 21) */
+#define MAX_ENTRIES 10000          /* entries read from one list of mappings */
+#define NEAR_MAX TEXT_DISTANCE_MAX /* longest key or word compared for "did you mean" */
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 struct walk {
@@ -33,7 +34,19 @@ struct walk {
 	struct diags *dq;
 	char path[256]; /* "partners[].relationship.stage", for messages */
 	size_t plen;
+	struct reported *rep; /* owned; fields with a finding already (record.h) */
+	size_t nrep, caprep;
 };
+
+/* The field of the mapping at map has had its finding: no rule is to say
+ * again that it is missing. */
+static void
+reported(struct walk *w, struct mark map, const char *field)
+{
+	w->rep = xgrow(w->rep, &w->caprep, w->nrep + 1, sizeof *w->rep);
+	w->rep[w->nrep].map = map;
+	w->rep[w->nrep++].field = field;
+}
 
 static void say(struct walk *w, struct mark m, enum sev sev, const char *rule, const char *vi,
                 const char *en, ...) __attribute__((format(printf, 5, 7), format(printf, 6, 7)));
@@ -106,35 +119,6 @@ empty(const struct node *v)
 
 /* ---- "did you mean" ---- */
 
-/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
- * transpositions), on bytes; both strings at most NEAR_MAX bytes. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t d[NEAR_MAX + 1][NEAR_MAX + 1];
-	if (n > NEAR_MAX || m > NEAR_MAX)
-		return SIZE_MAX;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			size_t c = a[i - 1] != b[j - 1];
-			size_t v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[n][m];
-}
-
 /* Lower case without '_', '-', '.' and spaces: followUp, follow-up and
  * Follow_Up all become "followup". */
 static void
@@ -191,9 +175,13 @@ near_try(struct near *nr, const char *cand, size_t limit)
 		return;
 	}
 	char *f = text_fold(cand);
-	size_t d = distance(nr->fold, f), fl = strlen(f);
+	size_t d = text_distance(nr->fold, f), fl = strlen(f);
 	/* "courtesy call", "sister-city": the first words are the word. */
 	if (d > limit && fl && !strncmp(nr->fold, f, fl) && nr->fold[fl] == ' ')
+		d = limit;
+	/* "years" for anniversary_years: the last word of the key. */
+	size_t wl = strlen(nr->sq), cl = strlen(sq);
+	if (d > limit && wl >= 4 && cl > wl && !strcmp(sq + cl - wl, nr->sq))
 		d = limit;
 	free(f);
 	if (d <= limit && d < nr->bestd && d < strlen(nr->fold)) {
@@ -258,8 +246,8 @@ want_name(struct walk *w, enum want k)
 	case W_TEXT: return L(w->lang, "văn bản", "text");
 	case W_DATE: return L(w->lang, "một ngày (YYYY-MM-DD)", "a date (YYYY-MM-DD)");
 	case W_DATEM:
-		return L(w->lang, "một ngày (YYYY-MM-DD hoặc YYYY-MM)",
-		         "a date (YYYY-MM-DD or YYYY-MM)");
+		return L(w->lang, "một ngày (YYYY-MM-DD, YYYY-MM hoặc YYYY)",
+		         "a date (YYYY-MM-DD, YYYY-MM or YYYY)");
 	case W_INT: return L(w->lang, "một số nguyên", "a whole number");
 	case W_MAP: return L(w->lang, "một nhóm 'khóa: giá trị'", "a mapping (key: value pairs)");
 	case W_LIST:
@@ -317,6 +305,34 @@ month_dmy(const char *s, struct date *out)
 	return 1;
 }
 
+/* "2024-5-6", "2024/05/06", "2019.3": year first, but not zero-padded or
+ * with another separator; *out gets the date (d == 0 without a day). */
+static int
+ymd_loose(const char *s, struct date *out)
+{
+	int part[3] = {0, 0, 0}, n = 0, k = 0;
+	char sep = 0;
+	for (; n < 3; n++) {
+		for (k = 0; *s >= '0' && *s <= '9' && k < (n ? 2 : 4); s++, k++)
+			part[n] = part[n] * 10 + (*s - '0');
+		if (k == 0 || (n == 0 && k != 4))
+			return 0;
+		if (!*s)
+			break;
+		if ((*s != '-' && *s != '/' && *s != '.') || (sep && *s != sep))
+			return 0;
+		sep = *s++;
+	}
+	if (*s || n == 0 || part[1] < 1 || part[1] > 12)
+		return 0;
+	struct date d = {part[0], part[1], n == 2 ? part[2] : 0};
+	struct date last = {d.y, d.m, 0};
+	if (d.d && (d.d < 1 || date_from_days(date_days(last, 1)).d < d.d))
+		return 0;
+	*out = d;
+	return 1;
+}
+
 static void
 take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 {
@@ -324,7 +340,7 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 	char iso[11];
 	const char *s = v->str, *cs = clip(w, v->str);
 	out->mark = v->mark;
-	if (v->plain && is_number(s)) {
+	if (v->plain && is_number(s) && !(month_ok && strlen(s) == 4 && s[0] != '-')) {
 		type_error(w, v, month_ok ? W_DATEM : W_DATE);
 		return;
 	}
@@ -363,9 +379,80 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 			    w->path, cs, iso);
 		return;
 	}
+	if (ymd_loose(s, &d) && (d.d || month_ok)) {
+		date_iso(d, iso);
+		ERR(w, v->mark, "schema-date",
+		    "'%s': hãy viết %s, không viết %s (ngày theo dạng %s)",
+		    "'%s': write %s, not %s (dates are %s)", w->path, iso, cs,
+		    month_ok ? "YYYY-MM-DD / YYYY-MM / YYYY" : "YYYY-MM-DD");
+		return;
+	}
 	ERR(w, v->mark, "schema-date", "'%s: %s' không phải là ngày; hãy viết %s",
 	    "'%s: %s' is not a date; write %s", w->path, cs,
-	    month_ok ? "YYYY-MM-DD / YYYY-MM" : "YYYY-MM-DD");
+	    month_ok ? "YYYY-MM-DD / YYYY-MM / YYYY" : "YYYY-MM-DD");
+}
+
+/* Words people write for an allowed word, folded: a hint only when the
+ * field allows the word on the right. */
+static const char *const enum_hints[][2] = {
+    {"out", "outbound"},        {"outgoing", "outbound"},
+    {"abroad", "outbound"},     {"doan ra", "outbound"},
+    {"in", "inbound"},          {"incoming", "inbound"},
+    {"doan vao", "inbound"},    {"complete", "done"},
+    {"completed", "done"},      {"finished", "done"},
+    {"closed", "done"},         {"hoan thanh", "done"},
+    {"complete", "completed"},  {"done", "completed"},
+    {"finished", "completed"},  {"past", "completed"},
+    {"upcoming", "planned"},    {"scheduled", "planned"},
+    {"todo", "open"},           {"to do", "open"},
+    {"pending", "open"},        {"new", "open"},
+    {"not started", "open"},    {"chua thuc hien", "open"},
+    {"ongoing", "in_progress"}, {"started", "in_progress"},
+    {"wip", "in_progress"},     {"dang thuc hien", "in_progress"},
+    {"cancelled", "dropped"},   {"canceled", "dropped"},
+    {"abandoned", "dropped"},   {"stuck", "blocked"},
+    {"on hold", "blocked"},     {"twinned", "sister"},
+    {"twinning", "sister"},     {"ket nghia", "sister"},
+    {"memorandum", "mou"},      {"prospective", "prospect"},
+    {"yes", "accepted"},        {"agreed", "accepted"},
+    {"no", "declined"},         {"refused", "declined"},
+    {"rejected", "declined"},   {"waiting", "pending"},
+    {"not planned", "none"},    {"no", "none"},
+    {"visit", "site_visit"},    {"tinh", "province"},
+    {"thanh pho", "city"},      {"money", "funding"},
+    {"slides", "presentation"}, {"ppt", "presentation"},
+    {"planned", "proposed"},
+};
+
+/* A hint for a word not allowed: a known slip first, then the one allowed
+ * word it begins ("out" for outbound), else the nearest by spelling. */
+static const char *
+enum_hint(const char *const *words, int first, const char *s)
+{
+	char *f = text_fold(s);
+	const char *best = NULL;
+	for (size_t i = 0; i < N(enum_hints) && !best; i++)
+		if (!strcmp(f, enum_hints[i][0]))
+			for (int j = first; words[j] && !best; j++)
+				if (!strcmp(words[j], enum_hints[i][1]))
+					best = words[j];
+	size_t fl = strlen(f);
+	for (int j = first; words[j] && !best && fl >= 2; j++)
+		if (!strncmp(words[j], f, fl)) {
+			best = words[j];
+			for (int k = j + 1; words[k]; k++)
+				if (!strncmp(words[k], f, fl))
+					best = NULL; /* "in" could be several words: no guess */
+			break;
+		}
+	free(f);
+	if (best)
+		return best;
+	struct near nr;
+	near_begin(&nr, s);
+	for (int i = first; words[i]; i++)
+		near_try(&nr, words[i], near_limit(strlen(words[i])));
+	return near_end(&nr);
 }
 
 static void
@@ -382,13 +469,9 @@ take_enum(struct walk *w, const struct sfield *f, char *base, const struct node 
 			return;
 		}
 	struct buf all = BUF_INIT;
-	struct near nr;
-	near_begin(&nr, v->str);
-	for (int i = first; words[i]; i++) {
+	for (int i = first; words[i]; i++)
 		buf_printf(&all, "%s%s", i > first ? ", " : "", words[i]);
-		near_try(&nr, words[i], near_limit(strlen(words[i])));
-	}
-	const char *hint = did_you_mean(w, near_end(&nr));
+	const char *hint = did_you_mean(w, enum_hint(words, first, v->str));
 	ERR(w, v->mark, "schema-type", "'%s: %s' không hợp lệ%s; các từ được phép: %s",
 	    "'%s: %s' is not allowed%s; allowed words: %s", w->path, clip(w, v->str), hint,
 	    buf_cstr(&all));
@@ -739,14 +822,83 @@ key_home(const struct sobj *o, const struct sobj *skip, const char *sq, char *pa
 	return 0;
 }
 
-static void
-unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
+/* The field of o whose name k->str is nearest to, or -1. */
+static int
+near_field(const struct sobj *o, const struct node *k)
 {
 	struct near nr;
 	near_begin(&nr, k->str);
 	for (size_t i = 0; i < o->nfields; i++)
 		near_try(&nr, o->fields[i].name, near_limit(strlen(o->fields[i].name)));
-	const char *hint = did_you_mean(w, near_end(&nr));
+	const char *best = near_end(&nr);
+	for (size_t i = 0; best && i < o->nfields; i++)
+		if (o->fields[i].name == best)
+			return (int)i;
+	return -1;
+}
+
+/* A misspelt key of a field the mapping lacks: the value the writer meant
+ * is lost, so an error (as a rejected value is), and the one finding about
+ * that field. */
+static void
+misspelt_key(struct walk *w, const struct sobj *o, const struct node *map, const struct node *k,
+             int j)
+{
+	const char *name = o->fields[j].name;
+	size_t old = path_push(w, name, 0);
+	ERR(w, k->mark, "schema-unknown-key",
+	    "khóa không xác định '%s' (có phải ý bạn là '%s'?); giá trị này bị bỏ qua nên "
+	    "'%s' đang thiếu",
+	    "unknown key '%s' (did you mean '%s'?); its value is ignored, so '%s' is missing",
+	    clip(w, k->str), name, w->path);
+	path_pop(w, old);
+	reported(w, map->mark, name);
+}
+
+/* "{name: Chủ tịch HĐND tỉnh, Phó Bí thư Tỉnh ủy}": in a flow mapping the
+ * comma ends the value and the rest becomes a key without a value.  A key
+ * with spaces or non-ASCII letters and no value, after a text value, is
+ * that rest.  The value cut is left absent.  Returns 1 after the finding. */
+static int
+split_value(struct walk *w, const struct sobj *o, char *base, const struct node *map, size_t i)
+{
+	const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+	if (!v || v->kind != NODE_SCALAR || !node_is_null(v) || i == 0)
+		return 0;
+	int wordy = 0;
+	for (const unsigned char *p = (const unsigned char *)k->str; *p; p++)
+		wordy |= *p == ' ' || *p >= 0x80;
+	size_t j = i - 1; /* back over earlier pieces of the same value */
+	while (j > 0 && map->pairs[j].value && node_is_null(map->pairs[j].value))
+		j--;
+	const struct node *pk = map->pairs[j].key, *pv = map->pairs[j].value;
+	if (!wordy || !pk || pk->kind != NODE_SCALAR || !pv || pv->kind != NODE_SCALAR ||
+	    node_is_null(pv))
+		return 0;
+	size_t f = 0;
+	while (f < o->nfields && strcmp(o->fields[f].name, pk->str))
+		f++;
+	if (f == o->nfields || o->fields[f].type != FT_TEXT)
+		return 0;
+	size_t old = path_push(w, pk->str, 0);
+	ERR(w, k->mark, "schema-unknown-key",
+	    "'%s' bị cắt ở dấu phẩy: phần sau dấu phẩy ('%s') bị đọc thành một khóa; đặt cả giá "
+	    "trị trong dấu ngoặc kép: %s: \"%s, %s\"",
+	    "'%s' was cut at a comma: what follows it ('%s') was read as a key; put the whole "
+	    "value in quotes: %s: \"%s, %s\"",
+	    w->path, clip(w, k->str), pk->str, clip(w, pv->str), clip(w, k->str));
+	path_pop(w, old);
+	/* half a name or title is not what the record says: left absent */
+	((struct text *)(base + o->fields[f].off))->s = NULL;
+	reported(w, map->mark, o->fields[f].name);
+	return 1;
+}
+
+static void
+unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
+{
+	int j = near_field(o, k);
+	const char *hint = did_you_mean(w, j >= 0 ? o->fields[j].name : NULL);
 	char home[256], sq[NEAR_MAX + 1];
 	squash(k->str, sq, sizeof sq);
 	if (!*hint && *sq && strlen(k->str) <= NEAR_MAX &&
@@ -759,12 +911,12 @@ unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
 		              " (a field of the top level)");
 	if (w->plen)
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
-		    "khóa không xác định '%s' trong '%s'%s; giá trị của nó bị bỏ qua",
+		    "khóa không xác định '%s' trong '%s'%s; giá trị này bị bỏ qua",
 		    "unknown key '%s' in '%s'%s; its value is ignored", clip(w, k->str), w->path,
 		    hint);
 	else
 		say(w, k->mark, SEV_WARNING, "schema-unknown-key",
-		    "khóa không xác định '%s'%s; giá trị của nó bị bỏ qua",
+		    "khóa không xác định '%s'%s; giá trị này bị bỏ qua",
 		    "unknown key '%s'%s; its value is ignored", clip(w, k->str), hint);
 }
 
@@ -772,6 +924,7 @@ static void
 walk_object(struct walk *w, const struct sobj *o, char *base, const struct node *map)
 {
 	unsigned char seen[MAX_FIELDS] = {0};
+	const struct node *slip[MAX_FIELDS] = {0}; /* a misspelt key for the field */
 	if (o->nfields > MAX_FIELDS)
 		abort(); /* a table of schema_fields.c grew past MAX_FIELDS */
 	obj_init(o, base, map->mark);
@@ -787,17 +940,34 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 		while (j < o->nfields && strcmp(o->fields[j].name, k->str))
 			j++;
 		if (j == o->nfields) {
-			unknown_key(w, o, k);
+			int near = near_field(o, k);
+			if (split_value(w, o, base, map, i))
+				continue;
+			if (near >= 0 && !slip[near])
+				slip[near] = k; /* told after the walk, when it is known absent */
+			else
+				unknown_key(w, o, k);
 			continue;
 		}
 		if (seen[j])
 			continue; /* a repeated key: the loader reported it; the first counts */
 		seen[j] = 1;
+		size_t before = w->dq->n;
 		walk_field(w, &o->fields[j], base, k, v);
+		if (w->dq->n > before && is_scalar_type(o->fields[j].type))
+			reported(w, map->mark, o->fields[j].name); /* value rejected */
+	}
+	for (size_t j = 0; j < o->nfields; j++) {
+		if (!slip[j])
+			continue;
+		if (seen[j])
+			unknown_key(w, o, slip[j]);
+		else
+			misspelt_key(w, o, map, slip[j], (int)j);
 	}
 	for (size_t j = 0; j < o->nfields; j++) {
 		const struct sfield *f = &o->fields[j];
-		if (seen[j] || !f->required || f->type == FT_ID)
+		if (seen[j] || slip[j] || !f->required || f->type == FT_ID)
 			continue; /* a missing id is named with a suggestion (check_id) */
 		size_t old = path_push(w, f->name, 0);
 		if (f->type == FT_SCHEMA)
@@ -807,6 +977,7 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 		else
 			ERR(w, map->mark, "schema-required", "thiếu trường bắt buộc '%s'",
 			    "missing required field '%s'", w->path);
+		reported(w, map->mark, f->name);
 		path_pop(w, old);
 	}
 }
@@ -1067,7 +1238,7 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 		if (strlen(p->name.s) > NEAR_MAX)
 			continue;
 		char *pf = text_fold(p->name.s);
-		size_t d = distance(f, pf), len = strlen(pf);
+		size_t d = text_distance(f, pf), len = strlen(pf);
 		size_t lim = len / 3 > 2 ? len / 3 : 2;
 		if (d <= lim && d < bestd && d < strlen(f)) {
 			best = p->name.s;
@@ -1140,10 +1311,55 @@ check_refs(struct walk *w, struct record *r)
 	pindex_free(&px);
 }
 
+/* The locality: a unit of Viet Nam before or after 2025, and one that
+ * still existed at the time of the visit. */
+static void
+check_locality(struct walk *w, const struct record *r)
+{
+	const struct text *t[2] = {&r->locality_name, &r->locality_former_name};
+	const char *path[2] = {"locality.name", "locality.former_name"};
+	for (int i = 0; i < 2; i++) {
+		if (!t[i]->s || province_lookup(t[i]->s) >= 0)
+			continue;
+		const char *near = province_suggest(t[i]->s);
+		say(w, t[i]->mark, SEV_WARNING, "schema-locality",
+		    "'%s: %s' không phải tỉnh, thành phố nào của Việt Nam, trước hay sau năm "
+		    "2025%s",
+		    "'%s: %s' is no Vietnamese province or city, before or after 2025%s", path[i],
+		    clip(w, t[i]->s), did_you_mean(w, near));
+	}
+	int un = province_lookup(r->locality_name.s), uf = province_lookup(t[1]->s);
+	if (un >= 0 && uf >= 0 && un != uf)
+		say(w, t[1]->mark, SEV_WARNING, "schema-locality",
+		    "'locality.former_name: %s' chưa bao giờ là một phần của %s; tên cũ phải là "
+		    "đơn "
+		    "vị đã hợp nhất vào địa phương này",
+		    "'locality.former_name: %s' was never part of %s; the former name is a unit "
+		    "merged into this locality",
+		    clip(w, t[1]->s), province_units[un].name);
+	if (r->locality_name.s && r->start.set && date_cmp(r->start.d, province_reform_day) >= 0 &&
+	    province_abolished(r->locality_name.s)) {
+		const struct province_unit *u =
+		    &province_units[province_lookup(r->locality_name.s)];
+		say(w, r->locality_name.mark, SEV_WARNING, "schema-locality",
+		    "'locality.name: %s': từ ngày 1 tháng 7 năm 2025 đơn vị này thuộc %s %s; "
+		    "chuyến "
+		    "đi sau ngày đó ghi 'name: %s' (tên cũ, nếu cần, ghi ở 'former_name')",
+		    "'locality.name: %s': since 1 July 2025 this unit is part of %s %s; a visit "
+		    "after "
+		    "that day writes 'name: %s' (the old name, if needed, under 'former_name')",
+		    clip(w, r->locality_name.s),
+		    u->kind == LOC_CITY ? L(w->lang, "thành phố", "the city of")
+		                        : L(w->lang, "tỉnh", "the province of"),
+		    u->name, u->name);
+	}
+}
+
 static void
 finish(struct walk *w, struct record *r, struct date today)
 {
 	check_id(w, r);
+	check_locality(w, r);
 	if (!r->lang.s)
 		r->lang.s = "vi";
 	if (r->start.set && r->end.set && date_cmp(r->end.d, r->start.d) < 0) {
@@ -1217,7 +1433,7 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 {
 	if (!doc)
 		return NULL;
-	struct walk w = {doc->arena, doc->file, lang, dq, "", 0};
+	struct walk w = {doc->arena, doc->file, lang, dq, "", 0, NULL, 0, 0};
 	size_t from = dq->n;
 	const struct node *root = doc->root;
 	if (!root || root->kind != NODE_MAP) {
@@ -1238,6 +1454,8 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	r->root = doc->root;
 	walk_object(&w, &schema_record_obj, (char *)r, root);
 	finish(&w, r, today);
+	record_set_reported(r, w.rep, w.nrep);
+	free(w.rep);
 	dedupe(dq, from);
 	return r;
 }

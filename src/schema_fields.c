@@ -191,7 +191,8 @@ static const struct sobj update_o =
 static const struct sfield task_f[] = {
     FLD(struct task, "id", FT_TEXT, 0, id),
     FLD(struct task, "task", FT_TEXT, 1, task),
-    FLD(struct task, "owner", FT_TEXT, 1, owner),
+    /* required, but follow-task-owner says so, naming the task */
+    FLD(struct task, "owner", FT_TEXT, 0, owner),
     FLD(struct task, "support", FT_TEXTS, 0, support),
     FLD(struct task, "partner", FT_REF, 0, partner_ref),
     FLD(struct task, "due", FT_DATEM, 0, due),
@@ -330,9 +331,10 @@ schema_country_known(const char *code)
 {
 	if (!code || strlen(code) != 2)
 		return 0;
-	/* EU is "exceptionally reserved" in ISO 3166-1 for the European
-	 * Union, a counterpart of missions such as the one to Belgium/EU. */
-	if (!strcmp(code, "EU"))
+	/* EU and UN are "exceptionally reserved" in ISO 3166-1 for the
+	 * European Union and the United Nations: counterparts of missions
+	 * such as the one to Belgium/EU, organisations rather than countries. */
+	if (!strcmp(code, "EU") || !strcmp(code, "UN"))
 		return 1;
 	return bsearch(code, countries, N(countries), sizeof countries[0], cmp_code) != NULL;
 }

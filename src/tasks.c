@@ -379,7 +379,7 @@ cmd_tasks(int argc, char **argv)
 		                       "%sat least one PATH is needed (file, directory or -)", "");
 	struct date today;
 	const char *derr = NULL;
-	if (!date_today(today_opt, &today, &derr)) {
+	if (!date_today(today_opt, lang, &today, &derr)) {
 		fprintf(stderr, "debrief tasks: %s\n", derr);
 		return EXIT_USAGE;
 	}

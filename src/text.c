@@ -1,6 +1,6 @@
 /*
  * text.c: the only file that calls utf8proc.  Validation, normalisation and
- * folding for comparison; no rendering.
+ * folding for comparison, and the edit distance "did you mean" uses; no rendering.
  */
 #include "text.h"
 
@@ -701,4 +701,33 @@ text_unaccent(const char *s)
 	char *r = map_cps((const char *)d, dstroke);
 	free(d);
 	return r;
+}
+
+/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
+ * transpositions), on bytes; both strings at most TEXT_DISTANCE_MAX bytes. */
+size_t
+text_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t d[TEXT_DISTANCE_MAX + 1][TEXT_DISTANCE_MAX + 1];
+	if (n > TEXT_DISTANCE_MAX || m > TEXT_DISTANCE_MAX)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t c = a[i - 1] != b[j - 1];
+			size_t v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
 }

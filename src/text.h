@@ -28,6 +28,11 @@ char *text_nfc(const char *s);
  * punctuation other than letters/digits collapsed to one space, trimmed.
  * "  Sở  Ngoại-vụ " → "so ngoai vu".  Caller frees. */
 char *text_fold(const char *s);
+/* Optimal string alignment distance (Levenshtein with adjacent
+ * transpositions) on bytes, for "did you mean"; SIZE_MAX when either
+ * string is longer than TEXT_DISTANCE_MAX bytes. */
+#define TEXT_DISTANCE_MAX 64
+size_t text_distance(const char *a, const char *b);
 /* ASCII slug: folded, spaces to '-': "Đà Nẵng" → "da-nang".  Caller frees;
  * never empty ("x" when nothing is left). */
 char *text_slug(const char *s);

@@ -41,6 +41,8 @@ gold agency-tong-lanh-su-quan-viet-nam-tai-fukuoka.md \
 gold archive.json "$V/archive.json"
 gold findings-vi.err "$WORK/vi.err"
 gold written-first-run.out "$WORK/vi.out"
+# A vague owner is shown as written, and as no department.
+has vague-owner-said "$V/partners/kr-busan.md" '\| TBD \(chưa phải một đơn vị cụ thể\) \|'
 
 # ---- English ----
 E=$C/en
@@ -201,15 +203,27 @@ rm -rf "$B" && mkdir -p "$B" && cp -R "$C/records" "$C/.debrief.yaml" "$B/"
 printf 'schema: debrief/1\nid: 2017-06-quangnam-nagasaki\ntitle: x\ndirection: outbound\ndates: {start: 2020-01-01, end: 2020-01-02}\nlocality: {name: Huế}\npartners: [{name: X, country: JP}]\n' >"$B/records/zz-duplicate-id.yaml"
 printf 'schema: debrief/1\nid: broken\ntitle: [unclosed\n' >"$B/records/zz-broken.yaml"
 # an error in one task: reported, and the rest of the record is archived
-printf 'schema: debrief/1\nid: zz-bad-due\ntitle: Bad due date\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Kitakyushu, country: JP}]\ntasks:\n  - {task: Follow up, owner: Sở Ngoại vụ, due: 31/12/2024}\n' >"$B/records/zz-bad-due.yaml"
+printf 'schema: debrief/1\nid: zz-bad-due\ntitle: Bad due date\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Kitakyushu, country: JP}]\ntasks:\n  - {task: Follow up, owner: Sở Ngoại vụ, due: 31/12/2024}\n  - {task: Send the minutes, owner: Sở Ngoại vụ, due: 2024-06-30, status: finished}\n' >"$B/records/zz-bad-due.yaml"
+# an unusable start date: still a visit, archived with the date unknown, its
+# overdue task in the register and its partner in the dossiers
+printf 'schema: debrief/1\nid: zz-bad-start\ntitle: Bad start date\ndirection: outbound\ndates: {start: 15/10/2023, end: 2023-10-18}\nlocality: {name: Lâm Đồng}\npartners: [{name: Liên minh châu Âu, country: EU, kind: organization}]\ntasks:\n  - {task: Report to the People'"'"'s Committee, owner: Sở Công Thương, due: 2023-11-01}\n' >"$B/records/zz-bad-start.yaml"
+# a country code the schema rejects: the partner is kept, its country said unknown, not "ZZ"
+printf 'schema: debrief/1\nid: zz-bad-country\ntitle: Bad country\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Sendai, country: Japan}]\n' >"$B/records/zz-bad-country.yaml"
 (cd "$B" && "$DEBRIEF" archive -o out --today $TODAY --lang en records) >"$WORK/bad.out" 2>"$WORK/bad.err"
 rc=$?
 sanitizer_clean bad/sanitizers "$WORK/bad.err" || true
 want_rc bad 1
 grep -E 'zz-' "$WORK/bad.err" >"$WORK/bad-records.err"
 gold bad-records.err "$WORK/bad-records.err"
-has bad/others-archived "$WORK/bad.out" '12 records'
+has bad/others-archived "$WORK/bad.out" '14 records'
+has bad/organisation-listed-by-name "$B/out/index.md" '^- \*\*European Union\*\*: 1 delegation record, from 1 Vietnamese locality\.$'
+has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
+has bad/miswritten-status-unknown "$B/out/tasks.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
+has bad/undated-record-listed "$B/out/index.md" '^### Date unknown'
+has bad/undated-record-in-register "$B/out/tasks.md" 'zz-bad-start'
+has bad/undated-partner-kept "$B/out/partners/eu-lien-minh-chau-au.md" 'zz-bad-start'
+has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- International organisation: European Union$'
 "$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
 rc=$?
 want_rc unreadable-file 2

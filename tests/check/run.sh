@@ -272,6 +272,8 @@ run usage-en -- --lang en --format xml dup-key.yaml
 has usage-en/english "$WORK/usage-en.err" "unknown format 'xml'"
 run usage-vi -- --format xml dup-key.yaml
 has usage-vi/vietnamese "$WORK/usage-vi.err" "định dạng không hợp lệ 'xml'"
+run usage-today-vi -- --today 2024-02-30 dup-key.yaml
+has usage-today-vi/vietnamese "$WORK/usage-today-vi.err" "today cần một ngày viết dạng YYYY-MM-DD"
 
 run help -- --help
 want_rc help 0

@@ -32,8 +32,12 @@ for c in "vi outbound" "en outbound" "vi inbound" "en inbound"; do
 	want_rc "new-$1-$2" 0
 	golden "new-$1-$2" "expected/new-$1-$2.yaml" "$D/$id.yaml"
 	(cd "$D" && "$DEBRIEF" check --lang en "$id.yaml") >"$WORK/new-check.out" 2>&1
-	hasnt "new-$1-$2/no-yaml-or-schema-finding" "$WORK/new-check.out" '\[(yaml|schema|text)-'
-	has "new-$1-$2/checked" "$WORK/new-check.out" '^1 files checked'
+	# no YAML or schema error; the one warning left asks for the locality
+	hasnt "new-$1-$2/no-yaml-or-schema-error" "$WORK/new-check.out" 'error: .*\[(yaml|schema|text)-'
+	hasnt "new-$1-$2/only-the-locality-to-fill" "$WORK/new-check.out" \
+		'\[(yaml|schema-(version|required|type|unknown-key|date|reference|duplicate-id)|text)-'
+	has "new-$1-$2/checked" "$WORK/new-check.out" '^1 file checked'
+	has "new-$1-$2/asks-for-locality" "$WORK/new-check.out" 'locality.name: .*\[schema-locality\]'
 	if "$UNITDIR/yamlload" -q -j "$WORK/new.json" "$D/$id.yaml" >/dev/null 2>&1 &&
 		$PY ../schemas/validate.py "$TOP/schemas/record.schema.json" want-valid \
 			"new-$1-$2/valid-against-schema=$WORK/new.json" | grep -q '^ok'; then

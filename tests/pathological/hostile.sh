@@ -73,14 +73,14 @@ cp "$REC/2017-07-camau-nagasaki.yaml" "$F/recs/b.yaml"
 run check --lang en --today 2025-09-01 "$F/recs" >"$H/out" 2>"$H/err"
 rc=$?
 if ended fifo-walked $rc; then
-	grep -q 'a.yaml: not a regular file' "$H/err" && grep -q '1 files checked' "$H/out" &&
+	grep -q 'a.yaml: not a regular file' "$H/err" && grep -q '1 file checked' "$H/out" &&
 		ok fifo-walked || { fail fifo-walked "exit $rc"; head -n 3 "$H/err"; }
 fi
 run check --lang en --today 2025-09-01 "$F/pipe.yaml" "$F/recs/b.yaml" >"$H/out" 2>"$H/err"
 rc=$?
 if ended fifo-named $rc; then
 	[ $rc = 2 ] && grep -q 'pipe.yaml: not a regular file' "$H/err" &&
-		grep -q '1 files checked' "$H/out" && ok fifo-named ||
+		grep -q '1 file checked' "$H/out" && ok fifo-named ||
 		{ fail fifo-named "exit $rc"; head -n 3 "$H/err"; }
 fi
 run check --lang en --config "$F/conf.yaml" "$F/recs/b.yaml" >/dev/null 2>"$H/err"
@@ -129,7 +129,7 @@ cp "$REC/2017-07-camau-nagasaki.yaml" "$D/w/" && ln -s ../secret.txt "$D/w/key.y
 run check --lang en --today 2025-09-01 "$D/w" >"$H/out" 2>"$H/err"
 rc=$?
 if ended link-outside-walk $rc; then
-	[ $rc = 2 ] && grep -q '^1 files checked' "$H/out" && ! grep -q 'do not print' "$H/out" &&
+	[ $rc = 2 ] && grep -q '^1 file checked' "$H/out" && ! grep -q 'do not print' "$H/out" &&
 		grep -q 'key.yaml: a link to a file outside' "$H/err" && ok link-outside-walk ||
 		{ fail link-outside-walk "exit $rc: $(tail -n 1 "$H/out")"; head -n 3 "$H/err"; }
 fi

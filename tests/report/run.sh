@@ -82,6 +82,29 @@ if [ $rc -eq 2 ] && grep -q 'broken.yaml:[0-9]*:[0-9]*: error' "$WORK/bad.log" &
 	[ "$(ls "$WORK/bad-out" | wc -l)" -eq 2 ]; then ok "report/unloadable-record-skipped"
 else fail "report/unloadable-record-skipped" "rc=$rc $(cat "$WORK/bad.log")"; fi
 
+# A record whose start date is unusable is still a visit: the report is
+# written, gives the date as unknown, and the run exits 1.
+mkdir -p "$WORK/undated"
+sed -e 's/^id: base/id: undated/' -e 's|^dates: .*|dates: {start: 15/10/2023, end: 2023-10-18}|' \
+	cases/base.yaml >"$WORK/undated/undated.yaml"
+"$DEBRIEF" report -o "$WORK/undated-out" --format md --today "$TODAY" "$WORK/undated/undated.yaml" \
+	>"$WORK/undated.log" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && grep -q '^- \*\*Thời gian:\*\* chưa rõ' "$WORK/undated-out/undated.md" &&
+	grep -q 'báo cáo ghi thời gian là chưa rõ' "$WORK/undated.log"; then ok "report/undated-said-unknown"
+else fail "report/undated-said-unknown" "rc=$rc $(head -c 300 "$WORK/undated.log")"; fi
+
+# Usage errors speak the run's language: Vietnamese by default, English with --lang en.
+"$DEBRIEF" report --bogus >/dev/null 2>"$WORK/usage-vi.err"
+"$DEBRIEF" report --lang en >/dev/null 2>"$WORK/usage-en.err"
+if grep -q '^debrief report: tùy chọn không hợp lệ: --bogus' "$WORK/usage-vi.err" &&
+	grep -q '^debrief report: -o DIR and at least one FILE are needed' "$WORK/usage-en.err"; then
+	ok "report/usage-in-run-language"
+else fail "report/usage-in-run-language" "$(head -n 1 "$WORK/usage-vi.err") / $(head -n 1 "$WORK/usage-en.err")"; fi
+"$DEBRIEF" repor >/dev/null 2>"$WORK/unknown-command.err"
+if grep -q "^debrief: không có lệnh 'repor'" "$WORK/unknown-command.err"; then ok "report/unknown-command-in-run-language"
+else fail "report/unknown-command-in-run-language" "$(head -n 1 "$WORK/unknown-command.err")"; fi
+
 # --format md writes no PDF; a user's own template set is used.
 "$DEBRIEF" report -o "$WORK/md-only" --format md --today "$TODAY" cases/base.yaml >/dev/null 2>&1
 if [ -f "$WORK/md-only/base.md" ] && [ ! -e "$WORK/md-only/base.pdf" ]; then ok "report/format-md-only"

@@ -89,7 +89,8 @@ main(int argc, char **argv)
 		const char *err = NULL;
 		if (!strcmp(argv[i], "--lang"))
 			lang = strcmp(argv[i + 1], "en") ? LANG_VI : LANG_EN;
-		else if (!strcmp(argv[i], "--today") && !date_today(argv[i + 1], &today, &err)) {
+		else if (!strcmp(argv[i], "--today") &&
+		         !date_today(argv[i + 1], LANG_EN, &today, &err)) {
 			fprintf(stderr, "schema_check: %s\n", err);
 			return 2;
 		}

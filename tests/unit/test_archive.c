@@ -155,9 +155,9 @@ main(void)
 	OK(oita != (size_t)-1 && a->partners[oita].stage == STAGE_SISTER,
 	   "archive/current-stage-highest-of-localities");
 
-	/* owners: "sở  ngoại vụ" and the alias SNV join "Sở Ngoại vụ" */
+	/* owners: "sở  ngoại vụ" and the alias SNV join "Sở Ngoại vụ" of Đà Nẵng */
 	INT_EQ(a->nowners, 2, "archive/owners-normalised");
-	STR_EQ(a->owners[0].name, "Sở Ngoại vụ", "archive/owner-most-overdue-first");
+	STR_EQ(a->owners[0].name, "Sở Ngoại vụ (Đà Nẵng)", "archive/owner-most-overdue-first");
 	INT_EQ(a->owners[0].ntasks, 3, "archive/done-tasks-left-out");
 	INT_EQ(a->owners[0].nspellings, 3, "archive/spellings-kept");
 	OK(a->tasks[a->owners[0].tasks[0]].overdue && a->tasks[a->owners[0].tasks[1]].overdue &&

@@ -34,6 +34,11 @@ main(void)
 		OK(spec && strstr(spec, row), name);
 		free(row);
 		free(quote);
+		/* explain in Vietnamese prints a Vietnamese gloss, not the English one */
+		snprintf(name, sizeof name, "guidance/%s-gloss-vi", g->id);
+		OK(g->gloss_vi && *g->gloss_vi && strcmp(g->gloss_vi, g->gloss) &&
+		       strstr(g->gloss_vi, "\xe1\xbb") /* a letter of Vietnamese (U+1EC0…) */,
+		   name);
 	}
 	free(spec);
 

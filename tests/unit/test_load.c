@@ -230,13 +230,25 @@ test_encoding(void)
 	       "encoding/nfd-normalised");
 	doc_free(d);
 
+	/* Pasted NFD text: one cause, one finding, at the first value, counted. */
 	struct buf b = BUF_INIT;
 	for (int i = 0; i < 150; i++)
 		buf_puts(&b, "- Ca\xcc\x80\n");
 	d = load(buf_cstr(&b), &dq);
-	INT_EQ(dq.n, 101, "encoding/findings-per-rule-capped");
-	OK(dq.n == 101 && at(&dq.v[100], 101, 3) && says(&dq.v[100], "50 more findings"),
-	   "encoding/capped-findings-counted");
+	INT_EQ(dq.n, 1, "encoding/nfd-one-finding");
+	OK(dq.n == 1 && at(&dq.v[0], 1, 3) && says(&dq.v[0], "150 values"), "encoding/nfd-counted");
+	doc_free(d);
+	buf_free(&b);
+
+	/* Other findings of one rule are capped, the rest counted. */
+	b = (struct buf)BUF_INIT;
+	buf_puts(&b, "a: 0\n");
+	for (int i = 0; i < 150; i++)
+		buf_puts(&b, "a: 1\n");
+	d = load(buf_cstr(&b), &dq);
+	INT_EQ(dq.n, 101, "findings-per-rule-capped");
+	OK(dq.n == 101 && at(&dq.v[100], 102, 1) && says(&dq.v[100], "50 more findings"),
+	   "capped-findings-counted");
 	doc_free(d);
 	buf_free(&b);
 	d = load("a: Sở Ngoại vụ\nb: coopération décentralisée, à côté\n", &dq);
@@ -305,9 +317,12 @@ test_messages(void)
 	OK(!says(rule(&dq, "yaml-syntax"), "did not"), "syntax/vietnamese-has-no-english");
 	OK(says(rule(&dq, "yaml-syntax"), "bắt đầu ở dòng 1, cột 4"), "syntax/vietnamese-context");
 	d = loadn("a: b: c\n", 8, NULL, LANG_VI, &dq);
+	OK(!d && says(rule(&dq, "yaml-syntax"), "đặt cả giá trị trong dấu ngoặc kép"),
+	   "syntax/vietnamese-colon-in-value");
+	OK(at(rule(&dq, "yaml-syntax"), 1, 5), "syntax/position");
+	d = loadn("a: b\n  c: d\n", 12, NULL, LANG_VI, &dq); /* indentation, not a colon */
 	OK(!d && says(rule(&dq, "yaml-syntax"), "không được đặt giá trị"),
 	   "syntax/vietnamese-colon");
-	OK(at(rule(&dq, "yaml-syntax"), 1, 5), "syntax/position");
 	d = load("a: 1\n---\nb: 2\n", &dq);
 	OK(!d && at(rule(&dq, "yaml-multiple-documents"), 2, 1), "syntax/two-documents");
 	d = load("---\na: 1\n...\n", &dq);

@@ -123,5 +123,26 @@ main(void)
 		STR_EQ(current(cases[i].written), cases[i].now, name);
 	}
 	STR_EQ(current(NULL), "(none)", "provinces/null-name");
+
+	/* The locality as at the visit: before 1 July 2025 the unit as then
+	 * named; after it the current unit; a spelling variant is no old name. */
+	struct date before = {2024, 7, 10}, after = {2025, 11, 3};
+	const char *then;
+	int u = province_said("An Giang", "Kiên Giang", &before, &then);
+	STR_EQ(then, "Kiên Giang", "provinces/said/before-former-name");
+	char *s = u >= 0 ? province_then_now(then, u, LANG_VI) : NULL;
+	STR_EQ(s, "Kiên Giang, nay là tỉnh An Giang", "provinces/said/then-now-vi");
+	free(s);
+	u = province_said("An Giang", "Kiên Giang", &after, &then);
+	OK(u >= 0 && then == NULL, "provinces/said/after-current-unit");
+	province_said("Tỉnh Quảng Nam", NULL, &before, &then);
+	STR_EQ(then, "Quảng Nam", "provinces/said/old-name-canonical");
+	province_said("Đắc Lắc", NULL, &before, &then);
+	OK(then == NULL, "provinces/said/variant-is-no-old-name");
+	OK(province_abolished("Kiên Giang") && !province_abolished("An Giang") &&
+	       !province_abolished("Đắc Lắc"),
+	   "provinces/abolished");
+	STR_EQ(province_suggest("Kien Giag"), "Kiên Giang", "provinces/suggest");
+	OK(province_suggest("Nagasaki") == NULL, "provinces/suggest-none");
 	return 0;
 }

@@ -1,4 +1,5 @@
-/* Unit tests of record.c: partner look-up, "completed", the word tables. */
+/* Unit tests of record.c: partner look-up, "completed", the word tables;
+ * dates of year precision. */
 #include <stdlib.h>
 
 #include "load.h"
@@ -28,6 +29,21 @@ main(void)
 	struct diags dq = DIAGS_INIT;
 	struct date today = {2026, 1, 1};
 	char buf[1024];
+
+	/* A bare year where a month is accepted: the whole year, written as such. */
+	struct date y;
+	INT_EQ(date_parse("1998", 1, &y), DATE_OK, "date/year-accepted");
+	OK(date_parse("1998", 0, &y) != DATE_OK, "date/year-not-a-full-date");
+	char ys[32];
+	date_iso(y, ys);
+	STR_EQ(ys, "1998", "date/year-iso");
+	date_human(y, LANG_VI, ys, sizeof ys);
+	STR_EQ(ys, "năm 1998", "date/year-vi");
+	date_human(y, LANG_EN, ys, sizeof ys);
+	STR_EQ(ys, "1998", "date/year-en");
+	struct date dec31 = {1998, 12, 31}, jan1 = {1998, 1, 1};
+	INT_EQ(date_days(y, 1), date_days(dec31, 0), "date/year-ends-dec-31");
+	INT_EQ(date_days(y, 0), date_days(jan1, 0), "date/year-starts-jan-1");
 
 	snprintf(buf, sizeof buf, "%sdates: {start: 2025-12-01, end: 2025-12-31}\n", base);
 	struct record *r = build(buf, today, &dq);
