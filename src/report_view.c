@@ -523,6 +523,12 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	put_str(v, root, "id", r->id.s);
 	put_str(v, root, "title", r->title.s ? r->title.s : r->id.s);
 	put_str(v, root, "dates", span(v, r));
+	/* the opening sentence's time: the span, or what is known of it */
+	put_str(v, root, "dates_clause",
+	        r->start.set
+	            ? span(v, r)
+	            : L(v->lang, "(thời gian chưa rõ, vì ngày ghi trong hồ sơ không dùng được)",
+	                "(when is not known: the record's dates are unusable)"));
 	put_str(v, root, "direction",
 	        r->direction == DIR_INBOUND ? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)",
 	                                        "Foreign delegation received (inbound)")
