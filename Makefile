@@ -7,7 +7,7 @@
 #   make fuzz       libFuzzer targets in build/fuzz/
 #   make format     clang-format the sources in place
 
-PKGS      = yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig zlib
+PKGS      = yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig zlib icu-uc
 CC       ?= cc
 OPT      ?= -O2 -g
 WARN      = -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow -Wno-unused-parameter

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "debrief.h"
 #include "fsutil.h"
 
@@ -55,8 +56,45 @@ void fonts_free(struct fonts *f);
 
 /* The face, width and code for cp in style; the code point is recorded as
  * drawn.  A code point no face has is drawn as a box; it is reported
- * unless quiet. */
+ * (fonts_missing) unless quiet. */
 void fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyph *g);
+
+/* One glyph of shaped text: advance and offset in 1/1000 em. */
+struct sglyph {
+	uint32_t code;  /* code written, unless drawn as a path (0) */
+	uint32_t glyph; /* its glyph in the face */
+	float adv, dx, dy;
+	uint32_t cluster; /* index in the text of its cluster's first character */
+	uint8_t path;     /* drawn as a path */
+};
+
+/* Shapes text[0 .. n), every character of which document face i has, with
+ * HarfBuzz: substitutions, reordering, mark positioning, kerning.  Glyphs
+ * come in visual order into *g (grown, *cap its size), each cluster's
+ * glyphs together, clusters in text order; returns their number.  A
+ * cluster drawn one character by its own glyph, unmoved, has the codes
+ * those characters have unshaped.  The glyphs of any other cluster are
+ * drawn as paths (fonts_glyph_path), which extract as nothing; the
+ * cluster's characters go beside them as invisible text, so that every
+ * extractor reads them in the order typed, whatever the glyph order. */
+size_t fonts_shape(struct fonts *f, int i, const uint32_t *text, size_t n, struct sglyph **g,
+                   size_t *cap);
+
+/* The outline of glyph in document face i as PDF path operators in font
+ * units (filled by the caller); returns the face's units per em. */
+unsigned fonts_glyph_path(const struct fonts *f, int i, uint32_t glyph, struct buf *b);
+
+/* 1 when cp may be drawn unshaped, with its own glyph and advance, in a
+ * run made only of such characters: Latin (Vietnamese precomposed),
+ * punctuation, CJK and hangul syllables. */
+int fonts_unshaped(uint32_t cp);
+/* 1 when shaping cp alone in the face style draws it with gives what the
+ * unshaped path gives: its own glyph, advance, no offset (tests). */
+int fonts_unshaped_agrees(struct fonts *f, int style, uint32_t cp);
+
+/* Reports characters no face has, one line for a run of them naming the
+ * script and each character not reported before. */
+void fonts_missing(struct fonts *f, const uint32_t *cp, size_t n);
 
 /* Number of document faces (each was drawn with at least once). */
 int fonts_count(const struct fonts *f);
@@ -68,8 +106,12 @@ int fonts_count(const struct fonts *f);
 int fonts_embed(struct fonts *f, int face, struct font_embed *e, char **err);
 void font_embed_free(struct font_embed *e);
 
-/* The code point that code stands for in face, or 0. */
+/* The code point that code stands for in face, or 0 (none, or a glyph
+ * shaping gave that has no text of its own). */
 uint32_t fonts_code_text(const struct fonts *f, int face, uint32_t code);
+
+/* The advance of code in face, 1/1000 em (its /W entry), or 0. */
+int fonts_code_width(const struct fonts *f, int face, uint32_t code);
 
 /* Drops the process-wide cache of faces and fontconfig state.  Runs at
  * exit by itself; fuzz targets may call it to start afresh. */

@@ -19,7 +19,7 @@
 void
 para_reset(struct para *p, int font, float size, uint32_t rgb, float lead, int pre)
 {
-	p->n = p->nst = p->nobj = p->nstack = 0;
+	p->n = p->nst = p->nobj = p->nstack = p->ng = 0;
 	p->col = 0;
 	p->lead = lead;
 	p->pre = pre;
@@ -33,6 +33,7 @@ para_free(struct para *p)
 	free(p->c);
 	free(p->st);
 	free(p->obj);
+	free(p->g);
 	free(p->stack);
 	memset(p, 0, sizeof *p);
 }
@@ -110,8 +111,9 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 	const struct istyle *st = &p->st[c->style];
 	enum text_class k = text_class(cp);
 	struct glyph g;
-	fonts_glyph(L->fonts, st->font, cp, k == TEXT_IGNORABLE, &g);
+	fonts_glyph(L->fonts, st->font, cp, 1, &g); /* para_shape reports runs */
 	c->cid = g.cid;
+	c->cp = cp;
 	c->face = (uint8_t)g.face;
 	c->w = (float)g.width * st->size / 1000.0f;
 	if (k == TEXT_SPACE)
@@ -140,6 +142,7 @@ void
 para_text(struct lay *L, struct para *p, const char *s)
 {
 	char *nfc = NULL;
+	size_t from = p->n;
 	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
 		if (*q >= 0x80) {
 			nfc = text_nfc(s);
@@ -164,6 +167,7 @@ para_text(struct lay *L, struct para *p, const char *s)
 		add_char(L, p, cp);
 	}
 	free(nfc);
+	para_shape(L, p, from);
 }
 
 void
@@ -190,8 +194,10 @@ static int
 breakable(const struct para *p, size_t i)
 {
 	const struct ich *a = &p->c[i], *b = &p->c[i + 1];
-	if (b->flags & ICH_MARK)
+	if (b->flags & (ICH_MARK | ICH_CONT))
 		return 0;
+	if (b->flags & ICH_WBRK)
+		return 1;
 	if (a->flags & ICH_SPACE)
 		return !(b->flags & ICH_SPACE);
 	if (b->flags & ICH_SPACE)
@@ -270,9 +276,10 @@ para_break(struct lay *L, struct para *p, float width, float maxh, struct line *
 		} else if (last != (size_t)-1) {
 			e = next = last + 1;
 		} else {
-			/* a word wider than the line: cut it, keeping marks on their base */
+			/* a word wider than the line: cut it, keeping marks on their
+			 * base and clusters whole */
 			e = j;
-			while (e > s + 1 && (p->c[e].flags & ICH_MARK))
+			while (e > s + 1 && (p->c[e].flags & (ICH_MARK | ICH_CONT)))
 				e--;
 			next = e;
 		}
@@ -321,21 +328,55 @@ static void
 put_utf8(struct buf *b, uint32_t c)
 {
 	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
+	buf_put(b, u, text_put_utf8(u, c));
+}
+
+static void
+put_dlg(struct dl *dl, uint32_t code, float x, float dy, float adv, uint32_t glyph, int kind)
+{
+	dl->glyphs = xgrow(dl->glyphs, &dl->capglyphs, dl->nglyphs + 1, sizeof *dl->glyphs);
+	dl->glyphs[dl->nglyphs++] = (struct dl_glyph){x, dy, adv, glyph, (uint8_t)kind};
+	put_utf8(&dl->text, code ? code : 1); /* 0 would end the text */
+}
+
+/* Character k in a run drawn code by code, *pen points from its start: a
+ * cluster drawn as paths is followed by its characters as hidden text,
+ * each taking a share of the cluster's width as wide as its own. */
+static void
+put_glyphs(struct lay *L, const struct para *p, size_t k, float *pen)
+{
+	const struct ich *c = &p->c[k];
+	float em = p->st[c->style].size / 1000.0f, x = *pen;
+	if (c->flags & ICH_CONT)
+		return;
+	*pen += c->w;
+	if (!(c->flags & ICH_SHAPED)) {
+		put_dlg(L->dl, c->cid, x, 0, c->w, 0, DLG_TEXT);
+		return;
 	}
-	buf_put(b, u, n);
+	int paths = 0;
+	for (size_t g = c->g0; g < c->g0 + c->ng; g++) {
+		const struct pglyph *y = &p->g[g];
+		put_dlg(L->dl, y->code, x + y->dx * em, y->dy * em, y->adv * em, y->glyph,
+		        y->path ? DLG_PATH : DLG_TEXT);
+		x += y->adv * em;
+		paths |= y->path;
+	}
+	if (!paths)
+		return;
+	float total = 0;
+	size_t e = k + 1;
+	for (; e < p->n && (p->c[e].flags & ICH_CONT); e++)
+		;
+	for (size_t t = k; t < e; t++)
+		total += fonts_code_width(L->fonts, p->c[t].face, p->c[t].cid);
+	x = *pen - c->w;
+	for (size_t t = k; t < e; t++) {
+		float share = fonts_code_width(L->fonts, p->c[t].face, p->c[t].cid);
+		share = total > 0 ? c->w * share / total : c->w / (float)(e - k);
+		put_dlg(L->dl, p->c[t].cid, x, 0, share, 0, DLG_HIDDEN);
+		x += share;
+	}
 }
 
 static int
@@ -409,11 +450,17 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		}
 		size_t j = i;
 		float w = 0;
-		size_t off = L->dl->text.len;
-		while (j < ln->e && !(p->c[j].flags & ICH_HARD) && same_run(p, c, &p->c[j])) {
-			put_utf8(&L->dl->text, p->c[j].cid);
-			w += p->c[j].w;
-			j++;
+		size_t off = L->dl->text.len, glyph = L->dl->nglyphs;
+		int shaped = 0;
+		while (j < ln->e && !(p->c[j].flags & ICH_HARD) && same_run(p, c, &p->c[j]))
+			shaped |= p->c[j++].flags & (ICH_SHAPED | ICH_CONT);
+		for (size_t k = i; k < j; k++) {
+			if (shaped)
+				put_glyphs(L, p, k, &w);
+			else {
+				put_utf8(&L->dl->text, p->c[k].cid);
+				w += p->c[k].w;
+			}
 		}
 		float lo = baseline - st->size * DESCENT, hi = baseline + st->size * ASCENT;
 		if (c->flags & ICH_MISSING) { /* the box says "a character is here" */
@@ -437,6 +484,8 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		it->rgb = st->rgb;
 		it->off = off;
 		it->len = L->dl->text.len - off;
+		it->shaped = shaped != 0;
+		it->glyph = glyph;
 		if (st->deco & DECO_STRIKE)
 			dl_add_rect(L, DL_LINE, cx, baseline + st->size * 0.28f, w, 0,
 			            st->size * STRIKE_W, st->rgb);

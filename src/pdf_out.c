@@ -28,6 +28,8 @@ struct out {                /* one document being written */
 	HPDF_STATUS err;    /* first libharu error, 0 if none */
 	HPDF_STATUS detail; /* its detail number */
 	HPDF_Dict *font;    /* per document face: its Type0 font (embed_font) */
+	const uint16_t **w; /* per document face: the width of each code */
+	struct fonts *fonts;
 	int nfont;
 	HPDF_Image *img;     /* per image, loaded on first use */
 	int *img_bad;        /* 1: could not be loaded */
@@ -121,6 +123,14 @@ dict_of(struct out *o)
 	return d;
 }
 
+static void
+put_hex4(struct buf *b, uint32_t c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
+	buf_put(b, h, 4);
+}
+
 /* A ToUnicode CMap with one bfchar entry per code, so every code drawn,
  * boxes included, extracts as the text it stands for. */
 static HPDF_Dict
@@ -136,13 +146,14 @@ to_unicode(struct out *o, const struct font_embed *e)
 		buf_printf(&b, "%zu beginbfchar\n", m);
 		for (size_t j = k; j < k + m; j++) {
 			uint32_t u = e->ucs[j];
+			buf_printf(&b, "<%04X> <", (unsigned)j);
 			if (u > 0xFFFF) {
 				u -= 0x10000;
-				buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)j,
-				           (unsigned)(0xD800 + (u >> 10)),
-				           (unsigned)(0xDC00 + (u & 0x3FF)));
-			} else
-				buf_printf(&b, "<%04X> <%04X>\n", (unsigned)j, (unsigned)u);
+				put_hex4(&b, 0xD800 + (u >> 10));
+				u = 0xDC00 + (u & 0x3FF);
+			}
+			put_hex4(&b, u);
+			buf_puts(&b, ">\n");
 		}
 		buf_puts(&b, "endbfchar\n");
 	}
@@ -243,10 +254,13 @@ static int
 load_fonts(struct out *o, struct fonts *f, char **err)
 {
 	o->nfont = fonts_count(f);
+	o->fonts = f;
 	o->font = xcalloc((size_t)o->nfont, sizeof *o->font);
+	o->w = xcalloc((size_t)o->nfont, sizeof *o->w);
 	for (int i = 0; i < o->nfont; i++) {
 		struct font_embed e;
 		int ok = fonts_embed(f, i, &e, err) && embed_font(o, &e, i);
+		o->w[i] = e.width;
 		font_embed_free(&e);
 		if (!ok) { /* fonts_embed says why; libharu may not have */
 			if (!*err && !failed(o, "embedding a font", err))
@@ -309,19 +323,85 @@ put_rgb(struct buf *b, uint32_t c, const char *op)
 	put_op(b, op, 3, v);
 }
 
+/* Glyph g of the face of text item it, drawn as a filled path at (x, y):
+ * a glyph of a shaped cluster whose text another glyph carries.  Marked
+ * with its glyph id, for tools that compare with a shaper's output. */
+static void
+put_path_glyph(struct out *o, struct buf *b, const struct dl_item *it, uint32_t g, float x, float y)
+{
+	struct buf path = BUF_INIT;
+	unsigned upem = fonts_glyph_path(o->fonts, it->face, g, &path);
+	float s = it->h / (float)(upem ? upem : 1000);
+	buf_printf(b, "/Glyph << /GID %u >> BDC\nq\n", (unsigned)g);
+	put_rgb(b, it->rgb, "rg");
+	put_op(b, "cm", 6, (float[]){s, 0, 0, s, x, y});
+	buf_put(b, path.data, path.len);
+	buf_puts(b, "f\nQ\nEMC\n");
+	buf_free(&path);
+}
+
+/* A shaped run, code by code where the layout put it: text on the
+ * baseline in one TJ, with the difference between the /W width of a code
+ * and where the next goes; a code off the baseline (a mark) placed with
+ * Tm; glyphs of clusters drawn as paths into paths (drawn after the text
+ * object); their characters as invisible text, squeezed with Tz into the
+ * cluster's width. */
+static void
+put_shaped(struct out *o, struct buf *b, struct buf *paths, const struct dl *dl,
+           const struct dl_item *it, int *invisible)
+{
+	const uint16_t *w = o->w[it->face];
+	const unsigned char *p = (const unsigned char *)dl->text.data + it->off, *end = p + it->len;
+	const struct dl_glyph *g = &dl->glyphs[it->glyph];
+	float em = it->h / 1000.0f, cur = 0, tz = 100;
+	int open = 0, valid = 0; /* TJ open; cur is where the next code goes */
+	for (; p < end; g++) {
+		uint32_t code = text_next_cp(&p);
+		float x = it->x + g->x, y = it->y + g->dy;
+		if (g->kind == DLG_PATH) {
+			if (!it->invisible)
+				put_path_glyph(o, paths, it, g->glyph, x, y);
+			continue;
+		}
+		int hide = it->invisible || g->kind == DLG_HIDDEN;
+		float scale = 100;
+		if (g->kind == DLG_HIDDEN && w[code] && g->adv > 0)
+			scale = 100 * g->adv / ((float)w[code] * em);
+		if (hide != *invisible || scale != tz || !valid || g->dy != 0) {
+			if (open)
+				buf_puts(b, "] TJ\n");
+			open = 0;
+			if (hide != *invisible)
+				buf_puts(b, (*invisible = hide) ? "3 Tr\n" : "0 Tr\n");
+			if (scale != tz)
+				put_op(b, "Tz", 1, (float[]){tz = scale});
+			put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, x, y});
+			buf_putc(b, '[');
+			open = 1;
+		} else if (cur != x) {
+			put_num(b, (cur - x) * 1000.0f / (it->h * tz / 100));
+		}
+		buf_putc(b, '<');
+		put_hex4(b, code);
+		buf_putc(b, '>');
+		cur = x + (float)w[code] * em * tz / 100;
+		valid = g->dy == 0;
+	}
+	if (open)
+		buf_puts(b, "] TJ\n");
+	if (tz != 100)
+		buf_puts(b, "100 Tz\n");
+}
+
 /* The codes of UTF-8 s as a hex string and Tj (ShowText would skip a run
  * of zero width, such as a lone combining mark). */
 static void
 put_codes(struct buf *b, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	buf_putc(b, '<');
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	while (p < end) {
-		uint32_t c = text_next_cp(&p);
-		char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
-		buf_put(b, h, 4);
-	}
+	while (p < end)
+		put_hex4(b, text_next_cp(&p));
 	buf_puts(b, "> Tj\n");
 }
 
@@ -391,6 +471,7 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 	}
 	int face = -1, invisible = 0, text = 0;
 	float size = 0;
+	struct buf paths = BUF_INIT;
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_TEXT || !it->len)
@@ -412,11 +493,17 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		}
 		if (it->rgb != fill)
 			put_rgb(b, fill = it->rgb, "rg");
+		if (it->shaped) {
+			put_shaped(o, b, &paths, dl, it, &invisible);
+			continue;
+		}
 		put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
 		put_codes(b, dl->text.data + it->off, it->len);
 	}
 	if (text)
 		buf_puts(b, "ET\n");
+	buf_put(b, paths.data, paths.len);
+	buf_free(&paths);
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_LINE && it->kind != DL_FRAME)
@@ -641,6 +728,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 out:
 	HPDF_Free(o.doc);
 	free(o.font);
+	free(o.w);
 	if (o.zinit)
 		deflateEnd(&o.z);
 	free(o.zbuf);
