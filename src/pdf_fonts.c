@@ -25,6 +25,7 @@
 #define MONO_FAMILY "Liberation Mono"
 #define MAXFACES 64      /* document faces; later ones draw boxes */
 #define MAXCODES 0xFFFFu /* codes per face: two bytes each in the text */
+#define HIDDEN_W 100     /* least width of a character as invisible text */
 
 /* Fallback families in order of preference, by script.  Hangul first
  * looks in a Korean face because Droid Sans Fallback has only a few
@@ -91,6 +92,7 @@ struct hent {            /* one (style, code point) answer */
 
 struct codes {                 /* the codes of one document face */
 	hb_map_t *of_cp;       /* code point -> code of its nominal glyph */
+	hb_map_t *of_hidden;   /* code point -> code of it as invisible text */
 	int shaped;            /* some run was shaped with it */
 	uint32_t *ucs;         /* per code: code point; [0] none */
 	uint16_t *width;       /* per code: advance, 1/1000 em; [0] .notdef */
@@ -435,6 +437,7 @@ doc_face(struct fonts *f, struct face *face)
 	f->face[i] = face;
 	struct codes *c = &f->code[i];
 	c->of_cp = hb_map_create();
+	c->of_hidden = hb_map_create();
 	/* code 0 is .notdef */
 	c->ucs = xgrow(NULL, &c->cap, 16, sizeof *c->ucs);
 	c->width = xcalloc(c->cap, sizeof *c->width);
@@ -473,6 +476,7 @@ fonts_free(struct fonts *f)
 		return;
 	for (int i = 0; i < f->nface; i++) {
 		hb_map_destroy(f->code[i].of_cp);
+		hb_map_destroy(f->code[i].of_hidden);
 		free(f->code[i].ucs);
 		free(f->code[i].width);
 		free(f->code[i].glyph);
@@ -705,8 +709,9 @@ fonts_shape(struct fonts *f, int i, const uint32_t *text, size_t n, struct sglyp
 			;
 		if (j < ng)
 			e = gi[j].cluster;
-		/* plain: each character drawn by its own glyph, unmoved */
-		int plain = j - k == e - a;
+		/* plain: one character drawn by its own glyph, unmoved (a mark
+		 * with its base is not: extractors would see it apart) */
+		int plain = j - k == 1 && e - a == 1;
 		for (unsigned g = k; g < j && plain; g++) {
 			hb_codepoint_t nominal;
 			plain = hb_font_get_nominal_glyph(face->font, text[a + g - k], &nominal) &&
@@ -902,6 +907,22 @@ font_embed_free(struct font_embed *e)
 	free(e->ttf);
 	free(e->gid);
 	memset(e, 0, sizeof *e);
+}
+
+uint32_t
+fonts_hidden_code(struct fonts *f, int i, uint32_t cp)
+{
+	struct codes *c = &f->code[i];
+	hb_codepoint_t k = hb_map_get(c->of_hidden, cp), glyph = 0;
+	if (k != HB_MAP_VALUE_INVALID)
+		return k;
+	hb_font_get_nominal_glyph(f->face[i]->font, cp, &glyph);
+	struct face *face = f->face[i];
+	unsigned w = (unsigned)hb_font_get_glyph_h_advance(face->font, glyph) * 1000u / face->upem;
+	k = new_code(c, cp, glyph, w > HIDDEN_W ? w : HIDDEN_W);
+	if (k)
+		hb_map_set(c->of_hidden, cp, k);
+	return k;
 }
 
 int

@@ -72,8 +72,8 @@ struct sglyph {
  * HarfBuzz: substitutions, reordering, mark positioning, kerning.  Glyphs
  * come in visual order into *g (grown, *cap its size), each cluster's
  * glyphs together, clusters in text order; returns their number.  A
- * cluster drawn one character by its own glyph, unmoved, has the codes
- * those characters have unshaped.  The glyphs of any other cluster are
+ * cluster of one character drawn by its own glyph, unmoved, has the code
+ * that character has unshaped.  The glyphs of any other cluster are
  * drawn as paths (fonts_glyph_path), which extract as nothing; the
  * cluster's characters go beside them as invisible text, so that every
  * extractor reads them in the order typed, whatever the glyph order. */
@@ -109,6 +109,11 @@ void font_embed_free(struct font_embed *e);
 /* The code point that code stands for in face, or 0 (none, or a glyph
  * shaping gave that has no text of its own). */
 uint32_t fonts_code_text(const struct fonts *f, int face, uint32_t code);
+
+/* The code of cp in document face i as invisible text beside a cluster
+ * drawn as paths: its own glyph and advance, but at least a tenth of an
+ * em (a mark's is 0), so that it takes a share of the cluster's width. */
+uint32_t fonts_hidden_code(struct fonts *f, int i, uint32_t cp);
 
 /* The advance of code in face, 1/1000 em (its /W entry), or 0. */
 int fonts_code_width(const struct fonts *f, int face, uint32_t code);

@@ -340,8 +340,7 @@ put_dlg(struct dl *dl, uint32_t code, float x, float dy, float adv, uint32_t gly
 }
 
 /* Character k in a run drawn code by code, *pen points from its start: a
- * cluster drawn as paths is followed by its characters as hidden text,
- * each taking a share of the cluster's width as wide as its own. */
+ * cluster drawn as paths is followed by its characters as hidden text. */
 static void
 put_glyphs(struct lay *L, const struct para *p, size_t k, float *pen)
 {
@@ -364,17 +363,20 @@ put_glyphs(struct lay *L, const struct para *p, size_t k, float *pen)
 	}
 	if (!paths)
 		return;
-	float total = 0;
+	/* the characters side by side, each a share of the cluster as wide as
+	 * its code: extractors see them in order, none overlapping, no gap */
 	size_t e = k + 1;
+	float total = 0;
 	for (; e < p->n && (p->c[e].flags & ICH_CONT); e++)
 		;
 	for (size_t t = k; t < e; t++)
-		total += fonts_code_width(L->fonts, p->c[t].face, p->c[t].cid);
+		total += fonts_code_width(L->fonts, c->face,
+		                          fonts_hidden_code(L->fonts, c->face, p->c[t].cp));
 	x = *pen - c->w;
 	for (size_t t = k; t < e; t++) {
-		float share = fonts_code_width(L->fonts, p->c[t].face, p->c[t].cid);
-		share = total > 0 ? c->w * share / total : c->w / (float)(e - k);
-		put_dlg(L->dl, p->c[t].cid, x, 0, share, 0, DLG_HIDDEN);
+		uint32_t code = fonts_hidden_code(L->fonts, c->face, p->c[t].cp);
+		float share = c->w * (float)fonts_code_width(L->fonts, c->face, code) / total;
+		put_dlg(L->dl, code, x, 0, share, 0, DLG_HIDDEN);
 		x += share;
 	}
 }

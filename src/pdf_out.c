@@ -334,7 +334,8 @@ put_path_glyph(struct out *o, struct buf *b, const struct dl_item *it, uint32_t 
 	float s = it->h / (float)(upem ? upem : 1000);
 	buf_printf(b, "/Glyph << /GID %u >> BDC\nq\n", (unsigned)g);
 	put_rgb(b, it->rgb, "rg");
-	put_op(b, "cm", 6, (float[]){s, 0, 0, s, x, y});
+	buf_printf(b, "%.7g 0 0 %.7g ", (double)s, (double)s); /* put_num keeps 3 decimals */
+	put_op(b, "cm", 2, (float[]){x, y});
 	buf_put(b, path.data, path.len);
 	buf_puts(b, "f\nQ\nEMC\n");
 	buf_free(&path);
@@ -366,7 +367,7 @@ put_shaped(struct out *o, struct buf *b, struct buf *paths, const struct dl *dl,
 		int hide = it->invisible || g->kind == DLG_HIDDEN;
 		float scale = 100;
 		if (g->kind == DLG_HIDDEN && w[code] && g->adv > 0)
-			scale = 100 * g->adv / ((float)w[code] * em);
+			scale = roundf(100000 * g->adv / ((float)w[code] * em)) / 1000;
 		if (hide != *invisible || scale != tz || !valid || g->dy != 0) {
 			if (open)
 				buf_puts(b, "] TJ\n");
@@ -378,8 +379,10 @@ put_shaped(struct out *o, struct buf *b, struct buf *paths, const struct dl *dl,
 			put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, x, y});
 			buf_putc(b, '[');
 			open = 1;
-		} else if (cur != x) {
+		} else if (fabsf(cur - x) * 1000.0f / (it->h * tz / 100) >= 0.01f) {
 			put_num(b, (cur - x) * 1000.0f / (it->h * tz / 100));
+		} else {
+			x = cur; /* a rounding's worth: the next difference catches up */
 		}
 		buf_putc(b, '<');
 		put_hex4(b, code);
