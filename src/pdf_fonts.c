@@ -1,10 +1,11 @@
 /*
  * pdf_fonts.c: faces for the PDF stage.  Finds families through
  * fontconfig, picks for each code point the first face that has it
- * (the document's family, then fallbacks by script, then any installed
- * TrueType face), measures with HarfBuzz, numbers the codes drawn with
- * each face, and subsets each face to the glyphs drawn with it, with the
- * metrics its font descriptor needs.  Never calls libharu.
+ * (the document's family, then fallbacks by script in the same weight,
+ * then any installed TrueType face), measures and shapes with HarfBuzz,
+ * numbers the codes drawn with each face, and subsets each face to the
+ * glyphs drawn with it, with the metrics its font descriptor needs.
+ * Never calls libharu.
  */
 #include "pdf_fonts.h"
 

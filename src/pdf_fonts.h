@@ -50,7 +50,7 @@ struct font_embed {
 /* Faces of family (NULL: "Liberation Serif") and Liberation Mono.  Returns
  * NULL and *err when the family is not installed or has no TrueType
  * outlines.  Warnings about missing characters go to warnings (may be
- * NULL), once per code point, in lang. */
+ * NULL), one line per run (fonts_missing), in lang. */
 struct fonts *fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **err);
 void fonts_free(struct fonts *f);
 
@@ -100,9 +100,9 @@ void fonts_missing(struct fonts *f, const uint32_t *cp, size_t n);
 int fonts_count(const struct fonts *f);
 
 /* Face i ready to embed: a TrueType subset of the glyphs drawn with it
- * (hinting, GSUB, GPOS, GDEF and kern dropped; .notdef kept as a box), its
- * codes and metrics.  Returns 1, or 0 and *err; font_embed_free frees *e
- * either way. */
+ * (hinting, GSUB, GPOS, GDEF and kern dropped; .notdef kept as a box; the
+ * glyph ids kept when text was shaped with it), its codes and metrics.  Returns 1, or 0 and *err;
+ * font_embed_free frees *e either way. */
 int fonts_embed(struct fonts *f, int face, struct font_embed *e, char **err);
 void font_embed_free(struct font_embed *e);
 

@@ -2,9 +2,11 @@
  * pdf_inline.c: the inline content of paragraphs, headings and table
  * cells: characters with their face and width, spans, images; line
  * breaking on real glyph widths (after spaces, after the hyphen of
- * "Val-de-Marne", around CJK; a word wider than the line is cut between
- * characters, never losing or adding one); drawing a line as text runs
- * with underlines, strike-through, code backgrounds and link rectangles.
+ * "Val-de-Marne", around CJK, between Thai, Lao, Khmer and Myanmar words;
+ * a word wider than the line is cut between clusters, never losing or
+ * adding a character); drawing a line as text runs, shaped ones glyph by
+ * glyph, with underlines, strike-through, code backgrounds and link
+ * rectangles.
  */
 #include <stdlib.h>
 #include <string.h>
