@@ -47,7 +47,7 @@ struct ich {            /* one character (or object) of a paragraph */
 	uint32_t style; /* index in para.st */
 	float w;        /* advance in points; a shaped cluster's on its first */
 	uint32_t g0;    /* ICH_SHAPED: its glyphs in para.g */
-	uint16_t ng;
+	uint32_t ng;
 	uint8_t face;   /* document face */
 	uint16_t flags; /* ICH_* */
 };

@@ -23,6 +23,12 @@
 #include "text.h"
 #include "xalloc.h"
 
+struct gform {          /* a glyph drawn as an outline: its form XObject */
+	uint32_t key;   /* (face << 16 | glyph) + 1; 0: empty slot */
+	unsigned upem;  /* the face's units per em */
+	HPDF_Dict form; /* NULL: libharu failed */
+};
+
 struct out {                /* one document being written */
 	HPDF_Doc doc;       /* owned */
 	HPDF_STATUS err;    /* first libharu error, 0 if none */
@@ -30,6 +36,8 @@ struct out {                /* one document being written */
 	HPDF_Dict *font;    /* per document face: its Type0 font (embed_font) */
 	const uint16_t **w; /* per document face: the width of each code */
 	struct fonts *fonts;
+	struct gform *gf; /* outlines made, open addressing */
+	size_t gn, gcap;
 	int nfont;
 	HPDF_Image *img;     /* per image, loaded on first use */
 	int *img_bad;        /* 1: could not be loaded */
@@ -323,22 +331,74 @@ put_rgb(struct buf *b, uint32_t c, const char *op)
 	put_op(b, op, 3, v);
 }
 
-/* Glyph g of the face of text item it, drawn as a filled path at (x, y):
- * a glyph of a shaped cluster whose text another glyph carries.  Marked
- * with its glyph id, for tools that compare with a shaper's output. */
-static void
-put_path_glyph(struct out *o, struct buf *b, const struct dl_item *it, uint32_t g, float x, float y)
+/* The outline of glyph g of document face as a form XObject in font
+ * units, made once per document; NULL when libharu fails. */
+static HPDF_Dict
+glyph_form(struct out *o, int face, uint32_t g, unsigned *upem)
 {
-	struct buf path = BUF_INIT;
-	unsigned upem = fonts_glyph_path(o->fonts, it->face, g, &path);
-	float s = it->h / (float)(upem ? upem : 1000);
+	uint32_t key = ((uint32_t)face << 16 | (g & 0xFFFF)) + 1;
+	if (o->gn * 2 >= o->gcap) { /* grow the open-addressing table */
+		struct gform *old = o->gf;
+		size_t oldcap = o->gcap;
+		o->gcap = oldcap ? oldcap * 2 : 64;
+		o->gf = xcalloc(o->gcap, sizeof *o->gf);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].key) {
+				size_t j = (old[i].key * 2654435761u) & (o->gcap - 1);
+				while (o->gf[j].key)
+					j = (j + 1) & (o->gcap - 1);
+				o->gf[j] = old[i];
+			}
+		free(old);
+	}
+	size_t i = (key * 2654435761u) & (o->gcap - 1);
+	while (o->gf[i].key && o->gf[i].key != key)
+		i = (i + 1) & (o->gcap - 1);
+	if (!o->gf[i].key) {
+		struct buf path = BUF_INIT;
+		unsigned u = fonts_glyph_path(o->fonts, face, g, &path);
+		buf_puts(&path, "f\n");
+		HPDF_Dict f = HPDF_DictStream_New(o->doc->mmgr, o->doc->xref);
+		HPDF_Array bbox = HPDF_Array_New(o->doc->mmgr);
+		if (f && bbox) {
+			HPDF_Dict_AddName(f, "Type", "XObject");
+			HPDF_Dict_AddName(f, "Subtype", "Form");
+			/* marks and subscripts reach far from the origin */
+			int lo = -2 * (int)u, hi = 3 * (int)u;
+			int box[4] = {lo, lo, hi, hi};
+			for (int k = 0; k < 4; k++)
+				HPDF_Array_AddNumber(bbox, box[k]);
+			HPDF_Dict_Add(f, "BBox", bbox);
+			if (!put_deflated(o, f, path.data, path.len))
+				f = NULL;
+		} else
+			f = NULL;
+		buf_free(&path);
+		o->gf[i] = (struct gform){key, u ? u : 1000, f};
+		o->gn++;
+	}
+	*upem = o->gf[i].upem;
+	return o->gf[i].form;
+}
+
+/* Glyph g of the face of text item it, drawn as its outline at (x, y): a
+ * glyph of a shaped cluster whose characters go as invisible text.
+ * Marked with its glyph id, for tools that compare with a shaper's. */
+static void
+put_path_glyph(struct out *o, HPDF_Page page, struct buf *b, const struct dl_item *it, uint32_t g,
+               float x, float y)
+{
+	unsigned upem;
+	HPDF_Dict form = glyph_form(o, it->face, g, &upem);
+	const char *name = form ? HPDF_Page_GetXObjectName(page, form) : NULL;
+	if (!name)
+		return; /* libharu's error is reported when the page is done */
+	float s = it->h / (float)upem;
 	buf_printf(b, "/Glyph << /GID %u >> BDC\nq\n", (unsigned)g);
 	put_rgb(b, it->rgb, "rg");
 	buf_printf(b, "%.7g 0 0 %.7g ", (double)s, (double)s); /* put_num keeps 3 decimals */
 	put_op(b, "cm", 2, (float[]){x, y});
-	buf_put(b, path.data, path.len);
-	buf_puts(b, "f\nQ\nEMC\n");
-	buf_free(&path);
+	buf_printf(b, "/%s Do\nQ\nEMC\n", name);
 }
 
 /* A shaped run, code by code where the layout put it: text on the
@@ -348,7 +408,7 @@ put_path_glyph(struct out *o, struct buf *b, const struct dl_item *it, uint32_t 
  * object); their characters as invisible text, squeezed with Tz into the
  * cluster's width. */
 static void
-put_shaped(struct out *o, struct buf *b, struct buf *paths, const struct dl *dl,
+put_shaped(struct out *o, HPDF_Page page, struct buf *b, struct buf *paths, const struct dl *dl,
            const struct dl_item *it, int *invisible)
 {
 	const uint16_t *w = o->w[it->face];
@@ -361,7 +421,7 @@ put_shaped(struct out *o, struct buf *b, struct buf *paths, const struct dl *dl,
 		float x = it->x + g->x, y = it->y + g->dy;
 		if (g->kind == DLG_PATH) {
 			if (!it->invisible)
-				put_path_glyph(o, paths, it, g->glyph, x, y);
+				put_path_glyph(o, page, paths, it, g->glyph, x, y);
 			continue;
 		}
 		int hide = it->invisible || g->kind == DLG_HIDDEN;
@@ -497,7 +557,7 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		if (it->rgb != fill)
 			put_rgb(b, fill = it->rgb, "rg");
 		if (it->shaped) {
-			put_shaped(o, b, &paths, dl, it, &invisible);
+			put_shaped(o, page, b, &paths, dl, it, &invisible);
 			continue;
 		}
 		put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
@@ -732,6 +792,7 @@ out:
 	HPDF_Free(o.doc);
 	free(o.font);
 	free(o.w);
+	free(o.gf);
 	if (o.zinit)
 		deflateEnd(&o.z);
 	free(o.zbuf);

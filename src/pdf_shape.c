@@ -70,7 +70,7 @@ shape_run(struct lay *L, struct para *p, size_t s, size_t e, uint32_t **text, si
 		float size = p->st[c->style].size, adv = 0;
 		c->flags = (uint16_t)((c->flags & ~ICH_CONT) | ICH_SHAPED);
 		c->g0 = (uint32_t)p->ng;
-		c->ng = (uint16_t)(h - g);
+		c->ng = (uint32_t)(h - g);
 		p->g = xgrow(p->g, &p->capg, p->ng + (h - g), sizeof *p->g);
 		for (size_t k = g; k < h; k++) {
 			const struct sglyph *x = &(*sg)[k];
@@ -79,8 +79,6 @@ shape_run(struct lay *L, struct para *p, size_t s, size_t e, uint32_t **text, si
 			adv += x->adv;
 		}
 		c->w = adv * size / 1000.0f;
-		if (c->ng != h - g) /* 65,535 glyphs in one cluster: draw none */
-			c->ng = 0;
 	}
 }
 

@@ -431,6 +431,10 @@ w('wide', '|' + '|'.join('c%d' % i for i in range(500)) + '|\n|' + '---|' * 500 
   + ('|' + '|'.join('v%d' % i for i in range(500)) + '|\n') * 3)
 w('longword', 'Từ ' + 'Nghiêng' * 300 + ' cuối.\n')
 w('headings', '# Mục\n\n' * 20000 + ''.join('[l](#mục-%d) ' % i for i in range(1, 20000)) + 'hết\n')
+# shaped text: a Khmer paragraph of 105,000 characters without a space,
+# and one cluster of 20,000 combining marks
+w('khmerlong', 'ព្រះរាជាណាចក្រកម្ពុជា' * 5000 + '\n')
+w('marks', 'a' + '\u0301' * 20000 + ' hết\n')
 # 12,000 distinct ideographs in one face: /W comes in runs of 8,192 codes
 w('manychars', ''.join(''.join(chr(0x4E00 + i) for i in range(k, k + 100)) + '\n\n'
                        for k in range(0, 12000, 100)) + 'hết\n')
@@ -454,6 +458,8 @@ patho longpara 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
 patho wide 'v499'
 patho longword "$( $PY -c "print('Nghiêng' * 300)")"
 patho headings 'hết'
+patho khmerlong 'ព្រះរាជាណាចក្រកម្ពុជាព្រះរាជាណាចក្រកម្ពុជា'
+patho marks 'hết'
 patho manychars '一丁丂七丄丅丆万丈三'
 if [ -f "$W/manychars.pdf" ]; then
 	n=$(pdftotext "$W/manychars.pdf" - | $PY -c 'import sys; print(len({c for c in sys.stdin.read() if 0x4E00 <= ord(c) < 0x4E00 + 12000}))')
