@@ -660,8 +660,12 @@ fonts_missing(struct fonts *f, const uint32_t *cp, size_t n)
 				buf_puts(&codes, " …");
 			continue;
 		}
-		/* the character itself where a terminal shows it */
-		if (cp[k] >= 0xA0 || (cp[k] > 0x20 && cp[k] < 0x7F)) {
+		/* the character itself where a terminal shows it harmlessly: no
+		 * control, separator or direction override */
+		enum text_class tc = text_class(cp[k]);
+		if ((tc == TEXT_LETTER || tc == TEXT_MARK || tc == TEXT_OTHER) && cp[k] > 0x20 &&
+		    !(cp[k] >= 0x7F && cp[k] < 0xA0) && !(cp[k] >= 0x2028 && cp[k] <= 0x202E) &&
+		    !(cp[k] >= 0x2066 && cp[k] <= 0x2069)) {
 			char u[5];
 			buf_puts(&chars, shown > 1 ? " " : "");
 			buf_put(&chars, u, text_put_utf8(u, cp[k]));
