@@ -23,11 +23,19 @@
 #include "text.h"
 #include "xalloc.h"
 
-struct gform {          /* a glyph drawn as an outline: its form XObject */
-	uint32_t key;   /* (face << 16 | glyph) + 1; 0: empty slot */
-	unsigned upem;  /* the face's units per em */
-	HPDF_Dict form; /* NULL: libharu failed */
+struct gform {         /* a glyph drawn as an outline */
+	uint32_t key;  /* (face << 16 | glyph) + 1; 0: empty slot */
+	unsigned upem; /* the face's units per em */
+	size_t uses;   /* in the document */
+	char *path;    /* its outline as path operators, font units, owned */
+	size_t len;
+	HPDF_Dict form; /* a form XObject of it, once made */
+	int failed;     /* libharu could not make it */
 };
+
+/* A glyph drawn this often is a form XObject, written once; one drawn
+ * less often goes inline, where the page's deflating shares its bytes. */
+#define FORM_USES 4
 
 struct out {                /* one document being written */
 	HPDF_Doc doc;       /* owned */
@@ -331,10 +339,9 @@ put_rgb(struct buf *b, uint32_t c, const char *op)
 	put_op(b, op, 3, v);
 }
 
-/* The outline of glyph g of document face as a form XObject in font
- * units, made once per document; NULL when libharu fails. */
-static HPDF_Dict
-glyph_form(struct out *o, int face, uint32_t g, unsigned *upem)
+/* The entry of glyph g of document face, its outline made on first use. */
+static struct gform *
+glyph_entry(struct out *o, int face, uint32_t g)
 {
 	uint32_t key = ((uint32_t)face << 16 | (g & 0xFFFF)) + 1;
 	if (o->gn * 2 >= o->gcap) { /* grow the open-addressing table */
@@ -354,31 +361,39 @@ glyph_form(struct out *o, int face, uint32_t g, unsigned *upem)
 	size_t i = (key * 2654435761u) & (o->gcap - 1);
 	while (o->gf[i].key && o->gf[i].key != key)
 		i = (i + 1) & (o->gcap - 1);
-	if (!o->gf[i].key) {
+	struct gform *e = &o->gf[i];
+	if (!e->key) {
 		struct buf path = BUF_INIT;
 		unsigned u = fonts_glyph_path(o->fonts, face, g, &path);
 		buf_puts(&path, "f\n");
-		HPDF_Dict f = HPDF_DictStream_New(o->doc->mmgr, o->doc->xref);
-		HPDF_Array bbox = HPDF_Array_New(o->doc->mmgr);
-		if (f && bbox) {
-			HPDF_Dict_AddName(f, "Type", "XObject");
-			HPDF_Dict_AddName(f, "Subtype", "Form");
-			/* marks and subscripts reach far from the origin */
-			int lo = -2 * (int)u, hi = 3 * (int)u;
-			int box[4] = {lo, lo, hi, hi};
-			for (int k = 0; k < 4; k++)
-				HPDF_Array_AddNumber(bbox, box[k]);
-			HPDF_Dict_Add(f, "BBox", bbox);
-			if (!put_deflated(o, f, path.data, path.len))
-				f = NULL;
-		} else
-			f = NULL;
-		buf_free(&path);
-		o->gf[i] = (struct gform){key, u ? u : 1000, f};
+		*e = (struct gform){key, u ? u : 1000, 0, NULL, path.len, NULL, 0};
+		e->path = buf_detach(&path);
 		o->gn++;
 	}
-	*upem = o->gf[i].upem;
-	return o->gf[i].form;
+	return e;
+}
+
+/* The form XObject of a glyph's outline, or NULL when libharu fails. */
+static HPDF_Dict
+glyph_form(struct out *o, struct gform *e)
+{
+	if (e->form || e->failed)
+		return e->form;
+	HPDF_Dict f = HPDF_DictStream_New(o->doc->mmgr, o->doc->xref);
+	HPDF_Array bbox = HPDF_Array_New(o->doc->mmgr);
+	if (f && bbox) {
+		HPDF_Dict_AddName(f, "Subtype", "Form");
+		/* marks and subscripts reach far from the origin */
+		int lo = -2 * (int)e->upem, hi = 3 * (int)e->upem;
+		int box[4] = {lo, lo, hi, hi};
+		for (int k = 0; k < 4; k++)
+			HPDF_Array_AddNumber(bbox, box[k]);
+		HPDF_Dict_Add(f, "BBox", bbox);
+		if (put_deflated(o, f, e->path, e->len))
+			e->form = f;
+	}
+	e->failed = !e->form;
+	return e->form;
 }
 
 /* Glyph g of the face of text item it, drawn as its outline at (x, y): a
@@ -388,17 +403,37 @@ static void
 put_path_glyph(struct out *o, HPDF_Page page, struct buf *b, const struct dl_item *it, uint32_t g,
                float x, float y)
 {
-	unsigned upem;
-	HPDF_Dict form = glyph_form(o, it->face, g, &upem);
+	struct gform *e = glyph_entry(o, it->face, g);
+	HPDF_Dict form = e->uses >= FORM_USES ? glyph_form(o, e) : NULL;
 	const char *name = form ? HPDF_Page_GetXObjectName(page, form) : NULL;
-	if (!name)
-		return; /* libharu's error is reported when the page is done */
-	float s = it->h / (float)upem;
+	float s = it->h / (float)e->upem;
 	buf_printf(b, "/Glyph << /GID %u >> BDC\nq\n", (unsigned)g);
 	put_rgb(b, it->rgb, "rg");
 	buf_printf(b, "%.7g 0 0 %.7g ", (double)s, (double)s); /* put_num keeps 3 decimals */
 	put_op(b, "cm", 2, (float[]){x, y});
-	buf_printf(b, "/%s Do\nQ\nEMC\n", name);
+	if (name)
+		buf_printf(b, "/%s Do\n", name);
+	else
+		buf_put(b, e->path, e->len);
+	buf_puts(b, "Q\nEMC\n");
+}
+
+/* How often each glyph is drawn as an outline in the document. */
+static void
+count_glyphs(struct out *o, const struct dl *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct dl_item *it = &dl->items[i];
+		if (it->kind != DL_TEXT || !it->shaped || it->invisible)
+			continue;
+		const unsigned char *p = (const unsigned char *)dl->text.data + it->off;
+		const unsigned char *end = p + it->len;
+		for (const struct dl_glyph *g = &dl->glyphs[it->glyph]; p < end; g++) {
+			text_next_cp(&p);
+			if (g->kind == DLG_PATH)
+				glyph_entry(o, it->face, g->glyph)->uses++;
+		}
+	}
 }
 
 /* A shaped run, code by code where the layout put it: text on the
@@ -727,6 +762,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	HPDF_SetCompressionMode(o.doc, HPDF_COMP_ALL);
 	if (failed(&o, "setting up", err) || !load_fonts(&o, f, err))
 		goto out;
+	count_glyphs(&o, dl);
 	o.img = xcalloc(dl->nimages + 1, sizeof *o.img);
 	o.img_bad = xcalloc(dl->nimages + 1, sizeof *o.img_bad);
 	o.page = xcalloc((size_t)dl->npages, sizeof *o.page);
@@ -792,6 +828,8 @@ out:
 	HPDF_Free(o.doc);
 	free(o.font);
 	free(o.w);
+	for (size_t i = 0; i < o.gcap; i++)
+		free(o.gf[i].path);
 	free(o.gf);
 	if (o.zinit)
 		deflateEnd(&o.z);
