@@ -524,5 +524,11 @@ if command -v valgrind >/dev/null 2>&1; then
 		--errors-for-leak-kinds=definite,indirect,possible \
 		"$DEBRIEF_PLAIN" pdf -o "$W/vg.pdf" "$CASES/blocks.md" >"$W/vg.log" 2>&1
 	[ $? = 0 ] && ok pdf/valgrind/clean || { fail pdf/valgrind/clean "see below"; head -n 20 "$W/vg.log"; }
+	# shaping, word breaking (ICU) and outlines drawn as paths
+	valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		"$DEBRIEF_PLAIN" pdf -o "$W/vg-khmer.pdf" "$CASES/khmer-cell.md" >"$W/vg-khmer.log" 2>&1
+	[ $? = 0 ] && ok pdf/valgrind/shaped-clean ||
+		{ fail pdf/valgrind/shaped-clean "see below"; head -n 20 "$W/vg-khmer.log"; }
 fi
 exit 0
