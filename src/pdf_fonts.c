@@ -729,13 +729,18 @@ fonts_shape(struct fonts *f, int i, const uint32_t *text, size_t n, struct sglyp
 			if (plain)
 				code = code_of(f, i, text[a + g - k], glyph,
 				               (unsigned)gp[g].x_advance * 1000u / face->upem);
-			(*out)[g] = (struct sglyph){code,
-			                            glyph,
-			                            (float)gp[g].x_advance * em,
-			                            (float)gp[g].x_offset * em,
-			                            (float)gp[g].y_offset * em,
-			                            a,
-			                            !plain};
+			hb_glyph_extents_t x = {0, 0, 0, 0};
+			hb_font_get_glyph_extents(face->font, glyph, &x);
+			(*out)[g] =
+			    (struct sglyph){code,
+			                    glyph,
+			                    (float)gp[g].x_advance * em,
+			                    (float)gp[g].x_offset * em,
+			                    (float)gp[g].y_offset * em,
+			                    (float)(gp[g].y_offset + x.y_bearing) * em,
+			                    (float)(gp[g].y_offset + x.y_bearing + x.height) * em,
+			                    a,
+			                    !plain};
 		}
 	}
 	hb_buffer_destroy(b);

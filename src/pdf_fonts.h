@@ -64,6 +64,7 @@ struct sglyph {
 	uint32_t code;  /* code written, unless drawn as a path (0) */
 	uint32_t glyph; /* its glyph in the face */
 	float adv, dx, dy;
+	float top, bot;   /* its ink, from the baseline, 1/1000 em */
 	uint32_t cluster; /* index in the text of its cluster's first character */
 	uint8_t path;     /* drawn as a path */
 };

@@ -216,7 +216,7 @@ breakable(const struct para *p, size_t i)
 static void
 line_metrics(const struct para *p, struct line *ln, size_t end)
 {
-	float maxs = 0, objh = 0;
+	float maxs = 0, objh = 0, top = 0, bot = 0;
 	for (size_t k = ln->s; k < end; k++) {
 		const struct ich *c = &p->c[k];
 		if (c->flags & ICH_OBJ) {
@@ -224,6 +224,11 @@ line_metrics(const struct para *p, struct line *ln, size_t end)
 				objh = p->obj[c->cid].dh;
 		} else if (!(c->flags & ICH_HARD) && p->st[c->style].size > maxs)
 			maxs = p->st[c->style].size;
+		if (c->flags & ICH_SHAPED) { /* stacked marks, subscripts: their ink */
+			float sz = p->st[c->style].size / 1000.0f, pad = 40 * sz;
+			top = (float)c->top * sz + pad > top ? (float)c->top * sz + pad : top;
+			bot = -(float)c->bot * sz + pad > bot ? -(float)c->bot * sz + pad : bot;
+		}
 	}
 	if (maxs == 0)
 		maxs = p->st[0].size;
@@ -232,6 +237,12 @@ line_metrics(const struct para *p, struct line *ln, size_t end)
 	if (objh + 1 > ln->asc)
 		ln->asc = objh + 1;
 	ln->desc = maxs * DESCENT + half;
+	/* a line of tall script is as tall as its ink and a little more, so
+	 * that lines never touch */
+	if (top > ln->asc)
+		ln->asc = top;
+	if (bot > ln->desc)
+		ln->desc = bot;
 }
 
 size_t

@@ -48,8 +48,9 @@ struct ich {            /* one character (or object) of a paragraph */
 	float w;        /* advance in points; a shaped cluster's on its first */
 	uint32_t g0;    /* ICH_SHAPED: its glyphs in para.g */
 	uint32_t ng;
-	uint8_t face;   /* document face */
-	uint16_t flags; /* ICH_* */
+	int16_t top, bot; /* ICH_SHAPED: its cluster's ink, 1/1000 em */
+	uint8_t face;     /* document face */
+	uint16_t flags;   /* ICH_* */
 };
 
 struct pglyph {            /* a glyph of a shaped cluster */

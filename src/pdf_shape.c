@@ -67,7 +67,7 @@ shape_run(struct lay *L, struct para *p, size_t s, size_t e, uint32_t **text, si
 		for (h = g + 1; h < ng && (*sg)[h].cluster == a; h++)
 			;
 		struct ich *c = &p->c[s + a];
-		float size = p->st[c->style].size, adv = 0;
+		float size = p->st[c->style].size, adv = 0, top = 0, bot = 0;
 		c->flags = (uint16_t)((c->flags & ~ICH_CONT) | ICH_SHAPED);
 		c->g0 = (uint32_t)p->ng;
 		c->ng = (uint32_t)(h - g);
@@ -77,7 +77,11 @@ shape_run(struct lay *L, struct para *p, size_t s, size_t e, uint32_t **text, si
 			p->g[p->ng++] =
 			    (struct pglyph){x->code, x->glyph, x->adv, x->dx, x->dy, x->path};
 			adv += x->adv;
+			top = x->top > top ? x->top : top;
+			bot = x->bot < bot ? x->bot : bot;
 		}
+		c->top = (int16_t)(top < 32767 ? top : 32767);
+		c->bot = (int16_t)(bot > -32767 ? bot : -32767);
 		c->w = adv * size / 1000.0f;
 	}
 }

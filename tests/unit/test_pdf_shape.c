@@ -156,6 +156,34 @@ test_clusters(void)
 	lay_free(L);
 }
 
+/* Lines of tall script hold their ink: stacked marks and subscripts of
+ * one line never reach into the next. */
+static void
+test_line_height(void)
+{
+	struct lay *L = new_lay(NULL);
+	struct para p = {0};
+	para_reset(&p, 0, 11, 0, 1.2f, 0);
+	para_text(L, &p, "ရန်ကုန်တိုင်းဒေသကြီး နေပြည်တော် ស្ត្រី ខ្មែរ ក្រសួងការបរទេស ผู้ใหญ่บ้าน ฝั่ง");
+	struct line *ln;
+	size_t n = para_break(L, &p, 60, 1000, &ln);
+	int held = n > 2, taller = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = ln[k].s; i < ln[k].e; i++) {
+			const struct ich *c = &p.c[i];
+			if (!(c->flags & ICH_SHAPED))
+				continue;
+			held &= c->top * 11 / 1000.0f <= ln[k].asc &&
+			        -c->bot * 11 / 1000.0f <= ln[k].desc;
+			taller |= ln[k].asc + ln[k].desc > 11 * 1.2f + 0.01f;
+		}
+	OK(held, "pdf/shape/lines-hold-their-ink");
+	OK(taller, "pdf/shape/tall-script-lines-grow");
+	free(ln);
+	para_free(&p);
+	lay_free(L);
+}
+
 /* One warning for a run of characters no face has, naming its script. */
 static void
 test_missing(void)
@@ -197,6 +225,7 @@ main(void)
 	words("lao", "ເຈົ້າແຂວງຫຼວງພະບາງ", lao, 2);
 	static const char *const thai[] = {"ผู้ว่า", "ราชการ", "จังหวัด"};
 	words("thai", "ผู้ว่าราชการจังหวัด", thai, 3);
+	test_line_height();
 	test_missing();
 	fonts_free(F);
 	fonts_cache_clear();
