@@ -347,6 +347,12 @@ put_utf8(struct buf *b, uint32_t c)
 static void
 put_dlg(struct dl *dl, uint32_t code, float x, float dy, float adv, uint32_t glyph, int kind)
 {
+	/* no code left in the face (65,535 used): the glyph as an outline,
+	 * no hidden text */
+	if (!code && kind == DLG_TEXT)
+		kind = DLG_PATH;
+	else if (!code && kind == DLG_HIDDEN)
+		return;
 	dl->glyphs = xgrow(dl->glyphs, &dl->capglyphs, dl->nglyphs + 1, sizeof *dl->glyphs);
 	dl->glyphs[dl->nglyphs++] = (struct dl_glyph){x, dy, adv, glyph, (uint8_t)kind};
 	put_utf8(&dl->text, code ? code : 1); /* 0 would end the text */
