@@ -195,7 +195,17 @@ words = ['អភិបាលខេត្ត', 'ស្វាយរៀង', 'ព�
 got = [''.join(c for c, _ in lines[y]) for y in sorted(lines, reverse=True)]
 edge = max(e for y in lines for _, e in lines[y])
 print('lines:', got, 'right edge %.2f, next column %.2f' % (edge, right or 0))
-ok = got == words and right is not None and edge < right
+# every line whole words, in order, on more than one line
+def whole(line, ws):
+    while line:
+        if not ws or not line.startswith(ws[0]):
+            return None
+        line, ws = line[len(ws[0]):], ws[1:]
+    return ws
+left = words
+for line in got:
+    left = whole(line, left) if left is not None else None
+ok = len(got) > 1 and left == [] and right is not None and edge < right
 sys.exit(0 if ok else 1)
 PY
 	[ $? = 0 ] && ok pdf/shape/khmer-cell/wraps-between-words-inside-cell ||
