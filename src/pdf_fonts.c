@@ -261,11 +261,13 @@ match(const char *family, int bold, int italic)
 	fc_init();
 	struct face *face = ask(family, bold, italic, NULL);
 	/* a family whose bold face claims the regular weight (Noto Serif
-	 * Myanmar): ask again by style name */
-	if (face && face->bold != bold) {
-		struct face *again =
-		    ask(family, bold, italic,
-		        bold ? (italic ? "Bold Italic" : "Bold") : (italic ? "Italic" : "Regular"));
+	 * Myanmar): ask again by style name, then without italic, which such
+	 * families often lack */
+	const char *names[2] = {bold ? (italic ? "Bold Italic" : "Bold")
+	                             : (italic ? "Italic" : "Regular"),
+	                        bold ? "Bold" : "Regular"};
+	for (int k = 0; k < 2 && face && face->bold != bold; k++) {
+		struct face *again = ask(family, bold, k ? 0 : italic, names[k]);
 		if (again && again->bold == bold)
 			face = again;
 	}

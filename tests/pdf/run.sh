@@ -143,11 +143,17 @@ unset SOURCE_DATE_EPOCH
 
 # glyphs and positions in the PDF are hb-shape's for the same font and
 # size, word by word, regular and bold
-shape_word() { # SCRIPT STYLE WORD
-	f=$(fc-match -f '%{file}' "Noto Serif $1:style=$2")
-	ps=NotoSerif$1-$2
-	k=$(printf '%s-%s-%s' "$1" "$2" "$3" | od -An -tx1 | tr -d ' \n' | cut -c1-40)
-	case $2 in Bold) printf '**%s**\n' "$3" ;; *) printf '%s\n' "$3" ;; esac >"$W/sw-$k.md"
+shape_word() { # SCRIPT STYLE WORD (these families have no italic: regular)
+	face=$2
+	[ "$2" = Italic ] && face=Regular
+	f=$(fc-match -f '%{file}' "Noto Serif $1:style=$face")
+	ps=NotoSerif$1-$face
+	k=$(printf '%s-%s-%s' "$1" "$2" "$3" | cksum | cut -d' ' -f1)
+	case $2 in
+	Bold) printf '**%s**\n' "$3" ;;
+	Italic) printf '*%s*\n' "$3" ;;
+	*) printf '%s\n' "$3" ;;
+	esac >"$W/sw-$k.md"
 	"$D" pdf -o "$W/sw-$k.pdf" "$W/sw-$k.md" 2>/dev/null &&
 		$PY "$HERE/shape.py" "$W/sw-$k.pdf" "$f" "$ps" "$3" >"$W/sw-$k.out" 2>&1 &&
 		ok "pdf/shape/hb-shape/$1/$2/$3" ||
@@ -162,6 +168,10 @@ if command -v hb-shape >/dev/null 2>&1; then
 		for w in นครพนม ผู้ว่าราชการจังหวัด ปี่ ฝั่ง กิ๊ก; do shape_word Thai $st "$w"; done
 		for w in မြန်မာ နေပြည်တော် မန္တလေး; do shape_word Myanmar $st "$w"; done
 	done
+	shape_word Lao Italic ຫຼວງພະບາງ
+	shape_word Khmer Italic ស្វាយរៀង
+	shape_word Thai Italic ผู้ว่าราชการจังหวัด
+	shape_word Myanmar Italic နေပြည်တော်
 	# the comparison can fail: one word's PDF against another's shaping
 	f=$(fc-match -f '%{file}' "Noto Serif Khmer:style=Regular")
 	printf 'ស្វាយរៀង\n' >"$W/sw-wrong.md"
