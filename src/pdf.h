@@ -27,8 +27,8 @@ struct pdf_opts {
 /* Render Markdown md[len] to PDF bytes appended to *out.  A YAML front
  * matter block at the top (docs/official-report.md) lays the document out
  * in the official form; when it is malformed *err says "FILE:LINE:COL: …".  Returns 1, or 0
- * with *err (caller frees).  Warnings (e.g. "no font has U+XXXX, drawn as
- * a box") are appended to warnings (may be NULL).  The creation date comes
+ * with *err (caller frees).  Warnings (e.g. "no font has the Khmer
+ * characters ..., drawn as boxes") are appended to warnings (may be NULL).  The creation date comes
  * from SOURCE_DATE_EPOCH only; without it the file carries no date. */
 int pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
                       struct strlist *warnings, char **err);

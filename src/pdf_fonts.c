@@ -1,10 +1,11 @@
 /*
  * pdf_fonts.c: faces for the PDF stage.  Finds families through
  * fontconfig, picks for each code point the first face that has it
- * (the document's family, then fallbacks by script, then any installed
- * TrueType face), measures with HarfBuzz, numbers the codes drawn with
- * each face, and subsets each face to the glyphs drawn with it, with the
- * metrics its font descriptor needs.  Never calls libharu.
+ * (the document's family, then fallbacks by script in the same weight,
+ * then any installed TrueType face), measures and shapes with HarfBuzz,
+ * numbers the codes drawn with each face, and subsets each face to the
+ * glyphs drawn with it, with the metrics its font descriptor needs.
+ * Never calls libharu.
  */
 #include "pdf_fonts.h"
 
@@ -17,12 +18,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define DEFAULT_FAMILY "Liberation Serif"
 #define MONO_FAMILY "Liberation Mono"
 #define MAXFACES 64      /* document faces; later ones draw boxes */
 #define MAXCODES 0xFFFFu /* codes per face: two bytes each in the text */
+#define HIDDEN_W 100     /* least width of a character as invisible text */
 
 /* Fallback families in order of preference, by script.  Hangul first
  * looks in a Korean face because Droid Sans Fallback has only a few
@@ -30,6 +34,15 @@
 static const char *const fb_hangul[] = {"NanumGothic", "Droid Sans Fallback", "DejaVu Sans", NULL};
 static const char *const fb_cjk[] = {"Droid Sans Fallback", "NanumGothic", "DejaVu Sans", NULL};
 static const char *const fb_other[] = {"DejaVu Sans", "Droid Sans Fallback", "NanumGothic", NULL};
+/* Lao, Khmer, Thai and Myanmar: serif designs first, to sit beside a
+ * Times-metric serif; the sans designs when only they are installed. */
+static const char *const fb_lao[] = {"Noto Serif Lao", "Noto Sans Lao", "Noto Sans Lao UI", NULL};
+static const char *const fb_khmer[] = {"Noto Serif Khmer", "Noto Sans Khmer", "Noto Sans Khmer UI",
+                                       NULL};
+static const char *const fb_thai[] = {"Noto Serif Thai", "Noto Sans Thai", "Noto Sans Thai UI",
+                                      NULL};
+static const char *const fb_myanmar[] = {"Noto Serif Myanmar", "Noto Sans Myanmar",
+                                         "Noto Sans Myanmar UI", NULL};
 static const char *const fb_mono[] = {"DejaVu Sans Mono", "DejaVu Sans", "Droid Sans Fallback",
                                       "NanumGothic", NULL};
 
@@ -42,6 +55,7 @@ struct face {                  /* one font file, shared by every document */
 	unsigned notdef_w;     /* advance of .notdef, 1/1000 em */
 	struct font_metrics m; /* for its font descriptor */
 	char ps[64];           /* PostScript name, as a PDF name may hold it */
+	int bold;              /* its head table says bold */
 };
 
 struct match {             /* one fontconfig question and its answer */
@@ -78,7 +92,9 @@ struct hent {            /* one (style, code point) answer */
 };
 
 struct codes {                 /* the codes of one document face */
-	hb_map_t *of_cp;       /* code point -> code */
+	hb_map_t *of_cp;       /* code point -> code of its nominal glyph */
+	hb_map_t *of_hidden;   /* code point -> code of it as invisible text */
+	int shaped;            /* some run was shaped with it */
 	uint32_t *ucs;         /* per code: code point; [0] none */
 	uint16_t *width;       /* per code: advance, 1/1000 em; [0] .notdef */
 	hb_codepoint_t *glyph; /* per code: glyph in the whole face, 0 if none */
@@ -206,6 +222,10 @@ face_open(const char *path, int index)
 	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
 	f->notdef_w = (unsigned)hb_font_get_glyph_h_advance(f->font, 0) * 1000u / f->upem;
 	metrics(hb, f->upem, &f->m);
+	hb_blob_t *head;
+	const unsigned char *t = table(hb, HB_TAG('h', 'e', 'a', 'd'), 46, &head);
+	f->bold = t && (t[45] & 1); /* macStyle */
+	hb_blob_destroy(head);
 	ps_name(f);
 	cache.faces = xgrow(cache.faces, &cache.capfaces, cache.nfaces + 1, sizeof *cache.faces);
 	cache.faces[cache.nfaces++] = f;
@@ -226,6 +246,8 @@ fc_init(void)
 	}
 }
 
+static struct face *ask(const char *family, int bold, int italic, const char *style);
+
 /* The face fontconfig gives for family in that weight and slant, or NULL
  * when the family is not installed (fontconfig would substitute another)
  * or has no TrueType outlines. */
@@ -237,11 +259,35 @@ match(const char *family, int bold, int italic)
 		    !strcmp(cache.m[i].family, family))
 			return cache.m[i].face;
 	fc_init();
+	struct face *face = ask(family, bold, italic, NULL);
+	/* a family whose bold face claims the regular weight (Noto Serif
+	 * Myanmar): ask again by style name, then without italic, which such
+	 * families often lack */
+	const char *names[2] = {bold ? (italic ? "Bold Italic" : "Bold")
+	                             : (italic ? "Italic" : "Regular"),
+	                        bold ? "Bold" : "Regular"};
+	for (int k = 0; k < 2 && face && face->bold != bold; k++) {
+		struct face *again = ask(family, bold, k ? 0 : italic, names[k]);
+		if (again && again->bold == bold)
+			face = again;
+	}
+	cache.m = xgrow(cache.m, &cache.capm, cache.nm + 1, sizeof *cache.m);
+	cache.m[cache.nm++] = (struct match){xstrdup(family), bold, italic, face};
+	return face;
+}
+
+/* fontconfig's answer for family in that weight and slant (and style
+ * name, unless NULL), or NULL when it names another family. */
+static struct face *
+ask(const char *family, int bold, int italic, const char *style)
+{
 	struct face *face = NULL;
 	FcPattern *pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
 	FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	if (style)
+		FcPatternAddString(pat, FC_STYLE, (const FcChar8 *)style);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	FcResult res;
@@ -261,8 +307,6 @@ match(const char *family, int bold, int italic)
 		FcPatternDestroy(m);
 	}
 	FcPatternDestroy(pat);
-	cache.m = xgrow(cache.m, &cache.capm, cache.nm + 1, sizeof *cache.m);
-	cache.m[cache.nm++] = (struct match){xstrdup(family), bold, italic, face};
 	return face;
 }
 
@@ -357,10 +401,17 @@ find_face(struct fonts *f, int st, uint32_t cp)
 		return c;
 	if ((st & FST_MONO) && (has(c = primary(f, bi), cp) || has(c = primary(f, 0), cp)))
 		return c;
-	const char *const *fb = is_hangul(cp)     ? fb_hangul
-	                        : is_cjk(cp)      ? fb_cjk
-	                        : (st & FST_MONO) ? fb_mono
-	                                          : fb_other;
+	const char *const *fb =
+	    is_hangul(cp)                                                      ? fb_hangul
+	    : is_cjk(cp)                                                       ? fb_cjk
+	    : cp >= 0x0E80 && cp <= 0x0EFF                                     ? fb_lao
+	    : cp >= 0x0E00 && cp <= 0x0E7F                                     ? fb_thai
+	    : (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x19E0 && cp <= 0x19FF) ? fb_khmer
+	    : (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0xA9E0 && cp <= 0xA9FF) ||
+	            (cp >= 0xAA60 && cp <= 0xAA7F)
+	        ? fb_myanmar
+	    : (st & FST_MONO) ? fb_mono
+	                      : fb_other;
 	for (; *fb; fb++)
 		if (has(c = match(*fb, !!(st & FST_BOLD), !!(st & FST_ITALIC)), cp) ||
 		    has(c = match(*fb, 0, 0), cp))
@@ -389,6 +440,7 @@ doc_face(struct fonts *f, struct face *face)
 	f->face[i] = face;
 	struct codes *c = &f->code[i];
 	c->of_cp = hb_map_create();
+	c->of_hidden = hb_map_create();
 	/* code 0 is .notdef */
 	c->ucs = xgrow(NULL, &c->cap, 16, sizeof *c->ucs);
 	c->width = xcalloc(c->cap, sizeof *c->width);
@@ -427,6 +479,7 @@ fonts_free(struct fonts *f)
 		return;
 	for (int i = 0; i < f->nface; i++) {
 		hb_map_destroy(f->code[i].of_cp);
+		hb_map_destroy(f->code[i].of_hidden);
 		free(f->code[i].ucs);
 		free(f->code[i].width);
 		free(f->code[i].glyph);
@@ -459,6 +512,24 @@ grow(struct fonts *f)
 	free(old);
 }
 
+/* A new code in document face i for glyph, standing for cp (0: none). */
+static uint32_t
+new_code(struct codes *c, uint32_t cp, hb_codepoint_t glyph, unsigned width)
+{
+	if (c->n > MAXCODES)
+		return 0; /* .notdef, without text: 65,535 glyphs in one face */
+	if (c->n >= c->cap) {
+		c->ucs = xgrow(c->ucs, &c->cap, c->n + 1, sizeof *c->ucs);
+		c->width = xrealloc(c->width, c->cap * sizeof *c->width);
+		c->glyph = xrealloc(c->glyph, c->cap * sizeof *c->glyph);
+	}
+	uint32_t k = (uint32_t)c->n++;
+	c->ucs[k] = cp;
+	c->width[k] = (uint16_t)width;
+	c->glyph[k] = glyph;
+	return k;
+}
+
 /* The code of cp in document face i, numbered on first use: each code
  * is one CID of the embedded font, with its glyph, width and text. */
 static uint32_t
@@ -468,18 +539,9 @@ code_of(struct fonts *f, int i, uint32_t cp, hb_codepoint_t glyph, unsigned widt
 	hb_codepoint_t k = hb_map_get(c->of_cp, cp);
 	if (k != HB_MAP_VALUE_INVALID)
 		return k;
-	if (c->n > MAXCODES)
-		return 0; /* .notdef, without text: 65,535 characters in one face */
-	if (c->n >= c->cap) {
-		c->ucs = xgrow(c->ucs, &c->cap, c->n + 1, sizeof *c->ucs);
-		c->width = xrealloc(c->width, c->cap * sizeof *c->width);
-		c->glyph = xrealloc(c->glyph, c->cap * sizeof *c->glyph);
-	}
-	k = (hb_codepoint_t)c->n++;
-	c->ucs[k] = cp;
-	c->width[k] = (uint16_t)width;
-	c->glyph[k] = glyph;
-	hb_map_set(c->of_cp, cp, k);
+	k = new_code(c, cp, glyph, width);
+	if (k)
+		hb_map_set(c->of_cp, cp, k);
 	return k;
 }
 
@@ -520,17 +582,236 @@ fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyph *g)
 	g->width = e->width;
 	g->cid = e->cid;
 	g->missing = e->missing;
-	if (e->missing && !quiet && !hb_set_has(f->warned, cp)) {
-		hb_set_add(f->warned, cp);
-		if (f->warnings) {
-			char *m =
-			    xasprintf(L(f->lang, "không phông chữ nào có U+%04X, vẽ thành ô vuông",
-			                "no font has U+%04X, drawn as a box"),
-			              (unsigned)cp);
-			strlist_push(f->warnings, m);
-			free(m);
+	if (e->missing && !quiet)
+		fonts_missing(f, &cp, 1);
+}
+
+int
+fonts_unshaped(uint32_t cp)
+{
+	return (cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0x24F && cp != 0xAD) ||
+	       (cp >= 0x1E00 && cp <= 0x1EFF) || /* Vietnamese */
+	       (cp >= 0x2000 && cp <= 0x200A) || /* spaces */
+	       (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+	       (cp >= 0x20A0 && cp <= 0x20BF) || /* currency: ₫ */
+	       (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303F) ||
+	       (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309B && cp <= 0x30FF) || /* kana */
+	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || /* Han */
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || /* hangul syllables */
+	       (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
+}
+
+int
+fonts_unshaped_agrees(struct fonts *f, int style, uint32_t cp)
+{
+	struct face *face = find_face(f, style & (FST_N - 1), cp);
+	if (!face)
+		return 1; /* drawn as a box either way */
+	hb_codepoint_t nominal = 0;
+	hb_font_get_nominal_glyph(face->font, cp, &nominal);
+	hb_buffer_t *b = hb_buffer_create();
+	hb_buffer_add_utf32(b, &cp, 1, 0, 1);
+	hb_buffer_guess_segment_properties(b);
+	hb_shape(face->font, b, NULL, 0);
+	unsigned n;
+	const hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(b, &n);
+	const hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(b, &n);
+	int same = n == 1 && gi[0].codepoint == nominal && !gp[0].x_offset && !gp[0].y_offset &&
+	           !gp[0].y_advance &&
+	           gp[0].x_advance == hb_font_get_glyph_h_advance(face->font, nominal);
+	hb_buffer_destroy(b);
+	return same;
+}
+
+/* Names of the scripts a warning may meet, by ISO 15924 tag. */
+static const struct {
+	char tag[5];
+	const char *vi, *en;
+} script_names[] = {
+    {"Laoo", "chữ Lào", "Lao"},           {"Khmr", "chữ Khmer", "Khmer"},
+    {"Thai", "chữ Thái", "Thai"},         {"Mymr", "chữ Myanmar", "Myanmar"},
+    {"Hani", "chữ Hán", "Han"},           {"Hang", "chữ Hàn", "Hangul"},
+    {"Hira", "chữ Hiragana", "Hiragana"}, {"Kana", "chữ Katakana", "Katakana"},
+    {"Latn", "chữ Latinh", "Latin"},      {"Cyrl", "chữ Kirin", "Cyrillic"},
+    {"Grek", "chữ Hy Lạp", "Greek"},      {"Arab", "chữ Ả Rập", "Arabic"},
+    {"Hebr", "chữ Do Thái", "Hebrew"},    {"Deva", "chữ Devanagari", "Devanagari"},
+    {"Beng", "chữ Bengal", "Bengali"},    {"Tibt", "chữ Tạng", "Tibetan"},
+    {"Mong", "chữ Mông Cổ", "Mongolian"}, {"Tavt", "chữ Thái Việt", "Tai Viet"},
+    {"Cham", "chữ Chăm", "Cham"},         {"Zyyy", "ký hiệu", "symbol"},
+    {"Zinh", "dấu kết hợp", "combining"}, {"Zzzz", "chưa có trong Unicode", "unassigned"},
+};
+
+void
+fonts_missing(struct fonts *f, const uint32_t *cp, size_t n)
+{
+	struct buf chars = BUF_INIT, codes = BUF_INIT;
+	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+	hb_script_t script = HB_SCRIPT_UNKNOWN;
+	size_t shown = 0;
+	for (size_t k = 0; k < n; k++) {
+		hb_script_t s = hb_unicode_script(uf, cp[k]);
+		if (script == HB_SCRIPT_UNKNOWN || script == HB_SCRIPT_COMMON ||
+		    script == HB_SCRIPT_INHERITED)
+			if (s != HB_SCRIPT_COMMON || script == HB_SCRIPT_UNKNOWN)
+				script = s;
+		if (hb_set_has(f->warned, cp[k]))
+			continue;
+		hb_set_add(f->warned, cp[k]);
+		if (++shown > 12) {
+			if (shown == 13)
+				buf_puts(&codes, " …");
+			continue;
+		}
+		/* the character itself where a terminal shows it harmlessly: no
+		 * control, separator or direction override */
+		enum text_class tc = text_class(cp[k]);
+		if ((tc == TEXT_LETTER || tc == TEXT_MARK || tc == TEXT_OTHER) && cp[k] > 0x20 &&
+		    !(cp[k] >= 0x7F && cp[k] < 0xA0) && !(cp[k] >= 0x2028 && cp[k] <= 0x202E) &&
+		    !(cp[k] >= 0x2066 && cp[k] <= 0x2069)) {
+			char u[5];
+			buf_puts(&chars, shown > 1 ? " " : "");
+			buf_put(&chars, u, text_put_utf8(u, cp[k]));
+		}
+		buf_printf(&codes, "%sU+%04X", shown > 1 ? " " : "", (unsigned)cp[k]);
+	}
+	if (shown && f->warnings) {
+		char tag[5] = {0};
+		hb_tag_to_string(hb_script_to_iso15924_tag(script), tag);
+		const char *name = NULL;
+		for (size_t k = 0; k < sizeof script_names / sizeof script_names[0]; k++)
+			if (!memcmp(script_names[k].tag, tag, 4))
+				name = L(f->lang, script_names[k].vi, script_names[k].en);
+		char *other = name ? NULL : xasprintf(L(f->lang, "chữ %s", "%s script"), tag);
+		char *m = xasprintf(
+		    L(f->lang, "không phông chữ nào có các ký tự %s %s (%s), vẽ thành ô vuông",
+		      "no font has the %s characters %s (%s), drawn as boxes"),
+		    name ? name : other, chars.len ? chars.data : "", codes.data);
+		strlist_push(f->warnings, m);
+		free(m);
+		free(other);
+	}
+	buf_free(&chars);
+	buf_free(&codes);
+}
+
+size_t
+fonts_shape(struct fonts *f, int i, const uint32_t *text, size_t n, struct sglyph **out,
+            size_t *cap)
+{
+	struct face *face = f->face[i];
+	hb_buffer_t *b = hb_buffer_create();
+	hb_buffer_add_utf32(b, text, (int)n, 0, (int)n);
+	hb_buffer_guess_segment_properties(b);
+	hb_shape(face->font, b, NULL, 0);
+	f->code[i].shaped = 1;
+	unsigned ng;
+	const hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(b, &ng);
+	const hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(b, &ng);
+	*out = xgrow(*out, cap, ng + 1, sizeof **out);
+	float em = 1000.0f / (float)face->upem;
+	for (unsigned k = 0, j; k < ng; k = j) {
+		/* one cluster: glyphs [k, j), characters [a, e) */
+		uint32_t a = gi[k].cluster, e = (uint32_t)n;
+		for (j = k + 1; j < ng && gi[j].cluster == a; j++)
+			;
+		if (j < ng)
+			e = gi[j].cluster;
+		/* plain: one character drawn by its own glyph, unmoved (a mark
+		 * with its base is not: extractors would see it apart) */
+		int plain = j - k == 1 && e - a == 1;
+		for (unsigned g = k; g < j && plain; g++) {
+			hb_codepoint_t nominal;
+			plain = hb_font_get_nominal_glyph(face->font, text[a + g - k], &nominal) &&
+			        nominal == gi[g].codepoint && !gp[g].x_offset && !gp[g].y_offset &&
+			        gp[g].x_advance == hb_font_get_glyph_h_advance(face->font, nominal);
+		}
+		for (unsigned g = k; g < j; g++) {
+			hb_codepoint_t glyph = gi[g].codepoint;
+			uint32_t code = 0;
+			if (plain)
+				code = code_of(f, i, text[a + g - k], glyph,
+				               (unsigned)gp[g].x_advance * 1000u / face->upem);
+			hb_glyph_extents_t x = {0, 0, 0, 0};
+			hb_font_get_glyph_extents(face->font, glyph, &x);
+			(*out)[g] =
+			    (struct sglyph){code,
+			                    glyph,
+			                    (float)gp[g].x_advance * em,
+			                    (float)gp[g].x_offset * em,
+			                    (float)gp[g].y_offset * em,
+			                    (float)(gp[g].y_offset + x.y_bearing) * em,
+			                    (float)(gp[g].y_offset + x.y_bearing + x.height) * em,
+			                    a,
+			                    !plain};
 		}
 	}
+	hb_buffer_destroy(b);
+	return ng;
+}
+
+static void
+put_pt(struct buf *b, float x, float y, const char *op)
+{
+	buf_printf(b, "%.0f %.0f %s", (double)x, (double)y, op);
+}
+
+static void
+draw_move(hb_draw_funcs_t *d, void *b, hb_draw_state_t *st, float x, float y, void *u)
+{
+	put_pt(b, x, y, "m\n");
+}
+
+static void
+draw_line(hb_draw_funcs_t *d, void *b, hb_draw_state_t *st, float x, float y, void *u)
+{
+	put_pt(b, x, y, "l\n");
+}
+
+static void
+draw_quad(hb_draw_funcs_t *d, void *b, hb_draw_state_t *st, float cx, float cy, float x, float y,
+          void *u)
+{
+	/* a quadratic Bézier as the cubic it is */
+	put_pt(b, st->current_x + 2 * (cx - st->current_x) / 3,
+	       st->current_y + 2 * (cy - st->current_y) / 3, "");
+	buf_putc(b, ' ');
+	put_pt(b, x + 2 * (cx - x) / 3, y + 2 * (cy - y) / 3, "");
+	buf_putc(b, ' ');
+	put_pt(b, x, y, "c\n");
+}
+
+static void
+draw_cubic(hb_draw_funcs_t *d, void *b, hb_draw_state_t *st, float c1x, float c1y, float c2x,
+           float c2y, float x, float y, void *u)
+{
+	put_pt(b, c1x, c1y, "");
+	buf_putc(b, ' ');
+	put_pt(b, c2x, c2y, "");
+	buf_putc(b, ' ');
+	put_pt(b, x, y, "c\n");
+}
+
+static void
+draw_close(hb_draw_funcs_t *d, void *b, hb_draw_state_t *st, void *u)
+{
+	buf_puts(b, "h\n");
+}
+
+unsigned
+fonts_glyph_path(const struct fonts *f, int i, uint32_t glyph, struct buf *b)
+{
+	static hb_draw_funcs_t *df;
+	if (!df) {
+		df = hb_draw_funcs_create();
+		hb_draw_funcs_set_move_to_func(df, draw_move, NULL, NULL);
+		hb_draw_funcs_set_line_to_func(df, draw_line, NULL, NULL);
+		hb_draw_funcs_set_quadratic_to_func(df, draw_quad, NULL, NULL);
+		hb_draw_funcs_set_cubic_to_func(df, draw_cubic, NULL, NULL);
+		hb_draw_funcs_set_close_path_func(df, draw_close, NULL, NULL);
+		hb_draw_funcs_make_immutable(df);
+	}
+	hb_font_get_glyph_shape(f->face[i]->font, glyph, df, b);
+	return f->face[i]->upem;
 }
 
 int
@@ -574,15 +855,21 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 	/* by code point, not glyph: given glyphs, HarfBuzz 6 walks the whole
 	 * cmap for the code points that reach them (50,000 in a CJK face) */
 	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
 	for (size_t k = 1; k < c->n; k++)
-		if (c->glyph[k])
+		if (c->glyph[k] && hb_map_get(c->of_cp, c->ucs[k]) == k)
 			hb_set_add(unicodes, c->ucs[k]);
+		else if (c->glyph[k])
+			hb_set_add(glyphs, c->glyph[k]);
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
 	hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
 	hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
 	hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING);
+	/* a face runs were shaped with keeps its glyph ids, so that a reader's
+	 * tools name the same glyphs as the font and a shaper do (hb-shape) */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING |
+	                                  (c->shaped ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
 	/* names: copyright, family, style, full and PostScript name */
 	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
 	hb_set_clear(names);
@@ -632,6 +919,30 @@ font_embed_free(struct font_embed *e)
 	free(e->ttf);
 	free(e->gid);
 	memset(e, 0, sizeof *e);
+}
+
+uint32_t
+fonts_hidden_code(struct fonts *f, int i, uint32_t cp)
+{
+	struct codes *c = &f->code[i];
+	hb_codepoint_t k = hb_map_get(c->of_hidden, cp), glyph = 0;
+	if (k != HB_MAP_VALUE_INVALID)
+		return k;
+	hb_font_get_nominal_glyph(f->face[i]->font, cp, &glyph);
+	struct face *face = f->face[i];
+	unsigned w = (unsigned)hb_font_get_glyph_h_advance(face->font, glyph) * 1000u / face->upem;
+	k = new_code(c, cp, glyph, w > HIDDEN_W ? w : HIDDEN_W);
+	if (k)
+		hb_map_set(c->of_hidden, cp, k);
+	return k;
+}
+
+int
+fonts_code_width(const struct fonts *f, int face, uint32_t code)
+{
+	if (face < 0 || face >= f->nface || code >= f->code[face].n)
+		return 0;
+	return f->code[face].width[code];
 }
 
 uint32_t

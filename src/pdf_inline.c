@@ -2,9 +2,11 @@
  * pdf_inline.c: the inline content of paragraphs, headings and table
  * cells: characters with their face and width, spans, images; line
  * breaking on real glyph widths (after spaces, after the hyphen of
- * "Val-de-Marne", around CJK; a word wider than the line is cut between
- * characters, never losing or adding one); drawing a line as text runs
- * with underlines, strike-through, code backgrounds and link rectangles.
+ * "Val-de-Marne", around CJK, between Thai, Lao, Khmer and Myanmar words;
+ * a word wider than the line is cut between clusters, never losing or
+ * adding a character); drawing a line as text runs, shaped ones glyph by
+ * glyph, with underlines, strike-through, code backgrounds and link
+ * rectangles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,7 @@
 void
 para_reset(struct para *p, int font, float size, uint32_t rgb, float lead, int pre)
 {
-	p->n = p->nst = p->nobj = p->nstack = 0;
+	p->n = p->nst = p->nobj = p->nstack = p->ng = 0;
 	p->col = 0;
 	p->lead = lead;
 	p->pre = pre;
@@ -33,6 +35,7 @@ para_free(struct para *p)
 	free(p->c);
 	free(p->st);
 	free(p->obj);
+	free(p->g);
 	free(p->stack);
 	memset(p, 0, sizeof *p);
 }
@@ -110,8 +113,9 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 	const struct istyle *st = &p->st[c->style];
 	enum text_class k = text_class(cp);
 	struct glyph g;
-	fonts_glyph(L->fonts, st->font, cp, k == TEXT_IGNORABLE, &g);
+	fonts_glyph(L->fonts, st->font, cp, 1, &g); /* para_shape reports runs */
 	c->cid = g.cid;
+	c->cp = cp;
 	c->face = (uint8_t)g.face;
 	c->w = (float)g.width * st->size / 1000.0f;
 	if (k == TEXT_SPACE)
@@ -140,6 +144,7 @@ void
 para_text(struct lay *L, struct para *p, const char *s)
 {
 	char *nfc = NULL;
+	size_t from = p->n;
 	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
 		if (*q >= 0x80) {
 			nfc = text_nfc(s);
@@ -164,6 +169,7 @@ para_text(struct lay *L, struct para *p, const char *s)
 		add_char(L, p, cp);
 	}
 	free(nfc);
+	para_shape(L, p, from);
 }
 
 void
@@ -190,8 +196,10 @@ static int
 breakable(const struct para *p, size_t i)
 {
 	const struct ich *a = &p->c[i], *b = &p->c[i + 1];
-	if (b->flags & ICH_MARK)
+	if (b->flags & (ICH_MARK | ICH_CONT))
 		return 0;
+	if (b->flags & ICH_WBRK)
+		return 1;
 	if (a->flags & ICH_SPACE)
 		return !(b->flags & ICH_SPACE);
 	if (b->flags & ICH_SPACE)
@@ -208,7 +216,7 @@ breakable(const struct para *p, size_t i)
 static void
 line_metrics(const struct para *p, struct line *ln, size_t end)
 {
-	float maxs = 0, objh = 0;
+	float maxs = 0, objh = 0, top = 0, bot = 0;
 	for (size_t k = ln->s; k < end; k++) {
 		const struct ich *c = &p->c[k];
 		if (c->flags & ICH_OBJ) {
@@ -216,6 +224,11 @@ line_metrics(const struct para *p, struct line *ln, size_t end)
 				objh = p->obj[c->cid].dh;
 		} else if (!(c->flags & ICH_HARD) && p->st[c->style].size > maxs)
 			maxs = p->st[c->style].size;
+		if (c->flags & ICH_SHAPED) { /* stacked marks, subscripts: their ink */
+			float sz = p->st[c->style].size / 1000.0f, pad = 40 * sz;
+			top = (float)c->top * sz + pad > top ? (float)c->top * sz + pad : top;
+			bot = -(float)c->bot * sz + pad > bot ? -(float)c->bot * sz + pad : bot;
+		}
 	}
 	if (maxs == 0)
 		maxs = p->st[0].size;
@@ -224,6 +237,12 @@ line_metrics(const struct para *p, struct line *ln, size_t end)
 	if (objh + 1 > ln->asc)
 		ln->asc = objh + 1;
 	ln->desc = maxs * DESCENT + half;
+	/* a line of tall script is as tall as its ink and a little more, so
+	 * that lines never touch */
+	if (top > ln->asc)
+		ln->asc = top;
+	if (bot > ln->desc)
+		ln->desc = bot;
 }
 
 size_t
@@ -270,9 +289,10 @@ para_break(struct lay *L, struct para *p, float width, float maxh, struct line *
 		} else if (last != (size_t)-1) {
 			e = next = last + 1;
 		} else {
-			/* a word wider than the line: cut it, keeping marks on their base */
+			/* a word wider than the line: cut it, keeping marks on their
+			 * base and clusters whole */
 			e = j;
-			while (e > s + 1 && (p->c[e].flags & ICH_MARK))
+			while (e > s + 1 && (p->c[e].flags & (ICH_MARK | ICH_CONT)))
 				e--;
 			next = e;
 		}
@@ -321,21 +341,63 @@ static void
 put_utf8(struct buf *b, uint32_t c)
 {
 	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
+	buf_put(b, u, text_put_utf8(u, c));
+}
+
+static void
+put_dlg(struct dl *dl, uint32_t code, float x, float dy, float adv, uint32_t glyph, int kind)
+{
+	/* no code left in the face (65,535 used): the glyph as an outline,
+	 * no hidden text */
+	if (!code && kind == DLG_TEXT)
+		kind = DLG_PATH;
+	else if (!code && kind == DLG_HIDDEN)
+		return;
+	dl->glyphs = xgrow(dl->glyphs, &dl->capglyphs, dl->nglyphs + 1, sizeof *dl->glyphs);
+	dl->glyphs[dl->nglyphs++] = (struct dl_glyph){x, dy, adv, glyph, (uint8_t)kind};
+	put_utf8(&dl->text, code ? code : 1); /* 0 would end the text */
+}
+
+/* Character k in a run drawn code by code, *pen points from its start: a
+ * cluster drawn as paths is followed by its characters as hidden text. */
+static void
+put_glyphs(struct lay *L, const struct para *p, size_t k, float *pen)
+{
+	const struct ich *c = &p->c[k];
+	float em = p->st[c->style].size / 1000.0f, x = *pen;
+	if (c->flags & ICH_CONT)
+		return;
+	*pen += c->w;
+	if (!(c->flags & ICH_SHAPED)) {
+		put_dlg(L->dl, c->cid, x, 0, c->w, 0, DLG_TEXT);
+		return;
 	}
-	buf_put(b, u, n);
+	int paths = 0;
+	for (size_t g = c->g0; g < c->g0 + c->ng; g++) {
+		const struct pglyph *y = &p->g[g];
+		put_dlg(L->dl, y->code, x + y->dx * em, y->dy * em, y->adv * em, y->glyph,
+		        y->path ? DLG_PATH : DLG_TEXT);
+		x += y->adv * em;
+		paths |= y->path;
+	}
+	if (!paths)
+		return;
+	/* the characters side by side, each a share of the cluster as wide as
+	 * its code: extractors see them in order, none overlapping, no gap */
+	size_t e = k + 1;
+	float total = 0;
+	for (; e < p->n && (p->c[e].flags & ICH_CONT); e++)
+		;
+	for (size_t t = k; t < e; t++)
+		total += fonts_code_width(L->fonts, c->face,
+		                          fonts_hidden_code(L->fonts, c->face, p->c[t].cp));
+	x = *pen - c->w;
+	for (size_t t = k; t < e; t++) {
+		uint32_t code = fonts_hidden_code(L->fonts, c->face, p->c[t].cp);
+		float share = c->w * (float)fonts_code_width(L->fonts, c->face, code) / total;
+		put_dlg(L->dl, code, x, 0, share, 0, DLG_HIDDEN);
+		x += share;
+	}
 }
 
 static int
@@ -409,11 +471,17 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		}
 		size_t j = i;
 		float w = 0;
-		size_t off = L->dl->text.len;
-		while (j < ln->e && !(p->c[j].flags & ICH_HARD) && same_run(p, c, &p->c[j])) {
-			put_utf8(&L->dl->text, p->c[j].cid);
-			w += p->c[j].w;
-			j++;
+		size_t off = L->dl->text.len, glyph = L->dl->nglyphs;
+		int shaped = 0;
+		while (j < ln->e && !(p->c[j].flags & ICH_HARD) && same_run(p, c, &p->c[j]))
+			shaped |= p->c[j++].flags & (ICH_SHAPED | ICH_CONT);
+		for (size_t k = i; k < j; k++) {
+			if (shaped)
+				put_glyphs(L, p, k, &w);
+			else {
+				put_utf8(&L->dl->text, p->c[k].cid);
+				w += p->c[k].w;
+			}
 		}
 		float lo = baseline - st->size * DESCENT, hi = baseline + st->size * ASCENT;
 		if (c->flags & ICH_MISSING) { /* the box says "a character is here" */
@@ -437,6 +505,8 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		it->rgb = st->rgb;
 		it->off = off;
 		it->len = L->dl->text.len - off;
+		it->shaped = shaped != 0;
+		it->glyph = glyph;
 		if (st->deco & DECO_STRIKE)
 			dl_add_rect(L, DL_LINE, cx, baseline + st->size * 0.28f, w, 0,
 			            st->size * STRIKE_W, st->rgb);

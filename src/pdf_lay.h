@@ -14,17 +14,21 @@
 /* ---- inline content ---- */
 
 enum {
-	ICH_SPACE = 1 << 0,   /* breakable space */
-	ICH_LETTER = 1 << 1,  /* letter (not an ASCII digit) */
-	ICH_HYPHEN = 1 << 2,  /* '-' or U+2010: a line may end after it */
-	ICH_CJK = 1 << 3,     /* Han, kana: breakable on both sides */
-	ICH_CLOSE = 1 << 4,   /* closing punctuation: never starts a line */
-	ICH_OPEN = 1 << 5,    /* opening punctuation: never ends a line */
-	ICH_MARK = 1 << 6,    /* combining mark: never starts a line */
-	ICH_HARD = 1 << 7,    /* forced line break (not drawn) */
-	ICH_INVIS = 1 << 8,   /* extracted, not painted */
-	ICH_OBJ = 1 << 9,     /* an image; cid is its index in para.obj */
-	ICH_MISSING = 1 << 10 /* no face has it: a drawn box over invisible text */
+	ICH_SPACE = 1 << 0,    /* breakable space */
+	ICH_LETTER = 1 << 1,   /* letter (not an ASCII digit) */
+	ICH_HYPHEN = 1 << 2,   /* '-' or U+2010: a line may end after it */
+	ICH_CJK = 1 << 3,      /* Han, kana: breakable on both sides */
+	ICH_CLOSE = 1 << 4,    /* closing punctuation: never starts a line */
+	ICH_OPEN = 1 << 5,     /* opening punctuation: never ends a line */
+	ICH_MARK = 1 << 6,     /* combining mark: never starts a line */
+	ICH_HARD = 1 << 7,     /* forced line break (not drawn) */
+	ICH_INVIS = 1 << 8,    /* extracted, not painted */
+	ICH_OBJ = 1 << 9,      /* an image; cid is its index in para.obj */
+	ICH_MISSING = 1 << 10, /* no face has it: a drawn box over invisible text */
+	ICH_SHAPED = 1 << 11,  /* first of a shaped cluster: draws para.g[g0, g0 + ng) */
+	ICH_CONT = 1 << 12,    /* in a shaped cluster after its first: no glyph of its
+	                        * own, no width, never starts a line */
+	ICH_WBRK = 1 << 13     /* a word of Thai, Lao, Khmer or Myanmar starts here */
 };
 
 enum { DECO_STRIKE = 1, DECO_UNDER = 2, DECO_CODEBG = 4 };
@@ -39,10 +43,21 @@ struct istyle {       /* one inline style */
 
 struct ich {            /* one character (or object) of a paragraph */
 	uint32_t cid;   /* code written; object index for ICH_OBJ */
+	uint32_t cp;    /* the character */
 	uint32_t style; /* index in para.st */
-	float w;        /* advance in points */
-	uint8_t face;   /* document face */
-	uint16_t flags; /* ICH_* */
+	float w;        /* advance in points; a shaped cluster's on its first */
+	uint32_t g0;    /* ICH_SHAPED: its glyphs in para.g */
+	uint32_t ng;
+	int16_t top, bot; /* ICH_SHAPED: its cluster's ink, 1/1000 em */
+	uint8_t face;     /* document face */
+	uint16_t flags;   /* ICH_* */
+};
+
+struct pglyph {            /* a glyph of a shaped cluster */
+	uint32_t code;     /* code written, unless drawn as a path */
+	uint32_t glyph;    /* glyph in the face */
+	float adv, dx, dy; /* 1/1000 em */
+	int path;          /* drawn as a path (see fonts_shape) */
 };
 
 struct iobj {         /* an inline image */
@@ -58,6 +73,8 @@ struct para { /* the inline content of one block or table cell */
 	size_t nst, capst;
 	struct iobj *obj;
 	size_t nobj, capobj;
+	struct pglyph *g; /* glyphs of shaped clusters */
+	size_t ng, capg;
 	uint32_t *stack; /* open spans, as style indices */
 	size_t nstack, capstack;
 	float lead;   /* line height / font size */
@@ -166,6 +183,9 @@ void para_hard(struct para *p);
 void para_span(struct para *p, int font_set, int deco_set, uint32_t rgb, int link);
 void para_span_end(struct para *p);
 void para_object(struct lay *L, struct para *p, int image, float w, float h);
+/* pdf_shape.c: shapes, finds word boundaries in and reports characters
+ * no face has of p->c[from, n), the characters para_text added. */
+void para_shape(struct lay *L, struct para *p, size_t from);
 /* Breaks p into lines of at most width; images shrink to width and maxh.
  * Returns the number of lines in *lines (caller frees). */
 size_t para_break(struct lay *L, struct para *p, float width, float maxh, struct line **lines);

@@ -32,6 +32,7 @@ dl_free(struct dl *dl)
 		return;
 	free(dl->items);
 	buf_free(&dl->text);
+	free(dl->glyphs);
 	free(dl->marks);
 	for (size_t i = 0; i < dl->nanchors; i++)
 		free(dl->anchors[i].name);

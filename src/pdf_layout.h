@@ -35,7 +35,23 @@ struct dl_item {
 	float lw;          /* line width */
 	uint32_t rgb;      /* colour 0xRRGGBB */
 	size_t off, len;   /* TEXT: UTF-8 codes in text; LINK: target; IMAGE: off = index */
+	size_t glyph;      /* TEXT, shaped: its codes' positions from glyphs[glyph] */
+	uint8_t shaped;    /* TEXT: positioned code by code, glyphs[glyph] on */
 	int dest;          /* LINK: index in anchors for "#name", -1 for a URI */
+};
+
+enum dl_glyph_kind {
+	DLG_TEXT,  /* its code drawn as text */
+	DLG_PATH,  /* the glyph of a shaped cluster drawn as a path: ink only */
+	DLG_HIDDEN /* a character of that cluster as invisible text, squeezed
+	            * into adv: text only, in the order typed */
+};
+
+struct dl_glyph {       /* one code of a shaped run, in order */
+	float x, dy;    /* origin, from the run's origin, points */
+	float adv;      /* DLG_HIDDEN: width it takes, points */
+	uint32_t glyph; /* DLG_PATH: its glyph in the face */
+	uint8_t kind;   /* enum dl_glyph_kind */
 };
 
 struct dl_mark {         /* a bookmark */
@@ -61,7 +77,9 @@ struct dl_image {
 struct dl {
 	struct dl_item *items; /* in drawing order within each page */
 	size_t n, cap;
-	struct buf text; /* run texts, link targets, bookmark titles */
+	struct buf text;         /* run texts, link targets, bookmark titles */
+	struct dl_glyph *glyphs; /* of shaped runs */
+	size_t nglyphs, capglyphs;
 	struct dl_mark *marks;
 	size_t nmarks, capmarks;
 	struct dl_anchor *anchors;

@@ -23,11 +23,29 @@
 #include "text.h"
 #include "xalloc.h"
 
+struct gform {         /* a glyph drawn as an outline */
+	uint32_t key;  /* (face << 16 | glyph) + 1; 0: empty slot */
+	unsigned upem; /* the face's units per em */
+	size_t uses;   /* in the document */
+	char *path;    /* its outline as path operators, font units, owned */
+	size_t len;
+	HPDF_Dict form; /* a form XObject of it, once made */
+	int failed;     /* libharu could not make it */
+};
+
+/* A glyph drawn this often is a form XObject, written once; one drawn
+ * less often goes inline, where the page's deflating shares its bytes. */
+#define FORM_USES 4
+
 struct out {                /* one document being written */
 	HPDF_Doc doc;       /* owned */
 	HPDF_STATUS err;    /* first libharu error, 0 if none */
 	HPDF_STATUS detail; /* its detail number */
 	HPDF_Dict *font;    /* per document face: its Type0 font (embed_font) */
+	const uint16_t **w; /* per document face: the width of each code */
+	struct fonts *fonts;
+	struct gform *gf; /* outlines made, open addressing */
+	size_t gn, gcap;
 	int nfont;
 	HPDF_Image *img;     /* per image, loaded on first use */
 	int *img_bad;        /* 1: could not be loaded */
@@ -121,6 +139,14 @@ dict_of(struct out *o)
 	return d;
 }
 
+static void
+put_hex4(struct buf *b, uint32_t c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
+	buf_put(b, h, 4);
+}
+
 /* A ToUnicode CMap with one bfchar entry per code, so every code drawn,
  * boxes included, extracts as the text it stands for. */
 static HPDF_Dict
@@ -136,13 +162,14 @@ to_unicode(struct out *o, const struct font_embed *e)
 		buf_printf(&b, "%zu beginbfchar\n", m);
 		for (size_t j = k; j < k + m; j++) {
 			uint32_t u = e->ucs[j];
+			buf_printf(&b, "<%04X> <", (unsigned)j);
 			if (u > 0xFFFF) {
 				u -= 0x10000;
-				buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)j,
-				           (unsigned)(0xD800 + (u >> 10)),
-				           (unsigned)(0xDC00 + (u & 0x3FF)));
-			} else
-				buf_printf(&b, "<%04X> <%04X>\n", (unsigned)j, (unsigned)u);
+				put_hex4(&b, 0xD800 + (u >> 10));
+				u = 0xDC00 + (u & 0x3FF);
+			}
+			put_hex4(&b, u);
+			buf_puts(&b, ">\n");
 		}
 		buf_puts(&b, "endbfchar\n");
 	}
@@ -243,10 +270,13 @@ static int
 load_fonts(struct out *o, struct fonts *f, char **err)
 {
 	o->nfont = fonts_count(f);
+	o->fonts = f;
 	o->font = xcalloc((size_t)o->nfont, sizeof *o->font);
+	o->w = xcalloc((size_t)o->nfont, sizeof *o->w);
 	for (int i = 0; i < o->nfont; i++) {
 		struct font_embed e;
 		int ok = fonts_embed(f, i, &e, err) && embed_font(o, &e, i);
+		o->w[i] = e.width;
 		font_embed_free(&e);
 		if (!ok) { /* fonts_embed says why; libharu may not have */
 			if (!*err && !failed(o, "embedding a font", err))
@@ -309,19 +339,167 @@ put_rgb(struct buf *b, uint32_t c, const char *op)
 	put_op(b, op, 3, v);
 }
 
+/* The entry of glyph g of document face, its outline made on first use. */
+static struct gform *
+glyph_entry(struct out *o, int face, uint32_t g)
+{
+	uint32_t key = ((uint32_t)face << 16 | (g & 0xFFFF)) + 1;
+	if (o->gn * 2 >= o->gcap) { /* grow the open-addressing table */
+		struct gform *old = o->gf;
+		size_t oldcap = o->gcap;
+		o->gcap = oldcap ? oldcap * 2 : 64;
+		o->gf = xcalloc(o->gcap, sizeof *o->gf);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].key) {
+				size_t j = (old[i].key * 2654435761u) & (o->gcap - 1);
+				while (o->gf[j].key)
+					j = (j + 1) & (o->gcap - 1);
+				o->gf[j] = old[i];
+			}
+		free(old);
+	}
+	size_t i = (key * 2654435761u) & (o->gcap - 1);
+	while (o->gf[i].key && o->gf[i].key != key)
+		i = (i + 1) & (o->gcap - 1);
+	struct gform *e = &o->gf[i];
+	if (!e->key) {
+		struct buf path = BUF_INIT;
+		unsigned u = fonts_glyph_path(o->fonts, face, g, &path);
+		buf_puts(&path, "f\n");
+		*e = (struct gform){key, u ? u : 1000, 0, NULL, path.len, NULL, 0};
+		e->path = buf_detach(&path);
+		o->gn++;
+	}
+	return e;
+}
+
+/* The form XObject of a glyph's outline, or NULL when libharu fails. */
+static HPDF_Dict
+glyph_form(struct out *o, struct gform *e)
+{
+	if (e->form || e->failed)
+		return e->form;
+	HPDF_Dict f = HPDF_DictStream_New(o->doc->mmgr, o->doc->xref);
+	HPDF_Array bbox = HPDF_Array_New(o->doc->mmgr);
+	if (f && bbox) {
+		HPDF_Dict_AddName(f, "Subtype", "Form");
+		/* marks and subscripts reach far from the origin */
+		int lo = -2 * (int)e->upem, hi = 3 * (int)e->upem;
+		int box[4] = {lo, lo, hi, hi};
+		for (int k = 0; k < 4; k++)
+			HPDF_Array_AddNumber(bbox, box[k]);
+		HPDF_Dict_Add(f, "BBox", bbox);
+		if (put_deflated(o, f, e->path, e->len))
+			e->form = f;
+	}
+	e->failed = !e->form;
+	return e->form;
+}
+
+/* Glyph g of the face of text item it, drawn as its outline at (x, y): a
+ * glyph of a shaped cluster whose characters go as invisible text.
+ * Marked with its glyph id, for tools that compare with a shaper's. */
+static void
+put_path_glyph(struct out *o, HPDF_Page page, struct buf *b, const struct dl_item *it, uint32_t g,
+               float x, float y)
+{
+	struct gform *e = glyph_entry(o, it->face, g);
+	HPDF_Dict form = e->uses >= FORM_USES ? glyph_form(o, e) : NULL;
+	const char *name = form ? HPDF_Page_GetXObjectName(page, form) : NULL;
+	float s = it->h / (float)e->upem;
+	buf_printf(b, "/Glyph << /GID %u >> BDC\nq\n", (unsigned)g);
+	put_rgb(b, it->rgb, "rg");
+	buf_printf(b, "%.7g 0 0 %.7g ", (double)s, (double)s); /* put_num keeps 3 decimals */
+	put_op(b, "cm", 2, (float[]){x, y});
+	if (name)
+		buf_printf(b, "/%s Do\n", name);
+	else
+		buf_put(b, e->path, e->len);
+	buf_puts(b, "Q\nEMC\n");
+}
+
+/* How often each glyph is drawn as an outline in the document. */
+static void
+count_glyphs(struct out *o, const struct dl *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct dl_item *it = &dl->items[i];
+		if (it->kind != DL_TEXT || !it->shaped || it->invisible)
+			continue;
+		const unsigned char *p = (const unsigned char *)dl->text.data + it->off;
+		const unsigned char *end = p + it->len;
+		for (const struct dl_glyph *g = &dl->glyphs[it->glyph]; p < end; g++) {
+			text_next_cp(&p);
+			if (g->kind == DLG_PATH)
+				glyph_entry(o, it->face, g->glyph)->uses++;
+		}
+	}
+}
+
+/* A shaped run, code by code where the layout put it: text on the
+ * baseline in one TJ, with the difference between the /W width of a code
+ * and where the next goes; a code off the baseline (a mark) placed with
+ * Tm; glyphs of clusters drawn as paths into paths (drawn after the text
+ * object); their characters as invisible text, squeezed with Tz into the
+ * cluster's width. */
+static void
+put_shaped(struct out *o, HPDF_Page page, struct buf *b, struct buf *paths, const struct dl *dl,
+           const struct dl_item *it, int *invisible)
+{
+	const uint16_t *w = o->w[it->face];
+	const unsigned char *p = (const unsigned char *)dl->text.data + it->off, *end = p + it->len;
+	const struct dl_glyph *g = &dl->glyphs[it->glyph];
+	float em = it->h / 1000.0f, cur = 0, tz = 100;
+	int open = 0, valid = 0; /* TJ open; cur is where the next code goes */
+	for (; p < end; g++) {
+		uint32_t code = text_next_cp(&p);
+		float x = it->x + g->x, y = it->y + g->dy;
+		if (g->kind == DLG_PATH) {
+			if (!it->invisible)
+				put_path_glyph(o, page, paths, it, g->glyph, x, y);
+			continue;
+		}
+		int hide = it->invisible || g->kind == DLG_HIDDEN;
+		float scale = 100;
+		if (g->kind == DLG_HIDDEN && w[code] && g->adv > 0)
+			scale = roundf(100000 * g->adv / ((float)w[code] * em)) / 1000;
+		if (hide != *invisible || scale != tz || !valid || g->dy != 0) {
+			if (open)
+				buf_puts(b, "] TJ\n");
+			open = 0;
+			if (hide != *invisible)
+				buf_puts(b, (*invisible = hide) ? "3 Tr\n" : "0 Tr\n");
+			if (scale != tz)
+				put_op(b, "Tz", 1, (float[]){tz = scale});
+			put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, x, y});
+			buf_putc(b, '[');
+			open = 1;
+		} else if (fabsf(cur - x) * 1000.0f / (it->h * tz / 100) >= 0.01f) {
+			put_num(b, (cur - x) * 1000.0f / (it->h * tz / 100));
+		} else {
+			x = cur; /* a rounding's worth: the next difference catches up */
+		}
+		buf_putc(b, '<');
+		put_hex4(b, code);
+		buf_putc(b, '>');
+		cur = x + (float)w[code] * em * tz / 100;
+		valid = g->dy == 0;
+	}
+	if (open)
+		buf_puts(b, "] TJ\n");
+	if (tz != 100)
+		buf_puts(b, "100 Tz\n");
+}
+
 /* The codes of UTF-8 s as a hex string and Tj (ShowText would skip a run
  * of zero width, such as a lone combining mark). */
 static void
 put_codes(struct buf *b, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	buf_putc(b, '<');
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	while (p < end) {
-		uint32_t c = text_next_cp(&p);
-		char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
-		buf_put(b, h, 4);
-	}
+	while (p < end)
+		put_hex4(b, text_next_cp(&p));
 	buf_puts(b, "> Tj\n");
 }
 
@@ -391,6 +569,7 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 	}
 	int face = -1, invisible = 0, text = 0;
 	float size = 0;
+	struct buf paths = BUF_INIT;
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_TEXT || !it->len)
@@ -412,11 +591,17 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		}
 		if (it->rgb != fill)
 			put_rgb(b, fill = it->rgb, "rg");
+		if (it->shaped) {
+			put_shaped(o, page, b, &paths, dl, it, &invisible);
+			continue;
+		}
 		put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
 		put_codes(b, dl->text.data + it->off, it->len);
 	}
 	if (text)
 		buf_puts(b, "ET\n");
+	buf_put(b, paths.data, paths.len);
+	buf_free(&paths);
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_LINE && it->kind != DL_FRAME)
@@ -577,6 +762,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	HPDF_SetCompressionMode(o.doc, HPDF_COMP_ALL);
 	if (failed(&o, "setting up", err) || !load_fonts(&o, f, err))
 		goto out;
+	count_glyphs(&o, dl);
 	o.img = xcalloc(dl->nimages + 1, sizeof *o.img);
 	o.img_bad = xcalloc(dl->nimages + 1, sizeof *o.img_bad);
 	o.page = xcalloc((size_t)dl->npages, sizeof *o.page);
@@ -641,6 +827,10 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 out:
 	HPDF_Free(o.doc);
 	free(o.font);
+	free(o.w);
+	for (size_t i = 0; i < o.gcap; i++)
+		free(o.gf[i].path);
+	free(o.gf);
 	if (o.zinit)
 		deflateEnd(&o.z);
 	free(o.zbuf);

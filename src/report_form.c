@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive_pages.h"
 #include "buf.h"
+#include "countries.h"
+#include "fsutil.h" /* struct strlist */
+#include "provinces.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -273,35 +275,67 @@ static void
 put_sides(struct fview *v, const struct record *r)
 {
 	struct buf b = BUF_INIT;
-	if (r->locality_name.s) {
-		/* our own locality in English as the Ministry writes it: "Ca Mau Province" */
-		char *name = v->lang == LANG_EN ? text_unaccent(r->locality_name.s)
-		                                : xstrdup(r->locality_name.s);
-		place_name(&b, name,
-		           r->locality_kind == LOC_CITY       ? L(v->lang, "thành phố", "City")
-		           : r->locality_kind == LOC_PROVINCE ? L(v->lang, "tỉnh", "Province")
-		                                              : NULL,
-		           v->lang);
+	/* the locality as it was named at the time of the visit, with the unit
+	 * it is part of since 1 July 2025 (provinces.h) */
+	const char *then = NULL;
+	int u = r->locality_name.s ? province_said(r->locality_name.s, r->locality_former_name.s,
+	                                           r->start.set ? &r->start.d : NULL, &then)
+	                           : -1;
+	const char *now = u >= 0 ? province_units[u].name : r->locality_name.s;
+	if (now) {
+		enum locality_kind kind = u >= 0 ? province_units[u].kind : r->locality_kind;
+		const char *kw = kind == LOC_CITY       ? L(v->lang, "thành phố", "City")
+		                 : kind == LOC_PROVINCE ? L(v->lang, "tỉnh", "Province")
+		                                        : NULL;
+		/* in English as the Ministry writes it: "Ca Mau Province" */
+		char *name = v->lang == LANG_EN ? text_unaccent(then ? then : now)
+		                                : xstrdup(then ? then : now);
+		/* every unit merged away in 2025 was a province */
+		place_name(&b, name, then ? L(v->lang, "tỉnh", "Province") : kw, v->lang);
 		free(name);
+		if (then) {
+			char *cur = v->lang == LANG_EN ? text_unaccent(now) : xstrdup(now);
+			buf_puts(&b, L(v->lang, " (nay là ", " (now "));
+			place_name(&b, cur, kw, v->lang);
+			buf_putc(&b, ')');
+			free(cur);
+		}
 	} else
 		buf_puts(&b, BLANK);
 	put_y(v, "y_locality", buf_cstr(&b));
 	put_str(v, v->root, "locality_text", buf_cstr(&b));
 	buf_reset(&b);
+	/* the summary line names the partners; the opening sentence adds each
+	 * one's own name in its own script ("tỉnh Luang Prabang (ຫຼວງພະບາງ), Lào") */
+	struct buf t = BUF_INIT;
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		if (!p->name.s)
 			continue;
-		if (b.len)
-			buf_puts(&b, i + 1 == r->npartners ? L(v->lang, " và ", " and ") : "; ");
+		if (b.len) {
+			const char *sep =
+			    i + 1 == r->npartners ? L(v->lang, " và ", " and ") : "; ";
+			buf_puts(&b, sep);
+			buf_puts(&t, sep);
+		}
 		place_name(&b, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
-		/* the country once, after the last partner of a run in it */
+		place_name(&t, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
+		if (p->local_name.s && strcmp(p->local_name.s, p->name.s))
+			buf_printf(&t, " (%s)", p->local_name.s);
+		/* the country once, after the last partner of a run in it; an
+		 * organisation (EU) is named by its own name, not as a country */
 		const struct partner *q = i + 1 < r->npartners ? &r->partners[i + 1] : NULL;
-		if (p->country.s && !(q && q->country.s && !strcmp(q->country.s, p->country.s)))
-			buf_printf(&b, ", %s", arc_country_name(p->country.s, v->lang));
+		const char *cn = p->country.s && !country_is_org(p->country.s)
+		                     ? country_name(p->country.s, v->lang)
+		                     : NULL;
+		if (cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s))) {
+			buf_printf(&b, ", %s", cn);
+			buf_printf(&t, ", %s", cn);
+		}
 	}
 	put_y(v, "y_partners", b.len ? buf_cstr(&b) : BLANK);
-	put_str(v, v->root, "partners_text", b.len ? buf_cstr(&b) : BLANK);
+	put_str(v, v->root, "partners_text", t.len ? buf_cstr(&t) : BLANK);
+	buf_free(&t);
 	buf_free(&b);
 	node_map_put(v->a, v->root, "inbound", node_new_bool(v->a, r->direction == DIR_INBOUND));
 	node_map_put(v->a, v->root, "outbound", node_new_bool(v->a, r->direction != DIR_INBOUND));

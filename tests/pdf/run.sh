@@ -138,10 +138,113 @@ if render blocks "$CASES/blocks.md"; then
 fi
 unset SOURCE_DATE_EPOCH
 
+# ---- Lao, Khmer, Thai and Myanmar: shaped, in serif faces, by word ----
+
+# a page per script (regular, bold, italic, beside Vietnamese) at 200 dpi,
+# where stacked marks and subscripts are visible; reviewed by eye
+export SOURCE_DATE_EPOCH=1500000000
+for s in lao khmer thai myanmar; do
+	render "$s" "$CASES/$s.md" || continue
+	page_matches "script-$s" "$W/$s.pdf" 1 200
+	[ -s "$W/$s.err" ] && fail "pdf/scripts/$s/no-warning" "$(head -n 2 "$W/$s.err")" ||
+		ok "pdf/scripts/$s/no-warning"
+	# the script's serif face, regular and bold; italic runs in the regular
+	# face (these families have no italic)
+	case $s in lao) fam=NotoSerifLao ;; khmer) fam=NotoSerifKhmer ;; thai) fam=NotoSerifThai ;;
+	*) fam=NotoSerifMyanmar ;; esac
+	pdffonts "$W/$s.pdf" | sed -n "s/^[A-Z]\{6\}+\($fam[^ ]*\) .*/\1/p" | sort >"$W/$s.faces"
+	printf '%s\n' "$fam-Bold" "$fam-Regular" >"$W/$s.faces-want"
+	cmp -s "$W/$s.faces" "$W/$s.faces-want" && ok "pdf/scripts/$s/serif-regular-and-bold" ||
+		fail "pdf/scripts/$s/serif-regular-and-bold" "$(tr '\n' ' ' <"$W/$s.faces")"
+done
+unset SOURCE_DATE_EPOCH
+
+# glyphs and positions in the PDF are hb-shape's for the same font and
+# size, word by word, regular and bold
+shape_word() { # SCRIPT STYLE WORD (these families have no italic: regular)
+	face=$2
+	[ "$2" = Italic ] && face=Regular
+	f=$(fc-match -f '%{file}' "Noto Serif $1:style=$face")
+	ps=NotoSerif$1-$face
+	k=$(printf '%s-%s-%s' "$1" "$2" "$3" | cksum | cut -d' ' -f1)
+	case $2 in
+	Bold) printf '**%s**\n' "$3" ;;
+	Italic) printf '*%s*\n' "$3" ;;
+	*) printf '%s\n' "$3" ;;
+	esac >"$W/sw-$k.md"
+	"$D" pdf -o "$W/sw-$k.pdf" "$W/sw-$k.md" 2>/dev/null &&
+		$PY "$HERE/shape.py" "$W/sw-$k.pdf" "$f" "$ps" "$3" >"$W/sw-$k.out" 2>&1 &&
+		ok "pdf/shape/hb-shape/$1/$2/$3" ||
+		fail "pdf/shape/hb-shape/$1/$2/$3" "$(head -c 300 "$W/sw-$k.out")"
+}
+if command -v hb-shape >/dev/null 2>&1; then
+	for st in Regular Bold; do
+		for w in ຫຼວງພະບາງ ສະຫວັນນະເຂດ ເຈົ້າ ນ້ຳ ເຈົ້າແຂວງ; do shape_word Lao $st "$w"; done
+		for w in កំពត ស្វាយរៀង ព្រះរាជាណាចក្រកម្ពុជា ស្ត្រី ក្រសួងការបរទេស; do
+			shape_word Khmer $st "$w"
+		done
+		for w in นครพนม ผู้ว่าราชการจังหวัด ปี่ ฝั่ง กิ๊ก; do shape_word Thai $st "$w"; done
+		for w in မြန်မာ နေပြည်တော် မန္တလေး; do shape_word Myanmar $st "$w"; done
+	done
+	shape_word Lao Italic ຫຼວງພະບາງ
+	shape_word Khmer Italic ស្វាយរៀង
+	shape_word Thai Italic ผู้ว่าราชการจังหวัด
+	shape_word Myanmar Italic နေပြည်တော်
+	# the comparison can fail: one word's PDF against another's shaping
+	f=$(fc-match -f '%{file}' "Noto Serif Khmer:style=Regular")
+	printf 'ស្វាយរៀង\n' >"$W/sw-wrong.md"
+	"$D" pdf -o "$W/sw-wrong.pdf" "$W/sw-wrong.md" 2>/dev/null
+	$PY "$HERE/shape.py" "$W/sw-wrong.pdf" "$f" NotoSerifKhmer-Regular 'ស្វាយរៀ' >/dev/null 2>&1 &&
+		fail pdf/shape/hb-shape/comparison-can-fail "passed" || ok pdf/shape/hb-shape/comparison-can-fail
+else
+	fail pdf/shape/hb-shape "hb-shape not installed (libharfbuzz-bin)"
+fi
+
+# a Khmer name without spaces in a narrow table cell: wrapped between
+# words, inside its cell
+if render khmer-cell "$CASES/khmer-cell.md"; then
+	$PY - "$W/khmer-cell.pdf" >"$W/khmer-cell.out" 2>&1 <<'PY'
+import re, subprocess, sys
+trace = subprocess.run(['mutool', 'trace', sys.argv[1]], capture_output=True, text=True).stdout
+lines, font, right = {}, '', None
+for line in trace.splitlines():
+    m = re.search(r'<span font="[A-Z]{6}\+([^"]+)".* trm="([-\d.]+) ', line)
+    if m:
+        font, size = m[1], float(m[2])
+    m = re.search(r'<g unicode="(.*)" glyph="\d+" x="([-\d.]+)" y="([-\d.]+)" adv="([-\d.]+)"', line)
+    if not m:
+        continue
+    x, y = float(m[2]), float(m[3])
+    if font.startswith('NotoSerifKhmer'):
+        lines.setdefault(y, []).append((m[1], x + float(m[4]) * size))
+    elif m[1] == 'V' and right is None:  # "Việc 1", the next column's header
+        right = x
+words = ['អភិបាលខេត្ត', 'ស្វាយរៀង', 'ព្រះរាជាណាចក្រកម្ពុជា']
+got = [''.join(c for c, _ in lines[y]) for y in sorted(lines, reverse=True)]
+edge = max(e for y in lines for _, e in lines[y])
+print('lines:', got, 'right edge %.2f, next column %.2f' % (edge, right or 0))
+# every line whole words, in order, on more than one line
+def whole(line, ws):
+    while line:
+        if not ws or not line.startswith(ws[0]):
+            return None
+        line, ws = line[len(ws[0]):], ws[1:]
+    return ws
+left = words
+for line in got:
+    left = whole(line, left) if left is not None else None
+ok = len(got) > 1 and left == [] and right is not None and edge < right
+sys.exit(0 if ok else 1)
+PY
+	[ $? = 0 ] && ok pdf/shape/khmer-cell/wraps-between-words-inside-cell ||
+		fail pdf/shape/khmer-cell/wraps-between-words-inside-cell "$(cat "$W/khmer-cell.out")"
+	page_matches khmer-cell "$W/khmer-cell.pdf" 1 150
+fi
+
 # ---- text: three extractors give the words back exactly ----
 
 render extract "$CASES/extract.md"
-for t in vowels extract; do
+for t in vowels extract lao khmer thai myanmar; do
 	[ -f "$W/$t.pdf" ] || continue
 	# expected: the Markdown without its markup (headings, emphasis, fences)
 	sed -e 's/^#* //' -e 's/\*//g' -e '/^```/d' -e 's/  $//' "$CASES/$t.md" >"$W/$t.expect"
@@ -372,6 +475,10 @@ w('wide', '|' + '|'.join('c%d' % i for i in range(500)) + '|\n|' + '---|' * 500 
   + ('|' + '|'.join('v%d' % i for i in range(500)) + '|\n') * 3)
 w('longword', 'Từ ' + 'Nghiêng' * 300 + ' cuối.\n')
 w('headings', '# Mục\n\n' * 20000 + ''.join('[l](#mục-%d) ' % i for i in range(1, 20000)) + 'hết\n')
+# shaped text: a Khmer paragraph of 105,000 characters without a space,
+# and one cluster of 20,000 combining marks
+w('khmerlong', 'ព្រះរាជាណាចក្រកម្ពុជា' * 5000 + '\n')
+w('marks', 'a' + '\u0301' * 20000 + ' hết\n')
 # 12,000 distinct ideographs in one face: /W comes in runs of 8,192 codes
 w('manychars', ''.join(''.join(chr(0x4E00 + i) for i in range(k, k + 100)) + '\n\n'
                        for k in range(0, 12000, 100)) + 'hết\n')
@@ -395,6 +502,8 @@ patho longpara 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
 patho wide 'v499'
 patho longword "$( $PY -c "print('Nghiêng' * 300)")"
 patho headings 'hết'
+patho khmerlong 'ព្រះរាជាណាចក្រកម្ពុជាព្រះរាជាណាចក្រកម្ពុជា'
+patho marks 'hết'
 patho manychars '一丁丂七丄丅丆万丈三'
 if [ -f "$W/manychars.pdf" ]; then
 	n=$(pdftotext "$W/manychars.pdf" - | $PY -c 'import sys; print(len({c for c in sys.stdin.read() if 0x4E00 <= ord(c) < 0x4E00 + 12000}))')
@@ -481,5 +590,11 @@ else
 		--errors-for-leak-kinds=definite,indirect,possible \
 		"$DEBRIEF_PLAIN" pdf -o "$W/vg.pdf" "$CASES/blocks.md" >"$W/vg.log" 2>&1
 	[ $? = 0 ] && ok pdf/valgrind/clean || { fail pdf/valgrind/clean "see below"; head -n 20 "$W/vg.log"; }
+	# shaping, word breaking (ICU) and outlines drawn as paths
+	valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		"$DEBRIEF_PLAIN" pdf -o "$W/vg-khmer.pdf" "$CASES/khmer-cell.md" >"$W/vg-khmer.log" 2>&1
+	[ $? = 0 ] && ok pdf/valgrind/shaped-clean ||
+		{ fail pdf/valgrind/shaped-clean "see below"; head -n 20 "$W/vg-khmer.log"; }
 fi
 exit 0

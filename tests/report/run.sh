@@ -176,3 +176,47 @@ else fail "report/form/crlf-same-pdf" "$(head -c 200 "$WORK/crlf.err") bytes dif
 n=$(pdftotext -enc UTF-8 "$WORK/many.pdf" - 2>/dev/null | grep -c '^- Đơn vị số [0-9]*[;.]$')
 if [ "$n" -eq 120 ] && [ "$(pdfinfo "$WORK/many.pdf" | sed -n 's/^Pages: *//p')" -gt 1 ]; then ok "report/form/long-recipients-kept"
 else fail "report/form/long-recipients-kept" "$n of 120 recipients in the text $(cat "$WORK/many.err")"; fi
+# Partners named in Lao, Khmer and Thai: reports and archive pages draw
+# each local name in its own script (no box, no warning) and three
+# extractors read it back exactly.
+mkdir -p "$WORK/sea"
+for p in "luang-prabang|Luang Prabang|ຫຼວງພະບາງ|LA" "savannakhet|Savannakhet|ສະຫວັນນະເຂດ|LA" \
+	"kampot|Kampot|កំពត|KH" "svay-rieng|Svay Rieng|ស្វាយរៀង|KH" "nakhon-phanom|Nakhon Phanom|นครพนม|TH"; do
+	IFS='|' read -r id name local cc <<EOP
+$p
+EOP
+	sed -e "s/^id: base/id: $id/" -e "s/Nagasaki/$name/g" -e "s/長崎県/$local/" \
+		-e "s/country: JP/country: $cc/" -e 's/kind: prefecture/kind: province/' \
+		-e 's/lang: \[ja, en\]/lang: [vi, en]/' cases/base.yaml >"$WORK/sea/$id.yaml"
+done
+"$DEBRIEF" report -o "$WORK/sea-out" --today "$TODAY" "$WORK"/sea/*.yaml >"$WORK/sea.log" 2>&1
+"$DEBRIEF" archive -o "$WORK/sea-archive" --today "$TODAY" "$WORK"/sea/*.yaml >>"$WORK/sea.log" 2>&1
+sanitizer_clean report/partner-scripts/sanitizers "$WORK/sea.log" && ok report/partner-scripts/sanitizers
+if grep -q 'no font has\|không phông' "$WORK/sea.log"; then
+	fail report/partner-scripts/no-boxes "$(grep -m 2 'no font has\|không phông' "$WORK/sea.log")"
+else ok report/partner-scripts/no-boxes; fi
+# text of a PDF by each extractor, without whitespace
+flat() {
+	case $1 in
+	poppler) pdftotext -enc UTF-8 "$2" - 2>/dev/null ;;
+	mupdf) mutool draw -q -F txt "$2" 2>/dev/null ;;
+	gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile=- "$2" 2>/dev/null ;;
+	esac | tr -d ' \t\r\n\f'
+}
+for x in poppler mupdf gs; do
+	missing=
+	for p in luang-prabang:ຫຼວງພະບາງ savannakhet:ສະຫວັນນະເຂດ kampot:កំពត svay-rieng:ស្វាយរៀង \
+		nakhon-phanom:นครพนม; do
+		flat $x "$WORK/sea-out/${p%%:*}.pdf" | grep -qF "${p#*:}" || missing="$missing ${p%%:*}"
+	done
+	[ -z "$missing" ] && ok "report/partner-scripts/$x-reads-local-names" ||
+		fail "report/partner-scripts/$x-reads-local-names" "not in:$missing"
+	# the archive's pages (index and partner dossiers) name them too
+	all=$(for f in $(find "$WORK/sea-archive" -name '*.pdf' | sort); do flat $x "$f"; done)
+	missing=
+	for l in ຫຼວງພະບາງ ສະຫວັນນະເຂດ កំពត ស្វាយរៀង นครพนม; do
+		case $all in *"$l"*) ;; *) missing="$missing $l" ;; esac
+	done
+	[ -n "$all" ] && [ -z "$missing" ] && ok "report/partner-scripts/archive-$x" ||
+		fail "report/partner-scripts/archive-$x" "not in the archive's PDFs:$missing"
+done
