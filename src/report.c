@@ -326,7 +326,23 @@ report_one(struct report_opts *o, const char *path)
 		      "no office profile (office: in .debrief.yaml): the report leaves the "
 		      "issuing body, number, place and signer blank"));
 	}
-	report_form(a, view, r, &ctx.cfg->office, lang, o->draft);
+	const struct office *office = &ctx.cfg->office;
+	static const struct office none = {0};
+	const char *ours, *theirs;
+	if (!report_office_fits(office, r, &ours, &theirs)) {
+		/* never issue one province's report in another's name */
+		char *msg =
+		    xasprintf(L(lang,
+		                "hồ sơ cơ quan là của %s, còn chuyến đi là của %s: báo cáo để "
+		                "trống tên cơ quan, số, địa danh và người ký",
+		                "the office profile is %s's, the visit %s's: the report leaves "
+		                "the issuing body, number, place and signer blank"),
+		              ours, theirs);
+		escape_eprintf("debrief: %s: %s\n", name, msg);
+		free(msg);
+		office = &none;
+	}
+	report_form(a, view, r, office, lang, o->draft);
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};
 	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &md, &err)) {

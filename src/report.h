@@ -22,5 +22,11 @@ struct office;
  * inbound/outbound, draft/final, the programme and the delegation. */
 void report_form(struct arena *a, struct node *root, const struct record *r,
                  const struct office *of, enum lang lang, int draft);
+/* Whether the office profile may issue r's report: a provincial office
+ * (its place a Vietnamese province or city) reports on its own locality
+ * only; an embassy or consulate (its place abroad), on every record.
+ * When not, *ours and *theirs name the two units. */
+int report_office_fits(const struct office *of, const struct record *r, const char **ours,
+                       const char **theirs);
 
 #endif

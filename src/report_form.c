@@ -395,6 +395,20 @@ put_programme(struct fview *v, const struct record *r)
 	                                     node_count(bus)));
 }
 
+int
+report_office_fits(const struct office *of, const struct record *r, const char **ours,
+                   const char **theirs)
+{
+	if (!of->given || !of->place || !r->locality_name.s)
+		return 1;
+	int uo = province_lookup(of->place), ur = province_lookup(r->locality_name.s);
+	if (uo < 0 || ur < 0 || uo == ur)
+		return 1;
+	*ours = province_units[uo].name;
+	*theirs = province_units[ur].name;
+	return 0;
+}
+
 void
 report_form(struct arena *a, struct node *root, const struct record *r, const struct office *of,
             enum lang lang, int draft)

@@ -33,8 +33,9 @@ for line in open(doc_path, encoding="utf-8"):
 TEXT = {"type": ["string", "number", "boolean"]}
 DATE = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         "description": "YYYY-MM-DD"}
-DATEM = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
-         "description": "YYYY-MM-DD or YYYY-MM"}
+# a bare year is read by YAML as an integer: both forms are accepted
+DATEM = {"type": ["string", "integer"], "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+         "minimum": 1000, "maximum": 9999, "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
 LANG = {"type": "string", "pattern": r"^[a-z]{2,3}$", "description": "ISO 639 language code"}
 
 

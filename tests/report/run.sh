@@ -220,3 +220,27 @@ for x in poppler mupdf gs; do
 	[ -n "$all" ] && [ -z "$missing" ] && ok "report/partner-scripts/archive-$x" ||
 		fail "report/partner-scripts/archive-$x" "not in the archive's PDFs:$missing"
 done
+
+# A provincial office never issues another province's report: Cà Mau's
+# profile and a visit of Tuyên Quang's give a report with the header blank,
+# and say why; an embassy's profile (its place abroad) issues any record's.
+mkdir -p "$WORK/office-other"
+cp "$TOP/examples/.debrief.yaml" "$TOP/examples/2027-03-tuyenquang-oita.yaml" "$WORK/office-other/"
+"$DEBRIEF" report -o "$WORK/office-other-out" --format md --today "$TODAY" \
+	"$WORK/office-other/2027-03-tuyenquang-oita.yaml" >"$WORK/office-other.log" 2>&1
+rc=$?
+md="$WORK/office-other-out/2027-03-tuyenquang-oita.md"
+if [ $rc -eq 0 ] && grep -q '^parent: "……………"$' "$md" && ! grep -q 'Cà Mau\|CÀ MAU' "$md" &&
+	grep -q 'hồ sơ cơ quan là của Cà Mau, còn chuyến đi là của Tuyên Quang' "$WORK/office-other.log"
+then ok report/office-of-another-province-not-used
+else fail report/office-of-another-province-not-used "rc=$rc $(head -c 300 "$WORK/office-other.log")"; fi
+sed -e 's/^  parent: .*/  parent: Bộ Ngoại giao/' -e 's/^  name: .*/  name: Tổng Lãnh sự quán Việt Nam tại Fukuoka/' \
+	-e 's/^  symbol: .*/  symbol: TLSQ/' -e 's/^  place: .*/  place: Fukuoka/' \
+	"$TOP/examples/.debrief.yaml" >"$WORK/office-other/.debrief.yaml"
+"$DEBRIEF" report -o "$WORK/office-other-out" --format md --today "$TODAY" \
+	"$WORK/office-other/2027-03-tuyenquang-oita.yaml" >"$WORK/office-other.log" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^issuer: "TỔNG LÃNH SỰ QUÁN VIỆT NAM TẠI FUKUOKA"$' "$md" &&
+	grep -q '^place_date: "Fukuoka, ' "$md" && ! grep -q 'hồ sơ cơ quan là của' "$WORK/office-other.log"
+then ok report/office-abroad-issues-any-record
+else fail report/office-abroad-issues-any-record "rc=$rc $(head -c 300 "$WORK/office-other.log") $(sed -n 2,8p "$md")"; fi
