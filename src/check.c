@@ -302,6 +302,7 @@ cmd_check(int argc, char **argv)
 	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE, io_failed = 0;
+	int no_office = 0; /* some record has no office profile (office:) */
 	struct diags dq = DIAGS_INIT, cq = DIAGS_INIT;
 	struct strlist files = {0};
 	struct input *in = NULL;
@@ -371,6 +372,7 @@ cmd_check(int argc, char **argv)
 			                        : L(o.lang, "mặc định (không có .debrief.yaml)",
 			                            "defaults (no .debrief.yaml)"));
 		in[i].cfg = fc;
+		no_office |= !fc->office.given;
 		nread++;
 		size_t from = dq.n;
 		struct doc *doc = load_yaml(data, len, in[i].name, &lim, o.lang, &dq);
@@ -446,6 +448,14 @@ cmd_check(int argc, char **argv)
 		goto out;
 	}
 
+	if (no_office) /* what report will leave blank; not a finding of any record */
+		fputs(
+		    L(o.lang,
+		      "debrief: chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo sẽ để "
+		      "trống tên cơ quan, số, địa danh và người ký\n",
+		      "debrief: no office profile (office: in .debrief.yaml): reports will leave "
+		      "the issuing body, number, place and signer blank\n"),
+		    stderr);
 	rc = EXIT_OK;
 	for (size_t i = 0; i < dq.n; i++)
 		if (dq.v[i].sev != SEV_OFF && dq.v[i].sev >= o.fail_on)

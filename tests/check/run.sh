@@ -473,3 +473,14 @@ run collection-one-file -- --lang en cold-a.yaml
 hasnt collection-one-file/no-archive-rules "$WORK/collection-one-file.out" 'archive-cold-partner'
 run collection-two-files -- --lang en cold-a.yaml cold-b.yaml
 has collection-two-files/archive-rules "$WORK/collection-two-files.out" 'archive-cold-partner'
+
+# ---- the office profile: check says when reports would leave it blank ----
+run no-office -- --lang en clean.yaml
+has no-office/said "$WORK/no-office.err" '^debrief: no office profile \(office: in \.debrief\.yaml\)'
+mkdir -p "$WORK/with-office"
+cp "$TOP/examples/.debrief.yaml" "$TOP/examples/2017-07-camau-nagasaki.yaml" "$WORK/with-office/"
+(cd "$WORK/with-office" && "$DEBRIEF" check --lang en --today 2026-11-23 2017-07-camau-nagasaki.yaml) \
+	>"$WORK/with-office.out" 2>"$WORK/with-office.err"
+has with-office/checked "$WORK/with-office.out" '^1 file checked'
+if grep -q 'office profile' "$WORK/with-office.err"; then fail with-office/not-said "$(cat "$WORK/with-office.err")"
+else ok with-office/not-said; fi
