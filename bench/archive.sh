@@ -4,8 +4,8 @@
 # 5,000 run.  Growth must be linear: expected ratios ~2.0 and ~4.0 (time,
 # and memory above the floor of a one-record run); the bench fails when
 # memory grows past 1.5 times linear (time is only printed: too noisy).
-# Partners grow with the collection (one per 20 records), so the number of pages does
-# too.  The three runs write Markdown only (--format md): with PDFs, the
+# Partners grow with the collection (one per 20 records), so the number
+# of pages does too.  The three runs write Markdown only (--format md): with PDFs, the
 # index of 20,000 visits alone is a PDF of some 500 pages, and the runs
 # would measure the PDF stage rather than the archive.  One run with PDFs
 # (the first size), and its unchanged re-run, which renders no PDF again,
