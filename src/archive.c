@@ -1147,8 +1147,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: debrief archive -o|--output DIR [--today YYYY-MM-DD] [--lang vi|en]\n"
-	      "                       [--config FILE] [--format md,pdf] [-j N] [--verbose]\n"
-	      "                       PATH...\n"
+	      "                       [--config FILE] [--format md,pdf] [-j|--jobs N]\n"
+	      "                       [--verbose] PATH...\n"
 	      "       debrief archive --help\n",
 	      f);
 }

@@ -58,7 +58,7 @@ usage(FILE *f)
 {
 	fputs("usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
 	      "                      [--templates DIR] [--draft] [--today YYYY-MM-DD]\n"
-	      "                      [--config FILE] [-j N] FILE...\n"
+	      "                      [--config FILE] [-j|--jobs N] FILE...\n"
 	      "       debrief report --help\n",
 	      f);
 }
