@@ -219,8 +219,10 @@ struct rjob {
 	const char *path;
 	const struct config *cfg; /* NULL: its configuration is unusable */
 	struct diags cd;          /* problems of that configuration, said first */
+	struct strlist cfg_said;  /* and the lines its loading said */
 	struct strlist said;      /* lines said before anything is written */
 	int failed;               /* nothing more to do after said */
+	int unread;               /* the record could not be read */
 	char *id;                 /* owned; the record's id */
 	enum lang lang;
 	int dated;           /* the visit's dates are usable */
@@ -232,9 +234,20 @@ struct rjob {
 	struct strlist warn; /* the PDF's warnings */
 };
 
+/* What finding a record's configuration said, held back because the
+ * record could not be read: said with the next record of its directory
+ * that can be, as when configurations were found record by record. */
+struct held {
+	char *dir; /* owned */
+	struct strlist said;
+	struct diags cd;
+};
+
 struct report_run {
 	struct report_opts *o;
 	struct rjob *jobs;
+	struct held *held;
+	size_t nheld, capheld;
 	pthread_mutex_t tmpl_mu; /* template sets load partials as they render */
 	size_t written;
 	int rc;
@@ -300,11 +313,14 @@ report_work(void *vrun, size_t idx)
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	j->failed = 1;
 	j->lang = o->ctx.lang;
-	if (!j->cfg)
-		return;
 	if (!fs_read(path, lim.max_file + 1, &data, &len, &err)) {
 		say(&j->said, "debrief: %s: %s\n", name, err);
 		free(err);
+		j->unread = 1;
+		return;
+	}
+	if (!j->cfg) { /* its configuration's problems are said at commit */
+		free(data);
 		return;
 	}
 	struct diags dq = DIAGS_INIT;
@@ -370,6 +386,7 @@ static void
 rjob_free(struct rjob *j)
 {
 	diags_free(&j->cd);
+	strlist_free(&j->cfg_said);
 	strlist_free(&j->said);
 	free(j->id);
 	free(j->tset_err);
@@ -422,6 +439,37 @@ report_commit(void *vrun, size_t idx)
 	const char *name = strcmp(j->path, "-") ? j->path : "<stdin>";
 	enum lang lang = j->lang;
 	int ok = 0;
+	const char *slash = strrchr(j->path, '/');
+	size_t dlen = slash ? (size_t)(slash - j->path) : 0;
+	if (j->unread) {
+		for (size_t i = 0; i < j->said.n; i++)
+			escape_eprintf("%s", j->said.v[i]);
+		if (j->cfg_said.n || j->cd.n) {
+			run->held =
+			    xgrow(run->held, &run->capheld, run->nheld + 1, sizeof *run->held);
+			struct held *h = &run->held[run->nheld++];
+			h->dir = xstrndup(j->path, dlen);
+			h->said = j->cfg_said;
+			h->cd = j->cd;
+			memset(&j->cfg_said, 0, sizeof j->cfg_said);
+			j->cd = (struct diags)DIAGS_INIT;
+		}
+		goto out;
+	}
+	for (size_t k = 0; k < run->nheld; k++) {
+		struct held *h = &run->held[k];
+		if (strlen(h->dir) != dlen || strncmp(h->dir, j->path, dlen))
+			continue;
+		for (size_t i = 0; i < h->said.n; i++)
+			escape_eprintf("%s", h->said.v[i]);
+		print_findings(&h->cd);
+		free(h->dir);
+		strlist_free(&h->said);
+		diags_free(&h->cd);
+		run->held[k--] = run->held[--run->nheld];
+	}
+	for (size_t i = 0; i < j->cfg_said.n; i++)
+		escape_eprintf("%s", j->cfg_said.v[i]);
 	print_findings(&j->cd);
 	for (size_t i = 0; i < j->said.n; i++)
 		escape_eprintf("%s", j->said.v[i]);
@@ -598,10 +646,15 @@ cmd_report(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++) {
 		struct rjob *j = &run.jobs[i];
 		j->path = files.v[i];
-		/* each record's nearest configuration, asked in input order */
-		j->cfg = o.cs && strcmp(j->path, "-")
-		             ? config_set_for(o.cs, j->path, o.ctx.lang, &j->cd)
-		             : &o.cfg;
+		/* each record's nearest configuration, asked in input order;
+		 * what asking says is said with the record */
+		if (o.cs && strcmp(j->path, "-")) {
+			config_set_say_into(o.cs, &j->cfg_said);
+			j->cfg = config_set_for(o.cs, j->path, o.ctx.lang, &j->cd);
+			config_set_say_into(o.cs, NULL);
+		} else {
+			j->cfg = &o.cfg;
+		}
 	}
 	par_run(files.n, jobs, &run, report_work, report_commit);
 	if (!fs_sync_batch(&err)) { /* the reports are on disk once this returns */
@@ -611,6 +664,12 @@ cmd_report(int argc, char **argv)
 		run.rc = EXIT_USAGE;
 	}
 	pthread_mutex_destroy(&run.tmpl_mu);
+	for (size_t k = 0; k < run.nheld; k++) { /* never read: never said */
+		free(run.held[k].dir);
+		strlist_free(&run.held[k].said);
+		diags_free(&run.held[k].cd);
+	}
+	free(run.held);
 	free(run.jobs);
 	rc = run.rc;
 	size_t written = run.written;

@@ -102,3 +102,26 @@ for c in report archive; do
 			fail "$c/jobs-$bad-refused" "exit $rc"; head -n 3 "$WORK/bad.err"; fi
 	done
 done
+
+# ---- a configuration that cannot be read, first met by an unreadable record ----
+# Its message comes with the next record of its directory that can be
+# read, as when configurations were found record by record; never when
+# no record there can be read.
+D=$WORK/cfgdir
+rm -rf "$D" && mkdir -p "$D/good" "$D/bad"
+cp "$TOP/examples/2018-02-hanoi-fukuoka.yaml" "$D/good/"
+cp "$TOP/examples/2017-07-camau-nagasaki.yaml" "$D/bad/b.yaml"
+printf 'severity: [oops\n' >"$D/bad/.debrief.yaml"
+mkfifo "$D/bad/a.yaml"
+(cd "$D" && "$DEBRIEF" report -j 3 -o out --today $TODAY good bad/a.yaml bad/b.yaml) \
+	>/dev/null 2>"$WORK/cfg.err"
+sanitizer_clean cfg/sanitizers "$WORK/cfg.err" || true
+a=$(grep -n 'bad/a.yaml' "$WORK/cfg.err" | head -n 1 | cut -d: -f1)
+c=$(grep -n 'debrief: bad/.debrief.yaml' "$WORK/cfg.err" | head -n 1 | cut -d: -f1)
+if [ -n "$a" ] && [ -n "$c" ] && [ "$a" -lt "$c" ]; then ok report/config-said-with-readable-record
+else fail report/config-said-with-readable-record "unreadable record at line ${a:-none}, configuration at ${c:-none}"
+	cat "$WORK/cfg.err"; fi
+(cd "$D" && "$DEBRIEF" report -j 3 -o out2 --today $TODAY good bad/a.yaml) >/dev/null 2>"$WORK/cfg2.err"
+if grep -q 'bad/.debrief.yaml' "$WORK/cfg2.err"; then
+	fail report/config-unsaid-without-readable-record "said: $(grep 'bad/.debrief' "$WORK/cfg2.err" | head -n 1)"
+else ok report/config-unsaid-without-readable-record; fi
