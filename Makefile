@@ -19,9 +19,9 @@ OPT      ?= -O2 -g
 # distribution's newer compiler must not fail the build on a new warning.
 WERROR   ?=
 WARN      = -Wall -Wextra $(WERROR) -Wstrict-prototypes -Wshadow -Wno-unused-parameter
-STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread
 DEPCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEPLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+DEPLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 CFLAGS   ?=
 CPPFLAGS ?=
 PREFIX   ?= /usr/local

@@ -3,13 +3,13 @@
 # below): wall time and peak memory of each run, and their ratios to the
 # 5,000 run.  Growth must be linear: expected ratios ~2.0 and ~4.0 (time,
 # and memory above the floor of a one-record run); the bench fails when
-# the 20,000 run costs more than 6 times the 5,000 one.  Partners grow
-# with the collection (one per 20 records), so the number of pages does
-# too.  The three runs write Markdown only (--format md): with PDFs, the
+# memory grows past 1.5 times linear (time is only printed: too noisy).
+# Partners grow with the collection (one per 20 records), so the number
+# of pages does too.  The three runs write Markdown only (--format md): with PDFs, the
 # index of 20,000 visits alone is a PDF of some 500 pages, and the runs
 # would measure the PDF stage rather than the archive.  One run with PDFs
 # (the first size), and its unchanged re-run, which renders no PDF again,
-# are shown for information.
+# are shown for information, with -j 1 against -j N (N: the processors).
 set -u
 dir=$(mktemp -d "${TMPDIR:-/tmp}/debrief-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT INT TERM
@@ -69,11 +69,12 @@ gen() {
 measure() { # N DIR [FORMAT [keep]]: one run (into a fresh output directory
 	# unless "keep"); sets kb and s
 	[ "${4:-}" = keep ] || rm -rf "$dir/out"
-	/usr/bin/time -f '%M %e' -o "$dir/time" "$DEBRIEF" archive -o "$dir/out" \
+	/usr/bin/time -f '%M %e %U %S' -o "$dir/time" "$DEBRIEF" archive ${JOBS:+-j $JOBS} -o "$dir/out" \
 		--format "${3:-md}" --lang en --today 2025-09-01 "$2" >"$dir/log" 2>&1
 	rc=$?
 	if [ $rc -ne 0 ]; then echo "archive failed on $1 records (exit $rc):" >&2; tail -n 5 "$dir/log" >&2; exit 1; fi
-	read -r kb s <"$dir/time"
+	read -r kb s us ss <"$dir/time"
+	cpu=$(awk -v u="$us" -v s="$ss" 'BEGIN { printf "%.2f", u + s }')
 }
 
 gen 1 "$dir/r1"
@@ -88,8 +89,12 @@ for n in $SIZES; do
 	measure "$n" "$dir/r"
 	if [ -z "$base_s" ] && [ "${BENCH_ARCHIVE_PDF:-1}" = 1 ]; then
 		md_kb=$kb md_s=$s
-		measure "$n" "$dir/r" md,pdf
-		echo "archive: $n records with PDFs in ${s}s, peak ${kb} KiB"
+		JOBS=1 measure "$n" "$dir/r" md,pdf
+		echo "archive: $n records with PDFs, -j 1: ${s}s (CPU ${cpu}s), peak ${kb} KiB"
+		s1=$s
+		JOBS=$(nproc) measure "$n" "$dir/r" md,pdf
+		echo "archive: $n records with PDFs, -j $(nproc): ${s}s (CPU ${cpu}s), peak ${kb} KiB;" \
+			"$(awk -v a="$s1" -v b="$s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')x faster in wall time"
 		measure "$n" "$dir/r" md,pdf keep
 		echo "archive: $n records with PDFs, unchanged re-run: ${s}s, peak ${kb} KiB ($(tail -n 1 "$dir/log" | sed 's/.*: //'))"
 		kb=$md_kb s=$md_s
@@ -105,9 +110,9 @@ for n in $SIZES; do
 		ms=$(awk -v a="$net" -v b="$base_kb" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 		want=$(awk -v a="$n" -v b="$base_n" 'BEGIN { printf "%.1f", a / b }')
 		echo "$line; ratios to $base_n: time $ts, memory $ms (linear: ~$want)"
-		# well past linear (twice the expected ratio) fails
-		bad=$(awk -v t="$ts" -v m="$ms" -v w="$want" -v s="$s" \
-			'BEGIN { print ((s > 1 && t > 1.5 * w) || m > 1.5 * w) ? 1 : 0 }')
+		# memory well past linear fails; wall time on a shared machine is
+		# too noisy to fail on, it is only printed
+		bad=$(awk -v m="$ms" -v w="$want" 'BEGIN { print (m > 1.5 * w) ? 1 : 0 }')
 		if [ "$bad" = 1 ]; then echo "archive: growth is not linear" >&2; status=1; fi
 	fi
 done

@@ -42,7 +42,14 @@ min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 
 # Interleaved rounds, best of each: a neighbour's burst on a shared
 # machine slows one run, never speeds one up.
-f=1e9 md=1e9 both=1e9 sea=1e9
+f=1e9 md=1e9 both=1e9 sea=1e9 j1=1e9 j1cpu=1e9 jn=1e9 jncpu=1e9
+J=$(nproc)
+# cpu_wall OUT CMD...: "wall cpu" seconds of one run (cpu: user + system)
+cpu_wall() {
+	o=$1; shift
+	/usr/bin/time -f '%e %U %S' -o "$work/tm" "$@" >/dev/null 2>&1 || true
+	awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/tm" >"$o"
+}
 r=0
 while [ $r -lt "$ROUNDS" ]; do
 	rm -rf "$work/md" "$work/both" "$work/sea-out"
@@ -50,6 +57,11 @@ while [ $r -lt "$ROUNDS" ]; do
 	md=$(min "$md" "$(secs "$DEBRIEF" report -o "$work/md" --format md --today 2026-11-23 "$work/all")")
 	both=$(min "$both" "$(secs "$DEBRIEF" report -o "$work/both" --format md,pdf --today 2026-11-23 "$work/all")")
 	sea=$(min "$sea" "$(secs "$DEBRIEF" report -o "$work/sea-out" --format md,pdf --today 2026-11-23 "$work/sea")")
+	rm -rf "$work/j1" "$work/jn"
+	cpu_wall "$work/t1" "$DEBRIEF" report -j 1 -o "$work/j1" --today 2026-11-23 "$work/all"
+	cpu_wall "$work/tn" "$DEBRIEF" report -j "$J" -o "$work/jn" --today 2026-11-23 "$work/all"
+	j1=$(min "$j1" "$(cut -d' ' -f1 "$work/t1")") j1cpu=$(min "$j1cpu" "$(cut -d' ' -f2 "$work/t1")")
+	jn=$(min "$jn" "$(cut -d' ' -f1 "$work/tn")") jncpu=$(min "$jncpu" "$(cut -d' ' -f2 "$work/tn")")
 	r=$((r + 1))
 done
 seamade=$(ls "$work/sea-out"/*.pdf 2>/dev/null | wc -l)
@@ -65,6 +77,11 @@ awk -v n="$N" -v rounds="$ROUNDS" -v f="$f" -v md="$md" -v both="$both" -v made=
 	printf "per report: %s (target < 5 ms)\n", 1000 * both / n < 5 ? "ok" : "OVER" }'
 awk -v n="$N" -v sea="$sea" -v both="$both" -v made="$seamade" -v med="$seamedian" 'BEGIN {
 	printf "report, Markdown + PDF, partners in Lao, Khmer, Thai (%d PDFs): %.3f s, %.2f ms/report, %.2fx the usual; median PDF %d bytes\n", made, sea, 1000 * sea / n, sea / both, med }'
+same=$(diff -r "$work/j1" "$work/jn" >/dev/null 2>&1 && echo "byte-identical" || echo "DIFFERENT")
+awk -v n="$N" -v j="$J" -v w1="$j1" -v c1="$j1cpu" -v wn="$jn" -v cn="$jncpu" -v same="$same" 'BEGIN {
+	printf "report, Markdown + PDF, -j 1: %.3f s wall, %.3f s CPU\n", w1, c1
+	printf "report, Markdown + PDF, -j %d: %.3f s wall, %.3f s CPU; %.2fx faster in wall time; outputs %s\n",
+		j, wn, cn, w1 / wn, same }'
 q=$(peak_kb "$work/quarter" md,pdf)
 a=$(peak_kb "$work/all" md,pdf)
 awk -v q="$q" -v a="$a" -v n="$N" 'BEGIN {

@@ -23,6 +23,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "node.h"
+#include "par.h"
 #include "provinces.h"
 #include "schema.h"
 #include "text.h"
@@ -1146,7 +1147,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: debrief archive -o|--output DIR [--today YYYY-MM-DD] [--lang vi|en]\n"
-	      "                       [--config FILE] [--format md,pdf] [--verbose] PATH...\n"
+	      "                       [--config FILE] [--format md,pdf] [-j|--jobs N]\n"
+	      "                       [--verbose] PATH...\n"
 	      "       debrief archive --help\n",
 	      f);
 }
@@ -1155,6 +1157,7 @@ struct arc_opts {
 	const char *dir, *today, *config;
 	enum lang lang;
 	int md, pdf, pdf_asked, verbose;
+	int jobs; /* -j N */
 };
 
 static int
@@ -1190,15 +1193,20 @@ parse_format(const char *s, struct arc_opts *o)
 static int
 arc_parse(int argc, char **argv, struct arc_opts *o)
 {
-	static const struct option longopts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"today", required_argument, NULL, 't'},
-	    {"lang", required_argument, NULL, 'l'},   {"config", required_argument, NULL, 'c'},
-	    {"format", required_argument, NULL, 'f'}, {"verbose", no_argument, NULL, 'v'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"verbose", no_argument, NULL, 'v'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"jobs", required_argument, NULL, 'j'},
+	                                         {NULL, 0, NULL, 0}};
 	extern const int arc_pdf_available;
 	memset(o, 0, sizeof *o);
 	o->md = 1;
 	o->pdf = arc_pdf_available;
+	o->jobs = par_cores();
 	/* the language first: messages about the other options use it */
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if ((!strcmp(argv[i], "--lang") && i + 1 < argc && !strcmp(argv[i + 1], "en")) ||
@@ -1207,12 +1215,18 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	opterr = 0;
 	optind = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":o:vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->dir = optarg; break;
 		case 't': o->today = optarg; break;
 		case 'c': o->config = optarg; break;
 		case 'v': o->verbose = 1; break;
+		case 'j':
+			if (!par_parse_jobs(optarg, &o->jobs))
+				return arc_usage(
+				    o->lang, "-j nhận một số từ 1 đến 1024, không phải '%s'",
+				    "-j takes a number from 1 to 1024, not '%s'", optarg);
+			break;
 		case 'l':
 			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
 				return arc_usage(o->lang, "ngôn ngữ không hợp lệ '%s' (vi, en)",
@@ -1384,7 +1398,7 @@ cmd_archive(int argc, char **argv)
 	rules_apply(&dq, from, NULL, &cfg);
 	diags_sort(&dq);
 
-	struct arc_write_opts wo = {o.dir, o.lang, o.md, o.pdf};
+	struct arc_write_opts wo = {o.dir, o.lang, o.md, o.pdf, o.jobs};
 	int wrote = arc_write(a, &dq, &wo, &st, &err);
 
 	diags_take(&fq, &dq);

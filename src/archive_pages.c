@@ -319,7 +319,7 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 /* Open tasks of some records, overdue first, then by due date: those
  * involving partner p (p >= 0), or those of records supported by agency g
  * (g >= 0). */
-static const struct archive *order_a;
+static _Thread_local const struct archive *order_a; /* pages are made on threads */
 
 static int
 cmp_order(const void *x, const void *y)
@@ -572,7 +572,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 
 /* ==== partner dossier ==== */
 
-static const struct archive *cg_a;
+static _Thread_local const struct archive *cg_a; /* pages are made on threads */
 
 static int
 cmp_contact_ptr(const void *x, const void *y)

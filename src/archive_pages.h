@@ -48,6 +48,7 @@ struct arc_write_opts {
 	const char *dir; /* -o DIR */
 	enum lang lang;
 	int md, pdf; /* --format */
+	int jobs;    /* -j: pages made on this many threads */
 };
 
 struct arc_write_stats {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "archive_pages.h"
+#include "par.h"
 #include "pdf.h"
 #include "xalloc.h"
 
@@ -252,54 +253,13 @@ note(struct wctx *w, const char *name, int rc)
 static int
 put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
 {
-	int rc = fs_write_atomic(w->o->dir, name, b->data ? b->data : "", b->len, err);
+	int rc = fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
 	if (!rc)
 		return 0;
 	note(w, name, rc);
 	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
 	manifest_add(&w->now, name, h, h, b->len);
 	return 1;
-}
-
-static int
-put_pdf(struct wctx *w, const char *mdname, const struct buf *md, const char *title, char **err)
-{
-	size_t n = strlen(mdname);
-	char *name = xasprintf("%.*s.pdf", (int)(n - 3), mdname);
-	uint64_t key = pdf_key(md, title, w->o);
-	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
-	int rc = 0;
-	if (e && e->src == key && e->hash && on_disk(w->o->dir, name, e)) {
-		/* same Markdown, same options, and the PDF on disk is the one
-		 * rendered from them */
-		w->st->unchanged++;
-		manifest_add(&w->now, name, key, e->hash, e->size);
-		rc = 1;
-		goto out;
-	}
-	struct buf pdf = BUF_INIT;
-	struct strlist warn = {0};
-	int ok = render_pdf(md->data ? md->data : "", md->len, title, w->o, &pdf, &warn, err);
-	for (size_t i = 0; i < warn.n; i++) {
-		char *m = xasprintf("%s: %s", name, warn.v[i]);
-		strlist_push(&w->st->warnings, m);
-		free(m);
-	}
-	strlist_free(&warn);
-	if (ok) {
-		int wr = fs_write_atomic(w->o->dir, name, pdf.data ? pdf.data : "", pdf.len, err);
-		if (wr) {
-			note(w, name, wr);
-			manifest_add(&w->now, name, key,
-			             hash_bytes(HASH_INIT, pdf.data ? pdf.data : "", pdf.len),
-			             pdf.len);
-			rc = 1;
-		}
-	}
-	buf_free(&pdf);
-out:
-	free(name);
-	return rc;
 }
 
 /* The title of a page, as its first heading says it (for the PDF's info). */
@@ -330,29 +290,133 @@ page_name(const struct archive *a, enum page_kind k, size_t i)
 	return xstrdup("");
 }
 
-static int
-put_page(struct wctx *w, enum page_kind k, size_t i, char **err)
+/* One page of the run: made on any thread (page_work), written in page
+ * order on the calling thread (page_commit). */
+struct pjob {
+	char *name;               /* owned; DIR-relative Markdown name */
+	struct buf md;            /* the page */
+	char *pdfname;            /* owned; NULL without PDFs */
+	uint64_t key;             /* what its PDF depends on */
+	const struct entry *keep; /* the PDF on disk is the one of key: keep it */
+	int pdf_ok;               /* the PDF was rendered into pdf */
+	struct buf pdf;
+	char *pdf_err;       /* owned; why it could not be rendered */
+	struct strlist warn; /* the PDF's warnings */
+};
+
+struct prun {
+	struct wctx *w;
+	struct pjob *jobs;
+	int failed; /* a page could not be written: the rest are not */
+	char **err; /* the first error */
+};
+
+static void
+page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 {
+	*k = j == 0                 ? PAGE_INDEX
+	     : j == 1               ? PAGE_TASKS
+	     : j < 2 + a->npartners ? PAGE_PARTNER
+	                            : PAGE_AGENCY;
+	*i = *k == PAGE_PARTNER ? j - 2 : *k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
+}
+
+static void
+page_work(void *vrun, size_t j)
+{
+	struct prun *run = vrun;
+	struct wctx *w = run->w;
+	struct pjob *p = &run->jobs[j];
 	const struct archive *a = w->a;
 	enum lang lang = w->o->lang;
-	struct buf b = BUF_INIT;
+	enum page_kind k;
+	size_t i;
+	page_of(a, j, &k, &i);
 	switch (k) {
-	case PAGE_INDEX: arc_page_index(&b, a, lang); break;
-	case PAGE_TASKS: arc_page_tasks(&b, a, lang); break;
-	case PAGE_PARTNER: arc_page_partner(&b, a, i, lang); break;
-	case PAGE_AGENCY: arc_page_agency(&b, a, i, lang); break;
+	case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
+	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
+	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
+	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
 	}
-	char *name = page_name(a, k, i);
-	int ok = 1;
-	if (w->o->md)
-		ok = put_file(w, name, &b, err);
-	if (ok && w->o->pdf) {
-		char *title = page_title(a, k, i, lang);
-		ok = put_pdf(w, name, &b, title, err);
-		free(title);
+	p->name = page_name(a, k, i);
+	if (!w->o->pdf)
+		return;
+	p->pdfname = xasprintf("%.*s.pdf", (int)(strlen(p->name) - 3), p->name);
+	char *title = page_title(a, k, i, lang);
+	p->key = pdf_key(&p->md, title, w->o);
+	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, p->pdfname);
+	if (e && e->src == p->key && e->hash && on_disk(w->o->dir, p->pdfname, e))
+		p->keep = e; /* same Markdown, same options, and the PDF on disk
+		              * is the one rendered from them */
+	else
+		p->pdf_ok = render_pdf(p->md.data ? p->md.data : "", p->md.len, title, w->o,
+		                       &p->pdf, &p->warn, &p->pdf_err);
+	free(title);
+}
+
+static int
+page_put_pdf(struct wctx *w, struct pjob *p, char **err)
+{
+	if (p->keep) {
+		w->st->unchanged++;
+		manifest_add(&w->now, p->pdfname, p->key, p->keep->hash, p->keep->size);
+		return 1;
 	}
-	free(name);
-	buf_free(&b);
+	for (size_t i = 0; i < p->warn.n; i++) {
+		char *m = xasprintf("%s: %s", p->pdfname, p->warn.v[i]);
+		strlist_push(&w->st->warnings, m);
+		free(m);
+	}
+	if (!p->pdf_ok) {
+		*err = p->pdf_err;
+		p->pdf_err = NULL;
+		return 0;
+	}
+	int wr = fs_write_batched(w->o->dir, p->pdfname, p->pdf.data ? p->pdf.data : "", p->pdf.len,
+	                          err);
+	if (!wr)
+		return 0;
+	note(w, p->pdfname, wr);
+	manifest_add(&w->now, p->pdfname, p->key,
+	             hash_bytes(HASH_INIT, p->pdf.data ? p->pdf.data : "", p->pdf.len), p->pdf.len);
+	return 1;
+}
+
+static void
+page_commit(void *vrun, size_t j)
+{
+	struct prun *run = vrun;
+	struct wctx *w = run->w;
+	struct pjob *p = &run->jobs[j];
+	if (!run->failed) {
+		int ok = 1;
+		if (w->o->md)
+			ok = put_file(w, p->name, &p->md, run->err);
+		if (ok && w->o->pdf)
+			ok = page_put_pdf(w, p, run->err);
+		run->failed = !ok;
+	}
+	free(p->name);
+	buf_free(&p->md);
+	free(p->pdfname);
+	buf_free(&p->pdf);
+	free(p->pdf_err);
+	strlist_free(&p->warn);
+	memset(p, 0, sizeof *p);
+}
+
+/* Put the pages written so far in place, on disk: before the manifest
+ * says so or anything is removed.  err NULL: a failure is already being
+ * reported. */
+static int
+flush(char **err)
+{
+	char *e = NULL;
+	int ok = fs_sync_batch(&e);
+	if (!ok && err)
+		*err = e;
+	else
+		free(e);
 	return ok;
 }
 
@@ -369,11 +433,9 @@ announce(struct wctx *w, char **err)
 		             w->old.v[i].size);
 	size_t n = 2 + a->npartners + a->nagencies;
 	for (size_t j = 0; j < n; j++) {
-		enum page_kind k = j == 0                 ? PAGE_INDEX
-		                   : j == 1               ? PAGE_TASKS
-		                   : j < 2 + a->npartners ? PAGE_PARTNER
-		                                          : PAGE_AGENCY;
-		size_t i = k == PAGE_PARTNER ? j - 2 : k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
+		enum page_kind k;
+		size_t i;
+		page_of(a, j, &k, &i);
 		char *name = page_name(a, k, i);
 		for (int f = 0; f < 2; f++) {
 			if (!(f ? w->o->pdf : w->o->md))
@@ -422,19 +484,19 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		               o->dir, MANIFEST, w.old.damaged));
 	if (!announce(&w, err))
 		goto out;
-	if (!put_page(&w, PAGE_INDEX, 0, err) || !put_page(&w, PAGE_TASKS, 0, err))
+	size_t npages = 2 + a->npartners + a->nagencies;
+	struct prun run = {&w, xcalloc(npages, sizeof *run.jobs), 0, err};
+	par_run(npages, o->jobs, &run, page_work, page_commit);
+	free(run.jobs);
+	if (run.failed) {
+		flush(NULL);
 		goto out;
-	for (size_t k = 0; k < a->npartners; k++)
-		if (!put_page(&w, PAGE_PARTNER, k, err))
-			goto out;
-	for (size_t g = 0; g < a->nagencies; g++)
-		if (!put_page(&w, PAGE_AGENCY, g, err))
-			goto out;
+	}
 	struct buf j = BUF_INIT;
 	arc_json(&j, a, dq, o->lang);
 	int ok = put_file(&w, "archive.json", &j, err);
 	buf_free(&j);
-	if (!ok)
+	if (!ok || !flush(err))
 		goto out;
 	/* what a previous run wrote and this one did not: gone from the archive */
 	if (w.now.n)

@@ -703,14 +703,21 @@ find_config_from(const char *path)
 /* config_load, and a message on stderr when the file cannot be read
  * ("path:LINE:COL: …" when the loader knows where). */
 static int
-load_or_say(const char *path, enum lang lang, struct config *cfg, struct diags *dq)
+load_or_say(const char *path, enum lang lang, struct config *cfg, struct diags *dq,
+            struct strlist *said)
 {
 	char *err = NULL;
 	int ok = config_load(path, lang, cfg, dq, &err);
-	if (!ok)
-		escape_eprintf(
+	if (!ok) {
+		char *line = xasprintf(
 		    "debrief: %s:%s%s\n", path, err && isdigit((unsigned char)*err) ? "" : " ",
 		    err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+		if (said)
+			strlist_push(said, line);
+		else
+			escape_eprintf("%s", line);
+		free(line);
+	}
 	free(err);
 	return ok;
 }
@@ -729,7 +736,7 @@ config_for(const char *file, const char *first, enum lang lang, struct config *c
 		return 1;
 	}
 	memset(cfg, 0, sizeof *cfg);
-	int ok = load_or_say(path, lang, cfg, dq);
+	int ok = load_or_say(path, lang, cfg, dq, NULL);
 	free(path);
 	return ok;
 }
@@ -753,7 +760,14 @@ struct config_set {
 	struct config_set_cfg *cfgs;
 	size_t ncfgs, capcfgs;
 	struct config defaults;
+	struct strlist *said; /* config_set_say_into */
 };
+
+void
+config_set_say_into(struct config_set *cs, struct strlist *said)
+{
+	cs->said = said;
+}
 
 struct config_set *
 config_set_new(struct config *run)
@@ -809,7 +823,7 @@ config_set_for(struct config_set *cs, const char *record, enum lang lang, struct
 				;
 			if (c == cs->ncfgs) {
 				struct config *cfg = xcalloc(1, sizeof *cfg);
-				int ok = load_or_say(found, lang, cfg, dq);
+				int ok = load_or_say(found, lang, cfg, dq, cs->said);
 				cs->cfgs =
 				    xgrow(cs->cfgs, &cs->capcfgs, cs->ncfgs + 1, sizeof *cs->cfgs);
 				cs->cfgs[cs->ncfgs++] = (struct config_set_cfg){real, cfg, 1, ok};

@@ -2,6 +2,7 @@
  * fsutil.c: bounded reads, sorted directory walks and atomic writes.  The
  * only file that creates, renames or removes files.
  */
+#define _GNU_SOURCE /* syncfs */
 #include "fsutil.h"
 
 #include <dirent.h>
@@ -414,18 +415,21 @@ same_content(int dfd, const char *base, const void *data, size_t len)
 
 /* ==== interruption ====
  *
- * The temporary file being written is remembered here, so that INT, TERM
- * and HUP remove it before the signal takes its default course (a run
- * killed with KILL leaves it: fs_sweep_temps removes it later). */
-static volatile sig_atomic_t tmp_live;
-static int tmp_dirfd = -1;
-static char tmp_name[NAME_MAX + 1];
+ * The temporary files being written are remembered here, so that INT,
+ * TERM and HUP remove them before the signal takes its default course (a
+ * run killed with KILL leaves them: fs_sweep_temps removes them later).
+ * A stack: the files of the pending batch (fs_write_batched), then at most
+ * one being written by fs_write_atomic. */
+#define LIVE_MAX (FS_BATCH_MAX + 1)
+static int live_dirfd[LIVE_MAX];
+static char live_name[LIVE_MAX][NAME_MAX + 1];
+static volatile sig_atomic_t live_n;
 
 static void
 on_signal(int sig)
 {
-	if (tmp_live)
-		unlinkat(tmp_dirfd, tmp_name, 0);
+	for (sig_atomic_t i = 0; i < live_n; i++)
+		unlinkat(live_dirfd[i], live_name[i], 0);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -484,8 +488,21 @@ tmp_create(int dfd, const char *base, char *name, size_t cap)
 	return -1;
 }
 
-int
-fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err)
+/* One file written to its temporary, not yet renamed into place. */
+struct pending {
+	int dfd, fd;      /* its directory; the temporary, open */
+	char *dir;        /* owned; for messages */
+	char *name;       /* owned; as given */
+	const char *base; /* in name: the last component */
+};
+
+/* The first half of an atomic write: DIR/NAME's bytes into a fresh
+ * temporary beside it, on the interruption stack (live slot top), open.
+ * 2 when the file already holds these bytes (nothing written), 1 when
+ * written, 0 and *err on failure (nothing left behind). */
+static int
+write_temp(const char *dir, const char *name, const void *data, size_t len, struct pending *pd,
+           char **err)
 {
 	if (!safe_name(name)) {
 		*err = xasprintf(M("từ chối ghi '%s' ra ngoài thư mục đầu ra",
@@ -510,7 +527,7 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 	}
 	signals_install();
 	char tmp[NAME_MAX + 1];
-	int rc = 0, fd = tmp_create(dfd, base, tmp, sizeof tmp);
+	int fd = tmp_create(dfd, base, tmp, sizeof tmp);
 	if (fd < 0) {
 		*err = xasprintf(
 		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
@@ -518,9 +535,10 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 		close(dfd);
 		return 0;
 	}
-	memcpy(tmp_name, tmp, sizeof tmp);
-	tmp_dirfd = dfd;
-	tmp_live = 1;
+	sig_atomic_t slot = live_n;
+	memcpy(live_name[slot], tmp, sizeof tmp);
+	live_dirfd[slot] = dfd;
+	live_n = slot + 1;
 	const char *p = data;
 	size_t left = len;
 	while (left) {
@@ -530,41 +548,130 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 				continue;
 			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
 			                 dir, name, strerror(errno));
-			goto out;
+			close(fd);
+			unlinkat(dfd, tmp, 0);
+			live_n = slot;
+			close(dfd);
+			return 0;
 		}
 		p += w;
 		left -= (size_t)w;
 	}
-	if (fsync(fd) != 0) {
-		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
-		                 strerror(errno));
-		goto out;
-	}
-	int c = close(fd);
-	fd = -1;
-	if (c != 0) {
-		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
-		                 strerror(errno));
-		goto out;
-	}
+	pd->dfd = dfd;
+	pd->fd = fd;
+	pd->dir = xstrdup(dir);
+	pd->name = xstrdup(name);
+	pd->base = pd->name + (base - name);
+	return 1;
+}
+
+/* The second half, for live slot `slot`: close (after fsync when sync) and
+ * rename into place; the temporary is removed on failure.  1, or 0 and
+ * *err (when *err is still NULL). */
+static int
+put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
+{
+	int ok = 1;
+	const char *why = NULL;
+	int e = 0;
+	if (sync && fsync(pd->fd) != 0)
+		ok = 0, e = errno, why = M("không ghi được %s/%s: %s", "cannot write %s/%s: %s");
+	if (close(pd->fd) != 0 && ok)
+		ok = 0, e = errno, why = M("không ghi được %s/%s: %s", "cannot write %s/%s: %s");
 	/* renameat replaces a link planted at base itself, never its target */
-	if (renameat(dfd, tmp, dfd, base) != 0) {
-		*err = xasprintf(
-		    M("không đổi tên thành %s/%s được: %s", "cannot rename into %s/%s: %s"), dir,
-		    name, strerror(errno));
-		goto out;
+	if (ok && renameat(pd->dfd, live_name[slot], pd->dfd, pd->base) != 0)
+		ok = 0, e = errno,
+		why = M("không đổi tên thành %s/%s được: %s", "cannot rename into %s/%s: %s");
+	if (!ok) {
+		unlinkat(pd->dfd, live_name[slot], 0);
+		if (!*err)
+			*err = xasprintf(why, pd->dir, pd->name, strerror(e));
 	}
-	tmp_live = 0;
-	rc = 1;
-out:
-	if (fd >= 0)
-		close(fd);
-	if (tmp_live) {
-		unlinkat(dfd, tmp, 0);
-		tmp_live = 0;
-	}
-	close(dfd);
+	return ok;
+}
+
+static void
+pending_free(struct pending *pd)
+{
+	close(pd->dfd);
+	free(pd->dir);
+	free(pd->name);
+}
+
+int
+fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err)
+{
+	struct pending pd;
+	int rc = write_temp(dir, name, data, len, &pd, err);
+	if (rc != 1)
+		return rc;
+	sig_atomic_t slot = live_n - 1;
+	rc = put_in_place(&pd, slot, 1, err);
+	live_n = slot;
+	pending_free(&pd);
 	return rc;
+}
+
+/* ==== batched writes ====
+ *
+ * Files written to their temporaries, waiting for one sync of the file
+ * system before they are renamed into place (and one after). */
+static struct pending batch[FS_BATCH_MAX];
+static size_t nbatch;
+
+int
+fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err)
+{
+	if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err))
+		return 0;
+	int rc = write_temp(dir, name, data, len, &batch[nbatch], err);
+	if (rc == 1)
+		nbatch++;
+	return rc;
+}
+
+/* Make the data (then the renames) of the batch durable: one syncfs of
+ * the file system, or an fsync per file where syncfs is refused. */
+static int
+sync_all(int renamed)
+{
+	if (!nbatch)
+		return 1;
+	if (syncfs(batch[0].dfd) == 0)
+		return 1;
+	int ok = 1;
+	for (size_t i = 0; i < nbatch; i++)
+		if (renamed ? fsync(batch[i].dfd) != 0 : fsync(batch[i].fd) != 0)
+			ok = 0;
+	return ok;
+}
+
+int
+fs_sync_batch(char **err)
+{
+	/* the data first: a rename must never reach the disk before it */
+	int synced = sync_all(0), ok = synced;
+	if (!synced)
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+		                 batch[0].dir, batch[0].name, strerror(errno));
+	for (size_t i = 0; i < nbatch; i++) {
+		if (synced) {
+			ok &= put_in_place(&batch[i], (sig_atomic_t)i, 0, err);
+		} else {
+			close(batch[i].fd);
+			unlinkat(batch[i].dfd, live_name[i], 0);
+		}
+	}
+	if (synced && !sync_all(1)) {
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+		                 batch[0].dir, batch[0].name, strerror(errno));
+		ok = 0;
+	}
+	live_n = 0;
+	for (size_t i = 0; i < nbatch; i++)
+		pending_free(&batch[i]);
+	nbatch = 0;
+	return ok;
 }
 
 int

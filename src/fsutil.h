@@ -51,6 +51,18 @@ int fs_mkdirs(const char *dir, char **err);
  * 2 is returned; 1 when written; 0 and *err on failure. */
 int fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err);
 
+/* The same, in a batch: the bytes go to the temporary now, the file is
+ * renamed into place, and on disk, only at fs_sync_batch, which pays one
+ * sync of the file system for the whole batch instead of one fsync per
+ * file.  A full batch (FS_BATCH_MAX files) is synced first.  Returns as
+ * fs_write_atomic; until fs_sync_batch, DIR/NAME still has its old bytes.
+ * One batch per process, on one thread. */
+enum { FS_BATCH_MAX = 64 };
+int fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err);
+/* Put every file of the batch in place, durably.  1, or 0 and *err (the
+ * first failure; the other files are still put in place when they can). */
+int fs_sync_batch(char **err);
+
 /* Remove DIR/NAME (NAME as for fs_write_atomic: never outside DIR).
  * 1 when removed, 2 when there was no such file, 0 and *err on failure. */
 int fs_remove(const char *dir, const char *name, char **err);

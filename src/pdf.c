@@ -10,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,7 +220,9 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	cmark_node *doc = NULL;
 	char *text = clean_input(md, len);
 
-	cmark_gfm_core_extensions_ensure_registered();
+	/* once per process: documents are converted on several threads */
+	static pthread_once_t registered = PTHREAD_ONCE_INIT;
+	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
 	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};
 	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {

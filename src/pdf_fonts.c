@@ -13,6 +13,7 @@
 #include <hb-subset.h>
 #include <hb-ot.h>
 #include <hb.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,10 @@ static struct {
 	size_t ncand;
 	int listed; /* cand filled */
 } cache;
+/* Held while the cache is asked or grown: documents are laid out on
+ * several threads at once.  Faces, once opened, are only read (HarfBuzz
+ * objects are safe to share). */
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
 
 struct hent {            /* one (style, code point) answer */
 	uint32_t key;    /* (style << 21 | cp) + 1; 0: empty slot */
@@ -389,9 +394,9 @@ primary(struct fonts *f, int st)
 	return f->prim[st];
 }
 
-/* The first face that has cp, or NULL. */
+/* The first face that has cp, or NULL; cache_mu held. */
 static struct face *
-find_face(struct fonts *f, int st, uint32_t cp)
+find_face_locked(struct fonts *f, int st, uint32_t cp)
 {
 	struct face *c;
 	int bi = st & (FST_BOLD | FST_ITALIC);
@@ -428,6 +433,15 @@ find_face(struct fonts *f, int st, uint32_t cp)
 	return NULL;
 }
 
+static struct face *
+find_face(struct fonts *f, int st, uint32_t cp)
+{
+	pthread_mutex_lock(&cache_mu);
+	struct face *face = find_face_locked(f, st, cp);
+	pthread_mutex_unlock(&cache_mu);
+	return face;
+}
+
 static int
 doc_face(struct fonts *f, struct face *face)
 {
@@ -455,8 +469,11 @@ struct fonts *
 fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **err)
 {
 	const char *fam = family && *family ? family : DEFAULT_FAMILY;
-	if (!match(fam, 0, 0) || !match(MONO_FAMILY, 0, 0)) {
-		const char *miss = match(fam, 0, 0) ? MONO_FAMILY : fam;
+	pthread_mutex_lock(&cache_mu);
+	struct face *regular = match(fam, 0, 0), *mono = match(MONO_FAMILY, 0, 0);
+	pthread_mutex_unlock(&cache_mu);
+	if (!regular || !mono) {
+		const char *miss = regular ? MONO_FAMILY : fam;
 		*err = xasprintf(L(lang, "không tìm thấy phông chữ TrueType '%s'",
 		                   "TrueType font family '%s' not found"),
 		                 miss);
@@ -468,7 +485,8 @@ fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **e
 	f->warnings = warnings;
 	f->warned = hb_set_create();
 	/* The regular face comes first, so it gets the first subset tag. */
-	doc_face(f, primary(f, 0));
+	f->prim[0] = regular;
+	doc_face(f, regular);
 	return f;
 }
 
@@ -565,7 +583,9 @@ fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyph *g)
 		} else {
 			/* the box of the style's face; the code still maps to cp,
 			 * so the text extracts */
+			pthread_mutex_lock(&cache_mu);
 			face = primary(f, style);
+			pthread_mutex_unlock(&cache_mu);
 			i = doc_face(f, face);
 			if (i < 0)
 				i = 0;
@@ -797,20 +817,28 @@ draw_close(hb_draw_funcs_t *d, void *b, hb_draw_state_t *st, void *u)
 	buf_puts(b, "h\n");
 }
 
+/* Made once for the process, whichever thread draws first. */
+static hb_draw_funcs_t *draw_funcs;
+static pthread_once_t draw_once = PTHREAD_ONCE_INIT;
+
+static void
+draw_funcs_make(void)
+{
+	hb_draw_funcs_t *df = hb_draw_funcs_create();
+	hb_draw_funcs_set_move_to_func(df, draw_move, NULL, NULL);
+	hb_draw_funcs_set_line_to_func(df, draw_line, NULL, NULL);
+	hb_draw_funcs_set_quadratic_to_func(df, draw_quad, NULL, NULL);
+	hb_draw_funcs_set_cubic_to_func(df, draw_cubic, NULL, NULL);
+	hb_draw_funcs_set_close_path_func(df, draw_close, NULL, NULL);
+	hb_draw_funcs_make_immutable(df);
+	draw_funcs = df;
+}
+
 unsigned
 fonts_glyph_path(const struct fonts *f, int i, uint32_t glyph, struct buf *b)
 {
-	static hb_draw_funcs_t *df;
-	if (!df) {
-		df = hb_draw_funcs_create();
-		hb_draw_funcs_set_move_to_func(df, draw_move, NULL, NULL);
-		hb_draw_funcs_set_line_to_func(df, draw_line, NULL, NULL);
-		hb_draw_funcs_set_quadratic_to_func(df, draw_quad, NULL, NULL);
-		hb_draw_funcs_set_cubic_to_func(df, draw_cubic, NULL, NULL);
-		hb_draw_funcs_set_close_path_func(df, draw_close, NULL, NULL);
-		hb_draw_funcs_make_immutable(df);
-	}
-	hb_font_get_glyph_shape(f->face[i]->font, glyph, df, b);
+	pthread_once(&draw_once, draw_funcs_make);
+	hb_font_get_glyph_shape(f->face[i]->font, glyph, draw_funcs, b);
 	return f->face[i]->upem;
 }
 

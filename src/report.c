@@ -7,6 +7,8 @@
 #include "report.h"
 
 #include <getopt.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include "load.h"
 #include "md_escape.h"
 #include "mustache.h"
+#include "par.h"
 #include "pdf.h"
 #include "rules.h"
 #include "schema.h"
@@ -55,7 +58,7 @@ usage(FILE *f)
 {
 	fputs("usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
 	      "                      [--templates DIR] [--draft] [--today YYYY-MM-DD]\n"
-	      "                      [--config FILE] FILE...\n"
+	      "                      [--config FILE] [-j|--jobs N] FILE...\n"
 	      "       debrief report --help\n",
 	      f);
 }
@@ -209,58 +212,116 @@ print_findings(const struct diags *dq)
 	}
 }
 
-/* Write DIR/<id>.md and, from that very Markdown, DIR/<id>.pdf. */
-static int
-write_outputs(struct report_opts *o, const struct record *r, const char *name, enum lang lang,
-              const struct buf *md)
+/* One record of the run: what its work found and made (report_work, on
+ * any thread), kept until report_commit prints and writes it in input
+ * order. */
+struct rjob {
+	const char *path;
+	const struct config *cfg; /* NULL: its configuration is unusable */
+	struct diags cd;          /* problems of that configuration, said first */
+	struct strlist cfg_said;  /* and the lines its loading said */
+	struct strlist said;      /* lines said before anything is written */
+	int failed;               /* nothing more to do after said */
+	int unread;               /* the record could not be read */
+	char *id;                 /* owned; the record's id */
+	enum lang lang;
+	int dated;           /* the visit's dates are usable */
+	int no_office;       /* the configuration has no office profile */
+	char *tset_err;      /* the template set could not be read */
+	char *render_err;    /* the template could not be rendered */
+	struct buf md, pdf;  /* the report */
+	char *pdf_err;       /* the PDF could not be made */
+	struct strlist warn; /* the PDF's warnings */
+};
+
+/* What finding a record's configuration said, held back because the
+ * record could not be read: said with the next record of its directory
+ * that can be, as when configurations were found record by record. */
+struct held {
+	char *dir; /* owned */
+	struct strlist said;
+	struct diags cd;
+};
+
+struct report_run {
+	struct report_opts *o;
+	struct rjob *jobs;
+	struct held *held;
+	size_t nheld, capheld;
+	pthread_mutex_t tmpl_mu; /* template sets load partials as they render */
+	size_t written;
+	int rc;
+};
+
+static void say(struct strlist *said, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct strlist *said, const char *fmt, ...)
 {
-	char *err = NULL;
-	int ok = 1;
-	char *mdname = xasprintf("%s.md", r->id.s);
-	char *pdfname = xasprintf("%s.pdf", r->id.s);
-	if (o->want_md && !fs_write_atomic(o->outdir, mdname, md->data, md->len, &err)) {
-		escape_eprintf("debrief: %s\n", err);
-		ok = 0;
-	}
-	if (ok && o->want_pdf) {
-		struct pdf_opts po = {0};
-		po.author = r->report_author.s ? r->report_author.s : r->locality_name.s;
-		po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
-		po.lang = lang;
-		po.file = mdname;
-		struct buf pdf = BUF_INIT;
-		struct strlist warnings = {0};
-		if (!pdf_from_markdown(md->data, md->len, &po, &pdf, &warnings, &err) ||
-		    !fs_write_atomic(o->outdir, pdfname, pdf.data, pdf.len, &err)) {
-			escape_eprintf("debrief: %s: %s\n", name, err);
-			ok = 0;
-		}
-		for (size_t i = 0; i < warnings.n; i++)
-			escape_eprintf("debrief: %s: %s\n", name, warnings.v[i]);
-		strlist_free(&warnings);
-		buf_free(&pdf);
-	}
-	free(err);
-	free(mdname);
-	free(pdfname);
-	return ok;
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	strlist_push(said, buf_cstr(&b));
+	buf_free(&b);
 }
 
-/* Report one record; returns 1 when its files were written, 2 when they
- * were but the record has no usable date.  A record that cannot be read,
- * or has no usable id, gets its findings on stderr and no file. */
-static int
-report_one(struct report_opts *o, const char *path)
+static void
+say_findings(struct strlist *said, const struct diags *dq)
 {
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		if (d->mark.line)
+			say(said, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line, d->mark.col,
+			    sev_name(d->sev), d->msg, d->rule);
+		else
+			say(said, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg, d->rule);
+	}
+}
+
+/* The PDF of one record, from that very Markdown. */
+static void
+make_pdf(const struct record *r, enum lang lang, struct rjob *j)
+{
+	char *mdname = xasprintf("%s.md", r->id.s);
+	struct pdf_opts po = {0};
+	po.author = r->report_author.s ? r->report_author.s : r->locality_name.s;
+	po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
+	po.lang = lang;
+	po.file = mdname;
+	if (!pdf_from_markdown(j->md.data, j->md.len, &po, &j->pdf, &j->warn, &j->pdf_err) &&
+	    !j->pdf_err)
+		j->pdf_err = xstrdup("?");
+	free(mdname);
+}
+
+/* Everything about one record that depends on no other record: load →
+ * schema → rules → view → Markdown → PDF, into memory.  Runs on any
+ * thread; says nothing itself. */
+static void
+report_work(void *vrun, size_t idx)
+{
+	struct report_run *run = vrun;
+	struct report_opts *o = run->o;
+	struct rjob *j = &run->jobs[idx];
+	const char *path = j->path;
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
 	struct load_limits lim;
 	load_limits_default(&lim);
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	j->failed = 1;
+	j->lang = o->ctx.lang;
 	if (!fs_read(path, lim.max_file + 1, &data, &len, &err)) {
-		escape_eprintf("debrief: %s: %s\n", name, err);
+		say(&j->said, "debrief: %s: %s\n", name, err);
 		free(err);
-		return 0;
+		j->unread = 1;
+		return;
+	}
+	if (!j->cfg) { /* its configuration's problems are said at commit */
+		free(data);
+		return;
 	}
 	struct diags dq = DIAGS_INIT;
 	struct doc *doc = load_yaml(data, len, name, &lim, o->ctx.lang, &dq);
@@ -272,60 +333,35 @@ report_one(struct report_opts *o, const char *path)
 		doc = load_yaml(data, len, name, &lim, lang, &dq);
 	}
 	free(data);
+	j->lang = lang;
 	struct check_ctx ctx = o->ctx;
 	ctx.lang = lang;
-	if (o->cs && strcmp(path, "-")) {
-		struct diags cd = DIAGS_INIT; /* problems of the configuration itself */
-		ctx.cfg = config_set_for(o->cs, path, o->ctx.lang, &cd);
-		print_findings(&cd);
-		diags_free(&cd);
-		if (!ctx.cfg) {
-			doc_free(doc);
-			diags_free(&dq);
-			return 0;
-		}
-	}
+	ctx.cfg = j->cfg;
 	struct record *r = doc ? schema_record_take(doc, ctx.today, lang, &dq) : NULL;
 	if (r)
 		rules_check(r, &ctx, &dq);
 	rules_apply(&dq, 0, r, ctx.cfg);
 	diags_sort(&dq);
 
-	int ok = 0;
 	struct arena *a = NULL;
-	struct buf md = BUF_INIT;
 	if (!r || !r->id.s) {
-		print_findings(&dq);
-		escape_eprintf(
-		    "debrief: %s: %s\n", name,
+		say_findings(&j->said, &dq);
+		say(&j->said, "debrief: %s: %s\n", name,
 		    L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
 		      "cannot read the record or it has no valid id; no report written"));
 		goto out;
 	}
-	for (size_t i = 0; i < o->ids.n; i++)
-		if (!strcmp(o->ids.v[i], r->id.s)) {
-			escape_eprintf("debrief: %s: %s '%s'\n", name,
-			               L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
-			                 "another record of this run already uses the id"),
-			               r->id.s);
-			goto out;
-		}
-	if (!tset_open(o, lang, &err)) {
-		escape_eprintf("debrief: %s\n", err);
-		goto out;
-	}
+	j->failed = 0;
+	j->id = xstrdup(r->id.s);
+	j->dated = r->start.set;
+	j->no_office = !ctx.cfg->office.given;
 	a = arena_new();
+	pthread_mutex_lock(&run->tmpl_mu);
+	int have = tset_open(o, lang, &j->tset_err);
+	pthread_mutex_unlock(&run->tmpl_mu);
+	if (!have)
+		goto out;
 	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
-	if (!ctx.cfg->office.given && !o->told_no_office) {
-		o->told_no_office = 1;
-		escape_eprintf(
-		    "debrief: %s: %s\n", name,
-		    L(lang,
-		      "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
-		      "tên cơ quan, số, địa danh và người ký",
-		      "no office profile (office: in .debrief.yaml): the report leaves the "
-		      "issuing body, number, place and signer blank"));
-	}
 	const struct office *office = &ctx.cfg->office;
 	static const struct office none = {0};
 	const char *ours, *theirs;
@@ -338,21 +374,153 @@ report_one(struct report_opts *o, const char *path)
 		                "the office profile is %s's, the visit %s's: the report leaves "
 		                "the issuing body, number, place and signer blank"),
 		              ours, theirs);
-		escape_eprintf("debrief: %s: %s\n", name, msg);
+		say(&j->said, "debrief: %s: %s\n", name, msg);
 		free(msg);
 		office = &none;
 	}
 	report_form(a, view, r, office, lang, o->draft);
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};
-	if (!mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &md, &err)) {
-		fprintf(stderr, "debrief: %s/%s\n", ts->dir, err);
+	pthread_mutex_lock(&run->tmpl_mu);
+	int rendered =
+	    mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &j->md, &err);
+	pthread_mutex_unlock(&run->tmpl_mu);
+	if (!rendered) {
+		j->render_err = xasprintf("debrief: %s/%s\n", ts->dir, err);
+		free(err);
 		goto out;
 	}
-	ok = write_outputs(o, r, name, lang, &md);
+	if (o->want_pdf)
+		make_pdf(r, lang, j);
+out:
+	arena_free(a);
+	diags_free(&dq);
+	record_free(r);
+}
+
+static void
+rjob_free(struct rjob *j)
+{
+	diags_free(&j->cd);
+	strlist_free(&j->cfg_said);
+	strlist_free(&j->said);
+	free(j->id);
+	free(j->tset_err);
+	free(j->render_err);
+	buf_free(&j->md);
+	buf_free(&j->pdf);
+	free(j->pdf_err);
+	strlist_free(&j->warn);
+	memset(j, 0, sizeof *j);
+}
+
+/* Write DIR/<id>.md and DIR/<id>.pdf. */
+static int
+write_outputs(struct report_opts *o, struct rjob *j, const char *name)
+{
+	char *err = NULL;
+	int ok = 1;
+	char *mdname = xasprintf("%s.md", j->id);
+	char *pdfname = xasprintf("%s.pdf", j->id);
+	if (o->want_md && !fs_write_batched(o->outdir, mdname, j->md.data, j->md.len, &err)) {
+		escape_eprintf("debrief: %s\n", err);
+		ok = 0;
+	}
+	if (ok && o->want_pdf) {
+		if (j->pdf_err ||
+		    !fs_write_batched(o->outdir, pdfname, j->pdf.data, j->pdf.len, &err)) {
+			escape_eprintf("debrief: %s: %s\n", name, j->pdf_err ? j->pdf_err : err);
+			ok = 0;
+		}
+		for (size_t i = 0; i < j->warn.n; i++)
+			escape_eprintf("debrief: %s: %s\n", name, j->warn.v[i]);
+	}
+	free(err);
+	free(mdname);
+	free(pdfname);
+	return ok;
+}
+
+/* Say what one record's work found and write its files, in input order:
+ * whether its id is taken depends on the records before it.  Counts 1
+ * when its files were written, 2 when they were but the record has no
+ * usable date; a record that cannot be read, or has no usable id, gets
+ * its findings on stderr and no file. */
+static void
+report_commit(void *vrun, size_t idx)
+{
+	struct report_run *run = vrun;
+	struct report_opts *o = run->o;
+	struct rjob *j = &run->jobs[idx];
+	const char *name = strcmp(j->path, "-") ? j->path : "<stdin>";
+	enum lang lang = j->lang;
+	int ok = 0;
+	const char *slash = strrchr(j->path, '/');
+	size_t dlen = slash ? (size_t)(slash - j->path) : 0;
+	if (j->unread) {
+		for (size_t i = 0; i < j->said.n; i++)
+			escape_eprintf("%s", j->said.v[i]);
+		if (j->cfg_said.n || j->cd.n) {
+			run->held =
+			    xgrow(run->held, &run->capheld, run->nheld + 1, sizeof *run->held);
+			struct held *h = &run->held[run->nheld++];
+			h->dir = xstrndup(j->path, dlen);
+			h->said = j->cfg_said;
+			h->cd = j->cd;
+			memset(&j->cfg_said, 0, sizeof j->cfg_said);
+			j->cd = (struct diags)DIAGS_INIT;
+		}
+		goto out;
+	}
+	for (size_t k = 0; k < run->nheld; k++) {
+		struct held *h = &run->held[k];
+		if (strlen(h->dir) != dlen || strncmp(h->dir, j->path, dlen))
+			continue;
+		for (size_t i = 0; i < h->said.n; i++)
+			escape_eprintf("%s", h->said.v[i]);
+		print_findings(&h->cd);
+		free(h->dir);
+		strlist_free(&h->said);
+		diags_free(&h->cd);
+		run->held[k--] = run->held[--run->nheld];
+	}
+	for (size_t i = 0; i < j->cfg_said.n; i++)
+		escape_eprintf("%s", j->cfg_said.v[i]);
+	print_findings(&j->cd);
+	for (size_t i = 0; i < j->said.n; i++)
+		escape_eprintf("%s", j->said.v[i]);
+	if (j->failed)
+		goto out;
+	for (size_t i = 0; i < o->ids.n; i++)
+		if (!strcmp(o->ids.v[i], j->id)) {
+			escape_eprintf("debrief: %s: %s '%s'\n", name,
+			               L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
+			                 "another record of this run already uses the id"),
+			               j->id);
+			goto out;
+		}
+	if (j->tset_err) {
+		escape_eprintf("debrief: %s\n", j->tset_err);
+		goto out;
+	}
+	if (j->no_office && !o->told_no_office) {
+		o->told_no_office = 1;
+		escape_eprintf(
+		    "debrief: %s: %s\n", name,
+		    L(lang,
+		      "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
+		      "tên cơ quan, số, địa danh và người ký",
+		      "no office profile (office: in .debrief.yaml): the report leaves the "
+		      "issuing body, number, place and signer blank"));
+	}
+	if (j->render_err) {
+		fputs(j->render_err, stderr);
+		goto out;
+	}
+	ok = write_outputs(o, j, name);
 	if (ok)
-		strlist_push(&o->ids, r->id.s);
-	if (ok && !r->start.set) {
+		strlist_push(&o->ids, j->id);
+	if (ok && !j->dated) {
 		/* written, but it cannot say when the visit was: not a clean run */
 		fprintf(stderr, "debrief: %s: %s\n", name,
 		        L(lang,
@@ -361,35 +529,32 @@ report_one(struct report_opts *o, const char *path)
 		ok = 2;
 	}
 out:
-	free(err);
-	buf_free(&md);
-	arena_free(a);
-	diags_free(&dq);
-	record_free(r);
-	return ok;
+	run->written += ok > 0;
+	if (!ok)
+		run->rc = EXIT_USAGE;
+	else if (ok == 2 && run->rc == EXIT_OK)
+		run->rc = EXIT_FINDINGS;
+	rjob_free(j);
 }
 
 int
 cmd_report(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-	                                         {"format", required_argument, NULL, 'f'},
-	                                         {"lang", required_argument, NULL, 'l'},
-	                                         {"templates", required_argument, NULL, 't'},
-	                                         {"today", required_argument, NULL, 'd'},
-	                                         {"config", required_argument, NULL, 'c'},
-	                                         {"draft", no_argument, NULL, 'D'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
+	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
+	    {"draft", no_argument, NULL, 'D'},        {"jobs", required_argument, NULL, 'j'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	struct report_opts o;
 	memset(&o, 0, sizeof o);
 	o.want_md = o.want_pdf = 1;
 	const char *today = NULL, *config = NULL;
-	int c, rc = EXIT_OK;
+	int c, rc = EXIT_OK, jobs = par_cores();
 	enum lang ul = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
 		case 'f': {
@@ -424,6 +589,14 @@ cmd_report(int argc, char **argv)
 		case 'd': today = optarg; break;
 		case 'c': config = optarg; break;
 		case 'D': o.draft = 1; break;
+		case 'j':
+			if (!par_parse_jobs(optarg, &jobs)) {
+				fprintf(stderr, "debrief report: %s\n",
+				        L(ul, "-j nhận một số từ 1 đến 1024",
+				          "-j takes a number from 1 to 1024"));
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case ':':
 			fprintf(stderr,
@@ -480,15 +653,42 @@ cmd_report(int argc, char **argv)
 		rc = EXIT_USAGE;
 	for (size_t i = 0; i < errs.n; i++)
 		escape_eprintf("debrief: %s\n", errs.v[i]);
-	size_t written = 0;
+	struct report_run run;
+	memset(&run, 0, sizeof run);
+	run.o = &o;
+	run.jobs = xcalloc(files.n ? files.n : 1, sizeof *run.jobs);
+	pthread_mutex_init(&run.tmpl_mu, NULL);
+	run.rc = rc;
 	for (size_t i = 0; i < files.n; i++) {
-		int w = report_one(&o, files.v[i]);
-		written += w > 0;
-		if (!w)
-			rc = EXIT_USAGE;
-		else if (w == 2 && rc == EXIT_OK)
-			rc = EXIT_FINDINGS;
+		struct rjob *j = &run.jobs[i];
+		j->path = files.v[i];
+		/* each record's nearest configuration, asked in input order;
+		 * what asking says is said with the record */
+		if (o.cs && strcmp(j->path, "-")) {
+			config_set_say_into(o.cs, &j->cfg_said);
+			j->cfg = config_set_for(o.cs, j->path, o.ctx.lang, &j->cd);
+			config_set_say_into(o.cs, NULL);
+		} else {
+			j->cfg = &o.cfg;
+		}
 	}
+	par_run(files.n, jobs, &run, report_work, report_commit);
+	if (!fs_sync_batch(&err)) { /* the reports are on disk once this returns */
+		escape_eprintf("debrief: %s\n", err);
+		free(err);
+		err = NULL;
+		run.rc = EXIT_USAGE;
+	}
+	pthread_mutex_destroy(&run.tmpl_mu);
+	for (size_t k = 0; k < run.nheld; k++) { /* never read: never said */
+		free(run.held[k].dir);
+		strlist_free(&run.held[k].said);
+		diags_free(&run.held[k].cd);
+	}
+	free(run.held);
+	free(run.jobs);
+	rc = run.rc;
+	size_t written = run.written;
 	fprintf(stderr,
 	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo%s trong %s\n",
 	          "debrief: %zu of %zu %s written to %s\n"),

@@ -154,9 +154,10 @@ cmp_dept(const void *pa, const void *pb)
 	return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* Sort context for tasks inside one department (qsort has none). */
-static const struct record *sort_rec;
-static struct date sort_today;
+/* Sort context for tasks inside one department (qsort has none), per
+ * thread: reports are rendered on several threads at once. */
+static _Thread_local const struct record *sort_rec;
+static _Thread_local struct date sort_today;
 
 static long
 due_key(const struct task *t)

@@ -6,6 +6,7 @@
  */
 #include "rules.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -600,6 +601,7 @@ struct folded_entry {
 };
 static struct folded_entry *folded_cache;
 static size_t folded_n, folded_cap;
+static pthread_mutex_t folded_mu = PTHREAD_MUTEX_INITIALIZER; /* reports render on threads */
 
 static void
 folded_cache_free(void)
@@ -616,16 +618,22 @@ folded_cache_free(void)
 static const char *
 folded_phrase(const char *phrase)
 {
-	for (size_t i = 0; i < folded_n; i++)
+	const char *found = NULL;
+	pthread_mutex_lock(&folded_mu);
+	for (size_t i = 0; i < folded_n && !found; i++)
 		if (folded_cache[i].phrase == phrase && !strcmp(folded_cache[i].text, phrase))
-			return folded_cache[i].folded;
-	if (!folded_cache)
-		atexit(folded_cache_free);
-	folded_cache = xgrow(folded_cache, &folded_cap, folded_n + 1, sizeof *folded_cache);
-	folded_cache[folded_n].phrase = phrase;
-	folded_cache[folded_n].text = xstrdup(phrase);
-	folded_cache[folded_n].folded = text_fold(phrase);
-	return folded_cache[folded_n++].folded;
+			found = folded_cache[i].folded;
+	if (!found) {
+		if (!folded_cache)
+			atexit(folded_cache_free);
+		folded_cache = xgrow(folded_cache, &folded_cap, folded_n + 1, sizeof *folded_cache);
+		folded_cache[folded_n].phrase = phrase;
+		folded_cache[folded_n].text = xstrdup(phrase);
+		folded_cache[folded_n].folded = text_fold(phrase);
+		found = folded_cache[folded_n++].folded;
+	}
+	pthread_mutex_unlock(&folded_mu);
+	return found; /* entries are never freed before exit */
 }
 
 int

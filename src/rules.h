@@ -85,6 +85,10 @@ struct config_set;
 struct config_set *config_set_new(struct config *run);
 const struct config *config_set_for(struct config_set *cs, const char *record, enum lang lang,
                                     struct diags *dq);
+struct strlist;
+/* Lines config_set_for would print (a configuration that cannot be read)
+ * go into said instead, until called again with NULL. */
+void config_set_say_into(struct config_set *cs, struct strlist *said);
 void config_set_free(struct config_set *cs);
 
 struct check_ctx {

@@ -4,6 +4,8 @@
  * date, the report and its feedback, reviews, plan and institutional
  * memory.  Only reads the record; findings go through rules_emit.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,20 +96,92 @@ several_bodies(const char *owner)
 	return 0;
 }
 
-/* 0: one body; 1: vague words; 2: several bodies. */
+/* As vague_owner, with the built-in phrases alone: depends on the text
+ * only. */
 static int
-vague_owner(const char *owner, const struct config *cfg)
+vague_builtin(const char *owner)
 {
 	char *f = text_fold(owner);
 	int v = 0;
 	for (size_t i = 0; !v && i < sizeof vague_phrases / sizeof vague_phrases[0]; i++)
 		v = rules_has_phrase(f, vague_phrases[i]);
-	for (size_t i = 0; !v && cfg && i < cfg->nvague_owners; i++)
-		v = rules_has_phrase(f, cfg->vague_owners[i]);
 	free(f);
-	if (v)
-		return 1;
-	return several_bodies(owner) ? 2 : 0;
+	return v ? 1 : several_bodies(owner) ? 2 : 0;
+}
+
+/* The answers of vague_builtin for the owners seen lately: a collection
+ * names the same few departments thousands of times, and folding and
+ * scanning each again was a tenth of check's time.  Open addressing;
+ * emptied when three quarters full, so it stays small whatever the
+ * collection.  Locked: reports are checked on several threads. */
+enum { VMEMO_CAP = 1024 };
+static struct vmemo {
+	char *owner; /* owned; NULL: empty slot */
+	int v;
+} vmemo[VMEMO_CAP];
+static size_t vmemo_n;
+static pthread_mutex_t vmemo_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+vmemo_clear(void)
+{
+	for (size_t i = 0; i < VMEMO_CAP; i++) {
+		free(vmemo[i].owner);
+		vmemo[i].owner = NULL;
+	}
+	vmemo_n = 0;
+}
+
+static void
+atexit_once_vmemo(void)
+{
+	static int registered;
+	if (!registered++)
+		atexit(vmemo_clear); /* leak checkers see a clean process */
+}
+
+static int
+vague_builtin_memo(const char *owner)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)owner; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	pthread_mutex_lock(&vmemo_mu);
+	size_t i = h & (VMEMO_CAP - 1);
+	while (vmemo[i].owner && strcmp(vmemo[i].owner, owner))
+		i = (i + 1) & (VMEMO_CAP - 1);
+	int v;
+	if (vmemo[i].owner) {
+		v = vmemo[i].v;
+	} else {
+		v = vague_builtin(owner);
+		if (!vmemo_n)
+			atexit_once_vmemo();
+		if (vmemo_n >= VMEMO_CAP / 4 * 3) {
+			vmemo_clear();
+			i = h & (VMEMO_CAP - 1);
+		}
+		vmemo[i].owner = xstrdup(owner);
+		vmemo[i].v = v;
+		vmemo_n++;
+	}
+	pthread_mutex_unlock(&vmemo_mu);
+	return v;
+}
+
+/* 0: one body; 1: vague words; 2: several bodies. */
+static int
+vague_owner(const char *owner, const struct config *cfg)
+{
+	int v = vague_builtin_memo(owner);
+	if (v == 1 || !cfg || !cfg->nvague_owners)
+		return v;
+	char *f = text_fold(owner);
+	int cv = 0;
+	for (size_t i = 0; !cv && i < cfg->nvague_owners; i++)
+		cv = rules_has_phrase(f, cfg->vague_owners[i]);
+	free(f);
+	return cv ? 1 : v;
 }
 
 int

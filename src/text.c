@@ -133,7 +133,7 @@ is_word_cp(utf8proc_int32_t cp)
  * of check's time.  0 not known yet, FOLD_DROP a stripped mark, FOLD_SPACE
  * a separator, FOLD_SLOW anything that is not one ASCII character. */
 enum { FOLD_DROP = 1, FOLD_SPACE = 2, FOLD_SLOW = 3, FOLD_SMALL = 0x2000 };
-static unsigned char fold_small[FOLD_SMALL];
+static _Thread_local unsigned char fold_small[FOLD_SMALL]; /* per thread: no locking */
 
 static unsigned char
 fold_small_cp(utf8proc_int32_t cp)

@@ -93,11 +93,13 @@ else
 		fail "kill-after-each-of-$renames-renames" "the next run did not converge"
 fi
 
-# ---- INT, TERM, HUP: the temporary being written is removed ----
+# ---- INT, TERM, HUP: the temporaries written are removed ----
+# (the signal comes at the batch's first sync, when every page of it is
+# still a temporary)
 for sig in INT TERM HUP; do
 	S=$WORK/sig-$sig
 	rm -rf "$S"
-	strace -f -o /dev/null -e trace=fsync -e inject=fsync:signal=$sig:when=3 \
+	strace -f -o /dev/null -e trace=syncfs -e inject=syncfs:signal=$sig:when=1 \
 		"$DEBRIEF" archive -o "$S" --today $TODAY --lang en "$A" >/dev/null 2>"$WORK/sig.err"
 	rc=$?
 	left=$(find "$S" -name '*.tmp*' | wc -l)

@@ -1,0 +1,115 @@
+/*
+ * par.c: the ordered thread pool of par.h (POSIX threads).  Owns no
+ * knowledge of what the items are.
+ */
+#include "par.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+int
+par_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+int
+par_parse_jobs(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || v < 1 || v > 1024)
+		return 0;
+	*out = (int)v;
+	return 1;
+}
+
+struct pool {
+	size_t n, next;      /* items, the next one to hand out */
+	size_t committed;    /* items committed so far */
+	size_t ahead;        /* at most this many past committed are worked */
+	unsigned char *done; /* per item: its work is finished */
+	void *ctx;
+	void (*work)(void *, size_t);
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void *
+worker(void *vp)
+{
+	struct pool *p = vp;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->next < p->n && p->next >= p->committed + p->ahead)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->next >= p->n)
+			break;
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		p->work(p->ctx, i);
+		pthread_mutex_lock(&p->mu);
+		p->done[i] = 1;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+void
+par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
+        void (*commit)(void *ctx, size_t i))
+{
+	if (jobs > 1 && (size_t)jobs > n)
+		jobs = n > 1 ? (int)n : 1;
+	if (jobs <= 1) {
+		for (size_t i = 0; i < n; i++) {
+			work(ctx, i);
+			commit(ctx, i);
+		}
+		return;
+	}
+	struct pool p;
+	memset(&p, 0, sizeof p);
+	p.n = n;
+	p.ahead = (size_t)jobs * 4;
+	p.done = xcalloc(n, 1);
+	p.ctx = ctx;
+	p.work = work;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	pthread_t *t = xcalloc((size_t)jobs, sizeof *t);
+	int started = 0;
+	for (int k = 0; k < jobs; k++)
+		if (pthread_create(&t[started], NULL, worker, &p) == 0)
+			started++;
+	if (!started) { /* no thread could start: do it all here */
+		for (size_t i = 0; i < n; i++) {
+			work(ctx, i);
+			commit(ctx, i);
+		}
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			pthread_mutex_lock(&p.mu);
+			while (!p.done[i])
+				pthread_cond_wait(&p.cv, &p.mu);
+			pthread_mutex_unlock(&p.mu);
+			commit(ctx, i);
+			pthread_mutex_lock(&p.mu);
+			p.committed = i + 1;
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
+		}
+	}
+	for (int k = 0; k < started; k++)
+		pthread_join(t[k], NULL);
+	free(t);
+	free(p.done);
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+}

@@ -1,0 +1,25 @@
+/*
+ * par.h: work on several threads, results taken in input order.  The
+ * calling thread commits item i (prints its messages, writes its files)
+ * only after items 0 .. i-1, so that output and messages are those of a
+ * run on one thread whatever the number of threads.
+ */
+#ifndef PAR_H
+#define PAR_H
+
+#include <stddef.h>
+
+/* The number of online processors, at least 1. */
+int par_cores(void);
+
+/* "-j N" / "--jobs N": N from 1 to 1024 into *out; 1 on success. */
+int par_parse_jobs(const char *s, int *out);
+
+/* work(ctx, i) for every i < n, on up to jobs threads (the caller's own
+ * among them when jobs is 1); commit(ctx, i) on the calling thread, in
+ * order of i, each after its work.  At most a bounded number of items are
+ * worked ahead of the last commit, so memory stays bounded. */
+void par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
+             void (*commit)(void *ctx, size_t i));
+
+#endif
