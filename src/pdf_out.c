@@ -23,6 +23,33 @@
 #include "text.h"
 #include "xalloc.h"
 
+/*
+ * libharu's internals this file relies on, as read in the headers of
+ * libharu 2.3.0 (hpdf_objects.h, hpdf_pages.h, hpdf_streams.h):
+ * - struct _HPDF_Doc's mmgr, xref and info: new dictionaries, streams,
+ *   arrays and strings are made in the document's memory manager and
+ *   added to its cross-reference table (HPDF_Dict_New, HPDF_DictStream_New,
+ *   HPDF_Xref_Add), and the document information dictionary gets title,
+ *   author and subject as UTF-16 text strings written here, which
+ *   HPDF_SetInfoAttr would pass through its own encoders;
+ * - a stream dictionary's filter, stream and write_fn: a stream deflated
+ *   here (one z_stream for the document, level 3) is written as it is and
+ *   its /Filter named by a write hook, since libharu names a filter only
+ *   for what it deflates itself, at its own level, with a fresh z_stream
+ *   per stream;
+ * - a page's attr->contents: the page's content stream, written here in
+ *   one piece rather than operator by operator through HPDF_Page_*;
+ * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
+ *   names of fonts and forms made outside libharu's font loaders.
+ * Another release may move or change any of these without a word, so the
+ * build stops on any other version than the one they were read from.
+ */
+#if !defined(HPDF_MAJOR_VERSION) || HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3 ||          \
+    HPDF_BUGFIX_VERSION != 0
+#error                                                                                             \
+    "pdf_out.c uses libharu 2.3.0's internal object layer: read the internals listed above again in this libharu's headers, then change this check"
+#endif
+
 struct gform {         /* a glyph drawn as an outline */
 	uint32_t key;  /* (face << 16 | glyph) + 1; 0: empty slot */
 	unsigned upem; /* the face's units per em */
