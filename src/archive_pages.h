@@ -8,7 +8,7 @@
 
 #include "archive.h"
 #include "buf.h"
-#include "fsutil.h"
+#include "strlist.h"
 
 /* A task's status as the pages write it ("đang thực hiện", "in progress"). */
 const char *arc_task_status_word(enum task_status s, enum lang lang);

@@ -23,6 +23,7 @@
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
+#include "collection.h"
 #include "rules.h"
 #include "schema.h"
 #include "xalloc.h"

@@ -44,7 +44,8 @@
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
-#include "rules_int.h"
+#include "catalogue.h"
+#include "config.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -228,7 +229,7 @@ load_rules(struct cload *cl, const struct node *key, const struct node *map)
 		const char *w = node_text(v);
 		enum sev sev;
 		if (v->kind != NODE_SCALAR || !w || !sev_parse(w, &sev)) {
-			const char *s = w ? rules_nearest(w, sevs, 4) : NULL;
+			const char *s = w ? text_nearest(w, sevs, 4) : NULL;
 			if (s)
 				cfinding(cl, v, "config-value",
 				         L(cl->lang,
@@ -421,7 +422,7 @@ load_owner_aliases(struct cload *cl, const struct node *key, const struct node *
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *from = node_text(k), *to = v->kind == NODE_SCALAR ? node_text(v) : NULL;
 		char *f = from ? text_fold(from) : NULL;
-		if (!f || !*f || !to || rules_blank(to)) {
+		if (!f || !*f || !to || text_blank(to)) {
 			cfinding(
 			    cl, !f || !*f ? k : v, "config-value",
 			    L(cl->lang,
@@ -445,7 +446,7 @@ unknown_key(struct cload *cl, const struct node *k, const char *where, const cha
             size_t n)
 {
 	const char *name = node_str(k) ? node_str(k) : "";
-	const char *s = rules_nearest(name, keys, n);
+	const char *s = text_nearest(name, keys, n);
 	if (s)
 		cfinding(cl, k, "config-unknown-key",
 		         L(cl->lang, "khóa '%s' không xác định trong %s; có phải '%s'?",
@@ -462,7 +463,7 @@ static char *
 office_text(struct cload *cl, const char *path, const struct node *v)
 {
 	const char *s = v->kind == NODE_SCALAR ? node_text(v) : NULL;
-	if (!s || rules_blank(s) || strchr(s, '\n')) {
+	if (!s || text_blank(s) || strchr(s, '\n')) {
 		cfinding(
 		    cl, v, "config-value",
 		    L(cl->lang, "'%s' phải là một dòng văn bản", "'%s' must be one line of text"),
@@ -657,8 +658,8 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 		else if (!strcmp(name, "office"))
 			load_office(&cl, k, v);
 		else {
-			const char *s = rules_nearest(name, config_keys,
-			                              sizeof config_keys / sizeof config_keys[0]);
+			const char *s = text_nearest(name, config_keys,
+			                             sizeof config_keys / sizeof config_keys[0]);
 			if (s)
 				cfinding(&cl, k, "config-unknown-key",
 				         L(lang, "khóa cấu hình '%s' không xác định; có phải '%s'?",

@@ -165,6 +165,15 @@ date_cmp(struct date a, struct date b)
 	return 0;
 }
 
+long long
+date_source_epoch(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	return strtoll(s, NULL, 10);
+}
+
 int
 date_today(const char *opt, enum lang lang, struct date *out, const char **err)
 {

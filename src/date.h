@@ -37,5 +37,8 @@ int date_cmp(struct date a, struct date b);
  * Returns 0 and leaves a message in *err, in lang, when the given value is
  * unusable. */
 int date_today(const char *opt, enum lang lang, struct date *out, const char **err);
+/* SOURCE_DATE_EPOCH as a PDF's creation date: seconds since 1970, or -1
+ * when it is unset or not a plain number of at most 15 digits. */
+long long date_source_epoch(void);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include "escape.h"
 #include "explain.h"
-#include "rules.h"
+#include "catalogue.h"
 #include "xalloc.h"
 
 int

@@ -12,10 +12,11 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
+#include "escape.h"
 #include "explain.h"
 #include "guidance.h"
 #include "md_escape.h"
-#include "rules_int.h"
+#include "catalogue.h"
 #include "xalloc.h"
 
 static int
@@ -34,18 +35,7 @@ static void
 json_str(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, *p);
-		} else if (*p == '\n') {
-			buf_puts(b, "\\n");
-		} else if (*p < 0x20) {
-			buf_printf(b, "\\u%04x", *p);
-		} else {
-			buf_putc(b, *p);
-		}
-	}
+	escape_json(b, s);
 	buf_putc(b, '"');
 }
 

@@ -7,7 +7,7 @@
 #define EXPLAIN_H
 
 #include "buf.h"
-#include "rules.h"
+#include "catalogue.h"
 
 /* Append the explanation of r to b: plain text (markdown 0) or Markdown. */
 void explain_rule(struct buf *b, const struct rule *r, enum lang lang, int markdown);

@@ -115,25 +115,6 @@ fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err)
 	return read_bounded(path, max, 1, data, len, err);
 }
 
-void
-strlist_push(struct strlist *l, const char *s)
-{
-	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = xstrdup(s);
-}
-
-void
-strlist_free(struct strlist *l)
-{
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
 static int
 cmp_str(const void *a, const void *b)
 {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "debrief.h"
+#include "strlist.h"
 
 /* The language of the messages below (*err, *errs): each command sets its
  * own; English until then. */
@@ -23,13 +24,6 @@ int fs_read(const char *path, size_t max, char **data, size_t *len, char **err);
 /* The same, but a longer input is not an error: *data holds its first max
  * bytes, enough for a reader to see that a limit below max was passed. */
 int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err);
-
-struct strlist {
-	char **v; /* owned strings */
-	size_t n, cap;
-};
-void strlist_push(struct strlist *l, const char *s); /* copies */
-void strlist_free(struct strlist *l);
 
 /* Expand PATH arguments: files as given, directories walked recursively
  * for *.yaml / *.yml in byte order, "-" kept.  Each directory is walked

@@ -17,7 +17,9 @@
 #include <strings.h>
 
 #include "cmd.h"
+#include "date.h"
 #include "escape.h"
+#include "fsutil.h"
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
 #include "pdf_out.h"
@@ -199,15 +201,6 @@ walk(cmark_node *doc, struct lay *L)
 	cmark_iter_free(it);
 }
 
-static long long
-source_date_epoch(void)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s))
-		return -1;
-	return strtoll(s, NULL, 10);
-}
-
 int
 pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
                   struct strlist *warnings, char **err)
@@ -254,7 +247,7 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	walk(doc, L);
 	dl = lay_finish(L);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
-	struct pdfout_info info = {title, author, subject, source_date_epoch(), lang};
+	struct pdfout_info info = {title, author, subject, o->created, lang};
 	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
 out:
 	dl_free(dl);
@@ -418,7 +411,8 @@ cmd_pdf(int argc, char **argv)
 			n -= 3;
 		name = xstrndup(b, n);
 	}
-	struct pdf_opts o = {title, name, NULL, NULL, font, base, 0, lang, label};
+	struct pdf_opts o = {title, name, NULL, NULL,  font,
+	                     base,  0,    lang, label, date_source_epoch()};
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
 		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
 			escape_eprintf("%s\n", err); /* FILE:LINE:COL: … */

@@ -10,7 +10,7 @@
 
 #include "buf.h"
 #include "debrief.h"
-#include "fsutil.h"
+#include "strlist.h"
 
 struct pdf_opts {
 	const char *title;       /* NULL: first heading, else name */
@@ -22,6 +22,7 @@ struct pdf_opts {
 	int md_links_to_pdf;     /* relative links "x.md" / "x.md#a" become "x.pdf" */
 	enum lang lang;          /* for messages */
 	const char *file;        /* names the input in messages; NULL: none */
+	long long created;       /* creation date, seconds since 1970; -1: none */
 };
 
 /* Render Markdown md[len] to PDF bytes appended to *out.  A YAML front

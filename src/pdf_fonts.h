@@ -12,7 +12,7 @@
 
 #include "buf.h"
 #include "debrief.h"
-#include "fsutil.h"
+#include "strlist.h"
 
 /* A style is a bit set; 8 styles in all. */
 enum { FST_BOLD = 1, FST_ITALIC = 2, FST_MONO = 4, FST_N = 8 };

@@ -251,7 +251,7 @@ text_width(struct lay *L, const char *s, float size)
 static void
 hrule(struct lay *L, float cx, float w, float y)
 {
-	dl_add_rect(L, DL_LINE, cx - w / 2, y, w, 0, 0.6f, 0x000000u);
+	dl_add_rect(L->dl, L->page, DL_LINE, cx - w / 2, y, w, 0, 0.6f, 0x000000u);
 }
 
 /* The header and the title, on the first page; the body starts below. */
@@ -384,6 +384,6 @@ form_page_marks(struct lay *L, int page)
 	L->page = page;
 	float size = 13.0f, right = PAGE_W - L->st->mr, base = PAGE_H - MM(12);
 	float w = lay_string(L, FST_BOLD, size, 0, 0, right - 4, base, f->draft, 1);
-	dl_add_rect(L, DL_FRAME, right - w - 8, base - size * DESCENT - 3, w + 8,
+	dl_add_rect(L->dl, L->page, DL_FRAME, right - w - 8, base - size * DESCENT - 3, w + 8,
 	            size * (ASCENT + DESCENT) + 6, 0.8f, 0x000000u);
 }

@@ -79,8 +79,10 @@ push(struct para *p)
 	return c;
 }
 
+/* A line may break between any two of these characters (not the same set
+ * as the fonts' CJK fallback, pdf_fonts.c). */
 static int
-is_cjk(uint32_t cp)
+breaks_anywhere(uint32_t cp)
 {
 	/* Han and kana: Korean writes spaces between words, so a name in
 	 * hangul (경상북도) is not broken between its syllables */
@@ -129,7 +131,7 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 		c->w = 0;
 	} else if (g.missing)
 		c->flags |= ICH_MISSING | ICH_INVIS;
-	if (is_cjk(cp))
+	if (breaks_anywhere(cp))
 		c->flags |= ICH_CJK;
 	if (cp == '-' || cp == 0x2010)
 		c->flags |= ICH_HYPHEN;
@@ -421,7 +423,8 @@ static void
 link_flush(struct lay *L, struct linkrun *r)
 {
 	if (r->link >= 0 && r->x1 > r->x0)
-		dl_add_link(L, L->links[r->link], r->x0, r->y0, r->x1 - r->x0, r->y1 - r->y0);
+		dl_add_link(L->dl, L->page, L->links[r->link], r->x0, r->y0, r->x1 - r->x0,
+		            r->y1 - r->y0);
 	r->link = -1;
 }
 
@@ -463,7 +466,7 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		}
 		if (c->flags & ICH_OBJ) {
 			const struct iobj *o = &p->obj[c->cid];
-			dl_add_image(L, o->image, cx, baseline, o->dw, o->dh);
+			dl_add_image(L->dl, L->page, o->image, cx, baseline, o->dw, o->dh);
 			link_extend(L, &lr, st->link, cx, cx + o->dw, baseline, baseline + o->dh);
 			cx += o->dw;
 			i++;
@@ -488,14 +491,16 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 			float bx = cx;
 			for (size_t k = i; k < j; k++) {
 				float bw = p->c[k].w;
-				dl_add_rect(L, DL_FRAME, bx + bw * 0.12f, baseline, bw * 0.76f,
-				            st->size * 0.68f, st->size * 0.05f, st->rgb);
+				dl_add_rect(L->dl, L->page, DL_FRAME, bx + bw * 0.12f, baseline,
+				            bw * 0.76f, st->size * 0.68f, st->size * 0.05f,
+				            st->rgb);
 				bx += bw;
 			}
 		}
 		if (st->deco & DECO_CODEBG)
-			dl_add_rect(L, DL_FILL, cx - 0.5f, lo, w + 1, hi - lo, 0, CODE_BG_RGB);
-		struct dl_item *it = dl_push(L, DL_TEXT);
+			dl_add_rect(L->dl, L->page, DL_FILL, cx - 0.5f, lo, w + 1, hi - lo, 0,
+			            CODE_BG_RGB);
+		struct dl_item *it = dl_push(L->dl, L->page, DL_TEXT);
 		it->face = c->face;
 		it->invisible = !!(c->flags & ICH_INVIS);
 		it->x = cx;
@@ -508,10 +513,10 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 		it->shaped = shaped != 0;
 		it->glyph = glyph;
 		if (st->deco & DECO_STRIKE)
-			dl_add_rect(L, DL_LINE, cx, baseline + st->size * 0.28f, w, 0,
+			dl_add_rect(L->dl, L->page, DL_LINE, cx, baseline + st->size * 0.28f, w, 0,
 			            st->size * STRIKE_W, st->rgb);
 		if (st->deco & DECO_UNDER)
-			dl_add_rect(L, DL_LINE, cx, baseline - st->size * 0.11f, w, 0,
+			dl_add_rect(L->dl, L->page, DL_LINE, cx, baseline - st->size * 0.11f, w, 0,
 			            st->size * STRIKE_W, st->rgb);
 		link_extend(L, &lr, st->link, cx, cx + w, lo, hi);
 		cx += w;

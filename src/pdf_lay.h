@@ -168,12 +168,6 @@ void lay_advance(struct lay *L, float h);
 float lay_room(const struct lay *L);
 float lay_page_room(const struct lay *L); /* on an empty page */
 void lay_block_space(struct lay *L, float before);
-/* A new item on the current page, zeroed but for page, kind and dest. */
-struct dl_item *dl_push(struct lay *L, int kind);
-void dl_add_rect(struct lay *L, int kind, float x, float y, float w, float h, float lw,
-                 uint32_t rgb);
-void dl_add_link(struct lay *L, const char *target, float x, float y, float w, float h);
-void dl_add_image(struct lay *L, int image, float x, float y, float w, float h);
 
 /* pdf_inline.c */
 void para_reset(struct para *p, int font, float size, uint32_t rgb, float lead, int pre);

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "fsutil.h"
 #include "pdf_lay.h"
 #include "pdf_style.h"
 #include "text.h"
@@ -22,78 +23,6 @@
  * 25 million pixels (5000 x 5000) is more than a page shows. */
 #define IMAGE_MAX_PIXELS 25000000ull
 #define LINK_MAX_BYTES 4096u
-
-/* ---- display list ---- */
-
-void
-dl_free(struct dl *dl)
-{
-	if (!dl)
-		return;
-	free(dl->items);
-	buf_free(&dl->text);
-	free(dl->glyphs);
-	free(dl->marks);
-	for (size_t i = 0; i < dl->nanchors; i++)
-		free(dl->anchors[i].name);
-	free(dl->anchors);
-	for (size_t i = 0; i < dl->nimages; i++) {
-		free(dl->images[i].data);
-		free(dl->images[i].path);
-	}
-	free(dl->images);
-	free(dl->first_heading);
-	free(dl);
-}
-
-struct dl_item *
-dl_push(struct lay *L, int kind)
-{
-	struct dl *dl = L->dl;
-	dl->items = xgrow(dl->items, &dl->cap, dl->n + 1, sizeof *dl->items);
-	struct dl_item *it = &dl->items[dl->n++];
-	memset(it, 0, sizeof *it);
-	it->page = L->page;
-	it->kind = (uint8_t)kind;
-	it->dest = -1;
-	return it;
-}
-
-void
-dl_add_rect(struct lay *L, int kind, float x, float y, float w, float h, float lw, uint32_t rgb)
-{
-	struct dl_item *it = dl_push(L, kind);
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	it->lw = lw;
-	it->rgb = rgb;
-}
-
-void
-dl_add_link(struct lay *L, const char *target, float x, float y, float w, float h)
-{
-	struct dl_item *it = dl_push(L, DL_LINK);
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	it->off = L->dl->text.len;
-	it->len = strlen(target);
-	buf_puts(&L->dl->text, target);
-}
-
-void
-dl_add_image(struct lay *L, int image, float x, float y, float w, float h)
-{
-	struct dl_item *it = dl_push(L, DL_IMAGE);
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	it->off = (size_t)image;
-}
 
 /* ---- names: the headings' anchors in linear time ---- */
 
@@ -212,8 +141,8 @@ static void
 bar_flush(struct lay *L, struct ctr *c)
 {
 	if (c->kind == CTR_QUOTE && c->bar && c->bar_top >= 0 && c->bar_top > c->bar_bot)
-		dl_add_rect(L, DL_FILL, c->bar_x, c->bar_bot, QUOTE_BAR_W, c->bar_top - c->bar_bot,
-		            0, QUOTE_BAR_RGB);
+		dl_add_rect(L->dl, L->page, DL_FILL, c->bar_x, c->bar_bot, QUOTE_BAR_W,
+		            c->bar_top - c->bar_bot, 0, QUOTE_BAR_RGB);
 	c->bar_top = -1;
 }
 
@@ -286,10 +215,12 @@ static void
 checkbox(struct lay *L, float x, float content, float baseline, float size, int done)
 {
 	float b = size * CHECKBOX_SIZE, y = baseline - size * 0.06f;
-	dl_add_rect(L, DL_FRAME, x, y, b, b, 0.7f, 0x000000u);
+	dl_add_rect(L->dl, L->page, DL_FRAME, x, y, b, b, 0.7f, 0x000000u);
 	if (done) {
-		dl_add_rect(L, DL_LINE, x + b * 0.2f, y + b * 0.5f, b * 0.2f, -b * 0.3f, 1.1f, 0);
-		dl_add_rect(L, DL_LINE, x + b * 0.4f, y + b * 0.2f, b * 0.45f, b * 0.65f, 1.1f, 0);
+		dl_add_rect(L->dl, L->page, DL_LINE, x + b * 0.2f, y + b * 0.5f, b * 0.2f,
+		            -b * 0.3f, 1.1f, 0);
+		dl_add_rect(L->dl, L->page, DL_LINE, x + b * 0.4f, y + b * 0.2f, b * 0.45f,
+		            b * 0.65f, 1.1f, 0);
 	}
 	/* extracted text says what the box shows */
 	lay_string(L, 0, size, 0, 1, content - 1, baseline, done ? "[x] " : "[ ] ", 1);
@@ -621,25 +552,6 @@ lay_heading_begin(struct lay *L, int level)
 	buf_reset(&L->htext);
 }
 
-/* Whitespace collapsed and trimmed, for bookmarks and anchors. */
-static char *
-squeeze(const char *s)
-{
-	struct buf b = BUF_INIT;
-	int sp = 0;
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			sp = b.len > 0;
-			continue;
-		}
-		if (sp)
-			buf_putc(&b, ' ');
-		sp = 0;
-		buf_putc(&b, *s);
-	}
-	return buf_detach(&b);
-}
-
 void
 lay_heading_end(struct lay *L)
 {
@@ -651,7 +563,7 @@ lay_heading_end(struct lay *L)
 	 * official form enough for a line, a table's header and first row) */
 	float top = place_para(L, &L->para,
 	                       L->st->heading_keep * L->st->body.size * L->st->body.lead, &page);
-	char *raw = squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
+	char *raw = text_squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
 	free(raw);
 	struct dl *dl = L->dl;
 	if (*title) {
@@ -713,8 +625,8 @@ pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 		float h = pt + ln[k].asc + ln[k].desc + pb;
 		float top = lay_box_begin(L, h, pt + ln[k].asc);
 		if (shade)
-			dl_add_rect(L, DL_FILL, L->left, top - h, L->right - L->left, h, 0,
-			            CODE_BG_RGB);
+			dl_add_rect(L->dl, L->page, DL_FILL, L->left, top - h, L->right - L->left,
+			            h, 0, CODE_BG_RGB);
 		para_draw_line(L, p, &ln[k], L->left + pad, top - pt - ln[k].asc, width, 0);
 		lay_advance(L, h);
 	}
@@ -741,7 +653,8 @@ lay_rule(struct lay *L)
 	lay_block_space(L, L->st->rule.before);
 	float h = 2;
 	float top = lay_box_begin(L, h, 0);
-	dl_add_rect(L, DL_LINE, L->left, top - h / 2, L->right - L->left, 0, RULE_W, RULE_RGB);
+	dl_add_rect(L->dl, L->page, DL_LINE, L->left, top - h / 2, L->right - L->left, 0, RULE_W,
+	            RULE_RGB);
 	lay_advance(L, h);
 	if (L->st->rule.after > L->pending)
 		L->pending = L->st->rule.after;

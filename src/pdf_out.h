@@ -4,9 +4,9 @@
 
 #include "buf.h"
 #include "debrief.h"
-#include "fsutil.h"
+#include "strlist.h"
 #include "pdf_fonts.h"
-#include "pdf_layout.h"
+#include "pdf_dl.h"
 
 struct pdfout_info {
 	const char *title;   /* document info; NULL: none */

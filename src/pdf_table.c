@@ -148,7 +148,8 @@ draw_band(struct lay *L, struct table *t, size_t r, const struct group *g, const
 	float top = L->y;
 	float right = g->x[g->c1 - g->c0 - 1] + g->w[g->c1 - g->c0 - 1];
 	if (t->rows[r].header)
-		dl_add_rect(L, DL_FILL, g->x[0], top - h, right - g->x[0], h, 0, TABLE_HEAD_BG_RGB);
+		dl_add_rect(L->dl, L->page, DL_FILL, g->x[0], top - h, right - g->x[0], h, 0,
+		            TABLE_HEAD_BG_RGB);
 	for (int c = g->c0; c < g->c1; c++) {
 		struct tcell *cell = &t->rows[r].c[c];
 		float x = g->x[c - g->c0], w = g->w[c - g->c0], y = top - TABLE_PAD_Y;
@@ -159,7 +160,8 @@ draw_band(struct lay *L, struct table *t, size_t r, const struct group *g, const
 			y -= cell->ln[k].asc + cell->ln[k].desc;
 		}
 		cell->at = end;
-		dl_add_rect(L, DL_FRAME, x, top - h, w, h, TABLE_BORDER_W, TABLE_BORDER_RGB);
+		dl_add_rect(L->dl, L->page, DL_FRAME, x, top - h, w, h, TABLE_BORDER_W,
+		            TABLE_BORDER_RGB);
 	}
 	lay_advance(L, h);
 }

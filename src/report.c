@@ -228,6 +228,7 @@ write_outputs(struct report_opts *o, const struct record *r, const char *name, e
 		po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
 		po.lang = lang;
 		po.file = mdname;
+		po.created = date_source_epoch();
 		struct buf pdf = BUF_INIT;
 		struct strlist warnings = {0};
 		if (!pdf_from_markdown(md->data, md->len, &po, &pdf, &warnings, &err) ||

@@ -16,7 +16,7 @@
 
 #include "buf.h"
 #include "countries.h"
-#include "fsutil.h" /* struct strlist */
+#include "strlist.h"
 #include "provinces.h"
 #include "text.h"
 #include "xalloc.h"

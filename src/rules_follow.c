@@ -113,7 +113,7 @@ vague_owner(const char *owner, const struct config *cfg)
 int
 rules_owner_vague(const char *owner, const struct config *cfg)
 {
-	return !owner || rules_blank(owner) || vague_owner(owner, cfg) == 1;
+	return !owner || text_blank(owner) || vague_owner(owner, cfg) == 1;
 }
 
 /* ---- the rules ---- */
@@ -194,7 +194,7 @@ status_said(enum task_status s, enum lang lang)
 static void
 task_owner(struct rctx *c, const struct task *t, const char *name)
 {
-	if (rules_blank(t->owner.s)) {
+	if (text_blank(t->owner.s)) {
 		if (told(c, t->mark, "owner"))
 			return; /* the schema's finding says it */
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-owner", SEV_ERROR,
@@ -463,7 +463,7 @@ memory_contacts(struct rctx *c)
 static void
 memory_handover(struct rctx *c)
 {
-	if (!rules_blank(c->r->handover.s) || told_top(c, "handover"))
+	if (!text_blank(c->r->handover.s) || told_top(c, "handover"))
 		return;
 	rules_emit(c, rules_mark(c, c->r->handover.mark, c->r->handover.mark), "memory-handover",
 	           SEV_INFO, "%s",

@@ -28,16 +28,11 @@ struct mark rules_root_mark(const struct rctx *c);
 char *rules_short(const char *s);
 /* 1 when the folded text holds the folded words of phrase as whole words. */
 int rules_has_phrase(const char *folded, const char *phrase);
-/* 1 when text is absent or only spaces. */
-int rules_blank(const char *s);
 
 /* The nearest of n candidates to word (edit distance, at most a third of
  * its length, at least 2), or NULL: the "did you mean" of messages. */
-const char *rules_nearest(const char *word, const char *const *cand, size_t n);
 /* The nearest rule id, or NULL. */
-const char *rules_suggest(const char *id);
 /* Severity as listed: "error/warning" for rules with two levels. */
-const char *rules_sev_label(const struct rule *ru);
 
 /* Built-in host languages of a country (upper-case ISO code), the
  * configuration's additions first: "de fr it", or NULL when unknown. */

@@ -510,8 +510,8 @@ prep_objectives(struct rctx *c)
 	const struct record *r = c->r;
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const struct objective *o = &r->objectives[i];
-		if (!rules_blank(o->field.s) &&
-		    (!rules_blank(o->project.s) || !rules_blank(o->roadmap.s)))
+		if (!text_blank(o->field.s) &&
+		    (!text_blank(o->project.s) || !text_blank(o->roadmap.s)))
 			return;
 	}
 	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-objectives",
@@ -529,7 +529,7 @@ prep_friendship_only(struct rctx *c)
 	const struct objective *first = NULL;
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const struct objective *o = &r->objectives[i];
-		if (rules_blank(o->field.s))
+		if (text_blank(o->field.s))
 			continue;
 		if (!friendship_only(o->field.s))
 			return;
@@ -573,7 +573,7 @@ prep_partner_interest(struct rctx *c)
 		const struct partner *p = o->partner;
 		if (!p && !o->partner_ref.s && r->npartners == 1)
 			p = &r->partners[0];
-		if (!p || rules_blank(o->field.s) || (!p->priorities.n && !p->needs.n))
+		if (!p || text_blank(o->field.s) || (!p->priorities.n && !p->needs.n))
 			continue;
 		struct words f;
 		words_of(o->field.s, &f);
@@ -650,7 +650,7 @@ static const char *const business_cjk[] = {"株式会社", "有限会社", "商�
 static int
 business_org(const char *org)
 {
-	if (rules_blank(org))
+	if (text_blank(org))
 		return 0;
 	for (size_t i = 0; i < sizeof business_cjk / sizeof business_cjk[0]; i++)
 		if (strstr(org, business_cjk[i]))

@@ -14,7 +14,7 @@
 
 #include "buf.h"
 #include "provinces.h"
-#include "rules.h"
+#include "catalogue.h"
 #include "schema_fields.h"
 #include "text.h"
 #include "xalloc.h"

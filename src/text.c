@@ -756,3 +756,51 @@ text_put_utf8(char *out, uint32_t c)
 	out[3] = (char)(0x80 | (c & 0x3F));
 	return 4;
 }
+
+const char *
+text_nearest(const char *word, const char *const *cand, size_t n)
+{
+	if (!word)
+		return NULL;
+	size_t max = strlen(word) / 3, best = SIZE_MAX;
+	const char *pick = NULL;
+	if (max < 2)
+		max = 2;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = text_distance(word, cand[i]);
+		if (d <= max && d < best) {
+			best = d;
+			pick = cand[i];
+		}
+	}
+	return pick;
+}
+
+int
+text_blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+char *
+text_squeeze(const char *s)
+{
+	struct buf b = BUF_INIT;
+	int sp = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			sp = b.len > 0;
+			continue;
+		}
+		if (sp)
+			buf_putc(&b, ' ');
+		sp = 0;
+		buf_putc(&b, *s);
+	}
+	return buf_detach(&b);
+}

@@ -35,6 +35,14 @@ char *text_fold(const char *s);
  * string is longer than TEXT_DISTANCE_MAX bytes. */
 #define TEXT_DISTANCE_MAX 64
 size_t text_distance(const char *a, const char *b);
+/* Spaces, tabs and line ends collapsed to one space and trimmed: "  a \n b "
+ * → "a b".  Caller frees. */
+char *text_squeeze(const char *s);
+/* 1 when s is NULL or holds only spaces, tabs and line ends. */
+int text_blank(const char *s);
+/* The candidate nearest to word by text_distance, within a third of its
+ * length (at least 2); NULL when none is that near.  For "did you mean". */
+const char *text_nearest(const char *word, const char *const *cand, size_t n);
 /* ASCII slug: folded, spaces to '-': "Đà Nẵng" → "da-nang".  Caller frees;
  * never empty ("x" when nothing is left). */
 char *text_slug(const char *s);
