@@ -154,15 +154,14 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
-	if (!fs_read_head(path, lim->max_file + 1, &data, &len, &err)) {
+	if (!schema_read(path, lim, &data, &len, &err)) {
 		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return -1;
 	}
 	struct diags one = DIAGS_INIT;
-	struct doc *doc = load_yaml(data, len, name, lim, lang, &one);
+	struct record *r = schema_load(data, len, name, lim, a->today, &lang, NULL, NULL, &one);
 	free(data);
-	struct record *r = doc ? schema_record_take(doc, a->today, lang, &one) : NULL;
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;

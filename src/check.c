@@ -350,7 +350,7 @@ cmd_check(int argc, char **argv)
 		size_t len = 0;
 		/* At most one byte past the limit, so that the loader reports a
 		 * file too large as a finding, and memory stays bounded. */
-		if (!fs_read_head(in[i].path, lim.max_file + 1, &data, &len, &err)) {
+		if (!schema_read(in[i].path, &lim, &data, &len, &err)) {
 			escape_eprintf("debrief: %s: %s\n", in[i].name, err);
 			strlist_push(&errors, err);
 			in[i].error = errors.n;
@@ -374,9 +374,10 @@ cmd_check(int argc, char **argv)
 		in[i].cfg = fc;
 		nread++;
 		size_t from = dq.n;
-		struct doc *doc = load_yaml(data, len, in[i].name, &lim, o.lang, &dq);
+		enum lang rl = o.lang;
+		struct record *r =
+		    schema_load(data, len, in[i].name, &lim, today, &rl, NULL, NULL, &dq);
 		free(data);
-		struct record *r = doc ? schema_record_take(doc, today, o.lang, &dq) : NULL;
 		struct check_ctx fctx = {today, o.lang, fc};
 		if (r)
 			rules_check(r, &fctx, &dq);

@@ -187,8 +187,9 @@ tset_free(struct tset *ts)
 
 /* The report language: --lang, else the record's own (vi or en), else vi. */
 static enum lang
-record_lang(const struct report_opts *o, const struct doc *doc)
+record_lang(const struct doc *doc, const void *arg)
 {
+	const struct report_opts *o = arg;
 	if (o->lang_forced)
 		return o->lang;
 	const char *l = node_text(node_get(doc->root, "lang"));
@@ -258,20 +259,15 @@ report_one(struct report_opts *o, const char *path)
 	struct load_limits lim;
 	load_limits_default(&lim);
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
-	if (!fs_read(path, lim.max_file + 1, &data, &len, &err)) {
+	if (!schema_read(path, &lim, &data, &len, &err)) {
 		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
 	struct diags dq = DIAGS_INIT;
-	struct doc *doc = load_yaml(data, len, name, &lim, o->ctx.lang, &dq);
-	enum lang lang = doc ? record_lang(o, doc) : o->ctx.lang;
-	if (doc && lang != o->ctx.lang && dq.n) {
-		/* Reload so that every finding in the report speaks its language. */
-		doc_free(doc);
-		diags_free(&dq);
-		doc = load_yaml(data, len, name, &lim, lang, &dq);
-	}
+	enum lang lang = o->ctx.lang;
+	struct record *r =
+	    schema_load(data, len, name, &lim, o->ctx.today, &lang, record_lang, o, &dq);
 	free(data);
 	struct check_ctx ctx = o->ctx;
 	ctx.lang = lang;
@@ -281,12 +277,11 @@ report_one(struct report_opts *o, const char *path)
 		print_findings(&cd);
 		diags_free(&cd);
 		if (!ctx.cfg) {
-			doc_free(doc);
+			record_free(r);
 			diags_free(&dq);
 			return 0;
 		}
 	}
-	struct record *r = doc ? schema_record_take(doc, ctx.today, lang, &dq) : NULL;
 	if (r)
 		rules_check(r, &ctx, &dq);
 	rules_apply(&dq, 0, r, ctx.cfg);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fsutil.h"
 #include "provinces.h"
 #include "catalogue.h"
 #include "schema_fields.h"
@@ -1458,4 +1459,32 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	free(w.rep);
 	dedupe(dq, from);
 	return r;
+}
+
+int
+schema_read(const char *path, const struct load_limits *lim, char **data, size_t *len, char **err)
+{
+	return fs_read_head(path, lim->max_file + 1, data, len, err);
+}
+
+struct record *
+schema_load(const char *data, size_t len, const char *name, const struct load_limits *lim,
+            struct date today, enum lang *lang,
+            enum lang (*lang_of)(const struct doc *doc, const void *arg), const void *arg,
+            struct diags *dq)
+{
+	struct diags one = DIAGS_INIT;
+	struct doc *doc = load_yaml(data, len, name, lim, *lang, &one);
+	enum lang want = doc && lang_of ? lang_of(doc, arg) : *lang;
+	if (doc && want != *lang && one.n) {
+		/* again, so that every finding speaks the record's language */
+		doc_free(doc);
+		diags_free(&one);
+		doc = load_yaml(data, len, name, lim, want, &one);
+	}
+	if (doc)
+		*lang = want;
+	diags_take(dq, &one);
+	diags_free(&one);
+	return doc ? schema_record_take(doc, today, *lang, dq) : NULL;
 }
