@@ -12,6 +12,7 @@
 #include "archive.h"
 #include "archive_pages.h"
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "diag_out.h"
 #include "escape.h"
@@ -34,16 +35,6 @@ struct arc_opts {
 	enum lang lang;
 	int md, pdf, pdf_asked, verbose;
 };
-
-static int
-arc_usage(enum lang lang, const char *vi, const char *en, const char *arg)
-{
-	fputs("debrief archive: ", stderr);
-	fprintf(stderr, L(lang, vi, en), arg);
-	fputc('\n', stderr);
-	usage(stderr);
-	return 0;
-}
 
 /* "md", "pdf" or "md,pdf" (either order). */
 static int
@@ -78,10 +69,7 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	o->md = 1;
 	o->pdf = arc_pdf_available;
 	/* the language first: messages about the other options use it */
-	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
-		if ((!strcmp(argv[i], "--lang") && i + 1 < argc && !strcmp(argv[i + 1], "en")) ||
-		    !strcmp(argv[i], "--lang=en"))
-			o->lang = LANG_EN;
+	o->lang = cli_prescan_lang(argc, argv);
 	opterr = 0;
 	optind = 0;
 	int c;
@@ -92,33 +80,28 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 		case 'c': o->config = optarg; break;
 		case 'v': o->verbose = 1; break;
 		case 'l':
-			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
-				return arc_usage(o->lang, "ngôn ngữ không hợp lệ '%s' (vi, en)",
-				                 "unknown language '%s' (vi, en)", optarg);
-			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			if (!cli_lang("archive", optarg, &o->lang, usage))
+				return 0;
 			break;
 		case 'f':
 			if (!parse_format(optarg, o))
-				return arc_usage(o->lang,
-				                 "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
-				                 "unknown format '%s' (md, pdf, md,pdf)", optarg);
+				return !cli_usage_error(
+				    "archive", o->lang, usage,
+				    "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
+				    "unknown format '%s' (md, pdf, md,pdf)", optarg);
 			o->pdf_asked = o->pdf;
 			break;
 		case 'h': return -1;
-		case ':':
-			return arc_usage(o->lang, "tùy chọn %s cần một giá trị",
-			                 "option %s needs a value", argv[optind - 1]);
-		default:
-			return arc_usage(o->lang, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-			                 argv[optind - 1]);
+		default: cli_option_error("archive", o->lang, usage, c, argv); return 0;
 		}
 	}
 	if (!o->dir)
-		return arc_usage(o->lang, "%scần -o DIR (thư mục lưu trữ)",
-		                 "%s-o DIR (the archive directory) is required", "");
+		return !cli_usage_error("archive", o->lang, usage, "%scần -o DIR (thư mục lưu trữ)",
+		                        "%s-o DIR (the archive directory) is required", "");
 	if (optind >= argc)
-		return arc_usage(o->lang, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-		                 "%sat least one PATH is needed (file, directory or -)", "");
+		return !cli_usage_error("archive", o->lang, usage,
+		                        "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+		                        "%sat least one PATH is needed (file, directory or -)", "");
 	if (o->pdf && !arc_pdf_available) {
 		if (o->pdf_asked)
 			fprintf(

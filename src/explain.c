@@ -19,18 +19,6 @@
 #include "catalogue.h"
 #include "xalloc.h"
 
-static int
-parse_lang(const char *s, enum lang *out)
-{
-	if (!strcmp(s, "vi"))
-		*out = LANG_VI;
-	else if (!strcmp(s, "en"))
-		*out = LANG_EN;
-	else
-		return 0;
-	return 1;
-}
-
 static void
 json_str(struct buf *b, const char *s)
 {
@@ -58,8 +46,8 @@ explain_usage(FILE *f)
 /* The common options; formats: the two --format accepts, the first the
  * default.  Returns -1 to go on, else an exit code. */
 static int
-options(int argc, char **argv, enum lang *lang, const char **format, const char *const formats[2],
-        void (*usage)(FILE *))
+options(const char *cmd, int argc, char **argv, enum lang *lang, const char **format,
+        const char *const formats[2], void (*usage)(FILE *))
 {
 	static const struct option longopts[] = {
 	    {"format", required_argument, NULL, 'f'},
@@ -68,36 +56,30 @@ options(int argc, char **argv, enum lang *lang, const char **format, const char 
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
-	enum lang ul = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
+	*lang = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
 	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, formats[0]) && strcmp(optarg, formats[1])) {
-				fprintf(stderr,
-				        L(*lang, "debrief: --format nhận %s hoặc %s\n",
-				          "debrief: --format wants %s or %s\n"),
-				        formats[0], formats[1]);
-				return EXIT_USAGE;
+				char *want = xasprintf("'%%s' (%s, %s)", formats[0], formats[1]);
+				char *vi = xasprintf("định dạng không hợp lệ %s", want);
+				char *en = xasprintf("unknown format %s", want);
+				int rc = cli_usage_error(cmd, *lang, usage, vi, en, optarg);
+				free(want);
+				free(vi);
+				free(en);
+				return rc;
 			}
 			*format = optarg;
 			break;
 		case 'l':
-			if (!parse_lang(optarg, lang)) {
-				fprintf(stderr, "debrief: %s\n",
-				        L(ul, "--lang nhận vi hoặc en", "--lang wants vi or en"));
+			if (!cli_lang(cmd, optarg, lang, usage))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default:
-			fprintf(stderr,
-			        L(ul, "debrief: tùy chọn không hợp lệ hoặc thiếu giá trị: %s\n",
-			          "debrief: unknown option or missing value: %s\n"),
-			        argv[optind - 1]);
-			usage(stderr);
-			return EXIT_USAGE;
+		default: return cli_option_error(cmd, *lang, usage, ch, argv);
 		}
 	}
 	return -1;
@@ -109,13 +91,12 @@ cmd_rules(int argc, char **argv)
 	enum lang lang = LANG_VI;
 	const char *format = "text";
 	static const char *const formats[2] = {"text", "json"};
-	int rc = options(argc, argv, &lang, &format, formats, rules_usage);
+	int rc = options("rules", argc, argv, &lang, &format, formats, rules_usage);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc) {
-		rules_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (optind < argc)
+		return cli_usage_error("rules", lang, rules_usage, "đối số thừa: %s",
+		                       "unexpected argument: %s", argv[optind]);
 	struct buf b = BUF_INIT;
 	if (!strcmp(format, "json")) {
 		buf_printf(&b, "{\n  \"version\": %d,\n  \"rules\": [\n", JSON_FORMAT_VERSION);
@@ -278,13 +259,13 @@ cmd_explain(int argc, char **argv)
 	enum lang lang = LANG_VI;
 	const char *format = "text";
 	static const char *const formats[2] = {"text", "markdown"};
-	int rc = options(argc, argv, &lang, &format, formats, explain_usage);
+	int rc = options("explain", argc, argv, &lang, &format, formats, explain_usage);
 	if (rc >= 0)
 		return rc;
-	if (optind + 1 != argc) {
-		explain_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (optind + 1 != argc)
+		return cli_usage_error("explain", lang, explain_usage,
+		                       "%scần đúng một mã quy tắc (RULE)",
+		                       "%sexactly one RULE id is needed", "");
 	const char *id = argv[optind];
 	const struct rule *ru = rule_find(id);
 	if (!ru) {

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <strings.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "date.h"
 #include "escape.h"
@@ -340,40 +341,28 @@ cmd_pdf(int argc, char **argv)
 	    {"font", required_argument, NULL, 'f'},   {"lang", required_argument, NULL, 'l'},
 	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	const char *output = NULL, *title = NULL, *font = NULL;
-	enum lang lang = LANG_VI;
+	enum lang lang = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
 	int c, rc = EXIT_USAGE;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;
 		case 't': title = optarg; break;
 		case 'f': font = optarg; break;
 		case 'l':
-			if (!strcmp(optarg, "vi"))
-				lang = LANG_VI;
-			else if (!strcmp(optarg, "en"))
-				lang = LANG_EN;
-			else {
-				fprintf(stderr, "debrief: --lang: %s\n", optarg);
-				usage(stderr);
+			if (!cli_lang("pdf", optarg, &lang, usage))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default:
-			fprintf(stderr, "debrief: pdf: %s '%s'\n",
-			        L(lang, "tùy chọn không hợp lệ", "invalid option"),
-			        argv[optind - 1]);
-			usage(stderr);
-			return EXIT_USAGE;
+		default: return cli_option_error("pdf", lang, usage, c, argv);
 		}
 	}
 	fs_set_lang(lang);
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (optind != argc - 1)
+		return cli_usage_error("pdf", lang, usage,
+		                       "%scần đúng một tệp Markdown (FILE hoặc -)",
+		                       "%sexactly one Markdown FILE (or -) is needed", "");
 	const char *in = argv[optind];
 	int from_stdin = !strcmp(in, "-");
 	char *data = NULL, *err = NULL, *out_path = NULL, *base = NULL, *name = NULL;

@@ -145,3 +145,20 @@ then ok tasks-config-option/same-grouping
 else fail tasks-config-option/same-grouping "--config does not group as the found file does"; fi
 tasks tasks-config-missing --config "$WORK/nosuch.conf" examples
 want_rc tasks-config-missing 2
+
+# ---- usage errors: one style for every command, in the run's language ----
+for c in check report archive pdf new tasks rules explain; do
+	for l in en vi; do
+		"$DEBRIEF" $c --lang $l --no-such-option >/dev/null 2>"$WORK/usage-$c-$l.err"
+		rc=$?
+		case $l in en) want="debrief $c: unknown option: --no-such-option" ;;
+		vi) want="debrief $c: tùy chọn không hợp lệ: --no-such-option" ;; esac
+		if [ $rc -eq 2 ] && [ "$(head -n 1 "$WORK/usage-$c-$l.err")" = "$want" ] &&
+			sed -n 2p "$WORK/usage-$c-$l.err" | grep -q "^usage: debrief $c"; then
+			ok "commands/usage-error-style/$c/$l"
+		else
+			fail "commands/usage-error-style/$c/$l" "exit $rc, want 2, '$want' and the usage"
+			head -n 3 "$WORK/usage-$c-$l.err"
+		fi
+	done
+done
