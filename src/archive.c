@@ -16,77 +16,18 @@
 #include "buf.h"
 #include "node.h"
 #include "provinces.h"
+#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
-/* ==== string → index map (open addressing; keys live in the arena) ==== */
-
-struct smap {
-	const char **keys;
-	size_t *vals;
-	size_t cap, n;
-};
-
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static size_t *
-smap_get(const struct smap *m, const char *key)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->keys[i])
-			return NULL;
-		if (!strcmp(m->keys[i], key))
-			return &m->vals[i];
-	}
-}
-
-static void
-smap_put(struct smap *m, const char *key, size_t val)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		struct smap g = {NULL, NULL, m->cap ? m->cap * 2 : 64, 0};
-		g.keys = xcalloc(g.cap, sizeof *g.keys);
-		g.vals = xcalloc(g.cap, sizeof *g.vals);
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->keys[i])
-				smap_put(&g, m->keys[i], m->vals[i]);
-		free(m->keys);
-		free(m->vals);
-		*m = g;
-	}
-	size_t i = hash_str(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key))
-		i = (i + 1) & (m->cap - 1);
-	if (!m->keys[i])
-		m->n++;
-	m->keys[i] = key;
-	m->vals[i] = val;
-}
-
-static void
-smap_free(struct smap *m)
-{
-	free(m->keys);
-	free(m->vals);
-}
-
 struct maps {
-	struct smap ids;      /* record id → record */
-	struct smap locs;     /* province key → locality */
-	struct smap pkeys;    /* "CC\x1fn:name" / "CC\x1fi:id" → occurrence */
-	struct smap agencies; /* folded name → agency */
-	struct smap owners;   /* folded owner → owner */
-	char **alias_from;    /* folded owner aliases */
-	char **alias_key;     /* folded alias targets */
+	struct strmap ids;      /* record id → record */
+	struct strmap locs;     /* province key → locality */
+	struct strmap pkeys;    /* "CC\x1fn:name" / "CC\x1fi:id" → occurrence */
+	struct strmap agencies; /* folded name → agency */
+	struct strmap owners;   /* folded owner → owner */
+	char **alias_from;      /* folded owner aliases */
+	char **alias_key;       /* folded alias targets */
 	size_t nalias;
 };
 
@@ -193,7 +134,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 			alias_to = a->cfg->owner_alias_to[i];
 	/* one locality's department; every vague owner in one entry */
 	char *key = vague ? xstrdup("") : xasprintf("%s\x1f%s", a->locs[loc].key, f);
-	size_t *v = smap_get(&m->owners, key), idx;
+	size_t *v = strmap_get(&m->owners, key), idx;
 	if (v) {
 		idx = *v;
 	} else {
@@ -209,7 +150,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 			o->name = adup(a, t);
 			free(t);
 		}
-		smap_put(&m->owners, o->key, idx);
+		strmap_put(&m->owners, o->key, idx);
 	}
 	free(key);
 	struct arc_owner *o = &a->owners[idx];
@@ -241,7 +182,7 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
 	if (u < 0 && former && *former)
 		*used = former;
-	size_t *v = smap_get(&m->locs, key), idx;
+	size_t *v = strmap_get(&m->locs, key), idx;
 	if (v) {
 		idx = *v;
 	} else {
@@ -253,7 +194,7 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 		l->unit = u;
 		l->name = u >= 0 ? province_units[u].name : adup(a, name && *name ? name : "?");
 		l->name_rec = u >= 0 ? -1 : (long)rec;
-		smap_put(&m->locs, l->key, idx);
+		strmap_put(&m->locs, l->key, idx);
 	}
 	struct arc_loc *l = &a->locs[idx];
 	l->nrecs++;
@@ -274,7 +215,7 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 		return -1;
 	char *sq = text_squeeze(r->agency_name.s);
 	char *f = text_fold(sq);
-	size_t *v = smap_get(&m->agencies, f), idx;
+	size_t *v = strmap_get(&m->agencies, f), idx;
 	if (v) {
 		idx = *v;
 	} else {
@@ -287,7 +228,7 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 		g->name = adup(a, sq);
 		g->name_rec = (long)rec;
 		g->kind = r->agency_kind;
-		smap_put(&m->agencies, g->key, idx);
+		strmap_put(&m->agencies, g->key, idx);
 	}
 	struct arc_agency *g = &a->agencies[idx];
 	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) < 0) {
@@ -332,11 +273,11 @@ pkey_link(struct archive *a, size_t i, const char *country, char kind, const cha
 		return;
 	}
 	char *k = xasprintf("%s\x1f%c:%s", country, kind, f);
-	size_t *v = smap_get(&m->pkeys, k);
+	size_t *v = strmap_get(&m->pkeys, k);
 	if (v)
 		uf_union(a->occs, i, *v);
 	else
-		smap_put(&m->pkeys, arena_strdup(a->arena, k), i);
+		strmap_put(&m->pkeys, arena_strdup(a->arena, k), i);
 	free(k);
 	free(f);
 }
@@ -415,14 +356,14 @@ int
 archive_add(struct archive *a, const struct record *r)
 {
 	struct maps *m = a->maps;
-	if (!r->id.s || smap_get(&m->ids, r->id.s))
+	if (!r->id.s || strmap_get(&m->ids, r->id.s))
 		return 0;
 	a->recs = xgrow(a->recs, &a->caprecs, a->nrecs + 1, sizeof *a->recs);
 	size_t ri = a->nrecs++;
 	struct arc_rec *rr = &a->recs[ri];
 	memset(rr, 0, sizeof *rr);
 	rr->id = adup(a, r->id.s);
-	smap_put(&m->ids, rr->id, ri);
+	strmap_put(&m->ids, rr->id, ri);
 	rr->file = adup(a, r->file ? r->file : "");
 	rr->title = atext(a, &r->title);
 	if (!rr->title)
@@ -601,18 +542,18 @@ slug_bounded(const char *base)
 
 /* Unique slugs: "jp-nagasaki", then "-2", "-3" in list order. */
 static const char *
-unique_slug(struct archive *a, struct smap *seen, const char *full)
+unique_slug(struct archive *a, struct strmap *seen, const char *full)
 {
 	char *base = slug_bounded(full);
 	char *s = xstrdup(base);
-	for (int n = 2; smap_get(seen, s); n++) {
+	for (int n = 2; strmap_get(seen, s); n++) {
 		free(s);
 		s = xasprintf("%s-%d", base, n);
 	}
 	const char *r = arena_strdup(a->arena, s);
 	free(s);
 	free(base);
-	smap_put(seen, r, 1);
+	strmap_put(seen, r, 1);
 	return r;
 }
 
@@ -658,7 +599,7 @@ finish_partners(struct archive *a)
 	size_t *pidx = xcalloc(a->nocc ? a->nocc : 1, sizeof *pidx); /* root → partner */
 	a->partners = xcalloc(ng ? ng : 1, sizeof *a->partners);
 	a->npartners = ng;
-	struct smap seen = {0};
+	struct strmap seen = {0};
 	for (size_t k = 0; k < ng; k++) {
 		struct arc_partner *p = &a->partners[k];
 		const struct arc_occ *o = &a->occs[first[g[k].root]];
@@ -682,7 +623,7 @@ finish_partners(struct archive *a)
 		free(cc);
 		free((char *)g[k].foldname);
 	}
-	smap_free(&seen);
+	strmap_free(&seen);
 	for (size_t i = 0; i < a->nocc; i++)
 		a->occs[i].partner = pidx[uf_find(a->occs, i)];
 	free(pidx);
@@ -997,7 +938,7 @@ finish_agencies(struct archive *a)
 	sort_a = a;
 	qsort(order, n, sizeof *order, cmp_agency_idx);
 	struct arc_agency *sorted = xcalloc(n ? n : 1, sizeof *sorted);
-	struct smap seen = {0};
+	struct strmap seen = {0};
 	for (size_t g = 0; g < n; g++) {
 		sorted[g] = a->agencies[order[g]];
 		newi[order[g]] = g;
@@ -1008,7 +949,7 @@ finish_agencies(struct archive *a)
 		ag->slug = unique_slug(a, &seen, s);
 		free(s);
 	}
-	smap_free(&seen);
+	strmap_free(&seen);
 	free(a->agencies);
 	a->agencies = sorted;
 	a->capagencies = n;
@@ -1038,11 +979,11 @@ archive_finish(struct archive *a)
 	finish_agencies(a);
 	archive_finish_stats(a);
 	struct maps *m = a->maps;
-	smap_free(&m->ids);
-	smap_free(&m->locs);
-	smap_free(&m->pkeys);
-	smap_free(&m->agencies);
-	smap_free(&m->owners);
+	strmap_free(&m->ids);
+	strmap_free(&m->locs);
+	strmap_free(&m->pkeys);
+	strmap_free(&m->agencies);
+	strmap_free(&m->owners);
 	memset(&m->ids, 0, sizeof m->ids);
 	memset(&m->locs, 0, sizeof m->locs);
 	memset(&m->pkeys, 0, sizeof m->pkeys);
@@ -1072,11 +1013,11 @@ archive_free(struct archive *a)
 	if (!a)
 		return;
 	struct maps *m = a->maps;
-	smap_free(&m->ids);
-	smap_free(&m->locs);
-	smap_free(&m->pkeys);
-	smap_free(&m->agencies);
-	smap_free(&m->owners);
+	strmap_free(&m->ids);
+	strmap_free(&m->locs);
+	strmap_free(&m->pkeys);
+	strmap_free(&m->agencies);
+	strmap_free(&m->owners);
 	for (size_t i = 0; i < m->nalias; i++) {
 		free(m->alias_from[i]);
 		free(m->alias_key[i]);

@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "fsutil.h"
+#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -31,82 +32,6 @@ load_limits_default(struct load_limits *lim)
 	lim->max_aliases = 10000;
 }
 
-/* ==== string table: open addressing, for keys and anchor names ==== */
-
-struct slot {
-	const char *s; /* not owned; NULL for an empty slot */
-	size_t len;
-	size_t idx; /* what the caller stores */
-};
-
-struct tab {
-	struct slot *v; /* owned; cap is 0 or a power of two */
-	size_t cap, n;
-};
-
-static const char seed_anchor; /* its address, under ASLR, seeds the hash */
-
-/* FNV-1a with a per-process seed, so that no file makes every key collide
- * on every run. */
-static size_t
-hash(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)(uintptr_t)&seed_anchor;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3u;
-	}
-	return (size_t)(h ^ (h >> 29));
-}
-
-static struct slot *
-tab_slot(const struct tab *t, const char *s, size_t len)
-{
-	size_t mask = t->cap - 1, i = hash(s, len) & mask;
-	while (t->v[i].s && !(t->v[i].len == len && !memcmp(t->v[i].s, s, len)))
-		i = (i + 1) & mask;
-	return &t->v[i];
-}
-
-/* The entry for s, or NULL. */
-static struct slot *
-tab_find(const struct tab *t, const char *s, size_t len)
-{
-	if (!t->cap)
-		return NULL;
-	struct slot *sl = tab_slot(t, s, len);
-	return sl->s ? sl : NULL;
-}
-
-/* Add s (not yet present) with idx. */
-static void
-tab_add(struct tab *t, const char *s, size_t len, size_t idx)
-{
-	if (2 * (t->n + 1) > t->cap) {
-		struct tab nt = {NULL, t->cap ? 2 * t->cap : 64, 0};
-		nt.v = xcalloc(nt.cap, sizeof *nt.v);
-		for (size_t i = 0; i < t->cap; i++)
-			if (t->v[i].s)
-				*tab_slot(&nt, t->v[i].s, t->v[i].len) = t->v[i];
-		nt.n = t->n;
-		free(t->v);
-		*t = nt;
-	}
-	struct slot *sl = tab_slot(t, s, len);
-	sl->s = s;
-	sl->len = len;
-	sl->idx = idx;
-	t->n++;
-}
-
-static void
-tab_free(struct tab *t)
-{
-	free(t->v);
-	t->v = NULL;
-	t->cap = t->n = 0;
-}
-
 /* ==== the loader ==== */
 
 /* A map with fewer keys than this is searched linearly for duplicates. */
@@ -119,12 +44,12 @@ struct anchor {
 };
 
 struct frame {
-	struct node *node; /* collection being filled */
-	size_t base;       /* its children start at ld->items[base] */
-	size_t weight;     /* nodes so far, aliases expanded (saturating) */
-	size_t anchor;     /* index in ld->anchors, or SIZE_MAX */
-	struct tab keys;   /* map: scalar keys → pair index, once large */
-	int drop;          /* map: the pending key is a merge key; drop the pair */
+	struct node *node;  /* collection being filled */
+	size_t base;        /* its children start at ld->items[base] */
+	size_t weight;      /* nodes so far, aliases expanded (saturating) */
+	size_t anchor;      /* index in ld->anchors, or SIZE_MAX */
+	struct strmap keys; /* map: scalar keys → pair index, once large */
+	int drop;           /* map: the pending key is a merge key; drop the pair */
 };
 
 /* Findings of one rule beyond this many are counted, not listed: a file
@@ -152,7 +77,7 @@ struct loader {
 	size_t nitems, items_cap;
 	struct anchor *anchors; /* owned; one per distinct name */
 	size_t nanchors, anchors_cap;
-	struct tab anchor_tab;      /* name → index in anchors */
+	struct strmap anchor_tab;   /* name → index in anchors */
 	size_t nodes;               /* nodes so far, aliases expanded */
 	size_t aliases;             /* alias events so far */
 	int failed;                 /* an error made the tree unusable */
@@ -278,7 +203,7 @@ count_nodes(struct loader *ld, size_t n, struct mark m)
 static struct anchor *
 anchor_find(struct loader *ld, const char *name)
 {
-	struct slot *sl = tab_find(&ld->anchor_tab, name, strlen(name));
+	struct strmap_slot *sl = strmap_find(&ld->anchor_tab, name, strlen(name));
 	return sl ? &ld->anchors[sl->idx] : NULL;
 }
 
@@ -286,7 +211,7 @@ anchor_find(struct loader *ld, const char *name)
 static size_t
 anchor_define(struct loader *ld, const char *name, struct node *n, size_t weight)
 {
-	struct slot *sl = tab_find(&ld->anchor_tab, name, strlen(name));
+	struct strmap_slot *sl = strmap_find(&ld->anchor_tab, name, strlen(name));
 	size_t i;
 	if (sl) {
 		i = sl->idx;
@@ -295,7 +220,7 @@ anchor_define(struct loader *ld, const char *name, struct node *n, size_t weight
 		    xgrow(ld->anchors, &ld->anchors_cap, ld->nanchors + 1, sizeof *ld->anchors);
 		i = ld->nanchors++;
 		ld->anchors[i].name = xstrdup(name);
-		tab_add(&ld->anchor_tab, ld->anchors[i].name, strlen(name), i);
+		strmap_add(&ld->anchor_tab, ld->anchors[i].name, strlen(name), i);
 	}
 	ld->anchors[i].node = n;
 	ld->anchors[i].weight = weight;
@@ -341,14 +266,15 @@ check_key(struct loader *ld, struct frame *f, struct node *k)
 		if (!f->keys.cap)
 			for (size_t i = 0; i < nkeys; i++) {
 				const struct node *o = keys[2 * i];
-				if (o->kind == NODE_SCALAR && !tab_find(&f->keys, o->str, o->len))
-					tab_add(&f->keys, o->str, o->len, i);
+				if (o->kind == NODE_SCALAR &&
+				    !strmap_find(&f->keys, o->str, o->len))
+					strmap_add(&f->keys, o->str, o->len, i);
 			}
-		struct slot *sl = tab_find(&f->keys, k->str, k->len);
+		struct strmap_slot *sl = strmap_find(&f->keys, k->str, k->len);
 		if (sl)
 			first = keys[2 * sl->idx];
 		else
-			tab_add(&f->keys, k->str, k->len, nkeys);
+			strmap_add(&f->keys, k->str, k->len, nkeys);
 	}
 	if (!first)
 		return;
@@ -480,7 +406,7 @@ on_end(struct loader *ld)
 		}
 	}
 	ld->nitems = f.base;
-	tab_free(&f.keys);
+	strmap_free(&f.keys);
 	/* Unless a later node took the name while this one was open. */
 	if (f.anchor != SIZE_MAX && ld->anchors[f.anchor].node == n)
 		ld->anchors[f.anchor].weight = f.weight;
@@ -819,13 +745,13 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	}
 	yaml_parser_delete(&parser);
 	for (size_t i = 0; i < ld.depth; i++)
-		tab_free(&ld.stack[i].keys);
+		strmap_free(&ld.stack[i].keys);
 	free(ld.stack);
 	free(ld.items);
 	for (size_t i = 0; i < ld.nanchors; i++)
 		free(ld.anchors[i].name);
 	free(ld.anchors);
-	tab_free(&ld.anchor_tab);
+	strmap_free(&ld.anchor_tab);
 	tally_report(&ld);
 	nfd_report(&ld);
 	if (ld.failed) {

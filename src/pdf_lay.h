@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "pdf_layout.h"
+#include "strmap.h"
 
 /* ---- inline content ---- */
 
@@ -116,11 +117,9 @@ struct ctr {         /* an open block quote, list or list item */
 
 struct table;
 
-struct names {      /* strings to ints, open addressing */
-	char **key; /* owned when own */
-	int *val;
-	size_t cap, n;
-	int own; /* keys are freed with the table */
+struct names {             /* strings to ints */
+	struct strmap map; /* keys owned when own */
+	int own;           /* keys are freed with the table */
 };
 
 struct page_style;

@@ -26,72 +26,35 @@
 
 /* ---- names: the headings' anchors in linear time ---- */
 
-static size_t
-name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static size_t
-name_slot(const struct names *t, const char *key)
-{
-	size_t i = name_hash(key) & (t->cap - 1);
-	while (t->key[i] && strcmp(t->key[i], key))
-		i = (i + 1) & (t->cap - 1);
-	return i;
-}
-
 /* The value of key, or -1. */
 static int
 names_get(const struct names *t, const char *key)
 {
-	if (!t->cap)
-		return -1;
-	size_t i = name_slot(t, key);
-	return t->key[i] ? t->val[i] : -1;
+	size_t *v = strmap_get(&t->map, key);
+	return v ? (int)*v : -1;
 }
 
-/* Sets key to val.  An owning table takes key when it is new and frees it
- * otherwise; a borrowing one keeps the pointer. */
+/* Sets key to val (not negative).  An owning table takes key when it is
+ * new and frees it otherwise; a borrowing one keeps the pointer. */
 static void
 names_put(struct names *t, char *key, int val)
 {
-	if ((t->n + 1) * 2 > t->cap) {
-		struct names g = {xcalloc(t->cap ? t->cap * 2 : 64, sizeof *g.key), NULL,
-		                  t->cap ? t->cap * 2 : 64, t->n, t->own};
-		g.val = xcalloc(g.cap, sizeof *g.val);
-		for (size_t i = 0; i < t->cap; i++)
-			if (t->key[i]) {
-				size_t j = name_slot(&g, t->key[i]);
-				g.key[j] = t->key[i];
-				g.val[j] = t->val[i];
-			}
-		free(t->key);
-		free(t->val);
-		*t = g;
-	}
-	size_t i = name_slot(t, key);
-	if (t->key[i]) {
+	size_t *v = strmap_get(&t->map, key);
+	if (v) {
 		if (t->own)
 			free(key);
+		*v = (size_t)val;
 	} else {
-		t->key[i] = key;
-		t->n++;
+		strmap_add(&t->map, key, strlen(key), (size_t)val);
 	}
-	t->val[i] = val;
 }
 
 static void
 names_free(struct names *t)
 {
-	for (size_t i = 0; t->own && i < t->cap; i++)
-		free(t->key[i]);
-	free(t->key);
-	free(t->val);
-	memset(t, 0, sizeof *t);
+	for (size_t i = 0; t->own && i < t->map.cap; i++)
+		free((char *)t->map.v[i].s);
+	strmap_free(&t->map);
 }
 
 /* ---- pages and vertical flow ---- */
