@@ -19,7 +19,9 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "pdf_content.h"
 #include "pdf_out.h"
+#include "pdf_tounicode.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -166,41 +168,12 @@ dict_of(struct out *o)
 	return d;
 }
 
-static void
-put_hex4(struct buf *b, uint32_t c)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
-	buf_put(b, h, 4);
-}
-
-/* A ToUnicode CMap with one bfchar entry per code, so every code drawn,
- * boxes included, extracts as the text it stands for. */
+/* The ToUnicode CMap of a face (pdf_tounicode.c) as a stream. */
 static HPDF_Dict
 to_unicode(struct out *o, const struct font_embed *e)
 {
 	struct buf b = BUF_INIT;
-	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (size_t k = 1; k <= e->ncodes; k += 100) {
-		size_t m = e->ncodes + 1 - k < 100 ? e->ncodes + 1 - k : 100;
-		buf_printf(&b, "%zu beginbfchar\n", m);
-		for (size_t j = k; j < k + m; j++) {
-			uint32_t u = e->ucs[j];
-			buf_printf(&b, "<%04X> <", (unsigned)j);
-			if (u > 0xFFFF) {
-				u -= 0x10000;
-				put_hex4(&b, 0xD800 + (u >> 10));
-				u = 0xDC00 + (u & 0x3FF);
-			}
-			put_hex4(&b, u);
-			buf_puts(&b, ">\n");
-		}
-		buf_puts(&b, "endbfchar\n");
-	}
-	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	tounicode_cmap(&b, e);
 	HPDF_Dict s = stream_of(o, b.data, b.len);
 	buf_free(&b);
 	return s;
@@ -316,56 +289,6 @@ load_fonts(struct out *o, struct fonts *f, char **err)
 	return 1;
 }
 
-/* A number for a content stream: at most three decimals, no trailing
- * zeros, "0" for what is not finite. */
-static void
-put_num(struct buf *b, float v)
-{
-	char t[32], *e = t + sizeof t, *p = e;
-	if (!(v > -1e9f && v < 1e9f))
-		v = 0;
-	long long m = llroundf(v * 1000.0f);
-	int neg = m < 0;
-	if (neg)
-		m = -m;
-	long long ip = m / 1000;
-	int fr = (int)(m % 1000), nf = 3;
-	while (nf && fr % 10 == 0) {
-		fr /= 10;
-		nf--;
-	}
-	for (int k = 0; k < nf; k++, fr /= 10)
-		*--p = (char)('0' + fr % 10);
-	if (nf)
-		*--p = '.';
-	do
-		*--p = (char)('0' + ip % 10);
-	while (ip /= 10);
-	if (neg)
-		*--p = '-';
-	buf_put(b, p, (size_t)(e - p));
-}
-
-/* Numbers separated by spaces, then the operator and a newline. */
-static void
-put_op(struct buf *b, const char *op, int n, const float *v)
-{
-	for (int k = 0; k < n; k++) {
-		put_num(b, v[k]);
-		buf_putc(b, ' ');
-	}
-	buf_puts(b, op);
-	buf_putc(b, '\n');
-}
-
-static void
-put_rgb(struct buf *b, uint32_t c, const char *op)
-{
-	float v[3] = {(float)(c >> 16 & 0xFF) / 255.0f, (float)(c >> 8 & 0xFF) / 255.0f,
-	              (float)(c & 0xFF) / 255.0f};
-	put_op(b, op, 3, v);
-}
-
 /* The entry of glyph g of document face, its outline made on first use. */
 static struct gform *
 glyph_entry(struct out *o, int face, uint32_t g)
@@ -435,9 +358,9 @@ put_path_glyph(struct out *o, HPDF_Page page, struct buf *b, const struct dl_ite
 	const char *name = form ? HPDF_Page_GetXObjectName(page, form) : NULL;
 	float s = it->h / (float)e->upem;
 	buf_printf(b, "/Glyph << /GID %u >> BDC\nq\n", (unsigned)g);
-	put_rgb(b, it->rgb, "rg");
-	buf_printf(b, "%.7g 0 0 %.7g ", (double)s, (double)s); /* put_num keeps 3 decimals */
-	put_op(b, "cm", 2, (float[]){x, y});
+	content_rgb(b, it->rgb, "rg");
+	buf_printf(b, "%.7g 0 0 %.7g ", (double)s, (double)s); /* content_num keeps 3 decimals */
+	content_op(b, "cm", 2, (float[]){x, y});
 	if (name)
 		buf_printf(b, "/%s Do\n", name);
 	else
@@ -497,17 +420,17 @@ put_shaped(struct out *o, HPDF_Page page, struct buf *b, struct buf *paths, cons
 			if (hide != *invisible)
 				buf_puts(b, (*invisible = hide) ? "3 Tr\n" : "0 Tr\n");
 			if (scale != tz)
-				put_op(b, "Tz", 1, (float[]){tz = scale});
-			put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, x, y});
+				content_op(b, "Tz", 1, (float[]){tz = scale});
+			content_op(b, "Tm", 6, (float[]){1, 0, 0, 1, x, y});
 			buf_putc(b, '[');
 			open = 1;
 		} else if (fabsf(cur - x) * 1000.0f / (it->h * tz / 100) >= 0.01f) {
-			put_num(b, (cur - x) * 1000.0f / (it->h * tz / 100));
+			content_num(b, (cur - x) * 1000.0f / (it->h * tz / 100));
 		} else {
 			x = cur; /* a rounding's worth: the next difference catches up */
 		}
 		buf_putc(b, '<');
-		put_hex4(b, code);
+		content_hex4(b, code);
 		buf_putc(b, '>');
 		cur = x + (float)w[code] * em * tz / 100;
 		valid = g->dy == 0;
@@ -520,15 +443,6 @@ put_shaped(struct out *o, HPDF_Page page, struct buf *b, struct buf *paths, cons
 
 /* The codes of UTF-8 s as a hex string and Tj (ShowText would skip a run
  * of zero width, such as a lone combining mark). */
-static void
-put_codes(struct buf *b, const char *s, size_t len)
-{
-	buf_putc(b, '<');
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	while (p < end)
-		put_hex4(b, text_next_cp(&p));
-	buf_puts(b, "> Tj\n");
-}
 
 static HPDF_Image
 image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, enum lang lang)
@@ -573,8 +487,8 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		if (it->kind != DL_FILL)
 			continue;
 		if (it->rgb != fill)
-			put_rgb(b, fill = it->rgb, "rg");
-		put_op(b, "re f", 4, (float[]){it->x, it->y, it->w, it->h});
+			content_rgb(b, fill = it->rgb, "rg");
+		content_op(b, "re f", 4, (float[]){it->x, it->y, it->w, it->h});
 	}
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
@@ -584,14 +498,14 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		const char *name = im ? HPDF_Page_GetXObjectName(page, im) : NULL;
 		if (name) {
 			buf_puts(b, "q\n");
-			put_op(b, "cm", 6, (float[]){it->w, 0, 0, it->h, it->x, it->y});
+			content_op(b, "cm", 6, (float[]){it->w, 0, 0, it->h, it->x, it->y});
 			buf_printf(b, "/%s Do\nQ\n", name);
 		} else {
 			if (lw != 0.5f)
-				put_op(b, "w", 1, (float[]){lw = 0.5f});
+				content_op(b, "w", 1, (float[]){lw = 0.5f});
 			if (stroke != 0x808080u)
-				put_rgb(b, stroke = 0x808080u, "RG");
-			put_op(b, "re S", 4, (float[]){it->x, it->y, it->w, it->h});
+				content_rgb(b, stroke = 0x808080u, "RG");
+			content_op(b, "re S", 4, (float[]){it->x, it->y, it->w, it->h});
 		}
 	}
 	int face = -1, invisible = 0, text = 0;
@@ -610,20 +524,20 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 			size = it->h;
 			const char *name = HPDF_Page_GetLocalFontName(page, o->font[face]);
 			buf_printf(b, "/%s ", name ? name : "F0");
-			put_op(b, "Tf", 1, &size);
+			content_op(b, "Tf", 1, &size);
 		}
 		if (it->invisible != invisible) {
 			invisible = it->invisible;
 			buf_puts(b, invisible ? "3 Tr\n" : "0 Tr\n");
 		}
 		if (it->rgb != fill)
-			put_rgb(b, fill = it->rgb, "rg");
+			content_rgb(b, fill = it->rgb, "rg");
 		if (it->shaped) {
 			put_shaped(o, page, b, &paths, dl, it, &invisible);
 			continue;
 		}
-		put_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
-		put_codes(b, dl->text.data + it->off, it->len);
+		content_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
+		content_codes(b, dl->text.data + it->off, it->len);
 	}
 	if (text)
 		buf_puts(b, "ET\n");
@@ -634,14 +548,14 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 		if (it->kind != DL_LINE && it->kind != DL_FRAME)
 			continue;
 		if (it->lw != lw)
-			put_op(b, "w", 1, (float[]){lw = it->lw});
+			content_op(b, "w", 1, (float[]){lw = it->lw});
 		if (it->rgb != stroke)
-			put_rgb(b, stroke = it->rgb, "RG");
+			content_rgb(b, stroke = it->rgb, "RG");
 		if (it->kind == DL_LINE) {
-			put_op(b, "m", 2, (float[]){it->x, it->y});
-			put_op(b, "l S", 2, (float[]){it->x + it->w, it->y + it->h});
+			content_op(b, "m", 2, (float[]){it->x, it->y});
+			content_op(b, "l S", 2, (float[]){it->x + it->w, it->y + it->h});
 		} else
-			put_op(b, "re S", 4, (float[]){it->x, it->y, it->w, it->h});
+			content_op(b, "re S", 4, (float[]){it->x, it->y, it->w, it->h});
 	}
 }
 
