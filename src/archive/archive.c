@@ -965,6 +965,14 @@ finish_agencies(struct archive *a)
 	free(newi);
 }
 
+const char *
+archive_file_of_id(const struct archive *a, const char *id)
+{
+	const struct maps *m = a->maps;
+	size_t *v = strmap_get(&m->ids, id);
+	return v ? a->recs[*v].file : NULL;
+}
+
 void
 archive_finish(struct archive *a)
 {

@@ -202,6 +202,9 @@ struct archive *archive_new(struct date today, const struct config *cfg);
 /* Summarise r (which the caller may free right after).  Returns 0 when a
  * record with the same id is already in (nothing added). */
 int archive_add(struct archive *a, const struct record *r);
+/* The file of the record added with id, NULL when none; only until
+ * archive_finish. */
+const char *archive_file_of_id(const struct archive *a, const char *id);
 /* Merge partners, sort everything, compute overdue tasks and statistics. */
 void archive_finish(struct archive *a);
 void archive_free(struct archive *a);

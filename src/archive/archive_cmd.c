@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
+#include "collection.h"
 #include "diag_out.h"
 #include "escape.h"
 #include "fsutil.h"
@@ -155,11 +156,8 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 	/* its own schema-date or schema-required error names it among the
 	 * records with problems; it is archived with the date unknown */
 	if (ok && !archive_add(a, r)) {
-		diags_add(
-		    &one, name, r->id.mark, SEV_ERROR, "schema-duplicate-id", "",
-		    L(lang, "mã hồ sơ '%s' đã có ở một tệp khác; hồ sơ này không được lưu trữ",
-		      "record id '%s' is already used by another file; this record is left out"),
-		    r->id.s);
+		collection_duplicate(&one, name, r->id.mark, r->id.s,
+		                     archive_file_of_id(a, r->id.s), lang);
 		ok = 0;
 	}
 	record_free(r);

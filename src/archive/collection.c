@@ -76,11 +76,18 @@ duplicate_ids(struct collection *c, struct diags *dq)
 			first = i;
 			continue;
 		}
-		diags_add(dq, c->ids[i].file, c->ids[i].mark, SEV_ERROR, "schema-duplicate-id", "",
-		          L(c->ctx->lang, "id '%s' đã được dùng cho hồ sơ %s",
-		            "id '%s' is already used by %s"),
-		          c->ids[i].id, c->ids[first].file);
+		collection_duplicate(dq, c->ids[i].file, c->ids[i].mark, c->ids[i].id,
+		                     c->ids[first].file, c->ctx->lang);
 	}
+}
+
+void
+collection_duplicate(struct diags *dq, const char *file, struct mark m, const char *id,
+                     const char *first, enum lang lang)
+{
+	diags_add(dq, file, m, SEV_ERROR, "schema-duplicate-id", "",
+	          L(lang, "id '%s' đã được dùng cho hồ sơ %s", "id '%s' is already used by %s"), id,
+	          first ? first : "?");
 }
 
 void

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
+#include "collection.h"
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
@@ -47,6 +48,7 @@ struct report_opts {
 	struct config_set *cs; /* without --config: each record's nearest, else NULL */
 	struct tset sets[2];   /* by enum lang */
 	struct strlist ids;    /* ids written in this run */
+	struct strlist files;  /* ... and the file each came from */
 	int told_no_office;    /* the missing office profile has been reported */
 };
 
@@ -300,10 +302,10 @@ report_one(struct report_opts *o, const char *path)
 	}
 	for (size_t i = 0; i < o->ids.n; i++)
 		if (!strcmp(o->ids.v[i], r->id.s)) {
-			escape_eprintf("debrief: %s: %s '%s'\n", name,
-			               L(lang, "một hồ sơ khác trong lần chạy này đã dùng id",
-			                 "another record of this run already uses the id"),
-			               r->id.s);
+			struct diags dd = DIAGS_INIT;
+			collection_duplicate(&dd, name, r->id.mark, r->id.s, o->files.v[i], lang);
+			print_findings(&dd);
+			diags_free(&dd);
 			goto out;
 		}
 	if (!tset_open(o, lang, &err)) {
@@ -330,8 +332,10 @@ report_one(struct report_opts *o, const char *path)
 		goto out;
 	}
 	ok = write_outputs(o, r, name, lang, &md);
-	if (ok)
+	if (ok) {
 		strlist_push(&o->ids, r->id.s);
+		strlist_push(&o->files, name);
+	}
 	if (ok && !r->start.set) {
 		/* written, but it cannot say when the visit was: not a clean run */
 		fprintf(stderr, "debrief: %s: %s\n", name,
@@ -476,6 +480,7 @@ cmd_report(int argc, char **argv)
 	strlist_free(&files);
 	strlist_free(&errs);
 	strlist_free(&o.ids);
+	strlist_free(&o.files);
 	tset_free(&o.sets[0]);
 	tset_free(&o.sets[1]);
 	config_set_free(o.cs);

@@ -162,3 +162,17 @@ for c in check report archive pdf new tasks rules explain; do
 		fi
 	done
 done
+
+# ---- a duplicate id: the same finding from check, report and archive ----
+mkdir -p "$WORK/dup" && cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/dup/a.yaml" &&
+	cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/dup/b.yaml" || exit 1
+for c in check report archive; do
+	case $c in check) o= ;; *) o="-o $WORK/dup-$c" ;; esac
+	# shellcheck disable=SC2086
+	"$DEBRIEF" $c --lang en $o "$WORK/dup" 2>&1 | grep 'schema-duplicate-id' >"$WORK/dup-$c.line"
+done
+want="$WORK/dup/b.yaml:6:5: error: id '2017-06-quangnam-nagasaki' is already used by $WORK/dup/a.yaml [schema-duplicate-id]"
+for c in check report archive; do
+	if [ "$(cat "$WORK/dup-$c.line")" = "$want" ]; then ok "commands/duplicate-id-one-finding/$c"
+	else fail "commands/duplicate-id-one-finding/$c" "want: $want"; cat "$WORK/dup-$c.line"; fi
+done
