@@ -16,6 +16,7 @@
 #include "fsutil.h"
 #include "provinces.h"
 #include "catalogue.h"
+#include "countries.h"
 #include "schema_fields.h"
 #include "text.h"
 #include "xalloc.h"
@@ -575,7 +576,7 @@ take_country(struct walk *w, struct text *t, const struct node *v)
 	if (strlen(s) == 2) {
 		for (int i = 0; i < 2; i++)
 			c[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
-		if (schema_country_known(c)) {
+		if (country_known(c)) {
 			t->s = arena_strdup(w->a, c);
 			return;
 		}

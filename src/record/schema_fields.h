@@ -56,8 +56,6 @@ struct sobj {
 /* The top of the format: the fields of a record. */
 extern const struct sobj schema_record_obj;
 
-/* 1 when code (two upper-case letters) is an ISO 3166-1 alpha-2 code. */
-int schema_country_known(const char *code);
 /* 1 when code (two lower-case letters) is an ISO 639-1 code. */
 int schema_lang2_known(const char *code);
 

@@ -25,27 +25,6 @@ country_of(const char *code, enum lang lang)
 	return n ? n : code ? code : "?";
 }
 
-static const struct {
-	const char *country, *langs;
-} host_langs[] = {
-    {"AE", "ar"},    {"AO", "pt"},    {"AR", "es"},       {"AT", "de"},     {"AU", "en"},
-    {"BD", "bn"},    {"BE", "fr nl"}, {"BG", "bg"},       {"BN", "ms"},     {"BR", "pt"},
-    {"BY", "be ru"}, {"CA", "en"},    {"CH", "de fr it"}, {"CL", "es"},     {"CN", "zh"},
-    {"CO", "es"},    {"CU", "es"},    {"CZ", "cs"},       {"DE", "de"},     {"DK", "da"},
-    {"DZ", "ar fr"}, {"EG", "ar"},    {"ES", "es"},       {"FI", "fi sv"},  {"FR", "fr"},
-    {"GB", "en"},    {"GR", "el"},    {"HK", "zh en"},    {"HU", "hu"},     {"ID", "id"},
-    {"IE", "en"},    {"IL", "he"},    {"IN", "en"},       {"IR", "fa"},     {"IT", "it"},
-    {"JP", "ja"},    {"KH", "km"},    {"KP", "ko"},       {"KR", "ko"},     {"KW", "ar"},
-    {"KZ", "kk ru"}, {"LA", "lo"},    {"LK", "si ta"},    {"LU", "fr de"},  {"MA", "ar fr"},
-    {"MG", "fr mg"}, {"MM", "my"},    {"MN", "mn"},       {"MO", "zh pt"},  {"MX", "es"},
-    {"MY", "ms"},    {"MZ", "pt"},    {"NG", "en"},       {"NL", "nl"},     {"NO", "no nb"},
-    {"NP", "ne"},    {"NZ", "en"},    {"PE", "es"},       {"PH", "fil en"}, {"PK", "ur en"},
-    {"PL", "pl"},    {"PT", "pt"},    {"QA", "ar"},       {"RO", "ro"},     {"RU", "ru"},
-    {"SA", "ar"},    {"SE", "sv"},    {"SG", "en"},       {"SK", "sk"},     {"SN", "fr"},
-    {"TH", "th"},    {"TN", "ar fr"}, {"TR", "tr"},       {"TW", "zh"},     {"UA", "uk"},
-    {"US", "en"},    {"VE", "es"},    {"ZA", "en"},
-};
-
 const char *
 rules_host_langs(const struct config *cfg, const char *country)
 {
@@ -54,10 +33,7 @@ rules_host_langs(const struct config *cfg, const char *country)
 	for (size_t i = 0; cfg && i < cfg->nhost_lang; i++)
 		if (!strcmp(cfg->host_lang_country[i], country))
 			return cfg->host_lang_lang[i];
-	for (size_t i = 0; i < sizeof host_langs / sizeof host_langs[0]; i++)
-		if (!strcmp(host_langs[i].country, country))
-			return host_langs[i].langs;
-	return NULL;
+	return country_languages(country);
 }
 
 /* ---- words ---- */

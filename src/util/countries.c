@@ -5,6 +5,7 @@
  */
 #include "countries.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -174,4 +175,75 @@ int
 country_is_org(const char *code)
 {
 	return code && (!strcmp(code, "EU") || !strcmp(code, "UN"));
+}
+
+/* ISO 3166-1 alpha-2, every officially assigned code (iso-codes 4.x). */
+static const char iso_codes[][3] = {
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+};
+
+static int
+cmp_iso(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+int
+country_known(const char *code)
+{
+	if (!code || strlen(code) != 2)
+		return 0;
+	/* EU and UN are "exceptionally reserved" in ISO 3166-1 for the
+	 * European Union and the United Nations: counterparts of missions
+	 * such as the one to Belgium/EU, organisations rather than countries. */
+	if (!strcmp(code, "EU") || !strcmp(code, "UN"))
+		return 1;
+	return bsearch(code, iso_codes, sizeof iso_codes / sizeof iso_codes[0], sizeof iso_codes[0],
+	               cmp_iso) != NULL;
+}
+
+/* The languages spoken officially or commonly in business, by country. */
+static const struct {
+	const char *country, *langs;
+} host_langs[] = {
+    {"AE", "ar"},    {"AO", "pt"},    {"AR", "es"},       {"AT", "de"},     {"AU", "en"},
+    {"BD", "bn"},    {"BE", "fr nl"}, {"BG", "bg"},       {"BN", "ms"},     {"BR", "pt"},
+    {"BY", "be ru"}, {"CA", "en"},    {"CH", "de fr it"}, {"CL", "es"},     {"CN", "zh"},
+    {"CO", "es"},    {"CU", "es"},    {"CZ", "cs"},       {"DE", "de"},     {"DK", "da"},
+    {"DZ", "ar fr"}, {"EG", "ar"},    {"ES", "es"},       {"FI", "fi sv"},  {"FR", "fr"},
+    {"GB", "en"},    {"GR", "el"},    {"HK", "zh en"},    {"HU", "hu"},     {"ID", "id"},
+    {"IE", "en"},    {"IL", "he"},    {"IN", "en"},       {"IR", "fa"},     {"IT", "it"},
+    {"JP", "ja"},    {"KH", "km"},    {"KP", "ko"},       {"KR", "ko"},     {"KW", "ar"},
+    {"KZ", "kk ru"}, {"LA", "lo"},    {"LK", "si ta"},    {"LU", "fr de"},  {"MA", "ar fr"},
+    {"MG", "fr mg"}, {"MM", "my"},    {"MN", "mn"},       {"MO", "zh pt"},  {"MX", "es"},
+    {"MY", "ms"},    {"MZ", "pt"},    {"NG", "en"},       {"NL", "nl"},     {"NO", "no nb"},
+    {"NP", "ne"},    {"NZ", "en"},    {"PE", "es"},       {"PH", "fil en"}, {"PK", "ur en"},
+    {"PL", "pl"},    {"PT", "pt"},    {"QA", "ar"},       {"RO", "ro"},     {"RU", "ru"},
+    {"SA", "ar"},    {"SE", "sv"},    {"SG", "en"},       {"SK", "sk"},     {"SN", "fr"},
+    {"TH", "th"},    {"TN", "ar fr"}, {"TR", "tr"},       {"TW", "zh"},     {"UA", "uk"},
+    {"US", "en"},    {"VE", "es"},    {"ZA", "en"},
+};
+
+const char *
+country_languages(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof host_langs / sizeof host_langs[0]; i++)
+		if (!strcmp(host_langs[i].country, code))
+			return host_langs[i].langs;
+	return NULL;
 }

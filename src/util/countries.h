@@ -1,7 +1,8 @@
 /*
  * countries.h: country names as Vietnamese state documents and English
  * diplomatic usage write them, by ISO 3166-1 alpha-2 code; one table for
- * reports, archive pages and archive.json; language names likewise.
+ * reports, archive pages and archive.json; language names likewise; which
+ * codes ISO 3166-1 assigns, and each country's host languages.
  */
 #ifndef COUNTRIES_H
 #define COUNTRIES_H
@@ -18,5 +19,10 @@ const char *country_name_after_of(const char *code, enum lang lang);
  * country: "EU" and "UN" (reserved in ISO 3166-1 for the European Union
  * and the United Nations). */
 int country_is_org(const char *code);
+/* 1 for an ISO 3166-1 alpha-2 code officially assigned, or EU or UN. */
+int country_known(const char *code);
+/* The host languages of a country, ISO 639-1 codes separated by spaces
+ * ("fr nl" for "BE"); NULL for a country the table lacks. */
+const char *country_languages(const char *code);
 
 #endif
