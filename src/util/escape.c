@@ -6,36 +6,11 @@
 #include "escape.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when s starts an
- * invalid one: overlong forms, surrogates and values past U+10FFFF are
- * invalid too, so that the output is UTF-8 that every parser accepts. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef) {
-		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
-			return 0;
-		if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
-			return 0;
-		if ((c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
+#include "text.h"
 
 static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 
@@ -45,7 +20,7 @@ static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 static size_t
 put_nonascii(struct buf *b, const unsigned char *p, int xml)
 {
-	size_t n = utf8_len(p);
+	size_t n = text_utf8_len(p, SIZE_MAX);
 	if (n == 1)
 		return 0;
 	if (n == 0) {
@@ -187,7 +162,7 @@ escape_text(struct buf *b, const char *s)
 			p = q;
 			continue;
 		}
-		size_t n = utf8_len(p);
+		size_t n = text_utf8_len(p, SIZE_MAX);
 		if (n == 0) {
 			buf_puts(b, replacement);
 			p++;

@@ -13,33 +13,44 @@
 #include "xalloc.h"
 
 size_t
-text_utf8_check(const char *s, size_t len)
+text_utf8_len(const unsigned char *s, size_t avail)
 {
 	/* By hand (RFC 3629: no overlong forms, no surrogates, nothing past
 	 * U+10FFFF): the whole input goes through here, mostly ASCII. */
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t n;
+	unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+	else
+		return 0;
+	if (avail < n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t k = 2; k < n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+size_t
+text_utf8_check(const char *s, size_t len)
+{
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		unsigned c = p[i];
-		if (c < 0x80) {
+		if (p[i] < 0x80) {
 			i++;
 			continue;
 		}
-		size_t n;
-		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 2;
-		else if (c >= 0xE0 && c <= 0xEF)
-			n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-		else if (c >= 0xF0 && c <= 0xF4)
-			n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-		else
+		size_t n = text_utf8_len(p + i, len - i);
+		if (!n)
 			return i;
-		if (len - i < n || p[i + 1] < lo || p[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k < n; k++)
-			if ((p[i + k] & 0xC0) != 0x80)
-				return i;
 		i += n;
 	}
 	return len;

@@ -9,6 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Length (1..4) of the valid UTF-8 sequence at s, of at most avail bytes
+ * (a NUL-terminated s may pass SIZE_MAX: a NUL ends any sequence), or 0
+ * when s starts an invalid one: overlong forms, surrogates and values past
+ * U+10FFFF are invalid too (RFC 3629). */
+size_t text_utf8_len(const unsigned char *s, size_t avail);
 /* Offset of the first invalid UTF-8 byte, or len when the text is valid. */
 size_t text_utf8_check(const char *s, size_t len);
 /* The code point UTF-8 at *s begins with, advancing past it; 0 at the
