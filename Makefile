@@ -28,10 +28,15 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/debrief
-ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) -Isrc -DDEBRIEF_DATADIR='"$(DATADIR)"' \
+ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) $(INCS) -DDEBRIEF_DATADIR='"$(DATADIR)"' \
 	$(CPPFLAGS) $(CFLAGS)
 
-SRCS      = $(sort $(wildcard src/*.c))
+# src/ holds a folder per stage (ARCHITECTURE.md); a header is included by
+# its name alone, from any folder.
+SRCDIRS   = src $(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*.h))))
+INCS      = $(addprefix -I,$(SRCDIRS))
+SRCS      = $(sort $(wildcard src/*.c src/*/*.c))
+HDRS      = $(wildcard src/*.h src/*/*.h)
 LIBSRCS   = $(filter-out src/main.c,$(SRCS))
 UNITSRCS  = $(sort $(wildcard tests/unit/*.c))
 TOOLSRCS  = $(sort $(wildcard tests/tools/*.c))
@@ -85,8 +90,8 @@ install: debrief
 $(BUILD)/debrief: $(OBJS)
 	$(CC) $(OPT) $(CFLAGS) -o $@ $(OBJS) $(DEPLIBS) $(LDFLAGS)
 
-$(BUILD)/obj/%.o: src/%.c src/*.h | $(BUILD)/obj
-	@echo "CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
+$(BUILD)/obj/%.o: src/%.c $(HDRS) | $(BUILD)/obj
+	@mkdir -p $(@D); echo "CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
 
 $(BUILD)/unit/%: tests/unit/%.c $(LIBOBJS) tests/unit/*.h | $(BUILD)/unit
 	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)
@@ -121,7 +126,7 @@ fuzz:
 		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o)
 	@mkdir -p build/fuzz
 	@for f in $(FUZZSRCS); do n=$$(basename $$f .c); \
-		clang $(STD) $(WARN) $(DEPCFLAGS) -Isrc $(FUZZFLAGS) -o build/fuzz/$$n $$f \
+		clang $(STD) $(WARN) $(DEPCFLAGS) $(INCS) $(FUZZFLAGS) -o build/fuzz/$$n $$f \
 		$(LIBSRCS:src/%.c=build/fuzzobj/obj/%.o) $(DEPLIBS) || exit 1; done
 	@[ -z "$(FUZZ_SECONDS)" ] || for f in $(FUZZSRCS); do n=$$(basename $$f .c); \
 		d=fuzz/$${n#fuzz_}.dict; mkdir -p build/fuzz/corpus-$$n; \
@@ -132,9 +137,10 @@ fuzz:
 		done
 
 bench: all
-	@DEPCFLAGS="$(DEPCFLAGS)" DEPLIBS="$(DEPLIBS)" sh bench/run
+	@DEPCFLAGS="$(DEPCFLAGS) $(addprefix -I$(CURDIR)/,$(SRCDIRS))" DEPLIBS="$(DEPLIBS)" \
+		LIBOBJS="$(addprefix $(CURDIR)/,$(LIBOBJS))" sh bench/run
 
-CSTYLED   = src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/pdf/*.c fuzz/*.c bench/*.c
+CSTYLED   = $(SRCS) $(HDRS) tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/pdf/*.c fuzz/*.c bench/*.c
 
 format:
 	clang-format -i $(CSTYLED)

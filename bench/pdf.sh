@@ -7,11 +7,12 @@ TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/debrief-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # the Makefile passes its flags (make bench); the package list lives there
-: "${DEPCFLAGS:?run through make bench}" "${DEPLIBS:?run through make bench}"
+: "${DEPCFLAGS:?run through make bench}" "${DEPLIBS:?run through make bench}" \
+	"${LIBOBJS:?run through make bench}"
 # shellcheck disable=SC2086
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -I"$TOP/src" \
 	$DEPCFLAGS -o "$tmp/pdf_bench" "$TOP/bench/pdf_bench.c" \
-	$(for s in "$TOP"/src/*.c; do n=$(basename "$s" .c); [ "$n" = main ] || echo "$TOP/build/obj/$n.o"; done) \
+	$LIBOBJS \
 	$DEPLIBS
 /usr/bin/python3 - "$tmp/long.md" <<'PY'
 import sys

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "date.h"
 #include "fsutil.h"
 #include "pdf.h"
 
@@ -58,7 +59,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "pdf_bench: %s\n", err);
 		return 2;
 	}
-	struct pdf_opts o = {0};
+	struct pdf_opts o = {.created = date_source_epoch()};
 	struct buf pdf = {0};
 	pdf_from_markdown(md, len, &o, &pdf, NULL, &err); /* warm: fonts found once */
 	double t0 = now();

@@ -20,7 +20,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	static const char warm[] = "# Đà Nẵng 長崎県 경상북도\n\n*a* **b** `c` \u2603 \U0001F600\n";
-	struct pdf_opts o = {0};
+	struct pdf_opts o = {.created = -1};
 	struct buf out = BUF_INIT;
 	char *err = NULL;
 	pdf_from_markdown(warm, sizeof warm - 1, &o, &out, NULL, &err);
@@ -34,7 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1 || size > 65536)
 		return 0;
-	struct pdf_opts o = {0};
+	struct pdf_opts o = {.created = -1};
 	o.md_links_to_pdf = data[0] & 1;
 	o.lang = (data[0] & 2) ? LANG_EN : LANG_VI;
 	o.title = (data[0] & 4) ? "Tiêu đề" : NULL;

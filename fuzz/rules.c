@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "load.h"
+#include "collection.h"
 #include "rules.h"
 #include "schema.h"
 

@@ -305,15 +305,14 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	load_limits_default(&lim);
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
-	if (!fs_read_head(path, lim.max_file + 1, &data, &len, &err)) {
+	if (!schema_read(path, &lim, &data, &len, &err)) {
 		fprintf(stderr, "debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
 	struct diags dq = DIAGS_INIT;
-	struct doc *doc = load_yaml(data, len, name, &lim, lang, &dq);
+	struct record *r = schema_load(data, len, name, &lim, today, &lang, NULL, NULL, &dq);
 	free(data);
-	struct record *r = doc ? schema_record_take(doc, today, lang, &dq) : NULL;
 	if (r)
 		collect(l, r, name, w);
 	else

@@ -145,3 +145,34 @@ then ok tasks-config-option/same-grouping
 else fail tasks-config-option/same-grouping "--config does not group as the found file does"; fi
 tasks tasks-config-missing --config "$WORK/nosuch.conf" examples
 want_rc tasks-config-missing 2
+
+# ---- usage errors: one style for every command, in the run's language ----
+for c in check report archive pdf new tasks rules explain; do
+	for l in en vi; do
+		"$DEBRIEF" $c --lang $l --no-such-option >/dev/null 2>"$WORK/usage-$c-$l.err"
+		rc=$?
+		case $l in en) want="debrief $c: unknown option: --no-such-option" ;;
+		vi) want="debrief $c: tùy chọn không hợp lệ: --no-such-option" ;; esac
+		if [ $rc -eq 2 ] && [ "$(head -n 1 "$WORK/usage-$c-$l.err")" = "$want" ] &&
+			sed -n 2p "$WORK/usage-$c-$l.err" | grep -q "^usage: debrief $c"; then
+			ok "commands/usage-error-style/$c/$l"
+		else
+			fail "commands/usage-error-style/$c/$l" "exit $rc, want 2, '$want' and the usage"
+			head -n 3 "$WORK/usage-$c-$l.err"
+		fi
+	done
+done
+
+# ---- a duplicate id: the same finding from check, report and archive ----
+mkdir -p "$WORK/dup" && cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/dup/a.yaml" &&
+	cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/dup/b.yaml" || exit 1
+for c in check report archive; do
+	case $c in check) o= ;; *) o="-o $WORK/dup-$c" ;; esac
+	# shellcheck disable=SC2086
+	"$DEBRIEF" $c --lang en $o "$WORK/dup" 2>&1 | grep 'schema-duplicate-id' >"$WORK/dup-$c.line"
+done
+want="$WORK/dup/b.yaml:6:5: error: id '2017-06-quangnam-nagasaki' is already used by $WORK/dup/a.yaml [schema-duplicate-id]"
+for c in check report archive; do
+	if [ "$(cat "$WORK/dup-$c.line")" = "$want" ]; then ok "commands/duplicate-id-one-finding/$c"
+	else fail "commands/duplicate-id-one-finding/$c" "want: $want"; cat "$WORK/dup-$c.line"; fi
+done

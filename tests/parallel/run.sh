@@ -43,7 +43,9 @@ same() {
 
 # in_order NAME ERR: the records named in ERR come in input (sorted) order
 in_order() {
-	grep -o "$G/[ab]/[0-9]*\.yaml" "$2" | uniq >"$WORK/named"
+	# the file a message is about opens its line; a duplicate id names the
+	# earlier record after it
+	grep -o "^$G/[ab]/[0-9]*\.yaml" "$2" | uniq >"$WORK/named"
 	if [ -s "$WORK/named" ] && LC_ALL=C sort -c "$WORK/named" 2>/dev/null; then ok "$1"; else
 		fail "$1" "messages out of input order"; head -n 10 "$WORK/named"; fi
 }
@@ -65,7 +67,7 @@ run rep-gen-4 report -j 4 --format md "$G/a" "$G/b"
 same report/generated rep-gen-1 rep-gen-4
 in_order report/generated/order "$WORK/rep-gen-4.err"
 has() { if grep -q -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
-has report/generated/refused-duplicate "$WORK/rep-gen-4.err" "already uses the id\|đã dùng id"
+has report/generated/refused-duplicate "$WORK/rep-gen-4.err" "is already used by\|đã được dùng cho hồ sơ"
 has report/generated/unreadable "$WORK/rep-gen-4.err" "$G/a/00003.yaml"
 [ "$(cat "$WORK/rep-gen-4.rc")" = 2 ] && ok report/generated/exit-2 ||
 	fail report/generated/exit-2 "exited $(cat "$WORK/rep-gen-4.rc")"

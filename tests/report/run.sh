@@ -244,3 +244,16 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "TỔNG LÃNH SỰ QUÁN VIỆT NAM TẠI 
 	grep -q '^place_date: "Fukuoka, ' "$md" && ! grep -q 'hồ sơ cơ quan là của' "$WORK/office-other.log"
 then ok report/office-abroad-issues-any-record
 else fail report/office-abroad-issues-any-record "rc=$rc $(head -c 300 "$WORK/office-other.log") $(sed -n 2,8p "$md")"; fi
+# ---- larger than the loader's limit: the same finding as check and archive
+# give (yaml-limit at 1:1), not an I/O error; the record gets no report ----
+head -c 17000000 /dev/zero | tr '\0' a >"$WORK/huge.yaml"
+"$DEBRIEF" report --lang en -o "$WORK/huge-out" "$WORK/huge.yaml" >"$WORK/huge.out" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q "huge.yaml:1:1: error: .*\[yaml-limit\]" "$WORK/huge.out" &&
+	! grep -q "larger than 16777217 bytes" "$WORK/huge.out"; then
+	ok report/too-large-is-a-finding
+else
+	fail report/too-large-is-a-finding "exit $rc, want 2 with a yaml-limit finding at 1:1"
+	cat "$WORK/huge.out"
+fi
+rm -f "$WORK/huge.yaml"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "fsutil.h"
 #include "pdf.h"
 #include "pdf_fonts.h"
@@ -54,6 +55,7 @@ example(const char *dir, int n, const struct buf *md)
 {
 	struct pdf_opts o = {0};
 	o.lang = LANG_EN;
+	o.created = date_source_epoch();
 	struct buf pdf = BUF_INIT;
 	char *err = NULL;
 	int ok = pdf_from_markdown(md->data ? md->data : "", md->len, &o, &pdf, NULL, &err);

@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 
+#include "countries.h"
 #include "fsutil.h"
 #include "load.h"
 #include "schema.h"
@@ -80,7 +81,7 @@ main(int argc, char **argv)
 		for (char a = 'A'; a <= 'Z'; a++)
 			for (char b = 'A'; b <= 'Z'; b++) {
 				char c[3] = {a, b, 0};
-				if (schema_country_known(c))
+				if (country_known(c))
 					printf("%s\n", c);
 			}
 		return 0;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "pdf.h"
 #include "pdf_fonts.h"
 #include "pdf_lay.h"
@@ -370,6 +371,7 @@ test_info(void)
 	const char *md = "Chỉ một đoạn, không có tiêu đề.\n";
 	struct pdf_opts o = {0};
 	o.name = "bien-ban";
+	o.created = date_source_epoch();
 	o.author = "Sở Ngoại vụ tỉnh Cà Mau";
 	o.subject = "Báo cáo sau chuyến thăm";
 	struct buf pdf = BUF_INIT;

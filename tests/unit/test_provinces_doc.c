@@ -1,4 +1,4 @@
-/* The 2025 reorganisation table of src/provinces.c against its
+/* The 2025 reorganisation table of src/record/provinces.c against its
  * specification, docs/provinces-2025.md: every unit the document lists as
  * unchanged maps to itself, and every row of its merger table ("| Unit
  * (province) | Old, Old |") names a unit of that kind which each of the

@@ -1,0 +1,1061 @@
+/*
+ * archive.c: the archive model.  Records are summarised one at a time into
+ * struct archive (archive.h) and may be freed at once; partners,
+ * localities (under their 2025 units), agencies and task owners are merged
+ * here, and archive_finish orders everything so that the outputs are the
+ * same whatever order the files came in.  The command: archive_cmd.c;
+ * pages: archive_pages.c.
+ */
+#include "archive.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "node.h"
+#include "provinces.h"
+#include "strmap.h"
+#include "text.h"
+#include "xalloc.h"
+
+struct maps {
+	struct strmap ids;      /* record id → record */
+	struct strmap locs;     /* province key → locality */
+	struct strmap pkeys;    /* "CC\x1fn:name" / "CC\x1fi:id" → occurrence */
+	struct strmap agencies; /* folded name → agency */
+	struct strmap owners;   /* folded owner → owner */
+	char **alias_from;      /* folded owner aliases */
+	char **alias_key;       /* folded alias targets */
+	size_t nalias;
+};
+
+/* ==== helpers ==== */
+
+static const char *
+adup(struct archive *a, const char *s)
+{
+	return s ? arena_strdup(a->arena, s) : NULL;
+}
+
+static const char *
+atext(struct archive *a, const struct text *t)
+{
+	return t->s && *t->s ? arena_strdup(a->arena, t->s) : NULL;
+}
+
+static const char *
+ajoin(struct archive *a, const struct texts *l)
+{
+	if (!l->n)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < l->n; i++) {
+		if (!l->v[i].s)
+			continue;
+		if (b.len)
+			buf_puts(&b, "; ");
+		buf_puts(&b, l->v[i].s);
+	}
+	const char *r = b.len ? arena_strdup(a->arena, b.data) : NULL;
+	buf_free(&b);
+	return r;
+}
+
+static struct odate
+odate_of(const struct rdate *r)
+{
+	struct odate o = {r->d, r->set};
+	return o;
+}
+
+/* Record order: start date, end date, id. */
+int
+archive_rec_cmp(const struct archive *a, size_t x, size_t y)
+{
+	const struct arc_rec *p = &a->recs[x], *q = &a->recs[y];
+	int c = date_cmp(p->start, q->start);
+	if (!c)
+		c = date_cmp(p->end, q->end);
+	if (!c)
+		c = strcmp(p->id, q->id);
+	return c;
+}
+
+static int
+odate_cmp(struct odate x, struct odate y)
+{
+	if (x.set != y.set)
+		return x.set ? 1 : -1;
+	return x.set ? date_cmp(x.d, y.d) : 0;
+}
+
+/* ==== adding records ==== */
+
+struct archive *
+archive_new(struct date today, const struct config *cfg)
+{
+	struct archive *a = xcalloc(1, sizeof *a);
+	struct maps *m = xcalloc(1, sizeof *m);
+	a->arena = arena_new();
+	a->today = today;
+	a->cfg = cfg;
+	a->maps = m;
+	if (cfg && cfg->nowner_alias) {
+		m->alias_from = xcalloc(cfg->nowner_alias, sizeof *m->alias_from);
+		m->alias_key = xcalloc(cfg->nowner_alias, sizeof *m->alias_key);
+		for (size_t i = 0; i < cfg->nowner_alias; i++) {
+			m->alias_from[i] = text_fold(cfg->owner_alias_from[i]);
+			m->alias_key[i] = text_fold(cfg->owner_alias_to[i]);
+		}
+		m->nalias = cfg->nowner_alias;
+	}
+	return a;
+}
+
+static size_t
+owner_of(struct archive *a, const char *written, size_t loc)
+{
+	struct maps *m = a->maps;
+	int vague = rules_owner_vague(written, a->cfg);
+	char *sq = text_squeeze(written ? written : "");
+	char *f = text_fold(sq);
+	const char *alias_to = NULL;
+	for (size_t i = 0; i < m->nalias && !alias_to; i++)
+		if (!strcmp(m->alias_from[i], f)) {
+			alias_to = a->cfg->owner_alias_to[i];
+			free(f);
+			f = xstrdup(m->alias_key[i]);
+		}
+	/* written as an alias target itself: the configured spelling is the name */
+	for (size_t i = 0; i < m->nalias && !alias_to; i++)
+		if (!strcmp(m->alias_key[i], f))
+			alias_to = a->cfg->owner_alias_to[i];
+	/* one locality's department; every vague owner in one entry */
+	char *key = vague ? xstrdup("") : xasprintf("%s\x1f%s", a->locs[loc].key, f);
+	size_t *v = strmap_get(&m->owners, key), idx;
+	if (v) {
+		idx = *v;
+	} else {
+		a->owners = xgrow(a->owners, &a->capowners, a->nowners + 1, sizeof *a->owners);
+		idx = a->nowners++;
+		struct arc_owner *o = &a->owners[idx];
+		memset(o, 0, sizeof *o);
+		o->key = adup(a, key);
+		o->loc = vague ? -1 : (long)loc;
+		o->vague = vague;
+		if (alias_to) {
+			char *t = text_squeeze(alias_to);
+			o->name = adup(a, t);
+			free(t);
+		}
+		strmap_put(&m->owners, o->key, idx);
+	}
+	free(key);
+	struct arc_owner *o = &a->owners[idx];
+	size_t k;
+	for (k = 0; k < o->nspellings; k++)
+		if (!strcmp(o->spellings[k], sq))
+			break;
+	if (k == o->nspellings) {
+		o->spellings = xrealloc(o->spellings, (k + 1) * sizeof *o->spellings);
+		o->spelling_n = xrealloc(o->spelling_n, (k + 1) * sizeof *o->spelling_n);
+		o->spellings[k] = adup(a, sq);
+		o->spelling_n[k] = 0;
+		o->nspellings++;
+	}
+	o->spelling_n[k]++;
+	free(sq);
+	free(f);
+	return idx;
+}
+
+static size_t
+loc_of(struct archive *a, size_t rec, const char *name, const char *former, const struct date *when,
+       const char **used)
+{
+	struct maps *m = a->maps;
+	/* The name used is the unit as it was named at the time of the visit,
+	 * when that is not the unit of today; after 1 July 2025 there is none. */
+	int u = province_said(name, former, when, used);
+	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
+	if (u < 0 && former && *former)
+		*used = former;
+	size_t *v = strmap_get(&m->locs, key), idx;
+	if (v) {
+		idx = *v;
+	} else {
+		a->locs = xgrow(a->locs, &a->caplocs, a->nlocs + 1, sizeof *a->locs);
+		idx = a->nlocs++;
+		struct arc_loc *l = &a->locs[idx];
+		memset(l, 0, sizeof *l);
+		l->key = adup(a, key);
+		l->unit = u;
+		l->name = u >= 0 ? province_units[u].name : adup(a, name && *name ? name : "?");
+		l->name_rec = u >= 0 ? -1 : (long)rec;
+		strmap_put(&m->locs, l->key, idx);
+	}
+	struct arc_loc *l = &a->locs[idx];
+	l->nrecs++;
+	/* An unknown name is shown as the earliest record wrote it. */
+	if (l->unit < 0 && l->name_rec >= 0 && archive_rec_cmp(a, rec, (size_t)l->name_rec) < 0) {
+		l->name = adup(a, name && *name ? name : "?");
+		l->name_rec = (long)rec;
+	}
+	free(key);
+	return idx;
+}
+
+static long
+agency_of(struct archive *a, size_t rec, const struct record *r)
+{
+	struct maps *m = a->maps;
+	if (!r->has_agency || !r->agency_name.s || !*r->agency_name.s)
+		return -1;
+	char *sq = text_squeeze(r->agency_name.s);
+	char *f = text_fold(sq);
+	size_t *v = strmap_get(&m->agencies, f), idx;
+	if (v) {
+		idx = *v;
+	} else {
+		a->agencies =
+		    xgrow(a->agencies, &a->capagencies, a->nagencies + 1, sizeof *a->agencies);
+		idx = a->nagencies++;
+		struct arc_agency *g = &a->agencies[idx];
+		memset(g, 0, sizeof *g);
+		g->key = adup(a, f);
+		g->name = adup(a, sq);
+		g->name_rec = (long)rec;
+		g->kind = r->agency_kind;
+		strmap_put(&m->agencies, g->key, idx);
+	}
+	struct arc_agency *g = &a->agencies[idx];
+	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) < 0) {
+		g->name = adup(a, sq);
+		g->name_rec = (long)rec;
+	}
+	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) >= 0 && r->agency_kind != AGENCY_NONE)
+		g->kind = r->agency_kind;
+	g->nrecs++; /* counted now, listed in archive_finish */
+	free(sq);
+	free(f);
+	return (long)idx;
+}
+
+static size_t
+uf_find(struct arc_occ *o, size_t i)
+{
+	while (o[i].uf != i) {
+		o[i].uf = o[o[i].uf].uf;
+		i = o[i].uf;
+	}
+	return i;
+}
+
+static void
+uf_union(struct arc_occ *o, size_t i, size_t j)
+{
+	i = uf_find(o, i);
+	j = uf_find(o, j);
+	if (i != j) /* the smaller index is the root: independent of nothing but order of keys */
+		o[i > j ? i : j].uf = i < j ? i : j;
+}
+
+/* Link occurrence i under key (country + kind + folded value). */
+static void
+pkey_link(struct archive *a, size_t i, const char *country, char kind, const char *value)
+{
+	struct maps *m = a->maps;
+	char *f = text_fold(value);
+	if (!*f) {
+		free(f);
+		return;
+	}
+	char *k = xasprintf("%s\x1f%c:%s", country, kind, f);
+	size_t *v = strmap_get(&m->pkeys, k);
+	if (v)
+		uf_union(a->occs, i, *v);
+	else
+		strmap_put(&m->pkeys, arena_strdup(a->arena, k), i);
+	free(k);
+	free(f);
+}
+
+/* Which of the record's partners a text names (contact org, agreement
+ * parties): the occurrence index, or -1 when none or several do. */
+static long
+occ_named_in(const struct archive *a, const struct arc_rec *rr, const char *text)
+{
+	if (rr->nocc == 1)
+		return (long)rr->occ0;
+	if (!text)
+		return -1;
+	char *f = text_fold(text);
+	long hit = -1;
+	for (size_t k = 0; k < rr->nocc; k++) {
+		const struct arc_occ *o = &a->occs[rr->occ0 + k];
+		const char *names[2] = {o->name, o->local_name};
+		for (int j = 0; j < 2; j++) {
+			if (!names[j])
+				continue;
+			char *n = text_fold(names[j]);
+			if (*n && strstr(f, n)) {
+				hit = hit < 0 || hit == (long)(rr->occ0 + k) ? (long)(rr->occ0 + k)
+				                                             : -2;
+			}
+			free(n);
+		}
+	}
+	free(f);
+	return hit < 0 ? -1 : hit;
+}
+
+static long
+occ_of_partner(const struct archive *a, const struct arc_rec *rr, const struct record *r,
+               const struct partner *p)
+{
+	if (!p)
+		return -1;
+	size_t k = (size_t)(p - r->partners);
+	return k < rr->nocc ? (long)(rr->occ0 + k) : -1;
+}
+
+static void
+add_contact(struct archive *a, size_t rec, long occ, enum side side, const struct text *name,
+            const struct text *title, const struct text *org, const struct text *email,
+            const struct text *phone, const struct rdate *since)
+{
+	if (!name->s || !*name->s)
+		return;
+	a->cons = xgrow(a->cons, &a->capcons, a->ncons + 1, sizeof *a->cons);
+	struct arc_contact *c = &a->cons[a->ncons++];
+	memset(c, 0, sizeof *c);
+	c->rec = rec;
+	c->occ = occ;
+	c->side = side;
+	char *sq = text_squeeze(name->s);
+	char *kn = text_fold(sq);
+	char *ko = text_fold(org && org->s ? org->s : "");
+	char *key = xasprintf("%s\x1f%s", kn, ko);
+	c->key = adup(a, key);
+	free(key);
+	free(kn);
+	free(ko);
+	c->name = adup(a, sq);
+	free(sq);
+	c->title = title ? atext(a, title) : NULL;
+	c->org = org ? atext(a, org) : NULL;
+	c->email = email ? atext(a, email) : NULL;
+	c->phone = phone ? atext(a, phone) : NULL;
+	if (since)
+		c->since = odate_of(since);
+}
+
+int
+archive_add(struct archive *a, const struct record *r)
+{
+	struct maps *m = a->maps;
+	if (!r->id.s || strmap_get(&m->ids, r->id.s))
+		return 0;
+	a->recs = xgrow(a->recs, &a->caprecs, a->nrecs + 1, sizeof *a->recs);
+	size_t ri = a->nrecs++;
+	struct arc_rec *rr = &a->recs[ri];
+	memset(rr, 0, sizeof *rr);
+	rr->id = adup(a, r->id.s);
+	strmap_put(&m->ids, rr->id, ri);
+	rr->file = adup(a, r->file ? r->file : "");
+	rr->title = atext(a, &r->title);
+	if (!rr->title)
+		rr->title = rr->id;
+	rr->dir = r->direction;
+	/* A record whose dates are unusable is still a visit: archived with
+	 * the date unknown (year 0), listed apart, its tasks and partners kept. */
+	struct date unknown = {0, 0, 0};
+	rr->start = r->start.set ? r->start.d : unknown;
+	rr->end = !r->start.set ? unknown : r->end.set ? r->end.d : r->start.d;
+	rr->status = r->status;
+	if (rr->status == STATUS_NONE)
+		rr->status = date_days(rr->end, 1) < date_days(a->today, 0) ? STATUS_COMPLETED
+		                                                            : STATUS_PLANNED;
+	rr->mark = r->id.mark;
+	rr->handover = atext(a, &r->handover);
+	rr->report_number = r->has_report ? atext(a, &r->report_number) : NULL;
+
+	const char *used;
+	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s,
+	                 r->start.set ? &r->start.d : NULL, &used);
+	rr->loc_written = atext(a, &r->locality_name);
+	rr->loc_used = used ? adup(a, used) : NULL;
+	rr->agency = agency_of(a, ri, r);
+
+	/* Partners: one occurrence each, linked by name and id for merging. */
+	rr->occ0 = a->nocc;
+	for (size_t k = 0; k < r->npartners; k++) {
+		const struct partner *p = &r->partners[k];
+		if (!p->name.s || !*p->name.s)
+			continue;
+		a->occs = xgrow(a->occs, &a->capocc, a->nocc + 1, sizeof *a->occs);
+		size_t oi = a->nocc++;
+		struct arc_occ *o = &a->occs[oi];
+		memset(o, 0, sizeof *o);
+		o->uf = oi;
+		o->rec = ri;
+		char *sq = text_squeeze(p->name.s);
+		o->name = adup(a, sq);
+		free(sq);
+		o->local_name = atext(a, &p->local_name);
+		o->country = adup(a, p->country.s && *p->country.s ? p->country.s : "ZZ");
+		o->id = atext(a, &p->id);
+		o->kind = p->kind;
+		o->stage = p->has_relationship ? p->stage : STAGE_NONE;
+		o->since = odate_of(&p->stage_since);
+		o->has_profile = p->has_profile;
+		o->strengths = ajoin(a, &p->strengths);
+		o->priorities = ajoin(a, &p->priorities);
+		o->updated = odate_of(&p->profile_updated);
+		o->needs = ajoin(a, &p->needs);
+		o->mark = p->mark;
+		pkey_link(a, oi, o->country, 'n', o->name);
+		if (o->id)
+			pkey_link(a, oi, o->country, 'i', o->id);
+	}
+	rr = &a->recs[ri];
+	rr->nocc = a->nocc - rr->occ0;
+
+	rr->agr0 = a->nagr;
+	for (size_t k = 0; k < r->nagreements; k++) {
+		const struct agreement *g = &r->agreements[k];
+		a->agrs = xgrow(a->agrs, &a->capagr, a->nagr + 1, sizeof *a->agrs);
+		struct arc_agreement *x = &a->agrs[a->nagr++];
+		memset(x, 0, sizeof *x);
+		x->rec = ri;
+		x->kind = g->kind;
+		x->title = atext(a, &g->title);
+		x->parties = ajoin(a, &g->parties);
+		x->signed_on = odate_of(&g->signed_on);
+		x->occ = occ_named_in(a, rr, x->parties);
+	}
+	rr->nagr = a->nagr - rr->agr0;
+
+	rr->task0 = a->ntasks;
+	for (size_t k = 0; k < r->ntasks; k++) {
+		const struct task *t = &r->tasks[k];
+		if (t->status == TASK_DONE || t->status == TASK_DROPPED)
+			continue;
+		a->tasks = xgrow(a->tasks, &a->captasks, a->ntasks + 1, sizeof *a->tasks);
+		struct arc_task *x = &a->tasks[a->ntasks++];
+		memset(x, 0, sizeof *x);
+		x->rec = ri;
+		x->occ = t->partner ? occ_of_partner(a, rr, r, t->partner)
+		                    : (rr->nocc == 1 ? (long)rr->occ0 : -1);
+		x->id = atext(a, &t->id);
+		x->text = atext(a, &t->task);
+		if (!x->text)
+			x->text = "";
+		x->owner_written = atext(a, &t->owner);
+		x->owner = owner_of(a, t->owner.s, rr->loc);
+		x->support = ajoin(a, &t->support);
+		x->due = odate_of(&t->due);
+		x->status = t->status;
+		x->status_unknown = record_reported(r, t->mark, "status");
+		for (size_t u = 0; u < t->nupdates; u++) {
+			struct odate d = odate_of(&t->updates[u].date);
+			if (!x->upd_note || odate_cmp(d, x->upd) >= 0) {
+				x->upd = d;
+				x->upd_note = atext(a, &t->updates[u].note);
+			}
+		}
+		x->mark = t->mark;
+	}
+	rr->ntask = a->ntasks - rr->task0;
+
+	rr->con0 = a->ncons;
+	for (size_t k = 0; k < r->nagency_staff; k++) {
+		const struct person *p = &r->agency_staff[k];
+		const struct contact *c = record_contact_named(r, p->name.s);
+		if (c && c->side == SIDE_AGENCY)
+			continue; /* listed with the contacts, once */
+		add_contact(a, ri, -1, SIDE_AGENCY, &p->name, &p->title, &p->org, NULL, NULL, NULL);
+	}
+	for (size_t k = 0; k < r->ncontacts; k++) {
+		const struct contact *c = &r->contacts[k];
+		if (c->side != SIDE_PARTNER && c->side != SIDE_AGENCY)
+			continue;
+		long occ = c->side == SIDE_PARTNER ? occ_named_in(a, rr, c->org.s) : -1;
+		add_contact(a, ri, occ, c->side, &c->name, &c->title, &c->org, &c->email, &c->phone,
+		            &c->since);
+	}
+	rr->ncon = a->ncons - rr->con0;
+	return 1;
+}
+
+/* ==== finishing: merge, order, count ==== */
+
+static const struct archive *sort_a; /* qsort has no context argument */
+
+static int
+cmp_rec_idx(const void *x, const void *y)
+{
+	return archive_rec_cmp(sort_a, *(const size_t *)x, *(const size_t *)y);
+}
+
+struct pgroup {
+	size_t root;
+	const char *country, *foldname;
+};
+
+static int
+cmp_pgroup(const void *x, const void *y)
+{
+	const struct pgroup *p = x, *q = y;
+	int c = strcmp(p->country, q->country);
+	if (!c)
+		c = strcmp(p->foldname, q->foldname);
+	if (!c)
+		c = p->root < q->root ? -1 : p->root > q->root;
+	return c;
+}
+
+/* A slug is a file name (partners/<slug>.pdf.tmpXXXXXX while written): a
+ * longer one is cut to SLUG_MAX bytes, the last 9 being "-" and 8 hex
+ * digits of a hash of the whole, so that two long names that share their
+ * start still get different, stable names. */
+#define SLUG_MAX 120
+
+static char *
+slug_bounded(const char *base)
+{
+	size_t n = strlen(base);
+	if (n <= SLUG_MAX)
+		return xstrdup(base);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)base[i]) * 16777619u;
+	size_t keep = SLUG_MAX - 9;
+	while (keep && ((unsigned char)base[keep] & 0xC0) == 0x80) /* a UTF-8 boundary */
+		keep--;
+	while (keep && base[keep - 1] == '-')
+		keep--;
+	return xasprintf("%.*s-%08x", (int)keep, base, (unsigned)h);
+}
+
+/* Unique slugs: "jp-nagasaki", then "-2", "-3" in list order. */
+static const char *
+unique_slug(struct archive *a, struct strmap *seen, const char *full)
+{
+	char *base = slug_bounded(full);
+	char *s = xstrdup(base);
+	for (int n = 2; strmap_get(seen, s); n++) {
+		free(s);
+		s = xasprintf("%s-%d", base, n);
+	}
+	const char *r = arena_strdup(a->arena, s);
+	free(s);
+	free(base);
+	strmap_put(seen, r, 1);
+	return r;
+}
+
+struct spell {
+	const char *name;
+	char *fold;
+	size_t pos; /* in the partner's records, by date */
+};
+
+static int
+cmp_spell(const void *x, const void *y)
+{
+	const struct spell *p = x, *q = y;
+	int c = strcmp(p->fold, q->fold);
+	if (!c)
+		c = strcmp(p->name, q->name);
+	return c ? c : (p->pos < q->pos ? -1 : p->pos > q->pos);
+}
+
+static void
+finish_partners(struct archive *a)
+{
+	/* Groups of occurrences → partners; the earliest record gives the name. */
+	size_t *first = xcalloc(a->nocc ? a->nocc : 1, sizeof *first); /* root → earliest occ */
+	for (size_t i = 0; i < a->nocc; i++)
+		first[i] = SIZE_MAX;
+	for (size_t i = 0; i < a->nocc; i++) {
+		size_t r = uf_find(a->occs, i);
+		if (first[r] == SIZE_MAX ||
+		    archive_rec_cmp(a, a->occs[i].rec, a->occs[first[r]].rec) < 0)
+			first[r] = i;
+	}
+	struct pgroup *g = xcalloc(a->nocc ? a->nocc : 1, sizeof *g);
+	size_t ng = 0;
+	for (size_t i = 0; i < a->nocc; i++)
+		if (first[i] != SIZE_MAX) {
+			g[ng].root = i;
+			g[ng].country = a->occs[first[i]].country;
+			g[ng].foldname = text_fold(a->occs[first[i]].name);
+			ng++;
+		}
+	qsort(g, ng, sizeof *g, cmp_pgroup);
+	size_t *pidx = xcalloc(a->nocc ? a->nocc : 1, sizeof *pidx); /* root → partner */
+	a->partners = xcalloc(ng ? ng : 1, sizeof *a->partners);
+	a->npartners = ng;
+	struct strmap seen = {0};
+	for (size_t k = 0; k < ng; k++) {
+		struct arc_partner *p = &a->partners[k];
+		const struct arc_occ *o = &a->occs[first[g[k].root]];
+		pidx[g[k].root] = k;
+		p->country = o->country;
+		p->name = o->name;
+		p->profile_occ = p->needs_occ = p->last_visit = p->latest_occ = -1;
+		char *cc = xstrdup(o->country);
+		for (char *c = cc; *c; c++)
+			*c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+		char *nm = text_slug(o->name);
+		/* A name in another script leaves no ASCII: use the id, if any. */
+		if (!strcmp(nm, "x") && o->id) {
+			free(nm);
+			nm = text_slug(o->id);
+		}
+		char *base = xasprintf("%s-%s", cc, nm);
+		p->slug = unique_slug(a, &seen, base);
+		free(base);
+		free(nm);
+		free(cc);
+		free((char *)g[k].foldname);
+	}
+	strmap_free(&seen);
+	for (size_t i = 0; i < a->nocc; i++)
+		a->occs[i].partner = pidx[uf_find(a->occs, i)];
+	free(pidx);
+	free(first);
+	free(g);
+
+	/* Per partner: records, stages, newest profile/needs/local name/kind/id. */
+	size_t *cnt = xcalloc(a->npartners ? a->npartners : 1, sizeof *cnt);
+	for (size_t i = 0; i < a->nocc; i++)
+		cnt[a->occs[i].partner]++;
+	for (size_t k = 0; k < a->npartners; k++) {
+		a->partners[k].recs = xcalloc(cnt[k] ? cnt[k] : 1, sizeof(size_t));
+		a->partners[k].stages = xcalloc(cnt[k] ? cnt[k] : 1, sizeof(struct arc_stage));
+	}
+	free(cnt);
+	for (size_t i = 0; i < a->nocc; i++) {
+		const struct arc_occ *o = &a->occs[i];
+		struct arc_partner *p = &a->partners[o->partner];
+		/* a record naming the same partner twice counts once */
+		if (!(p->nrecs && p->recs[p->nrecs - 1] == o->rec))
+			p->recs[p->nrecs++] = o->rec;
+		if (o->stage != STAGE_NONE) {
+			struct arc_stage *s = &p->stages[p->nstages++];
+			s->rec = o->rec;
+			s->stage = o->stage;
+			s->since = o->since;
+		}
+		int newer =
+		    p->latest_occ < 0 || archive_rec_cmp(a, o->rec, a->occs[p->latest_occ].rec) > 0;
+		if (newer) {
+			p->latest_occ = (long)i;
+		}
+		if (o->has_profile && (o->strengths || o->priorities || o->updated.set)) {
+			const struct arc_occ *q =
+			    p->profile_occ < 0 ? NULL : &a->occs[p->profile_occ];
+			int c = q ? odate_cmp(o->updated, q->updated) : 1;
+			if (!c)
+				c = archive_rec_cmp(a, o->rec, q->rec);
+			if (c > 0)
+				p->profile_occ = (long)i;
+		}
+		if (o->needs &&
+		    (p->needs_occ < 0 || archive_rec_cmp(a, o->rec, a->occs[p->needs_occ].rec) > 0))
+			p->needs_occ = (long)i;
+	}
+	sort_a = a;
+	for (size_t k = 0; k < a->npartners; k++) {
+		struct arc_partner *p = &a->partners[k];
+		qsort(p->recs, p->nrecs, sizeof *p->recs, cmp_rec_idx);
+		/* stages by record date (insertion sort: a partner has few) */
+		for (size_t i = 1; i < p->nstages; i++)
+			for (size_t j = i; j > 0 && archive_rec_cmp(a, p->stages[j - 1].rec,
+			                                            p->stages[j].rec) > 0;
+			     j--) {
+				struct arc_stage t = p->stages[j];
+				p->stages[j] = p->stages[j - 1];
+				p->stages[j - 1] = t;
+			}
+		/* the name written most often (folded), in its most frequent
+		 * spelling; ties go to a capitalised spelling, then the newest */
+		struct spell *sp = xcalloc(p->nrecs * 2 + 1, sizeof *sp);
+		size_t nsp = 0;
+		for (size_t r = 0; r < p->nrecs; r++) {
+			const struct arc_rec *rr = &a->recs[p->recs[r]];
+			for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
+				if (a->occs[o].partner == k && nsp < p->nrecs * 2) {
+					sp[nsp].name = a->occs[o].name;
+					sp[nsp].fold = text_fold(a->occs[o].name);
+					sp[nsp++].pos = r;
+				}
+		}
+		qsort(sp, nsp, sizeof *sp, cmp_spell);
+		size_t bf = 0, bn = 0, bpos = 0;
+		int bcap = 0;
+		for (size_t i = 0; i < nsp;) {
+			size_t f = i;
+			while (f < nsp && !strcmp(sp[f].fold, sp[i].fold))
+				f++;
+			for (size_t j = i; j < f;) {
+				size_t e = j;
+				while (e < f && !strcmp(sp[e].name, sp[j].name))
+					e++;
+				/* sp[e-1]: the newest use of this spelling */
+				int cap = !(sp[j].name[0] >= 'a' && sp[j].name[0] <= 'z');
+				if (f - i > bf ||
+				    (f - i == bf &&
+				     (e - j > bn ||
+				      (e - j == bn &&
+				       (cap > bcap || (cap == bcap && sp[e - 1].pos > bpos)))))) {
+					bf = f - i;
+					bn = e - j;
+					bcap = cap;
+					bpos = sp[e - 1].pos;
+					p->name = sp[j].name;
+				}
+				j = e;
+			}
+			i = f;
+		}
+		for (size_t i = 0; i < nsp; i++)
+			free(sp[i].fold);
+		free(sp);
+		/* newest local name, kind and id among its occurrences */
+		for (size_t r = 0; r < p->nrecs; r++) {
+			const struct arc_rec *rr = &a->recs[p->recs[r]];
+			for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++) {
+				if (a->occs[o].partner != k)
+					continue;
+				if (a->occs[o].local_name)
+					p->local_name = a->occs[o].local_name;
+				if (a->occs[o].kind != PK_NONE)
+					p->kind = a->occs[o].kind;
+				if (a->occs[o].id)
+					p->id = a->occs[o].id;
+			}
+			if (rr->status == STATUS_COMPLETED &&
+			    (p->last_visit < 0 ||
+			     date_cmp(rr->end, a->recs[p->last_visit].end) >= 0))
+				p->last_visit = (long)p->recs[r];
+		}
+	}
+}
+
+static int
+cmp_size(const void *x, const void *y)
+{
+	size_t p = *(const size_t *)x, q = *(const size_t *)y;
+	return p < q ? -1 : p > q;
+}
+
+static int
+cmp_task(const void *x, const void *y)
+{
+	const struct arc_task *p = &sort_a->tasks[*(const size_t *)x];
+	const struct arc_task *q = &sort_a->tasks[*(const size_t *)y];
+	if (p->overdue != q->overdue)
+		return p->overdue ? -1 : 1;
+	if (p->due.set != q->due.set)
+		return p->due.set ? -1 : 1;
+	if (p->due.set) {
+		long dp = date_days(p->due.d, 1), dq = date_days(q->due.d, 1);
+		if (dp != dq)
+			return dp < dq ? -1 : 1;
+	}
+	int c = archive_rec_cmp(sort_a, p->rec, q->rec);
+	if (c)
+		return c;
+	c = strcmp(p->id ? p->id : "", q->id ? q->id : "");
+	if (c)
+		return c;
+	return p < q ? -1 : p > q;
+}
+
+struct ospell {
+	const char *base; /* folded name, without the locality */
+	const char *text; /* as written */
+	size_t n;
+};
+
+static int
+cmp_ospell(const void *x, const void *y)
+{
+	const struct ospell *p = x, *q = y;
+	int c = strcmp(p->base, q->base);
+	return c ? c : strcmp(p->text, q->text);
+}
+
+/* 1 when a department's name already says its locality ("Sở Ngoại vụ
+ * tỉnh Cà Mau"). */
+static int
+names_locality(const char *name, const struct arc_loc *l)
+{
+	char *f = text_fold(name), *n = text_fold(l->name);
+	int in = *n && strstr(f, n) != NULL;
+	free(f);
+	free(n);
+	return in;
+}
+
+static int
+cmp_owner(const void *x, const void *y)
+{
+	const struct arc_owner *p = x, *q = y;
+	if (p->noverdue != q->noverdue)
+		return p->noverdue > q->noverdue ? -1 : 1;
+	if (p->ntasks != q->ntasks)
+		return p->ntasks > q->ntasks ? -1 : 1;
+	return strcmp(p->key, q->key);
+}
+
+static void
+finish_tasks(struct archive *a)
+{
+	long today = date_days(a->today, 0);
+	/* Each name in the spelling the whole collection writes most often
+	 * (ties to the smallest bytes), whichever locality's department it is. */
+	size_t nsp = 0;
+	for (size_t o = 0; o < a->nowners; o++)
+		nsp += a->owners[o].nspellings;
+	struct ospell *sp = xcalloc(nsp ? nsp : 1, sizeof *sp);
+	nsp = 0;
+	for (size_t o = 0; o < a->nowners; o++) {
+		const struct arc_owner *w = &a->owners[o];
+		const char *base = strchr(w->key, '\x1f');
+		for (size_t k = 0; k < w->nspellings && base; k++)
+			sp[nsp++] = (struct ospell){base + 1, w->spellings[k], w->spelling_n[k]};
+	}
+	if (nsp > 1)
+		qsort(sp, nsp, sizeof *sp, cmp_ospell);
+	for (size_t i = 0, j; i < nsp; i = j) { /* sum the counts of each spelling */
+		for (j = i + 1;
+		     j < nsp && !strcmp(sp[j].base, sp[i].base) && !strcmp(sp[j].text, sp[i].text);
+		     j++)
+			sp[i].n += sp[j].n, sp[j].n = 0;
+	}
+	for (size_t o = 0; o < a->nowners; o++) {
+		struct arc_owner *w = &a->owners[o];
+		const char *base = strchr(w->key, '\x1f');
+		if (!w->name) {
+			const struct ospell *best = NULL;
+			for (size_t i = 0; base && i < nsp; i++)
+				if (!strcmp(sp[i].base, base + 1) &&
+				    (!best || sp[i].n > best->n ||
+				     (sp[i].n == best->n && strcmp(sp[i].text, best->text) < 0)))
+					best = &sp[i];
+			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
+		}
+		if (w->vague)
+			w->name = ""; /* the pages say "no specific department" */
+		else if (w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc]))
+			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);
+		/* spellings listed in byte order (with their counts alongside) */
+		for (size_t i = 1; i < w->nspellings; i++)
+			for (size_t j = i;
+			     j > 0 && strcmp(w->spellings[j - 1], w->spellings[j]) > 0; j--) {
+				const char *t = w->spellings[j];
+				w->spellings[j] = w->spellings[j - 1];
+				w->spellings[j - 1] = t;
+				size_t u = w->spelling_n[j];
+				w->spelling_n[j] = w->spelling_n[j - 1];
+				w->spelling_n[j - 1] = u;
+			}
+	}
+	size_t *cnt = xcalloc(a->nowners ? a->nowners : 1, sizeof *cnt);
+	for (size_t i = 0; i < a->ntasks; i++) {
+		struct arc_task *t = &a->tasks[i];
+		/* a status the record got wrong may be "done": no overdue claim */
+		t->overdue = t->due.set && date_days(t->due.d, 1) < today && !t->status_unknown;
+		cnt[t->owner]++;
+		a->nopen++;
+		a->noverdue += t->overdue;
+		if (t->occ >= 0) {
+			struct arc_partner *p = &a->partners[a->occs[t->occ].partner];
+			p->nopen++;
+			p->noverdue += t->overdue;
+		}
+	}
+	for (size_t o = 0; o < a->nowners; o++)
+		a->owners[o].tasks = xcalloc(cnt[o] ? cnt[o] : 1, sizeof(size_t));
+	free(cnt);
+	free(sp);
+	for (size_t i = 0; i < a->ntasks; i++) {
+		struct arc_owner *w = &a->owners[a->tasks[i].owner];
+		w->tasks[w->ntasks++] = i;
+		w->noverdue += a->tasks[i].overdue;
+	}
+	sort_a = a;
+	for (size_t o = 0; o < a->nowners; o++) {
+		struct arc_owner *w = &a->owners[o];
+		qsort(w->tasks, w->ntasks, sizeof *w->tasks, cmp_task);
+		/* distinct visits among its overdue tasks */
+		size_t *rv = xcalloc(w->ntasks ? w->ntasks : 1, sizeof *rv), n = 0;
+		for (size_t k = 0; k < w->ntasks; k++)
+			if (a->tasks[w->tasks[k]].overdue)
+				rv[n++] = a->tasks[w->tasks[k]].rec;
+		qsort(rv, n, sizeof *rv, cmp_size);
+		for (size_t k = 0; k < n; k++)
+			w->nvisits_overdue += !k || rv[k] != rv[k - 1];
+		free(rv);
+	}
+	/* Owners without open tasks only existed for done tasks: never added. */
+	if (a->nowners)
+		qsort(a->owners, a->nowners, sizeof *a->owners, cmp_owner);
+	for (size_t o = 0; o < a->nowners; o++)
+		for (size_t k = 0; k < a->owners[o].ntasks; k++)
+			a->tasks[a->owners[o].tasks[k]].owner = o;
+	/* one order for every list of tasks outside the register */
+	size_t *all = xcalloc(a->ntasks ? a->ntasks : 1, sizeof *all);
+	for (size_t i = 0; i < a->ntasks; i++)
+		all[i] = i;
+	qsort(all, a->ntasks, sizeof *all, cmp_task);
+	for (size_t i = 0; i < a->ntasks; i++)
+		a->tasks[all[i]].order = i;
+	free(all);
+}
+
+static int
+cmp_agency_idx(const void *x, const void *y)
+{
+	return strcmp(sort_a->agencies[*(const size_t *)x].key,
+	              sort_a->agencies[*(const size_t *)y].key);
+}
+
+static void
+finish_agencies(struct archive *a)
+{
+	/* by folded name; old index → new index for the records */
+	size_t n = a->nagencies;
+	size_t *order = xcalloc(n ? n : 1, sizeof *order), *newi = xcalloc(n ? n : 1, sizeof *newi);
+	for (size_t g = 0; g < n; g++)
+		order[g] = g;
+	sort_a = a;
+	qsort(order, n, sizeof *order, cmp_agency_idx);
+	struct arc_agency *sorted = xcalloc(n ? n : 1, sizeof *sorted);
+	struct strmap seen = {0};
+	for (size_t g = 0; g < n; g++) {
+		sorted[g] = a->agencies[order[g]];
+		newi[order[g]] = g;
+		struct arc_agency *ag = &sorted[g];
+		ag->recs = xcalloc(ag->nrecs ? ag->nrecs : 1, sizeof *ag->recs);
+		ag->nrecs = 0;
+		char *s = text_slug(ag->name);
+		ag->slug = unique_slug(a, &seen, s);
+		free(s);
+	}
+	strmap_free(&seen);
+	free(a->agencies);
+	a->agencies = sorted;
+	a->capagencies = n;
+	for (size_t i = 0; i < a->nrecs; i++) {
+		struct arc_rec *rr = &a->recs[a->by_date[i]];
+		if (rr->agency < 0)
+			continue;
+		rr->agency = (long)newi[rr->agency];
+		struct arc_agency *ag = &a->agencies[rr->agency];
+		ag->recs[ag->nrecs++] = a->by_date[i];
+	}
+	free(order);
+	free(newi);
+}
+
+const char *
+archive_file_of_id(const struct archive *a, const char *id)
+{
+	const struct maps *m = a->maps;
+	size_t *v = strmap_get(&m->ids, id);
+	return v ? a->recs[*v].file : NULL;
+}
+
+void
+archive_finish(struct archive *a)
+{
+	sort_a = a;
+	a->by_date = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *a->by_date);
+	for (size_t i = 0; i < a->nrecs; i++)
+		a->by_date[i] = i;
+	qsort(a->by_date, a->nrecs, sizeof *a->by_date, cmp_rec_idx);
+	finish_partners(a);
+	archive_finish_pairs(a);
+	finish_tasks(a);
+	finish_agencies(a);
+	archive_finish_stats(a);
+	struct maps *m = a->maps;
+	strmap_free(&m->ids);
+	strmap_free(&m->locs);
+	strmap_free(&m->pkeys);
+	strmap_free(&m->agencies);
+	strmap_free(&m->owners);
+	memset(&m->ids, 0, sizeof m->ids);
+	memset(&m->locs, 0, sizeof m->locs);
+	memset(&m->pkeys, 0, sizeof m->pkeys);
+	memset(&m->agencies, 0, sizeof m->agencies);
+	memset(&m->owners, 0, sizeof m->owners);
+}
+
+int
+archive_task_involves(const struct archive *a, const struct arc_task *t, size_t p)
+{
+	return t->occ >= 0 && a->occs[t->occ].partner == p;
+}
+
+int
+archive_rec_has_partner(const struct archive *a, size_t rec, size_t p)
+{
+	const struct arc_rec *rr = &a->recs[rec];
+	for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
+		if (a->occs[o].partner == p)
+			return 1;
+	return 0;
+}
+
+void
+archive_free(struct archive *a)
+{
+	if (!a)
+		return;
+	struct maps *m = a->maps;
+	strmap_free(&m->ids);
+	strmap_free(&m->locs);
+	strmap_free(&m->pkeys);
+	strmap_free(&m->agencies);
+	strmap_free(&m->owners);
+	for (size_t i = 0; i < m->nalias; i++) {
+		free(m->alias_from[i]);
+		free(m->alias_key[i]);
+	}
+	free(m->alias_from);
+	free(m->alias_key);
+	free(m);
+	for (size_t k = 0; k < a->npartners; k++) {
+		free(a->partners[k].recs);
+		free(a->partners[k].stages);
+	}
+	for (size_t o = 0; o < a->nowners; o++) {
+		free(a->owners[o].tasks);
+		free(a->owners[o].spellings);
+		free(a->owners[o].spelling_n);
+	}
+	for (size_t g = 0; g < a->nagencies; g++)
+		free(a->agencies[g].recs);
+	free(a->recs);
+	free(a->locs);
+	free(a->occs);
+	free(a->partners);
+	free(a->agrs);
+	free(a->tasks);
+	free(a->owners);
+	free(a->cons);
+	free(a->agencies);
+	free(a->by_date);
+	free(a->countries);
+	free(a->years);
+	arena_free(a->arena);
+	free(a);
+}

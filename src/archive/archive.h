@@ -1,0 +1,230 @@
+/*
+ * archive.h: a collection of records reduced to what the archive pages,
+ * archive.json and the archive-* rules need.  A record is summarised when
+ * it is added and can be freed at once, so memory grows with the summary
+ * (a few hundred bytes a record), never with the records themselves.
+ * Partners, localities, agencies and task owners are merged across records
+ * here, in one place, so every output agrees on who is who.
+ */
+#ifndef ARCHIVE_H
+#define ARCHIVE_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "record.h"
+#include "rules.h"
+
+/* An optional date. */
+struct odate {
+	struct date d; /* d.d == 0: month precision */
+	int set;
+};
+
+/* One record. */
+struct arc_rec {
+	const char *id, *file, *title;
+	enum direction dir;
+	enum status status;      /* planned or completed (as the schema derived it) */
+	struct date start, end;  /* end == start when the record has none; y == 0: unusable dates */
+	size_t loc;              /* index in a->locs */
+	const char *loc_written; /* locality.name as written */
+	const char *loc_used;    /* name used when it differs from the unit's, else NULL */
+	size_t occ0, nocc;       /* its partners: range in a->occs */
+	long agency;             /* index in a->agencies, -1 when none */
+	size_t agr0, nagr;       /* range in a->agrs */
+	size_t task0, ntask;     /* open tasks: range in a->tasks */
+	size_t con0, ncon;       /* contacts: range in a->cons */
+	const char *handover;    /* NULL when none */
+	const char *report_number;
+	struct mark mark; /* the record's id (findings about it) */
+};
+
+/* A Vietnamese locality: a current unit, or a name the table does not know. */
+struct arc_loc {
+	const char *key;  /* province key of the unit, or of the name */
+	const char *name; /* the current unit's name, or the name as written */
+	int unit;         /* index in province_units, -1 when not a known unit */
+	long name_rec;    /* record that gave the name (unknown units), -1 */
+	size_t nrecs;
+};
+
+/* One partner as one record names it; occurrences of the same partner
+ * (same country and folded name, or same id) are merged in archive_finish. */
+struct arc_occ {
+	size_t rec;
+	size_t partner; /* index in a->partners, set by archive_finish */
+	const char *name, *local_name, *country, *id;
+	enum partner_kind kind;
+	enum stage stage; /* STAGE_NONE when the record states none */
+	struct odate since;
+	int has_profile;
+	const char *strengths, *priorities; /* joined with "; ", NULL when none */
+	struct odate updated;
+	const char *needs;
+	struct mark mark;
+	size_t uf; /* union-find parent while merging */
+};
+
+/* One stage a record states for a partner (the relationship over time). */
+struct arc_stage {
+	size_t rec;
+	enum stage stage;
+	struct odate since;
+};
+
+struct arc_partner {
+	const char *country; /* upper-case ISO code */
+	const char *name, *local_name, *id;
+	enum partner_kind kind;
+	const char *slug; /* file name without ".md": "jp-nagasaki", unique */
+	size_t *recs;     /* records naming it, by date */
+	size_t nrecs;
+	struct arc_stage *stages; /* by record date */
+	size_t nstages;
+	enum stage stage;         /* current: the highest of each locality's latest stage */
+	struct odate stage_since; /* of that stage */
+	long profile_occ;         /* occurrence with the newest profile, -1 */
+	long needs_occ;           /* newest occurrence with needs, -1 */
+	long last_visit;          /* record of the last completed visit, -1 */
+	long latest_occ;          /* occurrence in the newest record (findings point there) */
+	size_t nopen, noverdue;   /* open tasks involving it */
+	int cold;                 /* archive-cold-partner fired */
+	size_t nlocs, ncoop;      /* localities in contact; of them at mou/sister */
+};
+
+struct arc_agreement {
+	size_t rec;
+	long occ; /* the partner it names among the record's, -1: all of them */
+	enum agreement_kind kind;
+	const char *title, *parties;
+	struct odate signed_on;
+};
+
+struct arc_task {
+	size_t rec;
+	long occ;     /* the partner involved, -1 when none */
+	size_t owner; /* index in a->owners */
+	const char *id, *text, *owner_written, *support;
+	struct odate due;
+	enum task_status status;
+	int status_unknown; /* the record's status was rejected: neither open nor done */
+	struct odate upd;   /* latest update */
+	const char *upd_note;
+	int overdue;  /* set by archive_finish against today */
+	size_t order; /* rank among all open tasks: overdue first, then by due date */
+	struct mark mark;
+};
+
+/* A department is one locality's: "Sở Công Thương" of An Giang is not that
+ * of Tây Ninh.  Vague owners ("TBD", "các sở, ngành liên quan") and missing
+ * ones are no department: they share one entry with vague set. */
+struct arc_owner {
+	const char *key;        /* locality key and folded canonical name */
+	const char *name;       /* alias target, else the spelling used most often */
+	const char **spellings; /* distinct spellings as written */
+	size_t *spelling_n;
+	size_t nspellings;
+	size_t *tasks; /* register order */
+	size_t ntasks;
+	size_t noverdue, nvisits_overdue;
+	long loc;    /* its locality (index in locs), -1 when vague */
+	int vague;   /* not a department: no specific owner */
+	int flagged; /* archive-open-tasks fired */
+};
+
+struct arc_contact {
+	size_t rec;
+	long occ; /* partner side: its partner, -1 for every partner of the record */
+	enum side side;
+	const char *key; /* folded name and organisation */
+	const char *name, *title, *org, *email, *phone;
+	struct odate since;
+};
+
+struct arc_agency {
+	const char *key, *name, *slug;
+	enum agency_kind kind;
+	long name_rec; /* record that gave the name */
+	size_t *recs;  /* by date */
+	size_t nrecs;
+};
+
+/* The statistics the source texts quote, computed from the records. */
+struct arc_country {
+	const char *country;
+	size_t locs, partners;           /* localities / partner localities in contact */
+	size_t coop_locs, coop_partners; /* ... whose relationship is at mou or sister */
+	size_t visits;                   /* records naming a partner of the country */
+};
+
+struct arc_year {
+	int year;
+	size_t outbound, inbound, planned;
+};
+
+struct archive {
+	struct arena *arena; /* every string below */
+	struct date today;
+	const struct config *cfg;
+	struct arc_rec *recs;
+	size_t nrecs, caprecs;
+	struct arc_loc *locs;
+	size_t nlocs, caplocs;
+	struct arc_occ *occs;
+	size_t nocc, capocc;
+	struct arc_partner *partners; /* by country, then folded name */
+	size_t npartners;
+	struct arc_agreement *agrs;
+	size_t nagr, capagr;
+	struct arc_task *tasks;
+	size_t ntasks, captasks;
+	struct arc_owner *owners; /* register order: most overdue first */
+	size_t nowners, capowners;
+	struct arc_contact *cons;
+	size_t ncons, capcons;
+	struct arc_agency *agencies; /* by name */
+	size_t nagencies, capagencies;
+	/* set by archive_finish */
+	size_t *by_date; /* record indices, oldest first */
+	struct arc_country *countries;
+	size_t ncountries;
+	struct arc_year *years;
+	size_t nyears;
+	size_t agr_by_kind[5]; /* indexed by enum agreement_kind; [0]: no kind */
+	size_t nopen, noverdue;
+	void *maps; /* lookup tables while adding */
+};
+
+/* cfg (owner aliases, cold_years) must outlive the archive. */
+struct archive *archive_new(struct date today, const struct config *cfg);
+/* Summarise r (which the caller may free right after).  Returns 0 when a
+ * record with the same id is already in (nothing added). */
+int archive_add(struct archive *a, const struct record *r);
+/* The file of the record added with id, NULL when none; only until
+ * archive_finish. */
+const char *archive_file_of_id(const struct archive *a, const char *id);
+/* Merge partners, sort everything, compute overdue tasks and statistics. */
+void archive_finish(struct archive *a);
+void archive_free(struct archive *a);
+
+/* Steps of archive_finish (archive_stats.c): pair stages, each partner's
+ * current stage and the country statistics; years and agreements. */
+void archive_finish_pairs(struct archive *a);
+void archive_finish_stats(struct archive *a);
+/* Record order: start date, end date, id (<0, 0, >0). */
+int archive_rec_cmp(const struct archive *a, size_t x, size_t y);
+
+/* 1 when the task is attributed to partner p (its own partner, or the
+ * only partner of its record). */
+int archive_task_involves(const struct archive *a, const struct arc_task *t, size_t p);
+/* 1 when record rec names partner p. */
+int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
+
+/* The archive-* rules (rules_archive.c): findings in dq, flags on the
+ * partners and owners they are about.  rules_collection runs the same
+ * over full records (rules_archive in rules_int.h). */
+void rules_archive_run(struct archive *a, const struct check_ctx *ctx, struct diags *dq);
+
+#endif

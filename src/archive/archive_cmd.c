@@ -1,0 +1,301 @@
+/*
+ * archive_cmd.c: the archive command: options, reading each record into
+ * the archive model (archive.c), the archive-* rules, writing the pages
+ * (archive_write.c) and the summary line and exit status.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "archive_pages.h"
+#include "buf.h"
+#include "cli.h"
+#include "cmd.h"
+#include "collection.h"
+#include "diag_out.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "load.h"
+#include "par.h"
+#include "schema.h"
+#include "xalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief archive -o|--output DIR [--today YYYY-MM-DD] [--lang vi|en]\n"
+	      "                       [--config FILE] [--format md,pdf] [-j|--jobs N]\n"
+	      "                       [--verbose] PATH...\n"
+	      "       debrief archive --help\n",
+	      f);
+}
+
+struct arc_opts {
+	const char *dir, *today, *config;
+	enum lang lang;
+	int md, pdf, pdf_asked, verbose;
+	int jobs; /* -j N */
+};
+
+/* "md", "pdf" or "md,pdf" (either order). */
+static int
+parse_format(const char *s, struct arc_opts *o)
+{
+	o->md = o->pdf = 0;
+	char *copy = xstrdup(s), *save = NULL;
+	int ok = 1;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(t, "md"))
+			o->md = 1;
+		else if (!strcmp(t, "pdf"))
+			o->pdf = 1;
+		else
+			ok = 0;
+	}
+	free(copy);
+	return ok && (o->md || o->pdf);
+}
+
+/* 1 on success, 0 after a message, -1 for --help. */
+static int
+arc_parse(int argc, char **argv, struct arc_opts *o)
+{
+	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"verbose", no_argument, NULL, 'v'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"jobs", required_argument, NULL, 'j'},
+	                                         {NULL, 0, NULL, 0}};
+	extern const int arc_pdf_available;
+	memset(o, 0, sizeof *o);
+	o->md = 1;
+	o->pdf = arc_pdf_available;
+	o->jobs = par_cores();
+	/* the language first: messages about the other options use it */
+	o->lang = cli_prescan_lang(argc, argv);
+	opterr = 0;
+	optind = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->dir = optarg; break;
+		case 't': o->today = optarg; break;
+		case 'c': o->config = optarg; break;
+		case 'v': o->verbose = 1; break;
+		case 'j':
+			if (!par_parse_jobs(optarg, &o->jobs))
+				return !cli_usage_error(
+				    "archive", o->lang, usage,
+				    "-j nhận một số từ 1 đến 1024, không phải '%s'",
+				    "-j takes a number from 1 to 1024, not '%s'", optarg);
+			break;
+		case 'l':
+			if (!cli_lang("archive", optarg, &o->lang, usage))
+				return 0;
+			break;
+		case 'f':
+			if (!parse_format(optarg, o))
+				return !cli_usage_error(
+				    "archive", o->lang, usage,
+				    "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
+				    "unknown format '%s' (md, pdf, md,pdf)", optarg);
+			o->pdf_asked = o->pdf;
+			break;
+		case 'h': return -1;
+		default: cli_option_error("archive", o->lang, usage, c, argv); return 0;
+		}
+	}
+	if (!o->dir)
+		return !cli_usage_error("archive", o->lang, usage, "%scần -o DIR (thư mục lưu trữ)",
+		                        "%s-o DIR (the archive directory) is required", "");
+	if (optind >= argc)
+		return !cli_usage_error("archive", o->lang, usage,
+		                        "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+		                        "%sat least one PATH is needed (file, directory or -)", "");
+	if (o->pdf && !arc_pdf_available) {
+		if (o->pdf_asked)
+			fprintf(
+			    stderr, "debrief archive: %s\n",
+			    L(o->lang, "bản dựng này chưa xuất được PDF; chỉ ghi Markdown",
+			      "PDF output is not available in this build; writing Markdown only"));
+		o->pdf = 0;
+		o->md = 1;
+	}
+	return 1;
+}
+
+static const struct strlist *sort_files;
+
+static int
+cmp_file_idx(const void *x, const void *y)
+{
+	size_t p = *(const size_t *)x, q = *(const size_t *)y;
+	int c = strcmp(sort_files->v[p], sort_files->v[q]);
+	return c ? c : (p < q ? -1 : p > q);
+}
+
+/* Read one file into the archive: 1 when added, 0 when left out (the
+ * findings say why), -1 when it cannot be read (message printed).  A
+ * record with errors is still archived when it has an id, with the date
+ * unknown when its start date is unusable: the values the schema rejected
+ * are absent, and the errors are reported, so that nothing the record does
+ * say is lost. */
+static int
+arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
+         struct diags *dq)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	if (!schema_read(path, lim, &data, &len, &err)) {
+		escape_eprintf("debrief: %s: %s\n", name, err);
+		free(err);
+		return -1;
+	}
+	struct diags one = DIAGS_INIT;
+	struct record *r = schema_load(data, len, name, lim, a->today, &lang, NULL, NULL, &one);
+	free(data);
+	int ok = r && r->id.s;
+	if (r && !r->file)
+		r->file = name;
+	if (r && !ok)
+		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
+		          L(lang, "hồ sơ thiếu mã nên không được lưu trữ",
+		            "the record has no id, so it is left out"));
+	/* its own schema-date or schema-required error names it among the
+	 * records with problems; it is archived with the date unknown */
+	if (ok && !archive_add(a, r)) {
+		collection_duplicate(&one, name, r->id.mark, r->id.s,
+		                     archive_file_of_id(a, r->id.s), lang);
+		ok = 0;
+	}
+	record_free(r);
+	/* errors only: warnings and infos are check's to tell */
+	for (size_t i = 0; i < one.n; i++)
+		if (one.v[i].sev != SEV_ERROR)
+			one.v[i].sev = SEV_OFF;
+	diags_compact(&one);
+	diags_take(dq, &one);
+	diags_free(&one);
+	return ok;
+}
+
+int
+cmd_archive(int argc, char **argv)
+{
+	struct arc_opts o;
+	int pr = arc_parse(argc, argv, &o);
+	if (pr < 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!pr)
+		return EXIT_USAGE;
+	fs_set_lang(o.lang);
+
+	int rc = EXIT_USAGE;
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct diags dq = DIAGS_INIT, fq = DIAGS_INIT;
+	struct strlist files = {0}, errs = {0};
+	struct archive *a = NULL;
+	struct arc_write_stats st = {0, 0, 0, {0}, {0}};
+	struct buf out = BUF_INIT;
+	char *err = NULL;
+	struct date today;
+	const char *derr = NULL;
+	if (!date_today(o.today, o.lang, &today, &derr)) {
+		fprintf(stderr, "debrief archive: %s\n", derr);
+		goto out;
+	}
+	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
+		goto out;
+	if (o.verbose)
+		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
+		               cfg.path ? cfg.path
+		                        : L(o.lang, "mặc định (không có .debrief.yaml)",
+		                            "defaults (no .debrief.yaml)"));
+	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
+	for (size_t i = 0; i < errs.n; i++)
+		escape_eprintf("debrief: %s\n", errs.v[i]);
+	/* a file named twice is read once, where it first came */
+	char *dup = xcalloc(files.n ? files.n : 1, 1);
+	sort_files = &files;
+	size_t *ord = xcalloc(files.n ? files.n : 1, sizeof *ord);
+	for (size_t i = 0; i < files.n; i++)
+		ord[i] = i;
+	qsort(ord, files.n, sizeof *ord, cmp_file_idx);
+	for (size_t i = 1; i < files.n; i++)
+		if (!strcmp(files.v[ord[i]], files.v[ord[i - 1]]) && strcmp(files.v[ord[i]], "-"))
+			dup[ord[i]] = 1;
+	free(ord);
+
+	struct load_limits lim;
+	load_limits_default(&lim);
+	a = archive_new(today, &cfg);
+	size_t nread = 0, nskipped = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		if (dup[i])
+			continue;
+		int r = arc_read(a, files.v[i], &lim, o.lang, &fq);
+		nread += r >= 0;
+		nskipped += r == 0;
+		io_failed |= r < 0;
+	}
+	free(dup);
+	archive_finish(a);
+
+	struct check_ctx ctx = {today, o.lang, &cfg};
+	size_t from = dq.n;
+	rules_archive_run(a, &ctx, &dq);
+	rules_apply(&dq, from, NULL, &cfg);
+	diags_sort(&dq);
+
+	struct arc_write_opts wo = {o.dir, o.lang, o.md, o.pdf, o.jobs};
+	int wrote = arc_write(a, &dq, &wo, &st, &err);
+
+	diags_take(&fq, &dq);
+	struct out_opts oo = {OUT_TEXT, o.lang, 0, SEV_ERROR, nread, NULL, 0};
+	oo.color = out_color_wanted(STDERR_FILENO);
+	diag_out(&out, &fq, &oo);
+	fputs(out.data ? out.data : "", stderr);
+	for (size_t i = 0; i < st.warnings.n; i++)
+		escape_eprintf("debrief archive: %s\n", st.warnings.v[i]);
+	if (!wrote) {
+		escape_eprintf("debrief archive: %s\n", err ? err : "?");
+		goto out;
+	}
+	if (o.verbose)
+		for (size_t i = 0; i < st.names.n; i++)
+			printf("%s %s\n",
+			       st.names.v[i][0] == '-' ? L(o.lang, "đã xóa", "removed")
+			                               : L(o.lang, "đã ghi", "written"),
+			       st.names.v[i] + (st.names.v[i][0] == '-'));
+	printf(L(o.lang, "%s: %zu hồ sơ%s; %zu tệp đã ghi, %zu không đổi, %zu đã xóa\n",
+	         "%s: %zu %s; %zu written, %zu unchanged, %zu removed\n"),
+	       o.dir, a->nrecs, L(o.lang, "", PL(a->nrecs, "record", "records")), st.written,
+	       st.unchanged, st.removed);
+	if (fflush(stdout) != 0)
+		goto out;
+	rc = io_failed                                 ? EXIT_USAGE
+	     : nskipped || diags_count(&fq, SEV_ERROR) ? EXIT_FINDINGS
+	                                               : EXIT_OK;
+out:
+	free(err);
+	buf_free(&out);
+	strlist_free(&st.names);
+	strlist_free(&st.warnings);
+	archive_free(a);
+	strlist_free(&files);
+	strlist_free(&errs);
+	diags_free(&dq);
+	diags_free(&fq);
+	config_free(&cfg);
+	return rc;
+}

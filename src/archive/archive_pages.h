@@ -1,0 +1,67 @@
+/*
+ * archive_pages.h: the archive's pages as Markdown (archive_pages.c), its
+ * JSON (archive_json.c), and writing them all into the output directory,
+ * incrementally (archive_write.c).
+ */
+#ifndef ARCHIVE_PAGES_H
+#define ARCHIVE_PAGES_H
+
+#include "archive.h"
+#include "buf.h"
+#include "strlist.h"
+
+/* A task's status as the pages write it ("đang thực hiện", "in progress"). */
+const char *arc_task_status_word(enum task_status s, enum lang lang);
+
+/* Country name of an ISO code in the language; the code when unknown. */
+const char *arc_country_name(const char *code, enum lang lang);
+
+/* Contacts merged by folded name and organisation: the first "since"
+ * known; name, title and details as the newest record that gives each. */
+struct arc_cgroup {
+	const struct arc_contact *c; /* newest */
+	const char *title, *org, *email, *phone;
+	struct odate since; /* earliest */
+	size_t first_rec, last_rec;
+	long partner; /* partner side: its partner; -1 several or unknown */
+};
+/* Sorts v[n] and fills g (room for n); returns the number of groups. */
+size_t arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
+                          struct arc_cgroup *g);
+/* The contacts of one side in some records (of partner p's, when p >= 0:
+ * those naming it or no partner in particular).  *out is the caller's to
+ * free (also when none); returns how many. */
+size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs,
+                           enum side side, long p, const struct arc_contact ***out);
+
+/* Each appends one page's Markdown to b. */
+void arc_page_index(struct buf *b, const struct archive *a, enum lang lang);
+void arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang);
+void arc_page_partner(struct buf *b, const struct archive *a, size_t p, enum lang lang);
+void arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang);
+
+/* archive.json: the same data, keys in a fixed order; dq: the archive-*
+ * findings (already final). */
+void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang);
+
+struct arc_write_opts {
+	const char *dir; /* -o DIR */
+	enum lang lang;
+	int md, pdf; /* --format */
+	int jobs;    /* -j: pages made on this many threads */
+};
+
+struct arc_write_stats {
+	size_t written, unchanged, removed;
+	struct strlist names;    /* files written (DIR-relative), in write order */
+	struct strlist warnings; /* from the PDF stage, "NAME.pdf: message" */
+};
+
+/* Write every page (and its PDF), archive.json and the manifest into dir;
+ * files whose bytes would not change are left alone, and files a previous
+ * run wrote that this run no longer produces are removed.  0 and *err on
+ * failure (the files already written stay). */
+int arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
+              struct arc_write_stats *st, char **err);
+
+#endif

@@ -1,0 +1,528 @@
+/*
+ * archive_write.c: puts the archive's pages into the output directory and
+ * nowhere else, incrementally.  A manifest (DIR/.debrief-archive) lists
+ * every file the archive wrote there with a hash of what it came from (for
+ * a PDF: the Markdown and options) and a hash of its content, so that an
+ * unchanged page is neither rewritten nor re-rendered, and a page the
+ * collection no longer produces (a partner that is gone) is removed: only
+ * files the manifest names, only inside DIR.  A PDF is kept only when the
+ * file on disk still has the content the manifest records, so a run killed
+ * between two renames cannot leave a PDF that disagrees with its Markdown.
+ * One run at a time (a lock file beside the manifest); temporaries of a
+ * killed run are swept at the start; a damaged manifest is rebuilt.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive_pages.h"
+#include "fsutil.h"
+#include "par.h"
+#include "pdf.h"
+#include "xalloc.h"
+
+#define MANIFEST ".debrief-archive"
+#define LOCKFILE ".debrief-archive.lock"
+#define MANIFEST_HEAD                                                                              \
+	"# debrief archive 2: files this command wrote here; source-hash content-hash size name\n"
+
+struct entry {
+	char *name;
+	uint64_t src;  /* what the file came from: its own bytes, or a PDF's key */
+	uint64_t hash; /* its bytes; 0 when unknown (announced, or an old manifest) */
+	unsigned long long size;
+};
+
+struct manifest {
+	struct entry *v;
+	size_t n, cap;
+	unsigned damaged; /* first line that does not parse, 0 when none */
+};
+
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ULL;
+	return h;
+}
+
+#define HASH_INIT 1469598103934665603ULL
+
+static void
+manifest_add(struct manifest *m, const char *name, uint64_t src, uint64_t hash,
+             unsigned long long size)
+{
+	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
+	m->v[m->n].name = xstrdup(name);
+	m->v[m->n].src = src;
+	m->v[m->n].hash = hash;
+	m->v[m->n].size = size;
+	m->n++;
+}
+
+static void
+manifest_free(struct manifest *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->v[i].name);
+	free(m->v);
+	m->v = NULL;
+	m->n = m->cap = 0;
+}
+
+static int
+cmp_entry(const void *x, const void *y)
+{
+	return strcmp(((const struct entry *)x)->name, ((const struct entry *)y)->name);
+}
+
+static struct entry *
+manifest_find(const struct manifest *m, const char *name)
+{
+	struct entry key = {(char *)name, 0, 0, 0};
+	return m->n ? bsearch(&key, m->v, m->n, sizeof *m->v, cmp_entry) : NULL;
+}
+
+/* Names the archive writes: lower-case ASCII, digits, '-', '.', '/', no
+ * component empty or starting with '.'. */
+static int
+plausible_name(const char *s)
+{
+	if (!*s || strstr(s, "//") || s[strlen(s) - 1] == '/')
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if ((p == s || p[-1] == '/') && (*p == '.' || *p == '/'))
+			return 0;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '.' || *p == '/'))
+			return 0;
+	}
+	return 1;
+}
+
+/* One manifest line: "src hash size name" (version 2) or "hash size name"
+ * (version 1, whose PDFs are then rendered again).  0 when damaged. */
+static int
+parse_line(const char *line, struct manifest *m)
+{
+	char name[512], rest[2];
+	unsigned long long src, h, size;
+	int v2 = sscanf(line, "%16llx %16llx %llu %511s %1s", &src, &h, &size, name, rest) == 4;
+	if (!v2) {
+		if (sscanf(line, "%16llx %llu %511s %1s", &src, &size, name, rest) != 3)
+			return 0;
+		h = strstr(name, ".pdf") ? 0 : src;
+	}
+	if (!plausible_name(name) || strlen(name) >= sizeof name - 1)
+		return 0;
+	manifest_add(m, name, (uint64_t)src, (uint64_t)h, size);
+	return 1;
+}
+
+/* The previous run's manifest.  A line that does not parse makes the
+ * manifest damaged: the lines that do still name files this command owns
+ * (so obsolete ones are removed), but nothing is trusted to be current. */
+static void
+manifest_read(const char *dir, struct manifest *m)
+{
+	char *path = xasprintf("%s/%s", dir, MANIFEST), *data = NULL, *err = NULL;
+	size_t len;
+	if (!fs_read(path, (size_t)64 << 20, &data, &len, &err)) {
+		free(err);
+		free(path);
+		return;
+	}
+	free(path);
+	unsigned lineno = 0;
+	if (memchr(data, '\0', len))
+		m->damaged = 1;
+	int cut = len && data[len - 1] != '\n'; /* a run stopped while writing it */
+	for (char *line = data, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		if (lineno == 1 ? strncmp(line, "# debrief archive ", 18)
+		                : !parse_line(line, m) && !m->damaged)
+			m->damaged = lineno;
+	}
+	if (cut && !m->damaged)
+		m->damaged = lineno;
+	free(data);
+	if (m->n)
+		qsort(m->v, m->n, sizeof *m->v, cmp_entry);
+}
+
+static int
+manifest_write(const char *dir, struct manifest *m, char **err)
+{
+	if (m->n)
+		qsort(m->v, m->n, sizeof *m->v, cmp_entry);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, MANIFEST_HEAD);
+	for (size_t i = 0; i < m->n; i++) {
+		if (i && !strcmp(m->v[i].name, m->v[i - 1].name))
+			continue;
+		buf_printf(&b, "%016llx %016llx %llu %s\n", (unsigned long long)m->v[i].src,
+		           (unsigned long long)m->v[i].hash, m->v[i].size, m->v[i].name);
+	}
+	int rc = fs_write_atomic(dir, MANIFEST, b.data, b.len, err);
+	buf_free(&b);
+	return rc;
+}
+
+/* ==== PDF ==== */
+
+/* The PDF of a page: the same Markdown, laid out by pdf.c; links between
+ * pages (x.md) become links between the PDFs (x.pdf). */
+const int arc_pdf_available = 1;
+
+static int
+render_pdf(const char *md, size_t len, const char *title, const struct arc_write_opts *o,
+           struct buf *out, struct strlist *warnings, char **err)
+{
+	struct pdf_opts po;
+	memset(&po, 0, sizeof po);
+	po.title = title;
+	po.author = "debrief";
+	po.subject = L(o->lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits");
+	po.md_links_to_pdf = 1;
+	po.lang = o->lang;
+	po.created = date_source_epoch();
+	return pdf_from_markdown(md, len, &po, out, warnings, err);
+}
+
+/* What a PDF depends on besides its Markdown. */
+static uint64_t
+pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
+{
+	uint64_t h = hash_bytes(HASH_INIT, md->data ? md->data : "", md->len);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char opts[256];
+	snprintf(opts, sizeof opts, "\n%s\n%d\n%s\n", DEBRIEF_VERSION, (int)o->lang,
+	         sde ? sde : "-");
+	h = hash_bytes(h, opts, strlen(opts));
+	return hash_bytes(h, title, strlen(title));
+}
+
+/* 1 when DIR/NAME holds the size and content e records. */
+static int
+on_disk(const char *dir, const char *name, const struct entry *e)
+{
+	char *path = xasprintf("%s/%s", dir, name), *data = NULL, *err = NULL;
+	size_t len = 0;
+	int same = fs_read(path, (size_t)e->size + 1, &data, &len, &err) && len == e->size &&
+	           hash_bytes(HASH_INIT, data, len) == e->hash;
+	free(data);
+	free(err);
+	free(path);
+	return same;
+}
+
+/* ==== pages ==== */
+
+enum page_kind { PAGE_INDEX, PAGE_TASKS, PAGE_PARTNER, PAGE_AGENCY };
+
+struct wctx {
+	const struct archive *a;
+	const struct arc_write_opts *o;
+	struct arc_write_stats *st;
+	struct manifest old, now;
+};
+
+static void
+warn(struct arc_write_stats *st, char *m)
+{
+	strlist_push(&st->warnings, m);
+	free(m);
+}
+
+static void
+note(struct wctx *w, const char *name, int rc)
+{
+	if (rc == 1) {
+		w->st->written++;
+		strlist_push(&w->st->names, name);
+	} else {
+		w->st->unchanged++;
+	}
+}
+
+static int
+put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
+{
+	int rc = fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
+	if (!rc)
+		return 0;
+	note(w, name, rc);
+	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
+	manifest_add(&w->now, name, h, h, b->len);
+	return 1;
+}
+
+/* The title of a page, as its first heading says it (for the PDF's info). */
+static char *
+page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
+{
+	switch (k) {
+	case PAGE_INDEX:
+		return xstrdup(
+		    L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
+	case PAGE_TASKS:
+		return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
+	case PAGE_PARTNER: return xstrdup(a->partners[i].name);
+	case PAGE_AGENCY: return xstrdup(a->agencies[i].name);
+	}
+	return xstrdup("");
+}
+
+static char *
+page_name(const struct archive *a, enum page_kind k, size_t i)
+{
+	switch (k) {
+	case PAGE_INDEX: return xstrdup("index.md");
+	case PAGE_TASKS: return xstrdup("tasks.md");
+	case PAGE_PARTNER: return xasprintf("partners/%s.md", a->partners[i].slug);
+	case PAGE_AGENCY: return xasprintf("agencies/%s.md", a->agencies[i].slug);
+	}
+	return xstrdup("");
+}
+
+/* One page of the run: made on any thread (page_work), written in page
+ * order on the calling thread (page_commit). */
+struct pjob {
+	char *name;               /* owned; DIR-relative Markdown name */
+	struct buf md;            /* the page */
+	char *pdfname;            /* owned; NULL without PDFs */
+	uint64_t key;             /* what its PDF depends on */
+	const struct entry *keep; /* the PDF on disk is the one of key: keep it */
+	int pdf_ok;               /* the PDF was rendered into pdf */
+	struct buf pdf;
+	char *pdf_err;       /* owned; why it could not be rendered */
+	struct strlist warn; /* the PDF's warnings */
+};
+
+struct prun {
+	struct wctx *w;
+	struct pjob *jobs;
+	int failed; /* a page could not be written: the rest are not */
+	char **err; /* the first error */
+};
+
+static void
+page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
+{
+	*k = j == 0                 ? PAGE_INDEX
+	     : j == 1               ? PAGE_TASKS
+	     : j < 2 + a->npartners ? PAGE_PARTNER
+	                            : PAGE_AGENCY;
+	*i = *k == PAGE_PARTNER ? j - 2 : *k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
+}
+
+static void
+page_work(void *vrun, size_t j)
+{
+	struct prun *run = vrun;
+	struct wctx *w = run->w;
+	struct pjob *p = &run->jobs[j];
+	const struct archive *a = w->a;
+	enum lang lang = w->o->lang;
+	enum page_kind k;
+	size_t i;
+	page_of(a, j, &k, &i);
+	switch (k) {
+	case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
+	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
+	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
+	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
+	}
+	p->name = page_name(a, k, i);
+	if (!w->o->pdf)
+		return;
+	p->pdfname = xasprintf("%.*s.pdf", (int)(strlen(p->name) - 3), p->name);
+	char *title = page_title(a, k, i, lang);
+	p->key = pdf_key(&p->md, title, w->o);
+	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, p->pdfname);
+	if (e && e->src == p->key && e->hash && on_disk(w->o->dir, p->pdfname, e))
+		p->keep = e; /* same Markdown, same options, and the PDF on disk
+		              * is the one rendered from them */
+	else
+		p->pdf_ok = render_pdf(p->md.data ? p->md.data : "", p->md.len, title, w->o,
+		                       &p->pdf, &p->warn, &p->pdf_err);
+	free(title);
+}
+
+static int
+page_put_pdf(struct wctx *w, struct pjob *p, char **err)
+{
+	if (p->keep) {
+		w->st->unchanged++;
+		manifest_add(&w->now, p->pdfname, p->key, p->keep->hash, p->keep->size);
+		return 1;
+	}
+	for (size_t i = 0; i < p->warn.n; i++) {
+		char *m = xasprintf("%s: %s", p->pdfname, p->warn.v[i]);
+		strlist_push(&w->st->warnings, m);
+		free(m);
+	}
+	if (!p->pdf_ok) {
+		*err = p->pdf_err;
+		p->pdf_err = NULL;
+		return 0;
+	}
+	int wr = fs_write_batched(w->o->dir, p->pdfname, p->pdf.data ? p->pdf.data : "", p->pdf.len,
+	                          err);
+	if (!wr)
+		return 0;
+	note(w, p->pdfname, wr);
+	manifest_add(&w->now, p->pdfname, p->key,
+	             hash_bytes(HASH_INIT, p->pdf.data ? p->pdf.data : "", p->pdf.len), p->pdf.len);
+	return 1;
+}
+
+static void
+page_commit(void *vrun, size_t j)
+{
+	struct prun *run = vrun;
+	struct wctx *w = run->w;
+	struct pjob *p = &run->jobs[j];
+	if (!run->failed) {
+		int ok = 1;
+		if (w->o->md)
+			ok = put_file(w, p->name, &p->md, run->err);
+		if (ok && w->o->pdf)
+			ok = page_put_pdf(w, p, run->err);
+		run->failed = !ok;
+	}
+	free(p->name);
+	buf_free(&p->md);
+	free(p->pdfname);
+	buf_free(&p->pdf);
+	free(p->pdf_err);
+	strlist_free(&p->warn);
+	memset(p, 0, sizeof *p);
+}
+
+/* Put the pages written so far in place, on disk: before the manifest
+ * says so or anything is removed.  err NULL: a failure is already being
+ * reported. */
+static int
+flush(char **err)
+{
+	char *e = NULL;
+	int ok = fs_sync_batch(&e);
+	if (!ok && err)
+		*err = e;
+	else
+		free(e);
+	return ok;
+}
+
+/* Every name this run writes, recorded in the manifest before any of them
+ * is written: an interrupted run leaves no file the next run would not
+ * know it owns. */
+static int
+announce(struct wctx *w, char **err)
+{
+	const struct archive *a = w->a;
+	struct manifest m = {0};
+	for (size_t i = 0; i < w->old.n; i++)
+		manifest_add(&m, w->old.v[i].name, w->old.v[i].src, w->old.v[i].hash,
+		             w->old.v[i].size);
+	size_t n = 2 + a->npartners + a->nagencies;
+	for (size_t j = 0; j < n; j++) {
+		enum page_kind k;
+		size_t i;
+		page_of(a, j, &k, &i);
+		char *name = page_name(a, k, i);
+		for (int f = 0; f < 2; f++) {
+			if (!(f ? w->o->pdf : w->o->md))
+				continue;
+			char *fname = f ? xasprintf("%.*s.pdf", (int)(strlen(name) - 3), name)
+			                : xstrdup(name);
+			if (!manifest_find(&w->old, fname))
+				manifest_add(&m, fname, 0, 0, 0);
+			free(fname);
+		}
+		free(name);
+	}
+	if (!manifest_find(&w->old, "archive.json"))
+		manifest_add(&m, "archive.json", 0, 0, 0);
+	int rc = manifest_write(w->o->dir, &m, err);
+	manifest_free(&m);
+	return rc;
+}
+
+int
+arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
+          struct arc_write_stats *st, char **err)
+{
+	struct wctx w = {a, o, st, {0}, {0}};
+	int rc = 0, lock = -1;
+	if (!fs_mkdirs(o->dir, err))
+		goto out;
+	if ((lock = fs_lock(o->dir, LOCKFILE, 0, err)) == -2) {
+		fprintf(stderr, "debrief archive: %s\n",
+		        L(o->lang, "một lần chạy khác đang ghi vào thư mục này; đang chờ…",
+		          "another run is writing to this directory; waiting…"));
+		lock = fs_lock(o->dir, LOCKFILE, 1, err);
+	}
+	if (lock < 0)
+		goto out;
+	size_t swept = fs_sweep_temps(o->dir, NULL, 1, 0); /* the lock is ours */
+	if (swept)
+		warn(st, xasprintf(L(o->lang, "đã xóa %zu tệp tạm của một lần chạy bị ngắt",
+		                     "removed %zu temporary files left by an interrupted run"),
+		                   swept));
+	manifest_read(o->dir, &w.old);
+	if (w.old.damaged)
+		warn(st,
+		     xasprintf(L(o->lang, "%s/%s: dòng %u bị hỏng; lập lại hồ sơ lưu trữ từ đầu",
+		                 "%s/%s: line %u is damaged; the archive is rebuilt"),
+		               o->dir, MANIFEST, w.old.damaged));
+	if (!announce(&w, err))
+		goto out;
+	size_t npages = 2 + a->npartners + a->nagencies;
+	struct prun run = {&w, xcalloc(npages, sizeof *run.jobs), 0, err};
+	par_run(npages, o->jobs, &run, page_work, page_commit);
+	free(run.jobs);
+	if (run.failed) {
+		flush(NULL);
+		goto out;
+	}
+	struct buf j = BUF_INIT;
+	arc_json(&j, a, dq, o->lang);
+	int ok = put_file(&w, "archive.json", &j, err);
+	buf_free(&j);
+	if (!ok || !flush(err))
+		goto out;
+	/* what a previous run wrote and this one did not: gone from the archive */
+	if (w.now.n)
+		qsort(w.now.v, w.now.n, sizeof *w.now.v, cmp_entry);
+	for (size_t i = 0; i < w.old.n; i++) {
+		if (manifest_find(&w.now, w.old.v[i].name))
+			continue;
+		int r = fs_remove(o->dir, w.old.v[i].name, err);
+		if (!r)
+			goto out;
+		if (r == 1) {
+			st->removed++;
+			char *m = xasprintf("-%s", w.old.v[i].name);
+			strlist_push(&st->names, m);
+			free(m);
+		}
+	}
+	if (!manifest_write(o->dir, &w.now, err))
+		goto out;
+	rc = 1;
+out:
+	if (lock >= 0)
+		close(lock); /* lets the next run in */
+	manifest_free(&w.old);
+	manifest_free(&w.now);
+	return rc;
+}

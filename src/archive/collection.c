@@ -1,0 +1,124 @@
+/*
+ * collection.c: the run-wide collection: what the rules across a run keep
+ * of each record (its id for schema-duplicate-id, the archive's summary
+ * for the archive-* rules), and those rules once every record is in.
+ * check and archive feed it the same way.
+ */
+#include "collection.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "xalloc.h"
+
+/* What the rules across a run keep of each record: its id with where it
+ * stands (schema-duplicate-id) and the archive's summary (archive-*). */
+struct seen_id {
+	char *id;         /* owned */
+	char *file;       /* owned */
+	struct mark mark; /* of the id, 1:1 when unknown */
+	size_t pos;       /* order of arrival */
+};
+
+struct collection {
+	const struct check_ctx *ctx;
+	struct archive *archive; /* owned */
+	struct seen_id *ids;     /* owned */
+	size_t nids, cap;
+};
+
+struct collection *
+collection_new(const struct check_ctx *ctx)
+{
+	struct collection *c = xcalloc(1, sizeof *c);
+	c->ctx = ctx;
+	c->archive = archive_new(ctx->today, ctx->cfg);
+	return c;
+}
+
+void
+collection_add(struct collection *c, const struct record *r)
+{
+	if (!r)
+		return;
+	archive_add(c->archive, r);
+	if (!r->id.s)
+		return;
+	c->ids = xgrow(c->ids, &c->cap, c->nids + 1, sizeof *c->ids);
+	struct seen_id *s = &c->ids[c->nids];
+	s->id = xstrdup(r->id.s);
+	s->file = xstrdup(r->file ? r->file : "?");
+	s->mark = r->id.mark.line ? r->id.mark : (struct mark){1, 1};
+	s->pos = c->nids++;
+}
+
+static int
+cmp_seen_id(const void *a, const void *b)
+{
+	const struct seen_id *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* schema-duplicate-id across files: a finding at each later record's id,
+ * naming the file of the first.  Sorting keeps large runs fast. */
+static void
+duplicate_ids(struct collection *c, struct diags *dq)
+{
+	if (c->nids > 1)
+		qsort(c->ids, c->nids, sizeof *c->ids, cmp_seen_id);
+	size_t first = 0;
+	for (size_t i = 1; i < c->nids; i++) {
+		if (strcmp(c->ids[first].id, c->ids[i].id)) {
+			first = i;
+			continue;
+		}
+		collection_duplicate(dq, c->ids[i].file, c->ids[i].mark, c->ids[i].id,
+		                     c->ids[first].file, c->ctx->lang);
+	}
+}
+
+void
+collection_duplicate(struct diags *dq, const char *file, struct mark m, const char *id,
+                     const char *first, enum lang lang)
+{
+	diags_add(dq, file, m, SEV_ERROR, "schema-duplicate-id", "",
+	          L(lang, "id '%s' đã được dùng cho hồ sơ %s", "id '%s' is already used by %s"), id,
+	          first ? first : "?");
+}
+
+void
+collection_finish(struct collection *c, struct diags *dq)
+{
+	duplicate_ids(c, dq);
+	archive_finish(c->archive);
+	rules_archive_run(c->archive, c->ctx, dq);
+}
+
+void
+collection_free(struct collection *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nids; i++) {
+		free(c->ids[i].id);
+		free(c->ids[i].file);
+	}
+	free(c->ids);
+	archive_free(c->archive);
+	free(c);
+}
+
+void
+rules_collection(struct record *const *recs, size_t n, const struct check_ctx *ctx,
+                 struct diags *dq)
+{
+	struct collection *c = collection_new(ctx);
+	for (size_t i = 0; i < n; i++)
+		collection_add(c, recs[i]);
+	collection_finish(c, dq);
+	collection_free(c);
+}

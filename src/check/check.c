@@ -1,0 +1,483 @@
+/*
+ * check.c: `debrief check`: reads every record named on the command line
+ * (files, directories walked in sorted order, "-"), runs the loader, the
+ * schema, the record rules and the collection rules, applies configuration
+ * and waivers, and prints the findings in the chosen format.  It decides
+ * the exit status; it never decides a finding.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "cmd.h"
+#include "date.h"
+#include "debrief.h"
+#include "diag_out.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "load.h"
+#include "collection.h"
+#include "rules.h"
+#include "schema.h"
+#include "xalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief check [--format text|json|sarif|github|junit]\n"
+	      "                     [--fail-on error|warning|info|never]\n"
+	      "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
+	      "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
+	      "                     [--verbose] PATH...\n"
+	      "       debrief check --help\n",
+	      f);
+}
+
+/* One file of the run, in output order. */
+struct input {
+	const char *path;         /* as given or walked; "-" for standard input */
+	const char *name;         /* in findings: path, --stdin-filename or "<stdin>" */
+	size_t index;             /* output order */
+	struct strlist waived;    /* rule ids its record waives, for collection findings */
+	double secs;              /* time spent reading and checking it */
+	size_t error;             /* 1 + its index in the run's errors; 0 when it was read */
+	const struct config *cfg; /* its configuration; NULL: the run's */
+};
+
+static int
+cmp_input_name(const void *a, const void *b)
+{
+	const struct input *const *x = a, *const *y = b;
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/* The inputs sorted by name, to find a finding's file. */
+struct by_name {
+	struct input **v;
+	size_t n;
+};
+
+static struct input *
+input_find(const struct by_name *bn, const char *name)
+{
+	size_t lo = 0, hi = bn->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(bn->v[mid]->name, name);
+		if (!c)
+			return bn->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Sort key of a finding: its file's place in the run, then position. */
+struct keyed {
+	size_t file; /* 0: the configuration file; i + 1: input i; SIZE_MAX: other */
+	size_t seq;  /* original position, for a stable order */
+	struct diag d;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	int c = strcmp(x->d.file, y->d.file); /* only differs among "other" files */
+	if (c)
+		return c;
+	if (x->d.mark.line != y->d.mark.line)
+		return x->d.mark.line < y->d.mark.line ? -1 : 1;
+	if (x->d.mark.col != y->d.mark.col)
+		return x->d.mark.col < y->d.mark.col ? -1 : 1;
+	c = strcmp(x->d.rule, y->d.rule);
+	if (c)
+		return c;
+	c = strcmp(x->d.msg, y->d.msg);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Output order: files in the order given or walked (the configuration
+ * file first), then line, column, rule id. */
+static void
+sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
+{
+	if (dq->n < 2)
+		return;
+	struct keyed *k = xcalloc(dq->n, sizeof *k);
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct input *in = input_find(bn, dq->v[i].file);
+		k[i].file = in                                             ? in->index + 1
+		            : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
+		                                                           : (size_t)-1;
+		k[i].seq = i;
+		k[i].d = dq->v[i];
+	}
+	qsort(k, dq->n, sizeof *k, cmp_keyed);
+	for (size_t i = 0; i < dq->n; i++)
+		dq->v[i] = k[i].d;
+	free(k);
+}
+
+/* Options the user gave, before they are checked. */
+struct check_opts {
+	enum out_format format;
+	enum sev fail_on;      /* SEV_OFF: never */
+	enum sev min_severity; /* findings below are not shown */
+	const char *stdin_name;
+	const char *today;
+	const char *config;
+	enum lang lang;
+	int verbose; /* say which configuration each file gets */
+};
+
+static int
+usage_error(const struct check_opts *o, const char *vi, const char *en, const char *arg)
+{
+	fprintf(stderr, "debrief check: ");
+	fprintf(stderr, L(o->lang, vi, en), arg);
+	fputc('\n', stderr);
+	usage(stderr);
+	return 0;
+}
+
+/* Parse the options; 1 on success, 0 after a message (usage error), -1
+ * for --help. */
+static int
+parse_opts(int argc, char **argv, struct check_opts *o)
+{
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+	                                         {"fail-on", required_argument, NULL, 'F'},
+	                                         {"min-severity", required_argument, NULL, 'm'},
+	                                         {"stdin-filename", required_argument, NULL, 's'},
+	                                         {"today", required_argument, NULL, 't'},
+	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"lang", required_argument, NULL, 'l'},
+	                                         {"verbose", no_argument, NULL, 'v'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	o->format = OUT_TEXT;
+	o->fail_on = SEV_ERROR;
+	o->min_severity = SEV_INFO;
+	o->stdin_name = NULL;
+	o->today = NULL;
+	o->config = NULL;
+	o->verbose = 0;
+	o->lang = cli_prescan_lang(argc, argv);
+	opterr = 0;
+	optind = 0; /* a fresh scan, whatever ran before (glibc) */
+	int c;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!out_format_parse(optarg, &o->format))
+				return usage_error(
+				    o,
+				    "định dạng không hợp lệ '%s' (text, json, sarif, "
+				    "github, junit)",
+				    "unknown format '%s' (text, json, sarif, github, junit)",
+				    optarg);
+			break;
+		case 'F':
+			if (!strcmp(optarg, "never"))
+				o->fail_on = SEV_OFF;
+			else if (!sev_parse(optarg, &o->fail_on) || o->fail_on == SEV_OFF)
+				return usage_error(
+				    o,
+				    "mức --fail-on không hợp lệ '%s' (error, warning, "
+				    "info, never)",
+				    "unknown --fail-on level '%s' (error, warning, info, never)",
+				    optarg);
+			break;
+		case 'm':
+			if (!sev_parse(optarg, &o->min_severity) || o->min_severity == SEV_OFF)
+				return usage_error(
+				    o,
+				    "mức --min-severity không hợp lệ '%s' (error, "
+				    "warning, info)",
+				    "unknown --min-severity level '%s' (error, warning, "
+				    "info)",
+				    optarg);
+			break;
+		case 's':
+			if (!*optarg)
+				return usage_error(o, "%s--stdin-filename cần một tên không rỗng",
+				                   "%s--stdin-filename needs a non-empty name", "");
+			o->stdin_name = optarg;
+			break;
+		case 't': o->today = optarg; break;
+		case 'c': o->config = optarg; break;
+		case 'l':
+			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
+				return usage_error(o, "ngôn ngữ không hợp lệ '%s' (vi, en)",
+				                   "unknown language '%s' (vi, en)", optarg);
+			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			break;
+		case 'v': o->verbose = 1; break;
+		case 'h': return -1;
+		case ':':
+			return usage_error(o, "tùy chọn %s cần một giá trị",
+			                   "option %s needs a value", argv[optind - 1]);
+		default:
+			return usage_error(o, "tùy chọn không hợp lệ: %s", "unknown option: %s",
+			                   argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error(o, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
+		                   "%sat least one PATH is needed (file, directory or -)", "");
+	return 1;
+}
+
+/* Paths by name, then by place in their list. */
+static int
+cmp_path_ref(const void *a, const void *b)
+{
+	char **const *x = a, **const *y = b;
+	int c = strcmp(**x, **y);
+	if (c)
+		return c;
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Files to check, in order: directories walked, repeats dropped (a file
+ * given twice would otherwise clash with itself). */
+static int
+expand(char **paths, int n, struct strlist *files)
+{
+	struct strlist all = {0}, errs = {0};
+	int failed = 0;
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			failed += fs_expand(&paths[i], 1, &all, &errs);
+		else
+			strlist_push(&all, paths[i]); /* fs_read reports what is wrong */
+	}
+	for (size_t i = 0; i < errs.n; i++)
+		escape_eprintf("debrief: %s\n", errs.v[i]);
+	/* Repeats are found by sorting pointers into the list: equal paths
+	 * end up together, the one given first first. */
+	char ***refs = xcalloc(all.n ? all.n : 1, sizeof *refs);
+	char *drop = xcalloc(all.n ? all.n : 1, 1);
+	for (size_t i = 0; i < all.n; i++)
+		refs[i] = &all.v[i];
+	qsort(refs, all.n, sizeof *refs, cmp_path_ref);
+	for (size_t k = 1; k < all.n; k++)
+		if (!strcmp(*refs[k], *refs[k - 1]))
+			drop[refs[k] - all.v] = 1;
+	for (size_t i = 0; i < all.n; i++)
+		if (!drop[i])
+			strlist_push(files, all.v[i]);
+	free(drop);
+	free(refs);
+	strlist_free(&all);
+	strlist_free(&errs);
+	return failed;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	struct check_opts o;
+	int pr = parse_opts(argc, argv, &o);
+	if (pr < 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!pr)
+		return EXIT_USAGE;
+	fs_set_lang(o.lang);
+
+	int rc = EXIT_USAGE, io_failed = 0;
+	int no_office = 0; /* some record has no office profile (office:) */
+	struct diags dq = DIAGS_INIT, cq = DIAGS_INIT;
+	struct strlist files = {0};
+	struct input *in = NULL;
+	struct by_name bn = {NULL, 0};
+	struct collection *coll = NULL;
+	size_t nread = 0;
+	struct out_file *outfiles = NULL;
+	struct strlist errors = {0}; /* why each unreadable file could not be read */
+	struct buf out = BUF_INIT;
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct config_set *cs = NULL;
+
+	struct date today;
+	const char *derr = NULL;
+	if (!date_today(o.today, o.lang, &today, &derr)) {
+		fprintf(stderr, "debrief check: %s\n", derr);
+		goto out;
+	}
+	/* Standard input given a name is looked up as that file would be. */
+	const char *first = argv[optind];
+	if (!strcmp(first, "-") && o.stdin_name)
+		first = o.stdin_name;
+	if (!config_for(o.config, first, o.lang, &cfg, &dq))
+		goto out;
+	struct check_ctx ctx = {today, o.lang, &cfg};
+	struct load_limits lim;
+	load_limits_default(&lim);
+	/* without --config, each file gets the configuration nearest to it */
+	cs = o.config ? NULL : config_set_new(&cfg);
+
+	io_failed = expand(argv + optind, argc - optind, &files) > 0;
+	in = xcalloc(files.n ? files.n : 1, sizeof *in);
+	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
+	coll = collection_new(&ctx);
+	for (size_t i = 0; i < files.n; i++) {
+		in[i].path = files.v[i];
+		in[i].name = strcmp(files.v[i], "-") ? files.v[i]
+		             : o.stdin_name          ? o.stdin_name
+		                                     : "<stdin>";
+		in[i].index = i;
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		char *data = NULL, *err = NULL;
+		size_t len = 0;
+		/* At most one byte past the limit, so that the loader reports a
+		 * file too large as a finding, and memory stays bounded. */
+		if (!schema_read(in[i].path, &lim, &data, &len, &err)) {
+			escape_eprintf("debrief: %s: %s\n", in[i].name, err);
+			strlist_push(&errors, err);
+			in[i].error = errors.n;
+			free(err);
+			io_failed = 1;
+			continue;
+		}
+		const struct config *fc = &cfg;
+		if (cs && strcmp(in[i].path, "-") &&
+		    !(fc = config_set_for(cs, in[i].path, o.lang, &dq))) {
+			free(data);
+			io_failed = 1;
+			continue;
+		}
+		if (o.verbose)
+			escape_eprintf("debrief: %s: %s %s\n", in[i].name,
+			               L(o.lang, "cấu hình", "configuration"),
+			               fc->path ? fc->path
+			                        : L(o.lang, "mặc định (không có .debrief.yaml)",
+			                            "defaults (no .debrief.yaml)"));
+		in[i].cfg = fc;
+		no_office |= !fc->office.given;
+		nread++;
+		size_t from = dq.n;
+		enum lang rl = o.lang;
+		struct record *r =
+		    schema_load(data, len, in[i].name, &lim, today, &rl, NULL, NULL, &dq);
+		free(data);
+		struct check_ctx fctx = {today, o.lang, fc};
+		if (r)
+			rules_check(r, &fctx, &dq);
+		rules_apply(&dq, from, r, fc);
+		/* The collection keeps a summary; the record goes now, so memory
+		 * does not grow with the records of a large repository. */
+		collection_add(coll, r);
+		for (size_t w = 0; r && w < r->nwaivers; w++)
+			if (r->waivers[w].rule.s)
+				strlist_push(&in[i].waived, r->waivers[w].rule.s);
+		record_free(r);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		in[i].secs =
+		    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	}
+
+	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
+	for (size_t i = 0; i < files.n; i++)
+		bn.v[bn.n++] = &in[i];
+	qsort(bn.v, bn.n, sizeof *bn.v, cmp_input_name);
+
+	/* Collection findings get the waivers of the record they are about. */
+	/* docs/rules.md: the collection rules are for check "over several files". */
+	if (nread > 1)
+		collection_finish(coll, &cq);
+	for (size_t i = 0; i < cq.n; i++) {
+		struct diags one = DIAGS_INIT;
+		one.v = xcalloc(1, sizeof *one.v);
+		one.v[0] = cq.v[i];
+		one.n = one.cap = 1;
+		const struct input *owner = input_find(&bn, cq.v[i].file);
+		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL,
+		                   owner ? owner->waived.n : 0,
+		                   owner && owner->cfg ? owner->cfg : &cfg);
+		diags_take(&dq, &one);
+		diags_free(&one); /* left allocated when a waiver removed the finding */
+	}
+	free(cq.v);
+	cq = (struct diags)DIAGS_INIT;
+
+	sort_findings(&dq, &bn, cfg.path);
+	/* Below --min-severity: not shown, and so not failing the run. */
+	for (size_t i = 0; i < dq.n; i++)
+		if (dq.v[i].sev < o.min_severity)
+			dq.v[i].sev = SEV_OFF;
+	diags_compact(&dq);
+
+	/* Files in output order, for formats with one entry per file. */
+	size_t nout = 0;
+	if (cfg.path)
+		for (size_t i = 0; i < dq.n; i++)
+			if (!strcmp(dq.v[i].file, cfg.path)) {
+				outfiles[nout++] = (struct out_file){cfg.path, 0, NULL};
+				break;
+			}
+	for (size_t i = 0; i < files.n; i++)
+		outfiles[nout++] = (struct out_file){
+		    in[i].name, in[i].secs, in[i].error ? errors.v[in[i].error - 1] : NULL};
+
+	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
+	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
+	diag_out(&out, &dq, &oo);
+	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||
+	    fflush(stdout) != 0) {
+		fprintf(stderr, "debrief: %s: %s\n",
+		        L(o.lang, "không ghi được kết quả", "cannot write output"),
+		        strerror(errno));
+		goto out;
+	}
+
+	if (no_office) /* what report will leave blank; not a finding of any record */
+		fputs(
+		    L(o.lang,
+		      "debrief: chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo sẽ để "
+		      "trống tên cơ quan, số, địa danh và người ký\n",
+		      "debrief: no office profile (office: in .debrief.yaml): reports will leave "
+		      "the issuing body, number, place and signer blank\n"),
+		    stderr);
+	rc = EXIT_OK;
+	for (size_t i = 0; i < dq.n; i++)
+		if (dq.v[i].sev != SEV_OFF && dq.v[i].sev >= o.fail_on)
+			rc = EXIT_FINDINGS;
+	if (io_failed)
+		rc = EXIT_USAGE;
+out:
+	buf_free(&out);
+	free(outfiles);
+	free(bn.v);
+	if (in)
+		for (size_t i = 0; i < files.n; i++)
+			strlist_free(&in[i].waived);
+	free(in);
+	collection_free(coll);
+	config_set_free(cs);
+	strlist_free(&files);
+	strlist_free(&errors);
+	diags_free(&dq);
+	diags_free(&cq);
+	config_free(&cfg);
+	return rc;
+}

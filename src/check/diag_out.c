@@ -1,0 +1,625 @@
+/*
+ * diag_out.c: findings as text (compiler style, optional colour), JSON,
+ * SARIF 2.1.0, GitHub workflow commands and JUnit XML.  It only formats:
+ * the findings arrive final and in output order; escaping is escape.c's.
+ */
+#include "diag_out.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "escape.h"
+#include "explain.h"
+#include "catalogue.h"
+#include "xalloc.h"
+
+int
+out_format_parse(const char *s, enum out_format *out)
+{
+	static const char *names[] = {"text", "json", "sarif", "github", "junit"};
+	for (int i = 0; i < 5; i++)
+		if (!strcmp(s, names[i])) {
+			*out = (enum out_format)i;
+			return 1;
+		}
+	return 0;
+}
+
+int
+out_color_wanted(int fd)
+{
+	const char *no = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
+	/* An explicit opt-out wins over everything (no-color.org). */
+	if (no && *no)
+		return 0;
+	if (force && *force && strcmp(force, "0"))
+		return 1;
+	return isatty(fd);
+}
+
+static size_t
+count(const struct diags *dq, enum sev s)
+{
+	return diags_count(dq, s);
+}
+
+static void
+summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	size_t e = count(dq, SEV_ERROR), w = count(dq, SEV_WARNING), i = count(dq, SEV_INFO);
+	if (o->lang == LANG_EN)
+		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s\n", o->nchecked,
+		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors", w,
+		           w == 1 ? "warning" : "warnings", i, i == 1 ? "note" : "notes");
+	else
+		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n",
+		           o->nchecked, e, w, i);
+}
+
+/* "file:line:col", "file:line" or "file", as far as the position is known. */
+static void
+position(struct buf *b, const struct diag *d)
+{
+	escape_text(b, d->file);
+	if (d->mark.line) {
+		buf_printf(b, ":%u", d->mark.line);
+		if (d->mark.col)
+			buf_printf(b, ":%u", d->mark.col);
+	}
+}
+
+/* ---- text ---- */
+
+static const char *const sev_colour[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m", ""};
+static const char *const rule_colour[] = {"\033[36m", "\033[35m", "\033[31m", ""};
+
+static void
+out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		int s = d->sev <= SEV_ERROR ? (int)d->sev : SEV_OFF;
+		if (o->color) {
+			buf_puts(b, "\033[1m");
+			position(b, d);
+			buf_printf(b, ":\033[0m %s%s\033[0m: ", sev_colour[s], sev_name(d->sev));
+			escape_text(b, d->msg);
+			buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
+		} else {
+			position(b, d);
+			buf_printf(b, ": %s: ", sev_name(d->sev));
+			escape_text(b, d->msg);
+			buf_printf(b, " [%s]\n", d->rule);
+		}
+	}
+	summary(b, dq, o);
+}
+
+/* ---- json ---- */
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	escape_json(b, s);
+	buf_putc(b, '"');
+}
+
+/* A space-separated id list ("G8 G19") as a JSON array. */
+static void
+json_ids(struct buf *b, const char *ids)
+{
+	buf_putc(b, '[');
+	const char *p = ids ? ids : "";
+	int first = 1;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		char *id = xstrndup(p, n);
+		buf_puts(b, first ? "" : ", ");
+		json_str(b, id);
+		free(id);
+		first = 0;
+		p += n;
+	}
+	buf_putc(b, ']');
+}
+
+/* Line or column: a number counted from 1, null when unknown. */
+static void
+json_pos(struct buf *b, unsigned v)
+{
+	if (v)
+		buf_printf(b, "%u", v);
+	else
+		buf_puts(b, "null");
+}
+
+/* Files that could not be read: the formats that list files name them. */
+static size_t
+count_unreadable(const struct out_opts *o)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < o->nfiles; i++)
+		n += o->files[i].error != NULL;
+	return n;
+}
+
+static void
+out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	buf_printf(b, "{\n  \"version\": %d,\n  \"findings\": [", JSON_FORMAT_VERSION);
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		buf_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
+		json_str(b, d->file);
+		buf_puts(b, ", \"line\": ");
+		json_pos(b, d->mark.line);
+		buf_puts(b, ", \"column\": ");
+		json_pos(b, d->mark.col);
+		buf_puts(b, ", \"rule\": ");
+		json_str(b, d->rule);
+		buf_puts(b, ", \"severity\": ");
+		json_str(b, sev_name(d->sev));
+		buf_puts(b, ", \"message\": ");
+		json_str(b, d->msg);
+		buf_puts(b, ", \"guidance\": ");
+		json_ids(b, d->guidance);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, dq->n ? "\n  ],\n  \"unreadable\": [" : "],\n  \"unreadable\": [");
+	size_t nbad = 0;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (!o->files[i].error)
+			continue;
+		buf_puts(b, nbad++ ? ",\n    {\"file\": " : "\n    {\"file\": ");
+		json_str(b, o->files[i].name);
+		buf_puts(b, ", \"message\": ");
+		json_str(b, o->files[i].error);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, nbad ? "\n  ],\n" : "],\n");
+	buf_printf(b,
+	           "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
+	           "\"infos\": %zu, \"unreadable\": %zu}\n}\n",
+	           o->nchecked, count(dq, SEV_ERROR), count(dq, SEV_WARNING), count(dq, SEV_INFO),
+	           nbad);
+}
+
+/* ---- sarif ---- */
+
+static const char *
+sarif_level(enum sev s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+/* Rules of the SARIF driver: the catalogue, then any id a finding carries
+ * that the catalogue does not know (so every result has a ruleIndex). */
+struct sarif_rules {
+	const char **extra; /* ids, static */
+	enum sev *extra_sev;
+	size_t nextra, cap, cap_sev;
+};
+
+static size_t
+sarif_rule_index(struct sarif_rules *sr, const struct diag *d)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		if (!strcmp(rule_table[i].id, d->rule))
+			return i;
+	for (size_t i = 0; i < sr->nextra; i++)
+		if (!strcmp(sr->extra[i], d->rule))
+			return rule_count + i;
+	sr->extra = xgrow(sr->extra, &sr->cap, sr->nextra + 1, sizeof *sr->extra);
+	sr->extra_sev = xgrow(sr->extra_sev, &sr->cap_sev, sr->nextra + 1, sizeof *sr->extra_sev);
+	sr->extra[sr->nextra] = d->rule;
+	sr->extra_sev[sr->nextra] = d->sev;
+	return rule_count + sr->nextra++;
+}
+
+/* A rule id as a SARIF name: "prep-objectives" → "PrepObjectives". */
+static void
+sarif_name(struct buf *b, const char *id)
+{
+	int up = 1;
+	for (const char *p = id; *p; p++) {
+		if (*p == '-') {
+			up = 1;
+			continue;
+		}
+		buf_putc(b, up && *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		up = 0;
+	}
+}
+
+static void
+sarif_rule(struct buf *b, const char *id, const struct rule *r, enum sev sev,
+           const struct out_opts *o, int first)
+{
+	const char *when = r ? L(o->lang, r->when_vi, r->when_en) : NULL;
+	const char *why = r ? L(o->lang, r->why_vi, r->why_en) : NULL;
+	buf_puts(b, first ? "\n" : ",\n");
+	buf_puts(b, "            {\n              \"id\": ");
+	json_str(b, id);
+	buf_puts(b, ",\n              \"name\": \"");
+	sarif_name(b, id);
+	buf_puts(b, "\",\n              \"shortDescription\": {\"text\": ");
+	json_str(b, when && *when ? when : id);
+	buf_puts(b, "},\n");
+	if (why && *why) {
+		buf_puts(b, "              \"fullDescription\": {\"text\": ");
+		json_str(b, why);
+		buf_puts(b, "},\n");
+	}
+	if (r) {
+		/* What `debrief explain` prints, for the alert's help panel. */
+		struct buf h = BUF_INIT;
+		explain_rule(&h, r, o->lang, 0);
+		buf_puts(b, "              \"help\": {\"text\": ");
+		json_str(b, buf_cstr(&h));
+		buf_reset(&h);
+		explain_rule(&h, r, o->lang, 1);
+		buf_puts(b, ", \"markdown\": ");
+		json_str(b, buf_cstr(&h));
+		buf_puts(b, "},\n");
+		buf_free(&h);
+	}
+	buf_printf(b, "              \"defaultConfiguration\": {\"level\": \"%s\"},\n",
+	           sarif_level(sev));
+	buf_puts(b, "              \"properties\": {\"guidance\": ");
+	json_ids(b, r ? r->guidance : "");
+	buf_puts(b, "}\n            }");
+}
+
+/* The start of a physicalLocation object, left open: its artifact
+ * location, relative paths against the root the run was started from
+ * (%SRCROOT%, the repository in CI), others as file URIs. */
+static void
+sarif_artifact(struct buf *b, const char *file)
+{
+	struct buf uri = BUF_INIT;
+	if (file[0] == '/')
+		buf_puts(&uri, "file://");
+	while (file[0] == '.' && file[1] == '/')
+		file += 2;
+	escape_uri_path(&uri, file);
+	buf_puts(b, "{\"artifactLocation\": {\"uri\": \"");
+	escape_json(b, buf_cstr(&uri));
+	buf_puts(b, buf_cstr(&uri)[0] == 'f' && !strncmp(buf_cstr(&uri), "file://", 7)
+	                ? "\"}"
+	                : "\", \"uriBaseId\": \"%SRCROOT%\"}");
+	buf_free(&uri);
+}
+
+/* FNV-1a, 64 bits, over s and its terminating NUL. */
+static uint64_t
+fnv(uint64_t h, const char *s)
+{
+	do {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	} while (*s++);
+	return h;
+}
+
+/* The same over a message with every run of digits as one '#': a message
+ * may name another line ("first at line 5"), which moves with it. */
+static uint64_t
+fnv_words(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			while (s[1] >= '0' && s[1] <= '9')
+				s++;
+		}
+		h ^= (unsigned char)(*s >= '0' && *s <= '9' ? '#' : *s);
+		h *= 0x100000001b3ULL;
+	}
+	return fnv(h, "");
+}
+
+struct fp {
+	uint64_t h;
+	size_t i;
+};
+
+static int
+cmp_fp(const void *a, const void *b)
+{
+	const struct fp *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Fingerprints that survive lines moving: file, rule and message (its
+ * numbers aside), and which of the identical findings it is.  Returns dq->n hashes. */
+static uint64_t *
+sarif_fingerprints(const struct diags *dq)
+{
+	struct fp *k = xcalloc(dq->n + 1, sizeof *k);
+	uint64_t *out = xcalloc(dq->n + 1, sizeof *out);
+	for (size_t i = 0; i < dq->n; i++) {
+		uint64_t h = 0xcbf29ce484222325ULL;
+		h = fnv(h, dq->v[i].file);
+		h = fnv(h, dq->v[i].rule);
+		k[i] = (struct fp){fnv_words(h, dq->v[i].msg), i};
+	}
+	qsort(k, dq->n, sizeof *k, cmp_fp);
+	for (size_t i = 0, nth = 0; i < dq->n; i++) {
+		nth = i && k[i].h == k[i - 1].h ? nth + 1 : 0;
+		uint64_t h = k[i].h;
+		for (size_t v = nth; v; v >>= 8) {
+			h ^= v & 0xff;
+			h *= 0x100000001b3ULL;
+		}
+		out[k[i].i] = h;
+	}
+	free(k);
+	return out;
+}
+
+static void
+out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	struct sarif_rules sr = {0};
+	struct buf res = BUF_INIT;
+	uint64_t *fps = sarif_fingerprints(dq);
+	/* Results first, to learn the extra rule ids. */
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		size_t idx = sarif_rule_index(&sr, d);
+		buf_puts(&res, i ? ",\n" : "\n");
+		buf_puts(&res, "        {\n          \"ruleId\": ");
+		json_str(&res, d->rule);
+		buf_printf(&res, ",\n          \"ruleIndex\": %zu,\n", idx);
+		buf_printf(&res, "          \"level\": \"%s\",\n", sarif_level(d->sev));
+		buf_puts(&res, "          \"message\": {\"text\": ");
+		json_str(&res, d->msg);
+		buf_puts(&res,
+		         "},\n          \"locations\": [\n            {\"physicalLocation\": ");
+		sarif_artifact(&res, d->file);
+		if (d->mark.line) {
+			buf_printf(&res, ", \"region\": {\"startLine\": %u", d->mark.line);
+			if (d->mark.col)
+				buf_printf(&res, ", \"startColumn\": %u", d->mark.col);
+			buf_putc(&res, '}');
+		}
+		buf_printf(&res,
+		           "}}\n          ],\n"
+		           "          \"partialFingerprints\": {\"debriefFinding/v1\": "
+		           "\"%016llx\"}\n        }",
+		           (unsigned long long)fps[i]);
+	}
+	free(fps);
+
+	buf_puts(b, "{\n  \"$schema\": "
+	            "\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+	            "sarif-schema-2.1.0.json\",\n"
+	            "  \"version\": \"2.1.0\",\n"
+	            "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
+	            "          \"name\": \"debrief\",\n"
+	            "          \"version\": \"" DEBRIEF_VERSION "\",\n"
+	            "          \"rules\": [");
+	for (size_t i = 0; i < rule_count; i++)
+		sarif_rule(b, rule_table[i].id, &rule_table[i], rule_table[i].sev, o, i == 0);
+	for (size_t i = 0; i < sr.nextra; i++)
+		sarif_rule(b, sr.extra[i], NULL, sr.extra_sev[i], o, rule_count + i == 0);
+	buf_puts(b, rule_count + sr.nextra ? "\n          ]\n" : "]\n");
+	buf_puts(b, "        }\n      },\n");
+	/* A file that could not be read is a failure of the run, with the file. */
+	size_t nbad = count_unreadable(o);
+	buf_printf(b, "      \"invocations\": [\n        {\"executionSuccessful\": %s",
+	           nbad ? "false" : "true");
+	if (nbad) {
+		buf_puts(b, ", \"toolExecutionNotifications\": [");
+		for (size_t i = 0, k = 0; i < o->nfiles; i++) {
+			if (!o->files[i].error)
+				continue;
+			buf_puts(b, k++ ? ",\n" : "\n");
+			buf_puts(b, "          {\"level\": \"error\", \"message\": {\"text\": ");
+			json_str(b, o->files[i].error);
+			buf_puts(b, "}, \"locations\": [{\"physicalLocation\": ");
+			sarif_artifact(b, o->files[i].name);
+			buf_puts(b, "}}]}");
+		}
+		buf_puts(b, "\n        ]");
+	}
+	buf_puts(b, "}\n      ],\n");
+	/* Columns count code points, as the YAML parser counts them. */
+	buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n");
+	buf_printf(b, "      \"results\": [%s%s]\n    }\n  ]\n}\n", buf_cstr(&res),
+	           dq->n ? "\n      " : "");
+	buf_free(&res);
+	free(sr.extra);
+	free(sr.extra_sev);
+}
+
+/* ---- github ---- */
+
+static void
+out_github(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		const char *cmd = d->sev == SEV_ERROR     ? "error"
+		                  : d->sev == SEV_WARNING ? "warning"
+		                                          : "notice";
+		buf_printf(b, "::%s file=", cmd);
+		escape_gh_property(b, d->file);
+		if (d->mark.line) {
+			buf_printf(b, ",line=%u", d->mark.line);
+			if (d->mark.col)
+				buf_printf(b, ",col=%u", d->mark.col);
+		}
+		buf_puts(b, ",title=");
+		escape_gh_property(b, d->rule);
+		buf_puts(b, "::");
+		escape_gh_data(b, d->msg);
+		buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (!o->files[i].error)
+			continue;
+		buf_puts(b, "::error file=");
+		escape_gh_property(b, o->files[i].name);
+		buf_puts(b, ",title=debrief::");
+		escape_gh_data(b, o->files[i].error);
+		buf_putc(b, '\n');
+	}
+	summary(b, dq, o);
+}
+
+/* ---- junit ---- */
+
+/* A run of consecutive findings about one file. */
+struct group {
+	const char *file;
+	size_t from, to;
+	int used;
+};
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* One <testcase> for a file: its findings at or above --fail-on in one
+ * failure, the others in the test case's own output, a file that could
+ * not be read as an error.  Adds to *failures and *errors. */
+static void
+junit_case(struct buf *b, const struct out_file *f, const struct diags *dq, const struct group *g,
+           size_t ng, const struct out_opts *o, size_t *failures, size_t *errors)
+{
+	struct buf fail = BUF_INIT, rest = BUF_INIT, line = BUF_INIT;
+	size_t nfail = 0;
+	for (size_t k = 0; k < ng; k++)
+		for (size_t i = g[k].from; i < g[k].to; i++) {
+			const struct diag *d = &dq->v[i];
+			buf_reset(&line);
+			position(&line, d);
+			buf_printf(&line, ": %s: %s [%s]", sev_name(d->sev), d->msg, d->rule);
+			int fails = d->sev >= o->fail_on;
+			nfail += fails;
+			escape_xml(fails ? &fail : &rest, buf_cstr(&line));
+			buf_puts(fails ? &fail : &rest, "&#10;");
+		}
+	buf_puts(b, "    <testcase classname=\"debrief.check\" name=\"");
+	escape_xml(b, f->name);
+	buf_puts(b, "\" file=\"");
+	escape_xml(b, f->name);
+	buf_printf(b, "\" time=\"%.3f\"", f->secs);
+	if (!nfail && !rest.len && !f->error) {
+		buf_puts(b, "/>\n");
+	} else {
+		buf_puts(b, ">\n");
+		if (f->error) {
+			buf_puts(b, "      <error type=\"unreadable\" message=\"");
+			escape_xml(b, f->error);
+			buf_puts(b, "\"/>\n");
+			++*errors;
+		}
+		if (nfail) {
+			buf_printf(b, "      <failure type=\"%s\" message=\"",
+			           sev_name(o->fail_on));
+			if (o->lang == LANG_EN)
+				buf_printf(b, "%zu %s at or above %s", nfail,
+				           nfail == 1 ? "finding" : "findings",
+				           sev_name(o->fail_on));
+			else
+				buf_printf(b, "%zu phát hiện từ mức %s trở lên", nfail,
+				           sev_name(o->fail_on));
+			buf_printf(b, "\">%s</failure>\n", buf_cstr(&fail));
+			++*failures;
+		}
+		if (rest.len)
+			buf_printf(b, "      <system-out>%s</system-out>\n", buf_cstr(&rest));
+		buf_puts(b, "    </testcase>\n");
+	}
+	buf_free(&fail);
+	buf_free(&rest);
+	buf_free(&line);
+}
+
+static void
+out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	/* At most one run per finding; never NULL, even with no finding. */
+	struct group *g = xcalloc(dq->n + 1, sizeof *g);
+	size_t ng = 0;
+	for (size_t i = 0; i < dq->n; i++) {
+		if (ng && !strcmp(g[ng - 1].file, dq->v[i].file)) {
+			g[ng - 1].to = i + 1;
+			continue;
+		}
+		g[ng++] = (struct group){dq->v[i].file, i, i + 1, 0};
+	}
+	/* Sorted by file name, so that each file finds its runs quickly. */
+	if (ng > 1)
+		qsort(g, ng, sizeof *g, cmp_group);
+
+	size_t tests = 0, failures = 0, errors = 0;
+	double secs = 0;
+	struct buf body = BUF_INIT;
+	for (size_t f = 0; f < o->nfiles; f++) {
+		const char *name = o->files[f].name;
+		size_t lo = 0, hi = ng;
+		while (lo < hi) { /* first group of this file */
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(g[mid].file, name) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t end = lo;
+		while (end < ng && !strcmp(g[end].file, name) && !g[end].used)
+			g[end++].used = 1;
+		junit_case(&body, &o->files[f], dq, g + lo, end - lo, o, &failures, &errors);
+		secs += o->files[f].secs;
+		tests++;
+	}
+	/* Findings about a file outside the list still appear. */
+	for (size_t k = 0; k < ng; k++)
+		if (!g[k].used) {
+			size_t end = k;
+			while (end < ng && !strcmp(g[end].file, g[k].file))
+				g[end++].used = 1;
+			struct out_file other = {g[k].file, 0, NULL};
+			junit_case(&body, &other, dq, g + k, end - k, o, &failures, &errors);
+			tests++;
+		}
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	buf_printf(b,
+	           "<testsuites name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" "
+	           "errors=\"%zu\" time=\"%.3f\">\n"
+	           "  <testsuite name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" "
+	           "errors=\"%zu\" skipped=\"0\" time=\"%.3f\">\n",
+	           tests, failures, errors, secs, tests, failures, errors, secs);
+	buf_puts(b, buf_cstr(&body));
+	buf_puts(b, "  </testsuite>\n</testsuites>\n");
+	buf_free(&body);
+	free(g);
+}
+
+void
+diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o)
+{
+	switch (o->format) {
+	case OUT_TEXT: out_text(b, dq, o); break;
+	case OUT_JSON: out_json(b, dq, o); break;
+	case OUT_SARIF: out_sarif(b, dq, o); break;
+	case OUT_GITHUB: out_github(b, dq, o); break;
+	case OUT_JUNIT: out_junit(b, dq, o); break;
+	}
+}

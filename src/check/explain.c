@@ -1,0 +1,290 @@
+/*
+ * explain.c: the commands that show the catalogue: `debrief rules` lists
+ * every rule (text or JSON), `debrief explain RULE` prints one rule's
+ * rationale with the verbatim quotes of the guidance it enforces.  Reads
+ * only the tables of rules.c and guidance.c.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "cmd.h"
+#include "escape.h"
+#include "explain.h"
+#include "guidance.h"
+#include "md_escape.h"
+#include "catalogue.h"
+#include "xalloc.h"
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	escape_json(b, s);
+	buf_putc(b, '"');
+}
+
+static void
+rules_usage(FILE *f)
+{
+	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n"
+	      "       debrief rules --help\n",
+	      f);
+}
+
+static void
+explain_usage(FILE *f)
+{
+	fputs("usage: debrief explain [--format text|markdown] [--lang vi|en] RULE\n"
+	      "       debrief explain --help\n",
+	      f);
+}
+
+/* The common options; formats: the two --format accepts, the first the
+ * default.  Returns -1 to go on, else an exit code. */
+static int
+options(const char *cmd, int argc, char **argv, enum lang *lang, const char **format,
+        const char *const formats[2], void (*usage)(FILE *))
+{
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+	*lang = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
+	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, formats[0]) && strcmp(optarg, formats[1])) {
+				char *want = xasprintf("'%%s' (%s, %s)", formats[0], formats[1]);
+				char *vi = xasprintf("định dạng không hợp lệ %s", want);
+				char *en = xasprintf("unknown format %s", want);
+				int rc = cli_usage_error(cmd, *lang, usage, vi, en, optarg);
+				free(want);
+				free(vi);
+				free(en);
+				return rc;
+			}
+			*format = optarg;
+			break;
+		case 'l':
+			if (!cli_lang(cmd, optarg, lang, usage))
+				return EXIT_USAGE;
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return cli_option_error(cmd, *lang, usage, ch, argv);
+		}
+	}
+	return -1;
+}
+
+int
+cmd_rules(int argc, char **argv)
+{
+	enum lang lang = LANG_VI;
+	const char *format = "text";
+	static const char *const formats[2] = {"text", "json"};
+	int rc = options("rules", argc, argv, &lang, &format, formats, rules_usage);
+	if (rc >= 0)
+		return rc;
+	if (optind < argc)
+		return cli_usage_error("rules", lang, rules_usage, "đối số thừa: %s",
+		                       "unexpected argument: %s", argv[optind]);
+	struct buf b = BUF_INIT;
+	if (!strcmp(format, "json")) {
+		buf_printf(&b, "{\n  \"version\": %d,\n  \"rules\": [\n", JSON_FORMAT_VERSION);
+		for (size_t i = 0; i < rule_count; i++) {
+			const struct rule *ru = &rule_table[i];
+			buf_puts(&b, "    {\"id\": ");
+			json_str(&b, ru->id);
+			buf_puts(&b, ", \"severity\": ");
+			json_str(&b, sev_name(ru->sev));
+			buf_puts(&b, ", \"guidance\": [");
+			const char *g = ru->guidance;
+			for (int first = 1; *g; first = 0) {
+				size_t n = strcspn(g, " ");
+				char *id = xstrndup(g, n);
+				if (!first)
+					buf_puts(&b, ", ");
+				json_str(&b, id);
+				free(id);
+				g += n;
+				while (*g == ' ')
+					g++;
+			}
+			buf_puts(&b, "], \"group\": ");
+			json_str(&b, ru->group);
+			buf_puts(&b, ", \"when\": ");
+			json_str(&b, L(lang, ru->when_vi, ru->when_en));
+			buf_puts(&b, i + 1 < rule_count ? "},\n" : "}\n");
+		}
+		buf_puts(&b, "  ]\n}\n");
+	} else {
+		for (size_t i = 0; i < rule_count; i++) {
+			const struct rule *ru = &rule_table[i];
+			buf_printf(&b, "%-28s %-13s %-8s %s\n", ru->id, rules_sev_label(ru),
+			           *ru->guidance ? ru->guidance : "-",
+			           L(lang, ru->when_vi, ru->when_en));
+		}
+	}
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;
+}
+
+/* Paragraph wrapped at width code points after indent spaces. */
+static void
+wrap(struct buf *b, const char *s, int indent, size_t width)
+{
+	size_t col = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		size_t n = strcspn(s, " ");
+		if (!n)
+			break;
+		char *w = xstrndup(s, n);
+		size_t cps = 0;
+		for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+			cps += (*p & 0xC0) != 0x80;
+		if (col && col + 1 + cps > width) {
+			buf_putc(b, '\n');
+			col = 0;
+		}
+		if (!col)
+			buf_printf(b, "%*s", indent, "");
+		else {
+			buf_putc(b, ' ');
+			col++;
+		}
+		buf_puts(b, w);
+		col += cps;
+		free(w);
+		s += n;
+	}
+	if (col)
+		buf_putc(b, '\n');
+}
+
+/* s[0..n) escaped, the spaces around it as they are: beside a code span
+ * they are plain spaces, never at the start of a line. */
+static void
+md_words(struct buf *b, const char *s, size_t n, int at_start)
+{
+	size_t lead = 0, trail = 0;
+	while (!at_start && lead < n && s[lead] == ' ')
+		buf_putc(b, s[lead++]);
+	while (trail < n - lead && s[n - 1 - trail] == ' ')
+		trail++;
+	md_escape_in(b, MD_BLOCK, s + lead, n - lead - trail);
+	buf_printf(b, "%.*s", (int)trail, s + n - trail);
+}
+
+/* Markdown of catalogue text: `code` stays a code span (nothing inside
+ * one is markup), the rest is escaped all the same. */
+static void
+md_text(struct buf *b, const char *s)
+{
+	for (int first = 1;; first = 0) {
+		const char *open = strchr(s, '`'), *close = open ? strchr(open + 1, '`') : NULL;
+		if (!close) {
+			md_words(b, s, strlen(s), first);
+			return;
+		}
+		md_words(b, s, (size_t)(open - s), first);
+		buf_printf(b, "%.*s", (int)(close - open + 1), open);
+		s = close + 1;
+	}
+}
+
+void
+explain_rule(struct buf *b, const struct rule *ru, enum lang lang, int markdown)
+{
+	const char *group = L(lang, "Nhóm", "Group"), *guid = L(lang, "Hướng dẫn", "Guidance");
+	const char *when = L(lang, "Khi nào", "When");
+	const char *ids = *ru->guidance ? ru->guidance : "-";
+	if (markdown) {
+		buf_printf(b, "**%s** (%s)  \n%s: %s  \n%s: %s  \n%s: ", ru->id,
+		           rules_sev_label(ru), group, ru->group, guid, ids, when);
+		md_text(b, L(lang, ru->when_vi, ru->when_en));
+		buf_puts(b, "\n\n");
+		md_text(b, L(lang, ru->why_vi, ru->why_en));
+		buf_putc(b, '\n');
+	} else {
+		buf_printf(b, "%s (%s)\n", ru->id, rules_sev_label(ru));
+		buf_printf(b, "%s: %s\n%s: %s\n", group, ru->group, guid, ids);
+		buf_printf(b, "%s: %s\n\n", when, L(lang, ru->when_vi, ru->when_en));
+		wrap(b, L(lang, ru->why_vi, ru->why_en), 0, 76);
+	}
+	const char *g = ru->guidance;
+	while (*g) {
+		size_t n = strcspn(g, " ");
+		char *gid = xstrndup(g, n);
+		const struct guidance *gd = guidance_find(gid);
+		free(gid);
+		g += n;
+		while (*g == ' ')
+			g++;
+		if (!gd)
+			continue;
+		const struct guidance_source *src = guidance_source_find(gd->source);
+		const char *title = src ? L(lang, src->title_vi, src->title_en) : gd->source;
+		char *q = guidance_quote(gd);
+		if (markdown) {
+			buf_printf(b, "\n**%s** — ", gd->id);
+			md_text(b, title);
+			buf_puts(b, "\n\n> ");
+			md_text(b, q);
+			buf_puts(b, "\n>\n> ");
+			md_text(b, L(lang, gd->gloss_vi, gd->gloss));
+			buf_putc(b, '\n');
+		} else {
+			buf_printf(b, "\n%s — %s\n", gd->id, title);
+			buf_printf(b, "  %s\n  %s\n", q, L(lang, gd->gloss_vi, gd->gloss));
+		}
+		free(q);
+	}
+}
+
+int
+cmd_explain(int argc, char **argv)
+{
+	enum lang lang = LANG_VI;
+	const char *format = "text";
+	static const char *const formats[2] = {"text", "markdown"};
+	int rc = options("explain", argc, argv, &lang, &format, formats, explain_usage);
+	if (rc >= 0)
+		return rc;
+	if (optind + 1 != argc)
+		return cli_usage_error("explain", lang, explain_usage,
+		                       "%scần đúng một mã quy tắc (RULE)",
+		                       "%sexactly one RULE id is needed", "");
+	const char *id = argv[optind];
+	const struct rule *ru = rule_find(id);
+	if (!ru) {
+		const char *s = rules_suggest(id);
+		if (s)
+			fprintf(stderr,
+			        L(lang, "debrief: không có quy tắc '%s'; có phải '%s'?\n",
+			          "debrief: no rule '%s'; did you mean '%s'?\n"),
+			        id, s);
+		else
+			fprintf(stderr,
+			        L(lang, "debrief: không có quy tắc '%s' (xem debrief rules)\n",
+			          "debrief: no rule '%s' (see debrief rules)\n"),
+			        id);
+		return EXIT_USAGE;
+	}
+	struct buf b = BUF_INIT;
+	explain_rule(&b, ru, lang, !strcmp(format, "markdown"));
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_USAGE;
+}

@@ -1,0 +1,443 @@
+/*
+ * pdf.c: Markdown to PDF.  Parses with cmark-gfm (tables, task lists,
+ * strikethrough, autolinks), walks the tree with cmark's iterator (no
+ * recursion, so nesting depth cannot exhaust the stack) and drives the
+ * layout; then hands the display list to pdf_out.c.  The only file that
+ * walks cmark nodes.  Also the `debrief pdf` command.
+ */
+#include "pdf.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "date.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "pdf_fonts.h"
+#include "pdf_layout.h"
+#include "pdf_out.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define MAX_INPUT (64u << 20)
+
+/* Valid UTF-8 without NUL, in NFC: invalid bytes and NUL become U+FFFD
+ * (cmark would do the same), so that what is measured is what is drawn. */
+static char *
+clean_input(const char *md, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0;
+	while (i < len) {
+		size_t ok = i + text_utf8_check(md + i, len - i); /* end of valid bytes */
+		while (i < ok) {
+			const char *z = memchr(md + i, '\0', ok - i);
+			size_t e = z ? (size_t)(z - md) : ok;
+			buf_put(&b, md + i, e - i);
+			i = e;
+			if (z) {
+				buf_puts(&b, "\xEF\xBF\xBD");
+				i++;
+			}
+		}
+		if (i < len) { /* one U+FFFD for a broken sequence */
+			buf_puts(&b, "\xEF\xBF\xBD");
+			i++;
+			while (i < len && ((unsigned char)md[i] & 0xC0) == 0x80)
+				i++;
+		}
+	}
+	char *s = buf_detach(&b), *n = text_nfc(s);
+	free(s);
+	return n;
+}
+
+static int
+is_ext(cmark_node *n, const char *type)
+{
+	const char *t = cmark_node_get_type_string(n);
+	return t && !strcmp(t, type);
+}
+
+static int
+has_tasks(cmark_node *list)
+{
+	for (cmark_node *c = cmark_node_first_child(list); c; c = cmark_node_next(c))
+		if (is_ext(c, "tasklist"))
+			return 1;
+	return 0;
+}
+
+/* The plain text of an image description (its alt text). */
+static char *
+alt_text(cmark_node *img)
+{
+	struct buf b = BUF_INIT;
+	cmark_iter *it = cmark_iter_new(img);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE: buf_puts(&b, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK: buf_putc(&b, ' '); break;
+		default: break;
+		}
+	}
+	cmark_iter_free(it);
+	return buf_detach(&b);
+}
+
+static void
+extension(struct lay *L, cmark_node *n, int enter)
+{
+	const char *t = cmark_node_get_type_string(n);
+	if (!t)
+		return;
+	if (!strcmp(t, "table")) {
+		if (enter)
+			lay_table_begin(L, cmark_gfm_extensions_get_table_columns(n),
+			                cmark_gfm_extensions_get_table_alignments(n));
+		else
+			lay_table_end(L);
+	} else if (!strcmp(t, "table_header") || !strcmp(t, "table_row")) {
+		if (enter)
+			lay_table_row_begin(L, !strcmp(t, "table_header") ||
+			                           cmark_gfm_extensions_get_table_row_is_header(n));
+		else
+			lay_table_row_end(L);
+	} else if (!strcmp(t, "table_cell")) {
+		if (enter)
+			lay_table_cell_begin(L);
+		else
+			lay_table_cell_end(L);
+	} else if (!strcmp(t, "strikethrough")) {
+		if (enter)
+			lay_span_begin(L, SPAN_STRIKE);
+		else
+			lay_span_end(L);
+	}
+}
+
+static void
+walk(cmark_node *doc, struct lay *L)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_BLOCK_QUOTE: enter ? lay_quote_begin(L) : lay_quote_end(L); break;
+		case CMARK_NODE_LIST:
+			if (enter)
+				lay_list_begin(L, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
+				               cmark_node_get_list_start(n),
+				               cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM,
+				               cmark_node_get_list_tight(n), has_tasks(n));
+			else
+				lay_list_end(L);
+			break;
+		case CMARK_NODE_ITEM:
+			if (enter)
+				lay_item_begin(
+				    L, is_ext(n, "tasklist")
+				           ? cmark_gfm_extensions_get_tasklist_item_checked(n)
+				           : -1);
+			else
+				lay_item_end(L);
+			break;
+		case CMARK_NODE_CODE_BLOCK: lay_code_block(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_HTML_BLOCK: lay_html_block(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_PARAGRAPH: enter ? lay_para_begin(L) : lay_para_end(L); break;
+		case CMARK_NODE_HEADING:
+			if (enter)
+				lay_heading_begin(L, cmark_node_get_heading_level(n));
+			else
+				lay_heading_end(L);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK: lay_rule(L); break;
+		case CMARK_NODE_TEXT: lay_text(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_SOFTBREAK: lay_softbreak(L); break;
+		case CMARK_NODE_LINEBREAK: lay_hardbreak(L); break;
+		case CMARK_NODE_CODE: lay_literal(L, SPAN_CODE, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_HTML_INLINE:
+			lay_literal(L, SPAN_HTML, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_EMPH: enter ? lay_span_begin(L, SPAN_EMPH) : lay_span_end(L); break;
+		case CMARK_NODE_STRONG:
+			enter ? lay_span_begin(L, SPAN_STRONG) : lay_span_end(L);
+			break;
+		case CMARK_NODE_LINK:
+			enter ? lay_link_begin(L, cmark_node_get_url(n)) : lay_link_end(L);
+			break;
+		case CMARK_NODE_IMAGE: {
+			char *alt = alt_text(n);
+			lay_image(L, cmark_node_get_url(n), alt);
+			free(alt);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* the description is drawn */
+			break;
+		}
+		case CMARK_NODE_DOCUMENT:
+		case CMARK_NODE_CUSTOM_BLOCK:
+		case CMARK_NODE_CUSTOM_INLINE:
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+		case CMARK_NODE_NONE: break;
+		default: extension(L, n, enter); break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+int
+pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
+                  struct strlist *warnings, char **err)
+{
+	int rc = 0;
+	struct fonts *fonts = NULL;
+	struct lay *L = NULL;
+	struct dl *dl = NULL;
+	cmark_node *doc = NULL;
+	char *text = clean_input(md, len);
+
+	/* once per process: documents are converted on several threads */
+	static pthread_once_t registered = PTHREAD_ONCE_INIT;
+	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(ext[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	struct form *form = NULL;
+	size_t body = 0;
+	char *ferr = NULL;
+	if (!form_parse(text, strlen(text), o->lang, &form, &body, &ferr)) {
+		*err = xasprintf("%s%s%s", o->file ? o->file : "", o->file ? ":" : "", ferr);
+		free(ferr);
+		cmark_parser_free(p);
+		goto out;
+	}
+	cmark_parser_feed(p, text + body, strlen(text + body));
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+
+	/* A document in the official form describes itself: the same PDF
+	 * whoever renders its Markdown (debrief report or debrief pdf). */
+	enum lang lang =
+	    form && form->lang ? (strcmp(form->lang, "en") ? LANG_VI : LANG_EN) : o->lang;
+	const char *author = form ? form->issuer : o->author;
+	const char *subject = form ? form->type : o->subject;
+	fonts = fonts_new(o->font_family, lang, warnings, err);
+	if (!fonts)
+		goto out;
+	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, lang, form};
+	L = lay_new(fonts, &lo, warnings);
+	walk(doc, L);
+	dl = lay_finish(L);
+	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
+	struct pdfout_info info = {title, author, subject, o->created, lang};
+	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
+out:
+	dl_free(dl);
+	lay_free(L);
+	fonts_free(fonts);
+	form_free(form);
+	if (doc)
+		cmark_node_free(doc);
+	free(text);
+	return rc;
+}
+
+/* ---- debrief pdf ---- */
+
+static void
+usage(FILE *f)
+{
+	fputs(
+	    "usage: debrief pdf [-o|--output OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en]\n"
+	    "                   FILE.md\n"
+	    "       debrief pdf --help\n"
+	    "FILE.md - reads standard input; the PDF goes to -o, else next to FILE,\n"
+	    "else (standard input) to standard output.\n",
+	    f);
+}
+
+/* Line and column (from 1) of byte off in s. */
+static void
+position(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+			++*col;
+	}
+}
+
+static char *
+default_output(const char *in)
+{
+	size_t n = strlen(in);
+	if (n > 3 && !strcasecmp(in + n - 3, ".md"))
+		n -= 3;
+	else if (n > 9 && !strcasecmp(in + n - 9, ".markdown"))
+		n -= 9;
+	return xasprintf("%.*s.pdf", (int)n, in);
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	if (!s)
+		return xstrdup(".");
+	if (s == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(s - path));
+}
+
+static const char *
+base_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* 1 when writing out would replace in (the same name, or the same file
+ * through another name or a link). */
+static int
+same_file(const char *in, const char *out)
+{
+	struct stat a, b;
+	if (!strcmp(in, "-") || !strcmp(out, "-"))
+		return 0;
+	if (!strcmp(in, out))
+		return 1;
+	return stat(in, &a) == 0 && stat(out, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
+int
+cmd_pdf(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"title", required_argument, NULL, 't'},
+	    {"font", required_argument, NULL, 'f'},   {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	const char *output = NULL, *title = NULL, *font = NULL;
+	enum lang lang = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
+	int c, rc = EXIT_USAGE;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 't': title = optarg; break;
+		case 'f': font = optarg; break;
+		case 'l':
+			if (!cli_lang("pdf", optarg, &lang, usage))
+				return EXIT_USAGE;
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return cli_option_error("pdf", lang, usage, c, argv);
+		}
+	}
+	fs_set_lang(lang);
+	if (optind != argc - 1)
+		return cli_usage_error("pdf", lang, usage,
+		                       "%scần đúng một tệp Markdown (FILE hoặc -)",
+		                       "%sexactly one Markdown FILE (or -) is needed", "");
+	const char *in = argv[optind];
+	int from_stdin = !strcmp(in, "-");
+	char *data = NULL, *err = NULL, *out_path = NULL, *base = NULL, *name = NULL;
+	size_t len = 0;
+	struct strlist warn = {0};
+	struct buf pdf = BUF_INIT;
+	const char *label = from_stdin ? "<stdin>" : in;
+
+	if (!output)
+		output = from_stdin ? "-" : (out_path = default_output(in));
+	if (same_file(in, output)) {
+		escape_eprintf("debrief: %s: %s\n", output,
+		               L(lang,
+		                 "tệp đầu ra trùng với tệp đầu vào; không ghi đè lên tệp nguồn",
+		                 "the output is the input file; the source is not overwritten"));
+		goto out; /* refused before any work */
+	}
+	if (!fs_read(in, MAX_INPUT, &data, &len, &err)) {
+		escape_eprintf("debrief: %s: %s\n", label, err);
+		goto out;
+	}
+	size_t bad = text_utf8_check(data, len);
+	if (bad < len) {
+		unsigned line, col;
+		position(data, bad, &line, &col);
+		escape_eprintf("%s:%u:%u: warning: %s\n", label, line, col,
+		               L(lang, "UTF-8 không hợp lệ, thay bằng U+FFFD",
+		                 "invalid UTF-8, replaced with U+FFFD"));
+	}
+	base = from_stdin ? xstrdup(".") : dir_of(in);
+	if (!from_stdin) {
+		const char *b = base_of(in);
+		size_t n = strlen(b);
+		if (n > 3 && !strcasecmp(b + n - 3, ".md"))
+			n -= 3;
+		name = xstrndup(b, n);
+	}
+	struct pdf_opts o = {title, name, NULL, NULL,  font,
+	                     base,  0,    lang, label, date_source_epoch()};
+	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
+		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
+			escape_eprintf("%s\n", err); /* FILE:LINE:COL: … */
+		else
+			escape_eprintf("debrief: %s: %s\n", label, err);
+		goto out;
+	}
+	for (size_t i = 0; i < warn.n; i++)
+		escape_eprintf("%s: warning: %s\n", label, warn.v[i]);
+	if (!strcmp(output, "-")) {
+		if (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout)) {
+			fprintf(stderr, "debrief: <stdout>: %s\n",
+			        L(lang, "không ghi được", "write failed"));
+			goto out;
+		}
+	} else {
+		char *dir = dir_of(output);
+		fs_sweep_temps(dir, base_of(output), 0, 60); /* a killed run's */
+		int w = fs_write_atomic(dir, base_of(output), pdf.data, pdf.len, &err);
+		free(dir);
+		if (!w) {
+			escape_eprintf("debrief: %s: %s\n", output, err);
+			goto out;
+		}
+	}
+	rc = EXIT_OK;
+out:
+	free(data);
+	free(err);
+	free(out_path);
+	free(base);
+	free(name);
+	strlist_free(&warn);
+	buf_free(&pdf);
+	return rc;
+}

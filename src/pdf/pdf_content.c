@@ -1,0 +1,79 @@
+/*
+ * pdf_content.c: the syntax of content streams as debrief writes them:
+ * numbers with at most three decimals, operators with their operands,
+ * colours, and runs of codes as hexadecimal strings.  Pure text: no
+ * libharu here.
+ */
+#include "pdf_content.h"
+
+#include <math.h>
+
+#include "text.h"
+
+void
+content_hex4(struct buf *b, uint32_t c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char h[4] = {hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15]};
+	buf_put(b, h, 4);
+}
+
+/* A number for a content stream: at most three decimals, no trailing
+ * zeros, "0" for what is not finite. */
+void
+content_num(struct buf *b, float v)
+{
+	char t[32], *e = t + sizeof t, *p = e;
+	if (!(v > -1e9f && v < 1e9f))
+		v = 0;
+	long long m = llroundf(v * 1000.0f);
+	int neg = m < 0;
+	if (neg)
+		m = -m;
+	long long ip = m / 1000;
+	int fr = (int)(m % 1000), nf = 3;
+	while (nf && fr % 10 == 0) {
+		fr /= 10;
+		nf--;
+	}
+	for (int k = 0; k < nf; k++, fr /= 10)
+		*--p = (char)('0' + fr % 10);
+	if (nf)
+		*--p = '.';
+	do
+		*--p = (char)('0' + ip % 10);
+	while (ip /= 10);
+	if (neg)
+		*--p = '-';
+	buf_put(b, p, (size_t)(e - p));
+}
+
+/* Numbers separated by spaces, then the operator and a newline. */
+void
+content_op(struct buf *b, const char *op, int n, const float *v)
+{
+	for (int k = 0; k < n; k++) {
+		content_num(b, v[k]);
+		buf_putc(b, ' ');
+	}
+	buf_puts(b, op);
+	buf_putc(b, '\n');
+}
+
+void
+content_rgb(struct buf *b, uint32_t c, const char *op)
+{
+	float v[3] = {(float)(c >> 16 & 0xFF) / 255.0f, (float)(c >> 8 & 0xFF) / 255.0f,
+	              (float)(c & 0xFF) / 255.0f};
+	content_op(b, op, 3, v);
+}
+
+void
+content_codes(struct buf *b, const char *s, size_t len)
+{
+	buf_putc(b, '<');
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end)
+		content_hex4(b, text_next_cp(&p));
+	buf_puts(b, "> Tj\n");
+}

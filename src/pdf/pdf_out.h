@@ -1,0 +1,23 @@
+/* pdf_out.h: a display list written as PDF bytes (libharu). */
+#ifndef PDF_OUT_H
+#define PDF_OUT_H
+
+#include "buf.h"
+#include "debrief.h"
+#include "strlist.h"
+#include "pdf_fonts.h"
+#include "pdf_dl.h"
+
+struct pdfout_info {
+	const char *title;   /* document info; NULL: none */
+	const char *author;  /* NULL: none */
+	const char *subject; /* NULL: none */
+	long long epoch;     /* creation date, seconds since 1970; < 0: none */
+	enum lang lang;      /* messages */
+};
+
+/* Appends the PDF to *out.  Returns 1, or 0 and *err (caller frees). */
+int pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *info,
+                 struct buf *out, struct strlist *warnings, char **err);
+
+#endif

@@ -1,0 +1,708 @@
+/*
+ * report.c: `debrief report`: for each record, load → schema → rules →
+ * report_view → template → Markdown, then PDF from that same Markdown, both
+ * written atomically as DIR/<id>.md and DIR/<id>.pdf.  Owns the template
+ * set lookup and caching; never lays out anything itself.
+ */
+#include "report.h"
+
+#include <getopt.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "cmd.h"
+#include "collection.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "load.h"
+#include "md_escape.h"
+#include "mustache.h"
+#include "par.h"
+#include "pdf.h"
+#include "rules.h"
+#include "schema.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* One language's template set: the parsed report and its partials' text. */
+struct tset {
+	char *dir;             /* owned; where report.mustache was found */
+	struct mst *report;    /* owned */
+	struct strlist pnames; /* partial names loaded so far */
+	struct strlist ptexts; /* their text, same order */
+};
+
+struct report_opts {
+	const char *outdir;
+	int want_md, want_pdf;
+	int lang_forced; /* --lang given */
+	int draft;       /* --draft: marked, with the gaps against the guidance */
+	enum lang lang;
+	const char *templates; /* --templates, or NULL for the installed set */
+	struct check_ctx ctx;
+	struct config cfg;
+	struct config_set *cs; /* without --config: each record's nearest, else NULL */
+	struct tset sets[2];   /* by enum lang */
+	struct strlist ids;    /* ids written in this run */
+	struct strlist files;  /* ... and the file each came from */
+	int told_no_office;    /* the missing office profile has been reported */
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
+	      "                      [--templates DIR] [--draft] [--today YYYY-MM-DD]\n"
+	      "                      [--config FILE] [-j|--jobs N] FILE...\n"
+	      "       debrief report --help\n",
+	      f);
+}
+
+/* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
+ * the executable or one or two levels up (build trees), else the
+ * data directory compiled in (make install's DATADIR). */
+static char *
+default_templates(void)
+{
+	const char *env = getenv("DEBRIEF_TEMPLATES");
+	if (env && *env)
+		return xstrdup(env);
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		static const char *const up[] = {"/templates", "/../templates", "/../../templates",
+		                                 "/../share/debrief/templates"};
+		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+			char *p = xasprintf("%s%s", exe, up[i]);
+			char *probe = xasprintf("%s/vi/report.mustache", p);
+			struct stat st;
+			int found = stat(probe, &st) == 0;
+			free(probe);
+			if (found)
+				return p;
+			free(p);
+		}
+	}
+	return xstrdup(DEBRIEF_DATADIR "/templates");
+}
+
+/* Partial names are plain words: a template can never read outside its set. */
+static int
+partial_name_ok(const char *name)
+{
+	if (!*name || strlen(name) > 64)
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+load_partial(void *vctx, const char *name, char **text, size_t *len)
+{
+	struct tset *ts = vctx;
+	for (size_t i = 0; i < ts->pnames.n; i++)
+		if (!strcmp(ts->pnames.v[i], name)) {
+			*len = strlen(ts->ptexts.v[i]);
+			*text = xstrndup(ts->ptexts.v[i], *len);
+			return 1;
+		}
+	if (!partial_name_ok(name))
+		return 0;
+	char *path = xasprintf("%s/%s.mustache", ts->dir, name);
+	char *data = NULL, *err = NULL;
+	size_t n = 0;
+	/* a link beside the templates may not reach a file elsewhere */
+	int ok = fs_inside(ts->dir, path) && fs_read(path, 1u << 20, &data, &n, &err);
+	free(path);
+	free(err);
+	if (!ok)
+		return 0;
+	strlist_push(&ts->pnames, name);
+	strlist_push(&ts->ptexts, data);
+	*text = data;
+	*len = n;
+	return 1;
+}
+
+/* Find and parse the report template of one language, once per run. */
+static int
+tset_open(struct report_opts *o, enum lang lang, char **err)
+{
+	struct tset *ts = &o->sets[lang];
+	if (ts->report)
+		return 1;
+	char *base = o->templates ? xstrdup(o->templates) : default_templates();
+	const char *code = lang == LANG_EN ? "en" : "vi";
+	char *dir = xasprintf("%s/%s", base, code);
+	char *file = xasprintf("%s/report.mustache", dir);
+	struct stat st;
+	if (stat(file, &st) != 0) {
+		/* A user's set may be a single directory for one language. */
+		free(dir);
+		free(file);
+		dir = xstrdup(base);
+		file = xasprintf("%s/report.mustache", dir);
+	}
+	free(base);
+	char *src = NULL, *rerr = NULL;
+	size_t len = 0;
+	if (!fs_read(file, 1u << 20, &src, &len, &rerr)) {
+		*err = xasprintf("%s: %s", file, rerr);
+		free(rerr);
+		free(file);
+		free(dir);
+		return 0;
+	}
+	ts->report = mst_parse("report.mustache", src, len, lang, err);
+	free(src);
+	free(file);
+	if (!ts->report) {
+		char *e = xasprintf("%s/%s", dir, *err);
+		free(*err);
+		*err = e;
+		free(dir);
+		return 0;
+	}
+	ts->dir = dir;
+	return 1;
+}
+
+static void
+tset_free(struct tset *ts)
+{
+	mst_free(ts->report);
+	free(ts->dir);
+	strlist_free(&ts->pnames);
+	strlist_free(&ts->ptexts);
+}
+
+/* The report language: --lang, else the record's own (vi or en), else vi. */
+static enum lang
+record_lang(const struct doc *doc, const void *arg)
+{
+	const struct report_opts *o = arg;
+	if (o->lang_forced)
+		return o->lang;
+	const char *l = node_text(node_get(doc->root, "lang"));
+	return l && !strcmp(l, "en") ? LANG_EN : LANG_VI;
+}
+
+static void
+print_findings(const struct diags *dq)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		if (d->mark.line)
+			escape_eprintf("%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
+			               d->mark.col, sev_name(d->sev), d->msg, d->rule);
+		else
+			escape_eprintf("%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
+			               d->rule);
+	}
+}
+
+/* One record of the run: what its work found and made (report_work, on
+ * any thread), kept until report_commit prints and writes it in input
+ * order. */
+struct rjob {
+	const char *path;
+	const struct config *cfg; /* NULL: its configuration is unusable */
+	struct diags cd;          /* problems of that configuration, said first */
+	struct strlist cfg_said;  /* and the lines its loading said */
+	struct strlist said;      /* lines said before anything is written */
+	int failed;               /* nothing more to do after said */
+	int unread;               /* the record could not be read */
+	char *id;                 /* owned; the record's id */
+	struct mark id_mark;      /* where the id is written */
+	enum lang lang;
+	int dated;           /* the visit's dates are usable */
+	int no_office;       /* the configuration has no office profile */
+	char *tset_err;      /* the template set could not be read */
+	char *render_err;    /* the template could not be rendered */
+	struct buf md, pdf;  /* the report */
+	char *pdf_err;       /* the PDF could not be made */
+	struct strlist warn; /* the PDF's warnings */
+};
+
+/* What finding a record's configuration said, held back because the
+ * record could not be read: said with the next record of its directory
+ * that can be, as when configurations were found record by record. */
+struct held {
+	char *dir; /* owned */
+	struct strlist said;
+	struct diags cd;
+};
+
+struct report_run {
+	struct report_opts *o;
+	struct rjob *jobs;
+	struct held *held;
+	size_t nheld, capheld;
+	pthread_mutex_t tmpl_mu; /* template sets load partials as they render */
+	size_t written;
+	int rc;
+};
+
+static void say(struct strlist *said, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct strlist *said, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	strlist_push(said, buf_cstr(&b));
+	buf_free(&b);
+}
+
+static void
+say_findings(struct strlist *said, const struct diags *dq)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		if (d->mark.line)
+			say(said, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line, d->mark.col,
+			    sev_name(d->sev), d->msg, d->rule);
+		else
+			say(said, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg, d->rule);
+	}
+}
+
+/* The PDF of one record, from that very Markdown. */
+static void
+make_pdf(const struct record *r, enum lang lang, struct rjob *j)
+{
+	char *mdname = xasprintf("%s.md", r->id.s);
+	struct pdf_opts po = {0};
+	po.author = r->report_author.s ? r->report_author.s : r->locality_name.s;
+	po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
+	po.lang = lang;
+	po.file = mdname;
+	po.created = date_source_epoch();
+	if (!pdf_from_markdown(j->md.data, j->md.len, &po, &j->pdf, &j->warn, &j->pdf_err) &&
+	    !j->pdf_err)
+		j->pdf_err = xstrdup("?");
+	free(mdname);
+}
+
+/* Everything about one record that depends on no other record: load →
+ * schema → rules → view → Markdown → PDF, into memory.  Runs on any
+ * thread; says nothing itself. */
+static void
+report_work(void *vrun, size_t idx)
+{
+	struct report_run *run = vrun;
+	struct report_opts *o = run->o;
+	struct rjob *j = &run->jobs[idx];
+	const char *path = j->path;
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	struct load_limits lim;
+	load_limits_default(&lim);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	j->failed = 1;
+	j->lang = o->ctx.lang;
+	if (!schema_read(path, &lim, &data, &len, &err)) {
+		say(&j->said, "debrief: %s: %s\n", name, err);
+		free(err);
+		j->unread = 1;
+		return;
+	}
+	if (!j->cfg) { /* its configuration's problems are said at commit */
+		free(data);
+		return;
+	}
+	struct diags dq = DIAGS_INIT;
+	enum lang lang = o->ctx.lang;
+	struct record *r =
+	    schema_load(data, len, name, &lim, o->ctx.today, &lang, record_lang, o, &dq);
+	free(data);
+	j->lang = lang;
+	struct check_ctx ctx = o->ctx;
+	ctx.lang = lang;
+	ctx.cfg = j->cfg;
+	if (r)
+		rules_check(r, &ctx, &dq);
+	rules_apply(&dq, 0, r, ctx.cfg);
+	diags_sort(&dq);
+
+	struct arena *a = NULL;
+	if (!r || !r->id.s) {
+		say_findings(&j->said, &dq);
+		say(&j->said, "debrief: %s: %s\n", name,
+		    L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
+		      "cannot read the record or it has no valid id; no report written"));
+		goto out;
+	}
+	j->failed = 0;
+	j->id = xstrdup(r->id.s);
+	j->id_mark = r->id.mark;
+	j->dated = r->start.set;
+	j->no_office = !ctx.cfg->office.given;
+	a = arena_new();
+	pthread_mutex_lock(&run->tmpl_mu);
+	int have = tset_open(o, lang, &j->tset_err);
+	pthread_mutex_unlock(&run->tmpl_mu);
+	if (!have)
+		goto out;
+	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
+	const struct office *office = &ctx.cfg->office;
+	static const struct office none = {0};
+	const char *ours, *theirs;
+	if (!report_office_fits(office, r, &ours, &theirs)) {
+		/* never issue one province's report in another's name */
+		char *msg =
+		    xasprintf(L(lang,
+		                "hồ sơ cơ quan là của %s, còn chuyến đi là của %s: báo cáo để "
+		                "trống tên cơ quan, số, địa danh và người ký",
+		                "the office profile is %s's, the visit %s's: the report leaves "
+		                "the issuing body, number, place and signer blank"),
+		              ours, theirs);
+		say(&j->said, "debrief: %s: %s\n", name, msg);
+		free(msg);
+		office = &none;
+	}
+	report_form(a, view, r, office, lang, o->draft);
+	struct tset *ts = &o->sets[lang];
+	struct md_auto esc = {0};
+	pthread_mutex_lock(&run->tmpl_mu);
+	int rendered =
+	    mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &j->md, &err);
+	pthread_mutex_unlock(&run->tmpl_mu);
+	if (!rendered) {
+		j->render_err = xasprintf("debrief: %s/%s\n", ts->dir, err);
+		free(err);
+		goto out;
+	}
+	if (o->want_pdf)
+		make_pdf(r, lang, j);
+out:
+	arena_free(a);
+	diags_free(&dq);
+	record_free(r);
+}
+
+static void
+rjob_free(struct rjob *j)
+{
+	diags_free(&j->cd);
+	strlist_free(&j->cfg_said);
+	strlist_free(&j->said);
+	free(j->id);
+	free(j->tset_err);
+	free(j->render_err);
+	buf_free(&j->md);
+	buf_free(&j->pdf);
+	free(j->pdf_err);
+	strlist_free(&j->warn);
+	memset(j, 0, sizeof *j);
+}
+
+/* Write DIR/<id>.md and DIR/<id>.pdf. */
+static int
+write_outputs(struct report_opts *o, struct rjob *j, const char *name)
+{
+	char *err = NULL;
+	int ok = 1;
+	char *mdname = xasprintf("%s.md", j->id);
+	char *pdfname = xasprintf("%s.pdf", j->id);
+	if (o->want_md && !fs_write_batched(o->outdir, mdname, j->md.data, j->md.len, &err)) {
+		escape_eprintf("debrief: %s\n", err);
+		ok = 0;
+	}
+	if (ok && o->want_pdf) {
+		if (j->pdf_err ||
+		    !fs_write_batched(o->outdir, pdfname, j->pdf.data, j->pdf.len, &err)) {
+			escape_eprintf("debrief: %s: %s\n", name, j->pdf_err ? j->pdf_err : err);
+			ok = 0;
+		}
+		for (size_t i = 0; i < j->warn.n; i++)
+			escape_eprintf("debrief: %s: %s\n", name, j->warn.v[i]);
+	}
+	free(err);
+	free(mdname);
+	free(pdfname);
+	return ok;
+}
+
+/* Say what one record's work found and write its files, in input order:
+ * whether its id is taken depends on the records before it.  Counts 1
+ * when its files were written, 2 when they were but the record has no
+ * usable date; a record that cannot be read, or has no usable id, gets
+ * its findings on stderr and no file. */
+static void
+report_commit(void *vrun, size_t idx)
+{
+	struct report_run *run = vrun;
+	struct report_opts *o = run->o;
+	struct rjob *j = &run->jobs[idx];
+	const char *name = strcmp(j->path, "-") ? j->path : "<stdin>";
+	enum lang lang = j->lang;
+	int ok = 0;
+	const char *slash = strrchr(j->path, '/');
+	size_t dlen = slash ? (size_t)(slash - j->path) : 0;
+	if (j->unread) {
+		for (size_t i = 0; i < j->said.n; i++)
+			escape_eprintf("%s", j->said.v[i]);
+		if (j->cfg_said.n || j->cd.n) {
+			run->held =
+			    xgrow(run->held, &run->capheld, run->nheld + 1, sizeof *run->held);
+			struct held *h = &run->held[run->nheld++];
+			h->dir = xstrndup(j->path, dlen);
+			h->said = j->cfg_said;
+			h->cd = j->cd;
+			memset(&j->cfg_said, 0, sizeof j->cfg_said);
+			j->cd = (struct diags)DIAGS_INIT;
+		}
+		goto out;
+	}
+	for (size_t k = 0; k < run->nheld; k++) {
+		struct held *h = &run->held[k];
+		if (strlen(h->dir) != dlen || strncmp(h->dir, j->path, dlen))
+			continue;
+		for (size_t i = 0; i < h->said.n; i++)
+			escape_eprintf("%s", h->said.v[i]);
+		print_findings(&h->cd);
+		free(h->dir);
+		strlist_free(&h->said);
+		diags_free(&h->cd);
+		run->held[k--] = run->held[--run->nheld];
+	}
+	for (size_t i = 0; i < j->cfg_said.n; i++)
+		escape_eprintf("%s", j->cfg_said.v[i]);
+	print_findings(&j->cd);
+	for (size_t i = 0; i < j->said.n; i++)
+		escape_eprintf("%s", j->said.v[i]);
+	if (j->failed)
+		goto out;
+	for (size_t i = 0; i < o->ids.n; i++)
+		if (!strcmp(o->ids.v[i], j->id)) {
+			struct diags dd = DIAGS_INIT;
+			collection_duplicate(&dd, name, j->id_mark, j->id, o->files.v[i], lang);
+			print_findings(&dd);
+			diags_free(&dd);
+			goto out;
+		}
+	if (j->tset_err) {
+		escape_eprintf("debrief: %s\n", j->tset_err);
+		goto out;
+	}
+	if (j->no_office && !o->told_no_office) {
+		o->told_no_office = 1;
+		escape_eprintf(
+		    "debrief: %s: %s\n", name,
+		    L(lang,
+		      "chưa có hồ sơ cơ quan (office: trong .debrief.yaml): báo cáo để trống "
+		      "tên cơ quan, số, địa danh và người ký",
+		      "no office profile (office: in .debrief.yaml): the report leaves the "
+		      "issuing body, number, place and signer blank"));
+	}
+	if (j->render_err) {
+		fputs(j->render_err, stderr);
+		goto out;
+	}
+	ok = write_outputs(o, j, name);
+	if (ok) {
+		strlist_push(&o->ids, j->id);
+		strlist_push(&o->files, name);
+	}
+	if (ok && !j->dated) {
+		/* written, but it cannot say when the visit was: not a clean run */
+		fprintf(stderr, "debrief: %s: %s\n", name,
+		        L(lang,
+		          "ngày của chuyến đi không dùng được; báo cáo ghi thời gian là chưa rõ",
+		          "the visit's dates are unusable; the report gives the date as unknown"));
+		ok = 2;
+	}
+out:
+	run->written += ok > 0;
+	if (!ok)
+		run->rc = EXIT_USAGE;
+	else if (ok == 2 && run->rc == EXIT_OK)
+		run->rc = EXIT_FINDINGS;
+	rjob_free(j);
+}
+
+int
+cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
+	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
+	    {"draft", no_argument, NULL, 'D'},        {"jobs", required_argument, NULL, 'j'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	struct report_opts o;
+	memset(&o, 0, sizeof o);
+	o.want_md = o.want_pdf = 1;
+	const char *today = NULL, *config = NULL;
+	int c, rc = EXIT_OK, jobs = par_cores();
+	enum lang ul = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.outdir = optarg; break;
+		case 'f': {
+			o.want_md = o.want_pdf = 0;
+			char *f = xstrdup(optarg);
+			for (char *tok = strtok(f, ","); tok; tok = strtok(NULL, ",")) {
+				if (!strcmp(tok, "md"))
+					o.want_md = 1;
+				else if (!strcmp(tok, "pdf"))
+					o.want_pdf = 1;
+				else {
+					fprintf(stderr, "debrief report: %s\n",
+					        L(ul, "--format nhận md, pdf hoặc md,pdf",
+					          "--format takes md, pdf or md,pdf"));
+					free(f);
+					return EXIT_USAGE;
+				}
+			}
+			free(f);
+			break;
+		}
+		case 'l':
+			if (strcmp(optarg, "vi") && strcmp(optarg, "en")) {
+				fprintf(stderr, "debrief report: %s\n",
+				        L(ul, "--lang nhận vi hoặc en", "--lang takes vi or en"));
+				return EXIT_USAGE;
+			}
+			o.lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
+			o.lang_forced = 1;
+			break;
+		case 't': o.templates = optarg; break;
+		case 'd': today = optarg; break;
+		case 'c': config = optarg; break;
+		case 'D': o.draft = 1; break;
+		case 'j':
+			if (!par_parse_jobs(optarg, &jobs)) {
+				fprintf(stderr, "debrief report: %s\n",
+				        L(ul, "-j nhận một số từ 1 đến 1024",
+				          "-j takes a number from 1 to 1024"));
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case ':':
+			fprintf(stderr,
+			        L(ul, "debrief report: tùy chọn %s cần một giá trị\n",
+			          "debrief report: option %s needs a value\n"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		default:
+			fprintf(stderr,
+			        L(ul, "debrief report: tùy chọn không hợp lệ: %s\n",
+			          "debrief report: unknown option: %s\n"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!o.outdir || optind >= argc) {
+		fprintf(stderr, "debrief report: %s\n",
+		        L(ul, "cần -o DIR và ít nhất một FILE",
+		          "-o DIR and at least one FILE are needed"));
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *derr = NULL;
+	if (!date_today(today, ul, &o.ctx.today, &derr)) {
+		fprintf(stderr, "debrief report: %s\n", derr);
+		return EXIT_USAGE;
+	}
+	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
+	fs_set_lang(o.ctx.lang);
+	o.ctx.cfg = &o.cfg;
+	char *err = NULL;
+	struct diags all = DIAGS_INIT;
+	if (!config_for(config, argv[optind], o.ctx.lang, &o.cfg, &all)) {
+		config_free(&o.cfg);
+		diags_free(&all);
+		return EXIT_USAGE;
+	}
+	print_findings(&all); /* problems of the configuration itself */
+	if (!fs_mkdirs(o.outdir, &err)) {
+		escape_eprintf("debrief: %s\n", err);
+		free(err);
+		config_free(&o.cfg);
+		diags_free(&all);
+		return EXIT_USAGE;
+	}
+
+	o.cs = config ? NULL : config_set_new(&o.cfg);
+	/* what a killed run left; a run writing here now keeps its own */
+	fs_sweep_temps(o.outdir, NULL, 0, 60);
+	struct strlist files = {0}, errs = {0};
+	if (fs_expand(argv + optind, argc - optind, &files, &errs))
+		rc = EXIT_USAGE;
+	for (size_t i = 0; i < errs.n; i++)
+		escape_eprintf("debrief: %s\n", errs.v[i]);
+	struct report_run run;
+	memset(&run, 0, sizeof run);
+	run.o = &o;
+	run.jobs = xcalloc(files.n ? files.n : 1, sizeof *run.jobs);
+	pthread_mutex_init(&run.tmpl_mu, NULL);
+	run.rc = rc;
+	for (size_t i = 0; i < files.n; i++) {
+		struct rjob *j = &run.jobs[i];
+		j->path = files.v[i];
+		/* each record's nearest configuration, asked in input order;
+		 * what asking says is said with the record */
+		if (o.cs && strcmp(j->path, "-")) {
+			config_set_say_into(o.cs, &j->cfg_said);
+			j->cfg = config_set_for(o.cs, j->path, o.ctx.lang, &j->cd);
+			config_set_say_into(o.cs, NULL);
+		} else {
+			j->cfg = &o.cfg;
+		}
+	}
+	par_run(files.n, jobs, &run, report_work, report_commit);
+	if (!fs_sync_batch(&err)) { /* the reports are on disk once this returns */
+		escape_eprintf("debrief: %s\n", err);
+		free(err);
+		err = NULL;
+		run.rc = EXIT_USAGE;
+	}
+	pthread_mutex_destroy(&run.tmpl_mu);
+	for (size_t k = 0; k < run.nheld; k++) { /* never read: never said */
+		free(run.held[k].dir);
+		strlist_free(&run.held[k].said);
+		diags_free(&run.held[k].cd);
+	}
+	free(run.held);
+	free(run.jobs);
+	rc = run.rc;
+	size_t written = run.written;
+	fprintf(stderr,
+	        L(o.ctx.lang, "debrief: đã lập %zu/%zu báo cáo%s trong %s\n",
+	          "debrief: %zu of %zu %s written to %s\n"),
+	        written, files.n, L(o.ctx.lang, "", PL(files.n, "report", "reports")), o.outdir);
+	strlist_free(&files);
+	strlist_free(&errs);
+	strlist_free(&o.ids);
+	strlist_free(&o.files);
+	tset_free(&o.sets[0]);
+	tset_free(&o.sets[1]);
+	config_set_free(o.cs);
+	config_free(&o.cfg);
+	diags_free(&all);
+	return rc;
+}

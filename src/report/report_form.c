@@ -1,0 +1,436 @@
+/*
+ * report_form.c: what a report needs to be an administrative document
+ * (docs/official-report.md): the header, number, place-date line, summary
+ * line, recipients and signature block, from the office profile and the
+ * record, as values of the template data ready to sit inside a YAML
+ * double-quoted scalar of the report's front matter ("y_" keys); and the
+ * programme and delegation of the visit for the body.  Blanks stand where
+ * the profile or the record is silent, for the clerk to fill in.
+ */
+#include "report.h"
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "countries.h"
+#include "strlist.h"
+#include "provinces.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* What the clerk fills in by hand. */
+#define BLANK "……………"
+
+struct fview {
+	struct arena *a;
+	struct node *root;
+	enum lang lang;
+};
+
+/* s as the inside of a YAML double-quoted scalar, in the arena. */
+static const char *
+yq(struct fview *v, const char *s)
+{
+	struct buf b = BUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(&b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_printf(&b, "\\x%02X", *p);
+		else
+			buf_putc(&b, (char)*p);
+	}
+	const char *r = arena_strdup(v->a, buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
+static void
+put_y(struct fview *v, const char *key, const char *s)
+{
+	node_map_put(v->a, v->root, key, node_new_scalar(v->a, s ? yq(v, s) : ""));
+}
+
+/* put_y of an owned string, freed. */
+static void
+put_y_own(struct fview *v, const char *key, char *s)
+{
+	put_y(v, key, s);
+	free(s);
+}
+
+static void
+put_str(struct fview *v, struct node *m, const char *key, const char *s)
+{
+	node_map_put(v->a, m, key, node_new_scalar(v->a, s ? s : ""));
+}
+
+/* English for the usual Vietnamese titles and bodies of a Sở Ngoại vụ;
+ * anything else stays as written. */
+static const char *const title_en[][2] = {
+    {"giam doc", "Director"},
+    {"pho giam doc", "Deputy Director"},
+    {"chanh van phong", "Chief of Office"},
+    {"pho chanh van phong", "Deputy Chief of Office"},
+    {"truong phong", "Head of Division"},
+    {"pho truong phong", "Deputy Head of Division"},
+    {"chu tich", "Chairman"},
+    {"pho chu tich", "Vice Chairman"},
+    {"so ngoai vu", "Department of Foreign Affairs"},
+};
+
+static char *
+english_title(const char *s)
+{
+	char *f = text_fold(s);
+	const char *hit = NULL;
+	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
+		if (!strcmp(f, title_en[i][0]))
+			hit = title_en[i][1];
+	free(f);
+	return xstrdup(hit ? hit : s);
+}
+
+/* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en). */
+static char *
+authority(const char *s, enum lang lang)
+{
+	static const char *const pre[][2] = {{"KT.", "p.p."},
+	                                     {"TL.", "p.o."},
+	                                     {"TUQ.", "By authorisation of the"},
+	                                     {"Q.", "Acting"}};
+	if (!s)
+		return xstrdup(BLANK);
+	if (lang == LANG_VI)
+		return text_upper(s);
+	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		size_t n = strlen(pre[i][0]);
+		if (!strncmp(s, pre[i][0], n)) {
+			const char *rest = s + n + strspn(s + n, " ");
+			char *t = english_title(rest), *u = text_upper(t);
+			char *r = xasprintf("%s %s", pre[i][1], u);
+			free(t);
+			free(u);
+			return r;
+		}
+	}
+	char *t = english_title(s), *u = text_upper(t);
+	free(t);
+	return u;
+}
+
+/* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
+static char *
+body_name(const char *s, enum lang lang)
+{
+	static const char *const ub[][2] = {
+	    {"Ủy ban nhân dân tỉnh ", "Provincial People's Committee"},
+	    {"Ủy ban nhân dân thành phố ", "City People's Committee"},
+	    {"UBND tỉnh ", "Provincial People's Committee"},
+	    {"UBND thành phố ", "City People's Committee"}};
+	if (!s)
+		return xstrdup(BLANK);
+	if (lang == LANG_VI)
+		return text_upper(s);
+	for (size_t i = 0; i < sizeof ub / sizeof ub[0]; i++) {
+		size_t n = strlen(ub[i][0]);
+		if (!strncmp(s, ub[i][0], n)) {
+			char *place = text_unaccent(s + n);
+			char *t = xasprintf("%s %s", place, ub[i][1]), *u = text_upper(t);
+			free(place);
+			free(t);
+			return u;
+		}
+	}
+	char *t = english_title(s), *u = text_upper(t);
+	free(t);
+	return u;
+}
+
+/* "18" → "18/BC-SNV", "5" → "05/BC-SNV"; a number with its own symbol as
+ * written; none → a blank before "/BC-SNV". */
+static char *
+number(const char *n, const char *symbol)
+{
+	const char *sym = symbol ? symbol : BLANK;
+	if (!n)
+		return xasprintf("       /BC-%s", sym);
+	if (strchr(n, '/'))
+		return xstrdup(n);
+	if (strspn(n, "0123456789") == strlen(n) && strlen(n) == 1)
+		return xasprintf("0%s/BC-%s", n, sym);
+	return xasprintf("%s/BC-%s", n, sym);
+}
+
+static void
+put_date(struct fview *v, const struct office *of, const struct record *r)
+{
+	static const char *const mon[] = {"January",   "February", "March",    "April",
+	                                  "May",       "June",     "July",     "August",
+	                                  "September", "October",  "November", "December"};
+	if (of->place)
+		put_y_own(v, "y_place",
+		          v->lang == LANG_EN ? text_unaccent(of->place) : xstrdup(of->place));
+	else
+		put_y(v, "y_place", BLANK);
+	const struct date *d = r->report_date.set && r->report_date.d.d ? &r->report_date.d : NULL;
+	put_y_own(v, "y_day", d ? xasprintf("%02d", d->d) : xstrdup("    "));
+	/* months 1 and 2 take a leading zero, the others do not */
+	put_y_own(v, "y_month", d ? xasprintf(d->m < 3 ? "%02d" : "%d", d->m) : xstrdup("    "));
+	put_y(v, "y_month_name", d ? mon[d->m - 1] : "       ");
+	put_y_own(v, "y_year", d ? xasprintf("%d", d->y) : xstrdup("      "));
+}
+
+/* Recipients in a list without repeats (by folded name). */
+struct rlist {
+	struct strlist names, folded;
+};
+
+static void
+rl_add(struct rlist *l, const char *s)
+{
+	if (!s || !*s)
+		return;
+	char *f = text_fold(s);
+	int dup = !*f;
+	for (size_t i = 0; !dup && i < l->folded.n; i++)
+		dup = !strcmp(l->folded.v[i], f);
+	if (!dup) {
+		strlist_push(&l->names, s);
+		strlist_push(&l->folded, f);
+	}
+	free(f);
+}
+
+/* Who receives the report (docs/official-report.md): the representative
+ * agency, every department with a task (owner, then support), the parent
+ * body, then the profile's additions.  The issuing office does not send
+ * to itself: its copy is the file copy the template adds last. */
+static void
+put_recipients(struct fview *v, const struct office *of, const struct record *r)
+{
+	struct rlist l = {{0}, {0}};
+	if (of->name)
+		rl_add(&l, of->name);
+	size_t self = l.names.n;
+	rl_add(&l, r->agency_name.s);
+	for (size_t i = 0; i < r->ntasks; i++)
+		rl_add(&l, r->tasks[i].owner.s);
+	for (size_t i = 0; i < r->ntasks; i++)
+		for (size_t k = 0; k < r->tasks[i].support.n; k++)
+			rl_add(&l, r->tasks[i].support.v[k].s);
+	rl_add(&l, of->parent);
+	for (size_t i = 0; i < of->nrecipients; i++)
+		rl_add(&l, of->recipients[i]);
+	struct node *seq = node_new_seq(v->a);
+	for (size_t i = self; i < l.names.n; i++)
+		node_seq_push(v->a, seq, node_new_scalar(v->a, yq(v, l.names.v[i])));
+	node_map_put(v->a, v->root, "y_recipients", seq);
+	strlist_free(&l.names);
+	strlist_free(&l.folded);
+}
+
+static const char *
+partner_kind_word(enum partner_kind k, enum lang lang)
+{
+	switch (k) {
+	case PK_PREFECTURE: return L(lang, "tỉnh", "Prefecture");
+	case PK_PROVINCE: return L(lang, "tỉnh", "Province");
+	case PK_REGION: return L(lang, "vùng", "Region");
+	case PK_STATE: return L(lang, "bang", "State");
+	case PK_CITY: return L(lang, "thành phố", "City");
+	case PK_DEPARTMENT: return L(lang, "tỉnh", "Department"); /* a French département */
+	default: return NULL;
+	}
+}
+
+/* "tỉnh Cà Mau" / "Ca Mau province"; a name that already says it as is. */
+static void
+place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
+{
+	if (!kind) {
+		buf_puts(b, name);
+		return;
+	}
+	char *fn = text_fold(name), *fk = text_fold(kind);
+	size_t nk = strlen(fk);
+	int has = !strncmp(fn, fk, nk) && (fn[nk] == ' ' || !fn[nk]);
+	has = has || (strlen(fn) > nk && !strcmp(fn + strlen(fn) - nk, fk));
+	free(fn);
+	free(fk);
+	if (has)
+		buf_puts(b, name);
+	else if (lang == LANG_EN)
+		buf_printf(b, "%s %s", name, kind);
+	else
+		buf_printf(b, "%s %s", kind, name);
+}
+
+/* The visit's two sides for the summary line: our locality, and the
+ * partners with their countries ("tỉnh Nagasaki, Nhật Bản"). */
+static void
+put_sides(struct fview *v, const struct record *r)
+{
+	struct buf b = BUF_INIT;
+	/* the locality as it was named at the time of the visit, with the unit
+	 * it is part of since 1 July 2025 (provinces.h) */
+	const char *then = NULL;
+	int u = r->locality_name.s ? province_said(r->locality_name.s, r->locality_former_name.s,
+	                                           r->start.set ? &r->start.d : NULL, &then)
+	                           : -1;
+	const char *now = u >= 0 ? province_units[u].name : r->locality_name.s;
+	if (now) {
+		enum locality_kind kind = u >= 0 ? province_units[u].kind : r->locality_kind;
+		const char *kw = kind == LOC_CITY       ? L(v->lang, "thành phố", "City")
+		                 : kind == LOC_PROVINCE ? L(v->lang, "tỉnh", "Province")
+		                                        : NULL;
+		/* in English as the Ministry writes it: "Ca Mau Province" */
+		char *name = v->lang == LANG_EN ? text_unaccent(then ? then : now)
+		                                : xstrdup(then ? then : now);
+		/* every unit merged away in 2025 was a province */
+		place_name(&b, name, then ? L(v->lang, "tỉnh", "Province") : kw, v->lang);
+		free(name);
+		if (then) {
+			char *cur = v->lang == LANG_EN ? text_unaccent(now) : xstrdup(now);
+			buf_puts(&b, L(v->lang, " (nay là ", " (now "));
+			place_name(&b, cur, kw, v->lang);
+			buf_putc(&b, ')');
+			free(cur);
+		}
+	} else
+		buf_puts(&b, BLANK);
+	put_y(v, "y_locality", buf_cstr(&b));
+	put_str(v, v->root, "locality_text", buf_cstr(&b));
+	buf_reset(&b);
+	/* the summary line names the partners; the opening sentence adds each
+	 * one's own name in its own script ("tỉnh Luang Prabang (ຫຼວງພະບາງ), Lào") */
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; i < r->npartners; i++) {
+		const struct partner *p = &r->partners[i];
+		if (!p->name.s)
+			continue;
+		if (b.len) {
+			const char *sep =
+			    i + 1 == r->npartners ? L(v->lang, " và ", " and ") : "; ";
+			buf_puts(&b, sep);
+			buf_puts(&t, sep);
+		}
+		place_name(&b, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
+		place_name(&t, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
+		if (p->local_name.s && strcmp(p->local_name.s, p->name.s))
+			buf_printf(&t, " (%s)", p->local_name.s);
+		/* the country once, after the last partner of a run in it; an
+		 * organisation (EU) is named by its own name, not as a country */
+		const struct partner *q = i + 1 < r->npartners ? &r->partners[i + 1] : NULL;
+		const char *cn = p->country.s && !country_is_org(p->country.s)
+		                     ? country_name(p->country.s, v->lang)
+		                     : NULL;
+		if (cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s))) {
+			buf_printf(&b, ", %s", cn);
+			buf_printf(&t, ", %s", cn);
+		}
+	}
+	put_y(v, "y_partners", b.len ? buf_cstr(&b) : BLANK);
+	put_str(v, v->root, "partners_text", t.len ? buf_cstr(&t) : BLANK);
+	buf_free(&t);
+	buf_free(&b);
+	node_map_put(v->a, v->root, "inbound", node_new_bool(v->a, r->direction == DIR_INBOUND));
+	node_map_put(v->a, v->root, "outbound", node_new_bool(v->a, r->direction != DIR_INBOUND));
+}
+
+/* The programme (meetings in order) and the delegation, for the body. */
+static void
+put_programme(struct fview *v, const struct record *r)
+{
+	static const char *const kind_vi[] = {"",       "Chào xã giao", "Làm việc",
+	                                      "Ký kết", "Khảo sát",     "Sự kiện"};
+	static const char *const kind_en[] = {"",        "Courtesy call", "Working session",
+	                                      "Signing", "Site visit",    "Event"};
+	struct node *seq = node_new_seq(v->a);
+	for (size_t i = 0; i < r->nmeetings; i++) {
+		const struct meeting *m = &r->meetings[i];
+		struct node *n = node_new_map(v->a);
+		char buf[64] = "";
+		if (m->date.set)
+			date_human(m->date.d, v->lang, buf, sizeof buf);
+		if (!strncmp(buf, "ngày", 4)) /* at the start of an item */
+			buf[0] = 'N';
+		put_str(v, n, "date", buf);
+		put_str(v, n, "with", m->with.s);
+		put_str(v, n, "kind", L(v->lang, kind_vi, kind_en)[m->kind]);
+		put_str(v, n, "summary", m->summary.s);
+		node_seq_push(v->a, seq, n);
+	}
+	node_map_put(v->a, v->root, "meetings", seq);
+	node_map_put(v->a, v->root, "has_meetings", node_new_bool(v->a, r->nmeetings > 0));
+
+	struct node *mem = node_new_seq(v->a);
+	for (size_t i = 0; i < r->nmembers; i++) {
+		const struct person *p = &r->members[i];
+		if (!p->name.s)
+			continue;
+		struct node *n = node_new_map(v->a);
+		put_str(v, n, "name", p->name.s);
+		put_str(v, n, "title", p->title.s);
+		put_str(v, n, "org", p->org.s);
+		node_seq_push(v->a, mem, n);
+	}
+	node_map_put(v->a, v->root, "members", mem);
+	struct node *bus = node_new_seq(v->a);
+	for (size_t i = 0; i < r->nbusinesses; i++) {
+		const struct business *b = &r->businesses[i];
+		if (!b->name.s)
+			continue;
+		struct node *n = node_new_map(v->a);
+		put_str(v, n, "name", b->name.s);
+		put_str(v, n, "sector", b->sector.s);
+		node_seq_push(v->a, bus, n);
+	}
+	node_map_put(v->a, v->root, "businesses", bus);
+	node_map_put(v->a, v->root, "has_delegation",
+	             node_new_bool(v->a, (r->has_head && r->head.name.s) || node_count(mem) ||
+	                                     node_count(bus)));
+}
+
+int
+report_office_fits(const struct office *of, const struct record *r, const char **ours,
+                   const char **theirs)
+{
+	if (!of->given || !of->place || !r->locality_name.s)
+		return 1;
+	int uo = province_lookup(of->place), ur = province_lookup(r->locality_name.s);
+	if (uo < 0 || ur < 0 || uo == ur)
+		return 1;
+	*ours = province_units[uo].name;
+	*theirs = province_units[ur].name;
+	return 0;
+}
+
+void
+report_form(struct arena *a, struct node *root, const struct record *r, const struct office *of,
+            enum lang lang, int draft)
+{
+	struct fview v = {a, root, lang};
+	put_y_own(&v, "y_parent", body_name(of->parent, lang));
+	put_y_own(&v, "y_issuer", body_name(of->name, lang));
+	put_y_own(&v, "y_number", number(r->report_number.s, of->symbol));
+	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);
+	put_date(&v, of, r);
+	put_sides(&v, r);
+	put_recipients(&v, of, r);
+	put_y_own(&v, "y_authority", authority(of->authority, lang));
+	if (of->title) {
+		char *t = lang == LANG_EN ? english_title(of->title) : xstrdup(of->title);
+		put_y_own(&v, "y_title", text_upper(t));
+		free(t);
+	} else {
+		put_y(&v, "y_title", NULL);
+	}
+	put_y(&v, "y_signer", of->signer ? of->signer : BLANK);
+	node_map_put(a, root, "draft", node_new_bool(a, draft));
+	node_map_put(a, root, "final", node_new_bool(a, !draft));
+	put_programme(&v, r);
+}

@@ -1,0 +1,845 @@
+/*
+ * config.c: the configuration of a collection, .debrief.yaml, found from
+ * the current directory upward or given with --config FILE.  It changes
+ * rule severities, sets thresholds and extends the data tables the rules
+ * use.  A bad value is a finding (config-*) with file:line:col; the
+ * default stays in force for it and the rest of the file still applies.
+ *
+ * The format (also in debrief(1), CONFIGURATION):
+ *
+ *   rules:                  # rule id → error | warning | info | off
+ *     prep-concise: off
+ *     follow-task-stale: warning
+ *   presentation_pages: 15  # prep-concise: pages of a presentation (20)
+ *   stale_days: 60          # follow-task-stale: days without update (90)
+ *   report_days: 45         # follow-report: days after the visit (30)
+ *   review_days: 120        # follow-reviews: days after the visit (90)
+ *   cold_years: 3           # archive-cold-partner: years without visit (2)
+ *   vague_owners:           # follow-task-owner: more vague words
+ *     - các phòng chuyên môn
+ *   host_languages:         # prep-language: country → language(s),
+ *     BR: pt                # before the built-in table
+ *     CH: fr de
+ *   owner_aliases:          # archive: another name of one department
+ *     "Sở NN&MT": Sở Nông nghiệp và Môi trường
+ *   office:                 # report: the issuing office (official-report.md)
+ *     parent: Ủy ban nhân dân tỉnh Tây Ninh
+ *     name: Sở Ngoại vụ
+ *     symbol: SNV
+ *     place: Tây Ninh
+ *     signer: {authority: KT. Giám đốc, title: Phó Giám đốc, name: Trần Văn Bình}
+ *     recipients: [Bộ Ngoại giao (Cục Ngoại vụ)]
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "load.h"
+#include "catalogue.h"
+#include "config.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define CONFIG_NAME ".debrief.yaml"
+#define CONFIG_MAX_BYTES (1u << 20)
+
+void
+config_default(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->sev = xcalloc(rule_count, sizeof *cfg->sev);
+	for (size_t i = 0; i < rule_count; i++)
+		cfg->sev[i] = (enum sev) - 1;
+	cfg->presentation_pages = 20;
+	cfg->stale_days = 90;
+	cfg->report_days = 30;
+	cfg->review_days = 90;
+	cfg->cold_years = 2;
+}
+
+static void
+free_strs(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+config_free(struct config *cfg)
+{
+	if (!cfg)
+		return;
+	free(cfg->path);
+	free(cfg->sev);
+	free_strs(cfg->vague_owners, cfg->nvague_owners);
+	free_strs(cfg->host_lang_country, cfg->nhost_lang);
+	free_strs(cfg->host_lang_lang, cfg->nhost_lang);
+	free_strs(cfg->owner_alias_from, cfg->nowner_alias);
+	free_strs(cfg->owner_alias_to, cfg->nowner_alias);
+	struct office *of = &cfg->office;
+	free(of->parent);
+	free(of->name);
+	free(of->symbol);
+	free(of->place);
+	free(of->authority);
+	free(of->title);
+	free(of->signer);
+	free_strs(of->recipients, of->nrecipients);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+static int
+is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+config_find(const char *dir, char **path)
+{
+	/* Walk up with relative prefixes ("../../.debrief.yaml") so that
+	 * findings name the file as the user would; stop at the root. */
+	struct buf prefix = BUF_INIT;
+	char *here = realpath(dir ? dir : ".", NULL);
+	int found = 0;
+	if (!here)
+		return 0;
+	if (dir && strcmp(dir, ".")) {
+		buf_puts(&prefix, dir);
+		if (prefix.len && prefix.data[prefix.len - 1] != '/')
+			buf_putc(&prefix, '/');
+	}
+	const char *h = getenv("HOME");
+	char *home = h && *h ? realpath(h, NULL) : NULL;
+	for (int depth = 0; depth < 256; depth++) {
+		/* anyone may plant a file in /tmp: nothing from there */
+		struct stat st;
+		if (stat(here, &st) == 0 && (st.st_mode & S_IWOTH))
+			break;
+		char *cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME);
+		if (is_file(cand)) {
+			*path = cand;
+			found = 1;
+			break;
+		}
+		free(cand);
+		/* the repository's root, or the home directory, ends the search */
+		char *git = xasprintf("%s/.git", here);
+		int top = access(git, F_OK) == 0 || (home && !strcmp(here, home));
+		free(git);
+		if (top)
+			break;
+		char *slash = strrchr(here, '/');
+		if (!slash || !strcmp(here, "/"))
+			break;
+		if (slash == here)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		buf_puts(&prefix, "../");
+	}
+	free(here);
+	free(home);
+	buf_free(&prefix);
+	return found;
+}
+
+/* ---- loading ---- */
+
+struct cload {
+	const char *file;
+	enum lang lang;
+	struct config *cfg;
+	struct diags *dq;
+};
+
+static void cfinding(struct cload *cl, const struct node *n, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+cfinding(struct cload *cl, const struct node *n, const char *rule, const char *fmt, ...)
+{
+	const struct rule *ru = rule_find(rule);
+	struct mark m = n && n->mark.line ? n->mark : (struct mark){1, 1};
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(cl->dq, cl->file, m, ru ? ru->sev : SEV_ERROR, ru ? ru->id : rule, "", fmt, ap);
+	va_end(ap);
+}
+
+static const char *
+kind_word(const struct node *n, enum lang lang)
+{
+	switch (n->kind) {
+	case NODE_MAP: return L(lang, "một ánh xạ", "a mapping");
+	case NODE_SEQ: return L(lang, "một danh sách", "a list");
+	default: return L(lang, "một giá trị đơn", "a single value");
+	}
+}
+
+static int
+want_map(struct cload *cl, const struct node *key, const struct node *v)
+{
+	if (v->kind == NODE_MAP || node_is_null(v))
+		return v->kind == NODE_MAP;
+	cfinding(
+	    cl, v, "config-value",
+	    L(cl->lang, "'%s' phải là một ánh xạ, không phải %s", "'%s' must be a mapping, not %s"),
+	    key->str ? key->str : "?", kind_word(v, cl->lang));
+	return 0;
+}
+
+static void
+load_rules(struct cload *cl, const struct node *key, const struct node *map)
+{
+	static const char *const sevs[] = {"error", "warning", "info", "off"};
+	if (!want_map(cl, key, map))
+		return;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *id = node_str(k);
+		const struct rule *ru = rule_find(id);
+		if (!ru) {
+			const char *s = rules_suggest(id);
+			if (s)
+				cfinding(cl, k, "config-unknown-rule",
+				         L(cl->lang, "không có quy tắc '%s'; có phải '%s'?",
+				           "no rule '%s'; did you mean '%s'?"),
+				         id ? id : "?", s);
+			else
+				cfinding(
+				    cl, k, "config-unknown-rule",
+				    L(cl->lang,
+				      "không có quy tắc '%s' (xem danh sách bằng debrief rules)",
+				      "no rule '%s' (debrief rules lists them)"),
+				    id ? id : "?");
+			continue;
+		}
+		const char *w = node_text(v);
+		enum sev sev;
+		if (v->kind != NODE_SCALAR || !w || !sev_parse(w, &sev)) {
+			const char *s = w ? text_nearest(w, sevs, 4) : NULL;
+			if (s)
+				cfinding(cl, v, "config-value",
+				         L(cl->lang,
+				           "mức '%s' của %s không hợp lệ; có phải '%s'? (error, "
+				           "warning, info, off)",
+				           "severity '%s' of %s is not valid; did you mean '%s'? "
+				           "(error, warning, info, off)"),
+				         w, ru->id, s);
+			else
+				cfinding(cl, v, "config-value",
+				         L(cl->lang,
+				           "mức của %s phải là error, warning, info hoặc off",
+				           "severity of %s must be error, warning, info or off"),
+				         ru->id);
+			continue;
+		}
+		cl->cfg->sev[ru - rule_table] = sev;
+	}
+}
+
+static void
+load_number(struct cload *cl, const struct node *key, const struct node *v, long lo, long hi,
+            long *out)
+{
+	const char *s = v->kind == NODE_SCALAR && v->plain ? v->str : NULL;
+	char *end = NULL;
+	long n = 0;
+	if (s && isdigit((unsigned char)*s)) {
+		errno = 0;
+		n = strtol(s, &end, 10);
+	}
+	if (!end || *end || errno || n < lo || n > hi) {
+		cfinding(cl, v, "config-value",
+		         L(cl->lang, "'%s' phải là một số nguyên từ %ld đến %ld",
+		           "'%s' must be a whole number from %ld to %ld"),
+		         key->str ? key->str : "?", lo, hi);
+		return;
+	}
+	*out = n;
+}
+
+static void
+push(char ***v, size_t *n, char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+static void
+push2(char ***a, char ***b, size_t *n, char *x, char *y)
+{
+	*a = xrealloc(*a, (*n + 1) * sizeof **a);
+	*b = xrealloc(*b, (*n + 1) * sizeof **b);
+	(*a)[*n] = x;
+	(*b)[*n] = y;
+	++*n;
+}
+
+static void
+load_vague(struct cload *cl, const struct node *key, const struct node *seq)
+{
+	if (seq->kind != NODE_SEQ) {
+		if (!node_is_null(seq))
+			cfinding(cl, seq, "config-value",
+			         L(cl->lang, "'%s' phải là một danh sách, không phải %s",
+			           "'%s' must be a list, not %s"),
+			         key->str ? key->str : "?", kind_word(seq, cl->lang));
+		return;
+	}
+	for (size_t i = 0; i < seq->len; i++) {
+		const struct node *v = seq->items[i];
+		const char *s = v->kind == NODE_SCALAR ? node_text(v) : NULL;
+		char *f = s ? text_fold(s) : NULL;
+		if (!f || !*f) {
+			cfinding(cl, v, "config-value",
+			         L(cl->lang, "mỗi mục của vague_owners phải là một cụm từ",
+			           "each item of vague_owners must be a phrase"));
+			free(f);
+			continue;
+		}
+		push(&cl->cfg->vague_owners, &cl->cfg->nvague_owners, f);
+	}
+}
+
+/* A language code: two or three letters, then optional "-subtag"s. */
+static int
+lang_code(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && islower((unsigned char)s[i]))
+		i++;
+	if (i < 2 || i > 3)
+		return 0;
+	while (i < n) {
+		if (s[i] != '-' || i + 1 == n)
+			return 0;
+		for (i++; i < n && s[i] != '-'; i++)
+			if (!isalnum((unsigned char)s[i]))
+				return 0;
+	}
+	return 1;
+}
+
+/* Append the codes of one scalar ("fr de", "fr, de") to b; 0 when bad. */
+static int
+lang_list(const char *s, struct buf *b)
+{
+	int any = 0;
+	while (*s) {
+		while (*s == ' ' || *s == ',')
+			s++;
+		size_t n = strcspn(s, " ,");
+		if (!n)
+			break;
+		char *w = xstrndup(s, n);
+		for (char *p = w; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		/* Primary subtag lower case, as materials write them. */
+		for (char *p = w; *p && *p != '-'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		int ok = lang_code(w, n);
+		if (ok) {
+			if (b->len)
+				buf_putc(b, ' ');
+			buf_puts(b, w);
+			any = 1;
+		}
+		free(w);
+		if (!ok)
+			return 0;
+		s += n;
+	}
+	return any;
+}
+
+static void
+load_host_languages(struct cload *cl, const struct node *key, const struct node *map)
+{
+	if (!want_map(cl, key, map))
+		return;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *c = node_str(k);
+		if (!c || strlen(c) != 2 || !isalpha((unsigned char)c[0]) ||
+		    !isalpha((unsigned char)c[1])) {
+			cfinding(
+			    cl, k, "config-value",
+			    L(cl->lang,
+			      "'%s' không phải mã nước ISO 3166-1 hai chữ cái (ví dụ JP, FR)",
+			      "'%s' is not a two-letter ISO 3166-1 country code (e.g. JP, FR)"),
+			    c ? c : "?");
+			continue;
+		}
+		struct buf b = BUF_INIT;
+		int ok = 1;
+		if (v->kind == NODE_SEQ) {
+			for (size_t j = 0; ok && j < v->len; j++)
+				ok = v->items[j]->kind == NODE_SCALAR && node_text(v->items[j]) &&
+				     lang_list(node_text(v->items[j]), &b);
+			ok = ok && b.len;
+		} else {
+			ok = v->kind == NODE_SCALAR && node_text(v) && lang_list(node_text(v), &b);
+		}
+		if (!ok) {
+			cfinding(cl, v, "config-value",
+			         L(cl->lang,
+			           "ngôn ngữ của %s phải là mã ngôn ngữ như pt, hoặc nhiều mã như "
+			           "\"fr de\"",
+			           "language of %s must be a code such as pt, or several such as "
+			           "\"fr de\""),
+			         c);
+			buf_free(&b);
+			continue;
+		}
+		char *cc = xstrdup(c);
+		cc[0] = (char)toupper((unsigned char)cc[0]);
+		cc[1] = (char)toupper((unsigned char)cc[1]);
+		push2(&cl->cfg->host_lang_country, &cl->cfg->host_lang_lang, &cl->cfg->nhost_lang,
+		      cc, buf_detach(&b));
+	}
+}
+
+static void
+load_owner_aliases(struct cload *cl, const struct node *key, const struct node *map)
+{
+	if (!want_map(cl, key, map))
+		return;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *from = node_text(k), *to = v->kind == NODE_SCALAR ? node_text(v) : NULL;
+		char *f = from ? text_fold(from) : NULL;
+		if (!f || !*f || !to || text_blank(to)) {
+			cfinding(
+			    cl, !f || !*f ? k : v, "config-value",
+			    L(cl->lang,
+			      "owner_aliases ghép một tên với tên chính thức của đơn vị, cả hai "
+			      "là văn bản",
+			      "owner_aliases maps a name to the department's canonical name, both "
+			      "text"));
+			free(f);
+			continue;
+		}
+		push2(&cl->cfg->owner_alias_from, &cl->cfg->owner_alias_to, &cl->cfg->nowner_alias,
+		      f, xstrdup(to));
+	}
+}
+
+/* ---- office: the issuing office of reports ---- */
+
+/* A key the mapping does not know: a finding, with the nearest known one. */
+static void
+unknown_key(struct cload *cl, const struct node *k, const char *where, const char *const *keys,
+            size_t n)
+{
+	const char *name = node_str(k) ? node_str(k) : "";
+	const char *s = text_nearest(name, keys, n);
+	if (s)
+		cfinding(cl, k, "config-unknown-key",
+		         L(cl->lang, "khóa '%s' không xác định trong %s; có phải '%s'?",
+		           "unknown key '%s' in %s; did you mean '%s'?"),
+		         name, where, s);
+	else
+		cfinding(cl, k, "config-unknown-key",
+		         L(cl->lang, "khóa '%s' không xác định trong %s", "unknown key '%s' in %s"),
+		         name, where);
+}
+
+/* One line of text (no line break), kept as written; NULL after a finding. */
+static char *
+office_text(struct cload *cl, const char *path, const struct node *v)
+{
+	const char *s = v->kind == NODE_SCALAR ? node_text(v) : NULL;
+	if (!s || text_blank(s) || strchr(s, '\n')) {
+		cfinding(
+		    cl, v, "config-value",
+		    L(cl->lang, "'%s' phải là một dòng văn bản", "'%s' must be one line of text"),
+		    path);
+		return NULL;
+	}
+	return xstrdup(s);
+}
+
+/* The symbol of the issuing body ("SNV"): letters, digits and '-', as in
+ * "Số: 18/BC-SNV". */
+static int
+symbol_ok(const char *s)
+{
+	if (!*s || strlen(s) > 20)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (!(isalnum(*p) || *p == '-' || *p >= 0x80))
+			return 0;
+	return 1;
+}
+
+static void
+set_text(char **slot, char *s)
+{
+	if (!s)
+		return;
+	free(*slot);
+	*slot = s;
+}
+
+static void
+load_signer(struct cload *cl, const struct node *key, const struct node *map)
+{
+	static const char *const keys[] = {"authority", "title", "name"};
+	struct office *of = &cl->cfg->office;
+	if (!want_map(cl, key, map))
+		return;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *name = node_str(k) ? node_str(k) : "";
+		if (!strcmp(name, "authority"))
+			set_text(&of->authority, office_text(cl, "office.signer.authority", v));
+		else if (!strcmp(name, "title"))
+			set_text(&of->title, office_text(cl, "office.signer.title", v));
+		else if (!strcmp(name, "name"))
+			set_text(&of->signer, office_text(cl, "office.signer.name", v));
+		else
+			unknown_key(cl, k, "office.signer", keys, 3);
+	}
+}
+
+static void
+load_office(struct cload *cl, const struct node *key, const struct node *map)
+{
+	static const char *const keys[] = {"parent", "name",   "symbol",
+	                                   "place",  "signer", "recipients"};
+	struct office *of = &cl->cfg->office;
+	if (!want_map(cl, key, map))
+		return;
+	of->given = 1;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		const char *name = node_str(k) ? node_str(k) : "";
+		if (!strcmp(name, "parent"))
+			set_text(&of->parent, office_text(cl, "office.parent", v));
+		else if (!strcmp(name, "name"))
+			set_text(&of->name, office_text(cl, "office.name", v));
+		else if (!strcmp(name, "place"))
+			set_text(&of->place, office_text(cl, "office.place", v));
+		else if (!strcmp(name, "symbol")) {
+			char *s = office_text(cl, "office.symbol", v);
+			if (s && !symbol_ok(s)) {
+				cfinding(cl, v, "config-value",
+				         L(cl->lang,
+				           "ký hiệu cơ quan '%s' chỉ gồm chữ, số và '-', như SNV",
+				           "the office symbol '%s' takes letters, digits and '-' "
+				           "only, such as SNV"),
+				         s);
+				free(s);
+				s = NULL;
+			}
+			set_text(&of->symbol, s);
+		} else if (!strcmp(name, "signer"))
+			load_signer(cl, k, v);
+		else if (!strcmp(name, "recipients")) {
+			if (v->kind != NODE_SEQ) {
+				cfinding(cl, v, "config-value",
+				         L(cl->lang, "'%s' phải là một danh sách, không phải %s",
+				           "'%s' must be a list, not %s"),
+				         "office.recipients", kind_word(v, cl->lang));
+				continue;
+			}
+			for (size_t j = 0; j < v->len; j++) {
+				char *s = office_text(cl, "office.recipients", v->items[j]);
+				if (s)
+					push(&of->recipients, &of->nrecipients, s);
+			}
+		} else
+			unknown_key(cl, k, "office", keys, sizeof keys / sizeof keys[0]);
+	}
+	/* What the report would leave blank, named once. */
+	struct {
+		const char *path;
+		const char *val;
+	} need[] = {{"parent", of->parent},
+	            {"name", of->name},
+	            {"symbol", of->symbol},
+	            {"place", of->place},
+	            {"signer.authority", of->authority},
+	            {"signer.name", of->signer}};
+	struct buf miss = BUF_INIT;
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (!need[i].val)
+			buf_printf(&miss, "%s%s", miss.len ? ", " : "", need[i].path);
+	if (miss.len)
+		cfinding(cl, key, "config-office",
+		         L(cl->lang, "hồ sơ cơ quan thiếu %s; báo cáo để trống các chỗ đó",
+		           "the office profile lacks %s; the report leaves those blank"),
+		         buf_cstr(&miss));
+	buf_free(&miss);
+}
+
+static const char *const config_keys[] = {
+    "rules",      "presentation_pages", "stale_days",     "report_days",   "review_days",
+    "cold_years", "vague_owners",       "host_languages", "owner_aliases", "office",
+};
+
+int
+config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err)
+{
+	char *data = NULL, *rerr = NULL;
+	size_t len = 0;
+	*err = NULL;
+	/* Callers may hand over a zeroed config: start from the defaults. */
+	if (!cfg->sev)
+		config_default(cfg);
+	if (!fs_read(file, CONFIG_MAX_BYTES, &data, &len, &rerr)) {
+		*err = rerr ? rerr : xstrdup("?");
+		return 0;
+	}
+	struct load_limits lim;
+	load_limits_default(&lim);
+	size_t from = dq->n;
+	struct doc *doc = load_yaml(data, len, file, &lim, lang, dq);
+	free(data);
+	int rc = 0;
+	if (!doc) {
+		/* the loader's own finding says where: "LINE:COL: …" */
+		const struct diag *d = NULL;
+		for (size_t i = from; i < dq->n && !d; i++)
+			if (dq->v[i].mark.line && !strcmp(dq->v[i].file, file))
+				d = &dq->v[i];
+		const char *why =
+		    L(lang, "tệp cấu hình không đọc được", "the configuration file cannot be read");
+		*err = d ? xasprintf("%u:%u: %s: %s", d->mark.line, d->mark.col, why, d->msg)
+		         : xstrdup(why);
+		goto out;
+	}
+	const struct node *root = doc->root;
+	if (root && root->kind != NODE_MAP) {
+		*err = xstrdup(L(lang, "tệp cấu hình phải là một ánh xạ YAML",
+		                 "the configuration file must be a YAML mapping"));
+		goto out;
+	}
+	free(cfg->path);
+	cfg->path = xstrdup(file);
+	struct cload cl = {file, lang, cfg, dq};
+	for (size_t i = 0; root && i < root->len; i++) {
+		const struct node *k = root->pairs[i].key, *v = root->pairs[i].value;
+		const char *name = node_str(k);
+		if (!name)
+			name = "";
+		if (!strcmp(name, "rules"))
+			load_rules(&cl, k, v);
+		else if (!strcmp(name, "presentation_pages"))
+			load_number(&cl, k, v, 1, 10000, &cfg->presentation_pages);
+		else if (!strcmp(name, "stale_days"))
+			load_number(&cl, k, v, 0, 36500, &cfg->stale_days);
+		else if (!strcmp(name, "report_days"))
+			load_number(&cl, k, v, 0, 36500, &cfg->report_days);
+		else if (!strcmp(name, "review_days"))
+			load_number(&cl, k, v, 0, 36500, &cfg->review_days);
+		else if (!strcmp(name, "cold_years"))
+			load_number(&cl, k, v, 1, 100, &cfg->cold_years);
+		else if (!strcmp(name, "vague_owners"))
+			load_vague(&cl, k, v);
+		else if (!strcmp(name, "host_languages"))
+			load_host_languages(&cl, k, v);
+		else if (!strcmp(name, "owner_aliases"))
+			load_owner_aliases(&cl, k, v);
+		else if (!strcmp(name, "office"))
+			load_office(&cl, k, v);
+		else {
+			const char *s = text_nearest(name, config_keys,
+			                             sizeof config_keys / sizeof config_keys[0]);
+			if (s)
+				cfinding(&cl, k, "config-unknown-key",
+				         L(lang, "khóa cấu hình '%s' không xác định; có phải '%s'?",
+				           "unknown configuration key '%s'; did you mean '%s'?"),
+				         name, s);
+			else
+				cfinding(&cl, k, "config-unknown-key",
+				         L(lang, "khóa cấu hình '%s' không xác định",
+				           "unknown configuration key '%s'"),
+				         name);
+		}
+	}
+	rc = 1;
+out:
+	doc_free(doc);
+	return rc;
+}
+
+/* .debrief.yaml from path's directory (path itself when it is a directory;
+ * the current directory when path is NULL) upward.  The directory is
+ * passed as written, so the file found is named as the user would name it. */
+static char *
+find_config_from(const char *path)
+{
+	char *dir, *found = NULL;
+	struct stat st;
+	if (!path) {
+		dir = xstrdup(".");
+	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = xstrdup(path);
+	} else {
+		const char *slash = strrchr(path, '/');
+		dir =
+		    slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	}
+	if (!config_find(dir, &found))
+		found = NULL;
+	free(dir);
+	return found;
+}
+
+/* config_load, and a message on stderr when the file cannot be read
+ * ("path:LINE:COL: …" when the loader knows where). */
+static int
+load_or_say(const char *path, enum lang lang, struct config *cfg, struct diags *dq,
+            struct strlist *said)
+{
+	char *err = NULL;
+	int ok = config_load(path, lang, cfg, dq, &err);
+	if (!ok) {
+		char *line = xasprintf(
+		    "debrief: %s:%s%s\n", path, err && isdigit((unsigned char)*err) ? "" : " ",
+		    err ? err : L(lang, "không đọc được cấu hình", "cannot read configuration"));
+		if (said)
+			strlist_push(said, line);
+		else
+			escape_eprintf("%s", line);
+		free(line);
+	}
+	free(err);
+	return ok;
+}
+
+int
+config_for(const char *file, const char *first, enum lang lang, struct config *cfg,
+           struct diags *dq)
+{
+	char *path = NULL;
+	if (file)
+		path = xstrdup(file);
+	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
+		path = find_config_from(NULL);
+	if (!path) {
+		config_default(cfg);
+		return 1;
+	}
+	memset(cfg, 0, sizeof *cfg);
+	int ok = load_or_say(path, lang, cfg, dq, NULL);
+	free(path);
+	return ok;
+}
+
+/* ---- one configuration per file ---- */
+
+struct config_set_entry {
+	char *dir;  /* a record's directory as written */
+	size_t cfg; /* index in cfgs, or SIZE_MAX: the defaults */
+};
+
+struct config_set_cfg {
+	char *real; /* realpath of the file */
+	struct config *cfg;
+	int owned, ok;
+};
+
+struct config_set {
+	struct config_set_entry *dirs;
+	size_t ndirs, capdirs;
+	struct config_set_cfg *cfgs;
+	size_t ncfgs, capcfgs;
+	struct config defaults;
+	struct strlist *said; /* config_set_say_into */
+};
+
+void
+config_set_say_into(struct config_set *cs, struct strlist *said)
+{
+	cs->said = said;
+}
+
+struct config_set *
+config_set_new(struct config *run)
+{
+	struct config_set *cs = xcalloc(1, sizeof *cs);
+	config_default(&cs->defaults);
+	char *real = run && run->path ? realpath(run->path, NULL) : NULL;
+	if (real) {
+		cs->cfgs = xgrow(cs->cfgs, &cs->capcfgs, 1, sizeof *cs->cfgs);
+		cs->cfgs[cs->ncfgs++] = (struct config_set_cfg){real, run, 0, 1};
+	}
+	return cs;
+}
+
+void
+config_set_free(struct config_set *cs)
+{
+	if (!cs)
+		return;
+	for (size_t i = 0; i < cs->ndirs; i++)
+		free(cs->dirs[i].dir);
+	for (size_t i = 0; i < cs->ncfgs; i++) {
+		free(cs->cfgs[i].real);
+		if (cs->cfgs[i].owned) {
+			config_free(cs->cfgs[i].cfg);
+			free(cs->cfgs[i].cfg);
+		}
+	}
+	free(cs->dirs);
+	free(cs->cfgs);
+	config_free(&cs->defaults);
+	free(cs);
+}
+
+const struct config *
+config_set_for(struct config_set *cs, const char *record, enum lang lang, struct diags *dq)
+{
+	const char *slash = strrchr(record, '/');
+	char *dir =
+	    slash ? xstrndup(record, (size_t)(slash - record) + (slash == record)) : xstrdup(".");
+	/* records come directory by directory: the latest first */
+	size_t k = cs->ndirs;
+	while (k > 0 && strcmp(cs->dirs[k - 1].dir, dir))
+		k--;
+	if (k > 0) {
+		k--;
+	} else {
+		k = cs->ndirs;
+		char *found = NULL, *real = NULL;
+		size_t c = SIZE_MAX;
+		if (config_find(dir, &found) && (real = realpath(found, NULL))) {
+			for (c = 0; c < cs->ncfgs && strcmp(cs->cfgs[c].real, real); c++)
+				;
+			if (c == cs->ncfgs) {
+				struct config *cfg = xcalloc(1, sizeof *cfg);
+				int ok = load_or_say(found, lang, cfg, dq, cs->said);
+				cs->cfgs =
+				    xgrow(cs->cfgs, &cs->capcfgs, cs->ncfgs + 1, sizeof *cs->cfgs);
+				cs->cfgs[cs->ncfgs++] = (struct config_set_cfg){real, cfg, 1, ok};
+				real = NULL;
+			}
+		}
+		free(real);
+		free(found);
+		cs->dirs = xgrow(cs->dirs, &cs->capdirs, cs->ndirs + 1, sizeof *cs->dirs);
+		cs->dirs[cs->ndirs++] = (struct config_set_entry){dir, c};
+		dir = NULL;
+	}
+	free(dir);
+	size_t c = cs->dirs[k].cfg;
+	if (c == SIZE_MAX)
+		return &cs->defaults;
+	return cs->cfgs[c].ok ? cs->cfgs[c].cfg : NULL;
+}

@@ -1,0 +1,201 @@
+/*
+ * rules.c: the rule catalogue of docs/rules.md as data (id, default severity,
+ * guidance, when it fires, why), the driver that runs the rule bodies of
+ * one record and of a whole run, and rules_apply, where configuration and
+ * waivers decide the final severity of every finding.
+ */
+#include "rules.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "rules_int.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* ---- helpers for the rule bodies ---- */
+
+void
+rules_emit(struct rctx *c, struct mark m, const char *rule, enum sev sev, const char *fmt, ...)
+{
+	const struct rule *ru = rule_find(rule);
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(c->dq, c->r->file, m, sev, ru ? ru->id : rule, ru ? ru->guidance : "", fmt, ap);
+	va_end(ap);
+}
+
+struct mark
+rules_root_mark(const struct rctx *c)
+{
+	struct mark m = {1, 1};
+	if (c->r->root && c->r->root->mark.line)
+		m = c->r->root->mark;
+	return m;
+}
+
+struct mark
+rules_mark(const struct rctx *c, struct mark m, struct mark fallback)
+{
+	if (m.line)
+		return m;
+	if (fallback.line)
+		return fallback;
+	return rules_root_mark(c);
+}
+
+char *
+rules_short(const char *s)
+{
+	enum { MAX = 60 };
+	if (!s)
+		return xstrdup("?");
+	struct buf b = BUF_INIT;
+	size_t cps = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	for (; *p; p++) {
+		if ((*p & 0xC0) != 0x80 && cps++ == MAX) {
+			/* Cut at a code point, then drop a half word's trailing space. */
+			while (b.len && b.data[b.len - 1] == ' ')
+				b.data[--b.len] = '\0';
+			buf_puts(&b, "…");
+			break;
+		}
+		buf_putc(&b, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+	}
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	if (!b.len)
+		buf_putc(&b, '?');
+	return buf_detach(&b);
+}
+
+/* Phrases come from constant tables and the configuration, both alive for
+ * the whole run: fold each once, keyed by its address.  Folding them again
+ * for every owner of every task was most of check's time. */
+struct folded_entry {
+	const char *phrase; /* the caller's string, never freed here */
+	char *text;         /* owned copy: a freed configuration's address may be reused */
+	char *folded;       /* owned */
+};
+static struct folded_entry *folded_cache;
+static size_t folded_n, folded_cap;
+static pthread_mutex_t folded_mu = PTHREAD_MUTEX_INITIALIZER; /* reports render on threads */
+
+static void
+folded_cache_free(void)
+{
+	for (size_t i = 0; i < folded_n; i++) {
+		free(folded_cache[i].text);
+		free(folded_cache[i].folded);
+	}
+	free(folded_cache);
+	folded_cache = NULL;
+	folded_n = folded_cap = 0;
+}
+
+static const char *
+folded_phrase(const char *phrase)
+{
+	const char *found = NULL;
+	pthread_mutex_lock(&folded_mu);
+	for (size_t i = 0; i < folded_n && !found; i++)
+		if (folded_cache[i].phrase == phrase && !strcmp(folded_cache[i].text, phrase))
+			found = folded_cache[i].folded;
+	if (!found) {
+		if (!folded_cache)
+			atexit(folded_cache_free);
+		folded_cache = xgrow(folded_cache, &folded_cap, folded_n + 1, sizeof *folded_cache);
+		folded_cache[folded_n].phrase = phrase;
+		folded_cache[folded_n].text = xstrdup(phrase);
+		folded_cache[folded_n].folded = text_fold(phrase);
+		found = folded_cache[folded_n++].folded;
+	}
+	pthread_mutex_unlock(&folded_mu);
+	return found; /* entries are never freed before exit */
+}
+
+int
+rules_has_phrase(const char *folded, const char *phrase)
+{
+	const char *p = folded_phrase(phrase);
+	size_t n = strlen(p);
+	int found = 0;
+	if (n) {
+		for (const char *s = folded; (s = strstr(s, p)) != NULL; s++) {
+			if ((s == folded || s[-1] == ' ') && (s[n] == '\0' || s[n] == ' ')) {
+				found = 1;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+/* ---- one record, a run, and the final severities ---- */
+
+void
+rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *dq)
+{
+	if (!r)
+		return;
+	struct rctx c = {r, ctx, dq, date_days(ctx->today, 0)};
+	rules_text(&c);
+	/* Preparation applies to planned and completed records alike. */
+	rules_prep(&c);
+	if (record_completed(r, ctx->today))
+		rules_follow(&c);
+}
+
+static int
+waived(const struct record *r, char *const *ids, size_t nids, const char *rule)
+{
+	for (size_t i = 0; r && i < r->nwaivers; i++)
+		if (r->waivers[i].rule.s && !strcmp(r->waivers[i].rule.s, rule))
+			return 1;
+	for (size_t i = 0; i < nids; i++)
+		if (!strcmp(ids[i], rule))
+			return 1;
+	return 0;
+}
+
+static void
+apply(struct diags *dq, size_t from, const struct record *r, char *const *ids, size_t nids,
+      const struct config *cfg)
+{
+	int off = 0;
+	for (size_t i = from; i < dq->n; i++) {
+		struct diag *d = &dq->v[i];
+		const struct rule *ru = rule_find(d->rule);
+		if (ru && (!d->guidance || !*d->guidance))
+			d->guidance = ru->guidance;
+		if (ru && cfg && cfg->sev) {
+			enum sev s = cfg->sev[ru - rule_table];
+			if ((unsigned)s <= SEV_OFF)
+				d->sev = s;
+		}
+		if (waived(r, ids, nids, d->rule))
+			d->sev = SEV_OFF;
+		off |= d->sev == SEV_OFF;
+	}
+	if (off)
+		diags_compact(dq);
+}
+
+void
+rules_apply(struct diags *dq, size_t from, const struct record *r, const struct config *cfg)
+{
+	apply(dq, from, r, NULL, 0, cfg);
+}
+
+void
+rules_apply_waived(struct diags *dq, size_t from, char *const *waived_ids, size_t nwaived,
+                   const struct config *cfg)
+{
+	apply(dq, from, NULL, waived_ids, nwaived, cfg);
+}

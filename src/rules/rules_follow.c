@@ -1,0 +1,564 @@
+/*
+ * rules_follow.c: the rules of a completed visit and its follow-up
+ * (visit-*, follow-*, memory-* of docs/rules.md): tasks with one owner and a
+ * date, the report and its feedback, reviews, plan and institutional
+ * memory.  Only reads the record; findings go through rules_emit.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_int.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* ---- vague owners ---- */
+
+/* Folded phrases that name no one in particular.  The configuration
+ * (vague_owners) adds to them. */
+static const char *const vague_phrases[] = {
+    "cac so",
+    "cac nganh",
+    "cac don vi",
+    "cac co quan",
+    "cac ban nganh",
+    "cac dia phuong",
+    "so nganh",
+    "don vi lien quan",
+    "co quan lien quan",
+    "chua xac dinh",
+    "chua phan cong",
+    "tbd",
+    "to be determined",
+    "all departments",
+    "all agencies",
+    "relevant agencies",
+    "relevant departments",
+    "relevant units",
+    "n a",
+};
+
+/* Folded first words of a body: a part of the owner that starts with one
+ * of them after " và ", ",", "/", … is a second body. */
+static const char *const body_heads[] = {
+    "so",          "ubnd",      "uy ban",     "ban",          "bo",
+    "van phong",   "trung tam", "phong",      "cuc",          "chi cuc",
+    "hiep hoi",    "hoi",       "truong",     "dai hoc",      "vien",
+    "cong an",     "tinh doan", "thanh doan", "lien minh",    "lien doan",
+    "lien hiep",   "mat tran",  "cong ty",    "tong cong ty", "tap doan",
+    "ngan hang",   "benh vien", "kho bac",    "department",   "dept",
+    "office",      "ministry",  "agency",     "committee",    "people s committee",
+    "centre",      "center",    "bureau",     "board",        "council",
+    "association", "institute", "university", "police",       "chamber",
+    "embassy",     "consulate", "doit",       "dofa",
+};
+/* Heads that begin an ordinary phrase, not a body ("phòng chống"). */
+static const char *const body_head_exceptions[] = {"phong chong", "ban hanh", "bo sung"};
+
+/* The folded text starts with the phrase (whole words). */
+static int
+starts_with_phrase(const char *folded, const char *phrase)
+{
+	size_t n = strlen(phrase);
+	return !strncmp(folded, phrase, n) && (folded[n] == '\0' || folded[n] == ' ');
+}
+
+static int
+body_head(const char *part)
+{
+	char *f = text_fold(part);
+	int hit = 0;
+	for (size_t i = 0; !hit && i < sizeof body_heads / sizeof body_heads[0]; i++)
+		hit = starts_with_phrase(f, body_heads[i]);
+	for (size_t i = 0; hit && i < sizeof body_head_exceptions / sizeof body_head_exceptions[0];
+	     i++)
+		if (starts_with_phrase(f, body_head_exceptions[i]))
+			hit = 0;
+	free(f);
+	return hit;
+}
+
+/* Several bodies in one: a separator followed by the name of a body. */
+static int
+several_bodies(const char *owner)
+{
+	static const char *const seps[] = {" và ", " and ", ",",     ";",     "/",
+	                                   "&",    "+",     " với ", " cùng "};
+	for (const char *p = owner; *p; p++)
+		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			size_t n = strlen(seps[i]);
+			if (strncmp(p, seps[i], n))
+				continue;
+			if (body_head(p + n))
+				return 1;
+		}
+	return 0;
+}
+
+/* As vague_owner, with the built-in phrases alone: depends on the text
+ * only. */
+static int
+vague_builtin(const char *owner)
+{
+	char *f = text_fold(owner);
+	int v = 0;
+	for (size_t i = 0; !v && i < sizeof vague_phrases / sizeof vague_phrases[0]; i++)
+		v = rules_has_phrase(f, vague_phrases[i]);
+	free(f);
+	return v ? 1 : several_bodies(owner) ? 2 : 0;
+}
+
+/* The answers of vague_builtin for the owners seen lately: a collection
+ * names the same few departments thousands of times, and folding and
+ * scanning each again was a tenth of check's time.  Open addressing;
+ * emptied when three quarters full, so it stays small whatever the
+ * collection.  Locked: reports are checked on several threads. */
+enum { VMEMO_CAP = 1024 };
+static struct vmemo {
+	char *owner; /* owned; NULL: empty slot */
+	int v;
+} vmemo[VMEMO_CAP];
+static size_t vmemo_n;
+static pthread_mutex_t vmemo_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+vmemo_clear(void)
+{
+	for (size_t i = 0; i < VMEMO_CAP; i++) {
+		free(vmemo[i].owner);
+		vmemo[i].owner = NULL;
+	}
+	vmemo_n = 0;
+}
+
+static void
+atexit_once_vmemo(void)
+{
+	static int registered;
+	if (!registered++)
+		atexit(vmemo_clear); /* leak checkers see a clean process */
+}
+
+static int
+vague_builtin_memo(const char *owner)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)owner; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	pthread_mutex_lock(&vmemo_mu);
+	size_t i = h & (VMEMO_CAP - 1);
+	while (vmemo[i].owner && strcmp(vmemo[i].owner, owner))
+		i = (i + 1) & (VMEMO_CAP - 1);
+	int v;
+	if (vmemo[i].owner) {
+		v = vmemo[i].v;
+	} else {
+		v = vague_builtin(owner);
+		if (!vmemo_n)
+			atexit_once_vmemo();
+		if (vmemo_n >= VMEMO_CAP / 4 * 3) {
+			vmemo_clear();
+			i = h & (VMEMO_CAP - 1);
+		}
+		vmemo[i].owner = xstrdup(owner);
+		vmemo[i].v = v;
+		vmemo_n++;
+	}
+	pthread_mutex_unlock(&vmemo_mu);
+	return v;
+}
+
+/* 0: one body; 1: vague words; 2: several bodies. */
+static int
+vague_owner(const char *owner, const struct config *cfg)
+{
+	int v = vague_builtin_memo(owner);
+	if (v == 1 || !cfg || !cfg->nvague_owners)
+		return v;
+	char *f = text_fold(owner);
+	int cv = 0;
+	for (size_t i = 0; !cv && i < cfg->nvague_owners; i++)
+		cv = rules_has_phrase(f, cfg->vague_owners[i]);
+	free(f);
+	return cv ? 1 : v;
+}
+
+int
+rules_owner_vague(const char *owner, const struct config *cfg)
+{
+	return !owner || text_blank(owner) || vague_owner(owner, cfg) == 1;
+}
+
+/* ---- the rules ---- */
+
+static void
+visit_courtesy_only(struct rctx *c)
+{
+	const struct record *r = c->r;
+	if (!r->nmeetings)
+		return;
+	for (size_t i = 0; i < r->nmeetings; i++)
+		if (r->meetings[i].kind != MEET_COURTESY)
+			return;
+	if (r->nmeetings == 1)
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING, "%s",
+		           L(c->ctx->lang,
+		             "cuộc gặp duy nhất chỉ là chào xã giao: cần buổi làm việc thực chất",
+		             "the only meeting is a courtesy call: hold real working sessions"));
+	else
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "cả %zu cuộc gặp đều chỉ là chào xã giao: cần buổi làm việc thực chất",
+		             "all %zu meetings are courtesy calls: hold real working sessions"),
+		           r->nmeetings);
+}
+
+/* 1 when the schema has told already that this field is missing or lost
+ * (a misspelt key, a rejected value): one problem, one finding. */
+static int
+told(const struct rctx *c, struct mark map, const char *field)
+{
+	return record_reported(c->r, map, field);
+}
+
+static int
+told_top(const struct rctx *c, const char *field)
+{
+	return c->r->root && told(c, c->r->root->mark, field);
+}
+
+/* The same for a field of follow_up, or follow_up itself. */
+static int
+told_follow(const struct rctx *c, const char *field)
+{
+	return told_top(c, "follow_up") ||
+	       (c->r->has_follow_up && told(c, c->r->follow_up_mark, field));
+}
+
+static void
+follow_tasks(struct rctx *c)
+{
+	const struct record *r = c->r;
+	if (r->ntasks || told_top(c, "tasks"))
+		return;
+	rules_emit(c, rules_mark(c, r->tasks_mark, r->tasks_mark), "follow-tasks", SEV_ERROR, "%s",
+	           L(c->ctx->lang, "chuyến đi đã kết thúc mà chưa phân công nhiệm vụ nào (tasks)",
+	             "the visit is over and no task is assigned (tasks)"));
+}
+
+static int
+task_closed(const struct task *t)
+{
+	return t->status == TASK_DONE || t->status == TASK_DROPPED;
+}
+
+/* A task's status as a sentence says it, not as the record writes it. */
+static const char *
+status_said(enum task_status s, enum lang lang)
+{
+	static const char *const vi[] = {"chưa thực hiện", "đang thực hiện", "đã hoàn thành",
+	                                 "đang vướng mắc", "đã dừng"};
+	static const char *const en[] = {"open", "in progress", "done", "blocked", "dropped"};
+	return (unsigned)s < sizeof vi / sizeof vi[0] ? L(lang, vi, en)[s] : "?";
+}
+
+static void
+task_owner(struct rctx *c, const struct task *t, const char *name)
+{
+	if (text_blank(t->owner.s)) {
+		if (told(c, t->mark, "owner"))
+			return; /* the schema's finding says it */
+		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-owner", SEV_ERROR,
+		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có đơn vị chủ trì (owner)",
+		             "task '%s' has no owner"),
+		           name);
+		return;
+	}
+	int v = vague_owner(t->owner.s, c->ctx->cfg);
+	if (!v)
+		return;
+	char *o = rules_short(t->owner.s);
+	if (v == 2)
+		rules_emit(
+		    c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "đơn vị chủ trì '%s' của nhiệm vụ '%s' gồm nhiều cơ quan: giao cho một "
+		      "đơn vị, các đơn vị khác ghi vào support",
+		      "owner '%s' of task '%s' names several bodies: give it to one, put "
+		      "the others under support"),
+		    o, name);
+	else
+		rules_emit(
+		    c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "đơn vị chủ trì '%s' của nhiệm vụ '%s' không rõ ràng: cần giao cho một "
+		      "Sở, ngành cụ thể",
+		      "owner '%s' of task '%s' is vague: name one responsible department"),
+		    o, name);
+	free(o);
+}
+
+static void
+task_due(struct rctx *c, const struct task *t, const char *name)
+{
+	if (task_closed(t))
+		return;
+	if (!t->due.set) {
+		if (told(c, t->mark, "due"))
+			return; /* the schema's finding says it */
+		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-due", SEV_WARNING,
+		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có thời hạn (due)",
+		             "task '%s' has no due date"),
+		           name);
+		return;
+	}
+	/* A month-precision deadline runs to the month's last day.  A status
+	 * the schema rejected is not "still open": its finding says enough. */
+	if (date_days(t->due.d, 1) >= c->today || told(c, t->mark, "status"))
+		return;
+	char d[11];
+	date_iso(t->due.d, d);
+	rules_emit(c, rules_mark(c, t->due.mark, t->mark), "follow-task-overdue", SEV_WARNING,
+	           L(c->ctx->lang, "nhiệm vụ '%s' đã quá hạn (%s) mà vẫn %s",
+	             "task '%s' was due %s and is still %s"),
+	           name, d, status_said(t->status, c->ctx->lang));
+}
+
+static void
+task_stale(struct rctx *c, const struct task *t, const char *name)
+{
+	if ((t->status != TASK_OPEN && t->status != TASK_IN_PROGRESS) || told(c, t->mark, "status"))
+		return;
+	long last = -1;
+	struct mark m = t->mark;
+	for (size_t i = 0; i < t->nupdates; i++) {
+		const struct update *u = &t->updates[i];
+		if (u->date.set && date_days(u->date.d, 0) >= last) {
+			last = date_days(u->date.d, 0);
+			m = u->mark;
+		}
+	}
+	int since_end = last < 0;
+	if (since_end) {
+		if (!c->r->end.set)
+			return;
+		last = date_days(c->r->end.d, 0);
+	}
+	long days = c->today - last;
+	if (days <= c->ctx->cfg->stale_days)
+		return;
+	char d[11];
+	date_iso(date_from_days(last), d);
+	if (since_end)
+		rules_emit(
+		    c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
+		    L(c->ctx->lang,
+		      "nhiệm vụ '%s' chưa có cập nhật nào từ khi chuyến đi kết thúc (%s, %ld "
+		      "ngày)",
+		      "task '%s' has had no update since the visit ended (%s, %ld days)"),
+		    name, d, days);
+	else
+		rules_emit(c, rules_mark(c, m, t->mark), "follow-task-stale", SEV_INFO,
+		           L(c->ctx->lang, "nhiệm vụ '%s' không được cập nhật từ %s (%ld ngày)",
+		             "task '%s' has had no update since %s (%ld days)"),
+		           name, d, days);
+}
+
+static void
+follow_task_each(struct rctx *c)
+{
+	for (size_t i = 0; i < c->r->ntasks; i++) {
+		const struct task *t = &c->r->tasks[i];
+		char *name = rules_short(t->task.s ? t->task.s : t->id.s);
+		task_owner(c, t, name);
+		task_due(c, t, name);
+		task_stale(c, t, name);
+		free(name);
+	}
+}
+
+/* Days since the visit ended, or -1 when the end is unknown. */
+static long
+days_since_end(const struct rctx *c)
+{
+	if (!c->r->end.set)
+		return -1;
+	return c->today - date_days(c->r->end.d, 0);
+}
+
+static struct mark
+follow_up_mark(const struct rctx *c)
+{
+	return rules_mark(c, c->r->follow_up_mark, c->r->follow_up_mark);
+}
+
+static void
+follow_report(struct rctx *c)
+{
+	long days = days_since_end(c);
+	if (c->r->has_report || days <= c->ctx->cfg->report_days || told_follow(c, "report"))
+		return;
+	rules_emit(c, follow_up_mark(c), "follow-report", SEV_WARNING,
+	           L(c->ctx->lang,
+	             "chưa có báo cáo sau chuyến đi (follow_up.report) dù chuyến đi đã kết thúc "
+	             "được %ld ngày",
+	             "no post-visit report (follow_up.report) %ld days after the visit ended"),
+	           days);
+}
+
+static void
+follow_feedback(struct rctx *c)
+{
+	if (c->r->feedback_to_agency.set || told_follow(c, "feedback_to_agency"))
+		return;
+	rules_emit(c, follow_up_mark(c), "follow-feedback", SEV_WARNING, "%s",
+	           L(c->ctx->lang,
+	             "chưa ghi ngày gửi báo cáo, thông tin lại cho cơ quan đại diện "
+	             "(follow_up.feedback_to_agency)",
+	             "no record of the report going back to the representative agency "
+	             "(follow_up.feedback_to_agency)"));
+}
+
+static void
+follow_plan(struct rctx *c)
+{
+	if (c->r->has_plan || told_follow(c, "plan"))
+		return;
+	rules_emit(c, follow_up_mark(c), "follow-plan", SEV_WARNING, "%s",
+	           L(c->ctx->lang,
+	             "chưa có chương trình, kế hoạch dài hạn với đối tác (follow_up.plan)",
+	             "no long-term programme with the partner (follow_up.plan)"));
+}
+
+static void
+follow_reviews(struct rctx *c)
+{
+	long days = days_since_end(c);
+	if (c->r->nreviews || days <= c->ctx->cfg->review_days || told_follow(c, "reviews"))
+		return;
+	rules_emit(
+	    c, follow_up_mark(c), "follow-reviews", SEV_INFO,
+	    L(c->ctx->lang,
+	      "chưa có lần rà soát tình hình triển khai nào (follow_up.reviews) sau %ld ngày "
+	      "kể từ khi chuyến đi kết thúc",
+	      "no implementation review (follow_up.reviews) %ld days after the visit"),
+	    days);
+}
+
+static void
+follow_accomplishment_heavy(struct rctx *c)
+{
+	const struct record *r = c->r;
+	if (!r->outcomes.n)
+		return;
+	struct mark m = rules_mark(c, r->outcomes.mark, r->outcomes.mark);
+	if (r->outcomes.n > r->ntasks) {
+		rules_emit(c, m, "follow-accomplishment-heavy", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "%zu kết quả nhưng chỉ %zu nhiệm vụ%s: báo cáo nặng về thành tích hơn "
+		             "phân công nhiệm vụ",
+		             "%zu outcomes but only %zu %s: the record is heavier on results than "
+		             "on tasks"),
+		           r->outcomes.n, r->ntasks,
+		           L(c->ctx->lang, "", PL(r->ntasks, "task", "tasks")));
+		return;
+	}
+	size_t out = 0, task = 0;
+	for (size_t i = 0; i < r->outcomes.n; i++)
+		out += r->outcomes.v[i].s ? text_codepoints(r->outcomes.v[i].s) : 0;
+	for (size_t i = 0; i < r->ntasks; i++)
+		task += r->tasks[i].task.s ? text_codepoints(r->tasks[i].task.s) : 0;
+	if (out <= task)
+		return;
+	rules_emit(c, m, "follow-accomplishment-heavy", SEV_WARNING,
+	           L(c->ctx->lang,
+	             "phần kết quả (%zu ký tự) dài hơn phần nhiệm vụ (%zu ký tự): báo cáo nặng về "
+	             "thành tích",
+	             "outcome text (%zu characters) is longer than task text (%zu): the record is "
+	             "heavier on results"),
+	           out, task);
+}
+
+static void
+follow_reciprocal(struct rctx *c)
+{
+	if (c->r->direction != DIR_OUTBOUND || c->r->has_reciprocal ||
+	    told_follow(c, "reciprocal_visit"))
+		return;
+	rules_emit(c, follow_up_mark(c), "follow-reciprocal", SEV_INFO, "%s",
+	           L(c->ctx->lang,
+	             "chưa ghi chuyến thăm đáp lễ của đối tác (follow_up.reciprocal_visit)",
+	             "no return visit by the partner recorded (follow_up.reciprocal_visit)"));
+}
+
+static void
+follow_alternative(struct rctx *c)
+{
+	const struct record *r = c->r;
+	for (size_t i = 0; i < r->npartners; i++) {
+		const struct partner *p = &r->partners[i];
+		if (p->response != RESP_DECLINED)
+			continue;
+		size_t j;
+		for (j = 0; j < r->npartners; j++)
+			if (j != i && r->partners[j].alternative == p)
+				break;
+		if (j < r->npartners)
+			continue;
+		rules_emit(c, rules_mark(c, p->mark, p->mark), "follow-alternative", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "đối tác '%s' đã từ chối mà chưa có đối tác thay thế nào "
+		             "(alternative_to)",
+		             "partner '%s' declined and no other partner is recorded as an "
+		             "alternative (alternative_to)"),
+		           p->name.s ? p->name.s : "?");
+	}
+}
+
+static void
+memory_contacts(struct rctx *c)
+{
+	const struct record *r = c->r;
+	for (size_t i = 0; i < r->ncontacts; i++)
+		if (r->contacts[i].side == SIDE_PARTNER)
+			return;
+	if (told_top(c, "contacts"))
+		return;
+	rules_emit(c, rules_mark(c, r->contacts_mark, r->contacts_mark), "memory-contacts",
+	           SEV_WARNING, "%s",
+	           L(c->ctx->lang,
+	             "chưa lưu người liên hệ nào phía đối tác (contacts, side: partner)",
+	             "no partner-side contact recorded (contacts, side: partner)"));
+}
+
+static void
+memory_handover(struct rctx *c)
+{
+	if (!text_blank(c->r->handover.s) || told_top(c, "handover"))
+		return;
+	rules_emit(c, rules_mark(c, c->r->handover.mark, c->r->handover.mark), "memory-handover",
+	           SEV_INFO, "%s",
+	           L(c->ctx->lang,
+	             "chưa có ghi chú bàn giao (handover) cho người tiếp nhận quan hệ",
+	             "no handover notes (handover) for whoever takes over the relationship"));
+}
+
+void
+rules_follow(struct rctx *c)
+{
+	visit_courtesy_only(c);
+	follow_tasks(c);
+	follow_task_each(c);
+	follow_report(c);
+	follow_feedback(c);
+	follow_plan(c);
+	follow_reviews(c);
+	follow_accomplishment_heavy(c);
+	follow_reciprocal(c);
+	follow_alternative(c);
+	memory_contacts(c);
+	memory_handover(c);
+}

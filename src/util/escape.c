@@ -1,0 +1,216 @@
+/*
+ * escape.c: escaping for JSON, XML, GitHub workflow commands and URIs,
+ * kept apart from the renderers (as lowdown keeps *_escape.c) so that every
+ * output, and its unit test, uses the same rules.
+ */
+#include "escape.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+
+/* Copy the character at p when it is not ASCII (U+FFFD for an invalid
+ * byte, and in XML for U+FFFE/U+FFFF, which XML forbids).  Returns the
+ * bytes consumed, or 0 when p is ASCII and the caller escapes it. */
+static size_t
+put_nonascii(struct buf *b, const unsigned char *p, int xml)
+{
+	size_t n = text_utf8_len(p, SIZE_MAX);
+	if (n == 1)
+		return 0;
+	if (n == 0) {
+		buf_puts(b, replacement);
+		return 1;
+	}
+	if (xml && n == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
+		buf_puts(b, replacement);
+	else
+		buf_put(b, p, n);
+	return n;
+}
+
+void
+escape_json(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = put_nonascii(b, p, 0);
+		if (n) {
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				buf_printf(b, "\\u%04x", *p);
+			else
+				buf_putc(b, *p);
+		}
+		p++;
+	}
+}
+
+void
+escape_xml(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = put_nonascii(b, p, 1);
+		if (n) {
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&apos;"); break;
+		/* As references, so that attribute values keep them. */
+		case '\t': buf_puts(b, "&#9;"); break;
+		case '\n': buf_puts(b, "&#10;"); break;
+		case '\r': buf_puts(b, "&#13;"); break;
+		default:
+			/* Other C0 controls cannot appear in XML 1.0 at all. */
+			if (*p >= 0x20)
+				buf_putc(b, *p);
+		}
+		p++;
+	}
+}
+
+static void
+gh_escape(struct buf *b, const char *s, int property)
+{
+	for (const char *p = s; *p; p++) {
+		switch (*p) {
+		case '%': buf_puts(b, "%25"); break;
+		case '\r': buf_puts(b, "%0D"); break;
+		case '\n': buf_puts(b, "%0A"); break;
+		case ':':
+			if (property)
+				buf_puts(b, "%3A");
+			else
+				buf_putc(b, ':');
+			break;
+		case ',':
+			if (property)
+				buf_puts(b, "%2C");
+			else
+				buf_putc(b, ',');
+			break;
+		default:
+			/* other controls (ESC starts a terminal sequence in the log) */
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				buf_printf(b, "%%%02X", (unsigned char)*p);
+			else
+				buf_putc(b, *p);
+		}
+	}
+}
+
+void
+escape_gh_data(struct buf *b, const char *s)
+{
+	gh_escape(b, s, 0);
+}
+
+void
+escape_gh_property(struct buf *b, const char *s)
+{
+	gh_escape(b, s, 1);
+}
+
+void
+escape_uri_path(struct buf *b, const char *s)
+{
+	static const char keep[] = "-._~/";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned c = *p;
+		if (c == '\\')
+			buf_putc(b, '/');
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		         (c >= '0' && c <= '9') || strchr(keep, (int)c))
+			buf_putc(b, (int)c);
+		else
+			buf_printf(b, "%%%02X", c);
+	}
+}
+
+void
+escape_text(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		const unsigned char *q = p; /* printable ASCII goes as it is, in one piece */
+		while (*q >= 0x20 && *q < 0x7f)
+			q++;
+		if (q > p) {
+			buf_put(b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		size_t n = text_utf8_len(p, SIZE_MAX);
+		if (n == 0) {
+			buf_puts(b, replacement);
+			p++;
+			continue;
+		}
+		unsigned cp = n == 1 ? p[0] : n == 2 ? (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu) : 0;
+		if (n == 3)
+			cp = (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
+		switch (cp) {
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			/* C0, DEL, C1 and the bidirectional overrides and isolates,
+			 * which reorder what a terminal shows */
+			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+			    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+				buf_printf(b, cp < 0x100 ? "\\x%02X" : "\\u%04X", cp);
+			else
+				buf_put(b, p, n);
+		}
+		p += n;
+	}
+}
+
+char *
+escape_text_dup(const char *s)
+{
+	struct buf b = BUF_INIT;
+	escape_text(&b, s);
+	return buf_detach(&b);
+}
+
+void
+escape_eprintf(const char *fmt, ...)
+{
+	struct buf raw = BUF_INIT, b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	int nl = raw.len && raw.data[raw.len - 1] == '\n';
+	if (nl)
+		raw.data[--raw.len] = '\0';
+	escape_text(&b, buf_cstr(&raw));
+	if (nl)
+		buf_putc(&b, '\n');
+	fputs(buf_cstr(&b), stderr);
+	buf_free(&raw);
+	buf_free(&b);
+}

@@ -1,0 +1,798 @@
+/*
+ * fsutil.c: bounded reads, sorted directory walks and atomic writes.  The
+ * only file that creates, renames or removes files.
+ */
+#define _GNU_SOURCE /* syncfs */
+#include "fsutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+/* The language of this file's messages (fs_set_lang). */
+static enum lang fs_lang = LANG_EN;
+#define M(vi, en) L(fs_lang, vi, en)
+
+void
+fs_set_lang(enum lang lang)
+{
+	fs_lang = lang;
+}
+
+/* Open path for reading when it is a regular file.  O_NONBLOCK keeps a
+ * FIFO (or a device) from blocking the open; fstat then refuses it, so a
+ * pipe planted where a record, configuration, template or image is
+ * expected never stops the batch.  -1 and *err otherwise. */
+static int
+open_regular(int at, const char *path, int nofollow, char **err)
+{
+	int fd = openat(at, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+	if (fd < 0) {
+		*err = xasprintf(M("không mở được: %s", "cannot open: %s"), strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*err =
+		    xstrdup(fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)
+		                ? M("là thư mục", "is a directory")
+		                : M("không phải tệp thông thường (không đọc đường ống hay tệp "
+		                    "thiết bị)",
+		                    "not a regular file (a pipe, device or socket is not read)"));
+		close(fd);
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+/* fs_read and fs_read_head: "cut" keeps the first max bytes of a longer
+ * input instead of failing. */
+static int
+read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, char **err)
+{
+	int stdin_ = !strcmp(path, "-");
+	int fd = stdin_ ? 0 : open_regular(AT_FDCWD, path, 0, err);
+	if (fd < 0)
+		return 0;
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*err =
+			    xasprintf(M("không đọc được: %s", "cannot read: %s"), strerror(errno));
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		if (b.len + (size_t)r > max) {
+			if (cut) {
+				buf_put(&b, chunk, max - b.len);
+				break;
+			}
+			*err = xasprintf(M("lớn hơn %zu byte", "larger than %zu bytes"), max);
+			goto fail;
+		}
+		buf_put(&b, chunk, (size_t)r);
+	}
+	if (!stdin_)
+		close(fd);
+	*len = b.len;
+	*data = buf_detach(&b);
+	return 1;
+fail:
+	if (!stdin_)
+		close(fd);
+	buf_free(&b);
+	return 0;
+}
+
+int
+fs_read(const char *path, size_t max, char **data, size_t *len, char **err)
+{
+	return read_bounded(path, max, 0, data, len, err);
+}
+
+int
+fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err)
+{
+	return read_bounded(path, max, 1, data, len, err);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+/* Directories already walked, by device and inode: a bind mount or a
+ * hard-linked directory is walked once. */
+struct seen {
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} * v;
+	size_t n, cap;
+};
+
+static int
+seen_add(struct seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino)
+			return 0;
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n].dev = st->st_dev;
+	s->v[s->n].ino = st->st_ino;
+	s->n++;
+	return 1;
+}
+
+static void
+say(struct strlist *errs, char *m)
+{
+	strlist_push(errs, m);
+	free(m);
+}
+
+/* Walk one directory, depth-first, entries in byte order; hidden entries
+ * (".git", ".debrief.yaml") are skipped.  A link to a directory is not
+ * followed (two links to "." would make the walk endless); a link to a
+ * regular file is read like the file when it stays inside root, the
+ * directory named on the command line (a link to ~/.ssh/id_rsa named
+ * x.yaml would otherwise end up quoted in a CI log). */
+static int
+walk(const char *root, const char *dir, struct strlist *out, struct strlist *errs,
+     struct seen *seen, int depth)
+{
+	if (depth > 64) {
+		say(errs,
+		    xasprintf(M("%s: thư mục lồng nhau quá sâu", "%s: directories nested too deep"),
+		              dir));
+		return 1;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		say(errs,
+		    xasprintf(M("%s: không mở được thư mục: %s", "%s: cannot open directory: %s"),
+		              dir, strerror(errno)));
+		return 1;
+	}
+	struct strlist names = {0};
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.')
+			strlist_push(&names, e->d_name);
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, cmp_str);
+	int failed = 0;
+	for (size_t i = 0; i < names.n; i++) {
+		char *p =
+		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+		struct stat st;
+		int link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
+		if ((link ? stat(p, &st) : lstat(p, &st)) != 0) {
+			if (!link || is_yaml_name(names.v[i])) {
+				say(errs, xasprintf("%s: %s", p, strerror(errno)));
+				failed++;
+			}
+		} else if (S_ISDIR(st.st_mode)) {
+			if (link)
+				say(errs, xasprintf(M("%s: là liên kết tới thư mục nên bỏ qua",
+				                      "%s: a link to a directory, not followed"),
+				                    p));
+			else if (seen_add(seen, &st))
+				failed += walk(root, p, out, errs, seen, depth + 1);
+		} else if (is_yaml_name(names.v[i])) {
+			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p)) {
+				say(errs,
+				    xasprintf(
+				        M("%s: là liên kết tới tệp nằm ngoài %s nên không đọc",
+				          "%s: a link to a file outside %s, not read"),
+				        p, root));
+				failed++;
+			} else if (S_ISREG(st.st_mode)) {
+				strlist_push(out, p);
+			} else {
+				say(errs,
+				    xasprintf(M("%s: không phải tệp thông thường nên không đọc",
+				                "%s: not a regular file, not read"),
+				              p));
+				failed++;
+			}
+		}
+		free(p);
+	}
+	strlist_free(&names);
+	return failed;
+}
+
+int
+fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
+{
+	int failed = 0;
+	struct seen seen = {0};
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (!strcmp(paths[i], "-")) {
+			strlist_push(out, "-");
+		} else if (stat(paths[i], &st) != 0) {
+			say(errs, xasprintf("%s: %s", paths[i], strerror(errno)));
+			failed++;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (seen_add(&seen, &st))
+				failed += walk(paths[i], paths[i], out, errs, &seen, 0);
+		} else {
+			strlist_push(out, paths[i]);
+		}
+	}
+	free(seen.v);
+	return failed;
+}
+
+int
+fs_mkdirs(const char *dir, char **err)
+{
+	char *p = xstrdup(dir);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
+			                 strerror(errno));
+			free(p);
+			return 0;
+		}
+		*s = '/';
+	}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+		*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
+		                 strerror(errno));
+		free(p);
+		return 0;
+	}
+	struct stat st;
+	if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*err = xasprintf(M("%s không phải là thư mục", "%s is not a directory"), p);
+		free(p);
+		return 0;
+	}
+	free(p);
+	return 1;
+}
+
+/* A name that stays inside the output directory. */
+static int
+safe_name(const char *name)
+{
+	if (!*name || name[0] == '/')
+		return 0;
+	const char *p = name;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t k = slash ? (size_t)(slash - p) : strlen(p);
+		if (k == 0 || (k == 1 && p[0] == '.') || (k == 2 && p[0] == '.' && p[1] == '.'))
+			return 0;
+		p += k + (slash ? 1 : 0);
+		if (slash && !*p)
+			return 0;
+	}
+	return 1;
+}
+
+/* ==== inside the output directory ====
+ *
+ * The output directory itself is the user's choice (-o) and is opened as
+ * named.  Below it every directory is opened with openat(O_NOFOLLOW |
+ * O_DIRECTORY) from its parent, so a link planted in the tree (partners ->
+ * ../victim) is refused instead of followed: nothing is created, replaced
+ * or removed outside the output directory, at any depth. */
+
+/* The directory that holds NAME, opened from the output root; with
+ * create, missing directories are made.  *base points at NAME's last
+ * component.  -1 and *err on failure. */
+static int
+open_parent(const char *dir, const char *name, int create, const char **base, char **err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		if (!fs_mkdirs(dir, err))
+			return -1;
+		fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	}
+	if (fd < 0) {
+		int e = errno;
+		*err = xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, strerror(e));
+		errno = e;
+		return -1;
+	}
+	const char *p = name;
+	for (const char *slash; (slash = strchr(p, '/')); p = slash + 1) {
+		char *comp = xstrndup(p, (size_t)(slash - p));
+		if (create && mkdirat(fd, comp, 0777) != 0 && errno != EEXIST) {
+			*err =
+			    xasprintf(M("không tạo được %s/%.*s: %s", "cannot create %s/%.*s: %s"),
+			              dir, (int)(slash - name), name, strerror(errno));
+			free(comp);
+			close(fd);
+			return -1;
+		}
+		int sub = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		int e = errno;
+		free(comp);
+		close(fd);
+		if (sub < 0) {
+			*err = e == ELOOP || e == ENOTDIR
+			           ? xasprintf(
+			                 M("không ghi qua %s/%.*s vì đây không phải thư mục thực "
+			                   "(có thể là liên kết)",
+			                   "refusing to write through %s/%.*s: not a directory "
+			                   "of its own (a link?)"),
+			                 dir, (int)(slash - name), name)
+			           : xasprintf(
+			                 M("không mở được %s/%.*s: %s", "cannot open %s/%.*s: %s"),
+			                 dir, (int)(slash - name), name, strerror(e));
+			errno = e; /* fs_remove: ENOENT is no failure */
+			return -1;
+		}
+		fd = sub;
+	}
+	*base = p;
+	return fd;
+}
+
+static int
+same_content(int dfd, const char *base, const void *data, size_t len)
+{
+	char *err = NULL;
+	int fd = open_regular(dfd, base, 1, &err);
+	free(err);
+	if (fd < 0)
+		return 0;
+	struct stat st;
+	int same = 0;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size == len) {
+		char *old = xmalloc(len + 1);
+		size_t got = 0;
+		for (ssize_t r; got <= len && (r = read(fd, old + got, len + 1 - got)) != 0;) {
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				break;
+			got += (size_t)r;
+		}
+		same = got == len && memcmp(old, data, len) == 0;
+		free(old);
+	}
+	close(fd);
+	return same;
+}
+
+/* ==== interruption ====
+ *
+ * The temporary files being written are remembered here, so that INT,
+ * TERM and HUP remove them before the signal takes its default course (a
+ * run killed with KILL leaves them: fs_sweep_temps removes them later).
+ * A stack: the files of the pending batch (fs_write_batched), then at most
+ * one being written by fs_write_atomic. */
+#define LIVE_MAX (FS_BATCH_MAX + 1)
+static int live_dirfd[LIVE_MAX];
+static char live_name[LIVE_MAX][NAME_MAX + 1];
+static volatile sig_atomic_t live_n;
+
+static void
+on_signal(int sig)
+{
+	for (sig_atomic_t i = 0; i < live_n; i++)
+		unlinkat(live_dirfd[i], live_name[i], 0);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+signals_install(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old, sa;
+		if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+			continue; /* nohup and friends: left ignored */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* A temporary name beside base: "<base>.tmp" and six letters or digits,
+ * the pattern fs_sweep_temps recognises. */
+static void
+tmp_name_for(const char *base, unsigned long long seed, char *out, size_t cap)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	char six[7];
+	for (int i = 0; i < 6; i++) {
+		six[i] = set[seed % 62];
+		seed /= 62;
+	}
+	six[6] = '\0';
+	snprintf(out, cap, "%s.tmp%s", base, six);
+}
+
+/* Create a fresh temporary file in dfd, mode 0666 less the umask. */
+static int
+tmp_create(int dfd, const char *base, char *name, size_t cap)
+{
+	static unsigned long long counter;
+	for (int tries = 0; tries < 100; tries++) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		unsigned long long seed = (unsigned long long)ts.tv_nsec * 2654435761ULL ^
+		                          (unsigned long long)getpid() << 20 ^ ++counter * 40503ULL;
+		tmp_name_for(base, seed, name, cap);
+		int fd =
+		    openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* One file written to its temporary, not yet renamed into place. */
+struct pending {
+	int dfd, fd;      /* its directory; the temporary, open */
+	char *dir;        /* owned; for messages */
+	char *name;       /* owned; as given */
+	const char *base; /* in name: the last component */
+};
+
+/* The first half of an atomic write: DIR/NAME's bytes into a fresh
+ * temporary beside it, on the interruption stack (live slot top), open.
+ * 2 when the file already holds these bytes (nothing written), 1 when
+ * written, 0 and *err on failure (nothing left behind). */
+static int
+write_temp(const char *dir, const char *name, const void *data, size_t len, struct pending *pd,
+           char **err)
+{
+	if (!safe_name(name)) {
+		*err = xasprintf(M("từ chối ghi '%s' ra ngoài thư mục đầu ra",
+		                   "refusing to write '%s' outside the output directory"),
+		                 name);
+		return 0;
+	}
+	const char *base;
+	int dfd = open_parent(dir, name, 1, &base, err);
+	if (dfd < 0)
+		return 0;
+	if (strlen(base) + 10 > NAME_MAX) {
+		*err = xasprintf(M("không ghi được %s/%s: tên quá dài",
+		                   "cannot write %s/%s: the name is too long"),
+		                 dir, name);
+		close(dfd);
+		return 0;
+	}
+	if (same_content(dfd, base, data, len)) {
+		close(dfd);
+		return 2;
+	}
+	signals_install();
+	char tmp[NAME_MAX + 1];
+	int fd = tmp_create(dfd, base, tmp, sizeof tmp);
+	if (fd < 0) {
+		*err = xasprintf(
+		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
+		    strerror(errno));
+		close(dfd);
+		return 0;
+	}
+	sig_atomic_t slot = live_n;
+	memcpy(live_name[slot], tmp, sizeof tmp);
+	live_dirfd[slot] = dfd;
+	live_n = slot + 1;
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+			                 dir, name, strerror(errno));
+			close(fd);
+			unlinkat(dfd, tmp, 0);
+			live_n = slot;
+			close(dfd);
+			return 0;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	pd->dfd = dfd;
+	pd->fd = fd;
+	pd->dir = xstrdup(dir);
+	pd->name = xstrdup(name);
+	pd->base = pd->name + (base - name);
+	return 1;
+}
+
+/* The second half, for live slot `slot`: close (after fsync when sync) and
+ * rename into place; the temporary is removed on failure.  1, or 0 and
+ * *err (when *err is still NULL). */
+static int
+put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
+{
+	int ok = 1;
+	const char *why = NULL;
+	int e = 0;
+	if (sync && fsync(pd->fd) != 0)
+		ok = 0, e = errno, why = M("không ghi được %s/%s: %s", "cannot write %s/%s: %s");
+	if (close(pd->fd) != 0 && ok)
+		ok = 0, e = errno, why = M("không ghi được %s/%s: %s", "cannot write %s/%s: %s");
+	/* renameat replaces a link planted at base itself, never its target */
+	if (ok && renameat(pd->dfd, live_name[slot], pd->dfd, pd->base) != 0)
+		ok = 0, e = errno,
+		why = M("không đổi tên thành %s/%s được: %s", "cannot rename into %s/%s: %s");
+	if (!ok) {
+		unlinkat(pd->dfd, live_name[slot], 0);
+		if (!*err)
+			*err = xasprintf(why, pd->dir, pd->name, strerror(e));
+	}
+	return ok;
+}
+
+static void
+pending_free(struct pending *pd)
+{
+	close(pd->dfd);
+	free(pd->dir);
+	free(pd->name);
+}
+
+int
+fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err)
+{
+	struct pending pd;
+	int rc = write_temp(dir, name, data, len, &pd, err);
+	if (rc != 1)
+		return rc;
+	sig_atomic_t slot = live_n - 1;
+	rc = put_in_place(&pd, slot, 1, err);
+	live_n = slot;
+	pending_free(&pd);
+	return rc;
+}
+
+/* ==== batched writes ====
+ *
+ * Files written to their temporaries, waiting for one sync of the file
+ * system before they are renamed into place (and one after). */
+static struct pending batch[FS_BATCH_MAX];
+static size_t nbatch;
+
+int
+fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err)
+{
+	if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err))
+		return 0;
+	int rc = write_temp(dir, name, data, len, &batch[nbatch], err);
+	if (rc == 1)
+		nbatch++;
+	return rc;
+}
+
+/* Make the data (then the renames) of the batch durable: one syncfs of
+ * the file system, or an fsync per file where syncfs is refused. */
+static int
+sync_all(int renamed)
+{
+	if (!nbatch)
+		return 1;
+	if (syncfs(batch[0].dfd) == 0)
+		return 1;
+	int ok = 1;
+	for (size_t i = 0; i < nbatch; i++)
+		if (renamed ? fsync(batch[i].dfd) != 0 : fsync(batch[i].fd) != 0)
+			ok = 0;
+	return ok;
+}
+
+int
+fs_sync_batch(char **err)
+{
+	/* the data first: a rename must never reach the disk before it */
+	int synced = sync_all(0), ok = synced;
+	if (!synced)
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+		                 batch[0].dir, batch[0].name, strerror(errno));
+	for (size_t i = 0; i < nbatch; i++) {
+		if (synced) {
+			ok &= put_in_place(&batch[i], (sig_atomic_t)i, 0, err);
+		} else {
+			close(batch[i].fd);
+			unlinkat(batch[i].dfd, live_name[i], 0);
+		}
+	}
+	if (synced && !sync_all(1)) {
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+		                 batch[0].dir, batch[0].name, strerror(errno));
+		ok = 0;
+	}
+	live_n = 0;
+	for (size_t i = 0; i < nbatch; i++)
+		pending_free(&batch[i]);
+	nbatch = 0;
+	return ok;
+}
+
+int
+fs_remove(const char *dir, const char *name, char **err)
+{
+	if (!safe_name(name)) {
+		*err = xasprintf(M("từ chối xóa '%s' ở ngoài thư mục đầu ra",
+		                   "refusing to remove '%s' outside the output directory"),
+		                 name);
+		return 0;
+	}
+	const char *base;
+	int dfd = open_parent(dir, name, 0, &base, err);
+	if (dfd < 0) {
+		if (errno == ENOENT) { /* the directory is gone, and the file with it */
+			free(*err);
+			*err = NULL;
+			return 2;
+		}
+		return 0;
+	}
+	int rc = 1;
+	struct stat st;
+	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+		rc = 2; /* gone already, or not a file this program writes */
+	} else if (unlinkat(dfd, base, 0) != 0) {
+		*err = xasprintf(M("không xóa được %s/%s: %s", "cannot remove %s/%s: %s"), dir,
+		                 name, strerror(errno));
+		rc = 0;
+	}
+	close(dfd);
+	return rc;
+}
+
+/* "<name>.tmp" and six letters or digits, a temporary of tmp_create, for
+ * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest);
+ * with want, only for that name. */
+static int
+is_tmp_name(const char *s, const char *want)
+{
+	size_t n = strlen(s);
+	if (n < 11 || memcmp(s + n - 10, ".tmp", 4))
+		return 0;
+	for (size_t i = n - 6; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	size_t k = n - 10; /* the name it stands for */
+	if (want)
+		return strlen(want) == k && !memcmp(s, want, k);
+	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive"};
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t e = strlen(ends[i]);
+		if (k >= e && !memcmp(s + k - e, ends[i], e))
+			return 1;
+	}
+	return 0;
+}
+
+struct sweep {
+	const char *name; /* only this file's temporaries, or NULL */
+	int depth;        /* subdirectories to enter (links never) */
+	time_t before;    /* only temporaries last written before this */
+};
+
+static size_t
+sweep(int dfd, const struct sweep *sw, int depth)
+{
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return 0;
+	}
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		struct stat st;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (S_ISREG(st.st_mode) && is_tmp_name(e->d_name, sw->name)) {
+			if (st.st_mtime < sw->before)
+				n += unlinkat(dfd, e->d_name, 0) == 0;
+		} else if (S_ISDIR(st.st_mode) && depth < sw->depth) {
+			int sub =
+			    openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (sub >= 0)
+				n += sweep(sub, sw, depth + 1);
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+size_t
+fs_sweep_temps(const char *dir, const char *name, int recursive, unsigned min_age)
+{
+	struct sweep sw = {name, recursive ? 8 : 0, time(NULL) - (time_t)min_age + (min_age == 0)};
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return fd < 0 ? 0 : sweep(fd, &sw, 0);
+}
+
+int
+fs_lock(const char *dir, const char *name, int wait, char **err)
+{
+	const char *base;
+	int dfd = open_parent(dir, name, 1, &base, err);
+	if (dfd < 0)
+		return -1;
+	int fd = openat(dfd, base, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+	int e = errno;
+	close(dfd);
+	if (fd < 0) {
+		*err = xasprintf(M("không mở được %s/%s: %s", "cannot open %s/%s: %s"), dir, name,
+		                 strerror(e));
+		return -1;
+	}
+	int r;
+	while ((r = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+		;
+	if (r == 0)
+		return fd;
+	e = errno;
+	close(fd);
+	if (e == EWOULDBLOCK)
+		return -2;
+	*err = xasprintf(M("không khóa được %s/%s: %s", "cannot lock %s/%s: %s"), dir, name,
+	                 strerror(e));
+	return -1;
+}
+
+int
+fs_inside(const char *dir, const char *path)
+{
+	char *d = realpath(dir, NULL), *p = realpath(path, NULL);
+	size_t n = d ? strlen(d) : 0;
+	int in =
+	    d && p && (!strcmp(d, "/") || (!strncmp(p, d, n) && (p[n] == '/' || p[n] == '\0')));
+	free(d);
+	free(p);
+	return in;
+}

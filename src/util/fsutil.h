@@ -1,0 +1,81 @@
+/*
+ * fsutil.h: the file system as debrief uses it: reading inputs with a size
+ * bound, walking directories in sorted order, and writing outputs
+ * atomically inside one output directory and nowhere else.
+ */
+#ifndef FSUTIL_H
+#define FSUTIL_H
+
+#include <stddef.h>
+
+#include "debrief.h"
+#include "strlist.h"
+
+/* The language of the messages below (*err, *errs): each command sets its
+ * own; English until then. */
+void fs_set_lang(enum lang lang);
+
+/* Read a whole file ("-" is standard input) of at most max bytes.  Only a
+ * regular file is read: a FIFO, device or socket is refused without
+ * blocking.  Returns 1 and a NUL-terminated *data (caller frees), or 0
+ * with *err (caller frees) set: "cannot open: …", "larger than … bytes",
+ * "not a regular file …". */
+int fs_read(const char *path, size_t max, char **data, size_t *len, char **err);
+/* The same, but a longer input is not an error: *data holds its first max
+ * bytes, enough for a reader to see that a limit below max was passed. */
+int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err);
+
+/* Expand PATH arguments: files as given, directories walked recursively
+ * for *.yaml / *.yml in byte order, "-" kept.  Each directory is walked
+ * once; links to directories are not followed (a message says so).
+ * Unreadable paths produce a message in *errs (one per line) and are
+ * skipped.  Returns the number of paths that failed. */
+int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
+
+/* Create dir (and parents) if missing.  0 and *err on failure. */
+int fs_mkdirs(const char *dir, char **err);
+
+/* Write DIR/NAME atomically (temporary file "NAME.tmpXXXXXX" beside it,
+ * fsync, rename).  NAME must be a plain relative path without "..",
+ * absolute parts or empty components; subdirectories are created, and
+ * each is opened without following links, so a link planted below DIR is
+ * refused.  The file gets mode 0666 less the umask.  While the temporary
+ * exists, SIGINT, SIGTERM and SIGHUP remove it before ending the process.
+ * When the file already holds exactly these bytes nothing is written and
+ * 2 is returned; 1 when written; 0 and *err on failure. */
+int fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err);
+
+/* The same, in a batch: the bytes go to the temporary now, the file is
+ * renamed into place, and on disk, only at fs_sync_batch, which pays one
+ * sync of the file system for the whole batch instead of one fsync per
+ * file.  A full batch (FS_BATCH_MAX files) is synced first.  Returns as
+ * fs_write_atomic; until fs_sync_batch, DIR/NAME still has its old bytes.
+ * One batch per process, on one thread. */
+enum { FS_BATCH_MAX = 64 };
+int fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err);
+/* Put every file of the batch in place, durably.  1, or 0 and *err (the
+ * first failure; the other files are still put in place when they can). */
+int fs_sync_batch(char **err);
+
+/* Remove DIR/NAME (NAME as for fs_write_atomic: never outside DIR).
+ * 1 when removed, 2 when there was no such file, 0 and *err on failure. */
+int fs_remove(const char *dir, const char *name, char **err);
+
+/* Remove the temporaries ("NAME.tmpXXXXXX" of the files debrief writes)
+ * that an interrupted run left in DIR: only NAME's when it is not NULL, in
+ * subdirectories too when recursive (links not followed), and only those
+ * last written min_age seconds ago or earlier (a run writing now keeps
+ * its own).  Returns how many. */
+size_t fs_sweep_temps(const char *dir, const char *name, int recursive, unsigned min_age);
+
+/* Take an exclusive lock on DIR/NAME (created when missing), held until
+ * the returned descriptor is closed or the process ends.  With wait the
+ * call blocks until the holder lets go; without, -2 says another process
+ * holds it.  -1 and *err on failure. */
+int fs_lock(const char *dir, const char *name, int wait, char **err);
+
+/* 1 when path, links resolved, is dir or below it (for files a page or a
+ * template names beside its input). */
+int fs_inside(const char *dir, const char *path);
+
+#endif

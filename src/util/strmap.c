@@ -1,0 +1,91 @@
+/*
+ * strmap.c: the one hash table (strmap.h): strings to indices, open
+ * addressing, FNV-1a seeded per process.
+ */
+#include "strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static const char seed_anchor; /* its address, under ASLR, seeds the hash */
+
+/* FNV-1a with a per-process seed, so that no file makes every key collide
+ * on every run. */
+static size_t
+hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)(uintptr_t)&seed_anchor;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return (size_t)(h ^ (h >> 29));
+}
+
+static struct strmap_slot *
+slot_of(const struct strmap *t, const char *s, size_t len)
+{
+	size_t mask = t->cap - 1, i = hash(s, len) & mask;
+	while (t->v[i].s && !(t->v[i].len == len && !memcmp(t->v[i].s, s, len)))
+		i = (i + 1) & mask;
+	return &t->v[i];
+}
+
+/* The entry for s, or NULL. */
+struct strmap_slot *
+strmap_find(const struct strmap *t, const char *s, size_t len)
+{
+	if (!t->cap)
+		return NULL;
+	struct strmap_slot *sl = slot_of(t, s, len);
+	return sl->s ? sl : NULL;
+}
+
+/* Add s (not yet present) with idx. */
+void
+strmap_add(struct strmap *t, const char *s, size_t len, size_t idx)
+{
+	if (2 * (t->n + 1) > t->cap) {
+		struct strmap nt = {NULL, t->cap ? 2 * t->cap : 64, 0};
+		nt.v = xcalloc(nt.cap, sizeof *nt.v);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->v[i].s)
+				*slot_of(&nt, t->v[i].s, t->v[i].len) = t->v[i];
+		nt.n = t->n;
+		free(t->v);
+		*t = nt;
+	}
+	struct strmap_slot *sl = slot_of(t, s, len);
+	sl->s = s;
+	sl->len = len;
+	sl->idx = idx;
+	t->n++;
+}
+
+void
+strmap_free(struct strmap *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->cap = t->n = 0;
+}
+
+size_t *
+strmap_get(const struct strmap *t, const char *s)
+{
+	struct strmap_slot *sl = strmap_find(t, s, strlen(s));
+	return sl ? &sl->idx : NULL;
+}
+
+void
+strmap_put(struct strmap *t, const char *s, size_t idx)
+{
+	size_t *v = strmap_get(t, s);
+	if (v)
+		*v = idx;
+	else
+		strmap_add(t, s, strlen(s), idx);
+}
