@@ -54,8 +54,8 @@ def leaf(kind, required, words):
     if kind == "lang-list":
         return {"type": "array", "items": dict(LANG)}
     if kind == "country":
-        return {"type": "string", "pattern": r"^[A-Za-z]{2}$",
-                "description": "ISO 3166-1 alpha-2 country code"}
+        return {"type": "string", "pattern": r"^([A-Za-z]{2}|[Aa][Ss][Ee][Aa][Nn])$",
+                "description": "ISO 3166-1 alpha-2 country code; EU, UN or ASEAN for an organisation"}
     if kind == "rule":
         return {"enum": rule_ids}
     if kind == "date":

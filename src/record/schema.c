@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "fsutil.h"
@@ -573,6 +574,11 @@ take_country(struct walk *w, struct text *t, const struct node *v)
 {
 	char c[3] = {0, 0, 0};
 	const char *s = v->str;
+	/* ASEAN has no code of its own in ISO 3166-1: written out */
+	if (!strcasecmp(s, "ASEAN")) {
+		t->s = "ASEAN";
+		return;
+	}
 	if (strlen(s) == 2) {
 		for (int i = 0; i < 2; i++)
 			c[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
@@ -584,8 +590,9 @@ take_country(struct walk *w, struct text *t, const struct node *v)
 	const char *h = did_you_mean(w, slip_hint(country_hints, N(country_hints), s));
 	ERR(w, v->mark, "schema-type",
 	    "'%s: %s' không phải là mã quốc gia ISO 3166-1 alpha-2 (hai chữ cái, ví dụ JP, FR, "
-	    "KR)%s",
-	    "'%s: %s' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. JP, FR, KR)%s",
+	    "KR; EU, UN hoặc ASEAN cho một tổ chức quốc tế)%s",
+	    "'%s: %s' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. JP, FR, KR; "
+	    "EU, UN or ASEAN for an international organisation)%s",
 	    w->path, clip(w, s), h);
 }
 

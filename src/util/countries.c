@@ -32,6 +32,8 @@ static const struct {
     {"EG", "Ai Cập", "Egypt"},
     {"ES", "Tây Ban Nha", "Spain"},
     {"EU", "Liên minh châu Âu", "European Union"},
+    {"ASEAN", "Hiệp hội các quốc gia Đông Nam Á (ASEAN)",
+     "Association of Southeast Asian Nations (ASEAN)"},
     {"FI", "Phần Lan", "Finland"},
     {"FR", "Pháp", "France"},
     {"GB", "Anh", "United Kingdom"},
@@ -174,7 +176,7 @@ country_name_after_of(const char *code, enum lang lang)
 int
 country_is_org(const char *code)
 {
-	return code && (!strcmp(code, "EU") || !strcmp(code, "UN"));
+	return code && (!strcmp(code, "EU") || !strcmp(code, "UN") || !strcmp(code, "ASEAN"));
 }
 
 /* ISO 3166-1 alpha-2, every officially assigned code (iso-codes 4.x). */
@@ -206,6 +208,8 @@ cmp_iso(const void *a, const void *b)
 int
 country_known(const char *code)
 {
+	if (code && !strcmp(code, "ASEAN")) /* no ISO code: written out */
+		return 1;
 	if (!code || strlen(code) != 2)
 		return 0;
 	/* EU and UN are "exceptionally reserved" in ISO 3166-1 for the

@@ -16,8 +16,8 @@ const char *country_name(const char *code, enum lang lang);
 /* The same after "of" in an English sentence: "the Republic of Korea". */
 const char *country_name_after_of(const char *code, enum lang lang);
 /* 1 for a code that stands for an international organisation, not a
- * country: "EU" and "UN" (reserved in ISO 3166-1 for the European Union
- * and the United Nations). */
+ * country: "ASEAN" (which ISO 3166-1 gives no code), "EU" and "UN" (reserved in ISO 3166-1 for the
+ * European Union and the United Nations). */
 int country_is_org(const char *code);
 /* 1 for an ISO 3166-1 alpha-2 code officially assigned, or EU or UN. */
 int country_known(const char *code);

@@ -257,3 +257,24 @@ else
 	cat "$WORK/huge.out"
 fi
 rm -f "$WORK/huge.yaml"
+
+# ASEAN, which ISO 3166-1 gives no code, is a partner's "country" written
+# out; reports and the archive name it as an organisation, never as a country
+# with localities.
+mkdir -p "$WORK/asean"
+sed -e 's/^id: base/id: asean/' -e 's/^  - name: Nagasaki$/  - name: Ban Thư ký ASEAN/' \
+	-e 's/^    local_name: .*/    local_name: ASEAN Secretariat/' -e 's/^    country: JP$/    country: ASEAN/' \
+	-e 's/^    kind: prefecture$/    kind: organization/' \
+	-e 's/partner: Nagasaki/partner: Ban Thư ký ASEAN/g; s/audience: Nagasaki/audience: Ban Thư ký ASEAN/' \
+	cases/base.yaml >"$WORK/asean/asean.yaml"
+"$DEBRIEF" check --lang en --today "$TODAY" "$WORK/asean/asean.yaml" >"$WORK/asean.check" 2>&1
+"$DEBRIEF" report -o "$WORK/asean-out" --format md --today "$TODAY" "$WORK/asean/asean.yaml" \
+	>"$WORK/asean.log" 2>&1
+"$DEBRIEF" archive -o "$WORK/asean-arc" --format md --today "$TODAY" "$WORK/asean/asean.yaml" \
+	>>"$WORK/asean.log" 2>&1
+if ! grep -q 'schema-' "$WORK/asean.check" && grep -q '^1 file checked: 0 errors' "$WORK/asean.check" &&
+	grep -q 'tại Ban Thư ký ASEAN (ASEAN Secretariat) từ ngày' "$WORK/asean-out/asean.md" &&
+	grep -q 'Hiệp hội các quốc gia Đông Nam Á (ASEAN)\*\*: 1 đoàn công tác' "$WORK/asean-arc/index.md" &&
+	! grep -q 'địa phương của' "$WORK/asean-arc/index.md"
+then ok report/asean-an-organisation
+else fail report/asean-an-organisation "$(cat "$WORK/asean.check" "$WORK/asean.log" | head -c 400)"; fi
