@@ -68,12 +68,17 @@ content_rgb(struct buf *b, uint32_t c, const char *op)
 	content_op(b, op, 3, v);
 }
 
-void
-content_codes(struct buf *b, const char *s, size_t len)
+float
+content_codes(struct buf *b, const uint16_t *w, const char *s, size_t len)
 {
-	buf_putc(b, '<');
+	float adv = 0;
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	while (p < end)
-		content_hex4(b, text_next_cp(&p));
-	buf_puts(b, "> Tj\n");
+	buf_putc(b, '<');
+	while (p < end) {
+		uint32_t code = text_next_cp(&p);
+		content_hex4(b, code);
+		adv += w[code];
+	}
+	buf_putc(b, '>');
+	return adv;
 }

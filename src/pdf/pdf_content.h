@@ -18,7 +18,9 @@ void content_num(struct buf *b, float v);
 void content_op(struct buf *b, const char *op, int n, const float *v);
 /* Colour 0xRRGGBB with op ("rg", "RG"). */
 void content_rgb(struct buf *b, uint32_t c, const char *op);
-/* The UTF-8 codes s[len] (one per document code) as "<...> Tj". */
-void content_codes(struct buf *b, const char *s, size_t len);
+/* The UTF-8 codes s[len] (one per document code) as one hex string "<...>"
+ * of a TJ; returns their width in thousandths of the size, from w (the
+ * font's /W width of each code). */
+float content_codes(struct buf *b, const uint16_t *w, const char *s, size_t len);
 
 #endif

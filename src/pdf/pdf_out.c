@@ -441,9 +441,6 @@ put_shaped(struct out *o, HPDF_Page page, struct buf *b, struct buf *paths, cons
 		buf_puts(b, "100 Tz\n");
 }
 
-/* The codes of UTF-8 s as a hex string and Tj (ShowText would skip a run
- * of zero width, such as a lone combining mark). */
-
 static HPDF_Image
 image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, enum lang lang)
 {
@@ -510,11 +507,30 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 	}
 	int face = -1, invisible = 0, text = 0;
 	float size = 0;
+	/* Runs that continue one baseline in the same face, size and colour
+	 * (the words of a justified line, say) share one TJ, each placed by
+	 * the difference from where the last one ended, not each by a Tm. */
+	int tj = 0;               /* a TJ is open */
+	float tj_x = 0, tj_y = 0; /* where its next code would go */
 	struct buf paths = BUF_INIT;
 	for (size_t k = 0; k < n; k++) {
 		const struct dl_item *it = &dl->items[idx[k]];
 		if (it->kind != DL_TEXT || !it->len)
 			continue;
+		if (tj && !it->shaped && it->face == face && it->h == size &&
+		    it->invisible == invisible && it->rgb == fill && it->y == tj_y) {
+			float d = (tj_x - it->x) * 1000.0f / size;
+			if (fabsf(d) >= 0.01f)
+				content_num(b, d);
+			tj_x =
+			    it->x + content_codes(b, o->w[face], dl->text.data + it->off, it->len) *
+			                size / 1000.0f;
+			continue;
+		}
+		if (tj) {
+			buf_puts(b, "] TJ\n");
+			tj = 0;
+		}
 		if (!text) {
 			buf_puts(b, "BT\n");
 			text = 1;
@@ -537,8 +553,14 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, HPDF_
 			continue;
 		}
 		content_op(b, "Tm", 6, (float[]){1, 0, 0, 1, it->x, it->y});
-		content_codes(b, dl->text.data + it->off, it->len);
+		buf_putc(b, '[');
+		tj = 1;
+		tj_y = it->y;
+		tj_x = it->x + content_codes(b, o->w[face], dl->text.data + it->off, it->len) *
+		                   size / 1000.0f;
 	}
+	if (tj)
+		buf_puts(b, "] TJ\n");
 	if (text)
 		buf_puts(b, "ET\n");
 	buf_put(b, paths.data, paths.len);
