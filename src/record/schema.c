@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
 #include "fsutil.h"
@@ -572,15 +571,12 @@ static const char *const country_hints[][2] = {
 static void
 take_country(struct walk *w, struct text *t, const struct node *v)
 {
-	char c[3] = {0, 0, 0};
+	/* a code in capitals, as country_known knows them (ASEAN written out) */
+	char c[6] = {0};
 	const char *s = v->str;
-	/* ASEAN has no code of its own in ISO 3166-1: written out */
-	if (!strcasecmp(s, "ASEAN")) {
-		t->s = "ASEAN";
-		return;
-	}
-	if (strlen(s) == 2) {
-		for (int i = 0; i < 2; i++)
+	size_t n = strlen(s);
+	if (n < sizeof c) {
+		for (size_t i = 0; i < n; i++)
 			c[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
 		if (country_known(c)) {
 			t->s = arena_strdup(w->a, c);
