@@ -446,7 +446,7 @@ cmd_check(int argc, char **argv)
 	    fflush(stdout) != 0) {
 		fprintf(stderr, "debrief: %s: %s\n",
 		        L(o.lang, "không ghi được kết quả", "cannot write output"),
-		        strerror(errno));
+		        fs_strerror(errno));
 		goto out;
 	}
 

@@ -31,6 +31,62 @@ fs_set_lang(enum lang lang)
 	fs_lang = lang;
 }
 
+/* The system's error texts in Vietnamese: glibc has no Vietnamese
+ * catalogue, and strerror() would put English inside a Vietnamese
+ * sentence.  The errors a file-handling tool meets; any other is named
+ * by its number. */
+static const struct {
+	int e;
+	const char *vi;
+} vi_errors[] = {
+    {EPERM, "thao tác không được phép"},
+    {ENOENT, "không có tệp hoặc thư mục này"},
+    {EINTR, "lời gọi hệ thống bị ngắt"},
+    {EIO, "lỗi vào/ra"},
+    {ENXIO, "không có thiết bị hoặc địa chỉ này"},
+    {EBADF, "số mô tả tệp không hợp lệ"},
+    {EAGAIN, "tài nguyên tạm thời không sẵn sàng"},
+    {ENOMEM, "không đủ bộ nhớ"},
+    {EACCES, "không có quyền truy cập"},
+    {EBUSY, "thiết bị hoặc tài nguyên đang bận"},
+    {EEXIST, "tệp đã tồn tại"},
+    {EXDEV, "không thể liên kết giữa hai thiết bị"},
+    {ENODEV, "không có thiết bị này"},
+    {ENOTDIR, "không phải là thư mục"},
+    {EISDIR, "là một thư mục"},
+    {EINVAL, "tham số không hợp lệ"},
+    {ENFILE, "hệ thống đang mở quá nhiều tệp"},
+    {EMFILE, "tiến trình đang mở quá nhiều tệp"},
+    {ETXTBSY, "tệp đang được sử dụng"},
+    {EFBIG, "tệp quá lớn"},
+    {ENOSPC, "thiết bị hết chỗ trống"},
+    {ESPIPE, "không thể dịch chuyển vị trí đọc ghi"},
+    {EROFS, "hệ thống tệp chỉ cho phép đọc"},
+    {EMLINK, "quá nhiều liên kết"},
+    {EPIPE, "đường ống đã bị đóng"},
+    {ENAMETOOLONG, "tên tệp quá dài"},
+    {ENOTEMPTY, "thư mục không rỗng"},
+    {ELOOP, "là liên kết tượng trưng, hoặc quá nhiều cấp liên kết tượng trưng"},
+    {EOVERFLOW, "giá trị quá lớn so với kiểu dữ liệu"},
+    {EDQUOT, "đã vượt hạn mức dung lượng đĩa"},
+    {ESTALE, "số mô tả tệp trên hệ thống tệp mạng đã cũ"},
+    {ENOSYS, "hệ thống không hỗ trợ chức năng này"},
+    {EOPNOTSUPP, "thao tác không được hỗ trợ"},
+};
+
+const char *
+fs_strerror(int e)
+{
+	if (fs_lang != LANG_VI)
+		return strerror(e);
+	for (size_t i = 0; i < sizeof vi_errors / sizeof vi_errors[0]; i++)
+		if (vi_errors[i].e == e)
+			return vi_errors[i].vi;
+	static _Thread_local char other[48];
+	snprintf(other, sizeof other, "lỗi hệ thống số %d", e);
+	return other;
+}
+
 /* Open path for reading when it is a regular file.  O_NONBLOCK keeps a
  * FIFO (or a device) from blocking the open; fstat then refuses it, so a
  * pipe planted where a record, configuration, template or image is
@@ -40,7 +96,7 @@ open_regular(int at, const char *path, int nofollow, char **err)
 {
 	int fd = openat(at, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	if (fd < 0) {
-		*err = xasprintf(M("không mở được: %s", "cannot open: %s"), strerror(errno));
+		*err = xasprintf(M("không mở được: %s", "cannot open: %s"), fs_strerror(errno));
 		return -1;
 	}
 	struct stat st;
@@ -77,7 +133,7 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 			if (errno == EINTR)
 				continue;
 			*err =
-			    xasprintf(M("không đọc được: %s", "cannot read: %s"), strerror(errno));
+			    xasprintf(M("không đọc được: %s", "cannot read: %s"), fs_strerror(errno));
 			goto fail;
 		}
 		if (r == 0)
@@ -180,7 +236,7 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 	if (!d) {
 		say(errs,
 		    xasprintf(M("%s: không mở được thư mục: %s", "%s: cannot open directory: %s"),
-		              dir, strerror(errno)));
+		              dir, fs_strerror(errno)));
 		return 1;
 	}
 	struct strlist names = {0};
@@ -198,7 +254,7 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 		int link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
 		if ((link ? stat(p, &st) : lstat(p, &st)) != 0) {
 			if (!link || is_yaml_name(names.v[i])) {
-				say(errs, xasprintf("%s: %s", p, strerror(errno)));
+				say(errs, xasprintf("%s: %s", p, fs_strerror(errno)));
 				failed++;
 			}
 		} else if (S_ISDIR(st.st_mode)) {
@@ -242,7 +298,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 		if (!strcmp(paths[i], "-")) {
 			strlist_push(out, "-");
 		} else if (stat(paths[i], &st) != 0) {
-			say(errs, xasprintf("%s: %s", paths[i], strerror(errno)));
+			say(errs, xasprintf("%s: %s", paths[i], fs_strerror(errno)));
 			failed++;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (seen_add(&seen, &st))
@@ -265,7 +321,7 @@ fs_mkdirs(const char *dir, char **err)
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
-			                 strerror(errno));
+			                 fs_strerror(errno));
 			free(p);
 			return 0;
 		}
@@ -273,7 +329,7 @@ fs_mkdirs(const char *dir, char **err)
 	}
 	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 		*err = xasprintf(M("không tạo được %s: %s", "cannot create %s: %s"), p,
-		                 strerror(errno));
+		                 fs_strerror(errno));
 		free(p);
 		return 0;
 	}
@@ -328,7 +384,7 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 	}
 	if (fd < 0) {
 		int e = errno;
-		*err = xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, strerror(e));
+		*err = xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, fs_strerror(e));
 		errno = e;
 		return -1;
 	}
@@ -338,7 +394,7 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 		if (create && mkdirat(fd, comp, 0777) != 0 && errno != EEXIST) {
 			*err =
 			    xasprintf(M("không tạo được %s/%.*s: %s", "cannot create %s/%.*s: %s"),
-			              dir, (int)(slash - name), name, strerror(errno));
+			              dir, (int)(slash - name), name, fs_strerror(errno));
 			free(comp);
 			close(fd);
 			return -1;
@@ -357,7 +413,7 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 			                 dir, (int)(slash - name), name)
 			           : xasprintf(
 			                 M("không mở được %s/%.*s: %s", "cannot open %s/%.*s: %s"),
-			                 dir, (int)(slash - name), name, strerror(e));
+			                 dir, (int)(slash - name), name, fs_strerror(e));
 			errno = e; /* fs_remove: ENOENT is no failure */
 			return -1;
 		}
@@ -512,7 +568,7 @@ write_temp(const char *dir, const char *name, const void *data, size_t len, stru
 	if (fd < 0) {
 		*err = xasprintf(
 		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
-		    strerror(errno));
+		    fs_strerror(errno));
 		close(dfd);
 		return 0;
 	}
@@ -528,7 +584,7 @@ write_temp(const char *dir, const char *name, const void *data, size_t len, stru
 			if (errno == EINTR)
 				continue;
 			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
-			                 dir, name, strerror(errno));
+			                 dir, name, fs_strerror(errno));
 			close(fd);
 			unlinkat(dfd, tmp, 0);
 			live_n = slot;
@@ -566,7 +622,7 @@ put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
 	if (!ok) {
 		unlinkat(pd->dfd, live_name[slot], 0);
 		if (!*err)
-			*err = xasprintf(why, pd->dir, pd->name, strerror(e));
+			*err = xasprintf(why, pd->dir, pd->name, fs_strerror(e));
 	}
 	return ok;
 }
@@ -634,7 +690,7 @@ fs_sync_batch(char **err)
 	int synced = sync_all(0), ok = synced;
 	if (!synced)
 		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
-		                 batch[0].dir, batch[0].name, strerror(errno));
+		                 batch[0].dir, batch[0].name, fs_strerror(errno));
 	for (size_t i = 0; i < nbatch; i++) {
 		if (synced) {
 			ok &= put_in_place(&batch[i], (sig_atomic_t)i, 0, err);
@@ -645,7 +701,7 @@ fs_sync_batch(char **err)
 	}
 	if (synced && !sync_all(1)) {
 		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
-		                 batch[0].dir, batch[0].name, strerror(errno));
+		                 batch[0].dir, batch[0].name, fs_strerror(errno));
 		ok = 0;
 	}
 	live_n = 0;
@@ -680,7 +736,7 @@ fs_remove(const char *dir, const char *name, char **err)
 		rc = 2; /* gone already, or not a file this program writes */
 	} else if (unlinkat(dfd, base, 0) != 0) {
 		*err = xasprintf(M("không xóa được %s/%s: %s", "cannot remove %s/%s: %s"), dir,
-		                 name, strerror(errno));
+		                 name, fs_strerror(errno));
 		rc = 0;
 	}
 	close(dfd);
@@ -768,7 +824,7 @@ fs_lock(const char *dir, const char *name, int wait, char **err)
 	close(dfd);
 	if (fd < 0) {
 		*err = xasprintf(M("không mở được %s/%s: %s", "cannot open %s/%s: %s"), dir, name,
-		                 strerror(e));
+		                 fs_strerror(e));
 		return -1;
 	}
 	int r;
@@ -781,7 +837,7 @@ fs_lock(const char *dir, const char *name, int wait, char **err)
 	if (e == EWOULDBLOCK)
 		return -2;
 	*err = xasprintf(M("không khóa được %s/%s: %s", "cannot lock %s/%s: %s"), dir, name,
-	                 strerror(e));
+	                 fs_strerror(e));
 	return -1;
 }
 

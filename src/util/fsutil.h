@@ -14,6 +14,9 @@
 /* The language of the messages below (*err, *errs): each command sets its
  * own; English until then. */
 void fs_set_lang(enum lang lang);
+/* strerror(e) in the language of fs_set_lang: Vietnamese from a table of
+ * its own (glibc has none), English from the C library. */
+const char *fs_strerror(int e);
 
 /* Read a whole file ("-" is standard input) of at most max bytes.  Only a
  * regular file is read: a FIFO, device or socket is refused without

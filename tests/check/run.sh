@@ -199,6 +199,10 @@ run missing-among-good -- --lang en dup-key.yaml nosuch.yaml not-nfc.yaml
 want_rc missing-among-good 2
 gold missing-among-good
 has missing-among-good/message "$WORK/missing-among-good.err" '^debrief: nosuch.yaml: cannot open: '
+# In Vietnamese the system's reason is Vietnamese too, not the C library's English.
+run missing-vi -- --lang vi clean.yaml nosuch.yaml
+want_rc missing-vi 2
+has missing-vi/reason-in-vietnamese "$WORK/missing-vi.err" '^debrief: nosuch.yaml: không mở được: không có tệp hoặc thư mục này$'
 # An unreadable file is a failure of that file in every format, and exit 2.
 run missing-junit -- --lang en --format junit clean.yaml nosuch.yaml
 want_rc missing-junit 2
