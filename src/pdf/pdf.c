@@ -77,9 +77,10 @@ has_tasks(cmark_node *list)
 	return 0;
 }
 
-/* The plain text of an image description (its alt text). */
+/* The plain text of a node's inlines: an image's description (its alt
+ * text), a heading's words. */
 static char *
-alt_text(cmark_node *img)
+plain_text(cmark_node *img)
 {
 	struct buf b = BUF_INIT;
 	cmark_iter *it = cmark_iter_new(img);
@@ -132,8 +133,22 @@ extension(struct lay *L, cmark_node *n, int enter)
 	}
 }
 
+/* Whether heading n opens the annex of an official form: its words are
+ * the front matter's annex. */
+static int
+opens_annex(cmark_node *n, const struct form *form)
+{
+	if (!form || !form->annex || !*form->annex)
+		return 0;
+	char *t = plain_text(n), *words = text_squeeze(t);
+	int yes = !strcmp(words, form->annex);
+	free(words);
+	free(t);
+	return yes;
+}
+
 static void
-walk(cmark_node *doc, struct lay *L)
+walk(cmark_node *doc, struct lay *L, const struct form *form)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -164,6 +179,8 @@ walk(cmark_node *doc, struct lay *L)
 		case CMARK_NODE_HTML_BLOCK: lay_html_block(L, cmark_node_get_literal(n)); break;
 		case CMARK_NODE_PARAGRAPH: enter ? lay_para_begin(L) : lay_para_end(L); break;
 		case CMARK_NODE_HEADING:
+			if (enter && opens_annex(n, form))
+				lay_annex_begin(L);
 			if (enter)
 				lay_heading_begin(L, cmark_node_get_heading_level(n));
 			else
@@ -185,7 +202,7 @@ walk(cmark_node *doc, struct lay *L)
 			enter ? lay_link_begin(L, cmark_node_get_url(n)) : lay_link_end(L);
 			break;
 		case CMARK_NODE_IMAGE: {
-			char *alt = alt_text(n);
+			char *alt = plain_text(n);
 			lay_image(L, cmark_node_get_url(n), alt);
 			free(alt);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* the description is drawn */
@@ -248,7 +265,7 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 		goto out;
 	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, lang, form};
 	L = lay_new(fonts, &lo, warnings);
-	walk(doc, L);
+	walk(doc, L, form);
 	dl = lay_finish(L);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
 	struct pdfout_info info = {title, author, subject, o->created, lang};

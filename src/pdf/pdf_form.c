@@ -35,6 +35,7 @@ static const struct {
     {"recipients_label", offsetof(struct form, recipients_label)},
     {"signer_name", offsetof(struct form, signer_name)},
     {"draft", offsetof(struct form, draft)},
+    {"annex", offsetof(struct form, annex)},
     {"lang", offsetof(struct form, lang)},
 };
 #define NTEXT_KEYS (sizeof text_keys / sizeof text_keys[0])
@@ -371,7 +372,19 @@ form_begin(struct lay *L)
 void
 form_end(struct lay *L)
 {
+	if (L->form_closed)
+		return;
+	L->form_closed = 1;
 	form_footer(L, L->o.form);
+}
+
+void
+lay_annex_begin(struct lay *L)
+{
+	if (!L->o.form || L->form_closed)
+		return;
+	form_end(L);
+	lay_page_break(L);
 }
 
 /* The draft mark on every page: in a frame at the top right. */

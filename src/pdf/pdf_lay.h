@@ -135,6 +135,7 @@ struct lay {
 	float y;                     /* top of the next line box */
 	float left, right;           /* content edges at the current depth */
 	int at_top;                  /* nothing on this page yet */
+	int form_closed;             /* the official form's footer is drawn */
 	float pending;               /* space owed before the next block */
 	int suppress;                /* first block in a container: no space before */
 	struct ctr *ctr;             /* open containers, outermost first */

@@ -33,6 +33,7 @@ struct form {
 	size_t nsigner;
 	char *signer_name;
 	char *draft; /* the mark on every page of a draft, else NULL */
+	char *annex; /* the heading the annex opens with: after the footer, on a page of its own */
 	char *lang;  /* "vi" or "en": the document's language */
 };
 
@@ -70,6 +71,9 @@ void lay_heading_end(struct lay *L);
 void lay_code_block(struct lay *L, const char *text);
 void lay_html_block(struct lay *L, const char *text);
 void lay_rule(struct lay *L);
+/* The official form's footer (recipients, signature) now, and what follows
+ * on a new page: the annex comes after the signature (Decree 30/2020). */
+void lay_annex_begin(struct lay *L);
 
 void lay_text(struct lay *L, const char *s);
 void lay_literal(struct lay *L, enum span kind, const char *s); /* code span, raw HTML */

@@ -14,11 +14,13 @@ PAGE_W = 595.276
 WORDS = {
     "vi": dict(nation="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto="Độc lập - Tự do - Hạnh phúc",
                number="Số:", type="BÁO CÁO", recipients="Nơi nhận:", archive="- Lưu: VT, SNV.",
-               draft="DỰ THẢO", issuer="SỞ NGOẠI VỤ", authority="KT. GIÁM ĐỐC"),
+               draft="DỰ THẢO", issuer="SỞ NGOẠI VỤ", authority="KT. GIÁM ĐỐC",
+               annex="Phụ lục dự thảo"),
     "en": dict(nation="SOCIALIST REPUBLIC OF VIET NAM", motto="Independence - Freedom - Happiness",
                number="No.:", type="REPORT", recipients="Recipients:",
                archive="- Archived: VT, SNV.", draft="DRAFT",
-               issuer="DEPARTMENT OF FOREIGN AFFAIRS", authority="p.p. DIRECTOR"),
+               issuer="DEPARTMENT OF FOREIGN AFFAIRS", authority="p.p. DIRECTOR",
+               annex="Draft annex"),
 }[LANG]
 
 
@@ -135,9 +137,23 @@ if len(PAGES) > 1:
 else:
     check("page-numbers/top-centre-from-page-2", False, "the report has one page only")
 
+# The annex of a draft follows the signature and starts a page of its
+# own; a final report has none.
+annex = [p for p in range(len(PAGES))
+         if any(r["text"].startswith(WORDS["annex"]) for r in PAGES[p])]
+if KIND == "draft":
+    check("draft/annex-present", len(annex) == 1, f"annex heading on pages {annex}")
+else:
+    check("final/no-annex", not annex, f"annex heading on pages {annex}")
+if annex:
+    body = [r for r in PAGES[annex[0]] if r["top"] > 20 * MM]
+    check("draft/annex-opens-its-page", body and body[0]["text"].startswith(WORDS["annex"]),
+          str(body[:1]))
+
 # The footer: recipients on the left (label bold italic 12 pt, the file
-# copy last), the signature block on the right at the same height.
-last = len(PAGES) - 1
+# copy last), the signature block on the right at the same height; on the
+# last page, or the page before the annex.
+last = annex[0] - 1 if annex else len(PAGES) - 1
 rec = one(last, WORDS["recipients"], "footer/recipients")
 auth = one(last, WORDS["authority"], "footer/authority")
 arch = find(last, WORDS["archive"])

@@ -142,7 +142,7 @@ for l in vi en; do
 	done
 	# the draft is the final plus its mark and the annex of gaps
 	strip() { awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }' "$1"; }
-	sed -E '/^draft: /d; /^## (Phụ lục dự thảo|Draft annex)/,$d' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md" >"$WORK/d.md"
+	sed -E '/^(draft|annex): /d; /^## (Phụ lục dự thảo|Draft annex)/,$d' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md" >"$WORK/d.md"
 	strip "$WORK/d.md" >"$WORK/d1.md"
 	strip "$WORK/form-final-$l/2017-07-camau-nagasaki.md" >"$WORK/f1.md"
 	if ! grep -q '^draft: ' "$WORK/form-draft-$l/2017-07-camau-nagasaki.md"; then fail "report/form/draft-differs-only-by-mark-and-annex-$l" "no draft mark"
