@@ -68,8 +68,39 @@ put_str(struct fview *v, struct node *m, const char *key, const char *s)
 	node_map_put(v->a, m, key, node_new_scalar(v->a, s ? s : ""));
 }
 
-/* English for the usual Vietnamese titles and bodies of a Sở Ngoại vụ;
- * anything else stays as written. */
+/* English for the bodies a report is usually sent to: the departments of a
+ * province (by the names before and after the 2025 reorganisation) and the
+ * Ministry; people's committees and representative agencies go by their
+ * pattern (recipient_name).  A name outside these stays as the record
+ * writes it: it is a proper name. */
+static const char *const org_en[][2] = {
+    {"so ngoai vu", "Department of Foreign Affairs"},
+    {"so noi vu", "Department of Home Affairs"},
+    {"so tai chinh", "Department of Finance"},
+    {"so cong thuong", "Department of Industry and Trade"},
+    {"so nong nghiep va moi truong", "Department of Agriculture and Environment"},
+    {"so nong nghiep va phat trien nong thon", "Department of Agriculture and Rural Development"},
+    {"so tai nguyen va moi truong", "Department of Natural Resources and Environment"},
+    {"so ke hoach va dau tu", "Department of Planning and Investment"},
+    {"so xay dung", "Department of Construction"},
+    {"so giao thong van tai", "Department of Transport"},
+    {"so khoa hoc va cong nghe", "Department of Science and Technology"},
+    {"so thong tin va truyen thong", "Department of Information and Communications"},
+    {"so giao duc va dao tao", "Department of Education and Training"},
+    {"so y te", "Department of Health"},
+    {"so van hoa the thao va du lich", "Department of Culture, Sports and Tourism"},
+    {"so van hoa va the thao", "Department of Culture and Sports"},
+    {"so du lich", "Department of Tourism"},
+    {"so tu phap", "Department of Justice"},
+    {"so lao dong thuong binh va xa hoi", "Department of Labour, Invalids and Social Affairs"},
+    {"so dan toc va ton giao", "Department of Ethnic Minorities and Religions"},
+    {"thanh tra tinh", "Provincial Inspectorate"},
+    {"bo ngoai giao", "Ministry of Foreign Affairs"},
+    {"bo ngoai giao cuc ngoai vu", "Ministry of Foreign Affairs (Department of External Relations)"},
+};
+
+/* English for the usual Vietnamese titles of a Sở Ngoại vụ's signers;
+ * a body by org_en; anything else stays as written. */
 static const char *const title_en[][2] = {
     {"giam doc", "Director"},
     {"pho giam doc", "Deputy Director"},
@@ -79,7 +110,6 @@ static const char *const title_en[][2] = {
     {"pho truong phong", "Deputy Head of Division"},
     {"chu tich", "Chairman"},
     {"pho chu tich", "Vice Chairman"},
-    {"so ngoai vu", "Department of Foreign Affairs"},
 };
 
 static char *
@@ -90,6 +120,9 @@ english_title(const char *s)
 	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
 		if (!strcmp(f, title_en[i][0]))
 			hit = title_en[i][1];
+	for (size_t i = 0; !hit && i < sizeof org_en / sizeof org_en[0]; i++)
+		if (!strcmp(f, org_en[i][0]))
+			hit = org_en[i][1];
 	free(f);
 	return xstrdup(hit ? hit : s);
 }
@@ -122,32 +155,64 @@ authority(const char *s, enum lang lang)
 	return u;
 }
 
-/* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
+/* "Ủy ban nhân dân tỉnh Tây Ninh" → "Tay Ninh Provincial People's
+ * Committee"; NULL for any other name. */
 static char *
-body_name(const char *s, enum lang lang)
+committee_en(const char *s)
 {
 	static const char *const ub[][2] = {
 	    {"Ủy ban nhân dân tỉnh ", "Provincial People's Committee"},
 	    {"Ủy ban nhân dân thành phố ", "City People's Committee"},
+	    {"Uỷ ban nhân dân tỉnh ", "Provincial People's Committee"},
+	    {"Uỷ ban nhân dân thành phố ", "City People's Committee"},
 	    {"UBND tỉnh ", "Provincial People's Committee"},
 	    {"UBND thành phố ", "City People's Committee"}};
-	if (!s)
-		return xstrdup(BLANK);
-	if (lang == LANG_VI)
-		return text_upper(s);
 	for (size_t i = 0; i < sizeof ub / sizeof ub[0]; i++) {
 		size_t n = strlen(ub[i][0]);
 		if (!strncmp(s, ub[i][0], n)) {
 			char *place = text_unaccent(s + n);
-			char *t = xasprintf("%s %s", place, ub[i][1]), *u = text_upper(t);
+			char *t = xasprintf("%s %s", place, ub[i][1]);
 			free(place);
-			free(t);
-			return u;
+			return t;
 		}
 	}
-	char *t = english_title(s), *u = text_upper(t);
+	return NULL;
+}
+
+/* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
+static char *
+body_name(const char *s, enum lang lang)
+{
+	if (!s)
+		return xstrdup(BLANK);
+	if (lang == LANG_VI)
+		return text_upper(s);
+	char *t = committee_en(s);
+	if (!t)
+		t = english_title(s);
+	char *u = text_upper(t);
 	free(t);
 	return u;
+}
+
+static char *
+recipient_name(const char *s, enum lang lang)
+{
+	if (lang == LANG_VI)
+		return xstrdup(s);
+	char *t = committee_en(s);
+	if (t)
+		return t;
+	static const char *const agency[][2] = {
+	    {"Đại sứ quán Việt Nam tại ", "Embassy of Viet Nam in"},
+	    {"Tổng Lãnh sự quán Việt Nam tại ", "Consulate General of Viet Nam in"},
+	    {"Lãnh sự quán Việt Nam tại ", "Consulate of Viet Nam in"}};
+	for (size_t i = 0; i < sizeof agency / sizeof agency[0]; i++) {
+		size_t n = strlen(agency[i][0]);
+		if (!strncmp(s, agency[i][0], n))
+			return xasprintf("%s %s", agency[i][1], s + n);
+	}
+	return english_title(s);
 }
 
 /* "18" → "18/BC-SNV", "5" → "05/BC-SNV"; a number with its own symbol as
@@ -226,8 +291,11 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);
 	struct node *seq = node_new_seq(v->a);
-	for (size_t i = self; i < l.names.n; i++)
-		node_seq_push(v->a, seq, node_new_scalar(v->a, yq(v, l.names.v[i])));
+	for (size_t i = self; i < l.names.n; i++) {
+		char *name = recipient_name(l.names.v[i], v->lang);
+		node_seq_push(v->a, seq, node_new_scalar(v->a, yq(v, name)));
+		free(name);
+	}
 	node_map_put(v->a, v->root, "y_recipients", seq);
 	strlist_free(&l.names);
 	strlist_free(&l.folded);
