@@ -32,7 +32,7 @@ struct hpdf_obj *hpdf_dict_direct(struct hpdf *h);
 struct hpdf_obj *hpdf_array(struct hpdf *h);
 /* An indirect stream of data[len], deflated, or NULL. */
 struct hpdf_obj *hpdf_stream(struct hpdf *h, const void *data, size_t len);
-/* A direct string of the bytes of s, which holds no NUL, or NULL. */
+/* A direct string object of s, its bytes as they are, or NULL. */
 struct hpdf_obj *hpdf_string(struct hpdf *h, const char *s);
 
 /* Entries of a dictionary; obj belongs to it from then on. */

@@ -225,8 +225,8 @@ image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, en
 	if (o->img[i] || o->img_bad[i])
 		return o->img[i];
 	const struct dl_image *im = &dl->images[i];
-	struct hpdf_obj *h = hpdf_image(o->h, im->data, im->len, im->png);
-	if (!h) {
+	struct hpdf_obj *x = hpdf_image(o->h, im->data, im->len, im->png);
+	if (!x) {
 		/* an image libharu cannot read is a frame, not a failed document */
 		o->img_bad[i] = 1;
 		if (warnings) {
@@ -238,7 +238,7 @@ image(struct out *o, const struct dl *dl, size_t i, struct strlist *warnings, en
 		}
 		return NULL;
 	}
-	return o->img[i] = h;
+	return o->img[i] = x;
 }
 
 /* The content stream of one page, written here rather than through
