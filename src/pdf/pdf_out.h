@@ -1,4 +1,4 @@
-/* pdf_out.h: a display list written as PDF bytes (libharu). */
+/* pdf_out.h: a display list written as PDF bytes (pdf_out.c). */
 #ifndef PDF_OUT_H
 #define PDF_OUT_H
 

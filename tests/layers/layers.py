@@ -3,6 +3,9 @@
 stage, module, files) and prints one line per finding: "ok NAME" or
 "FAIL NAME: why".  A file may include headers of its own layer or a lower
 one; modules (a row each) must not include each other in a circle.
+Libraries kept behind one file are included by that file alone: libharu
+(<hpdf*.h>) by pdf_hpdf.c, which stops the build on any version but the
+one its internals were read from, and ICU (<unicode/*.h>) by pdf_shape.c.
 Usage: layers.py TOP (the tree holding src/ and ARCHITECTURE.md)."""
 import os
 import re
@@ -76,6 +79,25 @@ for n in sorted(files):
         fail("layers/order/" + n, "includes " + ", ".join(wrong))
     else:
         ok("layers/order/" + n)
+
+# libraries behind one file: (name, include pattern, the one file, what
+# else that file must hold)
+behind = [("libharu", r"hpdf[a-z_]*\.h", "pdf_hpdf.c", "HPDF_MAJOR_VERSION"),
+          ("icu", r"unicode/[a-z0-9_]+\.h", "pdf_shape.c", None)]
+for lib, pat, owner, must in behind:
+    sysinc = re.compile(r'^\s*#\s*include\s*<(%s)>' % pat, re.M)
+    users = sorted(n for n in files
+                   if sysinc.search(open(files[n], encoding="utf-8").read()))
+    if users != [owner]:
+        fail("layers/behind-one-file/" + lib, "included by %s, want %s alone"
+             % (", ".join(users) or "no file", owner))
+        continue
+    own = open(files[owner], encoding="utf-8").read()
+    if must and not (must in own and re.search(r"^\s*#\s*error", own, re.M)):
+        fail("layers/behind-one-file/" + lib, "%s checks no version (%s, #error)"
+             % (owner, must))
+    else:
+        ok("layers/behind-one-file/%s (%s)" % (lib, owner))
 
 # circles between modules: depth-first search, the first circle named
 state, stack, circle = {}, [], None

@@ -1,0 +1,413 @@
+/*
+ * pdf_hpdf.c: the only file that includes libharu (pdf_hpdf.h).  libharu
+ * keeps the object tree and its serialization (numbering, cross-reference
+ * table, trailer), the page tree, link annotations and destinations,
+ * outlines, the information dictionary and PNG and JPEG images.  What it
+ * gets wrong with TrueType and Unicode (as measured on 2.3.0) is done by
+ * debrief instead: font dictionaries (pdf_fontdict.c), content streams
+ * (pdf_content.c, pdf_out.c), ToUnicode CMaps (pdf_tounicode.c), text
+ * strings and deflating (here).
+ *
+ * libharu's internals this file relies on, as read in the headers of
+ * libharu 2.3.0 (hpdf_objects.h, hpdf_pages.h, hpdf_streams.h):
+ * - struct _HPDF_Doc's mmgr, xref and info: new dictionaries, streams,
+ *   arrays and strings are made in the document's memory manager and
+ *   added to its cross-reference table (HPDF_Dict_New, HPDF_DictStream_New,
+ *   HPDF_Xref_Add), and the document information dictionary gets title,
+ *   author and subject as UTF-16 text strings written here, which
+ *   HPDF_SetInfoAttr would pass through its own encoders;
+ * - a stream dictionary's filter, stream and write_fn: a stream deflated
+ *   here (one z_stream for the document, level 3) is written as it is and
+ *   its /Filter named by a write hook, since libharu names a filter only
+ *   for what it deflates itself, at its own level, with a fresh z_stream
+ *   per stream;
+ * - a page's attr->contents: the page's content stream, written by
+ *   debrief in one piece rather than operator by operator through
+ *   HPDF_Page_*;
+ * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
+ *   names of fonts and forms made outside libharu's font loaders.
+ * Another release may move or change any of these without a word, so the
+ * build stops on any other version than the one they were read from.
+ */
+#define ZLIB_CONST
+#include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zlib.h>
+
+#include "pdf_hpdf.h"
+#include "text.h"
+#include "xalloc.h"
+
+#if !defined(HPDF_MAJOR_VERSION) || HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3 ||          \
+    HPDF_BUGFIX_VERSION != 0
+#error                                                                                             \
+    "pdf_hpdf.c uses libharu 2.3.0's internal object layer: read the internals listed above again in this libharu's headers, then change this check"
+#endif
+
+struct hpdf {
+	HPDF_Doc doc;        /* owned */
+	HPDF_STATUS err;     /* first libharu error, 0 if none */
+	HPDF_STATUS detail;  /* its detail number */
+	z_stream z;          /* one deflater for every stream, reset between them */
+	int zinit;           /* z is initialised */
+	unsigned char *zbuf; /* deflated bytes of the last stream */
+	size_t zcap;
+};
+
+/* Every libharu object is a pointer to a structure that starts with its
+ * object header; the opaque type of the header stands for all of them. */
+#define OBJ(p) ((struct hpdf_obj *)(void *)(p))
+#define DICT(p) ((HPDF_Dict)(void *)(p))
+#define ARRAY(p) ((HPDF_Array)(void *)(p))
+
+/* libharu reports here and goes on; we check h->err where it matters. */
+static void
+on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
+{
+	struct hpdf *h = user;
+	if (!h->err) {
+		h->err = e;
+		h->detail = detail;
+	}
+}
+
+struct hpdf *
+hpdf_new(char **err)
+{
+	struct hpdf *h = xcalloc(1, sizeof *h);
+	h->doc = HPDF_New(on_error, h);
+	if (!h->doc) {
+		free(h);
+		*err = xstrdup("libharu: cannot create a document");
+		return NULL;
+	}
+	HPDF_SetCompressionMode(h->doc, HPDF_COMP_ALL);
+	if (hpdf_failed(h, "setting up", err)) {
+		hpdf_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void
+hpdf_free(struct hpdf *h)
+{
+	if (!h)
+		return;
+	HPDF_Free(h->doc);
+	if (h->zinit)
+		deflateEnd(&h->z);
+	free(h->zbuf);
+	free(h);
+}
+
+int
+hpdf_failed(struct hpdf *h, const char *what, char **err)
+{
+	/* some faults are only recorded (HPDF_SetError), not reported */
+	if (!h->err && HPDF_GetError(h->doc)) {
+		h->err = HPDF_GetError(h->doc);
+		h->detail = HPDF_GetErrorDetail(h->doc);
+	}
+	if (!h->err)
+		return 0;
+	*err = xasprintf("libharu: %s: error 0x%04X (detail %u)", what, (unsigned)h->err,
+	                 (unsigned)h->detail);
+	return 1;
+}
+
+/* The /Filter of a stream whose data is deflated here: libharu names a
+ * filter only for what it deflates itself. */
+static HPDF_STATUS
+flate_key(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+/* zlib's level 3 rather than its default 6: on generated reports it takes
+ * an eighth less time per report for 5% more bytes (bench/report.sh). */
+#define DEFLATE_LEVEL 3
+
+/* Writes data deflated into stream dictionary s.  One z_stream serves the
+ * whole document: zlib's set-up for each stream, as libharu does it, costs
+ * as much as deflating a small one. */
+static int
+put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
+{
+	if (len > UINT_MAX / 2)
+		return 0;
+	int r = h->zinit ? deflateReset(&h->z) : deflateInit(&h->z, DEFLATE_LEVEL);
+	if (r != Z_OK)
+		return 0;
+	h->zinit = 1;
+	size_t bound = deflateBound(&h->z, (uLong)len);
+	h->zbuf = xgrow(h->zbuf, &h->zcap, bound, 1);
+	h->z.next_in = data;
+	h->z.avail_in = (uInt)len;
+	h->z.next_out = h->zbuf;
+	h->z.avail_out = (uInt)bound;
+	if (deflate(&h->z, Z_FINISH) != Z_STREAM_END)
+		return 0;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = flate_key;
+	return HPDF_Stream_Write(s->stream, h->zbuf, (HPDF_UINT)(bound - h->z.avail_out)) ==
+	       HPDF_OK;
+}
+
+struct hpdf_obj *
+hpdf_dict(struct hpdf *h)
+{
+	HPDF_Dict d = HPDF_Dict_New(h->doc->mmgr);
+	if (d && HPDF_Xref_Add(h->doc->xref, d) != HPDF_OK)
+		return NULL; /* Xref_Add frees it */
+	return OBJ(d);
+}
+
+struct hpdf_obj *
+hpdf_dict_direct(struct hpdf *h)
+{
+	return OBJ(HPDF_Dict_New(h->doc->mmgr));
+}
+
+struct hpdf_obj *
+hpdf_array(struct hpdf *h)
+{
+	return OBJ(HPDF_Array_New(h->doc->mmgr));
+}
+
+struct hpdf_obj *
+hpdf_stream(struct hpdf *h, const void *data, size_t len)
+{
+	HPDF_Dict s = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref);
+	return s && put_deflated(h, s, data, len) ? OBJ(s) : NULL;
+}
+
+struct hpdf_obj *
+hpdf_string(struct hpdf *h, const char *s)
+{
+	return OBJ(HPDF_String_New(h->doc->mmgr, s, NULL));
+}
+
+void
+hpdf_dict_add(struct hpdf_obj *d, const char *key, struct hpdf_obj *obj)
+{
+	HPDF_Dict_Add(DICT(d), key, obj);
+}
+
+void
+hpdf_dict_num(struct hpdf_obj *d, const char *key, int32_t v)
+{
+	HPDF_Dict_AddNumber(DICT(d), key, v);
+}
+
+void
+hpdf_dict_name(struct hpdf_obj *d, const char *key, const char *name)
+{
+	HPDF_Dict_AddName(DICT(d), key, name);
+}
+
+void
+hpdf_array_add(struct hpdf_obj *a, struct hpdf_obj *obj)
+{
+	HPDF_Array_Add(ARRAY(a), obj);
+}
+
+void
+hpdf_array_num(struct hpdf_obj *a, int32_t v)
+{
+	HPDF_Array_AddNumber(ARRAY(a), v);
+}
+
+struct hpdf_obj *
+hpdf_page(struct hpdf *h, float w, float ht)
+{
+	HPDF_Page page = HPDF_AddPage(h->doc);
+	if (!page || h->err)
+		return NULL;
+	HPDF_Page_SetWidth(page, w);
+	HPDF_Page_SetHeight(page, ht);
+	return OBJ(page);
+}
+
+int
+hpdf_page_contents(struct hpdf *h, struct hpdf_obj *page, const void *data, size_t len)
+{
+	HPDF_PageAttr pa = (HPDF_PageAttr)DICT(page)->attr;
+	if (put_deflated(h, pa->contents, data, len))
+		return 1;
+	if (!h->err)
+		h->err = HPDF_FAILD_TO_ALLOC_MEM;
+	return 0;
+}
+
+const char *
+hpdf_font_name(struct hpdf_obj *page, struct hpdf_obj *font)
+{
+	return HPDF_Page_GetLocalFontName(DICT(page), DICT(font));
+}
+
+const char *
+hpdf_xobject_name(struct hpdf_obj *page, struct hpdf_obj *xobject)
+{
+	return HPDF_Page_GetXObjectName(DICT(page), DICT(xobject));
+}
+
+struct hpdf_obj *
+hpdf_image(struct hpdf *h, const void *data, size_t len, int png)
+{
+	HPDF_Image im = png ? HPDF_LoadPngImageFromMem(h->doc, data, (HPDF_UINT)len)
+	                    : HPDF_LoadJpegImageFromMem(h->doc, data, (HPDF_UINT)len);
+	if (!im || h->err) {
+		HPDF_ResetError(h->doc);
+		h->err = 0;
+		return NULL;
+	}
+	return OBJ(im);
+}
+
+/* [page /XYZ left top null]: keeps the reader's zoom, which
+ * HPDF_Destination_SetXYZ cannot express. */
+static HPDF_Destination
+dest(struct hpdf *h, struct hpdf_obj *page, float top)
+{
+	HPDF_Destination d = HPDF_Page_CreateDestination(DICT(page));
+	if (!d)
+		return NULL;
+	HPDF_Array_Clear(d);
+	HPDF_Array_Add(d, DICT(page));
+	HPDF_Array_AddName(d, "XYZ");
+	HPDF_Array_AddReal(d, 0);
+	HPDF_Array_AddReal(d, top);
+	HPDF_Array_Add(d, HPDF_Null_New(h->doc->mmgr));
+	return d;
+}
+
+void
+hpdf_link(struct hpdf *h, struct hpdf_obj *page, const float rect[4], struct hpdf_obj *to,
+          float top, const char *uri)
+{
+	HPDF_Rect r = {rect[0], rect[1], rect[2], rect[3]};
+	HPDF_Annotation a = to ? HPDF_Page_CreateLinkAnnot(DICT(page), r, dest(h, to, top))
+	                       : HPDF_Page_CreateURILinkAnnot(DICT(page), r, uri);
+	if (a) {
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4); /* print */
+	}
+}
+
+/* A PDF text string of UTF-8 s: ASCII as it is, anything else as UTF-16BE
+ * after a byte order mark (libharu's UTF-8 encoder would do the same, at
+ * the cost of building its 65,536-entry tables). */
+static void *
+text_string(struct hpdf *h, const char *s)
+{
+	size_t len = strnlen(s, 16000); /* libharu's strings hold 65,535 bytes */
+	int ascii = 1;
+	for (size_t k = 0; k < len; k++)
+		if ((unsigned char)s[k] >= 0x80)
+			ascii = 0;
+	if (ascii) {
+		char *z = xstrndup(s, len);
+		HPDF_String r = HPDF_String_New(h->doc->mmgr, z, NULL);
+		free(z);
+		return r;
+	}
+	struct buf b = BUF_INIT;
+	buf_put(&b, "\xFE\xFF", 2);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		uint32_t c = text_next_cp(&p);
+		if (c > 0xFFFF) {
+			c -= 0x10000;
+			uint32_t hi = 0xD800 + (c >> 10), lo = 0xDC00 + (c & 0x3FF);
+			char u[4] = {(char)(hi >> 8), (char)hi, (char)(lo >> 8), (char)lo};
+			buf_put(&b, u, 4);
+		} else {
+			char u[2] = {(char)(c >> 8), (char)c};
+			buf_put(&b, u, 2);
+		}
+	}
+	HPDF_Binary r = HPDF_Binary_New(h->doc->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	buf_free(&b);
+	return r;
+}
+
+struct hpdf_obj *
+hpdf_outline(struct hpdf *h, struct hpdf_obj *parent, const char *title, int opened,
+             struct hpdf_obj *page, float top)
+{
+	HPDF_Outline ol = HPDF_CreateOutline(h->doc, DICT(parent), "", NULL);
+	if (!ol)
+		return NULL;
+	HPDF_Dict_Add(ol, "Title", text_string(h, title));
+	HPDF_Outline_SetOpened(ol, opened);
+	HPDF_Outline_SetDestination(ol, dest(h, page, top));
+	return OBJ(ol);
+}
+
+void
+hpdf_show_outlines(struct hpdf *h)
+{
+	HPDF_SetPageMode(h->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+void
+hpdf_info(struct hpdf *h, const char *creator, const char *title, const char *author,
+          const char *subject, long long epoch)
+{
+	/* creates the info dictionary, which the text strings go into */
+	HPDF_SetInfoAttr(h->doc, HPDF_INFO_CREATOR, creator);
+	HPDF_Dict dict = h->doc->info;
+	if (!dict)
+		return;
+	if (title && *title)
+		HPDF_Dict_Add(dict, "Title", text_string(h, title));
+	if (author && *author)
+		HPDF_Dict_Add(dict, "Author", text_string(h, author));
+	if (subject && *subject)
+		HPDF_Dict_Add(dict, "Subject", text_string(h, subject));
+	if (epoch >= 0) {
+		time_t t = (time_t)epoch;
+		struct tm tm;
+		if (gmtime_r(&t, &tm) && tm.tm_year + 1900 <= 9999) {
+			HPDF_Date d = {
+			    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			    tm.tm_sec,         'Z',           0,          0};
+			HPDF_SetInfoDateAttr(h->doc, HPDF_INFO_CREATION_DATE, d);
+			HPDF_SetInfoDateAttr(h->doc, HPDF_INFO_MOD_DATE, d);
+		}
+	}
+}
+
+int
+hpdf_save(struct hpdf *h, struct buf *out, char **err)
+{
+	HPDF_STATUS saved = HPDF_SaveToStream(h->doc);
+	if (hpdf_failed(h, "saving", err))
+		return 0;
+	if (saved != HPDF_OK) {
+		*err = xasprintf("libharu: saving: error 0x%04X", (unsigned)saved);
+		return 0;
+	}
+	HPDF_ResetStream(h->doc);
+	for (;;) {
+		HPDF_BYTE chunk[65536];
+		HPDF_UINT32 len = sizeof chunk;
+		HPDF_STATUS s = HPDF_ReadFromStream(h->doc, chunk, &len);
+		buf_put(out, chunk, len);
+		if (s == HPDF_STREAM_EOF)
+			break;
+		if (s != HPDF_OK) {
+			*err = xstrdup("libharu: cannot read the saved document");
+			return 0;
+		}
+	}
+	return 1;
+}
