@@ -249,9 +249,9 @@ out_md(struct buf *b, const struct due_list *l, enum lang lang, const char *sum)
 static void
 json_field(struct buf *b, const char *key, const char *v, int last)
 {
-	buf_printf(b, "\"%s\": \"", key);
-	escape_json(b, v);
-	buf_puts(b, last ? "\"" : "\", ");
+	buf_printf(b, "\"%s\": ", key);
+	escape_json_str(b, v);
+	buf_puts(b, last ? "" : ", ");
 }
 
 static void

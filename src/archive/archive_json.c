@@ -27,9 +27,8 @@ jw_key(struct jw *w, const char *key)
 			buf_puts(w->b, "  ");
 	}
 	if (key) {
-		buf_putc(w->b, '"');
-		escape_json(w->b, key);
-		buf_puts(w->b, "\": ");
+		escape_json_str(w->b, key);
+		buf_puts(w->b, ": ");
 	}
 }
 
@@ -62,9 +61,7 @@ jw_str(struct jw *w, const char *key, const char *v)
 		buf_puts(w->b, "null");
 		return;
 	}
-	buf_putc(w->b, '"');
-	escape_json(w->b, v);
-	buf_putc(w->b, '"');
+	escape_json_str(w->b, v);
 }
 
 static void

@@ -19,14 +19,6 @@
 #include "xalloc.h"
 
 static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	escape_json(b, s);
-	buf_putc(b, '"');
-}
-
-static void
 rules_usage(FILE *f)
 {
 	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n"
@@ -62,26 +54,15 @@ cmd_rules(int argc, char **argv)
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
 			buf_puts(&b, "    {\"id\": ");
-			json_str(&b, ru->id);
+			escape_json_str(&b, ru->id);
 			buf_puts(&b, ", \"severity\": ");
-			json_str(&b, sev_name(ru->sev));
-			buf_puts(&b, ", \"guidance\": [");
-			const char *g = ru->guidance;
-			for (int first = 1; *g; first = 0) {
-				size_t n = strcspn(g, " ");
-				char *id = xstrndup(g, n);
-				if (!first)
-					buf_puts(&b, ", ");
-				json_str(&b, id);
-				free(id);
-				g += n;
-				while (*g == ' ')
-					g++;
-			}
-			buf_puts(&b, "], \"group\": ");
-			json_str(&b, ru->group);
+			escape_json_str(&b, sev_name(ru->sev));
+			buf_puts(&b, ", \"guidance\": ");
+			escape_json_ids(&b, ru->guidance);
+			buf_puts(&b, ", \"group\": ");
+			escape_json_str(&b, ru->group);
 			buf_puts(&b, ", \"when\": ");
-			json_str(&b, L(lang, ru->when_vi, ru->when_en));
+			escape_json_str(&b, L(lang, ru->when_vi, ru->when_en));
 			buf_puts(&b, i + 1 < rule_count ? "},\n" : "}\n");
 		}
 		buf_puts(&b, "  ]\n}\n");
