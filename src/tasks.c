@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "date.h"
+#include "diag_out.h"
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
@@ -283,16 +284,6 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 	           l->n - over);
 }
 
-/* The errors among dq on standard error, as check prints them. */
-static void
-print_errors(const struct diags *dq)
-{
-	for (size_t i = 0; i < dq->n; i++)
-		if (dq->v[i].sev == SEV_ERROR)
-			fprintf(stderr, "%s:%u:%u: error: %s [%s]\n", dq->v[i].file,
-			        dq->v[i].mark.line, dq->v[i].mark.col, dq->v[i].msg, dq->v[i].rule);
-}
-
 /* One file: its open tasks into l; 0 when it cannot be read or loaded
  * (the reasons on standard error). */
 static int
@@ -305,7 +296,7 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
 	if (!schema_read(path, &lim, &data, &len, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
@@ -315,7 +306,7 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	if (r)
 		collect(l, r, name, w);
 	else
-		print_errors(&dq);
+		diag_eprint(&dq, 1);
 	record_free(r);
 	diags_free(&dq);
 	return r != NULL;
@@ -363,7 +354,7 @@ cmd_tasks(int argc, char **argv)
 	memset(&cfg, 0, sizeof cfg);
 	struct diags cq = DIAGS_INIT;
 	int cfg_ok = config_for(config, argv[c.next], lang, &cfg, &cq);
-	print_errors(&cq);
+	diag_eprint(&cq, 1);
 	diags_free(&cq);
 	if (!cfg_ok) {
 		config_free(&cfg);
@@ -382,7 +373,7 @@ cmd_tasks(int argc, char **argv)
 		}
 	}
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL};
 	char *owner_key = owner ? text_fold(owner) : NULL;
 	w.owner_key = owner_key;

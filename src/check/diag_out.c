@@ -88,13 +88,30 @@ out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			escape_text(b, d->msg);
 			buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
 		} else {
-			position(b, d);
-			buf_printf(b, ": %s: ", sev_name(d->sev));
-			escape_text(b, d->msg);
-			buf_printf(b, " [%s]\n", d->rule);
+			diag_line(b, d);
 		}
 	}
 	summary(b, dq, o);
+}
+
+void
+diag_line(struct buf *b, const struct diag *d)
+{
+	position(b, d);
+	buf_printf(b, ": %s: ", sev_name(d->sev));
+	escape_text(b, d->msg);
+	buf_printf(b, " [%s]\n", d->rule);
+}
+
+void
+diag_eprint(const struct diags *dq, int errors_only)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < dq->n; i++)
+		if (!errors_only || dq->v[i].sev == SEV_ERROR)
+			diag_line(&b, &dq->v[i]);
+	fputs(buf_cstr(&b), stderr);
+	buf_free(&b);
 }
 
 /* ---- json ---- */

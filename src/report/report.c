@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "collection.h"
+#include "diag_out.h"
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
@@ -200,20 +201,6 @@ record_lang(const struct doc *doc, const void *arg)
 	return l && !strcmp(l, "en") ? LANG_EN : LANG_VI;
 }
 
-static void
-print_findings(const struct diags *dq)
-{
-	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		if (d->mark.line)
-			escape_eprintf("%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
-			               d->mark.col, sev_name(d->sev), d->msg, d->rule);
-		else
-			escape_eprintf("%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
-			               d->rule);
-	}
-}
-
 /* One record of the run: what its work found and made (report_work, on
  * any thread), kept until report_commit prints and writes it in input
  * order. */
@@ -274,12 +261,10 @@ static void
 say_findings(struct strlist *said, const struct diags *dq)
 {
 	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		if (d->mark.line)
-			say(said, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line, d->mark.col,
-			    sev_name(d->sev), d->msg, d->rule);
-		else
-			say(said, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg, d->rule);
+		struct buf b = BUF_INIT;
+		diag_line(&b, &dq->v[i]);
+		strlist_push(said, buf_cstr(&b));
+		buf_free(&b);
 	}
 }
 
@@ -477,7 +462,7 @@ report_commit(void *vrun, size_t idx)
 			continue;
 		for (size_t i = 0; i < h->said.n; i++)
 			escape_eprintf("%s", h->said.v[i]);
-		print_findings(&h->cd);
+		diag_eprint(&h->cd, 0);
 		free(h->dir);
 		strlist_free(&h->said);
 		diags_free(&h->cd);
@@ -485,7 +470,7 @@ report_commit(void *vrun, size_t idx)
 	}
 	for (size_t i = 0; i < j->cfg_said.n; i++)
 		escape_eprintf("%s", j->cfg_said.v[i]);
-	print_findings(&j->cd);
+	diag_eprint(&j->cd, 0);
 	for (size_t i = 0; i < j->said.n; i++)
 		escape_eprintf("%s", j->said.v[i]);
 	if (j->failed)
@@ -494,7 +479,7 @@ report_commit(void *vrun, size_t idx)
 		if (!strcmp(o->ids.v[i], j->id)) {
 			struct diags dd = DIAGS_INIT;
 			collection_duplicate(&dd, name, j->id_mark, j->id, o->files.v[i], lang);
-			print_findings(&dd);
+			diag_eprint(&dd, 0);
 			diags_free(&dd);
 			goto out;
 		}
@@ -578,7 +563,7 @@ cmd_report(int argc, char **argv)
 		diags_free(&all);
 		return EXIT_USAGE;
 	}
-	print_findings(&all); /* problems of the configuration itself */
+	diag_eprint(&all, 0); /* problems of the configuration itself */
 	if (!fs_mkdirs(o.outdir, &err)) {
 		escape_eprintf("debrief: %s\n", err);
 		free(err);
