@@ -115,20 +115,26 @@ archive_new(struct date today, const struct config *cfg)
 }
 
 /* The entry of key among those map indexes (one owner, locality or
- * agency per key): its index; or, when there is none, the next index
- * (*n, then counted), for an entry the caller zeroes and fills, and
- * *added the key kept for the map, NULL otherwise. */
+ * agency per key) in the array base of *n entries of size bytes: its
+ * index, *added NULL; or, when there is none, a new zeroed entry at the
+ * end (base has room for it), counted in *n, and *added the key kept for
+ * the map, for the caller to fill the entry.  ENTRY_OF grows arr first. */
 static size_t
-entry_of(struct archive *a, struct strmap *map, const char *key, size_t *n, const char **added)
+entry_of(struct archive *a, struct strmap *map, const char *key, void *base, size_t size, size_t *n,
+         const char **added)
 {
 	size_t *at = strmap_get(map, key);
 	*added = NULL;
 	if (at)
 		return *at;
+	memset((char *)base + *n * size, 0, size);
 	*added = adup(a, key);
 	strmap_put(map, *added, *n);
 	return (*n)++;
 }
+#define ENTRY_OF(a, map, key, arr, n, cap, added)                                                  \
+	((arr) = xgrow((arr), &(cap), (n) + 1, sizeof *(arr)),                                     \
+	 entry_of((a), (map), (key), (arr), sizeof *(arr), &(n), (added)))
 
 static size_t
 owner_of(struct archive *a, const char *written, size_t loc)
@@ -150,13 +156,11 @@ owner_of(struct archive *a, const char *written, size_t loc)
 			alias_to = a->cfg->owner_alias_to[i];
 	/* one locality's department; every vague owner in one entry */
 	char *key = vague ? xstrdup("") : xasprintf("%s\x1f%s", a->locs[loc].key, f);
-	a->owners = xgrow(a->owners, &a->capowners, a->nowners + 1, sizeof *a->owners);
 	const char *added;
-	size_t idx = entry_of(a, &m->owners, key, &a->nowners, &added);
+	size_t idx = ENTRY_OF(a, &m->owners, key, a->owners, a->nowners, a->capowners, &added);
 	free(key);
 	struct arc_owner *o = &a->owners[idx];
 	if (added) {
-		memset(o, 0, sizeof *o);
 		o->key = added;
 		o->loc = vague ? -1 : (long)loc;
 		o->vague = vague;
@@ -194,12 +198,10 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
 	if (u < 0 && former && *former)
 		*used = former;
-	a->locs = xgrow(a->locs, &a->caplocs, a->nlocs + 1, sizeof *a->locs);
 	const char *added;
-	size_t idx = entry_of(a, &m->locs, key, &a->nlocs, &added);
+	size_t idx = ENTRY_OF(a, &m->locs, key, a->locs, a->nlocs, a->caplocs, &added);
 	struct arc_loc *l = &a->locs[idx];
 	if (added) {
-		memset(l, 0, sizeof *l);
 		l->key = added;
 		l->unit = u;
 		l->name = u >= 0 ? province_units[u].name : adup(a, name && *name ? name : "?");
@@ -223,12 +225,11 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 		return -1;
 	char *sq = text_squeeze(r->agency_name.s);
 	char *f = text_fold(sq);
-	a->agencies = xgrow(a->agencies, &a->capagencies, a->nagencies + 1, sizeof *a->agencies);
 	const char *added;
-	size_t idx = entry_of(a, &m->agencies, f, &a->nagencies, &added);
+	size_t idx =
+	    ENTRY_OF(a, &m->agencies, f, a->agencies, a->nagencies, a->capagencies, &added);
 	struct arc_agency *g = &a->agencies[idx];
 	if (added) {
-		memset(g, 0, sizeof *g);
 		g->key = added;
 		g->name = adup(a, sq);
 		g->name_rec = (long)rec;
