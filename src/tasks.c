@@ -344,6 +344,7 @@ cmd_tasks(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	enum lang lang = c.lang;
+	fs_set_lang(lang); /* what cannot be read is said in it, as by the others */
 	const char *format = c.format ? c.format : "text", *config = c.config;
 	struct date today;
 	if (!cli_today(&c, &today))
