@@ -1,7 +1,7 @@
 /*
  * cmd.h: the subcommands.  Each takes the arguments after its name
- * (argv[0] is the subcommand), parses its own options and returns an
- * enum exit_code.  main.c only dispatches.
+ * (argv[0] is the subcommand), parses its options with cli_parse (cli.h)
+ * and returns an enum exit_code.  main.c only dispatches.
  */
 #ifndef CMD_H
 #define CMD_H

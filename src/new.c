@@ -6,7 +6,6 @@
  * from a file `check` reads without a YAML or schema error.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,64 +257,47 @@ id_ok(const char *id)
 	return 1;
 }
 
+static int
+direction_ok(const char *v, void *dst)
+{
+	*(const char **)dst = v;
+	return !strcmp(v, "outbound") || !strcmp(v, "inbound");
+}
+
 int
 cmd_new(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"direction", required_argument, NULL, 'd'},
-	                                         {"lang", required_argument, NULL, 'l'},
-	                                         {"today", required_argument, NULL, 't'},
-	                                         {"schema", required_argument, NULL, 's'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {NULL, 0, NULL, 0}};
-	enum lang lang = cli_prescan_lang(argc, argv);
-	const char *direction = "outbound", *today_opt = NULL;
-	const char *schema = NULL;
-	opterr = 0;
-	optind = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (strcmp(optarg, "outbound") && strcmp(optarg, "inbound"))
-				return cli_usage_error(
-				    "new", lang, usage,
-				    "hướng không hợp lệ '%s' (outbound, inbound)",
-				    "unknown direction '%s' (outbound, inbound)", optarg);
-			direction = optarg;
-			break;
-		case 'l':
-			if (!cli_lang("new", optarg, &lang, usage))
-				return EXIT_USAGE;
-			break;
-		case 't': today_opt = optarg; break;
-		case 's': schema = optarg; break;
-		case 'h': usage(stdout); return EXIT_OK;
-		default: return cli_option_error("new", lang, usage, c, argv);
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error("new", lang, usage, "%scần đúng một mã hồ sơ (ID)",
-		                       "%sexactly one ID is needed", "");
-	const char *id = argv[optind];
+	const char *direction = "outbound", *schema = NULL;
+	const struct cli_opt own[] = {{"direction", 0, 0, &direction, direction_ok,
+	                               "hướng không hợp lệ '%s' (outbound, inbound)",
+	                               "unknown direction '%s' (outbound, inbound)"},
+	                              {"schema", 0, 0, &schema, NULL, NULL, NULL},
+	                              {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+	struct cli c = {.cmd = "new", .usage = usage, .common = CLI_LANG | CLI_TODAY, .own = own};
+	int rc = cli_parse(&c, argc, argv);
+	if (rc >= 0)
+		return rc;
+	enum lang lang = c.lang;
+	if (c.next + 1 != argc)
+		return cli_error(&c, "cần đúng một mã hồ sơ (ID)", "exactly one ID is needed",
+		                 NULL);
+	const char *id = argv[c.next];
 	if (!id_ok(id))
-		return cli_usage_error(
-		    "new", lang, usage,
+		return cli_error(
+		    &c,
 		    "mã hồ sơ '%s' không hợp lệ: chỉ chữ thường không dấu, chữ số và "
 		    "dấu '-', tối đa 64 ký tự",
 		    "invalid ID '%s': lower-case letters a-z, digits and '-', at most 64", id);
 	struct date today;
-	const char *derr = NULL;
-	if (!date_today(today_opt, lang, &today, &derr)) {
-		fprintf(stderr, "debrief new: %s\n", derr);
+	if (!cli_today(&c, &today))
 		return EXIT_USAGE;
-	}
 	char iso[11];
 	date_iso(today, iso);
 
 	char *name = xasprintf("%s.yaml", id);
 	char *found = schema ? NULL : installed_schema();
 	struct stat st;
-	int rc = EXIT_OK;
+	rc = EXIT_OK;
 	if (lstat(name, &st) == 0 || errno != ENOENT) {
 		/* Never over an officer's record. */
 		fprintf(stderr,

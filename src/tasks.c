@@ -7,7 +7,6 @@
  * of the local government, ready for a weekly job or a mail.  It reads
  * records and lists; it decides no finding.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "date.h"
+#include "diag_out.h"
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
@@ -250,9 +250,9 @@ out_md(struct buf *b, const struct due_list *l, enum lang lang, const char *sum)
 static void
 json_field(struct buf *b, const char *key, const char *v, int last)
 {
-	buf_printf(b, "\"%s\": \"", key);
-	escape_json(b, v);
-	buf_puts(b, last ? "\"" : "\", ");
+	buf_printf(b, "\"%s\": ", key);
+	escape_json_str(b, v);
+	buf_puts(b, last ? "" : ", ");
 }
 
 static void
@@ -284,16 +284,6 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 	           l->n - over);
 }
 
-/* The errors among dq on standard error, as check prints them. */
-static void
-print_errors(const struct diags *dq)
-{
-	for (size_t i = 0; i < dq->n; i++)
-		if (dq->v[i].sev == SEV_ERROR)
-			fprintf(stderr, "%s:%u:%u: error: %s [%s]\n", dq->v[i].file,
-			        dq->v[i].mark.line, dq->v[i].mark.col, dq->v[i].msg, dq->v[i].rule);
-}
-
 /* One file: its open tasks into l; 0 when it cannot be read or loaded
  * (the reasons on standard error). */
 static int
@@ -306,7 +296,7 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
 	if (!schema_read(path, &lim, &data, &len, &err)) {
-		fprintf(stderr, "debrief: %s: %s\n", name, err);
+		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
@@ -316,88 +306,65 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	if (r)
 		collect(l, r, name, w);
 	else
-		print_errors(&dq);
+		diag_eprint(&dq, 1);
 	record_free(r);
 	diags_free(&dq);
 	return r != NULL;
 }
 
+/* --due-within DAYS: 0 to 36500. */
+static int
+days_ok(const char *v, void *dst)
+{
+	char *end;
+	long *within = dst;
+	*within = strtol(v, &end, 10);
+	return end != v && !*end && *within >= 0 && *within <= 36500;
+}
+
 int
 cmd_tasks(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"due-within", required_argument, NULL, 'd'},
-	                                         {"owner", required_argument, NULL, 'o'},
-	                                         {"format", required_argument, NULL, 'f'},
-	                                         {"today", required_argument, NULL, 't'},
-	                                         {"config", required_argument, NULL, 'c'},
-	                                         {"lang", required_argument, NULL, 'l'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {NULL, 0, NULL, 0}};
-	enum lang lang = cli_prescan_lang(argc, argv);
 	long within = 14;
-	const char *owner = NULL, *format = "text", *today_opt = NULL, *config = NULL;
-	opterr = 0;
-	optind = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': {
-			char *end;
-			within = strtol(optarg, &end, 10);
-			if (end == optarg || *end || within < 0 || within > 36500)
-				return cli_usage_error(
-				    "tasks", lang, usage,
-				    "--due-within cần một số ngày từ 0 đến 36500, không phải '%s'",
-				    "--due-within wants a number of days from 0 to 36500, not '%s'",
-				    optarg);
-			break;
-		}
-		case 'o': owner = optarg; break;
-		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "json") &&
-			    strcmp(optarg, "md"))
-				return cli_usage_error(
-				    "tasks", lang, usage,
-				    "định dạng không hợp lệ '%s' (text, json, md)",
-				    "unknown format '%s' (text, json, md)", optarg);
-			format = optarg;
-			break;
-		case 't': today_opt = optarg; break;
-		case 'c': config = optarg; break;
-		case 'l':
-			if (!cli_lang("tasks", optarg, &lang, usage))
-				return EXIT_USAGE;
-			break;
-		case 'h': usage(stdout); return EXIT_OK;
-		default: return cli_option_error("tasks", lang, usage, c, argv);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("tasks", lang, usage,
-		                       "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-		                       "%sat least one PATH is needed (file, directory or -)", "");
+	const char *owner = NULL;
+	const struct cli_opt own[] = {
+	    {"due-within", 0, 0, &within, days_ok,
+	     "--due-within cần một số ngày từ 0 đến 36500, không phải '%s'",
+	     "--due-within wants a number of days from 0 to 36500, not '%s'"},
+	    {"owner", 0, 0, &owner, NULL, NULL, NULL},
+	    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+	struct cli c = {.cmd = "tasks",
+	                .usage = usage,
+	                .common = CLI_FORMAT | CLI_TODAY | CLI_CONFIG | CLI_LANG,
+	                .formats = "text, json, md",
+	                .own = own};
+	int rc = cli_parse(&c, argc, argv);
+	if (rc < 0)
+		rc = cli_paths(&c, argc);
+	if (rc >= 0)
+		return rc;
+	enum lang lang = c.lang;
+	fs_set_lang(lang); /* what cannot be read is said in it, as by the others */
+	const char *format = c.format ? c.format : "text", *config = c.config;
 	struct date today;
-	const char *derr = NULL;
-	if (!date_today(today_opt, lang, &today, &derr)) {
-		fprintf(stderr, "debrief tasks: %s\n", derr);
+	if (!cli_today(&c, &today))
 		return EXIT_USAGE;
-	}
 
 	/* The configuration, as check and archive find it: owner_aliases. */
 	struct config cfg;
 	memset(&cfg, 0, sizeof cfg);
 	struct diags cq = DIAGS_INIT;
-	int cfg_ok = config_for(config, argv[optind], lang, &cfg, &cq);
-	print_errors(&cq);
+	int cfg_ok = config_for(config, argv[c.next], lang, &cfg, &cq);
+	diag_eprint(&cq, 1);
 	diags_free(&cq);
 	if (!cfg_ok) {
 		config_free(&cfg);
 		return EXIT_USAGE;
 	}
 
-	int rc = EXIT_OK;
+	rc = EXIT_OK;
 	struct strlist files = {0}, errs = {0};
-	for (int i = optind; i < argc; i++) {
+	for (int i = c.next; i < argc; i++) {
 		struct stat st;
 		if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (fs_expand(&argv[i], 1, &files, &errs))
@@ -407,7 +374,7 @@ cmd_tasks(int argc, char **argv)
 		}
 	}
 	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "debrief: %s\n", errs.v[i]);
+		escape_eprintf("debrief: %s\n", errs.v[i]);
 	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL};
 	char *owner_key = owner ? text_fold(owner) : NULL;
 	w.owner_key = owner_key;

@@ -114,6 +114,28 @@ archive_new(struct date today, const struct config *cfg)
 	return a;
 }
 
+/* The entry of key among those map indexes (one owner, locality or
+ * agency per key) in the array base of *n entries of size bytes: its
+ * index, *added NULL; or, when there is none, a new zeroed entry at the
+ * end (base has room for it), counted in *n, and *added the key kept for
+ * the map, for the caller to fill the entry.  ENTRY_OF grows arr first. */
+static size_t
+entry_of(struct archive *a, struct strmap *map, const char *key, void *base, size_t size, size_t *n,
+         const char **added)
+{
+	size_t *at = strmap_get(map, key);
+	*added = NULL;
+	if (at)
+		return *at;
+	memset((char *)base + *n * size, 0, size);
+	*added = adup(a, key);
+	strmap_put(map, *added, *n);
+	return (*n)++;
+}
+#define ENTRY_OF(a, map, key, arr, n, cap, added)                                                  \
+	((arr) = xgrow((arr), &(cap), (n) + 1, sizeof *(arr)),                                     \
+	 entry_of((a), (map), (key), (arr), sizeof *(arr), &(n), (added)))
+
 static size_t
 owner_of(struct archive *a, const char *written, size_t loc)
 {
@@ -134,15 +156,12 @@ owner_of(struct archive *a, const char *written, size_t loc)
 			alias_to = a->cfg->owner_alias_to[i];
 	/* one locality's department; every vague owner in one entry */
 	char *key = vague ? xstrdup("") : xasprintf("%s\x1f%s", a->locs[loc].key, f);
-	size_t *v = strmap_get(&m->owners, key), idx;
-	if (v) {
-		idx = *v;
-	} else {
-		a->owners = xgrow(a->owners, &a->capowners, a->nowners + 1, sizeof *a->owners);
-		idx = a->nowners++;
-		struct arc_owner *o = &a->owners[idx];
-		memset(o, 0, sizeof *o);
-		o->key = adup(a, key);
+	const char *added;
+	size_t idx = ENTRY_OF(a, &m->owners, key, a->owners, a->nowners, a->capowners, &added);
+	free(key);
+	struct arc_owner *o = &a->owners[idx];
+	if (added) {
+		o->key = added;
 		o->loc = vague ? -1 : (long)loc;
 		o->vague = vague;
 		if (alias_to) {
@@ -150,10 +169,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 			o->name = adup(a, t);
 			free(t);
 		}
-		strmap_put(&m->owners, o->key, idx);
 	}
-	free(key);
-	struct arc_owner *o = &a->owners[idx];
 	size_t k;
 	for (k = 0; k < o->nspellings; k++)
 		if (!strcmp(o->spellings[k], sq))
@@ -182,21 +198,15 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
 	if (u < 0 && former && *former)
 		*used = former;
-	size_t *v = strmap_get(&m->locs, key), idx;
-	if (v) {
-		idx = *v;
-	} else {
-		a->locs = xgrow(a->locs, &a->caplocs, a->nlocs + 1, sizeof *a->locs);
-		idx = a->nlocs++;
-		struct arc_loc *l = &a->locs[idx];
-		memset(l, 0, sizeof *l);
-		l->key = adup(a, key);
+	const char *added;
+	size_t idx = ENTRY_OF(a, &m->locs, key, a->locs, a->nlocs, a->caplocs, &added);
+	struct arc_loc *l = &a->locs[idx];
+	if (added) {
+		l->key = added;
 		l->unit = u;
 		l->name = u >= 0 ? province_units[u].name : adup(a, name && *name ? name : "?");
 		l->name_rec = u >= 0 ? -1 : (long)rec;
-		strmap_put(&m->locs, l->key, idx);
 	}
-	struct arc_loc *l = &a->locs[idx];
 	l->nrecs++;
 	/* An unknown name is shown as the earliest record wrote it. */
 	if (l->unit < 0 && l->name_rec >= 0 && archive_rec_cmp(a, rec, (size_t)l->name_rec) < 0) {
@@ -215,22 +225,16 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 		return -1;
 	char *sq = text_squeeze(r->agency_name.s);
 	char *f = text_fold(sq);
-	size_t *v = strmap_get(&m->agencies, f), idx;
-	if (v) {
-		idx = *v;
-	} else {
-		a->agencies =
-		    xgrow(a->agencies, &a->capagencies, a->nagencies + 1, sizeof *a->agencies);
-		idx = a->nagencies++;
-		struct arc_agency *g = &a->agencies[idx];
-		memset(g, 0, sizeof *g);
-		g->key = adup(a, f);
+	const char *added;
+	size_t idx =
+	    ENTRY_OF(a, &m->agencies, f, a->agencies, a->nagencies, a->capagencies, &added);
+	struct arc_agency *g = &a->agencies[idx];
+	if (added) {
+		g->key = added;
 		g->name = adup(a, sq);
 		g->name_rec = (long)rec;
 		g->kind = r->agency_kind;
-		strmap_put(&m->agencies, g->key, idx);
 	}
-	struct arc_agency *g = &a->agencies[idx];
 	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) < 0) {
 		g->name = adup(a, sq);
 		g->name_rec = (long)rec;

@@ -3,7 +3,6 @@
  * the archive model (archive.c), the archive-* rules, writing the pages
  * (archive_write.c) and the summary line and exit status.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,100 +33,52 @@ usage(FILE *f)
 }
 
 struct arc_opts {
-	const char *dir, *today, *config;
+	struct cli cli; /* the common ones: -o, --today, --lang, --config, --format, -j */
+	const char *dir, *config;
 	enum lang lang;
-	int md, pdf, pdf_asked, verbose;
+	int md, pdf, verbose;
 	int jobs; /* -j N */
 };
 
-/* "md", "pdf" or "md,pdf" (either order). */
-static int
-parse_format(const char *s, struct arc_opts *o)
-{
-	o->md = o->pdf = 0;
-	char *copy = xstrdup(s), *save = NULL;
-	int ok = 1;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(t, "md"))
-			o->md = 1;
-		else if (!strcmp(t, "pdf"))
-			o->pdf = 1;
-		else
-			ok = 0;
-	}
-	free(copy);
-	return ok && (o->md || o->pdf);
-}
-
-/* 1 on success, 0 after a message, -1 for --help. */
+/* -1 to go on, else the exit status. */
 static int
 arc_parse(int argc, char **argv, struct arc_opts *o)
 {
-	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-	                                         {"today", required_argument, NULL, 't'},
-	                                         {"lang", required_argument, NULL, 'l'},
-	                                         {"config", required_argument, NULL, 'c'},
-	                                         {"format", required_argument, NULL, 'f'},
-	                                         {"verbose", no_argument, NULL, 'v'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {"jobs", required_argument, NULL, 'j'},
-	                                         {NULL, 0, NULL, 0}};
 	extern const int arc_pdf_available;
 	memset(o, 0, sizeof *o);
-	o->md = 1;
-	o->pdf = arc_pdf_available;
-	o->jobs = par_cores();
-	/* the language first: messages about the other options use it */
-	o->lang = cli_prescan_lang(argc, argv);
-	opterr = 0;
-	optind = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': o->dir = optarg; break;
-		case 't': o->today = optarg; break;
-		case 'c': o->config = optarg; break;
-		case 'v': o->verbose = 1; break;
-		case 'j':
-			if (!par_parse_jobs(optarg, &o->jobs))
-				return !cli_usage_error(
-				    "archive", o->lang, usage,
-				    "-j nhận một số từ 1 đến 1024, không phải '%s'",
-				    "-j takes a number from 1 to 1024, not '%s'", optarg);
-			break;
-		case 'l':
-			if (!cli_lang("archive", optarg, &o->lang, usage))
-				return 0;
-			break;
-		case 'f':
-			if (!parse_format(optarg, o))
-				return !cli_usage_error(
-				    "archive", o->lang, usage,
-				    "định dạng không hợp lệ '%s' (md, pdf, md,pdf)",
-				    "unknown format '%s' (md, pdf, md,pdf)", optarg);
-			o->pdf_asked = o->pdf;
-			break;
-		case 'h': return -1;
-		default: cli_option_error("archive", o->lang, usage, c, argv); return 0;
-		}
-	}
+	const struct cli_opt own[] = {{"verbose", 'v', 1, &o->verbose, NULL, NULL, NULL},
+	                              {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+	o->cli = (struct cli){.cmd = "archive",
+	                      .usage = usage,
+	                      .common = CLI_OUTPUT | CLI_TODAY | CLI_LANG | CLI_CONFIG |
+	                                CLI_FORMAT | CLI_JOBS,
+	                      .formats = "md, pdf, md,pdf",
+	                      .format_list = 1,
+	                      .own = own};
+	int rc = cli_parse(&o->cli, argc, argv);
+	if (rc >= 0)
+		return rc;
+	o->dir = o->cli.output;
+	o->config = o->cli.config;
+	o->lang = o->cli.lang;
+	o->jobs = o->cli.jobs;
+	const char *f = o->cli.format;
+	o->md = !f || cli_format_has(f, "md");
+	o->pdf = f ? cli_format_has(f, "pdf") : arc_pdf_available;
 	if (!o->dir)
-		return !cli_usage_error("archive", o->lang, usage, "%scần -o DIR (thư mục lưu trữ)",
-		                        "%s-o DIR (the archive directory) is required", "");
-	if (optind >= argc)
-		return !cli_usage_error("archive", o->lang, usage,
-		                        "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-		                        "%sat least one PATH is needed (file, directory or -)", "");
+		return cli_error(&o->cli, "cần -o DIR (thư mục lưu trữ)",
+		                 "-o DIR (the archive directory) is required", NULL);
+	rc = cli_paths(&o->cli, argc);
+	if (rc >= 0)
+		return rc;
 	if (o->pdf && !arc_pdf_available) {
-		if (o->pdf_asked)
-			fprintf(
-			    stderr, "debrief archive: %s\n",
-			    L(o->lang, "bản dựng này chưa xuất được PDF; chỉ ghi Markdown",
-			      "PDF output is not available in this build; writing Markdown only"));
+		fprintf(stderr, "debrief archive: %s\n",
+		        L(o->lang, "bản dựng này chưa xuất được PDF; chỉ ghi Markdown",
+		          "PDF output is not available in this build; writing Markdown only"));
 		o->pdf = 0;
 		o->md = 1;
 	}
-	return 1;
+	return -1;
 }
 
 static const struct strlist *sort_files;
@@ -191,12 +142,8 @@ cmd_archive(int argc, char **argv)
 {
 	struct arc_opts o;
 	int pr = arc_parse(argc, argv, &o);
-	if (pr < 0) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (!pr)
-		return EXIT_USAGE;
+	if (pr >= 0)
+		return pr;
 	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE;
@@ -209,19 +156,16 @@ cmd_archive(int argc, char **argv)
 	struct buf out = BUF_INIT;
 	char *err = NULL;
 	struct date today;
-	const char *derr = NULL;
-	if (!date_today(o.today, o.lang, &today, &derr)) {
-		fprintf(stderr, "debrief archive: %s\n", derr);
+	if (!cli_today(&o.cli, &today))
 		goto out;
-	}
-	if (!config_for(o.config, argv[optind], o.lang, &cfg, &dq))
+	if (!config_for(o.config, argv[o.cli.next], o.lang, &cfg, &dq))
 		goto out;
 	if (o.verbose)
 		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
 		               cfg.path ? cfg.path
 		                        : L(o.lang, "mặc định (không có .debrief.yaml)",
 		                            "defaults (no .debrief.yaml)"));
-	int io_failed = fs_expand(argv + optind, argc - optind, &files, &errs) > 0;
+	int io_failed = fs_expand(argv + o.cli.next, argc - o.cli.next, &files, &errs) > 0;
 	for (size_t i = 0; i < errs.n; i++)
 		escape_eprintf("debrief: %s\n", errs.v[i]);
 	/* a file named twice is read once, where it first came */

@@ -27,9 +27,8 @@ jw_key(struct jw *w, const char *key)
 			buf_puts(w->b, "  ");
 	}
 	if (key) {
-		buf_putc(w->b, '"');
-		escape_json(w->b, key);
-		buf_puts(w->b, "\": ");
+		escape_json_str(w->b, key);
+		buf_puts(w->b, ": ");
 	}
 }
 
@@ -62,9 +61,7 @@ jw_str(struct jw *w, const char *key, const char *v)
 		buf_puts(w->b, "null");
 		return;
 	}
-	buf_putc(w->b, '"');
-	escape_json(w->b, v);
-	buf_putc(w->b, '"');
+	escape_json_str(w->b, v);
 }
 
 static void
@@ -292,20 +289,15 @@ partner_obj(struct jw *w, const struct archive *a, size_t k)
 	}
 	jw_close(w, ']');
 	jw_open(w, "agreements", '[');
-	for (size_t i = 0; i < p->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[p->recs[i]];
-		for (size_t g = r->agr0; g < r->agr0 + r->nagr; g++) {
-			const struct arc_agreement *x = &a->agrs[g];
-			if (x->occ >= 0 && a->occs[x->occ].partner != k)
-				continue;
-			jw_open(w, NULL, '{');
-			jw_str(w, "record", r->id);
-			jw_str(w, "kind", word(agreement_kind_words, x->kind));
-			jw_str(w, "title", x->title);
-			jw_odate(w, "signed", x->signed_on);
-			jw_str(w, "parties", x->parties);
-			jw_close(w, '}');
-		}
+	size_t ai = 0, ag = 0;
+	for (const struct arc_agreement *x; (x = arc_next_agreement(a, k, &ai, &ag));) {
+		jw_open(w, NULL, '{');
+		jw_str(w, "record", a->recs[p->recs[ai]].id);
+		jw_str(w, "kind", word(agreement_kind_words, x->kind));
+		jw_str(w, "title", x->title);
+		jw_odate(w, "signed", x->signed_on);
+		jw_str(w, "parties", x->parties);
+		jw_close(w, '}');
 	}
 	jw_close(w, ']');
 	/* contacts, merged as on the page */

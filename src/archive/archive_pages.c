@@ -678,6 +678,21 @@ cmp_index(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+const struct arc_agreement *
+arc_next_agreement(const struct archive *a, size_t k, size_t *i, size_t *g)
+{
+	const struct arc_partner *p = &a->partners[k];
+	for (; *i < p->nrecs; ++*i, *g = 0) {
+		const struct arc_rec *r = &a->recs[p->recs[*i]];
+		while (*g < r->nagr) {
+			const struct arc_agreement *x = &a->agrs[r->agr0 + (*g)++];
+			if (x->occ < 0 || a->occs[x->occ].partner == k)
+				return x;
+		}
+	}
+	return NULL;
+}
+
 size_t
 arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs, enum side side,
                     long p, const struct arc_contact ***out)
@@ -826,28 +841,22 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	buf_putc(b, '\n');
 
 	buf_printf(b, "## %s\n\n", L(lang, "Văn kiện đã ký", "Agreements"));
-	size_t nagr = 0;
-	for (size_t i = 0; i < p->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[p->recs[i]];
-		for (size_t g = r->agr0; g < r->agr0 + r->nagr; g++) {
-			const struct arc_agreement *x = &a->agrs[g];
-			if (x->occ >= 0 && a->occs[x->occ].partner != k)
-				continue;
-			if (!nagr++)
-				TABLE(b, L(lang, "Ngày ký", "Signed"), L(lang, "Loại", "Kind"),
-				      L(lang, "Tên văn kiện", "Title"),
-				      L(lang, "Địa phương", "Locality"),
-				      L(lang, "Các bên", "Parties"), L(lang, "Mã hồ sơ", "Record"));
-			buf_puts(b, "| ");
-			put_odate(b, x->signed_on);
-			buf_printf(b, " | %s | ", agr_word(x->kind, lang));
-			md_put(b, x->title);
-			buf_puts(b, " | ");
-			put_locality(b, a, r, lang);
-			buf_puts(b, " | ");
-			md_put(b, x->parties);
-			buf_printf(b, " | %s |\n", r->id);
-		}
+	size_t nagr = 0, ai = 0, ag = 0;
+	for (const struct arc_agreement *x; (x = arc_next_agreement(a, k, &ai, &ag));) {
+		const struct arc_rec *r = &a->recs[p->recs[ai]];
+		if (!nagr++)
+			TABLE(b, L(lang, "Ngày ký", "Signed"), L(lang, "Loại", "Kind"),
+			      L(lang, "Tên văn kiện", "Title"), L(lang, "Địa phương", "Locality"),
+			      L(lang, "Các bên", "Parties"), L(lang, "Mã hồ sơ", "Record"));
+		buf_puts(b, "| ");
+		put_odate(b, x->signed_on);
+		buf_printf(b, " | %s | ", agr_word(x->kind, lang));
+		md_put(b, x->title);
+		buf_puts(b, " | ");
+		put_locality(b, a, r, lang);
+		buf_puts(b, " | ");
+		md_put(b, x->parties);
+		buf_printf(b, " | %s |\n", r->id);
 	}
 	buf_printf(b, "%s\n", nagr ? "" : L(lang, "Chưa có văn kiện nào.\n", "None recorded.\n"));
 

@@ -28,6 +28,11 @@ struct arc_cgroup {
 /* Sorts v[n] and fills g (room for n); returns the number of groups. */
 size_t arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
                           struct arc_cgroup *g);
+/* The agreements of partner k's dossier (those of its records naming it
+ * or no partner in particular), in the order of its records: the one after
+ * *i, *g (both 0 to begin), or NULL after the last. */
+const struct arc_agreement *arc_next_agreement(const struct archive *a, size_t k, size_t *i,
+                                               size_t *g);
 /* The contacts of one side in some records (of partner p's, when p >= 0:
  * those naming it or no partner in particular).  *out is the caller's to
  * free (also when none); returns how many. */

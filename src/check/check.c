@@ -6,7 +6,6 @@
  * the exit status; it never decides a finding.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,112 +133,73 @@ sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
 
 /* Options the user gave, before they are checked. */
 struct check_opts {
+	struct cli cli; /* the common ones: --format, --lang, --today, --config */
 	enum out_format format;
 	enum sev fail_on;      /* SEV_OFF: never */
 	enum sev min_severity; /* findings below are not shown */
 	const char *stdin_name;
-	const char *today;
 	const char *config;
 	enum lang lang;
 	int verbose; /* say which configuration each file gets */
 };
 
 static int
-usage_error(const struct check_opts *o, const char *vi, const char *en, const char *arg)
+fail_on_ok(const char *v, void *dst)
 {
-	fprintf(stderr, "debrief check: ");
-	fprintf(stderr, L(o->lang, vi, en), arg);
-	fputc('\n', stderr);
-	usage(stderr);
-	return 0;
+	enum sev *s = dst;
+	if (!strcmp(v, "never")) {
+		*s = SEV_OFF;
+		return 1;
+	}
+	return sev_parse(v, s) && *s != SEV_OFF;
 }
 
-/* Parse the options; 1 on success, 0 after a message (usage error), -1
- * for --help. */
+static int
+min_severity_ok(const char *v, void *dst)
+{
+	enum sev *s = dst;
+	return sev_parse(v, s) && *s != SEV_OFF;
+}
+
+static int
+name_ok(const char *v, void *dst)
+{
+	*(const char **)dst = v;
+	return *v != '\0';
+}
+
+/* Parse the options; -1 to go on, else the exit status. */
 static int
 parse_opts(int argc, char **argv, struct check_opts *o)
 {
-	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-	                                         {"fail-on", required_argument, NULL, 'F'},
-	                                         {"min-severity", required_argument, NULL, 'm'},
-	                                         {"stdin-filename", required_argument, NULL, 's'},
-	                                         {"today", required_argument, NULL, 't'},
-	                                         {"config", required_argument, NULL, 'c'},
-	                                         {"lang", required_argument, NULL, 'l'},
-	                                         {"verbose", no_argument, NULL, 'v'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {NULL, 0, NULL, 0}};
+	memset(o, 0, sizeof *o);
 	o->format = OUT_TEXT;
 	o->fail_on = SEV_ERROR;
 	o->min_severity = SEV_INFO;
-	o->stdin_name = NULL;
-	o->today = NULL;
-	o->config = NULL;
-	o->verbose = 0;
-	o->lang = cli_prescan_lang(argc, argv);
-	opterr = 0;
-	optind = 0; /* a fresh scan, whatever ran before (glibc) */
-	int c;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!out_format_parse(optarg, &o->format))
-				return usage_error(
-				    o,
-				    "định dạng không hợp lệ '%s' (text, json, sarif, "
-				    "github, junit)",
-				    "unknown format '%s' (text, json, sarif, github, junit)",
-				    optarg);
-			break;
-		case 'F':
-			if (!strcmp(optarg, "never"))
-				o->fail_on = SEV_OFF;
-			else if (!sev_parse(optarg, &o->fail_on) || o->fail_on == SEV_OFF)
-				return usage_error(
-				    o,
-				    "mức --fail-on không hợp lệ '%s' (error, warning, "
-				    "info, never)",
-				    "unknown --fail-on level '%s' (error, warning, info, never)",
-				    optarg);
-			break;
-		case 'm':
-			if (!sev_parse(optarg, &o->min_severity) || o->min_severity == SEV_OFF)
-				return usage_error(
-				    o,
-				    "mức --min-severity không hợp lệ '%s' (error, "
-				    "warning, info)",
-				    "unknown --min-severity level '%s' (error, warning, "
-				    "info)",
-				    optarg);
-			break;
-		case 's':
-			if (!*optarg)
-				return usage_error(o, "%s--stdin-filename cần một tên không rỗng",
-				                   "%s--stdin-filename needs a non-empty name", "");
-			o->stdin_name = optarg;
-			break;
-		case 't': o->today = optarg; break;
-		case 'c': o->config = optarg; break;
-		case 'l':
-			if (strcmp(optarg, "vi") && strcmp(optarg, "en"))
-				return usage_error(o, "ngôn ngữ không hợp lệ '%s' (vi, en)",
-				                   "unknown language '%s' (vi, en)", optarg);
-			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
-			break;
-		case 'v': o->verbose = 1; break;
-		case 'h': return -1;
-		case ':':
-			return usage_error(o, "tùy chọn %s cần một giá trị",
-			                   "option %s needs a value", argv[optind - 1]);
-		default:
-			return usage_error(o, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-			                   argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return usage_error(o, "%scần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
-		                   "%sat least one PATH is needed (file, directory or -)", "");
-	return 1;
+	const struct cli_opt own[] = {
+	    {"fail-on", 0, 0, &o->fail_on, fail_on_ok,
+	     "mức --fail-on không hợp lệ '%s' (error, warning, info, never)",
+	     "unknown --fail-on level '%s' (error, warning, info, never)"},
+	    {"min-severity", 0, 0, &o->min_severity, min_severity_ok,
+	     "mức --min-severity không hợp lệ '%s' (error, warning, info)",
+	     "unknown --min-severity level '%s' (error, warning, info)"},
+	    {"stdin-filename", 0, 0, &o->stdin_name, name_ok,
+	     "--stdin-filename cần một tên không rỗng", "--stdin-filename needs a non-empty name"},
+	    {"verbose", 0, 1, &o->verbose, NULL, NULL, NULL},
+	    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+	o->cli = (struct cli){.cmd = "check",
+	                      .usage = usage,
+	                      .common = CLI_FORMAT | CLI_LANG | CLI_TODAY | CLI_CONFIG,
+	                      .formats = "text, json, sarif, github, junit",
+	                      .own = own};
+	int rc = cli_parse(&o->cli, argc, argv);
+	if (rc < 0)
+		rc = cli_paths(&o->cli, argc);
+	if (o->cli.format)
+		out_format_parse(o->cli.format, &o->format);
+	o->lang = o->cli.lang;
+	o->config = o->cli.config;
+	return rc;
 }
 
 /* Paths by name, then by place in their list. */
@@ -294,12 +254,8 @@ cmd_check(int argc, char **argv)
 {
 	struct check_opts o;
 	int pr = parse_opts(argc, argv, &o);
-	if (pr < 0) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (!pr)
-		return EXIT_USAGE;
+	if (pr >= 0)
+		return pr;
 	fs_set_lang(o.lang);
 
 	int rc = EXIT_USAGE, io_failed = 0;
@@ -318,13 +274,10 @@ cmd_check(int argc, char **argv)
 	struct config_set *cs = NULL;
 
 	struct date today;
-	const char *derr = NULL;
-	if (!date_today(o.today, o.lang, &today, &derr)) {
-		fprintf(stderr, "debrief check: %s\n", derr);
+	if (!cli_today(&o.cli, &today))
 		goto out;
-	}
 	/* Standard input given a name is looked up as that file would be. */
-	const char *first = argv[optind];
+	const char *first = argv[o.cli.next];
 	if (!strcmp(first, "-") && o.stdin_name)
 		first = o.stdin_name;
 	if (!config_for(o.config, first, o.lang, &cfg, &dq))
@@ -335,7 +288,7 @@ cmd_check(int argc, char **argv)
 	/* without --config, each file gets the configuration nearest to it */
 	cs = o.config ? NULL : config_set_new(&cfg);
 
-	io_failed = expand(argv + optind, argc - optind, &files) > 0;
+	io_failed = expand(argv + o.cli.next, argc - o.cli.next, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
 	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	coll = collection_new(&ctx);

@@ -88,47 +88,33 @@ out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			escape_text(b, d->msg);
 			buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
 		} else {
-			position(b, d);
-			buf_printf(b, ": %s: ", sev_name(d->sev));
-			escape_text(b, d->msg);
-			buf_printf(b, " [%s]\n", d->rule);
+			diag_line(b, d);
 		}
 	}
 	summary(b, dq, o);
 }
 
+void
+diag_line(struct buf *b, const struct diag *d)
+{
+	position(b, d);
+	buf_printf(b, ": %s: ", sev_name(d->sev));
+	escape_text(b, d->msg);
+	buf_printf(b, " [%s]\n", d->rule);
+}
+
+void
+diag_eprint(const struct diags *dq, int errors_only)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < dq->n; i++)
+		if (!errors_only || dq->v[i].sev == SEV_ERROR)
+			diag_line(&b, &dq->v[i]);
+	fputs(buf_cstr(&b), stderr);
+	buf_free(&b);
+}
+
 /* ---- json ---- */
-
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	escape_json(b, s);
-	buf_putc(b, '"');
-}
-
-/* A space-separated id list ("G8 G19") as a JSON array. */
-static void
-json_ids(struct buf *b, const char *ids)
-{
-	buf_putc(b, '[');
-	const char *p = ids ? ids : "";
-	int first = 1;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		size_t n = strcspn(p, " ");
-		if (!n)
-			break;
-		char *id = xstrndup(p, n);
-		buf_puts(b, first ? "" : ", ");
-		json_str(b, id);
-		free(id);
-		first = 0;
-		p += n;
-	}
-	buf_putc(b, ']');
-}
 
 /* Line or column: a number counted from 1, null when unknown. */
 static void
@@ -157,19 +143,19 @@ out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
 		buf_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		json_str(b, d->file);
+		escape_json_str(b, d->file);
 		buf_puts(b, ", \"line\": ");
 		json_pos(b, d->mark.line);
 		buf_puts(b, ", \"column\": ");
 		json_pos(b, d->mark.col);
 		buf_puts(b, ", \"rule\": ");
-		json_str(b, d->rule);
+		escape_json_str(b, d->rule);
 		buf_puts(b, ", \"severity\": ");
-		json_str(b, sev_name(d->sev));
+		escape_json_str(b, sev_name(d->sev));
 		buf_puts(b, ", \"message\": ");
-		json_str(b, d->msg);
+		escape_json_str(b, d->msg);
 		buf_puts(b, ", \"guidance\": ");
-		json_ids(b, d->guidance);
+		escape_json_ids(b, d->guidance);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, dq->n ? "\n  ],\n  \"unreadable\": [" : "],\n  \"unreadable\": [");
@@ -178,9 +164,9 @@ out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		if (!o->files[i].error)
 			continue;
 		buf_puts(b, nbad++ ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		json_str(b, o->files[i].name);
+		escape_json_str(b, o->files[i].name);
 		buf_puts(b, ", \"message\": ");
-		json_str(b, o->files[i].error);
+		escape_json_str(b, o->files[i].error);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, nbad ? "\n  ],\n" : "],\n");
@@ -246,15 +232,15 @@ sarif_rule(struct buf *b, const char *id, const struct rule *r, enum sev sev,
 	const char *why = r ? L(o->lang, r->why_vi, r->why_en) : NULL;
 	buf_puts(b, first ? "\n" : ",\n");
 	buf_puts(b, "            {\n              \"id\": ");
-	json_str(b, id);
+	escape_json_str(b, id);
 	buf_puts(b, ",\n              \"name\": \"");
 	sarif_name(b, id);
 	buf_puts(b, "\",\n              \"shortDescription\": {\"text\": ");
-	json_str(b, when && *when ? when : id);
+	escape_json_str(b, when && *when ? when : id);
 	buf_puts(b, "},\n");
 	if (why && *why) {
 		buf_puts(b, "              \"fullDescription\": {\"text\": ");
-		json_str(b, why);
+		escape_json_str(b, why);
 		buf_puts(b, "},\n");
 	}
 	if (r) {
@@ -262,18 +248,18 @@ sarif_rule(struct buf *b, const char *id, const struct rule *r, enum sev sev,
 		struct buf h = BUF_INIT;
 		explain_rule(&h, r, o->lang, 0);
 		buf_puts(b, "              \"help\": {\"text\": ");
-		json_str(b, buf_cstr(&h));
+		escape_json_str(b, buf_cstr(&h));
 		buf_reset(&h);
 		explain_rule(&h, r, o->lang, 1);
 		buf_puts(b, ", \"markdown\": ");
-		json_str(b, buf_cstr(&h));
+		escape_json_str(b, buf_cstr(&h));
 		buf_puts(b, "},\n");
 		buf_free(&h);
 	}
 	buf_printf(b, "              \"defaultConfiguration\": {\"level\": \"%s\"},\n",
 	           sarif_level(sev));
 	buf_puts(b, "              \"properties\": {\"guidance\": ");
-	json_ids(b, r ? r->guidance : "");
+	escape_json_ids(b, r ? r->guidance : "");
 	buf_puts(b, "}\n            }");
 }
 
@@ -377,11 +363,11 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		size_t idx = sarif_rule_index(&sr, d);
 		buf_puts(&res, i ? ",\n" : "\n");
 		buf_puts(&res, "        {\n          \"ruleId\": ");
-		json_str(&res, d->rule);
+		escape_json_str(&res, d->rule);
 		buf_printf(&res, ",\n          \"ruleIndex\": %zu,\n", idx);
 		buf_printf(&res, "          \"level\": \"%s\",\n", sarif_level(d->sev));
 		buf_puts(&res, "          \"message\": {\"text\": ");
-		json_str(&res, d->msg);
+		escape_json_str(&res, d->msg);
 		buf_puts(&res,
 		         "},\n          \"locations\": [\n            {\"physicalLocation\": ");
 		sarif_artifact(&res, d->file);
@@ -424,7 +410,7 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 				continue;
 			buf_puts(b, k++ ? ",\n" : "\n");
 			buf_puts(b, "          {\"level\": \"error\", \"message\": {\"text\": ");
-			json_str(b, o->files[i].error);
+			escape_json_str(b, o->files[i].error);
 			buf_puts(b, "}, \"locations\": [{\"physicalLocation\": ");
 			sarif_artifact(b, o->files[i].name);
 			buf_puts(b, "}}]}");

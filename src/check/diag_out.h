@@ -34,6 +34,13 @@ int out_format_parse(const char *s, enum out_format *out);
 /* Whether text output to fd gets colours: a terminal, unless NO_COLOR is
  * set (non-empty); FORCE_COLOR (non-empty, not "0") forces them. */
 int out_color_wanted(int fd);
+/* One finding as the text output writes it without colours:
+ * "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]" and a newline, the position as
+ * far as it is known, file and message escaped for a terminal. */
+void diag_line(struct buf *b, const struct diag *d);
+/* The findings of dq (errors_only: its errors alone) on standard error,
+ * one diag_line each: what report and tasks say of a record. */
+void diag_eprint(const struct diags *dq, int errors_only);
 /* Append the whole output for dq (already in output order) to b. */
 void diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o);
 

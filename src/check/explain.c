@@ -4,7 +4,6 @@
  * rationale with the verbatim quotes of the guidance it enforces.  Reads
  * only the tables of rules.c and guidance.c.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +17,6 @@
 #include "md_escape.h"
 #include "catalogue.h"
 #include "xalloc.h"
-
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	escape_json(b, s);
-	buf_putc(b, '"');
-}
 
 static void
 rules_usage(FILE *f)
@@ -43,86 +34,35 @@ explain_usage(FILE *f)
 	      f);
 }
 
-/* The common options; formats: the two --format accepts, the first the
- * default.  Returns -1 to go on, else an exit code. */
-static int
-options(const char *cmd, int argc, char **argv, enum lang *lang, const char **format,
-        const char *const formats[2], void (*usage)(FILE *))
-{
-	static const struct option longopts[] = {
-	    {"format", required_argument, NULL, 'f'},
-	    {"lang", required_argument, NULL, 'l'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int ch;
-	*lang = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
-	optind = 0; /* glibc: full re-initialisation, argv[0] is the command */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (strcmp(optarg, formats[0]) && strcmp(optarg, formats[1])) {
-				char *want = xasprintf("'%%s' (%s, %s)", formats[0], formats[1]);
-				char *vi = xasprintf("định dạng không hợp lệ %s", want);
-				char *en = xasprintf("unknown format %s", want);
-				int rc = cli_usage_error(cmd, *lang, usage, vi, en, optarg);
-				free(want);
-				free(vi);
-				free(en);
-				return rc;
-			}
-			*format = optarg;
-			break;
-		case 'l':
-			if (!cli_lang(cmd, optarg, lang, usage))
-				return EXIT_USAGE;
-			break;
-		case 'h': usage(stdout); return EXIT_OK;
-		default: return cli_option_error(cmd, *lang, usage, ch, argv);
-		}
-	}
-	return -1;
-}
-
 int
 cmd_rules(int argc, char **argv)
 {
-	enum lang lang = LANG_VI;
-	const char *format = "text";
-	static const char *const formats[2] = {"text", "json"};
-	int rc = options("rules", argc, argv, &lang, &format, formats, rules_usage);
+	struct cli c = {.cmd = "rules",
+	                .usage = rules_usage,
+	                .common = CLI_FORMAT | CLI_LANG,
+	                .formats = "text, json"};
+	int rc = cli_parse(&c, argc, argv);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc)
-		return cli_usage_error("rules", lang, rules_usage, "đối số thừa: %s",
-		                       "unexpected argument: %s", argv[optind]);
+	if (c.next < argc)
+		return cli_error(&c, "đối số thừa: %s", "unexpected argument: %s", argv[c.next]);
+	enum lang lang = c.lang;
+	const char *format = c.format ? c.format : "text";
 	struct buf b = BUF_INIT;
 	if (!strcmp(format, "json")) {
 		buf_printf(&b, "{\n  \"version\": %d,\n  \"rules\": [\n", JSON_FORMAT_VERSION);
 		for (size_t i = 0; i < rule_count; i++) {
 			const struct rule *ru = &rule_table[i];
 			buf_puts(&b, "    {\"id\": ");
-			json_str(&b, ru->id);
+			escape_json_str(&b, ru->id);
 			buf_puts(&b, ", \"severity\": ");
-			json_str(&b, sev_name(ru->sev));
-			buf_puts(&b, ", \"guidance\": [");
-			const char *g = ru->guidance;
-			for (int first = 1; *g; first = 0) {
-				size_t n = strcspn(g, " ");
-				char *id = xstrndup(g, n);
-				if (!first)
-					buf_puts(&b, ", ");
-				json_str(&b, id);
-				free(id);
-				g += n;
-				while (*g == ' ')
-					g++;
-			}
-			buf_puts(&b, "], \"group\": ");
-			json_str(&b, ru->group);
+			escape_json_str(&b, sev_name(ru->sev));
+			buf_puts(&b, ", \"guidance\": ");
+			escape_json_ids(&b, ru->guidance);
+			buf_puts(&b, ", \"group\": ");
+			escape_json_str(&b, ru->group);
 			buf_puts(&b, ", \"when\": ");
-			json_str(&b, L(lang, ru->when_vi, ru->when_en));
+			escape_json_str(&b, L(lang, ru->when_vi, ru->when_en));
 			buf_puts(&b, i + 1 < rule_count ? "},\n" : "}\n");
 		}
 		buf_puts(&b, "  ]\n}\n");
@@ -256,17 +196,19 @@ explain_rule(struct buf *b, const struct rule *ru, enum lang lang, int markdown)
 int
 cmd_explain(int argc, char **argv)
 {
-	enum lang lang = LANG_VI;
-	const char *format = "text";
-	static const char *const formats[2] = {"text", "markdown"};
-	int rc = options("explain", argc, argv, &lang, &format, formats, explain_usage);
+	struct cli c = {.cmd = "explain",
+	                .usage = explain_usage,
+	                .common = CLI_FORMAT | CLI_LANG,
+	                .formats = "text, markdown"};
+	int rc = cli_parse(&c, argc, argv);
 	if (rc >= 0)
 		return rc;
-	if (optind + 1 != argc)
-		return cli_usage_error("explain", lang, explain_usage,
-		                       "%scần đúng một mã quy tắc (RULE)",
-		                       "%sexactly one RULE id is needed", "");
-	const char *id = argv[optind];
+	if (c.next + 1 != argc)
+		return cli_error(&c, "cần đúng một mã quy tắc (RULE)",
+		                 "exactly one RULE id is needed", NULL);
+	enum lang lang = c.lang;
+	const char *format = c.format ? c.format : "text";
+	const char *id = argv[c.next];
 	const struct rule *ru = rule_find(id);
 	if (!ru) {
 		const char *s = rules_suggest(id);

@@ -9,7 +9,6 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,34 +355,22 @@ same_file(const char *in, const char *out)
 int
 cmd_pdf(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"title", required_argument, NULL, 't'},
-	    {"font", required_argument, NULL, 'f'},   {"lang", required_argument, NULL, 'l'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	const char *output = NULL, *title = NULL, *font = NULL;
-	enum lang lang = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
-	int c, rc = EXIT_USAGE;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 't': title = optarg; break;
-		case 'f': font = optarg; break;
-		case 'l':
-			if (!cli_lang("pdf", optarg, &lang, usage))
-				return EXIT_USAGE;
-			break;
-		case 'h': usage(stdout); return EXIT_OK;
-		default: return cli_option_error("pdf", lang, usage, c, argv);
-		}
-	}
+	const char *title = NULL, *font = NULL;
+	const struct cli_opt own[] = {{"title", 0, 0, &title, NULL, NULL, NULL},
+	                              {"font", 0, 0, &font, NULL, NULL, NULL},
+	                              {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+	struct cli c = {.cmd = "pdf", .usage = usage, .common = CLI_OUTPUT | CLI_LANG, .own = own};
+	int rc = cli_parse(&c, argc, argv);
+	if (rc >= 0)
+		return rc;
+	rc = EXIT_USAGE;
+	enum lang lang = c.lang;
+	const char *output = c.output;
 	fs_set_lang(lang);
-	if (optind != argc - 1)
-		return cli_usage_error("pdf", lang, usage,
-		                       "%scần đúng một tệp Markdown (FILE hoặc -)",
-		                       "%sexactly one Markdown FILE (or -) is needed", "");
-	const char *in = argv[optind];
+	if (c.next != argc - 1)
+		return cli_error(&c, "cần đúng một tệp Markdown (FILE hoặc -)",
+		                 "exactly one Markdown FILE (or -) is needed", NULL);
+	const char *in = argv[c.next];
 	int from_stdin = !strcmp(in, "-");
 	char *data = NULL, *err = NULL, *out_path = NULL, *base = NULL, *name = NULL;
 	size_t len = 0;

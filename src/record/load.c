@@ -69,6 +69,7 @@ struct loader {
 	const struct load_limits *lim; /* never NULL */
 	enum lang lang;
 	struct diags *dq;
+	struct diags *other; /* the same findings in the other language, or NULL */
 	struct doc *doc;
 	struct arena *arena;
 	struct frame *stack; /* owned; open collections, [depth] */
@@ -119,41 +120,47 @@ finding(struct loader *ld, struct mark m, enum sev sev, const char *rule, const 
 	}
 	va_list ap;
 	va_start(ap, en);
+	if (ld->other) {
+		va_list again;
+		va_copy(again, ap);
+		diags_vadd(ld->other, ld->name, m, sev, rule, "", L(!ld->lang, vi, en), again);
+		va_end(again);
+	}
 	diags_vadd(ld->dq, ld->name, m, sev, rule, "", L(ld->lang, vi, en), ap);
 	va_end(ap);
 }
 
-/* One finding per rule that had findings left out. */
+/* One finding per rule that had findings left out, into dq in lang. */
 static void
-tally_report(struct loader *ld)
+tally_report(const struct loader *ld, struct diags *dq, enum lang lang)
 {
-	for (struct tally *t = ld->tally; t < ld->tally + NTALLY && t->rule; t++)
+	for (const struct tally *t = ld->tally; t < ld->tally + NTALLY && t->rule; t++)
 		if (t->n > MAX_PER_RULE)
-			diags_add(ld->dq, ld->name, t->first, t->sev, t->rule, "",
-			          L(ld->lang,
+			diags_add(dq, ld->name, t->first, t->sev, t->rule, "",
+			          L(lang,
 			            "còn %zu phát hiện%s cùng loại từ đây đến cuối tệp không được "
 			            "liệt kê",
 			            "%zu more %s of this kind from here to the end of the "
 			            "file not listed"),
 			          t->n - MAX_PER_RULE,
-			          L(ld->lang, "", PL(t->n - MAX_PER_RULE, "finding", "findings")));
+			          L(lang, "", PL(t->n - MAX_PER_RULE, "finding", "findings")));
 }
 
 /* Text pasted from an NFD source decomposes every value alike: one finding
- * at the first value, with the count. */
+ * at the first value, with the count, into dq in lang. */
 static void
-nfd_report(struct loader *ld)
+nfd_report(const struct loader *ld, struct diags *dq, enum lang lang)
 {
 	if (ld->nfd == 1)
-		diags_add(ld->dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
-		          L(ld->lang,
+		diags_add(dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
+		          L(lang,
 		            "văn bản không ở dạng chuẩn Unicode NFC (dấu thanh tách rời khỏi chữ); "
 		            "đã chuẩn hóa khi xuất",
 		            "text is not in Unicode NFC (decomposed diacritics); normalised for "
 		            "output"));
 	else if (ld->nfd > 1)
-		diags_add(ld->dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
-		          L(ld->lang,
+		diags_add(dq, ld->name, ld->nfd_first, SEV_INFO, "text-not-nfc", "",
+		          L(lang,
 		            "%zu giá trị, từ giá trị này trở đi, không ở dạng chuẩn Unicode NFC "
 		            "(dấu thanh tách rời khỏi chữ); đã chuẩn hóa khi xuất",
 		            "%zu values, from this one on, are not in Unicode NFC (decomposed "
@@ -685,6 +692,13 @@ struct doc *
 load_yaml(const char *data, size_t len, const char *name, const struct load_limits *lim_in,
           enum lang lang, struct diags *dq)
 {
+	return load_yaml_both(data, len, name, lim_in, lang, dq, NULL);
+}
+
+struct doc *
+load_yaml_both(const char *data, size_t len, const char *name, const struct load_limits *lim_in,
+               enum lang lang, struct diags *dq, struct diags *other)
+{
 	struct load_limits lim_default;
 	if (!lim_in) {
 		load_limits_default(&lim_default);
@@ -697,6 +711,7 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 	ld.lim = lim_in;
 	ld.lang = lang;
 	ld.dq = dq;
+	ld.other = other;
 	if (len > lim_in->max_file) {
 		struct mark top = {1, 1};
 		/* Callers may hand over only the first max_file + 1 bytes. */
@@ -752,11 +767,15 @@ load_yaml(const char *data, size_t len, const char *name, const struct load_limi
 		free(ld.anchors[i].name);
 	free(ld.anchors);
 	strmap_free(&ld.anchor_tab);
-	tally_report(&ld);
-	nfd_report(&ld);
+	tally_report(&ld, dq, lang);
+	nfd_report(&ld, dq, lang);
 	if (ld.failed) {
 		arena_free(ld.arena);
 		return NULL;
+	}
+	if (other) {
+		tally_report(&ld, other, !lang);
+		nfd_report(&ld, other, !lang);
 	}
 	return ld.doc;
 }

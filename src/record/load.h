@@ -50,6 +50,13 @@ void load_limits_default(struct load_limits *lim);
  * NFC-normalised; text that was not NFC gets a text-not-nfc finding. */
 struct doc *load_yaml(const char *data, size_t len, const char *name, const struct load_limits *lim,
                       enum lang lang, struct diags *dq);
+/* load_yaml, each finding also appended to other in the other language,
+ * for a caller that learns the language of the findings from the document
+ * itself.  other is that document's findings only when it loads (an
+ * unusable input's are said in lang). */
+struct doc *load_yaml_both(const char *data, size_t len, const char *name,
+                           const struct load_limits *lim, enum lang lang, struct diags *dq,
+                           struct diags *other);
 
 /* Read and load the file at path ("-": standard input, named "<stdin>" in
  * findings).  A file over lim->max_file is a yaml-limit finding, read no

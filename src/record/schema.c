@@ -1477,18 +1477,14 @@ schema_load(const char *data, size_t len, const char *name, const struct load_li
             enum lang (*lang_of)(const struct doc *doc, const void *arg), const void *arg,
             struct diags *dq)
 {
-	struct diags one = DIAGS_INIT;
-	struct doc *doc = load_yaml(data, len, name, lim, *lang, &one);
-	enum lang want = doc && lang_of ? lang_of(doc, arg) : *lang;
-	if (doc && want != *lang && one.n) {
-		/* again, so that every finding speaks the record's language */
-		doc_free(doc);
-		diags_free(&one);
-		doc = load_yaml(data, len, name, lim, want, &one);
-	}
-	if (doc)
-		*lang = want;
-	diags_take(dq, &one);
-	diags_free(&one);
+	/* the findings in both languages when the document decides which */
+	struct diags one[2] = {DIAGS_INIT, DIAGS_INIT};
+	struct doc *doc =
+	    load_yaml_both(data, len, name, lim, *lang, &one[*lang], lang_of ? &one[!*lang] : NULL);
+	if (doc && lang_of)
+		*lang = lang_of(doc, arg);
+	diags_take(dq, &one[*lang]);
+	diags_free(&one[0]);
+	diags_free(&one[1]);
 	return doc ? schema_record_take(doc, today, *lang, dq) : NULL;
 }

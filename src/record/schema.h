@@ -28,9 +28,9 @@ int schema_read(const char *path, const struct load_limits *lim, char **data, si
 /* data[len] of the file called name, loaded and typed as every command
  * does it, findings appended to dq in *lang.  lang_of, when not NULL,
  * names from the loaded tree the language the findings should be in
- * (report: the record's own); when it differs from *lang and the loader
- * had something to say, the file is loaded again in that language.  *lang
- * is then the language used.  NULL when no record could be made of it
+ * (report: the record's own); the loader then says each finding in both
+ * languages and the file is loaded once whichever it names.  *lang is
+ * then the language used.  NULL when no record could be made of it
  * (the findings say why). */
 struct record *schema_load(const char *data, size_t len, const char *name,
                            const struct load_limits *lim, struct date today, enum lang *lang,

@@ -6,7 +6,6 @@
  */
 #include "report.h"
 
-#include <getopt.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "collection.h"
+#include "diag_out.h"
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
@@ -201,20 +201,6 @@ record_lang(const struct doc *doc, const void *arg)
 	return l && !strcmp(l, "en") ? LANG_EN : LANG_VI;
 }
 
-static void
-print_findings(const struct diags *dq)
-{
-	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		if (d->mark.line)
-			escape_eprintf("%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line,
-			               d->mark.col, sev_name(d->sev), d->msg, d->rule);
-		else
-			escape_eprintf("%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg,
-			               d->rule);
-	}
-}
-
 /* One record of the run: what its work found and made (report_work, on
  * any thread), kept until report_commit prints and writes it in input
  * order. */
@@ -275,12 +261,10 @@ static void
 say_findings(struct strlist *said, const struct diags *dq)
 {
 	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		if (d->mark.line)
-			say(said, "%s:%u:%u: %s: %s [%s]\n", d->file, d->mark.line, d->mark.col,
-			    sev_name(d->sev), d->msg, d->rule);
-		else
-			say(said, "%s: %s: %s [%s]\n", d->file, sev_name(d->sev), d->msg, d->rule);
+		struct buf b = BUF_INIT;
+		diag_line(&b, &dq->v[i]);
+		strlist_push(said, buf_cstr(&b));
+		buf_free(&b);
 	}
 }
 
@@ -478,7 +462,7 @@ report_commit(void *vrun, size_t idx)
 			continue;
 		for (size_t i = 0; i < h->said.n; i++)
 			escape_eprintf("%s", h->said.v[i]);
-		print_findings(&h->cd);
+		diag_eprint(&h->cd, 0);
 		free(h->dir);
 		strlist_free(&h->said);
 		diags_free(&h->cd);
@@ -486,7 +470,7 @@ report_commit(void *vrun, size_t idx)
 	}
 	for (size_t i = 0; i < j->cfg_said.n; i++)
 		escape_eprintf("%s", j->cfg_said.v[i]);
-	print_findings(&j->cd);
+	diag_eprint(&j->cd, 0);
 	for (size_t i = 0; i < j->said.n; i++)
 		escape_eprintf("%s", j->said.v[i]);
 	if (j->failed)
@@ -495,7 +479,7 @@ report_commit(void *vrun, size_t idx)
 		if (!strcmp(o->ids.v[i], j->id)) {
 			struct diags dd = DIAGS_INIT;
 			collection_duplicate(&dd, name, j->id_mark, j->id, o->files.v[i], lang);
-			print_findings(&dd);
+			diag_eprint(&dd, 0);
 			diags_free(&dd);
 			goto out;
 		}
@@ -542,103 +526,44 @@ out:
 int
 cmd_report(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-	    {"lang", required_argument, NULL, 'l'},   {"templates", required_argument, NULL, 't'},
-	    {"today", required_argument, NULL, 'd'},  {"config", required_argument, NULL, 'c'},
-	    {"draft", no_argument, NULL, 'D'},        {"jobs", required_argument, NULL, 'j'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	struct report_opts o;
 	memset(&o, 0, sizeof o);
-	o.want_md = o.want_pdf = 1;
-	const char *today = NULL, *config = NULL;
-	int c, rc = EXIT_OK, jobs = par_cores();
-	enum lang ul = cli_prescan_lang(argc, argv); /* usage errors in the run's language */
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': o.outdir = optarg; break;
-		case 'f': {
-			o.want_md = o.want_pdf = 0;
-			char *f = xstrdup(optarg);
-			for (char *tok = strtok(f, ","); tok; tok = strtok(NULL, ",")) {
-				if (!strcmp(tok, "md"))
-					o.want_md = 1;
-				else if (!strcmp(tok, "pdf"))
-					o.want_pdf = 1;
-				else {
-					fprintf(stderr, "debrief report: %s\n",
-					        L(ul, "--format nhận md, pdf hoặc md,pdf",
-					          "--format takes md, pdf or md,pdf"));
-					free(f);
-					return EXIT_USAGE;
-				}
-			}
-			free(f);
-			break;
-		}
-		case 'l':
-			if (strcmp(optarg, "vi") && strcmp(optarg, "en")) {
-				fprintf(stderr, "debrief report: %s\n",
-				        L(ul, "--lang nhận vi hoặc en", "--lang takes vi or en"));
-				return EXIT_USAGE;
-			}
-			o.lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
-			o.lang_forced = 1;
-			break;
-		case 't': o.templates = optarg; break;
-		case 'd': today = optarg; break;
-		case 'c': config = optarg; break;
-		case 'D': o.draft = 1; break;
-		case 'j':
-			if (!par_parse_jobs(optarg, &jobs)) {
-				fprintf(stderr, "debrief report: %s\n",
-				        L(ul, "-j nhận một số từ 1 đến 1024",
-				          "-j takes a number from 1 to 1024"));
-				return EXIT_USAGE;
-			}
-			break;
-		case 'h': usage(stdout); return EXIT_OK;
-		case ':':
-			fprintf(stderr,
-			        L(ul, "debrief report: tùy chọn %s cần một giá trị\n",
-			          "debrief report: option %s needs a value\n"),
-			        argv[optind - 1]);
-			usage(stderr);
-			return EXIT_USAGE;
-		default:
-			fprintf(stderr,
-			        L(ul, "debrief report: tùy chọn không hợp lệ: %s\n",
-			          "debrief report: unknown option: %s\n"),
-			        argv[optind - 1]);
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (!o.outdir || optind >= argc) {
-		fprintf(stderr, "debrief report: %s\n",
-		        L(ul, "cần -o DIR và ít nhất một FILE",
-		          "-o DIR and at least one FILE are needed"));
-		usage(stderr);
+	const struct cli_opt own[] = {{"templates", 0, 0, &o.templates, NULL, NULL, NULL},
+	                              {"draft", 0, 1, &o.draft, NULL, NULL, NULL},
+	                              {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+	struct cli c = {.cmd = "report",
+	                .usage = usage,
+	                .common =
+	                    CLI_OUTPUT | CLI_FORMAT | CLI_LANG | CLI_TODAY | CLI_CONFIG | CLI_JOBS,
+	                .formats = "md, pdf, md,pdf",
+	                .format_list = 1,
+	                .own = own};
+	int rc = cli_parse(&c, argc, argv);
+	if (rc >= 0)
+		return rc;
+	rc = EXIT_OK;
+	o.outdir = c.output;
+	o.want_md = !c.format || cli_format_has(c.format, "md");
+	o.want_pdf = !c.format || cli_format_has(c.format, "pdf");
+	o.lang = c.lang;
+	o.lang_forced = c.lang_given;
+	const char *config = c.config;
+	if (!o.outdir || c.next >= argc)
+		return cli_error(&c, "cần -o DIR và ít nhất một FILE",
+		                 "-o DIR and at least one FILE are needed", NULL);
+	if (!cli_today(&c, &o.ctx.today))
 		return EXIT_USAGE;
-	}
-	const char *derr = NULL;
-	if (!date_today(today, ul, &o.ctx.today, &derr)) {
-		fprintf(stderr, "debrief report: %s\n", derr);
-		return EXIT_USAGE;
-	}
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
 	fs_set_lang(o.ctx.lang);
 	o.ctx.cfg = &o.cfg;
 	char *err = NULL;
 	struct diags all = DIAGS_INIT;
-	if (!config_for(config, argv[optind], o.ctx.lang, &o.cfg, &all)) {
+	if (!config_for(config, argv[c.next], o.ctx.lang, &o.cfg, &all)) {
 		config_free(&o.cfg);
 		diags_free(&all);
 		return EXIT_USAGE;
 	}
-	print_findings(&all); /* problems of the configuration itself */
+	diag_eprint(&all, 0); /* problems of the configuration itself */
 	if (!fs_mkdirs(o.outdir, &err)) {
 		escape_eprintf("debrief: %s\n", err);
 		free(err);
@@ -651,7 +576,7 @@ cmd_report(int argc, char **argv)
 	/* what a killed run left; a run writing here now keeps its own */
 	fs_sweep_temps(o.outdir, NULL, 0, 60);
 	struct strlist files = {0}, errs = {0};
-	if (fs_expand(argv + optind, argc - optind, &files, &errs))
+	if (fs_expand(argv + c.next, argc - c.next, &files, &errs))
 		rc = EXIT_USAGE;
 	for (size_t i = 0; i < errs.n; i++)
 		escape_eprintf("debrief: %s\n", errs.v[i]);
@@ -674,7 +599,7 @@ cmd_report(int argc, char **argv)
 			j->cfg = &o.cfg;
 		}
 	}
-	par_run(files.n, jobs, &run, report_work, report_commit);
+	par_run(files.n, c.jobs, &run, report_work, report_commit);
 	if (!fs_sync_batch(&err)) { /* the reports are on disk once this returns */
 		escape_eprintf("debrief: %s\n", err);
 		free(err);

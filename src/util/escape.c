@@ -8,9 +8,11 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "xalloc.h"
 
 static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 
@@ -60,6 +62,33 @@ escape_json(struct buf *b, const char *s)
 		}
 		p++;
 	}
+}
+
+void
+escape_json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	escape_json(b, s);
+	buf_putc(b, '"');
+}
+
+void
+escape_json_ids(struct buf *b, const char *ids)
+{
+	buf_putc(b, '[');
+	const char *p = ids ? ids : "";
+	for (int first = 1;; first = 0) {
+		p += strspn(p, " ");
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		char *id = xstrndup(p, n);
+		buf_puts(b, first ? "" : ", ");
+		escape_json_str(b, id);
+		free(id);
+		p += n;
+	}
+	buf_putc(b, ']');
 }
 
 void

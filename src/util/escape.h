@@ -13,6 +13,10 @@
 /* The inside of a JSON string (no quotes): '"', '\\' and control
  * characters escaped, valid UTF-8 passed through. */
 void escape_json(struct buf *b, const char *s);
+/* A JSON string: escape_json within quotes. */
+void escape_json_str(struct buf *b, const char *s);
+/* A space-separated list of ids ("G8 G19") as a JSON array of strings. */
+void escape_json_ids(struct buf *b, const char *ids);
 /* XML 1.0 text or attribute value: & < > " ' as entities, tab and line
  * breaks as character references, other characters XML forbids dropped. */
 void escape_xml(struct buf *b, const char *s);

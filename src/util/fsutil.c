@@ -298,7 +298,8 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 		if (!strcmp(paths[i], "-")) {
 			strlist_push(out, "-");
 		} else if (stat(paths[i], &st) != 0) {
-			say(errs, xasprintf("%s: %s", paths[i], fs_strerror(errno)));
+			say(errs, xasprintf(M("%s: không mở được: %s", "%s: cannot open: %s"),
+			                    paths[i], fs_strerror(errno)));
 			failed++;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (seen_add(&seen, &st))

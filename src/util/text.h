@@ -20,7 +20,8 @@ size_t text_utf8_check(const char *s, size_t len);
  * terminating NUL (not passed).  A byte that starts no valid sequence
  * reads as U+FFFD. */
 uint32_t text_next_cp(const unsigned char **s);
-/* Writes c as UTF-8 into out (room for 4 bytes), returns the length. */
+/* Writes c as UTF-8 into out (room for 4 bytes), returns the length (0
+ * for a value beyond U+10FFFF, which writes nothing): utf8proc's encoder. */
 size_t text_put_utf8(char *out, uint32_t c);
 /* 1 when s is already NFC. */
 int text_is_nfc(const char *s);

@@ -163,6 +163,24 @@ for c in check report archive pdf new tasks rules explain; do
 	done
 done
 
+# ---- a file that is not there: the same words and status from every command ----
+for l in en vi; do
+	case $l in en) said="cannot open" ;; vi) said="không mở được" ;; esac
+	want="debrief: $WORK/nosuch.yaml: $said: No such file or directory"
+	for c in check report archive tasks; do
+		case $c in report | archive) o="-o $WORK/missing-$c" ;; *) o= ;; esac
+		# shellcheck disable=SC2086
+		"$DEBRIEF" $c --lang $l $o "$WORK/nosuch.yaml" >/dev/null 2>"$WORK/missing-$c-$l.err"
+		rc=$?
+		if [ $rc -eq 2 ] && [ "$(head -n 1 "$WORK/missing-$c-$l.err")" = "$want" ]; then
+			ok "commands/missing-file-one-message/$c/$l"
+		else
+			fail "commands/missing-file-one-message/$c/$l" "exit $rc, want 2 and '$want'"
+			head -n 2 "$WORK/missing-$c-$l.err"
+		fi
+	done
+done
+
 # ---- a duplicate id: the same finding from check, report and archive ----
 mkdir -p "$WORK/dup" && cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/dup/a.yaml" &&
 	cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/dup/b.yaml" || exit 1

@@ -95,6 +95,16 @@ if [ $rc -eq 1 ] && grep -q 'Nhật Bản (thời gian chưa rõ, vì ngày ghi 
 	grep -q 'báo cáo ghi thời gian là chưa rõ' "$WORK/undated.log"; then ok "report/undated-said-unknown"
 else fail "report/undated-said-unknown" "rc=$rc $(head -c 300 "$WORK/undated.log")"; fi
 
+# Without --lang the report speaks the record's language, and so do the
+# loader's findings in the draft, though the loader ran before it knew it.
+mkdir -p "$WORK/reclang"
+sed -e 's/^lang: vi/lang: en/' -e 's/^\(id: .*\)/\1\n\1/' cases/base.yaml >"$WORK/reclang/en.yaml"
+"$DEBRIEF" report -o "$WORK/reclang/out" --draft --format md --today "$TODAY" "$WORK/reclang/en.yaml" \
+	>"$WORK/reclang.log" 2>&1
+if grep -q "| duplicate key 'id' (first at line" "$WORK/reclang/out/"*.md &&
+	! grep -q 'bị lặp lại' "$WORK/reclang/out/"*.md; then ok "report/loader-findings-in-record-language"
+else fail "report/loader-findings-in-record-language" "$(grep -h 'yaml-duplicate-key' "$WORK/reclang/out/"*.md "$WORK/reclang.log")"; fi
+
 # Usage errors speak the run's language: Vietnamese by default, English with --lang en.
 "$DEBRIEF" report --bogus >/dev/null 2>"$WORK/usage-vi.err"
 "$DEBRIEF" report --lang en >/dev/null 2>"$WORK/usage-en.err"
