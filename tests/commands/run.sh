@@ -165,8 +165,11 @@ done
 
 # ---- a file that is not there: the same words and status from every command ----
 for l in en vi; do
-	case $l in en) said="cannot open" ;; vi) said="không mở được" ;; esac
-	want="debrief: $WORK/nosuch.yaml: $said: No such file or directory"
+	case $l in
+	en) said="cannot open: No such file or directory" ;;
+	vi) said="không mở được: không có tệp hoặc thư mục này" ;;
+	esac
+	want="debrief: $WORK/nosuch.yaml: $said"
 	for c in check report archive tasks; do
 		case $c in report | archive) o="-o $WORK/missing-$c" ;; *) o= ;; esac
 		# shellcheck disable=SC2086
