@@ -37,12 +37,24 @@ size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t n
 /* Each appends one page's Markdown to b. */
 void arc_page_index(struct buf *b, const struct archive *a, enum lang lang);
 void arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang);
+/* A department's open tasks (tasks/<slug>.md), and its title (caller frees). */
+void arc_page_owner(struct buf *b, const struct archive *a, size_t o, enum lang lang);
+char *arc_owner_page_title(const struct archive *a, size_t o, enum lang lang);
+/* The visits of one year (visits/<year>.md); year 0: those of unknown date
+ * (visits/undated.md).  arc_visit_pages says how many such pages there
+ * are, arc_visit_year which year page k is. */
+void arc_page_visits(struct buf *b, const struct archive *a, int year, enum lang lang);
+size_t arc_visit_pages(const struct archive *a);
+int arc_visit_year(const struct archive *a, size_t k);
 void arc_page_partner(struct buf *b, const struct archive *a, size_t p, enum lang lang);
 void arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang);
 
 /* archive.json: the same data, keys in a fixed order; dq: the archive-*
- * findings (already final). */
-void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang);
+ * findings (already final).  With flush, what b holds is handed to it
+ * whenever it passes 64 KiB (flush empties b), so the document is never
+ * whole in memory; the end is left in b. */
+void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
+              void (*flush)(struct buf *b, void *ctx), void *ctx);
 
 struct arc_write_opts {
 	const char *dir; /* -o DIR */

@@ -71,10 +71,16 @@ for r in a["records"]:
         print(l["written"], "->", l["unit"], "(shown:", l["name_used"], ")")' \
 	>"$WORK/spelling-variants.out"
 gold spelling-variants.out "$WORK/spelling-variants.out"
-# The register: owners with the most overdue work first; overdue tasks
-# first within each, then by due date, no deadline last.
-awk -F' \\| ' '/^## /{print} /^\| (\*\*|[0-9]|chưa)/{print "  " substr($1, 3)}' "$V/tasks.md" \
-	>"$WORK/overdue-first.out"
+# The register: the departments by locality, the most overdue work first,
+# each on a page of its own; overdue tasks first within each, then by due
+# date, no deadline last.
+(cd "$V" && grep -oE '^(## .*|\| \[[^]]*\]\(tasks/[^)]*\) \| [0-9]+ \| [0-9]+ \|)$' tasks.md |
+	while IFS= read -r l; do
+		case $l in "## "*) echo "$l"; continue;; esac
+		echo "  $l"
+		f=${l#*](}; f=${f%%)*}
+		awk -F' \\| ' '/^\| (\*\*|[0-9]|chưa)/{print "    " substr($1, 3)}' "$f"
+	done) >"$WORK/overdue-first.out"
 gold overdue-first.out "$WORK/overdue-first.out"
 # Owners: case, spacing and configured aliases ("Sở NN&PTNT") merge.
 json "$V/archive.json" '
@@ -89,7 +95,7 @@ gold owner-aliases.out "$WORK/owner-aliases.out"
 } >"$WORK/cold-partner.out"
 gold cold-partner.out "$WORK/cold-partner.out"
 # Links: every relative link of every page, and each one resolves.
-(cd "$V" && for f in index.md tasks.md partners/*.md agencies/*.md; do
+(cd "$V" && for f in index.md tasks.md partners/*.md agencies/*.md tasks/*.md visits/*.md; do
 	# a link is "](…)" after an unescaped "]"; "\](" is escaped record text
 	grep -oE '(^|[^\\])\]\([^)]*\)' "$f" | sed 's|^.*\](||; s|)$||' | sort -u |
 		sed "s|^|$f -> |"
@@ -219,9 +225,11 @@ has bad/others-archived "$WORK/bad.out" '14 records'
 has bad/organisation-listed-by-name "$B/out/index.md" '^- \*\*European Union\*\*: 1 delegation record, from 1 Vietnamese locality\.$'
 has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
-has bad/miswritten-status-unknown "$B/out/tasks.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
-has bad/undated-record-listed "$B/out/index.md" '^### Date unknown'
-has bad/undated-record-in-register "$B/out/tasks.md" 'zz-bad-start'
+cat "$B/out/tasks/"*.md >"$WORK/bad-register.md"
+has bad/miswritten-status-unknown "$WORK/bad-register.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
+has bad/undated-record-listed "$B/out/index.md" '^- \[Date unknown\]\(visits/undated\.md\): 1 visit$'
+has bad/undated-record-page "$B/out/visits/undated.md" '^\| — \| outbound \| .*zz-bad-start \|$'
+has bad/undated-record-in-register "$WORK/bad-register.md" 'zz-bad-start'
 has bad/undated-partner-kept "$B/out/partners/eu-lien-minh-chau-au.md" 'zz-bad-start'
 has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- International organisation: European Union$'
 "$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
