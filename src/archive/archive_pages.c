@@ -324,7 +324,8 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 	}
 	if (nh > HANDOVER_NOTES)
 		buf_printf(b,
-		           L(lang, "\n%zu ghi chú bàn giao%s trước đó có trong hồ sơ của từng đoàn.\n",
+		           L(lang,
+		             "\n%zu ghi chú bàn giao%s trước đó có trong hồ sơ của từng đoàn.\n",
 		             "\n%zu earlier handover %s in the records themselves.\n"),
 		           nh - HANDOVER_NOTES,
 		           L(lang, "", PL(nh - HANDOVER_NOTES, "note is", "notes are")));
@@ -1000,8 +1001,9 @@ open_tasks_note(struct buf *b, const struct arc_owner *w, enum lang lang)
 static const char *
 owner_title(const struct arc_owner *w, enum lang lang)
 {
-	return w->name[0] ? w->name
-	                  : L(lang, "(chưa giao cho một đơn vị cụ thể)", "(no specific department)");
+	return w->name[0]
+	           ? w->name
+	           : L(lang, "(chưa giao cho một đơn vị cụ thể)", "(no specific department)");
 }
 
 /* Localities holding departments, in register order: the most overdue
@@ -1065,7 +1067,8 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		for (k = 0; k < nl && v[k].loc != w->loc; k++)
 			;
 		if (k == nl)
-			v[nl++] = (struct tloc){w->loc, 0, 0, w->loc >= 0 ? a->locs[w->loc].name : ""};
+			v[nl++] =
+			    (struct tloc){w->loc, 0, 0, w->loc >= 0 ? a->locs[w->loc].name : ""};
 		v[k].ntasks += w->ntasks;
 		v[k].noverdue += w->noverdue;
 	}
@@ -1077,10 +1080,9 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		else
 			buf_puts(b, L(lang, "Chưa giao cho một đơn vị cụ thể",
 			              "Not assigned to a specific department"));
-		buf_printf(b,
-		           L(lang, " — %zu nhiệm vụ%s, %zu quá hạn\n\n", " — %zu %s, %zu overdue\n\n"),
-		           v[k].ntasks, L(lang, "", PL(v[k].ntasks, "task", "tasks")),
-		           v[k].noverdue);
+		buf_printf(
+		    b, L(lang, " — %zu nhiệm vụ%s, %zu quá hạn\n\n", " — %zu %s, %zu overdue\n\n"),
+		    v[k].ntasks, L(lang, "", PL(v[k].ntasks, "task", "tasks")), v[k].noverdue);
 		TABLE(b, L(lang, "Đơn vị chủ trì", "Department in charge"),
 		      L(lang, "Nhiệm vụ còn mở", "Open tasks"), L(lang, "Quá hạn", "Overdue"));
 		for (size_t o = 0; o < a->nowners; o++) {
@@ -1262,13 +1264,14 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	size_t nt = put_tasks(b, a, ag->recs, ag->nrecs, -1, (long)g, AGENCY_TASKS, up, lang);
 	if (nt > AGENCY_TASKS)
-		buf_printf(b,
-		           L(lang,
-		             "\n%zu nhiệm vụ%s khác: xem trang của từng đơn vị chủ trì trong [sổ theo "
-		             "dõi nhiệm vụ](%stasks.md).\n",
-		             "\n%zu more open %s: see each department's page in the [open-task "
-		             "register](%stasks.md).\n"),
-		           nt - AGENCY_TASKS, L(lang, "", PL(nt - AGENCY_TASKS, "task", "tasks")), up);
+		buf_printf(
+		    b,
+		    L(lang,
+		      "\n%zu nhiệm vụ%s khác: xem trang của từng đơn vị chủ trì trong [sổ theo "
+		      "dõi nhiệm vụ](%stasks.md).\n",
+		      "\n%zu more open %s: see each department's page in the [open-task "
+		      "register](%stasks.md).\n"),
+		    nt - AGENCY_TASKS, L(lang, "", PL(nt - AGENCY_TASKS, "task", "tasks")), up);
 	if (nt)
 		buf_putc(b, '\n');
 	else

@@ -407,7 +407,11 @@ npages(const struct archive *a)
 static void
 page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 {
-	size_t first[] = {0, 1, 2, 2 + a->npartners, 2 + a->npartners + a->nagencies,
+	size_t first[] = {0,
+	                  1,
+	                  2,
+	                  2 + a->npartners,
+	                  2 + a->npartners + a->nagencies,
 	                  2 + a->npartners + a->nagencies + arc_visit_pages(a)};
 	int n = PAGE_OWNER;
 	while (n > 0 && j < first[n])
