@@ -236,6 +236,45 @@ has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- I
 rc=$?
 want_rc unreadable-file 2
 
+# ---- a large area: the dossier stays readable, archive.json is streamed ----
+# 40 visits of one agency, 3 open tasks each: the dossier lists the 100
+# most urgent and the 30 newest handover notes, and says how many more.
+L=$WORK/large
+rm -rf "$L" && mkdir -p "$L/r"
+awk -v out="$L/r" 'BEGIN {
+	for (i = 1; i <= 40; i++) {
+		f = sprintf("%s/v%02d.yaml", out, i)
+		print "schema: debrief/1" > f
+		printf "id: large-%02d\ntitle: Visit %d\ndirection: outbound\n", i, i > f
+		printf "dates: {start: 2024-%02d-%02d, end: 2024-%02d-%02d}\n", 1 + i % 12, 1 + i % 25, 1 + i % 12, 2 + i % 25 > f
+		print "locality: {name: Huế}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}" > f
+		print "partners: [{name: Fukuoka, country: JP}]\ntasks:" > f
+		for (t = 1; t <= 3; t++)
+			printf "  - {task: Task %d of visit %d, owner: Sở Ngoại vụ, due: 2025-%02d-01}\n", t, i, 1 + (i + t) % 12 > f
+		printf "handover: Note of visit %d\n", i > f
+		close(f)
+	}
+}'
+"$DEBRIEF" archive -o "$L/out" --today $TODAY --lang en "$L/r" >"$WORK/large.out" 2>"$WORK/large.err"
+rc=$?
+sanitizer_clean large/sanitizers "$WORK/large.err" || true
+want_rc large 0
+G=$L/out/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md
+n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$G")
+[ "$n" = 100 ] && ok large/agency-tasks-bounded || fail large/agency-tasks-bounded "$n task rows"
+has large/agency-tasks-rest-said "$G" '^20 more open tasks: see each department.s page in the \[open-task register\]\(\.\./tasks\.md\)\.$'
+n=$(grep -c '^- 2024-.* (large-[0-9]*): Note of visit' "$G")
+[ "$n" = 30 ] && ok large/handover-bounded || fail large/handover-bounded "$n notes"
+has large/handover-rest-said "$G" '^10 earlier handover notes are in the records themselves\.$'
+dept=$(grep -oE '\]\(tasks/[^)]*\)' "$L/out/tasks.md" | sed 's/^](//; s/)$//')
+n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept:-none}" 2>/dev/null)
+[ "$n" = 120 ] && ok large/department-page-whole || fail large/department-page-whole "$n task rows"
+size=$(wc -c <"$L/out/archive.json")
+[ "$size" -gt 65536 ] && json "$L/out/archive.json" 'assert len(a["records"]) == 40' &&
+	ok large/json-streamed-whole || fail large/json-streamed-whole "$size bytes, or not 40 records"
+"$DEBRIEF" archive -o "$L/out" --today $TODAY --lang en "$L/r" >"$WORK/large2.out" 2>&1
+has large/json-unchanged "$WORK/large2.out" '; 0 written, '
+
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
 rc=$?
