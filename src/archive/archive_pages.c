@@ -385,6 +385,118 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 	return n;
 }
 
+/* ==== lists cut into parts ==== */
+
+/* A long list (a year's visits, a department's tasks) is cut into pages
+ * of ARC_PART_ROWS rows: "visits/2024.md", then "visits/2024.2.md" (a
+ * slug has no '.', so no name of a part is another list's). */
+size_t
+arc_nparts(size_t rows)
+{
+	return rows ? (rows + ARC_PART_ROWS - 1) / ARC_PART_ROWS : 1;
+}
+
+static char *
+part_name(const char *dir, const char *slug, size_t part)
+{
+	return part ? xasprintf("%s%s.%zu.md", dir, slug, part + 1)
+	            : xasprintf("%s%s.md", dir, slug);
+}
+
+static char *
+part_title(char *t, const struct arc_part *pt, enum lang lang)
+{
+	if (pt->nparts < 2)
+		return t;
+	char *r = xasprintf(L(lang, "%s (phần %zu/%zu)", "%s (part %zu of %zu)"), t, pt->part + 1,
+	                    pt->nparts);
+	free(t);
+	return r;
+}
+
+/* A link to part (0-based) of a list, its number as the text. */
+static void
+put_part_link(struct buf *b, const char *dir, const char *slug, size_t part, enum lang lang)
+{
+	char *name = part_name(dir, slug, part);
+	buf_printf(b, "[%s %zu](%s)", L(lang, "phần", "part"), part + 1, name);
+	free(name);
+}
+
+/* The end of a list page's heading and, under the links back, the parts
+ * of the list when there are several. */
+static void
+put_part_head(struct buf *b, const char *slug, const struct arc_part *pt, enum lang lang)
+{
+	if (pt->nparts > 1)
+		buf_printf(b, L(lang, " (phần %zu/%zu)", " (part %zu of %zu)"), pt->part + 1,
+		           pt->nparts);
+	buf_puts(b, "\n\n");
+	nav(b, "../", lang);
+	if (pt->nparts < 2)
+		return;
+	buf_printf(b, "%s: ", L(lang, "Các phần", "Parts"));
+	for (size_t k = 0; k < pt->nparts; k++) {
+		buf_puts(b, k ? " · " : "");
+		if (k == pt->part)
+			buf_printf(b, "**%zu**", k + 1);
+		else {
+			char *name = part_name("", slug, k);
+			buf_printf(b, "[%zu](%s)", k + 1, name);
+			free(name);
+		}
+	}
+	buf_puts(b, "\n\n");
+}
+
+/* The pages of n lists of rows(a, k) rows each (a list without rows has
+ * none), and which list and part page i of them is. */
+typedef size_t rows_fn(const struct archive *a, size_t k);
+
+static size_t
+count_parts(const struct archive *a, size_t n, rows_fn *rows)
+{
+	size_t np = 0;
+	for (size_t k = 0; k < n; k++)
+		np += rows(a, k) ? arc_nparts(rows(a, k)) : 0;
+	return np;
+}
+
+static struct arc_part
+part_at(const struct archive *a, size_t i, size_t n, rows_fn *rows)
+{
+	struct arc_part pt = {0, 0, 1};
+	for (size_t k = 0; k < n; k++) {
+		size_t r = rows(a, k), np = r ? arc_nparts(r) : 0;
+		if (i < np)
+			return (struct arc_part){k, i, np};
+		i -= np;
+	}
+	return pt;
+}
+
+/* Year k of the index (k == nyears: the records of unknown date), its
+ * number of visits and its slug. */
+static size_t
+year_rows(const struct archive *a, size_t k)
+{
+	if (k < a->nyears)
+		return a->years[k].outbound + a->years[k].inbound + a->years[k].planned;
+	size_t dated = 0;
+	for (size_t y = 0; y < a->nyears; y++)
+		dated += a->years[y].outbound + a->years[y].inbound + a->years[y].planned;
+	return a->nrecs - dated;
+}
+
+static void
+year_slug(const struct archive *a, size_t k, char *out, size_t cap)
+{
+	if (k < a->nyears)
+		snprintf(out, cap, "%d", a->years[k].year);
+	else
+		snprintf(out, cap, "undated");
+}
+
 /* ==== index ==== */
 
 static void
@@ -570,69 +682,83 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		buf_printf(b, "%s\n", L(lang, "Chưa có hồ sơ nào.", "No records yet."));
 		return;
 	}
-	size_t dated = 0;
-	for (size_t y = 0; y < a->nyears; y++) {
-		const struct arc_year *yr = &a->years[y];
-		size_t n = yr->outbound + yr->inbound + yr->planned;
-		dated += n;
+	for (size_t k = 0; k < a->nyears + 1; k++) {
+		size_t n = year_rows(a, k);
+		if (k == a->nyears && !n)
+			break; /* no record of unknown date */
 		char slug[16];
-		snprintf(slug, sizeof slug, "%d", yr->year);
+		year_slug(a, k, slug, sizeof slug);
 		buf_puts(b, "- ");
-		put_link(b, slug, "", "visits/", slug);
+		put_link(b, k < a->nyears ? slug : L(lang, "Ngày chưa rõ", "Date unknown"), "",
+		         "visits/", slug);
+		for (size_t part = 1; part < arc_nparts(n); part++) {
+			buf_puts(b, part == 1 ? " (" : ", ");
+			put_part_link(b, "visits/", slug, part, lang);
+			buf_puts(b, part + 1 == arc_nparts(n) ? ")" : "");
+		}
 		buf_printf(b, L(lang, ": %zu đoàn\n", ": %zu %s\n"), n,
 		           L(lang, "", PL(n, "visit", "visits")));
-	}
-	if (dated < a->nrecs) {
-		buf_puts(b, "- ");
-		put_link(b, L(lang, "Ngày chưa rõ", "Date unknown"), "", "visits/", "undated");
-		buf_printf(b, L(lang, ": %zu đoàn\n", ": %zu %s\n"), a->nrecs - dated,
-		           L(lang, "", PL(a->nrecs - dated, "visit", "visits")));
 	}
 	buf_putc(b, '\n');
 }
 
 /* ==== visits of one year ==== */
 
-/* The number of visit pages: one a year, and one for the records whose
- * dates are unusable (visits/undated.md) when there are any. */
 size_t
 arc_visit_pages(const struct archive *a)
 {
-	size_t dated = 0;
-	for (size_t y = 0; y < a->nyears; y++)
-		dated += a->years[y].outbound + a->years[y].inbound + a->years[y].planned;
-	return a->nyears + (dated < a->nrecs);
+	return count_parts(a, a->nyears + 1, year_rows);
 }
 
-/* Page k of arc_visit_pages: its year, 0 for the undated records. */
-int
-arc_visit_year(const struct archive *a, size_t k)
+struct arc_part
+arc_visit_page(const struct archive *a, size_t i)
 {
-	return k < a->nyears ? a->years[k].year : 0;
+	return part_at(a, i, a->nyears + 1, year_rows);
+}
+
+char *
+arc_visit_page_name(const struct archive *a, const struct arc_part *pt)
+{
+	char slug[16];
+	year_slug(a, pt->list, slug, sizeof slug);
+	return part_name("visits/", slug, pt->part);
+}
+
+char *
+arc_visit_page_title(const struct archive *a, const struct arc_part *pt, enum lang lang)
+{
+	char *t =
+	    pt->list < a->nyears
+	        ? xasprintf("%s %d", L(lang, "Các đoàn năm", "Visits in"), a->years[pt->list].year)
+	        : xstrdup(L(lang, "Các đoàn chưa rõ ngày", "Visits of unknown date"));
+	return part_title(t, pt, lang);
 }
 
 void
-arc_page_visits(struct buf *b, const struct archive *a, int year, enum lang lang)
+arc_page_visits(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
 {
+	int year = pt->list < a->nyears ? a->years[pt->list].year : 0;
 	if (year)
-		buf_printf(b, "# %s %d\n\n", L(lang, "Các đoàn năm", "Visits in"), year);
+		buf_printf(b, "# %s %d", L(lang, "Các đoàn năm", "Visits in"), year);
 	else
-		buf_printf(b, "# %s\n\n",
+		buf_printf(b, "# %s",
 		           L(lang, "Các đoàn chưa rõ ngày (ngày ghi trong hồ sơ không dùng được)",
 		             "Visits of unknown date (the record's dates are unusable)"));
-	nav(b, "../", lang);
-	size_t n = 0;
-	for (size_t i = 0; i < a->nrecs; i++) {
+	char slug[16];
+	year_slug(a, pt->list, slug, sizeof slug);
+	put_part_head(b, slug, pt, lang);
+	size_t n = 0, first = pt->part * ARC_PART_ROWS;
+	for (size_t i = 0; i < a->nrecs && n < first + ARC_PART_ROWS; i++) {
 		size_t ri = a->by_date[i];
-		if (a->recs[ri].start.y != year)
+		if (a->recs[ri].start.y != year || n++ < first)
 			continue;
-		if (!n++)
+		if (n == first + 1)
 			TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
 			      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
 			      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
 		visit_row(b, a, ri, "../", lang);
 	}
-	if (!n)
+	if (n <= first)
 		buf_printf(b, "%s\n", L(lang, "Không có.", "None."));
 	else
 		buf_putc(b, '\n');
@@ -1099,22 +1225,46 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 }
 
 char *
-arc_owner_page_title(const struct archive *a, size_t o, enum lang lang)
+arc_owner_page_title(const struct archive *a, const struct arc_part *pt, enum lang lang)
 {
-	return xasprintf("%s: %s", L(lang, "Nhiệm vụ còn mở", "Open tasks"),
-	                 owner_title(&a->owners[o], lang));
+	return part_title(xasprintf("%s: %s", L(lang, "Nhiệm vụ còn mở", "Open tasks"),
+	                            owner_title(&a->owners[pt->list], lang)),
+	                  pt, lang);
+}
+
+static size_t
+owner_rows(const struct archive *a, size_t o)
+{
+	return a->owners[o].ntasks;
+}
+
+size_t
+arc_owner_pages(const struct archive *a)
+{
+	return count_parts(a, a->nowners, owner_rows);
+}
+
+struct arc_part
+arc_owner_page(const struct archive *a, size_t i)
+{
+	return part_at(a, i, a->nowners, owner_rows);
+}
+
+char *
+arc_owner_page_name(const struct archive *a, const struct arc_part *pt)
+{
+	return part_name("tasks/", a->owners[pt->list].slug, pt->part);
 }
 
 void
-arc_page_owner(struct buf *b, const struct archive *a, size_t o, enum lang lang)
+arc_page_owner(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
 {
-	const struct arc_owner *w = &a->owners[o];
+	const struct arc_owner *w = &a->owners[pt->list];
 	char today[16];
 	date_iso(a->today, today);
 	buf_printf(b, "# %s: ", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	md_put(b, owner_title(w, lang));
-	buf_puts(b, "\n\n");
-	nav(b, "../", lang);
+	put_part_head(b, w->slug, pt, lang);
 	if (lang == LANG_EN)
 		buf_printf(b,
 		           "As of %s: %zu open %s, %zu overdue; overdue tasks first, then by "
@@ -1146,7 +1296,8 @@ arc_page_owner(struct buf *b, const struct archive *a, size_t o, enum lang lang)
 	TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"), L(lang, "Đối tác", "Partner"),
 	      L(lang, "Trạng thái", "Status"), L(lang, "Cập nhật gần nhất", "Latest update"),
 	      L(lang, "Hồ sơ", "Record"));
-	for (size_t t = 0; t < w->ntasks; t++)
+	for (size_t t = pt->part * ARC_PART_ROWS;
+	     t < w->ntasks && t < (pt->part + 1) * ARC_PART_ROWS; t++)
 		task_row(b, a, &a->tasks[w->tasks[t]], 0, 1, "../", lang);
 	buf_putc(b, '\n');
 }

@@ -325,12 +325,14 @@ page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
 		return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	case PAGE_PARTNER: return xstrdup(a->partners[i].name);
 	case PAGE_AGENCY: return xstrdup(a->agencies[i].name);
-	case PAGE_VISITS:
-		if (!arc_visit_year(a, i))
-			return xstrdup(L(lang, "Các đoàn chưa rõ ngày", "Visits of unknown date"));
-		return xasprintf("%s %d", L(lang, "Các đoàn năm", "Visits in"),
-		                 arc_visit_year(a, i));
-	case PAGE_OWNER: return arc_owner_page_title(a, i, lang);
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		return arc_visit_page_title(a, &pt, lang);
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		return arc_owner_page_title(a, &pt, lang);
+	}
 	}
 	return xstrdup("");
 }
@@ -343,11 +345,14 @@ page_name(const struct archive *a, enum page_kind k, size_t i)
 	case PAGE_TASKS: return xstrdup("tasks.md");
 	case PAGE_PARTNER: return xasprintf("partners/%s.md", a->partners[i].slug);
 	case PAGE_AGENCY: return xasprintf("agencies/%s.md", a->agencies[i].slug);
-	case PAGE_VISITS:
-		if (!arc_visit_year(a, i))
-			return xstrdup("visits/undated.md");
-		return xasprintf("visits/%d.md", arc_visit_year(a, i));
-	case PAGE_OWNER: return xasprintf("tasks/%s.md", a->owners[i].slug);
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		return arc_visit_page_name(a, &pt);
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		return arc_owner_page_name(a, &pt);
+	}
 	}
 	return xstrdup("");
 }
@@ -397,11 +402,11 @@ struct prun {
 };
 
 /* The pages in order: index, register, partners, agencies, the visits of
- * each year, each department's open tasks. */
+ * each year, each department's open tasks (the last two in parts). */
 static size_t
 npages(const struct archive *a)
 {
-	return 2 + a->npartners + a->nagencies + arc_visit_pages(a) + a->nowners;
+	return 2 + a->npartners + a->nagencies + arc_visit_pages(a) + arc_owner_pages(a);
 }
 
 static void
@@ -436,8 +441,16 @@ page_work(void *vrun, size_t j)
 	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
 	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
 	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
-	case PAGE_VISITS: arc_page_visits(&p->md, a, arc_visit_year(a, i), lang); break;
-	case PAGE_OWNER: arc_page_owner(&p->md, a, i, lang); break;
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		arc_page_visits(&p->md, a, &pt, lang);
+		break;
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		arc_page_owner(&p->md, a, &pt, lang);
+		break;
+	}
 	}
 	p->name = page_name(a, k, i);
 	if (!w->o->pdf)

@@ -237,8 +237,9 @@ rc=$?
 want_rc unreadable-file 2
 
 # ---- a large area: the dossier stays readable, archive.json is streamed ----
-# 40 visits of one agency, 3 open tasks each: the dossier lists the 100
-# most urgent and the 30 newest handover notes, and says how many more.
+# 40 visits of one agency, 26 open tasks each: the dossier lists the 100
+# most urgent and the 30 newest handover notes, and says how many more;
+# the department's 1,040 tasks are two pages of at most 1,000.
 L=$WORK/large
 rm -rf "$L" && mkdir -p "$L/r"
 awk -v out="$L/r" 'BEGIN {
@@ -249,7 +250,7 @@ awk -v out="$L/r" 'BEGIN {
 		printf "dates: {start: 2024-%02d-%02d, end: 2024-%02d-%02d}\n", 1 + i % 12, 1 + i % 25, 1 + i % 12, 2 + i % 25 > f
 		print "locality: {name: Huế}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}" > f
 		print "partners: [{name: Fukuoka, country: JP}]\ntasks:" > f
-		for (t = 1; t <= 3; t++)
+		for (t = 1; t <= 26; t++)
 			printf "  - {task: Task %d of visit %d, owner: Sở Ngoại vụ, due: 2025-%02d-01}\n", t, i, 1 + (i + t) % 12 > f
 		printf "handover: Note of visit %d\n", i > f
 		close(f)
@@ -262,13 +263,24 @@ want_rc large 0
 G=$L/out/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md
 n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$G")
 [ "$n" = 100 ] && ok large/agency-tasks-bounded || fail large/agency-tasks-bounded "$n task rows"
-has large/agency-tasks-rest-said "$G" '^20 more open tasks: see each department.s page in the \[open-task register\]\(\.\./tasks\.md\)\.$'
+has large/agency-tasks-rest-said "$G" '^940 more open tasks: see each department.s page in the \[open-task register\]\(\.\./tasks\.md\)\.$'
 n=$(grep -c '^- 2024-.* (large-[0-9]*): Note of visit' "$G")
 [ "$n" = 30 ] && ok large/handover-bounded || fail large/handover-bounded "$n notes"
 has large/handover-rest-said "$G" '^10 earlier handover notes are in the records themselves\.$'
 dept=$(grep -oE '\]\(tasks/[^)]*\)' "$L/out/tasks.md" | sed 's/^](//; s/)$//')
 n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept:-none}" 2>/dev/null)
-[ "$n" = 120 ] && ok large/department-page-whole || fail large/department-page-whole "$n task rows"
+n2=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept%.md}.2.md" 2>/dev/null)
+[ "$n" = 1000 ] && [ "$n2" = 40 ] && ok large/department-in-parts ||
+	fail large/department-in-parts "$n and $n2 task rows"
+has large/department-parts-linked "$L/out/${dept%.md}.2.md" '^Parts: \[1\]\([^)/]*\.md\) · \*\*2\*\*$'
+has large/department-part-titled "$L/out/${dept%.md}.2.md" '^# Open tasks: .* \(part 2 of 2\)$'
+rm -f "$WORK/part.pdf"
+qpdf --qdf --object-streams=disable "$L/out/${dept%.md}.2.pdf" "$WORK/part.pdf" 2>/dev/null
+if grep -aq "/URI ($(basename "${dept%.md}").pdf)" "$WORK/part.pdf" 2>/dev/null; then
+	ok large/department-part-pdf-links
+else
+	fail large/department-part-pdf-links "part 2's PDF does not link to part 1's"
+fi
 size=$(wc -c <"$L/out/archive.json")
 [ "$size" -gt 65536 ] && json "$L/out/archive.json" 'assert len(a["records"]) == 40' &&
 	ok large/json-streamed-whole || fail large/json-streamed-whole "$size bytes, or not 40 records"
