@@ -1177,9 +1177,21 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		           "rồi theo hạn. Các đơn vị được xếp theo tỉnh, thành phố; đơn vị có "
 		           "nhiều việc quá hạn nhất đứng trước.\n\n",
 		           today, a->nopen, a->noverdue, nd);
+	/* one note for the departments archive-open-tasks is about, marked
+	 * in their rows; each one's page says it in full */
+	size_t nflag = 0;
 	for (size_t o = 0; o < a->nowners; o++)
-		if (a->owners[o].flagged)
-			open_tasks_note(b, &a->owners[o], lang);
+		nflag += a->owners[o].flagged;
+	if (nflag)
+		buf_printf(
+		    b,
+		    L(lang,
+		      "> **Thông tin** [archive-open-tasks]: %zu đơn vị%s có nhiệm vụ quá hạn "
+		      "từ nhiều chuyến công tác khác nhau (G8), được đánh dấu "
+		      "[archive-open-tasks] dưới đây.\n\n",
+		      "> **Note** [archive-open-tasks]: %zu %s overdue tasks from several "
+		      "different visits (G8), marked [archive-open-tasks] below.\n\n"),
+		    nflag, L(lang, "", PL(nflag, "department holds", "departments hold")));
 	if (!a->nowners) {
 		buf_printf(b, "%s\n", L(lang, "Không có nhiệm vụ nào còn mở.", "No open task."));
 		return;
@@ -1217,7 +1229,9 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 				continue;
 			buf_puts(b, "| ");
 			put_link(b, owner_title(w, lang), "", "tasks/", w->slug);
-			buf_printf(b, " | %zu | %zu |\n", w->ntasks, w->noverdue);
+			buf_printf(b, "%s | %zu | %zu |\n",
+			           w->flagged ? " [archive-open-tasks]" : "", w->ntasks,
+			           w->noverdue);
 		}
 		buf_putc(b, '\n');
 	}

@@ -74,7 +74,7 @@ gold spelling-variants.out "$WORK/spelling-variants.out"
 # The register: the departments by locality, the most overdue work first,
 # each on a page of its own; overdue tasks first within each, then by due
 # date, no deadline last.
-(cd "$V" && grep -oE '^(## .*|\| \[[^]]*\]\(tasks/[^)]*\) \| [0-9]+ \| [0-9]+ \|)$' tasks.md |
+(cd "$V" && grep -oE '^(## .*|\| \[[^]]*\]\(tasks/[^)]*\)( \[archive-open-tasks\])? \| [0-9]+ \| [0-9]+ \|)$' tasks.md |
 	while IFS= read -r l; do
 		case $l in "## "*) echo "$l"; continue;; esac
 		echo "  $l"
@@ -82,6 +82,10 @@ gold spelling-variants.out "$WORK/spelling-variants.out"
 		awk -F' \\| ' '/^\| (\*\*|[0-9]|chưa)/{print "    " substr($1, 3)}' "$f"
 	done) >"$WORK/overdue-first.out"
 gold overdue-first.out "$WORK/overdue-first.out"
+# archive-open-tasks: one note on the register, marking the rows; each
+# department's page says it in full.
+has register/open-tasks-summary "$V/tasks.md" '^> \*\*Thông tin\*\* \[archive-open-tasks\]: 1 đơn vị có nhiệm vụ quá hạn'
+has register/open-tasks-in-full "$V/tasks/so-ngoai-vu-da-nang.md" '^> \*\*Thông tin\*\* \[archive-open-tasks\]: Sở Ngoại vụ \(Đà Nẵng\) có 2 nhiệm vụ quá hạn từ 2 chuyến công tác khác nhau \(G8\)\.$'
 # Owners: case, spacing and configured aliases ("Sở NN&PTNT") merge.
 json "$V/archive.json" '
 for o in a["owners"]:
