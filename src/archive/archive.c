@@ -924,6 +924,40 @@ finish_tasks(struct archive *a)
 	free(all);
 }
 
+/* Register pages: a department's slug is its name's (locality included),
+ * made unique in key order, so that it does not move when the overdue
+ * counts reorder the register; the vague owners' page is "unassigned". */
+static int
+cmp_owner_key(const void *x, const void *y)
+{
+	return strcmp(sort_a->owners[*(const size_t *)x].key,
+	              sort_a->owners[*(const size_t *)y].key);
+}
+
+static void
+owner_slugs(struct archive *a)
+{
+	size_t *order = xcalloc(a->nowners ? a->nowners : 1, sizeof *order);
+	for (size_t o = 0; o < a->nowners; o++)
+		order[o] = o;
+	sort_a = a;
+	qsort(order, a->nowners, sizeof *order, cmp_owner_key);
+	struct strmap seen = {0};
+	strmap_put(&seen, "unassigned", 1);
+	for (size_t i = 0; i < a->nowners; i++) {
+		struct arc_owner *w = &a->owners[order[i]];
+		if (w->vague) {
+			w->slug = "unassigned";
+			continue;
+		}
+		char *s = text_slug(w->name);
+		w->slug = unique_slug(a, &seen, *s ? s : "department");
+		free(s);
+	}
+	strmap_free(&seen);
+	free(order);
+}
+
 static int
 cmp_agency_idx(const void *x, const void *y)
 {
@@ -988,6 +1022,7 @@ archive_finish(struct archive *a)
 	finish_partners(a);
 	archive_finish_pairs(a);
 	finish_tasks(a);
+	owner_slugs(a);
 	finish_agencies(a);
 	archive_finish_stats(a);
 	struct maps *m = a->maps;

@@ -123,6 +123,7 @@ struct arc_task {
 struct arc_owner {
 	const char *key;        /* locality key and folded canonical name */
 	const char *name;       /* alias target, else the spelling used most often */
+	const char *slug;       /* its register page tasks/<slug>.md: "so-cong-thuong-an-giang" */
 	const char **spellings; /* distinct spellings as written */
 	size_t *spelling_n;
 	size_t nspellings;

@@ -15,11 +15,18 @@ struct jw {
 	struct buf *b;
 	int depth;
 	int first[32]; /* per open container: nothing written in it yet */
+	void (*flush)(struct buf *b, void *ctx);
+	void *ctx;
 };
+
+/* What is written so far goes to the sink once it passes this many bytes. */
+#define JSON_CHUNK ((size_t)1 << 16)
 
 static void
 jw_key(struct jw *w, const char *key)
 {
+	if (w->flush && w->b->len >= JSON_CHUNK)
+		w->flush(w->b, w->ctx);
 	if (w->depth > 0) {
 		buf_puts(w->b, w->first[w->depth] ? "\n" : ",\n");
 		w->first[w->depth] = 0;
@@ -380,9 +387,10 @@ agency_obj(struct jw *w, const struct archive *a, size_t g)
 }
 
 void
-arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang)
+arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
+         void (*flush)(struct buf *b, void *ctx), void *ctx)
 {
-	struct jw w = {b, 0, {0}};
+	struct jw w = {b, 0, {0}, flush, ctx};
 	jw_open(&w, NULL, '{');
 	jw_str(&w, "format", "debrief-archive/1");
 	jw_num(&w, "version", JSON_FORMAT_VERSION);

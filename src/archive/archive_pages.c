@@ -9,6 +9,7 @@
 
 #include "countries.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,7 +296,14 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	buf_puts(b, " |\n");
 }
 
-/* Handover notes of some records, newest first. */
+/* An agency dossier lists its area's most urgent open tasks, and the
+ * handover notes of the latest visits; the rest are on the register's
+ * pages and in the records, so the dossier stays what a newly posted
+ * officer can read, whatever the size of the collection. */
+enum { AGENCY_TASKS = 100, HANDOVER_NOTES = 30 };
+
+/* Handover notes of some records, newest first (the newest
+ * HANDOVER_NOTES; how many earlier ones there are is said). */
 static void
 put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t n, enum lang lang)
 {
@@ -304,7 +312,9 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 		const struct arc_rec *r = &a->recs[recs[i]];
 		if (!r->handover)
 			continue;
-		if (!nh++)
+		if (nh++ >= HANDOVER_NOTES)
+			continue;
+		if (nh == 1)
 			buf_printf(b, "## %s\n\n", L(lang, "Ghi chú bàn giao", "Handover notes"));
 		buf_puts(b, "- ");
 		put_date(b, r->start);
@@ -312,13 +322,21 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 		md_put(b, r->handover);
 		buf_putc(b, '\n');
 	}
+	if (nh > HANDOVER_NOTES)
+		buf_printf(b,
+		           L(lang,
+		             "\n%zu ghi chú bàn giao%s trước đó có trong hồ sơ của từng đoàn.\n",
+		             "\n%zu earlier handover %s in the records themselves.\n"),
+		           nh - HANDOVER_NOTES,
+		           L(lang, "", PL(nh - HANDOVER_NOTES, "note is", "notes are")));
 	if (nh)
 		buf_putc(b, '\n');
 }
 
 /* Open tasks of some records, overdue first, then by due date: those
  * involving partner p (p >= 0), or those of records supported by agency g
- * (g >= 0). */
+ * (g >= 0); the first max of them are listed, and how many there are is
+ * returned. */
 static _Thread_local const struct archive *order_a; /* pages are made on threads */
 
 static int
@@ -331,7 +349,7 @@ cmp_order(const void *x, const void *y)
 
 static size_t
 put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nrecs, long p, long g,
-          const char *up, enum lang lang)
+          size_t max, const char *up, enum lang lang)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < nrecs; i++)
@@ -361,10 +379,122 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 			      L(lang, "Cập nhật gần nhất", "Latest update"),
 			      L(lang, "Hồ sơ", "Record"));
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && i < max; i++)
 		task_row(b, a, &a->tasks[v[i]], 1, p < 0, up, lang);
 	free(v);
 	return n;
+}
+
+/* ==== lists cut into parts ==== */
+
+/* A long list (a year's visits, a department's tasks) is cut into pages
+ * of ARC_PART_ROWS rows: "visits/2024.md", then "visits/2024.2.md" (a
+ * slug has no '.', so no name of a part is another list's). */
+size_t
+arc_nparts(size_t rows)
+{
+	return rows ? (rows + ARC_PART_ROWS - 1) / ARC_PART_ROWS : 1;
+}
+
+static char *
+part_name(const char *dir, const char *slug, size_t part)
+{
+	return part ? xasprintf("%s%s.%zu.md", dir, slug, part + 1)
+	            : xasprintf("%s%s.md", dir, slug);
+}
+
+static char *
+part_title(char *t, const struct arc_part *pt, enum lang lang)
+{
+	if (pt->nparts < 2)
+		return t;
+	char *r = xasprintf(L(lang, "%s (phần %zu/%zu)", "%s (part %zu of %zu)"), t, pt->part + 1,
+	                    pt->nparts);
+	free(t);
+	return r;
+}
+
+/* A link to part (0-based) of a list, its number as the text. */
+static void
+put_part_link(struct buf *b, const char *dir, const char *slug, size_t part, enum lang lang)
+{
+	char *name = part_name(dir, slug, part);
+	buf_printf(b, "[%s %zu](%s)", L(lang, "phần", "part"), part + 1, name);
+	free(name);
+}
+
+/* The end of a list page's heading and, under the links back, the parts
+ * of the list when there are several. */
+static void
+put_part_head(struct buf *b, const char *slug, const struct arc_part *pt, enum lang lang)
+{
+	if (pt->nparts > 1)
+		buf_printf(b, L(lang, " (phần %zu/%zu)", " (part %zu of %zu)"), pt->part + 1,
+		           pt->nparts);
+	buf_puts(b, "\n\n");
+	nav(b, "../", lang);
+	if (pt->nparts < 2)
+		return;
+	buf_printf(b, "%s: ", L(lang, "Các phần", "Parts"));
+	for (size_t k = 0; k < pt->nparts; k++) {
+		buf_puts(b, k ? " · " : "");
+		if (k == pt->part)
+			buf_printf(b, "**%zu**", k + 1);
+		else {
+			char *name = part_name("", slug, k);
+			buf_printf(b, "[%zu](%s)", k + 1, name);
+			free(name);
+		}
+	}
+	buf_puts(b, "\n\n");
+}
+
+/* The pages of n lists of rows(a, k) rows each (a list without rows has
+ * none), and which list and part page i of them is. */
+typedef size_t rows_fn(const struct archive *a, size_t k);
+
+static size_t
+count_parts(const struct archive *a, size_t n, rows_fn *rows)
+{
+	size_t np = 0;
+	for (size_t k = 0; k < n; k++)
+		np += rows(a, k) ? arc_nparts(rows(a, k)) : 0;
+	return np;
+}
+
+static struct arc_part
+part_at(const struct archive *a, size_t i, size_t n, rows_fn *rows)
+{
+	struct arc_part pt = {0, 0, 1};
+	for (size_t k = 0; k < n; k++) {
+		size_t r = rows(a, k), np = r ? arc_nparts(r) : 0;
+		if (i < np)
+			return (struct arc_part){k, i, np};
+		i -= np;
+	}
+	return pt;
+}
+
+/* Year k of the index (k == nyears: the records of unknown date), its
+ * number of visits and its slug. */
+static size_t
+year_rows(const struct archive *a, size_t k)
+{
+	if (k < a->nyears)
+		return a->years[k].outbound + a->years[k].inbound + a->years[k].planned;
+	size_t dated = 0;
+	for (size_t y = 0; y < a->nyears; y++)
+		dated += a->years[y].outbound + a->years[y].inbound + a->years[y].planned;
+	return a->nrecs - dated;
+}
+
+static void
+year_slug(const struct archive *a, size_t k, char *out, size_t cap)
+{
+	if (k < a->nyears)
+		snprintf(out, cap, "%d", a->years[k].year);
+	else
+		snprintf(out, cap, "undated");
 }
 
 /* ==== index ==== */
@@ -547,27 +677,91 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		buf_putc(b, '\n');
 	}
 
-	buf_printf(b, "## %s\n\n", L(lang, "Các đoàn theo thời gian", "Visits by date"));
-	for (size_t i = 0; i < a->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[a->by_date[i]];
-		if (!i || r->start.y != a->recs[a->by_date[i - 1]].start.y) {
-			if (i)
-				buf_putc(b, '\n');
-			if (r->start.y)
-				buf_printf(b, "### %d\n\n", r->start.y);
-			else
-				buf_printf(b, "### %s\n\n",
-				           L(lang,
-				             "Ngày chưa rõ (ngày ghi trong hồ sơ không dùng được)",
-				             "Date unknown (the record's dates are unusable)"));
+	buf_printf(b, "## %s\n\n", L(lang, "Các đoàn theo năm", "Visits by year"));
+	if (!a->nrecs) {
+		buf_printf(b, "%s\n", L(lang, "Chưa có hồ sơ nào.", "No records yet."));
+		return;
+	}
+	for (size_t k = 0; k < a->nyears + 1; k++) {
+		size_t n = year_rows(a, k);
+		if (k == a->nyears && !n)
+			break; /* no record of unknown date */
+		char slug[16];
+		year_slug(a, k, slug, sizeof slug);
+		buf_puts(b, "- ");
+		put_link(b, k < a->nyears ? slug : L(lang, "Ngày chưa rõ", "Date unknown"), "",
+		         "visits/", slug);
+		for (size_t part = 1; part < arc_nparts(n); part++) {
+			buf_puts(b, part == 1 ? " (" : ", ");
+			put_part_link(b, "visits/", slug, part, lang);
+			buf_puts(b, part + 1 == arc_nparts(n) ? ")" : "");
+		}
+		buf_printf(b, L(lang, ": %zu đoàn\n", ": %zu %s\n"), n,
+		           L(lang, "", PL(n, "visit", "visits")));
+	}
+	buf_putc(b, '\n');
+}
+
+/* ==== visits of one year ==== */
+
+size_t
+arc_visit_pages(const struct archive *a)
+{
+	return count_parts(a, a->nyears + 1, year_rows);
+}
+
+struct arc_part
+arc_visit_page(const struct archive *a, size_t i)
+{
+	return part_at(a, i, a->nyears + 1, year_rows);
+}
+
+char *
+arc_visit_page_name(const struct archive *a, const struct arc_part *pt)
+{
+	char slug[16];
+	year_slug(a, pt->list, slug, sizeof slug);
+	return part_name("visits/", slug, pt->part);
+}
+
+char *
+arc_visit_page_title(const struct archive *a, const struct arc_part *pt, enum lang lang)
+{
+	char *t =
+	    pt->list < a->nyears
+	        ? xasprintf("%s %d", L(lang, "Các đoàn năm", "Visits in"), a->years[pt->list].year)
+	        : xstrdup(L(lang, "Các đoàn chưa rõ ngày", "Visits of unknown date"));
+	return part_title(t, pt, lang);
+}
+
+void
+arc_page_visits(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
+{
+	int year = pt->list < a->nyears ? a->years[pt->list].year : 0;
+	if (year)
+		buf_printf(b, "# %s %d", L(lang, "Các đoàn năm", "Visits in"), year);
+	else
+		buf_printf(b, "# %s",
+		           L(lang, "Các đoàn chưa rõ ngày (ngày ghi trong hồ sơ không dùng được)",
+		             "Visits of unknown date (the record's dates are unusable)"));
+	char slug[16];
+	year_slug(a, pt->list, slug, sizeof slug);
+	put_part_head(b, slug, pt, lang);
+	size_t n = 0, first = pt->part * ARC_PART_ROWS;
+	for (size_t i = 0; i < a->nrecs && n < first + ARC_PART_ROWS; i++) {
+		size_t ri = a->by_date[i];
+		if (a->recs[ri].start.y != year || n++ < first)
+			continue;
+		if (n == first + 1)
 			TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
 			      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
 			      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
-		}
-		visit_row(b, a, a->by_date[i], "", lang);
+		visit_row(b, a, ri, "../", lang);
 	}
-	if (!a->nrecs)
-		buf_printf(b, "%s\n", L(lang, "Chưa có hồ sơ nào.", "No records yet."));
+	if (n <= first)
+		buf_printf(b, "%s\n", L(lang, "Không có.", "None."));
+	else
+		buf_putc(b, '\n');
 }
 
 /* ==== partner dossier ==== */
@@ -911,7 +1105,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	if (p->nopen) {
-		put_tasks(b, a, p->recs, p->nrecs, (long)k, -1, up, lang);
+		put_tasks(b, a, p->recs, p->nrecs, (long)k, -1, SIZE_MAX, up, lang);
 		buf_putc(b, '\n');
 	} else {
 		buf_printf(b, "%s\n\n", L(lang, "Không có.", "None."));
@@ -921,6 +1115,53 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 }
 
 /* ==== open-task register ==== */
+
+/* The register is split the way an office reads it: the main page lists
+ * the departments by locality (the provincial unit in force since 1 July
+ * 2025), with their counts, and each department's tasks are a page of
+ * their own (tasks/<slug>.md), so that no page grows with the whole
+ * collection. */
+
+static void
+open_tasks_note(struct buf *b, const struct arc_owner *w, enum lang lang)
+{
+	buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Thông tin", "Note"));
+	md_put(b, w->name);
+	buf_printf(b,
+	           L(lang, " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
+	             " holds %zu overdue tasks from %zu different visits (G8).\n\n"),
+	           w->noverdue, w->nvisits_overdue);
+}
+
+static const char *
+owner_title(const struct arc_owner *w, enum lang lang)
+{
+	return w->name[0]
+	           ? w->name
+	           : L(lang, "(chưa giao cho một đơn vị cụ thể)", "(no specific department)");
+}
+
+/* Localities holding departments, in register order: the most overdue
+ * work first, then the most open tasks, then by name. */
+struct tloc {
+	long loc; /* index in a->locs; -1: no specific department */
+	size_t ntasks, noverdue;
+	const char *name;
+};
+
+static int
+cmp_tloc(const void *x, const void *y)
+{
+	const struct tloc *p = x, *q = y;
+	if ((p->loc < 0) != (q->loc < 0))
+		return p->loc < 0 ? 1 : -1; /* "no specific department" last */
+	if (p->noverdue != q->noverdue)
+		return p->noverdue > q->noverdue ? -1 : 1;
+	if (p->ntasks != q->ntasks)
+		return p->ntasks > q->ntasks ? -1 : 1;
+	int c = strcmp(p->name, q->name);
+	return c ? c : (p->loc > q->loc) - (p->loc < q->loc);
+}
 
 void
 arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
@@ -932,65 +1173,156 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	size_t nd = ndepartments(a);
 	if (lang == LANG_EN)
 		buf_printf(b,
-		           "As of %s: %zu open %s, %zu overdue, %zu %s. The department with the "
-		           "most overdue work comes first; within each, overdue tasks first, then "
-		           "by due date.\n\n",
+		           "As of %s: %zu open %s, %zu overdue, %zu %s. Each department's tasks "
+		           "are on a page of their own, overdue tasks first, then by due date. "
+		           "Departments are listed by province or city, the one with the most "
+		           "overdue work first.\n\n",
 		           today, a->nopen, PL(a->nopen, "task", "tasks"), a->noverdue, nd,
 		           PL(nd, "department in charge", "departments in charge"));
 	else
+		buf_printf(b,
+		           "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ "
+		           "trì. Nhiệm vụ của mỗi đơn vị ở một trang riêng, việc quá hạn trước, "
+		           "rồi theo hạn. Các đơn vị được xếp theo tỉnh, thành phố; đơn vị có "
+		           "nhiều việc quá hạn nhất đứng trước.\n\n",
+		           today, a->nopen, a->noverdue, nd);
+	/* one note for the departments archive-open-tasks is about, marked
+	 * in their rows; each one's page says it in full */
+	size_t nflag = 0;
+	for (size_t o = 0; o < a->nowners; o++)
+		nflag += a->owners[o].flagged;
+	if (nflag)
 		buf_printf(
 		    b,
-		    "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn, %zu đơn vị chủ trì. "
-		    "Đơn vị có nhiều việc quá hạn nhất đứng trước; trong mỗi đơn vị, việc quá "
-		    "hạn trước, rồi theo hạn.\n\n",
-		    today, a->nopen, a->noverdue, nd);
-	for (size_t o = 0; o < a->nowners; o++) {
-		const struct arc_owner *w = &a->owners[o];
-		if (!w->flagged)
-			continue;
-		buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Thông tin", "Note"));
-		md_put(b, w->name);
-		buf_printf(b,
-		           L(lang,
-		             " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
-		             " holds %zu overdue tasks from %zu different visits (G8).\n\n"),
-		           w->noverdue, w->nvisits_overdue);
+		    L(lang,
+		      "> **Thông tin** [archive-open-tasks]: %zu đơn vị%s có nhiệm vụ quá hạn "
+		      "từ nhiều chuyến công tác khác nhau (G8), được đánh dấu "
+		      "[archive-open-tasks] dưới đây.\n\n",
+		      "> **Note** [archive-open-tasks]: %zu %s overdue tasks from several "
+		      "different visits (G8), marked [archive-open-tasks] below.\n\n"),
+		    nflag, L(lang, "", PL(nflag, "department holds", "departments hold")));
+	if (!a->nowners) {
+		buf_printf(b, "%s\n", L(lang, "Không có nhiệm vụ nào còn mở.", "No open task."));
+		return;
 	}
+	/* the localities, with their totals */
+	struct tloc *v = xcalloc(a->nowners, sizeof *v);
+	size_t nl = 0;
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
+		size_t k;
+		for (k = 0; k < nl && v[k].loc != w->loc; k++)
+			;
+		if (k == nl)
+			v[nl++] =
+			    (struct tloc){w->loc, 0, 0, w->loc >= 0 ? a->locs[w->loc].name : ""};
+		v[k].ntasks += w->ntasks;
+		v[k].noverdue += w->noverdue;
+	}
+	qsort(v, nl, sizeof *v, cmp_tloc);
+	for (size_t k = 0; k < nl; k++) {
 		buf_puts(b, "## ");
-		md_put(b, w->name[0] ? w->name
-		                     : L(lang, "(chưa giao cho một đơn vị cụ thể)",
-		                         "(no specific department)"));
+		if (v[k].loc >= 0)
+			md_put(b, v[k].name);
+		else
+			buf_puts(b, L(lang, "Chưa giao cho một đơn vị cụ thể",
+			              "Not assigned to a specific department"));
 		buf_printf(
 		    b, L(lang, " — %zu nhiệm vụ%s, %zu quá hạn\n\n", " — %zu %s, %zu overdue\n\n"),
-		    w->ntasks, L(lang, "", PL(w->ntasks, "task", "tasks")), w->noverdue);
-		if (w->nspellings > 1 || (w->nspellings == 1 && strncmp(w->spellings[0], w->name,
-		                                                        strlen(w->spellings[0])))) {
-			buf_printf(
-			    b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
-			for (size_t s = 0; s < w->nspellings; s++) {
-				buf_puts(b, s ? ", " : "");
-				if (*w->spellings[s]) {
-					buf_puts(b, "“");
-					md_put(b, w->spellings[s]);
-					buf_puts(b, "”");
-				} else {
-					buf_puts(b, L(lang, "(không ghi)", "(none written)"));
-				}
-				buf_printf(b, " (%zu)", w->spelling_n[s]);
-			}
-			buf_puts(b, "\n\n");
+		    v[k].ntasks, L(lang, "", PL(v[k].ntasks, "task", "tasks")), v[k].noverdue);
+		TABLE(b, L(lang, "Đơn vị chủ trì", "Department in charge"),
+		      L(lang, "Nhiệm vụ còn mở", "Open tasks"), L(lang, "Quá hạn", "Overdue"));
+		for (size_t o = 0; o < a->nowners; o++) {
+			const struct arc_owner *w = &a->owners[o];
+			if (w->loc != v[k].loc)
+				continue;
+			buf_puts(b, "| ");
+			put_link(b, owner_title(w, lang), "", "tasks/", w->slug);
+			buf_printf(b, "%s | %zu | %zu |\n",
+			           w->flagged ? " [archive-open-tasks]" : "", w->ntasks,
+			           w->noverdue);
 		}
-		TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
-		      L(lang, "Đối tác", "Partner"), L(lang, "Trạng thái", "Status"),
-		      L(lang, "Cập nhật gần nhất", "Latest update"), L(lang, "Hồ sơ", "Record"));
-		for (size_t t = 0; t < w->ntasks; t++)
-			task_row(b, a, &a->tasks[w->tasks[t]], 0, 1, "", lang);
 		buf_putc(b, '\n');
 	}
-	if (!a->nowners)
-		buf_printf(b, "%s\n", L(lang, "Không có nhiệm vụ nào còn mở.", "No open task."));
+	free(v);
+}
+
+char *
+arc_owner_page_title(const struct archive *a, const struct arc_part *pt, enum lang lang)
+{
+	return part_title(xasprintf("%s: %s", L(lang, "Nhiệm vụ còn mở", "Open tasks"),
+	                            owner_title(&a->owners[pt->list], lang)),
+	                  pt, lang);
+}
+
+static size_t
+owner_rows(const struct archive *a, size_t o)
+{
+	return a->owners[o].ntasks;
+}
+
+size_t
+arc_owner_pages(const struct archive *a)
+{
+	return count_parts(a, a->nowners, owner_rows);
+}
+
+struct arc_part
+arc_owner_page(const struct archive *a, size_t i)
+{
+	return part_at(a, i, a->nowners, owner_rows);
+}
+
+char *
+arc_owner_page_name(const struct archive *a, const struct arc_part *pt)
+{
+	return part_name("tasks/", a->owners[pt->list].slug, pt->part);
+}
+
+void
+arc_page_owner(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
+{
+	const struct arc_owner *w = &a->owners[pt->list];
+	char today[16];
+	date_iso(a->today, today);
+	buf_printf(b, "# %s: ", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
+	md_put(b, owner_title(w, lang));
+	put_part_head(b, w->slug, pt, lang);
+	if (lang == LANG_EN)
+		buf_printf(b,
+		           "As of %s: %zu open %s, %zu overdue; overdue tasks first, then by "
+		           "due date.\n\n",
+		           today, w->ntasks, PL(w->ntasks, "task", "tasks"), w->noverdue);
+	else
+		buf_printf(b,
+		           "Tính đến ngày %s: %zu nhiệm vụ còn mở, %zu quá hạn; việc quá hạn "
+		           "trước, rồi theo hạn.\n\n",
+		           today, w->ntasks, w->noverdue);
+	if (w->flagged)
+		open_tasks_note(b, w, lang);
+	if (w->nspellings > 1 ||
+	    (w->nspellings == 1 && strncmp(w->spellings[0], w->name, strlen(w->spellings[0])))) {
+		buf_printf(b, "%s: ", L(lang, "Cách ghi trong hồ sơ", "As written in records"));
+		for (size_t s = 0; s < w->nspellings; s++) {
+			buf_puts(b, s ? ", " : "");
+			if (*w->spellings[s]) {
+				buf_puts(b, "“");
+				md_put(b, w->spellings[s]);
+				buf_puts(b, "”");
+			} else {
+				buf_puts(b, L(lang, "(không ghi)", "(none written)"));
+			}
+			buf_printf(b, " (%zu)", w->spelling_n[s]);
+		}
+		buf_puts(b, "\n\n");
+	}
+	TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"), L(lang, "Đối tác", "Partner"),
+	      L(lang, "Trạng thái", "Status"), L(lang, "Cập nhật gần nhất", "Latest update"),
+	      L(lang, "Hồ sơ", "Record"));
+	for (size_t t = pt->part * ARC_PART_ROWS;
+	     t < w->ntasks && t < (pt->part + 1) * ARC_PART_ROWS; t++)
+		task_row(b, a, &a->tasks[w->tasks[t]], 0, 1, "../", lang);
+	buf_putc(b, '\n');
 }
 
 /* ==== agency handover dossier ==== */
@@ -1104,7 +1436,17 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	}
 
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
-	if (put_tasks(b, a, ag->recs, ag->nrecs, -1, (long)g, up, lang))
+	size_t nt = put_tasks(b, a, ag->recs, ag->nrecs, -1, (long)g, AGENCY_TASKS, up, lang);
+	if (nt > AGENCY_TASKS)
+		buf_printf(
+		    b,
+		    L(lang,
+		      "\n%zu nhiệm vụ%s khác: xem trang của từng đơn vị chủ trì trong [sổ theo "
+		      "dõi nhiệm vụ](%stasks.md).\n",
+		      "\n%zu more open %s: see each department's page in the [open-task "
+		      "register](%stasks.md).\n"),
+		    nt - AGENCY_TASKS, L(lang, "", PL(nt - AGENCY_TASKS, "task", "tasks")), up);
+	if (nt)
 		buf_putc(b, '\n');
 	else
 		buf_printf(b, "%s\n\n", L(lang, "Không có.", "None."));

@@ -42,12 +42,39 @@ size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t n
 /* Each appends one page's Markdown to b. */
 void arc_page_index(struct buf *b, const struct archive *a, enum lang lang);
 void arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang);
+/* A long list is cut into pages of ARC_PART_ROWS rows, so that no page,
+ * and no PDF, grows with the collection: the visits of a year
+ * (visits/<year>.md, visits/undated.md for unusable dates) and the open
+ * tasks of a department (tasks/<slug>.md), part 2 on being
+ * visits/<year>.2.md.  list: the year (index in a->years; a->nyears for
+ * the undated records) or the department (index in a->owners). */
+enum { ARC_PART_ROWS = 1000 };
+struct arc_part {
+	size_t list, part, nparts; /* part is 0-based */
+};
+size_t arc_nparts(size_t rows);
+/* How many pages, page i of them, its name and title (caller frees). */
+size_t arc_visit_pages(const struct archive *a);
+struct arc_part arc_visit_page(const struct archive *a, size_t i);
+char *arc_visit_page_name(const struct archive *a, const struct arc_part *pt);
+char *arc_visit_page_title(const struct archive *a, const struct arc_part *pt, enum lang lang);
+void arc_page_visits(struct buf *b, const struct archive *a, const struct arc_part *pt,
+                     enum lang lang);
+size_t arc_owner_pages(const struct archive *a);
+struct arc_part arc_owner_page(const struct archive *a, size_t i);
+char *arc_owner_page_name(const struct archive *a, const struct arc_part *pt);
+char *arc_owner_page_title(const struct archive *a, const struct arc_part *pt, enum lang lang);
+void arc_page_owner(struct buf *b, const struct archive *a, const struct arc_part *pt,
+                    enum lang lang);
 void arc_page_partner(struct buf *b, const struct archive *a, size_t p, enum lang lang);
 void arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang);
 
 /* archive.json: the same data, keys in a fixed order; dq: the archive-*
- * findings (already final). */
-void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang);
+ * findings (already final).  With flush, what b holds is handed to it
+ * whenever it passes 64 KiB (flush empties b), so the document is never
+ * whole in memory; the end is left in b. */
+void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
+              void (*flush)(struct buf *b, void *ctx), void *ctx);
 
 struct arc_write_opts {
 	const char *dir; /* -o DIR */

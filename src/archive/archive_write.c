@@ -17,6 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h> /* malloc_trim */
+#endif
+
 #include "archive_pages.h"
 #include "fsutil.h"
 #include "par.h"
@@ -225,7 +229,7 @@ on_disk(const char *dir, const char *name, const struct entry *e)
 
 /* ==== pages ==== */
 
-enum page_kind { PAGE_INDEX, PAGE_TASKS, PAGE_PARTNER, PAGE_AGENCY };
+enum page_kind { PAGE_INDEX, PAGE_TASKS, PAGE_PARTNER, PAGE_AGENCY, PAGE_VISITS, PAGE_OWNER };
 
 struct wctx {
 	const struct archive *a;
@@ -264,6 +268,51 @@ put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
 	return 1;
 }
 
+/* archive.json, streamed to its file as it is made: with 20,000 records
+ * it is some 60 MB, more than everything else the run holds. */
+struct jsink {
+	struct fs_stream *s;
+	uint64_t hash;
+	unsigned long long size;
+	int failed;
+	char *err; /* the first failure */
+};
+
+static void
+json_out(struct buf *b, void *vctx)
+{
+	struct jsink *k = vctx;
+	if (!k->failed) {
+		k->hash = hash_bytes(k->hash, b->data ? b->data : "", b->len);
+		k->size += b->len;
+		k->failed = !fs_stream_write(k->s, b->data ? b->data : "", b->len, &k->err);
+	}
+	buf_reset(b);
+}
+
+static int
+put_json(struct wctx *w, const struct diags *dq, char **err)
+{
+	const char *name = "archive.json";
+	struct jsink k = {fs_stream_open(w->o->dir, name, err), HASH_INIT, 0, 0, NULL};
+	if (!k.s)
+		return 0;
+	struct buf j = BUF_INIT;
+	arc_json(&j, w->a, dq, w->o->lang, json_out, &k);
+	json_out(&j, &k);
+	buf_free(&j);
+	int rc = fs_stream_close(k.s, err);
+	if (k.failed) {
+		*err = k.err;
+		return 0;
+	}
+	if (!rc)
+		return 0;
+	note(w, name, rc);
+	manifest_add(&w->now, name, k.hash, k.hash, k.size);
+	return 1;
+}
+
 /* The title of a page, as its first heading says it (for the PDF's info). */
 static char *
 page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
@@ -276,6 +325,14 @@ page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
 		return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	case PAGE_PARTNER: return xstrdup(a->partners[i].name);
 	case PAGE_AGENCY: return xstrdup(a->agencies[i].name);
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		return arc_visit_page_title(a, &pt, lang);
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		return arc_owner_page_title(a, &pt, lang);
+	}
 	}
 	return xstrdup("");
 }
@@ -288,6 +345,14 @@ page_name(const struct archive *a, enum page_kind k, size_t i)
 	case PAGE_TASKS: return xstrdup("tasks.md");
 	case PAGE_PARTNER: return xasprintf("partners/%s.md", a->partners[i].slug);
 	case PAGE_AGENCY: return xasprintf("agencies/%s.md", a->agencies[i].slug);
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		return arc_visit_page_name(a, &pt);
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		return arc_owner_page_name(a, &pt);
+	}
 	}
 	return xstrdup("");
 }
@@ -306,21 +371,58 @@ struct pjob {
 	struct strlist warn; /* the PDF's warnings */
 };
 
+/* Laying out and serialising a PDF holds some 60 times its Markdown in
+ * memory (the parse tree, the display list, libharu's objects): PDFs are
+ * rendered together only while their Markdown adds up to this much, so
+ * that the memory of a run with -j N does not grow with N times its
+ * largest page. */
+#define PDF_BUDGET ((size_t)384 << 10)
+
+/* After a large page, what its PDF held goes back to the system: each
+ * thread allocates from an arena of its own, and an arena keeps its
+ * highest mark otherwise, so that two threads would hold two large
+ * pages' worth of free memory for the rest of the run. */
+static void
+release_memory(size_t md_len)
+{
+#ifdef __GLIBC__
+	if (md_len >= ((size_t)64 << 10))
+		malloc_trim(0);
+#else
+	(void)md_len;
+#endif
+}
+
 struct prun {
 	struct wctx *w;
 	struct pjob *jobs;
+	struct par_budget *pdf_budget;
 	int failed; /* a page could not be written: the rest are not */
 	char **err; /* the first error */
 };
 
+/* The pages in order: index, register, partners, agencies, the visits of
+ * each year, each department's open tasks (the last two in parts). */
+static size_t
+npages(const struct archive *a)
+{
+	return 2 + a->npartners + a->nagencies + arc_visit_pages(a) + arc_owner_pages(a);
+}
+
 static void
 page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 {
-	*k = j == 0                 ? PAGE_INDEX
-	     : j == 1               ? PAGE_TASKS
-	     : j < 2 + a->npartners ? PAGE_PARTNER
-	                            : PAGE_AGENCY;
-	*i = *k == PAGE_PARTNER ? j - 2 : *k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
+	size_t first[] = {0,
+	                  1,
+	                  2,
+	                  2 + a->npartners,
+	                  2 + a->npartners + a->nagencies,
+	                  2 + a->npartners + a->nagencies + arc_visit_pages(a)};
+	int n = PAGE_OWNER;
+	while (n > 0 && j < first[n])
+		n--;
+	*k = (enum page_kind)n;
+	*i = j - first[n];
 }
 
 static void
@@ -339,6 +441,16 @@ page_work(void *vrun, size_t j)
 	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
 	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
 	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		arc_page_visits(&p->md, a, &pt, lang);
+		break;
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		arc_page_owner(&p->md, a, &pt, lang);
+		break;
+	}
 	}
 	p->name = page_name(a, k, i);
 	if (!w->o->pdf)
@@ -350,9 +462,13 @@ page_work(void *vrun, size_t j)
 	if (e && e->src == p->key && e->hash && on_disk(w->o->dir, p->pdfname, e))
 		p->keep = e; /* same Markdown, same options, and the PDF on disk
 		              * is the one rendered from them */
-	else
+	else {
+		size_t took = par_budget_take(run->pdf_budget, p->md.len);
 		p->pdf_ok = render_pdf(p->md.data ? p->md.data : "", p->md.len, title, w->o,
 		                       &p->pdf, &p->warn, &p->pdf_err);
+		par_budget_give(run->pdf_budget, took);
+		release_memory(p->md.len);
+	}
 	free(title);
 }
 
@@ -433,7 +549,7 @@ announce(struct wctx *w, char **err)
 	for (size_t i = 0; i < w->old.n; i++)
 		manifest_add(&m, w->old.v[i].name, w->old.v[i].src, w->old.v[i].hash,
 		             w->old.v[i].size);
-	size_t n = 2 + a->npartners + a->nagencies;
+	size_t n = npages(a);
 	for (size_t j = 0; j < n; j++) {
 		enum page_kind k;
 		size_t i;
@@ -486,19 +602,16 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		               o->dir, MANIFEST, w.old.damaged));
 	if (!announce(&w, err))
 		goto out;
-	size_t npages = 2 + a->npartners + a->nagencies;
-	struct prun run = {&w, xcalloc(npages, sizeof *run.jobs), 0, err};
-	par_run(npages, o->jobs, &run, page_work, page_commit);
+	size_t np = npages(a);
+	struct prun run = {&w, xcalloc(np, sizeof *run.jobs), par_budget_new(PDF_BUDGET), 0, err};
+	par_run(np, o->jobs, &run, page_work, page_commit);
+	par_budget_free(run.pdf_budget);
 	free(run.jobs);
 	if (run.failed) {
 		flush(NULL);
 		goto out;
 	}
-	struct buf j = BUF_INIT;
-	arc_json(&j, a, dq, o->lang);
-	int ok = put_file(&w, "archive.json", &j, err);
-	buf_free(&j);
-	if (!ok || !flush(err))
+	if (!put_json(&w, dq, err) || !flush(err))
 		goto out;
 	/* what a previous run wrote and this one did not: gone from the archive */
 	if (w.now.n)

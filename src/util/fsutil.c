@@ -32,7 +32,7 @@ fs_set_lang(enum lang lang)
 }
 
 /* The system's error texts in Vietnamese: glibc has no Vietnamese
- * catalogue, and strerror() would put English inside a Vietnamese
+ * catalogue, and fs_strerror() would put English inside a Vietnamese
  * sentence.  The errors a file-handling tool meets; any other is named
  * by its number. */
 static const struct {
@@ -424,6 +424,31 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 	return fd;
 }
 
+/* Compare the next len bytes of fd with data, a chunk at a time: 1 when
+ * they are the same. */
+static int
+same_bytes(int fd, const void *data, size_t len)
+{
+	char chunk[16384];
+	const char *p = data;
+	while (len) {
+		size_t want = len < sizeof chunk ? len : sizeof chunk, got = 0;
+		while (got < want) {
+			ssize_t r = read(fd, chunk + got, want - got);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				return 0;
+			got += (size_t)r;
+		}
+		if (memcmp(chunk, p, want))
+			return 0;
+		p += want;
+		len -= want;
+	}
+	return 1;
+}
+
 static int
 same_content(int dfd, const char *base, const void *data, size_t len)
 {
@@ -433,20 +458,7 @@ same_content(int dfd, const char *base, const void *data, size_t len)
 	if (fd < 0)
 		return 0;
 	struct stat st;
-	int same = 0;
-	if (fstat(fd, &st) == 0 && (size_t)st.st_size == len) {
-		char *old = xmalloc(len + 1);
-		size_t got = 0;
-		for (ssize_t r; got <= len && (r = read(fd, old + got, len + 1 - got)) != 0;) {
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0)
-				break;
-			got += (size_t)r;
-		}
-		same = got == len && memcmp(old, data, len) == 0;
-		free(old);
-	}
+	int same = fstat(fd, &st) == 0 && (size_t)st.st_size == len && same_bytes(fd, data, len);
 	close(fd);
 	return same;
 }
@@ -534,35 +546,37 @@ struct pending {
 	const char *base; /* in name: the last component */
 };
 
-/* The first half of an atomic write: DIR/NAME's bytes into a fresh
- * temporary beside it, on the interruption stack (live slot top), open.
- * 2 when the file already holds these bytes (nothing written), 1 when
- * written, 0 and *err on failure (nothing left behind). */
+/* The directory of DIR/NAME, opened (created when missing) for writing
+ * NAME's last component, *base; -1 and *err when NAME is refused. */
 static int
-write_temp(const char *dir, const char *name, const void *data, size_t len, struct pending *pd,
-           char **err)
+out_parent(const char *dir, const char *name, const char **base, char **err)
 {
 	if (!safe_name(name)) {
 		*err = xasprintf(M("từ chối ghi '%s' ra ngoài thư mục đầu ra",
 		                   "refusing to write '%s' outside the output directory"),
 		                 name);
-		return 0;
+		return -1;
 	}
-	const char *base;
-	int dfd = open_parent(dir, name, 1, &base, err);
+	int dfd = open_parent(dir, name, 1, base, err);
 	if (dfd < 0)
-		return 0;
-	if (strlen(base) + 10 > NAME_MAX) {
+		return -1;
+	if (strlen(*base) + 10 > NAME_MAX) {
 		*err = xasprintf(M("không ghi được %s/%s: tên quá dài",
 		                   "cannot write %s/%s: the name is too long"),
 		                 dir, name);
 		close(dfd);
-		return 0;
+		return -1;
 	}
-	if (same_content(dfd, base, data, len)) {
-		close(dfd);
-		return 2;
-	}
+	return dfd;
+}
+
+/* A fresh temporary beside base in dfd, on the interruption stack (live
+ * slot top), open, in *pd; which owns dfd from then on.  0 and *err on
+ * failure (dfd closed). */
+static int
+tmp_start(int dfd, const char *dir, const char *name, const char *base, struct pending *pd,
+          char **err)
+{
 	signals_install();
 	char tmp[NAME_MAX + 1];
 	int fd = tmp_create(dfd, base, tmp, sizeof tmp);
@@ -577,30 +591,74 @@ write_temp(const char *dir, const char *name, const void *data, size_t len, stru
 	memcpy(live_name[slot], tmp, sizeof tmp);
 	live_dirfd[slot] = dfd;
 	live_n = slot + 1;
-	const char *p = data;
-	size_t left = len;
-	while (left) {
-		ssize_t w = write(fd, p, left);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
-			                 dir, name, fs_strerror(errno));
-			close(fd);
-			unlinkat(dfd, tmp, 0);
-			live_n = slot;
-			close(dfd);
-			return 0;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
 	pd->dfd = dfd;
 	pd->fd = fd;
 	pd->dir = xstrdup(dir);
 	pd->name = xstrdup(name);
 	pd->base = pd->name + (base - name);
 	return 1;
+}
+
+static void
+pending_free(struct pending *pd)
+{
+	close(pd->dfd);
+	free(pd->dir);
+	free(pd->name);
+}
+
+/* Drop the temporary of pd, the top live slot. */
+static void
+tmp_drop(struct pending *pd)
+{
+	close(pd->fd);
+	unlinkat(pd->dfd, live_name[live_n - 1], 0);
+	live_n--;
+	pending_free(pd);
+}
+
+/* Append bytes to the temporary of pd; on failure it is dropped and 0
+ * returned with *err. */
+static int
+tmp_write(struct pending *pd, const void *data, size_t len, char **err)
+{
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(pd->fd, p, left);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+			                 pd->dir, pd->name, fs_strerror(errno));
+			tmp_drop(pd);
+			return 0;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	return 1;
+}
+
+/* The first half of an atomic write: DIR/NAME's bytes into a fresh
+ * temporary beside it, on the interruption stack (live slot top), open.
+ * 2 when the file already holds these bytes (nothing written), 1 when
+ * written, 0 and *err on failure (nothing left behind). */
+static int
+write_temp(const char *dir, const char *name, const void *data, size_t len, struct pending *pd,
+           char **err)
+{
+	const char *base;
+	int dfd = out_parent(dir, name, &base, err);
+	if (dfd < 0)
+		return 0;
+	if (same_content(dfd, base, data, len)) {
+		close(dfd);
+		return 2;
+	}
+	if (!tmp_start(dfd, dir, name, base, pd, err))
+		return 0;
+	return tmp_write(pd, data, len, err);
 }
 
 /* The second half, for live slot `slot`: close (after fsync when sync) and
@@ -626,14 +684,6 @@ put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
 			*err = xasprintf(why, pd->dir, pd->name, fs_strerror(e));
 	}
 	return ok;
-}
-
-static void
-pending_free(struct pending *pd)
-{
-	close(pd->dfd);
-	free(pd->dir);
-	free(pd->name);
 }
 
 int
@@ -665,6 +715,76 @@ fs_write_batched(const char *dir, const char *name, const void *data, size_t len
 	int rc = write_temp(dir, name, data, len, &batch[nbatch], err);
 	if (rc == 1)
 		nbatch++;
+	return rc;
+}
+
+/* A file of the batch written piece by piece: its bytes are compared with
+ * the file already there as they come, so that neither is ever whole in
+ * memory. */
+struct fs_stream {
+	struct pending pd;
+	int old;  /* the file in place, read alongside; -1 when none */
+	int same; /* the bytes so far are the old file's */
+	int failed;
+};
+
+struct fs_stream *
+fs_stream_open(const char *dir, const char *name, char **err)
+{
+	if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err))
+		return NULL;
+	const char *base;
+	int dfd = out_parent(dir, name, &base, err);
+	if (dfd < 0)
+		return NULL;
+	struct fs_stream *s = xcalloc(1, sizeof *s);
+	char *e = NULL;
+	s->old = open_regular(dfd, base, 1, &e);
+	free(e);
+	s->same = s->old >= 0;
+	if (!tmp_start(dfd, dir, name, base, &s->pd, err)) {
+		if (s->old >= 0)
+			close(s->old);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int
+fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err)
+{
+	if (s->failed)
+		return 0;
+	if (s->same)
+		s->same = same_bytes(s->old, data, len);
+	if (!tmp_write(&s->pd, data, len, err))
+		s->failed = 1;
+	return !s->failed;
+}
+
+int
+fs_stream_close(struct fs_stream *s, char **err)
+{
+	int rc = 0;
+	if (!s->failed) {
+		char c;
+		ssize_t r = -1;
+		if (s->same)
+			while ((r = read(s->old, &c, 1)) < 0 && errno == EINTR)
+				;
+		if (s->same && r == 0) {
+			tmp_drop(&s->pd); /* the file already holds these bytes */
+			rc = 2;
+		} else {
+			batch[nbatch++] = s->pd;
+			rc = 1;
+		}
+	}
+	(void)err;
+	if (s->old >= 0)
+		close(s->old);
+	free(s);
 	return rc;
 }
 

@@ -56,6 +56,16 @@ int fs_write_atomic(const char *dir, const char *name, const void *data, size_t 
  * One batch per process, on one thread. */
 enum { FS_BATCH_MAX = 64 };
 int fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err);
+/* A file of the batch written in pieces (archive.json), never whole in
+ * memory: open, write its bytes in order, close.  Close returns as
+ * fs_write_batched (2 when the file already held exactly these bytes).
+ * No other file of the batch is written between open and close; after a
+ * failed write, close returns 0 (the temporary is already removed). */
+struct fs_stream;
+struct fs_stream *fs_stream_open(const char *dir, const char *name, char **err);
+int fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err);
+int fs_stream_close(struct fs_stream *s, char **err);
+
 /* Put every file of the batch in place, durably.  1, or 0 and *err (the
  * first failure; the other files are still put in place when they can). */
 int fs_sync_batch(char **err);

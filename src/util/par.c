@@ -113,3 +113,53 @@ par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.mu);
 }
+
+struct par_budget {
+	size_t cap, used;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+struct par_budget *
+par_budget_new(size_t cap)
+{
+	struct par_budget *b = xcalloc(1, sizeof *b);
+	b->cap = cap ? cap : 1;
+	pthread_mutex_init(&b->mu, NULL);
+	pthread_cond_init(&b->cv, NULL);
+	return b;
+}
+
+size_t
+par_budget_take(struct par_budget *b, size_t n)
+{
+	if (n > b->cap)
+		n = b->cap; /* larger than the whole budget: it waits for all of it */
+	if (!n)
+		n = 1;
+	pthread_mutex_lock(&b->mu);
+	while (b->used + n > b->cap)
+		pthread_cond_wait(&b->cv, &b->mu);
+	b->used += n;
+	pthread_mutex_unlock(&b->mu);
+	return n;
+}
+
+void
+par_budget_give(struct par_budget *b, size_t n)
+{
+	pthread_mutex_lock(&b->mu);
+	b->used -= n;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+}
+
+void
+par_budget_free(struct par_budget *b)
+{
+	if (!b)
+		return;
+	pthread_cond_destroy(&b->cv);
+	pthread_mutex_destroy(&b->mu);
+	free(b);
+}

@@ -22,4 +22,13 @@ int par_parse_jobs(const char *s, int *out);
 void par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
              void (*commit)(void *ctx, size_t i));
 
+/* A budget shared by the threads of a run (bytes of work in flight, say):
+ * take blocks until n more fit under the cap (an n above the cap waits
+ * for the whole budget) and returns what was taken, to give back. */
+struct par_budget;
+struct par_budget *par_budget_new(size_t cap);
+size_t par_budget_take(struct par_budget *b, size_t n);
+void par_budget_give(struct par_budget *b, size_t n);
+void par_budget_free(struct par_budget *b);
+
 #endif

@@ -71,11 +71,21 @@ for r in a["records"]:
         print(l["written"], "->", l["unit"], "(shown:", l["name_used"], ")")' \
 	>"$WORK/spelling-variants.out"
 gold spelling-variants.out "$WORK/spelling-variants.out"
-# The register: owners with the most overdue work first; overdue tasks
-# first within each, then by due date, no deadline last.
-awk -F' \\| ' '/^## /{print} /^\| (\*\*|[0-9]|chưa)/{print "  " substr($1, 3)}' "$V/tasks.md" \
-	>"$WORK/overdue-first.out"
+# The register: the departments by locality, the most overdue work first,
+# each on a page of its own; overdue tasks first within each, then by due
+# date, no deadline last.
+(cd "$V" && grep -oE '^(## .*|\| \[[^]]*\]\(tasks/[^)]*\)( \[archive-open-tasks\])? \| [0-9]+ \| [0-9]+ \|)$' tasks.md |
+	while IFS= read -r l; do
+		case $l in "## "*) echo "$l"; continue;; esac
+		echo "  $l"
+		f=${l#*](}; f=${f%%)*}
+		awk -F' \\| ' '/^\| (\*\*|[0-9]|chưa)/{print "    " substr($1, 3)}' "$f"
+	done) >"$WORK/overdue-first.out"
 gold overdue-first.out "$WORK/overdue-first.out"
+# archive-open-tasks: one note on the register, marking the rows; each
+# department's page says it in full.
+has register/open-tasks-summary "$V/tasks.md" '^> \*\*Thông tin\*\* \[archive-open-tasks\]: 1 đơn vị có nhiệm vụ quá hạn'
+has register/open-tasks-in-full "$V/tasks/so-ngoai-vu-da-nang.md" '^> \*\*Thông tin\*\* \[archive-open-tasks\]: Sở Ngoại vụ \(Đà Nẵng\) có 2 nhiệm vụ quá hạn từ 2 chuyến công tác khác nhau \(G8\)\.$'
 # Owners: case, spacing and configured aliases ("Sở NN&PTNT") merge.
 json "$V/archive.json" '
 for o in a["owners"]:
@@ -89,7 +99,7 @@ gold owner-aliases.out "$WORK/owner-aliases.out"
 } >"$WORK/cold-partner.out"
 gold cold-partner.out "$WORK/cold-partner.out"
 # Links: every relative link of every page, and each one resolves.
-(cd "$V" && for f in index.md tasks.md partners/*.md agencies/*.md; do
+(cd "$V" && for f in index.md tasks.md partners/*.md agencies/*.md tasks/*.md visits/*.md; do
 	# a link is "](…)" after an unescaped "]"; "\](" is escaped record text
 	grep -oE '(^|[^\\])\]\([^)]*\)' "$f" | sed 's|^.*\](||; s|)$||' | sort -u |
 		sed "s|^|$f -> |"
@@ -219,14 +229,67 @@ has bad/others-archived "$WORK/bad.out" '14 records'
 has bad/organisation-listed-by-name "$B/out/index.md" '^- \*\*European Union\*\*: 1 delegation record, from 1 Vietnamese locality\.$'
 has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
-has bad/miswritten-status-unknown "$B/out/tasks.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
-has bad/undated-record-listed "$B/out/index.md" '^### Date unknown'
-has bad/undated-record-in-register "$B/out/tasks.md" 'zz-bad-start'
+cat "$B/out/tasks/"*.md >"$WORK/bad-register.md"
+has bad/miswritten-status-unknown "$WORK/bad-register.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
+has bad/undated-record-listed "$B/out/index.md" '^- \[Date unknown\]\(visits/undated\.md\): 1 visit$'
+has bad/undated-record-page "$B/out/visits/undated.md" '^\| — \| outbound \| .*zz-bad-start \|$'
+has bad/undated-record-in-register "$WORK/bad-register.md" 'zz-bad-start'
 has bad/undated-partner-kept "$B/out/partners/eu-lien-minh-chau-au.md" 'zz-bad-start'
 has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- International organisation: European Union$'
 "$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
 rc=$?
 want_rc unreadable-file 2
+
+# ---- a large area: the dossier stays readable, archive.json is streamed ----
+# 40 visits of one agency, 26 open tasks each: the dossier lists the 100
+# most urgent and the 30 newest handover notes, and says how many more;
+# the department's 1,040 tasks are two pages of at most 1,000.
+L=$WORK/large
+rm -rf "$L" && mkdir -p "$L/r"
+awk -v out="$L/r" 'BEGIN {
+	for (i = 1; i <= 40; i++) {
+		f = sprintf("%s/v%02d.yaml", out, i)
+		print "schema: debrief/1" > f
+		printf "id: large-%02d\ntitle: Visit %d\ndirection: outbound\n", i, i > f
+		printf "dates: {start: 2024-%02d-%02d, end: 2024-%02d-%02d}\n", 1 + i % 12, 1 + i % 25, 1 + i % 12, 2 + i % 25 > f
+		print "locality: {name: Huế}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}" > f
+		print "partners: [{name: Fukuoka, country: JP}]\ntasks:" > f
+		for (t = 1; t <= 26; t++)
+			printf "  - {task: Task %d of visit %d, owner: Sở Ngoại vụ, due: 2025-%02d-01}\n", t, i, 1 + (i + t) % 12 > f
+		printf "handover: Note of visit %d\n", i > f
+		close(f)
+	}
+}'
+"$DEBRIEF" archive -o "$L/out" --today $TODAY --lang en "$L/r" >"$WORK/large.out" 2>"$WORK/large.err"
+rc=$?
+sanitizer_clean large/sanitizers "$WORK/large.err" || true
+want_rc large 0
+G=$L/out/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md
+n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$G")
+[ "$n" = 100 ] && ok large/agency-tasks-bounded || fail large/agency-tasks-bounded "$n task rows"
+has large/agency-tasks-rest-said "$G" '^940 more open tasks: see each department.s page in the \[open-task register\]\(\.\./tasks\.md\)\.$'
+n=$(grep -c '^- 2024-.* (large-[0-9]*): Note of visit' "$G")
+[ "$n" = 30 ] && ok large/handover-bounded || fail large/handover-bounded "$n notes"
+has large/handover-rest-said "$G" '^10 earlier handover notes are in the records themselves\.$'
+dept=$(grep -oE '\]\(tasks/[^)]*\)' "$L/out/tasks.md" | sed 's/^](//; s/)$//')
+n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept:-none}" 2>/dev/null)
+n2=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept%.md}.2.md" 2>/dev/null)
+[ "$n" = 1000 ] && [ "$n2" = 40 ] && ok large/department-in-parts ||
+	fail large/department-in-parts "$n and $n2 task rows"
+has large/department-parts-linked "$L/out/${dept%.md}.2.md" '^Parts: \[1\]\([^)/]*\.md\) · \*\*2\*\*$'
+has large/department-part-titled "$L/out/${dept%.md}.2.md" '^# Open tasks: .* \(part 2 of 2\)$'
+rm -f "$WORK/part.pdf"
+qpdf --qdf --object-streams=disable "$L/out/${dept%.md}.2.pdf" "$WORK/part.pdf" 2>/dev/null
+if grep -aq "/URI ($(basename "${dept%.md}").pdf)" "$WORK/part.pdf" 2>/dev/null; then
+	ok large/department-part-pdf-links
+else
+	fail large/department-part-pdf-links "part 2's PDF does not link to part 1's"
+fi
+size=$(wc -c <"$L/out/archive.json")
+[ "$size" -gt 65536 ] && json "$L/out/archive.json" 'assert len(a["records"]) == 40' &&
+	ok large/json-streamed-whole || fail large/json-streamed-whole "$size bytes, or not 40 records"
+"$DEBRIEF" archive -o "$L/out" --today $TODAY --lang en "$L/r" >"$WORK/large2.out" 2>&1
+has large/json-unchanged "$WORK/large2.out" '; 0 written, '
 
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
