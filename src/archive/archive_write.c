@@ -10,6 +10,13 @@
  * between two renames cannot leave a PDF that disagrees with its Markdown.
  * One run at a time (a lock file beside the manifest); temporaries of a
  * killed run are swept at the start; a damaged manifest is rebuilt.
+ *
+ * A page is not even made again when it need not be: the manifest's
+ * source hash of a Markdown page (and of archive.json) is a digest of
+ * what the page is made of (archive_digest.c, by page kind; a kind it
+ * does not know, and archive.json, by every record), and a page whose
+ * digest has not changed and whose file still has the bytes the manifest
+ * records is taken from the file instead.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -209,18 +216,27 @@ pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
 	return hash_bytes(h, title, strlen(title));
 }
 
-/* 1 when DIR/NAME holds the size and content e records. */
+/* 1 when DIR/NAME holds the size and content e records; its bytes in
+ * *out when out is not NULL. */
 static int
-on_disk(const char *dir, const char *name, const struct entry *e)
+read_intact(const char *dir, const char *name, const struct entry *e, struct buf *out)
 {
 	char *path = xasprintf("%s/%s", dir, name), *data = NULL, *err = NULL;
 	size_t len = 0;
 	int same = fs_read(path, (size_t)e->size + 1, &data, &len, &err) && len == e->size &&
 	           hash_bytes(HASH_INIT, data, len) == e->hash;
+	if (same && out)
+		buf_put(out, data, len);
 	free(data);
 	free(err);
 	free(path);
 	return same;
+}
+
+static int
+on_disk(const char *dir, const char *name, const struct entry *e)
+{
+	return read_intact(dir, name, e, NULL);
 }
 
 /* ==== pages ==== */
@@ -252,15 +268,26 @@ note(struct wctx *w, const char *name, int rc)
 	}
 }
 
+/* The file the previous run wrote as name into b, when it was made of the
+ * inputs of digest and still has the bytes it was written with. */
 static int
-put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
+from_disk(struct wctx *w, const char *name, uint64_t digest, struct buf *b)
 {
-	int rc = fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
+	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
+	return w->o->run && e && e->src == digest && e->hash && read_intact(w->o->dir, name, e, b);
+}
+
+/* Write b as name, made of the inputs of digest (src); kept: b came from
+ * the file itself. */
+static int
+put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, int kept, char **err)
+{
+	int rc = kept ? 2 : fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
 	if (!rc)
 		return 0;
 	note(w, name, rc);
 	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
-	manifest_add(&w->now, name, h, h, b->len);
+	manifest_add(&w->now, name, w->o->run ? src : h, h, b->len);
 	return 1;
 }
 
@@ -297,6 +324,8 @@ page_name(const struct archive *a, enum page_kind k, size_t i)
 struct pjob {
 	char *name;               /* owned; DIR-relative Markdown name */
 	struct buf md;            /* the page */
+	uint64_t digest;          /* what it is made of */
+	int kept;                 /* md is the file as the previous run wrote it */
 	char *pdfname;            /* owned; NULL without PDFs */
 	uint64_t key;             /* what its PDF depends on */
 	const struct entry *keep; /* the PDF on disk is the one of key: keep it */
@@ -323,6 +352,21 @@ page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 	*i = *k == PAGE_PARTNER ? j - 2 : *k == PAGE_AGENCY ? j - 2 - a->npartners : 0;
 }
 
+/* What page i of kind k is made of: a kind without a digest of its own
+ * is made of every record. */
+static uint64_t
+page_digest(const struct archive *a, enum page_kind k, size_t i, const char *name,
+            const unsigned char *run)
+{
+	if (!run)
+		return 0;
+	switch (k) {
+	case PAGE_PARTNER: return archive_digest_partner(a, run, i);
+	case PAGE_AGENCY: return archive_digest_agency(a, run, i);
+	default: return archive_digest_all(a, run, name);
+	}
+}
+
 static void
 page_work(void *vrun, size_t j)
 {
@@ -334,13 +378,16 @@ page_work(void *vrun, size_t j)
 	enum page_kind k;
 	size_t i;
 	page_of(a, j, &k, &i);
-	switch (k) {
-	case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
-	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
-	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
-	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
-	}
 	p->name = page_name(a, k, i);
+	p->digest = page_digest(a, k, i, p->name, w->o->run);
+	p->kept = w->o->md && from_disk(w, p->name, p->digest, &p->md);
+	if (!p->kept)
+		switch (k) {
+		case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
+		case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
+		case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
+		case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
+		}
 	if (!w->o->pdf)
 		return;
 	p->pdfname = xasprintf("%.*s.pdf", (int)(strlen(p->name) - 3), p->name);
@@ -393,7 +440,7 @@ page_commit(void *vrun, size_t j)
 	if (!run->failed) {
 		int ok = 1;
 		if (w->o->md)
-			ok = put_file(w, p->name, &p->md, run->err);
+			ok = put_file(w, p->name, &p->md, p->digest, p->kept, run->err);
 		if (ok && w->o->pdf)
 			ok = page_put_pdf(w, p, run->err);
 		run->failed = !ok;
@@ -495,8 +542,11 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		goto out;
 	}
 	struct buf j = BUF_INIT;
-	arc_json(&j, a, dq, o->lang);
-	int ok = put_file(&w, "archive.json", &j, err);
+	uint64_t jd = o->run ? archive_digest_all(a, o->run, "archive.json") : 0;
+	int kept = from_disk(&w, "archive.json", jd, &j);
+	if (!kept)
+		arc_json(&j, a, dq, o->lang);
+	int ok = put_file(&w, "archive.json", &j, jd, kept, err);
 	buf_free(&j);
 	if (!ok || !flush(err))
 		goto out;
@@ -518,6 +568,13 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	}
 	if (!manifest_write(o->dir, &w.now, err))
 		goto out;
+	/* the records' summaries for the next run, under the same lock; without
+	 * them the next run only parses every record again */
+	char *cerr = NULL;
+	if (o->cache && !arc_cache_write(o->cache, o->dir, &cerr))
+		warn(st, cerr);
+	else
+		free(cerr);
 	rc = 1;
 out:
 	if (lock >= 0)

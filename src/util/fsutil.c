@@ -688,7 +688,8 @@ fs_remove(const char *dir, const char *name, char **err)
 }
 
 /* "<name>.tmp" and six letters or digits, a temporary of tmp_create, for
- * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest);
+ * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest and
+ * cache);
  * with want, only for that name. */
 static int
 is_tmp_name(const char *s, const char *want)
@@ -703,7 +704,8 @@ is_tmp_name(const char *s, const char *want)
 	size_t k = n - 10; /* the name it stands for */
 	if (want)
 		return strlen(want) == k && !memcmp(s, want, k);
-	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive"};
+	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive",
+	                                   ".debrief-cache"};
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t e = strlen(ends[i]);
 		if (k >= e && !memcmp(s + k - e, ends[i], e))
