@@ -226,17 +226,18 @@ int archive_task_involves(const struct archive *a, const struct arc_task *t, siz
 int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
 
 /* Digests of what a page is made of (archive_digest.c), for skipping a
- * page whose inputs did not change; run: the program, the options and
- * the configuration.  _all: of every record (a page that shows them all,
- * or any page not known better; what names the page); _partner and
- * _agency: of that partner's or agency's records and what the collection
- * made of them.  Only after archive_finish and the archive-* rules. */
-uint64_t archive_digest_all(const struct archive *a, const unsigned char run[HASH_LEN],
-                            const char *what);
-uint64_t archive_digest_partner(const struct archive *a, const unsigned char run[HASH_LEN],
-                                size_t p);
-uint64_t archive_digest_agency(const struct archive *a, const unsigned char run[HASH_LEN],
-                               size_t g);
+ * page whose inputs did not change.  archive_digests hashes, once, what
+ * many pages share; run: the program, the options and the configuration.
+ * _all: of every record (a page that shows them all, or any page not
+ * known better; what names the page); _partner and _agency: of that
+ * partner's or agency's records and what the collection made of them.
+ * Only after archive_finish and the archive-* rules; read-only after. */
+struct arc_digests;
+struct arc_digests *archive_digests(const struct archive *a, const unsigned char run[HASH_LEN]);
+uint64_t archive_digest_all(const struct arc_digests *d, const char *what);
+uint64_t archive_digest_partner(const struct arc_digests *d, size_t p);
+uint64_t archive_digest_agency(const struct arc_digests *d, size_t g);
+void archive_digests_free(struct arc_digests *d);
 
 /* The archive-* rules (rules_archive.c): findings in dq, flags on the
  * partners and owners they are about.  rules_collection runs the same

@@ -42,6 +42,8 @@ struct arc_cache {
 	struct strmap keys; /* key → offset of its entry in data */
 	struct buf out;     /* the entries of this run */
 	size_t nout, hits;
+	size_t nold; /* entries of the previous file, when it is whole */
+	int parsed;  /* an entry was made by parsing */
 };
 
 /* ==== the codec ==== */
@@ -366,6 +368,7 @@ index_entries(struct arc_cache *c)
 			strmap_add(&c->keys, c->data + at, HASH_LEN, at);
 		at += HASH_LEN + 4 + get32(d + at + HASH_LEN);
 	}
+	c->nold = n;
 	return k == n && at == body;
 }
 
@@ -392,6 +395,7 @@ arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 		                 path);
 		strmap_free(&c->keys);
 		memset(&c->keys, 0, sizeof c->keys);
+		c->nold = 0;
 	}
 	free(path);
 	return c;
@@ -462,6 +466,7 @@ arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], struct rec
 		c_record(&k, r);
 	c_diags(&k, (struct diags *)one, from);
 	put_entry(c, key, e.data ? e.data : "", e.len);
+	c->parsed = 1;
 	buf_free(&e);
 }
 
@@ -520,6 +525,11 @@ arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 		n++;
 	}
 	free(at);
+	if (!c->parsed && n == c->nold && c->keys.n) {
+		/* every entry came from the file, and all of them did: unchanged */
+		buf_free(&b);
+		return 1;
+	}
 	unsigned char count[4], h[HASH_LEN];
 	for (int i = 0; i < 4; i++)
 		count[i] = (unsigned char)(n >> (8 * i));

@@ -7,12 +7,23 @@
  * slug) is hashed as the model has it, so that a page changes when a
  * record it does not draw on changes what it shows.  Positions in the
  * model's arrays are never hashed: they move when a record comes or goes.
+ * What many pages share (a partner, a record with what the collection made
+ * of it) is hashed once, before the pages are made.
  */
 #include "archive.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
+#include "xalloc.h"
+
+struct arc_digests {
+	const struct archive *a;
+	unsigned char run[HASH_LEN];
+	unsigned char (*partner)[HASH_LEN]; /* [npartners] */
+	unsigned char (*rec)[HASH_LEN];     /* [nrecs]: h_record */
+};
 
 static void
 h_str(struct hash_ctx *h, const char *s)
@@ -107,8 +118,9 @@ h_owner(struct hash_ctx *h, const struct archive *a, size_t o)
 /* A record and what other records make of it: its locality's and agency's
  * names, its partners, the departments of its tasks. */
 static void
-h_record(struct hash_ctx *h, const struct archive *a, size_t ri)
+h_record(struct hash_ctx *h, const struct arc_digests *d, size_t ri)
 {
+	const struct archive *a = d->a;
 	const struct arc_rec *r = &a->recs[ri];
 	h_rec_ref(h, a, (long)ri);
 	h_str(h, a->locs[r->loc].key);
@@ -119,11 +131,43 @@ h_record(struct hash_ctx *h, const struct archive *a, size_t ri)
 		h_num(h, a->agencies[r->agency].kind);
 	}
 	for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
-		h_partner(h, a, a->occs[o].partner);
+		hash_update(h, d->partner[a->occs[o].partner], HASH_LEN);
 	for (size_t t = r->task0; t < r->task0 + r->ntask; t++) {
 		h_num(h, a->tasks[t].overdue);
 		h_owner(h, a, a->tasks[t].owner);
 	}
+}
+
+struct arc_digests *
+archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
+{
+	struct arc_digests *d = xcalloc(1, sizeof *d);
+	d->a = a;
+	memcpy(d->run, run, HASH_LEN);
+	d->partner = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->partner);
+	d->rec = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->rec);
+	struct hash_ctx h;
+	for (size_t p = 0; p < a->npartners; p++) {
+		hash_init(&h);
+		h_partner(&h, a, p);
+		hash_final(&h, d->partner[p]);
+	}
+	for (size_t i = 0; i < a->nrecs; i++) {
+		hash_init(&h);
+		h_record(&h, d, i);
+		hash_final(&h, d->rec[i]);
+	}
+	return d;
+}
+
+void
+archive_digests_free(struct arc_digests *d)
+{
+	if (!d)
+		return;
+	free(d->partner);
+	free(d->rec);
+	free(d);
 }
 
 /* The run, then the records. */
@@ -139,42 +183,43 @@ h_end(struct hash_ctx *h)
 }
 
 static void
-h_begin(struct hash_ctx *h, const unsigned char run[HASH_LEN], const char *what, size_t i)
+h_begin(struct hash_ctx *h, const struct arc_digests *d, const char *what)
 {
 	hash_init(h);
-	hash_update(h, run, HASH_LEN);
+	hash_update(h, d->run, HASH_LEN);
 	h_str(h, what);
-	h_num(h, (long long)i);
 }
 
 uint64_t
-archive_digest_all(const struct archive *a, const unsigned char run[HASH_LEN], const char *what)
+archive_digest_all(const struct arc_digests *d, const char *what)
 {
+	const struct archive *a = d->a;
 	struct hash_ctx h;
-	h_begin(&h, run, what, 0);
+	h_begin(&h, d, what);
 	for (size_t i = 0; i < a->nrecs; i++) /* in date order: whatever order they came in */
 		h_rec_ref(&h, a, (long)a->by_date[i]);
 	return h_end(&h);
 }
 
 uint64_t
-archive_digest_partner(const struct archive *a, const unsigned char run[HASH_LEN], size_t p)
+archive_digest_partner(const struct arc_digests *d, size_t p)
 {
+	const struct arc_partner *x = &d->a->partners[p];
 	struct hash_ctx h;
-	h_begin(&h, run, "partner", 0);
-	h_partner(&h, a, p);
-	const struct arc_partner *x = &a->partners[p];
+	h_begin(&h, d, "partner");
+	hash_update(&h, d->partner[p], HASH_LEN);
 	for (size_t i = 0; i < x->nrecs; i++)
-		h_record(&h, a, x->recs[i]);
+		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
 	return h_end(&h);
 }
 
 uint64_t
-archive_digest_agency(const struct archive *a, const unsigned char run[HASH_LEN], size_t g)
+archive_digest_agency(const struct arc_digests *d, size_t g)
 {
-	struct hash_ctx h;
-	h_begin(&h, run, "agency", 0);
+	const struct archive *a = d->a;
 	const struct arc_agency *x = &a->agencies[g];
+	struct hash_ctx h;
+	h_begin(&h, d, "agency");
 	h_str(&h, x->key);
 	h_str(&h, x->name);
 	h_str(&h, x->slug);
@@ -182,6 +227,6 @@ archive_digest_agency(const struct archive *a, const unsigned char run[HASH_LEN]
 	h_rec_ref(&h, a, x->name_rec);
 	h_num(&h, (long long)x->nrecs);
 	for (size_t i = 0; i < x->nrecs; i++)
-		h_record(&h, a, x->recs[i]);
+		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
 	return h_end(&h);
 }

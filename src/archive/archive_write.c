@@ -248,6 +248,7 @@ struct wctx {
 	const struct arc_write_opts *o;
 	struct arc_write_stats *st;
 	struct manifest old, now;
+	struct arc_digests *dig; /* NULL: every page is made */
 };
 
 static void
@@ -274,7 +275,7 @@ static int
 from_disk(struct wctx *w, const char *name, uint64_t digest, struct buf *b)
 {
 	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
-	return w->o->run && e && e->src == digest && e->hash && read_intact(w->o->dir, name, e, b);
+	return w->dig && e && e->src == digest && e->hash && read_intact(w->o->dir, name, e, b);
 }
 
 /* Write b as name, made of the inputs of digest (src); kept: b came from
@@ -287,7 +288,7 @@ put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, in
 		return 0;
 	note(w, name, rc);
 	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
-	manifest_add(&w->now, name, w->o->run ? src : h, h, b->len);
+	manifest_add(&w->now, name, w->dig ? src : h, h, b->len);
 	return 1;
 }
 
@@ -355,15 +356,14 @@ page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 /* What page i of kind k is made of: a kind without a digest of its own
  * is made of every record. */
 static uint64_t
-page_digest(const struct archive *a, enum page_kind k, size_t i, const char *name,
-            const unsigned char *run)
+page_digest(const struct arc_digests *d, enum page_kind k, size_t i, const char *name)
 {
-	if (!run)
+	if (!d)
 		return 0;
 	switch (k) {
-	case PAGE_PARTNER: return archive_digest_partner(a, run, i);
-	case PAGE_AGENCY: return archive_digest_agency(a, run, i);
-	default: return archive_digest_all(a, run, name);
+	case PAGE_PARTNER: return archive_digest_partner(d, i);
+	case PAGE_AGENCY: return archive_digest_agency(d, i);
+	default: return archive_digest_all(d, name);
 	}
 }
 
@@ -379,7 +379,7 @@ page_work(void *vrun, size_t j)
 	size_t i;
 	page_of(a, j, &k, &i);
 	p->name = page_name(a, k, i);
-	p->digest = page_digest(a, k, i, p->name, w->o->run);
+	p->digest = page_digest(w->dig, k, i, p->name);
 	p->kept = w->o->md && from_disk(w, p->name, p->digest, &p->md);
 	if (!p->kept)
 		switch (k) {
@@ -508,7 +508,7 @@ int
 arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
           struct arc_write_stats *st, char **err)
 {
-	struct wctx w = {a, o, st, {0}, {0}};
+	struct wctx w = {a, o, st, {0}, {0}, NULL};
 	int rc = 0, lock = -1;
 	if (!fs_mkdirs(o->dir, err))
 		goto out;
@@ -533,6 +533,8 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		               o->dir, MANIFEST, w.old.damaged));
 	if (!announce(&w, err))
 		goto out;
+	if (o->run)
+		w.dig = archive_digests(a, o->run);
 	size_t npages = 2 + a->npartners + a->nagencies;
 	struct prun run = {&w, xcalloc(npages, sizeof *run.jobs), 0, err};
 	par_run(npages, o->jobs, &run, page_work, page_commit);
@@ -542,7 +544,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		goto out;
 	}
 	struct buf j = BUF_INIT;
-	uint64_t jd = o->run ? archive_digest_all(a, o->run, "archive.json") : 0;
+	uint64_t jd = w.dig ? archive_digest_all(w.dig, "archive.json") : 0;
 	int kept = from_disk(&w, "archive.json", jd, &j);
 	if (!kept)
 		arc_json(&j, a, dq, o->lang);
@@ -581,5 +583,6 @@ out:
 		close(lock); /* lets the next run in */
 	manifest_free(&w.old);
 	manifest_free(&w.now);
+	archive_digests_free(w.dig);
 	return rc;
 }
