@@ -287,7 +287,9 @@ put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, in
 	if (!rc)
 		return 0;
 	note(w, name, rc);
-	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
+	/* a kept file has the hash the manifest gives it: from_disk checked */
+	uint64_t h = kept ? manifest_find(&w->old, name)->hash
+	                  : hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
 	manifest_add(&w->now, name, w->dig ? src : h, h, b->len);
 	return 1;
 }
