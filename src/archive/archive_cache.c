@@ -75,12 +75,16 @@ c_u32(struct codec *c, uint32_t *v)
 	c->p += 4;
 }
 
-/* A small number (an enum, a flag) no larger than max. */
+/* A small number (an enum, a flag) no larger than max.  Writing never
+ * changes the record: a value past max (an enum grown since) is written
+ * as it is, and the entry is then parsed instead of read. */
 static void
 c_small(struct codec *c, unsigned *v, unsigned max)
 {
 	uint32_t x = *v;
 	c_u32(c, &x);
+	if (c->out)
+		return;
 	if (x > max)
 		c->bad = 1;
 	*v = c->bad ? 0 : (unsigned)x;
