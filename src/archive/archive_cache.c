@@ -26,6 +26,7 @@
 #include "fsutil.h"
 #include "node.h"
 #include "strmap.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define CACHE_FILE ".debrief-cache"
@@ -119,7 +120,9 @@ c_str(struct codec *c, const char **s)
 	*s = NULL;
 	if (c->bad || !n)
 		return;
-	if ((size_t)(c->end - c->p) < n - 1 || memchr(c->p, '\0', n - 1)) {
+	/* text as the loader gives it: UTF-8, no NUL inside */
+	if ((size_t)(c->end - c->p) < n - 1 || memchr(c->p, '\0', n - 1) ||
+	    text_utf8_check((const char *)c->p, n - 1) != n - 1) {
 		c->bad = 1;
 		return;
 	}
@@ -143,13 +146,25 @@ c_text(struct codec *c, struct text *t)
 	c_str(c, &t->s);
 }
 
+/* A date: one the schema could have read (a year of four digits, a month,
+ * a day of that month), its parts in range even when it is not set. */
 static void
 c_rdate(struct codec *c, struct rdate *d)
 {
 	c_int(c, &d->d.y);
 	c_int(c, &d->d.m);
 	c_int(c, &d->d.d);
-	c_int(c, &d->set);
+	C_ENUM(c, d->set, 1);
+	if (c->out || c->bad)
+		return;
+	struct date x = d->d, back;
+	char iso[16];
+	if (x.y < 0 || x.y > 9999 || x.m < 0 || x.m > 12 || x.d < 0 || x.d > 31 || (!x.m && x.d))
+		c->bad = 1;
+	else if (d->set) {
+		date_iso(x, iso);
+		c->bad = date_parse(iso, 1, &back) != DATE_OK || date_cmp(back, x) != 0;
+	}
 }
 
 /* The number of items of a list, and on reading the list itself: at most
@@ -194,10 +209,10 @@ c_partner(struct codec *c, struct partner *p)
 	c_text(c, &p->country);
 	c_text(c, &p->id);
 	C_ENUM(c, p->kind, PK_UNIVERSITY);
-	c_int(c, &p->has_relationship);
+	C_ENUM(c, p->has_relationship, 1);
 	C_ENUM(c, p->stage, STAGE_DECLINED);
 	c_rdate(c, &p->stage_since);
-	c_int(c, &p->has_profile);
+	C_ENUM(c, p->has_profile, 1);
 	c_texts(c, &p->strengths);
 	c_texts(c, &p->priorities);
 	c_rdate(c, &p->profile_updated);
@@ -228,7 +243,7 @@ c_task(struct codec *c, struct task *t, struct record *r, int *status_unknown)
 	c_text(c, &t->owner);
 	c_texts(c, &t->support);
 	c_rdate(c, &t->due);
-	c_int(c, status_unknown);
+	C_ENUM(c, *status_unknown, 1);
 	t->nupdates = c_list(c, t->nupdates, (void **)&t->updates, sizeof *t->updates);
 	for (size_t u = 0; u < t->nupdates; u++) {
 		c_rdate(c, &t->updates[u].date);
@@ -262,14 +277,14 @@ c_record(struct codec *c, struct record *r)
 	c_rdate(c, &r->end);
 	c_text(c, &r->locality_name);
 	c_text(c, &r->locality_former_name);
-	c_int(c, &r->has_agency);
+	C_ENUM(c, r->has_agency, 1);
 	c_text(c, &r->agency_name);
 	C_ENUM(c, r->agency_kind, AGENCY_MISSION);
 	r->nagency_staff =
 	    c_list(c, r->nagency_staff, (void **)&r->agency_staff, sizeof *r->agency_staff);
 	for (size_t i = 0; i < r->nagency_staff; i++)
 		c_person(c, &r->agency_staff[i]);
-	c_int(c, &r->has_report);
+	C_ENUM(c, r->has_report, 1);
 	c_text(c, &r->report_number);
 	c_text(c, &r->handover);
 	r->npartners = c_list(c, r->npartners, (void **)&r->partners, sizeof *r->partners);

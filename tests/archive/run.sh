@@ -268,6 +268,35 @@ has cache/other-version-said "$WORK/cache-other-version.err" 'damaged or written
 # parsed instead, the others are still used
 damage bad-value 'h = d.index(b"\n") + 1; d[h + 36] = 7; d = seal(d)'
 has cache/bad-value-parsed "$WORK/cache-bad-value.err" 'cache: 10 records reused, 1 parsed$'
+# the first entry's start date given a month no calendar has
+damage bad-date 'h = d.index(b"\n") + 1 + 36 + 4
+u = lambda at: int.from_bytes(d[at:at + 4], "little")
+h += 4 + u(h) - 1 + 8
+h += 4 + u(h) - 1 + 8
+d[h + 4:h + 8] = (0x07000000).to_bytes(4, "little"); d = seal(d)'
+has cache/bad-date-parsed "$WORK/cache-bad-date.err" 'cache: 10 records reused, 1 parsed$'
+# Well-formed files (the hash made again) with bytes of their entries
+# changed at random: a date, a count, a string's bytes may be anything;
+# the run may use what it reads, but never reads past it or trips the
+# sanitizers, and always ends as a run does.
+n=1 crashed=0
+while [ $n -le 30 ]; do
+	cp "$WORK/cache.good" "$K/inc/.debrief-cache"
+	$PY -c 'import hashlib, random, sys
+random.seed(int(sys.argv[2]))
+d = bytearray(open(sys.argv[1], "rb").read())
+h = d.index(b"\n") + 1
+for _ in range(random.randint(1, 8)):
+	d[random.randrange(h, len(d) - 39)] = random.choice([0, 1, 7, 0x80, 0xff, random.randrange(256)])
+d[-32:] = hashlib.blake2b(bytes(d[:-32]), digest_size=32).digest()
+open(sys.argv[1], "wb").write(d)' "$K/inc/.debrief-cache" $n
+	karc cache-forged inc
+	if [ "$rc" -gt 1 ] || grep -qE 'Sanitizer|runtime error:' "$WORK/cache-forged.err"; then
+		crashed=$((crashed + 1)); echo "  seed $n: exit $rc"; tail -n 3 "$WORK/cache-forged.err"
+	fi
+	n=$((n + 1))
+done
+[ $crashed = 0 ] && ok cache/forged-entries-30-runs || fail cache/forged-entries-30-runs "$crashed runs failed"
 
 # ---- determinism ----
 D1=$WORK/d1 D2=$WORK/d2
