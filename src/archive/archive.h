@@ -10,9 +10,11 @@
 #define ARCHIVE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "diag.h"
+#include "hash.h"
 #include "record.h"
 #include "rules.h"
 
@@ -38,7 +40,8 @@ struct arc_rec {
 	size_t con0, ncon;       /* contacts: range in a->cons */
 	const char *handover;    /* NULL when none */
 	const char *report_number;
-	struct mark mark; /* the record's id (findings about it) */
+	struct mark mark;            /* the record's id (findings about it) */
+	unsigned char key[HASH_LEN]; /* what it is made of (archive_cache.h); set by the caller */
 };
 
 /* A Vietnamese locality: a current unit, or a name the table does not know. */
@@ -222,6 +225,20 @@ int archive_rec_cmp(const struct archive *a, size_t x, size_t y);
 int archive_task_involves(const struct archive *a, const struct arc_task *t, size_t p);
 /* 1 when record rec names partner p. */
 int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
+
+/* Digests of what a page is made of (archive_digest.c), for skipping a
+ * page whose inputs did not change.  archive_digests hashes, once, what
+ * many pages share; run: the program, the options and the configuration.
+ * _all: of every record (a page that shows them all, or any page not
+ * known better; what names the page); _partner and _agency: of that
+ * partner's or agency's records and what the collection made of them.
+ * Only after archive_finish and the archive-* rules; read-only after. */
+struct arc_digests;
+struct arc_digests *archive_digests(const struct archive *a, const unsigned char run[HASH_LEN]);
+uint64_t archive_digest_all(const struct arc_digests *d, const char *what);
+uint64_t archive_digest_partner(const struct arc_digests *d, size_t p);
+uint64_t archive_digest_agency(const struct arc_digests *d, size_t g);
+void archive_digests_free(struct arc_digests *d);
 
 /* The archive-* rules (rules_archive.c): findings in dq, flags on the
  * partners and owners they are about.  rules_collection runs the same

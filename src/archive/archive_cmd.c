@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "archive_cache.h"
 #include "archive_pages.h"
 #include "buf.h"
 #include "cli.h"
@@ -98,8 +99,8 @@ cmp_file_idx(const void *x, const void *y)
  * are absent, and the errors are reported, so that nothing the record does
  * say is lost. */
 static int
-arc_read(struct archive *a, const char *path, const struct load_limits *lim, enum lang lang,
-         struct diags *dq)
+arc_read(struct archive *a, struct arc_cache *cache, const char *path,
+         const struct load_limits *lim, enum lang lang, struct diags *dq)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *data = NULL, *err = NULL;
@@ -110,7 +111,13 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 		return -1;
 	}
 	struct diags one = DIAGS_INIT;
-	struct record *r = schema_load(data, len, name, lim, a->today, &lang, NULL, NULL, &one);
+	struct record *r = NULL;
+	unsigned char key[HASH_LEN];
+	arc_cache_key(cache, name, data, len, key);
+	if (!arc_cache_get(cache, key, name, &r, &one)) {
+		r = schema_load(data, len, name, lim, a->today, &lang, NULL, NULL, &one);
+		arc_cache_put(cache, key, r, &one, 0);
+	}
 	free(data);
 	int ok = r && r->id.s;
 	if (r && !r->file)
@@ -126,6 +133,8 @@ arc_read(struct archive *a, const char *path, const struct load_limits *lim, enu
 		                     archive_file_of_id(a, r->id.s), lang);
 		ok = 0;
 	}
+	if (ok) /* what it is made of, for the digests of the pages */
+		memcpy(a->recs[a->nrecs - 1].key, key, HASH_LEN);
 	record_free(r);
 	/* errors only: warnings and infos are check's to tell */
 	for (size_t i = 0; i < one.n; i++)
@@ -152,6 +161,7 @@ cmd_archive(int argc, char **argv)
 	struct diags dq = DIAGS_INIT, fq = DIAGS_INIT;
 	struct strlist files = {0}, errs = {0};
 	struct archive *a = NULL;
+	struct arc_cache *cache = NULL;
 	struct arc_write_stats st = {0, 0, 0, {0}, {0}};
 	struct buf out = BUF_INIT;
 	char *err = NULL;
@@ -183,11 +193,16 @@ cmd_archive(int argc, char **argv)
 	struct load_limits lim;
 	load_limits_default(&lim);
 	a = archive_new(today, &cfg);
+	char *why = NULL;
+	cache = arc_cache_open(o.dir, o.lang, today, &why);
+	if (why && o.verbose)
+		escape_eprintf("debrief archive: %s\n", why);
+	free(why);
 	size_t nread = 0, nskipped = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		if (dup[i])
 			continue;
-		int r = arc_read(a, files.v[i], &lim, o.lang, &fq);
+		int r = arc_read(a, cache, files.v[i], &lim, o.lang, &fq);
 		nread += r >= 0;
 		nskipped += r == 0;
 		io_failed |= r < 0;
@@ -201,7 +216,10 @@ cmd_archive(int argc, char **argv)
 	rules_apply(&dq, from, NULL, &cfg);
 	diags_sort(&dq);
 
-	struct arc_write_opts wo = {o.dir, o.lang, o.md, o.pdf, o.jobs};
+	unsigned char run[HASH_LEN];
+	struct arc_write_opts wo = {o.dir, o.lang, o.md, o.pdf, o.jobs, run, cache};
+	if (!arc_cache_run(cache, cfg.path, run))
+		wo.run = NULL;
 	int wrote = arc_write(a, &dq, &wo, &st, &err);
 
 	diags_take(&fq, &dq);
@@ -215,6 +233,12 @@ cmd_archive(int argc, char **argv)
 		escape_eprintf("debrief archive: %s\n", err ? err : "?");
 		goto out;
 	}
+	if (o.verbose)
+		fprintf(stderr,
+		        L(o.lang,
+		          "debrief archive: bộ nhớ đệm: %zu hồ sơ dùng lại, %zu hồ sơ đọc mới\n",
+		          "debrief archive: cache: %zu records reused, %zu parsed\n"),
+		        arc_cache_hits(cache), nread - arc_cache_hits(cache));
 	if (o.verbose)
 		for (size_t i = 0; i < st.names.n; i++)
 			printf("%s %s\n",
@@ -236,6 +260,7 @@ out:
 	strlist_free(&st.names);
 	strlist_free(&st.warnings);
 	archive_free(a);
+	arc_cache_free(cache);
 	strlist_free(&files);
 	strlist_free(&errs);
 	diags_free(&dq);

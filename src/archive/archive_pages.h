@@ -7,6 +7,7 @@
 #define ARCHIVE_PAGES_H
 
 #include "archive.h"
+#include "archive_cache.h"
 #include "buf.h"
 #include "strlist.h"
 
@@ -81,6 +82,10 @@ struct arc_write_opts {
 	enum lang lang;
 	int md, pdf; /* --format */
 	int jobs;    /* -j: pages made on this many threads */
+	/* the program, the options and the configuration (archive_digest.c);
+	 * NULL: every page is made */
+	const unsigned char *run;
+	struct arc_cache *cache; /* written beside the manifest; NULL: none */
 };
 
 struct arc_write_stats {

@@ -10,6 +10,13 @@
  * between two renames cannot leave a PDF that disagrees with its Markdown.
  * One run at a time (a lock file beside the manifest); temporaries of a
  * killed run are swept at the start; a damaged manifest is rebuilt.
+ *
+ * A page is not even made again when it need not be: the manifest's
+ * source hash of a Markdown page (and of archive.json) is a digest of
+ * what the page is made of (archive_digest.c, by page kind; a kind it
+ * does not know, and archive.json, by every record), and a page whose
+ * digest has not changed and whose file still has the bytes the manifest
+ * records is taken from the file instead.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -213,15 +220,46 @@ pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
 	return hash_bytes(h, title, strlen(title));
 }
 
-/* 1 when DIR/NAME holds the size and content e records. */
+/* 1 when DIR/NAME holds the size and content e records; its bytes in
+ * *out when out is not NULL. */
 static int
-on_disk(const char *dir, const char *name, const struct entry *e)
+read_intact(const char *dir, const char *name, const struct entry *e, struct buf *out)
 {
 	char *path = xasprintf("%s/%s", dir, name), *data = NULL, *err = NULL;
 	size_t len = 0;
 	int same = fs_read(path, (size_t)e->size + 1, &data, &len, &err) && len == e->size &&
 	           hash_bytes(HASH_INIT, data, len) == e->hash;
+	if (same && out)
+		buf_put(out, data, len);
 	free(data);
+	free(err);
+	free(path);
+	return same;
+}
+
+/* The hash and size of a file, read in pieces. */
+struct fhash {
+	uint64_t hash;
+	unsigned long long size;
+};
+
+static void
+fhash_piece(const void *p, size_t n, void *vctx)
+{
+	struct fhash *f = vctx;
+	f->hash = hash_bytes(f->hash, p, n);
+	f->size += n;
+}
+
+/* Whether dir/name still has the bytes e records, read in pieces: a PDF
+ * or archive.json is never held whole to be checked. */
+static int
+on_disk(const char *dir, const char *name, const struct entry *e)
+{
+	char *path = xasprintf("%s/%s", dir, name), *err = NULL;
+	struct fhash f = {HASH_INIT, 0};
+	int same = fs_read_pieces(path, fhash_piece, &f, &err) && f.size == e->size &&
+	           f.hash == e->hash;
 	free(err);
 	free(path);
 	return same;
@@ -236,6 +274,7 @@ struct wctx {
 	const struct arc_write_opts *o;
 	struct arc_write_stats *st;
 	struct manifest old, now;
+	struct arc_digests *dig; /* NULL: every page is made */
 };
 
 static void
@@ -256,15 +295,28 @@ note(struct wctx *w, const char *name, int rc)
 	}
 }
 
+/* The file the previous run wrote as name into b, when it was made of the
+ * inputs of digest and still has the bytes it was written with. */
 static int
-put_file(struct wctx *w, const char *name, const struct buf *b, char **err)
+from_disk(struct wctx *w, const char *name, uint64_t digest, struct buf *b)
 {
-	int rc = fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
+	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
+	return w->dig && e && e->src == digest && e->hash && read_intact(w->o->dir, name, e, b);
+}
+
+/* Write b as name, made of the inputs of digest (src); kept: b came from
+ * the file itself. */
+static int
+put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, int kept, char **err)
+{
+	int rc = kept ? 2 : fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
 	if (!rc)
 		return 0;
 	note(w, name, rc);
-	uint64_t h = hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
-	manifest_add(&w->now, name, h, h, b->len);
+	/* a kept file has the hash the manifest gives it: from_disk checked */
+	uint64_t h = kept ? manifest_find(&w->old, name)->hash
+	                  : hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
+	manifest_add(&w->now, name, w->dig ? src : h, h, b->len);
 	return 1;
 }
 
@@ -294,6 +346,15 @@ static int
 put_json(struct wctx *w, const struct diags *dq, char **err)
 {
 	const char *name = "archive.json";
+	/* made of the same records as last time and intact: kept, checked
+	 * in pieces rather than read whole */
+	uint64_t jd = w->dig ? archive_digest_all(w->dig, name) : 0;
+	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
+	if (w->dig && e && e->src == jd && e->hash && on_disk(w->o->dir, name, e)) {
+		note(w, name, 2);
+		manifest_add(&w->now, name, jd, e->hash, e->size);
+		return 1;
+	}
 	struct jsink k = {fs_stream_open(w->o->dir, name, err), HASH_INIT, 0, 0, NULL};
 	if (!k.s)
 		return 0;
@@ -309,7 +370,7 @@ put_json(struct wctx *w, const struct diags *dq, char **err)
 	if (!rc)
 		return 0;
 	note(w, name, rc);
-	manifest_add(&w->now, name, k.hash, k.hash, k.size);
+	manifest_add(&w->now, name, w->dig ? jd : k.hash, k.hash, k.size);
 	return 1;
 }
 
@@ -362,6 +423,8 @@ page_name(const struct archive *a, enum page_kind k, size_t i)
 struct pjob {
 	char *name;               /* owned; DIR-relative Markdown name */
 	struct buf md;            /* the page */
+	uint64_t digest;          /* what it is made of */
+	int kept;                 /* md is the file as the previous run wrote it */
 	char *pdfname;            /* owned; NULL without PDFs */
 	uint64_t key;             /* what its PDF depends on */
 	const struct entry *keep; /* the PDF on disk is the one of key: keep it */
@@ -425,6 +488,20 @@ page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 	*i = j - first[n];
 }
 
+/* What page i of kind k is made of: a kind without a digest of its own
+ * is made of every record. */
+static uint64_t
+page_digest(const struct arc_digests *d, enum page_kind k, size_t i, const char *name)
+{
+	if (!d)
+		return 0;
+	switch (k) {
+	case PAGE_PARTNER: return archive_digest_partner(d, i);
+	case PAGE_AGENCY: return archive_digest_agency(d, i);
+	default: return archive_digest_all(d, name);
+	}
+}
+
 static void
 page_work(void *vrun, size_t j)
 {
@@ -436,23 +513,26 @@ page_work(void *vrun, size_t j)
 	enum page_kind k;
 	size_t i;
 	page_of(a, j, &k, &i);
-	switch (k) {
-	case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
-	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
-	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
-	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
-	case PAGE_VISITS: {
-		struct arc_part pt = arc_visit_page(a, i);
-		arc_page_visits(&p->md, a, &pt, lang);
-		break;
-	}
-	case PAGE_OWNER: {
-		struct arc_part pt = arc_owner_page(a, i);
-		arc_page_owner(&p->md, a, &pt, lang);
-		break;
-	}
-	}
 	p->name = page_name(a, k, i);
+	p->digest = page_digest(w->dig, k, i, p->name);
+	p->kept = w->o->md && from_disk(w, p->name, p->digest, &p->md);
+	if (!p->kept)
+		switch (k) {
+		case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
+		case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
+		case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
+		case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
+		case PAGE_VISITS: {
+			struct arc_part pt = arc_visit_page(a, i);
+			arc_page_visits(&p->md, a, &pt, lang);
+			break;
+		}
+		case PAGE_OWNER: {
+			struct arc_part pt = arc_owner_page(a, i);
+			arc_page_owner(&p->md, a, &pt, lang);
+			break;
+		}
+		}
 	if (!w->o->pdf)
 		return;
 	p->pdfname = xasprintf("%.*s.pdf", (int)(strlen(p->name) - 3), p->name);
@@ -509,7 +589,7 @@ page_commit(void *vrun, size_t j)
 	if (!run->failed) {
 		int ok = 1;
 		if (w->o->md)
-			ok = put_file(w, p->name, &p->md, run->err);
+			ok = put_file(w, p->name, &p->md, p->digest, p->kept, run->err);
 		if (ok && w->o->pdf)
 			ok = page_put_pdf(w, p, run->err);
 		run->failed = !ok;
@@ -577,7 +657,7 @@ int
 arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
           struct arc_write_stats *st, char **err)
 {
-	struct wctx w = {a, o, st, {0}, {0}};
+	struct wctx w = {a, o, st, {0}, {0}, NULL};
 	int rc = 0, lock = -1;
 	if (!fs_mkdirs(o->dir, err))
 		goto out;
@@ -602,6 +682,8 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		               o->dir, MANIFEST, w.old.damaged));
 	if (!announce(&w, err))
 		goto out;
+	if (o->run)
+		w.dig = archive_digests(a, o->run);
 	size_t np = npages(a);
 	struct prun run = {&w, xcalloc(np, sizeof *run.jobs), par_budget_new(PDF_BUDGET), 0, err};
 	par_run(np, o->jobs, &run, page_work, page_commit);
@@ -631,11 +713,19 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	}
 	if (!manifest_write(o->dir, &w.now, err))
 		goto out;
+	/* the records' summaries for the next run, under the same lock; without
+	 * them the next run only parses every record again */
+	char *cerr = NULL;
+	if (o->cache && !arc_cache_write(o->cache, o->dir, &cerr))
+		warn(st, cerr);
+	else
+		free(cerr);
 	rc = 1;
 out:
 	if (lock >= 0)
 		close(lock); /* lets the next run in */
 	manifest_free(&w.old);
 	manifest_free(&w.now);
+	archive_digests_free(w.dig);
 	return rc;
 }

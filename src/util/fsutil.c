@@ -116,6 +116,33 @@ open_regular(int at, const char *path, int nofollow, char **err)
 	return fd;
 }
 
+int
+fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx), void *ctx,
+               char **err)
+{
+	int fd = open_regular(AT_FDCWD, path, 0, err);
+	if (fd < 0)
+		return 0;
+	char *chunk = xmalloc(65536);
+	int ok = 1;
+	for (;;) {
+		ssize_t r = read(fd, chunk, 65536);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*err =
+			    xasprintf(M("không đọc được: %s", "cannot read: %s"), fs_strerror(errno));
+			ok = 0;
+		}
+		if (r <= 0)
+			break;
+		each(chunk, (size_t)r, ctx);
+	}
+	free(chunk);
+	close(fd);
+	return ok;
+}
+
 /* fs_read and fs_read_head: "cut" keeps the first max bytes of a longer
  * input instead of failing. */
 static int
@@ -865,7 +892,8 @@ fs_remove(const char *dir, const char *name, char **err)
 }
 
 /* "<name>.tmp" and six letters or digits, a temporary of tmp_create, for
- * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest);
+ * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest and
+ * cache);
  * with want, only for that name. */
 static int
 is_tmp_name(const char *s, const char *want)
@@ -880,7 +908,8 @@ is_tmp_name(const char *s, const char *want)
 	size_t k = n - 10; /* the name it stands for */
 	if (want)
 		return strlen(want) == k && !memcmp(s, want, k);
-	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive"};
+	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive",
+	                                   ".debrief-cache"};
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t e = strlen(ends[i]);
 		if (k >= e && !memcmp(s + k - e, ends[i], e))

@@ -27,6 +27,11 @@ int fs_read(const char *path, size_t max, char **data, size_t *len, char **err);
 /* The same, but a longer input is not an error: *data holds its first max
  * bytes, enough for a reader to see that a limit below max was passed. */
 int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err);
+/* Read a regular file in pieces of at most 64 KiB, each handed to each(),
+ * without holding it whole: a file of any size in bounded memory.  1, or
+ * 0 with *err (caller frees). */
+int fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx), void *ctx,
+                   char **err);
 
 /* Expand PATH arguments: files as given, directories walked recursively
  * for *.yaml / *.yml in byte order, "-" kept.  Each directory is walked

@@ -2,7 +2,9 @@
 # debrief archive on a small fixed collection (records/, configuration in
 # .debrief.yaml): the pages and archive.json as goldens, then one golden per
 # behaviour (province grouping, spelling variants, overdue-first order,
-# owner aliases, cold partners, links), incrementality, stale pages,
+# owner aliases, cold partners, links), incrementality, stale pages, the
+# cache of record summaries (an incremental run after each kind of change,
+# and after each kind of damage to the cache, equals a fresh run),
 # determinism, nothing written outside -o DIR, bad records among good ones,
 # and the archive-* rules through check.
 . ../lib.sh
@@ -183,6 +185,128 @@ gold stale-partner-removed.out "$WORK/removed.out"
 	ok stale-only-own-files || fail stale-only-own-files "wrong files removed"
 has manifest-lists-own-files "$V/.debrief-archive" ' partners/jp-nagasaki\.md$'
 cp records/2024-04-haiphong-kitakyushu.yaml "$C/records/"
+
+# ---- the cache of what each record gave (DIR/.debrief-cache) ----
+# After each change (a task's status, a record gone and one added, the
+# configuration) the incremental run writes the same files, Markdown and
+# PDF, as a fresh run into an empty directory; the cache itself aside.
+K=$WORK/k
+rm -rf "$K" && mkdir -p "$K" && cp -R records .debrief.yaml "$K/"
+karc() { # karc NAME DIR: archive $K/records into $K/DIR; sets rc
+	(cd "$K" && "$DEBRIEF" archive -o "$2" --today $TODAY --lang en --verbose records) \
+		>"$WORK/$1.out" 2>"$WORK/$1.err"
+	rc=$?
+	sanitizer_clean "$1/sanitizers" "$WORK/$1.err" || true
+}
+fresh_same() { # NAME: $K/inc against a fresh archive of the same records
+	rm -rf "$K/fresh"
+	karc "$(echo "$1" | tr / -)-fresh" fresh
+	if [ ! -f "$K/fresh/index.pdf" ] || [ ! -f "$K/inc/index.pdf" ]; then
+		fail "$1" "no PDF written"
+	elif diff -r -x .debrief-cache -x .debrief-archive.lock "$K/fresh" "$K/inc" \
+		>"$WORK/cache.diff" 2>&1; then ok "$1"
+	else fail "$1" "differs from a fresh archive"; head -n 10 "$WORK/cache.diff"; fi
+}
+# the number of entries a cache file holds (its trailer), -1 when none
+entries() {
+	$PY -c 'import sys
+try: d = open(sys.argv[1], "rb").read()
+except OSError: print(-1); sys.exit()
+print(int.from_bytes(d[-36:-32], "little"))' "$1"
+}
+karc cache-first inc
+has cache/first-run-parses-all "$WORK/cache-first.err" 'cache: 0 records reused, 11 parsed$'
+[ "$(entries "$K/inc/.debrief-cache")" = 11 ] && ok cache/an-entry-per-record ||
+	fail cache/an-entry-per-record "$(entries "$K/inc/.debrief-cache") entries, want 11"
+cp "$K/inc/.debrief-cache" "$WORK/cache.before"
+karc cache-again inc
+has cache/rerun-parses-none "$WORK/cache-again.err" 'cache: 11 records reused, 0 parsed$'
+has cache/rerun-writes-nothing "$WORK/cache-again.out" ' 0 written, '
+cmp -s "$WORK/cache.before" "$K/inc/.debrief-cache" && ok cache/same-records-same-file ||
+	fail cache/same-records-same-file "the cache changed on an unchanged re-run"
+
+sed 's/status: in_progress/status: done/' records/2017-07-camau-nagasaki.yaml \
+	>"$K/records/2017-07-camau-nagasaki.yaml"
+karc cache-task inc
+want_rc cache-task 0
+has cache/changed-record-parsed "$WORK/cache-task.err" 'cache: 10 records reused, 1 parsed$'
+has cache/changed-task-page-rewritten "$WORK/cache-task.out" '^written tasks\.md$'
+fresh_same cache/task-changed-same-as-fresh
+
+rm "$K/records/2022-11-daklak-gangwon.yaml"
+sed 's/^id: .*/id: 2026-05-hanoi-fukuoka/; s/2026-04-/2026-05-/g' records/2026-04-hanoi-fukuoka.yaml \
+	>"$K/records/2026-05-hanoi-fukuoka.yaml"
+karc cache-gone-added inc
+has cache/added-record-parsed "$WORK/cache-gone-added.err" 'cache: 10 records reused, 1 parsed$'
+fresh_same cache/record-gone-and-added-same-as-fresh
+[ "$(entries "$K/inc/.debrief-cache")" = 11 ] && ok cache/gone-record-dropped ||
+	fail cache/gone-record-dropped "$(entries "$K/inc/.debrief-cache") entries, want 11"
+
+printf '  "Sở Ngoại vụ Hà Nội": Sở Ngoại vụ\n' >>"$K/.debrief.yaml"
+karc cache-config inc
+has cache/config-changed-pages-rewritten "$WORK/cache-config.out" '^written tasks\.md$'
+fresh_same cache/config-changed-same-as-fresh
+
+# A damaged cache is not used (said with --verbose), the archive is the
+# fresh one and the cache is written anew: cut short, garbage, one byte
+# changed, another version's well-formed file, a well-formed file whose
+# entry holds a value no record can have.
+cp "$K/inc/.debrief-cache" "$WORK/cache.good"
+damage() { # NAME PYTHON: rewrite the cache with d (its bytes) changed
+	$PY -c 'import hashlib, sys
+d = bytearray(open(sys.argv[1], "rb").read())
+def seal(b): return b[:-32] + hashlib.blake2b(bytes(b[:-32]), digest_size=32).digest()
+'"$2"'
+open(sys.argv[1], "wb").write(d)' "$K/inc/.debrief-cache"
+	karc "cache-$1" inc
+	want_rc "cache-$1" 0
+	fresh_same "cache/$1-same-as-fresh"
+	karc "cache-$1-after" inc
+	has "cache/$1-rewritten" "$WORK/cache-$1-after.err" 'cache: 11 records reused, 0 parsed$'
+}
+cp "$WORK/cache.good" "$K/inc/.debrief-cache"
+damage truncated 'd = d[:len(d) // 2]'
+has cache/truncated-said "$WORK/cache-truncated.err" '\.debrief-cache: damaged or written by another version; not used$'
+has cache/truncated-parsed "$WORK/cache-truncated.err" 'cache: 0 records reused, 11 parsed$'
+damage garbage 'd = bytearray(b"\x00\xffgarbage" * 4000)'
+has cache/garbage-said "$WORK/cache-garbage.err" 'damaged or written by another version; not used$'
+damage flipped 'd[len(d) // 2] ^= 1'
+has cache/flipped-byte-said "$WORK/cache-flipped.err" 'damaged or written by another version; not used$'
+damage other-version 'd = seal(d.replace(b"archive cache 1 ", b"archive cache 0 ", 1))'
+has cache/other-version-said "$WORK/cache-other-version.err" 'damaged or written by another version; not used$'
+# the first entry's first field (record or none) set to 7: that entry is
+# parsed instead, the others are still used
+damage bad-value 'h = d.index(b"\n") + 1; d[h + 36] = 7; d = seal(d)'
+has cache/bad-value-parsed "$WORK/cache-bad-value.err" 'cache: 10 records reused, 1 parsed$'
+# the first entry's start date given a month no calendar has
+damage bad-date 'h = d.index(b"\n") + 1 + 36 + 4
+u = lambda at: int.from_bytes(d[at:at + 4], "little")
+h += 4 + u(h) - 1 + 8
+h += 4 + u(h) - 1 + 8
+d[h + 4:h + 8] = (0x07000000).to_bytes(4, "little"); d = seal(d)'
+has cache/bad-date-parsed "$WORK/cache-bad-date.err" 'cache: 10 records reused, 1 parsed$'
+# Well-formed files (the hash made again) with bytes of their entries
+# changed at random: a date, a count, a string's bytes may be anything;
+# the run may use what it reads, but never reads past it or trips the
+# sanitizers, and always ends as a run does.
+n=1 crashed=0
+while [ $n -le 30 ]; do
+	cp "$WORK/cache.good" "$K/inc/.debrief-cache"
+	$PY -c 'import hashlib, random, sys
+random.seed(int(sys.argv[2]))
+d = bytearray(open(sys.argv[1], "rb").read())
+h = d.index(b"\n") + 1
+for _ in range(random.randint(1, 8)):
+	d[random.randrange(h, len(d) - 39)] = random.choice([0, 1, 7, 0x80, 0xff, random.randrange(256)])
+d[-32:] = hashlib.blake2b(bytes(d[:-32]), digest_size=32).digest()
+open(sys.argv[1], "wb").write(d)' "$K/inc/.debrief-cache" $n
+	karc cache-forged inc
+	if [ "$rc" -gt 1 ] || grep -qE 'Sanitizer|runtime error:' "$WORK/cache-forged.err"; then
+		crashed=$((crashed + 1)); echo "  seed $n: exit $rc"; tail -n 3 "$WORK/cache-forged.err"
+	fi
+	n=$((n + 1))
+done
+[ $crashed = 0 ] && ok cache/forged-entries-30-runs || fail cache/forged-entries-30-runs "$crashed runs failed"
 
 # ---- determinism ----
 D1=$WORK/d1 D2=$WORK/d2

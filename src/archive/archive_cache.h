@@ -1,0 +1,62 @@
+/*
+ * archive_cache.h: the archive's cache of what each record gave
+ * (DIR/.debrief-cache), so that a re-run does not parse again a record
+ * whose bytes have not changed.  An entry is keyed by a BLAKE2b hash of
+ * the record's bytes, its name, the run's language and today, and the
+ * program itself; it holds the fields the archive model reads and the
+ * record's findings, so that a cached record adds to the archive exactly
+ * what parsing it would.  The configuration is not in the key: reading a
+ * record does not consult it (schema_load takes none); what it decides,
+ * owner aliases and the rest, is applied when the archive merges the
+ * records, which every run does, and the page digests hash its file.
+ */
+#ifndef ARCHIVE_CACHE_H
+#define ARCHIVE_CACHE_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "hash.h"
+#include "record.h"
+
+struct arc_cache;
+
+/* The cache of the previous run in dir, for a run in lang on today.  A
+ * missing file is an empty cache; a damaged one, or one another program
+ * wrote, too, and *why (caller frees) says so; NULL otherwise. */
+struct arc_cache *arc_cache_open(const char *dir, enum lang lang, struct date today, char **why);
+
+/* The key of the record called name, of bytes data[len]. */
+void arc_cache_key(const struct arc_cache *c, const char *name, const char *data, size_t len,
+                   unsigned char key[HASH_LEN]);
+
+/* 1 when the cache holds key: *r is the record as far as the archive reads
+ * it (record_free() it; NULL when the file gave no record) and its
+ * findings are appended to dq, as they were when it was parsed.  The entry
+ * is kept for the next run.  0 when not held (or not usable). */
+int arc_cache_get(struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
+                  struct record **r, struct diags *dq);
+
+/* Keep for the next run what record r (NULL: none could be made) and its
+ * findings one[from..] gave. */
+void arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], struct record *r,
+                   const struct diags *one, size_t from);
+
+/* What every page of the run depends on besides its records (for
+ * archive_digest.c): the program, the language, today, the bytes of the
+ * configuration file (config: its path, NULL for the defaults) and
+ * SOURCE_DATE_EPOCH.  0 when the configuration cannot be read again (then
+ * no page is skipped). */
+int arc_cache_run(const struct arc_cache *c, const char *config, unsigned char out[HASH_LEN]);
+
+/* How many records came from the cache. */
+size_t arc_cache_hits(const struct arc_cache *c);
+
+/* Replace DIR/.debrief-cache by the entries got or put in this run (those
+ * of records no longer read are gone).  0 and *err on failure. */
+int arc_cache_write(struct arc_cache *c, const char *dir, char **err);
+
+void arc_cache_free(struct arc_cache *c);
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * archive_digest.c: what a page of the archive is made of, as a digest, so
+ * that a page whose inputs have not changed is not made again
+ * (archive_write.c).  A record stands for itself by its key (the hash of
+ * its bytes, name and the run: arc_rec.key); what the model merges across
+ * records (a partner's stage, a department's name, a locality's name, a
+ * slug) is hashed as the model has it, so that a page changes when a
+ * record it does not draw on changes what it shows.  Positions in the
+ * model's arrays are never hashed: they move when a record comes or goes.
+ * What many pages share (a partner, a record with what the collection made
+ * of it) is hashed once, before the pages are made.
+ */
+#include "archive.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "xalloc.h"
+
+struct arc_digests {
+	const struct archive *a;
+	unsigned char run[HASH_LEN];
+	unsigned char (*partner)[HASH_LEN]; /* [npartners] */
+	unsigned char (*rec)[HASH_LEN];     /* [nrecs]: h_record */
+};
+
+static void
+h_str(struct hash_ctx *h, const char *s)
+{
+	hash_update(h, s ? "s" : "n", 1);
+	if (s)
+		hash_update(h, s, strlen(s) + 1);
+}
+
+static void
+h_num(struct hash_ctx *h, long long v)
+{
+	hash_update(h, &v, sizeof v);
+}
+
+static void
+h_date(struct hash_ctx *h, struct date d)
+{
+	h_num(h, d.y);
+	h_num(h, d.m);
+	h_num(h, d.d);
+}
+
+static void
+h_odate(struct hash_ctx *h, struct odate d)
+{
+	h_num(h, d.set);
+	h_date(h, d.d);
+}
+
+/* A record by what it is, not where it sits; -1: none. */
+static void
+h_rec_ref(struct hash_ctx *h, const struct archive *a, long ri)
+{
+	if (ri < 0)
+		hash_update(h, "-", 1);
+	else
+		hash_update(h, a->recs[ri].key, HASH_LEN);
+}
+
+/* An occurrence: its record and its rank there. */
+static void
+h_occ_ref(struct hash_ctx *h, const struct archive *a, long oi)
+{
+	h_rec_ref(h, a, oi < 0 ? -1 : (long)a->occs[oi].rec);
+	h_num(h, oi < 0 ? -1 : (long long)(oi - (long)a->recs[a->occs[oi].rec].occ0));
+}
+
+/* What the model made of a partner out of all its records. */
+static void
+h_partner(struct hash_ctx *h, const struct archive *a, size_t p)
+{
+	const struct arc_partner *x = &a->partners[p];
+	h_str(h, x->country);
+	h_str(h, x->name);
+	h_str(h, x->local_name);
+	h_str(h, x->id);
+	h_str(h, x->slug);
+	h_num(h, x->kind);
+	h_num(h, (long long)x->nrecs);
+	for (size_t i = 0; i < x->nrecs; i++)
+		h_rec_ref(h, a, (long)x->recs[i]);
+	for (size_t i = 0; i < x->nstages; i++) {
+		h_rec_ref(h, a, (long)x->stages[i].rec);
+		h_num(h, x->stages[i].stage);
+		h_odate(h, x->stages[i].since);
+	}
+	h_num(h, x->stage);
+	h_odate(h, x->stage_since);
+	h_occ_ref(h, a, x->profile_occ);
+	h_occ_ref(h, a, x->needs_occ);
+	h_rec_ref(h, a, x->last_visit);
+	h_occ_ref(h, a, x->latest_occ);
+	h_num(h, (long long)x->nopen);
+	h_num(h, (long long)x->noverdue);
+	h_num(h, x->cold);
+	h_num(h, (long long)x->nlocs);
+	h_num(h, (long long)x->ncoop);
+}
+
+/* A department as a task row shows it (its counts are the register's,
+ * which is made of every record). */
+static void
+h_owner(struct hash_ctx *h, const struct archive *a, size_t o)
+{
+	const struct arc_owner *w = &a->owners[o];
+	h_str(h, w->key);
+	h_str(h, w->name);
+	h_num(h, w->vague);
+}
+
+/* A record and what other records make of it: its locality's and agency's
+ * names, its partners, the departments of its tasks. */
+static void
+h_record(struct hash_ctx *h, const struct arc_digests *d, size_t ri)
+{
+	const struct archive *a = d->a;
+	const struct arc_rec *r = &a->recs[ri];
+	h_rec_ref(h, a, (long)ri);
+	h_str(h, a->locs[r->loc].key);
+	h_str(h, a->locs[r->loc].name);
+	if (r->agency >= 0) {
+		h_str(h, a->agencies[r->agency].name);
+		h_str(h, a->agencies[r->agency].slug);
+		h_num(h, a->agencies[r->agency].kind);
+	}
+	for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+		hash_update(h, d->partner[a->occs[o].partner], HASH_LEN);
+	for (size_t t = r->task0; t < r->task0 + r->ntask; t++) {
+		h_num(h, a->tasks[t].overdue);
+		h_owner(h, a, a->tasks[t].owner);
+	}
+}
+
+struct arc_digests *
+archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
+{
+	struct arc_digests *d = xcalloc(1, sizeof *d);
+	d->a = a;
+	memcpy(d->run, run, HASH_LEN);
+	d->partner = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->partner);
+	d->rec = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->rec);
+	struct hash_ctx h;
+	for (size_t p = 0; p < a->npartners; p++) {
+		hash_init(&h);
+		h_partner(&h, a, p);
+		hash_final(&h, d->partner[p]);
+	}
+	for (size_t i = 0; i < a->nrecs; i++) {
+		hash_init(&h);
+		h_record(&h, d, i);
+		hash_final(&h, d->rec[i]);
+	}
+	return d;
+}
+
+void
+archive_digests_free(struct arc_digests *d)
+{
+	if (!d)
+		return;
+	free(d->partner);
+	free(d->rec);
+	free(d);
+}
+
+/* The run, then the records. */
+static uint64_t
+h_end(struct hash_ctx *h)
+{
+	unsigned char d[HASH_LEN];
+	hash_final(h, d);
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | d[i];
+	return v;
+}
+
+static void
+h_begin(struct hash_ctx *h, const struct arc_digests *d, const char *what)
+{
+	hash_init(h);
+	hash_update(h, d->run, HASH_LEN);
+	h_str(h, what);
+}
+
+uint64_t
+archive_digest_all(const struct arc_digests *d, const char *what)
+{
+	const struct archive *a = d->a;
+	struct hash_ctx h;
+	h_begin(&h, d, what);
+	for (size_t i = 0; i < a->nrecs; i++) /* in date order: whatever order they came in */
+		h_rec_ref(&h, a, (long)a->by_date[i]);
+	return h_end(&h);
+}
+
+uint64_t
+archive_digest_partner(const struct arc_digests *d, size_t p)
+{
+	const struct arc_partner *x = &d->a->partners[p];
+	struct hash_ctx h;
+	h_begin(&h, d, "partner");
+	hash_update(&h, d->partner[p], HASH_LEN);
+	for (size_t i = 0; i < x->nrecs; i++)
+		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
+	return h_end(&h);
+}
+
+uint64_t
+archive_digest_agency(const struct arc_digests *d, size_t g)
+{
+	const struct archive *a = d->a;
+	const struct arc_agency *x = &a->agencies[g];
+	struct hash_ctx h;
+	h_begin(&h, d, "agency");
+	h_str(&h, x->key);
+	h_str(&h, x->name);
+	h_str(&h, x->slug);
+	h_num(&h, x->kind);
+	h_rec_ref(&h, a, x->name_rec);
+	h_num(&h, (long long)x->nrecs);
+	for (size_t i = 0; i < x->nrecs; i++)
+		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
+	return h_end(&h);
+}
