@@ -12,7 +12,7 @@
 #                   each for N seconds)
 #   make format     clang-format the sources in place
 
-PKGS      = yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig zlib icu-uc
+PKGS      = yaml-0.1 libcmark-gfm harfbuzz-subset harfbuzz libutf8proc fontconfig zlib icu-uc libxxhash
 CC       ?= cc
 OPT      ?= -O2 -g
 # -Werror in developers' and test builds only (make test sets it): a

@@ -6,10 +6,10 @@
 set -eu
 
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libhpdf-dev zlib1g-dev libutf8proc-dev libharfbuzz-dev libfontconfig-dev libicu-dev
+libhpdf-dev zlib1g-dev libutf8proc-dev libharfbuzz-dev libfontconfig-dev libicu-dev libxxhash-dev
 fonts-liberation2 fonts-droid-fallback fonts-nanum fonts-noto-core"
 test_pkgs="clang clang-format libclang-rt-14-dev valgrind poppler-utils qpdf mupdf-tools ghostscript
-python3 python3-jsonschema diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-urw-base35 iso-codes strace
+python3 python3-jsonschema python3-xxhash diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-urw-base35 iso-codes strace
 libharfbuzz-bin fontconfig"
 
 want=$build_pkgs

@@ -2,9 +2,9 @@
  * archive_cache.c: DIR/.debrief-cache, what each record gave the archive,
  * by a hash of everything that decides it (archive_cache.h).
  *
- * The file: a header line naming the format, then entries (a 32-byte key,
+ * The file: a header line naming the format, then entries (a 16-byte key,
  * a 4-byte length, the entry), then "end", the number of entries and a
- * BLAKE2b hash of all that precedes it.  A file whose header, count or
+ * hash (hash.h) of all that precedes it.  A file whose header, count or
  * hash is not right is not used at all; every read inside it is bounded,
  * every count and value checked, so that not even a file that passes
  * those checks can make the run read past it or build a record the
@@ -33,7 +33,7 @@
 /* The format, and the version of the program that reads records: a
  * change to what schema.c makes of a record, or to the fields below, that
  * comes without a new version raises the format number. */
-#define CACHE_HEAD "# debrief archive cache 1 " DEBRIEF_VERSION "\n"
+#define CACHE_HEAD "# debrief archive cache 2 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
 
 struct arc_cache {
@@ -41,8 +41,12 @@ struct arc_cache {
 	char *data;                  /* the previous file, owned */
 	size_t len;
 	struct strmap keys; /* key → offset of its entry in data */
-	struct buf out;     /* the entries of this run */
-	size_t nout, hits;
+	struct buf out;     /* the entries of this run that were parsed */
+	struct ent {        /* every entry of this run: in data (old) or out */
+		size_t off;
+		int old;
+	} *ents;
+	size_t nout, cap, hits;
 	size_t nold; /* entries of the previous file, when it is whole */
 	int parsed;  /* an entry was made by parsing */
 };
@@ -347,15 +351,27 @@ c_diags(struct codec *c, struct diags *dq, size_t from)
 /* ==== the file ==== */
 
 static void
+add_ent(struct arc_cache *c, size_t off, int old)
+{
+	if (c->nout == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 1024;
+		c->ents = xrealloc(c->ents, c->cap * sizeof *c->ents);
+	}
+	c->ents[c->nout++] = (struct ent){off, old};
+}
+
+/* A parsed record's entry; one got from the previous file stays there
+ * (add_ent), so the file is never held twice. */
+static void
 put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e, size_t n)
 {
 	unsigned char len[4];
 	for (int i = 0; i < 4; i++)
 		len[i] = (unsigned char)(n >> (8 * i));
+	add_ent(c, c->out.len, 0);
 	buf_put(&c->out, key, HASH_LEN);
 	buf_put(&c->out, len, 4);
 	buf_put(&c->out, e, n);
-	c->nout++;
 }
 
 static uint32_t
@@ -468,7 +484,7 @@ arc_cache_get(struct arc_cache *c, const unsigned char key[HASH_LEN], const char
 	*r = has ? rec : NULL;
 	if (!has)
 		arena_free(ar);
-	put_entry(c, key, e, n);
+	add_ent(c, s->idx, 1);
 	c->hits++;
 	return 1;
 }
@@ -514,51 +530,80 @@ arc_cache_hits(const struct arc_cache *c)
 	return c->hits;
 }
 
-static const char *sort_out; /* qsort has no context argument */
+/* qsort has no context argument */
+static const struct arc_cache *sort_cache;
+
+static const unsigned char *
+ent_at(const struct arc_cache *c, const struct ent *e)
+{
+	return (const unsigned char *)(e->old ? c->data : c->out.data) + e->off;
+}
 
 static int
-cmp_entry_key(const void *x, const void *y)
+cmp_ent_key(const void *x, const void *y)
 {
-	return memcmp(sort_out + *(const size_t *)x, sort_out + *(const size_t *)y, HASH_LEN);
+	return memcmp(ent_at(sort_cache, x), ent_at(sort_cache, y), HASH_LEN);
+}
+
+/* What the cache held is given back once it is written: the pages need
+ * the memory more. */
+static void
+release(struct arc_cache *c)
+{
+	free(c->data);
+	c->data = NULL;
+	c->len = 0;
+	strmap_free(&c->keys);
+	memset(&c->keys, 0, sizeof c->keys);
+	buf_free(&c->out);
+	free(c->ents);
+	c->ents = NULL;
+	c->nout = c->cap = 0;
 }
 
 int
 arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 {
 	/* by key: the same records give the same file, in whatever order */
-	size_t *at = xcalloc(c->nout ? c->nout : 1, sizeof *at);
-	const unsigned char *o = (const unsigned char *)c->out.data;
-	for (size_t i = 0, off = 0; i < c->nout; i++) {
-		at[i] = off;
-		off += HASH_LEN + 4 + get32(o + off + HASH_LEN);
-	}
-	sort_out = c->out.data;
-	qsort(at, c->nout, sizeof *at, cmp_entry_key);
-	struct buf b = BUF_INIT;
-	buf_puts(&b, CACHE_HEAD);
+	sort_cache = c;
+	if (c->nout)
+		qsort(c->ents, c->nout, sizeof *c->ents, cmp_ent_key);
 	size_t n = 0;
-	for (size_t i = 0; i < c->nout; i++) {
-		if (i && !memcmp(o + at[i], o + at[i - 1], HASH_LEN))
-			continue; /* the same bytes under the same name, read twice */
-		buf_put(&b, o + at[i], HASH_LEN + 4 + get32(o + at[i] + HASH_LEN));
-		n++;
-	}
-	free(at);
+	for (size_t i = 0; i < c->nout; i++) /* the same bytes under the same name, read twice */
+		if (!i || memcmp(ent_at(c, &c->ents[i]), ent_at(c, &c->ents[i - 1]), HASH_LEN))
+			c->ents[n++] = c->ents[i];
 	if (!c->parsed && n == c->nold && c->keys.n) {
 		/* every entry came from the file, and all of them did: unchanged */
-		buf_free(&b);
+		release(c);
 		return 1;
 	}
-	unsigned char count[4], h[HASH_LEN];
+	/* streamed: never a second copy of the whole cache in memory */
+	struct fs_stream *f = fs_stream_open(dir, CACHE_FILE, err);
+	if (!f) {
+		release(c);
+		return 0;
+	}
+	struct hash_ctx h;
+	hash_init(&h);
+	int ok = fs_stream_write(f, CACHE_HEAD, strlen(CACHE_HEAD), err);
+	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
+	for (size_t i = 0; ok && i < n; i++) {
+		const unsigned char *e = ent_at(c, &c->ents[i]);
+		size_t len = HASH_LEN + 4 + get32(e + HASH_LEN);
+		ok = fs_stream_write(f, e, len, err);
+		hash_update(&h, e, len);
+	}
+	unsigned char tail[3 + 4 + HASH_LEN];
+	memcpy(tail, "end", 3);
 	for (int i = 0; i < 4; i++)
-		count[i] = (unsigned char)(n >> (8 * i));
-	buf_put(&b, "end", 3);
-	buf_put(&b, count, 4);
-	hash_of(b.data, b.len, h);
-	buf_put(&b, h, HASH_LEN);
-	int rc = fs_write_atomic(dir, CACHE_FILE, b.data, b.len, err);
-	buf_free(&b);
-	return rc;
+		tail[3 + i] = (unsigned char)(n >> (8 * i));
+	hash_update(&h, tail, 3 + 4);
+	hash_final(&h, tail + 3 + 4);
+	if (ok)
+		ok = fs_stream_write(f, tail, sizeof tail, err);
+	ok = fs_stream_close(f, ok ? err : NULL) && ok;
+	release(c);
+	return ok;
 }
 
 void
@@ -566,8 +611,6 @@ arc_cache_free(struct arc_cache *c)
 {
 	if (!c)
 		return;
-	free(c->data);
-	strmap_free(&c->keys);
-	buf_free(&c->out);
+	release(c);
 	free(c);
 }

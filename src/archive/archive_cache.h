@@ -1,7 +1,7 @@
 /*
  * archive_cache.h: the archive's cache of what each record gave
  * (DIR/.debrief-cache), so that a re-run does not parse again a record
- * whose bytes have not changed.  An entry is keyed by a BLAKE2b hash of
+ * whose bytes have not changed.  An entry is keyed by a hash (hash.h) of
  * the record's bytes, its name, the run's language and today, and the
  * program itself; it holds the fields the archive model reads and the
  * record's findings, so that a cached record adds to the archive exactly

@@ -23,6 +23,7 @@ struct arc_digests {
 	unsigned char run[HASH_LEN];
 	unsigned char (*partner)[HASH_LEN]; /* [npartners] */
 	unsigned char (*rec)[HASH_LEN];     /* [nrecs]: h_record */
+	unsigned char all[HASH_LEN];        /* every record, in date order */
 };
 
 static void
@@ -157,6 +158,11 @@ archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
 		h_record(&h, d, i);
 		hash_final(&h, d->rec[i]);
 	}
+	/* once, not once a page: 20,000 records are 20,000 keys to hash */
+	hash_init(&h);
+	for (size_t i = 0; i < a->nrecs; i++) /* in date order: whatever order they came in */
+		h_rec_ref(&h, a, (long)a->by_date[i]);
+	hash_final(&h, d->all);
 	return d;
 }
 
@@ -170,18 +176,6 @@ archive_digests_free(struct arc_digests *d)
 	free(d);
 }
 
-/* The run, then the records. */
-static uint64_t
-h_end(struct hash_ctx *h)
-{
-	unsigned char d[HASH_LEN];
-	hash_final(h, d);
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | d[i];
-	return v;
-}
-
 static void
 h_begin(struct hash_ctx *h, const struct arc_digests *d, const char *what)
 {
@@ -193,12 +187,54 @@ h_begin(struct hash_ctx *h, const struct arc_digests *d, const char *what)
 uint64_t
 archive_digest_all(const struct arc_digests *d, const char *what)
 {
+	struct hash_ctx h;
+	h_begin(&h, d, what);
+	hash_update(&h, d->all, HASH_LEN);
+	return hash_final64(&h);
+}
+
+uint64_t
+archive_digest_year(const struct arc_digests *d, int year, const char *what)
+{
 	const struct archive *a = d->a;
 	struct hash_ctx h;
 	h_begin(&h, d, what);
-	for (size_t i = 0; i < a->nrecs; i++) /* in date order: whatever order they came in */
-		h_rec_ref(&h, a, (long)a->by_date[i]);
-	return h_end(&h);
+	h_num(&h, year);
+	for (size_t i = 0; i < a->nrecs; i++) { /* in date order, as the page lists them */
+		size_t ri = a->by_date[i];
+		if (a->recs[ri].start.y == year)
+			hash_update(&h, d->rec[ri], HASH_LEN);
+	}
+	return hash_final64(&h);
+}
+
+uint64_t
+archive_digest_owner(const struct arc_digests *d, size_t o, const char *what)
+{
+	const struct archive *a = d->a;
+	const struct arc_owner *w = &a->owners[o];
+	struct hash_ctx h;
+	h_begin(&h, d, what);
+	h_owner(&h, a, o);
+	h_str(&h, w->slug);
+	h_num(&h, w->loc >= 0);
+	if (w->loc >= 0)
+		h_str(&h, a->locs[w->loc].name);
+	for (size_t s = 0; s < w->nspellings; s++) {
+		h_str(&h, w->spellings[s]);
+		h_num(&h, (long long)w->spelling_n[s]);
+	}
+	h_num(&h, (long long)w->ntasks);
+	h_num(&h, (long long)w->noverdue);
+	h_num(&h, (long long)w->nvisits_overdue);
+	h_num(&h, w->flagged);
+	for (size_t t = 0; t < w->ntasks; t++) { /* in register order, as the page lists them */
+		const struct arc_task *k = &a->tasks[w->tasks[t]];
+		hash_update(&h, d->rec[k->rec], HASH_LEN);
+		h_num(&h, (long long)(w->tasks[t] - a->recs[k->rec].task0));
+		h_num(&h, k->overdue);
+	}
+	return hash_final64(&h);
 }
 
 uint64_t
@@ -210,7 +246,7 @@ archive_digest_partner(const struct arc_digests *d, size_t p)
 	hash_update(&h, d->partner[p], HASH_LEN);
 	for (size_t i = 0; i < x->nrecs; i++)
 		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
-	return h_end(&h);
+	return hash_final64(&h);
 }
 
 uint64_t
@@ -228,5 +264,5 @@ archive_digest_agency(const struct arc_digests *d, size_t g)
 	h_num(&h, (long long)x->nrecs);
 	for (size_t i = 0; i < x->nrecs; i++)
 		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
-	return h_end(&h);
+	return hash_final64(&h);
 }

@@ -30,6 +30,7 @@
 
 #include "archive_pages.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "par.h"
 #include "pdf.h"
 #include "xalloc.h"
@@ -51,17 +52,6 @@ struct manifest {
 	size_t n, cap;
 	unsigned damaged; /* first line that does not parse, 0 when none */
 };
-
-static uint64_t
-hash_bytes(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211ULL;
-	return h;
-}
-
-#define HASH_INIT 1469598103934665603ULL
 
 static void
 manifest_add(struct manifest *m, const char *name, uint64_t src, uint64_t hash,
@@ -211,13 +201,16 @@ render_pdf(const char *md, size_t len, const char *title, const struct arc_write
 static uint64_t
 pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
 {
-	uint64_t h = hash_bytes(HASH_INIT, md->data ? md->data : "", md->len);
+	struct hash_ctx h;
+	hash_init(&h);
+	hash_update(&h, md->data ? md->data : "", md->len);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char opts[256];
 	snprintf(opts, sizeof opts, "\n%s\n%d\n%s\n", DEBRIEF_VERSION, (int)o->lang,
 	         sde ? sde : "-");
-	h = hash_bytes(h, opts, strlen(opts));
-	return hash_bytes(h, title, strlen(title));
+	hash_update(&h, opts, strlen(opts));
+	hash_update(&h, title, strlen(title));
+	return hash_final64(&h);
 }
 
 /* 1 when DIR/NAME holds the size and content e records; its bytes in
@@ -228,7 +221,7 @@ read_intact(const char *dir, const char *name, const struct entry *e, struct buf
 	char *path = xasprintf("%s/%s", dir, name), *data = NULL, *err = NULL;
 	size_t len = 0;
 	int same = fs_read(path, (size_t)e->size + 1, &data, &len, &err) && len == e->size &&
-	           hash_bytes(HASH_INIT, data, len) == e->hash;
+	           hash64(data, len) == e->hash;
 	if (same && out)
 		buf_put(out, data, len);
 	free(data);
@@ -239,7 +232,7 @@ read_intact(const char *dir, const char *name, const struct entry *e, struct buf
 
 /* The hash and size of a file, read in pieces. */
 struct fhash {
-	uint64_t hash;
+	struct hash_ctx h;
 	unsigned long long size;
 };
 
@@ -247,7 +240,7 @@ static void
 fhash_piece(const void *p, size_t n, void *vctx)
 {
 	struct fhash *f = vctx;
-	f->hash = hash_bytes(f->hash, p, n);
+	hash_update(&f->h, p, n);
 	f->size += n;
 }
 
@@ -257,9 +250,11 @@ static int
 on_disk(const char *dir, const char *name, const struct entry *e)
 {
 	char *path = xasprintf("%s/%s", dir, name), *err = NULL;
-	struct fhash f = {HASH_INIT, 0};
+	struct fhash f;
+	hash_init(&f.h);
+	f.size = 0;
 	int same = fs_read_pieces(path, fhash_piece, &f, &err) && f.size == e->size &&
-	           f.hash == e->hash;
+	           hash_final64(&f.h) == e->hash;
 	free(err);
 	free(path);
 	return same;
@@ -315,7 +310,7 @@ put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, in
 	note(w, name, rc);
 	/* a kept file has the hash the manifest gives it: from_disk checked */
 	uint64_t h = kept ? manifest_find(&w->old, name)->hash
-	                  : hash_bytes(HASH_INIT, b->data ? b->data : "", b->len);
+	                  : hash64(b->data ? b->data : "", b->len);
 	manifest_add(&w->now, name, w->dig ? src : h, h, b->len);
 	return 1;
 }
@@ -324,7 +319,7 @@ put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, in
  * it is some 60 MB, more than everything else the run holds. */
 struct jsink {
 	struct fs_stream *s;
-	uint64_t hash;
+	struct hash_ctx h;
 	unsigned long long size;
 	int failed;
 	char *err; /* the first failure */
@@ -335,7 +330,7 @@ json_out(struct buf *b, void *vctx)
 {
 	struct jsink *k = vctx;
 	if (!k->failed) {
-		k->hash = hash_bytes(k->hash, b->data ? b->data : "", b->len);
+		hash_update(&k->h, b->data ? b->data : "", b->len);
 		k->size += b->len;
 		k->failed = !fs_stream_write(k->s, b->data ? b->data : "", b->len, &k->err);
 	}
@@ -355,9 +350,11 @@ put_json(struct wctx *w, const struct diags *dq, char **err)
 		manifest_add(&w->now, name, jd, e->hash, e->size);
 		return 1;
 	}
-	struct jsink k = {fs_stream_open(w->o->dir, name, err), HASH_INIT, 0, 0, NULL};
-	if (!k.s)
+	struct jsink k;
+	memset(&k, 0, sizeof k);
+	if (!(k.s = fs_stream_open(w->o->dir, name, err)))
 		return 0;
+	hash_init(&k.h);
 	struct buf j = BUF_INIT;
 	arc_json(&j, w->a, dq, w->o->lang, json_out, &k);
 	json_out(&j, &k);
@@ -370,7 +367,8 @@ put_json(struct wctx *w, const struct diags *dq, char **err)
 	if (!rc)
 		return 0;
 	note(w, name, rc);
-	manifest_add(&w->now, name, w->dig ? jd : k.hash, k.hash, k.size);
+	uint64_t hash = hash_final64(&k.h);
+	manifest_add(&w->now, name, w->dig ? jd : hash, hash, k.size);
 	return 1;
 }
 
@@ -491,13 +489,19 @@ page_of(const struct archive *a, size_t j, enum page_kind *k, size_t *i)
 /* What page i of kind k is made of: a kind without a digest of its own
  * is made of every record. */
 static uint64_t
-page_digest(const struct arc_digests *d, enum page_kind k, size_t i, const char *name)
+page_digest(const struct arc_digests *d, const struct archive *a, enum page_kind k, size_t i,
+            const char *name)
 {
 	if (!d)
 		return 0;
 	switch (k) {
 	case PAGE_PARTNER: return archive_digest_partner(d, i);
 	case PAGE_AGENCY: return archive_digest_agency(d, i);
+	case PAGE_VISITS: { /* the page of a year lists its records (0: no usable date) */
+		struct arc_part pt = arc_visit_page(a, i);
+		return archive_digest_year(d, pt.list < a->nyears ? a->years[pt.list].year : 0, name);
+	}
+	case PAGE_OWNER: return archive_digest_owner(d, arc_owner_page(a, i).list, name);
 	default: return archive_digest_all(d, name);
 	}
 }
@@ -514,7 +518,7 @@ page_work(void *vrun, size_t j)
 	size_t i;
 	page_of(a, j, &k, &i);
 	p->name = page_name(a, k, i);
-	p->digest = page_digest(w->dig, k, i, p->name);
+	p->digest = page_digest(w->dig, a, k, i, p->name);
 	p->kept = w->o->md && from_disk(w, p->name, p->digest, &p->md);
 	if (!p->kept)
 		switch (k) {
@@ -576,7 +580,7 @@ page_put_pdf(struct wctx *w, struct pjob *p, char **err)
 		return 0;
 	note(w, p->pdfname, wr);
 	manifest_add(&w->now, p->pdfname, p->key,
-	             hash_bytes(HASH_INIT, p->pdf.data ? p->pdf.data : "", p->pdf.len), p->pdf.len);
+	             hash64(p->pdf.data ? p->pdf.data : "", p->pdf.len), p->pdf.len);
 	return 1;
 }
 
@@ -682,6 +686,14 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		               o->dir, MANIFEST, w.old.damaged));
 	if (!announce(&w, err))
 		goto out;
+	/* the records' summaries for the next run, under the archive's lock and
+	 * before the pages, so that their memory is given back first; without
+	 * them the next run only parses every record again */
+	char *cerr = NULL;
+	if (o->cache && !arc_cache_write(o->cache, o->dir, &cerr))
+		warn(st, cerr);
+	else
+		free(cerr);
 	if (o->run)
 		w.dig = archive_digests(a, o->run);
 	size_t np = npages(a);
@@ -713,13 +725,6 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	}
 	if (!manifest_write(o->dir, &w.now, err))
 		goto out;
-	/* the records' summaries for the next run, under the same lock; without
-	 * them the next run only parses every record again */
-	char *cerr = NULL;
-	if (o->cache && !arc_cache_write(o->cache, o->dir, &cerr))
-		warn(st, cerr);
-	else
-		free(cerr);
 	rc = 1;
 out:
 	if (lock >= 0)

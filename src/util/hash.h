@@ -1,7 +1,10 @@
 /*
- * hash.h: BLAKE2b (RFC 7693), the strong hash of what must not be taken
- * for something else: a record's bytes as the key of the archive's cache
- * of summaries, and the cache file's own check.
+ * hash.h: the hash of what must not be taken for something else, from
+ * libxxhash (XXH3, 128 bits): a record's bytes as the key of the archive's
+ * cache of summaries, the cache file's own check, the digests of what an
+ * archive page is made of, and the manifest's hash of each file written.
+ * Not a defence against forgery: whoever can write to the output
+ * directory can write the pages themselves.
  */
 #ifndef HASH_H
 #define HASH_H
@@ -9,19 +12,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { HASH_LEN = 32 }; /* BLAKE2b-256 */
+#define XXH_STATIC_LINKING_ONLY /* the state on the stack, no allocation */
+#include <xxhash.h>
+
+enum { HASH_LEN = 16 }; /* XXH3-128, in its canonical (big-endian) bytes */
 
 struct hash_ctx {
-	uint64_t h[8], t[2];
-	unsigned char b[128];
-	size_t n;   /* bytes in b */
-	size_t len; /* digest length */
+	XXH3_state_t st;
 };
 
 void hash_init(struct hash_ctx *c);
 void hash_update(struct hash_ctx *c, const void *data, size_t n);
 void hash_final(struct hash_ctx *c, unsigned char out[HASH_LEN]);
+/* The first 8 bytes of hash_final, as a number. */
+uint64_t hash_final64(struct hash_ctx *c);
 /* hash_init, hash_update, hash_final in one. */
 void hash_of(const void *data, size_t n, unsigned char out[HASH_LEN]);
+/* hash_of as a number (hash_final64). */
+uint64_t hash64(const void *data, size_t n);
 
 #endif

@@ -212,7 +212,7 @@ entries() {
 	$PY -c 'import sys
 try: d = open(sys.argv[1], "rb").read()
 except OSError: print(-1); sys.exit()
-print(int.from_bytes(d[-36:-32], "little"))' "$1"
+print(int.from_bytes(d[-20:-16], "little"))' "$1"
 }
 karc cache-first inc
 has cache/first-run-parses-all "$WORK/cache-first.err" 'cache: 0 records reused, 11 parsed$'
@@ -253,9 +253,9 @@ fresh_same cache/config-changed-same-as-fresh
 # entry holds a value no record can have.
 cp "$K/inc/.debrief-cache" "$WORK/cache.good"
 damage() { # NAME PYTHON: rewrite the cache with d (its bytes) changed
-	$PY -c 'import hashlib, sys
+	$PY -c 'import xxhash, sys
 d = bytearray(open(sys.argv[1], "rb").read())
-def seal(b): return b[:-32] + hashlib.blake2b(bytes(b[:-32]), digest_size=32).digest()
+def seal(b): return b[:-16] + xxhash.xxh3_128(bytes(b[:-16])).digest()
 '"$2"'
 open(sys.argv[1], "wb").write(d)' "$K/inc/.debrief-cache"
 	karc "cache-$1" inc
@@ -272,14 +272,14 @@ damage garbage 'd = bytearray(b"\x00\xffgarbage" * 4000)'
 has cache/garbage-said "$WORK/cache-garbage.err" 'damaged or written by another version; not used$'
 damage flipped 'd[len(d) // 2] ^= 1'
 has cache/flipped-byte-said "$WORK/cache-flipped.err" 'damaged or written by another version; not used$'
-damage other-version 'd = seal(d.replace(b"archive cache 1 ", b"archive cache 0 ", 1))'
+damage other-version 'd = seal(d.replace(b"archive cache 2 ", b"archive cache 0 ", 1))'
 has cache/other-version-said "$WORK/cache-other-version.err" 'damaged or written by another version; not used$'
 # the first entry's first field (record or none) set to 7: that entry is
 # parsed instead, the others are still used
-damage bad-value 'h = d.index(b"\n") + 1; d[h + 36] = 7; d = seal(d)'
+damage bad-value 'h = d.index(b"\n") + 1; d[h + 20] = 7; d = seal(d)'
 has cache/bad-value-parsed "$WORK/cache-bad-value.err" 'cache: 10 records reused, 1 parsed$'
 # the first entry's start date given a month no calendar has
-damage bad-date 'h = d.index(b"\n") + 1 + 36 + 4
+damage bad-date 'h = d.index(b"\n") + 1 + 20 + 4
 u = lambda at: int.from_bytes(d[at:at + 4], "little")
 h += 4 + u(h) - 1 + 8
 h += 4 + u(h) - 1 + 8
@@ -292,13 +292,13 @@ has cache/bad-date-parsed "$WORK/cache-bad-date.err" 'cache: 10 records reused, 
 n=1 crashed=0
 while [ $n -le 30 ]; do
 	cp "$WORK/cache.good" "$K/inc/.debrief-cache"
-	$PY -c 'import hashlib, random, sys
+	$PY -c 'import xxhash, random, sys
 random.seed(int(sys.argv[2]))
 d = bytearray(open(sys.argv[1], "rb").read())
 h = d.index(b"\n") + 1
 for _ in range(random.randint(1, 8)):
-	d[random.randrange(h, len(d) - 39)] = random.choice([0, 1, 7, 0x80, 0xff, random.randrange(256)])
-d[-32:] = hashlib.blake2b(bytes(d[:-32]), digest_size=32).digest()
+	d[random.randrange(h, len(d) - 23)] = random.choice([0, 1, 7, 0x80, 0xff, random.randrange(256)])
+d[-16:] = xxhash.xxh3_128(bytes(d[:-16])).digest()
 open(sys.argv[1], "wb").write(d)' "$K/inc/.debrief-cache" $n
 	karc cache-forged inc
 	if [ "$rc" -gt 1 ] || grep -qE 'Sanitizer|runtime error:' "$WORK/cache-forged.err"; then
