@@ -58,15 +58,29 @@ summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		           o->nchecked, e, w, i);
 }
 
+/* ":" and v in decimal, as ":%u" would write it: without printf, as
+ * every finding has two. */
+static void
+put_colon_uint(struct buf *b, unsigned v)
+{
+	char s[16];
+	size_t i = sizeof s;
+	do
+		s[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	s[--i] = ':';
+	buf_put(b, s + i, sizeof s - i);
+}
+
 /* "file:line:col", "file:line" or "file", as far as the position is known. */
 static void
 position(struct buf *b, const struct diag *d)
 {
 	escape_text(b, d->file);
 	if (d->mark.line) {
-		buf_printf(b, ":%u", d->mark.line);
+		put_colon_uint(b, d->mark.line);
 		if (d->mark.col)
-			buf_printf(b, ":%u", d->mark.col);
+			put_colon_uint(b, d->mark.col);
 	}
 }
 
@@ -89,9 +103,13 @@ out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
 		} else {
 			position(b, d);
-			buf_printf(b, ": %s: ", sev_name(d->sev));
+			buf_puts(b, ": ");
+			buf_puts(b, sev_name(d->sev));
+			buf_puts(b, ": ");
 			escape_text(b, d->msg);
-			buf_printf(b, " [%s]\n", d->rule);
+			buf_puts(b, " [");
+			buf_puts(b, d->rule);
+			buf_puts(b, "]\n");
 		}
 	}
 	summary(b, dq, o);

@@ -6,6 +6,7 @@
  */
 #include "catalogue.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -451,13 +452,42 @@ const struct rule rule_table[] = {
 };
 const size_t rule_count = sizeof rule_table / sizeof rule_table[0];
 
+/* The rules by id, sorted once: every finding looks its rule up, twice. */
+static const struct rule *by_id[sizeof rule_table / sizeof rule_table[0]];
+static pthread_once_t by_id_once = PTHREAD_ONCE_INIT;
+
+static int
+cmp_rule_id(const void *a, const void *b)
+{
+	const struct rule *const *x = a, *const *y = b;
+	int c = strcmp((*x)->id, (*y)->id);
+	/* a repeated id is found at its first place in the table, as before */
+	return c ? c : *x < *y ? -1 : *x > *y;
+}
+
+static void
+by_id_build(void)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		by_id[i] = &rule_table[i];
+	qsort(by_id, rule_count, sizeof *by_id, cmp_rule_id);
+}
+
 const struct rule *
 rule_find(const char *id)
 {
-	for (size_t i = 0; id && i < rule_count; i++)
-		if (!strcmp(rule_table[i].id, id))
-			return &rule_table[i];
-	return NULL;
+	if (!id)
+		return NULL;
+	pthread_once(&by_id_once, by_id_build);
+	size_t lo = 0, hi = rule_count;
+	while (lo < hi) { /* the first entry not below id */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(by_id[mid]->id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < rule_count && !strcmp(by_id[lo]->id, id) ? by_id[lo] : NULL;
 }
 
 /* The rules whose findings come at two levels: the default is the higher. */
