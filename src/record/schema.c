@@ -942,8 +942,8 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 			continue;
 		}
 		size_t j = 0;
-		while (j < o->nfields && (o->fields[j].name[0] != k->str[0] ||
-		                          strcmp(o->fields[j].name, k->str)))
+		while (j < o->nfields &&
+		       (o->fields[j].name[0] != k->str[0] || strcmp(o->fields[j].name, k->str)))
 			j++;
 		if (j == o->nfields) {
 			int near = near_field(o, k);

@@ -244,8 +244,13 @@ node_is_null(const struct node *n)
 	if (!n || n->kind != NODE_SCALAR || !n->plain)
 		return 0;
 	const char *s = n->str;
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
-	       !strcmp(s, "NULL");
+	switch (*s) { /* most scalars are answered by their first byte */
+	case '\0': return 1;
+	case '~': return !s[1];
+	case 'n': return !strcmp(s, "null");
+	case 'N': return !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return 0;
+	}
 }
 
 const char *
