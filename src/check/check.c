@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "collection.h"
+#include "par.h"
 #include "rules.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -35,7 +37,7 @@ usage(FILE *f)
 	      "                     [--fail-on error|warning|info|never]\n"
 	      "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
 	      "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
-	      "                     [--verbose] PATH...\n"
+	      "                     [-j|--jobs N] [--verbose] PATH...\n"
 	      "       debrief check --help\n",
 	      f);
 }
@@ -142,6 +144,7 @@ struct check_opts {
 	const char *config;
 	enum lang lang;
 	int verbose; /* say which configuration each file gets */
+	int jobs;    /* threads reading and checking records */
 };
 
 static int
@@ -167,6 +170,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	                                         {"config", required_argument, NULL, 'c'},
 	                                         {"lang", required_argument, NULL, 'l'},
 	                                         {"verbose", no_argument, NULL, 'v'},
+	                                         {"jobs", required_argument, NULL, 'j'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
 	o->format = OUT_TEXT;
@@ -176,11 +180,12 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	o->today = NULL;
 	o->config = NULL;
 	o->verbose = 0;
+	o->jobs = par_cores();
 	o->lang = cli_prescan_lang(argc, argv);
 	opterr = 0;
 	optind = 0; /* a fresh scan, whatever ran before (glibc) */
 	int c;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!out_format_parse(optarg, &o->format))
@@ -227,6 +232,12 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 			o->lang = strcmp(optarg, "en") ? LANG_VI : LANG_EN;
 			break;
 		case 'v': o->verbose = 1; break;
+		case 'j':
+			if (!par_parse_jobs(optarg, &o->jobs))
+				return usage_error(
+				    o, "-j nhận một số từ 1 đến 1024, không phải '%s'",
+				    "-j takes a number from 1 to 1024, not '%s'", optarg);
+			break;
 		case 'h': return -1;
 		case ':':
 			return usage_error(o, "tùy chọn %s cần một giá trị",
@@ -289,6 +300,135 @@ expand(char **paths, int n, struct strlist *files)
 	return failed;
 }
 
+/* One record between its work (any thread) and its commit (in order). */
+struct check_rec {
+	char *err;                /* why it could not be read; NULL when it was */
+	const struct config *cfg; /* its configuration; NULL when that failed */
+	struct diags dq;          /* its findings, configuration and waivers applied */
+	struct record *r;         /* until the collection has its summary */
+	struct strlist cfg_said;  /* what loading its configuration said */
+	struct strlist said;      /* what --verbose says of it */
+};
+
+struct check_run {
+	const struct check_opts *o;
+	struct input *in;
+	const struct config *cfg; /* the run's */
+	struct config_set *cs;    /* NULL: --config, the run's for every file */
+	const struct load_limits *lim;
+	struct date today;
+	struct check_rec *recs;
+	/* Configurations are looked up record by record in input order, as
+	 * on one thread: which record a configuration's problems come with
+	 * never depends on the threads. */
+	pthread_mutex_t cfg_mu;
+	pthread_cond_t cfg_cv;
+	size_t cfg_turn; /* the record whose turn it is to look up */
+	struct collection *coll;
+	struct diags *dq;       /* the run's findings */
+	struct strlist *errors; /* the run's unreadable files */
+	int io_failed, no_office;
+	size_t nread;
+};
+
+/* Read, load and check record i; nothing is said or kept run-wide here. */
+static void
+check_work(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	const struct check_opts *o = run->o;
+	struct input *in = &run->in[i];
+	struct check_rec *rec = &run->recs[i];
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char *data = NULL;
+	size_t len = 0;
+	/* At most one byte past the limit, so that the loader reports a
+	 * file too large as a finding, and memory stays bounded. */
+	int read = schema_read(in->path, run->lim, &data, &len, &rec->err);
+	const struct config *fc = run->cfg;
+	/* Records are handed out in order, so the one whose turn it is is
+	 * being read or waiting here: the turn always comes. */
+	pthread_mutex_lock(&run->cfg_mu);
+	while (run->cfg_turn != i)
+		pthread_cond_wait(&run->cfg_cv, &run->cfg_mu);
+	if (read && run->cs && strcmp(in->path, "-")) {
+		/* a configuration's own findings and messages go with the first
+		 * record read that meets it, before that record's */
+		config_set_say_into(run->cs, &rec->cfg_said);
+		fc = config_set_for(run->cs, in->path, o->lang, &rec->dq);
+		config_set_say_into(run->cs, NULL);
+	}
+	run->cfg_turn++;
+	pthread_cond_broadcast(&run->cfg_cv);
+	pthread_mutex_unlock(&run->cfg_mu);
+	if (!read)
+		return;
+	if (!fc) {
+		free(data);
+		return;
+	}
+	rec->cfg = fc;
+	if (o->verbose)
+		strlist_push(&rec->said, fc->path ? fc->path
+		                                  : L(o->lang, "mặc định (không có .debrief.yaml)",
+		                                      "defaults (no .debrief.yaml)"));
+	size_t from = rec->dq.n;
+	enum lang rl = o->lang;
+	struct record *r =
+	    schema_load(data, len, in->name, run->lim, run->today, &rl, NULL, NULL, &rec->dq);
+	free(data);
+	struct check_ctx fctx = {run->today, o->lang, fc};
+	if (r)
+		rules_check(r, &fctx, &rec->dq);
+	rules_apply(&rec->dq, from, r, fc);
+	rec->r = r;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	in->secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Record i in input order: its messages, findings and summary. */
+static void
+check_commit(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	struct input *in = &run->in[i];
+	struct check_rec *rec = &run->recs[i];
+	if (rec->err) {
+		escape_eprintf("debrief: %s: %s\n", in->name, rec->err);
+		strlist_push(run->errors, rec->err);
+		in->error = run->errors->n;
+		free(rec->err);
+		run->io_failed = 1;
+		return;
+	}
+	for (size_t k = 0; k < rec->cfg_said.n; k++)
+		escape_eprintf("%s", rec->cfg_said.v[k]);
+	strlist_free(&rec->cfg_said);
+	diags_take(run->dq, &rec->dq);
+	diags_free(&rec->dq);
+	if (!rec->cfg) {
+		run->io_failed = 1;
+		return;
+	}
+	for (size_t k = 0; k < rec->said.n; k++)
+		escape_eprintf("debrief: %s: %s %s\n", in->name,
+		               L(run->o->lang, "cấu hình", "configuration"), rec->said.v[k]);
+	strlist_free(&rec->said);
+	in->cfg = rec->cfg;
+	run->no_office |= !rec->cfg->office.given;
+	run->nread++;
+	struct record *r = rec->r;
+	/* The collection keeps a summary; the record goes now, so memory
+	 * does not grow with the records of a large repository. */
+	collection_add(run->coll, r);
+	for (size_t w = 0; r && w < r->nwaivers; w++)
+		if (r->waivers[w].rule.s)
+			strlist_push(&in->waived, r->waivers[w].rule.s);
+	record_free(r);
+	rec->r = NULL;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -345,56 +485,31 @@ cmd_check(int argc, char **argv)
 		             : o.stdin_name          ? o.stdin_name
 		                                     : "<stdin>";
 		in[i].index = i;
-		struct timespec t0, t1;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		char *data = NULL, *err = NULL;
-		size_t len = 0;
-		/* At most one byte past the limit, so that the loader reports a
-		 * file too large as a finding, and memory stays bounded. */
-		if (!schema_read(in[i].path, &lim, &data, &len, &err)) {
-			escape_eprintf("debrief: %s: %s\n", in[i].name, err);
-			strlist_push(&errors, err);
-			in[i].error = errors.n;
-			free(err);
-			io_failed = 1;
-			continue;
-		}
-		const struct config *fc = &cfg;
-		if (cs && strcmp(in[i].path, "-") &&
-		    !(fc = config_set_for(cs, in[i].path, o.lang, &dq))) {
-			free(data);
-			io_failed = 1;
-			continue;
-		}
-		if (o.verbose)
-			escape_eprintf("debrief: %s: %s %s\n", in[i].name,
-			               L(o.lang, "cấu hình", "configuration"),
-			               fc->path ? fc->path
-			                        : L(o.lang, "mặc định (không có .debrief.yaml)",
-			                            "defaults (no .debrief.yaml)"));
-		in[i].cfg = fc;
-		no_office |= !fc->office.given;
-		nread++;
-		size_t from = dq.n;
-		enum lang rl = o.lang;
-		struct record *r =
-		    schema_load(data, len, in[i].name, &lim, today, &rl, NULL, NULL, &dq);
-		free(data);
-		struct check_ctx fctx = {today, o.lang, fc};
-		if (r)
-			rules_check(r, &fctx, &dq);
-		rules_apply(&dq, from, r, fc);
-		/* The collection keeps a summary; the record goes now, so memory
-		 * does not grow with the records of a large repository. */
-		collection_add(coll, r);
-		for (size_t w = 0; r && w < r->nwaivers; w++)
-			if (r->waivers[w].rule.s)
-				strlist_push(&in[i].waived, r->waivers[w].rule.s);
-		record_free(r);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		in[i].secs =
-		    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	}
+	struct check_run run = {&o,
+	                        in,
+	                        &cfg,
+	                        cs,
+	                        &lim,
+	                        today,
+	                        NULL,
+	                        PTHREAD_MUTEX_INITIALIZER,
+	                        PTHREAD_COND_INITIALIZER,
+	                        0,
+	                        coll,
+	                        &dq,
+	                        &errors,
+	                        0,
+	                        0,
+	                        0};
+	run.recs = xcalloc(files.n ? files.n : 1, sizeof *run.recs);
+	par_run(files.n, o.jobs, &run, check_work, check_commit);
+	pthread_mutex_destroy(&run.cfg_mu);
+	pthread_cond_destroy(&run.cfg_cv);
+	free(run.recs);
+	io_failed |= run.io_failed;
+	no_office = run.no_office;
+	nread = run.nread;
 
 	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
 	for (size_t i = 0; i < files.n; i++)
