@@ -96,9 +96,9 @@ cmp_keyed(const void *a, const void *b)
 	const struct keyed *x = a, *y = b;
 	if (x->file != y->file)
 		return x->file < y->file ? -1 : 1;
-	int c = strcmp(x->d.file, y->d.file); /* only differs among "other" files */
-	if (c)
-		return c;
+	int c;
+	if (x->file == (size_t)-1 && (c = strcmp(x->d.file, y->d.file)) != 0)
+		return c; /* names only differ among "other" files */
 	if (x->d.mark.line != y->d.mark.line)
 		return x->d.mark.line < y->d.mark.line ? -1 : 1;
 	if (x->d.mark.col != y->d.mark.col)
@@ -120,8 +120,11 @@ sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
 	if (dq->n < 2)
 		return;
 	struct keyed *k = xcalloc(dq->n, sizeof *k);
+	const struct input *in = NULL;
 	for (size_t i = 0; i < dq->n; i++) {
-		const struct input *in = input_find(bn, dq->v[i].file);
+		/* a record's findings come together: look up each file once */
+		if (!in || strcmp(in->name, dq->v[i].file))
+			in = input_find(bn, dq->v[i].file);
 		k[i].file = in                                             ? in->index + 1
 		            : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
 		                                                           : (size_t)-1;
