@@ -10,7 +10,11 @@
 static void
 reserve(struct buf *b, size_t extra)
 {
-	b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+	size_t need = b->len + extra + 1;
+	/* a short line at once rather than through 8, 16 and 32 bytes */
+	if (!b->cap && need < 64)
+		need = 64;
+	b->data = xgrow(b->data, &b->cap, need, 1);
 }
 
 void

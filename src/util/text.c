@@ -45,7 +45,12 @@ text_utf8_check(const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		if (p[i] < 0x80) {
-			i++;
+			/* ASCII eight bytes at a time: most of any record */
+			uint64_t w;
+			while (i + 8 <= len && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080u)))
+				i += 8;
+			while (i < len && p[i] < 0x80)
+				i++;
 			continue;
 		}
 		size_t n = text_utf8_len(p + i, len - i);
@@ -79,6 +84,16 @@ text_nfc_for_sure(const char *s)
 			p++;
 		if (!*p)
 			return 1;
+		/* U+0080..U+02FF and U+1E00..U+1EFF (Latin-1 to the IPA
+		 * extensions, precomposed Vietnamese) by their bytes */
+		if (*p >= 0xC2 && *p <= 0xCB && (p[1] & 0xC0) == 0x80) {
+			p += 2;
+			continue;
+		}
+		if (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
 		if (!nfc_safe(text_next_cp(&p)))
 			return 0;
 	}
