@@ -452,25 +452,33 @@ const struct rule rule_table[] = {
 };
 const size_t rule_count = sizeof rule_table / sizeof rule_table[0];
 
-/* The rules by id, sorted once: every finding looks its rule up, twice. */
-static const struct rule *by_id[sizeof rule_table / sizeof rule_table[0]];
+/* The rules by id in a hash table built once: every finding looks its
+ * rule up, twice, and ids share long prefixes ("follow-task-..."). */
+enum { BY_ID_SLOTS = 512 }; /* a power of two, well above the rules */
+static const struct rule *by_id[BY_ID_SLOTS];
 static pthread_once_t by_id_once = PTHREAD_ONCE_INIT;
 
-static int
-cmp_rule_id(const void *a, const void *b)
+static size_t
+id_hash(const char *id)
 {
-	const struct rule *const *x = a, *const *y = b;
-	int c = strcmp((*x)->id, (*y)->id);
-	/* a repeated id is found at its first place in the table, as before */
-	return c ? c : *x < *y ? -1 : *x > *y;
+	size_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h & (BY_ID_SLOTS - 1);
 }
 
 static void
 by_id_build(void)
 {
-	for (size_t i = 0; i < rule_count; i++)
-		by_id[i] = &rule_table[i];
-	qsort(by_id, rule_count, sizeof *by_id, cmp_rule_id);
+	_Static_assert(sizeof rule_table / sizeof rule_table[0] < BY_ID_SLOTS / 2,
+	               "BY_ID_SLOTS too small for the rule table");
+	for (size_t i = 0; i < rule_count; i++) {
+		size_t h = id_hash(rule_table[i].id);
+		while (by_id[h] && strcmp(by_id[h]->id, rule_table[i].id))
+			h = (h + 1) & (BY_ID_SLOTS - 1);
+		if (!by_id[h]) /* a repeated id is found at its first place */
+			by_id[h] = &rule_table[i];
+	}
 }
 
 const struct rule *
@@ -479,15 +487,10 @@ rule_find(const char *id)
 	if (!id)
 		return NULL;
 	pthread_once(&by_id_once, by_id_build);
-	size_t lo = 0, hi = rule_count;
-	while (lo < hi) { /* the first entry not below id */
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(by_id[mid]->id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < rule_count && !strcmp(by_id[lo]->id, id) ? by_id[lo] : NULL;
+	for (size_t h = id_hash(id); by_id[h]; h = (h + 1) & (BY_ID_SLOTS - 1))
+		if (!strcmp(by_id[h]->id, id))
+			return by_id[h];
+	return NULL;
 }
 
 /* The rules whose findings come at two levels: the default is the higher. */

@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,11 @@ struct folded_entry {
 };
 static struct folded_entry *folded_cache;
 static size_t folded_n, folded_cap;
+/* 1 + the index of an entry, by the address of its phrase (open
+ * addressing); rebuilt as the cache grows: a scan of every entry for
+ * every phrase asked about was a good part of the rules' time. */
+static size_t *folded_slot;
+static size_t folded_nslots; /* a power of two, at least twice folded_n */
 static pthread_mutex_t folded_mu = PTHREAD_MUTEX_INITIALIZER; /* reports render on threads */
 
 static void
@@ -95,8 +101,36 @@ folded_cache_free(void)
 		free(folded_cache[i].folded);
 	}
 	free(folded_cache);
+	free(folded_slot);
 	folded_cache = NULL;
-	folded_n = folded_cap = 0;
+	folded_slot = NULL;
+	folded_n = folded_cap = folded_nslots = 0;
+}
+
+static size_t
+folded_home(const char *phrase)
+{
+	uintptr_t h = (uintptr_t)phrase;
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 7) & (folded_nslots - 1);
+}
+
+/* Entry i into the index, the index grown first when it is half full. */
+static void
+folded_index(size_t i)
+{
+	if (2 * (i + 1) > folded_nslots) {
+		free(folded_slot);
+		folded_nslots = folded_nslots ? folded_nslots * 2 : 256;
+		folded_slot = xcalloc(folded_nslots, sizeof *folded_slot);
+		for (size_t k = 0; k < i; k++)
+			folded_index(k);
+	}
+	size_t h = folded_home(folded_cache[i].phrase);
+	while (folded_slot[h])
+		h = (h + 1) & (folded_nslots - 1);
+	folded_slot[h] = i + 1;
 }
 
 static const char *
@@ -104,9 +138,18 @@ folded_phrase(const char *phrase)
 {
 	const char *found = NULL;
 	pthread_mutex_lock(&folded_mu);
-	for (size_t i = 0; i < folded_n && !found; i++)
-		if (folded_cache[i].phrase == phrase && !strcmp(folded_cache[i].text, phrase))
-			found = folded_cache[i].folded;
+	/* the first entry for the address that still holds the same text,
+	 * as the scan over the entries in order found it */
+	size_t best = SIZE_MAX;
+	for (size_t h = folded_nslots ? folded_home(phrase) : 0; folded_nslots && folded_slot[h];
+	     h = (h + 1) & (folded_nslots - 1)) {
+		size_t i = folded_slot[h] - 1;
+		if (folded_cache[i].phrase == phrase && i < best &&
+		    !strcmp(folded_cache[i].text, phrase))
+			best = i;
+	}
+	if (best != SIZE_MAX)
+		found = folded_cache[best].folded;
 	if (!found) {
 		if (!folded_cache)
 			atexit(folded_cache_free);
@@ -114,7 +157,8 @@ folded_phrase(const char *phrase)
 		folded_cache[folded_n].phrase = phrase;
 		folded_cache[folded_n].text = xstrdup(phrase);
 		folded_cache[folded_n].folded = text_fold(phrase);
-		found = folded_cache[folded_n++].folded;
+		found = folded_cache[folded_n].folded;
+		folded_index(folded_n++);
 	}
 	pthread_mutex_unlock(&folded_mu);
 	return found; /* entries are never freed before exit */
