@@ -38,14 +38,19 @@ collection_new(const struct check_ctx *ctx)
 }
 
 /* The record as the archive-* rules see it: their partners, tasks and
- * visits, without what only the archive's pages show (contacts,
- * agreements, agency staff, profiles, needs, supporting bodies, task
- * updates), which the archive model would otherwise copy and index for
- * every record of the run.  Shallow: it borrows r's strings. */
+ * visits, without what only the archive's pages show (title, agency,
+ * report, handover, contacts, agreements, profiles, needs, supporting
+ * bodies, task updates), which the archive model would otherwise copy
+ * and index for every record of the run.  Shallow: it borrows r's
+ * strings. */
 static void
 collection_add_lean(struct archive *a, const struct record *r)
 {
 	struct record lean = *r;
+	lean.title.s = NULL;
+	lean.handover.s = NULL;
+	lean.has_report = 0;
+	lean.has_agency = 0;
 	lean.contacts = NULL;
 	lean.ncontacts = 0;
 	lean.agreements = NULL;
