@@ -559,9 +559,9 @@ cmd_check(int argc, char **argv)
 
 	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
 	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
-	diag_out(&out, &dq, &oo);
+	diag_out_to(&out, &dq, &oo, stdout);
 	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||
-	    fflush(stdout) != 0) {
+	    fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "debrief: %s: %s\n",
 		        L(o.lang, "không ghi được kết quả", "cannot write output"),
 		        strerror(errno));

@@ -89,10 +89,22 @@ position(struct buf *b, const struct diag *d)
 static const char *const sev_colour[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m", ""};
 static const char *const rule_colour[] = {"\033[36m", "\033[35m", "\033[31m", ""};
 
+/* What is complete of b onto f, when there is much of it: a run's
+ * findings need not be held twice, once as findings and once as output. */
 static void
-out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
+spill(struct buf *b, FILE *f)
+{
+	if (f && b->len >= 65536) {
+		(void)fwrite(b->data, 1, b->len, f); /* the caller checks ferror(f) */
+		buf_reset(b);
+	}
+}
+
+static void
+out_text(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
 {
 	for (size_t i = 0; i < dq->n; i++) {
+		spill(b, f);
 		const struct diag *d = &dq->v[i];
 		int s = d->sev <= SEV_ERROR ? (int)d->sev : SEV_OFF;
 		if (o->color) {
@@ -169,11 +181,12 @@ count_unreadable(const struct out_opts *o)
 }
 
 static void
-out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
+out_json(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
 {
 	buf_printf(b, "{\n  \"version\": %d,\n  \"findings\": [", JSON_FORMAT_VERSION);
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
+		spill(b, f);
 		buf_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
 		json_str(b, d->file);
 		buf_puts(b, ", \"line\": ");
@@ -633,9 +646,15 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 void
 diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
+	diag_out_to(b, dq, o, NULL);
+}
+
+void
+diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
+{
 	switch (o->format) {
-	case OUT_TEXT: out_text(b, dq, o); break;
-	case OUT_JSON: out_json(b, dq, o); break;
+	case OUT_TEXT: out_text(b, dq, o, f); break;
+	case OUT_JSON: out_json(b, dq, o, f); break;
 	case OUT_SARIF: out_sarif(b, dq, o); break;
 	case OUT_GITHUB: out_github(b, dq, o); break;
 	case OUT_JUNIT: out_junit(b, dq, o); break;

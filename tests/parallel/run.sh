@@ -124,6 +124,15 @@ has check/generated/unreadable "$WORK/chk-text-3.err" "$G/a/00003.yaml"
 has check/generated/collection "$WORK/chk-text-3.out" "archive-open-tasks\|archive-cold-partner"
 [ "$(cat "$WORK/chk-text-3.rc")" = 1 ] && ok check/generated/exit-1 ||
 	fail check/generated/exit-1 "exited $(cat "$WORK/chk-text-3.rc")"
+# output larger than what check holds before writing: all of it, and a
+# failed write still fails the run
+n=$(wc -c <"$WORK/chk-text-3.out")
+[ "$n" -gt 65536 ] && ok "check/generated/large-output ($n bytes)" ||
+	fail check/generated/large-output "only $n bytes: the output is written in one piece"
+"$DEBRIEF" check -j 3 --today $TODAY --format json "$G/a" "$G/b" >/dev/full 2>"$WORK/full.err"
+rc=$?
+if [ $rc = 2 ] && grep -q "không ghi được kết quả" "$WORK/full.err"; then ok check/write-error; else
+	fail check/write-error "exit $rc: $(head -n 1 "$WORK/full.err")"; fi
 # junit: the same but for the time each file took
 chk chk-junit-1 -j 1 --format junit "$G/a" "$G/b"
 chk chk-junit-2 -j 2 --format junit "$G/a" "$G/b"
