@@ -54,26 +54,29 @@ rules_short(const char *s)
 	enum { MAX = 60 };
 	if (!s)
 		return xstrdup("?");
-	struct buf b = BUF_INIT;
 	size_t cps = 0;
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *q;
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
-	for (; *p; p++) {
-		if ((*p & 0xC0) != 0x80 && cps++ == MAX) {
-			/* Cut at a code point, then drop a half word's trailing space. */
-			while (b.len && b.data[b.len - 1] == ' ')
-				b.data[--b.len] = '\0';
-			buf_puts(&b, "…");
+	/* the first MAX code points, in one piece */
+	for (q = p; *q; q++)
+		if ((*q & 0xC0) != 0x80 && cps++ == MAX)
 			break;
-		}
-		buf_putc(&b, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
-	}
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	if (!b.len)
-		buf_putc(&b, '?');
-	return buf_detach(&b);
+	size_t n = (size_t)(q - p);
+	char *t = xmalloc(n + sizeof "…");
+	memcpy(t, p, n);
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '\n' || t[i] == '\r' || t[i] == '\t')
+			t[i] = ' ';
+	/* a cut half word's trailing space goes too */
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (*q) /* cut at a code point */
+		memcpy(t + n, "…", sizeof "…"), n += sizeof "…" - 1;
+	else if (!n)
+		t[n++] = '?';
+	t[n] = '\0';
+	return t;
 }
 
 /* Phrases come from constant tables and the configuration, both alive for
