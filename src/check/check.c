@@ -113,9 +113,13 @@ cmp_keyed(const void *a, const void *b)
 }
 
 /* Output order: files in the order given or walked (the configuration
- * file first), then line, column, rule id. */
+ * file first), then line, column, rule id.  The first nrec findings come
+ * record by record in input order: each record's are sorted on their
+ * own, and when that puts all of them in order, the rest (the
+ * collection's) are sorted apart and merged in.  The order is total
+ * (seq breaks every tie), so this is the order one sort of all gives. */
 static void
-sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
+sort_findings(struct diags *dq, size_t nrec, const struct by_name *bn, const char *cfg_path)
 {
 	if (dq->n < 2)
 		return;
@@ -131,9 +135,26 @@ sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
 		k[i].seq = i;
 		k[i].d = dq->v[i];
 	}
-	qsort(k, dq->n, sizeof *k, cmp_keyed);
-	for (size_t i = 0; i < dq->n; i++)
-		dq->v[i] = k[i].d;
+	for (size_t i = 0, j; i < nrec; i = j) {
+		for (j = i + 1; j < nrec && k[j].file == k[i].file; j++)
+			;
+		qsort(k + i, j - i, sizeof *k, cmp_keyed);
+	}
+	size_t i = 1;
+	while (i < nrec && cmp_keyed(&k[i - 1], &k[i]) <= 0)
+		i++;
+	if (i < nrec) { /* out of order across records: sort it all */
+		qsort(k, dq->n, sizeof *k, cmp_keyed);
+		for (i = 0; i < dq->n; i++)
+			dq->v[i] = k[i].d;
+	} else {
+		qsort(k + nrec, dq->n - nrec, sizeof *k, cmp_keyed);
+		size_t a = 0, b = nrec, o = 0;
+		while (a < nrec || b < dq->n)
+			dq->v[o++] = b == dq->n || (a < nrec && cmp_keyed(&k[a], &k[b]) <= 0)
+			                 ? k[a++].d
+			                 : k[b++].d;
+	}
 	free(k);
 }
 
@@ -521,6 +542,7 @@ cmd_check(int argc, char **argv)
 
 	/* Collection findings get the waivers of the record they are about. */
 	/* docs/rules.md: the collection rules are for check "over several files". */
+	size_t nrec = dq.n; /* the records' findings, before the collection's */
 	if (nread > 1)
 		collection_finish(coll, &cq);
 	for (size_t i = 0; i < cq.n; i++) {
@@ -538,7 +560,7 @@ cmd_check(int argc, char **argv)
 	free(cq.v);
 	cq = (struct diags)DIAGS_INIT;
 
-	sort_findings(&dq, &bn, cfg.path);
+	sort_findings(&dq, nrec, &bn, cfg.path);
 	/* Below --min-severity: not shown, and so not failing the run. */
 	for (size_t i = 0; i < dq.n; i++)
 		if (dq.v[i].sev < o.min_severity)
