@@ -463,7 +463,7 @@ take_enum(struct walk *w, const struct sfield *f, char *base, const struct node 
 	const char *const *words = f->words;
 	int first = words[0] ? 0 : 1;
 	for (int i = first; words[i]; i++)
-		if (!strcmp(v->str, words[i])) {
+		if (v->str[0] == words[i][0] && !strcmp(v->str, words[i])) {
 			int val = i;
 			memcpy(base + f->off, &val, sizeof val);
 			if (f->flag)

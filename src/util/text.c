@@ -53,6 +53,23 @@ text_utf8_check(const char *s, size_t len)
 				i++;
 			continue;
 		}
+		/* two- and three-byte forms with no special case (Latin, most of
+		 * the BMP: Vietnamese), as text_utf8_len would take them */
+		unsigned c = p[i];
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			return i;
+		}
+		if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+			if (i + 2 < len && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				continue;
+			}
+			return i;
+		}
 		size_t n = text_utf8_len(p + i, len - i);
 		if (!n)
 			return i;
@@ -189,7 +206,7 @@ text_fold(const char *s)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (*p) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		utf8proc_ssize_t k = *p < 0x80 ? (cp = *p, 1) : utf8proc_iterate(p, -1, &cp);
 		if (k <= 0) {
 			p++; /* invalid byte: a separator */
 			cp = ' ';
