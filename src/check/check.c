@@ -332,6 +332,13 @@ struct check_rec {
 	struct record *r;         /* until the collection has its summary */
 	struct strlist cfg_said;  /* what loading its configuration said */
 	struct strlist said;      /* what --verbose says of it */
+	int looked;               /* its configuration is known (or not needed) */
+};
+
+/* A directory whose configuration a record in it has looked up. */
+struct check_dir {
+	char *dir; /* owned */
+	const struct config *cfg;
 };
 
 struct check_run {
@@ -342,12 +349,16 @@ struct check_run {
 	const struct load_limits *lim;
 	struct date today;
 	struct check_rec *recs;
-	/* Configurations are looked up record by record in input order, as
+	/* A directory's configuration is looked up first in input order, as
 	 * on one thread: which record a configuration's problems come with
-	 * never depends on the threads. */
+	 * never depends on the threads.  Later records of a directory take
+	 * what it found without waiting. */
 	pthread_mutex_t cfg_mu;
 	pthread_cond_t cfg_cv;
-	size_t cfg_turn; /* the record whose turn it is to look up */
+	size_t cfg_turn; /* the first record whose configuration is not known */
+	size_t n;        /* records */
+	struct check_dir *dirs;
+	size_t ndirs, capdirs;
 	struct collection *coll;
 	struct diags *dq;       /* the run's findings */
 	struct strlist *errors; /* the run's unreadable files */
@@ -371,19 +382,36 @@ check_work(void *vrun, size_t i)
 	 * file too large as a finding, and memory stays bounded. */
 	int read = schema_read(in->path, run->lim, &data, &len, &rec->err);
 	const struct config *fc = run->cfg;
-	/* Records are handed out in order, so the one whose turn it is is
-	 * being read or waiting here: the turn always comes. */
 	pthread_mutex_lock(&run->cfg_mu);
-	while (run->cfg_turn != i)
-		pthread_cond_wait(&run->cfg_cv, &run->cfg_mu);
 	if (read && run->cs && strcmp(in->path, "-")) {
-		/* a configuration's own findings and messages go with the first
-		 * record read that meets it, before that record's */
-		config_set_say_into(run->cs, &rec->cfg_said);
-		fc = config_set_for(run->cs, in->path, o->lang, &rec->dq);
-		config_set_say_into(run->cs, NULL);
+		const char *slash = strrchr(in->path, '/');
+		char *dir =
+		    slash ? xstrndup(in->path, (size_t)(slash - in->path) + (slash == in->path))
+		          : xstrdup(".");
+		size_t k = run->ndirs; /* records come directory by directory */
+		while (k > 0 && strcmp(run->dirs[k - 1].dir, dir))
+			k--;
+		if (k > 0) {
+			fc = run->dirs[k - 1].cfg;
+			free(dir);
+		} else {
+			/* Records are handed out in order, so every one before
+			 * this is being read or looked up: the turn always comes.
+			 * A configuration's own findings and messages go with the
+			 * first record read that meets it, before that record's. */
+			while (run->cfg_turn != i)
+				pthread_cond_wait(&run->cfg_cv, &run->cfg_mu);
+			config_set_say_into(run->cs, &rec->cfg_said);
+			fc = config_set_for(run->cs, in->path, o->lang, &rec->dq);
+			config_set_say_into(run->cs, NULL);
+			run->dirs =
+			    xgrow(run->dirs, &run->capdirs, run->ndirs + 1, sizeof *run->dirs);
+			run->dirs[run->ndirs++] = (struct check_dir){dir, fc};
+		}
 	}
-	run->cfg_turn++;
+	rec->looked = 1;
+	while (run->cfg_turn < run->n && run->recs[run->cfg_turn].looked)
+		run->cfg_turn++;
 	pthread_cond_broadcast(&run->cfg_cv);
 	pthread_mutex_unlock(&run->cfg_mu);
 	if (!read)
@@ -510,26 +538,25 @@ cmd_check(int argc, char **argv)
 		                                     : "<stdin>";
 		in[i].index = i;
 	}
-	struct check_run run = {&o,
-	                        in,
-	                        &cfg,
-	                        cs,
-	                        &lim,
-	                        today,
-	                        NULL,
-	                        PTHREAD_MUTEX_INITIALIZER,
-	                        PTHREAD_COND_INITIALIZER,
-	                        0,
-	                        coll,
-	                        &dq,
-	                        &errors,
-	                        0,
-	                        0,
-	                        0};
+	struct check_run run = {.o = &o,
+	                        .in = in,
+	                        .cfg = &cfg,
+	                        .cs = cs,
+	                        .lim = &lim,
+	                        .today = today,
+	                        .cfg_mu = PTHREAD_MUTEX_INITIALIZER,
+	                        .cfg_cv = PTHREAD_COND_INITIALIZER,
+	                        .n = files.n,
+	                        .coll = coll,
+	                        .dq = &dq,
+	                        .errors = &errors};
 	run.recs = xcalloc(files.n ? files.n : 1, sizeof *run.recs);
 	par_run(files.n, o.jobs, &run, check_work, check_commit);
 	pthread_mutex_destroy(&run.cfg_mu);
 	pthread_cond_destroy(&run.cfg_cv);
+	for (size_t i = 0; i < run.ndirs; i++)
+		free(run.dirs[i].dir);
+	free(run.dirs);
 	free(run.recs);
 	io_failed |= run.io_failed;
 	no_office = run.no_office;
