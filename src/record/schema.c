@@ -928,10 +928,13 @@ unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
 static void
 walk_object(struct walk *w, const struct sobj *o, char *base, const struct node *map)
 {
-	unsigned char seen[MAX_FIELDS] = {0};
-	const struct node *slip[MAX_FIELDS] = {0}; /* a misspelt key for the field */
+	unsigned char seen[MAX_FIELDS];
+	const struct node *slip[MAX_FIELDS]; /* a misspelt key for the field */
 	if (o->nfields > MAX_FIELDS)
 		abort(); /* a table of schema_fields.c grew past MAX_FIELDS */
+	/* only the first nfields are read */
+	memset(seen, 0, o->nfields);
+	memset(slip, 0, o->nfields * sizeof *slip);
 	obj_init(o, base, map->mark);
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;

@@ -608,7 +608,10 @@ int
 text_looks_legacy(const char *s)
 {
 	/* Both encodings show as Latin-1 characters, U+0080–U+00FF: C2/C3. */
-	if (!strchr(s, 0xC2) && !strchr(s, 0xC3))
+	const unsigned char *b = (const unsigned char *)s;
+	while (*b && *b != 0xC2 && *b != 0xC3) /* one pass, not one per byte */
+		b++;
+	if (!*b)
 		return 0;
 	const unsigned char *q = (const unsigned char *)s;
 	struct legacy_count lc = {0};
