@@ -136,8 +136,34 @@ folded_index(size_t i)
 	folded_slot[h] = i + 1;
 }
 
+/* Each thread's own view of the cache, in front of it: the phrases a
+ * thread asked about lately, by address, with the entry's text and
+ * folded form (neither freed before exit), so that threads checking
+ * records side by side do not queue for the lock at every phrase. */
+enum { FOLDED_SEEN = 512 };
+static _Thread_local struct folded_seen {
+	const char *phrase, *text, *folded;
+} folded_seen[FOLDED_SEEN];
+
+static const char *folded_phrase_locked(const char *phrase, const char **text);
+
 static const char *
 folded_phrase(const char *phrase)
+{
+	uintptr_t h = (uintptr_t)phrase;
+	struct folded_seen *fs = &folded_seen[(h ^ h >> 9) / 8 % FOLDED_SEEN];
+	/* one entry a (phrase, text) pair: any entry that matches is the one */
+	if (fs->phrase == phrase && !strcmp(fs->text, phrase))
+		return fs->folded;
+	const char *text, *folded = folded_phrase_locked(phrase, &text);
+	fs->phrase = phrase;
+	fs->text = text; /* the entry's own copy, which stays as it is */
+	fs->folded = folded;
+	return folded;
+}
+
+static const char *
+folded_phrase_locked(const char *phrase, const char **text)
 {
 	const char *found = NULL;
 	pthread_mutex_lock(&folded_mu);
@@ -151,8 +177,10 @@ folded_phrase(const char *phrase)
 		    !strcmp(folded_cache[i].text, phrase))
 			best = i;
 	}
-	if (best != SIZE_MAX)
+	if (best != SIZE_MAX) {
 		found = folded_cache[best].folded;
+		*text = folded_cache[best].text;
+	}
 	if (!found) {
 		if (!folded_cache)
 			atexit(folded_cache_free);
@@ -161,6 +189,7 @@ folded_phrase(const char *phrase)
 		folded_cache[folded_n].text = xstrdup(phrase);
 		folded_cache[folded_n].folded = text_fold(phrase);
 		found = folded_cache[folded_n].folded;
+		*text = folded_cache[folded_n].text;
 		folded_index(folded_n++);
 	}
 	pthread_mutex_unlock(&folded_mu);
