@@ -25,7 +25,7 @@ usage(FILE *f)
 	fputs(
 	    "usage: debrief check   [--format F] [--fail-on SEV|never] [--min-severity SEV]\n"
 	    "                       [--today DATE] [--config FILE] [--stdin-filename NAME]\n"
-	    "                       [--lang L] [--verbose] PATH...\n"
+	    "                       [--lang L] [-j|--jobs N] [--verbose] PATH...\n"
 	    "       debrief report  -o|--output DIR [--format md,pdf] [--lang L] [--draft]\n"
 	    "                       [--templates DIR] [--today DATE] [--config FILE]\n"
 	    "                       [-j|--jobs N] FILE...\n"

@@ -37,12 +37,55 @@ collection_new(const struct check_ctx *ctx)
 	return c;
 }
 
+/* The record as the archive-* rules see it: their partners, tasks and
+ * visits, without what only the archive's pages show (title, agency,
+ * report, handover, contacts, agreements, profiles, needs, supporting
+ * bodies, task updates), which the archive model would otherwise copy
+ * and index for every record of the run.  Shallow: it borrows r's
+ * strings. */
+static void
+collection_add_lean(struct archive *a, const struct record *r)
+{
+	struct record lean = *r;
+	lean.title.s = NULL;
+	lean.handover.s = NULL;
+	lean.has_report = 0;
+	lean.has_agency = 0;
+	lean.contacts = NULL;
+	lean.ncontacts = 0;
+	lean.agreements = NULL;
+	lean.nagreements = 0;
+	lean.agency_staff = NULL;
+	lean.nagency_staff = 0;
+	struct partner *pv = xcalloc(r->npartners ? r->npartners : 1, sizeof *pv);
+	for (size_t k = 0; k < r->npartners; k++) {
+		pv[k] = r->partners[k];
+		pv[k].strengths = pv[k].priorities = pv[k].needs = (struct texts){0};
+		pv[k].has_profile = 0;
+	}
+	struct task *tv = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *tv);
+	for (size_t k = 0; k < r->ntasks; k++) {
+		tv[k] = r->tasks[k];
+		tv[k].support = (struct texts){0};
+		tv[k].updates = NULL;
+		tv[k].nupdates = 0;
+		/* a task names its partner by address in the partner list */
+		if (r->tasks[k].partner)
+			tv[k].partner = pv + (r->tasks[k].partner - r->partners);
+	}
+	lean.partners = pv;
+	lean.tasks = tv;
+	archive_add(a, &lean);
+	free(pv);
+	free(tv);
+}
+
 void
 collection_add(struct collection *c, const struct record *r)
 {
 	if (!r)
 		return;
-	archive_add(c->archive, r);
+	collection_add_lean(c->archive, r);
 	if (!r->id.s)
 		return;
 	c->ids = xgrow(c->ids, &c->cap, c->nids + 1, sizeof *c->ids);

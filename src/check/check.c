@@ -6,6 +6,7 @@
  * the exit status; it never decides a finding.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "collection.h"
+#include "par.h"
 #include "rules.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -34,7 +36,7 @@ usage(FILE *f)
 	      "                     [--fail-on error|warning|info|never]\n"
 	      "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
 	      "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
-	      "                     [--verbose] PATH...\n"
+	      "                     [-j|--jobs N] [--verbose] PATH...\n"
 	      "       debrief check --help\n",
 	      f);
 }
@@ -93,9 +95,9 @@ cmp_keyed(const void *a, const void *b)
 	const struct keyed *x = a, *y = b;
 	if (x->file != y->file)
 		return x->file < y->file ? -1 : 1;
-	int c = strcmp(x->d.file, y->d.file); /* only differs among "other" files */
-	if (c)
-		return c;
+	int c;
+	if (x->file == (size_t)-1 && (c = strcmp(x->d.file, y->d.file)) != 0)
+		return c; /* names only differ among "other" files */
 	if (x->d.mark.line != y->d.mark.line)
 		return x->d.mark.line < y->d.mark.line ? -1 : 1;
 	if (x->d.mark.col != y->d.mark.col)
@@ -110,24 +112,48 @@ cmp_keyed(const void *a, const void *b)
 }
 
 /* Output order: files in the order given or walked (the configuration
- * file first), then line, column, rule id. */
+ * file first), then line, column, rule id.  The first nrec findings come
+ * record by record in input order: each record's are sorted on their
+ * own, and when that puts all of them in order, the rest (the
+ * collection's) are sorted apart and merged in.  The order is total
+ * (seq breaks every tie), so this is the order one sort of all gives. */
 static void
-sort_findings(struct diags *dq, const struct by_name *bn, const char *cfg_path)
+sort_findings(struct diags *dq, size_t nrec, const struct by_name *bn, const char *cfg_path)
 {
 	if (dq->n < 2)
 		return;
 	struct keyed *k = xcalloc(dq->n, sizeof *k);
+	const struct input *in = NULL;
 	for (size_t i = 0; i < dq->n; i++) {
-		const struct input *in = input_find(bn, dq->v[i].file);
+		/* a record's findings come together: look up each file once */
+		if (!in || strcmp(in->name, dq->v[i].file))
+			in = input_find(bn, dq->v[i].file);
 		k[i].file = in                                             ? in->index + 1
 		            : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
 		                                                           : (size_t)-1;
 		k[i].seq = i;
 		k[i].d = dq->v[i];
 	}
-	qsort(k, dq->n, sizeof *k, cmp_keyed);
-	for (size_t i = 0; i < dq->n; i++)
-		dq->v[i] = k[i].d;
+	for (size_t i = 0, j; i < nrec; i = j) {
+		for (j = i + 1; j < nrec && k[j].file == k[i].file; j++)
+			;
+		qsort(k + i, j - i, sizeof *k, cmp_keyed);
+	}
+	size_t i = 1;
+	while (i < nrec && cmp_keyed(&k[i - 1], &k[i]) <= 0)
+		i++;
+	if (i < nrec) { /* out of order across records: sort it all */
+		qsort(k, dq->n, sizeof *k, cmp_keyed);
+		for (i = 0; i < dq->n; i++)
+			dq->v[i] = k[i].d;
+	} else {
+		qsort(k + nrec, dq->n - nrec, sizeof *k, cmp_keyed);
+		size_t a = 0, b = nrec, o = 0;
+		while (a < nrec || b < dq->n)
+			dq->v[o++] = b == dq->n || (a < nrec && cmp_keyed(&k[a], &k[b]) <= 0)
+			                 ? k[a++].d
+			                 : k[b++].d;
+	}
 	free(k);
 }
 
@@ -141,6 +167,7 @@ struct check_opts {
 	const char *config;
 	enum lang lang;
 	int verbose; /* say which configuration each file gets */
+	int jobs;    /* threads reading and checking records */
 };
 
 static int
@@ -189,7 +216,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 	o->cli = (struct cli){.cmd = "check",
 	                      .usage = usage,
-	                      .common = CLI_FORMAT | CLI_LANG | CLI_TODAY | CLI_CONFIG,
+	                      .common = CLI_FORMAT | CLI_LANG | CLI_TODAY | CLI_CONFIG | CLI_JOBS,
 	                      .formats = "text, json, sarif, github, junit",
 	                      .own = own};
 	int rc = cli_parse(&o->cli, argc, argv);
@@ -199,6 +226,7 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 		out_format_parse(o->cli.format, &o->format);
 	o->lang = o->cli.lang;
 	o->config = o->cli.config;
+	o->jobs = o->cli.jobs;
 	return rc;
 }
 
@@ -247,6 +275,163 @@ expand(char **paths, int n, struct strlist *files)
 	strlist_free(&all);
 	strlist_free(&errs);
 	return failed;
+}
+
+/* One record between its work (any thread) and its commit (in order). */
+struct check_rec {
+	char *err;                /* why it could not be read; NULL when it was */
+	const struct config *cfg; /* its configuration; NULL when that failed */
+	struct diags dq;          /* its findings, configuration and waivers applied */
+	struct record *r;         /* until the collection has its summary */
+	struct strlist cfg_said;  /* what loading its configuration said */
+	struct strlist said;      /* what --verbose says of it */
+	int looked;               /* its configuration is known (or not needed) */
+};
+
+/* A directory whose configuration a record in it has looked up. */
+struct check_dir {
+	char *dir; /* owned */
+	const struct config *cfg;
+};
+
+struct check_run {
+	const struct check_opts *o;
+	struct input *in;
+	const struct config *cfg; /* the run's */
+	struct config_set *cs;    /* NULL: --config, the run's for every file */
+	const struct load_limits *lim;
+	struct date today;
+	struct check_rec *recs;
+	/* A directory's configuration is looked up first in input order, as
+	 * on one thread: which record a configuration's problems come with
+	 * never depends on the threads.  Later records of a directory take
+	 * what it found without waiting. */
+	pthread_mutex_t cfg_mu;
+	pthread_cond_t cfg_cv;
+	size_t cfg_turn; /* the first record whose configuration is not known */
+	size_t n;        /* records */
+	struct check_dir *dirs;
+	size_t ndirs, capdirs;
+	struct collection *coll;
+	struct diags *dq;       /* the run's findings */
+	struct strlist *errors; /* the run's unreadable files */
+	int io_failed, no_office;
+	size_t nread;
+};
+
+/* Read, load and check record i; nothing is said or kept run-wide here. */
+static void
+check_work(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	const struct check_opts *o = run->o;
+	struct input *in = &run->in[i];
+	struct check_rec *rec = &run->recs[i];
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char *data = NULL;
+	size_t len = 0;
+	/* At most one byte past the limit, so that the loader reports a
+	 * file too large as a finding, and memory stays bounded. */
+	int read = schema_read(in->path, run->lim, &data, &len, &rec->err);
+	const struct config *fc = run->cfg;
+	pthread_mutex_lock(&run->cfg_mu);
+	if (read && run->cs && strcmp(in->path, "-")) {
+		const char *slash = strrchr(in->path, '/');
+		char *dir =
+		    slash ? xstrndup(in->path, (size_t)(slash - in->path) + (slash == in->path))
+		          : xstrdup(".");
+		size_t k = run->ndirs; /* records come directory by directory */
+		while (k > 0 && strcmp(run->dirs[k - 1].dir, dir))
+			k--;
+		if (k > 0) {
+			fc = run->dirs[k - 1].cfg;
+			free(dir);
+		} else {
+			/* Records are handed out in order, so every one before
+			 * this is being read or looked up: the turn always comes.
+			 * A configuration's own findings and messages go with the
+			 * first record read that meets it, before that record's. */
+			while (run->cfg_turn != i)
+				pthread_cond_wait(&run->cfg_cv, &run->cfg_mu);
+			config_set_say_into(run->cs, &rec->cfg_said);
+			fc = config_set_for(run->cs, in->path, o->lang, &rec->dq);
+			config_set_say_into(run->cs, NULL);
+			run->dirs =
+			    xgrow(run->dirs, &run->capdirs, run->ndirs + 1, sizeof *run->dirs);
+			run->dirs[run->ndirs++] = (struct check_dir){dir, fc};
+		}
+	}
+	rec->looked = 1;
+	while (run->cfg_turn < run->n && run->recs[run->cfg_turn].looked)
+		run->cfg_turn++;
+	pthread_cond_broadcast(&run->cfg_cv);
+	pthread_mutex_unlock(&run->cfg_mu);
+	if (!read)
+		return;
+	if (!fc) {
+		free(data);
+		return;
+	}
+	rec->cfg = fc;
+	if (o->verbose)
+		strlist_push(&rec->said, fc->path ? fc->path
+		                                  : L(o->lang, "mặc định (không có .debrief.yaml)",
+		                                      "defaults (no .debrief.yaml)"));
+	size_t from = rec->dq.n;
+	enum lang rl = o->lang;
+	struct record *r =
+	    schema_load(data, len, in->name, run->lim, run->today, &rl, NULL, NULL, &rec->dq);
+	free(data);
+	struct check_ctx fctx = {run->today, o->lang, fc};
+	if (r)
+		rules_check(r, &fctx, &rec->dq);
+	rules_apply(&rec->dq, from, r, fc);
+	rec->r = r;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	in->secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Record i in input order: its messages, findings and summary. */
+static void
+check_commit(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	struct input *in = &run->in[i];
+	struct check_rec *rec = &run->recs[i];
+	if (rec->err) {
+		escape_eprintf("debrief: %s: %s\n", in->name, rec->err);
+		strlist_push(run->errors, rec->err);
+		in->error = run->errors->n;
+		free(rec->err);
+		run->io_failed = 1;
+		return;
+	}
+	for (size_t k = 0; k < rec->cfg_said.n; k++)
+		escape_eprintf("%s", rec->cfg_said.v[k]);
+	strlist_free(&rec->cfg_said);
+	diags_take(run->dq, &rec->dq);
+	diags_free(&rec->dq);
+	if (!rec->cfg) {
+		run->io_failed = 1;
+		return;
+	}
+	for (size_t k = 0; k < rec->said.n; k++)
+		escape_eprintf("debrief: %s: %s %s\n", in->name,
+		               L(run->o->lang, "cấu hình", "configuration"), rec->said.v[k]);
+	strlist_free(&rec->said);
+	in->cfg = rec->cfg;
+	run->no_office |= !rec->cfg->office.given;
+	run->nread++;
+	struct record *r = rec->r;
+	/* The collection keeps a summary; the record goes now, so memory
+	 * does not grow with the records of a large repository. */
+	collection_add(run->coll, r);
+	for (size_t w = 0; r && w < r->nwaivers; w++)
+		if (r->waivers[w].rule.s)
+			strlist_push(&in->waived, r->waivers[w].rule.s);
+	record_free(r);
+	rec->r = NULL;
 }
 
 int
@@ -298,56 +483,30 @@ cmd_check(int argc, char **argv)
 		             : o.stdin_name          ? o.stdin_name
 		                                     : "<stdin>";
 		in[i].index = i;
-		struct timespec t0, t1;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		char *data = NULL, *err = NULL;
-		size_t len = 0;
-		/* At most one byte past the limit, so that the loader reports a
-		 * file too large as a finding, and memory stays bounded. */
-		if (!schema_read(in[i].path, &lim, &data, &len, &err)) {
-			escape_eprintf("debrief: %s: %s\n", in[i].name, err);
-			strlist_push(&errors, err);
-			in[i].error = errors.n;
-			free(err);
-			io_failed = 1;
-			continue;
-		}
-		const struct config *fc = &cfg;
-		if (cs && strcmp(in[i].path, "-") &&
-		    !(fc = config_set_for(cs, in[i].path, o.lang, &dq))) {
-			free(data);
-			io_failed = 1;
-			continue;
-		}
-		if (o.verbose)
-			escape_eprintf("debrief: %s: %s %s\n", in[i].name,
-			               L(o.lang, "cấu hình", "configuration"),
-			               fc->path ? fc->path
-			                        : L(o.lang, "mặc định (không có .debrief.yaml)",
-			                            "defaults (no .debrief.yaml)"));
-		in[i].cfg = fc;
-		no_office |= !fc->office.given;
-		nread++;
-		size_t from = dq.n;
-		enum lang rl = o.lang;
-		struct record *r =
-		    schema_load(data, len, in[i].name, &lim, today, &rl, NULL, NULL, &dq);
-		free(data);
-		struct check_ctx fctx = {today, o.lang, fc};
-		if (r)
-			rules_check(r, &fctx, &dq);
-		rules_apply(&dq, from, r, fc);
-		/* The collection keeps a summary; the record goes now, so memory
-		 * does not grow with the records of a large repository. */
-		collection_add(coll, r);
-		for (size_t w = 0; r && w < r->nwaivers; w++)
-			if (r->waivers[w].rule.s)
-				strlist_push(&in[i].waived, r->waivers[w].rule.s);
-		record_free(r);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		in[i].secs =
-		    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	}
+	struct check_run run = {.o = &o,
+	                        .in = in,
+	                        .cfg = &cfg,
+	                        .cs = cs,
+	                        .lim = &lim,
+	                        .today = today,
+	                        .cfg_mu = PTHREAD_MUTEX_INITIALIZER,
+	                        .cfg_cv = PTHREAD_COND_INITIALIZER,
+	                        .n = files.n,
+	                        .coll = coll,
+	                        .dq = &dq,
+	                        .errors = &errors};
+	run.recs = xcalloc(files.n ? files.n : 1, sizeof *run.recs);
+	par_run(files.n, o.jobs, &run, check_work, check_commit);
+	pthread_mutex_destroy(&run.cfg_mu);
+	pthread_cond_destroy(&run.cfg_cv);
+	for (size_t i = 0; i < run.ndirs; i++)
+		free(run.dirs[i].dir);
+	free(run.dirs);
+	free(run.recs);
+	io_failed |= run.io_failed;
+	no_office = run.no_office;
+	nread = run.nread;
 
 	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
 	for (size_t i = 0; i < files.n; i++)
@@ -356,6 +515,7 @@ cmd_check(int argc, char **argv)
 
 	/* Collection findings get the waivers of the record they are about. */
 	/* docs/rules.md: the collection rules are for check "over several files". */
+	size_t nrec = dq.n; /* the records' findings, before the collection's */
 	if (nread > 1)
 		collection_finish(coll, &cq);
 	for (size_t i = 0; i < cq.n; i++) {
@@ -373,7 +533,7 @@ cmd_check(int argc, char **argv)
 	free(cq.v);
 	cq = (struct diags)DIAGS_INIT;
 
-	sort_findings(&dq, &bn, cfg.path);
+	sort_findings(&dq, nrec, &bn, cfg.path);
 	/* Below --min-severity: not shown, and so not failing the run. */
 	for (size_t i = 0; i < dq.n; i++)
 		if (dq.v[i].sev < o.min_severity)
@@ -394,9 +554,9 @@ cmd_check(int argc, char **argv)
 
 	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
 	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
-	diag_out(&out, &dq, &oo);
+	diag_out_to(&out, &dq, &oo, stdout);
 	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||
-	    fflush(stdout) != 0) {
+	    fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "debrief: %s: %s\n",
 		        L(o.lang, "không ghi được kết quả", "cannot write output"),
 		        fs_strerror(errno));

@@ -58,15 +58,29 @@ summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		           o->nchecked, e, w, i);
 }
 
+/* ":" and v in decimal, as ":%u" would write it: without printf, as
+ * every finding has two. */
+static void
+put_colon_uint(struct buf *b, unsigned v)
+{
+	char s[16];
+	size_t i = sizeof s;
+	do
+		s[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	s[--i] = ':';
+	buf_put(b, s + i, sizeof s - i);
+}
+
 /* "file:line:col", "file:line" or "file", as far as the position is known. */
 static void
 position(struct buf *b, const struct diag *d)
 {
 	escape_text(b, d->file);
 	if (d->mark.line) {
-		buf_printf(b, ":%u", d->mark.line);
+		put_colon_uint(b, d->mark.line);
 		if (d->mark.col)
-			buf_printf(b, ":%u", d->mark.col);
+			put_colon_uint(b, d->mark.col);
 	}
 }
 
@@ -75,10 +89,22 @@ position(struct buf *b, const struct diag *d)
 static const char *const sev_colour[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m", ""};
 static const char *const rule_colour[] = {"\033[36m", "\033[35m", "\033[31m", ""};
 
+/* What is complete of b onto f, when there is much of it: a run's
+ * findings need not be held twice, once as findings and once as output. */
 static void
-out_text(struct buf *b, const struct diags *dq, const struct out_opts *o)
+spill(struct buf *b, FILE *f)
+{
+	if (f && b->len >= 65536) {
+		(void)fwrite(b->data, 1, b->len, f); /* the caller checks ferror(f) */
+		buf_reset(b);
+	}
+}
+
+static void
+out_text(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
 {
 	for (size_t i = 0; i < dq->n; i++) {
+		spill(b, f);
 		const struct diag *d = &dq->v[i];
 		int s = d->sev <= SEV_ERROR ? (int)d->sev : SEV_OFF;
 		if (o->color) {
@@ -98,9 +124,13 @@ void
 diag_line(struct buf *b, const struct diag *d)
 {
 	position(b, d);
-	buf_printf(b, ": %s: ", sev_name(d->sev));
+	buf_puts(b, ": ");
+	buf_puts(b, sev_name(d->sev));
+	buf_puts(b, ": ");
 	escape_text(b, d->msg);
-	buf_printf(b, " [%s]\n", d->rule);
+	buf_puts(b, " [");
+	buf_puts(b, d->rule);
+	buf_puts(b, "]\n");
 }
 
 void
@@ -137,11 +167,12 @@ count_unreadable(const struct out_opts *o)
 }
 
 static void
-out_json(struct buf *b, const struct diags *dq, const struct out_opts *o)
+out_json(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
 {
 	buf_printf(b, "{\n  \"version\": %d,\n  \"findings\": [", JSON_FORMAT_VERSION);
 	for (size_t i = 0; i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];
+		spill(b, f);
 		buf_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
 		escape_json_str(b, d->file);
 		buf_puts(b, ", \"line\": ");
@@ -601,9 +632,15 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 void
 diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
+	diag_out_to(b, dq, o, NULL);
+}
+
+void
+diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
+{
 	switch (o->format) {
-	case OUT_TEXT: out_text(b, dq, o); break;
-	case OUT_JSON: out_json(b, dq, o); break;
+	case OUT_TEXT: out_text(b, dq, o, f); break;
+	case OUT_JSON: out_json(b, dq, o, f); break;
 	case OUT_SARIF: out_sarif(b, dq, o); break;
 	case OUT_GITHUB: out_github(b, dq, o); break;
 	case OUT_JUNIT: out_junit(b, dq, o); break;

@@ -6,6 +6,7 @@
 #define DIAG_OUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -43,5 +44,9 @@ void diag_line(struct buf *b, const struct diag *d);
 void diag_eprint(const struct diags *dq, int errors_only);
 /* Append the whole output for dq (already in output order) to b. */
 void diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o);
+/* The same, but text and JSON write what b holds to f (when not NULL)
+ * as it grows, leaving the rest in b: the caller writes b to f after,
+ * and checks ferror(f). */
+void diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f);
 
 #endif

@@ -463,7 +463,7 @@ take_enum(struct walk *w, const struct sfield *f, char *base, const struct node 
 	const char *const *words = f->words;
 	int first = words[0] ? 0 : 1;
 	for (int i = first; words[i]; i++)
-		if (!strcmp(v->str, words[i])) {
+		if (v->str[0] == words[i][0] && !strcmp(v->str, words[i])) {
 			int val = i;
 			memcpy(base + f->off, &val, sizeof val);
 			if (f->flag)
@@ -928,10 +928,13 @@ unknown_key(struct walk *w, const struct sobj *o, const struct node *k)
 static void
 walk_object(struct walk *w, const struct sobj *o, char *base, const struct node *map)
 {
-	unsigned char seen[MAX_FIELDS] = {0};
-	const struct node *slip[MAX_FIELDS] = {0}; /* a misspelt key for the field */
+	unsigned char seen[MAX_FIELDS];
+	const struct node *slip[MAX_FIELDS]; /* a misspelt key for the field */
 	if (o->nfields > MAX_FIELDS)
 		abort(); /* a table of schema_fields.c grew past MAX_FIELDS */
+	/* only the first nfields are read */
+	memset(seen, 0, o->nfields);
+	memset(slip, 0, o->nfields * sizeof *slip);
 	obj_init(o, base, map->mark);
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
@@ -942,7 +945,8 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 			continue;
 		}
 		size_t j = 0;
-		while (j < o->nfields && strcmp(o->fields[j].name, k->str))
+		while (j < o->nfields &&
+		       (o->fields[j].name[0] != k->str[0] || strcmp(o->fields[j].name, k->str)))
 			j++;
 		if (j == o->nfields) {
 			int near = near_field(o, k);

@@ -6,6 +6,7 @@
  */
 #include "catalogue.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -451,12 +452,44 @@ const struct rule rule_table[] = {
 };
 const size_t rule_count = sizeof rule_table / sizeof rule_table[0];
 
+/* The rules by id in a hash table built once: every finding looks its
+ * rule up, twice, and ids share long prefixes ("follow-task-..."). */
+enum { BY_ID_SLOTS = 512 }; /* a power of two, well above the rules */
+static const struct rule *by_id[BY_ID_SLOTS];
+static pthread_once_t by_id_once = PTHREAD_ONCE_INIT;
+
+static size_t
+id_hash(const char *id)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h & (BY_ID_SLOTS - 1);
+}
+
+static void
+by_id_build(void)
+{
+	_Static_assert(sizeof rule_table / sizeof rule_table[0] < BY_ID_SLOTS / 2,
+	               "BY_ID_SLOTS too small for the rule table");
+	for (size_t i = 0; i < rule_count; i++) {
+		size_t h = id_hash(rule_table[i].id);
+		while (by_id[h] && strcmp(by_id[h]->id, rule_table[i].id))
+			h = (h + 1) & (BY_ID_SLOTS - 1);
+		if (!by_id[h]) /* a repeated id is found at its first place */
+			by_id[h] = &rule_table[i];
+	}
+}
+
 const struct rule *
 rule_find(const char *id)
 {
-	for (size_t i = 0; id && i < rule_count; i++)
-		if (!strcmp(rule_table[i].id, id))
-			return &rule_table[i];
+	if (!id)
+		return NULL;
+	pthread_once(&by_id_once, by_id_build);
+	for (size_t h = id_hash(id); by_id[h]; h = (h + 1) & (BY_ID_SLOTS - 1))
+		if (!strcmp(by_id[h]->id, id))
+			return by_id[h];
 	return NULL;
 }
 

@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,26 +54,29 @@ rules_short(const char *s)
 	enum { MAX = 60 };
 	if (!s)
 		return xstrdup("?");
-	struct buf b = BUF_INIT;
 	size_t cps = 0;
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *q;
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
-	for (; *p; p++) {
-		if ((*p & 0xC0) != 0x80 && cps++ == MAX) {
-			/* Cut at a code point, then drop a half word's trailing space. */
-			while (b.len && b.data[b.len - 1] == ' ')
-				b.data[--b.len] = '\0';
-			buf_puts(&b, "…");
+	/* the first MAX code points, in one piece */
+	for (q = p; *q; q++)
+		if ((*q & 0xC0) != 0x80 && cps++ == MAX)
 			break;
-		}
-		buf_putc(&b, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
-	}
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	if (!b.len)
-		buf_putc(&b, '?');
-	return buf_detach(&b);
+	size_t n = (size_t)(q - p);
+	char *t = xmalloc(n + sizeof "…");
+	memcpy(t, p, n);
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '\n' || t[i] == '\r' || t[i] == '\t')
+			t[i] = ' ';
+	/* a cut half word's trailing space goes too */
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (*q) /* cut at a code point */
+		memcpy(t + n, "…", sizeof "…"), n += sizeof "…" - 1;
+	else if (!n)
+		t[n++] = '?';
+	t[n] = '\0';
+	return t;
 }
 
 /* Phrases come from constant tables and the configuration, both alive for
@@ -85,6 +89,11 @@ struct folded_entry {
 };
 static struct folded_entry *folded_cache;
 static size_t folded_n, folded_cap;
+/* 1 + the index of an entry, by the address of its phrase (open
+ * addressing); rebuilt as the cache grows: a scan of every entry for
+ * every phrase asked about was a good part of the rules' time. */
+static size_t *folded_slot;
+static size_t folded_nslots; /* a power of two, at least twice folded_n */
 static pthread_mutex_t folded_mu = PTHREAD_MUTEX_INITIALIZER; /* reports render on threads */
 
 static void
@@ -95,18 +104,83 @@ folded_cache_free(void)
 		free(folded_cache[i].folded);
 	}
 	free(folded_cache);
+	free(folded_slot);
 	folded_cache = NULL;
-	folded_n = folded_cap = 0;
+	folded_slot = NULL;
+	folded_n = folded_cap = folded_nslots = 0;
 }
+
+static size_t
+folded_home(const char *phrase)
+{
+	uintptr_t h = (uintptr_t)phrase;
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 7) & (folded_nslots - 1);
+}
+
+/* Entry i into the index, the index grown first when it is half full. */
+static void
+folded_index(size_t i)
+{
+	if (2 * (i + 1) > folded_nslots) {
+		free(folded_slot);
+		folded_nslots = folded_nslots ? folded_nslots * 2 : 256;
+		folded_slot = xcalloc(folded_nslots, sizeof *folded_slot);
+		for (size_t k = 0; k < i; k++)
+			folded_index(k);
+	}
+	size_t h = folded_home(folded_cache[i].phrase);
+	while (folded_slot[h])
+		h = (h + 1) & (folded_nslots - 1);
+	folded_slot[h] = i + 1;
+}
+
+/* Each thread's own view of the cache, in front of it: the phrases a
+ * thread asked about lately, by address, with the entry's text and
+ * folded form (neither freed before exit), so that threads checking
+ * records side by side do not queue for the lock at every phrase. */
+enum { FOLDED_SEEN = 512 };
+static _Thread_local struct folded_seen {
+	const char *phrase, *text, *folded;
+} folded_seen[FOLDED_SEEN];
+
+static const char *folded_phrase_locked(const char *phrase, const char **text);
 
 static const char *
 folded_phrase(const char *phrase)
 {
+	uintptr_t h = (uintptr_t)phrase;
+	struct folded_seen *fs = &folded_seen[(h ^ h >> 9) / 8 % FOLDED_SEEN];
+	/* one entry a (phrase, text) pair: any entry that matches is the one */
+	if (fs->phrase == phrase && !strcmp(fs->text, phrase))
+		return fs->folded;
+	const char *text, *folded = folded_phrase_locked(phrase, &text);
+	fs->phrase = phrase;
+	fs->text = text; /* the entry's own copy, which stays as it is */
+	fs->folded = folded;
+	return folded;
+}
+
+static const char *
+folded_phrase_locked(const char *phrase, const char **text)
+{
 	const char *found = NULL;
 	pthread_mutex_lock(&folded_mu);
-	for (size_t i = 0; i < folded_n && !found; i++)
-		if (folded_cache[i].phrase == phrase && !strcmp(folded_cache[i].text, phrase))
-			found = folded_cache[i].folded;
+	/* the first entry for the address that still holds the same text,
+	 * as the scan over the entries in order found it */
+	size_t best = SIZE_MAX;
+	for (size_t h = folded_nslots ? folded_home(phrase) : 0; folded_nslots && folded_slot[h];
+	     h = (h + 1) & (folded_nslots - 1)) {
+		size_t i = folded_slot[h] - 1;
+		if (folded_cache[i].phrase == phrase && i < best &&
+		    !strcmp(folded_cache[i].text, phrase))
+			best = i;
+	}
+	if (best != SIZE_MAX) {
+		found = folded_cache[best].folded;
+		*text = folded_cache[best].text;
+	}
 	if (!found) {
 		if (!folded_cache)
 			atexit(folded_cache_free);
@@ -114,7 +188,9 @@ folded_phrase(const char *phrase)
 		folded_cache[folded_n].phrase = phrase;
 		folded_cache[folded_n].text = xstrdup(phrase);
 		folded_cache[folded_n].folded = text_fold(phrase);
-		found = folded_cache[folded_n++].folded;
+		found = folded_cache[folded_n].folded;
+		*text = folded_cache[folded_n].text;
+		folded_index(folded_n++);
 	}
 	pthread_mutex_unlock(&folded_mu);
 	return found; /* entries are never freed before exit */

@@ -51,8 +51,8 @@ static const char *const stop_words[] = {
 static int
 in_list(const char *w, size_t n, const char *const *list, size_t nlist)
 {
-	for (size_t i = 0; i < nlist; i++)
-		if (strlen(list[i]) == n && !strncmp(list[i], w, n))
+	for (size_t i = 0; i < nlist; i++) /* the first byte rules out most */
+		if ((!n || list[i][0] == w[0]) && strlen(list[i]) == n && !strncmp(list[i], w, n))
 			return 1;
 	return 0;
 }

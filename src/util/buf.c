@@ -10,13 +10,18 @@
 static void
 reserve(struct buf *b, size_t extra)
 {
-	b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+	size_t need = b->len + extra + 1;
+	/* a short line at once rather than through 8, 16 and 32 bytes */
+	if (!b->cap && need < 64)
+		need = 64;
+	b->data = xgrow(b->data, &b->cap, need, 1);
 }
 
 void
 buf_put(struct buf *b, const void *p, size_t n)
 {
-	reserve(b, n);
+	if (b->cap - b->len <= n) /* room for n bytes and the NUL, or grow */
+		reserve(b, n);
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
@@ -32,8 +37,12 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, int c)
 {
-	char ch = (char)c;
-	buf_put(b, &ch, 1);
+	/* a byte at a time is how text is folded and cut: no call to grow
+	 * while there is room */
+	if (b->cap - b->len < 2)
+		reserve(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void

@@ -183,9 +183,23 @@ escape_text(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		const unsigned char *q = p; /* printable ASCII goes as it is, in one piece */
-		while (*q >= 0x20 && *q < 0x7f)
-			q++;
+		/* Printable ASCII and well-formed UTF-8 that needs no escape go
+		 * as they are, in one piece. */
+		const unsigned char *q = p;
+		for (;;) {
+			if (*q >= 0x20 && *q < 0x7f) {
+				q++;
+				continue;
+			}
+			if (*q < 0xC2 || *q > 0xF4)
+				break; /* controls, DEL, and what cannot start UTF-8 */
+			size_t k = text_utf8_len(q, SIZE_MAX);
+			/* C1 is C2 80..9F; the bidirectional controls are E2 80 AA..AE
+			 * and E2 81 A6..A9 */
+			if (!k || (q[0] == 0xC2 && q[1] <= 0x9F) || q[0] == 0xE2)
+				break;
+			q += k;
+		}
 		if (q > p) {
 			buf_put(b, p, (size_t)(q - p));
 			p = q;

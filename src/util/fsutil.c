@@ -153,9 +153,11 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 	if (fd < 0)
 		return 0;
 	struct buf b = BUF_INIT;
-	char chunk[65536];
+	enum { CHUNK = 65536 };
 	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
+		/* straight into the buffer: a record is read in one call */
+		b.data = xgrow(b.data, &b.cap, b.len + CHUNK + 1, 1);
+		ssize_t r = read(fd, b.data + b.len, CHUNK);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -167,14 +169,15 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 			break;
 		if (b.len + (size_t)r > max) {
 			if (cut) {
-				buf_put(&b, chunk, max - b.len);
+				b.len = max;
 				break;
 			}
 			*err = xasprintf(M("lớn hơn %zu byte", "larger than %zu bytes"), max);
 			goto fail;
 		}
-		buf_put(&b, chunk, (size_t)r);
+		b.len += (size_t)r;
 	}
+	b.data[b.len] = '\0';
 	if (!stdin_)
 		close(fd);
 	*len = b.len;

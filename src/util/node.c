@@ -29,8 +29,9 @@ arena_new(void)
 	return xcalloc(1, sizeof(struct arena));
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* n bytes of the arena, aligned, not cleared. */
+static void *
+arena_take(struct arena *a, size_t n)
 {
 	const size_t align = _Alignof(max_align_t);
 	n = (n + align - 1) & ~(align - 1);
@@ -51,7 +52,6 @@ arena_alloc(struct arena *a, size_t n)
 			big->next = c->next;
 			c->next = big;
 			a->bytes += n;
-			memset(big->data, 0, n);
 			return big->data;
 		}
 		c = xmalloc(sizeof(struct chunk) + size);
@@ -63,14 +63,21 @@ arena_alloc(struct arena *a, size_t n)
 	}
 	void *p = c->data + c->used;
 	c->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void *p = arena_take(a, n);
+	memset(p, 0, (n + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1));
 	return p;
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1); /* every byte written below */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -244,8 +251,13 @@ node_is_null(const struct node *n)
 	if (!n || n->kind != NODE_SCALAR || !n->plain)
 		return 0;
 	const char *s = n->str;
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
-	       !strcmp(s, "NULL");
+	switch (*s) { /* most scalars are answered by their first byte */
+	case '\0': return 1;
+	case '~': return !s[1];
+	case 'n': return !strcmp(s, "null");
+	case 'N': return !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return 0;
+	}
 }
 
 const char *

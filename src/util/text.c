@@ -45,8 +45,30 @@ text_utf8_check(const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		if (p[i] < 0x80) {
-			i++;
+			/* ASCII eight bytes at a time: most of any record */
+			uint64_t w;
+			while (i + 8 <= len && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080u)))
+				i += 8;
+			while (i < len && p[i] < 0x80)
+				i++;
 			continue;
+		}
+		/* two- and three-byte forms with no special case (Latin, most of
+		 * the BMP: Vietnamese), as text_utf8_len would take them */
+		unsigned c = p[i];
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			return i;
+		}
+		if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+			if (i + 2 < len && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				continue;
+			}
+			return i;
 		}
 		size_t n = text_utf8_len(p + i, len - i);
 		if (!n)
@@ -79,6 +101,16 @@ text_nfc_for_sure(const char *s)
 			p++;
 		if (!*p)
 			return 1;
+		/* U+0080..U+02FF and U+1E00..U+1EFF (Latin-1 to the IPA
+		 * extensions, precomposed Vietnamese) by their bytes */
+		if (*p >= 0xC2 && *p <= 0xCB && (p[1] & 0xC0) == 0x80) {
+			p += 2;
+			continue;
+		}
+		if (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
 		if (!nfc_safe(text_next_cp(&p)))
 			return 0;
 	}
@@ -174,7 +206,7 @@ text_fold(const char *s)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (*p) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		utf8proc_ssize_t k = *p < 0x80 ? (cp = *p, 1) : utf8proc_iterate(p, -1, &cp);
 		if (k <= 0) {
 			p++; /* invalid byte: a separator */
 			cp = ' ';
@@ -576,7 +608,10 @@ int
 text_looks_legacy(const char *s)
 {
 	/* Both encodings show as Latin-1 characters, U+0080–U+00FF: C2/C3. */
-	if (!strchr(s, 0xC2) && !strchr(s, 0xC3))
+	const unsigned char *b = (const unsigned char *)s;
+	while (*b && *b != 0xC2 && *b != 0xC3) /* one pass, not one per byte */
+		b++;
+	if (!*b)
 		return 0;
 	const unsigned char *q = (const unsigned char *)s;
 	struct legacy_count lc = {0};

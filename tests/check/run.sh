@@ -330,7 +330,7 @@ sample() {
 	--format) [ "$2" = explain ] && echo markdown || echo json ;; --fail-on) echo warning ;;
 	--today) echo 2026-01-01 ;; --config) echo none.conf ;; --lang) echo en ;;
 	--min-severity) echo info ;; --stdin-filename) echo named.yaml ;; --due-within) echo 7 ;;
-	--owner) echo "Sở" ;; esac
+	--owner) echo "Sở" ;; --jobs) echo 2 ;; esac
 }
 "$DEBRIEF" --help >"$WORK/top-help.out" 2>&1
 for cmd in check report archive pdf rules explain new tasks; do

@@ -1,5 +1,5 @@
 #!/bin/sh
-# -j N: report and archive made on several threads give the very bytes of
+# -j N: report, archive and check run on several threads give the very bytes of
 # -j 1, files and messages alike, with messages in input order (bad and
 # duplicate records among good ones); files are written in batches, more
 # than one batch here, and no temporary is left; -j refuses what is not a
@@ -95,10 +95,58 @@ no_temps archive/no-temporaries arc-gen-2
 run arc-gen-2 archive -j 2 --format md "$G/a" "$G/b"
 has archive/rerun-unchanged "$WORK/arc-gen-2.out" " 0 tệp đã ghi\| 0 files written"
 
+# ---- check ----
+# chk NAME ARGS...: debrief check ARGS over the generated collection, its
+# output, messages and exit status kept as for run
+chk() {
+	n=$1; shift
+	"$DEBRIEF" check --today $TODAY "$@" >"$WORK/$n.out" 2>"$WORK/$n.raw"
+	echo $? >"$WORK/$n.rc"
+	sanitizer_clean "$n/sanitizers" "$WORK/$n.raw" || true
+	cp "$WORK/$n.raw" "$WORK/$n.err"
+}
+# same_out NAME A B: standard output, messages and exit status agree
+same_out() {
+	for k in out err rc; do
+		if cmp -s "$WORK/$2.$k" "$WORK/$3.$k"; then ok "$1/$k"; else
+			fail "$1/$k" "$2.$k and $3.$k differ"
+			diff "$WORK/$2.$k" "$WORK/$3.$k" | head -n 10
+		fi
+	done
+}
+for f in text json sarif github; do
+	chk chk-$f-1 -j 1 --verbose --format $f "$G/a" "$G/b"
+	chk chk-$f-3 -j 3 --verbose --format $f "$G/a" "$G/b"
+	same_out check/$f chk-$f-1 chk-$f-3
+done
+has check/generated/duplicate-id "$WORK/chk-text-3.out" "schema-duplicate-id"
+has check/generated/unreadable "$WORK/chk-text-3.err" "$G/a/00003.yaml"
+has check/generated/collection "$WORK/chk-text-3.out" "archive-open-tasks\|archive-cold-partner"
+[ "$(cat "$WORK/chk-text-3.rc")" = 1 ] && ok check/generated/exit-1 ||
+	fail check/generated/exit-1 "exited $(cat "$WORK/chk-text-3.rc")"
+# output larger than what check holds before writing: all of it, and a
+# failed write still fails the run
+n=$(wc -c <"$WORK/chk-text-3.out")
+[ "$n" -gt 65536 ] && ok "check/generated/large-output ($n bytes)" ||
+	fail check/generated/large-output "only $n bytes: the output is written in one piece"
+"$DEBRIEF" check -j 3 --today $TODAY --format json "$G/a" "$G/b" >/dev/full 2>"$WORK/full.err"
+rc=$?
+if [ $rc = 2 ] && grep -q "không ghi được kết quả" "$WORK/full.err"; then ok check/write-error; else
+	fail check/write-error "exit $rc: $(head -n 1 "$WORK/full.err")"; fi
+# junit: the same but for the time each file took
+chk chk-junit-1 -j 1 --format junit "$G/a" "$G/b"
+chk chk-junit-2 -j 2 --format junit "$G/a" "$G/b"
+for n in chk-junit-1 chk-junit-2; do
+	sed 's/ time="[0-9.]*"//g' "$WORK/$n.out" >"$WORK/$n.notime" && mv "$WORK/$n.notime" "$WORK/$n.out"
+done
+same_out check/junit chk-junit-1 chk-junit-2
+
 # ---- -j itself ----
-for c in report archive; do
+for c in report archive check; do
 	for bad in 0 x -3 2000; do
-		"$DEBRIEF" $c -j $bad -o "$WORK/bad" "$TOP/examples" >/dev/null 2>"$WORK/bad.err"
+		o="-o $WORK/bad"; [ $c = check ] && o=
+		# shellcheck disable=SC2086
+		"$DEBRIEF" $c -j $bad $o "$TOP/examples" >/dev/null 2>"$WORK/bad.err"
 		rc=$?
 		if [ $rc = 2 ] && grep -q -- "-j" "$WORK/bad.err"; then ok "$c/jobs-$bad-refused"; else
 			fail "$c/jobs-$bad-refused" "exit $rc"; head -n 3 "$WORK/bad.err"; fi
@@ -127,3 +175,21 @@ else fail report/config-said-with-readable-record "unreadable record at line ${a
 if grep -q 'bad/.debrief.yaml' "$WORK/cfg2.err"; then
 	fail report/config-unsaid-without-readable-record "said: $(grep 'bad/.debrief' "$WORK/cfg2.err" | head -n 1)"
 else ok report/config-unsaid-without-readable-record; fi
+# check: the same configuration and records on one thread and on three;
+# two records read after the unreadable one meet the configuration, and
+# the first of them always says what is wrong with it
+sed 's/^id: .*/id: 2017-07-another/' "$D/bad/b.yaml" >"$D/bad/c.yaml"
+for j in 1 3; do
+	(cd "$D" && "$DEBRIEF" check -j $j --verbose --today $TODAY good bad/a.yaml bad/b.yaml \
+		bad/c.yaml) \
+		>"$WORK/cfgc-$j.out" 2>"$WORK/cfgc-$j.raw"
+	echo $? >>"$WORK/cfgc-$j.out"
+	sanitizer_clean "cfgc-$j/sanitizers" "$WORK/cfgc-$j.raw" || true
+done
+if cmp -s "$WORK/cfgc-1.out" "$WORK/cfgc-3.out" && cmp -s "$WORK/cfgc-1.raw" "$WORK/cfgc-3.raw" &&
+	grep -q 'bad/.debrief.yaml' "$WORK/cfgc-3.out" "$WORK/cfgc-3.raw"; then
+	ok check/config-unreadable-same-with-threads
+else
+	fail check/config-unreadable-same-with-threads "-j 1 and -j 3 differ"
+	diff "$WORK/cfgc-1.out" "$WORK/cfgc-3.out" | head -n 5
+fi
