@@ -42,7 +42,10 @@
  * - a page's attr->contents: the page's content stream, written here in
  *   one piece rather than operator by operator through HPDF_Page_*;
  * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
- *   names of fonts and forms made outside libharu's font loaders.
+ *   names of fonts and forms made outside libharu's font loaders;
+ * - HPDF_MemCpy, which libharu calls through the dynamic linker for every
+ *   byte it moves between streams: defined below, so that libharu's calls
+ *   reach it instead.
  * Another release may move or change any of these without a word, so the
  * build stops on any other version than the one they were read from.
  */
@@ -84,6 +87,18 @@ struct out {                /* one document being written */
 	unsigned char *zbuf; /* deflated bytes of the last stream */
 	size_t zcap;
 };
+
+/* libharu copies each byte of each stream four times (into the stream,
+ * out of it into the document, out of that) through HPDF_MemCpy, a loop
+ * of one byte at a time: the same copy by libc, returning the end of what
+ * was written as libharu's does.  libharu's own calls resolve to this one
+ * because libharu is linked as a shared library (-lhpdf). */
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	memmove(out, in, n);
+	return out + n;
+}
 
 /* libharu reports here and goes on; we check o->err where it matters. */
 static void
