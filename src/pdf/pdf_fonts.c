@@ -28,6 +28,7 @@
 #define MAXFACES 64      /* document faces; later ones draw boxes */
 #define MAXCODES 0xFFFFu /* codes per face: two bytes each in the text */
 #define HIDDEN_W 100     /* least width of a character as invisible text */
+#define PREPARE_AFTER 16 /* subsets of a face before it is prepared for more */
 
 /* Fallback families in order of preference, by script.  Hangul first
  * looks in a Korean face because Droid Sans Fallback has only a few
@@ -52,6 +53,8 @@ struct face {                  /* one font file, shared by every document */
 	int index;             /* face in a collection */
 	hb_face_t *hb;         /* owned */
 	hb_font_t *font;       /* owned; scale = units per em */
+	hb_face_t *pre;        /* owned; hb prepared for subsetting, or NULL */
+	unsigned subsets;      /* subsets made of it before pre */
 	unsigned upem;         /* units per em */
 	unsigned notdef_w;     /* advance of .notdef, 1/1000 em */
 	struct font_metrics m; /* for its font descriptor */
@@ -904,7 +907,16 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 	static const unsigned keep[] = {0, 1, 2, 4, 6};
 	for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++)
 		hb_set_add(names, keep[k]);
-	plan = hb_subset_plan_create_or_fail(face->hb, in);
+	/* Subsetting a face reads its cmap and glyph tables into HarfBuzz's
+	 * lookup structures each time; a face prepared for subsetting keeps
+	 * them, for the same subsets.  Preparing costs as much as a few dozen
+	 * subsets (a CJK face most), so only a face subset often is. */
+	pthread_mutex_lock(&cache_mu);
+	if (!face->pre && ++face->subsets > PREPARE_AFTER)
+		face->pre = hb_subset_preprocess(face->hb);
+	hb_face_t *src = face->pre ? face->pre : face->hb;
+	pthread_mutex_unlock(&cache_mu);
+	plan = hb_subset_plan_create_or_fail(src, in);
 	sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	if (!sub) {
 		*err = xasprintf("cannot subset %s", face->path);
@@ -987,6 +999,7 @@ fonts_cache_clear(void)
 	for (size_t i = 0; i < cache.nfaces; i++) {
 		hb_font_destroy(cache.faces[i]->font);
 		hb_face_destroy(cache.faces[i]->hb);
+		hb_face_destroy(cache.faces[i]->pre);
 		free(cache.faces[i]->path);
 		free(cache.faces[i]);
 	}
