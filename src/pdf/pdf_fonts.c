@@ -28,7 +28,7 @@
 #define MAXFACES 64      /* document faces; later ones draw boxes */
 #define MAXCODES 0xFFFFu /* codes per face: two bytes each in the text */
 #define HIDDEN_W 100     /* least width of a character as invisible text */
-#define PREPARE_AFTER 16 /* subsets of a face before it is prepared for more */
+#define PREPARE_AFTER 16 /* least subsets of a face before it is prepared */
 
 /* Fallback families in order of preference, by script.  Hangul first
  * looks in a Korean face because Droid Sans Fallback has only a few
@@ -909,10 +909,13 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 		hb_set_add(names, keep[k]);
 	/* Subsetting a face reads its cmap and glyph tables into HarfBuzz's
 	 * lookup structures each time; a face prepared for subsetting keeps
-	 * them, for the same subsets.  Preparing costs as much as a few dozen
-	 * subsets (a CJK face most), so only a face subset often is. */
+	 * them, for the same subsets.  Preparing costs about what as many
+	 * subsets as a sixteenth of the face's glyphs save (Liberation Serif:
+	 * 160; a CJK face: thousands), so a face is prepared only after that
+	 * many subsets in the run, and short runs never pay for it. */
 	pthread_mutex_lock(&cache_mu);
-	if (!face->pre && ++face->subsets > PREPARE_AFTER)
+	if (!face->pre && ++face->subsets > PREPARE_AFTER &&
+	    face->subsets > hb_face_get_glyph_count(face->hb) / 16)
 		face->pre = hb_subset_preprocess(face->hb);
 	hb_face_t *src = face->pre ? face->pre : face->hb;
 	pthread_mutex_unlock(&cache_mu);
