@@ -7,10 +7,13 @@
 
 #include "xalloc.h"
 
+/* Room for extra bytes and the terminating NUL.  Called for every piece
+ * of every content stream, so the common case returns without a call. */
 static void
 reserve(struct buf *b, size_t extra)
 {
-	b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+	if (b->len + extra + 1 > b->cap)
+		b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
 }
 
 void
@@ -32,8 +35,9 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, int c)
 {
-	char ch = (char)c;
-	buf_put(b, &ch, 1);
+	reserve(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void
