@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
+
+#include "yaml_events.h"
 
 int
 main(void)
@@ -31,18 +32,7 @@ main(void)
 			len += r;
 		} while (r > 0);
 		fclose(f);
-		yaml_parser_t p;
-		yaml_parser_initialize(&p);
-		yaml_parser_set_input_string(&p, (unsigned char *)data, len);
-		for (int done = 0; !done;) {
-			yaml_event_t ev;
-			if (!yaml_parser_parse(&p, &ev))
-				break;
-			done = ev.type == YAML_STREAM_END_EVENT;
-			events++;
-			yaml_event_delete(&ev);
-		}
-		yaml_parser_delete(&p);
+		events += yaml_events((unsigned char *)data, len);
 		free(data);
 		files++;
 	}

@@ -13,6 +13,7 @@
 #include <hb-subset.h>
 #include <hb-ot.h>
 #include <hb.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@
 #define MAXFACES 64      /* document faces; later ones draw boxes */
 #define MAXCODES 0xFFFFu /* codes per face: two bytes each in the text */
 #define HIDDEN_W 100     /* least width of a character as invisible text */
+#define PREPARE_AFTER 16 /* least subsets of a face before it is prepared */
 
 /* Fallback families in order of preference, by script.  Hangul first
  * looks in a Korean face because Droid Sans Fallback has only a few
@@ -52,6 +54,8 @@ struct face {                  /* one font file, shared by every document */
 	int index;             /* face in a collection */
 	hb_face_t *hb;         /* owned */
 	hb_font_t *font;       /* owned; scale = units per em */
+	hb_face_t *pre;        /* owned; hb prepared for subsetting, or NULL */
+	unsigned subsets;      /* subsets made of it before pre */
 	unsigned upem;         /* units per em */
 	unsigned notdef_w;     /* advance of .notdef, 1/1000 em */
 	struct font_metrics m; /* for its font descriptor */
@@ -772,7 +776,27 @@ fonts_shape(struct fonts *f, int i, const uint32_t *text, size_t n, struct sglyp
 static void
 put_pt(struct buf *b, float x, float y, const char *op)
 {
-	buf_printf(b, "%.0f %.0f %s", (double)x, (double)y, op);
+	/* what "%.0f %.0f %s" writes, without printf's cost on every point
+	 * of every outline: the nearest integer, ties to even, "-0" for a
+	 * negative that rounds to zero */
+	float v[2] = {x, y};
+	for (int k = 0; k < 2; k++) {
+		double r = nearbyint((double)v[k]);
+		if (!(fabs(r) < 1e15)) {
+			buf_printf(b, "%.0f ", (double)v[k]);
+			continue;
+		}
+		char t[24], *e = t + sizeof t, *p = e;
+		*--p = ' ';
+		long long n = llabs((long long)r);
+		do
+			*--p = (char)('0' + n % 10);
+		while (n /= 10);
+		if (signbit(r))
+			*--p = '-';
+		buf_put(b, p, (size_t)(e - p));
+	}
+	buf_puts(b, op);
 }
 
 static void
@@ -904,7 +928,19 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 	static const unsigned keep[] = {0, 1, 2, 4, 6};
 	for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++)
 		hb_set_add(names, keep[k]);
-	plan = hb_subset_plan_create_or_fail(face->hb, in);
+	/* Subsetting a face reads its cmap and glyph tables into HarfBuzz's
+	 * lookup structures each time; a face prepared for subsetting keeps
+	 * them, for the same subsets.  Preparing costs about what as many
+	 * subsets as a sixteenth of the face's glyphs save (Liberation Serif:
+	 * 160; a CJK face: thousands), so a face is prepared only after that
+	 * many subsets in the run, and short runs never pay for it. */
+	pthread_mutex_lock(&cache_mu);
+	if (!face->pre && ++face->subsets > PREPARE_AFTER &&
+	    face->subsets > hb_face_get_glyph_count(face->hb) / 16)
+		face->pre = hb_subset_preprocess(face->hb);
+	hb_face_t *src = face->pre ? face->pre : face->hb;
+	pthread_mutex_unlock(&cache_mu);
+	plan = hb_subset_plan_create_or_fail(src, in);
 	sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	if (!sub) {
 		*err = xasprintf("cannot subset %s", face->path);
@@ -987,6 +1023,7 @@ fonts_cache_clear(void)
 	for (size_t i = 0; i < cache.nfaces; i++) {
 		hb_font_destroy(cache.faces[i]->font);
 		hb_face_destroy(cache.faces[i]->hb);
+		hb_face_destroy(cache.faces[i]->pre);
 		free(cache.faces[i]->path);
 		free(cache.faces[i]);
 	}

@@ -208,6 +208,54 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 #define TITLE_SIZE 14.0f /* REPORT and the summary line */
 #define LEAD 1.15f
 
+/* A text broken into lines, not yet placed. */
+struct laid {
+	struct para p;
+	struct line *ln;
+	size_t n;
+};
+
+static void
+lines_lay(struct lay *L, const char *s, int font, float size, float w, struct laid *t)
+{
+	memset(t, 0, sizeof *t);
+	para_reset(&t->p, font, size, 0, LEAD, 0);
+	para_text(L, &t->p, s);
+	t->n = para_break(L, &t->p, w, 1000, &t->ln);
+}
+
+/* Where the lines of t would end, from y down. */
+static float
+lines_bottom(const struct laid *t, float y)
+{
+	for (size_t k = 0; k < t->n; k++)
+		y -= t->ln[k].asc + t->ln[k].desc;
+	return y;
+}
+
+/* The lines of t placed as lines() places them. */
+static float
+lines_put(struct lay *L, struct laid *t, float x, float w, float *y, int draw, int left)
+{
+	float widest = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		if (draw)
+			para_draw_line(L, &t->p, &t->ln[k], x, *y - t->ln[k].asc, w,
+			               left ? 0 : 'c');
+		*y -= t->ln[k].asc + t->ln[k].desc;
+		if (t->ln[k].w > widest)
+			widest = t->ln[k].w;
+	}
+	return widest;
+}
+
+static void
+lines_free(struct laid *t)
+{
+	free(t->ln);
+	para_free(&t->p);
+}
+
 /* Lines of s in one style, each centred in [x, x + w) (or from x when
  * left), the first line's top at *y; *y moves below them.  Draws only
  * when draw.  Returns the width of the widest line. */
@@ -217,21 +265,10 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 {
 	if (!s || !*s)
 		return 0;
-	struct para p = {0};
-	para_reset(&p, font, size, 0, LEAD, 0);
-	para_text(L, &p, s);
-	struct line *ln = NULL;
-	size_t n = para_break(L, &p, w, 1000, &ln);
-	float widest = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (draw)
-			para_draw_line(L, &p, &ln[k], x, *y - ln[k].asc, w, left ? 0 : 'c');
-		*y -= ln[k].asc + ln[k].desc;
-		if (ln[k].w > widest)
-			widest = ln[k].w;
-	}
-	free(ln);
-	para_free(&p);
+	struct laid t;
+	lines_lay(L, s, font, size, w, &t);
+	float widest = lines_put(L, &t, x, w, y, draw, left);
+	lines_free(&t);
 	return widest;
 }
 
@@ -327,15 +364,17 @@ footer_at(struct lay *L, const struct form *f, float top, int draw)
 	float dash = text_width(L, "- ", 11.0f);
 	for (size_t i = 0; i < f->nrecipients; i++) {
 		char *s = xasprintf("%s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
-		float probe = yl;
-		lines(L, s, 0, 11.0f, x + dash, lw - 6 - dash, &probe, 0, 1);
-		if (draw && probe < L->st->mb && yl < PAGE_H - L->st->mt) {
+		/* laid out once: where it ends decides the page, then it is put */
+		struct laid t;
+		lines_lay(L, s, 0, 11.0f, lw - 6 - dash, &t);
+		if (draw && lines_bottom(&t, yl) < L->st->mb && yl < PAGE_H - L->st->mt) {
 			lay_page_break(L);
 			yl = PAGE_H - L->st->mt;
 		}
 		float y0 = yl;
 		lines(L, "-", 0, 11.0f, x, dash, &y0, draw, 1);
-		lines(L, s, 0, 11.0f, x + dash, lw - 6 - dash, &yl, draw, 1);
+		lines_put(L, &t, x + dash, lw - 6 - dash, &yl, draw, 1);
+		lines_free(&t);
 		free(s);
 	}
 	return L->page != page || yl < yr ? yl : yr;

@@ -25,7 +25,10 @@
  *   debrief in one piece rather than operator by operator through
  *   HPDF_Page_*;
  * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
- *   names of fonts and forms made outside libharu's font loaders.
+ *   names of fonts and forms made outside libharu's font loaders;
+ * - HPDF_MemCpy, which libharu calls through the dynamic linker for every
+ *   byte it moves between streams: defined below, so that libharu's calls
+ *   reach it instead.
  * Another release may move or change any of these without a word, so the
  * build stops on any other version than the one they were read from.
  */
@@ -59,6 +62,18 @@ struct hpdf {
 	unsigned char *zbuf; /* deflated bytes of the last stream */
 	size_t zcap;
 };
+
+/* libharu copies each byte of each stream four times (into the stream,
+ * out of it into the document, out of that) through HPDF_MemCpy, a loop
+ * of one byte at a time: the same copy by libc, returning the end of what
+ * was written as libharu's does.  libharu's own calls resolve to this one
+ * because libharu is linked as a shared library (-lhpdf). */
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	memmove(out, in, n);
+	return out + n;
+}
 
 /* Every libharu object is a pointer to a structure that starts with its
  * object header; the opaque type of the header stands for all of them. */

@@ -135,10 +135,16 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 		c->flags |= ICH_CJK;
 	if (cp == '-' || cp == 0x2010)
 		c->flags |= ICH_HYPHEN;
-	if (in_list(cp, closing))
-		c->flags |= ICH_CLOSE;
-	if (in_list(cp, opening))
-		c->flags |= ICH_OPEN;
+	/* both lists hold ASCII punctuation and characters from U+2026 on:
+	 * the letters and digits of Latin and Vietnamese text, nearly every
+	 * character of a report, need not walk them */
+	int ascii_alnum = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
+	if (cp < 0x80 ? !ascii_alnum : cp >= 0x2026) {
+		if (in_list(cp, closing))
+			c->flags |= ICH_CLOSE;
+		if (in_list(cp, opening))
+			c->flags |= ICH_OPEN;
+	}
 	p->col++;
 }
 

@@ -7,10 +7,14 @@
 
 #include "xalloc.h"
 
+/* Room for extra bytes and the terminating NUL.  Called for every piece
+ * of every content stream, so the common case returns without a call. */
 static void
 reserve(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
 	/* a short line at once rather than through 8, 16 and 32 bytes */
 	if (!b->cap && need < 64)
 		need = 64;
