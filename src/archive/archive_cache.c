@@ -36,16 +36,19 @@
 #define CACHE_HEAD "# debrief archive cache 2 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
 
+/* An entry of this run: in the previous file (old) or among the parsed. */
+struct ent {
+	size_t off;
+	int old;
+};
+
 struct arc_cache {
 	unsigned char run[HASH_LEN]; /* the program, the language and today */
 	char *data;                  /* the previous file, owned */
 	size_t len;
 	struct strmap keys; /* key → offset of its entry in data */
 	struct buf out;     /* the entries of this run that were parsed */
-	struct ent {        /* every entry of this run: in data (old) or out */
-		size_t off;
-		int old;
-	} *ents;
+	struct ent *ents;   /* every entry of this run */
 	size_t nout, cap, hits;
 	size_t nold; /* entries of the previous file, when it is whole */
 	int parsed;  /* an entry was made by parsing */

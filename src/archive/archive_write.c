@@ -309,8 +309,8 @@ put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, in
 		return 0;
 	note(w, name, rc);
 	/* a kept file has the hash the manifest gives it: from_disk checked */
-	uint64_t h = kept ? manifest_find(&w->old, name)->hash
-	                  : hash64(b->data ? b->data : "", b->len);
+	uint64_t h =
+	    kept ? manifest_find(&w->old, name)->hash : hash64(b->data ? b->data : "", b->len);
 	manifest_add(&w->now, name, w->dig ? src : h, h, b->len);
 	return 1;
 }
@@ -499,7 +499,8 @@ page_digest(const struct arc_digests *d, const struct archive *a, enum page_kind
 	case PAGE_AGENCY: return archive_digest_agency(d, i);
 	case PAGE_VISITS: { /* the page of a year lists its records (0: no usable date) */
 		struct arc_part pt = arc_visit_page(a, i);
-		return archive_digest_year(d, pt.list < a->nyears ? a->years[pt.list].year : 0, name);
+		return archive_digest_year(d, pt.list < a->nyears ? a->years[pt.list].year : 0,
+		                           name);
 	}
 	case PAGE_OWNER: return archive_digest_owner(d, arc_owner_page(a, i).list, name);
 	default: return archive_digest_all(d, name);

@@ -96,7 +96,8 @@ static const char *const org_en[][2] = {
     {"so dan toc va ton giao", "Department of Ethnic Minorities and Religions"},
     {"thanh tra tinh", "Provincial Inspectorate"},
     {"bo ngoai giao", "Ministry of Foreign Affairs"},
-    {"bo ngoai giao cuc ngoai vu", "Ministry of Foreign Affairs (Department of External Relations)"},
+    {"bo ngoai giao cuc ngoai vu",
+     "Ministry of Foreign Affairs (Department of External Relations)"},
 };
 
 /* English for the usual Vietnamese titles of a Sở Ngoại vụ's signers;

@@ -130,8 +130,8 @@ fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			*err =
-			    xasprintf(M("không đọc được: %s", "cannot read: %s"), fs_strerror(errno));
+			*err = xasprintf(M("không đọc được: %s", "cannot read: %s"),
+			                 fs_strerror(errno));
 			ok = 0;
 		}
 		if (r <= 0)
@@ -161,8 +161,8 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*err =
-			    xasprintf(M("không đọc được: %s", "cannot read: %s"), fs_strerror(errno));
+			*err = xasprintf(M("không đọc được: %s", "cannot read: %s"),
+			                 fs_strerror(errno));
 			goto fail;
 		}
 		if (r == 0)
@@ -415,7 +415,8 @@ open_parent(const char *dir, const char *name, int create, const char **base, ch
 	}
 	if (fd < 0) {
 		int e = errno;
-		*err = xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, fs_strerror(e));
+		*err =
+		    xasprintf(M("không mở được %s: %s", "cannot open %s: %s"), dir, fs_strerror(e));
 		errno = e;
 		return -1;
 	}
