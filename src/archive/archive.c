@@ -751,8 +751,8 @@ finish_partners(struct archive *a)
 	}
 }
 
-static int
-cmp_size(const void *x, const void *y)
+int
+archive_cmp_size(const void *x, const void *y)
 {
 	size_t p = *(const size_t *)x, q = *(const size_t *)y;
 	return p < q ? -1 : p > q;
@@ -903,7 +903,7 @@ finish_tasks(struct archive *a)
 		for (size_t k = 0; k < w->ntasks; k++)
 			if (a->tasks[w->tasks[k]].overdue)
 				rv[n++] = a->tasks[w->tasks[k]].rec;
-		qsort(rv, n, sizeof *rv, cmp_size);
+		qsort(rv, n, sizeof *rv, archive_cmp_size);
 		for (size_t k = 0; k < n; k++)
 			w->nvisits_overdue += !k || rv[k] != rv[k - 1];
 		free(rv);

@@ -219,6 +219,8 @@ void archive_finish_pairs(struct archive *a);
 void archive_finish_stats(struct archive *a);
 /* Record order: start date, end date, id (<0, 0, >0). */
 int archive_rec_cmp(const struct archive *a, size_t x, size_t y);
+/* qsort order of size_t values, smallest first. */
+int archive_cmp_size(const void *x, const void *y);
 
 /* 1 when the task is attributed to partner p (its own partner, or the
  * only partner of its record). */

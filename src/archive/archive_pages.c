@@ -865,13 +865,6 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 	buf_putc(b, '\n');
 }
 
-static int
-cmp_index(const void *x, const void *y)
-{
-	size_t p = *(const size_t *)x, q = *(const size_t *)y;
-	return p < q ? -1 : p > q;
-}
-
 const struct arc_agreement *
 arc_next_agreement(const struct archive *a, size_t k, size_t *i, size_t *g)
 {
@@ -966,7 +959,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	for (size_t i = 0; i < p->nrecs; i++)
 		if (a->recs[p->recs[i]].agency >= 0)
 			ags[nag++] = (size_t)a->recs[p->recs[i]].agency;
-	qsort(ags, nag, sizeof *ags, cmp_index);
+	qsort(ags, nag, sizeof *ags, archive_cmp_size);
 	int any = 0;
 	for (size_t i = 0; i < nag; i++) {
 		if (i && ags[i] == ags[i - 1])

@@ -54,13 +54,6 @@ cmp_pair(const void *x, const void *y)
 }
 
 static int
-cmp_size(const void *x, const void *y)
-{
-	size_t p = *(const size_t *)x, q = *(const size_t *)y;
-	return p < q ? -1 : p > q;
-}
-
-static int
 is_locality_kind(enum partner_kind k)
 {
 	return k == PK_NONE || k == PK_PREFECTURE || k == PK_REGION || k == PK_PROVINCE ||
@@ -152,7 +145,7 @@ archive_finish_pairs(struct archive *a)
 			for (size_t i = 0; i < ncl; i++)
 				if (!strcmp(cl[i].country, ct->country) && (!coop || cl[i].coop))
 					ls[n++] = cl[i].loc;
-			qsort(ls, n, sizeof *ls, cmp_size);
+			qsort(ls, n, sizeof *ls, archive_cmp_size);
 			size_t d = 0;
 			for (size_t i = 0; i < n; i++)
 				d += !i || ls[i] != ls[i - 1];
