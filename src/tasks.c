@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "archive_pages.h"
 #include "buf.h"
@@ -363,18 +362,9 @@ cmd_tasks(int argc, char **argv)
 	}
 
 	rc = EXIT_OK;
-	struct strlist files = {0}, errs = {0};
-	for (int i = c.next; i < argc; i++) {
-		struct stat st;
-		if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (fs_expand(&argv[i], 1, &files, &errs))
-				rc = EXIT_USAGE;
-		} else {
-			strlist_push(&files, argv[i]);
-		}
-	}
-	for (size_t i = 0; i < errs.n; i++)
-		escape_eprintf("debrief: %s\n", errs.v[i]);
+	struct strlist files = {0};
+	if (cli_files(&c, argc, argv, &files))
+		rc = EXIT_USAGE;
 	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL};
 	char *owner_key = owner ? text_fold(owner) : NULL;
 	w.owner_key = owner_key;
@@ -419,6 +409,5 @@ cmd_tasks(int argc, char **argv)
 	free(w.alias_from);
 	config_free(&cfg);
 	strlist_free(&files);
-	strlist_free(&errs);
 	return rc;
 }

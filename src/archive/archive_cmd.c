@@ -82,16 +82,6 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	return -1;
 }
 
-static const struct strlist *sort_files;
-
-static int
-cmp_file_idx(const void *x, const void *y)
-{
-	size_t p = *(const size_t *)x, q = *(const size_t *)y;
-	int c = strcmp(sort_files->v[p], sort_files->v[q]);
-	return c ? c : (p < q ? -1 : p > q);
-}
-
 /* Read one file into the archive: 1 when added, 0 when left out (the
  * findings say why), -1 when it cannot be read (message printed).  A
  * record with errors is still archived when it has an id, with the date
@@ -159,7 +149,7 @@ cmd_archive(int argc, char **argv)
 	struct config cfg;
 	memset(&cfg, 0, sizeof cfg);
 	struct diags dq = DIAGS_INIT, fq = DIAGS_INIT;
-	struct strlist files = {0}, errs = {0};
+	struct strlist files = {0};
 	struct archive *a = NULL;
 	struct arc_cache *cache = NULL;
 	struct arc_write_stats st = {0, 0, 0, {0}, {0}};
@@ -175,20 +165,7 @@ cmd_archive(int argc, char **argv)
 		               cfg.path ? cfg.path
 		                        : L(o.lang, "mặc định (không có .debrief.yaml)",
 		                            "defaults (no .debrief.yaml)"));
-	int io_failed = fs_expand(argv + o.cli.next, argc - o.cli.next, &files, &errs) > 0;
-	for (size_t i = 0; i < errs.n; i++)
-		escape_eprintf("debrief: %s\n", errs.v[i]);
-	/* a file named twice is read once, where it first came */
-	char *dup = xcalloc(files.n ? files.n : 1, 1);
-	sort_files = &files;
-	size_t *ord = xcalloc(files.n ? files.n : 1, sizeof *ord);
-	for (size_t i = 0; i < files.n; i++)
-		ord[i] = i;
-	qsort(ord, files.n, sizeof *ord, cmp_file_idx);
-	for (size_t i = 1; i < files.n; i++)
-		if (!strcmp(files.v[ord[i]], files.v[ord[i - 1]]) && strcmp(files.v[ord[i]], "-"))
-			dup[ord[i]] = 1;
-	free(ord);
+	int io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
 
 	struct load_limits lim;
 	load_limits_default(&lim);
@@ -200,14 +177,11 @@ cmd_archive(int argc, char **argv)
 	free(why);
 	size_t nread = 0, nskipped = 0;
 	for (size_t i = 0; i < files.n; i++) {
-		if (dup[i])
-			continue;
 		int r = arc_read(a, cache, files.v[i], &lim, o.lang, &fq);
 		nread += r >= 0;
 		nskipped += r == 0;
 		io_failed |= r < 0;
 	}
-	free(dup);
 	archive_finish(a);
 
 	struct check_ctx ctx = {today, o.lang, &cfg};
@@ -262,7 +236,6 @@ out:
 	archive_free(a);
 	arc_cache_free(cache);
 	strlist_free(&files);
-	strlist_free(&errs);
 	diags_free(&dq);
 	diags_free(&fq);
 	config_free(&cfg);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -230,53 +229,6 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	return rc;
 }
 
-/* Paths by name, then by place in their list. */
-static int
-cmp_path_ref(const void *a, const void *b)
-{
-	char **const *x = a, **const *y = b;
-	int c = strcmp(**x, **y);
-	if (c)
-		return c;
-	return *x < *y ? -1 : *x > *y;
-}
-
-/* Files to check, in order: directories walked, repeats dropped (a file
- * given twice would otherwise clash with itself). */
-static int
-expand(char **paths, int n, struct strlist *files)
-{
-	struct strlist all = {0}, errs = {0};
-	int failed = 0;
-	for (int i = 0; i < n; i++) {
-		struct stat st;
-		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			failed += fs_expand(&paths[i], 1, &all, &errs);
-		else
-			strlist_push(&all, paths[i]); /* fs_read reports what is wrong */
-	}
-	for (size_t i = 0; i < errs.n; i++)
-		escape_eprintf("debrief: %s\n", errs.v[i]);
-	/* Repeats are found by sorting pointers into the list: equal paths
-	 * end up together, the one given first first. */
-	char ***refs = xcalloc(all.n ? all.n : 1, sizeof *refs);
-	char *drop = xcalloc(all.n ? all.n : 1, 1);
-	for (size_t i = 0; i < all.n; i++)
-		refs[i] = &all.v[i];
-	qsort(refs, all.n, sizeof *refs, cmp_path_ref);
-	for (size_t k = 1; k < all.n; k++)
-		if (!strcmp(*refs[k], *refs[k - 1]))
-			drop[refs[k] - all.v] = 1;
-	for (size_t i = 0; i < all.n; i++)
-		if (!drop[i])
-			strlist_push(files, all.v[i]);
-	free(drop);
-	free(refs);
-	strlist_free(&all);
-	strlist_free(&errs);
-	return failed;
-}
-
 /* One record between its work (any thread) and its commit (in order). */
 struct check_rec {
 	char *err;                /* why it could not be read; NULL when it was */
@@ -473,7 +425,7 @@ cmd_check(int argc, char **argv)
 	/* without --config, each file gets the configuration nearest to it */
 	cs = o.config ? NULL : config_set_new(&cfg);
 
-	io_failed = expand(argv + o.cli.next, argc - o.cli.next, &files) > 0;
+	io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
 	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	coll = collection_new(&ctx);

@@ -575,11 +575,9 @@ cmd_report(int argc, char **argv)
 	o.cs = config ? NULL : config_set_new(&o.cfg);
 	/* what a killed run left; a run writing here now keeps its own */
 	fs_sweep_temps(o.outdir, NULL, 0, 60);
-	struct strlist files = {0}, errs = {0};
-	if (fs_expand(argv + c.next, argc - c.next, &files, &errs))
+	struct strlist files = {0};
+	if (cli_files(&c, argc, argv, &files))
 		rc = EXIT_USAGE;
-	for (size_t i = 0; i < errs.n; i++)
-		escape_eprintf("debrief: %s\n", errs.v[i]);
 	struct report_run run;
 	memset(&run, 0, sizeof run);
 	run.o = &o;
@@ -621,7 +619,6 @@ cmd_report(int argc, char **argv)
 	          "debrief: %zu of %zu %s written to %s\n"),
 	        written, files.n, L(o.ctx.lang, "", PL(files.n, "report", "reports")), o.outdir);
 	strlist_free(&files);
-	strlist_free(&errs);
 	strlist_free(&o.ids);
 	strlist_free(&o.files);
 	tset_free(&o.sets[0]);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
+#include "fsutil.h"
 #include "par.h"
 #include "xalloc.h"
 
@@ -48,6 +50,17 @@ cli_paths(const struct cli *c, int argc)
 		return -1;
 	return cli_error(c, "cần ít nhất một đường dẫn (tệp, thư mục hoặc -)",
 	                 "at least one PATH is needed (file, directory or -)", NULL);
+}
+
+int
+cli_files(const struct cli *c, int argc, char **argv, struct strlist *files)
+{
+	struct strlist errs = {0};
+	int failed = fs_expand(argv + c->next, argc - c->next, files, &errs);
+	for (size_t i = 0; i < errs.n; i++)
+		escape_eprintf("debrief: %s\n", errs.v[i]);
+	strlist_free(&errs);
+	return failed;
 }
 
 int

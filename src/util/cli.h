@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "debrief.h"
+#include "strlist.h"
 
 /* The common options a command takes (struct cli's common). */
 enum {
@@ -63,6 +64,11 @@ int cli_error(const struct cli *c, const char *vi, const char *en, const char *a
 /* The usage error unless argv has an operand from c->next on; -1 to go
  * on, else EXIT_USAGE. */
 int cli_paths(const struct cli *c, int argc);
+/* The files the operands from c->next on name, the same for every
+ * command (fs_expand: directories walked, repeats and a second "-"
+ * dropped); what a walk could not read is said on standard error.
+ * Returns the number of operands that failed. */
+int cli_files(const struct cli *c, int argc, char **argv, struct strlist *files);
 /* Today from --today (date_today); 0 after its message. */
 int cli_today(const struct cli *c, struct date *today);
 /* 1 when the --format value names item among those ',' between. */

@@ -318,27 +318,52 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 	return failed;
 }
 
+/* Indices into a list by string, then by place: equal strings together,
+ * the first given first. */
+static const struct strlist *cmp_list;
+
+static int
+cmp_str_at(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(cmp_list->v[x], cmp_list->v[y]);
+	return c ? c : (x > y) - (x < y);
+}
+
 int
 fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 {
 	int failed = 0;
 	struct seen seen = {0};
+	struct strlist all = {0};
 	for (int i = 0; i < n; i++) {
 		struct stat st;
-		if (!strcmp(paths[i], "-")) {
-			strlist_push(out, "-");
-		} else if (stat(paths[i], &st) != 0) {
-			say(errs, xasprintf(M("%s: không mở được: %s", "%s: cannot open: %s"),
-			                    paths[i], fs_strerror(errno)));
-			failed++;
-		} else if (S_ISDIR(st.st_mode)) {
+		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (seen_add(&seen, &st))
-				failed += walk(paths[i], paths[i], out, errs, &seen, 0);
+				failed += walk(paths[i], paths[i], &all, errs, &seen, 0);
 		} else {
-			strlist_push(out, paths[i]);
+			strlist_push(&all, paths[i]); /* reading it says what is wrong */
 		}
 	}
 	free(seen.v);
+	/* Repeats are found by sorting indices into the list (one sort, for
+	 * any number of files); a file is read once, where it first came.
+	 * Standard input is read once too: a second read would be empty. */
+	size_t *ord = xcalloc(all.n ? all.n : 1, sizeof *ord);
+	char *drop = xcalloc(all.n ? all.n : 1, 1);
+	for (size_t i = 0; i < all.n; i++)
+		ord[i] = i;
+	cmp_list = &all;
+	qsort(ord, all.n, sizeof *ord, cmp_str_at);
+	for (size_t k = 1; k < all.n; k++)
+		if (!strcmp(all.v[ord[k]], all.v[ord[k - 1]]))
+			drop[ord[k]] = 1;
+	for (size_t i = 0; i < all.n; i++)
+		if (!drop[i])
+			strlist_push(out, all.v[i]);
+	free(drop);
+	free(ord);
+	strlist_free(&all);
 	return failed;
 }
 

@@ -33,11 +33,14 @@ int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **
 int fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx), void *ctx,
                    char **err);
 
-/* Expand PATH arguments: files as given, directories walked recursively
- * for *.yaml / *.yml in byte order, "-" kept.  Each directory is walked
- * once; links to directories are not followed (a message says so).
- * Unreadable paths produce a message in *errs (one per line) and are
- * skipped.  Returns the number of paths that failed. */
+/* Expand PATH arguments, the same for every command: directories walked
+ * recursively for *.yaml / *.yml in byte order, anything else ("-", a
+ * file, a path that does not exist) kept as given for its reader to
+ * report.  Each directory is walked once; links to directories are not
+ * followed (a message says so).  A path met again (a file given twice, or
+ * "-" twice) is kept once, where it first came.  What a walk could not
+ * read produces a message in *errs (one per line) and is skipped.
+ * Returns the number of paths that failed.  Not thread-safe. */
 int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
 
 /* Create dir (and parents) if missing.  0 and *err on failure. */

@@ -163,6 +163,15 @@ frag = "".join(l for l in open(sys.argv[1]) if not l.startswith(".\\\""))
 sys.exit(0 if frag in open(sys.argv[2]).read() else 1)' ../../man/archive-json.section ../../man/debrief.1
 then ok json-shape-in-man-page; else fail json-shape-in-man-page "debrief.1 lacks man/archive-json.section"; fi
 
+# Standard input named twice is read once, as a file named twice is (a
+# second read would find it empty and leave out a record with no id).
+(cd "$C" && "$DEBRIEF" archive -o "$WORK/stdin2" --today $TODAY --lang en - - \
+	<records/2017-06-quangnam-nagasaki.yaml) >"$WORK/stdin2.out" 2>"$WORK/stdin2.err"
+rc=$?
+sanitizer_clean stdin2/sanitizers "$WORK/stdin2.err" || true
+want_rc stdin2 0
+has stdin2/one-record "$WORK/stdin2.out" ': 1 record; '
+
 # ---- incrementality ----
 arc again vi -v
 want_rc again 0

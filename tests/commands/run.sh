@@ -115,6 +115,12 @@ has tasks-missing/message "$WORK/tasks-missing.err" '^debrief: examples/nosuch.y
 if cmp -s "$WORK/tasks-missing.out" "$WORK/tasks-en.out"; then ok tasks-missing/others-listed; else
 	fail tasks-missing/others-listed "output differs from the run without the missing file"; fi
 printf 'id: [broken\n' >"$WORK/m/broken.yaml"
+# a path met again (a file named twice, a directory and a file in it) is
+# read once, as by check, report and archive
+tasks tasks-repeated --lang en --today 2026-11-23 --due-within 60 examples examples/2024-12-haiphong-kitakyushu.yaml examples
+want_rc tasks-repeated 0
+if cmp -s "$WORK/tasks-repeated.out" "$WORK/tasks-en.out"; then ok tasks-repeated/listed-once; else
+	fail tasks-repeated/listed-once "output differs from the run naming each file once"; fi
 tasks tasks-broken --lang en --today 2026-11-23 "$WORK/m/broken.yaml"
 want_rc tasks-broken 2
 has tasks-broken/position "$WORK/tasks-broken.err" 'broken.yaml:[0-9]+:[0-9]+: error: '

@@ -13,6 +13,14 @@ render() {
 	"$DEBRIEF" report -o "$out" --lang "$l" --today "$TODAY" "$@" >"$WORK/render.log" 2>&1
 }
 
+# A file named twice (here also through its directory) is one report,
+# not a clash of its id with itself.
+y=$(ls "$TOP"/examples/*.yaml | head -n 1)
+if render en "$WORK/twice" "$y" "$TOP/examples" "$y" &&
+	n=$(ls "$TOP"/examples/*.yaml | wc -l) &&
+	grep -q "^debrief: $n of $n reports written" "$WORK/render.log"
+then ok report/file-named-twice-once; else fail report/file-named-twice-once "$(tail -n 2 "$WORK/render.log")"; fi
+
 ncases=$(ls cases/*.yaml | wc -l) nexamples=$(ls "$TOP"/examples/*.yaml | wc -l)
 [ "$ncases" -ge 11 ] && [ "$nexamples" -ge 12 ] && ok "report/all-inputs ($ncases cases, $nexamples examples)" ||
 	fail report/all-inputs "$ncases cases and $nexamples examples, want at least 11 and 12"
