@@ -292,16 +292,16 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	struct load_limits lim;
 	load_limits_default(&lim);
-	char *data = NULL, *err = NULL;
-	size_t len = 0;
-	if (!schema_read(path, &lim, &data, &len, &err)) {
+	struct schema_src src = {
+	    .path = path, .name = name, .lim = &lim, .today = today, .lang = lang};
+	struct diags dq = DIAGS_INIT;
+	struct record *r;
+	char *err = NULL;
+	if (schema_file(&src, &r, &dq, &err) < 0) {
 		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return 0;
 	}
-	struct diags dq = DIAGS_INIT;
-	struct record *r = schema_load(data, len, name, &lim, today, &lang, NULL, NULL, &dq);
-	free(data);
 	if (r)
 		collect(l, r, name, w);
 	else

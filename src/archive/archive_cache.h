@@ -6,7 +6,7 @@
  * program itself; it holds the fields the archive model reads and the
  * record's findings, so that a cached record adds to the archive exactly
  * what parsing it would.  The configuration is not in the key: reading a
- * record does not consult it (schema_load takes none); what it decides,
+ * record does not consult it (schema_file takes none); what it decides,
  * owner aliases and the rest, is applied when the archive merges the
  * records, which every run does, and the page digests hash its file.
  */

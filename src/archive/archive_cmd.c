@@ -82,6 +82,23 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	return -1;
 }
 
+/* A record's bytes against the cache: what it gave the last run. */
+struct arc_src {
+	struct arc_cache *cache;
+	const char *name;
+	unsigned char key[HASH_LEN]; /* its bytes' */
+	int hit;
+};
+
+static int
+arc_cached(void *vs, const char *data, size_t len, struct record **r, struct diags *dq)
+{
+	struct arc_src *s = vs;
+	arc_cache_key(s->cache, s->name, data, len, s->key);
+	s->hit = arc_cache_get(s->cache, s->key, s->name, r, dq);
+	return s->hit ? 2 : 1;
+}
+
 /* Read one file into the archive: 1 when added, 0 when left out (the
  * findings say why), -1 when it cannot be read (message printed).  A
  * record with errors is still archived when it has an id, with the date
@@ -93,22 +110,25 @@ arc_read(struct archive *a, struct arc_cache *cache, const char *path,
          const struct load_limits *lim, enum lang lang, struct diags *dq)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
-	char *data = NULL, *err = NULL;
-	size_t len = 0;
-	if (!schema_read(path, lim, &data, &len, &err)) {
+	char *err = NULL;
+	struct diags one = DIAGS_INIT;
+	struct record *r;
+	struct arc_src as = {cache, name, {0}, 0};
+	struct schema_src src = {.path = path,
+	                         .name = name,
+	                         .lim = lim,
+	                         .today = a->today,
+	                         .lang = lang,
+	                         .before = arc_cached,
+	                         .ctx = &as};
+	if (schema_file(&src, &r, &one, &err) < 0) {
 		escape_eprintf("debrief: %s: %s\n", name, err);
 		free(err);
 		return -1;
 	}
-	struct diags one = DIAGS_INIT;
-	struct record *r = NULL;
-	unsigned char key[HASH_LEN];
-	arc_cache_key(cache, name, data, len, key);
-	if (!arc_cache_get(cache, key, name, &r, &one)) {
-		r = schema_load(data, len, name, lim, a->today, &lang, NULL, NULL, &one);
-		arc_cache_put(cache, key, r, &one, 0);
-	}
-	free(data);
+	if (!as.hit)
+		arc_cache_put(cache, as.key, r, &one, 0);
+	const unsigned char *key = as.key;
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;

@@ -271,21 +271,13 @@ struct check_run {
 	size_t nread;
 };
 
-/* Read, load and check record i; nothing is said or kept run-wide here. */
-static void
-check_work(void *vrun, size_t i)
+/* The configuration of record i, looked up in input order (see
+ * check_run); NULL when it failed or the record was not read (read 0). */
+static const struct config *
+check_config(struct check_run *run, size_t i, int read)
 {
-	struct check_run *run = vrun;
-	const struct check_opts *o = run->o;
-	struct input *in = &run->in[i];
+	const struct input *in = &run->in[i];
 	struct check_rec *rec = &run->recs[i];
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	char *data = NULL;
-	size_t len = 0;
-	/* At most one byte past the limit, so that the loader reports a
-	 * file too large as a finding, and memory stays bounded. */
-	int read = schema_read(in->path, run->lim, &data, &len, &rec->err);
 	const struct config *fc = run->cfg;
 	pthread_mutex_lock(&run->cfg_mu);
 	if (read && run->cs && strcmp(in->path, "-")) {
@@ -307,7 +299,7 @@ check_work(void *vrun, size_t i)
 			while (run->cfg_turn != i)
 				pthread_cond_wait(&run->cfg_cv, &run->cfg_mu);
 			config_set_say_into(run->cs, &rec->cfg_said);
-			fc = config_set_for(run->cs, in->path, o->lang, &rec->dq);
+			fc = config_set_for(run->cs, in->path, run->o->lang, &rec->dq);
 			config_set_say_into(run->cs, NULL);
 			run->dirs =
 			    xgrow(run->dirs, &run->capdirs, run->ndirs + 1, sizeof *run->dirs);
@@ -319,26 +311,59 @@ check_work(void *vrun, size_t i)
 		run->cfg_turn++;
 	pthread_cond_broadcast(&run->cfg_cv);
 	pthread_mutex_unlock(&run->cfg_mu);
-	if (!read)
+	return read ? fc : NULL;
+}
+
+/* Record i's bytes are read: its configuration, before it is loaded. */
+struct check_one {
+	struct check_run *run;
+	size_t i;
+	size_t from; /* its findings from here on are the record's own */
+};
+
+static int
+check_before(void *vc, const char *data, size_t len, struct record **r, struct diags *dq)
+{
+	struct check_one *c = vc;
+	struct check_rec *rec = &c->run->recs[c->i];
+	rec->cfg = check_config(c->run, c->i, 1);
+	c->from = rec->dq.n;
+	return rec->cfg != NULL;
+}
+
+/* Read, load and check record i; nothing is said or kept run-wide here. */
+static void
+check_work(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	const struct check_opts *o = run->o;
+	struct input *in = &run->in[i];
+	struct check_rec *rec = &run->recs[i];
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct check_one c = {run, i, 0};
+	struct schema_src src = {.path = in->path,
+	                         .name = in->name,
+	                         .lim = run->lim,
+	                         .today = run->today,
+	                         .lang = o->lang,
+	                         .before = check_before,
+	                         .ctx = &c};
+	struct record *r;
+	int got = schema_file(&src, &r, &rec->dq, &rec->err);
+	if (got < 0)
+		check_config(run, i, 0);
+	if (got <= 0)
 		return;
-	if (!fc) {
-		free(data);
-		return;
-	}
-	rec->cfg = fc;
+	const struct config *fc = rec->cfg;
 	if (o->verbose)
 		strlist_push(&rec->said, fc->path ? fc->path
 		                                  : L(o->lang, "mặc định (không có .debrief.yaml)",
 		                                      "defaults (no .debrief.yaml)"));
-	size_t from = rec->dq.n;
-	enum lang rl = o->lang;
-	struct record *r =
-	    schema_load(data, len, in->name, run->lim, run->today, &rl, NULL, NULL, &rec->dq);
-	free(data);
 	struct check_ctx fctx = {run->today, o->lang, fc};
 	if (r)
 		rules_check(r, &fctx, &rec->dq);
-	rules_apply(&rec->dq, from, r, fc);
+	rules_apply(&rec->dq, c.from, r, fc);
 	rec->r = r;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	in->secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -1470,25 +1470,28 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 }
 
 int
-schema_read(const char *path, const struct load_limits *lim, char **data, size_t *len, char **err)
+schema_file(struct schema_src *s, struct record **r, struct diags *dq, char **err)
 {
-	return fs_read_head(path, lim->max_file + 1, data, len, err);
-}
-
-struct record *
-schema_load(const char *data, size_t len, const char *name, const struct load_limits *lim,
-            struct date today, enum lang *lang,
-            enum lang (*lang_of)(const struct doc *doc, const void *arg), const void *arg,
-            struct diags *dq)
-{
-	/* the findings in both languages when the document decides which */
-	struct diags one[2] = {DIAGS_INIT, DIAGS_INIT};
-	struct doc *doc =
-	    load_yaml_both(data, len, name, lim, *lang, &one[*lang], lang_of ? &one[!*lang] : NULL);
-	if (doc && lang_of)
-		*lang = lang_of(doc, arg);
-	diags_take(dq, &one[*lang]);
-	diags_free(&one[0]);
-	diags_free(&one[1]);
-	return doc ? schema_record_take(doc, today, *lang, dq) : NULL;
+	const char *name = s->name ? s->name : strcmp(s->path, "-") ? s->path : "<stdin>";
+	char *data = NULL;
+	size_t len = 0;
+	*r = NULL;
+	if (!fs_read_head(s->path, s->lim->max_file + 1, &data, &len, err))
+		return -1;
+	int go = s->before ? s->before(s->ctx, data, len, r, dq) : 1;
+	if (go == 1) {
+		/* the findings in both languages when the document decides which */
+		struct diags one[2] = {DIAGS_INIT, DIAGS_INIT};
+		enum lang l = s->lang;
+		struct doc *doc = load_yaml_both(data, len, name, s->lim, l, &one[l],
+		                                 s->lang_of ? &one[!l] : NULL);
+		if (doc && s->lang_of)
+			s->lang = s->lang_of(doc, s->arg);
+		diags_take(dq, &one[s->lang]);
+		diags_free(&one[0]);
+		diags_free(&one[1]);
+		*r = doc ? schema_record_take(doc, s->today, s->lang, dq) : NULL;
+	}
+	free(data);
+	return go != 0;
 }

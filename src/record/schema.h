@@ -18,23 +18,35 @@
 struct record *schema_record_take(struct doc *doc, struct date today, enum lang lang,
                                   struct diags *dq);
 
-/* The one way every command reads a record file (path "-": standard
- * input): at most lim->max_file + 1 bytes, so that a larger file is the
- * loader's yaml-limit finding, never an I/O error, and memory stays
- * bounded.  Returns 1 with *data (caller frees), or 0 with *err (caller
- * frees). */
-int schema_read(const char *path, const struct load_limits *lim, char **data, size_t *len,
-                char **err);
-/* data[len] of the file called name, loaded and typed as every command
- * does it, findings appended to dq in *lang.  lang_of, when not NULL,
- * names from the loaded tree the language the findings should be in
- * (report: the record's own); the loader then says each finding in both
- * languages and the file is loaded once whichever it names.  *lang is
- * then the language used.  NULL when no record could be made of it
+/* What reading one record file takes besides the file itself. */
+struct schema_src {
+	const char *path; /* "-": standard input */
+	const char *name; /* in findings; NULL: path, or "<stdin>" for "-" */
+	const struct load_limits *lim;
+	struct date today; /* derives a missing status */
+	enum lang lang;    /* of the findings; on return, the one used */
+	/* When not NULL, names from the loaded tree the language the findings
+	 * should be in (report: the record's own); the loader then says each
+	 * finding in both languages and the file is loaded once whichever it
+	 * names. */
+	enum lang (*lang_of)(const struct doc *doc, const void *arg);
+	const void *arg;
+	/* When not NULL, called with the bytes read before they are parsed
+	 * (the record's configuration is looked up here, or the archive's
+	 * cache asked): 0 to leave the file unloaded, 1 to load it, 2 when it
+	 * has set *r and appended the findings itself. */
+	int (*before)(void *ctx, const char *data, size_t len, struct record **r, struct diags *dq);
+	void *ctx;
+};
+
+/* The one way every command reads and loads a record file: at most
+ * lim->max_file + 1 bytes, so that a larger file is the loader's
+ * yaml-limit finding, never an I/O error, and memory stays bounded; then
+ * loaded and typed, findings appended to dq.  Returns -1 when the file
+ * cannot be read (*err says why, caller frees; the commands say it as
+ * "debrief: NAME: ERR"), 0 when before() left it unloaded, 1 when it was
+ * loaded: *r is then the record, or NULL when none could be made of it
  * (the findings say why). */
-struct record *schema_load(const char *data, size_t len, const char *name,
-                           const struct load_limits *lim, struct date today, enum lang *lang,
-                           enum lang (*lang_of)(const struct doc *doc, const void *arg),
-                           const void *arg, struct diags *dq);
+int schema_file(struct schema_src *s, struct record **r, struct diags *dq, char **err);
 
 #endif

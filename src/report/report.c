@@ -285,6 +285,13 @@ make_pdf(const struct record *r, enum lang lang, struct rjob *j)
 	free(mdname);
 }
 
+/* A record is loaded only when its configuration could be had. */
+static int
+has_config(void *vj, const char *data, size_t len, struct record **r, struct diags *dq)
+{
+	return ((struct rjob *)vj)->cfg != NULL;
+}
+
 /* Everything about one record that depends on no other record: load →
  * schema → rules → view → Markdown → PDF, into memory.  Runs on any
  * thread; says nothing itself. */
@@ -294,29 +301,34 @@ report_work(void *vrun, size_t idx)
 	struct report_run *run = vrun;
 	struct report_opts *o = run->o;
 	struct rjob *j = &run->jobs[idx];
-	const char *path = j->path;
-	char *data = NULL, *err = NULL;
-	size_t len = 0;
+	char *err = NULL;
 	struct load_limits lim;
 	load_limits_default(&lim);
-	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	const char *name = strcmp(j->path, "-") ? j->path : "<stdin>";
 	j->failed = 1;
 	j->lang = o->ctx.lang;
-	if (!schema_read(path, &lim, &data, &len, &err)) {
+	/* its configuration's problems are said at commit: no load without it */
+	struct schema_src src = {.path = j->path,
+	                         .name = name,
+	                         .lim = &lim,
+	                         .today = o->ctx.today,
+	                         .lang = o->ctx.lang,
+	                         .lang_of = record_lang,
+	                         .arg = o,
+	                         .before = has_config,
+	                         .ctx = j};
+	struct diags dq = DIAGS_INIT;
+	struct record *r;
+	int got = schema_file(&src, &r, &dq, &err);
+	if (got < 0) {
 		say(&j->said, "debrief: %s: %s\n", name, err);
 		free(err);
 		j->unread = 1;
 		return;
 	}
-	if (!j->cfg) { /* its configuration's problems are said at commit */
-		free(data);
+	if (!got)
 		return;
-	}
-	struct diags dq = DIAGS_INIT;
-	enum lang lang = o->ctx.lang;
-	struct record *r =
-	    schema_load(data, len, name, &lim, o->ctx.today, &lang, record_lang, o, &dq);
-	free(data);
+	enum lang lang = src.lang;
 	j->lang = lang;
 	struct check_ctx ctx = o->ctx;
 	ctx.lang = lang;
