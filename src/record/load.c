@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 #include "fsutil.h"
@@ -792,20 +791,11 @@ load_file(const char *path, const struct load_limits *lim_in, enum lang lang, st
 	*err = NULL;
 	int is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "<stdin>" : path;
-	struct stat st;
-	/* Refuse a big file before reading it. */
-	if (!is_stdin && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > lim_in->max_file) {
-		struct mark top = {1, 1};
-		diags_add(dq, name, top, SEV_ERROR, "yaml-limit", "",
-		          L(lang, "tệp %llu byte, vượt giới hạn %zu byte",
-		            "file of %llu bytes exceeds the limit of %zu bytes"),
-		          (unsigned long long)st.st_size, lim_in->max_file);
-		return NULL;
-	}
+	/* read as the commands read a record (schema_file): a file over the
+	 * limit is the loader's yaml-limit finding, in bounded memory */
 	char *data;
 	size_t len;
-	if (!fs_read(path, lim_in->max_file, &data, &len, err))
+	if (!fs_read_head(path, lim_in->max_file + 1, &data, &len, err))
 		return NULL;
 	struct doc *d = load_yaml(data, len, name, lim_in, lang, dq);
 	free(data);

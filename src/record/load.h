@@ -59,9 +59,9 @@ struct doc *load_yaml_both(const char *data, size_t len, const char *name,
                            struct diags *other);
 
 /* Read and load the file at path ("-": standard input, named "<stdin>" in
- * findings).  A file over lim->max_file is a yaml-limit finding, read no
- * further.  Returns the document; NULL after findings, or NULL with *err
- * (caller frees) when the file cannot be read. */
+ * findings), as schema_file reads a record: a file over lim->max_file is
+ * a yaml-limit finding, read no further than one byte past it.  Returns the document; NULL after
+ * findings, or NULL with *err (caller frees) when the file cannot be read. */
 struct doc *load_file(const char *path, const struct load_limits *lim, enum lang lang,
                       struct diags *dq, char **err);
 
