@@ -182,9 +182,7 @@ cmd_archive(int argc, char **argv)
 		goto out;
 	if (o.verbose)
 		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
-		               cfg.path ? cfg.path
-		                        : L(o.lang, "mặc định (không có .debrief.yaml)",
-		                            "defaults (no .debrief.yaml)"));
+		               config_name(&cfg, o.lang));
 	int io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
 
 	struct load_limits lim;

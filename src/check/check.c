@@ -357,9 +357,7 @@ check_work(void *vrun, size_t i)
 		return;
 	const struct config *fc = rec->cfg;
 	if (o->verbose)
-		strlist_push(&rec->said, fc->path ? fc->path
-		                                  : L(o->lang, "mặc định (không có .debrief.yaml)",
-		                                      "defaults (no .debrief.yaml)"));
+		strlist_push(&rec->said, config_name(fc, o->lang));
 	struct check_ctx fctx = {run->today, o->lang, fc};
 	if (r)
 		rules_check(r, &fctx, &rec->dq);

@@ -105,6 +105,14 @@ is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+const char *
+config_name(const struct config *cfg, enum lang lang)
+{
+	return cfg->path
+	           ? cfg->path
+	           : L(lang, "mặc định (không có .debrief.yaml)", "defaults (no .debrief.yaml)");
+}
+
 int
 config_find(const char *dir, char **path)
 {

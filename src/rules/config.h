@@ -51,6 +51,8 @@ int config_load(const char *file, enum lang lang, struct config *cfg, struct dia
  * by caller.  1 if found. */
 int config_find(const char *dir, char **path);
 void config_free(struct config *cfg);
+/* What --verbose calls cfg: its file, or the defaults when it has none. */
+const char *config_name(const struct config *cfg, enum lang lang);
 /* The configuration of a run, as every command finds it: FILE (--config)
  * when given, else .debrief.yaml in the first PATH's directory or above,
  * else in the current directory or above, else the defaults.  Problems in
