@@ -498,6 +498,19 @@ archive_add(struct archive *a, const struct record *r)
 
 static const struct archive *sort_a; /* qsort has no context argument */
 
+/* The indices 0..n-1 of a's items in the order cmp gives them (cmp
+ * reads sort_a); caller frees. */
+static size_t *
+sorted_indices(const struct archive *a, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t *v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = i;
+	sort_a = a;
+	qsort(v, n, sizeof *v, cmp);
+	return v;
+}
+
 static int
 cmp_rec_idx(const void *x, const void *y)
 {
@@ -915,10 +928,7 @@ finish_tasks(struct archive *a)
 		for (size_t k = 0; k < a->owners[o].ntasks; k++)
 			a->tasks[a->owners[o].tasks[k]].owner = o;
 	/* one order for every list of tasks outside the register */
-	size_t *all = xcalloc(a->ntasks ? a->ntasks : 1, sizeof *all);
-	for (size_t i = 0; i < a->ntasks; i++)
-		all[i] = i;
-	qsort(all, a->ntasks, sizeof *all, cmp_task);
+	size_t *all = sorted_indices(a, a->ntasks, cmp_task);
 	for (size_t i = 0; i < a->ntasks; i++)
 		a->tasks[all[i]].order = i;
 	free(all);
@@ -937,11 +947,7 @@ cmp_owner_key(const void *x, const void *y)
 static void
 owner_slugs(struct archive *a)
 {
-	size_t *order = xcalloc(a->nowners ? a->nowners : 1, sizeof *order);
-	for (size_t o = 0; o < a->nowners; o++)
-		order[o] = o;
-	sort_a = a;
-	qsort(order, a->nowners, sizeof *order, cmp_owner_key);
+	size_t *order = sorted_indices(a, a->nowners, cmp_owner_key);
 	struct strmap seen = {0};
 	strmap_put(&seen, "unassigned", 1);
 	for (size_t i = 0; i < a->nowners; i++) {
@@ -970,11 +976,8 @@ finish_agencies(struct archive *a)
 {
 	/* by folded name; old index → new index for the records */
 	size_t n = a->nagencies;
-	size_t *order = xcalloc(n ? n : 1, sizeof *order), *newi = xcalloc(n ? n : 1, sizeof *newi);
-	for (size_t g = 0; g < n; g++)
-		order[g] = g;
-	sort_a = a;
-	qsort(order, n, sizeof *order, cmp_agency_idx);
+	size_t *order = sorted_indices(a, n, cmp_agency_idx),
+	       *newi = xcalloc(n ? n : 1, sizeof *newi);
 	struct arc_agency *sorted = xcalloc(n ? n : 1, sizeof *sorted);
 	struct strmap seen = {0};
 	for (size_t g = 0; g < n; g++) {
@@ -1014,11 +1017,7 @@ archive_file_of_id(const struct archive *a, const char *id)
 void
 archive_finish(struct archive *a)
 {
-	sort_a = a;
-	a->by_date = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *a->by_date);
-	for (size_t i = 0; i < a->nrecs; i++)
-		a->by_date[i] = i;
-	qsort(a->by_date, a->nrecs, sizeof *a->by_date, cmp_rec_idx);
+	a->by_date = sorted_indices(a, a->nrecs, cmp_rec_idx);
 	finish_partners(a);
 	archive_finish_pairs(a);
 	finish_tasks(a);
