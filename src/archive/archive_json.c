@@ -45,9 +45,11 @@ jw_key(struct jw *w, const char *key)
 		buf_put(w->b, &",\n"[f], 2 - (size_t)f);
 		indent(w->b, w->depth);
 	}
-	if (key) {
-		escape_json_str(w->b, key);
-		buf_puts(w->b, ": ");
+	if (key) { /* the program's own ASCII names, which JSON takes as they are */
+		size_t n = strlen(key);
+		buf_putc(w->b, '"');
+		buf_put(w->b, key, n);
+		buf_put(w->b, "\": ", 3);
 	}
 }
 
