@@ -22,20 +22,34 @@ struct jw {
 /* What is written so far goes to the sink once it passes this many bytes. */
 #define JSON_CHUNK ((size_t)1 << 16)
 
+/* Two spaces a level, in one piece (the containers nest a few deep). */
+static void
+indent(struct buf *b, int depth)
+{
+	static const char spaces[] = "                                ";
+	for (size_t n = 2 * (size_t)depth; n;) {
+		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		buf_put(b, spaces, k);
+		n -= k;
+	}
+}
+
 static void
 jw_key(struct jw *w, const char *key)
 {
 	if (w->flush && w->b->len >= JSON_CHUNK)
 		w->flush(w->b, w->ctx);
 	if (w->depth > 0) {
-		buf_puts(w->b, w->first[w->depth] ? "\n" : ",\n");
+		int f = w->first[w->depth];
 		w->first[w->depth] = 0;
-		for (int i = 0; i < w->depth; i++)
-			buf_puts(w->b, "  ");
+		buf_put(w->b, &",\n"[f], 2 - (size_t)f);
+		indent(w->b, w->depth);
 	}
-	if (key) {
-		escape_json_str(w->b, key);
-		buf_puts(w->b, ": ");
+	if (key) { /* the program's own ASCII names, which JSON takes as they are */
+		size_t n = strlen(key);
+		buf_putc(w->b, '"');
+		buf_put(w->b, key, n);
+		buf_put(w->b, "\": ", 3);
 	}
 }
 
@@ -54,8 +68,7 @@ jw_close(struct jw *w, char c)
 	w->depth--;
 	if (!empty) {
 		buf_putc(w->b, '\n');
-		for (int i = 0; i < w->depth; i++)
-			buf_puts(w->b, "  ");
+		indent(w->b, w->depth);
 	}
 	buf_putc(w->b, c);
 }
@@ -75,7 +88,15 @@ static void
 jw_num(struct jw *w, const char *key, long long v)
 {
 	jw_key(w, key);
-	buf_printf(w->b, "%lld", v);
+	/* as "%lld" writes it, without the cost of printf per number */
+	char d[24], *e = d + sizeof d, *q = e;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--q = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--q = '-';
+	buf_put(w->b, q, (size_t)(e - q));
 }
 
 static void

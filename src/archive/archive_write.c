@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef __GLIBC__
@@ -37,6 +38,8 @@
 
 #define MANIFEST ".debrief-archive"
 #define LOCKFILE ".debrief-archive.lock"
+#define WITNESS ".debrief-archive.stat"
+#define WITNESS_HEAD "# debrief archive stat 1: content-hash size inode mtime-ns ctime-ns name\n"
 #define MANIFEST_HEAD                                                                              \
 	"# debrief archive 2: files this command wrote here; source-hash content-hash size name\n"
 
@@ -197,17 +200,18 @@ render_pdf(const char *md, size_t len, const char *title, const struct arc_write
 	return pdf_from_markdown(md, len, &po, out, warnings, err);
 }
 
-/* What a PDF depends on besides its Markdown. */
+/* What a PDF is made of: its Markdown (by the hash of its bytes, which
+ * the manifest keeps, so that a kept page need not be read to know it),
+ * its title and the options. */
 static uint64_t
-pdf_key(const struct buf *md, const char *title, const struct arc_write_opts *o)
+pdf_key(uint64_t md_hash, const char *title, const struct arc_write_opts *o)
 {
 	struct hash_ctx h;
 	hash_init(&h);
-	hash_update(&h, md->data ? md->data : "", md->len);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char opts[256];
-	snprintf(opts, sizeof opts, "\n%s\n%d\n%s\n", DEBRIEF_VERSION, (int)o->lang,
-	         sde ? sde : "-");
+	snprintf(opts, sizeof opts, "%016llx\n%s\n%d\n%s\n", (unsigned long long)md_hash,
+	         DEBRIEF_VERSION, (int)o->lang, sde ? sde : "-");
 	hash_update(&h, opts, strlen(opts));
 	hash_update(&h, title, strlen(title));
 	return hash_final64(&h);
@@ -260,6 +264,157 @@ on_disk(const char *dir, const char *name, const struct entry *e)
 	return same;
 }
 
+/* ==== what the files looked like when they were written ====
+ *
+ * DIR/.debrief-archive.stat keeps, for each file of the manifest, the
+ * content hash it had and what lstat(2) said of it just after the run
+ * put it in place: size, inode, and modification and status-change times
+ * to the nanosecond.  A file of which lstat still says exactly that is
+ * taken to still have that content, without reading it:
+ *  - any write to it, truncation or append moves its mtime and ctime;
+ *  - a file put in its place (an editor's save, cp, a rename, a killed
+ *    run's temporary) has another inode and a ctime of its own;
+ *  - mtime can be set back (touch -d, cp -p, tar), ctime cannot: the
+ *    kernel sets it to the current time on every change, including that
+ *    of the times themselves;
+ *  - a write in the same clock tick as the lstat, after it, would leave
+ *    both times as they were (timestamps are coarser than a nanosecond):
+ *    so an entry whose mtime or ctime is not strictly older than this file
+ *    itself (written after every lstat it records) is not trusted, as git
+ *    does with its index ("racily clean" entries);
+ *  - each line names the content hash it vouches for: a line left over
+ *    from an older run, or one for content the manifest no longer
+ *    records, vouches for nothing.
+ * Whatever is not vouched for is read and hashed, as before (a missing,
+ * damaged or foreign file: nothing is).  What this cannot see is a
+ * change that leaves no trace in the inode: a disk that alters bytes
+ * behind the file system's back, or a clock set backwards between two
+ * writes of the same size within a tick. */
+
+struct seen {
+	char *name;
+	uint64_t hash;
+	unsigned long long size, ino;
+	long long mtime, ctime; /* nanoseconds since the epoch */
+};
+
+struct witness {
+	struct seen *v;
+	size_t n, cap;
+	long long at; /* when the file was written (its mtime); 0: trust none */
+};
+
+static long long
+ns_of(struct timespec t)
+{
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* What lstat says of DIR/NAME, when it is a regular file. */
+static int
+seen_now(const char *dir, const char *name, struct seen *v)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	if (ok) {
+		v->size = (unsigned long long)st.st_size;
+		v->ino = (unsigned long long)st.st_ino;
+		v->mtime = ns_of(st.st_mtim);
+		v->ctime = ns_of(st.st_ctim);
+	}
+	return ok;
+}
+
+static int
+cmp_seen(const void *x, const void *y)
+{
+	return strcmp(((const struct seen *)x)->name, ((const struct seen *)y)->name);
+}
+
+static void
+witness_free(struct witness *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].name);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+/* The previous run's file; any line that does not parse, or a file of
+ * another format, and none of it is used. */
+static void
+witness_read(const char *dir, struct witness *s)
+{
+	char *path = xasprintf("%s/%s", dir, WITNESS), *data = NULL, *err = NULL;
+	size_t len;
+	struct seen self;
+	int ok = seen_now(dir, WITNESS, &self) &&
+	         fs_read(path, (size_t)64 << 20, &data, &len, &err) && !memchr(data, '\0', len) &&
+	         !strncmp(data, WITNESS_HEAD, strlen(WITNESS_HEAD)) && len && data[len - 1] == '\n';
+	free(err);
+	free(path);
+	for (char *line = ok ? data + strlen(WITNESS_HEAD) : NULL, *next; ok && *line;
+	     line = next) {
+		next = strchr(line, '\n');
+		*next++ = '\0';
+		char name[512], rest[2];
+		struct seen v;
+		unsigned long long h;
+		ok = sscanf(line, "%16llx %llu %llu %lld %lld %511s %1s", &h, &v.size, &v.ino,
+		            &v.mtime, &v.ctime, name, rest) == 6 &&
+		     plausible_name(name);
+		if (ok) {
+			s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+			v.name = xstrdup(name);
+			v.hash = (uint64_t)h;
+			s->v[s->n++] = v;
+		}
+	}
+	free(data);
+	if (!ok) {
+		witness_free(s);
+		return;
+	}
+	s->at = self.mtime;
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, cmp_seen);
+}
+
+/* 1 when DIR/NAME is vouched for as still holding the bytes e records. */
+static int
+unchanged_since(const struct witness *s, const char *dir, const char *name, const struct entry *e)
+{
+	struct seen key = {(char *)name, 0, 0, 0, 0, 0}, now;
+	const struct seen *v = s->n ? bsearch(&key, s->v, s->n, sizeof *s->v, cmp_seen) : NULL;
+	return v && e->hash && v->hash == e->hash && v->size == e->size && v->mtime < s->at &&
+	       v->ctime < s->at && seen_now(dir, name, &now) && now.size == v->size &&
+	       now.ino == v->ino && now.mtime == v->mtime && now.ctime == v->ctime;
+}
+
+/* What every file of the manifest m looks like now, on disk (after the
+ * last sync): written last, so that its own mtime is after every lstat.
+ * Only a help to the next run: a failure is not one of the run. */
+static void
+witness_write(const char *dir, const struct manifest *m)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, WITNESS_HEAD);
+	for (size_t i = 0; i < m->n; i++) {
+		struct seen v;
+		if (!m->v[i].hash || (i && !strcmp(m->v[i].name, m->v[i - 1].name)) ||
+		    !seen_now(dir, m->v[i].name, &v) || v.size != m->v[i].size)
+			continue;
+		buf_printf(&b, "%016llx %llu %llu %lld %lld %s\n", (unsigned long long)m->v[i].hash,
+		           v.size, v.ino, v.mtime, v.ctime, m->v[i].name);
+	}
+	char *err = NULL;
+	fs_write_atomic(dir, WITNESS, b.data, b.len, &err);
+	free(err);
+	buf_free(&b);
+}
+
 /* ==== pages ==== */
 
 enum page_kind { PAGE_INDEX, PAGE_TASKS, PAGE_PARTNER, PAGE_AGENCY, PAGE_VISITS, PAGE_OWNER };
@@ -269,6 +424,7 @@ struct wctx {
 	const struct arc_write_opts *o;
 	struct arc_write_stats *st;
 	struct manifest old, now;
+	struct witness seen;     /* the previous run's files, as lstat saw them */
 	struct arc_digests *dig; /* NULL: every page is made */
 };
 
@@ -290,28 +446,34 @@ note(struct wctx *w, const char *name, int rc)
 	}
 }
 
-/* The file the previous run wrote as name into b, when it was made of the
- * inputs of digest and still has the bytes it was written with. */
-static int
-from_disk(struct wctx *w, const char *name, uint64_t digest, struct buf *b)
+/* The previous run's entry of name, when what it was made of (src) has
+ * not changed: the file can be kept if it is intact. */
+static const struct entry *
+keepable(const struct wctx *w, const char *name, uint64_t src)
 {
 	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
-	return w->dig && e && e->src == digest && e->hash && read_intact(w->o->dir, name, e, b);
+	return e && e->src == src && e->hash ? e : NULL;
 }
 
-/* Write b as name, made of the inputs of digest (src); kept: b came from
- * the file itself. */
+/* Whether the file of e is intact: vouched for by what lstat says of it,
+ * else read in pieces and hashed. */
 static int
-put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, int kept, char **err)
+intact(const struct wctx *w, const char *name, const struct entry *e)
+{
+	return unchanged_since(&w->seen, w->o->dir, name, e) || on_disk(w->o->dir, name, e);
+}
+
+/* Write b as name, made of the inputs of digest (src), with content hash
+ * h and size; kept: the file already has them, b may be empty. */
+static int
+put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, uint64_t h,
+         unsigned long long size, int kept, char **err)
 {
 	int rc = kept ? 2 : fs_write_batched(w->o->dir, name, b->data ? b->data : "", b->len, err);
 	if (!rc)
 		return 0;
 	note(w, name, rc);
-	/* a kept file has the hash the manifest gives it: from_disk checked */
-	uint64_t h =
-	    kept ? manifest_find(&w->old, name)->hash : hash64(b->data ? b->data : "", b->len);
-	manifest_add(&w->now, name, w->dig ? src : h, h, b->len);
+	manifest_add(&w->now, name, w->dig ? src : h, h, size);
 	return 1;
 }
 
@@ -344,8 +506,8 @@ put_json(struct wctx *w, const struct diags *dq, char **err)
 	/* made of the same records as last time and intact: kept, checked
 	 * in pieces rather than read whole */
 	uint64_t jd = w->dig ? archive_digest_all(w->dig, name) : 0;
-	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, name);
-	if (w->dig && e && e->src == jd && e->hash && on_disk(w->o->dir, name, e)) {
+	const struct entry *e = w->dig ? keepable(w, name, jd) : NULL;
+	if (e && intact(w, name, e)) {
 		note(w, name, 2);
 		manifest_add(&w->now, name, jd, e->hash, e->size);
 		return 1;
@@ -419,10 +581,13 @@ page_name(const struct archive *a, enum page_kind k, size_t i)
 /* One page of the run: made on any thread (page_work), written in page
  * order on the calling thread (page_commit). */
 struct pjob {
-	char *name;               /* owned; DIR-relative Markdown name */
-	struct buf md;            /* the page */
-	uint64_t digest;          /* what it is made of */
-	int kept;                 /* md is the file as the previous run wrote it */
+	char *name;       /* owned; DIR-relative Markdown name */
+	struct buf md;    /* the page */
+	uint64_t digest;  /* what it is made of */
+	int kept;         /* the file as the previous run wrote it is kept */
+	int loaded;       /* md holds the page (a kept one need not) */
+	uint64_t md_hash; /* the page's bytes */
+	unsigned long long md_size;
 	char *pdfname;            /* owned; NULL without PDFs */
 	uint64_t key;             /* what its PDF depends on */
 	const struct entry *keep; /* the PDF on disk is the one of key: keep it */
@@ -507,6 +672,32 @@ page_digest(const struct arc_digests *d, const struct archive *a, enum page_kind
 	}
 }
 
+/* Make page j (of kind k, number i) into p->md. */
+static void
+page_make(const struct archive *a, struct pjob *p, enum page_kind k, size_t i, enum lang lang)
+{
+	switch (k) {
+	case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
+	case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
+	case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
+	case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
+	case PAGE_VISITS: {
+		struct arc_part pt = arc_visit_page(a, i);
+		arc_page_visits(&p->md, a, &pt, lang);
+		break;
+	}
+	case PAGE_OWNER: {
+		struct arc_part pt = arc_owner_page(a, i);
+		arc_page_owner(&p->md, a, &pt, lang);
+		break;
+	}
+	}
+	p->kept = 0;
+	p->loaded = 1;
+	p->md_hash = hash64(p->md.data ? p->md.data : "", p->md.len);
+	p->md_size = p->md.len;
+}
+
 static void
 page_work(void *vrun, size_t j)
 {
@@ -514,40 +705,42 @@ page_work(void *vrun, size_t j)
 	struct wctx *w = run->w;
 	struct pjob *p = &run->jobs[j];
 	const struct archive *a = w->a;
+	const char *dir = w->o->dir;
 	enum lang lang = w->o->lang;
 	enum page_kind k;
 	size_t i;
 	page_of(a, j, &k, &i);
 	p->name = page_name(a, k, i);
 	p->digest = page_digest(w->dig, a, k, i, p->name);
-	p->kept = w->o->md && from_disk(w, p->name, p->digest, &p->md);
-	if (!p->kept)
-		switch (k) {
-		case PAGE_INDEX: arc_page_index(&p->md, a, lang); break;
-		case PAGE_TASKS: arc_page_tasks(&p->md, a, lang); break;
-		case PAGE_PARTNER: arc_page_partner(&p->md, a, i, lang); break;
-		case PAGE_AGENCY: arc_page_agency(&p->md, a, i, lang); break;
-		case PAGE_VISITS: {
-			struct arc_part pt = arc_visit_page(a, i);
-			arc_page_visits(&p->md, a, &pt, lang);
-			break;
-		}
-		case PAGE_OWNER: {
-			struct arc_part pt = arc_owner_page(a, i);
-			arc_page_owner(&p->md, a, &pt, lang);
-			break;
-		}
-		}
+	/* made of the same inputs as the page on disk, which is intact: kept,
+	 * and read only when its PDF is to be rendered */
+	const struct entry *me = w->o->md && w->dig ? keepable(w, p->name, p->digest) : NULL;
+	if (me && unchanged_since(&w->seen, dir, p->name, me))
+		p->kept = 1;
+	else if (me && read_intact(dir, p->name, me, &p->md))
+		p->kept = p->loaded = 1;
+	if (p->kept) {
+		p->md_hash = me->hash;
+		p->md_size = me->size;
+	} else {
+		page_make(a, p, k, i, lang);
+	}
 	if (!w->o->pdf)
 		return;
 	p->pdfname = xasprintf("%.*s.pdf", (int)(strlen(p->name) - 3), p->name);
 	char *title = page_title(a, k, i, lang);
-	p->key = pdf_key(&p->md, title, w->o);
-	const struct entry *e = w->old.damaged ? NULL : manifest_find(&w->old, p->pdfname);
-	if (e && e->src == p->key && e->hash && on_disk(w->o->dir, p->pdfname, e))
+	p->key = pdf_key(p->md_hash, title, w->o);
+	const struct entry *e = keepable(w, p->pdfname, p->key);
+	if (e && intact(w, p->pdfname, e))
 		p->keep = e; /* same Markdown, same options, and the PDF on disk
 		              * is the one rendered from them */
 	else {
+		if (!p->loaded && !read_intact(dir, p->name, me, &p->md)) {
+			/* changed since lstat vouched for it: made again */
+			buf_reset(&p->md);
+			page_make(a, p, k, i, lang);
+			p->key = pdf_key(p->md_hash, title, w->o);
+		}
 		size_t took = par_budget_take(run->pdf_budget, p->md.len);
 		p->pdf_ok = render_pdf(p->md.data ? p->md.data : "", p->md.len, title, w->o,
 		                       &p->pdf, &p->warn, &p->pdf_err);
@@ -594,7 +787,8 @@ page_commit(void *vrun, size_t j)
 	if (!run->failed) {
 		int ok = 1;
 		if (w->o->md)
-			ok = put_file(w, p->name, &p->md, p->digest, p->kept, run->err);
+			ok = put_file(w, p->name, &p->md, p->digest, p->md_hash, p->md_size,
+			              p->kept, run->err);
 		if (ok && w->o->pdf)
 			ok = page_put_pdf(w, p, run->err);
 		run->failed = !ok;
@@ -662,7 +856,7 @@ int
 arc_write(const struct archive *a, const struct diags *dq, const struct arc_write_opts *o,
           struct arc_write_stats *st, char **err)
 {
-	struct wctx w = {a, o, st, {0}, {0}, NULL};
+	struct wctx w = {a, o, st, {0}, {0}, {0}, NULL};
 	int rc = 0, lock = -1;
 	if (!fs_mkdirs(o->dir, err))
 		goto out;
@@ -680,6 +874,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		                     "removed %zu temporary files left by an interrupted run"),
 		                   swept));
 	manifest_read(o->dir, &w.old);
+	witness_read(o->dir, &w.seen);
 	if (w.old.damaged)
 		warn(st,
 		     xasprintf(L(o->lang, "%s/%s: dòng %u bị hỏng; lập lại hồ sơ lưu trữ từ đầu",
@@ -726,12 +921,14 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	}
 	if (!manifest_write(o->dir, &w.now, err))
 		goto out;
+	witness_write(o->dir, &w.now);
 	rc = 1;
 out:
 	if (lock >= 0)
 		close(lock); /* lets the next run in */
 	manifest_free(&w.old);
 	manifest_free(&w.now);
+	witness_free(&w.seen);
 	archive_digests_free(w.dig);
 	return rc;
 }

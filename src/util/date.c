@@ -124,12 +124,16 @@ date_iso(struct date d, char *buf)
 {
 	/* Fields are range-checked by date_parse; clamp for the compiler. */
 	unsigned y = (unsigned)d.y % 10000u, m = (unsigned)d.m % 100u, dd = (unsigned)d.d % 100u;
+	/* as "%04u-%02u-%02u" would write it, by hand: the archive writes
+	 * hundreds of thousands of dates */
+	char *p = buf;
+	*p++ = (char)('0' + y / 1000), *p++ = (char)('0' + y / 100 % 10);
+	*p++ = (char)('0' + y / 10 % 10), *p++ = (char)('0' + y % 10);
+	if (d.m || d.d)
+		*p++ = '-', *p++ = (char)('0' + m / 10), *p++ = (char)('0' + m % 10);
 	if (d.d)
-		snprintf(buf, 11, "%04u-%02u-%02u", y, m, dd);
-	else if (!d.m)
-		snprintf(buf, 11, "%04u", y);
-	else
-		snprintf(buf, 11, "%04u-%02u", y, m);
+		*p++ = '-', *p++ = (char)('0' + dd / 10), *p++ = (char)('0' + dd % 10);
+	*p = '\0';
 }
 
 void

@@ -36,14 +36,38 @@ put_nonascii(struct buf *b, const unsigned char *p, int xml)
 	return n;
 }
 
+/* Bytes JSON takes as they are: printable ASCII but '"' and '\\'. */
+static int
+json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 void
 escape_json(struct buf *b, const char *s)
 {
+	/* What needs no escaping (most of every string: printable ASCII and
+	 * valid UTF-8) is copied a run at a time: archive.json is made of
+	 * millions of strings. */
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = put_nonascii(b, p, 0);
-		if (n) {
+	for (;;) {
+		const unsigned char *run = p;
+		for (;;) {
+			if (json_plain(*p)) {
+				p++;
+				continue;
+			}
+			size_t n = *p >= 0x80 ? text_utf8_len(p, SIZE_MAX) : 0;
+			if (n < 2)
+				break;
 			p += n;
+		}
+		if (p > run)
+			buf_put(b, run, (size_t)(p - run));
+		if (!*p)
+			return;
+		if (put_nonascii(b, p, 0)) { /* an invalid byte: U+FFFD */
+			p++;
 			continue;
 		}
 		switch (*p) {
@@ -54,11 +78,7 @@ escape_json(struct buf *b, const char *s)
 		case '\n': buf_puts(b, "\\n"); break;
 		case '\r': buf_puts(b, "\\r"); break;
 		case '\t': buf_puts(b, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_putc(b, *p);
+		default: buf_printf(b, "\\u%04x", *p); /* the other controls, and DEL */
 		}
 		p++;
 	}

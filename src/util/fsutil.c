@@ -937,8 +937,8 @@ is_tmp_name(const char *s, const char *want)
 	size_t k = n - 10; /* the name it stands for */
 	if (want)
 		return strlen(want) == k && !memcmp(s, want, k);
-	static const char *const ends[] = {".md", ".pdf", ".json", ".debrief-archive",
-	                                   ".debrief-cache"};
+	static const char *const ends[] = {
+	    ".md", ".pdf", ".json", ".debrief-archive", ".debrief-archive.stat", ".debrief-cache"};
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t e = strlen(ends[i]);
 		if (k >= e && !memcmp(s + k - e, ends[i], e))

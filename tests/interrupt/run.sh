@@ -8,6 +8,8 @@
 #   sigint etc.   INT, TERM, HUP while a temporary exists: it is removed
 #   sweep-*       temporaries a killed run left are removed by the next
 #   rerun         an unchanged re-run renders no PDF and warns of nothing
+#   settled-*     the re-run after it opens no page, trusting lstat; a PDF
+#                 changed in place, its mtime set back, is rendered again
 #   pdf-disagrees a PDF with the manifest's size but other bytes is rendered
 #                 again, not kept
 #   damaged       a damaged manifest: a warning, exit 0, the archive rebuilt
@@ -18,6 +20,8 @@
 . ../lib.sh
 export TZ=UTC
 TODAY=2025-09-01
+PY=/usr/bin/python3
+has() { if grep -qE -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $2"; fi; }
 command -v strace >/dev/null 2>&1 || { fail interrupt "strace is not installed (tools/deps.sh test)"; exit 0; }
 command -v flock >/dev/null 2>&1 || { fail interrupt "flock is not installed"; exit 0; }
 
@@ -39,7 +43,7 @@ arc() { # arc BIN DIR COLLECTION [ARGS...]
 }
 # same NAME GOT WANT: two archives hold the same files with the same bytes
 same() {
-	if diff -r -x .debrief-archive.lock "$3" "$2" >"$WORK/same.diff" 2>&1; then ok "$1"; else
+	if diff -r -x .debrief-archive.lock -x .debrief-archive.stat "$3" "$2" >"$WORK/same.diff" 2>&1; then ok "$1"; else
 		fail "$1" "differs from a fresh archive"; head -n 10 "$WORK/same.diff"; fi
 }
 arc "$DEBRIEF_PLAIN" "$WORK/fresh-a" "$A" >/dev/null 2>&1
@@ -62,6 +66,35 @@ elif [ "$fonts" != 0 ]; then fail rerun-renders-nothing "$fonts font files opene
 elif ! grep -q ' 0 written, ' "$WORK/unchanged.out"; then fail rerun-renders-nothing "$(cat "$WORK/unchanged.out")"
 else ok rerun-renders-nothing; fi
 
+# ---- a settled archive is vouched for by lstat (.debrief-archive.stat):
+# the re-run after that re-run opens none of its pages, yet a PDF changed
+# in place with its size kept and its mtime set back is still rendered
+# again (its ctime moved) ----
+strace -f -o "$WORK/settled.trace" -e trace=openat \
+	"$DEBRIEF_PLAIN" archive -o "$U" --today $TODAY --lang en "$A" >"$WORK/settled.out" 2>&1
+# every entry is older than the file that records them (else, on a file
+# system with coarse timestamps, they are read, as they must be)
+fresh=$($PY -c 'import os, sys
+f = sys.argv[1] + "/.debrief-archive.stat"
+if not os.path.exists(f): print("none"); sys.exit()
+at = os.stat(f).st_mtime_ns
+print(sum(1 for l in open(f).readlines()[1:] if int(l.split()[4]) >= at or int(l.split()[3]) >= at))' "$U")
+opened=$(grep -cE "$U/[^\"]*\.(pdf|md)\"" "$WORK/settled.trace")
+if [ "$fresh" = none ]; then fail settled-rerun-opens-no-page "no .debrief-archive.stat written"
+elif [ "$fresh" != 0 ]; then ok "settled-rerun-opens-no-page (not checked: $fresh entries as new as the file)"
+elif [ "$opened" != 0 ]; then fail settled-rerun-opens-no-page "$opened pages opened"
+	grep -E "$U/[^\"]*\.(pdf|md)\"" "$WORK/settled.trace" | head -n 3
+else ok settled-rerun-opens-no-page; fi
+$PY -c 'import os, sys
+p = sys.argv[1]; st = os.stat(p)
+d = bytearray(open(p, "rb").read()); d[len(d) // 2] ^= 1
+open(p, "r+b").write(d)
+os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))' "$U/partners/jp-nagasaki.pdf"
+arc "$DEBRIEF" "$U" "$A" >"$WORK/settled-damaged.out" 2>"$WORK/settled-damaged.err"
+sanitizer_clean settled-damaged "$WORK/settled-damaged.err" || true
+has settled-pdf-changed-in-place-rendered-again "$WORK/settled-damaged.out" ' 1 written, '
+same settled-pdf-changed-in-place-same-as-fresh "$U" "$WORK/fresh-a"
+
 # ---- a hard stop after each rename in turn ----
 renames=$(strace -f -c -o "$WORK/count" -e trace=rename,renameat,renameat2 \
 	"$DEBRIEF_PLAIN" archive -o "$WORK/count-arc" --today $TODAY "$B" >/dev/null 2>&1;
@@ -83,7 +116,7 @@ else
 			arc "$DEBRIEF_PLAIN" "$K" "$c" >/dev/null 2>"$WORK/kill.err"
 			rc=$?
 			if [ $rc -gt 1 ]; then bad=1; echo "  kill at rename $n, then $next: exit $rc"
-			elif ! diff -r -x .debrief-archive.lock "$WORK/fresh-$next" "$K" >"$WORK/kill.diff" 2>&1; then
+			elif ! diff -r -x .debrief-archive.lock -x .debrief-archive.stat "$WORK/fresh-$next" "$K" >"$WORK/kill.diff" 2>&1; then
 				bad=1; echo "  kill at rename $n, then $next:"; head -n 5 "$WORK/kill.diff"
 			fi
 		done
@@ -204,9 +237,9 @@ for i in 1 2 3; do
 	wait $p1; r1=$?
 	wait $p2; r2=$?
 	[ $r1 = 0 ] && [ $r2 = 0 ] || { bad=1; echo "  exits $r1 $r2"; }
-	if diff -r -x .debrief-archive.lock "$WORK/fresh-a" "$C" >/dev/null 2>&1 ||
-		diff -r -x .debrief-archive.lock "$WORK/fresh-b" "$C" >/dev/null 2>&1; then :; else
-		bad=1; echo "  round $i: neither archive"; diff -r -x .debrief-archive.lock "$WORK/fresh-b" "$C" | head -n 5
+	if diff -r -x .debrief-archive.lock -x .debrief-archive.stat "$WORK/fresh-a" "$C" >/dev/null 2>&1 ||
+		diff -r -x .debrief-archive.lock -x .debrief-archive.stat "$WORK/fresh-b" "$C" >/dev/null 2>&1; then :; else
+		bad=1; echo "  round $i: neither archive"; diff -r -x .debrief-archive.lock -x .debrief-archive.stat "$WORK/fresh-b" "$C" | head -n 5
 	fi
 done
 [ $bad = 0 ] && ok concurrent-runs || fail concurrent-runs "two runs at once left a mixed archive"

@@ -44,6 +44,10 @@ main(void)
 	STR_EQ(esc(escape_json, "\xf4\x90\x80\x80"),
 	       "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", "json/beyond-10ffff-replaced");
 	STR_EQ(esc(escape_json, "/<>'"), "/<>'", "json/others-literal");
+	/* runs of plain text (ASCII and UTF-8) around every kind of escape */
+	STR_EQ(esc(escape_json, "Hà \"Nội\"\n\x01x\xff\xc3\xa0\\"),
+	       "Hà \\\"Nội\\\"\\n\\u0001x\xef\xbf\xbdà\\\\", "json/runs-around-escapes");
+	STR_EQ(esc(escape_json, ""), "", "json/empty");
 
 	/* XML */
 	STR_EQ(esc(escape_xml, "a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;", "xml/entities");
