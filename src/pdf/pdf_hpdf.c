@@ -60,7 +60,7 @@ struct hpdf {
 	z_stream z;          /* one deflater for every stream, reset between them */
 	int zinit;           /* z is initialised */
 	unsigned char *zbuf; /* deflated bytes of the last stream */
-	size_t zcap;
+	size_t zlen, zcap;
 };
 
 /* libharu copies each byte of each stream four times (into the stream,
@@ -150,6 +150,17 @@ flate_key(HPDF_Dict d, HPDF_Stream s)
  * an eighth less time per report for 5% more bytes (bench/report.sh). */
 #define DEFLATE_LEVEL 3
 
+/* Writes z[zlen], deflated data, into stream dictionary s as it is. */
+static int
+put_flate(HPDF_Dict s, const void *z, size_t zlen)
+{
+	if (zlen > UINT_MAX / 2)
+		return 0;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = flate_key;
+	return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)zlen) == HPDF_OK;
+}
+
 /* Writes data deflated into stream dictionary s.  One z_stream serves the
  * whole document: zlib's set-up for each stream, as libharu does it, costs
  * as much as deflating a small one. */
@@ -170,10 +181,8 @@ put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 	h->z.avail_out = (uInt)bound;
 	if (deflate(&h->z, Z_FINISH) != Z_STREAM_END)
 		return 0;
-	s->filter = HPDF_STREAM_FILTER_NONE;
-	s->write_fn = flate_key;
-	return HPDF_Stream_Write(s->stream, h->zbuf, (HPDF_UINT)(bound - h->z.avail_out)) ==
-	       HPDF_OK;
+	h->zlen = bound - h->z.avail_out;
+	return put_flate(s, h->zbuf, h->zlen);
 }
 
 struct hpdf_obj *
@@ -202,6 +211,20 @@ hpdf_stream(struct hpdf *h, const void *data, size_t len)
 {
 	HPDF_Dict s = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref);
 	return s && put_deflated(h, s, data, len) ? OBJ(s) : NULL;
+}
+
+struct hpdf_obj *
+hpdf_stream_deflated(struct hpdf *h, const void *z, size_t zlen)
+{
+	HPDF_Dict s = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref);
+	return s && put_flate(s, z, zlen) ? OBJ(s) : NULL;
+}
+
+const unsigned char *
+hpdf_deflated(const struct hpdf *h, size_t *len)
+{
+	*len = h->zlen;
+	return h->zbuf;
 }
 
 struct hpdf_obj *
