@@ -38,6 +38,7 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -75,6 +76,72 @@ HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 	return out + n;
 }
 
+/* libharu asks for some 1,500 pieces of memory a document and gives each
+ * back at its end, one by one; its own pool (HPDF_NewEx's
+ * mem_pool_buf_size) hands out pieces without alignment.  Instead: pieces
+ * cut from large blocks, aligned as malloc's, all given back at once when
+ * the thread's last document is freed.  libharu's allocator takes no
+ * argument to find a document's blocks by, hence one set a thread (a
+ * document is made and freed on one thread). */
+#define ARENA_BLOCK (128 * 1024)
+
+struct ablock {
+	struct ablock *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+static _Thread_local struct {
+	struct ablock *b; /* the block pieces are cut from, then older ones */
+	int docs;         /* documents alive on this thread */
+} arena;
+
+static void *
+arena_alloc(HPDF_UINT size)
+{
+	size_t n = ((size_t)size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	n = (n ? n : 1) * sizeof(max_align_t);
+	struct ablock *b = arena.b;
+	if (b && b->size - b->used >= n) {
+		void *p = (char *)b->data + b->used;
+		b->used += n;
+		return p;
+	}
+	size_t size_b = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+	struct ablock *nb = malloc(sizeof *nb + size_b);
+	if (!nb)
+		return NULL; /* libharu records the failure */
+	nb->size = size_b;
+	nb->used = n;
+	if (b && size_b == n) { /* a large piece of its own, behind the block */
+		nb->next = b->next;
+		b->next = nb;
+	} else {
+		nb->next = b;
+		arena.b = nb;
+	}
+	return nb->data;
+}
+
+static void
+arena_free(void *p)
+{
+	(void)p; /* given back with its block */
+}
+
+/* One document less on this thread: the last one gives the blocks back. */
+static void
+arena_release(void)
+{
+	if (--arena.docs > 0)
+		return;
+	while (arena.b) {
+		struct ablock *next = arena.b->next;
+		free(arena.b);
+		arena.b = next;
+	}
+}
+
 /* Every libharu object is a pointer to a structure that starts with its
  * object header; the opaque type of the header stands for all of them. */
 #define OBJ(p) ((struct hpdf_obj *)(void *)(p))
@@ -96,8 +163,10 @@ struct hpdf *
 hpdf_new(char **err)
 {
 	struct hpdf *h = xcalloc(1, sizeof *h);
-	h->doc = HPDF_New(on_error, h);
+	arena.docs++;
+	h->doc = HPDF_NewEx(on_error, arena_alloc, arena_free, 0, h);
 	if (!h->doc) {
+		arena_release();
 		free(h);
 		*err = xstrdup("libharu: cannot create a document");
 		return NULL;
@@ -116,6 +185,7 @@ hpdf_free(struct hpdf *h)
 	if (!h)
 		return;
 	HPDF_Free(h->doc);
+	arena_release();
 	if (h->zinit)
 		deflateEnd(&h->z);
 	free(h->zbuf);
