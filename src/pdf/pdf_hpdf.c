@@ -38,12 +38,14 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <zlib.h>
 
+#include "hash.h"
 #include "pdf_hpdf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -231,6 +233,83 @@ put_flate(HPDF_Dict s, const void *z, size_t zlen)
 	return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)zlen) == HPDF_OK;
 }
 
+/* Small streams deflated in this run, by their bytes.  A report's small
+ * streams (CIDToGIDMaps, ToUnicode CMaps, glyph outlines: under 1 KB) are
+ * mostly the same as other reports' (1,000 generated records: 7,724 of
+ * them, 2,181 different), and each costs zlib's reset, which clears its
+ * 64 KB hash table, more than deflating it does.  A bounded cache, sets
+ * of four by hash, the least recently used one out. */
+#define SMALL_STREAM 1024
+#define SMALL_SETS 128
+#define SMALL_WAYS 4
+
+struct small {
+	uint64_t hash;
+	size_t len, zlen;
+	unsigned long used;   /* clock of its last use */
+	unsigned char *bytes; /* len bytes, then zlen deflated */
+};
+
+static struct small smalls[SMALL_SETS][SMALL_WAYS];
+static unsigned long small_clock;
+static pthread_mutex_t small_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t small_once = PTHREAD_ONCE_INIT;
+
+static void
+smalls_free(void)
+{
+	for (size_t i = 0; i < SMALL_SETS; i++)
+		for (size_t w = 0; w < SMALL_WAYS; w++)
+			free(smalls[i][w].bytes);
+}
+
+static void
+smalls_at_exit(void)
+{
+	atexit(smalls_free); /* leak checkers see a clean process */
+}
+
+/* The deflated bytes of data[len] into h->zbuf (h->zlen) if kept. */
+static int
+small_find(struct hpdf *h, uint64_t hash, const void *data, size_t len)
+{
+	int found = 0;
+	pthread_mutex_lock(&small_mu);
+	struct small *set = smalls[hash % SMALL_SETS];
+	for (int w = 0; w < SMALL_WAYS; w++) {
+		struct small *e = &set[w];
+		if (e->bytes && e->hash == hash && e->len == len && !memcmp(e->bytes, data, len)) {
+			h->zbuf = xgrow(h->zbuf, &h->zcap, e->zlen, 1);
+			memcpy(h->zbuf, e->bytes + len, e->zlen);
+			h->zlen = e->zlen;
+			e->used = ++small_clock;
+			found = 1;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&small_mu);
+	return found;
+}
+
+/* Keeps data[len] with its deflated bytes, h->zbuf. */
+static void
+small_keep(struct hpdf *h, uint64_t hash, const void *data, size_t len)
+{
+	unsigned char *bytes = xmalloc(len + h->zlen);
+	memcpy(bytes, data, len);
+	memcpy(bytes + len, h->zbuf, h->zlen);
+	pthread_once(&small_once, smalls_at_exit);
+	pthread_mutex_lock(&small_mu);
+	struct small *set = smalls[hash % SMALL_SETS], *out = &set[0];
+	for (int w = 1; w < SMALL_WAYS && out->bytes; w++)
+		if (!set[w].bytes || set[w].used < out->used)
+			out = &set[w];
+	unsigned char *old = out->bytes;
+	*out = (struct small){hash, len, h->zlen, ++small_clock, bytes};
+	pthread_mutex_unlock(&small_mu);
+	free(old);
+}
+
 /* Writes data deflated into stream dictionary s.  One z_stream serves the
  * whole document: zlib's set-up for each stream, as libharu does it, costs
  * as much as deflating a small one. */
@@ -239,6 +318,9 @@ put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 {
 	if (len > UINT_MAX / 2)
 		return 0;
+	uint64_t hash = len <= SMALL_STREAM ? hash64(data, len) : 0;
+	if (len <= SMALL_STREAM && small_find(h, hash, data, len))
+		return put_flate(s, h->zbuf, h->zlen);
 	int r = h->zinit ? deflateReset(&h->z) : deflateInit(&h->z, DEFLATE_LEVEL);
 	if (r != Z_OK)
 		return 0;
@@ -252,6 +334,8 @@ put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 	if (deflate(&h->z, Z_FINISH) != Z_STREAM_END)
 		return 0;
 	h->zlen = bound - h->z.avail_out;
+	if (len <= SMALL_STREAM)
+		small_keep(h, hash, data, len);
 	return put_flate(s, h->zbuf, h->zlen);
 }
 
