@@ -892,10 +892,11 @@ base_font(const struct face *face, const struct codes *c, char *out, size_t size
 /* Subsets made in this run, by face and what was asked of it.  Reports of
  * one collection draw mostly the same letters (1,000 generated records:
  * 4,862 subsets, 1,408 different ones), and a subset, deflated, is the same
- * bytes each time.  Four ways a set, the least recently used one out: a
- * few hundred subsets of a few kilobytes, however many documents. */
+ * bytes each time.  Four ways a set, the least recently used one out: at
+ * most 256 subsets of at most 16 KB, however many documents. */
 #define SUBSET_SETS 64
 #define SUBSET_WAYS 4
+#define SUBSET_KEPT 16384 /* larger subsets (many CJK glyphs) are not kept */
 
 struct subset {
 	struct face *face;
@@ -1007,7 +1008,7 @@ void
 fonts_embed_keep(struct font_embed *e, const unsigned char *z, size_t zlen)
 {
 	struct subset *s = e->made;
-	if (!s)
+	if (!s || zlen > SUBSET_KEPT)
 		return;
 	e->made = NULL;
 	s->z = xmalloc(zlen ? zlen : 1);
