@@ -64,8 +64,8 @@ struct hpdf_obj *
 fontdict_embed(struct hpdf *h, struct font_embed *e)
 {
 	/* made in this order, which numbers the objects */
-	struct hpdf_obj *file = e->z ? hpdf_stream_deflated(h, e->z, e->zlen)
-	                             : hpdf_stream(h, e->ttf, e->len);
+	struct hpdf_obj *file =
+	    e->z ? hpdf_stream_deflated(h, e->z, e->zlen) : hpdf_stream(h, e->ttf, e->len);
 	if (file && !e->z) {
 		size_t zlen;
 		const unsigned char *z = hpdf_deflated(h, &zlen);

@@ -902,11 +902,11 @@ struct subset {
 	struct face *face;
 	uint32_t *key; /* shaped, number of code points, code points, glyphs */
 	size_t nkey;
-	uint32_t hash;      /* of face and key */
-	size_t len;         /* bytes of the subset (Length1) */
-	unsigned char *z;   /* the subset deflated */
+	uint32_t hash;    /* of face and key */
+	size_t len;       /* bytes of the subset (Length1) */
+	unsigned char *z; /* the subset deflated */
 	size_t zlen;
-	uint32_t *gmap;     /* pairs, by the first: glyph of the face, of the subset */
+	uint32_t *gmap; /* pairs, by the first: glyph of the face, of the subset */
 	size_t ngmap;
 	unsigned long used; /* clock of its last use */
 };
@@ -943,7 +943,8 @@ subset_ask(struct face *face, int shaped, hb_set_t *unicodes, hb_set_t *glyphs)
 	for (hb_codepoint_t v = HB_SET_VALUE_INVALID; hb_set_next(glyphs, &v);)
 		s->key[n++] = v;
 	uint32_t h = 2166136261u;
-	for (const unsigned char *p = (const unsigned char *)&face, *e = p + sizeof face; p < e; p++)
+	for (const unsigned char *p = (const unsigned char *)&face, *e = p + sizeof face; p < e;
+	     p++)
 		h = (h ^ *p) * 16777619u;
 	for (size_t k = 0; k < s->nkey; k++)
 		h = (h ^ s->key[k]) * 16777619u;
@@ -983,7 +984,8 @@ subset_reuse(const struct subset *ask, const struct codes *c, struct font_embed 
 			if (!c->glyph[k])
 				continue;
 			uint32_t g = c->glyph[k];
-			const uint32_t *p = bsearch(&g, s->gmap, s->ngmap, 2 * sizeof *s->gmap, gmap_cmp);
+			const uint32_t *p =
+			    bsearch(&g, s->gmap, s->ngmap, 2 * sizeof *s->gmap, gmap_cmp);
 			if (!p)
 				break;
 			gid[k] = (uint16_t)p[1];

@@ -45,9 +45,9 @@ struct font_embed {
 	                     * NULL: deflate ttf, then fonts_embed_keep */
 	size_t zlen;
 	struct subset *made; /* the subset, to keep (fonts_embed_keep), owned */
-	char name[80]; /* BaseFont: a subset tag, '+' and the PostScript name */
-	size_t ncodes; /* codes 1 .. ncodes; arrays below have ncodes + 1 */
-	uint16_t *gid; /* glyph of each code in the subset (CIDToGIDMap), owned */
+	char name[80];       /* BaseFont: a subset tag, '+' and the PostScript name */
+	size_t ncodes;       /* codes 1 .. ncodes; arrays below have ncodes + 1 */
+	uint16_t *gid;       /* glyph of each code in the subset (CIDToGIDMap), owned */
 	/* the document's own, valid while it lives: */
 	const uint16_t *width; /* advance of each code, [0] .notdef (/W, /DW) */
 	const uint32_t *ucs;   /* code point each code stands for (ToUnicode) */
