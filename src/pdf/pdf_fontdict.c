@@ -61,10 +61,16 @@ cid_to_gid(struct hpdf *h, const struct font_embed *e)
 }
 
 struct hpdf_obj *
-fontdict_embed(struct hpdf *h, const struct font_embed *e)
+fontdict_embed(struct hpdf *h, struct font_embed *e)
 {
 	/* made in this order, which numbers the objects */
-	struct hpdf_obj *file = hpdf_stream(h, e->ttf, e->len);
+	struct hpdf_obj *file =
+	    e->z ? hpdf_stream_deflated(h, e->z, e->zlen) : hpdf_stream(h, e->ttf, e->len);
+	if (file && !e->z) {
+		size_t zlen;
+		const unsigned char *z = hpdf_deflated(h, &zlen);
+		fonts_embed_keep(e, z, zlen);
+	}
 	struct hpdf_obj *desc = hpdf_dict(h), *cid = hpdf_dict(h), *font = hpdf_dict(h);
 	struct hpdf_obj *bbox = hpdf_array(h), *desc_list = hpdf_array(h), *w = widths(h, e);
 	struct hpdf_obj *info = hpdf_dict_direct(h), *map = cid_to_gid(h, e),

@@ -10,6 +10,6 @@
 
 /* Face e in document h as a Type0 font; NULL when an object cannot be
  * made (hpdf_failed says why, if libharu knows). */
-struct hpdf_obj *fontdict_embed(struct hpdf *h, const struct font_embed *e);
+struct hpdf_obj *fontdict_embed(struct hpdf *h, struct font_embed *e);
 
 #endif

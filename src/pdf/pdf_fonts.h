@@ -33,14 +33,21 @@ struct font_metrics {
 	int bbox[4], ascent, descent, cap_height, italic_angle, stem_v, flags;
 };
 
+struct subset; /* a subset made, as the cache of pdf_fonts.c keeps it */
+
 /* One document face as it is embedded: a Type0 font whose CIDs are the
  * codes of struct glyph. */
 struct font_embed {
-	unsigned char *ttf; /* TrueType subset of the glyphs drawn, owned */
-	size_t len;
-	char name[80]; /* BaseFont: a subset tag, '+' and the PostScript name */
-	size_t ncodes; /* codes 1 .. ncodes; arrays below have ncodes + 1 */
-	uint16_t *gid; /* glyph of each code in the subset (CIDToGIDMap), owned */
+	unsigned char *ttf; /* TrueType subset of the glyphs drawn, owned;
+	                     * NULL when z is given instead */
+	size_t len;         /* bytes of the subset */
+	unsigned char *z;   /* the subset as hpdf_stream deflates it, owned, or
+	                     * NULL: deflate ttf, then fonts_embed_keep */
+	size_t zlen;
+	struct subset *made; /* the subset, to keep (fonts_embed_keep), owned */
+	char name[80];       /* BaseFont: a subset tag, '+' and the PostScript name */
+	size_t ncodes;       /* codes 1 .. ncodes; arrays below have ncodes + 1 */
+	uint16_t *gid;       /* glyph of each code in the subset (CIDToGIDMap), owned */
 	/* the document's own, valid while it lives: */
 	const uint16_t *width; /* advance of each code, [0] .notdef (/W, /DW) */
 	const uint32_t *ucs;   /* code point each code stands for (ToUnicode) */
@@ -105,6 +112,10 @@ int fonts_count(const struct fonts *f);
  * glyph ids kept when text was shaped with it), its codes and metrics.  Returns 1, or 0 and *err;
  * font_embed_free frees *e either way. */
 int fonts_embed(struct fonts *f, int face, struct font_embed *e, char **err);
+/* Keeps the subset of e and z[zlen], its deflated bytes, for documents
+ * that ask for the same subset of the same face (a bounded cache): their
+ * fonts_embed gives z instead of ttf. */
+void fonts_embed_keep(struct font_embed *e, const unsigned char *z, size_t zlen);
 void font_embed_free(struct font_embed *e);
 
 /* The code point that code stands for in face, or 0 (none, or a glyph

@@ -32,6 +32,12 @@ struct hpdf_obj *hpdf_dict_direct(struct hpdf *h);
 struct hpdf_obj *hpdf_array(struct hpdf *h);
 /* An indirect stream of data[len], deflated, or NULL. */
 struct hpdf_obj *hpdf_stream(struct hpdf *h, const void *data, size_t len);
+/* An indirect stream of z[zlen], data deflated as hpdf_stream deflates
+ * it (hpdf_deflated), written as it is; or NULL. */
+struct hpdf_obj *hpdf_stream_deflated(struct hpdf *h, const void *z, size_t zlen);
+/* The deflated bytes of the last stream hpdf_stream made, *len of them;
+ * valid until the next stream. */
+const unsigned char *hpdf_deflated(const struct hpdf *h, size_t *len);
 /* A direct string object of s, its bytes as they are, or NULL. */
 struct hpdf_obj *hpdf_string(struct hpdf *h, const char *s);
 

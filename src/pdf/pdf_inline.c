@@ -72,7 +72,8 @@ para_span_end(struct para *p)
 static struct ich *
 push(struct para *p)
 {
-	p->c = xgrow(p->c, &p->cap, p->n + 1, sizeof *p->c);
+	if (p->n >= p->cap) /* once a character, so no call while there is room */
+		p->c = xgrow(p->c, &p->cap, p->n + 1, sizeof *p->c);
 	struct ich *c = &p->c[p->n++];
 	memset(c, 0, sizeof *c);
 	c->style = cur_style(p);

@@ -9,8 +9,8 @@
 
 /* Room for extra bytes and the terminating NUL.  Called for every piece
  * of every content stream, so the common case returns without a call. */
-static void
-reserve(struct buf *b, size_t extra)
+void
+buf_reserve(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
@@ -19,17 +19,6 @@ reserve(struct buf *b, size_t extra)
 	if (!b->cap && need < 64)
 		need = 64;
 	b->data = xgrow(b->data, &b->cap, need, 1);
-}
-
-void
-buf_put(struct buf *b, const void *p, size_t n)
-{
-	if (b->cap - b->len <= n) /* room for n bytes and the NUL, or grow */
-		reserve(b, n);
-	if (n)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
 }
 
 void
@@ -44,7 +33,7 @@ buf_putc(struct buf *b, int c)
 	/* a byte at a time is how text is folded and cut: no call to grow
 	 * while there is room */
 	if (b->cap - b->len < 2)
-		reserve(b, 1);
+		buf_reserve(b, 1);
 	b->data[b->len++] = (char)c;
 	b->data[b->len] = '\0';
 }
@@ -58,7 +47,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n <= 0)
 		return;
-	reserve(b, (size_t)n);
+	buf_reserve(b, (size_t)n);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
 }

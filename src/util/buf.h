@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *data; /* owned; NUL-terminated once anything was put */
@@ -16,7 +17,21 @@ struct buf {
 		NULL, 0, 0                                                                         \
 	}
 
-void buf_put(struct buf *b, const void *p, size_t n);
+/* Room for extra more bytes and the NUL. */
+void buf_reserve(struct buf *b, size_t extra);
+
+/* Inline: called for every piece of every content stream, mostly with a
+ * few bytes the compiler knows the number of. */
+static inline void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n) /* room for n bytes and the NUL, or grow */
+		buf_reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, int c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
