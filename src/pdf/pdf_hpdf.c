@@ -6,7 +6,7 @@
  * gets wrong with TrueType and Unicode (as measured on 2.3.0) is done by
  * debrief instead: font dictionaries (pdf_fontdict.c), content streams
  * (pdf_content.c, pdf_out.c), ToUnicode CMaps (pdf_tounicode.c), text
- * strings and deflating (here).
+ * strings (here) and deflating (pdf_deflate.c).
  *
  * libharu's internals this file relies on, as read in the headers of
  * libharu 2.3.0 (hpdf_objects.h, hpdf_pages.h, hpdf_streams.h):
@@ -17,7 +17,7 @@
  *   author and subject as UTF-16 text strings written here, which
  *   HPDF_SetInfoAttr would pass through its own encoders;
  * - a stream dictionary's filter, stream and write_fn: a stream deflated
- *   here (one z_stream for the document, level 3) is written as it is and
+ *   by pdf_deflate.c (one z_stream for the document, level 3) is written as it is and
  *   its /Filter named by a write hook, since libharu names a filter only
  *   for what it deflates itself, at its own level, with a fresh z_stream
  *   per stream;
@@ -32,20 +32,17 @@
  * Another release may move or change any of these without a word, so the
  * build stops on any other version than the one they were read from.
  */
-#define ZLIB_CONST
 #include <hpdf.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zlib.h>
 
-#include "hash.h"
+#include "pdf_deflate.h"
 #include "pdf_hpdf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -57,13 +54,10 @@
 #endif
 
 struct hpdf {
-	HPDF_Doc doc;        /* owned */
-	HPDF_STATUS err;     /* first libharu error, 0 if none */
-	HPDF_STATUS detail;  /* its detail number */
-	z_stream z;          /* one deflater for every stream, reset between them */
-	int zinit;           /* z is initialised */
-	unsigned char *zbuf; /* deflated bytes of the last stream */
-	size_t zlen, zcap;
+	HPDF_Doc doc;       /* owned */
+	HPDF_STATUS err;    /* first libharu error, 0 if none */
+	HPDF_STATUS detail; /* its detail number */
+	struct deflater zd; /* one deflater for every stream of the document */
 };
 
 /* libharu copies each byte of each stream four times (into the stream,
@@ -188,9 +182,7 @@ hpdf_free(struct hpdf *h)
 		return;
 	HPDF_Free(h->doc);
 	arena_release();
-	if (h->zinit)
-		deflateEnd(&h->z);
-	free(h->zbuf);
+	deflater_end(&h->zd);
 	free(h);
 }
 
@@ -209,7 +201,7 @@ hpdf_failed(struct hpdf *h, const char *what, char **err)
 	return 1;
 }
 
-/* The /Filter of a stream whose data is deflated here: libharu names a
+/* The /Filter of a stream whose data is deflated by debrief: libharu names a
  * filter only for what it deflates itself. */
 static HPDF_STATUS
 flate_key(HPDF_Dict d, HPDF_Stream s)
@@ -217,10 +209,6 @@ flate_key(HPDF_Dict d, HPDF_Stream s)
 	(void)d;
 	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
-
-/* zlib's level 3 rather than its default 6: on generated reports it takes
- * an eighth less time per report for 5% more bytes (bench/report.sh). */
-#define DEFLATE_LEVEL 3
 
 /* Writes z[zlen], deflated data, into stream dictionary s as it is. */
 static int
@@ -233,110 +221,12 @@ put_flate(HPDF_Dict s, const void *z, size_t zlen)
 	return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)zlen) == HPDF_OK;
 }
 
-/* Small streams deflated in this run, by their bytes.  A report's small
- * streams (CIDToGIDMaps, ToUnicode CMaps, glyph outlines: under 1 KB) are
- * mostly the same as other reports' (1,000 generated records: 7,724 of
- * them, 2,181 different), and each costs zlib's reset, which clears its
- * 64 KB hash table, more than deflating it does.  A bounded cache, sets
- * of four by hash, the least recently used one out. */
-#define SMALL_STREAM 1024
-#define SMALL_SETS 128
-#define SMALL_WAYS 4
-
-struct small {
-	uint64_t hash;
-	size_t len, zlen;
-	unsigned long used;   /* clock of its last use */
-	unsigned char *bytes; /* len bytes, then zlen deflated */
-};
-
-static struct small smalls[SMALL_SETS][SMALL_WAYS];
-static unsigned long small_clock;
-static pthread_mutex_t small_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t small_once = PTHREAD_ONCE_INIT;
-
-static void
-smalls_free(void)
-{
-	for (size_t i = 0; i < SMALL_SETS; i++)
-		for (size_t w = 0; w < SMALL_WAYS; w++)
-			free(smalls[i][w].bytes);
-}
-
-static void
-smalls_at_exit(void)
-{
-	atexit(smalls_free); /* leak checkers see a clean process */
-}
-
-/* The deflated bytes of data[len] into h->zbuf (h->zlen) if kept. */
-static int
-small_find(struct hpdf *h, uint64_t hash, const void *data, size_t len)
-{
-	int found = 0;
-	pthread_mutex_lock(&small_mu);
-	struct small *set = smalls[hash % SMALL_SETS];
-	for (int w = 0; w < SMALL_WAYS; w++) {
-		struct small *e = &set[w];
-		if (e->bytes && e->hash == hash && e->len == len && !memcmp(e->bytes, data, len)) {
-			h->zbuf = xgrow(h->zbuf, &h->zcap, e->zlen, 1);
-			memcpy(h->zbuf, e->bytes + len, e->zlen);
-			h->zlen = e->zlen;
-			e->used = ++small_clock;
-			found = 1;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&small_mu);
-	return found;
-}
-
-/* Keeps data[len] with its deflated bytes, h->zbuf. */
-static void
-small_keep(struct hpdf *h, uint64_t hash, const void *data, size_t len)
-{
-	unsigned char *bytes = xmalloc(len + h->zlen);
-	memcpy(bytes, data, len);
-	memcpy(bytes + len, h->zbuf, h->zlen);
-	pthread_once(&small_once, smalls_at_exit);
-	pthread_mutex_lock(&small_mu);
-	struct small *set = smalls[hash % SMALL_SETS], *out = &set[0];
-	for (int w = 1; w < SMALL_WAYS && out->bytes; w++)
-		if (!set[w].bytes || set[w].used < out->used)
-			out = &set[w];
-	unsigned char *old = out->bytes;
-	*out = (struct small){hash, len, h->zlen, ++small_clock, bytes};
-	pthread_mutex_unlock(&small_mu);
-	free(old);
-}
-
-/* Writes data deflated into stream dictionary s.  One z_stream serves the
- * whole document: zlib's set-up for each stream, as libharu does it, costs
- * as much as deflating a small one. */
+/* Writes data deflated (pdf_deflate.c) into stream dictionary s. */
 static int
 put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 {
-	if (len > UINT_MAX / 2)
-		return 0;
-	uint64_t hash = len <= SMALL_STREAM ? hash64(data, len) : 0;
-	if (len <= SMALL_STREAM && small_find(h, hash, data, len))
-		return put_flate(s, h->zbuf, h->zlen);
-	int r = h->zinit ? deflateReset(&h->z) : deflateInit(&h->z, DEFLATE_LEVEL);
-	if (r != Z_OK)
-		return 0;
-	h->zinit = 1;
-	size_t bound = deflateBound(&h->z, (uLong)len);
-	h->zbuf = xgrow(h->zbuf, &h->zcap, bound, 1);
-	h->z.next_in = data;
-	h->z.avail_in = (uInt)len;
-	h->z.next_out = h->zbuf;
-	h->z.avail_out = (uInt)bound;
-	if (deflate(&h->z, Z_FINISH) != Z_STREAM_END)
-		return 0;
-	h->zlen = bound - h->z.avail_out;
-	if (len <= SMALL_STREAM)
-		small_keep(h, hash, data, len);
-	return put_flate(s, h->zbuf, h->zlen);
+	return len <= UINT_MAX / 2 && deflater_run(&h->zd, data, len) &&
+	       put_flate(s, h->zd.out, h->zd.len);
 }
 
 struct hpdf_obj *
@@ -377,8 +267,8 @@ hpdf_stream_deflated(struct hpdf *h, const void *z, size_t zlen)
 const unsigned char *
 hpdf_deflated(const struct hpdf *h, size_t *len)
 {
-	*len = h->zlen;
-	return h->zbuf;
+	*len = h->zd.len;
+	return h->zd.out;
 }
 
 struct hpdf_obj *
