@@ -15,10 +15,10 @@
 /* What the rules across a run keep of each record: its id with where it
  * stands (schema-duplicate-id) and the archive's summary (archive-*). */
 struct seen_id {
-	char *id;         /* owned */
-	char *file;       /* owned */
-	struct mark mark; /* of the id, 1:1 when unknown */
-	size_t pos;       /* order of arrival */
+	const char *id, *file; /* the archive's copies, else owned (a repeated id) */
+	struct mark mark;      /* of the id, 1:1 when unknown */
+	size_t pos;            /* order of arrival */
+	int owned;             /* id and file are this entry's to free */
 };
 
 struct collection {
@@ -39,11 +39,11 @@ collection_new(const struct check_ctx *ctx)
 
 /* The record as the archive-* rules see it: their partners, tasks and
  * visits, without what only the archive's pages show (title, agency,
- * report, handover, contacts, agreements, profiles, needs, supporting
- * bodies, task updates), which the archive model would otherwise copy
- * and index for every record of the run.  Shallow: it borrows r's
- * strings. */
-static void
+ * report, handover, contacts, agreements, profiles, needs, partners'
+ * local names, tasks' wording, supporting bodies and updates), which the
+ * archive model would otherwise copy and index for every record of the
+ * run.  Shallow: it borrows r's strings.  Returns what archive_add does. */
+static int
 collection_add_lean(struct archive *a, const struct record *r)
 {
 	struct record lean = *r;
@@ -62,10 +62,12 @@ collection_add_lean(struct archive *a, const struct record *r)
 		pv[k] = r->partners[k];
 		pv[k].strengths = pv[k].priorities = pv[k].needs = (struct texts){0};
 		pv[k].has_profile = 0;
+		pv[k].local_name.s = NULL;
 	}
 	struct task *tv = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *tv);
 	for (size_t k = 0; k < r->ntasks; k++) {
 		tv[k] = r->tasks[k];
+		tv[k].task.s = NULL;
 		tv[k].support = (struct texts){0};
 		tv[k].updates = NULL;
 		tv[k].nupdates = 0;
@@ -75,9 +77,10 @@ collection_add_lean(struct archive *a, const struct record *r)
 	}
 	lean.partners = pv;
 	lean.tasks = tv;
-	archive_add(a, &lean);
+	int added = archive_add(a, &lean);
 	free(pv);
 	free(tv);
+	return added;
 }
 
 void
@@ -85,13 +88,17 @@ collection_add(struct collection *c, const struct record *r)
 {
 	if (!r)
 		return;
-	collection_add_lean(c->archive, r);
+	int added = collection_add_lean(c->archive, r);
 	if (!r->id.s)
 		return;
 	c->ids = xgrow(c->ids, &c->cap, c->nids + 1, sizeof *c->ids);
 	struct seen_id *s = &c->ids[c->nids];
-	s->id = xstrdup(r->id.s);
-	s->file = xstrdup(r->file ? r->file : "?");
+	/* The archive already keeps the id and file of every record it took:
+	 * only a repeated id, which it turns away, needs copies of its own. */
+	const struct arc_rec *ar = added ? &c->archive->recs[c->archive->nrecs - 1] : NULL;
+	s->owned = !ar || !r->file;
+	s->id = s->owned ? xstrdup(r->id.s) : ar->id;
+	s->file = s->owned ? xstrdup(r->file ? r->file : "?") : ar->file;
 	s->mark = r->id.mark.line ? r->id.mark : (struct mark){1, 1};
 	s->pos = c->nids++;
 }
@@ -146,10 +153,11 @@ collection_free(struct collection *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->nids; i++) {
-		free(c->ids[i].id);
-		free(c->ids[i].file);
-	}
+	for (size_t i = 0; i < c->nids; i++)
+		if (c->ids[i].owned) {
+			free((char *)c->ids[i].id);
+			free((char *)c->ids[i].file);
+		}
 	free(c->ids);
 	archive_free(c->archive);
 	free(c);

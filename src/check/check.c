@@ -493,6 +493,10 @@ cmd_check(int argc, char **argv)
 	size_t nrec = dq.n; /* the records' findings, before the collection's */
 	if (nread > 1)
 		collection_finish(coll, &cq);
+	/* Its findings own their strings: what it kept of every record can
+	 * go before the findings are sorted and written. */
+	collection_free(coll);
+	coll = NULL;
 	for (size_t i = 0; i < cq.n; i++) {
 		struct diags one = DIAGS_INIT;
 		one.v = xcalloc(1, sizeof *one.v);
