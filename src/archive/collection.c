@@ -1,7 +1,8 @@
 /*
  * collection.c: the run-wide collection: what the rules across a run keep
- * of each record (its id for schema-duplicate-id, the archive's summary
- * for the archive-* rules), and those rules once every record is in.
+ * of each record (the archive's summary for the archive-* rules, whose
+ * ids also tell schema-duplicate-id which record came first), and those
+ * rules once every record is in.
  * check and archive feed it the same way.
  */
 #include "collection.h"
@@ -12,20 +13,21 @@
 #include "archive.h"
 #include "xalloc.h"
 
-/* What the rules across a run keep of each record: its id with where it
- * stands (schema-duplicate-id) and the archive's summary (archive-*). */
-struct seen_id {
-	const char *id, *file; /* the archive's copies, else owned (a repeated id) */
-	struct mark mark;      /* of the id, 1:1 when unknown */
-	size_t pos;            /* order of arrival */
-	int owned;             /* id and file are this entry's to free */
+/* A record whose id an earlier record of the run already has
+ * (schema-duplicate-id).  The archive keeps every first id and its file,
+ * so only the repeats are kept here. */
+struct dup_id {
+	char *id, *file;   /* owned */
+	const char *first; /* the earlier record's file, in the archive */
+	struct mark mark;  /* of the id, 1:1 when unknown */
+	size_t pos;        /* order of arrival */
 };
 
 struct collection {
 	const struct check_ctx *ctx;
 	struct archive *archive; /* owned */
-	struct seen_id *ids;     /* owned */
-	size_t nids, cap;
+	struct dup_id *dups;     /* owned */
+	size_t ndups, cap;
 };
 
 struct collection *
@@ -88,25 +90,23 @@ collection_add(struct collection *c, const struct record *r)
 {
 	if (!r)
 		return;
-	int added = collection_add_lean(c->archive, r);
-	if (!r->id.s)
+	if (collection_add_lean(c->archive, r) || !r->id.s)
 		return;
-	c->ids = xgrow(c->ids, &c->cap, c->nids + 1, sizeof *c->ids);
-	struct seen_id *s = &c->ids[c->nids];
-	/* The archive already keeps the id and file of every record it took:
-	 * only a repeated id, which it turns away, needs copies of its own. */
-	const struct arc_rec *ar = added ? &c->archive->recs[c->archive->nrecs - 1] : NULL;
-	s->owned = !ar || !r->file;
-	s->id = s->owned ? xstrdup(r->id.s) : ar->id;
-	s->file = s->owned ? xstrdup(r->file ? r->file : "?") : ar->file;
-	s->mark = r->id.mark.line ? r->id.mark : (struct mark){1, 1};
-	s->pos = c->nids++;
+	/* turned away: its id is taken */
+	const char *first = archive_file_of_id(c->archive, r->id.s);
+	c->dups = xgrow(c->dups, &c->cap, c->ndups + 1, sizeof *c->dups);
+	struct dup_id *d = &c->dups[c->ndups];
+	d->id = xstrdup(r->id.s);
+	d->file = xstrdup(r->file ? r->file : "?");
+	d->first = first && *first ? first : "?";
+	d->mark = r->id.mark.line ? r->id.mark : (struct mark){1, 1};
+	d->pos = c->ndups++;
 }
 
 static int
-cmp_seen_id(const void *a, const void *b)
+cmp_dup_id(const void *a, const void *b)
 {
-	const struct seen_id *x = a, *y = b;
+	const struct dup_id *x = a, *y = b;
 	int c = strcmp(x->id, y->id);
 	if (c)
 		return c;
@@ -114,21 +114,15 @@ cmp_seen_id(const void *a, const void *b)
 }
 
 /* schema-duplicate-id across files: a finding at each later record's id,
- * naming the file of the first.  Sorting keeps large runs fast. */
+ * naming the file of the first, by id and then order of arrival. */
 static void
 duplicate_ids(struct collection *c, struct diags *dq)
 {
-	if (c->nids > 1)
-		qsort(c->ids, c->nids, sizeof *c->ids, cmp_seen_id);
-	size_t first = 0;
-	for (size_t i = 1; i < c->nids; i++) {
-		if (strcmp(c->ids[first].id, c->ids[i].id)) {
-			first = i;
-			continue;
-		}
-		collection_duplicate(dq, c->ids[i].file, c->ids[i].mark, c->ids[i].id,
-		                     c->ids[first].file, c->ctx->lang);
-	}
+	if (c->ndups > 1)
+		qsort(c->dups, c->ndups, sizeof *c->dups, cmp_dup_id);
+	for (size_t i = 0; i < c->ndups; i++)
+		collection_duplicate(dq, c->dups[i].file, c->dups[i].mark, c->dups[i].id,
+		                     c->dups[i].first, c->ctx->lang);
 }
 
 void
@@ -153,12 +147,11 @@ collection_free(struct collection *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->nids; i++)
-		if (c->ids[i].owned) {
-			free((char *)c->ids[i].id);
-			free((char *)c->ids[i].file);
-		}
-	free(c->ids);
+	for (size_t i = 0; i < c->ndups; i++) {
+		free(c->dups[i].id);
+		free(c->dups[i].file);
+	}
+	free(c->dups);
 	archive_free(c->archive);
 	free(c);
 }
