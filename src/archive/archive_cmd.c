@@ -104,6 +104,7 @@ struct arc_run {
 	const struct load_limits *lim;
 	enum lang lang;
 	struct arc_item *items;
+	size_t n; /* of items */
 	struct diags *dq;
 	size_t nread, nskipped;
 	int io_failed;
@@ -119,11 +120,13 @@ arc_cached(void *vi, const char *data, size_t len, struct record **r, struct dia
 	return it->hit ? 2 : 1;
 }
 
+/* Records go to the threads by batches of ARC_BATCH: one record is too
+ * little work for what handing it over costs. */
+#define ARC_BATCH 64
+
 static void
-arc_work(void *vrun, size_t i)
+arc_work_one(struct arc_run *run, struct arc_item *it)
 {
-	struct arc_run *run = vrun;
-	struct arc_item *it = &run->items[i];
 	struct schema_src src = {.path = it->path,
 	                         .name = it->name,
 	                         .lim = run->lim,
@@ -132,6 +135,14 @@ arc_work(void *vrun, size_t i)
 	                         .before = arc_cached,
 	                         .ctx = it};
 	it->got = schema_file(&src, &it->r, &it->one, &it->err);
+}
+
+static void
+arc_work(void *vrun, size_t b)
+{
+	struct arc_run *run = vrun;
+	for (size_t i = b * ARC_BATCH; i < run->n && i < (b + 1) * ARC_BATCH; i++)
+		arc_work_one(run, &run->items[i]);
 }
 
 /* Add one file to the archive: 1 when added, 0 when left out (the
@@ -188,13 +199,15 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 }
 
 static void
-arc_commit(void *vrun, size_t i)
+arc_commit(void *vrun, size_t b)
 {
 	struct arc_run *run = vrun;
-	int r = arc_add_item(run, &run->items[i]);
-	run->nread += r >= 0;
-	run->nskipped += r == 0;
-	run->io_failed |= r < 0;
+	for (size_t i = b * ARC_BATCH; i < run->n && i < (b + 1) * ARC_BATCH; i++) {
+		int r = arc_add_item(run, &run->items[i]);
+		run->nread += r >= 0;
+		run->nskipped += r == 0;
+		run->io_failed |= r < 0;
+	}
 }
 
 int
@@ -234,7 +247,7 @@ cmd_archive(int argc, char **argv)
 	if (why && o.verbose)
 		escape_eprintf("debrief archive: %s\n", why);
 	free(why);
-	struct arc_run rd = {a, cache, &lim, o.lang, NULL, &fq, 0, 0, 0};
+	struct arc_run rd = {a, cache, &lim, o.lang, NULL, files.n, &fq, 0, 0, 0};
 	rd.items = xcalloc(files.n ? files.n : 1, sizeof *rd.items);
 	for (size_t i = 0; i < files.n; i++) {
 		struct arc_item *it = &rd.items[i];
@@ -242,7 +255,7 @@ cmd_archive(int argc, char **argv)
 		it->path = files.v[i];
 		it->name = strcmp(files.v[i], "-") ? files.v[i] : "<stdin>";
 	}
-	par_run(files.n, o.jobs, &rd, arc_work, arc_commit);
+	par_run((files.n + ARC_BATCH - 1) / ARC_BATCH, o.jobs, &rd, arc_work, arc_commit);
 	free(rd.items);
 	size_t nread = rd.nread, nskipped = rd.nskipped;
 	io_failed |= rd.io_failed;
