@@ -29,6 +29,20 @@ struct maps {
 	char **alias_from;      /* folded owner aliases */
 	char **alias_key;       /* folded alias targets */
 	size_t nalias;
+	/* What archive_add made of the same strings before (struct memo):
+	 * records repeat their localities, owners, agencies, partners and
+	 * contacts, and folding them again each time was most of its work. */
+	struct strmap memo;
+	struct memo *mv;
+	size_t nmv, capmv;
+	struct buf mkey; /* the key being looked up */
+};
+
+/* One result of memo_get: what a kind of key gave (see its users). */
+struct memo {
+	size_t i, j;
+	int u;
+	const char *s, *t;
 };
 
 /* ==== helpers ==== */
@@ -91,6 +105,70 @@ odate_cmp(struct odate x, struct odate y)
 	return x.set ? date_cmp(x.d, y.d) : 0;
 }
 
+/* ==== memo: a key made of a kind and strings (or numbers) ==== */
+
+static struct buf *
+mkey(struct archive *a, char kind)
+{
+	struct maps *m = a->maps;
+	struct buf *b = &m->mkey;
+	buf_reset(b);
+	buf_putc(b, kind);
+	return b;
+}
+
+/* NULL kept apart from "", and no string the prefix of another's place */
+static void
+mkey_str(struct buf *b, const char *s)
+{
+	buf_putc(b, s ? 1 : 0);
+	if (s)
+		buf_put(b, s, strlen(s) + 1);
+}
+
+static void
+mkey_num(struct buf *b, size_t n)
+{
+	buf_put(b, &n, sizeof n);
+}
+
+/* The result kept under the key being made, or NULL. */
+static struct memo *
+memo_get(struct archive *a)
+{
+	struct maps *m = a->maps;
+	struct strmap_slot *sl = strmap_find(&m->memo, m->mkey.data, m->mkey.len);
+	return sl ? &m->mv[sl->idx] : NULL;
+}
+
+/* Keep v under the key being made (not yet kept). */
+static void
+memo_put(struct archive *a, struct memo v)
+{
+	struct maps *m = a->maps;
+	m->mv = xgrow(m->mv, &m->capmv, m->nmv + 1, sizeof *m->mv);
+	m->mv[m->nmv] = v;
+	char *k = arena_alloc(a->arena, m->mkey.len);
+	memcpy(k, m->mkey.data, m->mkey.len);
+	strmap_add(&m->memo, k, m->mkey.len, m->nmv++);
+}
+
+/* text_fold(s), kept in the arena. */
+static const char *
+afold(struct archive *a, const char *s)
+{
+	struct buf *b = mkey(a, 'f');
+	mkey_str(b, s);
+	struct memo *v = memo_get(a);
+	if (v)
+		return v->s;
+	char *f = text_fold(s);
+	const char *r = adup(a, f);
+	free(f);
+	memo_put(a, (struct memo){0, 0, 0, r, NULL});
+	return r;
+}
+
 /* ==== adding records ==== */
 
 struct archive *
@@ -140,6 +218,16 @@ static size_t
 owner_of(struct archive *a, const char *written, size_t loc)
 {
 	struct maps *m = a->maps;
+	/* the same spelling in the same locality: the same owner, the same
+	 * spelling of it */
+	struct buf *mk = mkey(a, 'o');
+	mkey_num(mk, loc);
+	mkey_str(mk, written);
+	struct memo *v = memo_get(a);
+	if (v) {
+		a->owners[v->i].spelling_n[v->j]++;
+		return v->i;
+	}
 	int vague = rules_owner_vague(written, a->cfg);
 	char *sq = text_squeeze(written ? written : "");
 	char *f = text_fold(sq);
@@ -184,6 +272,10 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	o->spelling_n[k]++;
 	free(sq);
 	free(f);
+	mk = mkey(a, 'o');
+	mkey_num(mk, loc);
+	mkey_str(mk, written);
+	memo_put(a, (struct memo){idx, k, 0, NULL, NULL});
 	return idx;
 }
 
@@ -192,28 +284,47 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
        const char **used)
 {
 	struct maps *m = a->maps;
-	/* The name used is the unit as it was named at the time of the visit,
-	 * when that is not the unit of today; after 1 July 2025 there is none. */
-	int u = province_said(name, former, when, used);
-	char *key = u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
+	/* the date decides only whether the visit came after the reform */
+	struct buf *mk = mkey(a, 'l');
+	mkey_num(mk, when && date_cmp(*when, province_reform_day) >= 0);
+	mkey_str(mk, name);
+	mkey_str(mk, former);
+	struct memo *v = memo_get(a);
+	int u;
+	size_t idx;
+	if (v) {
+		u = v->u;
+		*used = v->s;
+		idx = v->i;
+	} else {
+		/* The name used is the unit as it was named at the time of the
+		 * visit, when that is not the unit of today; after 1 July 2025
+		 * there is none. */
+		u = province_said(name, former, when, used);
+		char *key =
+		    u >= 0 ? xstrdup(province_units[u].key) : province_key(name ? name : "");
+		const char *added;
+		idx = ENTRY_OF(a, &m->locs, key, a->locs, a->nlocs, a->caplocs, &added);
+		struct arc_loc *l = &a->locs[idx];
+		if (added) {
+			l->key = added;
+			l->unit = u;
+			l->name =
+			    u >= 0 ? province_units[u].name : adup(a, name && *name ? name : "?");
+			l->name_rec = u >= 0 ? -1 : (long)rec;
+		}
+		free(key);
+		memo_put(a, (struct memo){idx, 0, u, *used, NULL});
+	}
 	if (u < 0 && former && *former)
 		*used = former;
-	const char *added;
-	size_t idx = ENTRY_OF(a, &m->locs, key, a->locs, a->nlocs, a->caplocs, &added);
 	struct arc_loc *l = &a->locs[idx];
-	if (added) {
-		l->key = added;
-		l->unit = u;
-		l->name = u >= 0 ? province_units[u].name : adup(a, name && *name ? name : "?");
-		l->name_rec = u >= 0 ? -1 : (long)rec;
-	}
 	l->nrecs++;
 	/* An unknown name is shown as the earliest record wrote it. */
 	if (l->unit < 0 && l->name_rec >= 0 && archive_rec_cmp(a, rec, (size_t)l->name_rec) < 0) {
 		l->name = adup(a, name && *name ? name : "?");
 		l->name_rec = (long)rec;
 	}
-	free(key);
 	return idx;
 }
 
@@ -223,27 +334,37 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 	struct maps *m = a->maps;
 	if (!r->has_agency || !r->agency_name.s || !*r->agency_name.s)
 		return -1;
-	char *sq = text_squeeze(r->agency_name.s);
-	char *f = text_fold(sq);
+	struct buf *mk = mkey(a, 'a');
+	mkey_str(mk, r->agency_name.s);
+	struct memo *v = memo_get(a);
+	if (!v) {
+		char *t = text_squeeze(r->agency_name.s);
+		const char *sq = adup(a, t);
+		free(t);
+		const char *f = afold(a, sq); /* a key of its own */
+		mk = mkey(a, 'a');
+		mkey_str(mk, r->agency_name.s);
+		memo_put(a, (struct memo){0, 0, 0, sq, f});
+		v = &m->mv[m->nmv - 1];
+	}
+	const char *sq = v->s, *f = v->t;
 	const char *added;
 	size_t idx =
 	    ENTRY_OF(a, &m->agencies, f, a->agencies, a->nagencies, a->capagencies, &added);
 	struct arc_agency *g = &a->agencies[idx];
 	if (added) {
 		g->key = added;
-		g->name = adup(a, sq);
+		g->name = sq;
 		g->name_rec = (long)rec;
 		g->kind = r->agency_kind;
 	}
 	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) < 0) {
-		g->name = adup(a, sq);
+		g->name = sq;
 		g->name_rec = (long)rec;
 	}
 	if (archive_rec_cmp(a, rec, (size_t)g->name_rec) >= 0 && r->agency_kind != AGENCY_NONE)
 		g->kind = r->agency_kind;
 	g->nrecs++; /* counted now, listed in archive_finish */
-	free(sq);
-	free(f);
 	return (long)idx;
 }
 
@@ -271,11 +392,9 @@ static void
 pkey_link(struct archive *a, size_t i, const char *country, char kind, const char *value)
 {
 	struct maps *m = a->maps;
-	char *f = text_fold(value);
-	if (!*f) {
-		free(f);
+	const char *f = afold(a, value);
+	if (!*f)
 		return;
-	}
 	char *k = xasprintf("%s\x1f%c:%s", country, kind, f);
 	size_t *v = strmap_get(&m->pkeys, k);
 	if (v)
@@ -283,13 +402,12 @@ pkey_link(struct archive *a, size_t i, const char *country, char kind, const cha
 	else
 		strmap_put(&m->pkeys, arena_strdup(a->arena, k), i);
 	free(k);
-	free(f);
 }
 
 /* Which of the record's partners a text names (contact org, agreement
  * parties): the occurrence index, or -1 when none or several do. */
 static long
-occ_named_in(const struct archive *a, const struct arc_rec *rr, const char *text)
+occ_named_in(struct archive *a, const struct arc_rec *rr, const char *text)
 {
 	if (rr->nocc == 1)
 		return (long)rr->occ0;
@@ -303,12 +421,11 @@ occ_named_in(const struct archive *a, const struct arc_rec *rr, const char *text
 		for (int j = 0; j < 2; j++) {
 			if (!names[j])
 				continue;
-			char *n = text_fold(names[j]);
+			const char *n = afold(a, names[j]);
 			if (*n && strstr(f, n)) {
 				hit = hit < 0 || hit == (long)(rr->occ0 + k) ? (long)(rr->occ0 + k)
 				                                             : -2;
 			}
-			free(n);
 		}
 	}
 	free(f);
@@ -338,16 +455,29 @@ add_contact(struct archive *a, size_t rec, long occ, enum side side, const struc
 	c->rec = rec;
 	c->occ = occ;
 	c->side = side;
-	char *sq = text_squeeze(name->s);
-	char *kn = text_fold(sq);
-	char *ko = text_fold(org && org->s ? org->s : "");
-	char *key = xasprintf("%s\x1f%s", kn, ko);
-	c->key = adup(a, key);
-	free(key);
-	free(kn);
-	free(ko);
-	c->name = adup(a, sq);
-	free(sq);
+	/* names and organisations repeat, their pairs much less */
+	struct buf *mk = mkey(a, 'n');
+	mkey_str(mk, name->s);
+	struct memo *v = memo_get(a);
+	if (!v) {
+		char *sq = text_squeeze(name->s);
+		const char *n = adup(a, sq);
+		free(sq);
+		const char *kn = afold(a, n);
+		mk = mkey(a, 'n');
+		mkey_str(mk, name->s);
+		memo_put(a, (struct memo){0, 0, 0, n, kn});
+		struct maps *m = a->maps;
+		v = &m->mv[m->nmv - 1];
+	}
+	c->name = v->s;
+	const char *kn = v->t, *ko = afold(a, org && org->s ? org->s : "");
+	size_t ln = strlen(kn), lo = strlen(ko);
+	char *key = arena_alloc(a->arena, ln + lo + 2);
+	memcpy(key, kn, ln);
+	key[ln] = '\x1f';
+	memcpy(key + ln + 1, ko, lo + 1);
+	c->key = key;
 	c->title = title ? atext(a, title) : NULL;
 	c->org = org ? atext(a, org) : NULL;
 	c->email = email ? atext(a, email) : NULL;
@@ -1064,6 +1194,9 @@ archive_free(struct archive *a)
 	strmap_free(&m->pkeys);
 	strmap_free(&m->agencies);
 	strmap_free(&m->owners);
+	strmap_free(&m->memo);
+	free(m->mv);
+	buf_free(&m->mkey);
 	for (size_t i = 0; i < m->nalias; i++) {
 		free(m->alias_from[i]);
 		free(m->alias_key[i]);

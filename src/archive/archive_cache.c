@@ -452,8 +452,8 @@ arc_cache_key(const struct arc_cache *c, const char *name, const char *data, siz
 }
 
 int
-arc_cache_get(struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
-              struct record **r, struct diags *dq)
+arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
+              struct record **r, struct diags *dq, size_t *entry)
 {
 	struct strmap_slot *s = strmap_find(&c->keys, (const char *)key, HASH_LEN);
 	if (!s)
@@ -487,9 +487,15 @@ arc_cache_get(struct arc_cache *c, const unsigned char key[HASH_LEN], const char
 	*r = has ? rec : NULL;
 	if (!has)
 		arena_free(ar);
-	add_ent(c, s->idx, 1);
-	c->hits++;
+	*entry = s->idx;
 	return 1;
+}
+
+void
+arc_cache_reuse(struct arc_cache *c, size_t entry)
+{
+	add_ent(c, entry, 1);
+	c->hits++;
 }
 
 void

@@ -32,11 +32,16 @@ void arc_cache_key(const struct arc_cache *c, const char *name, const char *data
                    unsigned char key[HASH_LEN]);
 
 /* 1 when the cache holds key: *r is the record as far as the archive reads
- * it (record_free() it; NULL when the file gave no record) and its
- * findings are appended to dq, as they were when it was parsed.  The entry
- * is kept for the next run.  0 when not held (or not usable). */
-int arc_cache_get(struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
-                  struct record **r, struct diags *dq);
+ * it (record_free() it; NULL when the file gave no record), its findings
+ * are appended to dq, as they were when it was parsed, and *entry names
+ * the entry for arc_cache_reuse.  0 when not held (or not usable).  The
+ * cache is only read, so that the records can be looked up on several
+ * threads at once, while the main thread puts and reuses entries. */
+int arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
+                  struct record **r, struct diags *dq, size_t *entry);
+
+/* Keep for the next run the entry arc_cache_get found. */
+void arc_cache_reuse(struct arc_cache *c, size_t entry);
 
 /* Keep for the next run what record r (NULL: none could be made) and its
  * findings one[from..] gave. */

@@ -82,78 +82,132 @@ arc_parse(int argc, char **argv, struct arc_opts *o)
 	return -1;
 }
 
-/* A record's bytes against the cache: what it gave the last run. */
-struct arc_src {
-	struct arc_cache *cache;
-	const char *name;
+/* One record file of the run: read, and looked up in the cache or parsed,
+ * on any thread (arc_work); added to the model on the calling thread, in
+ * input order (arc_commit), so that the archive is the same whatever the
+ * number of threads. */
+struct arc_item {
+	struct arc_cache *cache; /* only read on the worker threads */
+	const char *path, *name;
 	unsigned char key[HASH_LEN]; /* its bytes' */
 	int hit;
+	size_t entry; /* the cache's, when hit */
+	int got;      /* schema_file's result */
+	char *err;    /* why it could not be read */
+	struct record *r;
+	struct diags one;
 };
 
+struct arc_run {
+	struct archive *a;
+	struct arc_cache *cache;
+	const struct load_limits *lim;
+	enum lang lang;
+	struct arc_item *items;
+	size_t n; /* of items */
+	struct diags *dq;
+	size_t nread, nskipped;
+	int io_failed;
+};
+
+/* A record's bytes against the cache: what it gave the last run. */
 static int
-arc_cached(void *vs, const char *data, size_t len, struct record **r, struct diags *dq)
+arc_cached(void *vi, const char *data, size_t len, struct record **r, struct diags *dq)
 {
-	struct arc_src *s = vs;
-	arc_cache_key(s->cache, s->name, data, len, s->key);
-	s->hit = arc_cache_get(s->cache, s->key, s->name, r, dq);
-	return s->hit ? 2 : 1;
+	struct arc_item *it = vi;
+	arc_cache_key(it->cache, it->name, data, len, it->key);
+	it->hit = arc_cache_get(it->cache, it->key, it->name, r, dq, &it->entry);
+	return it->hit ? 2 : 1;
 }
 
-/* Read one file into the archive: 1 when added, 0 when left out (the
+/* Records go to the threads by batches of ARC_BATCH: one record is too
+ * little work for what handing it over costs. */
+#define ARC_BATCH 64
+
+static void
+arc_work_one(struct arc_run *run, struct arc_item *it)
+{
+	struct schema_src src = {.path = it->path,
+	                         .name = it->name,
+	                         .lim = run->lim,
+	                         .today = run->a->today,
+	                         .lang = run->lang,
+	                         .before = arc_cached,
+	                         .ctx = it};
+	it->got = schema_file(&src, &it->r, &it->one, &it->err);
+}
+
+static void
+arc_work(void *vrun, size_t b)
+{
+	struct arc_run *run = vrun;
+	for (size_t i = b * ARC_BATCH; i < run->n && i < (b + 1) * ARC_BATCH; i++)
+		arc_work_one(run, &run->items[i]);
+}
+
+/* Add one file to the archive: 1 when added, 0 when left out (the
  * findings say why), -1 when it cannot be read (message printed).  A
  * record with errors is still archived when it has an id, with the date
  * unknown when its start date is unusable: the values the schema rejected
  * are absent, and the errors are reported, so that nothing the record does
  * say is lost. */
 static int
-arc_read(struct archive *a, struct arc_cache *cache, const char *path,
-         const struct load_limits *lim, enum lang lang, struct diags *dq)
+arc_add_item(struct arc_run *run, struct arc_item *it)
 {
-	const char *name = strcmp(path, "-") ? path : "<stdin>";
-	char *err = NULL;
-	struct diags one = DIAGS_INIT;
-	struct record *r;
-	struct arc_src as = {cache, name, {0}, 0};
-	struct schema_src src = {.path = path,
-	                         .name = name,
-	                         .lim = lim,
-	                         .today = a->today,
-	                         .lang = lang,
-	                         .before = arc_cached,
-	                         .ctx = &as};
-	if (schema_file(&src, &r, &one, &err) < 0) {
-		escape_eprintf("debrief: %s: %s\n", name, err);
-		free(err);
+	struct archive *a = run->a;
+	const char *name = it->name;
+	enum lang lang = run->lang;
+	struct diags *one = &it->one;
+	struct record *r = it->r;
+	it->r = NULL;
+	if (it->got < 0) {
+		escape_eprintf("debrief: %s: %s\n", name, it->err);
+		free(it->err);
+		it->err = NULL;
+		diags_free(one);
 		return -1;
 	}
-	if (!as.hit)
-		arc_cache_put(cache, as.key, r, &one, 0);
-	const unsigned char *key = as.key;
+	if (it->hit)
+		arc_cache_reuse(run->cache, it->entry);
+	else
+		arc_cache_put(run->cache, it->key, r, one, 0);
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;
 	if (r && !ok)
-		diags_add(&one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
+		diags_add(one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
 		          L(lang, "hồ sơ thiếu mã nên không được lưu trữ",
 		            "the record has no id, so it is left out"));
 	/* its own schema-date or schema-required error names it among the
 	 * records with problems; it is archived with the date unknown */
 	if (ok && !archive_add(a, r)) {
-		collection_duplicate(&one, name, r->id.mark, r->id.s,
-		                     archive_file_of_id(a, r->id.s), lang);
+		collection_duplicate(one, name, r->id.mark, r->id.s, archive_file_of_id(a, r->id.s),
+		                     lang);
 		ok = 0;
 	}
 	if (ok) /* what it is made of, for the digests of the pages */
-		memcpy(a->recs[a->nrecs - 1].key, key, HASH_LEN);
+		memcpy(a->recs[a->nrecs - 1].key, it->key, HASH_LEN);
 	record_free(r);
 	/* errors only: warnings and infos are check's to tell */
-	for (size_t i = 0; i < one.n; i++)
-		if (one.v[i].sev != SEV_ERROR)
-			one.v[i].sev = SEV_OFF;
-	diags_compact(&one);
-	diags_take(dq, &one);
-	diags_free(&one);
+	for (size_t i = 0; i < one->n; i++)
+		if (one->v[i].sev != SEV_ERROR)
+			one->v[i].sev = SEV_OFF;
+	diags_compact(one);
+	diags_take(run->dq, one);
+	diags_free(one);
 	return ok;
+}
+
+static void
+arc_commit(void *vrun, size_t b)
+{
+	struct arc_run *run = vrun;
+	for (size_t i = b * ARC_BATCH; i < run->n && i < (b + 1) * ARC_BATCH; i++) {
+		int r = arc_add_item(run, &run->items[i]);
+		run->nread += r >= 0;
+		run->nskipped += r == 0;
+		run->io_failed |= r < 0;
+	}
 }
 
 int
@@ -193,13 +247,18 @@ cmd_archive(int argc, char **argv)
 	if (why && o.verbose)
 		escape_eprintf("debrief archive: %s\n", why);
 	free(why);
-	size_t nread = 0, nskipped = 0;
+	struct arc_run rd = {a, cache, &lim, o.lang, NULL, files.n, &fq, 0, 0, 0};
+	rd.items = xcalloc(files.n ? files.n : 1, sizeof *rd.items);
 	for (size_t i = 0; i < files.n; i++) {
-		int r = arc_read(a, cache, files.v[i], &lim, o.lang, &fq);
-		nread += r >= 0;
-		nskipped += r == 0;
-		io_failed |= r < 0;
+		struct arc_item *it = &rd.items[i];
+		it->cache = cache;
+		it->path = files.v[i];
+		it->name = strcmp(files.v[i], "-") ? files.v[i] : "<stdin>";
 	}
+	par_run((files.n + ARC_BATCH - 1) / ARC_BATCH, o.jobs, &rd, arc_work, arc_commit);
+	free(rd.items);
+	size_t nread = rd.nread, nskipped = rd.nskipped;
+	io_failed |= rd.io_failed;
 	archive_finish(a);
 
 	struct check_ctx ctx = {today, o.lang, &cfg};
