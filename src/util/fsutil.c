@@ -116,6 +116,21 @@ open_regular(int at, const char *path, int nofollow, char **err)
 	return fd;
 }
 
+/* read(2) again when a signal interrupts it; -1 and *err on a failure. */
+static ssize_t
+read_retry(int fd, void *p, size_t n, char **err)
+{
+	for (;;) {
+		ssize_t r = read(fd, p, n);
+		if (r >= 0 || errno != EINTR) {
+			if (r < 0)
+				*err = xasprintf(M("không đọc được: %s", "cannot read: %s"),
+				                 fs_strerror(errno));
+			return r;
+		}
+	}
+}
+
 int
 fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx), void *ctx,
                char **err)
@@ -124,20 +139,10 @@ fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx
 	if (fd < 0)
 		return 0;
 	char *chunk = xmalloc(65536);
-	int ok = 1;
-	for (;;) {
-		ssize_t r = read(fd, chunk, 65536);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			*err = xasprintf(M("không đọc được: %s", "cannot read: %s"),
-			                 fs_strerror(errno));
-			ok = 0;
-		}
-		if (r <= 0)
-			break;
+	ssize_t r;
+	while ((r = read_retry(fd, chunk, 65536, err)) > 0)
 		each(chunk, (size_t)r, ctx);
-	}
+	int ok = r == 0;
 	free(chunk);
 	close(fd);
 	return ok;
@@ -157,14 +162,9 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 	for (;;) {
 		/* straight into the buffer: a record is read in one call */
 		b.data = xgrow(b.data, &b.cap, b.len + CHUNK + 1, 1);
-		ssize_t r = read(fd, b.data + b.len, CHUNK);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			*err = xasprintf(M("không đọc được: %s", "cannot read: %s"),
-			                 fs_strerror(errno));
+		ssize_t r = read_retry(fd, b.data + b.len, CHUNK, err);
+		if (r < 0)
 			goto fail;
-		}
 		if (r == 0)
 			break;
 		if (b.len + (size_t)r > max) {
