@@ -217,8 +217,8 @@ pdf_key(uint64_t md_hash, const char *title, const struct arc_write_opts *o)
 	return hash_final64(&h);
 }
 
-/* 1 when DIR/NAME holds the size and content e records; its bytes in
- * *out when out is not NULL. */
+/* 1 when DIR/NAME holds the size and content e records, its bytes then
+ * appended to *out. */
 static int
 read_intact(const char *dir, const char *name, const struct entry *e, struct buf *out)
 {
@@ -226,7 +226,7 @@ read_intact(const char *dir, const char *name, const struct entry *e, struct buf
 	size_t len = 0;
 	int same = fs_read(path, (size_t)e->size + 1, &data, &len, &err) && len == e->size &&
 	           hash64(data, len) == e->hash;
-	if (same && out)
+	if (same)
 		buf_put(out, data, len);
 	free(data);
 	free(err);

@@ -180,22 +180,8 @@ committee_en(const char *s)
 	return NULL;
 }
 
-/* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
-static char *
-body_name(const char *s, enum lang lang)
-{
-	if (!s)
-		return xstrdup(BLANK);
-	if (lang == LANG_VI)
-		return text_upper(s);
-	char *t = committee_en(s);
-	if (!t)
-		t = english_title(s);
-	char *u = text_upper(t);
-	free(t);
-	return u;
-}
-
+/* A body's name as the report's language writes it: in English, people's
+ * committees, representative agencies and org_en's bodies translated. */
 static char *
 recipient_name(const char *s, enum lang lang)
 {
@@ -214,6 +200,16 @@ recipient_name(const char *s, enum lang lang)
 			return xasprintf("%s %s", agency[i][1], s + n);
 	}
 	return english_title(s);
+}
+/* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
+static char *
+body_name(const char *s, enum lang lang)
+{
+	if (!s)
+		return xstrdup(BLANK);
+	char *t = recipient_name(s, lang), *u = text_upper(t);
+	free(t);
+	return u;
 }
 
 /* "18" → "18/BC-SNV", "5" → "05/BC-SNV"; a number with its own symbol as
