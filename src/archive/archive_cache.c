@@ -27,6 +27,7 @@
 #include "node.h"
 #include "strmap.h"
 #include "text.h"
+#include "witness.h"
 #include "xalloc.h"
 
 #define CACHE_FILE ".debrief-cache"
@@ -35,6 +36,11 @@
  * comes without a new version raises the format number. */
 #define CACHE_HEAD "# debrief archive cache 2 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
+/* What stat said of each record read (witness.h), under a head naming the
+ * run, whose keys its sums are. */
+#define CACHE_STAT ".debrief-cache.stat"
+#define CACHE_STAT_HEAD                                                                            \
+	"# debrief archive cache stat 1: key size dev inode mtime-ns ctime-ns name; run "
 
 /* An entry of this run: in the previous file (old) or among the parsed. */
 struct ent {
@@ -52,6 +58,9 @@ struct arc_cache {
 	size_t nout, cap, hits;
 	size_t nold; /* entries of the previous file, when it is whole */
 	int parsed;  /* an entry was made by parsing */
+	char *stat_head;
+	struct witness seen, now; /* the records, as stat saw them last run and this */
+	int stat_changed;         /* now says something seen did not */
 };
 
 /* ==== the codec ==== */
@@ -420,6 +429,13 @@ arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 	int run[4] = {(int)lang, today.y, today.m, today.d};
 	hash_update(&h, run, sizeof run);
 	hash_final(&h, c->run);
+	struct buf head = BUF_INIT;
+	buf_puts(&head, CACHE_STAT_HEAD);
+	for (int i = 0; i < HASH_LEN; i++)
+		buf_printf(&head, "%02x", c->run[i]);
+	buf_putc(&head, '\n');
+	c->stat_head = head.data;
+	witness_read(&c->seen, dir, CACHE_STAT, c->stat_head);
 	*why = NULL;
 	char *path = xasprintf("%s/%s", dir, CACHE_FILE), *err = NULL;
 	if (!fs_read(path, CACHE_MAX, &c->data, &c->len, &err)) {
@@ -449,6 +465,26 @@ arc_cache_key(const struct arc_cache *c, const char *name, const char *data, siz
 	hash_update(&h, name, strlen(name) + 1);
 	hash_update(&h, data, len);
 	hash_final(&h, key);
+}
+
+int
+arc_cache_vouched(const struct arc_cache *c, const char *name, const struct seen *now,
+                  unsigned char key[HASH_LEN])
+{
+	const struct seen *v = witness_vouch(&c->seen, name, now);
+	if (v)
+		memcpy(key, v->sum, HASH_LEN);
+	return v != NULL;
+}
+
+void
+arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
+              const unsigned char key[HASH_LEN])
+{
+	witness_add(&c->now, name, now, key);
+	const struct seen *v = witness_vouch(&c->seen, name, now);
+	if (!v || memcmp(v->sum, key, HASH_LEN))
+		c->stat_changed = 1;
 }
 
 int
@@ -581,6 +617,10 @@ arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 	for (size_t i = 0; i < c->nout; i++) /* the same bytes under the same name, read twice */
 		if (!i || memcmp(ent_at(c, &c->ents[i]), ent_at(c, &c->ents[i - 1]), HASH_LEN))
 			c->ents[n++] = c->ents[i];
+	/* what stat said of the records: kept unless it says something new
+	 * (or less: a record no longer read) */
+	if (c->stat_changed || c->now.n != c->seen.n)
+		witness_write(&c->now, dir, CACHE_STAT, c->stat_head);
 	if (!c->parsed && n == c->nold && c->keys.n) {
 		/* every entry came from the file, and all of them did: unchanged */
 		release(c);
@@ -621,5 +661,8 @@ arc_cache_free(struct arc_cache *c)
 	if (!c)
 		return;
 	release(c);
+	witness_free(&c->seen);
+	witness_free(&c->now);
+	free(c->stat_head);
 	free(c);
 }

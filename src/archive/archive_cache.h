@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "hash.h"
 #include "record.h"
+#include "witness.h"
 
 struct arc_cache;
 
@@ -30,6 +31,17 @@ struct arc_cache *arc_cache_open(const char *dir, enum lang lang, struct date to
 /* The key of the record called name, of bytes data[len]. */
 void arc_cache_key(const struct arc_cache *c, const char *name, const char *data, size_t len,
                    unsigned char key[HASH_LEN]);
+
+/* 1 when what stat says now of the record called name is what it said
+ * when the record was last read (witness.h): key is then the key its
+ * bytes had, without reading them. */
+int arc_cache_vouched(const struct arc_cache *c, const char *name, const struct seen *now,
+                      unsigned char key[HASH_LEN]);
+
+/* Remember for the next run that stat said now of the record called name
+ * before it was read, and that its bytes had key. */
+void arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
+                   const unsigned char key[HASH_LEN]);
 
 /* 1 when the cache holds key: *r is the record as far as the archive reads
  * it (record_free() it; NULL when the file gave no record), its findings
@@ -59,7 +71,8 @@ int arc_cache_run(const struct arc_cache *c, const char *config, unsigned char o
 size_t arc_cache_hits(const struct arc_cache *c);
 
 /* Replace DIR/.debrief-cache by the entries got or put in this run (those
- * of records no longer read are gone).  0 and *err on failure. */
+ * of records no longer read are gone), and DIR/.debrief-cache.stat by what
+ * arc_cache_saw was told.  0 and *err on failure. */
 int arc_cache_write(struct arc_cache *c, const char *dir, char **err);
 
 void arc_cache_free(struct arc_cache *c);

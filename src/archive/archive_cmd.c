@@ -21,6 +21,7 @@
 #include "load.h"
 #include "par.h"
 #include "schema.h"
+#include "witness.h"
 #include "xalloc.h"
 
 static void
@@ -96,6 +97,8 @@ struct arc_item {
 	char *err;    /* why it could not be read */
 	struct record *r;
 	struct diags one;
+	struct seen seen; /* what stat said of it before it was read */
+	int seen_ok;
 };
 
 struct arc_run {
@@ -127,6 +130,14 @@ arc_cached(void *vi, const char *data, size_t len, struct record **r, struct dia
 static void
 arc_work_one(struct arc_run *run, struct arc_item *it)
 {
+	/* not changed since the last run read it, as stat tells: not read */
+	it->seen_ok = strcmp(it->path, "-") && witness_stat(it->path, 1, &it->seen);
+	if (it->seen_ok && arc_cache_vouched(it->cache, it->name, &it->seen, it->key) &&
+	    arc_cache_get(it->cache, it->key, it->name, &it->r, &it->one, &it->entry)) {
+		it->hit = 1;
+		it->got = 1;
+		return;
+	}
 	struct schema_src src = {.path = it->path,
 	                         .name = it->name,
 	                         .lim = run->lim,
@@ -171,6 +182,8 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 		arc_cache_reuse(run->cache, it->entry);
 	else
 		arc_cache_put(run->cache, it->key, r, one, 0);
+	if (it->seen_ok)
+		arc_cache_saw(run->cache, name, &it->seen, it->key);
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;

@@ -34,12 +34,14 @@
 #include "hash.h"
 #include "par.h"
 #include "pdf.h"
+#include "witness.h"
 #include "xalloc.h"
 
 #define MANIFEST ".debrief-archive"
 #define LOCKFILE ".debrief-archive.lock"
 #define WITNESS ".debrief-archive.stat"
-#define WITNESS_HEAD "# debrief archive stat 1: content-hash size inode mtime-ns ctime-ns name\n"
+#define WITNESS_HEAD                                                                               \
+	"# debrief archive stat 2: content-hash size dev inode mtime-ns ctime-ns name\n"
 #define MANIFEST_HEAD                                                                              \
 	"# debrief archive 2: files this command wrote here; source-hash content-hash size name\n"
 
@@ -266,153 +268,57 @@ on_disk(const char *dir, const char *name, const struct entry *e)
 
 /* ==== what the files looked like when they were written ====
  *
- * DIR/.debrief-archive.stat keeps, for each file of the manifest, the
- * content hash it had and what lstat(2) said of it just after the run
- * put it in place: size, inode, and modification and status-change times
- * to the nanosecond.  A file of which lstat still says exactly that is
- * taken to still have that content, without reading it:
- *  - any write to it, truncation or append moves its mtime and ctime;
- *  - a file put in its place (an editor's save, cp, a rename, a killed
- *    run's temporary) has another inode and a ctime of its own;
- *  - mtime can be set back (touch -d, cp -p, tar), ctime cannot: the
- *    kernel sets it to the current time on every change, including that
- *    of the times themselves;
- *  - a write in the same clock tick as the lstat, after it, would leave
- *    both times as they were (timestamps are coarser than a nanosecond):
- *    so an entry whose mtime or ctime is not strictly older than this file
- *    itself (written after every lstat it records) is not trusted, as git
- *    does with its index ("racily clean" entries);
- *  - each line names the content hash it vouches for: a line left over
- *    from an older run, or one for content the manifest no longer
- *    records, vouches for nothing.
- * Whatever is not vouched for is read and hashed, as before (a missing,
- * damaged or foreign file: nothing is).  What this cannot see is a
- * change that leaves no trace in the inode: a disk that alters bytes
- * behind the file system's back, or a clock set backwards between two
- * writes of the same size within a tick. */
+ * DIR/.debrief-archive.stat (witness.h) keeps, for each file of the
+ * manifest, the content hash it had and what lstat(2) said of it just
+ * after the run put it in place.  A file of which lstat still says
+ * exactly that is taken to still have that content, without reading it;
+ * a line for content the manifest no longer records vouches for nothing. */
 
-struct seen {
-	char *name;
-	uint64_t hash;
-	unsigned long long size, ino;
-	long long mtime, ctime; /* nanoseconds since the epoch */
-};
-
-struct witness {
-	struct seen *v;
-	size_t n, cap;
-	long long at; /* when the file was written (its mtime); 0: trust none */
-};
-
-static long long
-ns_of(struct timespec t)
-{
-	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-/* What lstat says of DIR/NAME, when it is a regular file. */
-static int
-seen_now(const char *dir, const char *name, struct seen *v)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	struct stat st;
-	int ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
-	free(path);
-	if (ok) {
-		v->size = (unsigned long long)st.st_size;
-		v->ino = (unsigned long long)st.st_ino;
-		v->mtime = ns_of(st.st_mtim);
-		v->ctime = ns_of(st.st_ctim);
-	}
-	return ok;
-}
-
-static int
-cmp_seen(const void *x, const void *y)
-{
-	return strcmp(((const struct seen *)x)->name, ((const struct seen *)y)->name);
-}
-
+/* A manifest hash as a witness's sum. */
 static void
-witness_free(struct witness *s)
+sum_of(uint64_t h, unsigned char sum[HASH_LEN])
 {
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].name);
-	free(s->v);
-	memset(s, 0, sizeof *s);
-}
-
-/* The previous run's file; any line that does not parse, or a file of
- * another format, and none of it is used. */
-static void
-witness_read(const char *dir, struct witness *s)
-{
-	char *path = xasprintf("%s/%s", dir, WITNESS), *data = NULL, *err = NULL;
-	size_t len;
-	struct seen self;
-	int ok = seen_now(dir, WITNESS, &self) &&
-	         fs_read(path, (size_t)64 << 20, &data, &len, &err) && !memchr(data, '\0', len) &&
-	         !strncmp(data, WITNESS_HEAD, strlen(WITNESS_HEAD)) && len && data[len - 1] == '\n';
-	free(err);
-	free(path);
-	for (char *line = ok ? data + strlen(WITNESS_HEAD) : NULL, *next; ok && *line;
-	     line = next) {
-		next = strchr(line, '\n');
-		*next++ = '\0';
-		char name[512], rest[2];
-		struct seen v;
-		unsigned long long h;
-		ok = sscanf(line, "%16llx %llu %llu %lld %lld %511s %1s", &h, &v.size, &v.ino,
-		            &v.mtime, &v.ctime, name, rest) == 6 &&
-		     plausible_name(name);
-		if (ok) {
-			s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
-			v.name = xstrdup(name);
-			v.hash = (uint64_t)h;
-			s->v[s->n++] = v;
-		}
-	}
-	free(data);
-	if (!ok) {
-		witness_free(s);
-		return;
-	}
-	s->at = self.mtime;
-	if (s->n)
-		qsort(s->v, s->n, sizeof *s->v, cmp_seen);
+	memset(sum, 0, HASH_LEN);
+	for (int i = 0; i < 8; i++)
+		sum[i] = (unsigned char)(h >> (56 - 8 * i));
 }
 
 /* 1 when DIR/NAME is vouched for as still holding the bytes e records. */
 static int
 unchanged_since(const struct witness *s, const char *dir, const char *name, const struct entry *e)
 {
-	struct seen key = {(char *)name, 0, 0, 0, 0, 0}, now;
-	const struct seen *v = s->n ? bsearch(&key, s->v, s->n, sizeof *s->v, cmp_seen) : NULL;
-	return v && e->hash && v->hash == e->hash && v->size == e->size && v->mtime < s->at &&
-	       v->ctime < s->at && seen_now(dir, name, &now) && now.size == v->size &&
-	       now.ino == v->ino && now.mtime == v->mtime && now.ctime == v->ctime;
+	if (!e->hash || !s->n)
+		return 0;
+	char *path = xasprintf("%s/%s", dir, name);
+	struct seen now;
+	int ok = witness_stat(path, 0, &now);
+	free(path);
+	const struct seen *v = ok ? witness_vouch(s, name, &now) : NULL;
+	unsigned char sum[HASH_LEN];
+	sum_of(e->hash, sum);
+	return v && v->size == e->size && !memcmp(v->sum, sum, HASH_LEN);
 }
 
 /* What every file of the manifest m looks like now, on disk (after the
  * last sync): written last, so that its own mtime is after every lstat.
  * Only a help to the next run: a failure is not one of the run. */
 static void
-witness_write(const char *dir, const struct manifest *m)
+witness_pages(const char *dir, const struct manifest *m)
 {
-	struct buf b = BUF_INIT;
-	buf_puts(&b, WITNESS_HEAD);
+	struct witness w = {NULL, 0, 0, 0};
 	for (size_t i = 0; i < m->n; i++) {
 		struct seen v;
-		if (!m->v[i].hash || (i && !strcmp(m->v[i].name, m->v[i - 1].name)) ||
-		    !seen_now(dir, m->v[i].name, &v) || v.size != m->v[i].size)
-			continue;
-		buf_printf(&b, "%016llx %llu %llu %lld %lld %s\n", (unsigned long long)m->v[i].hash,
-		           v.size, v.ino, v.mtime, v.ctime, m->v[i].name);
+		char *path = xasprintf("%s/%s", dir, m->v[i].name);
+		int ok = m->v[i].hash && (!i || strcmp(m->v[i].name, m->v[i - 1].name)) &&
+		         witness_stat(path, 0, &v) && v.size == m->v[i].size;
+		free(path);
+		unsigned char sum[HASH_LEN];
+		sum_of(m->v[i].hash, sum);
+		if (ok)
+			witness_add(&w, m->v[i].name, &v, sum);
 	}
-	char *err = NULL;
-	fs_write_atomic(dir, WITNESS, b.data, b.len, &err);
-	free(err);
-	buf_free(&b);
+	witness_write(&w, dir, WITNESS, WITNESS_HEAD);
+	witness_free(&w);
 }
 
 /* ==== pages ==== */
@@ -874,7 +780,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		                     "removed %zu temporary files left by an interrupted run"),
 		                   swept));
 	manifest_read(o->dir, &w.old);
-	witness_read(o->dir, &w.seen);
+	witness_read(&w.seen, o->dir, WITNESS, WITNESS_HEAD);
 	if (w.old.damaged)
 		warn(st,
 		     xasprintf(L(o->lang, "%s/%s: dòng %u bị hỏng; lập lại hồ sơ lưu trữ từ đầu",
@@ -921,7 +827,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	}
 	if (!manifest_write(o->dir, &w.now, err))
 		goto out;
-	witness_write(o->dir, &w.now);
+	witness_pages(o->dir, &w.now);
 	rc = 1;
 out:
 	if (lock >= 0)

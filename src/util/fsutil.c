@@ -269,17 +269,34 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 		              dir, fs_strerror(errno)));
 		return 1;
 	}
+	/* each name with what the directory says it is: a regular file or a
+	 * directory needs no lstat to be told apart from a link, and a file
+	 * that is not a record none at all */
 	struct strlist names = {0};
 	struct dirent *e;
 	while ((e = readdir(d)))
-		if (e->d_name[0] != '.')
-			strlist_push(&names, e->d_name);
+		if (e->d_name[0] != '.') {
+			/* the type after the name's NUL, so that it sorts with it */
+			size_t n = strlen(e->d_name);
+			char *nm = xmalloc(n + 2);
+			memcpy(nm, e->d_name, n + 1);
+			nm[n + 1] = (char)e->d_type;
+			strlist_take(&names, nm);
+		}
 	closedir(d);
 	qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	int failed = 0;
 	for (size_t i = 0; i < names.n; i++) {
+		unsigned char type = (unsigned char)names.v[i][strlen(names.v[i]) + 1];
+		if (type == DT_REG && !is_yaml_name(names.v[i]))
+			continue;
 		char *p =
 		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+		if (type == DT_REG) {
+			strlist_push(out, p);
+			free(p);
+			continue;
+		}
 		struct stat st;
 		int link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
 		if ((link ? stat(p, &st) : lstat(p, &st)) != 0) {

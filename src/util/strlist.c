@@ -14,6 +14,13 @@ strlist_push(struct strlist *l, const char *s)
 }
 
 void
+strlist_take(struct strlist *l, char *s)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = s;
+}
+
+void
 strlist_free(struct strlist *l)
 {
 	if (!l)

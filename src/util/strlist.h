@@ -12,6 +12,7 @@ struct strlist {
 	size_t n, cap;
 };
 void strlist_push(struct strlist *l, const char *s); /* copies */
+void strlist_take(struct strlist *l, char *s);       /* takes s (malloc'd) */
 void strlist_free(struct strlist *l);
 
 #endif

@@ -212,7 +212,7 @@ fresh_same() { # NAME: $K/inc against a fresh archive of the same records
 	karc "$(echo "$1" | tr / -)-fresh" fresh
 	if [ ! -f "$K/fresh/index.pdf" ] || [ ! -f "$K/inc/index.pdf" ]; then
 		fail "$1" "no PDF written"
-	elif diff -r -x .debrief-cache -x .debrief-archive.lock -x .debrief-archive.stat "$K/fresh" "$K/inc" \
+	elif diff -r -x .debrief-cache -x .debrief-cache.stat -x .debrief-archive.lock -x .debrief-archive.stat "$K/fresh" "$K/inc" \
 		>"$WORK/cache.diff" 2>&1; then ok "$1"
 	else fail "$1" "differs from a fresh archive"; head -n 10 "$WORK/cache.diff"; fi
 }
@@ -233,6 +233,24 @@ has cache/rerun-parses-none "$WORK/cache-again.err" 'cache: 11 records reused, 0
 has cache/rerun-writes-nothing "$WORK/cache-again.out" ' 0 written, '
 cmp -s "$WORK/cache.before" "$K/inc/.debrief-cache" && ok cache/same-records-same-file ||
 	fail cache/same-records-same-file "the cache changed on an unchanged re-run"
+
+# A record not read again because stat says it is as it was
+# (DIR/.debrief-cache.stat) must not hide a change: the same number of
+# bytes written in place, its mtime then set back (as cp -p or tar do),
+# leaves its ctime moved, so it is parsed and the archive is the fresh one.
+f=$K/records/2017-07-camau-nagasaki.yaml
+touch -r "$f" "$WORK/stamp"
+sed 's/làm việc tại/làm việc với/' "$f" >"$WORK/same-size"
+cat "$WORK/same-size" >"$f"
+touch -r "$WORK/stamp" "$f"
+karc cache-same-size inc
+has cache/same-size-same-mtime-parsed "$WORK/cache-same-size.err" 'cache: 10 records reused, 1 parsed$'
+fresh_same cache/same-size-same-mtime-same-as-fresh
+# a damaged stat file vouches for nothing: every record is read again
+printf 'garbage\n' >"$K/inc/.debrief-cache.stat"
+karc cache-stat-garbage inc
+has cache/stat-damaged-reads-all "$WORK/cache-stat-garbage.err" 'cache: 11 records reused, 0 parsed$'
+fresh_same cache/stat-damaged-same-as-fresh
 
 sed 's/status: in_progress/status: done/' records/2017-07-camau-nagasaki.yaml \
 	>"$K/records/2017-07-camau-nagasaki.yaml"
