@@ -236,13 +236,15 @@ int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
  * partner's or agency's records and what the collection made of them;
  * _year: of the records of one year (0: of unknown date), the pages of
  * visits; _owner: of one department as the register counts it and its
- * open tasks' records, its pages of tasks.  what names the page.
- * Only after archive_finish and the archive-* rules; read-only after. */
+ * open tasks' records, its pages of tasks; _record: of one record and
+ * what the collection made of it, its object in archive.json.  what names
+ * the page.  Only after archive_finish and the archive-* rules; read-only after. */
 struct arc_digests;
 struct arc_digests *archive_digests(const struct archive *a, const unsigned char run[HASH_LEN]);
 uint64_t archive_digest_all(const struct arc_digests *d, const char *what);
 uint64_t archive_digest_partner(const struct arc_digests *d, size_t p);
 uint64_t archive_digest_agency(const struct arc_digests *d, size_t g);
+uint64_t archive_digest_record(const struct arc_digests *d, size_t ri);
 uint64_t archive_digest_year(const struct arc_digests *d, int year, const char *what);
 uint64_t archive_digest_owner(const struct arc_digests *d, size_t o, const char *what);
 void archive_digests_free(struct arc_digests *d);

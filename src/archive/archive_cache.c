@@ -604,6 +604,8 @@ release(struct arc_cache *c)
 	free(c->ents);
 	c->ents = NULL;
 	c->nout = c->cap = 0;
+	witness_free(&c->seen);
+	witness_free(&c->now);
 }
 
 int
@@ -661,8 +663,6 @@ arc_cache_free(struct arc_cache *c)
 	if (!c)
 		return;
 	release(c);
-	witness_free(&c->seen);
-	witness_free(&c->now);
 	free(c->stat_head);
 	free(c);
 }

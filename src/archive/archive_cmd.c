@@ -239,7 +239,7 @@ cmd_archive(int argc, char **argv)
 	struct strlist files = {0};
 	struct archive *a = NULL;
 	struct arc_cache *cache = NULL;
-	struct arc_write_stats st = {0, 0, 0, {0}, {0}};
+	struct arc_write_stats st = {0, 0, 0, {0}, {0}, 0, 0};
 	struct buf out = BUF_INIT;
 	char *err = NULL;
 	struct date today;
@@ -303,6 +303,15 @@ cmd_archive(int argc, char **argv)
 		          "debrief archive: bộ nhớ đệm: %zu hồ sơ dùng lại, %zu hồ sơ đọc mới\n",
 		          "debrief archive: cache: %zu records reused, %zu parsed\n"),
 		        arc_cache_hits(cache), nread - arc_cache_hits(cache));
+	if (o.verbose && st.json_objects)
+		fprintf(
+		    stderr,
+		    L(o.lang,
+		      "debrief archive: archive.json: %zu mục chép lại từ tệp trước, %zu mục "
+		      "lập mới\n",
+		      "debrief archive: archive.json: %zu objects copied from the previous file, "
+		      "%zu made\n"),
+		    st.json_copied, st.json_objects - st.json_copied);
 	if (o.verbose)
 		for (size_t i = 0; i < st.names.n; i++)
 			printf("%s %s\n",

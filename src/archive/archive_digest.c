@@ -266,3 +266,14 @@ archive_digest_agency(const struct arc_digests *d, size_t g)
 		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
 	return hash_final64(&h);
 }
+
+uint64_t
+archive_digest_record(const struct arc_digests *d, size_t ri)
+{
+	const struct archive *a = d->a;
+	struct hash_ctx h;
+	h_begin(&h, d, "record");
+	hash_update(&h, d->rec[ri], HASH_LEN);
+	h_num(&h, a->locs[a->recs[ri].loc].unit >= 0);
+	return hash_final64(&h);
+}

@@ -4,11 +4,17 @@
  * is documented in man/archive-json.section), every string JSON-escaped,
  * two-space indentation, one value a line.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "archive_pages.h"
 #include "escape.h"
+#include "fsutil.h"
+#include "hash.h"
 #include "xalloc.h"
 
 struct jw {
@@ -17,6 +23,9 @@ struct jw {
 	int first[32]; /* per open container: nothing written in it yet */
 	void (*flush)(struct buf *b, void *ctx);
 	void *ctx;
+	unsigned long long flushed; /* bytes handed to flush so far */
+	int keyed;                  /* the separator before the next value is written */
+	int whole;                  /* an object being made is kept whole in b */
 };
 
 /* What is written so far goes to the sink once it passes this many bytes. */
@@ -37,8 +46,14 @@ indent(struct buf *b, int depth)
 static void
 jw_key(struct jw *w, const char *key)
 {
-	if (w->flush && w->b->len >= JSON_CHUNK)
+	if (w->keyed) {
+		w->keyed = 0;
+		return;
+	}
+	if (w->flush && !w->whole && w->b->len >= JSON_CHUNK) {
+		w->flushed += w->b->len;
 		w->flush(w->b, w->ctx);
+	}
 	if (w->depth > 0) {
 		int f = w->first[w->depth];
 		w->first[w->depth] = 0;
@@ -229,11 +244,10 @@ statistics(struct jw *w, const struct archive *a, enum lang lang)
 }
 
 static void
-records(struct jw *w, const struct archive *a)
+record_obj(struct jw *w, const struct archive *a, size_t ri)
 {
-	jw_open(w, "records", '[');
-	for (size_t i = 0; i < a->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[a->by_date[i]];
+	{
+		const struct arc_rec *r = &a->recs[ri];
 		const struct arc_loc *l = &a->locs[r->loc];
 		jw_open(w, NULL, '{');
 		jw_str(w, "id", r->id);
@@ -264,7 +278,6 @@ records(struct jw *w, const struct archive *a)
 		jw_num(w, "open_tasks", (long long)r->ntask);
 		jw_close(w, '}');
 	}
-	jw_close(w, ']');
 }
 
 static int
@@ -407,11 +420,269 @@ agency_obj(struct jw *w, const struct archive *a, size_t g)
 	jw_close(w, '}');
 }
 
+static void
+owner_obj(struct jw *w, const struct archive *a, size_t o)
+{
+	const struct arc_owner *ow = &a->owners[o];
+	jw_open(w, NULL, '{');
+	jw_str(w, "name", ow->name);
+	jw_str(w, "key", ow->key);
+	jw_open(w, "spellings", '[');
+	for (size_t s = 0; s < ow->nspellings; s++) {
+		jw_open(w, NULL, '{');
+		jw_str(w, "text", ow->spellings[s]);
+		jw_num(w, "count", (long long)ow->spelling_n[s]);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	jw_num(w, "open", (long long)ow->ntasks);
+	jw_num(w, "overdue", (long long)ow->noverdue);
+	jw_num(w, "overdue_visits", (long long)ow->nvisits_overdue);
+	jw_bool(w, "flagged", ow->flagged);
+	jw_open(w, "tasks", '[');
+	for (size_t t = 0; t < ow->ntasks; t++)
+		task_obj(w, a, &a->tasks[ow->tasks[t]]);
+	jw_close(w, ']');
+	jw_close(w, '}');
+}
+
+/* ==== objects taken from the previous archive.json ====
+ *
+ * The records, partners, departments and agencies of archive.json are
+ * each one object made of what a digest (archive_digest.c) covers, so an
+ * object whose digest has not changed has the bytes it had in the last
+ * archive.json.  DIR/.debrief-archive.segments names, for the content
+ * hash of that archive.json, where each object's bytes are in it by its
+ * digest; the writer checks that the file is intact before it is opened
+ * here.  An object not found is made. */
+
+#define SEG_FILE ".debrief-archive.segments"
+#define SEG_HEAD "# debrief archive.json objects 2: kind digest offset length hash; of "
+#define SEG_WINDOW ((size_t)1 << 20) /* read ahead: objects come in file order */
+
+struct seg {
+	unsigned kind;
+	uint64_t digest;
+	unsigned long long off;
+	size_t len;
+	uint64_t hash; /* of its digest and bytes (seg_check) */
+};
+
+struct arc_json_prev {
+	struct seg *v;
+	size_t n, cap;
+	int fd;
+	unsigned long long size; /* of the file */
+	char *win;               /* a window on the file: [woff, woff + wlen) */
+	unsigned long long woff;
+	size_t wlen;
+};
+
+static int
+cmp_seg(const void *x, const void *y)
+{
+	const struct seg *p = x, *q = y;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	return p->digest < q->digest ? -1 : p->digest > q->digest;
+}
+
+static void
+seg_add(struct arc_json_prev *s, unsigned kind, uint64_t digest, unsigned long long off, size_t len,
+        uint64_t hash)
+{
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n++] = (struct seg){kind, digest, off, len, hash};
+}
+
+static char *
+seg_head(uint64_t hash, unsigned long long size)
+{
+	return xasprintf("%s%016llx %llu\n", SEG_HEAD, (unsigned long long)hash, size);
+}
+
+struct arc_json_prev *
+arc_json_prev_open(const char *dir, uint64_t hash, unsigned long long size)
+{
+	char *path = xasprintf("%s/%s", dir, SEG_FILE), *data = NULL, *err = NULL;
+	size_t len = 0;
+	char *head = seg_head(hash, size);
+	size_t hl = strlen(head);
+	int ok = fs_read(path, (size_t)256 << 20, &data, &len, &err) && len >= hl &&
+	         !memcmp(data, head, hl) && !memchr(data, '\0', len) && data[len - 1] == '\n';
+	free(head);
+	free(err);
+	free(path);
+	struct arc_json_prev *s = xcalloc(1, sizeof *s);
+	s->fd = -1;
+	for (char *p = ok ? data + hl : NULL, *end; ok && *p; p = end + 1) {
+		unsigned long long v[5];
+		for (int i = 0; ok && i < 5; i++) {
+			v[i] = strtoull(p, &end, i == 1 || i == 4 ? 16 : 10);
+			ok = end > p && *end == (i < 4 ? ' ' : '\n');
+			p = end + 1;
+		}
+		end = p - 1;
+		ok = ok && v[0] <= JSEG_AGENCY && v[3] >= 2 && v[2] <= size && v[3] <= size - v[2];
+		if (ok)
+			seg_add(s, (unsigned)v[0], (uint64_t)v[1], v[2], (size_t)v[3],
+			        (uint64_t)v[4]);
+	}
+	free(data);
+	if (ok) {
+		path = xasprintf("%s/archive.json", dir);
+		s->fd = open(path, O_RDONLY | O_CLOEXEC);
+		free(path);
+	}
+	if (!ok || s->fd < 0) {
+		arc_json_prev_free(s);
+		return NULL;
+	}
+	s->size = size;
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, cmp_seg);
+	return s;
+}
+
+void
+arc_json_prev_free(struct arc_json_prev *s)
+{
+	if (!s)
+		return;
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s->v);
+	free(s->win);
+	free(s);
+}
+
+/* The check of an object's bytes p[len] under digest: a line of the
+ * segments file that names another object's bytes fails it. */
+static uint64_t
+seg_check(uint64_t digest, const char *p, size_t len)
+{
+	struct hash_ctx h;
+	hash_init(&h);
+	hash_update(&h, &digest, sizeof digest);
+	hash_update(&h, p, len);
+	return hash_final64(&h);
+}
+
+/* The bytes [off, off + len) of the previous file, appended to b; 0 when
+ * they cannot be read or are not those of digest's object (check). */
+static int
+prev_copy(struct arc_json_prev *s, const struct seg *g, struct buf *b)
+{
+	unsigned long long off = g->off;
+	size_t len = g->len;
+	if (off < s->woff || off + len > s->woff + s->wlen) {
+		size_t want = len > SEG_WINDOW ? len : SEG_WINDOW;
+		if (!s->win || want > SEG_WINDOW)
+			s->win = xrealloc(s->win, want);
+		s->woff = off;
+		s->wlen = 0;
+		while (s->wlen < want) {
+			ssize_t r =
+			    pread(s->fd, s->win + s->wlen, want - s->wlen, (off_t)(off + s->wlen));
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			s->wlen += (size_t)r;
+		}
+		if (s->wlen < len)
+			return 0;
+	}
+	const char *p = s->win + (off - s->woff);
+	if (p[0] != '{' || p[len - 1] != '}' || seg_check(g->digest, p, len) != g->hash)
+		return 0;
+	buf_put(b, p, len);
+	return 1;
+}
+
+int
+arc_json_segs_write(const struct arc_json_prev *now, const char *dir, uint64_t hash,
+                    unsigned long long size)
+{
+	struct buf b = BUF_INIT;
+	char *head = seg_head(hash, size), *err = NULL;
+	buf_puts(&b, head);
+	free(head);
+	for (size_t i = 0; now && i < now->n; i++)
+		buf_printf(&b, "%u %016llx %llu %zu %016llx\n", now->v[i].kind,
+		           (unsigned long long)now->v[i].digest, now->v[i].off, now->v[i].len,
+		           (unsigned long long)now->v[i].hash);
+	int ok = fs_write_atomic(dir, SEG_FILE, b.data, b.len, &err);
+	free(err);
+	buf_free(&b);
+	return ok;
+}
+
+size_t
+arc_json_segs_count(const struct arc_json_prev *s)
+{
+	return s->n;
+}
+
+struct arc_json_prev *
+arc_json_segs_new(void)
+{
+	struct arc_json_prev *s = xcalloc(1, sizeof *s);
+	s->fd = -1;
+	return s;
+}
+
+struct segs {
+	const struct archive *a;
+	struct arc_json_reuse *ru; /* NULL: every object is made, none kept */
+};
+
+/* One object of kind: taken from the previous file when it is there
+ * under the digest it has now, else made. */
+static void
+segment(struct jw *w, struct segs *sg, enum jseg kind, size_t i,
+        void (*make)(struct jw *w, const struct archive *a, size_t i))
+{
+	struct arc_json_reuse *ru = sg->ru;
+	if (!ru || !ru->dig) {
+		make(w, sg->a, i);
+		return;
+	}
+	uint64_t d = 0;
+	switch (kind) {
+	case JSEG_RECORD: d = archive_digest_record(ru->dig, i); break;
+	case JSEG_PARTNER: d = archive_digest_partner(ru->dig, i); break;
+	case JSEG_OWNER: d = archive_digest_owner(ru->dig, i, "archive.json"); break;
+	case JSEG_AGENCY: d = archive_digest_agency(ru->dig, i); break;
+	}
+	jw_key(w, NULL);
+	w->keyed = 1;
+	size_t at = w->b->len;
+	struct seg key = {(unsigned)kind, d, 0, 0, 0};
+	const struct seg *old = ru->prev && ru->prev->n
+	                            ? bsearch(&key, ru->prev->v, ru->prev->n, sizeof key, cmp_seg)
+	                            : NULL;
+	w->whole = 1;
+	int took = old && prev_copy(ru->prev, old, w->b);
+	if (took) {
+		w->keyed = 0;
+		ru->reused++;
+	} else {
+		make(w, sg->a, i);
+	}
+	/* whole in b, not flushed in pieces: where it is, for the next run */
+	w->whole = 0;
+	if (ru->now)
+		seg_add(ru->now, (unsigned)kind, d, w->flushed + at, w->b->len - at,
+		        took ? old->hash : seg_check(d, w->b->data + at, w->b->len - at));
+}
+
 void
 arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
-         void (*flush)(struct buf *b, void *ctx), void *ctx)
+         void (*flush)(struct buf *b, void *ctx), void *ctx, struct arc_json_reuse *ru)
 {
-	struct jw w = {b, 0, {0}, flush, ctx};
+	struct jw w = {b, 0, {0}, flush, ctx, 0, 0, 0};
+	struct segs sg = {a, ru};
 	jw_open(&w, NULL, '{');
 	jw_str(&w, "format", "debrief-archive/1");
 	jw_num(&w, "version", JSON_FORMAT_VERSION);
@@ -425,39 +696,21 @@ arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum la
 	jw_num(&w, "overdue_tasks", (long long)a->noverdue);
 	jw_close(&w, '}');
 	statistics(&w, a, lang);
-	records(&w, a);
+	jw_open(&w, "records", '[');
+	for (size_t i = 0; i < a->nrecs; i++)
+		segment(&w, &sg, JSEG_RECORD, a->by_date[i], record_obj);
+	jw_close(&w, ']');
 	jw_open(&w, "partners", '[');
 	for (size_t k = 0; k < a->npartners; k++)
-		partner_obj(&w, a, k);
+		segment(&w, &sg, JSEG_PARTNER, k, partner_obj);
 	jw_close(&w, ']');
 	jw_open(&w, "owners", '[');
-	for (size_t o = 0; o < a->nowners; o++) {
-		const struct arc_owner *ow = &a->owners[o];
-		jw_open(&w, NULL, '{');
-		jw_str(&w, "name", ow->name);
-		jw_str(&w, "key", ow->key);
-		jw_open(&w, "spellings", '[');
-		for (size_t s = 0; s < ow->nspellings; s++) {
-			jw_open(&w, NULL, '{');
-			jw_str(&w, "text", ow->spellings[s]);
-			jw_num(&w, "count", (long long)ow->spelling_n[s]);
-			jw_close(&w, '}');
-		}
-		jw_close(&w, ']');
-		jw_num(&w, "open", (long long)ow->ntasks);
-		jw_num(&w, "overdue", (long long)ow->noverdue);
-		jw_num(&w, "overdue_visits", (long long)ow->nvisits_overdue);
-		jw_bool(&w, "flagged", ow->flagged);
-		jw_open(&w, "tasks", '[');
-		for (size_t t = 0; t < ow->ntasks; t++)
-			task_obj(&w, a, &a->tasks[ow->tasks[t]]);
-		jw_close(&w, ']');
-		jw_close(&w, '}');
-	}
+	for (size_t o = 0; o < a->nowners; o++)
+		segment(&w, &sg, JSEG_OWNER, o, owner_obj);
 	jw_close(&w, ']');
 	jw_open(&w, "agencies", '[');
 	for (size_t g = 0; g < a->nagencies; g++)
-		agency_obj(&w, a, g);
+		segment(&w, &sg, JSEG_AGENCY, g, agency_obj);
 	jw_close(&w, ']');
 	jw_open(&w, "findings", '[');
 	for (size_t i = 0; dq && i < dq->n; i++) {

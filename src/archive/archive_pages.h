@@ -70,12 +70,41 @@ void arc_page_owner(struct buf *b, const struct archive *a, const struct arc_par
 void arc_page_partner(struct buf *b, const struct archive *a, size_t p, enum lang lang);
 void arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang);
 
+/* The objects of archive.json that can be taken from the previous file
+ * as they are: a record, a partner, a department, an agency. */
+enum jseg { JSEG_RECORD, JSEG_PARTNER, JSEG_OWNER, JSEG_AGENCY };
+
+/* Where each object of an archive.json is, by its digest. */
+struct arc_json_prev;
+/* Those of DIR/archive.json, when DIR/.debrief-archive.segments was
+ * written for the file of content hash and size (which the caller has
+ * checked is the one on disk); NULL otherwise. */
+struct arc_json_prev *arc_json_prev_open(const char *dir, uint64_t hash, unsigned long long size);
+/* An empty one, for arc_json_reuse.now; how many objects one holds. */
+struct arc_json_prev *arc_json_segs_new(void);
+size_t arc_json_segs_count(const struct arc_json_prev *s);
+/* Write now as DIR/.debrief-archive.segments, for the archive.json of
+ * content hash and size just put in place; 0 on failure (only a help to
+ * the next run). */
+int arc_json_segs_write(const struct arc_json_prev *now, const char *dir, uint64_t hash,
+                        unsigned long long size);
+void arc_json_prev_free(struct arc_json_prev *s);
+
+struct arc_json_reuse {
+	const struct arc_digests *dig; /* what each object is made of */
+	struct arc_json_prev *prev;    /* the previous file's objects; NULL: none */
+	struct arc_json_prev *now;     /* filled with this file's; NULL: not kept */
+	size_t reused;                 /* objects taken from prev */
+};
+
 /* archive.json: the same data, keys in a fixed order; dq: the archive-*
  * findings (already final).  With flush, what b holds is handed to it
  * whenever it passes 64 KiB (flush empties b), so the document is never
- * whole in memory; the end is left in b. */
+ * whole in memory; the end is left in b.  With ru (and its digests), an
+ * object whose digest is found in ru->prev is copied from there rather
+ * than made: the bytes are the same. */
 void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
-              void (*flush)(struct buf *b, void *ctx), void *ctx);
+              void (*flush)(struct buf *b, void *ctx), void *ctx, struct arc_json_reuse *ru);
 
 struct arc_write_opts {
 	const char *dir; /* -o DIR */
@@ -92,6 +121,9 @@ struct arc_write_stats {
 	size_t written, unchanged, removed;
 	struct strlist names;    /* files written (DIR-relative), in write order */
 	struct strlist warnings; /* from the PDF stage, "NAME.pdf: message" */
+	/* archive.json, when made: its objects, and those copied from the
+	 * previous file */
+	size_t json_objects, json_copied;
 };
 
 /* Write every page (and its PDF), archive.json and the manifest into dir;

@@ -418,26 +418,45 @@ put_json(struct wctx *w, const struct diags *dq, char **err)
 		manifest_add(&w->now, name, jd, e->hash, e->size);
 		return 1;
 	}
+	/* else made again, its records, partners, departments and agencies
+	 * that have not changed copied from the file on disk, when it is the
+	 * one the manifest records */
+	struct arc_json_reuse ru = {w->dig, NULL, NULL, 0};
+	const struct entry *old = w->dig && !w->old.damaged ? manifest_find(&w->old, name) : NULL;
+	if (old && old->hash && intact(w, name, old))
+		ru.prev = arc_json_prev_open(w->o->dir, old->hash, old->size);
+	if (w->dig)
+		ru.now = arc_json_segs_new();
 	struct jsink k;
 	memset(&k, 0, sizeof k);
+	int rc = 0;
 	if (!(k.s = fs_stream_open(w->o->dir, name, err)))
-		return 0;
+		goto out;
 	hash_init(&k.h);
 	struct buf j = BUF_INIT;
-	arc_json(&j, w->a, dq, w->o->lang, json_out, &k);
+	arc_json(&j, w->a, dq, w->o->lang, json_out, &k, &ru);
 	json_out(&j, &k);
 	buf_free(&j);
-	int rc = fs_stream_close(k.s, err);
+	rc = fs_stream_close(k.s, err);
 	if (k.failed) {
 		*err = k.err;
-		return 0;
+		rc = 0;
 	}
 	if (!rc)
-		return 0;
+		goto out;
 	note(w, name, rc);
 	uint64_t hash = hash_final64(&k.h);
 	manifest_add(&w->now, name, w->dig ? jd : hash, hash, k.size);
-	return 1;
+	if (ru.now) {
+		arc_json_segs_write(ru.now, w->o->dir, hash, k.size);
+		w->st->json_objects = arc_json_segs_count(ru.now);
+		w->st->json_copied = ru.reused;
+	}
+	rc = 1;
+out:
+	arc_json_prev_free(ru.prev);
+	arc_json_prev_free(ru.now);
+	return rc;
 }
 
 /* The title of a page, as its first heading says it (for the PDF's info). */

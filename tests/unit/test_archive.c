@@ -198,12 +198,12 @@ main(void)
 	arc_page_tasks(&x, a, LANG_VI);
 	for (size_t k = 0; k < a->npartners; k++)
 		arc_page_partner(&x, a, k, LANG_EN);
-	arc_json(&x, a, &dq, LANG_EN, NULL, NULL);
+	arc_json(&x, a, &dq, LANG_EN, NULL, NULL, NULL);
 	arc_page_index(&y, b, LANG_EN);
 	arc_page_tasks(&y, b, LANG_VI);
 	for (size_t k = 0; k < b->npartners; k++)
 		arc_page_partner(&y, b, k, LANG_EN);
-	arc_json(&y, b, &dq2, LANG_EN, NULL, NULL);
+	arc_json(&y, b, &dq2, LANG_EN, NULL, NULL, NULL);
 	OK(x.len == y.len && !memcmp(x.data, y.data, x.len), "archive/independent-of-input-order");
 	buf_free(&x);
 	buf_free(&y);
