@@ -10,6 +10,11 @@
  * those checks can make the run read past it or build a record the
  * schema could not have built.
  *
+ * After a run that parsed few records, their entries are written to a
+ * second file of the same format (CACHE_MORE) rather than the whole cache
+ * again; the cache is both files.  An entry is what one record's bytes
+ * give, so which file holds it never changes what it says.
+ *
  * One codec both writes and reads an entry (struct codec: out set to
  * write), so that the two can never disagree on the order of the fields.
  */
@@ -42,7 +47,26 @@
 #define CACHE_STAT_HEAD                                                                            \
 	"# debrief archive cache stat 1: key size dev inode mtime-ns ctime-ns name; run "
 
-/* An entry of this run: in the previous file (old) or among the parsed. */
+/* The entries the last run added to those of CACHE_FILE, when they were
+ * few: a re-run after a record or two changed writes these rather than
+ * the whole cache again.  Its format is CACHE_FILE's. */
+#define CACHE_MORE ".debrief-cache.more"
+/* CACHE_MORE is used while what it and the entries of CACHE_FILE no
+ * longer used come to at most this share of CACHE_FILE's entries, and
+ * CACHE_FILE has at least CACHE_MORE_MIN of them (a small cache is
+ * written whole: it costs little). */
+#define CACHE_MORE_SHARE 8
+#define CACHE_MORE_MIN 256
+
+/* The previous run's files: 0, CACHE_FILE; 1, CACHE_MORE. */
+struct part {
+	char *data; /* owned */
+	size_t len;
+	size_t n; /* entries, when it is whole */
+};
+
+/* An entry of this run: in a previous file (part + 1) or among the parsed
+ * (0). */
 struct ent {
 	size_t off;
 	int old;
@@ -50,14 +74,11 @@ struct ent {
 
 struct arc_cache {
 	unsigned char run[HASH_LEN]; /* the program, the language and today */
-	char *data;                  /* the previous file, owned */
-	size_t len;
-	struct strmap keys; /* key → offset of its entry in data */
+	struct part part[2];
+	struct strmap keys; /* key → offset of its entry * 2 + its part */
 	struct buf out;     /* the entries of this run that were parsed */
 	struct ent *ents;   /* every entry of this run */
 	size_t nout, cap, hits;
-	size_t nold; /* entries of the previous file, when it is whole */
-	int parsed;  /* an entry was made by parsing */
 	char *stat_head;
 	struct witness seen, now; /* the records, as stat saw them last run and this */
 	int stat_changed;         /* now says something seen did not */
@@ -392,31 +413,76 @@ get32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Index the entries of the previous file; 0 when it is not a whole cache
- * of this format. */
+/* Whether a previous file is a whole cache of this format; its entries
+ * counted. */
 static int
-index_entries(struct arc_cache *c)
+whole(struct part *p)
 {
 	size_t head = strlen(CACHE_HEAD), tail = 3 + 4 + HASH_LEN;
-	const unsigned char *d = (const unsigned char *)c->data;
-	if (c->len < head + tail || memcmp(c->data, CACHE_HEAD, head))
+	const unsigned char *d = (const unsigned char *)p->data;
+	if (p->len < head + tail || memcmp(p->data, CACHE_HEAD, head))
 		return 0;
-	size_t body = c->len - tail;
+	size_t body = p->len - tail;
 	unsigned char h[HASH_LEN];
-	hash_of(d, c->len - HASH_LEN, h);
-	if (memcmp(d + body, "end", 3) || memcmp(d + c->len - HASH_LEN, h, HASH_LEN))
+	hash_of(d, p->len - HASH_LEN, h);
+	if (memcmp(d + body, "end", 3) || memcmp(d + p->len - HASH_LEN, h, HASH_LEN))
 		return 0;
 	uint32_t n = get32(d + body + 3), k = 0;
 	size_t at = head;
 	for (; at < body && k < n; k++) {
 		if (body - at < HASH_LEN + 4 || get32(d + at + HASH_LEN) > body - at - HASH_LEN - 4)
 			return 0;
-		if (!strmap_find(&c->keys, c->data + at, HASH_LEN))
-			strmap_add(&c->keys, c->data + at, HASH_LEN, at);
 		at += HASH_LEN + 4 + get32(d + at + HASH_LEN);
 	}
-	c->nold = n;
+	p->n = n;
 	return k == n && at == body;
+}
+
+/* Index the entries of a whole previous file. */
+static void
+index_entries(struct arc_cache *c, int k)
+{
+	const struct part *p = &c->part[k];
+	size_t at = strlen(CACHE_HEAD);
+	for (size_t i = 0; i < p->n; i++) {
+		if (!strmap_find(&c->keys, p->data + at, HASH_LEN))
+			strmap_add(&c->keys, p->data + at, HASH_LEN, at * 2 + (size_t)k);
+		at += HASH_LEN + 4 + get32((const unsigned char *)p->data + at + HASH_LEN);
+	}
+}
+
+static void
+part_free(struct part *p)
+{
+	free(p->data);
+	memset(p, 0, sizeof *p);
+}
+
+/* Read the previous file k of dir; 1 when it is whole or missing, 0
+ * (with *why) when it is there and cannot be used. */
+static int
+part_read(struct arc_cache *c, const char *dir, int k, enum lang lang, char **why)
+{
+	struct part *p = &c->part[k];
+	char *path = xasprintf("%s/%s", dir, k ? CACHE_MORE : CACHE_FILE), *err = NULL;
+	int ok = 1;
+	if (!fs_read(path, CACHE_MAX, &p->data, &p->len, &err)) {
+		/* missing is the first run; anything else is said */
+		if (access(path, F_OK) == 0) {
+			*why = xasprintf("%s: %s", path, err);
+			ok = 0;
+		}
+		free(err);
+	} else if (!whole(p)) {
+		*why = xasprintf(L(lang, "%s: bị hỏng hoặc do một phiên bản khác ghi; không dùng",
+		                   "%s: damaged or written by another version; not used"),
+		                 path);
+		ok = 0;
+	}
+	if (!ok || !p->data)
+		part_free(p);
+	free(path);
+	return ok;
 }
 
 struct arc_cache *
@@ -437,21 +503,12 @@ arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 	c->stat_head = head.data;
 	witness_read(&c->seen, dir, CACHE_STAT, c->stat_head);
 	*why = NULL;
-	char *path = xasprintf("%s/%s", dir, CACHE_FILE), *err = NULL;
-	if (!fs_read(path, CACHE_MAX, &c->data, &c->len, &err)) {
-		/* missing is the first run; anything else is said */
-		if (access(path, F_OK) == 0)
-			*why = xasprintf("%s: %s", path, err);
-		free(err);
-	} else if (!index_entries(c)) {
-		*why = xasprintf(L(lang, "%s: bị hỏng hoặc do một phiên bản khác ghi; không dùng",
-		                   "%s: damaged or written by another version; not used"),
-		                 path);
-		strmap_free(&c->keys);
-		memset(&c->keys, 0, sizeof c->keys);
-		c->nold = 0;
-	}
-	free(path);
+	/* the added entries only beside the file they were added to */
+	if (part_read(c, dir, 0, lang, why) && c->part[0].data)
+		part_read(c, dir, 1, lang, why);
+	for (int k = 1; k >= 0; k--) /* an entry parsed again wins */
+		if (c->part[k].data)
+			index_entries(c, k);
 	return c;
 }
 
@@ -494,7 +551,8 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 	struct strmap_slot *s = strmap_find(&c->keys, (const char *)key, HASH_LEN);
 	if (!s)
 		return 0;
-	const unsigned char *e = (const unsigned char *)c->data + s->idx + HASH_LEN + 4;
+	const unsigned char *e =
+	    (const unsigned char *)c->part[s->idx & 1].data + s->idx / 2 + HASH_LEN + 4;
 	size_t n = get32(e - 4);
 	struct arena *ar = arena_new();
 	struct codec k = {NULL, e, e + n, ar, 0};
@@ -530,7 +588,7 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 void
 arc_cache_reuse(struct arc_cache *c, size_t entry)
 {
-	add_ent(c, entry, 1);
+	add_ent(c, entry / 2, (int)(entry & 1) + 1);
 	c->hits++;
 }
 
@@ -546,7 +604,6 @@ arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], struct rec
 		c_record(&k, r);
 	c_diags(&k, (struct diags *)one, from);
 	put_entry(c, key, e.data ? e.data : "", e.len);
-	c->parsed = 1;
 	buf_free(&e);
 }
 
@@ -581,7 +638,7 @@ static const struct arc_cache *sort_cache;
 static const unsigned char *
 ent_at(const struct arc_cache *c, const struct ent *e)
 {
-	return (const unsigned char *)(e->old ? c->data : c->out.data) + e->off;
+	return (const unsigned char *)(e->old ? c->part[e->old - 1].data : c->out.data) + e->off;
 }
 
 static int
@@ -595,9 +652,8 @@ cmp_ent_key(const void *x, const void *y)
 static void
 release(struct arc_cache *c)
 {
-	free(c->data);
-	c->data = NULL;
-	c->len = 0;
+	part_free(&c->part[0]);
+	part_free(&c->part[1]);
 	strmap_free(&c->keys);
 	memset(&c->keys, 0, sizeof c->keys);
 	buf_free(&c->out);
@@ -606,6 +662,40 @@ release(struct arc_cache *c)
 	c->nout = c->cap = 0;
 	witness_free(&c->seen);
 	witness_free(&c->now);
+}
+
+/* Write the first n entries of this run (added: only those not from
+ * CACHE_FILE) as dir/name, streamed: never a second copy of the whole
+ * cache in memory. */
+static int
+write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int added, char **err)
+{
+	struct fs_stream *f = fs_stream_open(dir, name, err);
+	if (!f)
+		return 0;
+	struct hash_ctx h;
+	hash_init(&h);
+	int ok = fs_stream_write(f, CACHE_HEAD, strlen(CACHE_HEAD), err);
+	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
+	size_t k = 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		if (added && c->ents[i].old == 1)
+			continue;
+		const unsigned char *e = ent_at(c, &c->ents[i]);
+		size_t len = HASH_LEN + 4 + get32(e + HASH_LEN);
+		ok = fs_stream_write(f, e, len, err);
+		hash_update(&h, e, len);
+		k++;
+	}
+	unsigned char tail[3 + 4 + HASH_LEN];
+	memcpy(tail, "end", 3);
+	for (int i = 0; i < 4; i++)
+		tail[3 + i] = (unsigned char)(k >> (8 * i));
+	hash_update(&h, tail, 3 + 4);
+	hash_final(&h, tail + 3 + 4);
+	if (ok)
+		ok = fs_stream_write(f, tail, sizeof tail, err);
+	return fs_stream_close(f, ok ? err : NULL) && ok;
 }
 
 int
@@ -623,36 +713,25 @@ arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 	 * (or less: a record no longer read) */
 	if (c->stat_changed || c->now.n != c->seen.n)
 		witness_write(&c->now, dir, CACHE_STAT, c->stat_head);
-	if (!c->parsed && n == c->nold && c->keys.n) {
-		/* every entry came from the file, and all of them did: unchanged */
-		release(c);
-		return 1;
+	size_t from[3] = {0, 0, 0}; /* parsed, from CACHE_FILE, from CACHE_MORE */
+	for (size_t i = 0; i < n; i++)
+		from[c->ents[i].old]++;
+	size_t nbase = c->part[0].n, stale = nbase - from[1], more = from[0] + from[2];
+	int base = c->part[0].data != NULL, ok = 1;
+	int same_more = !from[0] && from[2] == c->part[1].n;
+	if (base && same_more && !stale) {
+		/* every entry came from the files, and all of them did */
+	} else if (base && nbase >= CACHE_MORE_MIN && (more + stale) * CACHE_MORE_SHARE <= nbase) {
+		/* few added since CACHE_FILE was written, few of it unused: only
+		 * the added, unless they are those already there */
+		if (!same_more)
+			ok = write_file(c, dir, CACHE_MORE, n, 1, err);
+	} else {
+		ok = write_file(c, dir, CACHE_FILE, n, 0, err);
+		char *e = NULL;
+		if (ok && !fs_remove(dir, CACHE_MORE, &e))
+			free(e); /* its entries are still right ones: only a waste */
 	}
-	/* streamed: never a second copy of the whole cache in memory */
-	struct fs_stream *f = fs_stream_open(dir, CACHE_FILE, err);
-	if (!f) {
-		release(c);
-		return 0;
-	}
-	struct hash_ctx h;
-	hash_init(&h);
-	int ok = fs_stream_write(f, CACHE_HEAD, strlen(CACHE_HEAD), err);
-	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
-	for (size_t i = 0; ok && i < n; i++) {
-		const unsigned char *e = ent_at(c, &c->ents[i]);
-		size_t len = HASH_LEN + 4 + get32(e + HASH_LEN);
-		ok = fs_stream_write(f, e, len, err);
-		hash_update(&h, e, len);
-	}
-	unsigned char tail[3 + 4 + HASH_LEN];
-	memcpy(tail, "end", 3);
-	for (int i = 0; i < 4; i++)
-		tail[3 + i] = (unsigned char)(n >> (8 * i));
-	hash_update(&h, tail, 3 + 4);
-	hash_final(&h, tail + 3 + 4);
-	if (ok)
-		ok = fs_stream_write(f, tail, sizeof tail, err);
-	ok = fs_stream_close(f, ok ? err : NULL) && ok;
 	release(c);
 	return ok;
 }

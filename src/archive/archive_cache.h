@@ -70,9 +70,11 @@ int arc_cache_run(const struct arc_cache *c, const char *config, unsigned char o
 /* How many records came from the cache. */
 size_t arc_cache_hits(const struct arc_cache *c);
 
-/* Replace DIR/.debrief-cache by the entries got or put in this run (those
- * of records no longer read are gone), and DIR/.debrief-cache.stat by what
- * arc_cache_saw was told.  0 and *err on failure. */
+/* Keep for the next run the entries got or put in this run: DIR/.debrief-
+ * cache replaced by them (those of records no longer read are gone), or,
+ * when few were parsed, those added to it written as DIR/.debrief-cache.more;
+ * DIR/.debrief-cache.stat replaced by what arc_cache_saw was told.  0 and
+ * *err on failure. */
 int arc_cache_write(struct arc_cache *c, const char *dir, char **err);
 
 void arc_cache_free(struct arc_cache *c);

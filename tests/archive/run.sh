@@ -461,6 +461,62 @@ size=$(wc -c <"$L/out/archive.json")
 "$DEBRIEF" archive -o "$L/out" --today $TODAY --lang en "$L/r" >"$WORK/large2.out" 2>&1
 has large/json-unchanged "$WORK/large2.out" '; 0 written, '
 
+# ---- many records: a re-run that parsed few writes only what it added ----
+# With 300 records, one changed: its entry goes to DIR/.debrief-cache.more
+# and .debrief-cache is left as it is; with more than an eighth changed,
+# the whole cache is written again and the second file goes.
+M=$WORK/many
+rm -rf "$M" && mkdir -p "$M/r"
+awk -v out="$M/r" 'BEGIN {
+	for (i = 1; i <= 300; i++) {
+		f = sprintf("%s/m%03d.yaml", out, i)
+		print "schema: debrief/1" > f
+		printf "id: many-%03d\ntitle: Visit %d\ndirection: outbound\n", i, i > f
+		printf "dates: {start: 2024-01-%02d, end: 2024-01-%02d}\n", 1 + i % 25, 2 + i % 25 > f
+		print "locality: {name: Huế}\npartners: [{name: Fukuoka, country: JP}]\ntasks:" > f
+		printf "  - {task: Task of visit %d, owner: Sở Ngoại vụ, due: 2025-01-01, status: open}\n", i > f
+		close(f)
+	}
+}'
+marc() { # marc NAME DIR: archive $M/r into $M/DIR, Markdown only
+	"$DEBRIEF" archive -o "$M/$2" --format md --today $TODAY --lang en --verbose "$M/r" \
+		>"$WORK/$1.out" 2>"$WORK/$1.err"
+	rc=$?
+	sanitizer_clean "$1/sanitizers" "$WORK/$1.err" || true
+}
+marc many-first out
+size0=$(wc -c <"$M/out/.debrief-cache")
+sed 's/status: open/status: done/' "$M/r/m150.yaml" >"$WORK/m150" && mv "$WORK/m150" "$M/r/m150.yaml"
+marc many-one out
+has many/one-parsed "$WORK/many-one.err" 'cache: 299 records reused, 1 parsed$'
+[ -f "$M/out/.debrief-cache.more" ] && [ "$(wc -c <"$M/out/.debrief-cache")" = "$size0" ] &&
+	ok many/added-entry-apart || fail many/added-entry-apart "the whole cache was written again"
+[ "$(entries "$M/out/.debrief-cache.more")" = 1 ] && ok many/only-the-added-entry ||
+	fail many/only-the-added-entry "$(entries "$M/out/.debrief-cache.more") entries, want 1"
+marc many-again out
+has many/both-files-used "$WORK/many-again.err" 'cache: 300 records reused, 0 parsed$'
+many_fresh() { # NAME: $M/out against a fresh archive
+	rm -rf "$M/fresh"
+	marc "$1-fresh" fresh
+	if diff -r -x '.debrief-*' "$M/fresh" "$M/out" >"$WORK/many.diff" 2>&1; then ok "$1"
+	else fail "$1" "differs from a fresh archive"; head -n 10 "$WORK/many.diff"; fi
+}
+many_fresh many/added-apart-same-as-fresh
+printf 'garbage\n' >"$M/out/.debrief-cache.more"
+marc many-more-damaged out
+has many/more-damaged-said "$WORK/many-more-damaged.err" '\.debrief-cache\.more: damaged or written by another version; not used$'
+has many/more-damaged-parsed "$WORK/many-more-damaged.err" 'cache: 299 records reused, 1 parsed$'
+many_fresh many/more-damaged-same-as-fresh
+for i in $(seq 1 60); do
+	f=$(printf '%s/r/m%03d.yaml' "$M" "$i")
+	sed 's/^title: Visit/title: Delegation/' "$f" >"$WORK/m" && mv "$WORK/m" "$f"
+done
+marc many-lots out
+has many/lots-parsed "$WORK/many-lots.err" 'cache: 240 records reused, 60 parsed$'
+[ ! -e "$M/out/.debrief-cache.more" ] && [ "$(entries "$M/out/.debrief-cache")" = 300 ] &&
+	ok many/lots-cache-whole-again || fail many/lots-cache-whole-again "$(entries "$M/out/.debrief-cache") entries"
+many_fresh many/lots-same-as-fresh
+
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
 rc=$?
