@@ -901,27 +901,53 @@ archive_cmp_size(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+/* The register's order of tasks: overdue first, then by due date (none
+ * last), then by record (as by_date has them), task id and place; the
+ * first two and the record's rank worked out once a task, not once a
+ * comparison. */
+struct tkey {
+	long long when; /* overdue, due date */
+	size_t rank;    /* the record's in by_date */
+	const char *id;
+	size_t i;
+};
+
 static int
-cmp_task(const void *x, const void *y)
+cmp_tkey(const void *x, const void *y)
 {
-	const struct arc_task *p = &sort_a->tasks[*(const size_t *)x];
-	const struct arc_task *q = &sort_a->tasks[*(const size_t *)y];
-	if (p->overdue != q->overdue)
-		return p->overdue ? -1 : 1;
-	if (p->due.set != q->due.set)
-		return p->due.set ? -1 : 1;
-	if (p->due.set) {
-		long dp = date_days(p->due.d, 1), dq = date_days(q->due.d, 1);
-		if (dp != dq)
-			return dp < dq ? -1 : 1;
+	const struct tkey *p = x, *q = y;
+	if (p->when != q->when)
+		return p->when < q->when ? -1 : 1;
+	if (p->rank != q->rank)
+		return p->rank < q->rank ? -1 : 1;
+	int c = strcmp(p->id, q->id);
+	return c ? c : (p->i > q->i) - (p->i < q->i);
+}
+
+/* The indices of a's tasks in the register's order; caller frees.
+ * by_date must be set. */
+static size_t *
+tasks_in_order(const struct archive *a)
+{
+	size_t n = a->ntasks, *rank = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *rank);
+	for (size_t i = 0; i < a->nrecs; i++)
+		rank[a->by_date[i]] = i;
+	struct tkey *k = xcalloc(n ? n : 1, sizeof *k);
+	for (size_t i = 0; i < n; i++) {
+		const struct arc_task *t = &a->tasks[i];
+		/* days since year 0 fit in 32 bits; the flags go above them */
+		long long days = t->due.set ? date_days(t->due.d, 1) + (1LL << 32) : 0;
+		k[i] = (struct tkey){(long long)!t->overdue << 62 | (long long)!t->due.set << 61 |
+		                         days,
+		                     rank[t->rec], t->id ? t->id : "", i};
 	}
-	int c = archive_rec_cmp(sort_a, p->rec, q->rec);
-	if (c)
-		return c;
-	c = strcmp(p->id ? p->id : "", q->id ? q->id : "");
-	if (c)
-		return c;
-	return p < q ? -1 : p > q;
+	free(rank);
+	qsort(k, n, sizeof *k, cmp_tkey);
+	size_t *v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = k[i].i;
+	free(k);
+	return v;
 }
 
 struct ospell {
@@ -1032,15 +1058,18 @@ finish_tasks(struct archive *a)
 		a->owners[o].tasks = xcalloc(cnt[o] ? cnt[o] : 1, sizeof(size_t));
 	free(cnt);
 	free(sp);
+	/* one order for every list of tasks, each department's register too */
+	size_t *all = tasks_in_order(a);
 	for (size_t i = 0; i < a->ntasks; i++) {
-		struct arc_owner *w = &a->owners[a->tasks[i].owner];
-		w->tasks[w->ntasks++] = i;
-		w->noverdue += a->tasks[i].overdue;
+		a->tasks[all[i]].order = i;
+		struct arc_owner *w = &a->owners[a->tasks[all[i]].owner];
+		w->tasks[w->ntasks++] = all[i];
+		w->noverdue += a->tasks[all[i]].overdue;
 	}
+	free(all);
 	sort_a = a;
 	for (size_t o = 0; o < a->nowners; o++) {
 		struct arc_owner *w = &a->owners[o];
-		qsort(w->tasks, w->ntasks, sizeof *w->tasks, cmp_task);
 		/* distinct visits among its overdue tasks */
 		size_t *rv = xcalloc(w->ntasks ? w->ntasks : 1, sizeof *rv), n = 0;
 		for (size_t k = 0; k < w->ntasks; k++)
@@ -1057,11 +1086,6 @@ finish_tasks(struct archive *a)
 	for (size_t o = 0; o < a->nowners; o++)
 		for (size_t k = 0; k < a->owners[o].ntasks; k++)
 			a->tasks[a->owners[o].tasks[k]].owner = o;
-	/* one order for every list of tasks outside the register */
-	size_t *all = sorted_indices(a, a->ntasks, cmp_task);
-	for (size_t i = 0; i < a->ntasks; i++)
-		a->tasks[all[i]].order = i;
-	free(all);
 }
 
 /* Register pages: a department's slug is its name's (locality included),
