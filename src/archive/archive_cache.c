@@ -20,10 +20,13 @@
  */
 #include "archive_cache.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -58,26 +61,46 @@
 #define CACHE_MORE_SHARE 8
 #define CACHE_MORE_MIN 256
 
-/* The previous run's files: 0, CACHE_FILE; 1, CACHE_MORE. */
-struct part {
-	char *data; /* owned */
+/* Entries parsed in a run are kept in memory by pieces of this many
+ * bytes, each written to a scratch file in DIR once full: 20,000 records
+ * give some 30 MB, which the run need not hold. */
+#define CACHE_SPILL ((size_t)64 << 10)
+
+/* An entry of a previous file: its key, and where its bytes (key,
+ * length, body) are in the file. */
+struct pent {
+	unsigned char key[HASH_LEN];
+	unsigned long long off;
 	size_t len;
-	size_t n; /* entries, when it is whole */
 };
 
-/* An entry of this run: in a previous file (part + 1) or among the parsed
- * (0). */
+/* The previous run's files (0, CACHE_FILE; 1, CACHE_MORE): open, and
+ * their entries indexed, never held in memory (read when used). */
+struct part {
+	int fd; /* -1: none */
+	struct pent *v;
+	size_t n, cap;
+};
+
+/* An entry of this run: in a previous file (old: part + 1; off: its index
+ * there) or among the parsed (old 0; off: where in the parsed bytes). */
 struct ent {
-	size_t off;
+	unsigned char key[HASH_LEN];
+	size_t off, len;
 	int old;
 };
 
 struct arc_cache {
 	unsigned char run[HASH_LEN]; /* the program, the language and today */
+	char *dir;
 	struct part part[2];
-	struct strmap keys; /* key → offset of its entry * 2 + its part */
-	struct buf out;     /* the entries of this run that were parsed */
-	struct ent *ents;   /* every entry of this run */
+	struct strmap keys; /* key → its index in its part * 2 + the part */
+	/* the entries of this run that were parsed: the first spilled bytes in
+	 * the scratch file, the rest in out */
+	struct buf out;
+	int scratch, nospill; /* nospill: no (more) room there, out keeps the rest */
+	unsigned long long spilled;
+	struct ent *ents; /* every entry of this run */
 	size_t nout, cap, hits;
 	char *stat_head;
 	struct witness seen, now; /* the records, as stat saw them last run and this */
@@ -383,59 +406,97 @@ c_diags(struct codec *c, struct diags *dq, size_t from)
 
 /* ==== the file ==== */
 
-static void
-add_ent(struct arc_cache *c, size_t off, int old)
-{
-	if (c->nout == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 1024;
-		c->ents = xrealloc(c->ents, c->cap * sizeof *c->ents);
-	}
-	c->ents[c->nout++] = (struct ent){off, old};
-}
-
-/* A parsed record's entry; one got from the previous file stays there
- * (add_ent), so the file is never held twice. */
-static void
-put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e, size_t n)
-{
-	unsigned char len[4];
-	for (int i = 0; i < 4; i++)
-		len[i] = (unsigned char)(n >> (8 * i));
-	add_ent(c, c->out.len, 0);
-	buf_put(&c->out, key, HASH_LEN);
-	buf_put(&c->out, len, 4);
-	buf_put(&c->out, e, n);
-}
-
 static uint32_t
 get32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Whether a previous file is a whole cache of this format; its entries
- * counted. */
+/* n bytes at off of fd into p; 0 when they are not all there. */
+static int
+pread_all(int fd, void *p, size_t n, unsigned long long off)
+{
+	for (size_t got = 0; got < n;) {
+		ssize_t r = pread(fd, (char *)p + got, n - got, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return 0;
+		got += (size_t)r;
+	}
+	return 1;
+}
+
+static void
+pent_add(struct part *p, const unsigned char *key, unsigned long long off, size_t len)
+{
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	memcpy(p->v[p->n].key, key, HASH_LEN);
+	p->v[p->n].off = off;
+	p->v[p->n].len = len;
+	p->n++;
+}
+
+/* Whether an open previous file is a whole cache of this format, read
+ * once through in pieces (its hash checked, its entries indexed), never
+ * held whole. */
 static int
 whole(struct part *p)
 {
+	struct stat st;
 	size_t head = strlen(CACHE_HEAD), tail = 3 + 4 + HASH_LEN;
-	const unsigned char *d = (const unsigned char *)p->data;
-	if (p->len < head + tail || memcmp(p->data, CACHE_HEAD, head))
+	if (fstat(p->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)(head + tail) ||
+	    (unsigned long long)st.st_size > CACHE_MAX)
 		return 0;
-	size_t body = p->len - tail;
-	unsigned char h[HASH_LEN];
-	hash_of(d, p->len - HASH_LEN, h);
-	if (memcmp(d + body, "end", 3) || memcmp(d + p->len - HASH_LEN, h, HASH_LEN))
-		return 0;
-	uint32_t n = get32(d + body + 3), k = 0;
-	size_t at = head;
-	for (; at < body && k < n; k++) {
-		if (body - at < HASH_LEN + 4 || get32(d + at + HASH_LEN) > body - at - HASH_LEN - 4)
-			return 0;
-		at += HASH_LEN + 4 + get32(d + at + HASH_LEN);
+	unsigned long long size = (unsigned long long)st.st_size, body = size - tail, pos = 0;
+	unsigned long long next = head; /* where the next entry starts */
+	unsigned char hdr[HASH_LEN + 4], end[3 + 4 + HASH_LEN];
+	size_t have = 0; /* of hdr */
+	size_t chunk = (size_t)1 << 20;
+	unsigned char *b = xmalloc(chunk);
+	struct hash_ctx h;
+	hash_init(&h);
+	int ok = 1;
+	while (ok && pos < size) {
+		size_t r = size - pos < chunk ? (size_t)(size - pos) : chunk;
+		if (!(ok = pread_all(p->fd, b, r, pos)))
+			break;
+		if (pos == 0 && (r < head || memcmp(b, CACHE_HEAD, head))) {
+			ok = 0;
+			break;
+		}
+		if (pos < size - HASH_LEN)
+			hash_update(&h, b,
+			            pos + r <= size - HASH_LEN ? r
+			                                       : (size_t)(size - HASH_LEN - pos));
+		/* the entries' heads in this piece */
+		while (ok && next < body && next + have < pos + r) {
+			size_t at = (size_t)(next + have - pos), k = sizeof hdr - have;
+			if (k > r - at)
+				k = r - at;
+			memcpy(hdr + have, b + at, k);
+			if ((have += k) < sizeof hdr)
+				break; /* the rest in the next piece */
+			size_t len = get32(hdr + HASH_LEN);
+			if (len > body - next - sizeof hdr) {
+				ok = 0;
+				break;
+			}
+			pent_add(p, hdr, next, sizeof hdr + len);
+			next += sizeof hdr + len;
+			have = 0;
+		}
+		/* the end: "end", the count, the hash */
+		for (size_t i = 0; i < r; i++)
+			if (pos + i >= body)
+				end[pos + i - body] = b[i];
+		pos += r;
 	}
-	p->n = n;
-	return k == n && at == body;
+	free(b);
+	unsigned char sum[HASH_LEN];
+	hash_final(&h, sum);
+	return ok && next == body && !memcmp(end, "end", 3) && get32(end + 3) == p->n &&
+	       !memcmp(end + 7, sum, HASH_LEN);
 }
 
 /* Index the entries of a whole previous file. */
@@ -443,43 +504,44 @@ static void
 index_entries(struct arc_cache *c, int k)
 {
 	const struct part *p = &c->part[k];
-	size_t at = strlen(CACHE_HEAD);
-	for (size_t i = 0; i < p->n; i++) {
-		if (!strmap_find(&c->keys, p->data + at, HASH_LEN))
-			strmap_add(&c->keys, p->data + at, HASH_LEN, at * 2 + (size_t)k);
-		at += HASH_LEN + 4 + get32((const unsigned char *)p->data + at + HASH_LEN);
-	}
+	for (size_t i = 0; i < p->n; i++)
+		if (!strmap_find(&c->keys, (const char *)p->v[i].key, HASH_LEN))
+			strmap_add(&c->keys, (const char *)p->v[i].key, HASH_LEN,
+			           i * 2 + (size_t)k);
 }
 
 static void
 part_free(struct part *p)
 {
-	free(p->data);
+	if (p->fd >= 0)
+		close(p->fd);
+	free(p->v);
 	memset(p, 0, sizeof *p);
+	p->fd = -1;
 }
 
-/* Read the previous file k of dir; 1 when it is whole or missing, 0
+/* Open the previous file k of dir; 1 when it is whole or missing, 0
  * (with *why) when it is there and cannot be used. */
 static int
 part_read(struct arc_cache *c, const char *dir, int k, enum lang lang, char **why)
 {
 	struct part *p = &c->part[k];
-	char *path = xasprintf("%s/%s", dir, k ? CACHE_MORE : CACHE_FILE), *err = NULL;
+	char *path = xasprintf("%s/%s", dir, k ? CACHE_MORE : CACHE_FILE);
 	int ok = 1;
-	if (!fs_read(path, CACHE_MAX, &p->data, &p->len, &err)) {
+	p->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (p->fd < 0) {
 		/* missing is the first run; anything else is said */
-		if (access(path, F_OK) == 0) {
-			*why = xasprintf("%s: %s", path, err);
+		if (errno != ENOENT) {
+			*why = xasprintf("%s: %s", path, fs_strerror(errno));
 			ok = 0;
 		}
-		free(err);
 	} else if (!whole(p)) {
 		*why = xasprintf(L(lang, "%s: bị hỏng hoặc do một phiên bản khác ghi; không dùng",
 		                   "%s: damaged or written by another version; not used"),
 		                 path);
 		ok = 0;
 	}
-	if (!ok || !p->data)
+	if (!ok || p->fd < 0)
 		part_free(p);
 	free(path);
 	return ok;
@@ -489,6 +551,8 @@ struct arc_cache *
 arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 {
 	struct arc_cache *c = xcalloc(1, sizeof *c);
+	c->dir = xstrdup(dir);
+	c->scratch = c->part[0].fd = c->part[1].fd = -1;
 	struct hash_ctx h;
 	hash_init(&h);
 	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
@@ -504,10 +568,10 @@ arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 	witness_read(&c->seen, dir, CACHE_STAT, c->stat_head);
 	*why = NULL;
 	/* the added entries only beside the file they were added to */
-	if (part_read(c, dir, 0, lang, why) && c->part[0].data)
+	if (part_read(c, dir, 0, lang, why) && c->part[0].fd >= 0)
 		part_read(c, dir, 1, lang, why);
 	for (int k = 1; k >= 0; k--) /* an entry parsed again wins */
-		if (c->part[k].data)
+		if (c->part[k].fd >= 0)
 			index_entries(c, k);
 	return c;
 }
@@ -551,11 +615,15 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 	struct strmap_slot *s = strmap_find(&c->keys, (const char *)key, HASH_LEN);
 	if (!s)
 		return 0;
-	const unsigned char *e =
-	    (const unsigned char *)c->part[s->idx & 1].data + s->idx / 2 + HASH_LEN + 4;
-	size_t n = get32(e - 4);
+	const struct part *pt = &c->part[s->idx & 1];
+	const struct pent *pe = &pt->v[s->idx / 2];
+	unsigned char *e = xmalloc(pe->len);
+	if (!pread_all(pt->fd, e, pe->len, pe->off) || memcmp(e, key, HASH_LEN)) {
+		free(e);
+		return 0;
+	}
 	struct arena *ar = arena_new();
-	struct codec k = {NULL, e, e + n, ar, 0};
+	struct codec k = {NULL, e + HASH_LEN + 4, e + pe->len, ar, 0};
 	struct doc *doc = arena_alloc(ar, sizeof *doc);
 	doc->arena = ar;
 	doc->file = arena_strdup(ar, name);
@@ -568,7 +636,9 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 		c_record(&k, rec);
 	size_t from = dq->n;
 	c_diags(&k, dq, from);
-	if (k.bad || k.p != k.end) {
+	int bad = k.bad || k.p != k.end;
+	free(e);
+	if (bad) {
 		/* not what this program writes: parsed instead */
 		for (size_t i = from; i < dq->n; i++) {
 			free(dq->v[i].file);
@@ -585,11 +655,81 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 	return 1;
 }
 
+static void
+add_ent(struct arc_cache *c, const unsigned char *key, size_t off, size_t len, int old)
+{
+	c->ents = xgrow(c->ents, &c->cap, c->nout + 1, sizeof *c->ents);
+	struct ent *e = &c->ents[c->nout++];
+	memcpy(e->key, key, HASH_LEN);
+	e->off = off;
+	e->len = len;
+	e->old = old;
+}
+
 void
 arc_cache_reuse(struct arc_cache *c, size_t entry)
 {
-	add_ent(c, entry / 2, (int)(entry & 1) + 1);
+	const struct pent *pe = &c->part[entry & 1].v[entry / 2];
+	add_ent(c, pe->key, entry / 2, pe->len, (int)(entry & 1) + 1);
 	c->hits++;
+}
+
+/* A parsed record's entry, kept for arc_cache_write: in memory, or in the
+ * scratch file once they pass CACHE_SPILL (memory, when there can be no
+ * scratch file). */
+static void
+put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e, size_t n)
+{
+	unsigned char len[4];
+	for (int i = 0; i < 4; i++)
+		len[i] = (unsigned char)(n >> (8 * i));
+	add_ent(c, key, (size_t)(c->spilled + c->out.len), HASH_LEN + 4 + n, 0);
+	buf_put(&c->out, key, HASH_LEN);
+	buf_put(&c->out, len, 4);
+	buf_put(&c->out, e, n);
+	if (c->out.len < CACHE_SPILL || c->nospill)
+		return;
+	char *err = NULL;
+	if (c->scratch < 0) /* the first run makes DIR: a little before the pages */
+		c->scratch = fs_mkdirs(c->dir, &err) ? fs_scratch(c->dir, &err) : -1;
+	free(err);
+	if (c->scratch < 0) {
+		c->nospill = 1;
+		return;
+	}
+	for (size_t k = 0; k < c->out.len;) {
+		ssize_t r =
+		    pwrite(c->scratch, c->out.data + k, c->out.len - k, (off_t)(c->spilled + k));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) { /* kept in memory from here on */
+			c->nospill = 1;
+			return;
+		}
+		k += (size_t)r;
+	}
+	c->spilled += c->out.len;
+	buf_reset(&c->out);
+}
+
+/* The bytes of entry e of this run into *b (room for them made); 0 when
+ * they cannot be read. */
+static int
+ent_bytes(const struct arc_cache *c, const struct ent *e, unsigned char **b, size_t *cap)
+{
+	if (e->len > *cap) {
+		*b = xrealloc(*b, e->len);
+		*cap = e->len;
+	}
+	if (e->old) {
+		const struct part *pt = &c->part[e->old - 1];
+		return pread_all(pt->fd, *b, e->len, pt->v[e->off].off);
+	}
+	if (e->off >= c->spilled) {
+		memcpy(*b, c->out.data + (e->off - c->spilled), e->len);
+		return 1;
+	}
+	return pread_all(c->scratch, *b, e->len, e->off);
 }
 
 void
@@ -632,19 +772,10 @@ arc_cache_hits(const struct arc_cache *c)
 	return c->hits;
 }
 
-/* qsort has no context argument */
-static const struct arc_cache *sort_cache;
-
-static const unsigned char *
-ent_at(const struct arc_cache *c, const struct ent *e)
-{
-	return (const unsigned char *)(e->old ? c->part[e->old - 1].data : c->out.data) + e->off;
-}
-
 static int
 cmp_ent_key(const void *x, const void *y)
 {
-	return memcmp(ent_at(sort_cache, x), ent_at(sort_cache, y), HASH_LEN);
+	return memcmp(((const struct ent *)x)->key, ((const struct ent *)y)->key, HASH_LEN);
 }
 
 /* What the cache held is given back once it is written: the pages need
@@ -657,6 +788,11 @@ release(struct arc_cache *c)
 	strmap_free(&c->keys);
 	memset(&c->keys, 0, sizeof c->keys);
 	buf_free(&c->out);
+	if (c->scratch >= 0)
+		close(c->scratch);
+	c->scratch = -1;
+	c->nospill = 0;
+	c->spilled = 0;
 	free(c->ents);
 	c->ents = NULL;
 	c->nout = c->cap = 0;
@@ -665,8 +801,7 @@ release(struct arc_cache *c)
 }
 
 /* Write the first n entries of this run (added: only those not from
- * CACHE_FILE) as dir/name, streamed: never a second copy of the whole
- * cache in memory. */
+ * CACHE_FILE) as dir/name, streamed: never the whole cache in memory. */
 static int
 write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int added, char **err)
 {
@@ -677,16 +812,18 @@ write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int
 	hash_init(&h);
 	int ok = fs_stream_write(f, CACHE_HEAD, strlen(CACHE_HEAD), err);
 	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
-	size_t k = 0;
+	size_t k = 0, cap = 0;
+	unsigned char *b = NULL;
 	for (size_t i = 0; ok && i < n; i++) {
 		if (added && c->ents[i].old == 1)
 			continue;
-		const unsigned char *e = ent_at(c, &c->ents[i]);
-		size_t len = HASH_LEN + 4 + get32(e + HASH_LEN);
-		ok = fs_stream_write(f, e, len, err);
-		hash_update(&h, e, len);
+		if (!ent_bytes(c, &c->ents[i], &b, &cap))
+			continue; /* gone from under the run: parsed next time */
+		ok = fs_stream_write(f, b, c->ents[i].len, err);
+		hash_update(&h, b, c->ents[i].len);
 		k++;
 	}
+	free(b);
 	unsigned char tail[3 + 4 + HASH_LEN];
 	memcpy(tail, "end", 3);
 	for (int i = 0; i < 4; i++)
@@ -702,12 +839,11 @@ int
 arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 {
 	/* by key: the same records give the same file, in whatever order */
-	sort_cache = c;
 	if (c->nout)
 		qsort(c->ents, c->nout, sizeof *c->ents, cmp_ent_key);
 	size_t n = 0;
 	for (size_t i = 0; i < c->nout; i++) /* the same bytes under the same name, read twice */
-		if (!i || memcmp(ent_at(c, &c->ents[i]), ent_at(c, &c->ents[i - 1]), HASH_LEN))
+		if (!i || memcmp(c->ents[i].key, c->ents[i - 1].key, HASH_LEN))
 			c->ents[n++] = c->ents[i];
 	/* what stat said of the records: kept unless it says something new
 	 * (or less: a record no longer read) */
@@ -717,7 +853,7 @@ arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 	for (size_t i = 0; i < n; i++)
 		from[c->ents[i].old]++;
 	size_t nbase = c->part[0].n, stale = nbase - from[1], more = from[0] + from[2];
-	int base = c->part[0].data != NULL, ok = 1;
+	int base = c->part[0].fd >= 0, ok = 1;
 	int same_more = !from[0] && from[2] == c->part[1].n;
 	if (base && same_more && !stale) {
 		/* every entry came from the files, and all of them did */
@@ -743,5 +879,6 @@ arc_cache_free(struct arc_cache *c)
 		return;
 	release(c);
 	free(c->stat_head);
+	free(c->dir);
 	free(c);
 }

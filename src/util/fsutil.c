@@ -760,6 +760,27 @@ put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
 }
 
 int
+fs_scratch(const char *dir, char **err)
+{
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+	/* a file system without unnamed files: a temporary, unlinked at once */
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char name[NAME_MAX + 1];
+	fd = dfd < 0 ? -1 : tmp_create(dfd, "scratch", name, sizeof name);
+	if (fd >= 0)
+		unlinkat(dfd, name, 0);
+	else
+		*err = xasprintf(
+		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
+		    fs_strerror(errno));
+	if (dfd >= 0)
+		close(dfd);
+	return fd;
+}
+
+int
 fs_write_atomic(const char *dir, const char *name, const void *data, size_t len, char **err)
 {
 	struct pending pd;

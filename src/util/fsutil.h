@@ -64,6 +64,11 @@ int fs_write_atomic(const char *dir, const char *name, const void *data, size_t 
  * One batch per process, on one thread. */
 enum { FS_BATCH_MAX = 64 };
 int fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err);
+
+/* A file of no name in DIR, open for reading and writing, gone when
+ * closed: room for what would not fit in memory.  -1 and *err on
+ * failure. */
+int fs_scratch(const char *dir, char **err);
 /* A file of the batch written in pieces (archive.json), never whole in
  * memory: open, write its bytes in order, close.  Close returns as
  * fs_write_batched (2 when the file already held exactly these bytes).
