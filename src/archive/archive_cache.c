@@ -847,8 +847,13 @@ arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 			c->ents[n++] = c->ents[i];
 	/* what stat said of the records: kept unless it says something new
 	 * (or less: a record no longer read) */
-	if (c->stat_changed || c->now.n != c->seen.n)
+	if (c->now.n && (c->stat_changed || c->now.n != c->seen.n)) {
 		witness_write(&c->now, dir, CACHE_STAT, c->stat_head);
+	} else if (!c->now.n) { /* none read: none to vouch for, as in a fresh run */
+		char *e = NULL;
+		if (!fs_remove(dir, CACHE_STAT, &e))
+			free(e);
+	}
 	size_t from[3] = {0, 0, 0}; /* parsed, from CACHE_FILE, from CACHE_MORE */
 	for (size_t i = 0; i < n; i++)
 		from[c->ents[i].old]++;

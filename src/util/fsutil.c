@@ -768,7 +768,7 @@ fs_scratch(const char *dir, char **err)
 	/* a file system without unnamed files: a temporary, unlinked at once */
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	char name[NAME_MAX + 1];
-	fd = dfd < 0 ? -1 : tmp_create(dfd, "scratch", name, sizeof name);
+	fd = dfd < 0 ? -1 : tmp_create(dfd, ".debrief-scratch", name, sizeof name);
 	if (fd >= 0)
 		unlinkat(dfd, name, 0);
 	else
@@ -959,8 +959,8 @@ fs_remove(const char *dir, const char *name, char **err)
 }
 
 /* "<name>.tmp" and six letters or digits, a temporary of tmp_create, for
- * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest and
- * cache);
+ * a file debrief writes (*.md, *.pdf, *.json, the archive's manifest,
+ * cache and what they keep beside them);
  * with want, only for that name. */
 static int
 is_tmp_name(const char *s, const char *want)
@@ -975,8 +975,16 @@ is_tmp_name(const char *s, const char *want)
 	size_t k = n - 10; /* the name it stands for */
 	if (want)
 		return strlen(want) == k && !memcmp(s, want, k);
-	static const char *const ends[] = {
-	    ".md", ".pdf", ".json", ".debrief-archive", ".debrief-archive.stat", ".debrief-cache"};
+	static const char *const ends[] = {".md",
+	                                   ".pdf",
+	                                   ".json",
+	                                   ".debrief-archive",
+	                                   ".debrief-archive.stat",
+	                                   ".debrief-archive.segments",
+	                                   ".debrief-cache",
+	                                   ".debrief-cache.more",
+	                                   ".debrief-cache.stat",
+	                                   ".debrief-scratch"};
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t e = strlen(ends[i]);
 		if (k >= e && !memcmp(s + k - e, ends[i], e))
