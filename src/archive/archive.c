@@ -169,6 +169,24 @@ afold(struct archive *a, const char *s)
 	return r;
 }
 
+/* s in the arena once however often it is given: for what records
+ * repeat as written (localities, owners, partners' names and countries),
+ * so that the model does not grow by a copy of each per record. */
+static const char *
+ashare(struct archive *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	struct buf *b = mkey(a, 's');
+	mkey_str(b, s);
+	struct memo *v = memo_get(a);
+	if (v)
+		return v->s;
+	const char *r = adup(a, s);
+	memo_put(a, (struct memo){0, 0, 0, r, NULL});
+	return r;
+}
+
 /* ==== adding records ==== */
 
 struct archive *
@@ -519,8 +537,9 @@ archive_add(struct archive *a, const struct record *r)
 	const char *used;
 	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s,
 	                 r->start.set ? &r->start.d : NULL, &used);
-	rr->loc_written = atext(a, &r->locality_name);
-	rr->loc_used = used ? adup(a, used) : NULL;
+	rr->loc_written =
+	    r->locality_name.s && *r->locality_name.s ? ashare(a, r->locality_name.s) : NULL;
+	rr->loc_used = ashare(a, used);
 	rr->agency = agency_of(a, ri, r);
 
 	/* Partners: one occurrence each, linked by name and id for merging. */
@@ -536,10 +555,10 @@ archive_add(struct archive *a, const struct record *r)
 		o->uf = oi;
 		o->rec = ri;
 		char *sq = text_squeeze(p->name.s);
-		o->name = adup(a, sq);
+		o->name = ashare(a, sq);
 		free(sq);
 		o->local_name = atext(a, &p->local_name);
-		o->country = adup(a, p->country.s && *p->country.s ? p->country.s : "ZZ");
+		o->country = ashare(a, p->country.s && *p->country.s ? p->country.s : "ZZ");
 		o->id = atext(a, &p->id);
 		o->kind = p->kind;
 		o->stage = p->has_relationship ? p->stage : STAGE_NONE;
@@ -587,7 +606,7 @@ archive_add(struct archive *a, const struct record *r)
 		x->text = atext(a, &t->task);
 		if (!x->text)
 			x->text = "";
-		x->owner_written = atext(a, &t->owner);
+		x->owner_written = t->owner.s && *t->owner.s ? ashare(a, t->owner.s) : NULL;
 		x->owner = owner_of(a, t->owner.s, rr->loc);
 		x->support = ajoin(a, &t->support);
 		x->due = odate_of(&t->due);
