@@ -46,12 +46,12 @@ struct input {
 	const char *path;         /* as given or walked; "-" for standard input */
 	const char *name;         /* in findings: path, --stdin-filename or "<stdin>" */
 	size_t index;             /* output order */
-	struct strlist waived;    /* rule ids its record waives, for collection findings */
+	struct strlist *waived;   /* rule ids its record waives, for collection findings */
 	double secs;              /* time spent reading and checking it */
-	size_t error;             /* 1 + its index in the run's errors; 0 when it was read */
+	unsigned error;           /* 1 + its index in the run's errors; 0 when it was read */
 	const struct config *cfg; /* its configuration; NULL: the run's */
 	unsigned char *found;     /* its findings about itself, packed (struct held) */
-	size_t nfound;
+	unsigned nfound;
 	size_t seq0; /* the place of its first finding in the run's */
 };
 
@@ -290,7 +290,7 @@ held_record(struct held *h, const struct by_name *bn, struct input *in, struct d
 		free(d->msg);
 	}
 	in->found = len ? memcpy(held_room(h, len), h->packed, len) : NULL;
-	in->nfound = nk;
+	in->nfound = (unsigned)nk;
 	free(k);
 	free(dq->v);
 	*dq = (struct diags)DIAGS_INIT;
@@ -627,7 +627,7 @@ check_commit(void *vrun, size_t i)
 	if (rec->err) {
 		escape_eprintf("debrief: %s: %s\n", in->name, rec->err);
 		strlist_push(run->errors, rec->err);
-		in->error = run->errors->n;
+		in->error = (unsigned)run->errors->n;
 		free(rec->err);
 		run->io_failed = 1;
 		return;
@@ -652,8 +652,11 @@ check_commit(void *vrun, size_t i)
 	 * does not grow with the records of a large repository. */
 	collection_add(run->coll, r);
 	for (size_t w = 0; r && w < r->nwaivers; w++)
-		if (r->waivers[w].rule.s)
-			strlist_push(&in->waived, r->waivers[w].rule.s);
+		if (r->waivers[w].rule.s) {
+			if (!in->waived)
+				in->waived = xcalloc(1, sizeof *in->waived);
+			strlist_push(in->waived, r->waivers[w].rule.s);
+		}
 	record_free(r);
 	rec->r = NULL;
 }
@@ -701,7 +704,6 @@ cmd_check(int argc, char **argv)
 
 	io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
-	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	coll = collection_new(&ctx);
 	for (size_t i = 0; i < files.n; i++) {
 		in[i].path = files.v[i];
@@ -759,8 +761,8 @@ cmd_check(int argc, char **argv)
 		one.v[0] = cq.v[i];
 		one.n = one.cap = 1;
 		const struct input *owner = input_find(&bn, cq.v[i].file);
-		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL,
-		                   owner ? owner->waived.n : 0,
+		rules_apply_waived(&one, 0, owner && owner->waived ? owner->waived->v : NULL,
+		                   owner && owner->waived ? owner->waived->n : 0,
 		                   owner && owner->cfg ? owner->cfg : &cfg);
 		for (size_t j = 0; j < one.n; j++)
 			held_other(&held, &bn, one.v[j]);
@@ -770,6 +772,7 @@ cmd_check(int argc, char **argv)
 	cq = (struct diags)DIAGS_INIT;
 
 	/* Files in output order, for formats with one entry per file. */
+	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	size_t nout = 0;
 	if (held.cfg_said)
 		outfiles[nout++] = (struct out_file){cfg.path, 0, NULL};
@@ -808,7 +811,10 @@ out:
 	free(bn.v);
 	if (in)
 		for (size_t i = 0; i < files.n; i++)
-			strlist_free(&in[i].waived);
+			if (in[i].waived) {
+				strlist_free(in[i].waived);
+				free(in[i].waived);
+			}
 	free(in);
 	collection_free(coll);
 	config_set_free(cs);
