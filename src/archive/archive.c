@@ -725,8 +725,8 @@ unique_slug(struct archive *a, struct strmap *seen, const char *full)
 
 struct spell {
 	const char *name;
-	char *fold;
-	size_t pos; /* in the partner's records, by date */
+	const char *fold; /* in the arena, made once a name (pkey_link) */
+	size_t pos;       /* in the partner's records, by date */
 };
 
 static int
@@ -857,7 +857,7 @@ finish_partners(struct archive *a)
 			for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
 				if (a->occs[o].partner == k && nsp < p->nrecs * 2) {
 					sp[nsp].name = a->occs[o].name;
-					sp[nsp].fold = text_fold(a->occs[o].name);
+					sp[nsp].fold = afold(a, a->occs[o].name);
 					sp[nsp++].pos = r;
 				}
 		}
@@ -889,8 +889,6 @@ finish_partners(struct archive *a)
 			}
 			i = f;
 		}
-		for (size_t i = 0; i < nsp; i++)
-			free(sp[i].fold);
 		free(sp);
 		/* newest local name, kind and id among its occurrences */
 		for (size_t r = 0; r < p->nrecs; r++) {
