@@ -804,7 +804,6 @@ finish_partners(struct archive *a)
 		a->partners[k].recs = xcalloc(cnt[k] ? cnt[k] : 1, sizeof(size_t));
 		a->partners[k].stages = xcalloc(cnt[k] ? cnt[k] : 1, sizeof(struct arc_stage));
 	}
-	free(cnt);
 	for (size_t i = 0; i < a->nocc; i++) {
 		const struct arc_occ *o = &a->occs[i];
 		struct arc_partner *p = &a->partners[o->partner];
@@ -850,12 +849,13 @@ finish_partners(struct archive *a)
 			}
 		/* the name written most often (folded), in its most frequent
 		 * spelling; ties go to a capitalised spelling, then the newest */
-		struct spell *sp = xcalloc(p->nrecs * 2 + 1, sizeof *sp);
+		size_t maxsp = cnt[k] < p->nrecs * 2 ? cnt[k] : p->nrecs * 2; /* its occurrences */
+		struct spell *sp = xcalloc(maxsp + 1, sizeof *sp);
 		size_t nsp = 0;
 		for (size_t r = 0; r < p->nrecs; r++) {
 			const struct arc_rec *rr = &a->recs[p->recs[r]];
 			for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
-				if (a->occs[o].partner == k && nsp < p->nrecs * 2) {
+				if (a->occs[o].partner == k && nsp < maxsp) {
 					sp[nsp].name = a->occs[o].name;
 					sp[nsp].fold = afold(a, a->occs[o].name);
 					sp[nsp++].pos = r;
@@ -909,6 +909,7 @@ finish_partners(struct archive *a)
 				p->last_visit = (long)p->recs[r];
 		}
 	}
+	free(cnt);
 }
 
 int
