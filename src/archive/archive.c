@@ -516,7 +516,7 @@ archive_add(struct archive *a, const struct record *r)
 	memset(rr, 0, sizeof *rr);
 	rr->id = adup(a, r->id.s);
 	strmap_put(&m->ids, rr->id, ri);
-	rr->file = adup(a, r->file ? r->file : "");
+	rr->file = !r->file ? "" : a->files_kept ? r->file : adup(a, r->file);
 	rr->title = atext(a, &r->title);
 	if (!rr->title)
 		rr->title = rr->id;

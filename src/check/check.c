@@ -649,7 +649,10 @@ check_commit(void *vrun, size_t i)
 	run->nread++;
 	struct record *r = rec->r;
 	/* The collection keeps a summary; the record goes now, so memory
-	 * does not grow with the records of a large repository. */
+	 * does not grow with the records of a large repository.  The file
+	 * is named by the input's name, which lives as long as the run. */
+	if (r)
+		r->file = in->name;
 	collection_add(run->coll, r);
 	for (size_t w = 0; r && w < r->nwaivers; w++)
 		if (r->waivers[w].rule.s) {
