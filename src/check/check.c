@@ -502,7 +502,11 @@ struct check_run {
 	struct config_set *cs;    /* NULL: --config, the run's for every file */
 	const struct load_limits *lim;
 	struct date today;
+	/* Records between their work and their commit: record i in
+	 * recs[i % nrecs], more than par_run works ahead, each emptied
+	 * (under cfg_mu) once committed. */
 	struct check_rec *recs;
+	size_t nrecs;
 	/* A directory's configuration is looked up first in input order, as
 	 * on one thread: which record a configuration's problems come with
 	 * never depends on the threads.  Later records of a directory take
@@ -527,7 +531,7 @@ static const struct config *
 check_config(struct check_run *run, size_t i, int read)
 {
 	const struct input *in = &run->in[i];
-	struct check_rec *rec = &run->recs[i];
+	struct check_rec *rec = &run->recs[i % run->nrecs];
 	const struct config *fc = run->cfg;
 	pthread_mutex_lock(&run->cfg_mu);
 	if (read && run->cs && strcmp(in->path, "-")) {
@@ -557,7 +561,7 @@ check_config(struct check_run *run, size_t i, int read)
 		}
 	}
 	rec->looked = 1;
-	while (run->cfg_turn < run->n && run->recs[run->cfg_turn].looked)
+	while (run->cfg_turn < run->n && run->recs[run->cfg_turn % run->nrecs].looked)
 		run->cfg_turn++;
 	pthread_cond_broadcast(&run->cfg_cv);
 	pthread_mutex_unlock(&run->cfg_mu);
@@ -575,7 +579,7 @@ static int
 check_before(void *vc, const char *data, size_t len, struct record **r, struct diags *dq)
 {
 	struct check_one *c = vc;
-	struct check_rec *rec = &c->run->recs[c->i];
+	struct check_rec *rec = &c->run->recs[c->i % c->run->nrecs];
 	rec->cfg = check_config(c->run, c->i, 1);
 	c->from = rec->dq.n;
 	return rec->cfg != NULL;
@@ -588,7 +592,7 @@ check_work(void *vrun, size_t i)
 	struct check_run *run = vrun;
 	const struct check_opts *o = run->o;
 	struct input *in = &run->in[i];
-	struct check_rec *rec = &run->recs[i];
+	struct check_rec *rec = &run->recs[i % run->nrecs];
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct check_one c = {run, i, 0};
@@ -617,13 +621,10 @@ check_work(void *vrun, size_t i)
 	in->secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 }
 
-/* Record i in input order: its messages, findings and summary. */
+/* A record in input order: its messages, findings and summary. */
 static void
-check_commit(void *vrun, size_t i)
+commit_rec(struct check_run *run, struct input *in, struct check_rec *rec)
 {
-	struct check_run *run = vrun;
-	struct input *in = &run->in[i];
-	struct check_rec *rec = &run->recs[i];
 	if (rec->err) {
 		escape_eprintf("debrief: %s: %s\n", in->name, rec->err);
 		strlist_push(run->errors, rec->err);
@@ -662,6 +663,18 @@ check_commit(void *vrun, size_t i)
 		}
 	record_free(r);
 	rec->r = NULL;
+}
+
+static void
+check_commit(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	struct check_rec *rec = &run->recs[i % run->nrecs];
+	commit_rec(run, &run->in[i], rec);
+	/* its place is record i + nrecs's; check_config reads it meanwhile */
+	pthread_mutex_lock(&run->cfg_mu);
+	memset(rec, 0, sizeof *rec);
+	pthread_mutex_unlock(&run->cfg_mu);
 }
 
 int
@@ -738,7 +751,8 @@ cmd_check(int argc, char **argv)
 	                        .held = &held,
 	                        .bn = &bn,
 	                        .errors = &errors};
-	run.recs = xcalloc(files.n ? files.n : 1, sizeof *run.recs);
+	run.nrecs = 2 * par_ahead(o.jobs);
+	run.recs = xcalloc(run.nrecs, sizeof *run.recs);
 	par_run(files.n, o.jobs, &run, check_work, check_commit);
 	pthread_mutex_destroy(&run.cfg_mu);
 	pthread_cond_destroy(&run.cfg_cv);
