@@ -18,10 +18,12 @@
 # any size, or when the figure at the largest size is more than a tenth
 # above the smallest's (memory growing faster than the records).  A record
 # stays alive only until its summary is in the collection; what stays per
-# record is that summary (about 0.6 KiB: the archive model's entries for
-# the visit, its partner and its two open tasks, and its id and file),
-# the input's own entry (name, time, where its findings are: about 0.15
-# KiB) and its findings, packed (about 30 bytes for its five).
+# record is that summary (about 0.75 KiB: the archive model's entries for
+# the visit, its partner and its two open tasks, its id in the table of
+# ids, and what finishing the model makes per visit of a partner), the
+# input's own entry and name (about 0.12 KiB) and its findings, packed
+# (about 25 bytes for its five); with -j N, what the threads have in
+# flight adds a constant, which the smaller size shows most.
 set -eu
 : "${TOP:?}" "${DEBRIEF:=$TOP/build/debrief}"
 N=${N:-5000}
