@@ -13,7 +13,8 @@
 #
 # Memory: the complete example of docs/record-format.md 5,000 and 20,000
 # times (BENCH_RECORDS: other sizes, smallest first), each with its own
-# id: peak memory against one record, in bytes per record at each size.
+# id: peak memory against one record, in bytes per record at each size,
+# and what each record added from one size to the next.
 # Fails when the records cost more than 1.5 KiB each above the floor at
 # any size, or when the figure at the largest size is more than a tenth
 # above the smallest's (memory growing faster than the records).  A record
@@ -149,7 +150,7 @@ mv "$dir/1/r00001.yaml" "$dir/one/"
 set -- $(measure "$dir/one")
 floor_kb=$1 floor_s=$2
 echo "check: floor, 1 record: ${floor_kb} KiB, ${floor_s}s"
-first= last= fail=0
+first= last= prev_kb= prev_m= fail=0
 for M in ${BENCH_RECORDS:-5000 20000}; do
 	records "$M"
 	set -- $(measure "$dir/$M")
@@ -157,7 +158,10 @@ for M in ${BENCH_RECORDS:-5000 20000}; do
 	per=$(( (kb - floor_kb) * 1024 / M ))
 	echo "check: $M records in ${s}s, peak ${kb} KiB, ${per} bytes of peak memory per record"
 	[ "$per" -le 1536 ] || { echo "check: more than 1.5 KiB per record at $M" >&2; fail=1; }
-	first=${first:-$per} last=$per
+	if [ -n "$first" ]; then # what each record past the last size added
+		echo "check: from $prev_m to $M records: $(( (kb - prev_kb) * 1024 / (M - prev_m) )) bytes per record added"
+	fi
+	first=${first:-$per} last=$per prev_kb=$kb prev_m=$M
 	rm -rf "${dir:?}/$M"
 done
 if [ $(( last * 10 )) -gt $(( first * 11 )) ]; then
