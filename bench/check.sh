@@ -23,7 +23,7 @@
 # the visit, its partner and its two open tasks, its id in the table of
 # ids, and what finishing the model makes per visit of a partner), the
 # input's own entry and name (about 0.12 KiB) and its findings, packed
-# (about 25 bytes for its five); with -j N, what the threads have in
+# (about 25 bytes for its four); with -j N, what the threads have in
 # flight adds a constant, which the smaller size shows most.
 set -eu
 : "${TOP:?}" "${DEBRIEF:=$TOP/build/debrief}"
