@@ -169,6 +169,24 @@ afold(struct archive *a, const char *s)
 	return r;
 }
 
+/* s in the arena once however often it is given: for what records
+ * repeat as written (localities, owners, partners' names and countries),
+ * so that the model does not grow by a copy of each per record. */
+static const char *
+ashare(struct archive *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	struct buf *b = mkey(a, 's');
+	mkey_str(b, s);
+	struct memo *v = memo_get(a);
+	if (v)
+		return v->s;
+	const char *r = adup(a, s);
+	memo_put(a, (struct memo){0, 0, 0, r, NULL});
+	return r;
+}
+
 /* ==== adding records ==== */
 
 struct archive *
@@ -498,7 +516,7 @@ archive_add(struct archive *a, const struct record *r)
 	memset(rr, 0, sizeof *rr);
 	rr->id = adup(a, r->id.s);
 	strmap_put(&m->ids, rr->id, ri);
-	rr->file = adup(a, r->file ? r->file : "");
+	rr->file = !r->file ? "" : a->files_kept ? r->file : adup(a, r->file);
 	rr->title = atext(a, &r->title);
 	if (!rr->title)
 		rr->title = rr->id;
@@ -519,8 +537,9 @@ archive_add(struct archive *a, const struct record *r)
 	const char *used;
 	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s,
 	                 r->start.set ? &r->start.d : NULL, &used);
-	rr->loc_written = atext(a, &r->locality_name);
-	rr->loc_used = used ? adup(a, used) : NULL;
+	rr->loc_written =
+	    r->locality_name.s && *r->locality_name.s ? ashare(a, r->locality_name.s) : NULL;
+	rr->loc_used = ashare(a, used);
 	rr->agency = agency_of(a, ri, r);
 
 	/* Partners: one occurrence each, linked by name and id for merging. */
@@ -536,10 +555,10 @@ archive_add(struct archive *a, const struct record *r)
 		o->uf = oi;
 		o->rec = ri;
 		char *sq = text_squeeze(p->name.s);
-		o->name = adup(a, sq);
+		o->name = ashare(a, sq);
 		free(sq);
 		o->local_name = atext(a, &p->local_name);
-		o->country = adup(a, p->country.s && *p->country.s ? p->country.s : "ZZ");
+		o->country = ashare(a, p->country.s && *p->country.s ? p->country.s : "ZZ");
 		o->id = atext(a, &p->id);
 		o->kind = p->kind;
 		o->stage = p->has_relationship ? p->stage : STAGE_NONE;
@@ -587,7 +606,7 @@ archive_add(struct archive *a, const struct record *r)
 		x->text = atext(a, &t->task);
 		if (!x->text)
 			x->text = "";
-		x->owner_written = atext(a, &t->owner);
+		x->owner_written = t->owner.s && *t->owner.s ? ashare(a, t->owner.s) : NULL;
 		x->owner = owner_of(a, t->owner.s, rr->loc);
 		x->support = ajoin(a, &t->support);
 		x->due = odate_of(&t->due);
@@ -706,8 +725,8 @@ unique_slug(struct archive *a, struct strmap *seen, const char *full)
 
 struct spell {
 	const char *name;
-	char *fold;
-	size_t pos; /* in the partner's records, by date */
+	const char *fold; /* in the arena, made once a name (pkey_link) */
+	size_t pos;       /* in the partner's records, by date */
 };
 
 static int
@@ -785,7 +804,6 @@ finish_partners(struct archive *a)
 		a->partners[k].recs = xcalloc(cnt[k] ? cnt[k] : 1, sizeof(size_t));
 		a->partners[k].stages = xcalloc(cnt[k] ? cnt[k] : 1, sizeof(struct arc_stage));
 	}
-	free(cnt);
 	for (size_t i = 0; i < a->nocc; i++) {
 		const struct arc_occ *o = &a->occs[i];
 		struct arc_partner *p = &a->partners[o->partner];
@@ -831,14 +849,15 @@ finish_partners(struct archive *a)
 			}
 		/* the name written most often (folded), in its most frequent
 		 * spelling; ties go to a capitalised spelling, then the newest */
-		struct spell *sp = xcalloc(p->nrecs * 2 + 1, sizeof *sp);
+		size_t maxsp = cnt[k] < p->nrecs * 2 ? cnt[k] : p->nrecs * 2; /* its occurrences */
+		struct spell *sp = xcalloc(maxsp + 1, sizeof *sp);
 		size_t nsp = 0;
 		for (size_t r = 0; r < p->nrecs; r++) {
 			const struct arc_rec *rr = &a->recs[p->recs[r]];
 			for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
-				if (a->occs[o].partner == k && nsp < p->nrecs * 2) {
+				if (a->occs[o].partner == k && nsp < maxsp) {
 					sp[nsp].name = a->occs[o].name;
-					sp[nsp].fold = text_fold(a->occs[o].name);
+					sp[nsp].fold = afold(a, a->occs[o].name);
 					sp[nsp++].pos = r;
 				}
 		}
@@ -870,8 +889,6 @@ finish_partners(struct archive *a)
 			}
 			i = f;
 		}
-		for (size_t i = 0; i < nsp; i++)
-			free(sp[i].fold);
 		free(sp);
 		/* newest local name, kind and id among its occurrences */
 		for (size_t r = 0; r < p->nrecs; r++) {
@@ -892,6 +909,7 @@ finish_partners(struct archive *a)
 				p->last_visit = (long)p->recs[r];
 		}
 	}
+	free(cnt);
 }
 
 int

@@ -199,6 +199,9 @@ struct archive {
 	size_t agr_by_kind[5]; /* indexed by enum agreement_kind; [0]: no kind */
 	size_t nopen, noverdue;
 	void *maps; /* lookup tables while adding */
+	/* Set by a caller whose records' file names outlive the archive:
+	 * they are kept by reference, not copied. */
+	int files_kept;
 };
 
 /* cfg (owner aliases, cold_years) must outlive the archive. */

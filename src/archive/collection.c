@@ -36,6 +36,7 @@ collection_new(const struct check_ctx *ctx)
 	struct collection *c = xcalloc(1, sizeof *c);
 	c->ctx = ctx;
 	c->archive = archive_new(ctx->today, ctx->cfg);
+	c->archive->files_kept = 1; /* collection.h */
 	return c;
 }
 

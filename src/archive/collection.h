@@ -14,7 +14,8 @@
 /* Rules across the records of one run (duplicate record ids, archive-*).
  * Records are fed one at a time and may be freed right after
  * collection_add, which keeps only what these rules read: memory grows
- * with a summary per record, not with the records. */
+ * with a summary per record, not with the records.  A record's file
+ * name (r->file) is kept by reference: it must outlive the collection. */
 struct collection;
 struct collection *collection_new(const struct check_ctx *ctx); /* ctx outlives it */
 void collection_add(struct collection *c, const struct record *r);

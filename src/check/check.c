@@ -26,6 +26,7 @@
 #include "par.h"
 #include "rules.h"
 #include "schema.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 static void
@@ -45,10 +46,13 @@ struct input {
 	const char *path;         /* as given or walked; "-" for standard input */
 	const char *name;         /* in findings: path, --stdin-filename or "<stdin>" */
 	size_t index;             /* output order */
-	struct strlist waived;    /* rule ids its record waives, for collection findings */
+	struct strlist *waived;   /* rule ids its record waives, for collection findings */
 	double secs;              /* time spent reading and checking it */
-	size_t error;             /* 1 + its index in the run's errors; 0 when it was read */
+	unsigned error;           /* 1 + its index in the run's errors; 0 when it was read */
 	const struct config *cfg; /* its configuration; NULL: the run's */
+	unsigned char *found;     /* its findings about itself, packed (struct held) */
+	unsigned nfound;
+	size_t seq0; /* the place of its first finding in the run's */
 };
 
 static int
@@ -88,6 +92,21 @@ struct keyed {
 	struct diag d;
 };
 
+/* The order of two findings about one file, short of their arrival. */
+static int
+cmp_place(const struct diag *x, const struct diag *y)
+{
+	if (x->mark.line != y->mark.line)
+		return x->mark.line < y->mark.line ? -1 : 1;
+	if (x->mark.col != y->mark.col)
+		return x->mark.col < y->mark.col ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	return c ? c : strcmp(x->msg, y->msg);
+}
+
+/* Output order: files in the order given or walked (the configuration
+ * file first, others by name), then line, column, rule id, message;
+ * arrival breaks the ties. */
 static int
 cmp_keyed(const void *a, const void *b)
 {
@@ -97,63 +116,293 @@ cmp_keyed(const void *a, const void *b)
 	int c;
 	if (x->file == (size_t)-1 && (c = strcmp(x->d.file, y->d.file)) != 0)
 		return c; /* names only differ among "other" files */
-	if (x->d.mark.line != y->d.mark.line)
-		return x->d.mark.line < y->d.mark.line ? -1 : 1;
-	if (x->d.mark.col != y->d.mark.col)
-		return x->d.mark.col < y->d.mark.col ? -1 : 1;
-	c = strcmp(x->d.rule, y->d.rule);
-	if (c)
-		return c;
-	c = strcmp(x->d.msg, y->d.msg);
+	c = cmp_place(&x->d, &y->d);
 	if (c)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Output order: files in the order given or walked (the configuration
- * file first), then line, column, rule id.  The first nrec findings come
- * record by record in input order: each record's are sorted on their
- * own, and when that puts all of them in order, the rest (the
- * collection's) are sorted apart and merged in.  The order is total
- * (seq breaks every tie), so this is the order one sort of all gives. */
+/* The findings of the run, held until the collection's are known: those
+ * go among each file's own, so no file's can be written before.  Held
+ * compactly, as a large repository's findings are many and alike: a
+ * record's findings about itself are packed in one block of bytes
+ * (struct input: found), sorted, each its line, column, severity, rule
+ * and message, the file being the record's, the rule (with its guidance)
+ * and the message an index into the run's table of each, which keeps a
+ * text once however many findings say it.  Findings about another file
+ * (a configuration's) and the collection's stay whole, in `other`. */
+struct held {
+	const char **rule, **guidance; /* static; rule k has guidance k */
+	size_t nrule, caprule, capguid;
+	struct strmap msgs; /* message → index in msg */
+	const char **msg;   /* in the blocks below */
+	size_t nmsg, capmsg;
+	char **blocks; /* where the messages are, owned */
+	size_t nblocks, capblocks;
+	char *at; /* the last block, filled from its end */
+	size_t room;
+	struct keyed *other; /* owned */
+	size_t nother, capother;
+	size_t seq;            /* findings so far, in order of arrival */
+	enum sev min, fail;    /* --min-severity, --fail-on */
+	const char *cfg;       /* the run's configuration file, or NULL */
+	int fails, cfg_said;   /* a finding at --fail-on; one about cfg */
+	struct diags scratch;  /* one group, as diag_out asks for it */
+	unsigned char *packed; /* one record's, while it is packed */
+	size_t cappacked;
+};
+
 static void
-sort_findings(struct diags *dq, size_t nrec, const struct by_name *bn, const char *cfg_path)
+put_num(struct held *h, size_t *len, size_t v)
 {
-	if (dq->n < 2)
+	h->packed = xgrow(h->packed, &h->cappacked, *len + 10, 1);
+	do {
+		h->packed[(*len)++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v);
+}
+
+static size_t
+get_num(const unsigned char **p)
+{
+	size_t v = 0;
+	for (int shift = 0;; shift += 7) {
+		unsigned char c = *(*p)++;
+		v |= (size_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return v;
+	}
+}
+
+static size_t
+held_rule(struct held *h, const char *rule, const char *guidance)
+{
+	for (size_t k = h->nrule; k-- > 0;)
+		if (h->rule[k] == rule && h->guidance[k] == guidance)
+			return k;
+	h->rule = xgrow(h->rule, &h->caprule, h->nrule + 1, sizeof *h->rule);
+	h->guidance = xgrow(h->guidance, &h->capguid, h->nrule + 1, sizeof *h->guidance);
+	h->rule[h->nrule] = rule;
+	h->guidance[h->nrule] = guidance;
+	return h->nrule++;
+}
+
+/* Room for n bytes in the message blocks; a long text gets its own. */
+static char *
+held_room(struct held *h, size_t n)
+{
+	enum { BLOCK = 65536 };
+	if (n <= h->room) {
+		h->room -= n;
+		return h->at + h->room;
+	}
+	h->blocks = xgrow(h->blocks, &h->capblocks, h->nblocks + 1, sizeof *h->blocks);
+	char *b = h->blocks[h->nblocks++] = xmalloc(n > BLOCK / 4 ? n : BLOCK);
+	if (n > BLOCK / 4)
+		return b;
+	h->at = b;
+	h->room = BLOCK - n;
+	return h->at + h->room;
+}
+
+/* The index of msg in the run's messages, added when new. */
+static size_t
+held_msg(struct held *h, const char *msg)
+{
+	size_t len = strlen(msg);
+	struct strmap_slot *sl = strmap_find(&h->msgs, msg, len);
+	if (sl)
+		return sl->idx;
+	char *s = memcpy(held_room(h, len + 1), msg, len + 1);
+	h->msg = xgrow(h->msg, &h->capmsg, h->nmsg + 1, sizeof *h->msg);
+	h->msg[h->nmsg] = s;
+	strmap_add(&h->msgs, s, len, h->nmsg);
+	return h->nmsg++;
+}
+/* The place of a file among the run's (struct keyed). */
+static size_t
+file_key(const struct by_name *bn, const char *cfg, const char *file)
+{
+	const struct input *in = input_find(bn, file);
+	return in ? in->index + 1 : cfg && !strcmp(cfg, file) ? 0 : (size_t)-1;
+}
+
+/* Whether d is shown (--min-severity), noting what the run learns of it. */
+static int
+held_keep(struct held *h, const struct diag *d)
+{
+	if (d->sev == SEV_OFF || d->sev < h->min)
+		return 0;
+	h->fails |= d->sev >= h->fail;
+	h->cfg_said |= h->cfg && !strcmp(h->cfg, d->file);
+	return 1;
+}
+
+/* A finding held whole: about another file than its record, or the
+ * collection's.  Takes d's strings. */
+static void
+held_other(struct held *h, const struct by_name *bn, struct diag d)
+{
+	size_t seq = h->seq++;
+	if (!held_keep(h, &d)) {
+		free(d.file);
+		free(d.msg);
 		return;
-	struct keyed *k = xcalloc(dq->n, sizeof *k);
-	const struct input *in = NULL;
+	}
+	h->other = xgrow(h->other, &h->capother, h->nother + 1, sizeof *h->other);
+	h->other[h->nother++] = (struct keyed){file_key(bn, h->cfg, d.file), seq, d};
+}
+
+/* Record in's findings, all of dq (emptied), in order of arrival. */
+static void
+held_record(struct held *h, const struct by_name *bn, struct input *in, struct diags *dq)
+{
+	/* the record's own, in output order: a file's place is its name's */
+	int own = input_find(bn, in->name) == in;
+	struct keyed *k = xcalloc(dq->n + 1, sizeof *k);
+	size_t nk = 0;
+	in->seq0 = h->seq;
 	for (size_t i = 0; i < dq->n; i++) {
-		/* a record's findings come together: look up each file once */
-		if (!in || strcmp(in->name, dq->v[i].file))
-			in = input_find(bn, dq->v[i].file);
-		k[i].file = in                                             ? in->index + 1
-		            : cfg_path && !strcmp(cfg_path, dq->v[i].file) ? 0
-		                                                           : (size_t)-1;
-		k[i].seq = i;
-		k[i].d = dq->v[i];
+		struct diag *d = &dq->v[i];
+		if (!own || strcmp(d->file, in->name)) {
+			held_other(h, bn, *d);
+			continue;
+		}
+		size_t seq = h->seq++;
+		if (held_keep(h, d)) {
+			k[nk++] = (struct keyed){0, seq, *d};
+		} else {
+			free(d->file);
+			free(d->msg);
+		}
 	}
-	for (size_t i = 0, j; i < nrec; i = j) {
-		for (j = i + 1; j < nrec && k[j].file == k[i].file; j++)
-			;
-		qsort(k + i, j - i, sizeof *k, cmp_keyed);
+	if (nk > 1)
+		qsort(k, nk, sizeof *k, cmp_keyed);
+	size_t len = 0;
+	for (size_t i = 0; i < nk; i++) {
+		const struct diag *d = &k[i].d;
+		put_num(h, &len, d->mark.line);
+		put_num(h, &len, d->mark.col);
+		put_num(h, &len, (size_t)d->sev);
+		put_num(h, &len, held_rule(h, d->rule, d->guidance));
+		put_num(h, &len, held_msg(h, d->msg));
+		free(d->file);
+		free(d->msg);
 	}
-	size_t i = 1;
-	while (i < nrec && cmp_keyed(&k[i - 1], &k[i]) <= 0)
-		i++;
-	if (i < nrec) { /* out of order across records: sort it all */
-		qsort(k, dq->n, sizeof *k, cmp_keyed);
-		for (i = 0; i < dq->n; i++)
-			dq->v[i] = k[i].d;
-	} else {
-		qsort(k + nrec, dq->n - nrec, sizeof *k, cmp_keyed);
-		size_t a = 0, b = nrec, o = 0;
-		while (a < nrec || b < dq->n)
-			dq->v[o++] = b == dq->n || (a < nrec && cmp_keyed(&k[a], &k[b]) <= 0)
-			                 ? k[a++].d
-			                 : k[b++].d;
-	}
+	in->found = len ? memcpy(held_room(h, len), h->packed, len) : NULL;
+	in->nfound = (unsigned)nk;
 	free(k);
+	free(dq->v);
+	*dq = (struct diags)DIAGS_INIT;
+}
+
+/* Every finding is in: the groups diag_out asks for, one per file with
+ * findings, in output order. */
+struct held_group {
+	size_t rec;    /* the input whose own they are; SIZE_MAX: none */
+	size_t o0, o1; /* and these of other */
+};
+
+struct held_out {
+	struct held *h;
+	const struct input *in;
+	struct held_group *g; /* owned */
+	size_t n;
+};
+
+static void
+held_groups(struct held_out *ho, size_t nin)
+{
+	struct held *h = ho->h;
+	if (h->nother > 1)
+		qsort(h->other, h->nother, sizeof *h->other, cmp_keyed);
+	ho->g = xcalloc(nin + h->nother + 1, sizeof *ho->g);
+	size_t o = 0;
+	while (o < h->nother && h->other[o].file == 0)
+		o++;
+	if (o)
+		ho->g[ho->n++] = (struct held_group){(size_t)-1, 0, o};
+	for (size_t i = 0; i < nin; i++) {
+		size_t o1 = o;
+		while (o1 < h->nother && h->other[o1].file == i + 1)
+			o1++;
+		if (ho->in[i].nfound || o1 > o)
+			ho->g[ho->n++] = (struct held_group){i, o, o1};
+		o = o1;
+	}
+	while (o < h->nother) {
+		size_t o1 = o + 1;
+		while (o1 < h->nother && !strcmp(h->other[o1].d.file, h->other[o].d.file))
+			o1++;
+		ho->g[ho->n++] = (struct held_group){(size_t)-1, o, o1};
+		o = o1;
+	}
+}
+
+static const char *
+held_name(void *ctx, size_t k)
+{
+	const struct held_out *ho = ctx;
+	const struct held_group *g = &ho->g[k];
+	return g->rec != (size_t)-1 ? ho->in[g->rec].name : ho->h->other[g->o0].d.file;
+}
+
+/* Group k: the record's own findings, unpacked, and the others about its
+ * file merged in. */
+static void
+held_get(void *ctx, size_t k, struct diags *dq)
+{
+	const struct held_out *ho = ctx;
+	struct held *h = ho->h;
+	const struct held_group *g = &ho->g[k];
+	const struct input *in = g->rec != (size_t)-1 ? &ho->in[g->rec] : NULL;
+	size_t nb = in ? in->nfound : 0, n = 0;
+	struct diags *v = &h->scratch;
+	v->v = xgrow(v->v, &v->cap, nb + (g->o1 - g->o0) + 1, sizeof *v->v);
+	const unsigned char *p = in ? in->found : NULL;
+	size_t o = g->o0;
+	for (size_t a = 0; a < nb; a++) {
+		struct diag d;
+		d.file = (char *)in->name;
+		d.mark.line = (unsigned)get_num(&p);
+		d.mark.col = (unsigned)get_num(&p);
+		d.sev = (enum sev)get_num(&p);
+		size_t r = get_num(&p);
+		d.rule = h->rule[r];
+		d.guidance = h->guidance[r];
+		d.msg = (char *)h->msg[get_num(&p)];
+		/* ties go by arrival: the record's own came in one run */
+		while (o < g->o1) {
+			int c = cmp_place(&h->other[o].d, &d);
+			if (c > 0 || (!c && h->other[o].seq > in->seq0))
+				break;
+			v->v[n++] = h->other[o++].d;
+		}
+		v->v[n++] = d;
+	}
+	while (o < g->o1)
+		v->v[n++] = h->other[o++].d;
+	v->n = n;
+	*dq = *v;
+}
+
+static void
+held_free(struct held *h)
+{
+	for (size_t i = 0; i < h->nblocks; i++)
+		free(h->blocks[i]);
+	free(h->blocks);
+	for (size_t i = 0; i < h->nother; i++) {
+		free(h->other[i].d.file);
+		free(h->other[i].d.msg);
+	}
+	free(h->other);
+	free(h->msg);
+	strmap_free(&h->msgs);
+	free(h->rule);
+	free(h->guidance);
+	free(h->scratch.v);
+	free(h->packed);
 }
 
 /* Options the user gave, before they are checked. */
@@ -253,7 +502,11 @@ struct check_run {
 	struct config_set *cs;    /* NULL: --config, the run's for every file */
 	const struct load_limits *lim;
 	struct date today;
+	/* Records between their work and their commit: record i in
+	 * recs[i % nrecs], more than par_run works ahead, each emptied
+	 * (under cfg_mu) once committed. */
 	struct check_rec *recs;
+	size_t nrecs;
 	/* A directory's configuration is looked up first in input order, as
 	 * on one thread: which record a configuration's problems come with
 	 * never depends on the threads.  Later records of a directory take
@@ -265,8 +518,9 @@ struct check_run {
 	struct check_dir *dirs;
 	size_t ndirs, capdirs;
 	struct collection *coll;
-	struct diags *dq;       /* the run's findings */
-	struct strlist *errors; /* the run's unreadable files */
+	struct held *held;        /* the run's findings */
+	const struct by_name *bn; /* the inputs by name */
+	struct strlist *errors;   /* the run's unreadable files */
 	int io_failed, no_office;
 	size_t nread;
 };
@@ -277,7 +531,7 @@ static const struct config *
 check_config(struct check_run *run, size_t i, int read)
 {
 	const struct input *in = &run->in[i];
-	struct check_rec *rec = &run->recs[i];
+	struct check_rec *rec = &run->recs[i % run->nrecs];
 	const struct config *fc = run->cfg;
 	pthread_mutex_lock(&run->cfg_mu);
 	if (read && run->cs && strcmp(in->path, "-")) {
@@ -307,7 +561,7 @@ check_config(struct check_run *run, size_t i, int read)
 		}
 	}
 	rec->looked = 1;
-	while (run->cfg_turn < run->n && run->recs[run->cfg_turn].looked)
+	while (run->cfg_turn < run->n && run->recs[run->cfg_turn % run->nrecs].looked)
 		run->cfg_turn++;
 	pthread_cond_broadcast(&run->cfg_cv);
 	pthread_mutex_unlock(&run->cfg_mu);
@@ -325,7 +579,7 @@ static int
 check_before(void *vc, const char *data, size_t len, struct record **r, struct diags *dq)
 {
 	struct check_one *c = vc;
-	struct check_rec *rec = &c->run->recs[c->i];
+	struct check_rec *rec = &c->run->recs[c->i % c->run->nrecs];
 	rec->cfg = check_config(c->run, c->i, 1);
 	c->from = rec->dq.n;
 	return rec->cfg != NULL;
@@ -338,7 +592,7 @@ check_work(void *vrun, size_t i)
 	struct check_run *run = vrun;
 	const struct check_opts *o = run->o;
 	struct input *in = &run->in[i];
-	struct check_rec *rec = &run->recs[i];
+	struct check_rec *rec = &run->recs[i % run->nrecs];
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct check_one c = {run, i, 0};
@@ -367,17 +621,14 @@ check_work(void *vrun, size_t i)
 	in->secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 }
 
-/* Record i in input order: its messages, findings and summary. */
+/* A record in input order: its messages, findings and summary. */
 static void
-check_commit(void *vrun, size_t i)
+commit_rec(struct check_run *run, struct input *in, struct check_rec *rec)
 {
-	struct check_run *run = vrun;
-	struct input *in = &run->in[i];
-	struct check_rec *rec = &run->recs[i];
 	if (rec->err) {
 		escape_eprintf("debrief: %s: %s\n", in->name, rec->err);
 		strlist_push(run->errors, rec->err);
-		in->error = run->errors->n;
+		in->error = (unsigned)run->errors->n;
 		free(rec->err);
 		run->io_failed = 1;
 		return;
@@ -385,8 +636,7 @@ check_commit(void *vrun, size_t i)
 	for (size_t k = 0; k < rec->cfg_said.n; k++)
 		escape_eprintf("%s", rec->cfg_said.v[k]);
 	strlist_free(&rec->cfg_said);
-	diags_take(run->dq, &rec->dq);
-	diags_free(&rec->dq);
+	held_record(run->held, run->bn, in, &rec->dq);
 	if (!rec->cfg) {
 		run->io_failed = 1;
 		return;
@@ -400,13 +650,31 @@ check_commit(void *vrun, size_t i)
 	run->nread++;
 	struct record *r = rec->r;
 	/* The collection keeps a summary; the record goes now, so memory
-	 * does not grow with the records of a large repository. */
+	 * does not grow with the records of a large repository.  The file
+	 * is named by the input's name, which lives as long as the run. */
+	if (r)
+		r->file = in->name;
 	collection_add(run->coll, r);
 	for (size_t w = 0; r && w < r->nwaivers; w++)
-		if (r->waivers[w].rule.s)
-			strlist_push(&in->waived, r->waivers[w].rule.s);
+		if (r->waivers[w].rule.s) {
+			if (!in->waived)
+				in->waived = xcalloc(1, sizeof *in->waived);
+			strlist_push(in->waived, r->waivers[w].rule.s);
+		}
 	record_free(r);
 	rec->r = NULL;
+}
+
+static void
+check_commit(void *vrun, size_t i)
+{
+	struct check_run *run = vrun;
+	struct check_rec *rec = &run->recs[i % run->nrecs];
+	commit_rec(run, &run->in[i], rec);
+	/* its place is record i + nrecs's; check_config reads it meanwhile */
+	pthread_mutex_lock(&run->cfg_mu);
+	memset(rec, 0, sizeof *rec);
+	pthread_mutex_unlock(&run->cfg_mu);
 }
 
 int
@@ -421,6 +689,8 @@ cmd_check(int argc, char **argv)
 	int rc = EXIT_USAGE, io_failed = 0;
 	int no_office = 0; /* some record has no office profile (office:) */
 	struct diags dq = DIAGS_INIT, cq = DIAGS_INIT;
+	struct held held = {.min = o.min_severity, .fail = o.fail_on};
+	struct held_out ho = {&held, NULL, NULL, 0};
 	struct strlist files = {0};
 	struct input *in = NULL;
 	struct by_name bn = {NULL, 0};
@@ -450,7 +720,6 @@ cmd_check(int argc, char **argv)
 
 	io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
-	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	coll = collection_new(&ctx);
 	for (size_t i = 0; i < files.n; i++) {
 		in[i].path = files.v[i];
@@ -459,6 +728,16 @@ cmd_check(int argc, char **argv)
 		                                     : "<stdin>";
 		in[i].index = i;
 	}
+	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
+	for (size_t i = 0; i < files.n; i++)
+		bn.v[bn.n++] = &in[i];
+	qsort(bn.v, bn.n, sizeof *bn.v, cmp_input_name);
+	/* The configuration's own findings come first. */
+	held.cfg = cfg.path;
+	for (size_t i = 0; i < dq.n; i++)
+		held_other(&held, &bn, dq.v[i]);
+	free(dq.v);
+	dq = (struct diags)DIAGS_INIT;
 	struct check_run run = {.o = &o,
 	                        .in = in,
 	                        .cfg = &cfg,
@@ -469,9 +748,11 @@ cmd_check(int argc, char **argv)
 	                        .cfg_cv = PTHREAD_COND_INITIALIZER,
 	                        .n = files.n,
 	                        .coll = coll,
-	                        .dq = &dq,
+	                        .held = &held,
+	                        .bn = &bn,
 	                        .errors = &errors};
-	run.recs = xcalloc(files.n ? files.n : 1, sizeof *run.recs);
+	run.nrecs = 2 * par_ahead(o.jobs);
+	run.recs = xcalloc(run.nrecs, sizeof *run.recs);
 	par_run(files.n, o.jobs, &run, check_work, check_commit);
 	pthread_mutex_destroy(&run.cfg_mu);
 	pthread_cond_destroy(&run.cfg_cv);
@@ -483,18 +764,12 @@ cmd_check(int argc, char **argv)
 	no_office = run.no_office;
 	nread = run.nread;
 
-	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
-	for (size_t i = 0; i < files.n; i++)
-		bn.v[bn.n++] = &in[i];
-	qsort(bn.v, bn.n, sizeof *bn.v, cmp_input_name);
-
 	/* Collection findings get the waivers of the record they are about. */
 	/* docs/rules.md: the collection rules are for check "over several files". */
-	size_t nrec = dq.n; /* the records' findings, before the collection's */
 	if (nread > 1)
 		collection_finish(coll, &cq);
 	/* Its findings own their strings: what it kept of every record can
-	 * go before the findings are sorted and written. */
+	 * go before the findings are written. */
 	collection_free(coll);
 	coll = NULL;
 	for (size_t i = 0; i < cq.n; i++) {
@@ -503,37 +778,31 @@ cmd_check(int argc, char **argv)
 		one.v[0] = cq.v[i];
 		one.n = one.cap = 1;
 		const struct input *owner = input_find(&bn, cq.v[i].file);
-		rules_apply_waived(&one, 0, owner ? owner->waived.v : NULL,
-		                   owner ? owner->waived.n : 0,
+		rules_apply_waived(&one, 0, owner && owner->waived ? owner->waived->v : NULL,
+		                   owner && owner->waived ? owner->waived->n : 0,
 		                   owner && owner->cfg ? owner->cfg : &cfg);
-		diags_take(&dq, &one);
-		diags_free(&one); /* left allocated when a waiver removed the finding */
+		for (size_t j = 0; j < one.n; j++)
+			held_other(&held, &bn, one.v[j]);
+		free(one.v);
 	}
 	free(cq.v);
 	cq = (struct diags)DIAGS_INIT;
 
-	sort_findings(&dq, nrec, &bn, cfg.path);
-	/* Below --min-severity: not shown, and so not failing the run. */
-	for (size_t i = 0; i < dq.n; i++)
-		if (dq.v[i].sev < o.min_severity)
-			dq.v[i].sev = SEV_OFF;
-	diags_compact(&dq);
-
 	/* Files in output order, for formats with one entry per file. */
+	outfiles = xcalloc(files.n + 1, sizeof *outfiles);
 	size_t nout = 0;
-	if (cfg.path)
-		for (size_t i = 0; i < dq.n; i++)
-			if (!strcmp(dq.v[i].file, cfg.path)) {
-				outfiles[nout++] = (struct out_file){cfg.path, 0, NULL};
-				break;
-			}
+	if (held.cfg_said)
+		outfiles[nout++] = (struct out_file){cfg.path, 0, NULL};
 	for (size_t i = 0; i < files.n; i++)
 		outfiles[nout++] = (struct out_file){
 		    in[i].name, in[i].secs, in[i].error ? errors.v[in[i].error - 1] : NULL};
 
+	ho.in = in;
+	held_groups(&ho, files.n);
+	struct diag_groups groups = {ho.n, held_name, held_get, &ho};
 	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
 	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
-	diag_out_to(&out, &dq, &oo, stdout);
+	diag_out_groups(&out, &groups, &oo, stdout);
 	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||
 	    fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "debrief: %s: %s\n",
@@ -550,10 +819,7 @@ cmd_check(int argc, char **argv)
 		      "debrief: no office profile (office: in .debrief.yaml): reports will leave "
 		      "the issuing body, number, place and signer blank\n"),
 		    stderr);
-	rc = EXIT_OK;
-	for (size_t i = 0; i < dq.n; i++)
-		if (dq.v[i].sev != SEV_OFF && dq.v[i].sev >= o.fail_on)
-			rc = EXIT_FINDINGS;
+	rc = held.fails ? EXIT_FINDINGS : EXIT_OK;
 	if (io_failed)
 		rc = EXIT_USAGE;
 out:
@@ -562,7 +828,10 @@ out:
 	free(bn.v);
 	if (in)
 		for (size_t i = 0; i < files.n; i++)
-			strlist_free(&in[i].waived);
+			if (in[i].waived) {
+				strlist_free(in[i].waived);
+				free(in[i].waived);
+			}
 	free(in);
 	collection_free(coll);
 	config_set_free(cs);
@@ -570,6 +839,8 @@ out:
 	strlist_free(&errors);
 	diags_free(&dq);
 	diags_free(&cq);
+	free(ho.g);
+	held_free(&held);
 	config_free(&cfg);
 	return rc;
 }

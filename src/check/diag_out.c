@@ -39,16 +39,22 @@ out_color_wanted(int fd)
 	return isatty(fd);
 }
 
-static size_t
-count(const struct diags *dq, enum sev s)
+/* Findings by severity (info, warning, error), counted as they are written. */
+struct counts {
+	size_t n[3];
+};
+
+static void
+counted(struct counts *c, const struct diag *d)
 {
-	return diags_count(dq, s);
+	if (d->sev <= SEV_ERROR)
+		c->n[d->sev]++;
 }
 
 static void
-summary(struct buf *b, const struct diags *dq, const struct out_opts *o)
+summary(struct buf *b, const struct counts *c, const struct out_opts *o)
 {
-	size_t e = count(dq, SEV_ERROR), w = count(dq, SEV_WARNING), i = count(dq, SEV_INFO);
+	size_t e = c->n[SEV_ERROR], w = c->n[SEV_WARNING], i = c->n[SEV_INFO];
 	if (o->lang == LANG_EN)
 		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s\n", o->nchecked,
 		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors", w,
@@ -100,24 +106,49 @@ spill(struct buf *b, FILE *f)
 	}
 }
 
+/* One finding of the text output. */
 static void
-out_text(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
+text_one(struct buf *b, const struct diag *d, const struct out_opts *o, size_t nth)
 {
-	for (size_t i = 0; i < dq->n; i++) {
-		spill(b, f);
-		const struct diag *d = &dq->v[i];
-		int s = d->sev <= SEV_ERROR ? (int)d->sev : SEV_OFF;
-		if (o->color) {
-			buf_puts(b, "\033[1m");
-			position(b, d);
-			buf_printf(b, ":\033[0m %s%s\033[0m: ", sev_colour[s], sev_name(d->sev));
-			escape_text(b, d->msg);
-			buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
-		} else {
-			diag_line(b, d);
+	int s = d->sev <= SEV_ERROR ? (int)d->sev : SEV_OFF;
+	if (o->color) {
+		buf_puts(b, "\033[1m");
+		position(b, d);
+		buf_printf(b, ":\033[0m %s%s\033[0m: ", sev_colour[s], sev_name(d->sev));
+		escape_text(b, d->msg);
+		buf_printf(b, " [%s%s\033[0m]\n", rule_colour[s], d->rule);
+	} else {
+		diag_line(b, d);
+	}
+}
+
+/* Every finding of g, in order, through one (given its place), what is
+ * complete of b written to f as it goes; counted by severity into c.
+ * Returns how many. */
+static size_t
+each_finding(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f,
+             struct counts *c,
+             void (*one)(struct buf *, const struct diag *, const struct out_opts *, size_t))
+{
+	size_t n = 0;
+	struct diags dq;
+	for (size_t k = 0; k < g->n; k++) {
+		g->get(g->ctx, k, &dq);
+		for (size_t i = 0; i < dq.n; i++) {
+			spill(b, f);
+			counted(c, &dq.v[i]);
+			one(b, &dq.v[i], o, n++);
 		}
 	}
-	summary(b, dq, o);
+	return n;
+}
+
+static void
+out_text(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
+{
+	struct counts c = {{0}};
+	each_finding(b, g, o, f, &c, text_one);
+	summary(b, &c, o);
 }
 
 void
@@ -166,30 +197,32 @@ count_unreadable(const struct out_opts *o)
 	return n;
 }
 
+/* One finding of the JSON output, the nth. */
 static void
-out_json(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
+json_one(struct buf *b, const struct diag *d, const struct out_opts *o, size_t nth)
 {
-	buf_printf(b, "{\n  \"version\": %d,\n  \"findings\": [", JSON_FORMAT_VERSION);
-	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		spill(b, f);
-		buf_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		escape_json_str(b, d->file);
-		buf_puts(b, ", \"line\": ");
-		json_pos(b, d->mark.line);
-		buf_puts(b, ", \"column\": ");
-		json_pos(b, d->mark.col);
-		buf_puts(b, ", \"rule\": ");
-		escape_json_str(b, d->rule);
-		buf_puts(b, ", \"severity\": ");
-		escape_json_str(b, sev_name(d->sev));
-		buf_puts(b, ", \"message\": ");
-		escape_json_str(b, d->msg);
-		buf_puts(b, ", \"guidance\": ");
-		escape_json_ids(b, d->guidance);
-		buf_putc(b, '}');
-	}
-	buf_puts(b, dq->n ? "\n  ],\n  \"unreadable\": [" : "],\n  \"unreadable\": [");
+	buf_puts(b, nth ? ",\n    {\"file\": " : "\n    {\"file\": ");
+	escape_json_str(b, d->file);
+	buf_puts(b, ", \"line\": ");
+	json_pos(b, d->mark.line);
+	buf_puts(b, ", \"column\": ");
+	json_pos(b, d->mark.col);
+	buf_puts(b, ", \"rule\": ");
+	escape_json_str(b, d->rule);
+	buf_puts(b, ", \"severity\": ");
+	escape_json_str(b, sev_name(d->sev));
+	buf_puts(b, ", \"message\": ");
+	escape_json_str(b, d->msg);
+	buf_puts(b, ", \"guidance\": ");
+	escape_json_ids(b, d->guidance);
+	buf_putc(b, '}');
+}
+
+/* What follows the n findings: the unreadable files and the summary. */
+static void
+json_end(struct buf *b, const struct counts *c, size_t n, const struct out_opts *o)
+{
+	buf_puts(b, n ? "\n  ],\n  \"unreadable\": [" : "],\n  \"unreadable\": [");
 	size_t nbad = 0;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		if (!o->files[i].error)
@@ -204,8 +237,16 @@ out_json(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *
 	buf_printf(b,
 	           "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
 	           "\"infos\": %zu, \"unreadable\": %zu}\n}\n",
-	           o->nchecked, count(dq, SEV_ERROR), count(dq, SEV_WARNING), count(dq, SEV_INFO),
-	           nbad);
+	           o->nchecked, c->n[SEV_ERROR], c->n[SEV_WARNING], c->n[SEV_INFO], nbad);
+}
+
+static void
+out_json(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
+{
+	buf_printf(b, "{\n  \"version\": %d,\n  \"findings\": [", JSON_FORMAT_VERSION);
+	struct counts c = {{0}};
+	size_t n = each_finding(b, g, o, f, &c, json_one);
+	json_end(b, &c, n, o);
 }
 
 /* ---- sarif ---- */
@@ -356,7 +397,9 @@ cmp_fp(const void *a, const void *b)
 }
 
 /* Fingerprints that survive lines moving: file, rule and message (its
- * numbers aside), and which of the identical findings it is.  Returns dq->n hashes. */
+ * numbers aside), and which of the identical findings it is.  Returns dq->n
+ * hashes.  The file is part of the hash, so a group (every finding about
+ * its file) is counted on its own. */
 static uint64_t *
 sarif_fingerprints(const struct diags *dq)
 {
@@ -382,39 +425,46 @@ sarif_fingerprints(const struct diags *dq)
 	return out;
 }
 
+/* One result of the SARIF output, the nth, with its rule's index and
+ * fingerprint. */
 static void
-out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
+sarif_result(struct buf *b, const struct diag *d, size_t idx, uint64_t fp, size_t nth)
+{
+	buf_puts(b, nth ? ",\n" : "\n");
+	buf_puts(b, "        {\n          \"ruleId\": ");
+	escape_json_str(b, d->rule);
+	buf_printf(b, ",\n          \"ruleIndex\": %zu,\n", idx);
+	buf_printf(b, "          \"level\": \"%s\",\n", sarif_level(d->sev));
+	buf_puts(b, "          \"message\": {\"text\": ");
+	escape_json_str(b, d->msg);
+	buf_puts(b, "},\n          \"locations\": [\n            {\"physicalLocation\": ");
+	sarif_artifact(b, d->file);
+	if (d->mark.line) {
+		buf_printf(b, ", \"region\": {\"startLine\": %u", d->mark.line);
+		if (d->mark.col)
+			buf_printf(b, ", \"startColumn\": %u", d->mark.col);
+		buf_putc(b, '}');
+	}
+	buf_printf(b,
+	           "}}\n          ],\n"
+	           "          \"partialFingerprints\": {\"debriefFinding/v1\": "
+	           "\"%016llx\"}\n        }",
+	           (unsigned long long)fp);
+}
+
+static void
+out_sarif(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
 {
 	struct sarif_rules sr = {0};
-	struct buf res = BUF_INIT;
-	uint64_t *fps = sarif_fingerprints(dq);
-	/* Results first, to learn the extra rule ids. */
-	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		size_t idx = sarif_rule_index(&sr, d);
-		buf_puts(&res, i ? ",\n" : "\n");
-		buf_puts(&res, "        {\n          \"ruleId\": ");
-		escape_json_str(&res, d->rule);
-		buf_printf(&res, ",\n          \"ruleIndex\": %zu,\n", idx);
-		buf_printf(&res, "          \"level\": \"%s\",\n", sarif_level(d->sev));
-		buf_puts(&res, "          \"message\": {\"text\": ");
-		escape_json_str(&res, d->msg);
-		buf_puts(&res,
-		         "},\n          \"locations\": [\n            {\"physicalLocation\": ");
-		sarif_artifact(&res, d->file);
-		if (d->mark.line) {
-			buf_printf(&res, ", \"region\": {\"startLine\": %u", d->mark.line);
-			if (d->mark.col)
-				buf_printf(&res, ", \"startColumn\": %u", d->mark.col);
-			buf_putc(&res, '}');
-		}
-		buf_printf(&res,
-		           "}}\n          ],\n"
-		           "          \"partialFingerprints\": {\"debriefFinding/v1\": "
-		           "\"%016llx\"}\n        }",
-		           (unsigned long long)fps[i]);
+	struct diags dq;
+	size_t n = 0;
+	/* The rules come first: learn the extra rule ids from every result. */
+	for (size_t k = 0; k < g->n; k++) {
+		g->get(g->ctx, k, &dq);
+		for (size_t i = 0; i < dq.n; i++)
+			sarif_rule_index(&sr, &dq.v[i]);
+		n += dq.n;
 	}
-	free(fps);
 
 	buf_puts(b, "{\n  \"$schema\": "
 	            "\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -451,36 +501,49 @@ out_sarif(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	buf_puts(b, "}\n      ],\n");
 	/* Columns count code points, as the YAML parser counts them. */
 	buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n");
-	buf_printf(b, "      \"results\": [%s%s]\n    }\n  ]\n}\n", buf_cstr(&res),
-	           dq->n ? "\n      " : "");
-	buf_free(&res);
+	buf_puts(b, "      \"results\": [");
+	for (size_t k = 0, nth = 0; k < g->n; k++) {
+		g->get(g->ctx, k, &dq);
+		uint64_t *fps = sarif_fingerprints(&dq);
+		for (size_t i = 0; i < dq.n; i++) {
+			spill(b, f);
+			sarif_result(b, &dq.v[i], sarif_rule_index(&sr, &dq.v[i]), fps[i], nth++);
+		}
+		free(fps);
+	}
+	buf_printf(b, "%s]\n    }\n  ]\n}\n", n ? "\n      " : "");
 	free(sr.extra);
 	free(sr.extra_sev);
 }
 
 /* ---- github ---- */
 
+/* One finding as a workflow command. */
 static void
-out_github(struct buf *b, const struct diags *dq, const struct out_opts *o)
+github_one(struct buf *b, const struct diag *d, const struct out_opts *o, size_t nth)
 {
-	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		const char *cmd = d->sev == SEV_ERROR     ? "error"
-		                  : d->sev == SEV_WARNING ? "warning"
-		                                          : "notice";
-		buf_printf(b, "::%s file=", cmd);
-		escape_gh_property(b, d->file);
-		if (d->mark.line) {
-			buf_printf(b, ",line=%u", d->mark.line);
-			if (d->mark.col)
-				buf_printf(b, ",col=%u", d->mark.col);
-		}
-		buf_puts(b, ",title=");
-		escape_gh_property(b, d->rule);
-		buf_puts(b, "::");
-		escape_gh_data(b, d->msg);
-		buf_putc(b, '\n');
+	const char *cmd = d->sev == SEV_ERROR     ? "error"
+	                  : d->sev == SEV_WARNING ? "warning"
+	                                          : "notice";
+	buf_printf(b, "::%s file=", cmd);
+	escape_gh_property(b, d->file);
+	if (d->mark.line) {
+		buf_printf(b, ",line=%u", d->mark.line);
+		if (d->mark.col)
+			buf_printf(b, ",col=%u", d->mark.col);
 	}
+	buf_puts(b, ",title=");
+	escape_gh_property(b, d->rule);
+	buf_puts(b, "::");
+	escape_gh_data(b, d->msg);
+	buf_putc(b, '\n');
+}
+
+static void
+out_github(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
+{
+	struct counts c = {{0}};
+	each_finding(b, g, o, f, &c, github_one);
 	for (size_t i = 0; i < o->nfiles; i++) {
 		if (!o->files[i].error)
 			continue;
@@ -490,15 +553,15 @@ out_github(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		escape_gh_data(b, o->files[i].error);
 		buf_putc(b, '\n');
 	}
-	summary(b, dq, o);
+	summary(b, &c, o);
 }
 
 /* ---- junit ---- */
 
-/* A run of consecutive findings about one file. */
+/* A group of findings about one file, by its name. */
 struct group {
 	const char *file;
-	size_t from, to;
+	size_t k; /* its index among the groups */
 	int used;
 };
 
@@ -509,35 +572,47 @@ cmp_group(const void *a, const void *b)
 	int c = strcmp(x->file, y->file);
 	if (c)
 		return c;
-	return x->from < y->from ? -1 : x->from > y->from;
+	return x->k < y->k ? -1 : x->k > y->k;
 }
 
-/* One <testcase> for a file: its findings at or above --fail-on in one
- * failure, the others in the test case's own output, a file that could
- * not be read as an error.  Adds to *failures and *errors. */
+/* One <testcase> for a file (b NULL: only counted): the findings of its
+ * groups at or above --fail-on in one failure, the others in the test
+ * case's own output, a file that could not be read as an error.  Adds
+ * to *failures and *errors. */
 static void
-junit_case(struct buf *b, const struct out_file *f, const struct diags *dq, const struct group *g,
-           size_t ng, const struct out_opts *o, size_t *failures, size_t *errors)
+junit_case(struct buf *b, const struct out_file *f, const struct diag_groups *dg,
+           const struct group *g, size_t ng, const struct out_opts *o, size_t *failures,
+           size_t *errors)
 {
 	struct buf fail = BUF_INIT, rest = BUF_INIT, line = BUF_INIT;
-	size_t nfail = 0;
-	for (size_t k = 0; k < ng; k++)
-		for (size_t i = g[k].from; i < g[k].to; i++) {
-			const struct diag *d = &dq->v[i];
+	size_t nfail = 0, nrest = 0;
+	struct diags dq;
+	for (size_t k = 0; k < ng; k++) {
+		dg->get(dg->ctx, g[k].k, &dq);
+		for (size_t i = 0; i < dq.n; i++) {
+			const struct diag *d = &dq.v[i];
+			int fails = d->sev >= o->fail_on;
+			nfail += fails;
+			nrest += !fails;
+			if (!b)
+				continue;
 			buf_reset(&line);
 			position(&line, d);
 			buf_printf(&line, ": %s: %s [%s]", sev_name(d->sev), d->msg, d->rule);
-			int fails = d->sev >= o->fail_on;
-			nfail += fails;
 			escape_xml(fails ? &fail : &rest, buf_cstr(&line));
 			buf_puts(fails ? &fail : &rest, "&#10;");
 		}
+	}
+	*errors += f->error != NULL;
+	*failures += nfail > 0;
+	if (!b)
+		return;
 	buf_puts(b, "    <testcase classname=\"debrief.check\" name=\"");
 	escape_xml(b, f->name);
 	buf_puts(b, "\" file=\"");
 	escape_xml(b, f->name);
 	buf_printf(b, "\" time=\"%.3f\"", f->secs);
-	if (!nfail && !rest.len && !f->error) {
+	if (!nfail && !nrest && !f->error) {
 		buf_puts(b, "/>\n");
 	} else {
 		buf_puts(b, ">\n");
@@ -545,7 +620,6 @@ junit_case(struct buf *b, const struct out_file *f, const struct diags *dq, cons
 			buf_puts(b, "      <error type=\"unreadable\" message=\"");
 			escape_xml(b, f->error);
 			buf_puts(b, "\"/>\n");
-			++*errors;
 		}
 		if (nfail) {
 			buf_printf(b, "      <failure type=\"%s\" message=\"",
@@ -558,7 +632,6 @@ junit_case(struct buf *b, const struct out_file *f, const struct diags *dq, cons
 				buf_printf(b, "%zu phát hiện từ mức %s trở lên", nfail,
 				           sev_name(o->fail_on));
 			buf_printf(b, "\">%s</failure>\n", buf_cstr(&fail));
-			++*failures;
 		}
 		if (rest.len)
 			buf_printf(b, "      <system-out>%s</system-out>\n", buf_cstr(&rest));
@@ -569,26 +642,15 @@ junit_case(struct buf *b, const struct out_file *f, const struct diags *dq, cons
 	buf_free(&line);
 }
 
+/* Every test case in order (b NULL: only counted): one per file of the
+ * run, then one per other file findings are about. */
 static void
-out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
+junit_cases(struct buf *b, const struct diag_groups *dg, struct group *g, size_t ng,
+            const struct out_opts *o, FILE *out, size_t *tests, size_t *failures, size_t *errors,
+            double *secs)
 {
-	/* At most one run per finding; never NULL, even with no finding. */
-	struct group *g = xcalloc(dq->n + 1, sizeof *g);
-	size_t ng = 0;
-	for (size_t i = 0; i < dq->n; i++) {
-		if (ng && !strcmp(g[ng - 1].file, dq->v[i].file)) {
-			g[ng - 1].to = i + 1;
-			continue;
-		}
-		g[ng++] = (struct group){dq->v[i].file, i, i + 1, 0};
-	}
-	/* Sorted by file name, so that each file finds its runs quickly. */
-	if (ng > 1)
-		qsort(g, ng, sizeof *g, cmp_group);
-
-	size_t tests = 0, failures = 0, errors = 0;
-	double secs = 0;
-	struct buf body = BUF_INIT;
+	for (size_t k = 0; k < ng; k++)
+		g[k].used = 0;
 	for (size_t f = 0; f < o->nfiles; f++) {
 		const char *name = o->files[f].name;
 		size_t lo = 0, hi = ng;
@@ -602,9 +664,11 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 		size_t end = lo;
 		while (end < ng && !strcmp(g[end].file, name) && !g[end].used)
 			g[end++].used = 1;
-		junit_case(&body, &o->files[f], dq, g + lo, end - lo, o, &failures, &errors);
-		secs += o->files[f].secs;
-		tests++;
+		if (b)
+			spill(b, out);
+		junit_case(b, &o->files[f], dg, g + lo, end - lo, o, failures, errors);
+		*secs += o->files[f].secs;
+		++*tests;
 	}
 	/* Findings about a file outside the list still appear. */
 	for (size_t k = 0; k < ng; k++)
@@ -613,9 +677,27 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 			while (end < ng && !strcmp(g[end].file, g[k].file))
 				g[end++].used = 1;
 			struct out_file other = {g[k].file, 0, NULL};
-			junit_case(&body, &other, dq, g + k, end - k, o, &failures, &errors);
-			tests++;
+			if (b)
+				spill(b, out);
+			junit_case(b, &other, dg, g + k, end - k, o, failures, errors);
+			++*tests;
 		}
+}
+
+static void
+out_junit(struct buf *b, const struct diag_groups *dg, const struct out_opts *o, FILE *f)
+{
+	/* Sorted by file name, so that each file finds its groups quickly;
+	 * never NULL, even with no finding. */
+	struct group *g = xcalloc(dg->n + 1, sizeof *g);
+	for (size_t k = 0; k < dg->n; k++)
+		g[k] = (struct group){dg->name(dg->ctx, k), k, 0};
+	if (dg->n > 1)
+		qsort(g, dg->n, sizeof *g, cmp_group);
+	/* The counts head the output: count first, then write. */
+	size_t tests = 0, failures = 0, errors = 0;
+	double secs = 0;
+	junit_cases(NULL, dg, g, dg->n, o, NULL, &tests, &failures, &errors, &secs);
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	buf_printf(b,
 	           "<testsuites name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" "
@@ -623,10 +705,33 @@ out_junit(struct buf *b, const struct diags *dq, const struct out_opts *o)
 	           "  <testsuite name=\"debrief check\" tests=\"%zu\" failures=\"%zu\" "
 	           "errors=\"%zu\" skipped=\"0\" time=\"%.3f\">\n",
 	           tests, failures, errors, secs, tests, failures, errors, secs);
-	buf_puts(b, buf_cstr(&body));
+	size_t t2 = 0, f2 = 0, e2 = 0;
+	double s2 = 0;
+	junit_cases(b, dg, g, dg->n, o, f, &t2, &f2, &e2, &s2);
 	buf_puts(b, "  </testsuite>\n</testsuites>\n");
-	buf_free(&body);
 	free(g);
+}
+
+/* An array of findings as groups: each run of consecutive findings about
+ * one file. */
+struct array_groups {
+	const struct diags *dq;
+	size_t *from; /* [n + 1]: group k is dq->v[from[k] .. from[k + 1]) */
+};
+
+static const char *
+array_name(void *ctx, size_t k)
+{
+	const struct array_groups *ag = ctx;
+	return ag->dq->v[ag->from[k]].file;
+}
+
+static void
+array_get(void *ctx, size_t k, struct diags *dq)
+{
+	const struct array_groups *ag = ctx;
+	dq->v = ag->dq->v + ag->from[k];
+	dq->n = dq->cap = ag->from[k + 1] - ag->from[k];
 }
 
 void
@@ -638,11 +743,25 @@ diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o)
 void
 diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
 {
+	struct array_groups ag = {dq, xcalloc(dq->n + 1, sizeof *ag.from)};
+	size_t n = 0;
+	for (size_t i = 0; i < dq->n; i++)
+		if (!i || strcmp(dq->v[i - 1].file, dq->v[i].file))
+			ag.from[n++] = i;
+	ag.from[n] = dq->n;
+	struct diag_groups g = {n, array_name, array_get, &ag};
+	diag_out_groups(b, &g, o, f);
+	free(ag.from);
+}
+
+void
+diag_out_groups(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
+{
 	switch (o->format) {
-	case OUT_TEXT: out_text(b, dq, o, f); break;
-	case OUT_JSON: out_json(b, dq, o, f); break;
-	case OUT_SARIF: out_sarif(b, dq, o); break;
-	case OUT_GITHUB: out_github(b, dq, o); break;
-	case OUT_JUNIT: out_junit(b, dq, o); break;
+	case OUT_TEXT: out_text(b, g, o, f); break;
+	case OUT_JSON: out_json(b, g, o, f); break;
+	case OUT_SARIF: out_sarif(b, g, o, f); break;
+	case OUT_GITHUB: out_github(b, g, o, f); break;
+	case OUT_JUNIT: out_junit(b, g, o, f); break;
 	}
 }

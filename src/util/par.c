@@ -61,6 +61,12 @@ worker(void *vp)
 	return NULL;
 }
 
+size_t
+par_ahead(int jobs)
+{
+	return jobs <= 1 ? 1 : (size_t)jobs * 4;
+}
+
 void
 par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
         void (*commit)(void *ctx, size_t i))
@@ -77,7 +83,7 @@ par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
 	struct pool p;
 	memset(&p, 0, sizeof p);
 	p.n = n;
-	p.ahead = (size_t)jobs * 4;
+	p.ahead = par_ahead(jobs);
 	p.done = xcalloc(n, 1);
 	p.ctx = ctx;
 	p.work = work;

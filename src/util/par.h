@@ -17,10 +17,12 @@ int par_parse_jobs(const char *s, int *out);
 
 /* work(ctx, i) for every i < n, on up to jobs threads (the caller's own
  * among them when jobs is 1); commit(ctx, i) on the calling thread, in
- * order of i, each after its work.  At most a bounded number of items are
- * worked ahead of the last commit, so memory stays bounded. */
+ * order of i, each after its work.  At most par_ahead(jobs) items are
+ * worked ahead of the last commit, so memory stays bounded: item i is
+ * not begun before item i - par_ahead(jobs) is committed. */
 void par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
              void (*commit)(void *ctx, size_t i));
+size_t par_ahead(int jobs);
 
 /* A budget shared by the threads of a run (bytes of work in flight, say):
  * take blocks until n more fit under the cap (an n above the cap waits

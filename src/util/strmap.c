@@ -1,6 +1,6 @@
 /*
  * strmap.c: the one hash table (strmap.h): strings to indices, open
- * addressing, FNV-1a seeded per process.
+ * addressing, a multiplicative hash seeded per process.
  */
 #include "strmap.h"
 
@@ -12,16 +12,27 @@
 
 static const char seed_anchor; /* its address, under ASLR, seeds the hash */
 
-/* FNV-1a with a per-process seed, so that no file makes every key collide
- * on every run. */
+/* Eight bytes at a time, multiplied and folded (FNV-1a for the rest),
+ * with a per-process seed, so that no file makes every key collide on
+ * every run: keys are as long as a finding's message, and a byte at a
+ * time cost the run that interns them more than the table saved. */
 static size_t
 hash(const char *s, size_t len)
 {
 	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)(uintptr_t)&seed_anchor;
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof w);
+		h = (h ^ w) * 0x9e3779b97f4a7c15u;
+		h ^= h >> 32;
+	}
+	for (; i < len; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3u;
 	}
+	h ^= len;
+	h *= 0x9e3779b97f4a7c15u;
 	return (size_t)(h ^ (h >> 29));
 }
 

@@ -477,6 +477,13 @@ run collection-one-file -- --lang en cold-a.yaml
 hasnt collection-one-file/no-archive-rules "$WORK/collection-one-file.out" 'archive-cold-partner'
 run collection-two-files -- --lang en cold-a.yaml cold-b.yaml
 has collection-two-files/archive-rules "$WORK/collection-two-files.out" 'archive-cold-partner'
+# Every format takes the collection's findings among each file's own,
+# though each file's own are held packed until then.
+for f in json sarif github junit; do
+	run collection-order-$f -- --lang en --format $f dup-id-b.yaml dup-key.yaml cold-a.yaml \
+		dup-id-a.yaml cold-b.yaml
+	gold collection-order-$f
+done
 
 # ---- the office profile: check says when reports would leave it blank ----
 run no-office -- --lang en clean.yaml
