@@ -217,14 +217,12 @@ c_rdate(struct codec *c, struct rdate *d)
 	C_ENUM(c, d->set, 1);
 	if (c->out || c->bad)
 		return;
-	struct date x = d->d, back;
-	char iso[16];
+	struct date x = d->d;
+	/* as date_parse would have read it (month precision allowed) */
 	if (x.y < 0 || x.y > 9999 || x.m < 0 || x.m > 12 || x.d < 0 || x.d > 31 || (!x.m && x.d))
 		c->bad = 1;
-	else if (d->set) {
-		date_iso(x, iso);
-		c->bad = date_parse(iso, 1, &back) != DATE_OK || date_cmp(back, x) != 0;
-	}
+	else if (d->set && x.d && x.d > date_month_days(x.y, x.m))
+		c->bad = 1;
 }
 
 /* The number of items of a list, and on reading the list itself: at most

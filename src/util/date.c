@@ -17,8 +17,8 @@ is_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-month_days(int y, int m)
+int
+date_month_days(int y, int m)
 {
 	static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	return m == 2 && is_leap(y) ? 29 : md[m - 1];
@@ -44,7 +44,7 @@ date_parse(const char *s, int month_ok, struct date *out)
 	size_t n = s ? strlen(s) : 0;
 	if (n == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4, &d.y) && digits(s + 5, 2, &d.m) &&
 	    digits(s + 8, 2, &d.d)) {
-		if (d.m < 1 || d.m > 12 || d.d < 1 || d.d > month_days(d.y, d.m))
+		if (d.m < 1 || d.m > 12 || d.d < 1 || d.d > date_month_days(d.y, d.m))
 			return DATE_IMPOSSIBLE;
 		*out = d;
 		return DATE_OK;
@@ -75,7 +75,7 @@ date_parse(const char *s, int month_ok, struct date *out)
 		i++;
 		if (strlen(s + i) != 4 || !digits(s + i, 4, &y))
 			return DATE_MALFORMED;
-		if (b < 1 || b > 12 || a < 1 || a > month_days(y, b))
+		if (b < 1 || b > 12 || a < 1 || a > date_month_days(y, b))
 			return DATE_IMPOSSIBLE;
 		out->y = y;
 		out->m = b;
@@ -93,7 +93,7 @@ date_days(struct date d, int end)
 		d.m = end ? 12 : 1;
 		d.d = end ? 31 : 1;
 	}
-	int day = d.d ? d.d : (end ? month_days(d.y, d.m) : 1);
+	int day = d.d ? d.d : (end ? date_month_days(d.y, d.m) : 1);
 	long y = d.y - (d.m <= 2);
 	long era = (y >= 0 ? y : y - 399) / 400;
 	long yoe = y - era * 400;

@@ -33,6 +33,8 @@ void date_iso(struct date d, char *buf);
  * "năm 2017" / "2017". */
 void date_human(struct date d, enum lang lang, char *buf, size_t n);
 int date_cmp(struct date a, struct date b);
+/* The days of month m (1 to 12) of year y. */
+int date_month_days(int y, int m);
 /* Today: --today value if given, else SOURCE_DATE_EPOCH, else the clock (UTC).
  * Returns 0 and leaves a message in *err, in lang, when the given value is
  * unusable. */

@@ -32,6 +32,11 @@ main(void)
 
 	/* A bare year where a month is accepted: the whole year, written as such. */
 	struct date y;
+	INT_EQ(date_month_days(2024, 2), 29, "date/february-of-a-leap-year");
+	INT_EQ(date_month_days(1900, 2), 28, "date/february-of-1900");
+	INT_EQ(date_month_days(2000, 2), 29, "date/february-of-2000");
+	INT_EQ(date_month_days(2025, 4), 30, "date/april");
+	INT_EQ(date_month_days(2025, 12), 31, "date/december");
 	INT_EQ(date_parse("1998", 1, &y), DATE_OK, "date/year-accepted");
 	OK(date_parse("1998", 0, &y) != DATE_OK, "date/year-not-a-full-date");
 	char ys[32];
