@@ -3,8 +3,9 @@
  * by a hash of everything that decides it (archive_cache.h).
  *
  * The file: a header line naming the format, then entries (a 16-byte key,
- * a 4-byte length, the entry), then "end", the number of entries and a
- * hash (hash.h) of all that precedes it.  A file whose header, count or
+ * a 4-byte length, the entry) in the order of the records' names, then
+ * "end", the number of entries and a hash (hash.h) of all that precedes
+ * it.  A file whose header, count or
  * hash is not right is not used at all; every read inside it is bounded,
  * every count and value checked, so that not even a file that passes
  * those checks can make the run read past it or build a record the
@@ -88,6 +89,7 @@ struct ent {
 	unsigned char key[HASH_LEN];
 	size_t off, len;
 	int old;
+	char *name; /* owned: its record's, which orders the file */
 };
 
 struct arc_cache {
@@ -606,22 +608,75 @@ arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
 		c->stat_changed = 1;
 }
 
+/* A batch's entries are read at once when they lie together in one file,
+ * within this many bytes: the file follows the records' names, as do the runs' paths, so those
+ * of 64 records in a row usually do. */
+#define CACHE_WINDOW ((size_t)4 << 20)
+
+void
+arc_cache_fetch(const struct arc_cache *c, const unsigned char (*keys)[HASH_LEN], size_t n,
+                struct arc_cache_win *w)
+{
+	memset(w, 0, sizeof *w);
+	unsigned long long lo = 0, hi = 0, sum = 0;
+	int part = -1;
+	for (size_t i = 0; i < n; i++) {
+		struct strmap_slot *s = strmap_find(&c->keys, (const char *)keys[i], HASH_LEN);
+		if (!s || (part >= 0 && (int)(s->idx & 1) != part))
+			continue;
+		const struct pent *pe = &c->part[s->idx & 1].v[s->idx / 2];
+		if (part < 0) {
+			part = (int)(s->idx & 1);
+			lo = pe->off;
+			hi = pe->off + pe->len;
+		}
+		lo = pe->off < lo ? pe->off : lo;
+		hi = pe->off + pe->len > hi ? pe->off + pe->len : hi;
+		sum += pe->len;
+	}
+	/* not when they are scattered: each is read alone then */
+	if (part < 0 || hi - lo > CACHE_WINDOW || sum * 2 < hi - lo)
+		return;
+	w->data = xmalloc((size_t)(hi - lo));
+	if (!pread_all(c->part[part].fd, w->data, (size_t)(hi - lo), lo)) {
+		free(w->data);
+		w->data = NULL;
+		return;
+	}
+	w->part = part;
+	w->off = lo;
+	w->len = (size_t)(hi - lo);
+}
+
+void
+arc_cache_win_free(struct arc_cache_win *w)
+{
+	free(w->data);
+	memset(w, 0, sizeof *w);
+}
+
 int
 arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
-              struct record **r, struct diags *dq, size_t *entry)
+              struct record **r, struct diags *dq, size_t *entry, const struct arc_cache_win *w)
 {
 	struct strmap_slot *s = strmap_find(&c->keys, (const char *)key, HASH_LEN);
 	if (!s)
 		return 0;
 	const struct part *pt = &c->part[s->idx & 1];
 	const struct pent *pe = &pt->v[s->idx / 2];
-	unsigned char *e = xmalloc(pe->len);
-	if (!pread_all(pt->fd, e, pe->len, pe->off) || memcmp(e, key, HASH_LEN)) {
+	unsigned char *e = NULL;
+	const unsigned char *at = NULL;
+	if (w && w->data && w->part == (int)(s->idx & 1) && pe->off >= w->off &&
+	    pe->off + pe->len <= w->off + w->len)
+		at = w->data + (pe->off - w->off);
+	else if (pread_all(pt->fd, e = xmalloc(pe->len), pe->len, pe->off))
+		at = e;
+	if (!at || memcmp(at, key, HASH_LEN)) {
 		free(e);
 		return 0;
 	}
 	struct arena *ar = arena_new();
-	struct codec k = {NULL, e + HASH_LEN + 4, e + pe->len, ar, 0};
+	struct codec k = {NULL, at + HASH_LEN + 4, at + pe->len, ar, 0};
 	struct doc *doc = arena_alloc(ar, sizeof *doc);
 	doc->arena = ar;
 	doc->file = arena_strdup(ar, name);
@@ -654,7 +709,8 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 }
 
 static void
-add_ent(struct arc_cache *c, const unsigned char *key, size_t off, size_t len, int old)
+add_ent(struct arc_cache *c, const unsigned char *key, size_t off, size_t len, int old,
+        const char *name)
 {
 	c->ents = xgrow(c->ents, &c->cap, c->nout + 1, sizeof *c->ents);
 	struct ent *e = &c->ents[c->nout++];
@@ -662,13 +718,14 @@ add_ent(struct arc_cache *c, const unsigned char *key, size_t off, size_t len, i
 	e->off = off;
 	e->len = len;
 	e->old = old;
+	e->name = xstrdup(name);
 }
 
 void
-arc_cache_reuse(struct arc_cache *c, size_t entry)
+arc_cache_reuse(struct arc_cache *c, size_t entry, const char *name)
 {
 	const struct pent *pe = &c->part[entry & 1].v[entry / 2];
-	add_ent(c, pe->key, entry / 2, pe->len, (int)(entry & 1) + 1);
+	add_ent(c, pe->key, entry / 2, pe->len, (int)(entry & 1) + 1, name);
 	c->hits++;
 }
 
@@ -676,12 +733,13 @@ arc_cache_reuse(struct arc_cache *c, size_t entry)
  * scratch file once they pass CACHE_SPILL (memory, when there can be no
  * scratch file). */
 static void
-put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e, size_t n)
+put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e, size_t n,
+          const char *name)
 {
 	unsigned char len[4];
 	for (int i = 0; i < 4; i++)
 		len[i] = (unsigned char)(n >> (8 * i));
-	add_ent(c, key, (size_t)(c->spilled + c->out.len), HASH_LEN + 4 + n, 0);
+	add_ent(c, key, (size_t)(c->spilled + c->out.len), HASH_LEN + 4 + n, 0, name);
 	buf_put(&c->out, key, HASH_LEN);
 	buf_put(&c->out, len, 4);
 	buf_put(&c->out, e, n);
@@ -710,29 +768,54 @@ put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e,
 	buf_reset(&c->out);
 }
 
-/* The bytes of entry e of this run into *b (room for them made); 0 when
- * they cannot be read. */
-static int
-ent_bytes(const struct arc_cache *c, const struct ent *e, unsigned char **b, size_t *cap)
+/* Reading a file forward in pieces of CACHE_WINDOW. */
+struct fwin {
+	unsigned char *data;
+	unsigned long long off;
+	size_t len;
+};
+
+/* The n bytes at off of fd, through w when they are ahead of it; NULL
+ * when they cannot be read. */
+static const unsigned char *
+fwin_get(struct fwin *w, int fd, unsigned long long off, size_t n)
 {
-	if (e->len > *cap) {
-		*b = xrealloc(*b, e->len);
-		*cap = e->len;
+	if (off < w->off || off + n > w->off + w->len) {
+		size_t want = n > CACHE_WINDOW ? n : CACHE_WINDOW;
+		struct stat st;
+		if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > off &&
+		    (unsigned long long)st.st_size - off < want)
+			want = (size_t)((unsigned long long)st.st_size - off);
+		if (want < n)
+			return NULL;
+		w->data = xrealloc(w->data, want > CACHE_WINDOW ? want : CACHE_WINDOW);
+		w->off = off;
+		w->len = 0;
+		if (!pread_all(fd, w->data, want, off))
+			return NULL;
+		w->len = want;
 	}
+	return w->data + (off - w->off);
+}
+
+/* The bytes of entry e of this run (through win, a window a source: the
+ * two previous files and the scratch file); NULL when they cannot be
+ * read. */
+static const unsigned char *
+ent_bytes(const struct arc_cache *c, const struct ent *e, struct fwin win[3])
+{
 	if (e->old) {
 		const struct part *pt = &c->part[e->old - 1];
-		return pread_all(pt->fd, *b, e->len, pt->v[e->off].off);
+		return fwin_get(&win[e->old - 1], pt->fd, pt->v[e->off].off, e->len);
 	}
-	if (e->off >= c->spilled) {
-		memcpy(*b, c->out.data + (e->off - c->spilled), e->len);
-		return 1;
-	}
-	return pread_all(c->scratch, *b, e->len, e->off);
+	if (e->off >= c->spilled)
+		return (const unsigned char *)c->out.data + (e->off - c->spilled);
+	return fwin_get(&win[2], c->scratch, e->off, e->len);
 }
 
 void
-arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], struct record *r,
-              const struct diags *one, size_t from)
+arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
+              struct record *r, const struct diags *one, size_t from)
 {
 	struct buf e = BUF_INIT;
 	struct codec k = {&e, NULL, NULL, NULL, 0};
@@ -741,7 +824,7 @@ arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], struct rec
 	if (r)
 		c_record(&k, r);
 	c_diags(&k, (struct diags *)one, from);
-	put_entry(c, key, e.data ? e.data : "", e.len);
+	put_entry(c, key, e.data ? e.data : "", e.len, name);
 	buf_free(&e);
 }
 
@@ -770,10 +853,15 @@ arc_cache_hits(const struct arc_cache *c)
 	return c->hits;
 }
 
+/* By record name, then key: the same records give the same file, in
+ * whatever order they were named, and the usual order (a directory's, by
+ * name) reads it in order. */
 static int
-cmp_ent_key(const void *x, const void *y)
+cmp_ent(const void *x, const void *y)
 {
-	return memcmp(((const struct ent *)x)->key, ((const struct ent *)y)->key, HASH_LEN);
+	const struct ent *p = x, *q = y;
+	int k = strcmp(p->name, q->name);
+	return k ? k : memcmp(p->key, q->key, HASH_LEN);
 }
 
 /* What the cache held is given back once it is written: the pages need
@@ -791,6 +879,8 @@ release(struct arc_cache *c)
 	c->scratch = -1;
 	c->nospill = 0;
 	c->spilled = 0;
+	for (size_t i = 0; i < c->nout; i++)
+		free(c->ents[i].name);
 	free(c->ents);
 	c->ents = NULL;
 	c->nout = c->cap = 0;
@@ -810,18 +900,21 @@ write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int
 	hash_init(&h);
 	int ok = fs_stream_write(f, CACHE_HEAD, strlen(CACHE_HEAD), err);
 	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
-	size_t k = 0, cap = 0;
-	unsigned char *b = NULL;
+	size_t k = 0;
+	struct fwin win[3];
+	memset(win, 0, sizeof win);
 	for (size_t i = 0; ok && i < n; i++) {
 		if (added && c->ents[i].old == 1)
 			continue;
-		if (!ent_bytes(c, &c->ents[i], &b, &cap))
+		const unsigned char *b = ent_bytes(c, &c->ents[i], win);
+		if (!b)
 			continue; /* gone from under the run: parsed next time */
 		ok = fs_stream_write(f, b, c->ents[i].len, err);
 		hash_update(&h, b, c->ents[i].len);
 		k++;
 	}
-	free(b);
+	for (int i = 0; i < 3; i++)
+		free(win[i].data);
 	unsigned char tail[3 + 4 + HASH_LEN];
 	memcpy(tail, "end", 3);
 	for (int i = 0; i < 4; i++)
@@ -836,13 +929,19 @@ write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int
 int
 arc_cache_write(struct arc_cache *c, const char *dir, char **err)
 {
-	/* by key: the same records give the same file, in whatever order */
+	/* by name: the next run, reading the records in that order, reads the
+	 * file in order (arc_cache_fetch); the same bytes under the same name,
+	 * read twice: once */
 	if (c->nout)
-		qsort(c->ents, c->nout, sizeof *c->ents, cmp_ent_key);
+		qsort(c->ents, c->nout, sizeof *c->ents, cmp_ent);
 	size_t n = 0;
-	for (size_t i = 0; i < c->nout; i++) /* the same bytes under the same name, read twice */
-		if (!i || memcmp(c->ents[i].key, c->ents[i - 1].key, HASH_LEN))
+	for (size_t i = 0; i < c->nout; i++) {
+		if (!n || memcmp(c->ents[i].key, c->ents[n - 1].key, HASH_LEN))
 			c->ents[n++] = c->ents[i];
+		else
+			free(c->ents[i].name);
+	}
+	c->nout = n;
 	/* what stat said of the records: kept unless it says something new
 	 * (or less: a record no longer read) */
 	if (c->now.n && (c->stat_changed || c->now.n != c->seen.n)) {

@@ -43,22 +43,40 @@ int arc_cache_vouched(const struct arc_cache *c, const char *name, const struct 
 void arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
                    const unsigned char key[HASH_LEN]);
 
+/* The entries of a batch of records, read at once (arc_cache_fetch). */
+struct arc_cache_win {
+	int part;
+	unsigned long long off;
+	size_t len;
+	unsigned char *data; /* NULL: none */
+};
+
+/* Read at once into w the entries of keys[0..n) (those stat vouched for:
+ * arc_cache_vouched) when they lie together in the cache; w may be left
+ * empty.  Only reads the cache, as arc_cache_get does. */
+void arc_cache_fetch(const struct arc_cache *c, const unsigned char (*keys)[HASH_LEN], size_t n,
+                     struct arc_cache_win *w);
+void arc_cache_win_free(struct arc_cache_win *w);
+
 /* 1 when the cache holds key: *r is the record as far as the archive reads
  * it (record_free() it; NULL when the file gave no record), its findings
  * are appended to dq, as they were when it was parsed, and *entry names
- * the entry for arc_cache_reuse.  0 when not held (or not usable).  The
+ * the entry for arc_cache_reuse (read from w when w holds it, w may be
+ * NULL).  0 when not held (or not usable).  The
  * cache is only read, so that the records can be looked up on several
  * threads at once, while the main thread puts and reuses entries. */
 int arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
-                  struct record **r, struct diags *dq, size_t *entry);
+                  struct record **r, struct diags *dq, size_t *entry,
+                  const struct arc_cache_win *w);
 
-/* Keep for the next run the entry arc_cache_get found. */
-void arc_cache_reuse(struct arc_cache *c, size_t entry);
+/* Keep for the next run the entry arc_cache_get found for the record
+ * called name. */
+void arc_cache_reuse(struct arc_cache *c, size_t entry, const char *name);
 
-/* Keep for the next run what record r (NULL: none could be made) and its
- * findings one[from..] gave. */
-void arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], struct record *r,
-                   const struct diags *one, size_t from);
+/* Keep for the next run what the record called name gave: r (NULL: none
+ * could be made) and its findings one[from..]. */
+void arc_cache_put(struct arc_cache *c, const unsigned char key[HASH_LEN], const char *name,
+                   struct record *r, const struct diags *one, size_t from);
 
 /* What every page of the run depends on besides its records (for
  * archive_digest.c): the program, the language, today, the bytes of the

@@ -97,8 +97,8 @@ struct arc_item {
 	char *err;    /* why it could not be read */
 	struct record *r;
 	struct diags one;
-	struct seen seen; /* what stat said of it before it was read */
-	int seen_ok;
+	struct seen seen;     /* what stat said of it before it was read */
+	int seen_ok, vouched; /* vouched: key is its bytes', by stat */
 };
 
 struct arc_run {
@@ -119,7 +119,7 @@ arc_cached(void *vi, const char *data, size_t len, struct record **r, struct dia
 {
 	struct arc_item *it = vi;
 	arc_cache_key(it->cache, it->name, data, len, it->key);
-	it->hit = arc_cache_get(it->cache, it->key, it->name, r, dq, &it->entry);
+	it->hit = arc_cache_get(it->cache, it->key, it->name, r, dq, &it->entry, NULL);
 	return it->hit ? 2 : 1;
 }
 
@@ -128,12 +128,11 @@ arc_cached(void *vi, const char *data, size_t len, struct record **r, struct dia
 #define ARC_BATCH 64
 
 static void
-arc_work_one(struct arc_run *run, struct arc_item *it)
+arc_work_one(struct arc_run *run, struct arc_item *it, const struct arc_cache_win *w)
 {
 	/* not changed since the last run read it, as stat tells: not read */
-	it->seen_ok = strcmp(it->path, "-") && witness_stat(it->path, 1, &it->seen);
-	if (it->seen_ok && arc_cache_vouched(it->cache, it->name, &it->seen, it->key) &&
-	    arc_cache_get(it->cache, it->key, it->name, &it->r, &it->one, &it->entry)) {
+	if (it->vouched &&
+	    arc_cache_get(it->cache, it->key, it->name, &it->r, &it->one, &it->entry, w)) {
 		it->hit = 1;
 		it->got = 1;
 		return;
@@ -152,8 +151,21 @@ static void
 arc_work(void *vrun, size_t b)
 {
 	struct arc_run *run = vrun;
-	for (size_t i = b * ARC_BATCH; i < run->n && i < (b + 1) * ARC_BATCH; i++)
-		arc_work_one(run, &run->items[i]);
+	size_t lo = b * ARC_BATCH, hi = lo + ARC_BATCH < run->n ? lo + ARC_BATCH : run->n, n = 0;
+	unsigned char keys[ARC_BATCH][HASH_LEN];
+	for (size_t i = lo; i < hi; i++) { /* what stat vouches for, read at once */
+		struct arc_item *it = &run->items[i];
+		it->seen_ok = strcmp(it->path, "-") && witness_stat(it->path, 1, &it->seen);
+		it->vouched =
+		    it->seen_ok && arc_cache_vouched(it->cache, it->name, &it->seen, it->key);
+		if (it->vouched)
+			memcpy(keys[n++], it->key, HASH_LEN);
+	}
+	struct arc_cache_win w;
+	arc_cache_fetch(run->cache, (const unsigned char(*)[HASH_LEN])keys, n, &w);
+	for (size_t i = lo; i < hi; i++)
+		arc_work_one(run, &run->items[i], &w);
+	arc_cache_win_free(&w);
 }
 
 /* Add one file to the archive: 1 when added, 0 when left out (the
@@ -179,9 +191,9 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 		return -1;
 	}
 	if (it->hit)
-		arc_cache_reuse(run->cache, it->entry);
+		arc_cache_reuse(run->cache, it->entry, name);
 	else
-		arc_cache_put(run->cache, it->key, r, one, 0);
+		arc_cache_put(run->cache, it->key, name, r, one, 0);
 	if (it->seen_ok)
 		arc_cache_saw(run->cache, name, &it->seen, it->key);
 	int ok = r && r->id.s;
