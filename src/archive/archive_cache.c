@@ -609,8 +609,8 @@ arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
 }
 
 /* A batch's entries are read at once when they lie together in one file,
- * within this many bytes: the file follows the records' names, as do the runs' paths, so those
- * of 64 records in a row usually do. */
+ * within this many bytes: the file follows the records' names, as a run's
+ * paths usually do, so those of 64 records in a row are together. */
 #define CACHE_WINDOW ((size_t)4 << 20)
 
 void
