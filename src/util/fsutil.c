@@ -882,6 +882,26 @@ fs_stream_close(struct fs_stream *s, char **err)
 	return rc;
 }
 
+void
+fs_stream_nocompare(struct fs_stream *s)
+{
+	if (s->old >= 0)
+		close(s->old);
+	s->old = -1;
+	s->same = 0;
+}
+
+int
+fs_stream_discard(struct fs_stream *s)
+{
+	if (!s->failed)
+		tmp_drop(&s->pd);
+	if (s->old >= 0)
+		close(s->old);
+	free(s);
+	return 2;
+}
+
 /* Make the data (then the renames) of the batch durable: one syncfs of
  * the file system, or an fsync per file where syncfs is refused. */
 static int

@@ -78,6 +78,11 @@ struct fs_stream;
 struct fs_stream *fs_stream_open(const char *dir, const char *name, char **err);
 int fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err);
 int fs_stream_close(struct fs_stream *s, char **err);
+/* Stop comparing the bytes written with those of the file in place: the
+ * caller knows otherwise (a hash) whether they are the same, and then
+ * calls fs_stream_discard, which drops the temporary and returns 2. */
+void fs_stream_nocompare(struct fs_stream *s);
+int fs_stream_discard(struct fs_stream *s);
 
 /* Put every file of the batch in place, durably.  1, or 0 and *err (the
  * first failure; the other files are still put in place when they can). */

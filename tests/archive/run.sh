@@ -291,6 +291,13 @@ printf '  "Sở Ngoại vụ Hà Nội": Sở Ngoại vụ\n' >>"$K/.debrief.yam
 karc cache-config inc
 has cache/config-changed-pages-rewritten "$WORK/cache-config.out" '^written tasks\.md$'
 fresh_same cache/config-changed-same-as-fresh
+# a change to the configuration that changes nothing: every page and
+# archive.json made again (their digests name the configuration's bytes),
+# and none written, archive.json told unchanged by its hash
+printf '# a comment\n' >>"$K/.debrief.yaml"
+karc cache-config-comment inc
+has cache/config-comment-writes-nothing "$WORK/cache-config-comment.out" ' 0 written, '
+fresh_same cache/config-comment-same-as-fresh
 
 # A damaged cache is not used (said with --verbose), the archive is the
 # fresh one and the cache is written anew: cut short, garbage, one byte
