@@ -360,6 +360,48 @@ open(sys.argv[1], "wb").write(d)' "$K/inc/.debrief-cache" $n
 done
 [ $crashed = 0 ] && ok cache/forged-entries-30-runs || fail cache/forged-entries-30-runs "$crashed runs failed"
 
+# The files beside the archive that say where things are, damaged at
+# random (bytes changed, lines cut or swapped): what stat vouches for
+# (.debrief-cache.stat) and where archive.json's objects are
+# (.debrief-archive.segments).  Each damaged file is either not used or
+# points at what is checked before use: the archive is the fresh one.
+cp "$WORK/cache.good" "$K/inc/.debrief-cache"
+karc side-base inc
+n=1 bad=0
+while [ $n -le 20 ]; do
+	for f in .debrief-cache.stat .debrief-archive.segments; do
+		[ -f "$K/inc/$f" ] || { bad=$((bad + 1)); echo "  no $f"; continue; }
+		$PY -c 'import random, sys
+random.seed(int(sys.argv[2]))
+l = open(sys.argv[1], "rb").read().split(b"\n")
+for _ in range(random.randint(1, 4)):
+	i = random.randrange(1, max(2, len(l) - 1))
+	r = random.random()
+	if r < 0.4 and len(l[i]) > 0:
+		b = bytearray(l[i]); b[random.randrange(len(b))] = random.choice(b"0123456789abcdef -\x00\xff")
+		l[i] = bytes(b)
+	elif r < 0.7:
+		j = random.randrange(1, max(2, len(l) - 1)); l[i], l[j] = l[j], l[i]
+	else:
+		l[i] = l[i][:random.randrange(len(l[i]) + 1)]
+open(sys.argv[1], "wb").write(b"\n".join(l))' "$K/inc/$f" $n
+	done
+	sed "s/^handover: .*/handover: Ghi chú bàn giao lần $n./" records/2017-07-camau-nagasaki.yaml \
+		>"$K/records/2017-07-camau-nagasaki.yaml"
+	karc side-damaged inc
+	if [ "$rc" -gt 1 ] || grep -qE 'Sanitizer|runtime error:' "$WORK/side-damaged.err"; then
+		bad=$((bad + 1)); echo "  seed $n: exit $rc"; tail -n 3 "$WORK/side-damaged.err"
+	else
+		rm -rf "$K/fresh"
+		karc side-fresh fresh
+		if ! diff -r -x '.debrief-*' "$K/fresh" "$K/inc" >"$WORK/side.diff" 2>&1; then
+			bad=$((bad + 1)); echo "  seed $n: differs from a fresh archive"; head -n 5 "$WORK/side.diff"
+		fi
+	fi
+	n=$((n + 1))
+done
+[ $bad = 0 ] && ok side-files-damaged-20-runs || fail side-files-damaged-20-runs "$bad runs went wrong"
+
 # ---- determinism ----
 D1=$WORK/d1 D2=$WORK/d2
 (cd "$C" && SOURCE_DATE_EPOCH=1756684800 "$DEBRIEF" archive -o "$D1" records) >/dev/null 2>&1
