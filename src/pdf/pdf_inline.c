@@ -109,43 +109,65 @@ static const uint32_t closing[] = {')',    ']',    '}',    ',',    '.',    ':', 
 static const uint32_t opening[] = {'(',    '[',    '{',    0xFF08, 0x300C, 0x300E,
                                    0x3010, 0x3014, 0x3008, 0x300A, 0};
 
-static void
-add_char(struct lay *L, struct para *p, uint32_t cp)
+/* What a character becomes in font style `font` (pdf_fonts.c gives its
+ * code, face and width; fonts_glyph reports no missing character here:
+ * para_shape reports runs). */
+static struct chinfo
+char_info(struct lay *L, int font, uint32_t cp)
 {
-	struct ich *c = push(p);
-	const struct istyle *st = &p->st[c->style];
 	enum text_class k = text_class(cp);
 	struct glyph g;
-	fonts_glyph(L->fonts, st->font, cp, 1, &g); /* para_shape reports runs */
-	c->cid = g.cid;
-	c->cp = cp;
-	c->face = (uint8_t)g.face;
-	c->w = (float)g.width * st->size / 1000.0f;
+	fonts_glyph(L->fonts, font, cp, 1, &g);
+	struct chinfo ci = {0, g.cid, (uint16_t)g.width, 0, (uint8_t)g.face};
 	if (k == TEXT_SPACE)
-		c->flags |= ICH_SPACE;
+		ci.flags |= ICH_SPACE;
 	else if (k == TEXT_LETTER && !(cp >= '0' && cp <= '9')) /* "10-15" keeps together */
-		c->flags |= ICH_LETTER;
+		ci.flags |= ICH_LETTER;
 	else if (k == TEXT_MARK)
-		c->flags |= ICH_MARK;
+		ci.flags |= ICH_MARK;
 	if (g.missing && k == TEXT_IGNORABLE) {
-		c->flags |= ICH_INVIS;
-		c->w = 0;
+		ci.flags |= ICH_INVIS;
+		ci.width = 0;
 	} else if (g.missing)
-		c->flags |= ICH_MISSING | ICH_INVIS;
+		ci.flags |= ICH_MISSING | ICH_INVIS;
 	if (breaks_anywhere(cp))
-		c->flags |= ICH_CJK;
+		ci.flags |= ICH_CJK;
 	if (cp == '-' || cp == 0x2010)
-		c->flags |= ICH_HYPHEN;
+		ci.flags |= ICH_HYPHEN;
 	/* both lists hold ASCII punctuation and characters from U+2026 on:
 	 * the letters and digits of Latin and Vietnamese text, nearly every
 	 * character of a report, need not walk them */
 	int ascii_alnum = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
 	if (cp < 0x80 ? !ascii_alnum : cp >= 0x2026) {
 		if (in_list(cp, closing))
-			c->flags |= ICH_CLOSE;
+			ci.flags |= ICH_CLOSE;
 		if (in_list(cp, opening))
-			c->flags |= ICH_OPEN;
+			ci.flags |= ICH_OPEN;
 	}
+	return ci;
+}
+
+static void
+add_char(struct lay *L, struct para *p, uint32_t cp)
+{
+	struct ich *c = push(p);
+	const struct istyle *st = &p->st[c->style];
+	struct chinfo ci;
+	if (cp <= 0x1FFFFF) {
+		uint32_t key = ((uint32_t)st->font << 21 | cp) + 1;
+		struct chinfo *e = &L->chars[(cp ^ (uint32_t)st->font << 7) & (CHARS_KEPT - 1)];
+		if (e->key != key) {
+			*e = char_info(L, st->font, cp);
+			e->key = key;
+		}
+		ci = *e;
+	} else
+		ci = char_info(L, st->font, cp);
+	c->cid = ci.cid;
+	c->cp = cp;
+	c->face = ci.face;
+	c->w = (float)ci.width * st->size / 1000.0f;
+	c->flags |= ci.flags;
 	p->col++;
 }
 

@@ -125,6 +125,19 @@ struct names {             /* strings to ints */
 struct page_style;
 struct form;
 
+/* What add_char (pdf_inline.c) makes of a character in a style: its
+ * code, face, width and flags, worked out once a document.  A report is
+ * some 3,600 characters of a few dozen different ones. */
+#define CHARS_KEPT 1024 /* a power of two */
+
+struct chinfo {
+	uint32_t key;   /* (style's font << 21 | code point) + 1; 0: empty */
+	uint32_t cid;   /* as struct glyph */
+	uint16_t width; /* 1/1000 em; 0 for an ignorable character no face has */
+	uint16_t flags; /* ICH_* */
+	uint8_t face;
+};
+
 struct lay {
 	struct fonts *fonts;         /* not owned */
 	const struct page_style *st; /* pdf_style.h: plain, or the official form's */
@@ -155,6 +168,8 @@ struct lay {
 	struct table *tab;      /* table being collected */
 	struct names anchor_at; /* anchor name -> index in dl.anchors (keys borrowed) */
 	struct names suffix;    /* anchor base -> next "-N" to try (keys owned) */
+	/* characters by key, one a slot, the last one met */
+	struct chinfo chars[CHARS_KEPT];
 };
 
 /* pdf_layout.c */
