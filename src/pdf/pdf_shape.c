@@ -16,6 +16,8 @@
 static int
 is_sea(uint32_t cp)
 {
+	if (cp < 0x0E00) /* Latin and Vietnamese: most characters */
+		return 0;
 	return (cp >= 0x0E00 && cp <= 0x0EFF) || /* Thai, Lao */
 	       (cp >= 0x1000 && cp <= 0x109F) || /* Myanmar */
 	       (cp >= 0x1780 && cp <= 0x17FF) || /* Khmer */
@@ -111,6 +113,13 @@ plain(const struct ich *c)
 	return !(c->flags & (ICH_MISSING | ICH_INVIS | ICH_OBJ | ICH_HARD));
 }
 
+/* fonts_unshaped, ASCII answered without the call */
+static int
+unshaped(uint32_t cp)
+{
+	return (cp >= 0x20 && cp <= 0x7E) || fonts_unshaped(cp);
+}
+
 void
 para_shape(struct lay *L, struct para *p, size_t from)
 {
@@ -125,9 +134,9 @@ para_shape(struct lay *L, struct para *p, size_t from)
 			k = e;
 			continue;
 		}
-		int simple = fonts_unshaped(p->c[k].cp);
+		int simple = unshaped(p->c[k].cp);
 		for (; e < p->n && plain(&p->c[e]) && p->c[e].face == p->c[k].face; e++)
-			simple &= fonts_unshaped(p->c[e].cp);
+			simple &= unshaped(p->c[e].cp);
 		if (!simple)
 			shape_run(L, p, k, e, &text, &captext, &sg, &capsg);
 		k = e;
