@@ -26,11 +26,12 @@
 #include "node.h"
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
+#include "pdf_deflate.h"
 #include "pdf_out.h"
 #include "text.h"
 #include "xalloc.h"
 
-#define MAX_INPUT (64u << 20)
+#define MAX_MD_INPUT (64u << 20)
 
 /* cmark-gfm asks for some 2,000 pieces of memory a report (nodes, their
  * text, the parser's buffers) and gives each back one by one.  Instead,
@@ -268,6 +269,25 @@ walk(cmark_node *doc, struct lay *L, const struct form *form)
 	cmark_iter_free(it);
 }
 
+struct pdf_ctx {
+	struct deflater zd;
+};
+
+struct pdf_ctx *
+pdf_ctx_new(void)
+{
+	return xcalloc(1, sizeof(struct pdf_ctx));
+}
+
+void
+pdf_ctx_free(struct pdf_ctx *c)
+{
+	if (!c)
+		return;
+	deflater_end(&c->zd);
+	free(c);
+}
+
 int
 pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
                   struct strlist *warnings, char **err)
@@ -318,7 +338,8 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	walk(doc, L, form);
 	dl = lay_finish(L);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
-	struct pdfout_info info = {title, author, subject, o->created, lang};
+	struct pdfout_info info = {title,      author, subject,
+	                           o->created, lang,   o->ctx ? &o->ctx->zd : NULL};
 	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
 out:
 	dl_free(dl);
@@ -439,7 +460,7 @@ cmd_pdf(int argc, char **argv)
 		                 "the output is the input file; the source is not overwritten"));
 		goto out; /* refused before any work */
 	}
-	if (!fs_read(in, MAX_INPUT, &data, &len, &err)) {
+	if (!fs_read(in, MAX_MD_INPUT, &data, &len, &err)) {
 		escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
 	}
@@ -459,8 +480,8 @@ cmd_pdf(int argc, char **argv)
 			n -= 3;
 		name = xstrndup(b, n);
 	}
-	struct pdf_opts o = {title, name, NULL, NULL,  font,
-	                     base,  0,    lang, label, date_source_epoch()};
+	struct pdf_opts o = {
+	    title, name, NULL, NULL, font, base, 0, lang, label, date_source_epoch(), NULL};
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
 		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
 			escape_eprintf("%s\n", err); /* FILE:LINE:COL: … */

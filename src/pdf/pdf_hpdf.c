@@ -17,7 +17,7 @@
  *   author and subject as UTF-16 text strings written here, which
  *   HPDF_SetInfoAttr would pass through its own encoders;
  * - a stream dictionary's filter, stream and write_fn: a stream deflated
- *   by pdf_deflate.c (one z_stream for the document, level 3) is written as it is and
+ *   by pdf_deflate.c (one z_stream for the document or the thread, level 3) is written as it is and
  *   its /Filter named by a write hook, since libharu names a filter only
  *   for what it deflates itself, at its own level, with a fresh z_stream
  *   per stream;
@@ -54,10 +54,11 @@
 #endif
 
 struct hpdf {
-	HPDF_Doc doc;       /* owned */
-	HPDF_STATUS err;    /* first libharu error, 0 if none */
-	HPDF_STATUS detail; /* its detail number */
-	struct deflater zd; /* one deflater for every stream of the document */
+	HPDF_Doc doc;        /* owned */
+	HPDF_STATUS err;     /* first libharu error, 0 if none */
+	HPDF_STATUS detail;  /* its detail number */
+	struct deflater *zd; /* deflates every stream of the document */
+	struct deflater own; /* zd when the caller keeps none */
 };
 
 /* libharu copies each byte of each stream four times (into the stream,
@@ -156,9 +157,10 @@ on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 }
 
 struct hpdf *
-hpdf_new(char **err)
+hpdf_new(struct deflater *zd, char **err)
 {
 	struct hpdf *h = xcalloc(1, sizeof *h);
+	h->zd = zd ? zd : &h->own;
 	arena.docs++;
 	h->doc = HPDF_NewEx(on_error, arena_alloc, arena_free, 0, h);
 	if (!h->doc) {
@@ -182,7 +184,7 @@ hpdf_free(struct hpdf *h)
 		return;
 	HPDF_Free(h->doc);
 	arena_release();
-	deflater_end(&h->zd);
+	deflater_end(&h->own);
 	free(h);
 }
 
@@ -225,8 +227,8 @@ put_flate(HPDF_Dict s, const void *z, size_t zlen)
 static int
 put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 {
-	return len <= UINT_MAX / 2 && deflater_run(&h->zd, data, len) &&
-	       put_flate(s, h->zd.out, h->zd.len);
+	return len <= UINT_MAX / 2 && deflater_run(h->zd, data, len) &&
+	       put_flate(s, h->zd->out, h->zd->len);
 }
 
 struct hpdf_obj *
@@ -267,8 +269,8 @@ hpdf_stream_deflated(struct hpdf *h, const void *z, size_t zlen)
 const unsigned char *
 hpdf_deflated(const struct hpdf *h, size_t *len)
 {
-	*len = h->zd.len;
-	return h->zd.out;
+	*len = h->zd->len;
+	return h->zd->out;
 }
 
 struct hpdf_obj *

@@ -401,7 +401,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	int rc = 0;
 	size_t *idx = NULL, *start = NULL;
 	struct buf content = BUF_INIT;
-	o.h = hpdf_new(err);
+	o.h = hpdf_new(in->zd, err);
 	if (!o.h || !load_fonts(&o, f, err))
 		goto out;
 	count_glyphs(&o, dl);
