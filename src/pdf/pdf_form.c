@@ -219,6 +219,7 @@ static void
 lines_lay(struct lay *L, const char *s, int font, float size, float w, struct laid *t)
 {
 	memset(t, 0, sizeof *t);
+	para_take(L, &t->p);
 	para_reset(&t->p, font, size, 0, LEAD, 0);
 	para_text(L, &t->p, s);
 	t->n = para_break(L, &t->p, w, 1000, &t->ln);
@@ -250,10 +251,9 @@ lines_put(struct lay *L, struct laid *t, float x, float w, float *y, int draw, i
 }
 
 static void
-lines_free(struct laid *t)
+lines_free(struct lay *L, struct laid *t)
 {
-	free(t->ln);
-	para_free(&t->p);
+	para_give(L, &t->p);
 }
 
 /* Lines of s in one style, each centred in [x, x + w) (or from x when
@@ -268,7 +268,7 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 	struct laid t;
 	lines_lay(L, s, font, size, w, &t);
 	float widest = lines_put(L, &t, x, w, y, draw, left);
-	lines_free(&t);
+	lines_free(L, &t);
 	return widest;
 }
 
@@ -276,13 +276,14 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 static float
 text_width(struct lay *L, const char *s, float size)
 {
-	struct para p = {0};
+	struct para p;
+	para_take(L, &p);
 	para_reset(&p, 0, size, 0, LEAD, 0);
 	para_text(L, &p, s);
 	float w = 0;
 	for (size_t k = 0; k < p.n; k++)
 		w += p.c[k].w;
-	para_free(&p);
+	para_give(L, &p);
 	return w;
 }
 
@@ -384,16 +385,16 @@ footer_lay(struct lay *L, const struct form *f, struct footer *ft)
 }
 
 static void
-footer_free(const struct form *f, struct footer *ft)
+footer_free(struct lay *L, const struct form *f, struct footer *ft)
 {
 	for (size_t i = 0; i < f->nsigner; i++)
-		lines_free(&ft->signer[i]);
+		lines_free(L, &ft->signer[i]);
 	free(ft->signer);
-	lines_free(&ft->name);
-	lines_free(&ft->label);
-	lines_free(&ft->dash);
+	lines_free(L, &ft->name);
+	lines_free(L, &ft->label);
+	lines_free(L, &ft->dash);
 	for (size_t i = 0; i < f->nrecipients; i++)
-		lines_free(&ft->recipient[i]);
+		lines_free(L, &ft->recipient[i]);
 	free(ft->recipient);
 }
 
@@ -444,7 +445,7 @@ form_footer(struct lay *L, const struct form *f)
 		L->y = footer_at(L, f, &ft, top, 1);
 		L->at_top = 0;
 	}
-	footer_free(f, &ft);
+	footer_free(L, f, &ft);
 }
 
 void

@@ -37,6 +37,26 @@ para_free(struct para *p)
 	free(p->obj);
 	free(p->g);
 	free(p->stack);
+	free(p->ln);
+	memset(p, 0, sizeof *p);
+}
+
+void
+para_take(struct lay *L, struct para *p)
+{
+	if (L->nspare)
+		*p = L->spare[--L->nspare];
+	else
+		memset(p, 0, sizeof *p);
+}
+
+void
+para_give(struct lay *L, struct para *p)
+{
+	if (L->nspare < PARAS_KEPT)
+		L->spare[L->nspare++] = *p;
+	else
+		para_free(p);
 	memset(p, 0, sizeof *p);
 }
 
@@ -280,8 +300,7 @@ size_t
 para_break(struct lay *L, struct para *p, float width, float maxh, struct line **lines)
 {
 	(void)L;
-	size_t nl = 0, capl = 0;
-	*lines = NULL;
+	size_t nl = 0;
 	if (width < 1)
 		width = 1;
 	for (size_t k = 0; k < p->nobj; k++) {
@@ -333,10 +352,11 @@ para_break(struct lay *L, struct para *p, float width, float maxh, struct line *
 		for (size_t k = s; k < ln.e; k++)
 			ln.w += p->c[k].w;
 		line_metrics(p, &ln, e);
-		*lines = xgrow(*lines, &capl, nl + 1, sizeof **lines);
-		(*lines)[nl++] = ln;
+		p->ln = xgrow(p->ln, &p->capln, nl + 1, sizeof *p->ln);
+		p->ln[nl++] = ln;
 		i = next;
 	}
+	*lines = p->ln;
 	return nl;
 }
 
@@ -558,7 +578,8 @@ float
 lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, float x,
            float baseline, const char *s, int right)
 {
-	struct para p = {0};
+	struct para p;
+	para_take(L, &p);
 	para_reset(&p, font, size, rgb, 1, 0);
 	para_text(L, &p, s);
 	struct line ln = {0, p.n, p.n, 0, 0, 0};
@@ -569,6 +590,6 @@ lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, flo
 	}
 	para_draw_line(L, &p, &ln, right ? x - ln.w : x, baseline, 0, 0);
 	float w = ln.w;
-	para_free(&p);
+	para_give(L, &p);
 	return w;
 }
