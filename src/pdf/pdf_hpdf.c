@@ -27,8 +27,9 @@
  * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
  *   names of fonts and forms made outside libharu's font loaders;
  * - HPDF_MemCpy, which libharu calls through the dynamic linker for every
- *   byte it moves between streams: defined below, so that libharu's calls
- *   reach it instead.
+ *   byte it moves between streams, and HPDF_MemSet and HPDF_StrLen, for
+ *   every buffer it clears and every name and string it writes: defined
+ *   below, so that libharu's calls reach them instead.
  * Another release may move or change any of these without a word, so the
  * build stops on any other version than the one they were read from.
  */
@@ -71,6 +72,25 @@ HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 {
 	memmove(out, in, n);
 	return out + n;
+}
+
+/* Two more loops of one byte at a time, for the buffers libharu clears
+ * and the names and strings it measures as it writes each object: the
+ * same by libc.  HPDF_MemSet returns the end of what it set, HPDF_StrLen
+ * counts up to maxlen bytes unless maxlen is negative, and 0 for NULL. */
+void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
+}
+
+HPDF_UINT
+HPDF_StrLen(const char *s, HPDF_INT maxlen)
+{
+	if (!s)
+		return 0;
+	return (HPDF_UINT)(maxlen < 0 ? strlen(s) : strnlen(s, (size_t)maxlen));
 }
 
 /* libharu asks for some 1,500 pieces of memory a document and gives each
