@@ -501,11 +501,13 @@ hpdf_save(struct hpdf *h, struct buf *out, char **err)
 		return 0;
 	}
 	HPDF_ResetStream(h->doc);
-	for (;;) {
-		HPDF_BYTE chunk[65536];
-		HPDF_UINT32 len = sizeof chunk;
-		HPDF_STATUS s = HPDF_ReadFromStream(h->doc, chunk, &len);
-		buf_put(out, chunk, len);
+	for (;;) { /* read straight into out, 64 KB at a time */
+		HPDF_UINT32 len = 65536;
+		buf_reserve(out, len);
+		HPDF_STATUS s =
+		    HPDF_ReadFromStream(h->doc, (HPDF_BYTE *)out->data + out->len, &len);
+		out->len += len;
+		out->data[out->len] = '\0';
 		if (s == HPDF_STREAM_EOF)
 			break;
 		if (s != HPDF_OK) {
