@@ -312,7 +312,9 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, struc
 			face = it->face;
 			size = it->h;
 			const char *name = hpdf_font_name(page, o->font[face]);
-			buf_printf(b, "/%s ", name ? name : "F0");
+			buf_putc(b, '/'); /* without printf: once a run */
+			buf_puts(b, name ? name : "F0");
+			buf_putc(b, ' ');
 			content_op(b, "Tf", 1, &size);
 		}
 		if (it->invisible != invisible) {
