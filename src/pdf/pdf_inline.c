@@ -138,7 +138,7 @@ char_info(struct lay *L, int font, uint32_t cp)
 	enum text_class k = text_class(cp);
 	struct glyph g;
 	fonts_glyph(L->fonts, font, cp, 1, &g);
-	struct chinfo ci = {0, g.cid, (uint16_t)g.width, 0, (uint8_t)g.face};
+	struct chinfo ci = {0, g.cid, (uint16_t)g.width, 0, (uint8_t)g.face, 0};
 	if (k == TEXT_SPACE)
 		ci.flags |= ICH_SPACE;
 	else if (k == TEXT_LETTER && !(cp >= '0' && cp <= '9')) /* "10-15" keeps together */
@@ -164,10 +164,17 @@ char_info(struct lay *L, int font, uint32_t cp)
 		if (in_list(cp, opening))
 			ci.flags |= ICH_OPEN;
 	}
+	if (g.missing)
+		ci.need |= SHAPE_MISSING;
+	if (!(cp >= 0x20 && cp <= 0x7E) && !fonts_unshaped(cp))
+		ci.need |= SHAPE_RUNS;
+	if (shape_sea(cp))
+		ci.need |= SHAPE_WORDS;
 	return ci;
 }
 
-static void
+/* Adds cp; returns what para_shape may have to do for it (SHAPE_*). */
+static unsigned
 add_char(struct lay *L, struct para *p, uint32_t cp)
 {
 	struct ich *c = push(p);
@@ -189,6 +196,7 @@ add_char(struct lay *L, struct para *p, uint32_t cp)
 	c->w = (float)ci.width * st->size / 1000.0f;
 	c->flags |= ci.flags;
 	p->col++;
+	return ci.need;
 }
 
 void
@@ -196,6 +204,7 @@ para_text(struct lay *L, struct para *p, const char *s)
 {
 	char *nfc = NULL;
 	size_t from = p->n;
+	unsigned need = 0;
 	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
 		if (*q >= 0x80) {
 			nfc = text_nfc(s);
@@ -212,15 +221,15 @@ para_text(struct lay *L, struct para *p, const char *s)
 		if (cp == '\t' && p->pre) {
 			unsigned n = 4 - p->col % 4;
 			while (n--)
-				add_char(L, p, ' ');
+				need |= add_char(L, p, ' ');
 			continue;
 		}
 		if (cp == '\n' || cp == '\t' || cp == '\r')
 			cp = ' ';
-		add_char(L, p, cp);
+		need |= add_char(L, p, cp);
 	}
 	free(nfc);
-	para_shape(L, p, from);
+	para_shape(L, p, from, need);
 }
 
 void

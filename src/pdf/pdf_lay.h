@@ -138,6 +138,7 @@ struct chinfo {
 	uint16_t width; /* 1/1000 em; 0 for an ignorable character no face has */
 	uint16_t flags; /* ICH_* */
 	uint8_t face;
+	uint8_t need; /* SHAPE_*: what para_shape may have to do for it */
 };
 
 #define PARAS_KEPT 32
@@ -205,8 +206,12 @@ void para_span(struct para *p, int font_set, int deco_set, uint32_t rgb, int lin
 void para_span_end(struct para *p);
 void para_object(struct lay *L, struct para *p, int image, float w, float h);
 /* pdf_shape.c: shapes, finds word boundaries in and reports characters
- * no face has of p->c[from, n), the characters para_text added. */
-void para_shape(struct lay *L, struct para *p, size_t from);
+ * no face has of p->c[from, n), the characters para_text added; need
+ * says which of these some of them may ask for (SHAPE_*, or'ed). */
+enum { SHAPE_MISSING = 1, SHAPE_RUNS = 2, SHAPE_WORDS = 4 };
+void para_shape(struct lay *L, struct para *p, size_t from, unsigned need);
+/* Thai, Lao, Khmer, Myanmar: scripts written without spaces between words. */
+int shape_sea(uint32_t cp);
 /* Breaks p into lines of at most width; images shrink to width and maxh.
  * Returns the number of lines in *lines, which p keeps until its next
  * para_break, para_give or para_free. */

@@ -12,9 +12,8 @@
 #include "pdf_lay.h"
 #include "xalloc.h"
 
-/* Scripts written without spaces between words. */
-static int
-is_sea(uint32_t cp)
+int
+shape_sea(uint32_t cp)
 {
 	if (cp < 0x0E00) /* Latin and Vietnamese: most characters */
 		return 0;
@@ -121,14 +120,15 @@ unshaped(uint32_t cp)
 }
 
 void
-para_shape(struct lay *L, struct para *p, size_t from)
+para_shape(struct lay *L, struct para *p, size_t from, unsigned need)
 {
-	warn_missing(L, p, from);
+	if (need & SHAPE_MISSING)
+		warn_missing(L, p, from);
 	uint32_t *text = NULL;
 	struct sglyph *sg = NULL;
 	UChar *u16 = NULL;
 	size_t captext = 0, capsg = 0, capu = 0;
-	for (size_t k = from; k < p->n;) {
+	for (size_t k = need & SHAPE_RUNS ? from : p->n; k < p->n;) {
 		size_t e = k + 1;
 		if (!plain(&p->c[k])) {
 			k = e;
@@ -141,13 +141,13 @@ para_shape(struct lay *L, struct para *p, size_t from)
 			shape_run(L, p, k, e, &text, &captext, &sg, &capsg);
 		k = e;
 	}
-	for (size_t k = from; k < p->n;) {
+	for (size_t k = need & SHAPE_WORDS ? from : p->n; k < p->n;) {
 		size_t e = k + 1;
-		if (!is_sea(p->c[k].cp)) {
+		if (!shape_sea(p->c[k].cp)) {
 			k = e;
 			continue;
 		}
-		while (e < p->n && is_sea(p->c[e].cp))
+		while (e < p->n && shape_sea(p->c[e].cp))
 			e++;
 		if (e - k > 1)
 			word_breaks(p, k, e, &u16, &capu);
