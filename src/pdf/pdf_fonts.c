@@ -894,8 +894,10 @@ base_font(const struct face *face, const struct codes *c, char *out, size_t size
  * 4,862 subsets, 1,408 different ones), and a subset, deflated, is the same
  * bytes each time.  Four ways a set, the least recently used one out: at
  * most 1,024 subsets of at most 16 KB, however many documents.  With 256
- * of them, 1,977 subsets were made for those 1,408; with 1,024, 1,488,
- * for 4 MB more at the end of the run. */
+ * of them, some 1,980 subsets were made for those 1,408; with 1,024, some
+ * 1,490, for 4 MB more at the end of the run (the set a subset falls in
+ * follows where its face is in memory, so the counts vary a little from
+ * run to run; the bytes written do not). */
 #define SUBSET_SETS 256
 #define SUBSET_WAYS 4
 #define SUBSET_KEPT 16384 /* larger subsets (many CJK glyphs) are not kept */
