@@ -10,6 +10,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,13 +23,61 @@
 #include "date.h"
 #include "escape.h"
 #include "fsutil.h"
+#include "node.h"
 #include "pdf_fonts.h"
 #include "pdf_layout.h"
+#include "pdf_deflate.h"
 #include "pdf_out.h"
 #include "text.h"
 #include "xalloc.h"
 
-#define MAX_INPUT (64u << 20)
+#define MAX_MD_INPUT (64u << 20)
+
+/* cmark-gfm asks for some 2,000 pieces of memory a report (nodes, their
+ * text, the parser's buffers) and gives each back one by one.  Instead,
+ * pieces of an arena (node.h), each after its size, given back all at
+ * once with the document.  cmark's allocator takes no argument to find
+ * the arena by, hence one a thread: a document is parsed, walked and
+ * freed on one thread. */
+static _Thread_local struct arena *md_arena;
+
+struct piece {
+	size_t size;
+	max_align_t data[];
+};
+
+static void *
+md_calloc(size_t n, size_t size)
+{
+	if (size && n > (SIZE_MAX / 2) / size)
+		abort(); /* as cmark's own allocator does when out of memory */
+	struct piece *p = arena_alloc(md_arena, offsetof(struct piece, data) + n * size);
+	p->size = n * size;
+	return p->data;
+}
+
+static void *
+md_realloc(void *old, size_t n)
+{
+	size_t had = 0;
+	if (old) {
+		had = ((struct piece *)(void *)((char *)old - offsetof(struct piece, data)))->size;
+		if (n <= had)
+			return old;
+	}
+	void *p = md_calloc(1, n);
+	if (had)
+		memcpy(p, old, had);
+	return p;
+}
+
+static void
+md_free(void *p)
+{
+	(void)p; /* given back with the arena */
+}
+
+static cmark_mem md_mem = {md_calloc, md_realloc, md_free};
 
 /* Valid UTF-8 without NUL, in NFC: invalid bytes and NUL become U+FFFD
  * (cmark would do the same), so that what is measured is what is drawn. */
@@ -219,6 +269,25 @@ walk(cmark_node *doc, struct lay *L, const struct form *form)
 	cmark_iter_free(it);
 }
 
+struct pdf_ctx {
+	struct deflater zd;
+};
+
+struct pdf_ctx *
+pdf_ctx_new(void)
+{
+	return xcalloc(1, sizeof(struct pdf_ctx));
+}
+
+void
+pdf_ctx_free(struct pdf_ctx *c)
+{
+	if (!c)
+		return;
+	deflater_end(&c->zd);
+	free(c);
+}
+
 int
 pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
                   struct strlist *warnings, char **err)
@@ -229,11 +298,13 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	struct dl *dl = NULL;
 	cmark_node *doc = NULL;
 	char *text = clean_input(md, len);
+	md_arena = arena_new();
 
 	/* once per process: documents are converted on several threads */
 	static pthread_once_t registered = PTHREAD_ONCE_INIT;
 	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
-	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+	cmark_parser *p =
+	    cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8, &md_mem);
 	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};
 	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(ext[i]);
@@ -267,15 +338,17 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	walk(doc, L, form);
 	dl = lay_finish(L);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
-	struct pdfout_info info = {title, author, subject, o->created, lang};
+	struct pdfout_info info = {title,      author, subject,
+	                           o->created, lang,   o->ctx ? &o->ctx->zd : NULL};
 	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
 out:
 	dl_free(dl);
 	lay_free(L);
 	fonts_free(fonts);
 	form_free(form);
-	if (doc)
-		cmark_node_free(doc);
+	/* doc, the parser and every iterator were pieces of the arena */
+	arena_free(md_arena);
+	md_arena = NULL;
 	free(text);
 	return rc;
 }
@@ -387,7 +460,7 @@ cmd_pdf(int argc, char **argv)
 		                 "the output is the input file; the source is not overwritten"));
 		goto out; /* refused before any work */
 	}
-	if (!fs_read(in, MAX_INPUT, &data, &len, &err)) {
+	if (!fs_read(in, MAX_MD_INPUT, &data, &len, &err)) {
 		escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
 	}
@@ -407,8 +480,8 @@ cmd_pdf(int argc, char **argv)
 			n -= 3;
 		name = xstrndup(b, n);
 	}
-	struct pdf_opts o = {title, name, NULL, NULL,  font,
-	                     base,  0,    lang, label, date_source_epoch()};
+	struct pdf_opts o = {
+	    title, name, NULL, NULL, font, base, 0, lang, label, date_source_epoch(), NULL};
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
 		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
 			escape_eprintf("%s\n", err); /* FILE:LINE:COL: … */

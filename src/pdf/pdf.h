@@ -12,6 +12,13 @@
 #include "debrief.h"
 #include "strlist.h"
 
+/* What one thread keeps from a document to the next: zlib's state, about
+ * 260 KB that each document would otherwise set up and give back.  Given
+ * to one document at a time (pdf_opts.ctx); pdf_ctx_free when done. */
+struct pdf_ctx;
+struct pdf_ctx *pdf_ctx_new(void);
+void pdf_ctx_free(struct pdf_ctx *c);
+
 struct pdf_opts {
 	const char *title;       /* NULL: first heading, else name */
 	const char *name;        /* title of last resort (file name); NULL: none */
@@ -23,6 +30,7 @@ struct pdf_opts {
 	enum lang lang;          /* for messages */
 	const char *file;        /* names the input in messages; NULL: none */
 	long long created;       /* creation date, seconds since 1970; -1: none */
+	struct pdf_ctx *ctx;     /* NULL: the document sets up its own */
 };
 
 /* Render Markdown md[len] to PDF bytes appended to *out.  A YAML front

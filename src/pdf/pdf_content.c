@@ -71,14 +71,24 @@ content_rgb(struct buf *b, uint32_t c, const char *op)
 float
 content_codes(struct buf *b, const uint16_t *w, const char *s, size_t len)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	float adv = 0;
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	buf_putc(b, '<');
+	/* a code takes one byte of s at least: room for all at once */
+	buf_reserve(b, 4 * len + 2);
+	char *o = b->data + b->len;
+	*o++ = '<';
 	while (p < end) {
 		uint32_t code = text_next_cp(&p);
-		content_hex4(b, code);
+		o[0] = hex[code >> 12 & 15];
+		o[1] = hex[code >> 8 & 15];
+		o[2] = hex[code >> 4 & 15];
+		o[3] = hex[code & 15];
+		o += 4;
 		adv += w[code];
 	}
-	buf_putc(b, '>');
+	*o++ = '>';
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = '\0';
 	return adv;
 }

@@ -1,6 +1,6 @@
 /*
  * pdf_deflate.c: deflating a PDF's streams at one level, with one z_stream
- * a document and a bounded cache of small streams already deflated.  It
+ * a document (or a thread's documents) and a bounded cache of small streams already deflated.  It
  * does not touch libharu: pdf_hpdf.c hands it a stream's bytes and writes
  * what comes out.
  */
@@ -104,8 +104,9 @@ deflater_run(struct deflater *d, const void *data, size_t len)
 	uint64_t hash = len <= SMALL_STREAM ? hash64(data, len) : 0;
 	if (len <= SMALL_STREAM && small_find(d, hash, data, len))
 		return 1;
-	/* one z_stream for the document: zlib's set-up for each stream, as
-	 * libharu does it, costs as much as deflating a small one */
+	/* one z_stream for the document, or the thread's documents: zlib's
+	 * set-up for each stream, as libharu does it, costs as much as
+	 * deflating a small one */
 	int r = d->init ? deflateReset(&d->z) : deflateInit(&d->z, DEFLATE_LEVEL);
 	if (r != Z_OK)
 		return 0;

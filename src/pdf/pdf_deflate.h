@@ -8,7 +8,8 @@
 #define ZLIB_CONST
 #include <zlib.h>
 
-/* One a document, zeroed to start; deflater_end when done. */
+/* One a document, or kept from one document to the next (pdf.h's
+ * pdf_ctx); zeroed to start; deflater_end when done. */
 struct deflater {
 	z_stream z;
 	int init;           /* z is initialised */

@@ -76,6 +76,16 @@ struct cand {          /* an installed TrueType face, for the last fallback */
 	int bad;       /* could not be opened or has no glyf table */
 };
 
+#define KNOWN_FAMILIES 8 /* families whose answers are kept */
+#define KNOWN_MAX 65536  /* answers kept, at most */
+
+struct known {
+	uint64_t key;      /* (family << 40 | style << 32 | code point) + 1; 0: empty */
+	struct face *face; /* NULL: no face has it */
+	uint32_t gid;
+	unsigned width; /* 1/1000 em */
+};
+
 /* Process-wide answers: fontconfig is slow to ask and faces are large. */
 static struct {
 	int fc;              /* FcInit done */
@@ -86,6 +96,14 @@ static struct {
 	struct cand *cand; /* every TrueType face, sorted by path */
 	size_t ncand;
 	int listed; /* cand filled */
+	/* which face has a code point in a style of a family, its glyph and
+	 * width (struct known), for every document of the run: each
+	 * document numbers its own codes, but asked the faces again for
+	 * each of its some 230 characters */
+	char *family[KNOWN_FAMILIES]; /* families asked, by their number */
+	int nfamily;
+	struct known *known; /* open addressing */
+	size_t nknown, capknown;
 } cache;
 /* Held while the cache is asked or grown: documents are laid out on
  * several threads at once.  Faces, once opened, are only read (HarfBuzz
@@ -118,6 +136,7 @@ struct fonts {
 	struct codes code[MAXFACES]; /* codes drawn, per face */
 	int nface;                   /* faces used */
 	struct face *prim[FST_N];    /* primary face per style */
+	int known;                   /* its family's number in cache.family, or -1 */
 	struct hent *h;              /* answers, open addressing */
 	size_t hcap, hn;             /* slots, used */
 	hb_set_t *warned;            /* code points already reported */
@@ -485,6 +504,16 @@ fonts_new(const char *family, enum lang lang, struct strlist *warnings, char **e
 	}
 	struct fonts *f = xcalloc(1, sizeof *f);
 	f->family = xstrdup(fam);
+	f->known = -1;
+	pthread_mutex_lock(&cache_mu);
+	for (int k = 0; k < cache.nfamily && f->known < 0; k++)
+		if (!strcmp(cache.family[k], fam))
+			f->known = k;
+	if (f->known < 0 && cache.nfamily < KNOWN_FAMILIES) {
+		cache.family[cache.nfamily] = xstrdup(fam);
+		f->known = cache.nfamily++;
+	}
+	pthread_mutex_unlock(&cache_mu);
 	f->lang = lang;
 	f->warnings = warnings;
 	f->warned = hb_set_create();
@@ -510,6 +539,64 @@ fonts_free(struct fonts *f)
 	free(f->h);
 	free(f->family);
 	free(f);
+}
+
+static struct known *
+known_slot(uint64_t key)
+{
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 40) & (cache.capknown - 1);
+	while (cache.known[i].key && cache.known[i].key != key)
+		i = (i + 1) & (cache.capknown - 1);
+	return &cache.known[i];
+}
+
+/* The face of f's family that has cp in style, its glyph and width: as
+ * find_face and HarfBuzz answer, kept for the next documents. */
+static struct face *
+known_glyph(struct fonts *f, int style, uint32_t cp, hb_codepoint_t *gid, unsigned *width)
+{
+	pthread_mutex_lock(&cache_mu);
+	struct known *k = NULL;
+	if (f->known >= 0 && cache.nknown < KNOWN_MAX) {
+		if (cache.nknown * 2 >= cache.capknown) {
+			struct known *old = cache.known;
+			size_t oldcap = cache.capknown;
+			cache.capknown = oldcap ? oldcap * 2 : 1024;
+			cache.known = xcalloc(cache.capknown, sizeof *cache.known);
+			for (size_t i = 0; i < oldcap; i++)
+				if (old[i].key)
+					*known_slot(old[i].key) = old[i];
+			free(old);
+		}
+		k = known_slot(((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1);
+	} else if (f->known >= 0 && cache.capknown) {
+		k = known_slot(((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1);
+		if (!k->key)
+			k = NULL; /* full: answered, not kept */
+	}
+	struct face *face;
+	if (k && k->key) {
+		face = k->face;
+		*gid = k->gid;
+		*width = k->width;
+	} else {
+		face = find_face_locked(f, style, cp);
+		*gid = 0;
+		*width = 0;
+		if (face) {
+			hb_font_get_nominal_glyph(face->font, cp, gid);
+			unsigned adv = (unsigned)hb_font_get_glyph_h_advance(face->font, *gid);
+			*width = adv * 1000u / face->upem;
+		}
+		if (k) {
+			*k = (struct known){
+			    ((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1, face, *gid,
+			    *width};
+			cache.nknown++;
+		}
+	}
+	pthread_mutex_unlock(&cache_mu);
+	return face;
 }
 
 static struct hent *
@@ -576,13 +663,12 @@ fonts_glyph(struct fonts *f, int style, uint32_t cp, int quiet, struct glyph *g)
 		grow(f);
 	struct hent *e = slot(f, key);
 	if (!e->key) {
-		struct face *face = find_face(f, style, cp);
+		hb_codepoint_t gid;
+		unsigned width;
+		struct face *face = known_glyph(f, style, cp, &gid, &width);
 		int i = face ? doc_face(f, face) : -1;
 		if (i >= 0) {
-			hb_codepoint_t gid = 0;
-			hb_font_get_nominal_glyph(face->font, cp, &gid);
-			unsigned adv = (unsigned)hb_font_get_glyph_h_advance(face->font, gid);
-			e->width = (uint16_t)(adv * 1000u / face->upem);
+			e->width = (uint16_t)width;
 			e->cid = code_of(f, i, cp, gid, e->width);
 		} else {
 			/* the box of the style's face; the code still maps to cp,
@@ -893,8 +979,12 @@ base_font(const struct face *face, const struct codes *c, char *out, size_t size
  * one collection draw mostly the same letters (1,000 generated records:
  * 4,862 subsets, 1,408 different ones), and a subset, deflated, is the same
  * bytes each time.  Four ways a set, the least recently used one out: at
- * most 256 subsets of at most 16 KB, however many documents. */
-#define SUBSET_SETS 64
+ * most 1,024 subsets of at most 16 KB, however many documents.  With 256
+ * of them, some 1,980 subsets were made for those 1,408; with 1,024, some
+ * 1,490, for 4 MB more at the end of the run (the set a subset falls in
+ * follows where its face is in memory, so the counts vary a little from
+ * run to run; the bytes written do not). */
+#define SUBSET_SETS 256
 #define SUBSET_WAYS 4
 #define SUBSET_KEPT 16384 /* larger subsets (many CJK glyphs) are not kept */
 
@@ -1215,6 +1305,9 @@ fonts_cache_clear(void)
 		FcCharSetDestroy(cache.cand[i].cs);
 	}
 	free(cache.cand);
+	for (int k = 0; k < cache.nfamily; k++)
+		free(cache.family[k]);
+	free(cache.known);
 	if (cache.fc)
 		FcFini();
 	memset(&cache, 0, sizeof cache);

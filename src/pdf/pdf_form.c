@@ -219,6 +219,7 @@ static void
 lines_lay(struct lay *L, const char *s, int font, float size, float w, struct laid *t)
 {
 	memset(t, 0, sizeof *t);
+	para_take(L, &t->p);
 	para_reset(&t->p, font, size, 0, LEAD, 0);
 	para_text(L, &t->p, s);
 	t->n = para_break(L, &t->p, w, 1000, &t->ln);
@@ -250,10 +251,9 @@ lines_put(struct lay *L, struct laid *t, float x, float w, float *y, int draw, i
 }
 
 static void
-lines_free(struct laid *t)
+lines_free(struct lay *L, struct laid *t)
 {
-	free(t->ln);
-	para_free(&t->p);
+	para_give(L, &t->p);
 }
 
 /* Lines of s in one style, each centred in [x, x + w) (or from x when
@@ -268,7 +268,7 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 	struct laid t;
 	lines_lay(L, s, font, size, w, &t);
 	float widest = lines_put(L, &t, x, w, y, draw, left);
-	lines_free(&t);
+	lines_free(L, &t);
 	return widest;
 }
 
@@ -276,13 +276,14 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 static float
 text_width(struct lay *L, const char *s, float size)
 {
-	struct para p = {0};
+	struct para p;
+	para_take(L, &p);
 	para_reset(&p, 0, size, 0, LEAD, 0);
 	para_text(L, &p, s);
 	float w = 0;
 	for (size_t k = 0; k < p.n; k++)
 		w += p.c[k].w;
-	para_free(&p);
+	para_give(L, &p);
 	return w;
 }
 
@@ -342,40 +343,89 @@ form_header(struct lay *L, const struct form *f)
 	L->suppress = 1;
 }
 
+/* The pieces of the footer, each laid out once for both of footer_at's
+ * passes (measured, then drawn): a piece absent is no lines. */
+struct footer {
+	struct laid *signer; /* f->nsigner */
+	struct laid name, label, dash;
+	struct laid *recipient; /* f->nrecipients, with their ';' or '.' */
+	float dash_w;           /* "- " */
+};
+
+static void
+piece_lay(struct lay *L, const char *s, int font, float size, float w, struct laid *t)
+{
+	if (!s || !*s)
+		memset(t, 0, sizeof *t);
+	else
+		lines_lay(L, s, font, size, w, t);
+}
+
+/* In the order the pieces are placed, which numbers the codes of a face. */
+static void
+footer_lay(struct lay *L, const struct form *f, struct footer *ft)
+{
+	float W = PAGE_W - L->st->ml - L->st->mr, lw = W * 0.45f, rw = W - lw;
+	ft->signer = xcalloc(f->nsigner ? f->nsigner : 1, sizeof *ft->signer);
+	for (size_t i = 0; i < f->nsigner; i++)
+		piece_lay(L, f->signer[i], FST_BOLD, HEAD_SIZE, rw, &ft->signer[i]);
+	memset(&ft->name, 0, sizeof ft->name);
+	if (f->nsigner || f->signer_name)
+		piece_lay(L, f->signer_name, FST_BOLD, HEAD_SIZE, rw, &ft->name);
+	piece_lay(L, f->recipients_label, FST_BOLD | FST_ITALIC, 12.0f, lw, &ft->label);
+	/* "- " then the recipient, its further lines under its first word */
+	ft->dash_w = text_width(L, "- ", 11.0f);
+	piece_lay(L, "-", 0, 11.0f, ft->dash_w, &ft->dash);
+	ft->recipient = xcalloc(f->nrecipients ? f->nrecipients : 1, sizeof *ft->recipient);
+	for (size_t i = 0; i < f->nrecipients; i++) {
+		char *s = xasprintf("%s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
+		piece_lay(L, s, 0, 11.0f, lw - 6 - ft->dash_w, &ft->recipient[i]);
+		free(s);
+	}
+}
+
+static void
+footer_free(struct lay *L, const struct form *f, struct footer *ft)
+{
+	for (size_t i = 0; i < f->nsigner; i++)
+		lines_free(L, &ft->signer[i]);
+	free(ft->signer);
+	lines_free(L, &ft->name);
+	lines_free(L, &ft->label);
+	lines_free(L, &ft->dash);
+	for (size_t i = 0; i < f->nrecipients; i++)
+		lines_free(L, &ft->recipient[i]);
+	free(ft->recipient);
+}
+
 /* Recipients on the left, the signature block on the right, from top;
  * returns where they end.  Drawn, a list of recipients longer than the
  * page goes on over the next pages; measured (!draw), it does not. */
 static float
-footer_at(struct lay *L, const struct form *f, float top, int draw)
+footer_at(struct lay *L, const struct form *f, struct footer *ft, float top, int draw)
 {
 	float x = L->st->ml, W = PAGE_W - L->st->ml - L->st->mr;
-	float lw = W * 0.45f, rw = W - lw, rx = x + lw;
+	float lw = W * 0.45f, rw = W - lw, rx = x + lw, dash = ft->dash_w;
 	int page = L->page;
 	float yr = top;
 	for (size_t i = 0; i < f->nsigner; i++)
-		lines(L, f->signer[i], FST_BOLD, HEAD_SIZE, rx, rw, &yr, draw, 0);
+		lines_put(L, &ft->signer[i], rx, rw, &yr, draw, 0);
 	if (f->nsigner || f->signer_name) {
 		yr -= 4 * HEAD_SIZE * LEAD; /* signature and seal */
-		lines(L, f->signer_name, FST_BOLD, HEAD_SIZE, rx, rw, &yr, draw, 0);
+		lines_put(L, &ft->name, rx, rw, &yr, draw, 0);
 	}
 	float yl = top;
-	lines(L, f->recipients_label, FST_BOLD | FST_ITALIC, 12.0f, x, lw, &yl, draw, 1);
-	/* "- " then the recipient, its further lines under its first word */
-	float dash = text_width(L, "- ", 11.0f);
+	lines_put(L, &ft->label, x, lw, &yl, draw, 1);
 	for (size_t i = 0; i < f->nrecipients; i++) {
-		char *s = xasprintf("%s%s", f->recipients[i], i + 1 == f->nrecipients ? "." : ";");
-		/* laid out once: where it ends decides the page, then it is put */
-		struct laid t;
-		lines_lay(L, s, 0, 11.0f, lw - 6 - dash, &t);
-		if (draw && lines_bottom(&t, yl) < L->st->mb && yl < PAGE_H - L->st->mt) {
+		/* where it ends decides the page, then it is put */
+		struct laid *t = &ft->recipient[i];
+		if (draw && lines_bottom(t, yl) < L->st->mb && yl < PAGE_H - L->st->mt) {
 			lay_page_break(L);
 			yl = PAGE_H - L->st->mt;
 		}
 		float y0 = yl;
-		lines(L, "-", 0, 11.0f, x, dash, &y0, draw, 1);
-		lines_put(L, &t, x + dash, lw - 6 - dash, &yl, draw, 1);
-		lines_free(&t);
-		free(s);
+		lines_put(L, &ft->dash, x, dash, &y0, draw, 1);
+		lines_put(L, t, x + dash, lw - 6 - dash, &yl, draw, 1);
 	}
 	return L->page != page || yl < yr ? yl : yr;
 }
@@ -385,14 +435,17 @@ footer_at(struct lay *L, const struct form *f, float top, int draw)
 static void
 form_footer(struct lay *L, const struct form *f)
 {
-	float h = L->y - footer_at(L, f, L->y, 0);
-	if (h <= 0)
-		return;
-	lay_block_space(L, 12);
-	float room = lay_page_room(L);
-	float top = lay_box_begin(L, h < room ? h : room, 0);
-	L->y = footer_at(L, f, top, 1);
-	L->at_top = 0;
+	struct footer ft;
+	footer_lay(L, f, &ft);
+	float h = L->y - footer_at(L, f, &ft, L->y, 0);
+	if (h > 0) {
+		lay_block_space(L, 12);
+		float room = lay_page_room(L);
+		float top = lay_box_begin(L, h < room ? h : room, 0);
+		L->y = footer_at(L, f, &ft, top, 1);
+		L->at_top = 0;
+	}
+	footer_free(L, f, &ft);
 }
 
 void

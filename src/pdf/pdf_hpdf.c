@@ -17,7 +17,7 @@
  *   author and subject as UTF-16 text strings written here, which
  *   HPDF_SetInfoAttr would pass through its own encoders;
  * - a stream dictionary's filter, stream and write_fn: a stream deflated
- *   by pdf_deflate.c (one z_stream for the document, level 3) is written as it is and
+ *   by pdf_deflate.c (one z_stream for the document or the thread, level 3) is written as it is and
  *   its /Filter named by a write hook, since libharu names a filter only
  *   for what it deflates itself, at its own level, with a fresh z_stream
  *   per stream;
@@ -27,8 +27,9 @@
  * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
  *   names of fonts and forms made outside libharu's font loaders;
  * - HPDF_MemCpy, which libharu calls through the dynamic linker for every
- *   byte it moves between streams: defined below, so that libharu's calls
- *   reach it instead.
+ *   byte it moves between streams, and HPDF_MemSet and HPDF_StrLen, for
+ *   every buffer it clears and every name and string it writes: defined
+ *   below, so that libharu's calls reach them instead.
  * Another release may move or change any of these without a word, so the
  * build stops on any other version than the one they were read from.
  */
@@ -54,10 +55,11 @@
 #endif
 
 struct hpdf {
-	HPDF_Doc doc;       /* owned */
-	HPDF_STATUS err;    /* first libharu error, 0 if none */
-	HPDF_STATUS detail; /* its detail number */
-	struct deflater zd; /* one deflater for every stream of the document */
+	HPDF_Doc doc;        /* owned */
+	HPDF_STATUS err;     /* first libharu error, 0 if none */
+	HPDF_STATUS detail;  /* its detail number */
+	struct deflater *zd; /* deflates every stream of the document */
+	struct deflater own; /* zd when the caller keeps none */
 };
 
 /* libharu copies each byte of each stream four times (into the stream,
@@ -70,6 +72,25 @@ HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 {
 	memmove(out, in, n);
 	return out + n;
+}
+
+/* Two more loops of one byte at a time, for the buffers libharu clears
+ * and the names and strings it measures as it writes each object: the
+ * same by libc.  HPDF_MemSet returns the end of what it set, HPDF_StrLen
+ * counts up to maxlen bytes unless maxlen is negative, and 0 for NULL. */
+void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
+}
+
+HPDF_UINT
+HPDF_StrLen(const char *s, HPDF_INT maxlen)
+{
+	if (!s)
+		return 0;
+	return (HPDF_UINT)(maxlen < 0 ? strlen(s) : strnlen(s, (size_t)maxlen));
 }
 
 /* libharu asks for some 1,500 pieces of memory a document and gives each
@@ -156,9 +177,10 @@ on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 }
 
 struct hpdf *
-hpdf_new(char **err)
+hpdf_new(struct deflater *zd, char **err)
 {
 	struct hpdf *h = xcalloc(1, sizeof *h);
+	h->zd = zd ? zd : &h->own;
 	arena.docs++;
 	h->doc = HPDF_NewEx(on_error, arena_alloc, arena_free, 0, h);
 	if (!h->doc) {
@@ -182,7 +204,7 @@ hpdf_free(struct hpdf *h)
 		return;
 	HPDF_Free(h->doc);
 	arena_release();
-	deflater_end(&h->zd);
+	deflater_end(&h->own);
 	free(h);
 }
 
@@ -225,8 +247,8 @@ put_flate(HPDF_Dict s, const void *z, size_t zlen)
 static int
 put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 {
-	return len <= UINT_MAX / 2 && deflater_run(&h->zd, data, len) &&
-	       put_flate(s, h->zd.out, h->zd.len);
+	return len <= UINT_MAX / 2 && deflater_run(h->zd, data, len) &&
+	       put_flate(s, h->zd->out, h->zd->len);
 }
 
 struct hpdf_obj *
@@ -267,8 +289,8 @@ hpdf_stream_deflated(struct hpdf *h, const void *z, size_t zlen)
 const unsigned char *
 hpdf_deflated(const struct hpdf *h, size_t *len)
 {
-	*len = h->zd.len;
-	return h->zd.out;
+	*len = h->zd->len;
+	return h->zd->out;
 }
 
 struct hpdf_obj *
@@ -479,11 +501,13 @@ hpdf_save(struct hpdf *h, struct buf *out, char **err)
 		return 0;
 	}
 	HPDF_ResetStream(h->doc);
-	for (;;) {
-		HPDF_BYTE chunk[65536];
-		HPDF_UINT32 len = sizeof chunk;
-		HPDF_STATUS s = HPDF_ReadFromStream(h->doc, chunk, &len);
-		buf_put(out, chunk, len);
+	for (;;) { /* read straight into out, 64 KB at a time */
+		HPDF_UINT32 len = 65536;
+		buf_reserve(out, len);
+		HPDF_STATUS s =
+		    HPDF_ReadFromStream(h->doc, (HPDF_BYTE *)out->data + out->len, &len);
+		out->len += len;
+		out->data[out->len] = '\0';
 		if (s == HPDF_STREAM_EOF)
 			break;
 		if (s != HPDF_OK) {

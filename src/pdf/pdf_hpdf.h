@@ -17,9 +17,12 @@
 
 struct hpdf;     /* one document being written */
 struct hpdf_obj; /* a dictionary, array, stream, page or image in it */
+struct deflater; /* pdf_deflate.h */
 
-/* A document, or NULL and *err (caller frees). */
-struct hpdf *hpdf_new(char **err);
+/* A document, or NULL and *err (caller frees).  Its streams are deflated
+ * with zd, which the caller keeps from one document to the next, else
+ * (NULL) with a deflater of the document's own. */
+struct hpdf *hpdf_new(struct deflater *zd, char **err);
 void hpdf_free(struct hpdf *h);
 /* 1 and *err ("libharu: what: error ...") when an error is recorded. */
 int hpdf_failed(struct hpdf *h, const char *what, char **err);

@@ -37,6 +37,26 @@ para_free(struct para *p)
 	free(p->obj);
 	free(p->g);
 	free(p->stack);
+	free(p->ln);
+	memset(p, 0, sizeof *p);
+}
+
+void
+para_take(struct lay *L, struct para *p)
+{
+	if (L->nspare)
+		*p = L->spare[--L->nspare];
+	else
+		memset(p, 0, sizeof *p);
+}
+
+void
+para_give(struct lay *L, struct para *p)
+{
+	if (L->nspare < PARAS_KEPT)
+		L->spare[L->nspare++] = *p;
+	else
+		para_free(p);
 	memset(p, 0, sizeof *p);
 }
 
@@ -109,44 +129,74 @@ static const uint32_t closing[] = {')',    ']',    '}',    ',',    '.',    ':', 
 static const uint32_t opening[] = {'(',    '[',    '{',    0xFF08, 0x300C, 0x300E,
                                    0x3010, 0x3014, 0x3008, 0x300A, 0};
 
-static void
-add_char(struct lay *L, struct para *p, uint32_t cp)
+/* What a character becomes in font style `font` (pdf_fonts.c gives its
+ * code, face and width; fonts_glyph reports no missing character here:
+ * para_shape reports runs). */
+static struct chinfo
+char_info(struct lay *L, int font, uint32_t cp)
 {
-	struct ich *c = push(p);
-	const struct istyle *st = &p->st[c->style];
 	enum text_class k = text_class(cp);
 	struct glyph g;
-	fonts_glyph(L->fonts, st->font, cp, 1, &g); /* para_shape reports runs */
-	c->cid = g.cid;
-	c->cp = cp;
-	c->face = (uint8_t)g.face;
-	c->w = (float)g.width * st->size / 1000.0f;
+	fonts_glyph(L->fonts, font, cp, 1, &g);
+	struct chinfo ci = {0, g.cid, (uint16_t)g.width, 0, (uint8_t)g.face, 0};
 	if (k == TEXT_SPACE)
-		c->flags |= ICH_SPACE;
+		ci.flags |= ICH_SPACE;
 	else if (k == TEXT_LETTER && !(cp >= '0' && cp <= '9')) /* "10-15" keeps together */
-		c->flags |= ICH_LETTER;
+		ci.flags |= ICH_LETTER;
 	else if (k == TEXT_MARK)
-		c->flags |= ICH_MARK;
+		ci.flags |= ICH_MARK;
 	if (g.missing && k == TEXT_IGNORABLE) {
-		c->flags |= ICH_INVIS;
-		c->w = 0;
+		ci.flags |= ICH_INVIS;
+		ci.width = 0;
 	} else if (g.missing)
-		c->flags |= ICH_MISSING | ICH_INVIS;
+		ci.flags |= ICH_MISSING | ICH_INVIS;
 	if (breaks_anywhere(cp))
-		c->flags |= ICH_CJK;
+		ci.flags |= ICH_CJK;
 	if (cp == '-' || cp == 0x2010)
-		c->flags |= ICH_HYPHEN;
+		ci.flags |= ICH_HYPHEN;
 	/* both lists hold ASCII punctuation and characters from U+2026 on:
 	 * the letters and digits of Latin and Vietnamese text, nearly every
 	 * character of a report, need not walk them */
 	int ascii_alnum = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
 	if (cp < 0x80 ? !ascii_alnum : cp >= 0x2026) {
 		if (in_list(cp, closing))
-			c->flags |= ICH_CLOSE;
+			ci.flags |= ICH_CLOSE;
 		if (in_list(cp, opening))
-			c->flags |= ICH_OPEN;
+			ci.flags |= ICH_OPEN;
 	}
+	if (g.missing)
+		ci.need |= SHAPE_MISSING;
+	if (!(cp >= 0x20 && cp <= 0x7E) && !fonts_unshaped(cp))
+		ci.need |= SHAPE_RUNS;
+	if (shape_sea(cp))
+		ci.need |= SHAPE_WORDS;
+	return ci;
+}
+
+/* Adds cp; returns what para_shape may have to do for it (SHAPE_*). */
+static unsigned
+add_char(struct lay *L, struct para *p, uint32_t cp)
+{
+	struct ich *c = push(p);
+	const struct istyle *st = &p->st[c->style];
+	struct chinfo ci;
+	if (cp <= 0x1FFFFF) {
+		uint32_t key = ((uint32_t)st->font << 21 | cp) + 1;
+		struct chinfo *e = &L->chars[(cp ^ (uint32_t)st->font << 7) & (CHARS_KEPT - 1)];
+		if (e->key != key) {
+			*e = char_info(L, st->font, cp);
+			e->key = key;
+		}
+		ci = *e;
+	} else
+		ci = char_info(L, st->font, cp);
+	c->cid = ci.cid;
+	c->cp = cp;
+	c->face = ci.face;
+	c->w = (float)ci.width * st->size / 1000.0f;
+	c->flags |= ci.flags;
 	p->col++;
+	return ci.need;
 }
 
 void
@@ -154,6 +204,7 @@ para_text(struct lay *L, struct para *p, const char *s)
 {
 	char *nfc = NULL;
 	size_t from = p->n;
+	unsigned need = 0;
 	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
 		if (*q >= 0x80) {
 			nfc = text_nfc(s);
@@ -170,15 +221,15 @@ para_text(struct lay *L, struct para *p, const char *s)
 		if (cp == '\t' && p->pre) {
 			unsigned n = 4 - p->col % 4;
 			while (n--)
-				add_char(L, p, ' ');
+				need |= add_char(L, p, ' ');
 			continue;
 		}
 		if (cp == '\n' || cp == '\t' || cp == '\r')
 			cp = ' ';
-		add_char(L, p, cp);
+		need |= add_char(L, p, cp);
 	}
 	free(nfc);
-	para_shape(L, p, from);
+	para_shape(L, p, from, need);
 }
 
 void
@@ -258,8 +309,7 @@ size_t
 para_break(struct lay *L, struct para *p, float width, float maxh, struct line **lines)
 {
 	(void)L;
-	size_t nl = 0, capl = 0;
-	*lines = NULL;
+	size_t nl = 0;
 	if (width < 1)
 		width = 1;
 	for (size_t k = 0; k < p->nobj; k++) {
@@ -311,10 +361,11 @@ para_break(struct lay *L, struct para *p, float width, float maxh, struct line *
 		for (size_t k = s; k < ln.e; k++)
 			ln.w += p->c[k].w;
 		line_metrics(p, &ln, e);
-		*lines = xgrow(*lines, &capl, nl + 1, sizeof **lines);
-		(*lines)[nl++] = ln;
+		p->ln = xgrow(p->ln, &p->capln, nl + 1, sizeof *p->ln);
+		p->ln[nl++] = ln;
 		i = next;
 	}
+	*lines = p->ln;
 	return nl;
 }
 
@@ -536,7 +587,8 @@ float
 lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, float x,
            float baseline, const char *s, int right)
 {
-	struct para p = {0};
+	struct para p;
+	para_take(L, &p);
 	para_reset(&p, font, size, rgb, 1, 0);
 	para_text(L, &p, s);
 	struct line ln = {0, p.n, p.n, 0, 0, 0};
@@ -547,6 +599,6 @@ lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, flo
 	}
 	para_draw_line(L, &p, &ln, right ? x - ln.w : x, baseline, 0, 0);
 	float w = ln.w;
-	para_free(&p);
+	para_give(L, &p);
 	return w;
 }

@@ -78,6 +78,8 @@ struct para { /* the inline content of one block or table cell */
 	size_t ng, capg;
 	uint32_t *stack; /* open spans, as style indices */
 	size_t nstack, capstack;
+	struct line *ln; /* the lines of para_break, kept for the next one */
+	size_t capln;
 	float lead;   /* line height / font size */
 	int pre;      /* code or HTML block: spaces kept, '\n' breaks */
 	unsigned col; /* pre: column, for tab stops */
@@ -125,6 +127,22 @@ struct names {             /* strings to ints */
 struct page_style;
 struct form;
 
+/* What add_char (pdf_inline.c) makes of a character in a style: its
+ * code, face, width and flags, worked out once a document.  A report is
+ * some 3,600 characters of a few dozen different ones. */
+#define CHARS_KEPT 1024 /* a power of two */
+
+struct chinfo {
+	uint32_t key;   /* (style's font << 21 | code point) + 1; 0: empty */
+	uint32_t cid;   /* as struct glyph */
+	uint16_t width; /* 1/1000 em; 0 for an ignorable character no face has */
+	uint16_t flags; /* ICH_* */
+	uint8_t face;
+	uint8_t need; /* SHAPE_*: what para_shape may have to do for it */
+};
+
+#define PARAS_KEPT 32
+
 struct lay {
 	struct fonts *fonts;         /* not owned */
 	const struct page_style *st; /* pdf_style.h: plain, or the official form's */
@@ -155,6 +173,12 @@ struct lay {
 	struct table *tab;      /* table being collected */
 	struct names anchor_at; /* anchor name -> index in dl.anchors (keys borrowed) */
 	struct names suffix;    /* anchor base -> next "-N" to try (keys owned) */
+	/* characters by key, one a slot, the last one met */
+	struct chinfo chars[CHARS_KEPT];
+	/* paragraphs given back (para_give), their memory kept for the next
+	 * ones taken (table cells, list markers, the form's lines) */
+	struct para spare[PARAS_KEPT];
+	size_t nspare;
 };
 
 /* pdf_layout.c */
@@ -172,16 +196,25 @@ void lay_block_space(struct lay *L, float before);
 /* pdf_inline.c */
 void para_reset(struct para *p, int font, float size, uint32_t rgb, float lead, int pre);
 void para_free(struct para *p);
+/* A paragraph to para_reset, with the memory of one given back if any;
+ * para_give gives it back (and leaves it zeroed), lay_free frees them. */
+void para_take(struct lay *L, struct para *p);
+void para_give(struct lay *L, struct para *p);
 void para_text(struct lay *L, struct para *p, const char *s);
 void para_hard(struct para *p);
 void para_span(struct para *p, int font_set, int deco_set, uint32_t rgb, int link);
 void para_span_end(struct para *p);
 void para_object(struct lay *L, struct para *p, int image, float w, float h);
 /* pdf_shape.c: shapes, finds word boundaries in and reports characters
- * no face has of p->c[from, n), the characters para_text added. */
-void para_shape(struct lay *L, struct para *p, size_t from);
+ * no face has of p->c[from, n), the characters para_text added; need
+ * says which of these some of them may ask for (SHAPE_*, or'ed). */
+enum { SHAPE_MISSING = 1, SHAPE_RUNS = 2, SHAPE_WORDS = 4 };
+void para_shape(struct lay *L, struct para *p, size_t from, unsigned need);
+/* Thai, Lao, Khmer, Myanmar: scripts written without spaces between words. */
+int shape_sea(uint32_t cp);
 /* Breaks p into lines of at most width; images shrink to width and maxh.
- * Returns the number of lines in *lines (caller frees). */
+ * Returns the number of lines in *lines, which p keeps until its next
+ * para_break, para_give or para_free. */
 size_t para_break(struct lay *L, struct para *p, float width, float maxh, struct line **lines);
 /* Narrowest width without breaking inside a word, and the width of the
  * longest forced line, both in points. */
@@ -199,6 +232,6 @@ void form_end(struct lay *L);   /* recipients and signature */
 void form_page_marks(struct lay *L, int page);
 
 /* pdf_table.c */
-void table_free(struct table *t);
+void table_free(struct lay *L, struct table *t);
 
 #endif

@@ -88,12 +88,14 @@ lay_free(struct lay *L)
 	dl_free(L->dl);
 	free(L->ctr);
 	para_free(&L->para);
+	for (size_t i = 0; i < L->nspare; i++)
+		para_free(&L->spare[i]);
 	buf_free(&L->htext);
 	for (size_t i = 0; i < L->nlinks; i++)
 		free(L->links[i]);
 	free(L->links);
 	free(L->link_stack);
-	table_free(L->tab);
+	table_free(L, L->tab);
 	names_free(&L->anchor_at);
 	names_free(&L->suffix);
 	free(L);
@@ -479,7 +481,6 @@ place_para(struct lay *L, struct para *p, float keep, int *page)
 			para_draw_line(L, p, &ln[k], x, top - ln[k].asc, w, 0);
 		lay_advance(L, h);
 	}
-	free(ln);
 	return top0;
 }
 
@@ -578,9 +579,7 @@ pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 	size_t n = para_break(L, p, width, lay_page_room(L) * IMAGE_MAX_H, &ln);
 	struct line empty = {0, 0, 0, 0, s->size * ASCENT, s->size * DESCENT};
 	if (!n) {
-		free(ln);
-		ln = xmalloc(sizeof *ln);
-		ln[0] = empty;
+		ln = &empty;
 		n = 1;
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -593,7 +592,6 @@ pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 		para_draw_line(L, p, &ln[k], L->left + pad, top - pt - ln[k].asc, width, 0);
 		lay_advance(L, h);
 	}
-	free(ln);
 	if (s->after > L->pending)
 		L->pending = s->after;
 }
@@ -979,13 +977,14 @@ lay_finish(struct lay *L)
 		else
 			snprintf(num, sizeof num, "%d / %d", p + 1, dl->npages);
 		L->page = p;
-		struct para tmp = {0};
+		struct para tmp;
+		para_take(L, &tmp);
 		para_reset(&tmp, L->st->footer.font, L->st->footer.size, L->st->footer.rgb, 1, 0);
 		para_text(L, &tmp, num);
 		float w = 0;
 		for (size_t k = 0; k < tmp.n; k++)
 			w += tmp.c[k].w;
-		para_free(&tmp);
+		para_give(L, &tmp);
 		lay_string(L, L->st->footer.font, L->st->footer.size, L->st->footer.rgb, 0,
 		           (PAGE_W - w) / 2, L->st->footer_y, num, 0);
 	}

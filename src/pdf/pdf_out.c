@@ -312,7 +312,9 @@ draw_page(struct out *o, const struct dl *dl, const size_t *idx, size_t n, struc
 			face = it->face;
 			size = it->h;
 			const char *name = hpdf_font_name(page, o->font[face]);
-			buf_printf(b, "/%s ", name ? name : "F0");
+			buf_putc(b, '/'); /* without printf: once a run */
+			buf_puts(b, name ? name : "F0");
+			buf_putc(b, ' ');
 			content_op(b, "Tf", 1, &size);
 		}
 		if (it->invisible != invisible) {
@@ -401,7 +403,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 	int rc = 0;
 	size_t *idx = NULL, *start = NULL;
 	struct buf content = BUF_INIT;
-	o.h = hpdf_new(err);
+	o.h = hpdf_new(in->zd, err);
 	if (!o.h || !load_fonts(&o, f, err))
 		goto out;
 	count_glyphs(&o, dl);

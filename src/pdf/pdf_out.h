@@ -8,12 +8,15 @@
 #include "pdf_fonts.h"
 #include "pdf_dl.h"
 
+struct deflater;
+
 struct pdfout_info {
 	const char *title;   /* document info; NULL: none */
 	const char *author;  /* NULL: none */
 	const char *subject; /* NULL: none */
 	long long epoch;     /* creation date, seconds since 1970; < 0: none */
 	enum lang lang;      /* messages */
+	struct deflater *zd; /* zlib's state kept between documents; NULL: none */
 };
 
 /* Appends the PDF to *out.  Returns 1, or 0 and *err (caller frees). */

@@ -12,10 +12,11 @@
 #include "pdf_lay.h"
 #include "xalloc.h"
 
-/* Scripts written without spaces between words. */
-static int
-is_sea(uint32_t cp)
+int
+shape_sea(uint32_t cp)
 {
+	if (cp < 0x0E00) /* Latin and Vietnamese: most characters */
+		return 0;
 	return (cp >= 0x0E00 && cp <= 0x0EFF) || /* Thai, Lao */
 	       (cp >= 0x1000 && cp <= 0x109F) || /* Myanmar */
 	       (cp >= 0x1780 && cp <= 0x17FF) || /* Khmer */
@@ -111,34 +112,42 @@ plain(const struct ich *c)
 	return !(c->flags & (ICH_MISSING | ICH_INVIS | ICH_OBJ | ICH_HARD));
 }
 
-void
-para_shape(struct lay *L, struct para *p, size_t from)
+/* fonts_unshaped, ASCII answered without the call */
+static int
+unshaped(uint32_t cp)
 {
-	warn_missing(L, p, from);
+	return (cp >= 0x20 && cp <= 0x7E) || fonts_unshaped(cp);
+}
+
+void
+para_shape(struct lay *L, struct para *p, size_t from, unsigned need)
+{
+	if (need & SHAPE_MISSING)
+		warn_missing(L, p, from);
 	uint32_t *text = NULL;
 	struct sglyph *sg = NULL;
 	UChar *u16 = NULL;
 	size_t captext = 0, capsg = 0, capu = 0;
-	for (size_t k = from; k < p->n;) {
+	for (size_t k = need & SHAPE_RUNS ? from : p->n; k < p->n;) {
 		size_t e = k + 1;
 		if (!plain(&p->c[k])) {
 			k = e;
 			continue;
 		}
-		int simple = fonts_unshaped(p->c[k].cp);
+		int simple = unshaped(p->c[k].cp);
 		for (; e < p->n && plain(&p->c[e]) && p->c[e].face == p->c[k].face; e++)
-			simple &= fonts_unshaped(p->c[e].cp);
+			simple &= unshaped(p->c[e].cp);
 		if (!simple)
 			shape_run(L, p, k, e, &text, &captext, &sg, &capsg);
 		k = e;
 	}
-	for (size_t k = from; k < p->n;) {
+	for (size_t k = need & SHAPE_WORDS ? from : p->n; k < p->n;) {
 		size_t e = k + 1;
-		if (!is_sea(p->c[k].cp)) {
+		if (!shape_sea(p->c[k].cp)) {
 			k = e;
 			continue;
 		}
-		while (e < p->n && is_sea(p->c[e].cp))
+		while (e < p->n && shape_sea(p->c[e].cp))
 			e++;
 		if (e - k > 1)
 			word_breaks(p, k, e, &u16, &capu);

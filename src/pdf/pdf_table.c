@@ -17,7 +17,7 @@
 
 struct tcell {
 	struct para p;   /* content */
-	struct line *ln; /* lines at the current column width */
+	struct line *ln; /* lines at the current column width (p's) */
 	size_t nln;
 	size_t at; /* first line not drawn yet */
 };
@@ -36,15 +36,13 @@ struct table {
 };
 
 void
-table_free(struct table *t)
+table_free(struct lay *L, struct table *t)
 {
 	if (!t)
 		return;
 	for (size_t r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++) {
-			para_free(&t->rows[r].c[c].p);
-			free(t->rows[r].c[c].ln);
-		}
+		for (int c = 0; c < t->ncols; c++)
+			para_give(L, &t->rows[r].c[c].p);
 		free(t->rows[r].c);
 	}
 	free(t->rows);
@@ -81,9 +79,11 @@ lay_table_row_begin(struct lay *L, int header)
 	r->header = header;
 	r->c = xcalloc((size_t)t->ncols, sizeof *r->c);
 	uint32_t rgb = L->quotes ? QUOTE_RGB : L->st->table.rgb;
-	for (int c = 0; c < t->ncols; c++)
+	for (int c = 0; c < t->ncols; c++) {
+		para_take(L, &r->c[c].p);
 		para_reset(&r->c[c].p, L->st->table.font | (header ? FST_BOLD : 0),
 		           L->st->table.size, rgb, L->st->table.lead, 0);
+	}
 	t->col = 0;
 }
 
@@ -124,7 +124,6 @@ row_lines(struct lay *L, struct table *t, size_t r, const struct group *g)
 	float h = 0, maxh = lay_page_room(L) * IMAGE_MAX_H;
 	for (int c = g->c0; c < g->c1; c++) {
 		struct tcell *cell = &t->rows[r].c[c];
-		free(cell->ln);
 		cell->nln =
 		    para_break(L, &cell->p, g->w[c - g->c0] - 2 * TABLE_PAD_X, maxh, &cell->ln);
 		cell->at = 0;
@@ -270,8 +269,7 @@ draw_group(struct lay *L, struct table *t, struct group *g)
 			draw_band(L, t, r, g, NULL, h);
 		else
 			split_row(L, t, r, g);
-		for (int c = g->c0; c < g->c1; c++) { /* lines are kept only while drawn */
-			free(t->rows[r].c[c].ln);
+		for (int c = g->c0; c < g->c1; c++) { /* lines are used only while drawn */
 			t->rows[r].c[c].ln = NULL;
 			t->rows[r].c[c].nln = 0;
 		}
@@ -399,7 +397,7 @@ lay_table_end(struct lay *L)
 	lay_block_space(L, L->st->table.before);
 	if (t->nrows)
 		table_layout(L, t);
-	table_free(t);
+	table_free(L, t);
 	if (L->st->table.after > L->pending)
 		L->pending = L->st->table.after;
 }

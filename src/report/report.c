@@ -239,6 +239,11 @@ struct report_run {
 	struct held *held;
 	size_t nheld, capheld;
 	pthread_mutex_t tmpl_mu; /* template sets load partials as they render */
+	/* what the PDFs' threads keep between documents, one a thread at
+	 * work: taken for a PDF and put back after it */
+	pthread_mutex_t pdf_mu;
+	struct pdf_ctx **pdf_idle;
+	size_t npdf_idle, cappdf_idle;
 	size_t written;
 	int rc;
 };
@@ -268,9 +273,30 @@ say_findings(struct strlist *said, const struct diags *dq)
 	}
 }
 
+static struct pdf_ctx *
+pdf_ctx_take(struct report_run *run)
+{
+	struct pdf_ctx *c = NULL;
+	pthread_mutex_lock(&run->pdf_mu);
+	if (run->npdf_idle)
+		c = run->pdf_idle[--run->npdf_idle];
+	pthread_mutex_unlock(&run->pdf_mu);
+	return c ? c : pdf_ctx_new();
+}
+
+static void
+pdf_ctx_put(struct report_run *run, struct pdf_ctx *c)
+{
+	pthread_mutex_lock(&run->pdf_mu);
+	run->pdf_idle =
+	    xgrow(run->pdf_idle, &run->cappdf_idle, run->npdf_idle + 1, sizeof *run->pdf_idle);
+	run->pdf_idle[run->npdf_idle++] = c;
+	pthread_mutex_unlock(&run->pdf_mu);
+}
+
 /* The PDF of one record, from that very Markdown. */
 static void
-make_pdf(const struct record *r, enum lang lang, struct rjob *j)
+make_pdf(struct report_run *run, const struct record *r, enum lang lang, struct rjob *j)
 {
 	char *mdname = xasprintf("%s.md", r->id.s);
 	struct pdf_opts po = {0};
@@ -279,9 +305,11 @@ make_pdf(const struct record *r, enum lang lang, struct rjob *j)
 	po.lang = lang;
 	po.file = mdname;
 	po.created = date_source_epoch();
+	po.ctx = pdf_ctx_take(run);
 	if (!pdf_from_markdown(j->md.data, j->md.len, &po, &j->pdf, &j->warn, &j->pdf_err) &&
 	    !j->pdf_err)
 		j->pdf_err = xstrdup("?");
+	pdf_ctx_put(run, po.ctx);
 	free(mdname);
 }
 
@@ -387,7 +415,7 @@ report_work(void *vrun, size_t idx)
 		goto out;
 	}
 	if (o->want_pdf)
-		make_pdf(r, lang, j);
+		make_pdf(run, r, lang, j);
 out:
 	arena_free(a);
 	diags_free(&dq);
@@ -595,6 +623,7 @@ cmd_report(int argc, char **argv)
 	run.o = &o;
 	run.jobs = xcalloc(files.n ? files.n : 1, sizeof *run.jobs);
 	pthread_mutex_init(&run.tmpl_mu, NULL);
+	pthread_mutex_init(&run.pdf_mu, NULL);
 	run.rc = rc;
 	for (size_t i = 0; i < files.n; i++) {
 		struct rjob *j = &run.jobs[i];
@@ -617,6 +646,10 @@ cmd_report(int argc, char **argv)
 		run.rc = EXIT_USAGE;
 	}
 	pthread_mutex_destroy(&run.tmpl_mu);
+	pthread_mutex_destroy(&run.pdf_mu);
+	for (size_t k = 0; k < run.npdf_idle; k++)
+		pdf_ctx_free(run.pdf_idle[k]);
+	free(run.pdf_idle);
 	for (size_t k = 0; k < run.nheld; k++) { /* never read: never said */
 		free(run.held[k].dir);
 		strlist_free(&run.held[k].said);

@@ -28,17 +28,6 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
-buf_putc(struct buf *b, int c)
-{
-	/* a byte at a time is how text is folded and cut: no call to grow
-	 * while there is room */
-	if (b->cap - b->len < 2)
-		buf_reserve(b, 1);
-	b->data[b->len++] = (char)c;
-	b->data[b->len] = '\0';
-}
-
-void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list aq;

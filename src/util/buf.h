@@ -33,7 +33,17 @@ buf_put(struct buf *b, const void *p, size_t n)
 	b->data[b->len] = '\0';
 }
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, int c);
+
+/* Inline too: a byte at a time is how text is folded and cut, and how
+ * content streams are punctuated; no call to grow while there is room. */
+static inline void
+buf_putc(struct buf *b, int c)
+{
+	if (b->cap - b->len < 2)
+		buf_reserve(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* The contents as a string ("" when empty); stays owned by b. */

@@ -95,7 +95,6 @@ test_hyphen(void)
 	OK(tiles(&p, ln, n), "pdf/break/hyphen-tiles");
 	free(a);
 	free(b);
-	free(ln);
 
 	/* a hyphen between digits is no break: "-5" stays with its number */
 	para_reset(&p, 0, 11, 0, 1.3f, 0);
@@ -105,7 +104,6 @@ test_hyphen(void)
 	a = text_of(&p, ln[0].s, ln[0].e);
 	STR_EQ(a, "nhiệt độ", "pdf/break/no-hyphen-break-between-digits");
 	free(a);
-	free(ln);
 	para_free(&p);
 	lay_free(L);
 }
@@ -138,7 +136,6 @@ test_words(void)
 	STR_EQ(buf_cstr(&all), s, "pdf/break/words-kept");
 	OK(tiles(&p, ln, n), "pdf/break/words-tile");
 	buf_free(&all);
-	free(ln);
 	para_free(&p);
 	lay_free(L);
 }
@@ -164,7 +161,6 @@ test_long_word(void)
 	OK(n > 10 && fits, "pdf/break/long-word-cut-to-width");
 	INT_EQ(total, 400, "pdf/break/long-word-keeps-every-character");
 	OK(tiles(&p, ln, n), "pdf/break/long-word-tiles");
-	free(ln);
 
 	/* a mark without a precomposed form never starts a line */
 	para_reset(&p, 0, 11, 0, 1.3f, 0);
@@ -176,7 +172,6 @@ test_long_word(void)
 		ok &= !(p.c[ln[k].s].flags & ICH_MARK);
 	OK(ok, "pdf/break/mark-stays-on-base");
 	OK(tiles(&p, ln, n), "pdf/break/mark-tiles");
-	free(ln);
 	para_free(&p);
 	lay_free(L);
 }
@@ -197,7 +192,6 @@ test_cjk(void)
 	}
 	OK(ok, "pdf/break/cjk-between-ideographs-not-before-punctuation");
 	OK(tiles(&p, ln, n), "pdf/break/cjk-tiles");
-	free(ln);
 
 	/* hangul words keep together: the break is at the space */
 	para_reset(&p, 0, 11, 0, 1.3f, 0);
@@ -206,7 +200,6 @@ test_cjk(void)
 	char *h = text_of(&p, ln[0].s, ln[0].e);
 	STR_EQ(h, "tỉnh", "pdf/break/hangul-word-kept");
 	free(h);
-	free(ln);
 
 	para_reset(&p, FST_MONO, 9.5f, 0, 1.25f, 1);
 	para_text(L, &p, "a\n\tb\n");
@@ -215,7 +208,6 @@ test_cjk(void)
 	char *t = text_of(&p, ln[1].s, ln[1].e);
 	STR_EQ(t, "    b", "pdf/break/pre-tab-to-spaces");
 	free(t);
-	free(ln);
 	para_free(&p);
 	lay_free(L);
 }

@@ -118,7 +118,6 @@ words(const char *name, const char *s, const char *const *want, size_t nwant)
 	para_widths(&p, &minw, &maxw);
 	snprintf(label, sizeof label, "pdf/shape/%s/narrowest-is-widest-word", name);
 	OK(minw <= widest + 0.01f && minw >= widest - 0.01f, label);
-	free(ln);
 	para_free(&p);
 	lay_free(L);
 }
@@ -179,7 +178,6 @@ test_line_height(void)
 		}
 	OK(held, "pdf/shape/lines-hold-their-ink");
 	OK(taller, "pdf/shape/tall-script-lines-grow");
-	free(ln);
 	para_free(&p);
 	lay_free(L);
 }
