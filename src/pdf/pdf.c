@@ -38,7 +38,11 @@
  * pieces of an arena (node.h), each after its size, given back all at
  * once with the document.  cmark's allocator takes no argument to find
  * the arena by, hence one a thread: a document is parsed, walked and
- * freed on one thread. */
+ * freed on one thread.  Only for a document of at most MD_ARENA_MAX
+ * bytes: what the parser grows and gives back stays in the arena until
+ * the end, which for a long page (an archive's dossier of 300 KB) is
+ * megabytes more at once, on each thread. */
+#define MD_ARENA_MAX ((size_t)64 << 10)
 static _Thread_local struct arena *md_arena;
 
 struct piece {
@@ -298,13 +302,14 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	struct dl *dl = NULL;
 	cmark_node *doc = NULL;
 	char *text = clean_input(md, len);
-	md_arena = arena_new();
+	md_arena = len <= MD_ARENA_MAX ? arena_new() : NULL;
 
 	/* once per process: documents are converted on several threads */
 	static pthread_once_t registered = PTHREAD_ONCE_INIT;
 	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
+	const int opts = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
 	cmark_parser *p =
-	    cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8, &md_mem);
+	    md_arena ? cmark_parser_new_with_mem(opts, &md_mem) : cmark_parser_new(opts);
 	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};
 	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(ext[i]);
@@ -346,8 +351,11 @@ out:
 	lay_free(L);
 	fonts_free(fonts);
 	form_free(form);
-	/* doc, the parser and every iterator were pieces of the arena */
-	arena_free(md_arena);
+	/* with the arena, doc, the parser and every iterator were pieces of it */
+	if (md_arena)
+		arena_free(md_arena);
+	else if (doc)
+		cmark_node_free(doc);
 	md_arena = NULL;
 	free(text);
 	return rc;
