@@ -412,21 +412,6 @@ get32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* n bytes at off of fd into p; 0 when they are not all there. */
-static int
-pread_all(int fd, void *p, size_t n, unsigned long long off)
-{
-	for (size_t got = 0; got < n;) {
-		ssize_t r = pread(fd, (char *)p + got, n - got, (off_t)(off + got));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return 0;
-		got += (size_t)r;
-	}
-	return 1;
-}
-
 static void
 pent_add(struct part *p, const unsigned char *key, unsigned long long off, size_t len)
 {
@@ -459,7 +444,7 @@ whole(struct part *p)
 	int ok = 1;
 	while (ok && pos < size) {
 		size_t r = size - pos < chunk ? (size_t)(size - pos) : chunk;
-		if (!(ok = pread_all(p->fd, b, r, pos)))
+		if (!(ok = fs_pread(p->fd, b, r, pos)))
 			break;
 		if (pos == 0 && (r < head || memcmp(b, CACHE_HEAD, head))) {
 			ok = 0;
@@ -638,7 +623,7 @@ arc_cache_fetch(const struct arc_cache *c, const unsigned char (*keys)[HASH_LEN]
 	if (part < 0 || hi - lo > CACHE_WINDOW || sum * 2 < hi - lo)
 		return;
 	w->data = xmalloc((size_t)(hi - lo));
-	if (!pread_all(c->part[part].fd, w->data, (size_t)(hi - lo), lo)) {
+	if (!fs_pread(c->part[part].fd, w->data, (size_t)(hi - lo), lo)) {
 		free(w->data);
 		w->data = NULL;
 		return;
@@ -669,7 +654,7 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 	if (w && w->data && w->part == (int)(s->idx & 1) && pe->off >= w->off &&
 	    pe->off + pe->len <= w->off + w->len)
 		at = w->data + (pe->off - w->off);
-	else if (pread_all(pt->fd, e = xmalloc(pe->len), pe->len, pe->off))
+	else if (fs_pread(pt->fd, e = xmalloc(pe->len), pe->len, pe->off))
 		at = e;
 	if (!at || memcmp(at, key, HASH_LEN)) {
 		free(e);
@@ -768,49 +753,20 @@ put_entry(struct arc_cache *c, const unsigned char key[HASH_LEN], const void *e,
 	buf_reset(&c->out);
 }
 
-/* Reading a file forward in pieces of CACHE_WINDOW. */
-struct fwin {
-	unsigned char *data;
-	unsigned long long off;
-	size_t len;
-};
-
-/* The n bytes at off of fd, through w when they are ahead of it; NULL
- * when they cannot be read. */
-static const unsigned char *
-fwin_get(struct fwin *w, int fd, unsigned long long off, size_t n)
-{
-	if (off < w->off || off + n > w->off + w->len) {
-		size_t want = n > CACHE_WINDOW ? n : CACHE_WINDOW;
-		struct stat st;
-		if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > off &&
-		    (unsigned long long)st.st_size - off < want)
-			want = (size_t)((unsigned long long)st.st_size - off);
-		if (want < n)
-			return NULL;
-		w->data = xrealloc(w->data, want > CACHE_WINDOW ? want : CACHE_WINDOW);
-		w->off = off;
-		w->len = 0;
-		if (!pread_all(fd, w->data, want, off))
-			return NULL;
-		w->len = want;
-	}
-	return w->data + (off - w->off);
-}
-
 /* The bytes of entry e of this run (through win, a window a source: the
  * two previous files and the scratch file); NULL when they cannot be
  * read. */
 static const unsigned char *
-ent_bytes(const struct arc_cache *c, const struct ent *e, struct fwin win[3])
+ent_bytes(const struct arc_cache *c, const struct ent *e, struct fs_window win[3])
 {
 	if (e->old) {
 		const struct part *pt = &c->part[e->old - 1];
-		return fwin_get(&win[e->old - 1], pt->fd, pt->v[e->off].off, e->len);
+		return fs_window_get(&win[e->old - 1], pt->fd, pt->v[e->off].off, e->len,
+		                     CACHE_WINDOW);
 	}
 	if (e->off >= c->spilled)
 		return (const unsigned char *)c->out.data + (e->off - c->spilled);
-	return fwin_get(&win[2], c->scratch, e->off, e->len);
+	return fs_window_get(&win[2], c->scratch, e->off, e->len, CACHE_WINDOW);
 }
 
 void
@@ -901,7 +857,7 @@ write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int
 	int ok = fs_stream_write(f, CACHE_HEAD, strlen(CACHE_HEAD), err);
 	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
 	size_t k = 0;
-	struct fwin win[3];
+	struct fs_window win[3];
 	memset(win, 0, sizeof win);
 	for (size_t i = 0; ok && i < n; i++) {
 		if (added && c->ents[i].old == 1)
@@ -914,7 +870,7 @@ write_file(struct arc_cache *c, const char *dir, const char *name, size_t n, int
 		k++;
 	}
 	for (int i = 0; i < 3; i++)
-		free(win[i].data);
+		fs_window_free(&win[i]);
 	unsigned char tail[3 + 4 + HASH_LEN];
 	memcpy(tail, "end", 3);
 	for (int i = 0; i < 4; i++)

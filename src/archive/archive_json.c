@@ -4,7 +4,6 @@
  * is documented in man/archive-json.section), every string JSON-escaped,
  * two-space indentation, one value a line.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -473,9 +472,7 @@ struct arc_json_prev {
 	size_t n, cap;
 	int fd;
 	unsigned long long size; /* of the file */
-	char *win;               /* a window on the file: [woff, woff + wlen) */
-	unsigned long long woff;
-	size_t wlen;
+	struct fs_window win;
 };
 
 static int
@@ -552,7 +549,7 @@ arc_json_prev_free(struct arc_json_prev *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	free(s->v);
-	free(s->win);
+	fs_window_free(&s->win);
 	free(s);
 }
 
@@ -573,28 +570,9 @@ seg_check(uint64_t digest, const char *p, size_t len)
 static int
 prev_copy(struct arc_json_prev *s, const struct seg *g, struct buf *b)
 {
-	unsigned long long off = g->off;
 	size_t len = g->len;
-	if (off < s->woff || off + len > s->woff + s->wlen) {
-		size_t want = len > SEG_WINDOW ? len : SEG_WINDOW;
-		if (!s->win || want > SEG_WINDOW)
-			s->win = xrealloc(s->win, want);
-		s->woff = off;
-		s->wlen = 0;
-		while (s->wlen < want) {
-			ssize_t r =
-			    pread(s->fd, s->win + s->wlen, want - s->wlen, (off_t)(off + s->wlen));
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				break;
-			s->wlen += (size_t)r;
-		}
-		if (s->wlen < len)
-			return 0;
-	}
-	const char *p = s->win + (off - s->woff);
-	if (p[0] != '{' || p[len - 1] != '}' || seg_check(g->digest, p, len) != g->hash)
+	const char *p = (const char *)fs_window_get(&s->win, s->fd, g->off, len, SEG_WINDOW);
+	if (!p || p[0] != '{' || p[len - 1] != '}' || seg_check(g->digest, p, len) != g->hash)
 		return 0;
 	buf_put(b, p, len);
 	return 1;

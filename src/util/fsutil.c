@@ -760,6 +760,47 @@ put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
 }
 
 int
+fs_pread(int fd, void *p, size_t n, unsigned long long off)
+{
+	for (size_t got = 0; got < n;) {
+		ssize_t r = pread(fd, (char *)p + got, n - got, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return 0;
+		got += (size_t)r;
+	}
+	return 1;
+}
+
+const unsigned char *
+fs_window_get(struct fs_window *w, int fd, unsigned long long off, size_t n, size_t ahead)
+{
+	if (w->data && off >= w->off && off + n <= w->off + w->len)
+		return w->data + (off - w->off);
+	size_t want = n > ahead ? n : ahead;
+	w->data = xrealloc(w->data, want ? want : 1);
+	w->off = off;
+	w->len = 0;
+	while (w->len < want) {
+		ssize_t r = pread(fd, w->data + w->len, want - w->len, (off_t)(off + w->len));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break; /* the end of the file */
+		w->len += (size_t)r;
+	}
+	return w->len >= n ? w->data : NULL;
+}
+
+void
+fs_window_free(struct fs_window *w)
+{
+	free(w->data);
+	memset(w, 0, sizeof *w);
+}
+
+int
 fs_scratch(const char *dir, char **err)
 {
 	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);

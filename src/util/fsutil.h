@@ -65,6 +65,24 @@ int fs_write_atomic(const char *dir, const char *name, const void *data, size_t 
 enum { FS_BATCH_MAX = 64 };
 int fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err);
 
+/* n bytes at offset off of fd into p, a short read continued; 0 when the
+ * file does not hold them all. */
+int fs_pread(int fd, void *p, size_t n, unsigned long long off);
+
+/* A file read forward through a window of the bytes last read. */
+struct fs_window {
+	unsigned char *data;
+	unsigned long long off;
+	size_t len;
+};
+/* The n bytes at off of fd: from w when it holds them, else w moved to off
+ * and filled with up to max(n, ahead) bytes (fewer at the end of the
+ * file); NULL when the file does not hold them.  fs_window_free gives its
+ * memory back. */
+const unsigned char *fs_window_get(struct fs_window *w, int fd, unsigned long long off, size_t n,
+                                   size_t ahead);
+void fs_window_free(struct fs_window *w);
+
 /* A file of no name in DIR, open for reading and writing, gone when
  * closed: room for what would not fit in memory.  -1 and *err on
  * failure. */
