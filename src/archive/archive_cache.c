@@ -585,12 +585,10 @@ arc_cache_vouched(const struct arc_cache *c, const char *name, const struct seen
 
 void
 arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
-              const unsigned char key[HASH_LEN])
+              const unsigned char key[HASH_LEN], int vouched)
 {
 	witness_add(&c->now, name, now, key);
-	const struct seen *v = witness_vouch(&c->seen, name, now);
-	if (!v || memcmp(v->sum, key, HASH_LEN))
-		c->stat_changed = 1;
+	c->stat_changed |= !vouched;
 }
 
 /* A batch's entries are read at once when they lie together in one file,

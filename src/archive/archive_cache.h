@@ -39,9 +39,10 @@ int arc_cache_vouched(const struct arc_cache *c, const char *name, const struct 
                       unsigned char key[HASH_LEN]);
 
 /* Remember for the next run that stat said now of the record called name
- * before it was read, and that its bytes had key. */
+ * before it was read, and that its bytes had key; vouched: as
+ * arc_cache_vouched said (the last run's file then says the same). */
 void arc_cache_saw(struct arc_cache *c, const char *name, const struct seen *now,
-                   const unsigned char key[HASH_LEN]);
+                   const unsigned char key[HASH_LEN], int vouched);
 
 /* The entries of a batch of records, read at once (arc_cache_fetch). */
 struct arc_cache_win {

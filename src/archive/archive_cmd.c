@@ -195,7 +195,7 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 	else
 		arc_cache_put(run->cache, it->key, name, r, one, 0);
 	if (it->seen_ok)
-		arc_cache_saw(run->cache, name, &it->seen, it->key);
+		arc_cache_saw(run->cache, name, &it->seen, it->key, it->vouched);
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;
