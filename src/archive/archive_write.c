@@ -18,6 +18,8 @@
  * digest has not changed and whose file still has the bytes the manifest
  * records is taken from the file instead.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -405,64 +407,136 @@ json_out(struct buf *b, void *vctx)
 	buf_reset(b);
 }
 
+/* archive.json from the start to its end: made, hashed, and on a thread
+ * of its own also synced, so that the batch's sync finds it on disk. */
+struct json_job {
+	struct wctx *w;
+	const struct diags *dq;
+	const struct entry *old; /* the file in place, as the manifest has it */
+	uint64_t jd;             /* its digest */
+	struct arc_json_reuse ru;
+	struct jsink k;
+	const struct entry *kept; /* the file in place, kept as it is */
+	int aside;                /* made on a thread of its own, beside the pages */
+	int active;               /* to be made (and ended by json_end) */
+};
+
+static void *
+json_make(void *vj)
+{
+	struct json_job *j = vj;
+	struct buf b = BUF_INIT;
+	hash_init(&j->k.h);
+	arc_json(&b, j->w->a, j->dq, j->w->o->lang, json_out, &j->k, &j->ru);
+	json_out(&b, &j->k);
+	buf_free(&b);
+	if (j->aside && !j->k.failed)
+		j->k.failed = !fs_stream_sync(j->k.s, &j->k.err);
+	return NULL;
+}
+
+/* Open archive.json's file: aside, before the pages, or else in the
+ * batch after them (nothing else of the batch is written while a stream
+ * of it is open).  1, or 0 and *err (and nothing left to end). */
 static int
-put_json(struct wctx *w, const struct diags *dq, char **err)
+json_open(struct json_job *j, char **err)
+{
+	const char *dir = j->w->o->dir, *name = "archive.json";
+	j->k.s = j->aside ? fs_stream_aside(dir, name, err) : fs_stream_open(dir, name, err);
+	if (!j->k.s) {
+		arc_json_prev_free(j->ru.prev);
+		arc_json_prev_free(j->ru.now);
+		j->active = 0;
+		return 0;
+	}
+	/* the file in place is the manifest's: whether the new bytes are the
+	 * same is told by their hash, not by reading it alongside */
+	if (j->ru.prev)
+		fs_stream_nocompare(j->k.s);
+	return 1;
+}
+
+/* Whether archive.json is made again, and (aside) its file opened: 1, or
+ * 0 and *err.  It is made on a thread of its own (threads > 1) when its bytes
+ * need not be compared with the file in place: the file is the one the
+ * manifest records (told by the hash) or there is none. */
+static int
+json_begin(struct json_job *j, struct wctx *w, const struct diags *dq, int threads, char **err)
 {
 	const char *name = "archive.json";
+	memset(j, 0, sizeof *j);
+	j->w = w;
+	j->dq = dq;
 	/* made of the same records as last time and intact: kept, checked
 	 * in pieces rather than read whole */
-	uint64_t jd = w->dig ? archive_digest_all(w->dig, name) : 0;
-	const struct entry *e = w->dig ? keepable(w, name, jd) : NULL;
+	j->jd = w->dig ? archive_digest_all(w->dig, name) : 0;
+	const struct entry *e = w->dig ? keepable(w, name, j->jd) : NULL;
 	if (e && intact(w, name, e)) {
-		note(w, name, 2);
-		manifest_add(&w->now, name, jd, e->hash, e->size);
+		j->kept = e;
 		return 1;
 	}
 	/* else made again, its records, partners, departments and agencies
 	 * that have not changed copied from the file on disk, when it is the
 	 * one the manifest records */
-	struct arc_json_reuse ru = {w->dig, NULL, NULL, 0};
-	const struct entry *old = w->dig && !w->old.damaged ? manifest_find(&w->old, name) : NULL;
-	if (old && old->hash && intact(w, name, old))
-		ru.prev = arc_json_prev_open(w->o->dir, old->hash, old->size);
+	j->ru = (struct arc_json_reuse){w->dig, NULL, NULL, 0};
+	j->old = w->dig && !w->old.damaged ? manifest_find(&w->old, name) : NULL;
+	if (j->old && j->old->hash && intact(w, name, j->old))
+		j->ru.prev = arc_json_prev_open(w->o->dir, j->old->hash, j->old->size);
 	if (w->dig)
-		ru.now = arc_json_segs_new();
-	struct jsink k;
-	memset(&k, 0, sizeof k);
+		j->ru.now = arc_json_segs_new();
+	struct stat st;
+	char *path = xasprintf("%s/%s", w->o->dir, name);
+	j->aside = threads > 1 && (j->ru.prev || (lstat(path, &st) != 0 && errno == ENOENT));
+	free(path);
+	j->active = 1;
+	return !j->aside || json_open(j, err);
+}
+
+/* archive.json made: into the batch, or dropped when its bytes are those
+ * in place (ok 0: dropped whatever they are).  1, or 0 and *err. */
+static int
+json_end(struct json_job *j, int ok, char **err)
+{
+	struct wctx *w = j->w;
+	const char *name = "archive.json";
+	if (j->kept && ok) {
+		note(w, name, 2);
+		manifest_add(&w->now, name, j->jd, j->kept->hash, j->kept->size);
+	}
+	if (!j->active)
+		return 1;
+	j->active = 0;
+	struct jsink *k = &j->k;
 	int rc = 0;
-	if (!(k.s = fs_stream_open(w->o->dir, name, err)))
-		goto out;
-	/* the file in place is the manifest's: whether the new bytes are the
-	 * same is told by their hash, not by reading it alongside */
-	if (ru.prev)
-		fs_stream_nocompare(k.s);
-	hash_init(&k.h);
-	struct buf j = BUF_INIT;
-	arc_json(&j, w->a, dq, w->o->lang, json_out, &k, &ru);
-	json_out(&j, &k);
-	buf_free(&j);
-	uint64_t hash = hash_final64(&k.h);
-	if (ru.prev && !k.failed && hash == old->hash && k.size == old->size)
-		rc = fs_stream_discard(k.s);
+	if (!k->s)
+		goto out; /* never opened: the pages failed first */
+	uint64_t hash = hash_final64(&k->h);
+	if (!ok || (j->ru.prev && !k->failed && hash == j->old->hash && k->size == j->old->size))
+		rc = fs_stream_discard(k->s);
 	else
-		rc = fs_stream_close(k.s, err);
-	if (k.failed) {
-		*err = k.err;
+		rc = fs_stream_close(k->s, err);
+	if (!ok) {
+		free(k->err);
+		rc = 0;
+		goto out;
+	}
+	if (k->failed) {
+		*err = k->err;
 		rc = 0;
 	}
 	if (!rc)
 		goto out;
 	note(w, name, rc);
-	manifest_add(&w->now, name, w->dig ? jd : hash, hash, k.size);
-	if (ru.now) {
-		arc_json_segs_write(ru.now, w->o->dir, hash, k.size);
-		w->st->json_objects = arc_json_segs_count(ru.now);
-		w->st->json_copied = ru.reused;
+	manifest_add(&w->now, name, w->dig ? j->jd : hash, hash, k->size);
+	if (j->ru.now) {
+		arc_json_segs_write(j->ru.now, w->o->dir, hash, k->size);
+		w->st->json_objects = arc_json_segs_count(j->ru.now);
+		w->st->json_copied = j->ru.reused;
 	}
 	rc = 1;
 out:
-	arc_json_prev_free(ru.prev);
-	arc_json_prev_free(ru.now);
+	arc_json_prev_free(j->ru.prev);
+	arc_json_prev_free(j->ru.now);
 	return rc;
 }
 
@@ -825,15 +899,27 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	if (o->run)
 		w.dig = archive_digests(a, o->run);
 	size_t np = npages(a);
+	/* archive.json is made beside the pages, on a thread of its own when
+	 * there are threads: it is made of every record, the pages of some */
+	struct json_job jj;
+	if (!json_begin(&jj, &w, dq, o->jobs, err))
+		goto out;
+	pthread_t jt;
+	int threaded = jj.active && jj.aside && pthread_create(&jt, NULL, json_make, &jj) == 0;
 	struct prun run = {&w, xcalloc(np, sizeof *run.jobs), par_budget_new(PDF_BUDGET), 0, err};
 	par_run(np, o->jobs, &run, page_work, page_commit);
 	par_budget_free(run.pdf_budget);
 	free(run.jobs);
-	if (run.failed) {
+	int json_ok = 1;
+	if (threaded)
+		pthread_join(jt, NULL);
+	else if (jj.active && !run.failed && (jj.aside || (json_ok = json_open(&jj, err))))
+		json_make(&jj);
+	if (!json_ok || !json_end(&jj, !run.failed, err) || run.failed) {
 		flush(NULL);
 		goto out;
 	}
-	if (!put_json(&w, dq, err) || !flush(err))
+	if (!flush(err))
 		goto out;
 	/* what a previous run wrote and this one did not: gone from the archive */
 	if (w.now.n)

@@ -547,12 +547,19 @@ same_content(int dfd, const char *base, const void *data, size_t len)
 static int live_dirfd[LIVE_MAX];
 static char live_name[LIVE_MAX][NAME_MAX + 1];
 static volatile sig_atomic_t live_n;
+/* and beside the stack, the one stream written on a thread of its own
+ * (fs_stream_aside) until it joins the batch */
+static int aside_dirfd;
+static char aside_name[NAME_MAX + 1];
+static volatile sig_atomic_t aside_live;
 
 static void
 on_signal(int sig)
 {
 	for (sig_atomic_t i = 0; i < live_n; i++)
 		unlinkat(live_dirfd[i], live_name[i], 0);
+	if (aside_live)
+		unlinkat(aside_dirfd, aside_name, 0);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -690,8 +697,8 @@ tmp_drop(struct pending *pd)
 	pending_free(pd);
 }
 
-/* Append bytes to the temporary of pd; on failure it is dropped and 0
- * returned with *err. */
+/* Append bytes to the temporary of pd; 0 and *err on failure (the caller
+ * drops it). */
 static int
 tmp_write(struct pending *pd, const void *data, size_t len, char **err)
 {
@@ -704,7 +711,6 @@ tmp_write(struct pending *pd, const void *data, size_t len, char **err)
 				continue;
 			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
 			                 pd->dir, pd->name, fs_strerror(errno));
-			tmp_drop(pd);
 			return 0;
 		}
 		p += w;
@@ -731,7 +737,10 @@ write_temp(const char *dir, const char *name, const void *data, size_t len, stru
 	}
 	if (!tmp_start(dfd, dir, name, base, pd, err))
 		return 0;
-	return tmp_write(pd, data, len, err);
+	if (tmp_write(pd, data, len, err))
+		return 1;
+	tmp_drop(pd);
+	return 0;
 }
 
 /* The second half, for live slot `slot`: close (after fsync when sync) and
@@ -861,7 +870,22 @@ struct fs_stream {
 	int old;  /* the file in place, read alongside; -1 when none */
 	int same; /* the bytes so far are the old file's */
 	int failed;
+	int aside; /* its temporary is aside_name, not on the stack */
 };
+
+/* Drop the temporary of a stream that has failed or is not wanted. */
+static void
+stream_drop(struct fs_stream *s)
+{
+	if (!s->aside) {
+		tmp_drop(&s->pd);
+		return;
+	}
+	close(s->pd.fd);
+	unlinkat(s->pd.dfd, aside_name, 0);
+	aside_live = 0;
+	pending_free(&s->pd);
+}
 
 struct fs_stream *
 fs_stream_open(const char *dir, const char *name, char **err)
@@ -893,9 +917,56 @@ fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err)
 		return 0;
 	if (s->same)
 		s->same = same_bytes(s->old, data, len);
-	if (!tmp_write(&s->pd, data, len, err))
+	if (!tmp_write(&s->pd, data, len, err)) {
+		stream_drop(s);
 		s->failed = 1;
+	}
 	return !s->failed;
+}
+
+struct fs_stream *
+fs_stream_aside(const char *dir, const char *name, char **err)
+{
+	const char *base;
+	if (aside_live) {
+		*err = xstrdup("fs_stream_aside: one at a time");
+		return NULL;
+	}
+	int dfd = out_parent(dir, name, &base, err);
+	if (dfd < 0)
+		return NULL;
+	signals_install();
+	struct fs_stream *s = xcalloc(1, sizeof *s);
+	s->old = -1;
+	s->aside = 1;
+	int fd = tmp_create(dfd, base, aside_name, sizeof aside_name);
+	if (fd < 0) {
+		*err = xasprintf(
+		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
+		    fs_strerror(errno));
+		close(dfd);
+		free(s);
+		return NULL;
+	}
+	aside_dirfd = dfd;
+	aside_live = 1;
+	s->pd = (struct pending){dfd, fd, xstrdup(dir), xstrdup(name), NULL};
+	s->pd.base = s->pd.name + (base - name);
+	return s;
+}
+
+int
+fs_stream_sync(struct fs_stream *s, char **err)
+{
+	if (s->failed)
+		return 0;
+	if (fdatasync(s->pd.fd) == 0)
+		return 1;
+	*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), s->pd.dir,
+	                 s->pd.name, fs_strerror(errno));
+	stream_drop(s);
+	s->failed = 1;
+	return 0;
 }
 
 int
@@ -909,14 +980,25 @@ fs_stream_close(struct fs_stream *s, char **err)
 			while ((r = read(s->old, &c, 1)) < 0 && errno == EINTR)
 				;
 		if (s->same && r == 0) {
-			tmp_drop(&s->pd); /* the file already holds these bytes */
+			stream_drop(s); /* the file already holds these bytes */
 			rc = 2;
+		} else if (s->aside) {
+			/* into the batch, its slot on top of the stack */
+			if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err)) {
+				stream_drop(s);
+			} else {
+				memcpy(live_name[live_n], aside_name, sizeof aside_name);
+				live_dirfd[live_n] = s->pd.dfd;
+				live_n++;
+				aside_live = 0;
+				batch[nbatch++] = s->pd;
+				rc = 1;
+			}
 		} else {
 			batch[nbatch++] = s->pd;
 			rc = 1;
 		}
 	}
-	(void)err;
 	if (s->old >= 0)
 		close(s->old);
 	free(s);
@@ -936,7 +1018,7 @@ int
 fs_stream_discard(struct fs_stream *s)
 {
 	if (!s->failed)
-		tmp_drop(&s->pd);
+		stream_drop(s);
 	if (s->old >= 0)
 		close(s->old);
 	free(s);

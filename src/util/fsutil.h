@@ -101,6 +101,13 @@ int fs_stream_close(struct fs_stream *s, char **err);
  * calls fs_stream_discard, which drops the temporary and returns 2. */
 void fs_stream_nocompare(struct fs_stream *s);
 int fs_stream_discard(struct fs_stream *s);
+/* A stream whose bytes are written on another thread while the batch goes
+ * on: opened, closed or discarded on the batch's thread; written and
+ * synced (fs_stream_sync: its data on disk, ahead of the batch's sync) on
+ * one other thread in between.  It is not compared with the file in
+ * place, and it joins the batch when closed.  One at a time. */
+struct fs_stream *fs_stream_aside(const char *dir, const char *name, char **err);
+int fs_stream_sync(struct fs_stream *s, char **err);
 
 /* Put every file of the batch in place, durably.  1, or 0 and *err (the
  * first failure; the other files are still put in place when they can). */

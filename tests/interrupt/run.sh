@@ -6,6 +6,7 @@
 #                 N; the next run (the old collection, then the new one)
 #                 must equal a fresh archive of that collection
 #   sigint etc.   INT, TERM, HUP while a temporary exists: it is removed
+#                 (also archive.json's, written on a thread of its own)
 #   sweep-*       temporaries a killed run left are removed by the next
 #   rerun         an unchanged re-run renders no PDF and warns of nothing
 #   settled-*     the re-run after it opens no page, trusting lstat; a PDF
@@ -130,19 +131,25 @@ else
 fi
 
 # ---- INT, TERM, HUP: the temporaries written are removed ----
-# (the signal comes at the batch's first sync, when every page of it is
-# still a temporary)
-for sig in INT TERM HUP; do
-	S=$WORK/sig-$sig
+# signalled NAME SIG CALL [ARGS...]: SIG comes at the run's first CALL;
+# the run must end by it and leave no temporary
+signalled() {
+	name=$1 sig=$2 call=$3; shift 3
+	S=$WORK/sig-$name
 	rm -rf "$S"
-	strace -f -o /dev/null -e trace=syncfs -e inject=syncfs:signal=$sig:when=1 \
-		"$DEBRIEF" archive -o "$S" --today $TODAY --lang en "$A" >/dev/null 2>"$WORK/sig.err"
+	strace -f -o /dev/null -e trace=$call -e inject=$call:signal=$sig:when=1 \
+		"$DEBRIEF" archive "$@" -o "$S" --today $TODAY --lang en "$A" >/dev/null 2>"$WORK/sig.err"
 	rc=$?
 	left=$(find "$S" -name '*.tmp*' | wc -l)
-	if [ $rc -lt 128 ]; then fail "signal-$sig" "exit $rc: the signal did not end the run"
-	elif [ "$left" != 0 ]; then fail "signal-$sig" "$left temporary files left"
-	else ok "signal-$sig"; fi
-done
+	if [ $rc -lt 128 ]; then fail "signal-$name" "exit $rc: the signal did not end the run"
+	elif [ "$left" != 0 ]; then fail "signal-$name" "$left temporary files left"
+	else ok "signal-$name"; fi
+}
+# at the batch's first sync, when every page of it is still a temporary
+for sig in INT TERM HUP; do signalled $sig $sig syncfs; done
+# while archive.json is written beside the pages, on a thread of its own
+# (-j 2), as it is synced
+for sig in INT TERM; do signalled $sig-archive-json-aside $sig fdatasync -j 2; done
 
 # ---- temporaries a killed run left are swept ----
 S=$WORK/sweep
