@@ -342,6 +342,16 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	L = lay_new(fonts, &lo, warnings);
 	walk(doc, L, form);
 	dl = lay_finish(L);
+	/* the tree and the layout are done with: their memory goes before
+	 * the PDF's objects are made (a long page's tree is some megabytes) */
+	lay_free(L);
+	L = NULL;
+	if (md_arena)
+		arena_free(md_arena);
+	else
+		cmark_node_free(doc);
+	md_arena = NULL;
+	doc = NULL;
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
 	struct pdfout_info info = {title,      author, subject,
 	                           o->created, lang,   o->ctx ? &o->ctx->zd : NULL};
