@@ -39,6 +39,7 @@
 #include <hpdf_streams.h>
 #include <limits.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -60,6 +61,7 @@ struct hpdf {
 	HPDF_STATUS detail;  /* its detail number */
 	struct deflater *zd; /* deflates every stream of the document */
 	struct deflater own; /* zd when the caller keeps none */
+	int plain_links;     /* hpdf_plain_links */
 };
 
 /* libharu copies each byte of each stream four times (into the stream,
@@ -393,10 +395,88 @@ dest(struct hpdf *h, struct hpdf_obj *page, float top)
 	return d;
 }
 
+/* A link to a URI as HPDF_Page_CreateURILinkAnnot, then
+ * HPDF_LinkAnnot_SetBorderStyle(0, 0, 0) and /F 4 would make it, held as
+ * what it is made of rather than as some twenty libharu objects (over
+ * 4 KB a link: 12 MB for the 2,500 links of a long archive page): its
+ * dictionary is in the cross-reference table and the page's /Annots as
+ * theirs would be, has no entries, and writes what theirs would hold, in
+ * their order and form (uri_link_write). */
+struct uri_link {
+	HPDF_REAL rect[4]; /* left, bottom, right, top (top >= bottom) */
+	HPDF_Dict page;
+	char uri[]; /* at most HPDF_LIMIT_MAX_STRING_LEN bytes */
+};
+
+static HPDF_STATUS
+uri_link_write(HPDF_Dict d, HPDF_Stream s)
+{
+	const struct uri_link *l = d->attr;
+	HPDF_STATUS r = HPDF_Stream_WriteStr(s, "/Rect [ ");
+	for (int i = 0; i < 4 && r == HPDF_OK; i++)
+		if ((r = HPDF_Stream_WriteReal(s, l->rect[i])) == HPDF_OK)
+			r = HPDF_Stream_WriteChar(s, ' ');
+	if (r == HPDF_OK)
+		r = HPDF_Stream_WriteStr(s, "]\012/Type /Annot\012/Subtype /Link\012/A <<\012"
+		                            "/Type /Action\012/S /URI\012/URI ");
+	if (r == HPDF_OK)
+		r = HPDF_Stream_WriteEscapeText(s, l->uri);
+	char ref[64]; /* the page, as a proxy of it is written */
+	snprintf(ref, sizeof ref, "\012>>\012/P %u %u R\012/Border [ 0 0 0 ]\012/F 4\012",
+	         (unsigned)(l->page->header.obj_id & 0x00FFFFFF), (unsigned)l->page->header.gen_no);
+	return r == HPDF_OK ? HPDF_Stream_WriteStr(s, ref) : r;
+}
+
+/* The link as uri_link, or 0 when it is one libharu's own way must make
+ * (and report on): no URI or one too long, a corner out of its range. */
+static int
+uri_link(struct hpdf *h, HPDF_Dict page, const float rect[4], const char *uri)
+{
+	size_t n = strnlen(uri, HPDF_LIMIT_MAX_STRING_LEN + 1);
+	if (!n || n > HPDF_LIMIT_MAX_STRING_LEN || !HPDF_Page_Validate(page))
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (!(rect[i] >= HPDF_LIMIT_MIN_REAL && rect[i] <= HPDF_LIMIT_MAX_REAL))
+			return 0;
+	HPDF_MMgr mm = h->doc->mmgr;
+	HPDF_Dict a = HPDF_Dict_New(mm);
+	if (!a || HPDF_Xref_Add(h->doc->xref, a) != HPDF_OK)
+		return 1; /* the error is recorded; Xref_Add frees a */
+	a->header.obj_class |= HPDF_OSUBCLASS_ANNOTATION;
+	struct uri_link *l = HPDF_GetMem(mm, (HPDF_UINT)(sizeof *l + n + 1));
+	if (!l)
+		return 1;
+	int flip = rect[3] < rect[1];
+	l->rect[0] = rect[0];
+	l->rect[1] = flip ? rect[3] : rect[1];
+	l->rect[2] = rect[2];
+	l->rect[3] = flip ? rect[1] : rect[3];
+	l->page = page;
+	memcpy(l->uri, uri, n + 1);
+	a->attr = l;
+	a->write_fn = uri_link_write;
+	HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+	if (!annots) {
+		if (!(annots = HPDF_Array_New(mm)) ||
+		    HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+			return 1;
+	}
+	HPDF_Array_Add(annots, a);
+	return 1;
+}
+
+void
+hpdf_plain_links(struct hpdf *h)
+{
+	h->plain_links = 1;
+}
+
 void
 hpdf_link(struct hpdf *h, struct hpdf_obj *page, const float rect[4], struct hpdf_obj *to,
           float top, const char *uri)
 {
+	if (!to && uri && !h->plain_links && uri_link(h, DICT(page), rect, uri))
+		return;
 	HPDF_Rect r = {rect[0], rect[1], rect[2], rect[3]};
 	HPDF_Annotation a = to ? HPDF_Page_CreateLinkAnnot(DICT(page), r, dest(h, to, top))
 	                       : HPDF_Page_CreateURILinkAnnot(DICT(page), r, uri);

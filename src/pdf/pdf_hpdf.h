@@ -69,6 +69,9 @@ struct hpdf_obj *hpdf_image(struct hpdf *h, const void *data, size_t len, int pn
  * or, when to is NULL, to uri.  No border; printed. */
 void hpdf_link(struct hpdf *h, struct hpdf_obj *page, const float rect[4], struct hpdf_obj *to,
                float top, const char *uri);
+/* Links to URIs made by libharu's own calls from now on, as the check of
+ * the smaller ones hpdf_link makes (tests/unit/test_pdf_links.c). */
+void hpdf_plain_links(struct hpdf *h);
 /* An outline entry under parent (NULL: the top) titled title (UTF-8),
  * going to height top of page, its children shown when opened; NULL on
  * failure. */
