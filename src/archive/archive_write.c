@@ -603,12 +603,14 @@ struct pjob {
 	struct strlist warn; /* the PDF's warnings */
 };
 
-/* Laying out and serialising a PDF holds some 60 times its Markdown in
- * memory (the parse tree, the display list, libharu's objects): PDFs are
- * rendered together only while their Markdown adds up to this much, so
+/* Laying out and serialising a PDF holds some 40 times its Markdown in
+ * memory at its peak (a table's rows waiting for its column widths, the
+ * display list, libharu's objects; the parse tree goes as it is laid
+ * out): PDFs are rendered together only while their Markdown adds up to
+ * this much (two of the longest pages of a 20,000-record archive), so
  * that the memory of a run with -j N does not grow with N times its
  * largest page. */
-#define PDF_BUDGET ((size_t)384 << 10)
+#define PDF_BUDGET ((size_t)768 << 10)
 
 /* After a large page, what its PDF held goes back to the system: each
  * thread allocates from an arena of its own, and an arena keeps its

@@ -200,8 +200,12 @@ opens_annex(cmark_node *n, const struct form *form)
 	return yes;
 }
 
+/* Lays out the tree under doc.  prune: each block of the document and
+ * each row of a table is freed once left (the iterator has already moved
+ * past it), so that a long document's tree is never whole beside its
+ * layout. */
 static void
-walk(cmark_node *doc, struct lay *L, const struct form *form)
+walk(cmark_node *doc, struct lay *L, const struct form *form, int prune)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -269,6 +273,9 @@ walk(cmark_node *doc, struct lay *L, const struct form *form)
 		case CMARK_NODE_NONE: break;
 		default: extension(L, n, enter); break;
 		}
+		cmark_node *up = prune && !enter ? cmark_node_parent(n) : NULL;
+		if (up && (cmark_node_get_type(up) == CMARK_NODE_DOCUMENT || is_ext(up, "table")))
+			cmark_node_free(n);
 	}
 	cmark_iter_free(it);
 }
@@ -340,7 +347,7 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 		goto out;
 	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, lang, form};
 	L = lay_new(fonts, &lo, warnings);
-	walk(doc, L, form);
+	walk(doc, L, form, !md_arena); /* an arena's pieces go all at once */
 	dl = lay_finish(L);
 	/* the tree and the layout are done with: their memory goes before
 	 * the PDF's objects are made (a long page's tree is some megabytes) */

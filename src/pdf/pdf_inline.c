@@ -42,6 +42,24 @@ para_free(struct para *p)
 }
 
 void
+para_fit(struct para *p)
+{
+	if (p->n && p->n < p->cap) {
+		p->c = xrealloc(p->c, p->n * sizeof *p->c);
+		p->cap = p->n;
+	}
+	if (p->nst && p->nst < p->capst) {
+		p->st = xrealloc(p->st, p->nst * sizeof *p->st);
+		p->capst = p->nst;
+	}
+	if (!p->nstack) {
+		free(p->stack);
+		p->stack = NULL;
+		p->capstack = 0;
+	}
+}
+
+void
 para_take(struct lay *L, struct para *p)
 {
 	if (L->nspare)

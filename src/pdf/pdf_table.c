@@ -99,6 +99,9 @@ lay_table_cell_begin(struct lay *L)
 void
 lay_table_cell_end(struct lay *L)
 {
+	struct table *t = L->tab;
+	if (t && t->nrows && t->col < t->ncols)
+		para_fit(&t->rows[t->nrows - 1].c[t->col].p);
 	if (L->tab)
 		L->tab->col++;
 	L->cur = NULL;
