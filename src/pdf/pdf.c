@@ -88,6 +88,15 @@ static cmark_mem md_mem = {md_calloc, md_realloc, md_free};
 static char *
 clean_input(const char *md, size_t len)
 {
+	if (text_utf8_check(md, len) == len && !memchr(md, '\0', len)) {
+		/* the usual case, Markdown debrief made: one copy */
+		char *s = xstrndup(md, len);
+		if (text_nfc_for_sure(s))
+			return s;
+		char *n = text_nfc(s);
+		free(s);
+		return n;
+	}
 	struct buf b = BUF_INIT;
 	size_t i = 0;
 	while (i < len) {
@@ -314,7 +323,7 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	/* once per process: documents are converted on several threads */
 	static pthread_once_t registered = PTHREAD_ONCE_INIT;
 	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
-	const int opts = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+	const int opts = CMARK_OPT_DEFAULT; /* valid UTF-8: clean_input */
 	cmark_parser *p =
 	    md_arena ? cmark_parser_new_with_mem(opts, &md_mem) : cmark_parser_new(opts);
 	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};

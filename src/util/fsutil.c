@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,9 +111,8 @@ open_regular(int at, const char *path, int nofollow, char **err)
 		close(fd);
 		return -1;
 	}
-	int fl = fcntl(fd, F_GETFL);
-	if (fl >= 0)
-		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	/* O_NONBLOCK stays: it kept a pipe from blocking the open, and a
+	 * regular file's reads do not heed it */
 	return fd;
 }
 
@@ -159,10 +159,19 @@ read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, ch
 		return 0;
 	struct buf b = BUF_INIT;
 	enum { CHUNK = 65536 };
+	/* a regular file's size is the first guess: a record is read in one
+	 * call into memory of its size, and the call that meets its end needs
+	 * no more */
+	size_t want = CHUNK;
+	struct stat st;
+	if (!stdin_ && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	    (uintmax_t)st.st_size < max)
+		want = (size_t)st.st_size + 1;
 	for (;;) {
-		/* straight into the buffer: a record is read in one call */
-		b.data = xgrow(b.data, &b.cap, b.len + CHUNK + 1, 1);
-		ssize_t r = read_retry(fd, b.data + b.len, CHUNK, err);
+		if (b.cap < b.len + 2) /* room to read, and for the NUL */
+			b.data = xgrow(b.data, &b.cap, b.len + want + 1, 1);
+		want = CHUNK;
+		ssize_t r = read_retry(fd, b.data + b.len, b.cap - b.len - 1, err);
 		if (r < 0)
 			goto fail;
 		if (r == 0)
@@ -525,13 +534,13 @@ same_bytes(int fd, const void *data, size_t len)
 static int
 same_content(int dfd, const char *base, const void *data, size_t len)
 {
-	char *err = NULL;
-	int fd = open_regular(dfd, base, 1, &err);
-	free(err);
+	/* most often there is no such file yet: told without a message */
+	int fd = openat(dfd, base, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
 	struct stat st;
-	int same = fstat(fd, &st) == 0 && (size_t)st.st_size == len && same_bytes(fd, data, len);
+	int same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len &&
+	           same_bytes(fd, data, len);
 	close(fd);
 	return same;
 }
@@ -602,12 +611,14 @@ tmp_name_for(const char *base, unsigned long long seed, char *out, size_t cap)
 static int
 tmp_create(int dfd, const char *base, char *name, size_t cap)
 {
-	static unsigned long long counter;
+	static unsigned long long counter, pid;
+	if (!pid)
+		pid = (unsigned long long)getpid(); /* debrief does not fork */
 	for (int tries = 0; tries < 100; tries++) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
 		unsigned long long seed = (unsigned long long)ts.tv_nsec * 2654435761ULL ^
-		                          (unsigned long long)getpid() << 20 ^ ++counter * 40503ULL;
+		                          pid << 20 ^ ++counter * 40503ULL;
 		tmp_name_for(base, seed, name, cap);
 		int fd =
 		    openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);

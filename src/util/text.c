@@ -95,11 +95,14 @@ nfc_safe(long c)
 int
 text_nfc_for_sure(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
 	for (;;) {
-		while (*p && *p < 0x80)
+		uint64_t w; /* ASCII eight bytes at a time */
+		while (end - p >= 8 && (memcpy(&w, p, 8), !(w & 0x8080808080808080u)))
+			p += 8;
+		while (p < end && *p < 0x80)
 			p++;
-		if (!*p)
+		if (p == end)
 			return 1;
 		/* U+0080..U+02FF and U+1E00..U+1EFF (Latin-1 to the IPA
 		 * extensions, precomposed Vietnamese) by their bytes */
