@@ -96,11 +96,16 @@ lay_table_cell_begin(struct lay *L)
 		L->cur = &t->rows[t->nrows - 1].c[t->col].p;
 }
 
+/* A table longer than this has its cells' memory cut to what they hold
+ * as they end (para_fit): all of them wait for the column widths.  A
+ * short one's is not, since its cells go back to be used again. */
+#define TABLE_FIT_ROWS 64
+
 void
 lay_table_cell_end(struct lay *L)
 {
 	struct table *t = L->tab;
-	if (t && t->nrows && t->col < t->ncols)
+	if (t && t->nrows > TABLE_FIT_ROWS && t->col < t->ncols)
 		para_fit(&t->rows[t->nrows - 1].c[t->col].p);
 	if (L->tab)
 		L->tab->col++;
