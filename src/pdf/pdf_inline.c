@@ -225,8 +225,8 @@ para_text(struct lay *L, struct para *p, const char *s)
 	unsigned need = 0;
 	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
 		if (*q >= 0x80) {
-			nfc = text_nfc(s);
-			s = nfc;
+			if (!text_nfc_for_sure(s)) /* nearly always is: no copy */
+				s = nfc = text_nfc(s);
 			break;
 		}
 	const unsigned char *q = (const unsigned char *)s;
