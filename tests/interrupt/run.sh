@@ -13,6 +13,8 @@
 #                 changed in place, its mtime set back, is rendered again
 #   pdf-disagrees a PDF with the manifest's size but other bytes is rendered
 #                 again, not kept
+#   json-write-refused  the disk refuses archive.json written beside the
+#                 pages: exit 2, no temporary, the next run converges
 #   damaged       a damaged manifest: a warning, exit 0, the archive rebuilt
 #   lock          a run waits while another holds the directory's lock;
 #                 two runs at once leave a consistent archive
@@ -150,6 +152,32 @@ for sig in INT TERM HUP; do signalled $sig $sig syncfs; done
 # while archive.json is written beside the pages, on a thread of its own
 # (-j 2), as it is synced
 for sig in INT TERM; do signalled $sig-archive-json-aside $sig fdatasync -j 2; done
+
+# ---- the disk refuses archive.json while it is written beside the pages
+# (-j 2; a file size limit, SIGXFSZ ignored, makes its write fail): exit
+# 2 naming it, no temporary left, and the next run converges ----
+M=$WORK/md-fresh
+rm -rf "$M" && arc "$DEBRIEF_PLAIN" "$M" "$A" --format md >/dev/null 2>&1
+json=$(wc -c <"$M/archive.json") page=$(find "$M" -name '*.md' -exec wc -c {} + | sort -n | tail -n 2 | head -n 1 | awk '{ print $1 }')
+# a limit that lets every page through and stops archive.json whether the
+# shell counts blocks of 512 bytes or of 1024
+blocks=$((page / 512 + 1))
+if [ $((blocks * 1024)) -ge "$json" ]; then
+	fail json-write-refused "not run: archive.json ($json bytes) is not over twice the largest page ($page)"
+else
+	F=$WORK/json-refused
+	rm -rf "$F"
+	(trap '' XFSZ; ulimit -f $blocks && exec "$DEBRIEF" archive -j 2 -o "$F" --format md --today $TODAY --lang en "$A") \
+		>/dev/null 2>"$WORK/refused.err"
+	rc=$?
+	left=$(find "$F" -name '*.tmp*' | wc -l)
+	if [ $rc != 2 ] || ! grep -q 'archive.json' "$WORK/refused.err"; then
+		fail json-write-refused "exit $rc: $(grep -v ': info: \|: warning: ' "$WORK/refused.err" | tail -n 1)"
+	elif [ "$left" != 0 ]; then fail json-write-refused "$left temporary files left"
+	else ok json-write-refused; fi
+	arc "$DEBRIEF" "$F" "$A" --format md >/dev/null 2>&1
+	same json-write-refused-then-converges "$F" "$M"
+fi
 
 # ---- temporaries a killed run left are swept ----
 S=$WORK/sweep
