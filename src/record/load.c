@@ -345,7 +345,7 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 	           !(tag && (!strcmp(tag, "!") || !strcmp(tag, YAML_STR_TAG)));
 	if (tag)
 		n->tag = arena_strdup(ld->arena, tag);
-	if (text_is_nfc(s)) {
+	if (text_nfc_for_sure_n(s, len) || text_is_nfc(s)) {
 		n->str = arena_strndup(ld->arena, s, len);
 		n->len = len;
 	} else {

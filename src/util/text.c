@@ -95,7 +95,13 @@ nfc_safe(long c)
 int
 text_nfc_for_sure(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+	return text_nfc_for_sure_n(s, strlen(s));
+}
+
+int
+text_nfc_for_sure_n(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	for (;;) {
 		uint64_t w; /* ASCII eight bytes at a time */
 		while (end - p >= 8 && (memcpy(&w, p, 8), !(w & 0x8080808080808080u)))

@@ -30,6 +30,8 @@ int text_is_nfc(const char *s);
  * Vietnamese, English, CJK and Korean text); 0: ask it.  utf8proc_map is
  * otherwise a tenth of a report's time. */
 int text_nfc_for_sure(const char *s);
+/* The same of s, when its length len is known (s[len] is its NUL). */
+int text_nfc_for_sure_n(const char *s, size_t len);
 /* NFC form of s (a new string; s itself when utf8proc refuses it). */
 char *text_nfc(const char *s);
 /* Folded form: NFC, lower case, diacritics removed, đ→d, runs of space and
