@@ -940,7 +940,9 @@ fs_stream_aside(const char *dir, const char *name, char **err)
 {
 	const char *base;
 	if (aside_live) {
-		*err = xstrdup("fs_stream_aside: one at a time");
+		*err = xasprintf(M("không ghi được %s/%s: một tệp khác đang được ghi song song",
+		                   "cannot write %s/%s: another file is being written aside"),
+		                 dir, name);
 		return NULL;
 	}
 	int dfd = out_parent(dir, name, &base, err);
