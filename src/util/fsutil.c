@@ -661,12 +661,13 @@ out_parent(const char *dir, const char *name, const char **base, char **err)
 	return dfd;
 }
 
-/* A fresh temporary beside base in dfd, on the interruption stack (live
- * slot top), open, in *pd; which owns dfd from then on.  0 and *err on
- * failure (dfd closed). */
+/* A fresh temporary beside base in dfd, open, in *pd, which owns dfd
+ * from then on; remembered for an interruption on the stack (live slot
+ * top) or, aside, in the aside slot.  0 and *err on failure (dfd
+ * closed). */
 static int
-tmp_start(int dfd, const char *dir, const char *name, const char *base, struct pending *pd,
-          char **err)
+tmp_start(int dfd, const char *dir, const char *name, const char *base, int aside,
+          struct pending *pd, char **err)
 {
 	signals_install();
 	char tmp[NAME_MAX + 1];
@@ -678,10 +679,16 @@ tmp_start(int dfd, const char *dir, const char *name, const char *base, struct p
 		close(dfd);
 		return 0;
 	}
-	sig_atomic_t slot = live_n;
-	memcpy(live_name[slot], tmp, sizeof tmp);
-	live_dirfd[slot] = dfd;
-	live_n = slot + 1;
+	if (aside) { /* the name before the flag: a signal sees either none or all */
+		memcpy(aside_name, tmp, sizeof tmp);
+		aside_dirfd = dfd;
+		aside_live = 1;
+	} else {
+		sig_atomic_t slot = live_n;
+		memcpy(live_name[slot], tmp, sizeof tmp);
+		live_dirfd[slot] = dfd;
+		live_n = slot + 1;
+	}
 	pd->dfd = dfd;
 	pd->fd = fd;
 	pd->dir = xstrdup(dir);
@@ -698,13 +705,18 @@ pending_free(struct pending *pd)
 	free(pd->name);
 }
 
-/* Drop the temporary of pd, the top live slot. */
+/* Drop the temporary of pd: the top live slot, or the aside one. */
 static void
-tmp_drop(struct pending *pd)
+tmp_drop(struct pending *pd, int aside)
 {
 	close(pd->fd);
-	unlinkat(pd->dfd, live_name[live_n - 1], 0);
-	live_n--;
+	if (aside) {
+		unlinkat(pd->dfd, aside_name, 0);
+		aside_live = 0;
+	} else {
+		unlinkat(pd->dfd, live_name[live_n - 1], 0);
+		live_n--;
+	}
 	pending_free(pd);
 }
 
@@ -746,11 +758,11 @@ write_temp(const char *dir, const char *name, const void *data, size_t len, stru
 		close(dfd);
 		return 2;
 	}
-	if (!tmp_start(dfd, dir, name, base, pd, err))
+	if (!tmp_start(dfd, dir, name, base, 0, pd, err))
 		return 0;
 	if (tmp_write(pd, data, len, err))
 		return 1;
-	tmp_drop(pd);
+	tmp_drop(pd, 0);
 	return 0;
 }
 
@@ -884,18 +896,22 @@ struct fs_stream {
 	int aside; /* its temporary is aside_name, not on the stack */
 };
 
-/* Drop the temporary of a stream that has failed or is not wanted. */
-static void
-stream_drop(struct fs_stream *s)
+/* A stream of DIR/NAME with its temporary started (see tmp_start). */
+static struct fs_stream *
+stream_start(const char *dir, const char *name, int aside, char **err)
 {
-	if (!s->aside) {
-		tmp_drop(&s->pd);
-		return;
+	const char *base;
+	int dfd = out_parent(dir, name, &base, err);
+	if (dfd < 0)
+		return NULL;
+	struct fs_stream *s = xcalloc(1, sizeof *s);
+	s->old = -1;
+	s->aside = aside;
+	if (!tmp_start(dfd, dir, name, base, aside, &s->pd, err)) {
+		free(s);
+		return NULL;
 	}
-	close(s->pd.fd);
-	unlinkat(s->pd.dfd, aside_name, 0);
-	aside_live = 0;
-	pending_free(&s->pd);
+	return s;
 }
 
 struct fs_stream *
@@ -903,21 +919,13 @@ fs_stream_open(const char *dir, const char *name, char **err)
 {
 	if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err))
 		return NULL;
-	const char *base;
-	int dfd = out_parent(dir, name, &base, err);
-	if (dfd < 0)
+	struct fs_stream *s = stream_start(dir, name, 0, err);
+	if (!s)
 		return NULL;
-	struct fs_stream *s = xcalloc(1, sizeof *s);
 	char *e = NULL;
-	s->old = open_regular(dfd, base, 1, &e);
+	s->old = open_regular(s->pd.dfd, s->pd.base, 1, &e);
 	free(e);
 	s->same = s->old >= 0;
-	if (!tmp_start(dfd, dir, name, base, &s->pd, err)) {
-		if (s->old >= 0)
-			close(s->old);
-		free(s);
-		return NULL;
-	}
 	return s;
 }
 
@@ -929,7 +937,7 @@ fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err)
 	if (s->same)
 		s->same = same_bytes(s->old, data, len);
 	if (!tmp_write(&s->pd, data, len, err)) {
-		stream_drop(s);
+		tmp_drop(&s->pd, s->aside);
 		s->failed = 1;
 	}
 	return !s->failed;
@@ -938,34 +946,13 @@ fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err)
 struct fs_stream *
 fs_stream_aside(const char *dir, const char *name, char **err)
 {
-	const char *base;
 	if (aside_live) {
 		*err = xasprintf(M("không ghi được %s/%s: một tệp khác đang được ghi song song",
 		                   "cannot write %s/%s: another file is being written aside"),
 		                 dir, name);
 		return NULL;
 	}
-	int dfd = out_parent(dir, name, &base, err);
-	if (dfd < 0)
-		return NULL;
-	signals_install();
-	struct fs_stream *s = xcalloc(1, sizeof *s);
-	s->old = -1;
-	s->aside = 1;
-	int fd = tmp_create(dfd, base, aside_name, sizeof aside_name);
-	if (fd < 0) {
-		*err = xasprintf(
-		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
-		    fs_strerror(errno));
-		close(dfd);
-		free(s);
-		return NULL;
-	}
-	aside_dirfd = dfd;
-	aside_live = 1;
-	s->pd = (struct pending){dfd, fd, xstrdup(dir), xstrdup(name), NULL};
-	s->pd.base = s->pd.name + (base - name);
-	return s;
+	return stream_start(dir, name, 1, err);
 }
 
 int
@@ -977,7 +964,7 @@ fs_stream_sync(struct fs_stream *s, char **err)
 		return 1;
 	*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), s->pd.dir,
 	                 s->pd.name, fs_strerror(errno));
-	stream_drop(s);
+	tmp_drop(&s->pd, 1);
 	s->failed = 1;
 	return 0;
 }
@@ -993,12 +980,12 @@ fs_stream_close(struct fs_stream *s, char **err)
 			while ((r = read(s->old, &c, 1)) < 0 && errno == EINTR)
 				;
 		if (s->same && r == 0) {
-			stream_drop(s); /* the file already holds these bytes */
+			tmp_drop(&s->pd, s->aside); /* the file already holds these bytes */
 			rc = 2;
 		} else if (s->aside) {
 			/* into the batch, its slot on top of the stack */
 			if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err)) {
-				stream_drop(s);
+				tmp_drop(&s->pd, 1);
 			} else {
 				memcpy(live_name[live_n], aside_name, sizeof aside_name);
 				live_dirfd[live_n] = s->pd.dfd;
@@ -1031,7 +1018,7 @@ int
 fs_stream_discard(struct fs_stream *s)
 {
 	if (!s->failed)
-		stream_drop(s);
+		tmp_drop(&s->pd, s->aside);
 	if (s->old >= 0)
 		close(s->old);
 	free(s);
