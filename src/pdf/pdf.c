@@ -83,20 +83,10 @@ md_free(void *p)
 
 static cmark_mem md_mem = {md_calloc, md_realloc, md_free};
 
-/* Valid UTF-8 without NUL, in NFC: invalid bytes and NUL become U+FFFD
- * (cmark would do the same), so that what is measured is what is drawn. */
+/* md[len] with invalid bytes and NUL as U+FFFD (cmark would do the same). */
 static char *
-clean_input(const char *md, size_t len)
+replaced(const char *md, size_t len)
 {
-	if (text_utf8_check(md, len) == len && !memchr(md, '\0', len)) {
-		/* the usual case, Markdown debrief made: one copy */
-		char *s = xstrndup(md, len);
-		if (text_nfc_for_sure(s))
-			return s;
-		char *n = text_nfc(s);
-		free(s);
-		return n;
-	}
 	struct buf b = BUF_INIT;
 	size_t i = 0;
 	while (i < len) {
@@ -118,7 +108,20 @@ clean_input(const char *md, size_t len)
 				i++;
 		}
 	}
-	char *s = buf_detach(&b), *n = text_nfc(s);
+	return buf_detach(&b);
+}
+
+/* Valid UTF-8 without NUL, in NFC, so that what is measured is what is
+ * drawn. */
+static char *
+clean_input(const char *md, size_t len)
+{
+	/* the usual case, Markdown debrief made, is copied once */
+	char *s = text_utf8_check(md, len) == len && !memchr(md, '\0', len) ? xstrndup(md, len)
+	                                                                    : replaced(md, len);
+	if (text_nfc_for_sure(s))
+		return s;
+	char *n = text_nfc(s);
 	free(s);
 	return n;
 }
@@ -308,6 +311,19 @@ pdf_ctx_free(struct pdf_ctx *c)
 	free(c);
 }
 
+/* The parsed document freed: with the arena, the tree, the parser and
+ * every iterator were pieces of it. */
+static void
+tree_free(cmark_node **doc)
+{
+	if (md_arena)
+		arena_free(md_arena);
+	else if (*doc)
+		cmark_node_free(*doc);
+	md_arena = NULL;
+	*doc = NULL;
+}
+
 int
 pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
                   struct strlist *warnings, char **err)
@@ -362,12 +378,7 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	 * the PDF's objects are made (a long page's tree is some megabytes) */
 	lay_free(L);
 	L = NULL;
-	if (md_arena)
-		arena_free(md_arena);
-	else
-		cmark_node_free(doc);
-	md_arena = NULL;
-	doc = NULL;
+	tree_free(&doc);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
 	struct pdfout_info info = {title,      author, subject,
 	                           o->created, lang,   o->ctx ? &o->ctx->zd : NULL};
@@ -377,12 +388,7 @@ out:
 	lay_free(L);
 	fonts_free(fonts);
 	form_free(form);
-	/* with the arena, doc, the parser and every iterator were pieces of it */
-	if (md_arena)
-		arena_free(md_arena);
-	else if (doc)
-		cmark_node_free(doc);
-	md_arena = NULL;
+	tree_free(&doc);
 	free(text);
 	return rc;
 }
