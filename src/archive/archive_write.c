@@ -437,29 +437,23 @@ json_make(void *vj)
 
 /* Open archive.json's file: aside, before the pages, or else in the
  * batch after them (nothing else of the batch is written while a stream
- * of it is open).  1, or 0 and *err (and nothing left to end). */
+ * of it is open).  1, or 0 and *err (json_end then says 0). */
 static int
 json_open(struct json_job *j, char **err)
 {
 	const char *dir = j->w->o->dir, *name = "archive.json";
 	j->k.s = j->aside ? fs_stream_aside(dir, name, err) : fs_stream_open(dir, name, err);
-	if (!j->k.s) {
-		arc_json_prev_free(j->ru.prev);
-		arc_json_prev_free(j->ru.now);
-		j->active = 0;
-		return 0;
-	}
 	/* the file in place is the manifest's: whether the new bytes are the
 	 * same is told by their hash, not by reading it alongside */
-	if (j->ru.prev)
+	if (j->k.s && j->ru.prev)
 		fs_stream_nocompare(j->k.s);
-	return 1;
+	return j->k.s != NULL;
 }
 
 /* Whether archive.json is made again, and (aside) its file opened: 1, or
- * 0 and *err.  It is made on a thread of its own (threads > 1) when its bytes
- * need not be compared with the file in place: the file is the one the
- * manifest records (told by the hash) or there is none. */
+ * 0 and *err (json_end still to be called).  It is made on a thread of its own (threads > 1) when
+ * its bytes need not be compared with the file in place: the file is the one the manifest records
+ * (told by the hash) or there is none. */
 static int
 json_begin(struct json_job *j, struct wctx *w, const struct diags *dq, int threads, char **err)
 {
@@ -509,7 +503,7 @@ json_end(struct json_job *j, int ok, char **err)
 	struct jsink *k = &j->k;
 	int rc = 0;
 	if (!k->s)
-		goto out; /* never opened: the pages failed first */
+		goto out; /* never opened: it could not be, or the pages failed first */
 	uint64_t hash = hash_final64(&k->h);
 	if (!ok || (j->ru.prev && !k->failed && hash == j->old->hash && k->size == j->old->size))
 		rc = fs_stream_discard(k->s);
@@ -904,20 +898,21 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	/* archive.json is made beside the pages, on a thread of its own when
 	 * there are threads: it is made of every record, the pages of some */
 	struct json_job jj;
-	if (!json_begin(&jj, &w, dq, o->jobs, err))
+	if (!json_begin(&jj, &w, dq, o->jobs, err)) {
+		json_end(&jj, 0, NULL);
 		goto out;
+	}
 	pthread_t jt;
 	int threaded = jj.active && jj.aside && pthread_create(&jt, NULL, json_make, &jj) == 0;
 	struct prun run = {&w, xcalloc(np, sizeof *run.jobs), par_budget_new(PDF_BUDGET), 0, err};
 	par_run(np, o->jobs, &run, page_work, page_commit);
 	par_budget_free(run.pdf_budget);
 	free(run.jobs);
-	int json_ok = 1;
 	if (threaded)
 		pthread_join(jt, NULL);
-	else if (jj.active && !run.failed && (jj.aside || (json_ok = json_open(&jj, err))))
-		json_make(&jj);
-	if (!json_ok || !json_end(&jj, !run.failed, err) || run.failed) {
+	else if (jj.active && !run.failed && (jj.k.s || json_open(&jj, err)))
+		json_make(&jj); /* here: with -j 1, or compared with the file in place */
+	if (!json_end(&jj, !run.failed, err) || run.failed) {
 		flush(NULL);
 		goto out;
 	}
