@@ -818,12 +818,6 @@ image_size(const unsigned char *d, size_t n, int *png, unsigned *w, unsigned *h)
 	return 0;
 }
 
-static int
-hexval(int c)
-{
-	return isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
-}
-
 /* Loads a local image once per document.  Returns its index, or -1 with a
  * warning (the alt text is drawn instead). */
 static int
@@ -835,10 +829,10 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 	int idx = -1, png = 0;
 	unsigned pw = 0, ph = 0;
 	for (const char *p = url; *p && *p != '?' && *p != '#'; p++) {
-		if (*p == '%' && hexval((unsigned char)p[1]) >= 0 &&
-		    hexval((unsigned char)p[2]) >= 0) {
-			buf_putc(&path, (char)(hexval((unsigned char)p[1]) * 16 +
-			                       hexval((unsigned char)p[2])));
+		if (*p == '%' && text_hexval((unsigned char)p[1]) >= 0 &&
+		    text_hexval((unsigned char)p[2]) >= 0) {
+			buf_putc(&path, (char)(text_hexval((unsigned char)p[1]) * 16 +
+			                       text_hexval((unsigned char)p[2])));
 			p += 2;
 		} else
 			buf_putc(&path, *p);
@@ -930,8 +924,8 @@ find_anchor(const struct lay *L, const char *target, size_t len)
 	for (size_t i = 1; i < len; i++) {
 		int a, b;
 		if (target[i] == '%' && i + 2 < len &&
-		    (a = hexval((unsigned char)target[i + 1])) >= 0 &&
-		    (b = hexval((unsigned char)target[i + 2])) >= 0) {
+		    (a = text_hexval((unsigned char)target[i + 1])) >= 0 &&
+		    (b = text_hexval((unsigned char)target[i + 2])) >= 0) {
 			buf_putc(&d, (char)(a * 16 + b));
 			i += 2;
 		} else

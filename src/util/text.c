@@ -1,6 +1,7 @@
 /*
- * text.c: the only file that calls utf8proc.  Validation, normalisation and
- * folding for comparison, and the edit distance "did you mean" uses; no rendering.
+ * text.c: the only file that calls utf8proc.  Validation, normalisation
+ * and folding for comparison, the edit distance "did you mean" uses, and
+ * hexadecimal digits; no rendering.
  */
 #include "text.h"
 
@@ -123,6 +124,15 @@ text_nfc_for_sure_n(const char *s, size_t len)
 		if (!nfc_safe(text_next_cp(&p)))
 			return 0;
 	}
+}
+
+int
+text_hexval(int c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	                              : -1;
 }
 
 int

@@ -32,6 +32,8 @@ int text_is_nfc(const char *s);
 int text_nfc_for_sure(const char *s);
 /* The same of s, when its length len is known (s[len] is its NUL). */
 int text_nfc_for_sure_n(const char *s, size_t len);
+/* The value of hexadecimal digit c (either case), or -1. */
+int text_hexval(int c);
 /* NFC form of s (a new string; s itself when utf8proc refuses it). */
 char *text_nfc(const char *s);
 /* Folded form: NFC, lower case, diacritics removed, đ→d, runs of space and

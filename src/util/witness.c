@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "text.h"
 #include "xalloc.h"
 
 static long long
@@ -53,12 +54,6 @@ witness_free(struct witness *w)
 	memset(w, 0, sizeof *w);
 }
 
-static int
-hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* A decimal number and the space after it; 0 when there is none. */
 static int
 number(char **p, unsigned long long *v)
@@ -78,7 +73,8 @@ static int
 parse_line(char *s, struct seen *v)
 {
 	for (int i = 0; i < HASH_LEN; i++) {
-		int hi = hexval(s[2 * i]), lo = hi < 0 ? -1 : hexval(s[2 * i + 1]);
+		int hi = text_hexval((unsigned char)s[2 * i]),
+		    lo = hi < 0 ? -1 : text_hexval((unsigned char)s[2 * i + 1]);
 		if (lo < 0)
 			return 0;
 		v->sum[i] = (unsigned char)(hi << 4 | lo);
