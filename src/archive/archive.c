@@ -187,6 +187,25 @@ ashare(struct archive *a, const char *s)
 	return r;
 }
 
+/* s squeezed, in the arena (->s), and the fold of that (->t), worked out once
+ * for each spelling of a kind of name (kind: its memo key's letter). */
+static const struct memo *
+asqueeze(struct archive *a, char kind, const char *s)
+{
+	mkey_str(mkey(a, kind), s);
+	struct memo *v = memo_get(a);
+	if (v)
+		return v;
+	char *t = text_squeeze(s);
+	const char *sq = adup(a, t);
+	free(t);
+	const char *f = afold(a, sq); /* a key of its own */
+	mkey_str(mkey(a, kind), s);
+	memo_put(a, (struct memo){0, 0, 0, sq, f});
+	struct maps *m = a->maps;
+	return &m->mv[m->nmv - 1];
+}
+
 /* ==== adding records ==== */
 
 struct archive *
@@ -290,10 +309,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	o->spelling_n[k]++;
 	free(sq);
 	free(f);
-	mk = mkey(a, 'o');
-	mkey_num(mk, loc);
-	mkey_str(mk, written);
-	memo_put(a, (struct memo){idx, k, 0, NULL, NULL});
+	memo_put(a, (struct memo){idx, k, 0, NULL, NULL}); /* mkey as looked up */
 	return idx;
 }
 
@@ -352,19 +368,7 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 	struct maps *m = a->maps;
 	if (!r->has_agency || !r->agency_name.s || !*r->agency_name.s)
 		return -1;
-	struct buf *mk = mkey(a, 'a');
-	mkey_str(mk, r->agency_name.s);
-	struct memo *v = memo_get(a);
-	if (!v) {
-		char *t = text_squeeze(r->agency_name.s);
-		const char *sq = adup(a, t);
-		free(t);
-		const char *f = afold(a, sq); /* a key of its own */
-		mk = mkey(a, 'a');
-		mkey_str(mk, r->agency_name.s);
-		memo_put(a, (struct memo){0, 0, 0, sq, f});
-		v = &m->mv[m->nmv - 1];
-	}
+	const struct memo *v = asqueeze(a, 'a', r->agency_name.s);
 	const char *sq = v->s, *f = v->t;
 	const char *added;
 	size_t idx =
@@ -474,20 +478,7 @@ add_contact(struct archive *a, size_t rec, long occ, enum side side, const struc
 	c->occ = occ;
 	c->side = side;
 	/* names and organisations repeat, their pairs much less */
-	struct buf *mk = mkey(a, 'n');
-	mkey_str(mk, name->s);
-	struct memo *v = memo_get(a);
-	if (!v) {
-		char *sq = text_squeeze(name->s);
-		const char *n = adup(a, sq);
-		free(sq);
-		const char *kn = afold(a, n);
-		mk = mkey(a, 'n');
-		mkey_str(mk, name->s);
-		memo_put(a, (struct memo){0, 0, 0, n, kn});
-		struct maps *m = a->maps;
-		v = &m->mv[m->nmv - 1];
-	}
+	const struct memo *v = asqueeze(a, 'n', name->s);
 	c->name = v->s;
 	const char *kn = v->t, *ko = afold(a, org && org->s ? org->s : "");
 	size_t ln = strlen(kn), lo = strlen(ko);
@@ -1085,7 +1076,6 @@ finish_tasks(struct archive *a)
 		w->noverdue += a->tasks[all[i]].overdue;
 	}
 	free(all);
-	sort_a = a;
 	for (size_t o = 0; o < a->nowners; o++) {
 		struct arc_owner *w = &a->owners[o];
 		/* distinct visits among its overdue tasks */

@@ -471,10 +471,10 @@ whole(struct part *p)
 			next += sizeof hdr + len;
 			have = 0;
 		}
-		/* the end: "end", the count, the hash */
-		for (size_t i = 0; i < r; i++)
-			if (pos + i >= body)
-				end[pos + i - body] = b[i];
+		if (pos + r > body) { /* the end: "end", the count, the hash */
+			size_t from = pos < body ? (size_t)(body - pos) : 0;
+			memcpy(end + (pos + from - body), b + from, r - from);
+		}
 		pos += r;
 	}
 	free(b);

@@ -245,38 +245,36 @@ statistics(struct jw *w, const struct archive *a, enum lang lang)
 static void
 record_obj(struct jw *w, const struct archive *a, size_t ri)
 {
-	{
-		const struct arc_rec *r = &a->recs[ri];
-		const struct arc_loc *l = &a->locs[r->loc];
-		jw_open(w, NULL, '{');
-		jw_str(w, "id", r->id);
-		jw_str(w, "file", r->file);
-		jw_str(w, "title", r->title);
-		jw_str(w, "direction", word(direction_words, r->dir));
-		jw_str(w, "status", r->status == STATUS_COMPLETED ? "completed" : "planned");
-		jw_date(w, "start", r->start);
-		jw_date(w, "end", r->end);
-		jw_open(w, "locality", '{');
-		jw_str(w, "unit", l->name);
-		jw_bool(w, "unit_known", l->unit >= 0);
-		jw_str(w, "written", r->loc_written);
-		jw_str(w, "name_used", r->loc_used);
-		jw_close(w, '}');
-		jw_open(w, "partners", '[');
-		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
-			size_t p = a->occs[o].partner, dup = 0;
-			for (size_t q = r->occ0; q < o; q++)
-				dup |= a->occs[q].partner == p;
-			if (!dup)
-				jw_str(w, NULL, a->partners[p].slug);
-		}
-		jw_close(w, ']');
-		jw_str(w, "agency", r->agency >= 0 ? a->agencies[r->agency].slug : NULL);
-		jw_str(w, "report_number", r->report_number);
-		jw_num(w, "agreements", (long long)r->nagr);
-		jw_num(w, "open_tasks", (long long)r->ntask);
-		jw_close(w, '}');
+	const struct arc_rec *r = &a->recs[ri];
+	const struct arc_loc *l = &a->locs[r->loc];
+	jw_open(w, NULL, '{');
+	jw_str(w, "id", r->id);
+	jw_str(w, "file", r->file);
+	jw_str(w, "title", r->title);
+	jw_str(w, "direction", word(direction_words, r->dir));
+	jw_str(w, "status", r->status == STATUS_COMPLETED ? "completed" : "planned");
+	jw_date(w, "start", r->start);
+	jw_date(w, "end", r->end);
+	jw_open(w, "locality", '{');
+	jw_str(w, "unit", l->name);
+	jw_bool(w, "unit_known", l->unit >= 0);
+	jw_str(w, "written", r->loc_written);
+	jw_str(w, "name_used", r->loc_used);
+	jw_close(w, '}');
+	jw_open(w, "partners", '[');
+	for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
+		size_t p = a->occs[o].partner, dup = 0;
+		for (size_t q = r->occ0; q < o; q++)
+			dup |= a->occs[q].partner == p;
+		if (!dup)
+			jw_str(w, NULL, a->partners[p].slug);
 	}
+	jw_close(w, ']');
+	jw_str(w, "agency", r->agency >= 0 ? a->agencies[r->agency].slug : NULL);
+	jw_str(w, "report_number", r->report_number);
+	jw_num(w, "agreements", (long long)r->nagr);
+	jw_num(w, "open_tasks", (long long)r->ntask);
+	jw_close(w, '}');
 }
 
 static int
@@ -471,7 +469,6 @@ struct arc_json_prev {
 	struct seg *v;
 	size_t n, cap;
 	int fd;
-	unsigned long long size; /* of the file */
 	struct fs_window win;
 };
 
@@ -535,7 +532,6 @@ arc_json_prev_open(const char *dir, uint64_t hash, unsigned long long size)
 		arc_json_prev_free(s);
 		return NULL;
 	}
-	s->size = size;
 	if (s->n)
 		qsort(s->v, s->n, sizeof *s->v, cmp_seg);
 	return s;
