@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 /* The language of this file's messages (fs_set_lang). */
@@ -344,18 +345,6 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 	return failed;
 }
 
-/* Indices into a list by string, then by place: equal strings together,
- * the first given first. */
-static const struct strlist *cmp_list;
-
-static int
-cmp_str_at(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(cmp_list->v[x], cmp_list->v[y]);
-	return c ? c : (x > y) - (x < y);
-}
-
 int
 fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 {
@@ -372,23 +361,15 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 		}
 	}
 	free(seen.v);
-	/* Repeats are found by sorting indices into the list (one sort, for
-	 * any number of files); a file is read once, where it first came.
-	 * Standard input is read once too: a second read would be empty. */
-	size_t *ord = xcalloc(all.n ? all.n : 1, sizeof *ord);
-	char *drop = xcalloc(all.n ? all.n : 1, 1);
+	/* a file is read once, where it first came; standard input too: a
+	 * second read would be empty */
+	struct strmap given = {0};
 	for (size_t i = 0; i < all.n; i++)
-		ord[i] = i;
-	cmp_list = &all;
-	qsort(ord, all.n, sizeof *ord, cmp_str_at);
-	for (size_t k = 1; k < all.n; k++)
-		if (!strcmp(all.v[ord[k]], all.v[ord[k - 1]]))
-			drop[ord[k]] = 1;
-	for (size_t i = 0; i < all.n; i++)
-		if (!drop[i])
+		if (!strmap_get(&given, all.v[i])) {
+			strmap_put(&given, all.v[i], i);
 			strlist_push(out, all.v[i]);
-	free(drop);
-	free(ord);
+		}
+	strmap_free(&given);
 	strlist_free(&all);
 	return failed;
 }
@@ -661,6 +642,16 @@ out_parent(const char *dir, const char *name, const char **base, char **err)
 	return dfd;
 }
 
+/* A temporary on the interruption stack, on top. */
+static void
+live_push(int dfd, const char *name)
+{
+	sig_atomic_t slot = live_n;
+	memcpy(live_name[slot], name, NAME_MAX + 1);
+	live_dirfd[slot] = dfd;
+	live_n = slot + 1; /* the name before the count: a signal sees all */
+}
+
 /* A fresh temporary beside base in dfd, open, in *pd, which owns dfd
  * from then on; remembered for an interruption on the stack (live slot
  * top) or, aside, in the aside slot.  0 and *err on failure (dfd
@@ -684,10 +675,7 @@ tmp_start(int dfd, const char *dir, const char *name, const char *base, int asid
 		aside_dirfd = dfd;
 		aside_live = 1;
 	} else {
-		sig_atomic_t slot = live_n;
-		memcpy(live_name[slot], tmp, sizeof tmp);
-		live_dirfd[slot] = dfd;
-		live_n = slot + 1;
+		live_push(dfd, tmp);
 	}
 	pd->dfd = dfd;
 	pd->fd = fd;
@@ -791,18 +779,27 @@ put_in_place(struct pending *pd, sig_atomic_t slot, int sync, char **err)
 	return ok;
 }
 
-int
-fs_pread(int fd, void *p, size_t n, unsigned long long off)
+/* Up to n bytes at off into p, fewer at the end of the file or on an
+ * error: how many. */
+static size_t
+pread_upto(int fd, void *p, size_t n, unsigned long long off)
 {
-	for (size_t got = 0; got < n;) {
+	size_t got = 0;
+	while (got < n) {
 		ssize_t r = pread(fd, (char *)p + got, n - got, (off_t)(off + got));
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
-			return 0;
+			break;
 		got += (size_t)r;
 	}
-	return 1;
+	return got;
+}
+
+int
+fs_pread(int fd, void *p, size_t n, unsigned long long off)
+{
+	return pread_upto(fd, p, n, off) == n;
 }
 
 const unsigned char *
@@ -813,15 +810,7 @@ fs_window_get(struct fs_window *w, int fd, unsigned long long off, size_t n, siz
 	size_t want = n > ahead ? n : ahead;
 	w->data = xrealloc(w->data, want ? want : 1);
 	w->off = off;
-	w->len = 0;
-	while (w->len < want) {
-		ssize_t r = pread(fd, w->data + w->len, want - w->len, (off_t)(off + w->len));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break; /* the end of the file */
-		w->len += (size_t)r;
-	}
+	w->len = pread_upto(fd, w->data, want, off); /* less at the end of the file */
 	return w->len >= n ? w->data : NULL;
 }
 
@@ -874,10 +863,18 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 static struct pending batch[FS_BATCH_MAX];
 static size_t nbatch;
 
+/* Room in the batch for one more file: the batch put in place when full.
+ * 1, or 0 and *err. */
+static int
+batch_room(char **err)
+{
+	return nbatch < FS_BATCH_MAX || fs_sync_batch(err);
+}
+
 int
 fs_write_batched(const char *dir, const char *name, const void *data, size_t len, char **err)
 {
-	if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err))
+	if (!batch_room(err))
 		return 0;
 	int rc = write_temp(dir, name, data, len, &batch[nbatch], err);
 	if (rc == 1)
@@ -917,7 +914,7 @@ stream_start(const char *dir, const char *name, int aside, char **err)
 struct fs_stream *
 fs_stream_open(const char *dir, const char *name, char **err)
 {
-	if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err))
+	if (!batch_room(err))
 		return NULL;
 	struct fs_stream *s = stream_start(dir, name, 0, err);
 	if (!s)
@@ -984,12 +981,10 @@ fs_stream_close(struct fs_stream *s, char **err)
 			rc = 2;
 		} else if (s->aside) {
 			/* into the batch, its slot on top of the stack */
-			if (nbatch == FS_BATCH_MAX && !fs_sync_batch(err)) {
+			if (!batch_room(err)) {
 				tmp_drop(&s->pd, 1);
 			} else {
-				memcpy(live_name[live_n], aside_name, sizeof aside_name);
-				live_dirfd[live_n] = s->pd.dfd;
-				live_n++;
+				live_push(s->pd.dfd, aside_name);
 				aside_live = 0;
 				batch[nbatch++] = s->pd;
 				rc = 1;

@@ -40,7 +40,7 @@ int fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void 
  * followed (a message says so).  A path met again (a file given twice, or
  * "-" twice) is kept once, where it first came.  What a walk could not
  * read produces a message in *errs (one per line) and is skipped.
- * Returns the number of paths that failed.  Not thread-safe. */
+ * Returns the number of paths that failed. */
 int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
 
 /* Create dir (and parents) if missing.  0 and *err on failure. */
