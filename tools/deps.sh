@@ -9,8 +9,8 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extens
 libhpdf-dev zlib1g-dev libutf8proc-dev libharfbuzz-dev libfontconfig-dev libicu-dev libxxhash-dev
 fonts-liberation2 fonts-droid-fallback fonts-nanum fonts-noto-core"
 test_pkgs="clang clang-format libclang-rt-14-dev valgrind poppler-utils qpdf mupdf-tools ghostscript
-python3 python3-jsonschema python3-xxhash diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-urw-base35 iso-codes strace
-libharfbuzz-bin fontconfig"
+python3 python3-jsonschema python3-xxhash diffutils groff-base man-db libpng-dev fonts-dejavu-core fonts-dejavu-extra
+fonts-urw-base35 iso-codes strace libharfbuzz-bin fontconfig time"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$build_pkgs $test_pkgs"

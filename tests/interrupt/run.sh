@@ -137,6 +137,14 @@ fi
 # the run must end by it and leave no temporary
 signalled() {
 	name=$1 sig=$2 call=$3; shift 3
+	# a signal ignored when the tests began stays ignored, as nohup wants
+	# (a shell started in the background ignores INT): nothing to see then
+	case $sig in HUP) n=1 ;; INT) n=2 ;; TERM) n=15 ;; *) n= ;; esac
+	ign=$(awk '$1 == "SigIgn:" { print substr($2, length($2) - 7) }' /proc/$$/status 2>/dev/null)
+	if [ -n "$n" ] && [ -n "$ign" ] && [ $(((0x$ign >> (n - 1)) & 1)) = 1 ]; then
+		fail "signal-$name" "not run: SIG$sig is ignored where the tests run (started in the background?); run them in the foreground"
+		return
+	fi
 	S=$WORK/sig-$name
 	rm -rf "$S"
 	strace -f -o /dev/null -e trace=$call -e inject=$call:signal=$sig:when=1 \
