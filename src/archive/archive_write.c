@@ -416,9 +416,8 @@ struct json_job {
 	uint64_t jd;             /* its digest */
 	struct arc_json_reuse ru;
 	struct jsink k;
-	const struct entry *kept; /* the file in place, kept as it is */
+	const struct entry *kept; /* the file in place, kept as it is; else made */
 	int aside;                /* made on a thread of its own, beside the pages */
-	int active;               /* to be made (and ended by json_end) */
 };
 
 static void *
@@ -461,28 +460,28 @@ json_begin(struct json_job *j, struct wctx *w, const struct diags *dq, int threa
 	memset(j, 0, sizeof *j);
 	j->w = w;
 	j->dq = dq;
-	/* made of the same records as last time and intact: kept, checked
-	 * in pieces rather than read whole */
 	j->jd = w->dig ? archive_digest_all(w->dig, name) : 0;
-	const struct entry *e = w->dig ? keepable(w, name, j->jd) : NULL;
-	if (e && intact(w, name, e)) {
+	/* the file the manifest records, when it is intact (checked in
+	 * pieces rather than read whole) */
+	const struct entry *e = w->dig && !w->old.damaged ? manifest_find(&w->old, name) : NULL;
+	if (e && !(e->hash && intact(w, name, e)))
+		e = NULL;
+	if (e && e->src == j->jd) { /* made of the same records as last time */
 		j->kept = e;
 		return 1;
 	}
 	/* else made again, its records, partners, departments and agencies
-	 * that have not changed copied from the file on disk, when it is the
-	 * one the manifest records */
+	 * that have not changed copied from that file */
 	j->ru = (struct arc_json_reuse){w->dig, NULL, NULL, 0};
-	j->old = w->dig && !w->old.damaged ? manifest_find(&w->old, name) : NULL;
-	if (j->old && j->old->hash && intact(w, name, j->old))
-		j->ru.prev = arc_json_prev_open(w->o->dir, j->old->hash, j->old->size);
+	j->old = e;
+	if (e)
+		j->ru.prev = arc_json_prev_open(w->o->dir, e->hash, e->size);
 	if (w->dig)
 		j->ru.now = arc_json_segs_new();
 	struct stat st;
 	char *path = xasprintf("%s/%s", w->o->dir, name);
 	j->aside = threads > 1 && (j->ru.prev || (lstat(path, &st) != 0 && errno == ENOENT));
 	free(path);
-	j->active = 1;
 	return !j->aside || json_open(j, err);
 }
 
@@ -497,9 +496,8 @@ json_end(struct json_job *j, int ok, char **err)
 		note(w, name, 2);
 		manifest_add(&w->now, name, j->jd, j->kept->hash, j->kept->size);
 	}
-	if (!j->active)
+	if (j->kept)
 		return 1;
-	j->active = 0;
 	struct jsink *k = &j->k;
 	int rc = 0;
 	if (!k->s)
@@ -903,14 +901,14 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 		goto out;
 	}
 	pthread_t jt;
-	int threaded = jj.active && jj.aside && pthread_create(&jt, NULL, json_make, &jj) == 0;
+	int threaded = !jj.kept && jj.aside && pthread_create(&jt, NULL, json_make, &jj) == 0;
 	struct prun run = {&w, xcalloc(np, sizeof *run.jobs), par_budget_new(PDF_BUDGET), 0, err};
 	par_run(np, o->jobs, &run, page_work, page_commit);
 	par_budget_free(run.pdf_budget);
 	free(run.jobs);
 	if (threaded)
 		pthread_join(jt, NULL);
-	else if (jj.active && !run.failed && (jj.k.s || json_open(&jj, err)))
+	else if (!jj.kept && !run.failed && (jj.k.s || json_open(&jj, err)))
 		json_make(&jj); /* here: with -j 1, or compared with the file in place */
 	if (!json_end(&jj, !run.failed, err) || run.failed) {
 		flush(NULL);
