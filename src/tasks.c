@@ -289,7 +289,7 @@ static int
 read_one(struct due_list *l, const char *path, struct date today, enum lang lang,
          const struct want *w)
 {
-	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	const char *name = fs_shown(path);
 	struct load_limits lim;
 	load_limits_default(&lim);
 	struct schema_src src = {

@@ -278,7 +278,7 @@ cmd_archive(int argc, char **argv)
 		struct arc_item *it = &rd.items[i];
 		it->cache = cache;
 		it->path = files.v[i];
-		it->name = strcmp(files.v[i], "-") ? files.v[i] : "<stdin>";
+		it->name = fs_shown(files.v[i]);
 	}
 	par_run((files.n + ARC_BATCH - 1) / ARC_BATCH, o.jobs, &rd, arc_work, arc_commit);
 	free(rd.items);

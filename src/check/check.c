@@ -92,18 +92,6 @@ struct keyed {
 	struct diag d;
 };
 
-/* The order of two findings about one file, short of their arrival. */
-static int
-cmp_place(const struct diag *x, const struct diag *y)
-{
-	if (x->mark.line != y->mark.line)
-		return x->mark.line < y->mark.line ? -1 : 1;
-	if (x->mark.col != y->mark.col)
-		return x->mark.col < y->mark.col ? -1 : 1;
-	int c = strcmp(x->rule, y->rule);
-	return c ? c : strcmp(x->msg, y->msg);
-}
-
 /* Output order: files in the order given or walked (the configuration
  * file first, others by name), then line, column, rule id, message;
  * arrival breaks the ties. */
@@ -116,7 +104,7 @@ cmp_keyed(const void *a, const void *b)
 	int c;
 	if (x->file == (size_t)-1 && (c = strcmp(x->d.file, y->d.file)) != 0)
 		return c; /* names only differ among "other" files */
-	c = cmp_place(&x->d, &y->d);
+	c = diag_cmp_place(&x->d, &y->d);
 	if (c)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -373,7 +361,7 @@ held_get(void *ctx, size_t k, struct diags *dq)
 		d.msg = (char *)h->msg[get_num(&p)];
 		/* ties go by arrival: the record's own came in one run */
 		while (o < g->o1) {
-			int c = cmp_place(&h->other[o].d, &d);
+			int c = diag_cmp_place(&h->other[o].d, &d);
 			if (c > 0 || (!c && h->other[o].seq > in->seq0))
 				break;
 			v->v[n++] = h->other[o++].d;

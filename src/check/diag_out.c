@@ -737,12 +737,6 @@ array_get(void *ctx, size_t k, struct diags *dq)
 void
 diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o)
 {
-	diag_out_to(b, dq, o, NULL);
-}
-
-void
-diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f)
-{
 	struct array_groups ag = {dq, xcalloc(dq->n + 1, sizeof *ag.from)};
 	size_t n = 0;
 	for (size_t i = 0; i < dq->n; i++)
@@ -750,7 +744,7 @@ diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FIL
 			ag.from[n++] = i;
 	ag.from[n] = dq->n;
 	struct diag_groups g = {n, array_name, array_get, &ag};
-	diag_out_groups(b, &g, o, f);
+	diag_out_groups(b, &g, o, NULL);
 	free(ag.from);
 }
 

@@ -44,10 +44,6 @@ void diag_line(struct buf *b, const struct diag *d);
 void diag_eprint(const struct diags *dq, int errors_only);
 /* Append the whole output for dq (already in output order) to b. */
 void diag_out(struct buf *b, const struct diags *dq, const struct out_opts *o);
-/* The same, but what b holds is written to f (when not NULL) as it
- * grows, leaving the rest in b: the caller writes b to f after, and
- * checks ferror(f). */
-void diag_out_to(struct buf *b, const struct diags *dq, const struct out_opts *o, FILE *f);
 
 /* A run's findings file by file, for a caller that does not hold them as
  * one array: group k (k < n) is a run of findings about one file, the
@@ -62,7 +58,9 @@ struct diag_groups {
 	void (*get)(void *ctx, size_t k, struct diags *dq);
 	void *ctx;
 };
-/* diag_out_to over groups: the findings need never be in memory at once. */
+/* diag_out over groups: the findings need never be in memory at once.
+ * What b holds is written to f (when not NULL) as it grows, leaving the
+ * rest in b: the caller writes b to f after, and checks ferror(f). */
 void diag_out_groups(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f);
 
 #endif

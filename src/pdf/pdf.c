@@ -489,7 +489,7 @@ cmd_pdf(int argc, char **argv)
 	size_t len = 0;
 	struct strlist warn = {0};
 	struct buf pdf = BUF_INIT;
-	const char *label = from_stdin ? "<stdin>" : in;
+	const char *label = fs_shown(in);
 
 	if (!output)
 		output = from_stdin ? "-" : (out_path = default_output(in));

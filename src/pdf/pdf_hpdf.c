@@ -249,8 +249,7 @@ put_flate(HPDF_Dict s, const void *z, size_t zlen)
 static int
 put_deflated(struct hpdf *h, HPDF_Dict s, const void *data, size_t len)
 {
-	return len <= UINT_MAX / 2 && deflater_run(h->zd, data, len) &&
-	       put_flate(s, h->zd->out, h->zd->len);
+	return deflater_run(h->zd, data, len) && put_flate(s, h->zd->out, h->zd->len);
 }
 
 struct hpdf_obj *

@@ -789,8 +789,7 @@ load_file(const char *path, const struct load_limits *lim_in, enum lang lang, st
 		lim_in = &lim_default;
 	}
 	*err = NULL;
-	int is_stdin = !strcmp(path, "-");
-	const char *name = is_stdin ? "<stdin>" : path;
+	const char *name = fs_shown(path);
 	/* read as the commands read a record (schema_file): a file over the
 	 * limit is the loader's yaml-limit finding, in bounded memory */
 	char *data;

@@ -1472,7 +1472,7 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 int
 schema_file(struct schema_src *s, struct record **r, struct diags *dq, char **err)
 {
-	const char *name = s->name ? s->name : strcmp(s->path, "-") ? s->path : "<stdin>";
+	const char *name = s->name ? s->name : fs_shown(s->path);
 	char *data = NULL;
 	size_t len = 0;
 	*r = NULL;

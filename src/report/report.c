@@ -332,7 +332,7 @@ report_work(void *vrun, size_t idx)
 	char *err = NULL;
 	struct load_limits lim;
 	load_limits_default(&lim);
-	const char *name = strcmp(j->path, "-") ? j->path : "<stdin>";
+	const char *name = fs_shown(j->path);
 	j->failed = 1;
 	j->lang = o->ctx.lang;
 	/* its configuration's problems are said at commit: no load without it */
@@ -476,7 +476,7 @@ report_commit(void *vrun, size_t idx)
 	struct report_run *run = vrun;
 	struct report_opts *o = run->o;
 	struct rjob *j = &run->jobs[idx];
-	const char *name = strcmp(j->path, "-") ? j->path : "<stdin>";
+	const char *name = fs_shown(j->path);
 	enum lang lang = j->lang;
 	int ok = 0;
 	const char *slash = strrchr(j->path, '/');

@@ -51,21 +51,23 @@ diags_take(struct diags *dst, struct diags *src)
 	src->n = src->cap = 0;
 }
 
+int
+diag_cmp_place(const struct diag *x, const struct diag *y)
+{
+	if (x->mark.line != y->mark.line)
+		return x->mark.line < y->mark.line ? -1 : 1;
+	if (x->mark.col != y->mark.col)
+		return x->mark.col < y->mark.col ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	return c ? c : strcmp(x->msg, y->msg);
+}
+
 static int
 cmp_diag(const void *a, const void *b)
 {
 	const struct diag *x = a, *y = b;
 	int c = strcmp(x->file, y->file);
-	if (c)
-		return c;
-	if (x->mark.line != y->mark.line)
-		return x->mark.line < y->mark.line ? -1 : 1;
-	if (x->mark.col != y->mark.col)
-		return x->mark.col < y->mark.col ? -1 : 1;
-	c = strcmp(x->rule, y->rule);
-	if (c)
-		return c;
-	return strcmp(x->msg, y->msg);
+	return c ? c : diag_cmp_place(x, y);
 }
 
 void

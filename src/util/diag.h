@@ -40,6 +40,9 @@ void diags_vadd(struct diags *dq, const char *file, struct mark m, enum sev sev,
 void diags_take(struct diags *dst, struct diags *src);
 /* Stable order: file, line, column, rule id. */
 void diags_sort(struct diags *dq);
+/* The order of two findings about one file: line, column, rule id,
+ * message (diags_sort's after the file). */
+int diag_cmp_place(const struct diag *x, const struct diag *y);
 /* Remove entries whose sev is SEV_OFF. */
 void diags_compact(struct diags *dq);
 size_t diags_count(const struct diags *dq, enum sev sev);

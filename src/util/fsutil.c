@@ -374,6 +374,12 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 	return failed;
 }
 
+const char *
+fs_shown(const char *path)
+{
+	return strcmp(path, "-") ? path : "<stdin>";
+}
+
 int
 fs_mkdirs(const char *dir, char **err)
 {

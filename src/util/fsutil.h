@@ -42,6 +42,8 @@ int fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void 
  * read produces a message in *errs (one per line) and is skipped.
  * Returns the number of paths that failed. */
 int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
+/* How a PATH argument is named in messages: "<stdin>" for "-". */
+const char *fs_shown(const char *path);
 
 /* Create dir (and parents) if missing.  0 and *err on failure. */
 int fs_mkdirs(const char *dir, char **err);
