@@ -556,22 +556,21 @@ static struct face *
 known_glyph(struct fonts *f, int style, uint32_t cp, hb_codepoint_t *gid, unsigned *width)
 {
 	pthread_mutex_lock(&cache_mu);
+	uint64_t key = ((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1;
 	struct known *k = NULL;
-	if (f->known >= 0 && cache.nknown < KNOWN_MAX) {
-		if (cache.nknown * 2 >= cache.capknown) {
-			struct known *old = cache.known;
-			size_t oldcap = cache.capknown;
-			cache.capknown = oldcap ? oldcap * 2 : 1024;
-			cache.known = xcalloc(cache.capknown, sizeof *cache.known);
-			for (size_t i = 0; i < oldcap; i++)
-				if (old[i].key)
-					*known_slot(old[i].key) = old[i];
-			free(old);
-		}
-		k = known_slot(((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1);
-	} else if (f->known >= 0 && cache.capknown) {
-		k = known_slot(((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1);
-		if (!k->key)
+	if (f->known >= 0 && cache.nknown < KNOWN_MAX && cache.nknown * 2 >= cache.capknown) {
+		struct known *old = cache.known;
+		size_t oldcap = cache.capknown;
+		cache.capknown = oldcap ? oldcap * 2 : 1024;
+		cache.known = xcalloc(cache.capknown, sizeof *cache.known);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].key)
+				*known_slot(old[i].key) = old[i];
+		free(old);
+	}
+	if (f->known >= 0 && cache.capknown) {
+		k = known_slot(key);
+		if (!k->key && cache.nknown >= KNOWN_MAX)
 			k = NULL; /* full: answered, not kept */
 	}
 	struct face *face;
@@ -589,9 +588,7 @@ known_glyph(struct fonts *f, int style, uint32_t cp, hb_codepoint_t *gid, unsign
 			*width = adv * 1000u / face->upem;
 		}
 		if (k) {
-			*k = (struct known){
-			    ((uint64_t)f->known << 40 | (uint64_t)style << 32 | cp) + 1, face, *gid,
-			    *width};
+			*k = (struct known){key, face, *gid, *width};
 			cache.nknown++;
 		}
 	}

@@ -219,8 +219,7 @@ static void
 lines_lay(struct lay *L, const char *s, int font, float size, float w, struct laid *t)
 {
 	memset(t, 0, sizeof *t);
-	para_take(L, &t->p);
-	para_reset(&t->p, font, size, 0, LEAD, 0);
+	para_take(L, &t->p, font, size, 0, LEAD, 0);
 	para_text(L, &t->p, s);
 	t->n = para_break(L, &t->p, w, 1000, &t->ln);
 }
@@ -277,8 +276,7 @@ static float
 text_width(struct lay *L, const char *s, float size)
 {
 	struct para p;
-	para_take(L, &p);
-	para_reset(&p, 0, size, 0, LEAD, 0);
+	para_take(L, &p, 0, size, 0, LEAD, 0);
 	para_text(L, &p, s);
 	float w = 0;
 	for (size_t k = 0; k < p.n; k++)

@@ -60,12 +60,13 @@ para_fit(struct para *p)
 }
 
 void
-para_take(struct lay *L, struct para *p)
+para_take(struct lay *L, struct para *p, int font, float size, uint32_t rgb, float lead, int pre)
 {
 	if (L->nspare)
 		*p = L->spare[--L->nspare];
 	else
 		memset(p, 0, sizeof *p);
+	para_reset(p, font, size, rgb, lead, pre);
 }
 
 void
@@ -606,8 +607,7 @@ lay_string(struct lay *L, int font, float size, uint32_t rgb, int invisible, flo
            float baseline, const char *s, int right)
 {
 	struct para p;
-	para_take(L, &p);
-	para_reset(&p, font, size, rgb, 1, 0);
+	para_take(L, &p, font, size, rgb, 1, 0);
 	para_text(L, &p, s);
 	struct line ln = {0, p.n, p.n, 0, 0, 0};
 	for (size_t k = 0; k < p.n; k++) {

@@ -199,9 +199,11 @@ void para_free(struct para *p);
 /* Its memory down to what it holds: a table's cells wait, all of them,
  * until the table ends. */
 void para_fit(struct para *p);
-/* A paragraph to para_reset, with the memory of one given back if any;
- * para_give gives it back (and leaves it zeroed), lay_free frees them. */
-void para_take(struct lay *L, struct para *p);
+/* A paragraph, para_reset with these, in the memory of one given back if
+ * any; para_give gives it back (and leaves it zeroed), lay_free frees
+ * them. */
+void para_take(struct lay *L, struct para *p, int font, float size, uint32_t rgb, float lead,
+               int pre);
 void para_give(struct lay *L, struct para *p);
 void para_text(struct lay *L, struct para *p, const char *s);
 void para_hard(struct para *p);

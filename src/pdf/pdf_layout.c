@@ -972,8 +972,7 @@ lay_finish(struct lay *L)
 			snprintf(num, sizeof num, "%d / %d", p + 1, dl->npages);
 		L->page = p;
 		struct para tmp;
-		para_take(L, &tmp);
-		para_reset(&tmp, L->st->footer.font, L->st->footer.size, L->st->footer.rgb, 1, 0);
+		para_take(L, &tmp, L->st->footer.font, L->st->footer.size, L->st->footer.rgb, 1, 0);
 		para_text(L, &tmp, num);
 		float w = 0;
 		for (size_t k = 0; k < tmp.n; k++)

@@ -80,9 +80,8 @@ lay_table_row_begin(struct lay *L, int header)
 	r->c = xcalloc((size_t)t->ncols, sizeof *r->c);
 	uint32_t rgb = L->quotes ? QUOTE_RGB : L->st->table.rgb;
 	for (int c = 0; c < t->ncols; c++) {
-		para_take(L, &r->c[c].p);
-		para_reset(&r->c[c].p, L->st->table.font | (header ? FST_BOLD : 0),
-		           L->st->table.size, rgb, L->st->table.lead, 0);
+		para_take(L, &r->c[c].p, L->st->table.font | (header ? FST_BOLD : 0),
+		          L->st->table.size, rgb, L->st->table.lead, 0);
 	}
 	t->col = 0;
 }
