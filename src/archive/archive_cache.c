@@ -544,12 +544,9 @@ arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 	int run[4] = {(int)lang, today.y, today.m, today.d};
 	hash_update(&h, run, sizeof run);
 	hash_final(&h, c->run);
-	struct buf head = BUF_INIT;
-	buf_puts(&head, CACHE_STAT_HEAD);
-	for (int i = 0; i < HASH_LEN; i++)
-		buf_printf(&head, "%02x", c->run[i]);
-	buf_putc(&head, '\n');
-	c->stat_head = head.data;
+	char run_hex[2 * HASH_LEN + 1];
+	hash_hex(c->run, run_hex);
+	c->stat_head = xasprintf("%s%s\n", CACHE_STAT_HEAD, run_hex);
 	witness_read(&c->seen, dir, CACHE_STAT, c->stat_head);
 	*why = NULL;
 	/* the added entries only beside the file they were added to */

@@ -498,18 +498,12 @@ seg_head(uint64_t hash, unsigned long long size)
 struct arc_json_prev *
 arc_json_prev_open(const char *dir, uint64_t hash, unsigned long long size)
 {
-	char *path = xasprintf("%s/%s", dir, SEG_FILE), *data = NULL, *err = NULL;
-	size_t len = 0;
-	char *head = seg_head(hash, size);
-	size_t hl = strlen(head);
-	int ok = fs_read(path, (size_t)256 << 20, &data, &len, &err) && len >= hl &&
-	         !memcmp(data, head, hl) && !memchr(data, '\0', len) && data[len - 1] == '\n';
+	char *head = seg_head(hash, size), *data = fs_read_lines(dir, SEG_FILE, head), *path;
 	free(head);
-	free(err);
-	free(path);
+	int ok = data != NULL;
 	struct arc_json_prev *s = xcalloc(1, sizeof *s);
 	s->fd = -1;
-	for (char *p = ok ? data + hl : NULL, *end; ok && *p; p = end + 1) {
+	for (char *p = data, *end; ok && *p; p = end + 1) {
 		unsigned long long v[5];
 		for (int i = 0; ok && i < 5; i++) {
 			v[i] = strtoull(p, &end, i == 1 || i == 4 ? 16 : 10);

@@ -212,6 +212,24 @@ fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err)
 	return read_bounded(path, max, 1, data, len, err);
 }
 
+char *
+fs_read_lines(const char *dir, const char *file, const char *head)
+{
+	char *path = xasprintf("%s/%s", dir, file), *data = NULL, *err = NULL;
+	size_t len = 0, hl = strlen(head);
+	int ok = fs_read(path, (size_t)256 << 20, &data, &len, &err) && len >= hl &&
+	         !memcmp(data, head, hl) && !memchr(data, '\0', len) && data[len - 1] == '\n';
+	free(err);
+	free(path);
+	if (ok)
+		memmove(data, data + hl, len - hl + 1);
+	else {
+		free(data);
+		data = NULL;
+	}
+	return data;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {

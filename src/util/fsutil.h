@@ -27,6 +27,10 @@ int fs_read(const char *path, size_t max, char **data, size_t *len, char **err);
 /* The same, but a longer input is not an error: *data holds its first max
  * bytes, enough for a reader to see that a limit below max was passed. */
 int fs_read_head(const char *path, size_t max, char **data, size_t *len, char **err);
+/* DIR/FILE, one of debrief's own files of lines: read whole (at most
+ * 256 MiB) when it is text (no NUL) that starts with head and ends with a
+ * newline: its lines after head (caller frees), else NULL. */
+char *fs_read_lines(const char *dir, const char *file, const char *head);
 /* Read a regular file in pieces of at most 64 KiB, each handed to each(),
  * without holding it whole: a file of any size in bounded memory.  1, or
  * 0 with *err (caller frees). */

@@ -55,3 +55,14 @@ hash64(const void *data, size_t n)
 	hash_update(&c, data, n);
 	return hash_final64(&c);
 }
+
+void
+hash_hex(const unsigned char sum[HASH_LEN], char out[2 * HASH_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	for (int k = 0; k < HASH_LEN; k++) {
+		out[2 * k] = hex[sum[k] >> 4];
+		out[2 * k + 1] = hex[sum[k] & 15];
+	}
+	out[2 * HASH_LEN] = '\0';
+}

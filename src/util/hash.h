@@ -30,5 +30,7 @@ uint64_t hash_final64(struct hash_ctx *c);
 void hash_of(const void *data, size_t n, unsigned char out[HASH_LEN]);
 /* hash_of as a number (hash_final64). */
 uint64_t hash64(const void *data, size_t n);
+/* A hash in lower-case hexadecimal, NUL-terminated. */
+void hash_hex(const unsigned char sum[HASH_LEN], char out[2 * HASH_LEN + 1]);
 
 #endif

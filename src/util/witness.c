@@ -97,15 +97,11 @@ void
 witness_read(struct witness *w, const char *dir, const char *file, const char *head)
 {
 	memset(w, 0, sizeof *w);
-	char *path = xasprintf("%s/%s", dir, file), *data = NULL, *err = NULL;
-	size_t len, hl = strlen(head);
+	char *path = xasprintf("%s/%s", dir, file), *data = NULL;
 	struct seen self;
-	int ok = witness_stat(path, 0, &self) &&
-	         fs_read(path, (size_t)256 << 20, &data, &len, &err) && !memchr(data, '\0', len) &&
-	         len >= hl && !memcmp(data, head, hl) && data[len - 1] == '\n';
-	free(err);
+	int ok = witness_stat(path, 0, &self) && (data = fs_read_lines(dir, file, head));
 	free(path);
-	for (char *line = ok ? data + hl : NULL, *next; ok && *line; line = next) {
+	for (char *line = ok ? data : NULL, *next; ok && *line; line = next) {
 		next = strchr(line, '\n');
 		*next++ = '\0';
 		struct seen v;
@@ -159,17 +155,12 @@ witness_write(struct witness *w, const char *dir, const char *file, const char *
 		qsort(w->v, w->n, sizeof *w->v, cmp_seen);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, head);
-	static const char hex[] = "0123456789abcdef";
 	for (size_t i = 0; i < w->n; i++) {
 		const struct seen *v = &w->v[i];
 		if (i && !strcmp(v->name, w->v[i - 1].name))
 			continue; /* the same file named twice: once */
 		char s[2 * HASH_LEN + 1];
-		for (int k = 0; k < HASH_LEN; k++) {
-			s[2 * k] = hex[v->sum[k] >> 4];
-			s[2 * k + 1] = hex[v->sum[k] & 15];
-		}
-		s[2 * HASH_LEN] = '\0';
+		hash_hex(v->sum, s);
 		buf_printf(&b, "%s %llu %llu %llu %lld %lld %s\n", s, v->size, v->dev, v->ino,
 		           v->mtime, v->ctime, v->name);
 	}
