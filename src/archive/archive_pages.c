@@ -300,7 +300,7 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
  * handover notes of the latest visits; the rest are on the register's
  * pages and in the records, so the dossier stays what a newly posted
  * officer can read, whatever the size of the collection. */
-enum { AGENCY_TASKS = 100, HANDOVER_NOTES = 30 };
+enum { AGENCY_TASKS = 100, HANDOVER_NOTES = 30, AGENCY_CONTACTS = 100 };
 
 /* Handover notes of some records, newest first (the newest
  * HANDOVER_NOTES; how many earlier ones there are is said). */
@@ -865,6 +865,49 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 	buf_putc(b, '\n');
 }
 
+/* A contact group by the latest record it is in: newest first, then in
+ * the order of the groups. */
+struct crecent {
+	const struct arc_rec *r;
+	size_t i;
+};
+
+static int
+cmp_crecent(const void *x, const void *y)
+{
+	const struct crecent *p = x, *q = y;
+	int c = date_cmp(q->r->start, p->r->start);
+	if (!c)
+		c = strcmp(q->r->id, p->r->id);
+	return c ? c : (p->i > q->i) - (p->i < q->i);
+}
+
+/* Keeps, in their order, the max groups of g[n] last met (by the latest
+ * record each is in); returns how many are left.  An agency's dossier
+ * lists its partner-side contacts so: every partner's dossier has them
+ * all, and thousands of names are not what a newly posted officer reads
+ * first. */
+static size_t
+keep_recent(const struct archive *a, struct arc_cgroup *g, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	struct crecent *v = xcalloc(n, sizeof *v);
+	unsigned char *keep = xcalloc(n, 1);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct crecent){&a->recs[g[i].last_rec], i};
+	qsort(v, n, sizeof *v, cmp_crecent);
+	for (size_t i = 0; i < max; i++)
+		keep[v[i].i] = 1;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (keep[i])
+			g[m++] = g[i];
+	free(keep);
+	free(v);
+	return m;
+}
+
 const struct arc_agreement *
 arc_next_agreement(const struct archive *a, size_t k, size_t *i, size_t *g)
 {
@@ -1420,7 +1463,19 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		if (n) {
 			struct arc_cgroup *cg = xcalloc(n, sizeof *cg);
 			size_t ng = arc_group_contacts(a, v, n, cg);
-			contacts_table(b, a, cg, ng, side == SIDE_PARTNER, up, lang);
+			size_t shown =
+			    side == SIDE_PARTNER ? keep_recent(a, cg, ng, AGENCY_CONTACTS) : ng;
+			contacts_table(b, a, cg, shown, side == SIDE_PARTNER, up, lang);
+			if (shown < ng)
+				buf_printf(
+				    b,
+				    L(lang,
+				      "Còn %zu người liên hệ phía đối tác gặp lần cuối trước "
+				      "những người trên: xem hồ sơ của từng đối tác (mục Các "
+				      "mối quan hệ).\n\n",
+				      "%zu more partner-side %s, last met before those above: see "
+				      "each partner's dossier (Relationships).\n\n"),
+				    ng - shown, L(lang, "", PL(ng - shown, "contact", "contacts")));
 			free(cg);
 		} else {
 			buf_printf(b, "%s\n\n", L(lang, "Chưa ghi nhận.", "None recorded."));

@@ -460,9 +460,10 @@ rc=$?
 want_rc unreadable-file 2
 
 # ---- a large area: the dossier stays readable, archive.json is streamed ----
-# 40 visits of one agency, 26 open tasks each: the dossier lists the 100
-# most urgent and the 30 newest handover notes, and says how many more;
-# the department's 1,040 tasks are two pages of at most 1,000.
+# 40 visits of one agency, 26 open tasks and 3 partner-side contacts each:
+# the dossier lists the 100 most urgent tasks, the 30 newest handover
+# notes and the 100 contacts last met, and says how many more; the
+# department's 1,040 tasks are two pages of at most 1,000.
 L=$WORK/large
 rm -rf "$L" && mkdir -p "$L/r"
 awk -v out="$L/r" 'BEGIN {
@@ -476,6 +477,9 @@ awk -v out="$L/r" 'BEGIN {
 		for (t = 1; t <= 26; t++)
 			printf "  - {task: Task %d of visit %d, owner: Sở Ngoại vụ, due: 2025-%02d-01}\n", t, i, 1 + (i + t) % 12 > f
 		printf "handover: Note of visit %d\n", i > f
+		print "contacts:" > f
+		for (c = 1; c <= 3; c++)
+			printf "  - {name: Contact %02d-%d, org: Fukuoka City Hall, side: partner}\n", i, c > f
 		close(f)
 	}
 }'
@@ -490,6 +494,24 @@ has large/agency-tasks-rest-said "$G" '^940 more open tasks: see each department
 n=$(grep -c '^- 2024-.* (large-[0-9]*): Note of visit' "$G")
 [ "$n" = 30 ] && ok large/handover-bounded || fail large/handover-bounded "$n notes"
 has large/handover-rest-said "$G" '^10 earlier handover notes are in the records themselves\.$'
+# the contacts kept are those of the newest visits (by date: visit i is on
+# 2024-(1 + i % 12)-(1 + i % 25)), in the table's order, by name
+sed -n '/^## Partner-side contacts/,/^## /p' "$G" | grep -o '^| Contact [0-9]*-[0-9]' |
+	sed 's/^| Contact //' >"$WORK/large-contacts"
+for i in $(seq 1 40); do printf '2024-%02d-%02d %02d\n' $((1 + i % 12)) $((1 + i % 25)) "$i"; done |
+	sort -r | while read -r d i; do
+	for c in 1 2 3; do echo "$i-$c"; done
+done | head -n 100 | sort >"$WORK/large-contacts-want"
+if [ "$(wc -l <"$WORK/large-contacts")" = 100 ] && sort -c "$WORK/large-contacts" 2>/dev/null &&
+	cmp -s "$WORK/large-contacts" "$WORK/large-contacts-want"; then
+	ok large/agency-contacts-last-met
+else
+	fail large/agency-contacts-last-met "not the 100 contacts of the newest visits, by name: $(tr '\n' ' ' <"$WORK/large-contacts" | cut -c 1-200)"
+fi
+has large/agency-contacts-rest-said "$G" '^20 more partner-side contacts, last met before those above: see each partner.s dossier \(Relationships\)\.$'
+# the oldest visit's (36, on 2024-01-12): on the partner's dossier only
+has large/partner-keeps-every-contact "$L/out/partners/jp-fukuoka.md" '^\| Contact 36-1 \|'
+if grep -q 'Contact 36-' "$G"; then fail large/agency-oldest-contact-left "$G lists Contact 36"; else ok large/agency-oldest-contact-left; fi
 dept=$(grep -oE '\]\(tasks/[^)]*\)' "$L/out/tasks.md" | sed 's/^](//; s/)$//')
 n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept:-none}" 2>/dev/null)
 n2=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$L/out/${dept%.md}.2.md" 2>/dev/null)
