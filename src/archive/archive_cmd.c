@@ -280,7 +280,8 @@ cmd_archive(int argc, char **argv)
 		it->path = files.v[i];
 		it->name = fs_shown(files.v[i]);
 	}
-	par_run((files.n + ARC_BATCH - 1) / ARC_BATCH, o.jobs, &rd, arc_work, arc_commit);
+	par_run((files.n + ARC_BATCH - 1) / ARC_BATCH, o.jobs, par_ahead(o.jobs, PAR_AHEAD_LARGE),
+	        &rd, arc_work, arc_commit);
 	free(rd.items);
 	size_t nread = rd.nread, nskipped = rd.nskipped;
 	io_failed |= rd.io_failed;

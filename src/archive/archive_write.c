@@ -903,7 +903,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	pthread_t jt;
 	int threaded = !jj.kept && jj.aside && pthread_create(&jt, NULL, json_make, &jj) == 0;
 	struct prun run = {&w, xcalloc(np, sizeof *run.jobs), par_budget_new(PDF_BUDGET), 0, err};
-	par_run(np, o->jobs, &run, page_work, page_commit);
+	par_run(np, o->jobs, par_ahead(o->jobs, PAR_AHEAD_LARGE), &run, page_work, page_commit);
 	par_budget_free(run.pdf_budget);
 	free(run.jobs);
 	if (threaded)

@@ -739,9 +739,10 @@ cmd_check(int argc, char **argv)
 	                        .held = &held,
 	                        .bn = &bn,
 	                        .errors = &errors};
-	run.nrecs = 2 * par_ahead(o.jobs);
+	size_t ahead = par_ahead(o.jobs, PAR_AHEAD_SMALL);
+	run.nrecs = 2 * ahead;
 	run.recs = xcalloc(run.nrecs, sizeof *run.recs);
-	par_run(files.n, o.jobs, &run, check_work, check_commit);
+	par_run(files.n, o.jobs, ahead, &run, check_work, check_commit);
 	pthread_mutex_destroy(&run.cfg_mu);
 	pthread_cond_destroy(&run.cfg_cv);
 	for (size_t i = 0; i < run.ndirs; i++)

@@ -638,7 +638,8 @@ cmd_report(int argc, char **argv)
 			j->cfg = &o.cfg;
 		}
 	}
-	par_run(files.n, c.jobs, &run, report_work, report_commit);
+	par_run(files.n, c.jobs, par_ahead(c.jobs, PAR_AHEAD_LARGE), &run, report_work,
+	        report_commit);
 	if (!fs_sync_batch(&err)) { /* the reports are on disk once this returns */
 		escape_eprintf("debrief: %s\n", err);
 		free(err);

@@ -17,12 +17,17 @@ int par_parse_jobs(const char *s, int *out);
 
 /* work(ctx, i) for every i < n, on up to jobs threads (the caller's own
  * among them when jobs is 1); commit(ctx, i) on the calling thread, in
- * order of i, each after its work.  At most par_ahead(jobs) items are
+ * order of i, each after its work.  At most ahead items (par_ahead) are
  * worked ahead of the last commit, so memory stays bounded: item i is
- * not begun before item i - par_ahead(jobs) is committed. */
-void par_run(size_t n, int jobs, void *ctx, void (*work)(void *ctx, size_t i),
+ * not begun before item i - ahead is committed. */
+void par_run(size_t n, int jobs, size_t ahead, void *ctx, void (*work)(void *ctx, size_t i),
              void (*commit)(void *ctx, size_t i));
-size_t par_ahead(int jobs);
+/* The items worked ahead for jobs threads, each item worked ahead per
+ * thread: few where an item holds much (a PDF), more where items are
+ * small and many (a record's findings), so that the committing thread
+ * is woken once for several of them. */
+size_t par_ahead(int jobs, size_t each);
+enum { PAR_AHEAD_LARGE = 4, PAR_AHEAD_SMALL = 16 };
 
 /* A budget shared by the threads of a run (bytes of work in flight, say):
  * take blocks until n more fit under the cap (an n above the cap waits
