@@ -599,7 +599,7 @@ struct pjob {
  * memory at its peak (a table's rows waiting for its column widths, the
  * display list, libharu's objects; the parse tree goes as it is laid
  * out): PDFs are rendered together only while their Markdown adds up to
- * this much (two of the longest pages of a 20,000-record archive), so
+ * this much (nearly three of the longest pages, a year of 1,000 visits: 260 KB), so
  * that the memory of a run with -j N does not grow with N times its
  * largest page. */
 #define PDF_BUDGET ((size_t)768 << 10)
