@@ -764,9 +764,10 @@ finish_partners(struct archive *a)
 		p->country = o->country;
 		p->name = o->name;
 		p->profile_occ = p->needs_occ = p->last_visit = p->latest_occ = -1;
-		char *cc = xstrdup(o->country);
-		for (char *c = cc; *c; c++)
-			*c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+		/* a slug too, not the code as it came: a file name of the archive's
+		 * own characters whatever the code (a cache entry's is not checked
+		 * as a record's is) */
+		char *cc = text_slug(o->country);
 		char *nm = text_slug(o->name);
 		/* A name in another script leaves no ASCII: use the id, if any. */
 		if (!strcmp(nm, "x") && o->id) {
