@@ -554,6 +554,7 @@ archive_add(struct archive *a, const struct record *r)
 		o->kind = p->kind;
 		o->stage = p->has_relationship ? p->stage : STAGE_NONE;
 		o->since = odate_of(&p->stage_since);
+		o->response = p->response;
 		o->has_profile = p->has_profile;
 		o->strengths = ajoin(a, &p->strengths);
 		o->priorities = ajoin(a, &p->priorities);
@@ -895,9 +896,17 @@ finish_partners(struct archive *a)
 				if (a->occs[o].id)
 					p->id = a->occs[o].id;
 			}
-			if (rr->status == STATUS_COMPLETED &&
-			    (p->last_visit < 0 ||
-			     date_cmp(rr->end, a->recs[p->last_visit].end) >= 0))
+			/* a partner that declined the visit had none (G21) */
+			if (!archive_rec_visits_partner(a, p->recs[r], k)) {
+				p->ndeclined++;
+				continue;
+			}
+			if (rr->status != STATUS_COMPLETED) {
+				p->nplanned++;
+				continue;
+			}
+			p->nvisits++;
+			if (p->last_visit < 0 || date_cmp(rr->end, a->recs[p->last_visit].end) >= 0)
 				p->last_visit = (long)p->recs[r];
 		}
 	}
@@ -1212,6 +1221,16 @@ archive_rec_has_partner(const struct archive *a, size_t rec, size_t p)
 	const struct arc_rec *rr = &a->recs[rec];
 	for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
 		if (a->occs[o].partner == p)
+			return 1;
+	return 0;
+}
+
+int
+archive_rec_visits_partner(const struct archive *a, size_t rec, size_t p)
+{
+	const struct arc_rec *rr = &a->recs[rec];
+	for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++)
+		if (a->occs[o].partner == p && a->occs[o].response != RESP_DECLINED)
 			return 1;
 	return 0;
 }

@@ -62,6 +62,7 @@ struct arc_occ {
 	enum partner_kind kind;
 	enum stage stage; /* STAGE_NONE when the record states none */
 	struct odate since;
+	enum response response; /* RESP_DECLINED: approached for this visit, it declined */
 	int has_profile;
 	const char *strengths, *priorities; /* joined with "; ", NULL when none */
 	struct odate updated;
@@ -91,6 +92,9 @@ struct arc_partner {
 	long profile_occ;         /* occurrence with the newest profile, -1 */
 	long needs_occ;           /* newest occurrence with needs, -1 */
 	long last_visit;          /* record of the last completed visit, -1 */
+	size_t nvisits;           /* completed visits of its records, declined ones aside */
+	size_t nplanned;          /* planned visits of its records, declined ones aside */
+	size_t ndeclined;         /* records of a visit it declined */
 	long latest_occ;          /* occurrence in the newest record (findings point there) */
 	size_t nopen, noverdue;   /* open tasks involving it */
 	int cold;                 /* archive-cold-partner fired */
@@ -160,7 +164,7 @@ struct arc_country {
 	const char *country;
 	size_t locs, partners;           /* localities / partner localities in contact */
 	size_t coop_locs, coop_partners; /* ... whose relationship is at mou or sister */
-	size_t visits;                   /* records naming a partner of the country */
+	size_t visits; /* completed visits with a partner of the country that did not decline */
 };
 
 struct arc_year {
@@ -230,6 +234,9 @@ int archive_cmp_size(const void *x, const void *y);
 int archive_task_involves(const struct archive *a, const struct arc_task *t, size_t p);
 /* 1 when record rec names partner p. */
 int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
+/* 1 when record rec names partner p and p did not decline that visit
+ * (response: declined): a visit with it, done or planned. */
+int archive_rec_visits_partner(const struct archive *a, size_t rec, size_t p);
 
 /* Digests of what a page is made of (archive_digest.c), for skipping a
  * page whose inputs did not change.  archive_digests hashes, once, what

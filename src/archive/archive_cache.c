@@ -43,7 +43,7 @@
 /* The format, and the version of the program that reads records: a
  * change to what schema.c makes of a record, or to the fields below, that
  * comes without a new version raises the format number. */
-#define CACHE_HEAD "# debrief archive cache 2 " DEBRIEF_VERSION "\n"
+#define CACHE_HEAD "# debrief archive cache 3 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
 /* What stat said of each record read (witness.h), under a head naming the
  * run, whose keys its sums are. */
@@ -272,6 +272,7 @@ c_partner(struct codec *c, struct partner *p)
 	C_ENUM(c, p->has_relationship, 1);
 	C_ENUM(c, p->stage, STAGE_DECLINED);
 	c_rdate(c, &p->stage_since);
+	C_ENUM(c, p->response, RESP_DECLINED);
 	C_ENUM(c, p->has_profile, 1);
 	c_texts(c, &p->strengths);
 	c_texts(c, &p->priorities);

@@ -97,6 +97,9 @@ h_partner(struct hash_ctx *h, const struct archive *a, size_t p)
 	h_occ_ref(h, a, x->profile_occ);
 	h_occ_ref(h, a, x->needs_occ);
 	h_rec_ref(h, a, x->last_visit);
+	h_num(h, (long long)x->nvisits);
+	h_num(h, (long long)x->nplanned);
+	h_num(h, (long long)x->ndeclined);
 	h_occ_ref(h, a, x->latest_occ);
 	h_num(h, (long long)x->nopen);
 	h_num(h, (long long)x->noverdue);

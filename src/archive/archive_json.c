@@ -312,7 +312,13 @@ partner_obj(struct jw *w, const struct archive *a, size_t k)
 	jw_bool(w, "cold", p->cold);
 	jw_open(w, "visits", '[');
 	for (size_t i = 0; i < p->nrecs; i++)
-		jw_str(w, NULL, a->recs[p->recs[i]].id);
+		if (archive_rec_visits_partner(a, p->recs[i], k))
+			jw_str(w, NULL, a->recs[p->recs[i]].id);
+	jw_close(w, ']');
+	jw_open(w, "declined", '[');
+	for (size_t i = 0; i < p->nrecs; i++)
+		if (!archive_rec_visits_partner(a, p->recs[i], k))
+			jw_str(w, NULL, a->recs[p->recs[i]].id);
 	jw_close(w, ']');
 	jw_open(w, "stages", '[');
 	for (size_t i = 0; i < p->nstages; i++) {

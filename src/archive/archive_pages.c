@@ -185,10 +185,12 @@ put_locality(struct buf *b, const struct archive *a, const struct arc_rec *r, en
 	}
 }
 
-/* The distinct partners of a record, linked, in record order. */
+/* The distinct partners of a record, linked, in record order; one that
+ * declined the visit said so. */
 static void
-put_rec_partners(struct buf *b, const struct archive *a, const struct arc_rec *r, const char *up)
+put_rec_partners(struct buf *b, const struct archive *a, size_t ri, const char *up, enum lang lang)
 {
+	const struct arc_rec *r = &a->recs[ri];
 	int first = 1;
 	for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
 		size_t p = a->occs[o].partner, dup = 0;
@@ -200,6 +202,8 @@ put_rec_partners(struct buf *b, const struct archive *a, const struct arc_rec *r
 			buf_puts(b, ", ");
 		first = 0;
 		put_partner_link(b, a, p, up);
+		if (!archive_rec_visits_partner(a, ri, p))
+			buf_printf(b, " (%s)", L(lang, "đã từ chối", "declined"));
 	}
 }
 
@@ -241,7 +245,7 @@ visit_row(struct buf *b, const struct archive *a, size_t ri, const char *up, enu
 	buf_puts(b, " | ");
 	put_locality(b, a, r, lang);
 	buf_puts(b, " | ");
-	put_rec_partners(b, a, r, up);
+	put_rec_partners(b, a, ri, up, lang);
 	buf_puts(b, " | ");
 	md_put(b, r->title);
 	buf_printf(b, " | %s |\n", r->id);
@@ -511,10 +515,12 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 	           L(lang,
 	             "Hợp tác: quan hệ ở giai đoạn MOU hoặc kết nghĩa theo hồ sơ gần nhất của từng "
 	             "cặp địa phương. Địa phương đối tác: đối tác không phải tổ chức, doanh nghiệp "
-	             "hay trường học.",
+	             "hay trường học. Đoàn: chuyến thăm đã diễn ra, không tính đoàn dự kiến và "
+	             "đối tác đã từ chối.",
 	             "Cooperating: the latest record of each pair of localities puts the "
 	             "relationship at MOU or sister stage. Partner localities: partners other than "
-	             "organisations, businesses and universities."));
+	             "organisations, businesses and universities. Visits: those that took place, "
+	             "neither planned ones nor those a partner declined."));
 	size_t norg = 0;
 	for (size_t c = 0; c < a->ncountries; c++) {
 		const struct arc_country *ct = &a->countries[c];
@@ -660,7 +666,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			buf_puts(b, " | ");
 			if (p->last_visit >= 0)
 				put_date(b, a->recs[p->last_visit].end);
-			buf_printf(b, " | %zu | %zu |\n", p->nrecs, p->nopen);
+			buf_printf(b, " | %zu | %zu |\n", p->nvisits, p->nopen);
 		}
 		buf_putc(b, '\n');
 	}
@@ -996,7 +1002,26 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	} else {
 		buf_puts(b, L(lang, "chưa có", "none recorded"));
 	}
-	buf_printf(b, "\n- %s: %zu\n", L(lang, "Số đoàn", "Visits"), p->nrecs);
+	buf_printf(b, "\n- %s: %zu", L(lang, "Số đoàn", "Visits"), p->nvisits);
+	if (p->nplanned)
+		buf_printf(b,
+		           L(lang, " (chưa tính %zu đoàn dự kiến)", " (not counting %zu planned)"),
+		           p->nplanned);
+	buf_putc(b, '\n');
+	/* the visits it declined (G21): approached, not visited */
+	for (size_t i = 0, n = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		if (archive_rec_visits_partner(a, p->recs[i], k))
+			continue;
+		buf_puts(b,
+		         n++ ? "; " : L(lang, "- Đã từ chối chuyến thăm: ", "- Visits declined: "));
+		put_range(b, r->start, r->end);
+		buf_printf(b, ", %s, ", dir_word(r->dir, lang));
+		put_locality(b, a, r, lang);
+		buf_printf(b, " (%s)", r->id);
+		if (n == p->ndeclined)
+			buf_putc(b, '\n');
+	}
 	/* agencies that supported its visits, each once, in agency order */
 	size_t *ags = xcalloc(p->nrecs ? p->nrecs : 1, sizeof *ags), nag = 0;
 	for (size_t i = 0; i < p->nrecs; i++)
@@ -1063,11 +1088,16 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 
 	buf_printf(b, "## %s\n\n",
 	           L(lang, "Các chuyến thăm (cả hai chiều)", "Visits (both directions)"));
-	TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
-	      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
-	      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
-	for (size_t i = 0; i < p->nrecs; i++)
-		visit_row(b, a, p->recs[i], up, lang);
+	if (p->nrecs > p->ndeclined) {
+		TABLE(b, L(lang, "Ngày", "Dates"), L(lang, "Chiều", "Direction"),
+		      L(lang, "Địa phương", "Locality"), L(lang, "Đối tác", "Partners"),
+		      L(lang, "Tiêu đề", "Title"), L(lang, "Mã hồ sơ", "Record"));
+		for (size_t i = 0; i < p->nrecs; i++)
+			if (archive_rec_visits_partner(a, p->recs[i], k))
+				visit_row(b, a, p->recs[i], up, lang);
+	} else {
+		buf_printf(b, "%s\n", L(lang, "Chưa có chuyến thăm nào.", "None recorded."));
+	}
 	buf_putc(b, '\n');
 
 	buf_printf(b, "## %s\n\n", L(lang, "Văn kiện đã ký", "Agreements"));

@@ -34,7 +34,8 @@ struct pair {
 	size_t loc, partner;
 	enum stage stage;
 	struct odate since;
-	long rec; /* record that stated the stage, -1 */
+	long rec;    /* record that stated the stage, -1 */
+	int visited; /* its record is a completed visit the partner did not decline */
 };
 
 static int
@@ -71,15 +72,17 @@ archive_finish_pairs(struct archive *a)
 		pv[i].stage = o->stage;
 		pv[i].since = o->since;
 		pv[i].rec = o->stage != STAGE_NONE ? (long)o->rec : -1;
+		pv[i].visited =
+		    a->recs[o->rec].status == STATUS_COMPLETED && o->response != RESP_DECLINED;
 	}
 	sort_a = a;
 	qsort(pv, a->nocc, sizeof *pv, cmp_pair);
 	/* Country statistics need distinct localities per country: collect
-	 * (country, loc, coop) triples and count after sorting. */
+	 * (country, loc, coop, visited) entries and count after sorting. */
 	struct cl {
 		const char *country;
 		size_t loc;
-		int coop;
+		int coop, visited;
 	} *cl = xcalloc(a->nocc ? a->nocc : 1, sizeof *cl);
 	size_t ncl = 0;
 	for (size_t i = 0; i < a->nocc;) {
@@ -103,6 +106,9 @@ archive_finish_pairs(struct archive *a)
 		cl[ncl].country = p->country;
 		cl[ncl].loc = pv[i].loc;
 		cl[ncl].coop = coop;
+		cl[ncl].visited = 0;
+		for (size_t k = i; k < j; k++)
+			cl[ncl].visited |= pv[k].visited;
 		ncl++;
 		i = j;
 	}
@@ -117,18 +123,25 @@ archive_finish_pairs(struct archive *a)
 			a->countries[a->ncountries++].country = p->country;
 		struct arc_country *c = &a->countries[a->ncountries - 1];
 		if (is_locality_kind(p->kind)) {
-			c->partners++;
+			c->partners += p->nvisits > 0; /* with a visit that took place */
 			c->coop_partners += p->ncoop > 0;
 		}
 	}
-	/* records naming a partner of the country, each record once a country */
+	/* Visits with partners of the country, each record once a country: a
+	 * planned one has not taken place (the years count it apart), and a
+	 * partner that declined was not visited. */
 	for (size_t i = 0; i < a->nrecs; i++) {
 		const struct arc_rec *rr = &a->recs[i];
+		if (rr->status != STATUS_COMPLETED)
+			continue;
 		for (size_t o = rr->occ0; o < rr->occ0 + rr->nocc; o++) {
+			if (a->occs[o].response == RESP_DECLINED)
+				continue;
 			const char *cc = a->partners[a->occs[o].partner].country;
 			int seen = 0;
 			for (size_t q = rr->occ0; q < o && !seen; q++)
-				seen = !strcmp(a->partners[a->occs[q].partner].country, cc);
+				seen = a->occs[q].response != RESP_DECLINED &&
+				       !strcmp(a->partners[a->occs[q].partner].country, cc);
 			for (size_t c = 0; c < a->ncountries && !seen; c++)
 				if (!strcmp(a->countries[c].country, cc)) {
 					a->countries[c].visits++;
@@ -136,14 +149,15 @@ archive_finish_pairs(struct archive *a)
 				}
 		}
 	}
-	/* distinct localities per country (all, and cooperating) */
+	/* distinct localities per country (with a visit, and cooperating) */
 	size_t *ls = xcalloc(ncl ? ncl : 1, sizeof *ls);
 	for (size_t c = 0; c < a->ncountries; c++) {
 		struct arc_country *ct = &a->countries[c];
 		for (int coop = 0; coop < 2; coop++) {
 			size_t n = 0;
 			for (size_t i = 0; i < ncl; i++)
-				if (!strcmp(cl[i].country, ct->country) && (!coop || cl[i].coop))
+				if (!strcmp(cl[i].country, ct->country) &&
+				    (coop ? cl[i].coop : cl[i].visited))
 					ls[n++] = cl[i].loc;
 			qsort(ls, n, sizeof *ls, archive_cmp_size);
 			size_t d = 0;

@@ -324,7 +324,7 @@ damage garbage 'd = bytearray(b"\x00\xffgarbage" * 4000)'
 has cache/garbage-said "$WORK/cache-garbage.err" 'damaged or written by another version; not used$'
 damage flipped 'd[len(d) // 2] ^= 1'
 has cache/flipped-byte-said "$WORK/cache-flipped.err" 'damaged or written by another version; not used$'
-damage other-version 'd = seal(d.replace(b"archive cache 2 ", b"archive cache 0 ", 1))'
+damage other-version 'd = seal(d.replace(b"archive cache 3 ", b"archive cache 0 ", 1))'
 has cache/other-version-said "$WORK/cache-other-version.err" 'damaged or written by another version; not used$'
 # the first entry's first field (record or none) set to 7: that entry is
 # parsed instead, the others are still used
@@ -587,6 +587,34 @@ has many/lots-parsed "$WORK/many-lots.err" 'cache: 240 records reused, 60 parsed
 [ ! -e "$M/out/.debrief-cache.more" ] && [ "$(entries "$M/out/.debrief-cache")" = 300 ] &&
 	ok many/lots-cache-whole-again || fail many/lots-cache-whole-again "$(entries "$M/out/.debrief-cache") entries"
 many_fresh many/lots-same-as-fresh
+
+# ---- what counts as a visit (visits/) ----
+# Kagoshima was visited in 2018 and declined a visit in 2024 (response:
+# declined); Oita's visit is planned.  A declined visit is no visit: not
+# counted, not its last visit, not in its visits, so it does not keep the
+# relationship warm; a planned one is not counted either.
+T=$WORK/visits
+rm -rf "$T" && mkdir -p "$T" && cp -R visits "$T/in"
+(cd "$T" && "$DEBRIEF" archive -o out --lang en --today $TODAY in) >"$WORK/visits.out" 2>"$WORK/visits.err"
+sanitizer_clean visits/sanitizers "$WORK/visits.err" || true
+P=$T/out/partners/jp-kagoshima.md
+has declined/not-last-visit "$P" '^- Last visit: 2018-03-12 – 2018-03-15, outbound, Cà Mau \(2018-03-camau-kagoshima\)$'
+has declined/not-counted "$P" '^- Visits: 1$'
+has declined/said-declined "$P" '^- Visits declined: 2024-11-11 – 2024-11-14, outbound, Vĩnh Long \(2024-11-vinhlong-miyazaki\)$'
+if grep -q '^| 2024-11-11 – 2024-11-14 |' "$P"; then fail declined/not-in-visits-table "$(grep '^| 2024-11-11' "$P")"
+else ok declined/not-in-visits-table; fi
+has declined/marked-in-year "$T/out/visits/2024.md" '\[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(declined\), \[Miyazaki\]'
+has declined/does-not-keep-warm "$T/out/index.md" '^- \[Kagoshima\]\(partners/jp-kagoshima\.md\) \(Japan\): last visit 2018-03-15 \[archive-cold-partner\]$'
+(cd "$T" && "$DEBRIEF" check --lang en --today $TODAY in) >"$WORK/visits-check.out" 2>&1
+has declined/check-cold "$WORK/visits-check.out" 'partner Kagoshima \(Japan\) has a memorandum of understanding but has had no visit in either direction since 2018-03-15'
+json "$T/out/archive.json" '
+p = [p for p in a["partners"] if p["slug"] == "jp-kagoshima"][0]
+print(p["last_visit"]["record"], p["visits"], p["declined"])' >"$WORK/visits-json.out" 2>&1
+has declined/json "$WORK/visits-json.out" "^2018-03-camau-kagoshima \\['2018-03-camau-kagoshima'\\] \\['2024-11-vinhlong-miyazaki'\\]$"
+# the country's line counts the two visits that took place, the localities
+# and partner localities of those visits only
+has stats/country-counts-visits-that-took-place "$T/out/index.md" '^- \*\*Japan\*\*: 1 Vietnamese locality cooperates with 1 locality of Japan; 2 localities have delegation records with 2 partner localities \(2 visits\)\.$'
+has planned/not-counted "$T/out/partners/jp-oita.md" '^- Visits: 0 \(not counting 1 planned\)$'
 
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
