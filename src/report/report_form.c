@@ -334,6 +334,35 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 		buf_printf(b, "%s %s", kind, name);
 }
 
+/* The partners that declined the visit (declined set), or the others,
+ * into b: "tỉnh A và tỉnh B, Nhật Bản", each country once, after the last
+ * partner of a run in it; with local set, each one's own name after it. */
+static void
+partner_list(struct buf *b, struct fview *v, const struct record *r, int declined, int local)
+{
+	const struct partner **ps = xcalloc(r->npartners ? r->npartners : 1, sizeof *ps);
+	size_t n = 0;
+	for (size_t i = 0; i < r->npartners; i++)
+		if (r->partners[i].name.s && (r->partners[i].response == RESP_DECLINED) == declined)
+			ps[n++] = &r->partners[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct partner *p = ps[i];
+		if (i)
+			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
+		place_name(b, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
+		if (local && p->local_name.s && strcmp(p->local_name.s, p->name.s))
+			buf_printf(b, " (%s)", p->local_name.s);
+		/* an organisation (EU) is named by its own name, not as a country */
+		const struct partner *q = i + 1 < n ? ps[i + 1] : NULL;
+		const char *cn = p->country.s && !country_is_org(p->country.s)
+		                     ? country_name(p->country.s, v->lang)
+		                     : NULL;
+		if (cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s)))
+			buf_printf(b, ", %s", cn);
+	}
+	free(ps);
+}
+
 /* The visit's two sides for the summary line: our locality, and the
  * partners with their countries ("tỉnh Nagasaki, Nhật Bản"). */
 static void
@@ -370,36 +399,21 @@ put_sides(struct fview *v, const struct record *r)
 	put_y(v, "y_locality", buf_cstr(&b));
 	put_str(v, v->root, "locality_text", buf_cstr(&b));
 	buf_reset(&b);
-	/* the summary line names the partners; the opening sentence adds each
-	 * one's own name in its own script ("tỉnh Luang Prabang (ຫຼວງພະບາງ), Lào") */
-	struct buf t = BUF_INIT;
-	for (size_t i = 0; i < r->npartners; i++) {
-		const struct partner *p = &r->partners[i];
-		if (!p->name.s)
-			continue;
-		if (b.len) {
-			const char *sep =
-			    i + 1 == r->npartners ? L(v->lang, " và ", " and ") : "; ";
-			buf_puts(&b, sep);
-			buf_puts(&t, sep);
-		}
-		place_name(&b, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
-		place_name(&t, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
-		if (p->local_name.s && strcmp(p->local_name.s, p->name.s))
-			buf_printf(&t, " (%s)", p->local_name.s);
-		/* the country once, after the last partner of a run in it; an
-		 * organisation (EU) is named by its own name, not as a country */
-		const struct partner *q = i + 1 < r->npartners ? &r->partners[i + 1] : NULL;
-		const char *cn = p->country.s && !country_is_org(p->country.s)
-		                     ? country_name(p->country.s, v->lang)
-		                     : NULL;
-		if (cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s))) {
-			buf_printf(&b, ", %s", cn);
-			buf_printf(&t, ", %s", cn);
-		}
-	}
+	/* the summary line names the partners visited, the opening sentence
+	 * the same with each one's own name in its own script ("tỉnh Luang
+	 * Prabang (ຫຼວງພະບາງ), Lào"); a partner that declined the visit
+	 * (response: declined) was not visited: the body says it declined */
+	struct buf t = BUF_INIT, d = BUF_INIT;
+	partner_list(&b, v, r, 0, 0);
+	partner_list(&t, v, r, 0, 1);
+	partner_list(&d, v, r, 1, 1);
 	put_y(v, "y_partners", b.len ? buf_cstr(&b) : BLANK);
 	put_str(v, v->root, "partners_text", t.len ? buf_cstr(&t) : BLANK);
+	/* a record naming no partner still says where it went, as a blank */
+	node_map_put(v->a, v->root, "has_visited", node_new_bool(v->a, t.len || !d.len));
+	put_str(v, v->root, "declined_text", d.len ? buf_cstr(&d) : NULL);
+	node_map_put(v->a, v->root, "has_declined", node_new_bool(v->a, d.len > 0));
+	buf_free(&d);
 	buf_free(&t);
 	buf_free(&b);
 	node_map_put(v->a, v->root, "inbound", node_new_bool(v->a, r->direction == DIR_INBOUND));

@@ -518,9 +518,28 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 	put_bool(v, root, "has_memory", node_count(seq) > 0 || r->handover.s);
 }
 
+/* A visit that has not taken place: it has not begun by today, whatever
+ * its status says, or its status is planned; without a status, its end is
+ * not before today.  A record whose dates are unusable and that gives no
+ * status is a visit all the same, as everywhere else. */
+static int
+visit_planned(const struct record *r, struct date today)
+{
+	if (r->start.set && date_cmp(r->start.d, today) > 0)
+		return 1;
+	if (r->status_given)
+		return r->status != STATUS_COMPLETED;
+	return r->end.set && date_days(r->end.d, 1) >= date_days(today, 0);
+}
+
 static void
 put_title_block(struct view *v, struct node *root, const struct record *r)
 {
+	/* the report never says done what has not happened: a planned visit
+	 * is written as the preparations for it (the template's wording) */
+	int planned = visit_planned(r, v->today);
+	put_bool(v, root, "visit_planned", planned);
+	put_bool(v, root, "visit_done", !planned);
 	put_str(v, root, "id", r->id.s);
 	put_str(v, root, "title", r->title.s ? r->title.s : r->id.s);
 	put_str(v, root, "dates", span(v, r));
@@ -530,12 +549,15 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	            ? span(v, r)
 	            : L(v->lang, "(thời gian chưa rõ, vì ngày ghi trong hồ sơ không dùng được)",
 	                "(when is not known: the record's dates are unusable)"));
+	const char *dir =
+	    r->direction == DIR_INBOUND ? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)",
+	                                    "Foreign delegation received (inbound)")
+	    : r->direction == DIR_OUTBOUND
+	        ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)", "Delegation abroad (outbound)")
+	        : NULL;
 	put_str(v, root, "direction",
-	        r->direction == DIR_INBOUND ? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)",
-	                                        "Foreign delegation received (inbound)")
-	        : r->direction == DIR_OUTBOUND ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)",
-	                                           "Delegation abroad (outbound)")
-	                                       : NULL);
+	        dir && planned ? arena_printf(v->a, "%s, %s", dir, L(v->lang, "dự kiến", "planned"))
+	                       : dir);
 	/* The locality as it was at the time of the visit: before 1 July 2025
 	 * the unit as then named, with the unit it is part of now; after it
 	 * the current unit (provinces.h). */
@@ -562,6 +584,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 		        country_is_org(p->country.s) ? NULL
 		        : cn                         ? cn
 		                                     : p->country.s);
+		put_bool(v, m, "declined", p->response == RESP_DECLINED);
 		put_bool(v, m, "last", i + 1 == r->npartners);
 		node_seq_push(v->a, ps, m);
 	}
