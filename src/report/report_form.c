@@ -181,7 +181,9 @@ committee_en(const char *s)
 }
 
 /* A body's name as the report's language writes it: in English, people's
- * committees, representative agencies and org_en's bodies translated. */
+ * committees, representative agencies (agency_name_en: the place by the
+ * country table, never a Vietnamese country's name in an English line) and
+ * org_en's bodies translated. */
 static char *
 recipient_name(const char *s, enum lang lang)
 {
@@ -190,15 +192,9 @@ recipient_name(const char *s, enum lang lang)
 	char *t = committee_en(s);
 	if (t)
 		return t;
-	static const char *const agency[][2] = {
-	    {"Đại sứ quán Việt Nam tại ", "Embassy of Viet Nam in"},
-	    {"Tổng Lãnh sự quán Việt Nam tại ", "Consulate General of Viet Nam in"},
-	    {"Lãnh sự quán Việt Nam tại ", "Consulate of Viet Nam in"}};
-	for (size_t i = 0; i < sizeof agency / sizeof agency[0]; i++) {
-		size_t n = strlen(agency[i][0]);
-		if (!strncmp(s, agency[i][0], n))
-			return xasprintf("%s %s", agency[i][1], s + n);
-	}
+	t = agency_name_en(s);
+	if (t)
+		return t;
 	return english_title(s);
 }
 /* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
@@ -233,9 +229,13 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 	static const char *const mon[] = {"January",   "February", "March",    "April",
 	                                  "May",       "June",     "July",     "August",
 	                                  "September", "October",  "November", "December"};
-	if (of->place)
-		put_y_own(v, "y_place",
-		          v->lang == LANG_EN ? text_unaccent(of->place) : xstrdup(of->place));
+	if (of->place && v->lang == LANG_EN) {
+		/* a place abroad by its English name ("Viêng Chăn" → "Vientiane"),
+		 * a Vietnamese one without its diacritics ("Tay Ninh") */
+		const char *abroad = place_abroad_en(of->place, 0);
+		put_y_own(v, "y_place", abroad ? xstrdup(abroad) : text_unaccent(of->place));
+	} else if (of->place)
+		put_y(v, "y_place", of->place);
 	else
 		put_y(v, "y_place", BLANK);
 	const struct date *d = r->report_date.set && r->report_date.d.d ? &r->report_date.d : NULL;

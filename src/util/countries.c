@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+#include "xalloc.h"
+
 static const struct {
 	const char *code, *vi, *en;
 } countries[] = {
@@ -171,6 +174,241 @@ country_name_after_of(const char *code, enum lang lang)
 		if (!strcmp(with_the[i].code, code))
 			return with_the[i].name;
 	return country_name(code, lang);
+}
+
+/* Other forms Vietnamese documents give a country's name, folded
+ * (text_fold): the long forms, and the short ones of everyday use. */
+static const struct {
+	const char *folded, *code;
+} country_aliases[] = {
+    {"uc", "AU"},
+    {"o xtray lia", "AU"},
+    {"ot xtray li a", "AU"},
+    {"vuong quoc bi", "BE"},
+    {"cong hoa nhan dan trung hoa", "CN"},
+    {"cong hoa lien bang duc", "DE"},
+    {"chlb duc", "DE"},
+    {"vuong quoc tay ban nha", "ES"},
+    {"cong hoa phap", "FR"},
+    {"vuong quoc anh", "GB"},
+    {"lien hiep vuong quoc anh va bac ai len", "GB"},
+    {"cong hoa an do", "IN"},
+    {"y", "IT"},
+    {"nhat", "JP"},
+    {"vuong quoc campuchia", "KH"},
+    {"cam pu chia", "KH"},
+    {"vuong quoc cam pu chia", "KH"},
+    {"cong hoa dan chu nhan dan trieu tien", "KP"},
+    {"chdcnd trieu tien", "KP"},
+    {"dai han dan quoc", "KR"},
+    {"cong hoa han quoc", "KR"},
+    {"cong hoa dan chu nhan dan lao", "LA"},
+    {"chdcnd lao", "LA"},
+    {"vuong quoc ha lan", "NL"},
+    {"nga", "RU"},
+    {"vuong quoc thai lan", "TH"},
+    {"my", "US"},
+    {"hop chung quoc hoa ky", "US"},
+};
+
+const char *
+country_code_by_name(const char *name)
+{
+	if (!name)
+		return NULL;
+	char *f = text_fold(name);
+	const char *k = f, *code = NULL;
+	if (!strncmp(k, "nuoc ", 5)) /* "nước Pháp" */
+		k += 5;
+	for (size_t i = 0; !code && i < sizeof country_aliases / sizeof country_aliases[0]; i++)
+		if (!strcmp(k, country_aliases[i].folded))
+			code = country_aliases[i].code;
+	for (size_t i = 0; !code && *k && i < sizeof countries / sizeof countries[0]; i++) {
+		if (!strcmp(countries[i].code, "ZZ"))
+			continue;
+		char *vi = text_fold(countries[i].vi), *en = text_fold(countries[i].en);
+		if (!strcmp(k, vi) || !strcmp(k, en))
+			code = countries[i].code;
+		free(vi);
+		free(en);
+	}
+	free(f);
+	return code;
+}
+
+/* Places abroad as Vietnamese writes them, folded, with their English
+ * names: capitals and the cities of Viet Nam's consulates general, and
+ * the provinces of Laos and Cambodia, neighbours whose names Vietnamese
+ * documents transcribe. */
+static const struct {
+	const char *folded, *en;
+} places_abroad[] = {
+    /* Laos */
+    {"vieng chan", "Vientiane"},
+    {"luong pha bang", "Luang Prabang"},
+    {"luong nam tha", "Luang Namtha"},
+    {"xa van na khet", "Savannakhet"},
+    {"cham pa xac", "Champasak"},
+    {"pac xe", "Pakse"},
+    {"xieng khoang", "Xiengkhouang"},
+    {"hua phan", "Houaphanh"},
+    {"bo ly kham xay", "Bolikhamxay"},
+    {"kham muon", "Khammouane"},
+    {"u dom xay", "Oudomxay"},
+    {"phong xa ly", "Phongsaly"},
+    {"xe kong", "Sekong"},
+    {"a to pu", "Attapeu"},
+    {"xay nha bu ly", "Xayaboury"},
+    {"bo keo", "Bokeo"},
+    {"xay xom bun", "Xaisomboun"},
+    /* Cambodia */
+    {"phnom penh", "Phnom Penh"},
+    {"xiem riep", "Siem Reap"},
+    {"bat tam boong", "Battambang"},
+    {"xi ha nuc vin", "Sihanoukville"},
+    {"xvay rieng", "Svay Rieng"},
+    {"kong pong cham", "Kampong Cham"},
+    {"ta keo", "Takeo"},
+    {"kam pot", "Kampot"},
+    {"ra ta na ki ri", "Ratanakiri"},
+    {"mon dun ki ri", "Mondulkiri"},
+    {"pray veng", "Prey Veng"},
+    {"kan dan", "Kandal"},
+    /* elsewhere */
+    {"bac kinh", "Beijing"},
+    {"quang chau", "Guangzhou"},
+    {"con minh", "Kunming"},
+    {"nam ninh", "Nanning"},
+    {"thuong hai", "Shanghai"},
+    {"hong kong", "Hong Kong"},
+    {"trung khanh", "Chongqing"},
+    {"mat xco va", "Moscow"},
+    {"vla di vo xtoc", "Vladivostok"},
+    {"e ca te rin bua", "Yekaterinburg"},
+    {"to ky o", "Tokyo"},
+    {"o xa ca", "Osaka"},
+    {"phu cu o ca", "Fukuoka"},
+    {"xo un", "Seoul"},
+    {"bu xan", "Busan"},
+    {"bang coc", "Bangkok"},
+    {"khon ken", "Khon Kaen"},
+    {"oa sinh ton", "Washington"},
+    {"xan phran xi xco", "San Francisco"},
+    {"hiu xton", "Houston"},
+    {"niu ooc", "New York"},
+    {"can be ra", "Canberra"},
+    {"xit ni", "Sydney"},
+    {"pa ri", "Paris"},
+    {"mac xay", "Marseille"},
+    {"bec lin", "Berlin"},
+    {"phran phuoc", "Frankfurt"},
+    {"luan don", "London"},
+    {"niu de li", "New Delhi"},
+    {"mum bai", "Mumbai"},
+    {"ot ta oa", "Ottawa"},
+    {"van cu vo", "Vancouver"},
+    {"bruc xen", "Brussels"},
+};
+
+const char *
+place_abroad_en(const char *name, int after_in)
+{
+	const char *code = country_code_by_name(name);
+	if (code)
+		return after_in ? country_name_after_of(code, LANG_EN)
+		                : country_name(code, LANG_EN);
+	if (!name)
+		return NULL;
+	char *f = text_fold(name);
+	const char *en = NULL;
+	for (size_t i = 0; !en && i < sizeof places_abroad / sizeof places_abroad[0]; i++)
+		if (!strcmp(f, places_abroad[i].folded))
+			en = places_abroad[i].en;
+	free(f);
+	return en;
+}
+
+/* Viet Nam's representative agencies abroad by the words their Vietnamese
+ * names open with, folded; in English before the place when the name is
+ * "… Việt Nam tại PLACE". */
+static const struct {
+	const char *folded, *en;
+} agencies[] = {
+    {"dai su quan", "Embassy of Viet Nam in"},
+    {"tong lanh su quan", "Consulate General of Viet Nam in"},
+    {"lanh su quan", "Consulate of Viet Nam in"},
+    {"phai doan", NULL},
+    {"co quan dai dien", NULL},
+};
+
+/* The index in agencies of the words name opens with, or -1. */
+static int
+agency_kind(const char *folded)
+{
+	for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++) {
+		size_t n = strlen(agencies[i].folded);
+		if (!strncmp(folded, agencies[i].folded, n) && (folded[n] == ' ' || !folded[n]))
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+agency_abroad_name(const char *name)
+{
+	if (!name)
+		return 0;
+	char *f = text_fold(name);
+	int k = agency_kind(f);
+	free(f);
+	return k >= 0;
+}
+
+/* 1 when s holds ASCII letters, digits, spaces and punctuation only: a
+ * place written the same in English ("Fukuoka"). */
+static int
+plain_latin(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x80)
+			return 0;
+	return 1;
+}
+
+char *
+agency_name_en(const char *name)
+{
+	if (!name)
+		return NULL;
+	/* the words before the place: "Đại sứ quán Việt Nam tại " */
+	const char *tai = NULL, *place = NULL;
+	for (const char *p = name; *p && !tai; p += strspn(p, " ")) {
+		size_t w = strcspn(p, " ");
+		char *word = xstrndup(p, w), *fw = text_fold(word);
+		if (p > name && !strcmp(fw, "tai") && p[w] == ' ') {
+			tai = p;
+			place = p + w + strspn(p + w, " ");
+		}
+		free(word);
+		free(fw);
+		p += w;
+	}
+	if (!tai)
+		return NULL;
+	char *head = xstrndup(name, (size_t)(tai - name));
+	char *fh = text_fold(head);
+	free(head);
+	int k = agency_kind(fh);
+	size_t n = k >= 0 ? strlen(agencies[k].folded) : 0;
+	int ours = k >= 0 && agencies[k].en && !strcmp(fh + n, " viet nam");
+	free(fh);
+	if (!ours)
+		return NULL;
+	const char *en = place_abroad_en(place, 1);
+	if (en)
+		return xasprintf("%s %s", agencies[k].en, en);
+	/* a place not known: as written when English writes it so too */
+	return *place && plain_latin(place) ? xasprintf("%s %s", agencies[k].en, place) : NULL;
 }
 
 int

@@ -13,8 +13,32 @@
 const char *language_name(const char *code, enum lang lang);
 /* "Nhật Bản" / "Japan" for "JP"; NULL for a code the table lacks. */
 const char *country_name(const char *code, enum lang lang);
-/* The same after "of" in an English sentence: "the Republic of Korea". */
+/* The same after "of" or "in" in an English sentence: "the Republic of
+ * Korea". */
 const char *country_name_after_of(const char *code, enum lang lang);
+/* The code of the table's country (or organisation) a name stands for:
+ * the name as Vietnamese documents write it, the table's or a usual other
+ * form ("Pháp", "Cộng hòa Pháp", "Úc", "CHDCND Lào", "nước Nhật Bản"), or
+ * the English one; any case, with or without diacritics.  NULL for any
+ * other name. */
+const char *country_code_by_name(const char *name);
+/* A place abroad in English: a country of the table ("Pháp" → "France";
+ * after "in" when after_in, "Hàn Quốc" → "the Republic of Korea"), or a
+ * capital, a city of a consulate general or a province of Laos or
+ * Cambodia as Vietnamese writes it ("Luông Pha-bang" → "Luang Prabang").
+ * NULL for a name the tables do not know. */
+const char *place_abroad_en(const char *name, int after_in);
+/* 1 when name is that of one of Viet Nam's representative agencies abroad
+ * as Vietnamese writes it: it opens with "Đại sứ quán", "Tổng Lãnh sự
+ * quán", "Lãnh sự quán", "Phái đoàn" or "Cơ quan đại diện". */
+int agency_abroad_name(const char *name);
+/* An embassy's or consulate's name in English: "Đại sứ quán Việt Nam tại
+ * Lào" → "Embassy of Viet Nam in Laos", the place by place_abroad_en, or
+ * as written when English writes it the same (ASCII: "… tại Fukuoka" →
+ * "… in Fukuoka").  NULL for any other name, and for a place the tables
+ * do not know written in Vietnamese: then the whole name stays as
+ * written.  Caller frees. */
+char *agency_name_en(const char *name);
 /* 1 for a code that stands for an international organisation, not a
  * country: "ASEAN" (which ISO 3166-1 gives no code), "EU" and "UN" (reserved in ISO 3166-1 for the
  * European Union and the United Nations). */
