@@ -197,6 +197,76 @@ static const struct {
     {"vung tau", U_HO_CHI_MINH, "Bà Rịa – Vũng Tàu"},
 };
 
+/* Cities inside a province, by province_key(): where a provincial body
+ * may sit and date its documents ("Hạ Long, ngày …" for an office of
+ * Quảng Ninh).  The cities of provinces before the 2025 reorganisation,
+ * a few towns named as often, and Thủ Đức; a city with its province's own
+ * name needs no entry. */
+static const struct {
+	const char *key;
+	int unit;
+} cities[] = {
+    {"son tay", U_HA_NOI},
+    {"ha long", U_QUANG_NINH},
+    {"mong cai", U_QUANG_NINH},
+    {"cam pha", U_QUANG_NINH},
+    {"uong bi", U_QUANG_NINH},
+    {"dong trieu", U_QUANG_NINH},
+    {"sam son", U_THANH_HOA},
+    {"vinh", U_NGHE_AN},
+    {"hong linh", U_HA_TINH},
+    {"dien bien phu", U_DIEN_BIEN},
+    {"song cong", U_THAI_NGUYEN},
+    {"pho yen", U_THAI_NGUYEN},
+    {"viet tri", U_PHU_THO},
+    {"vinh yen", U_PHU_THO},
+    {"phuc yen", U_PHU_THO},
+    {"tu son", U_BAC_NINH},
+    {"chi linh", U_HAI_PHONG},
+    {"thuy nguyen", U_HAI_PHONG},
+    {"phu ly", U_NINH_BINH},
+    {"tam diep", U_NINH_BINH},
+    {"hoa lu", U_NINH_BINH},
+    {"dong ha", U_QUANG_TRI},
+    {"dong hoi", U_QUANG_TRI},
+    {"tam ky", U_DA_NANG},
+    {"hoi an", U_DA_NANG},
+    {"pleiku", U_GIA_LAI},
+    {"play cu", U_GIA_LAI},
+    {"quy nhon", U_GIA_LAI},
+    {"nha trang", U_KHANH_HOA},
+    {"cam ranh", U_KHANH_HOA},
+    {"phan rang thap cham", U_KHANH_HOA},
+    {"phan rang", U_KHANH_HOA},
+    {"da lat", U_LAM_DONG},
+    {"bao loc", U_LAM_DONG},
+    {"gia nghia", U_LAM_DONG},
+    {"phan thiet", U_LAM_DONG},
+    {"buon ma thuot", U_DAK_LAK},
+    {"buon me thuot", U_DAK_LAK},
+    {"tuy hoa", U_DAK_LAK},
+    {"thu duc", U_HO_CHI_MINH},
+    {"thu dau mot", U_HO_CHI_MINH},
+    {"thuan an", U_HO_CHI_MINH},
+    {"di an", U_HO_CHI_MINH},
+    {"bien hoa", U_DONG_NAI},
+    {"long khanh", U_DONG_NAI},
+    {"dong xoai", U_DONG_NAI},
+    {"tan an", U_TAY_NINH},
+    {"vi thanh", U_CAN_THO},
+    {"nga bay", U_CAN_THO},
+    {"my tho", U_DONG_THAP},
+    {"go cong", U_DONG_THAP},
+    {"cao lanh", U_DONG_THAP},
+    {"sa dec", U_DONG_THAP},
+    {"hong ngu", U_DONG_THAP},
+    {"long xuyen", U_AN_GIANG},
+    {"chau doc", U_AN_GIANG},
+    {"rach gia", U_AN_GIANG},
+    {"ha tien", U_AN_GIANG},
+    {"phu quoc", U_AN_GIANG},
+};
+
 /* Words around a name that say what kind of unit it is, folded.  Longest
  * first so "thanh pho" wins over a shorter match. */
 static const char *const prefixes[] = {"thanh pho ", "t p ",     "tinh ",
@@ -245,6 +315,34 @@ province_lookup(const char *name)
 		if (!strcmp(k, variants[i].key))
 			u = variants[i].unit;
 	free(k);
+	return u;
+}
+
+int
+province_of_place(const char *name)
+{
+	int u = province_lookup(name);
+	if (u >= 0 || !name)
+		return u;
+	char *k = province_key(name);
+	for (size_t i = 0; i < sizeof cities / sizeof cities[0] && u < 0; i++)
+		if (!strcmp(k, cities[i].key))
+			u = cities[i].unit;
+	free(k);
+	return u;
+}
+
+int
+province_named_in(const char *name)
+{
+	if (!name)
+		return -1;
+	char *f = text_fold(name);
+	int u = -1;
+	/* the longest tail of words that is a unit or a city of one */
+	for (const char *p = f; p && *p && u < 0; p = strchr(p, ' '), p = p ? p + 1 : NULL)
+		u = province_of_place(p);
+	free(f);
 	return u;
 }
 

@@ -35,6 +35,14 @@ char *province_key(const char *name);
 /* Index in province_units of the unit "name" belongs to now, or -1 when
  * the name is not a provincial-level unit (before or after 2025). */
 int province_lookup(const char *name);
+/* province_lookup, and for a city inside a province ("Hạ Long", "TP.
+ * Nha Trang", "Buôn Ma Thuột") the unit it is part of now; -1 for any
+ * other name. */
+int province_of_place(const char *name);
+/* The unit a body's name ends with, by province_of_place: "Ủy ban nhân
+ * dân tỉnh Quảng Ninh" → Quảng Ninh, "UBND thành phố Hải Phòng" → Hải
+ * Phòng, "Sở Ngoại vụ tỉnh Yên Bái" → Lào Cai; -1 when none. */
+int province_named_in(const char *name);
 /* The day the reorganisation took effect: 1 July 2025. */
 extern const struct date province_reform_day;
 /* 1 when name is a unit that no longer exists under that name since the
