@@ -389,7 +389,8 @@ report_work(void *vrun, size_t idx)
 	const struct office *office = &ctx.cfg->office;
 	static const struct office none = {0};
 	const char *ours, *theirs;
-	if (!report_office_fits(office, r, &ours, &theirs)) {
+	enum office_fit fit = report_office_fits(office, r, &ours, &theirs);
+	if (fit == OFFICE_OTHER_PROVINCE) {
 		/* never issue one province's report in another's name */
 		char *msg =
 		    xasprintf(L(lang,
@@ -400,6 +401,16 @@ report_work(void *vrun, size_t idx)
 		              ours, theirs);
 		say(&j->said, "debrief: %s: %s\n", name, msg);
 		free(msg);
+		office = &none;
+	} else if (fit == OFFICE_NOT_PLACED) {
+		/* nor in the name of an office whose province is not known */
+		say(&j->said, "debrief: %s: %s\n", name,
+		    L(lang,
+		      "không xác định được hồ sơ cơ quan thuộc tỉnh, thành phố nào (xem debrief "
+		      "check): báo cáo để trống tên cơ quan, số, địa danh và người ký",
+		      "cannot tell which province the office profile belongs to (see debrief "
+		      "check): the report leaves the issuing body, number, place and signer "
+		      "blank"));
 		office = &none;
 	}
 	report_form(a, view, r, office, lang, o->draft);

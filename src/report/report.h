@@ -23,10 +23,11 @@ struct office;
 void report_form(struct arena *a, struct node *root, const struct record *r,
                  const struct office *of, enum lang lang, int draft);
 /* Whether the office profile may issue r's report: a provincial office
- * (its place a Vietnamese province or city) reports on its own locality
- * only; an embassy or consulate (its place abroad), on every record.
- * When not, *ours and *theirs name the two units. */
-int report_office_fits(const struct office *of, const struct record *r, const char **ours,
-                       const char **theirs);
+ * reports on its own province's records only (*ours and *theirs then name
+ * the two units); an embassy or consulate, on every record; an office
+ * whose province cannot be told (config.c), on none. */
+enum office_fit { OFFICE_FITS, OFFICE_OTHER_PROVINCE, OFFICE_NOT_PLACED };
+enum office_fit report_office_fits(const struct office *of, const struct record *r,
+                                   const char **ours, const char **theirs);
 
 #endif

@@ -474,18 +474,20 @@ put_programme(struct fview *v, const struct record *r)
 	                                     node_count(bus)));
 }
 
-int
+enum office_fit
 report_office_fits(const struct office *of, const struct record *r, const char **ours,
                    const char **theirs)
 {
-	if (!of->given || !of->place || !r->locality_name.s)
-		return 1;
-	int uo = province_lookup(of->place), ur = province_lookup(r->locality_name.s);
-	if (uo < 0 || ur < 0 || uo == ur)
-		return 1;
-	*ours = province_units[uo].name;
+	if (!of->given || of->at == OFFICE_ABROAD)
+		return OFFICE_FITS;
+	if (of->at != OFFICE_PROVINCE)
+		return OFFICE_NOT_PLACED;
+	int ur = r->locality_name.s ? province_lookup(r->locality_name.s) : -1;
+	if (ur < 0 || ur == of->unit)
+		return OFFICE_FITS;
+	*ours = province_units[of->unit].name;
 	*theirs = province_units[ur].name;
-	return 0;
+	return OFFICE_OTHER_PROVINCE;
 }
 
 void

@@ -166,14 +166,20 @@ const struct rule rule_table[] = {
      "Giá trị không hợp lệ bị bỏ qua và mặc định được giữ; debrief báo vị trí để sửa.",
      "An invalid value is ignored and the default kept; debrief shows where to fix it."},
     {"config-office", SEV_WARNING, "", "config",
-     "hồ sơ cơ quan (`office`) thiếu thông tin mà báo cáo cần (tên, ký hiệu, người ký, …)",
-     "the office profile (`office`) lacks what a report needs (name, symbol, signer, …)",
+     "hồ sơ cơ quan (`office`) thiếu thông tin mà báo cáo cần (tên, ký hiệu, người ký, …) "
+     "hoặc không xác định được thuộc tỉnh, thành phố nào",
+     "the office profile (`office`) lacks what a report needs (name, symbol, signer, …), or "
+     "its province cannot be told",
      "Báo cáo được trình bày theo thể thức văn bản hành chính: tên cơ quan, ký hiệu, địa danh "
      "và người ký lấy từ hồ sơ cơ quan. Thiếu mục nào thì báo cáo để trống chỗ đó cho văn thư "
-     "điền tay.",
+     "điền tay. Sở Ngoại vụ chỉ ban hành báo cáo về các đoàn của tỉnh mình, nên tỉnh của cơ "
+     "quan phải xác định được từ cơ quan chủ quản, tên hoặc địa danh; nếu không, báo cáo để "
+     "trống tên cơ quan, số, địa danh và người ký.",
      "The report is laid out as an administrative document: the issuing body, its symbol, the "
      "place and the signer come from the office profile. What is missing is left blank for "
-     "the clerk to fill in by hand."},
+     "the clerk to fill in by hand. A Department of Foreign Affairs issues reports on its own "
+     "province's visits only, so the office's province must be told from its parent, name or "
+     "place; when it cannot, the issuing body, number, place and signer are left blank."},
 
     /* Preparation (rules_prep.c): planned and completed records. */
     {"prep-what", SEV_ERROR, "G1 G2", "prep",

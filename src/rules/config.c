@@ -46,6 +46,8 @@
 #include "load.h"
 #include "catalogue.h"
 #include "config.h"
+#include "countries.h"
+#include "provinces.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -524,6 +526,57 @@ load_signer(struct cload *cl, const struct node *key, const struct node *map)
 	}
 }
 
+/* Where the office stands: an embassy or consulate by its name; else the
+ * province or city its parent ("Ủy ban nhân dân tỉnh Quảng Ninh"), its
+ * name or its place (the unit, or a city of one: "Hạ Long") names, all
+ * the same one.  An office none of these places is said to be so rather
+ * than taken for one abroad: a report must not be issued in its name for
+ * a province it may not be of. */
+static void
+place_office(struct cload *cl, const struct node *key, struct office *of)
+{
+	of->at = OFFICE_UNPLACED;
+	of->unit = -1;
+	if (agency_abroad_name(of->name)) {
+		of->at = OFFICE_ABROAD;
+		return;
+	}
+	int said[] = {province_named_in(of->parent), province_named_in(of->name),
+	              province_of_place(of->place)};
+	int u = -1;
+	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
+		if (said[i] < 0)
+			continue;
+		if (u >= 0 && said[i] != u) {
+			cfinding(
+			    cl, key, "config-office",
+			    L(cl->lang,
+			      "hồ sơ cơ quan ghi hai tỉnh, thành phố khác nhau (%s và %s); báo "
+			      "cáo để trống tên cơ quan, số, địa danh và người ký",
+			      "the office profile names two provinces (%s and %s); reports "
+			      "leave the issuing body, number, place and signer blank"),
+			    province_units[u].name, province_units[said[i]].name);
+			return;
+		}
+		u = said[i];
+	}
+	if (u >= 0) {
+		of->at = OFFICE_PROVINCE;
+		of->unit = u;
+		return;
+	}
+	cfinding(cl, key, "config-office",
+	         L(cl->lang,
+	           "không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào: hãy ghi "
+	           "parent như \"Ủy ban nhân dân tỉnh Quảng Ninh\" và place là tỉnh, thành phố "
+	           "nơi cơ quan đóng trụ sở; báo cáo để trống tên cơ quan, số, địa danh và người "
+	           "ký",
+	           "cannot tell which province the office profile belongs to: write parent as "
+	           "\"Ủy ban nhân dân tỉnh Quảng Ninh\" and place as the province or the city "
+	           "where the office sits; reports leave the issuing body, number, place and "
+	           "signer blank"));
+}
+
 static void
 load_office(struct cload *cl, const struct node *key, const struct node *map)
 {
@@ -593,6 +646,7 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 		           "the office profile lacks %s; the report leaves those blank"),
 		         buf_cstr(&miss));
 	buf_free(&miss);
+	place_office(cl, key, of);
 }
 
 static const char *const config_keys[] = {

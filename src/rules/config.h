@@ -14,8 +14,15 @@
  * or --config FILE.  Defaults when no file. */
 /* The issuing office (office: in .debrief.yaml): who sends and signs
  * reports.  Every string owned; NULL when not given. */
+/* Where an office profile stands (config.c, from its parent, name and
+ * place): a provincial body of one unit, one of Viet Nam's representative
+ * agencies abroad, or neither that debrief can tell. */
+enum office_at { OFFICE_UNPLACED, OFFICE_PROVINCE, OFFICE_ABROAD };
+
 struct office {
 	int given; /* office: present */
+	enum office_at at;
+	int unit; /* OFFICE_PROVINCE: its index in province_units */
 	char *parent, *name, *symbol, *place;
 	char *authority, *title, *signer; /* signer: authority, title, name */
 	char **recipients;                /* added before the file copy */

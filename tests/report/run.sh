@@ -262,6 +262,44 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "TỔNG LÃNH SỰ QUÁN VIỆT NAM TẠI 
 	grep -q '^place_date: "Fukuoka, ' "$md" && ! grep -q 'hồ sơ cơ quan là của' "$WORK/office-other.log"
 then ok report/office-abroad-issues-any-record
 else fail report/office-abroad-issues-any-record "rc=$rc $(head -c 300 "$WORK/office-other.log") $(sed -n 2,8p "$md")"; fi
+# An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
+# that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
+office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
+	mkdir -p "$WORK/$1"
+	cp "$TOP/examples/2027-03-tuyenquang-oita.yaml" "$WORK/$1/"
+	printf 'office:\n  parent: %s\n  name: %s\n  symbol: SNV\n  place: %s\n  signer: {authority: KT. Giám đốc, title: Phó Giám đốc, name: Nguyễn Thị Hạnh}\n' \
+		"$2" "$3" "$4" >"$WORK/$1/.debrief.yaml"
+}
+office office-city "Ủy ban nhân dân tỉnh Quảng Ninh" "Sở Ngoại vụ" "Hạ Long"
+"$DEBRIEF" report -o "$WORK/office-city-out" --format md --today "$TODAY" \
+	"$WORK/office-city/2027-03-tuyenquang-oita.yaml" >"$WORK/office-city.log" 2>&1
+rc=$?
+md="$WORK/office-city-out/2027-03-tuyenquang-oita.md"
+if [ $rc -eq 0 ] && grep -q '^parent: "……………"$' "$md" && ! grep -q 'Hạ Long\|Nguyễn Thị Hạnh' "$md" &&
+	grep -q 'hồ sơ cơ quan là của Quảng Ninh, còn chuyến đi là của Tuyên Quang' "$WORK/office-city.log"
+then ok report/office-city-place-of-another-province-not-used
+else fail report/office-city-place-of-another-province-not-used "rc=$rc $(head -c 300 "$WORK/office-city.log") $(sed -n 2,8p "$md")"; fi
+# An office whose province cannot be told issues no record's report in its name, and says so.
+office office-unplaced "Ủy ban nhân dân" "Sở Ngoại vụ" "Bãi Cháy"
+"$DEBRIEF" report -o "$WORK/office-unplaced-out" --format md --today "$TODAY" \
+	"$WORK/office-unplaced/2027-03-tuyenquang-oita.yaml" >"$WORK/office-unplaced.log" 2>&1
+rc=$?
+md="$WORK/office-unplaced-out/2027-03-tuyenquang-oita.md"
+if [ $rc -eq 0 ] && grep -q '^issuer: "……………"$' "$md" && ! grep -q 'Bãi Cháy\|Nguyễn Thị Hạnh' "$md" &&
+	grep -q 'không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào' "$WORK/office-unplaced.log"
+then ok report/office-not-placed-not-used
+else fail report/office-not-placed-not-used "rc=$rc $(head -c 300 "$WORK/office-unplaced.log") $(sed -n 2,8p "$md")"; fi
+# An embassy's profile in an English report: its name and place in English,
+# the country by the country table ("in Laos", not "in Lào").
+office office-embassy "Bộ Ngoại giao" "Đại sứ quán Việt Nam tại Lào" "Viêng Chăn"
+"$DEBRIEF" report -o "$WORK/office-embassy-out" --lang en --format md --today "$TODAY" \
+	"$WORK/office-embassy/2027-03-tuyenquang-oita.yaml" >"$WORK/office-embassy.log" 2>&1
+rc=$?
+md="$WORK/office-embassy-out/2027-03-tuyenquang-oita.md"
+if [ $rc -eq 0 ] && grep -q '^issuer: "EMBASSY OF VIET NAM IN LAOS"$' "$md" &&
+	grep -q '^place_date: "Vientiane, ' "$md" && ! grep -q 'LÀO\|Lào\|Vieng' "$md"
+then ok report/office-embassy-in-english
+else fail report/office-embassy-in-english "rc=$rc $(head -c 300 "$WORK/office-embassy.log") $(sed -n 2,8p "$md")"; fi
 # ---- larger than the loader's limit: the same finding as check and archive
 # give (yaml-limit at 1:1), not an I/O error; the record gets no report ----
 head -c 17000000 /dev/zero | tr '\0' a >"$WORK/huge.yaml"
