@@ -16,7 +16,9 @@
 #include "cli.h"
 #include "cmd.h"
 #include "date.h"
+#include "escape.h"
 #include "fsutil.h"
+#include "schema.h"
 #include "xalloc.h"
 
 static void
@@ -244,19 +246,6 @@ installed_schema(void)
 	return xstrdup(DEBRIEF_DATADIR "/schemas/record.schema.json");
 }
 
-/* A record id: ^[a-z0-9][a-z0-9-]{0,63}$ (debrief(5)). */
-static int
-id_ok(const char *id)
-{
-	size_t n = strlen(id);
-	if (!n || n > 64 || id[0] == '-')
-		return 0;
-	for (const char *p = id; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return 0;
-	return 1;
-}
-
 static int
 direction_ok(const char *v, void *dst)
 {
@@ -282,12 +271,16 @@ cmd_new(int argc, char **argv)
 		return cli_error(&c, "cần đúng một mã hồ sơ (ID)", "exactly one ID is needed",
 		                 NULL);
 	const char *id = argv[c.next];
-	if (!id_ok(id))
-		return cli_error(
-		    &c,
-		    "mã hồ sơ '%s' không hợp lệ: chỉ chữ thường không dấu, chữ số và "
-		    "dấu '-', tối đa 64 ký tự",
-		    "invalid ID '%s': lower-case letters a-z, digits and '-', at most 64", id);
+	char *why = schema_id_problem(id, lang);
+	if (why) { /* the schema's own check, so that check accepts what new writes */
+		char *esc = escape_text_dup(id);
+		char *msg = xasprintf(L(lang, "mã hồ sơ '%s' %s", "'%s' %s"), esc, why);
+		rc = cli_error(&c, "%s", "%s", msg);
+		free(msg);
+		free(esc);
+		free(why);
+		return rc;
+	}
 	struct date today;
 	if (!cli_today(&c, &today))
 		return EXIT_USAGE;

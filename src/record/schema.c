@@ -1007,35 +1007,52 @@ device_name(const char *id)
 }
 
 /* Why id is not ^[a-z0-9][a-z0-9-]{0,63}$ (or names a Windows device), or
- * NULL. */
-static const char *
-id_problem(struct walk *w, const char *id)
+ * NULL.  Caller frees. */
+static char *
+id_why(const char *id, enum lang lang)
 {
 	const unsigned char *p = (const unsigned char *)id;
+	if (!*p)
+		return xstrdup(L(lang, "để trống", "it is empty"));
 	if (*p == '-')
-		return L(w->lang, "bắt đầu bằng '-'", "it starts with '-'");
+		return xstrdup(L(lang, "bắt đầu bằng '-'", "it starts with '-'"));
 	for (; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')
 			continue;
 		if (*p >= 'A' && *p <= 'Z')
-			return L(w->lang, "có chữ hoa", "it has upper-case letters");
+			return xstrdup(L(lang, "có chữ hoa", "it has upper-case letters"));
 		if (*p == ' ' || *p == '\t')
-			return L(w->lang, "có dấu cách", "it has spaces");
+			return xstrdup(L(lang, "có dấu cách", "it has spaces"));
 		int n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
 		for (int i = 1; i < n; i++)
 			if (!p[i])
 				n = i;
-		return arena_printf(w->a,
-		                    L(w->lang, "có ký tự '%.*s'", "it has the character '%.*s'"), n,
-		                    (const char *)p);
+		return xasprintf(L(lang, "có ký tự '%.*s'", "it has the character '%.*s'"), n,
+		                 (const char *)p);
 	}
 	if ((const char *)p - id > 64)
-		return L(w->lang, "dài quá 64 ký tự", "it is longer than 64 characters");
+		return xstrdup(L(lang, "dài quá 64 ký tự", "it is longer than 64 characters"));
 	if (device_name(id))
-		return L(w->lang,
-		         "là tên Windows dành riêng cho thiết bị, không dùng làm tên tệp được",
-		         "Windows reserves it for a device, so no file can have that name");
+		return xstrdup(
+		    L(lang, "là tên Windows dành riêng cho thiết bị, không dùng làm tên tệp được",
+		      "Windows reserves it for a device, so no file can have that name"));
 	return NULL;
+}
+
+char *
+schema_id_problem(const char *id, enum lang lang)
+{
+	char *why = id_why(id, lang);
+	if (!why)
+		return NULL;
+	char *s = xasprintf(L(lang,
+	                      "không hợp lệ: %s; id chỉ gồm a–z, 0–9 và '-' (không đứng đầu), tối "
+	                      "đa 64 ký tự",
+	                      "is not a valid id: %s; use a–z, 0–9 and '-' (not first), at most 64 "
+	                      "characters"),
+	                    why);
+	free(why);
+	return s;
 }
 
 /* A valid id to propose: the id made valid, else one from the title. */
@@ -1088,16 +1105,13 @@ check_id(struct walk *w, struct record *r)
 	}
 	if (!r->id.s)
 		return;
-	const char *why = id_problem(w, r->id.s);
+	char *why = schema_id_problem(r->id.s, w->lang);
 	if (!why)
 		return;
 	char *sug = id_suggest(r, r->id.s);
-	ERR(w, r->id.mark, "schema-type",
-	    "'id: %s' không hợp lệ: %s; id chỉ gồm a–z, 0–9 và '-' (không đứng đầu), tối đa 64 ký "
-	    "tự, ví dụ 'id: %s'",
-	    "'id: %s' is not a valid id: %s; use a–z, 0–9 and '-' (not first), at most 64 "
-	    "characters, e.g. 'id: %s'",
-	    clip(w, r->id.s), why, sug);
+	ERR(w, r->id.mark, "schema-type", "'id: %s' %s, ví dụ 'id: %s'",
+	    "'id: %s' %s, e.g. 'id: %s'", clip(w, r->id.s), why, sug);
+	free(why);
 	free(sug);
 	r->id.s = NULL;
 }

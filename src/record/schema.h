@@ -18,6 +18,13 @@
 struct record *schema_record_take(struct doc *doc, struct date today, enum lang lang,
                                   struct diags *dq);
 
+/* Why id cannot be a record's id (debrief(5): ^[a-z0-9][a-z0-9-]{0,63}$,
+ * and no name Windows gives a device), said in lang after the id itself
+ * ("is not a valid id: it has spaces; use …"); NULL when it can.  The one
+ * check of an id: the schema's, and `new`'s of its operand.  Caller
+ * frees. */
+char *schema_id_problem(const char *id, enum lang lang);
+
 /* What reading one record file takes besides the file itself. */
 struct schema_src {
 	const char *path; /* "-": standard input */

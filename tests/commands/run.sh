@@ -60,6 +60,12 @@ for u in "bad-id:Trip_1" "bad-direction:--direction sideways x" "no-id:--lang en
 	run "$n" new ${u#*:}
 	want_rc "$n" 2
 done
+# an id check rejects (a name Windows gives a device) is refused, for the
+# reason check gives
+run new-usage-device-id new --lang en con
+want_rc new-usage-device-id 2
+has new-usage-device-id/reason-of-check "$WORK/new-usage-device-id.err" \
+	"^debrief new: 'con' is not a valid id: Windows reserves it for a device, so no file can have that name; use a–z"
 ls "$D" >"$WORK/new-files.out"
 if [ "$(wc -l <"$WORK/new-files.out")" -eq 5 ]; then ok new-usage/writes-nothing; else
 	fail new-usage/writes-nothing "$(tr '\n' ' ' <"$WORK/new-files.out")"; fi
