@@ -362,9 +362,9 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	cmark_parser_free(p);
 
 	/* A document in the official form describes itself: the same PDF
-	 * whoever renders its Markdown (debrief report or debrief pdf). */
-	enum lang lang =
-	    form && form->lang ? (strcmp(form->lang, "en") ? LANG_VI : LANG_EN) : o->lang;
+	 * whoever renders its Markdown (debrief report or debrief pdf).  Its
+	 * language is the document's, not that of the messages: the run's. */
+	enum lang lang = o->lang;
 	const char *author = form ? form->issuer : o->author;
 	const char *subject = form ? form->type : o->subject;
 	fonts = fonts_new(o->font_family, lang, warnings, err);

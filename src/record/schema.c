@@ -1483,29 +1483,40 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	return r;
 }
 
+void
+schema_bytes(struct schema_src *s, const char *data, size_t len, struct record **r,
+             struct diags *dq)
+{
+	const char *name = s->name ? s->name : fs_shown(s->path);
+	/* the findings in both languages when the document decides which */
+	struct diags one[2] = {DIAGS_INIT, DIAGS_INIT};
+	enum lang l = s->lang;
+	struct doc *doc =
+	    load_yaml_both(data, len, name, s->lim, l, &one[l], s->lang_of ? &one[!l] : NULL);
+	if (doc && s->lang_of)
+		s->lang = s->lang_of(doc, s->arg);
+	diags_take(dq, &one[s->lang]);
+	diags_free(&one[0]);
+	diags_free(&one[1]);
+	*r = doc ? schema_record_take(doc, s->today, s->lang, dq) : NULL;
+}
+
 int
 schema_file(struct schema_src *s, struct record **r, struct diags *dq, char **err)
 {
-	const char *name = s->name ? s->name : fs_shown(s->path);
 	char *data = NULL;
 	size_t len = 0;
 	*r = NULL;
 	if (!fs_read_head(s->path, s->lim->max_file + 1, &data, &len, err))
 		return -1;
 	int go = s->before ? s->before(s->ctx, data, len, r, dq) : 1;
-	if (go == 1) {
-		/* the findings in both languages when the document decides which */
-		struct diags one[2] = {DIAGS_INIT, DIAGS_INIT};
-		enum lang l = s->lang;
-		struct doc *doc = load_yaml_both(data, len, name, s->lim, l, &one[l],
-		                                 s->lang_of ? &one[!l] : NULL);
-		if (doc && s->lang_of)
-			s->lang = s->lang_of(doc, s->arg);
-		diags_take(dq, &one[s->lang]);
-		diags_free(&one[0]);
-		diags_free(&one[1]);
-		*r = doc ? schema_record_take(doc, s->today, s->lang, dq) : NULL;
+	if (go == 1)
+		schema_bytes(s, data, len, r, dq);
+	if (s->keep) {
+		s->data = data;
+		s->len = len;
+	} else {
+		free(data);
 	}
-	free(data);
 	return go != 0;
 }

@@ -44,6 +44,12 @@ struct schema_src {
 	 * has set *r and appended the findings itself. */
 	int (*before)(void *ctx, const char *data, size_t len, struct record **r, struct diags *dq);
 	void *ctx;
+	/* When set, the bytes read are handed over in data and len (caller
+	 * frees) rather than freed: report loads a record again from them to
+	 * say, in the run's language, the findings of one it cannot report. */
+	int keep;
+	char *data;
+	size_t len;
 };
 
 /* The one way every command reads and loads a record file: at most
@@ -55,5 +61,9 @@ struct schema_src {
  * loaded: *r is then the record, or NULL when none could be made of it
  * (the findings say why). */
 int schema_file(struct schema_src *s, struct record **r, struct diags *dq, char **err);
+/* Load and type bytes already read, as schema_file does (s->path,
+ * s->before and s->keep unused); *r as there. */
+void schema_bytes(struct schema_src *s, const char *data, size_t len, struct record **r,
+                  struct diags *dq);
 
 #endif

@@ -167,7 +167,8 @@ tset_open(struct report_opts *o, enum lang lang, char **err)
 		free(dir);
 		return 0;
 	}
-	ts->report = mst_parse("report.mustache", src, len, lang, err);
+	/* its messages in the run's language, whichever language it writes */
+	ts->report = mst_parse("report.mustache", src, len, o->ctx.lang, err);
 	free(src);
 	free(file);
 	if (!ts->report) {
@@ -214,14 +215,13 @@ struct rjob {
 	int unread;               /* the record could not be read */
 	char *id;                 /* owned; the record's id */
 	struct mark id_mark;      /* where the id is written */
-	enum lang lang;
-	int dated;           /* the visit's dates are usable */
-	int no_office;       /* the configuration has no office profile */
-	char *tset_err;      /* the template set could not be read */
-	char *render_err;    /* the template could not be rendered */
-	struct buf md, pdf;  /* the report */
-	char *pdf_err;       /* the PDF could not be made */
-	struct strlist warn; /* the PDF's warnings */
+	int dated;                /* the visit's dates are usable */
+	int no_office;            /* the configuration has no office profile */
+	char *tset_err;           /* the template set could not be read */
+	char *render_err;         /* the template could not be rendered */
+	struct buf md, pdf;       /* the report */
+	char *pdf_err;            /* the PDF could not be made */
+	struct strlist warn;      /* the PDF's warnings */
 };
 
 /* What finding a record's configuration said, held back because the
@@ -302,7 +302,7 @@ make_pdf(struct report_run *run, const struct record *r, enum lang lang, struct 
 	struct pdf_opts po = {0};
 	po.author = r->report_author.s ? r->report_author.s : r->locality_name.s;
 	po.subject = L(lang, "Báo cáo sau chuyến công tác", "Post-visit report");
-	po.lang = lang;
+	po.lang = run->o->ctx.lang; /* of its warnings: the run's */
 	po.file = mdname;
 	po.created = date_source_epoch();
 	po.ctx = pdf_ctx_take(run);
@@ -311,6 +311,17 @@ make_pdf(struct report_run *run, const struct record *r, enum lang lang, struct 
 		j->pdf_err = xstrdup("?");
 	pdf_ctx_put(run, po.ctx);
 	free(mdname);
+}
+
+/* A record's findings after its rules, its configuration and its
+ * waivers, in order. */
+static void
+judge(struct record *r, const struct check_ctx *ctx, struct diags *dq)
+{
+	if (r)
+		rules_check(r, ctx, dq);
+	rules_apply(dq, 0, r, ctx->cfg);
+	diags_sort(dq);
 }
 
 /* A record is loaded only when its configuration could be had. */
@@ -334,7 +345,6 @@ report_work(void *vrun, size_t idx)
 	load_limits_default(&lim);
 	const char *name = fs_shown(j->path);
 	j->failed = 1;
-	j->lang = o->ctx.lang;
 	/* its configuration's problems are said at commit: no load without it */
 	struct schema_src src = {.path = j->path,
 	                         .name = name,
@@ -344,7 +354,8 @@ report_work(void *vrun, size_t idx)
 	                         .lang_of = record_lang,
 	                         .arg = o,
 	                         .before = has_config,
-	                         .ctx = j};
+	                         .ctx = j,
+	                         .keep = 1};
 	struct diags dq = DIAGS_INIT;
 	struct record *r;
 	int got = schema_file(&src, &r, &dq, &err);
@@ -354,26 +365,34 @@ report_work(void *vrun, size_t idx)
 		j->unread = 1;
 		return;
 	}
+	struct arena *a = NULL;
 	if (!got)
-		return;
-	enum lang lang = src.lang;
-	j->lang = lang;
+		goto out;
+	/* the report's own text is in the record's language, what is said on
+	 * standard error in the run's */
+	enum lang lang = src.lang, said = o->ctx.lang;
 	struct check_ctx ctx = o->ctx;
 	ctx.lang = lang;
 	ctx.cfg = j->cfg;
-	if (r)
-		rules_check(r, &ctx, &dq);
-	rules_apply(&dq, 0, r, ctx.cfg);
-	diags_sort(&dq);
-
-	struct arena *a = NULL;
+	judge(r, &ctx, &dq);
 	if (!r || !r->id.s) {
+		if (lang != said) { /* its findings are said, not reported: again */
+			record_free(r);
+			diags_free(&dq);
+			struct schema_src again = src;
+			again.lang = ctx.lang = said;
+			again.lang_of = NULL;
+			schema_bytes(&again, src.data, src.len, &r, &dq);
+			judge(r, &ctx, &dq);
+		}
 		say_findings(&j->said, &dq);
 		say(&j->said, "debrief: %s: %s\n", name,
-		    L(lang, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
+		    L(said, "không đọc được hồ sơ hoặc thiếu id hợp lệ; không lập báo cáo",
 		      "cannot read the record or it has no valid id; no report written"));
 		goto out;
 	}
+	free(src.data);
+	src.data = NULL;
 	j->failed = 0;
 	j->id = xstrdup(r->id.s);
 	j->id_mark = r->id.mark;
@@ -393,7 +412,7 @@ report_work(void *vrun, size_t idx)
 	if (fit == OFFICE_OTHER_PROVINCE) {
 		/* never issue one province's report in another's name */
 		char *msg =
-		    xasprintf(L(lang,
+		    xasprintf(L(said,
 		                "hồ sơ cơ quan là của %s, còn chuyến đi là của %s: báo cáo để "
 		                "trống tên cơ quan, số, địa danh và người ký",
 		                "the office profile is %s's, the visit %s's: the report leaves "
@@ -428,6 +447,7 @@ report_work(void *vrun, size_t idx)
 	if (o->want_pdf)
 		make_pdf(run, r, lang, j);
 out:
+	free(src.data);
 	arena_free(a);
 	diags_free(&dq);
 	record_free(r);
@@ -488,7 +508,7 @@ report_commit(void *vrun, size_t idx)
 	struct report_opts *o = run->o;
 	struct rjob *j = &run->jobs[idx];
 	const char *name = fs_shown(j->path);
-	enum lang lang = j->lang;
+	enum lang lang = o->ctx.lang; /* of messages: the run's */
 	int ok = 0;
 	const char *slash = strrchr(j->path, '/');
 	size_t dlen = slash ? (size_t)(slash - j->path) : 0;

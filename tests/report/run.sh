@@ -113,6 +113,32 @@ if grep -q "| duplicate key 'id' (first at line" "$WORK/reclang/out/"*.md &&
 	! grep -q 'bị lặp lại' "$WORK/reclang/out/"*.md; then ok "report/loader-findings-in-record-language"
 else fail "report/loader-findings-in-record-language" "$(grep -h 'yaml-duplicate-key' "$WORK/reclang/out/"*.md "$WORK/reclang.log")"; fi
 
+# What is said on standard error is in the run's language (Vietnamese
+# without --lang), whatever the record's: only the report follows it.
+mkdir -p "$WORK/saylang/bad" "$WORK/saylang/other"
+sed -e 's/^lang: vi/lang: en/' cases/base.yaml >"$WORK/saylang/en.yaml"
+sed -e 's/^lang: vi/lang: en/' -e 's/^id: .*/id: Bad_ID/' cases/base.yaml >"$WORK/saylang/bad/en.yaml"
+"$DEBRIEF" report -o "$WORK/saylang/out" --format md --today "$TODAY" "$WORK/saylang/en.yaml" \
+	>"$WORK/saylang.log" 2>&1
+if grep -q ': chưa có hồ sơ cơ quan (office: trong .debrief.yaml)' "$WORK/saylang.log" &&
+	grep -q '^debrief: đã lập 1/1 báo cáo' "$WORK/saylang.log" &&
+	grep -q '^The delegation' "$WORK/saylang/out/"*.md; then ok "report/no-office-said-in-run-language"
+else fail "report/no-office-said-in-run-language" "$(cat "$WORK/saylang.log")"; fi
+"$DEBRIEF" report -o "$WORK/saylang/out" --format md --today "$TODAY" "$WORK/saylang/bad/en.yaml" \
+	>"$WORK/saylang-bad.log" 2>&1
+if grep -q "error: 'id: Bad_ID' không hợp lệ: có chữ hoa" "$WORK/saylang-bad.log" &&
+	grep -q ': không đọc được hồ sơ hoặc thiếu id hợp lệ' "$WORK/saylang-bad.log" &&
+	! grep -q 'not a valid id' "$WORK/saylang-bad.log"; then ok "report/findings-said-in-run-language"
+else fail "report/findings-said-in-run-language" "$(cat "$WORK/saylang-bad.log")"; fi
+cp "$WORK/saylang/en.yaml" "$WORK/saylang/other/en.yaml"
+printf 'office:\n  parent: Ủy ban nhân dân tỉnh Quảng Ninh\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: Quảng Ninh\n  signer: {authority: Giám đốc, name: Trần Văn Bình}\n' \
+	>"$WORK/saylang/other/office.yaml"
+"$DEBRIEF" report -o "$WORK/saylang/out" --format md --today "$TODAY" \
+	--config "$WORK/saylang/other/office.yaml" "$WORK/saylang/other/en.yaml" >"$WORK/saylang-office.log" 2>&1
+if grep -q ': hồ sơ cơ quan là của Quảng Ninh, còn chuyến đi là của ' "$WORK/saylang-office.log"
+then ok "report/other-province-said-in-run-language"
+else fail "report/other-province-said-in-run-language" "$(cat "$WORK/saylang-office.log")"; fi
+
 # Usage errors speak the run's language: Vietnamese by default, English with --lang en.
 "$DEBRIEF" report --bogus >/dev/null 2>"$WORK/usage-vi.err"
 "$DEBRIEF" report --lang en >/dev/null 2>"$WORK/usage-en.err"
