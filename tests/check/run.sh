@@ -319,6 +319,10 @@ if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/r
 	fail man/renders "$w"; fi
 if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then ok man/man-l; else
 	fail man/man-l "$(head -n 3 "$WORK/man.err")"; fi
+# Words that are also macro names ("An") and nested quotes stay as written.
+MANWIDTH=400 man -l "$MAN" >"$WORK/man.txt" 2>/dev/null
+has man/an-giang-not-eaten "$WORK/man.txt" 'nay là tỉnh An Giang'
+has man/report-dates-quoted-each "$WORK/man.txt" '\(“ngày 20 tháng 7 năm 2017”, “20 July 2017”\)'
 # Options of every command: those debrief(1) documents (".Fl \-xxx" in
 # the command's subsection and its SYNOPSIS lines), those the command's
 # --help lists, and those the top-level --help lists for it must be the

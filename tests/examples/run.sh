@@ -125,6 +125,10 @@ else
 	if man -l "$MAN" >"$WORK/man.txt" 2>"$WORK/man.err" && grep -q 'DEBRIEF(5)' "$WORK/man.txt" &&
 		[ ! -s "$WORK/man.err" ]; then ok "man/renders"; else
 		fail "man/renders" "man -l failed"; head -n 5 "$WORK/man.err"; fi
+	# a word that is also a macro name ("An") is not eaten
+	MANWIDTH=400 man -l "$MAN" >"$WORK/man-wide.txt" 2>/dev/null
+	if grep -q 'nay là tỉnh An Giang' "$WORK/man-wide.txt"; then ok "man/an-giang-not-eaten"
+	else fail "man/an-giang-not-eaten" "$(grep -o 'nay là tỉnh[^”]*' "$WORK/man-wide.txt")"; fi
 	groff -k -Tutf8 -mandoc -ww -z "$MAN" >"$WORK/groff.err" 2>&1
 	if [ -s "$WORK/groff.err" ]; then
 		fail "man/groff-utf8-no-warnings" "groff warns"; head -n 10 "$WORK/groff.err"
