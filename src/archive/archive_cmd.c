@@ -21,6 +21,7 @@
 #include "load.h"
 #include "par.h"
 #include "schema.h"
+#include "strmap.h"
 #include "witness.h"
 #include "xalloc.h"
 
@@ -235,6 +236,30 @@ arc_commit(void *vrun, size_t b)
 	}
 }
 
+/* The findings in the order check gives them (diag_cmp_keyed): the
+ * configuration's first, then each record's own with the collection's
+ * about it, in the order of the inputs, by place. */
+static void
+order_as_check(struct diags *dq, const struct strlist *files, const char *cfg)
+{
+	struct strmap at = {0};
+	for (size_t i = 0; i < files->n; i++)
+		if (!strmap_get(&at, fs_shown(files->v[i])))
+			strmap_put(&at, fs_shown(files->v[i]), i + 1);
+	struct diag_keyed *k = xcalloc(dq->n + 1, sizeof *k);
+	for (size_t i = 0; i < dq->n; i++) {
+		const size_t *f = strmap_get(&at, dq->v[i].file);
+		size_t file = f ? *f : cfg && !strcmp(cfg, dq->v[i].file) ? 0 : (size_t)-1;
+		k[i] = (struct diag_keyed){file, i, dq->v[i]};
+	}
+	if (dq->n > 1)
+		qsort(k, dq->n, sizeof *k, diag_cmp_keyed);
+	for (size_t i = 0; i < dq->n; i++)
+		dq->v[i] = k[i].d;
+	free(k);
+	strmap_free(&at);
+}
+
 int
 cmd_archive(int argc, char **argv)
 {
@@ -300,6 +325,7 @@ cmd_archive(int argc, char **argv)
 	int wrote = arc_write(a, &dq, &wo, &st, &err);
 
 	diags_take(&fq, &dq);
+	order_as_check(&fq, &files, cfg.path);
 	struct out_opts oo = {OUT_TEXT, o.lang, 0, SEV_ERROR, nread, NULL, 0};
 	oo.color = out_color_wanted(STDERR_FILENO);
 	diag_out(&out, &fq, &oo);

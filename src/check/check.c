@@ -85,31 +85,6 @@ input_find(const struct by_name *bn, const char *name)
 	return NULL;
 }
 
-/* Sort key of a finding: its file's place in the run, then position. */
-struct keyed {
-	size_t file; /* 0: the configuration file; i + 1: input i; SIZE_MAX: other */
-	size_t seq;  /* original position, for a stable order */
-	struct diag d;
-};
-
-/* Output order: files in the order given or walked (the configuration
- * file first, others by name), then line, column, rule id, message;
- * arrival breaks the ties. */
-static int
-cmp_keyed(const void *a, const void *b)
-{
-	const struct keyed *x = a, *y = b;
-	if (x->file != y->file)
-		return x->file < y->file ? -1 : 1;
-	int c;
-	if (x->file == (size_t)-1 && (c = strcmp(x->d.file, y->d.file)) != 0)
-		return c; /* names only differ among "other" files */
-	c = diag_cmp_place(&x->d, &y->d);
-	if (c)
-		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 /* The findings of the run, held until the collection's are known: those
  * go among each file's own, so no file's can be written before.  Held
  * compactly, as a large repository's findings are many and alike: a
@@ -129,7 +104,7 @@ struct held {
 	size_t nblocks, capblocks;
 	char *at; /* the last block, filled from its end */
 	size_t room;
-	struct keyed *other; /* owned */
+	struct diag_keyed *other; /* owned */
 	size_t nother, capother;
 	size_t seq;            /* findings so far, in order of arrival */
 	enum sev min, fail;    /* --min-severity, --fail-on */
@@ -207,7 +182,7 @@ held_msg(struct held *h, const char *msg)
 	strmap_add(&h->msgs, s, len, h->nmsg);
 	return h->nmsg++;
 }
-/* The place of a file among the run's (struct keyed). */
+/* The place of a file among the run's (struct diag_keyed). */
 static size_t
 file_key(const struct by_name *bn, const char *cfg, const char *file)
 {
@@ -238,7 +213,7 @@ held_other(struct held *h, const struct by_name *bn, struct diag d)
 		return;
 	}
 	h->other = xgrow(h->other, &h->capother, h->nother + 1, sizeof *h->other);
-	h->other[h->nother++] = (struct keyed){file_key(bn, h->cfg, d.file), seq, d};
+	h->other[h->nother++] = (struct diag_keyed){file_key(bn, h->cfg, d.file), seq, d};
 }
 
 /* Record in's findings, all of dq (emptied), in order of arrival. */
@@ -247,7 +222,7 @@ held_record(struct held *h, const struct by_name *bn, struct input *in, struct d
 {
 	/* the record's own, in output order: a file's place is its name's */
 	int own = input_find(bn, in->name) == in;
-	struct keyed *k = xcalloc(dq->n + 1, sizeof *k);
+	struct diag_keyed *k = xcalloc(dq->n + 1, sizeof *k);
 	size_t nk = 0;
 	in->seq0 = h->seq;
 	for (size_t i = 0; i < dq->n; i++) {
@@ -258,14 +233,14 @@ held_record(struct held *h, const struct by_name *bn, struct input *in, struct d
 		}
 		size_t seq = h->seq++;
 		if (held_keep(h, d)) {
-			k[nk++] = (struct keyed){0, seq, *d};
+			k[nk++] = (struct diag_keyed){0, seq, *d};
 		} else {
 			free(d->file);
 			free(d->msg);
 		}
 	}
 	if (nk > 1)
-		qsort(k, nk, sizeof *k, cmp_keyed);
+		qsort(k, nk, sizeof *k, diag_cmp_keyed);
 	size_t len = 0;
 	for (size_t i = 0; i < nk; i++) {
 		const struct diag *d = &k[i].d;
@@ -303,7 +278,7 @@ held_groups(struct held_out *ho, size_t nin)
 {
 	struct held *h = ho->h;
 	if (h->nother > 1)
-		qsort(h->other, h->nother, sizeof *h->other, cmp_keyed);
+		qsort(h->other, h->nother, sizeof *h->other, diag_cmp_keyed);
 	ho->g = xcalloc(nin + h->nother + 1, sizeof *ho->g);
 	size_t o = 0;
 	while (o < h->nother && h->other[o].file == 0)

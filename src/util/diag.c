@@ -62,6 +62,21 @@ diag_cmp_place(const struct diag *x, const struct diag *y)
 	return c ? c : strcmp(x->msg, y->msg);
 }
 
+int
+diag_cmp_keyed(const void *a, const void *b)
+{
+	const struct diag_keyed *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	int c;
+	if (x->file == (size_t)-1 && (c = strcmp(x->d.file, y->d.file)) != 0)
+		return c; /* names only differ among "other" files */
+	c = diag_cmp_place(&x->d, &y->d);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static int
 cmp_diag(const void *a, const void *b)
 {

@@ -43,6 +43,16 @@ void diags_sort(struct diags *dq);
 /* The order of two findings about one file: line, column, rule id,
  * message (diags_sort's after the file). */
 int diag_cmp_place(const struct diag *x, const struct diag *y);
+/* A finding with its file's place in a run's output. */
+struct diag_keyed {
+	size_t file; /* 0: the configuration file; i + 1: input i; SIZE_MAX: other */
+	size_t seq;  /* original position, for a stable order */
+	struct diag d;
+};
+/* The output order of check and archive, for qsort over struct
+ * diag_keyed: files in the order given or walked (the configuration file
+ * first, others by name), then diag_cmp_place; arrival breaks the ties. */
+int diag_cmp_keyed(const void *a, const void *b);
 /* Remove entries whose sev is SEV_OFF. */
 void diags_compact(struct diags *dq);
 size_t diags_count(const struct diags *dq, enum sev sev);

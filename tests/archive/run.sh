@@ -438,13 +438,21 @@ printf 'schema: debrief/1\nid: zz-bad-due\ntitle: Bad due date\ndirection: inbou
 printf 'schema: debrief/1\nid: zz-bad-start\ntitle: Bad start date\ndirection: outbound\ndates: {start: 15/10/2023, end: 2023-10-18}\nlocality: {name: Lâm Đồng}\npartners: [{name: Liên minh châu Âu, country: EU, kind: organization}]\ntasks:\n  - {task: Report to the People'"'"'s Committee, owner: Sở Công Thương, due: 2023-11-01}\n' >"$B/records/zz-bad-start.yaml"
 # a country code the schema rejects: the partner is kept, its country said unknown, not "ZZ"
 printf 'schema: debrief/1\nid: zz-bad-country\ntitle: Bad country\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Sendai, country: Japan}]\n' >"$B/records/zz-bad-country.yaml"
+# the loader's error (a repeated key, line 9) after the schema's (line 7):
+# said in line order, as check says them
+printf 'schema: debrief/1\nid: zz-lines\ntitle: Lines\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\nstatus: complete\npartners: [{name: Kitakyushu, country: JP}]\ntitle: Again\n' >"$B/records/zz-lines.yaml"
 (cd "$B" && "$DEBRIEF" archive -o out --today $TODAY --lang en records) >"$WORK/bad.out" 2>"$WORK/bad.err"
 rc=$?
 sanitizer_clean bad/sanitizers "$WORK/bad.err" || true
 want_rc bad 1
 grep -E 'zz-' "$WORK/bad.err" >"$WORK/bad-records.err"
 gold bad-records.err "$WORK/bad-records.err"
-has bad/others-archived "$WORK/bad.out" '14 records'
+(cd "$B" && "$DEBRIEF" check --today $TODAY --lang en records/zz-lines.yaml) 2>&1 | grep -E ': error: .*\[(yaml|schema)-' >"$WORK/lines-check.err"
+grep '^records/zz-lines.yaml:' "$WORK/bad.err" >"$WORK/lines-archive.err"
+if [ "$(wc -l <"$WORK/lines-archive.err")" -eq 2 ] && cmp -s "$WORK/lines-check.err" "$WORK/lines-archive.err"
+then ok bad/errors-in-check-order; else
+	fail bad/errors-in-check-order "$(cat "$WORK/lines-archive.err")"; fi
+has bad/others-archived "$WORK/bad.out" '15 records'
 has bad/organisation-listed-by-name "$B/out/index.md" '^- \*\*European Union\*\*: 1 delegation record, from 1 Vietnamese locality\.$'
 has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
