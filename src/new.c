@@ -222,28 +222,15 @@ static const char skeleton_en[] =
     "#   - {name: (name), org: (organisation), side: partner, since: YYYY-MM}\n"
     "# handover: (what a successor needs to know)\n";
 
-/* The installed record schema: share/debrief beside the program's bin
- * directory (wherever make install put both), else the data directory
- * compiled in.  Caller frees. */
+/* The record schema of the installation the program runs from, found as
+ * its templates are (fs_data_dir).  Caller frees. */
 static char *
 installed_schema(void)
 {
-	static const char rel[] = "/../share/debrief/schemas/record.schema.json";
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - sizeof rel);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		struct stat st;
-		if (slash) {
-			strcpy(slash, rel);
-			char *real = realpath(exe, NULL);
-			if (real && stat(real, &st) == 0)
-				return real;
-			free(real);
-		}
-	}
-	return xstrdup(DEBRIEF_DATADIR "/schemas/record.schema.json");
+	char *dir = fs_data_dir("schemas", "record.schema.json");
+	char *path = xasprintf("%s/record.schema.json", dir);
+	free(dir);
+	return path;
 }
 
 static int

@@ -65,36 +65,15 @@ usage(FILE *f)
 	      f);
 }
 
-/* The installed template set: $DEBRIEF_TEMPLATES, else templates/ beside
- * the executable or one or two levels up (build trees), else the
- * data directory compiled in (make install's DATADIR). */
+/* The installed template set: $DEBRIEF_TEMPLATES, else the templates of
+ * the installation the program runs from (fs_data_dir). */
 static char *
 default_templates(void)
 {
 	const char *env = getenv("DEBRIEF_TEMPLATES");
 	if (env && *env)
 		return xstrdup(env);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		static const char *const up[] = {"/templates", "/../templates", "/../../templates",
-		                                 "/../share/debrief/templates"};
-		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
-			char *p = xasprintf("%s%s", exe, up[i]);
-			char *probe = xasprintf("%s/vi/report.mustache", p);
-			struct stat st;
-			int found = stat(probe, &st) == 0;
-			free(probe);
-			if (found)
-				return p;
-			free(p);
-		}
-	}
-	return xstrdup(DEBRIEF_DATADIR "/templates");
+	return fs_data_dir("templates", "vi/report.mustache");
 }
 
 /* Partial names are plain words: a template can never read outside its set. */

@@ -1239,3 +1239,31 @@ fs_inside(const char *dir, const char *path)
 	free(p);
 	return in;
 }
+
+char *
+fs_data_dir(const char *what, const char *probe)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		static const char *const up[] = {"", "/..", "/../..", "/../share/debrief"};
+		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+			char *p = xasprintf("%s%s/%s", exe, up[i], what);
+			char *in = xasprintf("%s/%s", p, probe);
+			struct stat st;
+			char *real = stat(in, &st) == 0 ? realpath(p, NULL) : NULL;
+			free(in);
+			free(p);
+			if (real)
+				return real;
+		}
+	}
+#ifndef DEBRIEF_DATADIR
+#define DEBRIEF_DATADIR "/usr/local/share/debrief"
+#endif
+	return xasprintf("%s/%s", DEBRIEF_DATADIR, what);
+}

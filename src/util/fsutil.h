@@ -48,6 +48,14 @@ int fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void 
 int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
 /* How a PATH argument is named in messages: "<stdin>" for "-". */
 const char *fs_shown(const char *path);
+/* Where debrief's data directory `what` ("templates", "schemas") is, for
+ * the program that runs: beside the executable or one or two levels above
+ * it (a build tree: build/debrief, build/asan/debrief), else
+ * ../share/debrief/what from the executable's directory (an installation
+ * anywhere), the first that holds `probe` (a file inside it), as a
+ * canonical path; else the data directory make install was given.  The
+ * one lookup of templates and schemas.  Caller frees. */
+char *fs_data_dir(const char *what, const char *probe);
 
 /* Create dir (and parents) if missing.  0 and *err on failure. */
 int fs_mkdirs(const char *dir, char **err);

@@ -45,7 +45,9 @@ for c in "vi outbound" "en outbound" "vi inbound" "en inbound"; do
 	else fail "new-$1-$2/valid-against-schema" "the record schema rejects it"; fi
 done
 run new-default new 2026-01-default
-has new-default/schema-line "$D/2026-01-default.yaml" '^# yaml-language-server: \$schema=/.*/share/debrief/schemas/record.schema.json$'
+# run from the build tree: the schema of the source tree, found as the
+# templates are
+has new-default/schema-of-build-tree "$D/2026-01-default.yaml" "^# yaml-language-server: \\\$schema=$(cd "$TOP" && pwd -P)/schemas/record.schema.json\$"
 has new-default/today "$D/2026-01-default.yaml" '^dates: \{start: 2026-01-01, end: 2026-01-01\}'
 cp "$D/2026-01-default.yaml" "$WORK/before.yaml"
 run new-exists new --lang en 2026-01-default
