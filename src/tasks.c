@@ -42,7 +42,8 @@ struct due_task {
 	char *lkey, *okey; /* folded locality and owner: the groups */
 	unsigned line;
 	char due[11];
-	long days; /* from today to the due date's last day; < 0: overdue */
+	long days;         /* from today to the due date's last day; < 0: overdue */
+	long lmost, omost; /* the fewest days of its locality's, its owner's tasks */
 	enum task_status status;
 };
 
@@ -51,8 +52,9 @@ struct due_list {
 	size_t n, cap;
 };
 
+/* The groups: by locality, then owner, then the most overdue first. */
 static int
-cmp_due(const void *a, const void *b)
+cmp_group(const void *a, const void *b)
 {
 	const struct due_task *x = a, *y = b;
 	int c = strcmp(x->lkey, y->lkey);
@@ -63,6 +65,48 @@ cmp_due(const void *a, const void *b)
 	if (!c)
 		c = strcmp(x->record, y->record);
 	return c ? c : strcmp(x->id, y->id);
+}
+
+/* The list: the locality with the most overdue task first, in it the
+ * department with the most overdue task first, in it the most overdue
+ * task first (as the archive's register puts the most overdue work
+ * first); ties by name. */
+static int
+cmp_due(const void *a, const void *b)
+{
+	const struct due_task *x = a, *y = b;
+	if (x->lmost != y->lmost)
+		return x->lmost < y->lmost ? -1 : 1;
+	int c = strcmp(x->lkey, y->lkey);
+	if (c)
+		return c;
+	if (x->omost != y->omost)
+		return x->omost < y->omost ? -1 : 1;
+	return cmp_group(a, b);
+}
+
+/* Sort l: its groups found first, each task given its groups' most
+ * overdue. */
+static void
+sort_due(struct due_list *l)
+{
+	if (l->n < 2)
+		return;
+	qsort(l->v, l->n, sizeof *l->v, cmp_group);
+	for (size_t i = 0, j; i < l->n; i = j) { /* the groups are runs now */
+		long most = l->v[i].days;        /* the first of a run is its most overdue */
+		for (j = i; j < l->n && !strcmp(l->v[j].lkey, l->v[i].lkey); j++) {
+			if (j == i || strcmp(l->v[j].okey, l->v[j - 1].okey))
+				l->v[j].omost = l->v[j].days;
+			else
+				l->v[j].omost = l->v[j - 1].omost;
+			if (l->v[j].omost < most)
+				most = l->v[j].omost;
+		}
+		for (size_t k = i; k < j; k++)
+			l->v[k].lmost = most;
+	}
+	qsort(l->v, l->n, sizeof *l->v, cmp_due);
 }
 
 /* What to list. */
@@ -117,6 +161,8 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		                       okey,
 		                       t->mark.line,
 		                       "",
+		                       days,
+		                       days,
 		                       days,
 		                       t->status};
 		date_iso(t->due.d, d->due);
@@ -375,8 +421,7 @@ cmd_tasks(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++)
 		if (!read_one(&l, files.v[i], today, lang, &w))
 			rc = EXIT_USAGE;
-	if (l.n > 1)
-		qsort(l.v, l.n, sizeof *l.v, cmp_due);
+	sort_due(&l);
 
 	char iso[11];
 	date_iso(today, iso);

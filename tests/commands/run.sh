@@ -108,6 +108,17 @@ if grep -q '^  ' "$WORK/tasks-owner.out" && ! grep '^  [^ ]' "$WORK/tasks-owner.
 tasks tasks-none --lang en --today 2000-01-01 examples
 has tasks-none/says-so "$WORK/tasks-none.out" '^As of 1 January 2000, no task is overdue or due within 14 days\.$'
 
+# The most overdue work first: the locality with the most overdue task
+# (Lào Cai, a Yên Bái record 2563 days late) before An Giang, and in An
+# Giang the department 1039 days late before the one 6 days late.
+mkdir -p "$WORK/ord"
+printf 'schema: debrief/1\nid: 2019-05-angiang-x\ntitle: An Giang visit\ndirection: outbound\ndates: {start: 2019-05-02, end: 2019-05-03}\nlocality: {name: An Giang}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Build the hall, owner: Sở Xây dựng, due: 2026-12-01}\n  - {task: Send the doctors, owner: Sở Y tế, due: 2024-02-02}\n' >"$WORK/ord/a.yaml"
+printf 'schema: debrief/1\nid: 2019-05-yenbai-x\ntitle: Yên Bái visit\ndirection: outbound\ndates: {start: 2019-05-02, end: 2019-05-03}\nlocality: {name: Yên Bái}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Plant the cinnamon, owner: Sở Nông nghiệp và Môi trường, due: 2019-12-01}\n' >"$WORK/ord/b.yaml"
+tasks tasks-most-overdue-first --lang en --today 2026-12-07 "$WORK/ord"
+grep -v '^    ' "$WORK/tasks-most-overdue-first.out" | grep . | tr '\n' '|' >"$WORK/tasks-order.out"
+if [ "$(cat "$WORK/tasks-order.out")" = 'Lào Cai|  Sở Nông nghiệp và Môi trường|An Giang|  Sở Y tế|  Sở Xây dựng|As of 7 December 2026: 3 tasks overdue, 0 due within 14 days.|' ]
+then ok tasks-most-overdue-first; else fail tasks-most-overdue-first "$(cat "$WORK/tasks-order.out")"; fi
+
 # A deadline given as a month runs to its last day.
 mkdir -p "$WORK/m"
 sed -e 's/^    due: .*/    due: 2026-03/' "$TOP/tests/check/in/clean.yaml" >"$WORK/m/month.yaml"
