@@ -58,7 +58,7 @@ summary(struct buf *b, const struct counts *c, const struct out_opts *o)
 	if (o->lang == LANG_EN)
 		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s\n", o->nchecked,
 		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors", w,
-		           w == 1 ? "warning" : "warnings", i, i == 1 ? "note" : "notes");
+		           w == 1 ? "warning" : "warnings", i, i == 1 ? "info" : "infos");
 	else
 		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n",
 		           o->nchecked, e, w, i);

@@ -323,6 +323,18 @@ if man -l "$MAN" >/dev/null 2>"$WORK/man.err" && [ ! -s "$WORK/man.err" ]; then 
 MANWIDTH=400 man -l "$MAN" >"$WORK/man.txt" 2>/dev/null
 has man/an-giang-not-eaten "$WORK/man.txt" 'nay là tỉnh An Giang'
 has man/report-dates-quoted-each "$WORK/man.txt" '\(“ngày 20 tháng 7 năm 2017”, “20 July 2017”\)'
+# The summary line says it as OUTPUT FORMATS does, in both languages.
+for l in en vi; do
+	case $l in
+	en) want=$(grep -o '‘N files checked: [^’]*’' "$WORK/man.txt" | tr -d '‘’' |
+		sed -E 's/\b[NEWI]\b/[0-9]+/g; s/s\b/s?/g') ;;
+	vi) want=$(grep -o '‘Đã kiểm tra N [^’]*’' "$WORK/man.txt" | tr -d '‘’' |
+		sed -E 's/ [NEWI]( |$)/ [0-9]+\1/g') ;;
+	esac
+	if [ -n "$want" ] && tail -n 1 "$WORK/text-$l.out" | grep -qxE -- "$want"; then
+		ok "man/summary-line-as-documented-$l"
+	else fail "man/summary-line-as-documented-$l" "'$(tail -n 1 "$WORK/text-$l.out")' against '$want'"; fi
+done
 # Options of every command: those debrief(1) documents (".Fl \-xxx" in
 # the command's subsection and its SYNOPSIS lines), those the command's
 # --help lists, and those the top-level --help lists for it must be the
