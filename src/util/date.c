@@ -182,7 +182,14 @@ int
 date_today(const char *opt, enum lang lang, struct date *out, const char **err)
 {
 	if (opt) {
-		if (date_parse(opt, 0, out) != DATE_OK) {
+		enum date_parse p = date_parse(opt, 0, out);
+		if (p == DATE_IMPOSSIBLE && strlen(opt) == 10 && opt[4] == '-') {
+			/* written right, but no such day (2026-02-30) */
+			*err = L(lang, "ngày ghi ở --today không có trong lịch",
+			         "--today names a date that does not exist");
+			return 0;
+		}
+		if (p != DATE_OK) {
 			*err = L(lang, "--today cần một ngày viết dạng YYYY-MM-DD",
 			         "--today wants a date written YYYY-MM-DD");
 			return 0;

@@ -276,8 +276,14 @@ run usage-en -- --lang en --format xml dup-key.yaml
 has usage-en/english "$WORK/usage-en.err" "unknown format 'xml'"
 run usage-vi -- --format xml dup-key.yaml
 has usage-vi/vietnamese "$WORK/usage-vi.err" "định dạng không hợp lệ 'xml'"
-run usage-today-vi -- --today 2024-02-30 dup-key.yaml
+# a date written right that does not exist is said to be no date, not
+# ill-written; one written otherwise is asked for as YYYY-MM-DD
+run usage-today-vi -- --today 01/02/2024 dup-key.yaml
 has usage-today-vi/vietnamese "$WORK/usage-today-vi.err" "today cần một ngày viết dạng YYYY-MM-DD"
+run usage-today-no-such-day-vi -- --today 2024-02-30 dup-key.yaml
+has usage-today-no-such-day-vi "$WORK/usage-today-no-such-day-vi.err" '^debrief check: ngày ghi ở --today không có trong lịch$'
+run usage-today-no-such-day-en -- --lang en --today 2024-02-30 dup-key.yaml
+has usage-today-no-such-day-en "$WORK/usage-today-no-such-day-en.err" '^debrief check: --today names a date that does not exist$'
 
 run help -- --help
 want_rc help 0
