@@ -68,7 +68,7 @@ static const struct {
     {EPIPE, "đường ống đã bị đóng"},
     {ENAMETOOLONG, "tên tệp quá dài"},
     {ENOTEMPTY, "thư mục không rỗng"},
-    {ELOOP, "là liên kết tượng trưng, hoặc quá nhiều cấp liên kết tượng trưng"},
+    {ELOOP, "quá nhiều cấp liên kết tượng trưng"},
     {EOVERFLOW, "giá trị quá lớn so với kiểu dữ liệu"},
     {EDQUOT, "đã vượt hạn mức dung lượng đĩa"},
     {ESTALE, "số mô tả tệp trên hệ thống tệp mạng đã cũ"},
@@ -329,7 +329,9 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 		int link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
 		if ((link ? stat(p, &st) : lstat(p, &st)) != 0) {
 			if (!link || is_yaml_name(names.v[i])) {
-				say(errs, xasprintf("%s: %s", p, fs_strerror(errno)));
+				say(errs,
+				    xasprintf(M("%s: không mở được: %s", "%s: cannot open: %s"), p,
+				              fs_strerror(errno)));
 				failed++;
 			}
 		} else if (S_ISDIR(st.st_mode)) {

@@ -180,6 +180,17 @@ run walk-sorted -- --lang en tree
 want_rc walk-sorted 1
 gold walk-sorted
 
+# a link to itself met in a walk: "cannot open" and the reason, as for a
+# file named, the same in both languages
+mkdir -p "$IN/loop" && ln -sf self.yaml "$IN/loop/self.yaml"
+for l in vi en; do
+	run "link-loop-$l" -- --lang $l loop
+	want_rc "link-loop-$l" 2
+done
+has link-loop-vi/walked "$WORK/link-loop-vi.err" '^debrief: loop/self.yaml: không mở được: quá nhiều cấp liên kết tượng trưng$'
+has link-loop-en/walked "$WORK/link-loop-en.err" '^debrief: loop/self.yaml: cannot open: Too many levels of symbolic links$'
+rm -rf "$IN/loop"
+
 run stdin -- --lang en - <"$IN/dup-key.yaml"
 want_rc stdin 1
 gold stdin
