@@ -571,25 +571,14 @@ static const char *const country_hints[][2] = {
 static void
 take_country(struct walk *w, struct text *t, const struct node *v)
 {
-	/* a code in capitals, as country_known knows them (ASEAN written out) */
-	char c[6] = {0};
-	const char *s = v->str;
-	size_t n = strlen(s);
-	if (n < sizeof c) {
-		for (size_t i = 0; i < n; i++)
-			c[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
-		if (country_known(c)) {
-			t->s = arena_strdup(w->a, c);
-			return;
-		}
+	char c[6];
+	if (country_code(v->str, c)) {
+		t->s = arena_strdup(w->a, c);
+		return;
 	}
-	const char *h = did_you_mean(w, slip_hint(country_hints, N(country_hints), s));
-	ERR(w, v->mark, "schema-type",
-	    "'%s: %s' không phải là mã quốc gia ISO 3166-1 alpha-2 (hai chữ cái, ví dụ JP, FR, "
-	    "KR; EU, UN hoặc ASEAN cho một tổ chức quốc tế)%s",
-	    "'%s: %s' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. JP, FR, KR; "
-	    "EU, UN or ASEAN for an international organisation)%s",
-	    w->path, clip(w, s), h);
+	const char *h = did_you_mean(w, slip_hint(country_hints, N(country_hints), v->str));
+	ERR(w, v->mark, "schema-type", "'%s: %s' %s%s", "'%s: %s' %s%s", w->path, clip(w, v->str),
+	    country_code_problem(w->lang), h);
 }
 
 static void

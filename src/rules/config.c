@@ -384,14 +384,10 @@ load_host_languages(struct cload *cl, const struct node *key, const struct node 
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *c = node_str(k);
-		if (!c || strlen(c) != 2 || !isalpha((unsigned char)c[0]) ||
-		    !isalpha((unsigned char)c[1])) {
-			cfinding(
-			    cl, k, "config-value",
-			    L(cl->lang,
-			      "'%s' không phải mã nước ISO 3166-1 hai chữ cái (ví dụ JP, FR)",
-			      "'%s' is not a two-letter ISO 3166-1 country code (e.g. JP, FR)"),
-			    c ? c : "?");
+		char code[6];
+		if (!country_code(c, code)) { /* as a partner's country is checked */
+			cfinding(cl, k, "config-value", "'%s' %s", c ? c : "?",
+			         country_code_problem(cl->lang));
 			continue;
 		}
 		struct buf b = BUF_INIT;
@@ -415,9 +411,7 @@ load_host_languages(struct cload *cl, const struct node *key, const struct node 
 			buf_free(&b);
 			continue;
 		}
-		char *cc = xstrdup(c);
-		cc[0] = (char)toupper((unsigned char)cc[0]);
-		cc[1] = (char)toupper((unsigned char)cc[1]);
+		char *cc = xstrdup(code);
 		push2(&cl->cfg->host_lang_country, &cl->cfg->host_lang_lang, &cl->cfg->nhost_lang,
 		      cc, buf_detach(&b));
 	}

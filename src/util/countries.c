@@ -482,6 +482,27 @@ static const struct {
 };
 
 const char *
+country_code(const char *s, char buf[6])
+{
+	size_t n = s ? strlen(s) : 0;
+	if (!n || n >= 6)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		buf[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+	return country_known(buf) ? buf : NULL;
+}
+
+const char *
+country_code_problem(enum lang lang)
+{
+	return L(lang,
+	         "không phải là mã quốc gia ISO 3166-1 alpha-2 (hai chữ cái, ví dụ JP, FR, KR; EU, "
+	         "UN hoặc ASEAN cho một tổ chức quốc tế)",
+	         "is not an ISO 3166-1 alpha-2 country code (two letters, e.g. JP, FR, KR; EU, UN "
+	         "or ASEAN for an international organisation)");
+}
+
+const char *
 country_languages(const char *code)
 {
 	for (size_t i = 0; code && i < sizeof host_langs / sizeof host_langs[0]; i++)

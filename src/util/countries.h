@@ -45,6 +45,13 @@ char *agency_name_en(const char *name);
 int country_is_org(const char *code);
 /* 1 for an ISO 3166-1 alpha-2 code officially assigned, or EU or UN. */
 int country_known(const char *code);
+/* The code s writes, in capitals (whatever its case), when country_known
+ * knows it: written into buf and returned; NULL otherwise.  The one check
+ * of a country code, the record's and the configuration's. */
+const char *country_code(const char *s, char buf[6]);
+/* Why a value is no country code, said after it in lang ("'XX' is not an
+ * ISO 3166-1 alpha-2 country code (…)"). */
+const char *country_code_problem(enum lang lang);
 /* The host languages of a country, ISO 639-1 codes separated by spaces
  * ("fr nl" for "BE"); NULL for a country the table lacks. */
 const char *country_languages(const char *code);

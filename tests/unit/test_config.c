@@ -69,7 +69,7 @@ main(void)
 	                        "review_days: 120\n"
 	                        "cold_years: 3\n"
 	                        "vague_owners: [\"Các phòng chuyên môn\"]\n"
-	                        "host_languages: {br: pt, CH: \"fr, de\", XK: [sq, sr-Latn]}\n"
+	                        "host_languages: {br: pt, CH: \"fr, de\", ME: [sq, sr-Latn]}\n"
 	                        "owner_aliases: {\"Sở NN&MT\": Sở Nông nghiệp và Môi trường}\n");
 	OK(config_load(good, LANG_EN, &cfg, &dq, &err), "config/good-loads");
 	INT_EQ(dq.n, 0, "config/good-no-findings");
@@ -88,7 +88,7 @@ main(void)
 	STR_EQ(cfg.host_lang_country[0], "BR", "config/host-country-upper");
 	STR_EQ(rules_host_langs(&cfg, "BR"), "pt", "config/host-lang");
 	STR_EQ(rules_host_langs(&cfg, "CH"), "fr de", "config/host-overrides-builtin");
-	STR_EQ(rules_host_langs(&cfg, "XK"), "sq sr-Latn", "config/host-list");
+	STR_EQ(rules_host_langs(&cfg, "ME"), "sq sr-Latn", "config/host-list");
 	STR_EQ(rules_host_langs(&cfg, "JP"), "ja", "config/host-builtin");
 	OK(rules_host_langs(&cfg, "ZZ") == NULL, "config/host-unknown");
 	INT_EQ(cfg.nowner_alias, 1, "config/alias-count");
