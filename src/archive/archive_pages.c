@@ -123,31 +123,31 @@ agency_kind_word(enum agency_kind k, enum lang lang)
 /* ==== pieces ==== */
 
 static void
-put_date(struct buf *b, struct date d)
+put_date(struct buf *b, struct date d, enum lang lang)
 {
-	char s[16];
+	char s[32];
 	if (!d.y) { /* the record's dates are unusable */
 		buf_puts(b, "—");
 		return;
 	}
-	date_iso(d, s);
+	date_short(d, lang, s, sizeof s); /* as the reports' tables write it */
 	buf_puts(b, s);
 }
 
 static void
-put_odate(struct buf *b, struct odate d)
+put_odate(struct buf *b, struct odate d, enum lang lang)
 {
 	if (d.set)
-		put_date(b, d.d);
+		put_date(b, d.d, lang);
 }
 
 static void
-put_range(struct buf *b, struct date s, struct date e)
+put_range(struct buf *b, struct date s, struct date e, enum lang lang)
 {
-	put_date(b, s);
+	put_date(b, s, lang);
 	if (date_cmp(s, e)) {
 		buf_puts(b, " – ");
-		put_date(b, e);
+		put_date(b, e, lang);
 	}
 }
 
@@ -238,7 +238,7 @@ visit_row(struct buf *b, const struct archive *a, size_t ri, const char *up, enu
 {
 	const struct arc_rec *r = &a->recs[ri];
 	buf_puts(b, "| ");
-	put_range(b, r->start, r->end);
+	put_range(b, r->start, r->end, lang);
 	buf_printf(b, " | %s", dir_word(r->dir, lang));
 	if (r->status != STATUS_COMPLETED)
 		buf_printf(b, " (%s)", L(lang, "dự kiến", "planned"));
@@ -259,7 +259,7 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	buf_puts(b, "| ");
 	if (t->overdue)
 		buf_printf(b, "**%s** ", L(lang, "QUÁ HẠN", "OVERDUE"));
-	put_odate(b, t->due);
+	put_odate(b, t->due, lang);
 	if (!t->due.set)
 		buf_puts(b, L(lang, "chưa có hạn", "no deadline"));
 	buf_puts(b, " | ");
@@ -286,7 +286,7 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	                             : arc_task_status_word(t->status, lang));
 	buf_puts(b, " | ");
 	if (t->upd.set || t->upd_note) {
-		put_odate(b, t->upd);
+		put_odate(b, t->upd, lang);
 		if (t->upd_note) {
 			buf_puts(b, t->upd.set ? ": " : "");
 			md_put(b, t->upd_note);
@@ -321,7 +321,7 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 		if (nh == 1)
 			buf_printf(b, "## %s\n\n", L(lang, "Ghi chú bàn giao", "Handover notes"));
 		buf_puts(b, "- ");
-		put_date(b, r->start);
+		put_date(b, r->start, lang);
 		buf_printf(b, " (%s): ", r->id);
 		md_put(b, r->handover);
 		buf_putc(b, '\n');
@@ -606,8 +606,8 @@ stats_years(struct buf *b, const struct archive *a, enum lang lang)
 void
 arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 {
-	char today[16];
-	date_iso(a->today, today);
+	char today[32];
+	date_short(a->today, lang, today, sizeof today);
 	buf_printf(b, "# %s\n\n",
 	           L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
 	if (lang == LANG_EN)
@@ -643,7 +643,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			buf_printf(b, " (%s): ", arc_country_name(p->country, lang));
 			if (p->last_visit >= 0) {
 				buf_puts(b, L(lang, "chuyến thăm gần nhất ", "last visit "));
-				put_date(b, a->recs[p->last_visit].end);
+				put_date(b, a->recs[p->last_visit].end, lang);
 			} else {
 				buf_puts(b, L(lang, "chưa có chuyến thăm", "no visit recorded"));
 			}
@@ -665,7 +665,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			           stage_word(p->stage, lang));
 			buf_puts(b, " | ");
 			if (p->last_visit >= 0)
-				put_date(b, a->recs[p->last_visit].end);
+				put_date(b, a->recs[p->last_visit].end, lang);
 			buf_printf(b, " | %zu | %zu |\n", p->nvisits, p->nopen);
 		}
 		buf_putc(b, '\n');
@@ -858,9 +858,9 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		}
 		buf_puts(b, " | ");
 		if (g[i].since.set)
-			put_odate(b, g[i].since);
+			put_odate(b, g[i].since, lang);
 		else
-			put_date(b, a->recs[g[i].first_rec].start);
+			put_date(b, a->recs[g[i].first_rec].start, lang);
 		buf_puts(b, " | ");
 		md_put(b, g[i].email);
 		if (g[i].email && g[i].phone)
@@ -986,7 +986,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_puts(b, stage_word(p->stage, lang));
 		if (p->stage_since.set) {
 			buf_printf(b, " (%s ", L(lang, "từ", "since"));
-			put_odate(b, p->stage_since);
+			put_odate(b, p->stage_since, lang);
 			buf_putc(b, ')');
 		}
 	} else {
@@ -995,7 +995,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	buf_printf(b, "\n- %s: ", L(lang, "Chuyến thăm gần nhất", "Last visit"));
 	if (p->last_visit >= 0) {
 		const struct arc_rec *r = &a->recs[p->last_visit];
-		put_range(b, r->start, r->end);
+		put_range(b, r->start, r->end, lang);
 		buf_printf(b, ", %s, ", dir_word(r->dir, lang));
 		put_locality(b, a, r, lang);
 		buf_printf(b, " (%s)", r->id);
@@ -1015,7 +1015,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 			continue;
 		buf_puts(b,
 		         n++ ? "; " : L(lang, "- Đã từ chối chuyến thăm: ", "- Visits declined: "));
-		put_range(b, r->start, r->end);
+		put_range(b, r->start, r->end, lang);
 		buf_printf(b, ", %s, ", dir_word(r->dir, lang));
 		put_locality(b, a, r, lang);
 		buf_printf(b, " (%s)", r->id);
@@ -1049,7 +1049,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		if (p->last_visit >= 0) {
 			buf_printf(b, L(lang, "không có chuyến thăm nào theo cả hai chiều từ ",
 			                "no visit in either direction since "));
-			put_date(b, a->recs[p->last_visit].end);
+			put_date(b, a->recs[p->last_visit].end, lang);
 		} else {
 			buf_puts(b, L(lang, "chưa có chuyến thăm nào theo cả hai chiều",
 			              "no visit in either direction recorded"));
@@ -1072,11 +1072,11 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 			const struct arc_stage *s = &p->stages[i];
 			const struct arc_rec *r = &a->recs[s->rec];
 			buf_puts(b, "| ");
-			put_date(b, r->start);
+			put_date(b, r->start, lang);
 			buf_puts(b, " | ");
 			put_locality(b, a, r, lang);
 			buf_printf(b, " | %s | ", stage_word(s->stage, lang));
-			put_odate(b, s->since);
+			put_odate(b, s->since, lang);
 			buf_printf(b, " | %s |\n", r->id);
 		}
 		buf_putc(b, '\n');
@@ -1109,7 +1109,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 			      L(lang, "Tên văn kiện", "Title"), L(lang, "Địa phương", "Locality"),
 			      L(lang, "Các bên", "Parties"), L(lang, "Mã hồ sơ", "Record"));
 		buf_puts(b, "| ");
-		put_odate(b, x->signed_on);
+		put_odate(b, x->signed_on, lang);
 		buf_printf(b, " | %s | ", agr_word(x->kind, lang));
 		md_put(b, x->title);
 		buf_puts(b, " | ");
@@ -1151,7 +1151,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		if (o) {
 			buf_printf(b, "- %s: ", L(lang, "Cập nhật", "Updated"));
 			if (o->updated.set)
-				put_odate(b, o->updated);
+				put_odate(b, o->updated, lang);
 			else
 				buf_puts(b, L(lang, "không ghi ngày", "no date given"));
 			buf_printf(b, " (%s)\n", a->recs[o->rec].id);
@@ -1232,8 +1232,8 @@ cmp_tloc(const void *x, const void *y)
 void
 arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 {
-	char today[16];
-	date_iso(a->today, today);
+	char today[32];
+	date_short(a->today, lang, today, sizeof today);
 	buf_printf(b, "# %s\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	buf_printf(b, "[%s](index.md)\n\n", L(lang, "Mục lục", "Index"));
 	size_t nd = ndepartments(a);
@@ -1349,8 +1349,8 @@ void
 arc_page_owner(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
 {
 	const struct arc_owner *w = &a->owners[pt->list];
-	char today[16];
-	date_iso(a->today, today);
+	char today[32];
+	date_short(a->today, lang, today, sizeof today);
 	buf_printf(b, "# %s: ", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	md_put(b, owner_title(w, lang));
 	put_part_head(b, w->slug, pt, lang);
@@ -1429,9 +1429,9 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	buf_printf(b, "- %s: %zu", L(lang, "Số đoàn", "Visits"), ag->nrecs);
 	if (ag->nrecs) {
 		buf_puts(b, " (");
-		put_date(b, a->recs[ag->recs[0]].start);
+		put_date(b, a->recs[ag->recs[0]].start, lang);
 		buf_puts(b, " – ");
-		put_date(b, a->recs[ag->recs[ag->nrecs - 1]].end);
+		put_date(b, a->recs[ag->recs[ag->nrecs - 1]].end, lang);
 		buf_putc(b, ')');
 	}
 	buf_puts(b, "\n\n");
@@ -1476,7 +1476,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 			buf_printf(b, " (**%s**)", L(lang, "đang nguội", "gone cold"));
 		buf_puts(b, " | ");
 		if (p->last_visit >= 0)
-			put_date(b, a->recs[p->last_visit].end);
+			put_date(b, a->recs[p->last_visit].end, lang);
 		buf_printf(b, " | %zu |\n", p->nopen);
 	}
 	buf_putc(b, '\n');

@@ -58,21 +58,15 @@ put_num(struct view *v, struct node *map, const char *key, long n)
 	node_map_put(v->a, map, arena_printf(v->a, "%s_one", key), node_new_bool(v->a, n == 1));
 }
 
-/* Table cells want short dates: "31/10/2017" (vi), "31 Oct 2017" (en). */
+/* Table cells want short dates (date_short). */
 static const char *
 short_date(struct view *v, const struct rdate *d)
 {
-	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	if (!d->set)
 		return NULL;
-	if (!d->d.m)
-		return arena_printf(v->a, "%d", d->d.y);
-	if (v->lang == LANG_EN)
-		return d->d.d ? arena_printf(v->a, "%d %s %d", d->d.d, mon[d->d.m - 1], d->d.y)
-		              : arena_printf(v->a, "%s %d", mon[d->d.m - 1], d->d.y);
-	return d->d.d ? arena_printf(v->a, "%d/%d/%d", d->d.d, d->d.m, d->d.y)
-	              : arena_printf(v->a, "%d/%d", d->d.m, d->d.y);
+	char buf[32];
+	date_short(d->d, v->lang, buf, sizeof buf);
+	return arena_strdup(v->a, buf);
 }
 
 static const char *

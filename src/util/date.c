@@ -157,6 +157,23 @@ date_human(struct date d, enum lang lang, char *buf, size_t n)
 	}
 }
 
+void
+date_short(struct date d, enum lang lang, char *buf, size_t n)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	if (!d.m)
+		snprintf(buf, n, "%d", d.y);
+	else if (lang == LANG_EN && d.d)
+		snprintf(buf, n, "%d %s %d", d.d, mon[d.m - 1], d.y);
+	else if (lang == LANG_EN)
+		snprintf(buf, n, "%s %d", mon[d.m - 1], d.y);
+	else if (d.d)
+		snprintf(buf, n, "%d/%d/%d", d.d, d.m, d.y);
+	else
+		snprintf(buf, n, "%d/%d", d.m, d.y);
+}
+
 int
 date_cmp(struct date a, struct date b)
 {

@@ -32,6 +32,9 @@ void date_iso(struct date d, char *buf);
 /* "ngày 20 tháng 7 năm 2017" / "20 July 2017"; "tháng 7 năm 2017" / "July 2017";
  * "năm 2017" / "2017". */
 void date_human(struct date d, enum lang lang, char *buf, size_t n);
+/* As a table cell writes it: "31/10/2017", "10/2017" (vi); "31 Oct 2017",
+ * "Oct 2017" (en); "2017".  buf: at least 16 bytes. */
+void date_short(struct date d, enum lang lang, char *buf, size_t n);
 int date_cmp(struct date a, struct date b);
 /* The days of month m (1 to 12) of year y. */
 int date_month_days(int y, int m);

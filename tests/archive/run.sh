@@ -457,7 +457,7 @@ has bad/organisation-listed-by-name "$B/out/index.md" '^- \*\*European Union\*\*
 has bad/unknown-country-said "$B/out/index.md" '^- \*\*\(country unknown\)\*\*:'
 has bad/partial-record-archived "$B/out/partners/jp-kitakyushu.md" 'zz-bad-due'
 cat "$B/out/tasks/"*.md >"$WORK/bad-register.md"
-has bad/miswritten-status-unknown "$WORK/bad-register.md" '^\| 2024-06-30 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
+has bad/miswritten-status-unknown "$WORK/bad-register.md" '^\| 30 Jun 2024 \| Send the minutes \|.*\| unknown \(miswritten\) \|'
 has bad/undated-record-listed "$B/out/index.md" '^- \[Date unknown\]\(visits/undated\.md\): 1 visit$'
 has bad/undated-record-page "$B/out/visits/undated.md" '^\| — \| outbound \| .*zz-bad-start \|$'
 has bad/undated-record-in-register "$WORK/bad-register.md" 'zz-bad-start'
@@ -499,7 +499,7 @@ G=$L/out/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md
 n=$(grep -c '^| .* | large-[0-9]* / T[0-9]* |$' "$G")
 [ "$n" = 100 ] && ok large/agency-tasks-bounded || fail large/agency-tasks-bounded "$n task rows"
 has large/agency-tasks-rest-said "$G" '^940 more open tasks: see each department.s page in the \[open-task register\]\(\.\./tasks\.md\)\.$'
-n=$(grep -c '^- 2024-.* (large-[0-9]*): Note of visit' "$G")
+n=$(grep -c '^- [0-9]* [A-Z][a-z]* 2024 (large-[0-9]*): Note of visit' "$G")
 [ "$n" = 30 ] && ok large/handover-bounded || fail large/handover-bounded "$n notes"
 has large/handover-rest-said "$G" '^10 earlier handover notes are in the records themselves\.$'
 # the contacts kept are those of the newest visits (by date: visit i is on
@@ -606,13 +606,13 @@ rm -rf "$T" && mkdir -p "$T" && cp -R visits "$T/in"
 (cd "$T" && "$DEBRIEF" archive -o out --lang en --today $TODAY in) >"$WORK/visits.out" 2>"$WORK/visits.err"
 sanitizer_clean visits/sanitizers "$WORK/visits.err" || true
 P=$T/out/partners/jp-kagoshima.md
-has declined/not-last-visit "$P" '^- Last visit: 2018-03-12 – 2018-03-15, outbound, Cà Mau \(2018-03-camau-kagoshima\)$'
+has declined/not-last-visit "$P" '^- Last visit: 12 Mar 2018 – 15 Mar 2018, outbound, Cà Mau \(2018-03-camau-kagoshima\)$'
 has declined/not-counted "$P" '^- Visits: 1$'
-has declined/said-declined "$P" '^- Visits declined: 2024-11-11 – 2024-11-14, outbound, Vĩnh Long \(2024-11-vinhlong-miyazaki\)$'
+has declined/said-declined "$P" '^- Visits declined: 11 Nov 2024 – 14 Nov 2024, outbound, Vĩnh Long \(2024-11-vinhlong-miyazaki\)$'
 if grep -q '^| 2024-11-11 – 2024-11-14 |' "$P"; then fail declined/not-in-visits-table "$(grep '^| 2024-11-11' "$P")"
 else ok declined/not-in-visits-table; fi
 has declined/marked-in-year "$T/out/visits/2024.md" '\[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(declined\), \[Miyazaki\]'
-has declined/does-not-keep-warm "$T/out/index.md" '^- \[Kagoshima\]\(partners/jp-kagoshima\.md\) \(Japan\): last visit 2018-03-15 \[archive-cold-partner\]$'
+has declined/does-not-keep-warm "$T/out/index.md" '^- \[Kagoshima\]\(partners/jp-kagoshima\.md\) \(Japan\): last visit 15 Mar 2018 \[archive-cold-partner\]$'
 (cd "$T" && "$DEBRIEF" check --lang en --today $TODAY in) >"$WORK/visits-check.out" 2>&1
 has declined/check-cold "$WORK/visits-check.out" 'partner Kagoshima \(Japan\) has a memorandum of understanding but has had no visit in either direction since 2018-03-15'
 json "$T/out/archive.json" '

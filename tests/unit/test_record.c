@@ -46,7 +46,19 @@ main(void)
 	STR_EQ(ys, "năm 1998", "date/year-vi");
 	date_human(y, LANG_EN, ys, sizeof ys);
 	STR_EQ(ys, "1998", "date/year-en");
-	struct date dec31 = {1998, 12, 31}, jan1 = {1998, 1, 1};
+	struct date dec31 = {1998, 12, 31}, jan1 = {1998, 1, 1}, oct = {2017, 10, 0};
+	/* table cells: the reports' and the archive's pages */
+	char sh[32];
+	date_short(dec31, LANG_VI, sh, sizeof sh);
+	STR_EQ(sh, "31/12/1998", "date/short-vi");
+	date_short(jan1, LANG_EN, sh, sizeof sh);
+	STR_EQ(sh, "1 Jan 1998", "date/short-en");
+	date_short(oct, LANG_VI, sh, sizeof sh);
+	STR_EQ(sh, "10/2017", "date/short-month-vi");
+	date_short(oct, LANG_EN, sh, sizeof sh);
+	STR_EQ(sh, "Oct 2017", "date/short-month-en");
+	date_short(y, LANG_VI, sh, sizeof sh);
+	STR_EQ(sh, "1998", "date/short-year");
 	INT_EQ(date_days(y, 1), date_days(dec31, 0), "date/year-ends-dec-31");
 	INT_EQ(date_days(y, 0), date_days(jan1, 0), "date/year-starts-jan-1");
 
