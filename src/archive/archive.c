@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "countries.h"
 #include "node.h"
 #include "provinces.h"
 #include "strmap.h"
@@ -362,6 +363,25 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 	return idx;
 }
 
+/* An agency's key: its folded name, in English when it is one of Viet
+ * Nam's embassies or consulates written in Vietnamese, so that "Tổng Lãnh
+ * sự quán Việt Nam tại Fukuoka" and "Consulate General of Viet Nam in
+ * Fukuoka" are one agency; worked out once for each spelling. */
+static const char *
+agency_key(struct archive *a, const char *sq, const char *folded)
+{
+	mkey_str(mkey(a, 'g'), sq);
+	struct memo *v = memo_get(a);
+	if (v)
+		return v->s;
+	char *en = agency_name_en(sq);
+	const char *k = en ? afold(a, en) : folded;
+	free(en);
+	mkey_str(mkey(a, 'g'), sq); /* afold made a key of its own */
+	memo_put(a, (struct memo){0, 0, 0, k, NULL});
+	return k;
+}
+
 static long
 agency_of(struct archive *a, size_t rec, const struct record *r)
 {
@@ -369,7 +389,7 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 	if (!r->has_agency || !r->agency_name.s || !*r->agency_name.s)
 		return -1;
 	const struct memo *v = asqueeze(a, 'a', r->agency_name.s);
-	const char *sq = v->s, *f = v->t;
+	const char *sq = v->s, *f = agency_key(a, sq, v->t);
 	const char *added;
 	size_t idx =
 	    ENTRY_OF(a, &m->agencies, f, a->agencies, a->nagencies, a->capagencies, &added);
@@ -1139,8 +1159,10 @@ owner_slugs(struct archive *a)
 static int
 cmp_agency_idx(const void *x, const void *y)
 {
-	return strcmp(sort_a->agencies[*(const size_t *)x].key,
-	              sort_a->agencies[*(const size_t *)y].key);
+	const struct arc_agency *p = &sort_a->agencies[*(const size_t *)x],
+	                        *q = &sort_a->agencies[*(const size_t *)y];
+	int c = strcmp(p->fold, q->fold); /* by the name shown */
+	return c ? c : strcmp(p->key, q->key);
 }
 
 static void
@@ -1148,6 +1170,8 @@ finish_agencies(struct archive *a)
 {
 	/* by folded name; old index → new index for the records */
 	size_t n = a->nagencies;
+	for (size_t g = 0; g < n; g++)
+		a->agencies[g].fold = afold(a, a->agencies[g].name);
 	size_t *order = sorted_indices(a, n, cmp_agency_idx),
 	       *newi = xcalloc(n ? n : 1, sizeof *newi);
 	struct arc_agency *sorted = xcalloc(n ? n : 1, sizeof *sorted);

@@ -152,7 +152,8 @@ struct arc_contact {
 };
 
 struct arc_agency {
-	const char *key, *name, *slug;
+	const char *key, *name, *slug; /* key: the same in Vietnamese and English */
+	const char *fold;              /* the name folded: the agencies' order */
 	enum agency_kind kind;
 	long name_rec; /* record that gave the name */
 	size_t *recs;  /* by date */

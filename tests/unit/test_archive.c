@@ -228,5 +228,25 @@ main(void)
 	       "archive/odd-country-slug-plain");
 	archive_free(c);
 	rfree(odd);
+
+	/* one consulate, its name written in Vietnamese in one record and in
+	 * English in another: one agency, shown as the earlier record wrote it */
+	struct record *vi = mk("2024-vi", "Hải Phòng", DIR_OUTBOUND, "2024-04-01", "2024-04-02",
+	                       "Kitakyushu", "JP", STAGE_NONE),
+	              *en = mk("2025-en", "Hải Phòng", DIR_OUTBOUND, "2025-04-01", "2025-04-02",
+	                       "Kitakyushu", "JP", STAGE_NONE);
+	vi->has_agency = en->has_agency = 1;
+	vi->agency_name = T("Tổng Lãnh sự quán Việt Nam tại Fukuoka");
+	en->agency_name = T("Consulate General of Viet Nam in Fukuoka");
+	struct archive *g = archive_new((struct date){2025, 9, 1}, &cfg);
+	archive_add(g, en);
+	archive_add(g, vi);
+	archive_finish(g);
+	INT_EQ(g->nagencies, 1, "archive/agency-one-in-two-languages");
+	STR_EQ(g->nagencies ? g->agencies[0].name : "", "Tổng Lãnh sự quán Việt Nam tại Fukuoka",
+	       "archive/agency-named-by-earliest");
+	archive_free(g);
+	rfree(vi);
+	rfree(en);
 	return 0;
 }
