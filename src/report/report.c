@@ -383,7 +383,6 @@ report_work(void *vrun, size_t idx)
 	pthread_mutex_unlock(&run->tmpl_mu);
 	if (!have)
 		goto out;
-	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang);
 	const struct office *office = &ctx.cfg->office;
 	static const struct office none = {0};
 	const char *ours, *theirs;
@@ -411,6 +410,9 @@ report_work(void *vrun, size_t idx)
 		      "blank"));
 		office = &none;
 	}
+	char *num = report_number_text(r, office);
+	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num));
+	free(num);
 	report_form(a, view, r, office, lang, o->draft);
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};

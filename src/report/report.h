@@ -12,11 +12,17 @@
 #include "record.h"
 
 /* The template data of one report, allocated in a.  findings are the
- * record's final findings (after configuration and waivers). */
+ * record's final findings (after configuration and waivers); number is
+ * the report's number as its header writes it (report_number_text), for
+ * the body to write it the same. */
 struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
-                         size_t nfindings, struct date today, enum lang lang);
+                         size_t nfindings, struct date today, enum lang lang, const char *number);
 
 struct office;
+/* The report's number as the document writes it: "7" → "07/BC-SNV", with
+ * the office's symbol (a blank without one); one with its own symbol as
+ * written.  Caller frees. */
+char *report_number_text(const struct record *r, const struct office *of);
 /* Adds to root what makes the report an administrative document: the
  * front matter values ("y_*", escaped for a YAML double-quoted scalar),
  * inbound/outbound, draft/final, the programme and the delegation. */

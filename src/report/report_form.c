@@ -490,6 +490,12 @@ report_office_fits(const struct office *of, const struct record *r, const char *
 	return OFFICE_OTHER_PROVINCE;
 }
 
+char *
+report_number_text(const struct record *r, const struct office *of)
+{
+	return number(r->report_number.s, of->symbol);
+}
+
 void
 report_form(struct arena *a, struct node *root, const struct record *r, const struct office *of,
             enum lang lang, int draft)
@@ -497,7 +503,7 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	struct fview v = {a, root, lang};
 	put_y_own(&v, "y_parent", body_name(of->parent, lang));
 	put_y_own(&v, "y_issuer", body_name(of->name, lang));
-	put_y_own(&v, "y_number", number(r->report_number.s, of->symbol));
+	put_y_own(&v, "y_number", report_number_text(r, of));
 	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);
 	put_date(&v, of, r);
 	put_sides(&v, r);

@@ -26,6 +26,7 @@ struct view {
 	struct arena *a;
 	enum lang lang;
 	struct date today;
+	const char *number; /* the report's number as its header writes it */
 };
 
 static const char *const task_status_vi[] = {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
@@ -304,7 +305,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	put_bool(v, m, "done", r->has_report);
 	if (r->has_report) {
 		const char *when = human(v, &r->report_date);
-		const char *num = r->report_number.s;
+		const char *num = r->report_number.s ? v->number : NULL;
 		put_str(v, m, "what",
 		        arena_printf(v->a, "%s%s%s%s%s",
 		                     L(v->lang, "Báo cáo sau chuyến đi", "Post-visit report"),
@@ -590,7 +591,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 		node_map_put(v->a, root, "head", h);
 	}
 	put_str(v, root, "agency", r->agency_name.s);
-	put_str(v, root, "report_number", r->report_number.s);
+	put_str(v, root, "report_number", r->report_number.s ? v->number : NULL);
 	put_str(v, root, "report_date", short_date(v, &r->report_date)); /* after "Ngày báo cáo:" */
 	put_str(v, root, "report_author", r->report_author.s);
 	char buf[64];
@@ -601,9 +602,9 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 
 struct node *
 report_view(struct arena *a, const struct record *r, const struct diag *findings, size_t nfindings,
-            struct date today, enum lang lang)
+            struct date today, enum lang lang, const char *number)
 {
-	struct view v = {a, lang, today};
+	struct view v = {a, lang, today, number};
 	struct node *root = node_new_map(a);
 	put_title_block(&v, root, r);
 	put_departments(&v, root, r);

@@ -360,3 +360,21 @@ if ! grep -q 'schema-' "$WORK/asean.check" && grep -q '^1 file checked: 0 errors
 	! grep -q 'địa phương của' "$WORK/asean-arc/index.md"
 then ok report/asean-an-organisation
 else fail report/asean-an-organisation "$(cat "$WORK/asean.check" "$WORK/asean.log" | head -c 400)"; fi
+
+# The report's number is one number: the follow-up and the title block
+# write it as the header does ("7" with the office's symbol: 07/BC-SNV).
+mkdir -p "$WORK/number"
+cp "$TOP/examples/.debrief.yaml" "$WORK/number/"
+sed 's#number: 125/BC-SNV#number: 7#' "$TOP/examples/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/number/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report --draft --lang $l -o "$WORK/number-$l" --format md --today "$TODAY" \
+		"$WORK/number/2017-07-camau-nagasaki.yaml" >"$WORK/number-$l.log" 2>&1
+	md="$WORK/number-$l/2017-07-camau-nagasaki.md"
+	n=$(grep -c '07/BC-SNV' "$md" 2>/dev/null)
+	if [ "${n:-0}" -ge 3 ] && ! grep -qE '(số|no\.) 7[^0-9/]' "$md"; then
+		ok report/number-one-way-$l
+	else
+		fail report/number-one-way-$l "$n times 07/BC-SNV; $(grep -nE '(số|no\.) 7|07/BC' "$md" | head -c 300)"
+	fi
+done
