@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "countries.h"
+#include "hash.h"
 #include "node.h"
 #include "provinces.h"
 #include "strmap.h"
@@ -790,10 +791,17 @@ finish_partners(struct archive *a)
 		 * as a record's is) */
 		char *cc = text_slug(o->country);
 		char *nm = text_slug(o->name);
-		/* A name in another script leaves no ASCII: use the id, if any. */
+		/* A name in another script leaves no ASCII: use the id, if any,
+		 * else a hash of the name, so that the page keeps its name when
+		 * other such partners come (not "x", "x-2" in list order). */
 		if (!strcmp(nm, "x") && o->id) {
 			free(nm);
 			nm = text_slug(o->id);
+		}
+		if (!strcmp(nm, "x")) {
+			const char *f = g[k].foldname;
+			free(nm);
+			nm = xasprintf("x%08llx", (unsigned long long)(hash64(f, strlen(f)) >> 32));
 		}
 		char *base = xasprintf("%s-%s", cc, nm);
 		p->slug = unique_slug(a, &seen, base);

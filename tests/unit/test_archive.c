@@ -248,5 +248,31 @@ main(void)
 	archive_free(g);
 	rfree(vi);
 	rfree(en);
+
+	/* partners named only in Thai: each page keeps its name when another
+	 * such partner comes */
+	struct record *t1 = mk("2024-t1", "Nghệ An", DIR_OUTBOUND, "2024-04-01", "2024-04-02",
+	                       "จังหวัดนครพนม", "TH", STAGE_NONE),
+	              *t2 = mk("2024-t2", "Nghệ An", DIR_OUTBOUND, "2024-05-01", "2024-05-02",
+	                       "จังหวัดกระบี่", "TH", STAGE_NONE);
+	struct archive *h1 = archive_new((struct date){2025, 9, 1}, &cfg),
+	               *h2 = archive_new((struct date){2025, 9, 1}, &cfg);
+	archive_add(h1, t1);
+	archive_finish(h1);
+	archive_add(h2, t1);
+	archive_add(h2, t2);
+	archive_finish(h2);
+	const char *alone = h1->npartners ? h1->partners[0].slug : "";
+	OK(strncmp(alone, "th-x", 4) == 0 && strlen(alone) == 12,
+	   "archive/script-name-slug-hashed");
+	int kept = 0;
+	for (size_t k = 0; k < h2->npartners; k++)
+		kept |= !strcmp(h2->partners[k].slug, alone);
+	OK(kept && h2->npartners == 2 && strcmp(h2->partners[0].slug, h2->partners[1].slug),
+	   "archive/script-name-slug-stable");
+	archive_free(h1);
+	archive_free(h2);
+	rfree(t1);
+	rfree(t2);
 	return 0;
 }
