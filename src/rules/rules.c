@@ -54,14 +54,12 @@ rules_short(const char *s)
 	enum { MAX = 60 };
 	if (!s)
 		return xstrdup("?");
-	size_t cps = 0;
-	const unsigned char *p = (const unsigned char *)s, *q;
+	const char *p = s, *q;
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
-	/* the first MAX code points, in one piece */
-	for (q = p; *q; q++)
-		if ((*q & 0xC0) != 0x80 && cps++ == MAX)
-			break;
+	/* the first MAX characters, whole: a Thai vowel mark stays with its
+	 * consonant, an accent with its letter */
+	q = p + text_clusters_prefix(p, MAX);
 	size_t n = (size_t)(q - p);
 	char *t = xmalloc(n + sizeof "…");
 	memcpy(t, p, n);
@@ -71,7 +69,7 @@ rules_short(const char *s)
 	/* a cut half word's trailing space goes too */
 	while (n && t[n - 1] == ' ')
 		n--;
-	if (*q) /* cut at a code point */
+	if (*q) /* cut between two characters */
 		memcpy(t + n, "…", sizeof "…"), n += sizeof "…" - 1;
 	else if (!n)
 		t[n++] = '?';

@@ -290,6 +290,26 @@ text_slug(const char *s)
 }
 
 size_t
+text_clusters_prefix(const char *s, size_t max)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t prev = -1, cp, state = 0;
+	size_t n = 0, at = 0;
+	while (p[at]) {
+		utf8proc_ssize_t len = utf8proc_iterate(p + at, -1, &cp);
+		if (len <= 0) { /* not UTF-8: a byte is a character of its own */
+			cp = 0xFFFD;
+			len = 1;
+		}
+		if ((prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) && n++ == max)
+			return at;
+		prev = cp;
+		at += (size_t)len;
+	}
+	return at;
+}
+
+size_t
 text_codepoints(const char *s)
 {
 	size_t n = 0;

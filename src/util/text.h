@@ -64,6 +64,10 @@ char *text_slug(const char *s);
 int text_looks_legacy(const char *s);
 /* Number of code points of valid UTF-8. */
 size_t text_codepoints(const char *s);
+/* The bytes of s's first max user-perceived characters (extended grapheme
+ * clusters: a Thai consonant with its vowel mark, a letter with its
+ * combining accents), so that a text cut there keeps whole characters. */
+size_t text_clusters_prefix(const char *s, size_t max);
 
 /* Coarse Unicode class of one code point, enough for line breaking. */
 enum text_class {

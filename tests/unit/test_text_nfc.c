@@ -83,10 +83,29 @@ test_strings(void)
 	free(bad);
 }
 
+/* A text cut after n characters keeps each whole: a Thai consonant with
+ * its vowel mark, a letter with a combining accent. */
+static void
+test_clusters(void)
+{
+	INT_EQ(text_clusters_prefix("จังหวัด", 1), strlen("จั"), "text/clusters/thai-mark-kept");
+	INT_EQ(text_clusters_prefix("e\xCC\x81"
+	                            "tat",
+	                            1),
+	       3, "text/clusters/combining-accent-kept");
+	INT_EQ(text_clusters_prefix("abc", 2), 2, "text/clusters/ascii");
+	INT_EQ(text_clusters_prefix("ab", 5), 2, "text/clusters/shorter-whole");
+	INT_EQ(text_clusters_prefix("a\xFF"
+	                            "b",
+	                            2),
+	       2, "text/clusters/invalid-byte-one");
+}
+
 int
 main(void)
 {
 	test_every_code_point();
 	test_strings();
+	test_clusters();
 	return unit_failed != 0;
 }
