@@ -96,12 +96,12 @@ static const char *
 partner_kind_word(enum partner_kind k, enum lang lang)
 {
 	switch (k) {
-	case PK_PREFECTURE: return L(lang, "tỉnh (prefecture)", "prefecture");
+	case PK_PREFECTURE: return L(lang, "tỉnh", "prefecture");
 	case PK_REGION: return L(lang, "vùng", "region");
 	case PK_PROVINCE: return L(lang, "tỉnh", "province");
 	case PK_STATE: return L(lang, "bang", "state");
 	case PK_CITY: return L(lang, "thành phố", "city");
-	case PK_DEPARTMENT: return L(lang, "tỉnh (département)", "department");
+	case PK_DEPARTMENT: return L(lang, "tỉnh", "department"); /* a French département */
 	case PK_ORGANIZATION: return L(lang, "tổ chức", "organization");
 	case PK_BUSINESS: return L(lang, "doanh nghiệp", "business");
 	case PK_UNIVERSITY: return L(lang, "trường đại học", "university");
