@@ -39,9 +39,11 @@ usage(FILE *f)
 /* One task to list, copied out of its record. */
 struct due_task {
 	char *locality, *owner, *task, *id, *record, *file;
+	char *written;     /* the owner as written (JSON); owner: its group's name */
 	char *lkey, *okey; /* folded locality and owner: the groups */
 	unsigned line;
-	char due[11];
+	char due[11];      /* YYYY-MM-DD (JSON) */
+	char shown[32];    /* as the language writes it in a table (date_short) */
 	long days;         /* from today to the due date's last day; < 0: overdue */
 	long lmost, omost; /* the fewest days of its locality's, its owner's tasks */
 	enum task_status status;
@@ -115,6 +117,7 @@ struct want {
 	const char *owner_key;    /* folded --owner, or NULL for every owner */
 	const struct config *cfg; /* owner_aliases */
 	char **alias_from;        /* its aliases, folded */
+	enum lang lang;
 };
 
 /* The tasks of r that are open and due by today + within days. */
@@ -143,6 +146,14 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 			free(okey);
 			continue;
 		}
+		const char *written = owner;
+		/* a vague owner ("TBD") is no department: one group of its
+		 * locality's, named as the archive's register names it */
+		if (rules_owner_vague(t->owner.s, w->cfg)) {
+			free(okey);
+			okey = xstrdup("");
+			owner = arc_no_department(w->lang);
+		}
 		/* Localities under the provincial-level unit in force (since 1 July
 		 * 2025), as the archive groups them. */
 		const char *loc = r->locality_name.s ? r->locality_name.s : "";
@@ -157,15 +168,18 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		                       xstrdup(t->id.s ? t->id.s : ""),
 		                       xstrdup(r->id.s ? r->id.s : ""),
 		                       xstrdup(file),
+		                       xstrdup(written),
 		                       text_fold(loc),
 		                       okey,
 		                       t->mark.line,
+		                       "",
 		                       "",
 		                       days,
 		                       days,
 		                       days,
 		                       t->status};
 		date_iso(t->due.d, d->due);
+		date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
 	}
 }
 
@@ -176,6 +190,7 @@ due_list_free(struct due_list *l)
 		struct due_task *d = &l->v[i];
 		free(d->locality);
 		free(d->owner);
+		free(d->written);
 		free(d->task);
 		free(d->id);
 		free(d->record);
@@ -238,8 +253,8 @@ out_text(struct buf *b, const struct due_list *l, enum lang lang)
 		buf_puts(b, "    ");
 		when(b, d->days, lang);
 		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"),
-		           d->due, d->task, d->record, d->id, arc_task_status_word(d->status, lang),
-		           d->file, d->line);
+		           d->shown, d->task, d->record, d->id,
+		           arc_task_status_word(d->status, lang), d->file, d->line);
 	}
 	if (l->n)
 		buf_putc(b, '\n');
@@ -281,7 +296,7 @@ out_md(struct buf *b, const struct due_list *l, enum lang lang, const char *sum)
 		}
 		buf_puts(b, "|");
 		md_cell(b, d->task);
-		md_cell(b, d->due);
+		md_cell(b, d->shown);
 		struct buf w = BUF_INIT;
 		when(&w, d->days, lang);
 		md_cell(b, buf_cstr(&w));
@@ -312,7 +327,7 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 		over += d->days < 0;
 		buf_puts(b, i ? ",\n    {" : "\n    {");
 		json_field(b, "locality", d->locality, 0);
-		json_field(b, "owner", d->owner, 0);
+		json_field(b, "owner", d->written, 0);
 		json_field(b, "task", d->task, 0);
 		json_field(b, "id", d->id, 0);
 		json_field(b, "record", d->record, 0);
@@ -411,7 +426,7 @@ cmd_tasks(int argc, char **argv)
 	struct strlist files = {0};
 	if (cli_files(&c, argc, argv, &files))
 		rc = EXIT_USAGE;
-	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL};
+	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL, c.lang};
 	char *owner_key = owner ? text_fold(owner) : NULL;
 	w.owner_key = owner_key;
 	w.alias_from = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_from);

@@ -1202,9 +1202,13 @@ open_tasks_note(struct buf *b, const struct arc_owner *w, enum lang lang)
 static const char *
 owner_title(const struct arc_owner *w, enum lang lang)
 {
-	return w->name[0]
-	           ? w->name
-	           : L(lang, "(chưa giao cho một đơn vị cụ thể)", "(no specific department)");
+	return w->name[0] ? w->name : arc_no_department(lang);
+}
+
+const char *
+arc_no_department(enum lang lang)
+{
+	return L(lang, "(chưa giao cho một đơn vị cụ thể)", "(no specific department)");
 }
 
 /* Localities holding departments, in register order: the most overdue

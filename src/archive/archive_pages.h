@@ -40,6 +40,10 @@ const struct arc_agreement *arc_next_agreement(const struct archive *a, size_t k
 size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs,
                            enum side side, long p, const struct arc_contact ***out);
 
+/* What stands for the owner of tasks given to no specific department
+ * (a vague owner, "TBD"): the register's and debrief tasks' group. */
+const char *arc_no_department(enum lang lang);
+
 /* Each appends one page's Markdown to b. */
 void arc_page_index(struct buf *b, const struct archive *a, enum lang lang);
 void arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang);

@@ -123,9 +123,9 @@ then ok tasks-most-overdue-first; else fail tasks-most-overdue-first "$(cat "$WO
 mkdir -p "$WORK/m"
 sed -e 's/^    due: .*/    due: 2026-03/' "$TOP/tests/check/in/clean.yaml" >"$WORK/m/month.yaml"
 tasks tasks-month-last-day --lang en --today 2026-03-31 --due-within 0 "$WORK/m/month.yaml"
-has tasks-month/due-today "$WORK/tasks-month-last-day.out" 'due today \(deadline 2026-03\)'
+has tasks-month/due-today "$WORK/tasks-month-last-day.out" 'due today \(deadline Mar 2026\)'
 tasks tasks-month-after --lang en --today 2026-04-01 --due-within 0 "$WORK/m/month.yaml"
-has tasks-month/overdue-next-day "$WORK/tasks-month-after.out" 'overdue by 1 day \(deadline 2026-03\)'
+has tasks-month/overdue-next-day "$WORK/tasks-month-after.out" 'overdue by 1 day \(deadline Mar 2026\)'
 
 # A file that cannot be read: reported, exit 2, the others still listed.
 tasks tasks-missing --lang en --today 2026-11-23 --due-within 60 examples/nosuch.yaml examples
