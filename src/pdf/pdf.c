@@ -253,7 +253,8 @@ walk(cmark_node *doc, struct lay *L, const struct form *form, int prune)
 			if (enter)
 				lay_heading_begin(L, cmark_node_get_heading_level(n));
 			else
-				lay_heading_end(L);
+				lay_heading_end(L, cmark_node_next(n) &&
+				                       is_ext(cmark_node_next(n), "table"));
 			break;
 		case CMARK_NODE_THEMATIC_BREAK: lay_rule(L); break;
 		case CMARK_NODE_TEXT: lay_text(L, cmark_node_get_literal(n)); break;

@@ -164,6 +164,8 @@ struct lay {
 	struct para para; /* paragraph or heading being collected */
 	struct para *cur; /* where inline content goes; NULL: dropped */
 	int heading;      /* level of the heading being collected, else 0 */
+	int held;         /* level of a heading collected (L->para, L->htext) and
+	                   * not placed yet: the table after it is, first */
 	struct buf htext; /* its plain text */
 	int in_tight;     /* the paragraph is in a tight list item */
 	char **links;     /* link targets */
@@ -190,6 +192,12 @@ float lay_box_begin(struct lay *L, float need, float asc);
 /* Moves the cursor down by h, extending quote bars alongside. */
 void lay_advance(struct lay *L, float h);
 float lay_room(const struct lay *L);
+/* Places a heading held for the table after it (else does nothing and
+ * returns 1): full, the points the table's header and first row take,
+ * least those of the header and the row's first line.  Returns 0 when
+ * the heading could keep only least below it: the first row must then be
+ * split under the header, not moved to the next page. */
+int lay_heading_held(struct lay *L, float full, float least);
 float lay_page_room(const struct lay *L); /* on an empty page */
 void lay_block_space(struct lay *L, float before);
 

@@ -516,17 +516,38 @@ lay_heading_begin(struct lay *L, int level)
 	buf_reset(&L->htext);
 }
 
-void
-lay_heading_end(struct lay *L)
+/* Places the heading collected in L->para, level L->heading, with its
+ * bookmark and anchor.  full > 0: a table follows, and its header rows and
+ * first row take full points below the heading (gap included), least
+ * points for the header and the first row's first line.  Returns 0 when
+ * the heading, the header and the whole first row cannot share a page (the
+ * heading then keeps least below it, and the row is split), else 1. */
+static int
+heading_place(struct lay *L, float full, float least)
 {
-	if (!L->cur || !L->heading)
-		return;
 	const struct bstyle *s = &L->st->heading[L->heading - 1];
-	int page;
+	int page, whole = 1;
 	/* a heading never ends a page: body lines must follow it (in the
 	 * official form enough for a line, a table's header and first row) */
-	float top = place_para(L, &L->para,
-	                       L->st->heading_keep * L->st->body.size * L->st->body.lead, &page);
+	float keep = L->st->heading_keep * L->st->body.size * L->st->body.lead;
+	if (full > 0) {
+		/* what the table below really needs, measured: below the
+		 * heading's last line, the gap, the header rows and the first
+		 * row (wrapped lines, images), never less than the estimate */
+		float gap = s->after > L->st->table.before ? s->after : L->st->table.before;
+		struct line *ln;
+		size_t n = para_break(L, &L->para, L->right - L->left,
+		                      lay_page_room(L) * IMAGE_MAX_H, &ln);
+		float all = 0;
+		for (size_t k = 0; k < n; k++)
+			all += ln[k].asc + ln[k].desc;
+		float rest = n ? all - ln[0].asc - ln[0].desc : 0;
+		whole = all + gap + full <= lay_page_room(L);
+		float below = rest + gap + (whole ? full : least);
+		if (below > keep)
+			keep = below;
+	}
+	float top = place_para(L, &L->para, keep, &page);
 	char *raw = text_squeeze(buf_cstr(&L->htext)), *title = text_nfc(raw);
 	free(raw);
 	struct dl *dl = L->dl;
@@ -557,10 +578,36 @@ lay_heading_end(struct lay *L)
 	dl->anchors[dl->nanchors] = (struct dl_anchor){name, page, top};
 	names_put(&L->anchor_at, name, (int)dl->nanchors++);
 	free(title);
-	L->cur = NULL;
 	L->heading = 0;
 	if (s->after > L->pending)
 		L->pending = s->after;
+	return whole;
+}
+
+void
+lay_heading_end(struct lay *L, int table_next)
+{
+	if (!L->cur || !L->heading)
+		return;
+	L->cur = NULL;
+	if (table_next) {
+		/* placed when the table is collected and can be measured
+		 * (lay_heading_held); its text stays in L->para and L->htext */
+		L->held = L->heading;
+		L->heading = 0;
+		return;
+	}
+	heading_place(L, 0, 0);
+}
+
+int
+lay_heading_held(struct lay *L, float full, float least)
+{
+	if (!L->held)
+		return 1;
+	L->heading = L->held;
+	L->held = 0;
+	return heading_place(L, full, least);
 }
 
 /* Code and HTML blocks: lines kept, long ones wrapped, on a shaded box. */
@@ -946,6 +993,7 @@ find_anchor(const struct lay *L, const char *target, size_t len)
 struct dl *
 lay_finish(struct lay *L)
 {
+	lay_heading_held(L, 0, 0); /* a table always ends first; in case */
 	for (size_t i = 0; i < L->nctr && L->ctr[i].vis < MAX_VISIBLE_DEPTH; i++)
 		bar_flush(L, &L->ctr[i]);
 	if (L->o.form)

@@ -67,7 +67,10 @@ void lay_item_end(struct lay *L);
 void lay_para_begin(struct lay *L);
 void lay_para_end(struct lay *L);
 void lay_heading_begin(struct lay *L, int level);
-void lay_heading_end(struct lay *L);
+/* table_next: a table comes right after the heading; the heading is then
+ * placed with that table, so that it keeps the table's real header and
+ * first row below it */
+void lay_heading_end(struct lay *L, int table_next);
 void lay_code_block(struct lay *L, const char *text);
 void lay_html_block(struct lay *L, const char *text);
 void lay_rule(struct lay *L);

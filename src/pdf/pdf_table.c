@@ -3,7 +3,8 @@
  * (the narrowest unbroken word and the widest line); cells wrap and keep
  * their alignment; a row that does not fit goes to the next page, or is
  * split line by line when taller than a page, and the header row is
- * repeated on every page.  Tables too wide for the page are laid out as
+ * repeated on every page and kept with the whole first row (and so is a
+ * heading just above the table: lay_heading_held).  Tables too wide for the page are laid out as
  * several tables of consecutive columns.
  */
 #include <stdlib.h>
@@ -244,33 +245,56 @@ split_row(struct lay *L, struct table *t, size_t r, const struct group *g)
 	free(upto);
 }
 
-static void
-draw_group(struct lay *L, struct table *t, struct group *g)
+/* Sets g->head_h, the height of the header rows; returns that of the
+ * header and the whole first row, and in *least that of the header and
+ * the first row's first line: what the header must have under it on its
+ * page.  Measured as drawn: wrapped lines, images, other scripts' faces. */
+static float
+group_start(struct lay *L, struct table *t, struct group *g, float *least)
 {
 	g->head_h = 0;
 	for (size_t r = 0; r < t->nrows; r++)
 		if (t->rows[r].header)
 			g->head_h += row_lines(L, t, r, g);
-	/* the header and the start of the first row together */
-	float first = 0;
-	for (size_t r = 0; r < t->nrows && !first; r++)
+	float full = g->head_h;
+	*least = g->head_h;
+	for (size_t r = 0; r < t->nrows; r++)
 		if (!t->rows[r].header) {
-			float h = row_lines(L, t, r, g);
-			float one = L->st->table.size * L->st->table.lead + 2 * TABLE_PAD_Y;
-			first = h < one ? h : one;
-			/* a row that fits on a page is not split from the header */
-			if (L->st->keep_lines && h <= lay_page_room(L) - g->head_h)
-				first = h;
+			float h = row_lines(L, t, r, g), line = 0;
+			for (int c = g->c0; c < g->c1; c++) {
+				const struct tcell *cell = &t->rows[r].c[c];
+				float lh = cell->nln ? cell->ln[0].asc + cell->ln[0].desc : 0;
+				if (lh > line)
+					line = lh;
+			}
+			line = line > 0 ? line + 2 * TABLE_PAD_Y : h;
+			full += h;
+			*least += line < h ? line : h;
+			break;
 		}
+	return full;
+}
+
+/* split_first: the first row is split under the header wherever it falls
+ * (the heading above keeps only its first line), not moved to the next
+ * page. */
+static void
+draw_group(struct lay *L, struct table *t, struct group *g, int split_first)
+{
+	/* the header stays with the whole first row when they fit on a page
+	 * together (the row is then not split, below), else with the row's
+	 * first line */
+	float least, full = group_start(L, t, g, &least);
 	float asc = TABLE_PAD_Y + L->st->table.size * ASCENT +
 	            (L->st->table.lead - ASCENT - DESCENT) * L->st->table.size / 2;
-	lay_box_begin(L, g->head_h + first, asc);
+	lay_box_begin(L, split_first || full > lay_page_room(L) ? least : full, asc);
 	draw_headers(L, t, g);
+	int first = 1;
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (t->rows[r].header)
 			continue;
 		float h = row_lines(L, t, r, g);
-		if (h > lay_room(L) && h <= lay_page_room(L) - g->head_h)
+		if (h > lay_room(L) && h <= lay_page_room(L) - g->head_h && !(first && split_first))
 			new_page(L, t, g);
 		if (h <= lay_room(L))
 			draw_band(L, t, r, g, NULL, h);
@@ -280,6 +304,7 @@ draw_group(struct lay *L, struct table *t, struct group *g)
 			t->rows[r].c[c].ln = NULL;
 			t->rows[r].c[c].nln = 0;
 		}
+		first = 0;
 	}
 }
 
@@ -381,9 +406,16 @@ table_layout(struct lay *L, struct table *t)
 		}
 		g.c0 = c0;
 		g.c1 = c1;
-		if (c0 > 0)
+		int whole = 1;
+		if (c0 == 0) {
+			/* a heading just before the table is placed now, keeping
+			 * room for the header and first row as measured */
+			float least, full = group_start(L, t, &g, &least);
+			whole = lay_heading_held(L, full, least);
+			lay_block_space(L, L->st->table.before);
+		} else
 			lay_block_space(L, L->st->table.after);
-		draw_group(L, t, &g);
+		draw_group(L, t, &g, !whole);
 		c0 = c1;
 	}
 	free(g.x);
@@ -401,9 +433,12 @@ lay_table_end(struct lay *L)
 		return;
 	L->tab = NULL;
 	L->cur = NULL;
-	lay_block_space(L, L->st->table.before);
 	if (t->nrows)
 		table_layout(L, t);
+	else {
+		lay_heading_held(L, 0, 0);
+		lay_block_space(L, L->st->table.before);
+	}
 	table_free(L, t);
 	if (L->st->table.after > L->pending)
 		L->pending = L->st->table.after;

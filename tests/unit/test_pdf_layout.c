@@ -308,7 +308,7 @@ test_links(void)
 	for (int i = 0; i < 4; i++) {
 		lay_heading_begin(L, 2);
 		lay_text(L, titles[i]);
-		lay_heading_end(L);
+		lay_heading_end(L, 0);
 	}
 	struct dl *dl = lay_finish(L);
 	int ok = dl->nanchors == 4;
