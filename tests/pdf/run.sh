@@ -393,6 +393,76 @@ if render table "$W/table.md"; then
 		fail pdf/table/tall-row-split-keeps-every-word "$(cat "$W/table.n") of 1600 words"
 fi
 
+# a heading keeps the table's header row and whole first row below it,
+# and the header keeps that row, however tall the row is (wrapped words,
+# Thai, images), measured as drawn: with N list lines before them, every
+# page that shows the heading or the header shows the first row too
+cp "$CASES/hinh.png" "$W/hinh.png"
+keep_table() { # FILE N HEADING FIRST-CELL [FRONT-MATTER-FILE]
+	{
+		[ -n "${5:-}" ] && cat "$5"
+		echo "# Báo cáo"
+		i=0; while [ $i -lt "$2" ]; do i=$((i+1)); echo "- dòng $i"; done
+		echo
+		if [ -n "$3" ]; then printf '## %s\n\n' "$3"; else printf 'Đoạn trước bảng.\n\n'; fi
+		echo "| Hạn | Nhiệm vụ | Đơn vị chủ trì | Trạng thái | Cập nhật gần nhất | Hồ sơ |"
+		echo "| --- | --- | --- | --- | --- | --- |"
+		echo "| 2024-06-30 | $4 | Sở Văn hóa, Thể thao và Du lịch (Cà Mau) | chưa thực hiện |  | 2024-03-camau-svayrieng / T1 |"
+		echo "| 2024-09-30 | dòng sau | Sở Ngoại vụ | đã xong |  | T2 |"
+	} >"$1"
+}
+lorem='lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua ut enim ad minim veniam quis'
+thai='ผู้ว่าราชการจังหวัดนครพนม ผู้ว่าราชการจังหวัดนครพนม ผู้ว่าราชการจังหวัดนครพนม ผู้ว่าราชการจังหวัดนครพนม'
+awk '{ print } /^---$/ && ++k == 2 { exit }' "$CASES/official.md" >"$W/front.txt"
+[ "$(grep -c '^---$' "$W/front.txt")" = 2 ] || fail pdf/table/keep/front-matter "no front matter read"
+for v in lorem thai image none official; do
+	bad= n=30
+	while [ $n -le 46 ]; do
+		case $v in
+		lorem) keep_table "$W/keep.md" $n "Nhiệm vụ còn mở" "$lorem" ;;
+		thai) keep_table "$W/keep.md" $n "Các chuyến thăm gần nhất" "$thai" ;;
+		image) keep_table "$W/keep.md" $n "Nhiệm vụ có ảnh" "ảnh ![hình](hinh.png) ![hình](hinh.png) hết" ;;
+		none) keep_table "$W/keep.md" $n "" "$lorem" ;;
+		official) keep_table "$W/keep.md" $((n - 22)) "Nhiệm vụ còn mở" "$lorem $lorem" "$W/front.txt" ;;
+		esac
+		"$D" pdf -o "$W/keep.pdf" "$W/keep.md" 2>"$W/keep.err" || { bad="$bad $n:exit"; n=$((n+1)); continue; }
+		sanitizer_clean "pdf/table/keep/$v/sanitizers" "$W/keep.err" || break
+		np=$(pdfinfo "$W/keep.pdf" | sed -n 's/^Pages: *//p')
+		p=1
+		while [ $p -le "${np:-0}" ]; do
+			pdftotext -f $p -l $p "$W/keep.pdf" "$W/keep.txt"
+			# the heading: the header and the first row below it
+			if grep -q -e 'Nhiệm vụ còn mở' -e 'Các chuyến thăm gần nhất' -e 'Nhiệm vụ có ảnh' "$W/keep.txt" &&
+				! { grep -qx 'Hạn' "$W/keep.txt" && grep -q '2024-06-30' "$W/keep.txt"; }; then
+				bad="$bad $n:p$p"
+			fi
+			# the header (repeated too): a row below it
+			if grep -qx 'Hạn' "$W/keep.txt" && ! grep -q -e '2024-06-30' -e '2024-09-30' "$W/keep.txt"; then
+				bad="$bad $n:p$p"
+			fi
+			p=$((p+1))
+		done
+		n=$((n+1))
+	done
+	[ -z "$bad" ] && ok "pdf/table/keep/$v/heading-header-first-row-together" ||
+		fail "pdf/table/keep/$v/heading-header-first-row-together" "alone at a page's foot with N list lines:$bad"
+done
+# the user's case, seen: heading, header and first row all on page 2
+keep_table "$W/keep38.md" 38 "Nhiệm vụ còn mở" "$lorem"
+if render keep38 "$W/keep38.md"; then page_matches table-keep-page2 "$W/keep38.pdf" 2 50; fi
+# a first row taller than a page: the heading, the header and the row's
+# first lines share the heading's page, and the rest follows
+words=$($PY -c "print(' '.join('từ%d' % i for i in range(1, 1200)))")
+keep_table "$W/keep-tall.md" 20 "Nhiệm vụ còn mở" "$words"
+if render keep-tall "$W/keep-tall.md"; then
+	pdftotext -f 1 -l 1 "$W/keep-tall.pdf" "$W/keep-tall.1"
+	pdftotext "$W/keep-tall.pdf" - | tr -s ' \n' '\n\n' | grep -c '^từ[0-9]*$' >"$W/keep-tall.n"
+	grep -q 'Nhiệm vụ còn mở' "$W/keep-tall.1" && grep -qx 'Hạn' "$W/keep-tall.1" &&
+		grep -q 'từ1 ' "$W/keep-tall.1" && [ "$(cat "$W/keep-tall.n")" = 1199 ] &&
+		ok pdf/table/keep/taller-than-a-page-split-under-heading ||
+		fail pdf/table/keep/taller-than-a-page-split-under-heading "page 1: $(tr '\n' ' ' <"$W/keep-tall.1" | cut -c1-200); $(cat "$W/keep-tall.n") words"
+fi
+
 # ---- the command line ----
 
 cp "$CASES/report.md" "$W/bao-cao.md"
