@@ -1,5 +1,5 @@
 /*
- * pdf.c: Markdown to PDF.  Parses with cmark-gfm (tables, task lists,
+ * pdf.c: Markdown to PDF.  Parses with cmark-gfm (tables, task lists, footnotes,
  * strikethrough, autolinks), walks the tree with cmark's iterator (no
  * recursion, so nesting depth cannot exhaust the stack) and drives the
  * layout; then hands the display list to pdf_out.c.  The only file that
@@ -156,8 +156,7 @@ plain_text(cmark_node *img)
 			continue;
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE: buf_puts(&b, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_CODE: buf_puts(&b, cmark_node_get_literal(n)); break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK: buf_putc(&b, ' '); break;
 		default: break;
@@ -212,13 +211,319 @@ opens_annex(cmark_node *n, const struct form *form)
 	return yes;
 }
 
+/* What the walk needs besides the layout: where a node is in the file, to
+ * say what it left out. */
+struct walk {
+	struct lay *L;
+	const struct form *form;
+	int prune;
+	struct strlist *warnings; /* may be NULL */
+	enum lang lang;           /* of the warnings */
+	const char *src;          /* the Markdown parsed: the text after any front matter */
+	unsigned line0;           /* lines before src in the file (the front matter's) */
+	size_t *lines;            /* offsets in src of its lines, made when first needed */
+	size_t nlines;
+	unsigned said, unsaid; /* raw HTML reported, and past HTML_SAID_MAX not */
+	int in_notes;          /* among the footnotes, at the end */
+};
+
+/* Raw HTML is reported node by node up to this many a document, then
+ * counted. */
+#define HTML_SAID_MAX 50
+
+/* "LINE:COL: " of node n in the file (columns in characters), or "". */
+static char *
+where(struct walk *w, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+	if (line < 1 || col < 1)
+		return xstrdup("");
+	if (!w->lines) {
+		size_t cap = 0;
+		for (size_t i = 0;; i++) {
+			if (i == 0 || w->src[i - 1] == '\n') {
+				w->lines = xgrow(w->lines, &cap, w->nlines + 1, sizeof *w->lines);
+				w->lines[w->nlines++] = i;
+			}
+			if (!w->src[i])
+				break;
+		}
+	}
+	unsigned chars = 1;
+	if ((size_t)line <= w->nlines) {
+		const char *s = w->src + w->lines[line - 1];
+		for (int i = 0; i < col - 1 && s[i] && s[i] != '\n'; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	} else
+		chars = (unsigned)col;
+	return xasprintf("%u:%u: ", w->line0 + (unsigned)line, chars);
+}
+
+/* Warns at node n: what (a short form of the HTML) left out, its text
+ * shown or not. */
+static void
+html_left_out(struct walk *w, cmark_node *n, const char *what, int text_shown)
+{
+	if (!w->warnings)
+		return;
+	if (w->said >= HTML_SAID_MAX) {
+		w->unsaid++;
+		return;
+	}
+	w->said++;
+	char *at = where(w, n);
+	char *m =
+	    xasprintf("%s%s %s%s", at, L(w->lang, "bỏ HTML thô", "raw HTML"), what,
+	              text_shown ? L(w->lang, ", chỉ hiện chữ của nó", " left out, its text shown")
+	                         : L(w->lang, "", " left out"));
+	strlist_take(w->warnings, m);
+	free(at);
+}
+
+/* HTML on one line and at most some 60 bytes, to be named in a message. */
+static char *
+html_short(const char *s)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (b.len >= 60 && ((unsigned char)*p & 0xC0) != 0x80) {
+			buf_puts(&b, "…");
+			break;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			if (b.len && b.data[b.len - 1] != ' ')
+				buf_putc(&b, ' ');
+		} else
+			buf_putc(&b, *p);
+	}
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.len--;
+	char *s2 = xstrndup(b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s2;
+}
+
+/* <br>, <br/>, <br /> in any case. */
+static int
+is_br(const char *s)
+{
+	if (s[0] != '<' || (s[1] | 0x20) != 'b' || (s[2] | 0x20) != 'r')
+		return 0;
+	s += 3;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (*s == '/')
+		s++;
+	return s[0] == '>' && (!s[1] || s[1] == '\n');
+}
+
+/* Past the end of the first "end" at or after s, or at the end of s. */
+static const char *
+past(const char *s, const char *end)
+{
+	const char *e = strstr(s, end);
+	return e ? e + strlen(end) : s + strlen(s);
+}
+
+static int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The text of an HTML block: tags, comments, scripts and styles left out
+ * (each tag's name put once in *tags, as "<div>, <b>"), the common
+ * entities decoded, white space collapsed, '\n' where a line break or a
+ * block element was. */
+static void
+html_text(const char *s, struct buf *out, struct buf *tags)
+{
+	static const char *const blocks[] = {
+	    "br",    "p",  "div", "li", "tr", "h1", "h2",         "h3",  "h4", "h5",      "h6",
+	    "table", "ul", "ol",  "dl", "dt", "dd", "blockquote", "pre", "hr", "section", NULL};
+	while (*s) {
+		if (!strncmp(s, "<!--", 4)) {
+			s = past(s + 4, "-->");
+		} else if (s[0] == '<' && (s[1] == '?' || s[1] == '!')) {
+			s = past(s + 2, s[1] == '?' ? "?>" : ">");
+		} else if (s[0] == '<' && (is_alpha(s[1]) || (s[1] == '/' && is_alpha(s[2])))) {
+			int closing = s[1] == '/';
+			const char *name = s + 1 + closing;
+			size_t k = 0;
+			while (is_alpha(name[k]) || (name[k] >= '0' && name[k] <= '9') ||
+			       name[k] == '-')
+				k++;
+			char low[16] = "";
+			if (k < sizeof low) {
+				for (size_t i = 0; i < k; i++)
+					low[i] = (char)(name[i] | 0x20);
+				low[k] = '\0';
+			}
+			/* to the '>' outside quoted attribute values */
+			const char *p = name + k;
+			char q = 0;
+			while (*p && (q || *p != '>')) {
+				if (q && *p == q)
+					q = 0;
+				else if (!q && (*p == '"' || *p == '\''))
+					q = *p;
+				p++;
+			}
+			s = *p ? p + 1 : p;
+			char *named = xasprintf("<%.*s>", (int)k, name);
+			for (char *c = named; *c; c++)
+				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
+			char *had = xasprintf("%s, ", named);
+			struct buf look = BUF_INIT;
+			buf_puts(&look, ", ");
+			buf_put(&look, tags->data ? tags->data : "", tags->len);
+			buf_puts(&look, ", ");
+			if (!closing && !strstr(buf_cstr(&look), had + 0)) {
+				if (tags->len)
+					buf_puts(tags, ", ");
+				buf_puts(tags, named);
+			}
+			buf_free(&look);
+			free(had);
+			free(named);
+			if (!closing && (!strcmp(low, "script") || !strcmp(low, "style"))) {
+				char *end = xasprintf("</%s", low);
+				const char *e = s;
+				while (*e && strncasecmp(e, end, strlen(end)))
+					e++;
+				s = *e ? past(e, ">") : e;
+				free(end);
+			}
+			for (const char *const *b = blocks; *b; b++)
+				if (!strcmp(low, *b)) {
+					buf_putc(out, '\n');
+					break;
+				}
+		} else if (*s == '&') {
+			static const struct {
+				const char *name;
+				const char *text;
+			} ents[] = {{"&amp;", "&"},   {"&lt;", "<"},   {"&gt;", ">"},
+			            {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", "\u00A0"}};
+			size_t i = 0, n = sizeof ents / sizeof ents[0];
+			while (i < n && strncmp(s, ents[i].name, strlen(ents[i].name)))
+				i++;
+			if (i < n) {
+				buf_puts(out, ents[i].text);
+				s += strlen(ents[i].name);
+			} else if (s[1] == '#') {
+				int hex = s[2] == 'x' || s[2] == 'X';
+				char *e;
+				unsigned long cp = strtoul(s + 2 + hex, &e, hex ? 16 : 10);
+				if (*e == ';' && e > s + 2 + hex) {
+					char u[4];
+					if (cp == 0 || cp > 0x10FFFF ||
+					    (cp >= 0xD800 && cp <= 0xDFFF))
+						cp = 0xFFFD;
+					buf_put(out, u, text_put_utf8(u, (uint32_t)cp));
+					s = e + 1;
+				} else
+					buf_putc(out, *s++);
+			} else
+				buf_putc(out, *s++);
+		} else if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			if (out->len && out->data[out->len - 1] != ' ' &&
+			    out->data[out->len - 1] != '\n')
+				buf_putc(out, ' ');
+			s++;
+		} else
+			buf_putc(out, *s++);
+	}
+}
+
+/* Raw HTML is not drawn as markup in a document to be signed: <br> is a
+ * line break, an HTML block's text is a paragraph, and what is left out
+ * is said. */
+static void
+html_block(struct walk *w, cmark_node *n)
+{
+	const char *s = cmark_node_get_literal(n);
+	if (!s)
+		return;
+	struct buf text = BUF_INIT, tags = BUF_INIT;
+	html_text(s, &text, &tags);
+	int shown = 0;
+	const char *t = buf_cstr(&text);
+	while (*t) {
+		size_t k = strcspn(t, "\n");
+		size_t a = 0, b = k;
+		while (a < b && t[a] == ' ')
+			a++;
+		while (b > a && t[b - 1] == ' ')
+			b--;
+		if (b > a) {
+			char *seg = xstrndup(t + a, b - a);
+			if (!shown)
+				lay_para_begin(w->L);
+			else
+				lay_hardbreak(w->L);
+			lay_text(w->L, seg);
+			free(seg);
+			shown = 1;
+		}
+		t += k + (t[k] == '\n');
+	}
+	if (shown)
+		lay_para_end(w->L);
+	char *what = tags.len ? xstrdup(buf_cstr(&tags)) : html_short(s);
+	html_left_out(w, n, what, shown);
+	free(what);
+	buf_free(&text);
+	buf_free(&tags);
+}
+
+static void
+html_inline(struct walk *w, cmark_node *n)
+{
+	const char *s = cmark_node_get_literal(n);
+	if (!s)
+		return;
+	if (is_br(s)) {
+		lay_hardbreak(w->L);
+		return;
+	}
+	char *what = html_short(s);
+	html_left_out(w, n, what, 0);
+	free(what);
+}
+
+/* Footnotes (cmark-gfm numbers the references and moves the definitions,
+ * in their order, to the end of the document): a list after a rule. */
+static void
+footnote(struct walk *w, cmark_node *n, int enter)
+{
+	if (enter) {
+		if (!w->in_notes) {
+			lay_rule(w->L);
+			lay_list_begin(w->L, 1, 1, 0, 1, 0);
+			w->in_notes = 1;
+		}
+		lay_item_begin(w->L, -1);
+		return;
+	}
+	lay_item_end(w->L);
+	cmark_node *next = cmark_node_next(n);
+	if (!next || cmark_node_get_type(next) != CMARK_NODE_FOOTNOTE_DEFINITION) {
+		lay_list_end(w->L);
+		w->in_notes = 0;
+	}
+}
+
 /* Lays out the tree under doc.  prune: each block of the document and
  * each row of a table is freed once left (the iterator has already moved
  * past it), so that a long document's tree is never whole beside its
  * layout. */
 static void
-walk(cmark_node *doc, struct lay *L, const struct form *form, int prune)
+walk(cmark_node *doc, struct walk *w)
 {
+	struct lay *L = w->L;
+	const struct form *form = w->form;
+	int prune = w->prune;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -245,7 +550,7 @@ walk(cmark_node *doc, struct lay *L, const struct form *form, int prune)
 				lay_item_end(L);
 			break;
 		case CMARK_NODE_CODE_BLOCK: lay_code_block(L, cmark_node_get_literal(n)); break;
-		case CMARK_NODE_HTML_BLOCK: lay_html_block(L, cmark_node_get_literal(n)); break;
+		case CMARK_NODE_HTML_BLOCK: html_block(w, n); break;
 		case CMARK_NODE_PARAGRAPH: enter ? lay_para_begin(L) : lay_para_end(L); break;
 		case CMARK_NODE_HEADING:
 			if (enter && opens_annex(n, form))
@@ -261,9 +566,12 @@ walk(cmark_node *doc, struct lay *L, const struct form *form, int prune)
 		case CMARK_NODE_SOFTBREAK: lay_softbreak(L); break;
 		case CMARK_NODE_LINEBREAK: lay_hardbreak(L); break;
 		case CMARK_NODE_CODE: lay_literal(L, SPAN_CODE, cmark_node_get_literal(n)); break;
-		case CMARK_NODE_HTML_INLINE:
-			lay_literal(L, SPAN_HTML, cmark_node_get_literal(n));
+		case CMARK_NODE_HTML_INLINE: html_inline(w, n); break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			if (enter) /* entered and exited: not a leaf to cmark's iterator */
+				lay_note_ref(L, cmark_node_get_literal(n));
 			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION: footnote(w, n, enter); break;
 		case CMARK_NODE_EMPH: enter ? lay_span_begin(L, SPAN_EMPH) : lay_span_end(L); break;
 		case CMARK_NODE_STRONG:
 			enter ? lay_span_begin(L, SPAN_STRONG) : lay_span_end(L);
@@ -281,8 +589,6 @@ walk(cmark_node *doc, struct lay *L, const struct form *form, int prune)
 		case CMARK_NODE_DOCUMENT:
 		case CMARK_NODE_CUSTOM_BLOCK:
 		case CMARK_NODE_CUSTOM_INLINE:
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
-		case CMARK_NODE_FOOTNOTE_REFERENCE:
 		case CMARK_NODE_NONE: break;
 		default: extension(L, n, enter); break;
 		}
@@ -340,7 +646,8 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	/* once per process: documents are converted on several threads */
 	static pthread_once_t registered = PTHREAD_ONCE_INIT;
 	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
-	const int opts = CMARK_OPT_DEFAULT; /* valid UTF-8: clean_input */
+	/* valid UTF-8: clean_input */
+	const int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES;
 	cmark_parser *p =
 	    md_arena ? cmark_parser_new_with_mem(opts, &md_mem) : cmark_parser_new(opts);
 	static const char *const ext[] = {"table", "tasklist", "strikethrough", "autolink"};
@@ -373,7 +680,17 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 		goto out;
 	struct lay_opts lo = {o->base_dir, o->md_links_to_pdf, lang, form};
 	L = lay_new(fonts, &lo, warnings);
-	walk(doc, L, form, !md_arena); /* an arena's pieces go all at once */
+	struct walk w = {L, form, !md_arena, warnings, o->lang, text + body, 0, NULL, 0, 0, 0, 0};
+	for (size_t i = 0; i < body; i++)
+		w.line0 += text[i] == '\n';
+	walk(doc, &w); /* an arena's pieces go all at once: no pruning */
+	if (w.unsaid && warnings) {
+		char *m = xasprintf(L(o->lang, "bỏ HTML thô ở %u chỗ khác nữa",
+		                      "raw HTML left out in %u more places"),
+		                    w.unsaid);
+		strlist_take(warnings, m);
+	}
+	free(w.lines);
 	dl = lay_finish(L);
 	/* the tree and the layout are done with: their memory goes before
 	 * the PDF's objects are made (a long page's tree is some megabytes) */
@@ -530,8 +847,16 @@ cmd_pdf(int argc, char **argv)
 			escape_eprintf("debrief: %s: %s\n", label, err);
 		goto out;
 	}
-	for (size_t i = 0; i < warn.n; i++)
-		escape_eprintf("%s: warning: %s\n", label, warn.v[i]);
+	for (size_t i = 0; i < warn.n; i++) {
+		/* "LINE:COL: …", a place in the Markdown: FILE:LINE:COL: warning: … */
+		const char *m = warn.v[i];
+		size_t a = strspn(m, "0123456789"), b = a ? strspn(m + a + 1, "0123456789") : 0;
+		if (a && m[a] == ':' && b && m[a + 1 + b] == ':' && m[a + 2 + b] == ' ')
+			escape_eprintf("%s:%.*s: warning: %s\n", label, (int)(a + 1 + b), m,
+			               m + a + 3 + b);
+		else
+			escape_eprintf("%s: warning: %s\n", label, m);
+	}
 	if (!strcmp(output, "-")) {
 		if (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout)) {
 			fprintf(stderr, "debrief: <stdout>: %s\n",

@@ -90,6 +90,8 @@ para_span(struct para *p, int font_set, int deco_set, uint32_t rgb, int link)
 {
 	struct istyle s = p->st[cur_style(p)];
 	s.font = (uint8_t)(s.font | font_set);
+	if ((deco_set & DECO_SUPER) && !(s.deco & DECO_SUPER))
+		s.size *= SUPER_SIZE;
 	s.deco = (uint8_t)(s.deco | deco_set);
 	if (rgb != KEEP_RGB)
 		s.rgb = rgb;
@@ -524,7 +526,7 @@ link_extend(struct lay *L, struct linkrun *r, int link, float x0, float x1, floa
 }
 
 void
-para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, float baseline,
+para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, float base,
                float width, int align)
 {
 	float cx = x;
@@ -537,6 +539,7 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 	while (i < ln->e) {
 		const struct ich *c = &p->c[i];
 		const struct istyle *st = &p->st[c->style];
+		float baseline = base + (st->deco & DECO_SUPER ? st->size * SUPER_RISE : 0);
 		if (c->flags & ICH_HARD) {
 			i++;
 			continue;

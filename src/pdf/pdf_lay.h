@@ -32,7 +32,8 @@ enum {
 	ICH_WBRK = 1 << 13     /* a word of Thai, Lao, Khmer or Myanmar starts here */
 };
 
-enum { DECO_STRIKE = 1, DECO_UNDER = 2, DECO_CODEBG = 4 };
+/* DECO_SUPER: smaller and raised (a footnote's number) */
+enum { DECO_STRIKE = 1, DECO_UNDER = 2, DECO_CODEBG = 4, DECO_SUPER = 8 };
 
 struct istyle {       /* one inline style */
 	uint8_t font; /* FST_* */

@@ -610,7 +610,7 @@ lay_heading_held(struct lay *L, float full, float least)
 	return heading_place(L, full, least);
 }
 
-/* Code and HTML blocks: lines kept, long ones wrapped, on a shaded box. */
+/* Code blocks: lines kept, long ones wrapped, on a shaded box. */
 static void
 pre_block(struct lay *L, const struct bstyle *s, const char *text, int shade)
 {
@@ -649,10 +649,16 @@ lay_code_block(struct lay *L, const char *text)
 	pre_block(L, &L->st->code, text, 1);
 }
 
+/* A footnote's number in the text, smaller and raised; not in a heading's
+ * bookmark. */
 void
-lay_html_block(struct lay *L, const char *text)
+lay_note_ref(struct lay *L, const char *num)
 {
-	pre_block(L, &L->st->html, text, 0);
+	if (!L->cur || !num)
+		return;
+	para_span(L->cur, 0, DECO_SUPER, 0xFFFFFFFFu, -1);
+	para_text(L, L->cur, num);
+	para_span_end(L->cur);
 }
 
 void
@@ -685,10 +691,8 @@ lay_literal(struct lay *L, enum span kind, const char *s)
 {
 	if (!L->cur)
 		return;
-	if (kind == SPAN_CODE)
-		para_span(L->cur, FST_MONO, DECO_CODEBG, 0xFFFFFFFFu, -1);
-	else
-		para_span(L->cur, FST_MONO, 0, HTML_RGB, -1);
+	(void)kind; /* SPAN_CODE: the only literal drawn as it is */
+	para_span(L->cur, FST_MONO, DECO_CODEBG, 0xFFFFFFFFu, -1);
 	lay_text(L, s);
 	para_span_end(L->cur);
 }
@@ -719,7 +723,6 @@ lay_span_begin(struct lay *L, enum span kind)
 	case SPAN_STRONG: para_span(L->cur, FST_BOLD, 0, 0xFFFFFFFFu, -1); break;
 	case SPAN_STRIKE: para_span(L->cur, 0, DECO_STRIKE, 0xFFFFFFFFu, -1); break;
 	case SPAN_CODE: para_span(L->cur, FST_MONO, DECO_CODEBG, 0xFFFFFFFFu, -1); break;
-	case SPAN_HTML: para_span(L->cur, FST_MONO, 0, HTML_RGB, -1); break;
 	}
 }
 

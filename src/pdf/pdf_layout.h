@@ -51,7 +51,7 @@ struct lay_opts {
 	const struct form *form; /* the official form around the body; NULL: plain */
 };
 
-enum span { SPAN_EMPH, SPAN_STRONG, SPAN_STRIKE, SPAN_CODE, SPAN_HTML };
+enum span { SPAN_EMPH, SPAN_STRONG, SPAN_STRIKE, SPAN_CODE };
 
 struct lay *lay_new(struct fonts *f, const struct lay_opts *o, struct strlist *warnings);
 void lay_free(struct lay *L);
@@ -72,14 +72,15 @@ void lay_heading_begin(struct lay *L, int level);
  * first row below it */
 void lay_heading_end(struct lay *L, int table_next);
 void lay_code_block(struct lay *L, const char *text);
-void lay_html_block(struct lay *L, const char *text);
 void lay_rule(struct lay *L);
 /* The official form's footer (recipients, signature) now, and what follows
  * on a new page: the annex comes after the signature (Decree 30/2020). */
 void lay_annex_begin(struct lay *L);
 
 void lay_text(struct lay *L, const char *s);
-void lay_literal(struct lay *L, enum span kind, const char *s); /* code span, raw HTML */
+void lay_literal(struct lay *L, enum span kind, const char *s); /* code span */
+/* A footnote's number (num) where it is referred to: smaller, raised. */
+void lay_note_ref(struct lay *L, const char *num);
 void lay_softbreak(struct lay *L);
 void lay_hardbreak(struct lay *L);
 void lay_span_begin(struct lay *L, enum span kind);

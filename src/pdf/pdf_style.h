@@ -42,9 +42,10 @@
 #define RULE_W 0.75f
 #define CODE_BG_RGB 0xF0F0F0u
 #define CODE_PAD 4.0f
-#define HTML_RGB 0x6A4A00u
 #define LINK_RGB 0x1A4D9Cu
-#define STRIKE_W 0.06f /* of the font size */
+#define STRIKE_W 0.06f   /* of the font size */
+#define SUPER_SIZE 0.68f /* a superscript's size, of the text's */
+#define SUPER_RISE 0.52f /* its baseline raised, of its own size */
 
 #define TABLE_PAD_X 4.0f
 #define TABLE_PAD_Y 2.5f
@@ -73,7 +74,7 @@ struct bstyle {
  * docs/official-report.md: A4, margins 20/20/30/20 mm, body 13 pt serif,
  * tables 12 pt, page numbers at the top from page 2). */
 struct page_style {
-	struct bstyle body, heading[6], code, html, table, rule, footer;
+	struct bstyle body, heading[6], code, table, rule, footer;
 	float ml, mr, mt, mb; /* margins: left, right, top, bottom */
 	float footer_y;       /* baseline of the page number */
 	int numbers_top;      /* page numbers centred at the top, from page 2 */
@@ -97,7 +98,6 @@ STYLE_DATA struct page_style sty_plain = {
         {FST_ITALIC, 11.0f, 1.3f, 8.0f, 4.0f, 0x333333u},
     },
     {FST_MONO, 9.5f, 1.25f, 2.0f, 9.0f, 0x000000u},
-    {FST_MONO, 9.5f, 1.25f, 0.0f, 7.0f, HTML_RGB},
     {0, 10.0f, 1.25f, 2.0f, 9.0f, 0x000000u},
     {0, 11.0f, 1.0f, 6.0f, 6.0f, RULE_RGB},
     {0, FOOTER_SIZE, 1.0f, 0.0f, 0.0f, FOOTER_RGB},
@@ -125,7 +125,6 @@ STYLE_DATA struct page_style sty_official = {
         {FST_ITALIC, 13.0f, 1.2f, 6.0f, 4.0f, 0x000000u},
     },
     {FST_MONO, 11.0f, 1.2f, 2.0f, 6.0f, 0x000000u},
-    {FST_MONO, 11.0f, 1.2f, 0.0f, 6.0f, 0x000000u},
     {0, 12.0f, 1.15f, 3.0f, 8.0f, 0x000000u},
     {0, 13.0f, 1.0f, 6.0f, 6.0f, 0x000000u},
     {0, 13.0f, 1.0f, 0.0f, 0.0f, 0x000000u},
