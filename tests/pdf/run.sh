@@ -523,12 +523,68 @@ if [ -f "$W/blocks.pdf" ]; then
 		ok pdf/images/missing-shows-alt || fail pdf/images/missing-shows-alt "no warning or alt"
 	pdftotext "$W/report.pdf" - | grep -q '^\[x\] Cung cấp tài liệu' && ok pdf/tasks/state-in-text ||
 		fail pdf/tasks/state-in-text "no '[x] ' before the done task"
-	grep -q '<div class="ghi-chu">HTML thô' "$W/blocks.txt" && ok pdf/html/shown-as-text ||
-		fail pdf/html/shown-as-text "raw HTML not in text"
+	grep -q '^HTML thô hiện ra như văn bản$' "$W/blocks.txt" && ! grep -q '<div' "$W/blocks.txt" &&
+		grep -q 'blocks.md:34:1: warning: bỏ HTML thô <div>, chỉ hiện chữ của nó$' "$W/blocks.err" &&
+		grep -q 'blocks.md:43:.*: warning: bỏ HTML thô <b>$' "$W/blocks.err" &&
+		ok pdf/html/text-without-markup-and-said || fail pdf/html/text-without-markup-and-said \
+		"$(grep -e HTML -e '<' "$W/blocks.txt" | head -n 3) / $(grep HTML "$W/blocks.err" | head -n 3)"
 	tr -d '\n' <"$W/blocks.txt" | grep -q 'ẮẰẲẴẶ ỨỪỬỮỰ *0123456789' && ok pdf/code/wrapped-keeps-text ||
 		fail pdf/code/wrapped-keeps-text "code line lost text"
 fi
 if render prep "$CASES/regress-libharu-prep.md"; then ok pdf/regress/libharu-empty-prep; fi
+
+# footnotes: a raised number in the text, the notes numbered after a rule at
+# the end; <br> a line break (in a table cell too); other raw HTML left out
+# (an HTML block's text kept) and said at FILE:LINE:COL
+if render notes "$CASES/footnotes-html.md" --lang en; then
+	pdftotext "$W/notes.pdf" "$W/notes.txt"
+	grep -q '^Đoạn có chú thích1 và một chú thích khác2, lặp lại1, chưa định nghĩa\[^zz\]\.$' "$W/notes.txt" &&
+		grep -q '^1\. Nội dung chú thích\.$' "$W/notes.txt" &&
+		grep -q '^2\. Chú thích thứ hai, hai dòng\.$' "$W/notes.txt" &&
+		! grep -q '\[^1\]' "$W/notes.txt" && ok pdf/footnotes/numbered-at-the-end ||
+		fail pdf/footnotes/numbered-at-the-end "$(grep -i -e 'chú thích' "$W/notes.txt" | head -n 4)"
+	# the number is raised and smaller than the text of its line
+	$PY - "$W/notes.pdf" >"$W/notes.sup" 2>&1 <<'PY'
+import re, subprocess, sys
+trace = subprocess.run(['mutool', 'trace', sys.argv[1]], capture_output=True, text=True).stdout
+size, text, sup = None, None, None
+for line in trace.splitlines():
+    m = re.search(r' trm="([-\d.]+) ', line)
+    if m:
+        size = float(m[1])
+    m = re.search(r'<g unicode="(.)" glyph="\d+" x="[-\d.]+" y="([-\d.]+)"', line)
+    if not m:
+        continue
+    if m[1] == 'Đ' and text is None:
+        text = (float(m[2]), size)
+    if m[1] == '1' and text and sup is None:
+        sup = (float(m[2]), size)
+print('text (y, size)', text, 'number', sup)
+# y grows upwards
+sys.exit(0 if text and sup and sup[1] < text[1] and sup[0] > text[0] + 2 else 1)
+PY
+	[ $? = 0 ] && ok pdf/footnotes/number-raised-and-smaller ||
+		fail pdf/footnotes/number-raised-and-smaller "$(cat "$W/notes.sup")"
+	grep -q '^dòng một' "$W/notes.txt" && grep -q '^dòng hai$' "$W/notes.txt" &&
+		grep -q '^Inline  *và$' "$W/notes.txt" && ! grep -q '<' "$W/notes.txt" &&
+		grep -q '^HTML thô đậm & Đủ$' "$W/notes.txt" && ok pdf/html/br-breaks-other-markup-left-out ||
+		fail pdf/html/br-breaks-other-markup-left-out "$(grep -e dòng -e '<' -e HTML "$W/notes.txt" | head -n 5)"
+	f=$CASES/footnotes-html.md
+	printf '%s\n' "$f:7:1: warning: raw HTML <div>, <b> left out, its text shown" \
+		"$f:11:32: warning: raw HTML <span> left out" \
+		"$f:11:39: warning: raw HTML </span> left out" \
+		"$f:13:8: warning: raw HTML <!-- bình luận --> left out" \
+		"$f:15:1: warning: raw HTML <!-- một chú thích HTML nhiều dòng --> left out" >"$W/notes.want"
+	cmp -s "$W/notes.want" "$W/notes.err" && ok pdf/html/left-out-said-at-file-line-col ||
+		{ fail pdf/html/left-out-said-at-file-line-col "warnings differ"; diff "$W/notes.want" "$W/notes.err" | head; }
+fi
+# the front matter's lines count in the place said
+{ awk '{ print } /^---$/ && ++k == 2 { exit }' "$CASES/official.md"; printf '\nx <b>y</b>\n'; } >"$W/notes-form.md"
+xline=$(grep -c '' "$W/notes-form.md") # render sets n
+if render notes-form "$W/notes-form.md" --lang en; then
+	grep -q "notes-form.md:$xline:3: warning: raw HTML <b> left out" "$W/notes-form.err" &&
+		ok pdf/html/line-counts-front-matter || fail pdf/html/line-counts-front-matter "$(head -n 2 "$W/notes-form.err")"
+fi
 
 # ---- pathological inputs: bounded time, legible output ----
 
