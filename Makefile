@@ -28,8 +28,14 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/debrief
-ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) $(INCS) -DDEBRIEF_DATADIR='"$(DATADIR)"' \
-	$(CPPFLAGS) $(CFLAGS)
+ALLCFLAGS = $(STD) $(OPT) $(WARN) $(DEPCFLAGS) $(INCS) $(CPPFLAGS) $(CFLAGS)
+# Where the program looks for its templates and schemas: DATADIR, and DATADIR
+# as seen from BINDIR (so that a tree staged under DESTDIR, or moved whole,
+# finds its own).  Only fsutil.c embeds them; its object depends on
+# $(BUILD)/datadirs, rewritten when they change, so that `make install
+# DATADIR=…` after a plain `make` rebuilds it.
+DATAREL  := $(shell realpath -m --relative-to='$(BINDIR)' '$(DATADIR)' 2>/dev/null)
+DATAFLAGS = -DDEBRIEF_DATADIR='"$(DATADIR)"' -DDEBRIEF_DATADIR_REL='"$(DATAREL)"'
 
 # src/ holds a folder per stage (ARCHITECTURE.md); a header is included by
 # its name alone, from any folder.
@@ -49,7 +55,7 @@ UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/unit/%) $(TOOLSRCS:tests/tools/%.
 
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all demo deps deps-test install test test-plain test-asan test-valgrind bench fuzz print-cstyled \
+.PHONY: FORCE all demo deps deps-test install test test-plain test-asan test-valgrind bench fuzz print-cstyled \
 	format format-check clean units
 
 all: debrief
@@ -75,11 +81,12 @@ debrief: $(BUILD)/debrief
 	@cp $(BUILD)/debrief $@
 
 # What a Debian package needs, under $(DESTDIR)$(PREFIX).  The installed
-# binary finds $(DATADIR)/templates from any directory.
-install: debrief
+# binary finds $(DATADIR)/templates from any directory: the PREFIX, BINDIR and
+# DATADIR given here are those it is built with (see DATAFLAGS).
+install: $(BUILD)/debrief
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(DATADIR)/schemas
-	install -m 755 debrief $(DESTDIR)$(BINDIR)/debrief
+	install -m 755 $(BUILD)/debrief $(DESTDIR)$(BINDIR)/debrief
 	install -m 644 man/debrief.1 $(DESTDIR)$(MANDIR)/man1/debrief.1
 	install -m 644 man/debrief.5 $(DESTDIR)$(MANDIR)/man5/debrief.5
 	install -m 644 schemas/*.json $(DESTDIR)$(DATADIR)/schemas/
@@ -92,6 +99,14 @@ $(BUILD)/debrief: $(OBJS)
 
 $(BUILD)/obj/%.o: src/%.c $(HDRS) | $(BUILD)/obj
 	@mkdir -p $(@D); echo "CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/util/fsutil.o: ALLCFLAGS += $(DATAFLAGS)
+$(BUILD)/obj/util/fsutil.o: $(BUILD)/datadirs
+
+# the stamp of the directories fsutil.o embeds: touched only when they change
+$(BUILD)/datadirs: FORCE | $(BUILD)/obj
+	@d='DATADIR=$(DATADIR) DATAREL=$(DATAREL)'; \
+		[ "$$(cat $@ 2>/dev/null)" = "$$d" ] || echo "$$d" >$@
 
 $(BUILD)/unit/%: tests/unit/%.c $(LIBOBJS) tests/unit/*.h | $(BUILD)/unit
 	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(DEPLIBS) $(LDFLAGS)

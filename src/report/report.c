@@ -129,13 +129,17 @@ tset_open(struct report_opts *o, enum lang lang, char **err)
 	char *dir = xasprintf("%s/%s", base, code);
 	char *file = xasprintf("%s/report.mustache", dir);
 	struct stat st;
-	if (stat(file, &st) != 0) {
+	char *one = xasprintf("%s/report.mustache", base);
+	if (stat(file, &st) != 0 && stat(one, &st) == 0) {
 		/* A user's set may be a single directory for one language. */
 		free(dir);
 		free(file);
 		dir = xstrdup(base);
-		file = xasprintf("%s/report.mustache", dir);
+		file = one;
+		one = NULL;
 	}
+	/* else an error names the file of the language's own directory */
+	free(one);
 	free(base);
 	char *src = NULL, *rerr = NULL;
 	size_t len = 0;

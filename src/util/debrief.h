@@ -23,11 +23,6 @@
  * field changes meaning or goes away, not when one is added. */
 #define JSON_FORMAT_VERSION 1
 
-/* Where `make install` puts templates and schemas (the Makefile's DATADIR). */
-#ifndef DEBRIEF_DATADIR
-#define DEBRIEF_DATADIR "/usr/local/share/debrief"
-#endif
-
 /* Exit status of every command (docs/outputs.md). */
 enum exit_code {
 	EXIT_OK = 0,       /* nothing at or above --fail-on */

@@ -1242,6 +1242,16 @@ fs_inside(const char *dir, const char *path)
 	return in;
 }
 
+/* Set by the Makefile from DATADIR and BINDIR (DATAFLAGS): where `make
+ * install` put the templates and schemas, and that directory as seen from
+ * the installed program's (empty when the build could not say). */
+#ifndef DEBRIEF_DATADIR
+#error "DEBRIEF_DATADIR: built without the Makefile's DATAFLAGS"
+#endif
+#ifndef DEBRIEF_DATADIR_REL
+#define DEBRIEF_DATADIR_REL ""
+#endif
+
 char *
 fs_data_dir(const char *what, const char *probe)
 {
@@ -1252,8 +1262,12 @@ fs_data_dir(const char *what, const char *probe)
 		char *slash = strrchr(exe, '/');
 		if (slash)
 			*slash = '\0';
-		static const char *const up[] = {"", "/..", "/../..", "/../share/debrief"};
+		/* a build tree (the program beside or below the sources), then an
+		 * installation staged under DESTDIR or moved whole */
+		static const char *const up[] = {"", "/..", "/../..", ("/" DEBRIEF_DATADIR_REL)};
 		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+			if (!strcmp(up[i], "/"))
+				continue;
 			char *p = xasprintf("%s%s/%s", exe, up[i], what);
 			char *in = xasprintf("%s/%s", p, probe);
 			struct stat st;
@@ -1264,8 +1278,5 @@ fs_data_dir(const char *what, const char *probe)
 				return real;
 		}
 	}
-#ifndef DEBRIEF_DATADIR
-#define DEBRIEF_DATADIR "/usr/local/share/debrief"
-#endif
 	return xasprintf("%s/%s", DEBRIEF_DATADIR, what);
 }

@@ -50,11 +50,14 @@ int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
 const char *fs_shown(const char *path);
 /* Where debrief's data directory `what` ("templates", "schemas") is, for
  * the program that runs: beside the executable or one or two levels above
- * it (a build tree: build/debrief, build/asan/debrief), else
- * ../share/debrief/what from the executable's directory (an installation
- * anywhere), the first that holds `probe` (a file inside it), as a
- * canonical path; else the data directory make install was given.  The
- * one lookup of templates and schemas.  Caller frees. */
+ * it (a build tree: build/debrief, build/asan/debrief), else the data
+ * directory make install was given as seen from the directory it was given
+ * for the program (../share/debrief by default), from the executable's
+ * directory (an installation staged under DESTDIR or moved whole), the
+ * first that holds `probe` (a file inside it), as a canonical path; else
+ * the data directory make install was given (the program is built again
+ * when it changes).  The one lookup of templates and schemas.  Caller
+ * frees. */
 char *fs_data_dir(const char *what, const char *probe);
 
 /* Create dir (and parents) if missing.  0 and *err on failure. */

@@ -71,3 +71,52 @@ if head -n 1 "$WORK/elsewhere/2026-01-x.yaml" 2>/dev/null |
 	grep -qxF "# yaml-language-server: \$schema=$R/usr/share/debrief/schemas/record.schema.json"; then
 	ok install/new-names-installed-schema
 else fail install/new-names-installed-schema "$(head -n 1 "$WORK/elsewhere/2026-01-x.yaml" 2>&1)"; fi
+
+# ---- make, then make install with other directories ----
+# The program is built once with the defaults, then installed as a package
+# is (PREFIX=/usr, another DATADIR, under DESTDIR) and as a local install
+# (DATADIR outside PREFIX): each installed program finds its own templates
+# and schemas, the objects that embed the directories are made again with
+# the environment's flags, and the link keeps LDFLAGS.
+B=$WORK/b2
+export CPPFLAGS="$hard_cpp" CFLAGS="$hard_c" LDFLAGS="$hard_ld"
+if $M BUILD="$B" all >"$WORK/b2.out" 2>&1; then ok install/datadir/build; else
+	fail install/datadir/build "$(tail -n 3 "$WORK/b2.out")"; fi
+$M -n BUILD="$B" install PREFIX=/usr DATADIR=/usr/lib/debrief DESTDIR="$WORK/stage" \
+	>"$WORK/b2-install.n" 2>&1
+rebuilt=$(grep ' -c -o ' "$WORK/b2-install.n" | grep -F 'DEBRIEF_DATADIR' | grep -F '/usr/lib/debrief')
+if [ -n "$rebuilt" ] && printf '%s\n' "$rebuilt" | grep -F -- "$hard_cpp" | grep -qF -- "$hard_c" &&
+	grep -- '-o .*/debrief ' "$WORK/b2-install.n" | grep -qF -- "$hard_ld"; then
+	ok install/datadir/rebuilds-with-flags
+else fail install/datadir/rebuilds-with-flags "$(grep -c ' -c -o ' "$WORK/b2-install.n") compiles," \
+	"none of the data directory with the environment's flags, or no link with LDFLAGS"; fi
+if $M BUILD="$B" install PREFIX=/usr DATADIR=/usr/lib/debrief DESTDIR="$WORK/stage" \
+	>"$WORK/stage.out" 2>&1; then ok install/datadir/staged-runs; else
+	fail install/datadir/staged-runs "$(tail -n 3 "$WORK/stage.out")"; fi
+(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/stage/usr/bin/debrief" report -o out-stage \
+	--format md --today 2026-01-01 clean.yaml) >"$WORK/stage-report.out" 2>&1
+if [ -s "$WORK/elsewhere/out-stage/2025-10-danang-sakai.md" ]; then ok install/datadir/staged-finds-templates
+else fail install/datadir/staged-finds-templates "$(head -n 3 "$WORK/stage-report.out")"; fi
+L=$WORK/local
+if $M BUILD="$B" install PREFIX="$L/prefix" DATADIR="$L/data" >"$WORK/local.out" 2>&1; then
+	ok install/datadir/local-runs
+else fail install/datadir/local-runs "$(tail -n 3 "$WORK/local.out")"; fi
+# the program alone in a directory of its own: only DATADIR can lead it to its data
+mkdir -p "$WORK/lone"
+cp "$L/prefix/bin/debrief" "$WORK/lone/debrief"
+(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/lone/debrief" report -o out-local \
+	--format md --today 2026-01-01 clean.yaml) >"$WORK/local-report.out" 2>&1
+if [ -s "$WORK/elsewhere/out-local/2025-10-danang-sakai.md" ]; then ok install/datadir/finds-templates
+else fail install/datadir/finds-templates "$(head -n 3 "$WORK/local-report.out")"; fi
+(cd "$WORK/elsewhere" && "$WORK/lone/debrief" new 2026-01-y) >/dev/null 2>&1
+if head -n 1 "$WORK/elsewhere/2026-01-y.yaml" 2>/dev/null |
+	grep -qxF "# yaml-language-server: \$schema=$L/data/schemas/record.schema.json"; then
+	ok install/datadir/new-names-installed-schema
+else fail install/datadir/new-names-installed-schema "$(head -n 1 "$WORK/elsewhere/2026-01-y.yaml" 2>&1)"; fi
+# a missing set is named by the file looked for, in the language's directory
+mv "$L/data/templates" "$L/data/templates.away"
+(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/lone/debrief" report -o out-none \
+	--format md --today 2026-01-01 clean.yaml) >"$WORK/none.out" 2>&1
+if grep -qF "$L/data/templates/vi/report.mustache:" "$WORK/none.out"; then
+	ok install/datadir/names-file-tried
+else fail install/datadir/names-file-tried "$(head -n 1 "$WORK/none.out")"; fi
