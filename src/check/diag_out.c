@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "escape.h"
@@ -335,23 +336,123 @@ sarif_rule(struct buf *b, const char *id, const struct rule *r, enum sev sev,
 	buf_puts(b, "}\n            }");
 }
 
+/* A file as SARIF names it, whatever way the path was typed: without
+ * empty or "." components ("./a//b/./c" is "a/b/c"), and relative to the
+ * current directory when it lies under it.  ".." is kept: a link may come
+ * before it.  Both the location and the fingerprint use it. */
+struct sarif_paths {
+	char *cwd[2]; /* the current directory, physical and as $PWD names it */
+	size_t ncwd;
+	const char *last; /* the last file asked for, and its path */
+	char *last_path;
+};
+
+static char *
+path_clean(const char *p)
+{
+	char *out = xmalloc(strlen(p) + 2), *o = out;
+	int abs = p[0] == '/';
+	if (abs)
+		*o++ = '/';
+	while (*p) {
+		while (*p == '/')
+			p++;
+		const char *s = p;
+		while (*p && *p != '/')
+			p++;
+		size_t len = (size_t)(p - s);
+		if (!len || (len == 1 && s[0] == '.'))
+			continue;
+		if (o > out + abs)
+			*o++ = '/';
+		memcpy(o, s, len);
+		o += len;
+	}
+	if (o == out)
+		*o++ = '.';
+	*o = '\0';
+	return out;
+}
+
+static void
+sarif_paths_init(struct sarif_paths *sp)
+{
+	*sp = (struct sarif_paths){0};
+	char *phys = getcwd(NULL, 0);
+	if (phys) {
+		sp->cwd[sp->ncwd++] = path_clean(phys);
+		free(phys);
+	}
+	const char *pwd = getenv("PWD");
+	struct stat a, b;
+	if (pwd && pwd[0] == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		char *c = path_clean(pwd);
+		if (!sp->ncwd || strcmp(c, sp->cwd[0]))
+			sp->cwd[sp->ncwd++] = c;
+		else
+			free(c);
+	}
+}
+
+static void
+sarif_paths_free(struct sarif_paths *sp)
+{
+	for (size_t i = 0; i < sp->ncwd; i++)
+		free(sp->cwd[i]);
+	free(sp->last_path);
+}
+
+/* Whether a clean path has a ".." component. */
+static int
+has_dotdot(const char *p)
+{
+	for (; *p; p = strchr(p, '/') ? strchr(p, '/') + 1 : p + strlen(p))
+		if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || !p[2]))
+			return 1;
+	return 0;
+}
+
+/* The path of file, owned by sp until the next call; an absolute path
+ * with ".." stays absolute, as the directory it names may not be under
+ * the current one. */
+static const char *
+sarif_path(struct sarif_paths *sp, const char *file)
+{
+	if (sp->last && !strcmp(sp->last, file))
+		return sp->last_path;
+	free(sp->last_path);
+	char *c = path_clean(file);
+	for (size_t i = 0; c[0] == '/' && i < sp->ncwd; i++) {
+		const char *d = sp->cwd[i];
+		size_t n = strlen(d);
+		const char *rel = !strcmp(d, "/")                                ? c + 1
+		                  : !strncmp(c, d, n) && c[n] == '/' && c[n + 1] ? c + n + 1
+		                                                                 : NULL;
+		if (rel && *rel && !has_dotdot(rel)) {
+			memmove(c, rel, strlen(rel) + 1);
+			break;
+		}
+	}
+	sp->last = file;
+	sp->last_path = c;
+	return c;
+}
+
 /* The start of a physicalLocation object, left open: its artifact
  * location, relative paths against the root the run was started from
  * (%SRCROOT%, the repository in CI), others as file URIs. */
 static void
-sarif_artifact(struct buf *b, const char *file)
+sarif_artifact(struct buf *b, struct sarif_paths *sp, const char *file)
 {
 	struct buf uri = BUF_INIT;
+	file = sarif_path(sp, file);
 	if (file[0] == '/')
 		buf_puts(&uri, "file://");
-	while (file[0] == '.' && file[1] == '/')
-		file += 2;
 	escape_uri_path(&uri, file);
 	buf_puts(b, "{\"artifactLocation\": {\"uri\": \"");
 	escape_json(b, buf_cstr(&uri));
-	buf_puts(b, buf_cstr(&uri)[0] == 'f' && !strncmp(buf_cstr(&uri), "file://", 7)
-	                ? "\"}"
-	                : "\", \"uriBaseId\": \"%SRCROOT%\"}");
+	buf_puts(b, file[0] == '/' ? "\"}" : "\", \"uriBaseId\": \"%SRCROOT%\"}");
 	buf_free(&uri);
 }
 
@@ -401,13 +502,13 @@ cmp_fp(const void *a, const void *b)
  * hashes.  The file is part of the hash, so a group (every finding about
  * its file) is counted on its own. */
 static uint64_t *
-sarif_fingerprints(const struct diags *dq)
+sarif_fingerprints(const struct diags *dq, struct sarif_paths *sp)
 {
 	struct fp *k = xcalloc(dq->n + 1, sizeof *k);
 	uint64_t *out = xcalloc(dq->n + 1, sizeof *out);
 	for (size_t i = 0; i < dq->n; i++) {
 		uint64_t h = 0xcbf29ce484222325ULL;
-		h = fnv(h, dq->v[i].file);
+		h = fnv(h, sarif_path(sp, dq->v[i].file));
 		h = fnv(h, dq->v[i].rule);
 		k[i] = (struct fp){fnv_words(h, dq->v[i].msg), i};
 	}
@@ -428,7 +529,8 @@ sarif_fingerprints(const struct diags *dq)
 /* One result of the SARIF output, the nth, with its rule's index and
  * fingerprint. */
 static void
-sarif_result(struct buf *b, const struct diag *d, size_t idx, uint64_t fp, size_t nth)
+sarif_result(struct buf *b, struct sarif_paths *sp, const struct diag *d, size_t idx, uint64_t fp,
+             size_t nth)
 {
 	buf_puts(b, nth ? ",\n" : "\n");
 	buf_puts(b, "        {\n          \"ruleId\": ");
@@ -438,7 +540,7 @@ sarif_result(struct buf *b, const struct diag *d, size_t idx, uint64_t fp, size_
 	buf_puts(b, "          \"message\": {\"text\": ");
 	escape_json_str(b, d->msg);
 	buf_puts(b, "},\n          \"locations\": [\n            {\"physicalLocation\": ");
-	sarif_artifact(b, d->file);
+	sarif_artifact(b, sp, d->file);
 	if (d->mark.line) {
 		buf_printf(b, ", \"region\": {\"startLine\": %u", d->mark.line);
 		if (d->mark.col)
@@ -456,8 +558,10 @@ static void
 out_sarif(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
 {
 	struct sarif_rules sr = {0};
+	struct sarif_paths sp;
 	struct diags dq;
 	size_t n = 0;
+	sarif_paths_init(&sp);
 	/* The rules come first: learn the extra rule ids from every result. */
 	for (size_t k = 0; k < g->n; k++) {
 		g->get(g->ctx, k, &dq);
@@ -493,7 +597,7 @@ out_sarif(struct buf *b, const struct diag_groups *g, const struct out_opts *o, 
 			buf_puts(b, "          {\"level\": \"error\", \"message\": {\"text\": ");
 			escape_json_str(b, o->files[i].error);
 			buf_puts(b, "}, \"locations\": [{\"physicalLocation\": ");
-			sarif_artifact(b, o->files[i].name);
+			sarif_artifact(b, &sp, o->files[i].name);
 			buf_puts(b, "}}]}");
 		}
 		buf_puts(b, "\n        ]");
@@ -504,16 +608,18 @@ out_sarif(struct buf *b, const struct diag_groups *g, const struct out_opts *o, 
 	buf_puts(b, "      \"results\": [");
 	for (size_t k = 0, nth = 0; k < g->n; k++) {
 		g->get(g->ctx, k, &dq);
-		uint64_t *fps = sarif_fingerprints(&dq);
+		uint64_t *fps = sarif_fingerprints(&dq, &sp);
 		for (size_t i = 0; i < dq.n; i++) {
 			spill(b, f);
-			sarif_result(b, &dq.v[i], sarif_rule_index(&sr, &dq.v[i]), fps[i], nth++);
+			sarif_result(b, &sp, &dq.v[i], sarif_rule_index(&sr, &dq.v[i]), fps[i],
+			             nth++);
 		}
 		free(fps);
 	}
 	buf_printf(b, "%s]\n    }\n  ]\n}\n", n ? "\n      " : "");
 	free(sr.extra);
 	free(sr.extra_sev);
+	sarif_paths_free(&sp);
 }
 
 /* ---- github ---- */

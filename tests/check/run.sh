@@ -330,6 +330,34 @@ run sarif-uri -- --format sarif "Cà Mau 2017.yaml"
 has sarif-uri/percent-encoded "$WORK/sarif-uri.out" '"uri": "C%C3%A0%20Mau%202017.yaml"'
 rm -f "$IN/Cà Mau 2017.yaml"
 
+# ---- SARIF names a file the same however its path was typed ----
+# "./x", "x//y", an absolute path under the current directory (physical
+# or as $PWD names it through a link): the location and the fingerprint of
+# "x"; the text format keeps the path as given.
+mkdir -p "$IN/sub" && cp "$IN/dup-key.yaml" "$IN/sub/dup-key.yaml"
+ln -sfn "$IN" "$WORK/in-link"
+run sarif-path -- --format sarif sub/dup-key.yaml
+for v in ./sub/dup-key.yaml .//sub//./dup-key.yaml "$IN/sub/dup-key.yaml" "$IN//sub/dup-key.yaml"; do
+	run sarif-path-v -- --format sarif "$v"
+	if cmp -s "$WORK/sarif-path.out" "$WORK/sarif-path-v.out"; then ok "sarif-path/same:$v"; else
+		fail "sarif-path/same:$v" "differs from sub/dup-key.yaml:"
+		diff "$WORK/sarif-path.out" "$WORK/sarif-path-v.out" | head -n 6
+	fi
+done
+(cd "$WORK/in-link" && PWD=$WORK/in-link "$DEBRIEF" check --format sarif \
+	"$WORK/in-link/sub/dup-key.yaml") >"$WORK/sarif-path-link.out" 2>"$WORK/sarif-path-link.err"
+if cmp -s "$WORK/sarif-path.out" "$WORK/sarif-path-link.out"; then ok sarif-path/same-through-link; else
+	fail sarif-path/same-through-link "differs from sub/dup-key.yaml:"
+	diff "$WORK/sarif-path.out" "$WORK/sarif-path-link.out" | head -n 6
+fi
+has sarif-path/relative "$WORK/sarif-path.out" '"uri": "sub/dup-key.yaml", "uriBaseId": "%SRCROOT%"'
+# outside the current directory: a file URI, without the doubled slash
+(cd "$IN/sub" && "$DEBRIEF" check --format sarif "$IN//dup-key.yaml") >"$WORK/sarif-path-out.out" 2>/dev/null
+has sarif-path/outside-absolute "$WORK/sarif-path-out.out" "\"uri\": \"file://$IN/dup-key.yaml\"}"
+run sarif-path-text -- .//sub/dup-key.yaml
+has sarif-path/text-as-given "$WORK/sarif-path-text.out" '^\.//sub/dup-key\.yaml:[0-9]+:[0-9]+: '
+rm -rf "$IN/sub" "$WORK/in-link"
+
 # ---- the man page ----
 MAN=$TOP/man/debrief.1
 if w=$(groff -k -mandoc -Tutf8 -ww -z "$MAN" 2>&1) && [ -z "$w" ]; then ok man/renders; else
