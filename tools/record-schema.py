@@ -31,15 +31,22 @@ for line in open(doc_path, encoding="utf-8"):
             meaning[(obj, m.group(1))] = cols[-1]
 
 TEXT = {"type": ["string", "number", "boolean"]}
-DATE = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+# months 01-12 and days 01-31, as debrief reads them (a day past the end of
+# its month, such as 02-30, is for debrief check to say)
+MONTH, DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12][0-9]|3[01])"
+DATE = {"type": "string", "pattern": r"^[0-9]{4}-" + MONTH + "-" + DAY + "$",
         "description": "YYYY-MM-DD"}
 # a bare year is read by YAML as an integer: both forms are accepted
-DATEM = {"type": ["string", "integer"], "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+DATEM = {"type": ["string", "integer"],
+         "pattern": r"^[0-9]{4}(-" + MONTH + "(-" + DAY + ")?)?$",
          "minimum": 1000, "maximum": 9999, "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
+# names Windows gives to devices: not an id, as no file can bear them
+DEVICE = r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$"
 LANG = {"type": "string", "pattern": r"^[a-z]{2,3}$", "description": "ISO 639 language code"}
 
 
-def leaf(kind, required, words):
+def leaf(kind, required, rest):
+    words = rest.split("|") if kind == "word" else None
     if kind in ("text", "partner-ref", "audience"):
         s = dict(TEXT)
         if required:
@@ -48,7 +55,8 @@ def leaf(kind, required, words):
     if kind == "schema":
         return {"const": "debrief/1"}
     if kind == "id":
-        return {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,63}$"}
+        return {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,63}$",
+                "not": {"pattern": DEVICE}}
     if kind == "lang":
         return dict(LANG)
     if kind == "lang-list":
@@ -64,8 +72,8 @@ def leaf(kind, required, words):
         return dict(DATEM)
     if kind == "word":
         return {"enum": words}
-    if kind == "int":
-        return {"type": "integer", "minimum": 0}
+    if kind == "int":  # a number, not a quoted one: YAML reads "12" as text
+        return {"type": "integer", "minimum": int(rest), "maximum": 999999999}
     if kind == "text-list":  # an empty entry is skipped, as debrief does
         return {"type": "array", "items": {"type": TEXT["type"] + ["null"]}}
     raise SystemExit("unknown field type " + kind)
@@ -111,7 +119,7 @@ for line in open(fields_path, encoding="utf-8"):
         else:
             schema = sub
     else:
-        schema = leaf(kind, req, rest.split("|") if kind == "word" else None)
+        schema = leaf(kind, req, rest)
     if not req:
         schema = nullable(schema)
     desc = meaning.get((owner[parent], name))

@@ -490,12 +490,22 @@ take_int(struct walk *w, const struct sfield *f, char *base, const struct node *
 		s++;
 	for (; s[k] >= '0' && s[k] <= '9' && k < 10; k++)
 		n = n * 10 + (s[k] - '0');
-	if (k && !s[k] && k < 10) {
+	int number = k && !s[k] && k < 10;
+	if (number && !v->plain) {
+		/* YAML reads "12" as text, as an editor's schema does */
+		ERR(w, v->mark, "schema-type",
+		    "'%s: \"%s\"' phải là một số, không phải văn bản: bỏ dấu ngoặc kép",
+		    "'%s: \"%s\"' must be a number, not text: write it without quotes", w->path,
+		    clip(w, v->str));
+		return;
+	}
+	if (number && n >= f->min) {
 		*(long *)(base + f->off) = n;
 		return;
 	}
-	ERR(w, v->mark, "schema-type", "'%s: %s' phải là một số nguyên từ 0 đến 999999999",
-	    "'%s: %s' must be a whole number from 0 to 999999999", w->path, clip(w, v->str));
+	ERR(w, v->mark, "schema-type", "'%s: %s' phải là một số nguyên từ %ld đến 999999999",
+	    "'%s: %s' must be a whole number from %ld to 999999999", w->path, clip(w, v->str),
+	    f->min);
 }
 
 /* Common slips for language codes: country codes, language names. */
@@ -757,11 +767,11 @@ walk_field(struct walk *w, const struct sfield *f, char *base, const struct node
 		say(w, none ? k->mark : v->mark, SEV_ERROR, "schema-version",
 		    "'schema' phải là 'debrief/1' (phiên bản định dạng)",
 		    "'schema' must be 'debrief/1' (the format version)");
-	} else if (none) {
-		if (f->required && f->type == FT_LIST)
+	} else if (none) { /* REQ_RULE: for the rule to say */
+		if (f->required == 1 && f->type == FT_LIST)
 			ERR(w, k->mark, "schema-required", "'%s' cần ít nhất một mục",
 			    "'%s' needs at least one entry", w->path);
-		else if (f->required)
+		else if (f->required == 1)
 			ERR(w, k->mark, "schema-required", "trường bắt buộc '%s' đang để trống",
 			    "required field '%s' is empty", w->path);
 	} else if (is_scalar_type(f->type)) {
@@ -965,7 +975,8 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 	}
 	for (size_t j = 0; j < o->nfields; j++) {
 		const struct sfield *f = &o->fields[j];
-		if (seen[j] || slip[j] || !f->required || f->type == FT_ID)
+		if (seen[j] || slip[j] || !f->required || f->required == REQ_RULE ||
+		    f->type == FT_ID)
 			continue; /* a missing id is named with a suggestion (check_id) */
 		size_t old = path_push(w, f->name, 0);
 		if (f->type == FT_SCHEMA)

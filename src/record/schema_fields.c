@@ -18,14 +18,16 @@
 #define OBJ(nm, tab, st, mk) {nm, tab, N(tab), sizeof(st), mk}
 
 /* One field: name, type, required, in struct st at member f. */
-#define FLD(st, nm, t, req, f) {nm, t, req, NULL, offsetof(st, f), 0, 0, 0, NULL}
+#define FLD(st, nm, t, req, f) {nm, t, req, NULL, offsetof(st, f), 0, 0, 0, NULL, 0}
+/* A whole number, at least lo. */
+#define INT(st, nm, req, f, lo) {nm, FT_INT, req, NULL, offsetof(st, f), 0, 0, 0, NULL, lo}
 /* A word of w; mk: where its mark goes, given: an int set when written. */
-#define ENUM(st, nm, req, f, w, mk, given) {nm, FT_ENUM, req, w, offsetof(st, f), 0, mk, given, NULL}
+#define ENUM(st, nm, req, f, w, mk, given) {nm, FT_ENUM, req, w, offsetof(st, f), 0, mk, given, NULL, 0}
 /* A mapping whose fields are sub's, relative to base. */
-#define MAP(nm, req, base, mk, flag, sub) {nm, FT_MAP, req, NULL, base, 0, mk, flag, &(sub)}
+#define MAP(nm, req, base, mk, flag, sub) {nm, FT_MAP, req, NULL, base, 0, mk, flag, &(sub), 0}
 /* A list of sub: array pointer f, count cnt. */
 #define LIST(st, nm, req, f, cnt, mk, sub)                                                          \
-	{nm, FT_LIST, req, NULL, offsetof(st, f), offsetof(st, cnt), mk, 0, &(sub)}
+	{nm, FT_LIST, req, NULL, offsetof(st, f), offsetof(st, cnt), mk, 0, &(sub), 0}
 /* clang-format on */
 
 #define R struct record
@@ -109,7 +111,8 @@ static const struct sobj delegation_o = {"delegation", delegation_f, N(delegatio
 static const struct sfield occasion_f[] = {
     ENUM(R, "kind", 0, occasion_kind, occasion_kind_words, 0, 0),
     FLD(R, "event", FT_TEXT, 0, occasion_event),
-    FLD(R, "anniversary_years", FT_INT, 0, anniversary_years),
+    /* the first anniversary is a year on: there is no zeroth */
+    INT(R, "anniversary_years", 0, anniversary_years, 1),
 };
 static const struct sobj occasion_o = {"occasion", occasion_f, N(occasion_f), 0, 0};
 
@@ -136,7 +139,7 @@ static const struct sfield material_f[] = {
     ENUM(struct material, "kind", 0, kind, material_kind_words, 0, 0),
     FLD(struct material, "audience", FT_AUDIENCE, 0, audience_ref),
     FLD(struct material, "lang", FT_LANGS, 0, langs),
-    FLD(struct material, "pages", FT_INT, 0, pages),
+    INT(struct material, "pages", 0, pages, 0),
 };
 static const struct sobj material_o =
     OBJ("material", material_f, struct material, offsetof(struct material, mark));
@@ -192,7 +195,7 @@ static const struct sfield task_f[] = {
     FLD(struct task, "id", FT_TEXT, 0, id),
     FLD(struct task, "task", FT_TEXT, 1, task),
     /* required, but follow-task-owner says so, naming the task */
-    FLD(struct task, "owner", FT_TEXT, 0, owner),
+    FLD(struct task, "owner", FT_TEXT, REQ_RULE, owner),
     FLD(struct task, "support", FT_TEXTS, 0, support),
     FLD(struct task, "partner", FT_REF, 0, partner_ref),
     FLD(struct task, "due", FT_DATEM, 0, due),

@@ -22,7 +22,7 @@ enum ftype {
 	FT_DATE,     /* YYYY-MM-DD */
 	FT_DATEM,    /* YYYY-MM-DD or YYYY-MM (date~) */
 	FT_ENUM,     /* one of words[] */
-	FT_INT,      /* whole number >= 0 */
+	FT_INT,      /* whole number >= min, written as a number (not quoted) */
 	FT_TEXTS,    /* list of text */
 	FT_MAP,      /* a mapping holding the fields of sub */
 	FT_LIST      /* list of mappings, each holding the fields of sub */
@@ -36,14 +36,20 @@ struct sobj;
 struct sfield {
 	const char *name;
 	enum ftype type;
-	int required;             /* missing or empty: schema-required; lists need an entry */
+	int required;             /* missing or empty: schema-required; lists need an entry;
+	                             REQ_RULE: required, but a rule says so, naming the entry */
 	const char *const *words; /* FT_ENUM: a NULL-terminated table of record.h */
 	size_t off;               /* the value; FT_MAP: base of sub's fields; FT_LIST: array */
 	size_t count;             /* FT_LIST: its size_t count */
 	size_t mark;              /* struct mark of the map, list or enum value */
 	size_t flag;              /* FT_MAP: int has_*; FT_ENUM: int *_given */
 	const struct sobj *sub;   /* FT_MAP, FT_LIST */
+	long min;                 /* FT_INT: the least value allowed */
 };
+
+/* required: a missing or empty value is for a rule to report
+ * (follow-task-owner), not schema-required; the JSON Schema requires it. */
+#define REQ_RULE 2
 
 struct sobj {
 	const char *name; /* what the manual calls it: "partner", "task" */

@@ -86,6 +86,41 @@ done
 # shellcheck disable=SC2086
 $PY validate.py "$S/record.schema.json" want-invalid $bad
 
+# ---- the record schema and debrief check agree ----
+# agree NAME VERDICT SED-ARGS...: clean.yaml with the edits given is valid
+# or invalid for both: debrief check finds an error of the schema (or the
+# task's missing owner, which follow-task-owner names) exactly when the
+# schema rejects it.
+agree() {
+	an=$1 v=$2; shift 2
+	sed "$@" "$TOP/tests/check/in/clean.yaml" >"$WORK/agree-$an.yaml"
+	"$DEBRIEF" check --lang en --today 2026-01-01 "$WORK/agree-$an.yaml" >"$WORK/agree-$an.out" 2>&1
+	if grep -qE ': error: .*\[(yaml-[a-z-]+|schema-[a-z-]+|follow-task-owner)\]$' "$WORK/agree-$an.out"; then
+		got=invalid; else got=valid; fi
+	if [ $got = "$v" ]; then ok "agree/$an/check-$v"; else
+		fail "agree/$an/check-$v" "debrief check finds it $got"; grep -m3 'error' "$WORK/agree-$an.out"; fi
+	$PY validate.py "$S/record.schema.json" "want-$v" "$(tojson "agree-$an" "$WORK/agree-$an.yaml")"
+}
+agree pages-number valid -e 's/pages: 10}/pages: 12}/'
+agree pages-quoted invalid -e 's/pages: 10}/pages: "12"}/'
+agree pages-single-quoted invalid -e "s/pages: 10}/pages: '12'}/"
+agree pages-zero valid -e 's/pages: 10}/pages: 0}/'
+agree pages-too-large invalid -e 's/pages: 10}/pages: 1000000000}/'
+agree anniversary-number valid -e 's/^occasion: .*/occasion: {kind: anniversary, anniversary_years: 5}/'
+agree anniversary-quoted invalid -e 's/^occasion: .*/occasion: {kind: anniversary, anniversary_years: "5"}/'
+agree anniversary-zero invalid -e 's/^occasion: .*/occasion: {kind: anniversary, anniversary_years: 0}/'
+agree task-owner-missing invalid -e '/^    owner: Sở Ngoại vụ$/d'
+agree task-owner-empty invalid -e 's/^    owner: Sở Ngoại vụ$/    owner: ""/'
+agree task-owner-null invalid -e 's/^    owner: Sở Ngoại vụ$/    owner: ~/'
+agree id-device invalid -e 's/^id: .*/id: con/'
+agree id-device-numbered invalid -e 's/^id: .*/id: lpt9/'
+agree id-device-like valid -e 's/^id: .*/id: con-2025/'
+agree due-month-13 invalid -e 's/due: 2026-04-30/due: 2024-13/'
+agree due-month-00 invalid -e 's/due: 2026-04-30/due: 2024-00/'
+agree due-day-32 invalid -e 's/due: 2026-04-30/due: 2024-01-32/'
+agree due-month valid -e 's/due: 2026-04-30/due: 2024-12/'
+agree date-month-13 invalid -e 's/{date: 2025-12-10,/{date: 2025-13-10,/'
+
 # ---- configuration ----
 good="" bad=""
 for f in "$TOP"/tests/rules/config-*.conf; do

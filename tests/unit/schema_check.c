@@ -47,6 +47,8 @@ list_fields(const struct sobj *o, const char *prefix)
 		snprintf(path, sizeof path, "%s%s%s%s", prefix, *prefix ? "." : "", f->name,
 		         f->type == FT_LIST ? "[]" : "");
 		printf("%-40s %-11s %s", path, names[f->type], f->required ? "required" : "-");
+		if (f->type == FT_INT)
+			printf(" %ld", f->min);
 		if (f->type == FT_ENUM) {
 			int first = f->words[0] ? 0 : 1;
 			for (int w = first; f->words[w]; w++)
