@@ -658,8 +658,16 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	}
 	struct form *form = NULL;
 	size_t body = 0;
-	char *ferr = NULL;
-	if (!form_parse(text, strlen(text), o->lang, &form, &body, &ferr)) {
+	char *ferr = NULL, *fwarn = NULL;
+	int fok = form_parse(text, strlen(text), o->lang, &form, &body, &ferr, &fwarn);
+	if (fwarn && warnings) {
+		/* FILE:LINE:COL: warning: …, as the errors of the front matter */
+		char *m = xasprintf("%s%s%s", o->file ? o->file : "", o->file ? ":" : "", fwarn);
+		strlist_push(warnings, m);
+		free(m);
+	}
+	free(fwarn);
+	if (!fok) {
 		*err = xasprintf("%s%s%s", o->file ? o->file : "", o->file ? ":" : "", ferr);
 		free(ferr);
 		cmark_parser_free(p);
@@ -848,8 +856,13 @@ cmd_pdf(int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < warn.n; i++) {
-		/* "LINE:COL: …", a place in the Markdown: FILE:LINE:COL: warning: … */
 		const char *m = warn.v[i];
+		size_t ll = strlen(label);
+		if (!strncmp(m, label, ll) && m[ll] == ':') { /* FILE:LINE:COL: warning: … */
+			escape_eprintf("%s\n", m);
+			continue;
+		}
+		/* "LINE:COL: …", a place in the Markdown: FILE:LINE:COL: warning: … */
 		size_t a = strspn(m, "0123456789"), b = a ? strspn(m + a + 1, "0123456789") : 0;
 		if (a && m[a] == ':' && b && m[a + 1 + b] == ':' && m[a + 2 + b] == ' ')
 			escape_eprintf("%s:%.*s: warning: %s\n", label, (int)(a + 1 + b), m,

@@ -146,13 +146,15 @@ fm_list(struct fm_err *e, const struct node *v, const char *key, enum lang lang,
 }
 
 int
-form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body, char **err)
+form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body, char **err,
+           char **warn)
 {
 	size_t after = 0, end = block_end(md, len, &after);
 	size_t start = end && md[3] == '\r' ? 5 : 4;
 	*out = NULL;
 	*body = 0;
 	*err = NULL;
+	*warn = NULL;
 	if (!end || !looks_like_keys(md + start))
 		return 1;
 	struct load_limits lim;
@@ -180,6 +182,23 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 		if (j < NTEXT_KEYS) {
 			free(*text_slot(f, j));
 			*text_slot(f, j) = fm_text(&e, v, name, lang);
+			if (!strcmp(name, "lang") && f->lang && strcmp(f->lang, "vi") &&
+			    strcmp(f->lang, "en")) {
+				/* documented are vi and en: another is read as none */
+				free(*warn);
+				char *t = xasprintf(
+				    L(lang,
+				      "'lang: %s' của phần đầu văn bản không phải vi hay en: "
+				      "trình bày như mặc định",
+				      "'lang: %s' of the front matter is neither vi nor en: "
+				      "laid out as the default"),
+				    f->lang);
+				*warn = xasprintf("%u:%u: warning: %s", v->mark.line + 1,
+				                  v->mark.col, t);
+				free(t);
+				free(f->lang);
+				f->lang = NULL;
+			}
 		} else if (!strcmp(name, "recipients"))
 			f->recipients = fm_list(&e, v, name, lang, &f->nrecipients);
 		else if (!strcmp(name, "signer"))
@@ -193,6 +212,8 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 	doc_free(doc);
 	if (e.msg) {
 		form_free(f);
+		free(*warn);
+		*warn = NULL;
 		*err = e.msg;
 		return 0;
 	}

@@ -39,9 +39,12 @@ struct form {
 
 /* The front matter of md[len]: 1 with *out NULL when there is none, 1
  * with *out (form_free) and the offset of the body in *body, or 0 with
- * *err ("line:col: why", caller frees) when it is malformed. */
+ * *err ("line:col: why", caller frees) when it is malformed.  *warn gets
+ * what is read but not as written ("line:col: warning: why", caller
+ * frees; NULL when nothing): a lang other than vi or en, laid out as if
+ * absent. */
 int form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t *body,
-               char **err);
+               char **err, char **warn);
 void form_free(struct form *f);
 
 struct lay_opts {

@@ -205,6 +205,21 @@ printf -- '---\nparent: "A"\nsinger: "B"\n---\n\nBody.\n' >"$WORK/badkey.md"
 rc=$?
 if [ $rc -eq 2 ] && grep -q "badkey.md:3:1: error: .*singer" "$WORK/badkey.log"; then ok "report/form/unknown-front-matter-key-located"
 else fail "report/form/unknown-front-matter-key-located" "rc=$rc $(cat "$WORK/badkey.log")"; fi
+# A lang the form does not know: a warning with file:line:col, exit 0, and
+# the document as without it.
+printf -- '---\nlang: fr\nissuer: "SỞ NGOẠI VỤ"\n---\n\n# Báo cáo\n\nThân bài.\n' >"$WORK/langfr.md"
+printf -- '---\nissuer: "SỞ NGOẠI VỤ"\n---\n\n# Báo cáo\n\nThân bài.\n' >"$WORK/langnone.md"
+"$DEBRIEF" pdf --lang en -o "$WORK/langfr.pdf" "$WORK/langfr.md" >"$WORK/langfr.log" 2>&1
+rc=$?
+"$DEBRIEF" pdf --lang en -o "$WORK/langnone.pdf" "$WORK/langnone.md" >"$WORK/langnone.log" 2>&1
+if [ $rc -eq 0 ] && grep -q "^$WORK/langfr.md:2:7: warning: 'lang: fr' of the front matter is neither vi nor en" \
+	"$WORK/langfr.log" && [ "$(wc -l <"$WORK/langfr.log")" -eq 1 ] &&
+	cmp -s "$WORK/langfr.pdf" "$WORK/langnone.pdf"; then ok "report/form/unknown-lang-warned"
+else fail "report/form/unknown-lang-warned" "rc=$rc $(cat "$WORK/langfr.log")"; fi
+"$DEBRIEF" pdf -o "$WORK/langfr.pdf" - <"$WORK/langfr.md" >"$WORK/langfr-vi.log" 2>&1
+if grep -q "^<stdin>:2:7: warning: 'lang: fr' của phần đầu văn bản không phải vi hay en" "$WORK/langfr-vi.log"
+then ok "report/form/unknown-lang-warned-vi"
+else fail "report/form/unknown-lang-warned-vi" "$(cat "$WORK/langfr-vi.log")"; fi
 # The same Markdown with CR LF line ends (edited on Windows) is the same document.
 sed 's/$/\r/' "$WORK/form-final-vi/2017-07-camau-nagasaki.md" >"$WORK/crlf.md"
 "$DEBRIEF" pdf -o "$WORK/crlf.pdf" "$WORK/crlf.md" 2>"$WORK/crlf.err"
