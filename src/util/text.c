@@ -289,19 +289,46 @@ text_slug(const char *s)
 	return buf_detach(&b);
 }
 
+/* A code point that stands alone as a character whatever its neighbours
+ * of the same kind: Latin (below the combining marks) and precomposed
+ * Vietnamese. */
+static int
+simple_cp(utf8proc_int32_t c)
+{
+	return (c >= 0x20 && c < 0x300) || (c >= 0x1E00 && c <= 0x1EFF) || c == '\r' || c == '\n';
+}
+
 size_t
 text_clusters_prefix(const char *s, size_t max)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	/* no more code points than max: no more characters, all of it */
+	size_t cps = 0, at = 0;
+	for (; p[at]; at++)
+		if ((p[at] & 0xC0) != 0x80 && cps++ == max)
+			break;
+	if (!p[at])
+		return at;
 	utf8proc_int32_t prev = -1, cp, state = 0;
-	size_t n = 0, at = 0;
+	size_t n = 0;
+	at = 0;
 	while (p[at]) {
-		utf8proc_ssize_t len = utf8proc_iterate(p + at, -1, &cp);
-		if (len <= 0) { /* not UTF-8: a byte is a character of its own */
-			cp = 0xFFFD;
+		utf8proc_ssize_t len = 1;
+		if (p[at] < 0x80)
+			cp = p[at];
+		else if ((len = utf8proc_iterate(p + at, -1, &cp)) <= 0) {
+			cp = 0xFFFD; /* not UTF-8: a byte is a character of its own */
 			len = 1;
 		}
-		if ((prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) && n++ == max)
+		/* between two letters of the Latin blocks or of precomposed
+		 * Vietnamese (no combining mark among them) there is always a
+		 * break but inside CR LF: the usual text asks utf8proc nothing */
+		int plain =
+		    prev >= 0 && simple_cp(prev) && simple_cp(cp) && !(prev == '\r' && cp == '\n');
+		int brk = prev < 0 || plain || utf8proc_grapheme_break_stateful(prev, cp, &state);
+		if (plain)
+			state = 0;
+		if (brk && n++ == max)
 			return at;
 		prev = cp;
 		at += (size_t)len;
