@@ -1392,6 +1392,18 @@ finish(struct walk *w, struct record *r, struct date today)
 		ERR(w, r->end.mark, "schema-date", "'dates.end' (%s) ở trước 'dates.start' (%s)",
 		    "'dates.end' (%s) is before 'dates.start' (%s)", a, b);
 	}
+	/* a visit not begun by today cannot be over: the report writes it as
+	 * planned whatever the status says, and the rules should not follow
+	 * it up as done */
+	if (r->status_given && r->status == STATUS_COMPLETED && r->start.set &&
+	    date_cmp(r->start.d, today) > 0) {
+		char a[11];
+		date_iso(r->start.d, a);
+		ERR(w, r->start.mark, "schema-date",
+		    "hồ sơ ghi 'status: completed' nhưng chuyến đi bắt đầu ngày %s, sau hôm nay",
+		    "the record says 'status: completed' but the visit starts on %s, after today",
+		    a);
+	}
 	if (!r->status_given)
 		r->status = r->end.set && date_days(r->end.d, 1) < date_days(today, 0)
 		                ? STATUS_COMPLETED

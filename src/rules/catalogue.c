@@ -106,10 +106,11 @@ const struct rule rule_table[] = {
      "A misspelt key (\"deu\" for \"due\") makes information vanish from the report. debrief "
      "never drops an unknown key silently: it reports it and suggests the right one."},
     {"schema-date", SEV_ERROR, "", "schema",
-     "ngày sai dạng hoặc không tồn tại (2023-02-30), hoặc `end` trước `start`; ngày viết "
-     "DD/MM/YYYY được gợi ý dạng ISO",
-     "a date is malformed or impossible (2023-02-30), or `end` is before `start`; a DD/MM/YYYY "
-     "value gets the ISO form in the message",
+     "ngày sai dạng hoặc không tồn tại (2023-02-30), hoặc `end` trước `start`, hoặc "
+     "`status: completed` cho chuyến đi chưa bắt đầu; ngày viết DD/MM/YYYY được gợi ý dạng ISO",
+     "a date is malformed or impossible (2023-02-30), or `end` is before `start`, or "
+     "`status: completed` for a visit that starts after today; a DD/MM/YYYY value gets the ISO "
+     "form in the message",
      "Hạn chót, ngày báo cáo và ngày rà soát là căn cứ của mọi nhắc việc. Ngày phải viết theo "
      "dạng YYYY-MM-DD để không nhầm ngày với tháng.",
      "Deadlines, report and review dates drive every reminder. Dates are written YYYY-MM-DD so "
