@@ -5,6 +5,7 @@
  */
 #include "countries.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,33 @@ static const struct {
     {"hop chung quoc hoa ky", "US"},
 };
 
+/* The table's names folded, made once for the process (names are looked
+ * up for every English report's recipients): [i][0] Vietnamese, [i][1]
+ * English. */
+static char *(*table_folded)[2];
+static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
+
+static void
+folded_free(void)
+{
+	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++) {
+		free(table_folded[i][0]);
+		free(table_folded[i][1]);
+	}
+	free(table_folded);
+}
+
+static void
+folded_make(void)
+{
+	table_folded = xcalloc(sizeof countries / sizeof countries[0], sizeof *table_folded);
+	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++) {
+		table_folded[i][0] = text_fold(countries[i].vi);
+		table_folded[i][1] = text_fold(countries[i].en);
+	}
+	atexit(folded_free); /* leak checkers see a clean process */
+}
+
 const char *
 country_code_by_name(const char *name)
 {
@@ -223,15 +251,11 @@ country_code_by_name(const char *name)
 	for (size_t i = 0; !code && i < sizeof country_aliases / sizeof country_aliases[0]; i++)
 		if (!strcmp(k, country_aliases[i].folded))
 			code = country_aliases[i].code;
-	for (size_t i = 0; !code && *k && i < sizeof countries / sizeof countries[0]; i++) {
-		if (!strcmp(countries[i].code, "ZZ"))
-			continue;
-		char *vi = text_fold(countries[i].vi), *en = text_fold(countries[i].en);
-		if (!strcmp(k, vi) || !strcmp(k, en))
+	pthread_once(&folded_once, folded_make);
+	for (size_t i = 0; !code && *k && i < sizeof countries / sizeof countries[0]; i++)
+		if (strcmp(countries[i].code, "ZZ") &&
+		    (!strcmp(k, table_folded[i][0]) || !strcmp(k, table_folded[i][1])))
 			code = countries[i].code;
-		free(vi);
-		free(en);
-	}
 	free(f);
 	return code;
 }
