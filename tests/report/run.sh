@@ -311,21 +311,22 @@ office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ besi
 	printf 'office:\n  parent: %s\n  name: %s\n  symbol: SNV\n  place: %s\n  signer: {authority: KT. Giám đốc, title: Phó Giám đốc, name: Nguyễn Thị Hạnh}\n' \
 		"$2" "$3" "$4" >"$WORK/$1/.debrief.yaml"
 }
+office_report() { # office_report NAME [OPTION...]: its report into $WORK/NAME-out; sets rc, md
+	n=$1; shift
+	"$DEBRIEF" report -o "$WORK/$n-out" "$@" --format md --today "$TODAY" \
+		"$WORK/$n/2027-03-tuyenquang-oita.yaml" >"$WORK/$n.log" 2>&1
+	rc=$?
+	md="$WORK/$n-out/2027-03-tuyenquang-oita.md"
+}
 office office-city "Ủy ban nhân dân tỉnh Quảng Ninh" "Sở Ngoại vụ" "Hạ Long"
-"$DEBRIEF" report -o "$WORK/office-city-out" --format md --today "$TODAY" \
-	"$WORK/office-city/2027-03-tuyenquang-oita.yaml" >"$WORK/office-city.log" 2>&1
-rc=$?
-md="$WORK/office-city-out/2027-03-tuyenquang-oita.md"
+office_report office-city
 if [ $rc -eq 0 ] && grep -q '^parent: "……………"$' "$md" && ! grep -q 'Hạ Long\|Nguyễn Thị Hạnh' "$md" &&
 	grep -q 'hồ sơ cơ quan là của Quảng Ninh, còn chuyến đi là của Tuyên Quang' "$WORK/office-city.log"
 then ok report/office-city-place-of-another-province-not-used
 else fail report/office-city-place-of-another-province-not-used "rc=$rc $(head -c 300 "$WORK/office-city.log") $(sed -n 2,8p "$md")"; fi
 # An office whose province cannot be told issues no record's report in its name, and says so.
 office office-unplaced "Ủy ban nhân dân" "Sở Ngoại vụ" "Bãi Cháy"
-"$DEBRIEF" report -o "$WORK/office-unplaced-out" --format md --today "$TODAY" \
-	"$WORK/office-unplaced/2027-03-tuyenquang-oita.yaml" >"$WORK/office-unplaced.log" 2>&1
-rc=$?
-md="$WORK/office-unplaced-out/2027-03-tuyenquang-oita.md"
+office_report office-unplaced
 if [ $rc -eq 0 ] && grep -q '^issuer: "……………"$' "$md" && ! grep -q 'Bãi Cháy\|Nguyễn Thị Hạnh' "$md" &&
 	grep -q 'không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào' "$WORK/office-unplaced.log"
 then ok report/office-not-placed-not-used
@@ -333,10 +334,7 @@ else fail report/office-not-placed-not-used "rc=$rc $(head -c 300 "$WORK/office-
 # An embassy's profile in an English report: its name and place in English,
 # the country by the country table ("in Laos", not "in Lào").
 office office-embassy "Bộ Ngoại giao" "Đại sứ quán Việt Nam tại Lào" "Viêng Chăn"
-"$DEBRIEF" report -o "$WORK/office-embassy-out" --lang en --format md --today "$TODAY" \
-	"$WORK/office-embassy/2027-03-tuyenquang-oita.yaml" >"$WORK/office-embassy.log" 2>&1
-rc=$?
-md="$WORK/office-embassy-out/2027-03-tuyenquang-oita.md"
+office_report office-embassy --lang en
 if [ $rc -eq 0 ] && grep -q '^issuer: "EMBASSY OF VIET NAM IN LAOS"$' "$md" &&
 	grep -q '^place_date: "Vientiane, ' "$md" && ! grep -q 'LÀO\|Lào\|Vieng' "$md"
 then ok report/office-embassy-in-english
