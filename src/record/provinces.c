@@ -298,12 +298,11 @@ province_key(const char *name)
 	return f;
 }
 
-int
-province_lookup(const char *name)
+/* The unit a key (province_key) names: a unit, a former one, a variant;
+ * with cities set, a city of one too.  -1 when none. */
+static int
+unit_of_key(const char *k, int cities_too)
 {
-	if (!name || !*name)
-		return -1;
-	char *k = province_key(name);
 	int u = -1;
 	for (size_t i = 0; i < province_nunits && u < 0; i++)
 		if (!strcmp(k, province_units[i].key))
@@ -314,22 +313,33 @@ province_lookup(const char *name)
 	for (size_t i = 0; i < sizeof variants / sizeof variants[0] && u < 0; i++)
 		if (!strcmp(k, variants[i].key))
 			u = variants[i].unit;
+	for (size_t i = 0; cities_too && i < sizeof cities / sizeof cities[0] && u < 0; i++)
+		if (!strcmp(k, cities[i].key))
+			u = cities[i].unit;
+	return u;
+}
+
+static int
+lookup(const char *name, int cities_too)
+{
+	if (!name || !*name)
+		return -1;
+	char *k = province_key(name);
+	int u = unit_of_key(k, cities_too);
 	free(k);
 	return u;
 }
 
 int
+province_lookup(const char *name)
+{
+	return lookup(name, 0);
+}
+
+int
 province_of_place(const char *name)
 {
-	int u = province_lookup(name);
-	if (u >= 0 || !name)
-		return u;
-	char *k = province_key(name);
-	for (size_t i = 0; i < sizeof cities / sizeof cities[0] && u < 0; i++)
-		if (!strcmp(k, cities[i].key))
-			u = cities[i].unit;
-	free(k);
-	return u;
+	return lookup(name, 1);
 }
 
 int
