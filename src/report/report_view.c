@@ -513,18 +513,16 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 	put_bool(v, root, "has_memory", node_count(seq) > 0 || r->handover.s);
 }
 
-/* A visit that has not taken place: it has not begun by today, whatever
- * its status says, or its status is planned; without a status, its end is
- * not before today.  A record whose dates are unusable and that gives no
- * status is a visit all the same, as everywhere else. */
+/* A visit that has not taken place: one not begun by today, whatever its
+ * status says (check calls that an error), else one not completed as the
+ * rules count it (record_completed).  A record whose dates are unusable
+ * and that gives no status is a visit all the same, as everywhere else. */
 static int
 visit_planned(const struct record *r, struct date today)
 {
 	if (r->start.set && date_cmp(r->start.d, today) > 0)
 		return 1;
-	if (r->status_given)
-		return r->status != STATUS_COMPLETED;
-	return r->end.set && date_days(r->end.d, 1) >= date_days(today, 0);
+	return (r->status_given || r->end.set) && !record_completed(r, today);
 }
 
 static void
