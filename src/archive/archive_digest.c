@@ -9,6 +9,12 @@
  * model's arrays are never hashed: they move when a record comes or goes.
  * What many pages share (a partner, a record with what the collection made
  * of it) is hashed once, before the pages are made.
+ * A record's row names its partners by their links only, so a record's
+ * digest holds what a link shows of each partner (its name and page), not
+ * what the partner's other records make of it: one changed task would
+ * otherwise make again every page listing any record of the same partner.
+ * The pages that show a partner's standing (its dossier, and the agency
+ * dossiers' table of relationships) hash the partner whole.
  */
 #include "archive.h"
 
@@ -21,7 +27,8 @@
 struct arc_digests {
 	const struct archive *a;
 	unsigned char run[HASH_LEN];
-	unsigned char (*partner)[HASH_LEN]; /* [npartners] */
+	unsigned char (*partner)[HASH_LEN]; /* [npartners]: h_partner */
+	unsigned char (*plink)[HASH_LEN];   /* [npartners]: h_partner_link */
 	unsigned char (*rec)[HASH_LEN];     /* [nrecs]: h_record */
 	unsigned char all[HASH_LEN];        /* every record, in date order */
 };
@@ -73,9 +80,10 @@ h_occ_ref(struct hash_ctx *h, const struct archive *a, long oi)
 	h_num(h, oi < 0 ? -1 : (long long)(oi - (long)a->recs[a->occs[oi].rec].occ0));
 }
 
-/* What the model made of a partner out of all its records. */
+/* A partner as a link to its dossier shows it, in a visit's or a task's
+ * row: what it is called and where its page is. */
 static void
-h_partner(struct hash_ctx *h, const struct archive *a, size_t p)
+h_partner_link(struct hash_ctx *h, const struct archive *a, size_t p)
 {
 	const struct arc_partner *x = &a->partners[p];
 	h_str(h, x->country);
@@ -84,6 +92,14 @@ h_partner(struct hash_ctx *h, const struct archive *a, size_t p)
 	h_str(h, x->id);
 	h_str(h, x->slug);
 	h_num(h, x->kind);
+}
+
+/* What the model made of a partner out of all its records. */
+static void
+h_partner(struct hash_ctx *h, const struct archive *a, size_t p)
+{
+	const struct arc_partner *x = &a->partners[p];
+	h_partner_link(h, a, p);
 	h_num(h, (long long)x->nrecs);
 	for (size_t i = 0; i < x->nrecs; i++)
 		h_rec_ref(h, a, (long)x->recs[i]);
@@ -120,7 +136,7 @@ h_owner(struct hash_ctx *h, const struct archive *a, size_t o)
 }
 
 /* A record and what other records make of it: its locality's and agency's
- * names, its partners, the departments of its tasks. */
+ * names, its partners' links, the departments of its tasks. */
 static void
 h_record(struct hash_ctx *h, const struct arc_digests *d, size_t ri)
 {
@@ -135,7 +151,7 @@ h_record(struct hash_ctx *h, const struct arc_digests *d, size_t ri)
 		h_num(h, a->agencies[r->agency].kind);
 	}
 	for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
-		hash_update(h, d->partner[a->occs[o].partner], HASH_LEN);
+		hash_update(h, d->plink[a->occs[o].partner], HASH_LEN);
 	for (size_t t = r->task0; t < r->task0 + r->ntask; t++) {
 		h_num(h, a->tasks[t].overdue);
 		h_owner(h, a, a->tasks[t].owner);
@@ -149,12 +165,16 @@ archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
 	d->a = a;
 	memcpy(d->run, run, HASH_LEN);
 	d->partner = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->partner);
+	d->plink = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->plink);
 	d->rec = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->rec);
 	struct hash_ctx h;
 	for (size_t p = 0; p < a->npartners; p++) {
 		hash_init(&h);
 		h_partner(&h, a, p);
 		hash_final(&h, d->partner[p]);
+		hash_init(&h);
+		h_partner_link(&h, a, p);
+		hash_final(&h, d->plink[p]);
 	}
 	for (size_t i = 0; i < a->nrecs; i++) {
 		hash_init(&h);
@@ -175,6 +195,7 @@ archive_digests_free(struct arc_digests *d)
 	if (!d)
 		return;
 	free(d->partner);
+	free(d->plink);
 	free(d->rec);
 	free(d);
 }
@@ -267,6 +288,13 @@ archive_digest_agency(const struct arc_digests *d, size_t g)
 	h_num(&h, (long long)x->nrecs);
 	for (size_t i = 0; i < x->nrecs; i++)
 		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
+	/* its table of relationships shows each partner's stage, last visit
+	 * and open tasks, which records of other agencies make too */
+	for (size_t i = 0; i < x->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[x->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+			hash_update(&h, d->partner[a->occs[o].partner], HASH_LEN);
+	}
 	return hash_final64(&h);
 }
 

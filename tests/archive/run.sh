@@ -596,6 +596,49 @@ has many/lots-parsed "$WORK/many-lots.err" 'cache: 240 records reused, 60 parsed
 	ok many/lots-cache-whole-again || fail many/lots-cache-whole-again "$(entries "$M/out/.debrief-cache") entries"
 many_fresh many/lots-same-as-fresh
 
+# ---- a change reaches the pages that show it, and only those ----
+# A record's row names its partners by their links, so a page listing it
+# is not made again when another record of the same partner changes; but
+# an agency's table of relationships shows each partner's open tasks and
+# last visit, which records of other agencies make: Fukuoka is a partner of
+# both embassies, and a task closed in embassy A's record changes embassy
+# B's dossier, which is written again and equals a fresh run's.
+X=$WORK/reach
+rm -rf "$X" && mkdir -p "$X/r"
+for v in a:A:2023 b:B:2022 c:B:2021; do
+	IFS=: read -r n g y <<EOF2
+$v
+EOF2
+	cat >"$X/r/$n.yaml" <<EOF2
+schema: debrief/1
+id: reach-$n
+title: Visit $n
+direction: outbound
+dates: {start: $y-03-01, end: $y-03-04}
+locality: {name: Huế}
+agency: {name: Embassy $g, kind: embassy}
+partners: [{name: Fukuoka, country: JP, relationship: {stage: mou, since: 2019-01}}]
+tasks:
+  - {task: Task of visit $n, owner: Sở Ngoại vụ, due: 2026-01-01, status: open}
+EOF2
+done
+xarc() { # xarc NAME DIR
+	"$DEBRIEF" archive -o "$X/$2" --format md --today $TODAY --lang en --verbose "$X/r" \
+		>"$WORK/$1.out" 2>"$WORK/$1.err"
+	sanitizer_clean "$1/sanitizers" "$WORK/$1.err" || true
+}
+xarc reach-first out
+B=$(grep -l '^# Embassy B' "$X/out/agencies/"*.md)
+has reach/agency-counts-other-agencies-tasks "$B" '^\| \[Fukuoka\]\(\.\./partners/jp-fukuoka\.md\) \| Japan \| Huế \| .* \| 3 \|$'
+sed 's/status: open/status: done/' "$X/r/a.yaml" >"$WORK/reach-a" && mv "$WORK/reach-a" "$X/r/a.yaml"
+xarc reach-task out
+has reach/other-agency-dossier-written "$WORK/reach-task.out" "^written agencies/$(basename "$B")\$"
+has reach/other-agency-dossier-counts "$B" '^\| \[Fukuoka\]\(\.\./partners/jp-fukuoka\.md\) \| Japan \| Huế \| .* \| 2 \|$'
+rm -rf "$X/fresh"
+xarc reach-fresh fresh
+if diff -r -x '.debrief-*' "$X/fresh" "$X/out" >"$WORK/reach.diff" 2>&1; then ok reach/same-as-fresh
+else fail reach/same-as-fresh "differs from a fresh archive"; head -n 10 "$WORK/reach.diff"; fi
+
 # ---- what counts as a visit (visits/) ----
 # Kagoshima was visited in 2018 and declined a visit in 2024 (response:
 # declined); Oita's visit is planned.  A declined visit is no visit: not
