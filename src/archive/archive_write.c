@@ -200,6 +200,7 @@ render_pdf(const char *md, size_t len, const char *title, const struct arc_write
 	po.subject = L(o->lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits");
 	po.md_links_to_pdf = 1;
 	po.lang = o->lang;
+	po.doc_lang = o->lang == LANG_EN ? "en" : "vi"; /* the pages are written in it */
 	po.created = date_source_epoch();
 	return pdf_from_markdown(md, len, &po, out, warnings, err);
 }

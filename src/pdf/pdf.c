@@ -706,8 +706,11 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	L = NULL;
 	tree_free(&doc);
 	const char *title = o->title ? o->title : dl->first_heading ? dl->first_heading : o->name;
-	struct pdfout_info info = {title,      author, subject,
-	                           o->created, lang,   o->ctx ? &o->ctx->zd : NULL};
+	/* what language the text is in, for readers and screen readers: the
+	 * front matter's, which report writes, else the caller's when known */
+	const char *doc_lang = form && form->lang ? form->lang : o->doc_lang;
+	struct pdfout_info info = {
+	    title, author, subject, o->created, lang, o->ctx ? &o->ctx->zd : NULL, doc_lang};
 	rc = pdfout_write(dl, fonts, &info, out, warnings, err);
 out:
 	dl_free(dl);
@@ -847,7 +850,8 @@ cmd_pdf(int argc, char **argv)
 		name = xstrndup(b, n);
 	}
 	struct pdf_opts o = {
-	    title, name, NULL, NULL, font, base, 0, lang, label, date_source_epoch(), NULL};
+	    title, name, NULL, NULL, font, base, 0, lang, label, date_source_epoch(),
+	    NULL,  NULL}; /* the document's language: its front matter's, if it says */
 	if (!pdf_from_markdown(data, len, &o, &pdf, &warn, &err)) {
 		if (!strncmp(err, label, strlen(label)) && err[strlen(label)] == ':')
 			escape_eprintf("%s\n", err); /* FILE:LINE:COL: … */

@@ -31,6 +31,9 @@ struct pdf_opts {
 	const char *file;        /* names the input in messages; NULL: none */
 	long long created;       /* creation date, seconds since 1970; -1: none */
 	struct pdf_ctx *ctx;     /* NULL: the document sets up its own */
+	const char *doc_lang;    /* the document's language ("vi", "en") when the caller
+	                          * knows it; the front matter's lang comes first;
+	                          * NULL: none is said */
 };
 
 /* Render Markdown md[len] to PDF bytes appended to *out.  A YAML front

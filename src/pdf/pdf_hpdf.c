@@ -569,6 +569,13 @@ hpdf_info(struct hpdf *h, const char *creator, const char *title, const char *au
 	}
 }
 
+void
+hpdf_lang(struct hpdf *h, const char *tag)
+{
+	if (tag && *tag && h->doc->catalog)
+		HPDF_Dict_Add(h->doc->catalog, "Lang", text_string(h, tag));
+}
+
 int
 hpdf_save(struct hpdf *h, struct buf *out, char **err)
 {

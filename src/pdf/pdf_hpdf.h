@@ -86,6 +86,10 @@ void hpdf_show_outlines(struct hpdf *h);
 void hpdf_info(struct hpdf *h, const char *creator, const char *title, const char *author,
                const char *subject, long long epoch);
 
+/* The document's language in its catalog (/Lang, a language tag such as
+ * "vi"); NULL or "": none. */
+void hpdf_lang(struct hpdf *h, const char *tag);
+
 /* Appends the document's bytes to *out.  Returns 1, or 0 and *err. */
 int hpdf_save(struct hpdf *h, struct buf *out, char **err);
 

@@ -441,6 +441,7 @@ pdfout_write(const struct dl *dl, struct fonts *f, const struct pdfout_info *in,
 			links(&o, dl, &dl->items[i]);
 	outlines(&o, dl);
 	hpdf_info(o.h, "debrief " DEBRIEF_VERSION, in->title, in->author, in->subject, in->epoch);
+	hpdf_lang(o.h, in->doc_lang);
 	if (hpdf_failed(o.h, "finishing the document", err) || !hpdf_save(o.h, out, err))
 		goto out;
 	rc = 1;

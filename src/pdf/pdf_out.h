@@ -11,12 +11,13 @@
 struct deflater;
 
 struct pdfout_info {
-	const char *title;   /* document info; NULL: none */
-	const char *author;  /* NULL: none */
-	const char *subject; /* NULL: none */
-	long long epoch;     /* creation date, seconds since 1970; < 0: none */
-	enum lang lang;      /* messages */
-	struct deflater *zd; /* zlib's state kept between documents; NULL: none */
+	const char *title;    /* document info; NULL: none */
+	const char *author;   /* NULL: none */
+	const char *subject;  /* NULL: none */
+	long long epoch;      /* creation date, seconds since 1970; < 0: none */
+	enum lang lang;       /* messages */
+	struct deflater *zd;  /* zlib's state kept between documents; NULL: none */
+	const char *doc_lang; /* the document's language, for the catalog; NULL: none */
 };
 
 /* Appends the PDF to *out.  Returns 1, or 0 and *err (caller frees). */

@@ -130,6 +130,14 @@ for f in $(cd "$V" && find . -name '*.pdf' | sort); do
 		[ -f "$V/$(dirname "$f")/$u" ] || { bad=1; echo "  $f: $u resolves to nothing"; }
 	done
 done
+# the pages are in the run's language, and their PDFs say so (/Lang)
+for l in vi:$V/index.pdf en:$E/index.pdf; do
+	rm -f "$WORK/q.pdf"
+	qpdf --qdf --object-streams=disable "${l#*:}" "$WORK/q.pdf" 2>/dev/null
+	have=$(grep -ao '/Lang ([a-z]*)' "$WORK/q.pdf" 2>/dev/null)
+	[ "$have" = "/Lang (${l%%:*})" ] && ok "pdf-lang-${l%%:*}" ||
+		fail "pdf-lang-${l%%:*}" "${have:-no /Lang} in ${l#*:}"
+done
 # every page links to the index at least
 [ "$nlinks" -lt "$n_pdf" ] && { bad=1; echo "  $nlinks links in $n_pdf PDFs"; }
 [ $bad = 0 ] && ok "pdf-links-resolve ($nlinks links)" || fail pdf-links-resolve "a PDF link points at no PDF"

@@ -305,6 +305,18 @@ if render nodate "$CASES/report.md" --title "Tiêu đề riêng"; then
 	grep -q '^Title: *Tiêu đề riêng$' "$W/nodate.info" && ok pdf/info/title-option ||
 		fail pdf/info/title-option "$(grep Title "$W/nodate.info")"
 fi
+# the document's language (/Lang in the catalog, for readers and screen
+# readers): the front matter's, as report writes it; a plain Markdown file
+# says none, since nothing tells which language it is in
+lang_is() { # NAME PDF WANT: the catalog's /Lang, "none" when there is none
+	[ -f "$2" ] || { fail "pdf/lang/$1" "$2 was not rendered"; return; }
+	qdf "lang-$1" "$2" || { fail "pdf/lang/$1" "qpdf cannot rewrite $2"; return; }
+	have=$(grep -ao '/Lang ([a-z]*)' "$W/lang-$1.qdf" | sed 's/^.Lang (//; s/)$//')
+	[ "${have:-none}" = "$3" ] && ok "pdf/lang/$1" || fail "pdf/lang/$1" "/Lang ${have:-none}, want $3"
+}
+lang_is front-matter-vi "$W/official.pdf" vi
+lang_is front-matter-en "$W/official-draft-en.pdf" en
+lang_is plain-none "$W/report.pdf" none
 printf 'Không có tiêu đề, chỉ một đoạn.\n' >"$W/bien-ban-hop.md"
 if render untitled "$W/bien-ban-hop.md"; then
 	pdfinfo "$W/untitled.pdf" | grep -q '^Title: *bien-ban-hop$' && ok pdf/info/title-from-file-name ||
