@@ -132,9 +132,12 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		long days = date_days(t->due.d, 1) - w->today;
 		if (days > w->within)
 			continue;
-		/* Another name of a department counts as its own (owner_aliases). */
-		const char *owner = t->owner.s ? t->owner.s : "";
+		/* Another name of a department counts as its own (owner_aliases);
+		 * --owner finds the task by either name, and the JSON keeps the
+		 * one written. */
+		const char *written = t->owner.s ? t->owner.s : "", *owner = written;
 		char *okey = text_fold(owner);
+		int wanted = !w->owner_key || strstr(okey, w->owner_key);
 		for (size_t a = 0; a < w->cfg->nowner_alias; a++)
 			if (!strcmp(w->alias_from[a], okey)) {
 				owner = w->cfg->owner_alias_to[a];
@@ -142,11 +145,10 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 				okey = text_fold(owner);
 				break;
 			}
-		if (w->owner_key && !strstr(okey, w->owner_key)) {
+		if (!wanted && !strstr(okey, w->owner_key)) {
 			free(okey);
 			continue;
 		}
-		const char *written = owner;
 		/* a vague owner ("TBD") is no department: one group of its
 		 * locality's, named as the archive's register names it */
 		if (rules_owner_vague(t->owner.s, w->cfg)) {

@@ -161,6 +161,12 @@ tasks tasks-aliases --lang en --today 2026-11-23 --due-within 60 "$WORK/al"
 if grep -q 'Sở Nông nghiệp và Phát triển nông thôn' "$WORK/tasks-aliases.out" &&
 	! grep -q 'Sở Nông nghiệp và Môi trường' "$WORK/tasks-aliases.out"; then
 	ok tasks-aliases/merged; else fail tasks-aliases/merged "the alias is listed on its own"; fi
+# the JSON keeps the owner as the record writes it, and --owner finds a
+# task by that name as well as by its department's
+tasks tasks-aliases-json --format json --today 2026-11-23 --due-within 60 "$WORK/al"
+has tasks-aliases/json-owner-as-written "$WORK/tasks-aliases-json.out" '"owner": "Sở Nông nghiệp và Môi trường"'
+tasks tasks-aliases-owner --lang en --today 2026-11-23 --due-within 60 --owner "moi truong" "$WORK/al"
+has tasks-aliases/owner-by-written-name "$WORK/tasks-aliases-owner.out" '^  Sở Nông nghiệp và Phát triển nông thôn$'
 tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
 	--config "$WORK/al/.debrief.yaml" examples
 if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then
