@@ -3,9 +3,10 @@
  * fall due within a number of days, by locality and owner department, as
  * text, Markdown or JSON (localities under the provincial-level unit in
  * force, owners merged by case and spacing and by the configuration's
- * owner_aliases): the regular check on implementation that G8 asks
- * of the local government, ready for a weekly job or a mail.  It reads
- * records and lists; it decides no finding.
+ * owner_aliases, and named as the archive's register names them): the
+ * regular check on implementation that G8 asks of the local government,
+ * ready for a weekly job or a mail.  It reads records and lists; it
+ * decides no finding.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,9 +50,19 @@ struct due_task {
 	enum task_status status;
 };
 
+/* How an open task's record writes its department, under the department's
+ * fold (okey): a department is shown in the spelling the collection writes
+ * most often, as the archive's register shows it. */
+struct spelling {
+	char *okey, *text; /* text squeezed */
+	size_t n;
+};
+
 struct due_list {
 	struct due_task *v;
 	size_t n, cap;
+	struct spelling *sp; /* every open task's, listed or not */
+	size_t nsp, capsp;
 };
 
 /* The groups: by locality, then owner, then the most overdue first. */
@@ -117,8 +128,27 @@ struct want {
 	const char *owner_key;    /* folded --owner, or NULL for every owner */
 	const struct config *cfg; /* owner_aliases */
 	char **alias_from;        /* its aliases, folded */
+	char **alias_key;         /* the departments they name, folded */
 	enum lang lang;
 };
+
+/* The fold of owner, after owner_aliases: its department; *to, when not
+ * NULL, the alias it was given, else NULL. */
+static char *
+owner_key_of(const char *owner, const struct want *w, const char **to)
+{
+	char *okey = text_fold(owner);
+	if (to)
+		*to = NULL;
+	for (size_t a = 0; a < w->cfg->nowner_alias; a++)
+		if (!strcmp(w->alias_from[a], okey)) {
+			free(okey);
+			if (to)
+				*to = w->cfg->owner_alias_to[a];
+			return text_fold(w->cfg->owner_alias_to[a]);
+		}
+	return okey;
+}
 
 /* The tasks of r that are open and due by today + within days. */
 static void
@@ -126,7 +156,15 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 {
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const struct task *t = &r->tasks[i];
-		if (t->status == TASK_DONE || t->status == TASK_DROPPED || !t->due.set)
+		if (t->status == TASK_DONE || t->status == TASK_DROPPED)
+			continue;
+		if (!rules_owner_vague(t->owner.s, w->cfg)) {
+			l->sp = xgrow(l->sp, &l->capsp, l->nsp + 1, sizeof *l->sp);
+			l->sp[l->nsp++] =
+			    (struct spelling){owner_key_of(t->owner.s ? t->owner.s : "", w, NULL),
+			                      text_squeeze(t->owner.s ? t->owner.s : ""), 1};
+		}
+		if (!t->due.set)
 			continue;
 		/* A month-precision deadline runs to the month's last day. */
 		long days = date_days(t->due.d, 1) - w->today;
@@ -135,16 +173,12 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		/* Another name of a department counts as its own (owner_aliases);
 		 * --owner finds the task by either name, and the JSON keeps the
 		 * one written. */
-		const char *written = t->owner.s ? t->owner.s : "", *owner = written;
-		char *okey = text_fold(owner);
-		int wanted = !w->owner_key || strstr(okey, w->owner_key);
-		for (size_t a = 0; a < w->cfg->nowner_alias; a++)
-			if (!strcmp(w->alias_from[a], okey)) {
-				owner = w->cfg->owner_alias_to[a];
-				free(okey);
-				okey = text_fold(owner);
-				break;
-			}
+		const char *written = t->owner.s ? t->owner.s : "", *owner = written, *to;
+		char *wkey = text_fold(written), *okey = owner_key_of(written, w, &to);
+		int wanted = !w->owner_key || strstr(wkey, w->owner_key);
+		free(wkey);
+		if (to)
+			owner = to;
 		if (!wanted && !strstr(okey, w->owner_key)) {
 			free(okey);
 			continue;
@@ -201,6 +235,67 @@ due_list_free(struct due_list *l)
 		free(d->okey);
 	}
 	free(l->v);
+	for (size_t i = 0; i < l->nsp; i++) {
+		free(l->sp[i].okey);
+		free(l->sp[i].text);
+	}
+	free(l->sp);
+}
+
+static int
+cmp_spelling(const void *a, const void *b)
+{
+	const struct spelling *x = a, *y = b;
+	int c = strcmp(x->okey, y->okey);
+	return c ? c : strcmp(x->text, y->text);
+}
+
+/* Each department listed by the name the archive's register gives it: as
+ * owner_aliases writes it when it names it, else in the spelling the
+ * collection's open tasks write most often, whichever locality's (ties to
+ * the smallest bytes). */
+static void
+name_owners(struct due_list *l, const struct want *w)
+{
+	if (l->nsp > 1)
+		qsort(l->sp, l->nsp, sizeof *l->sp, cmp_spelling);
+	size_t n = 0; /* each spelling once, with its count */
+	for (size_t i = 0, j; i < l->nsp; i = j) {
+		for (j = i + 1; j < l->nsp && !cmp_spelling(&l->sp[i], &l->sp[j]); j++) {
+			l->sp[i].n += l->sp[j].n;
+			free(l->sp[j].okey);
+			free(l->sp[j].text);
+		}
+		l->sp[n++] = l->sp[i];
+	}
+	l->nsp = n;
+	for (size_t i = 0; i < l->n; i++) {
+		struct due_task *d = &l->v[i];
+		if (!*d->okey) /* no specific department */
+			continue;
+		char *name = NULL;
+		for (size_t a = 0; a < w->cfg->nowner_alias && !name; a++)
+			if (!strcmp(w->alias_key[a], d->okey))
+				name = text_squeeze(w->cfg->owner_alias_to[a]);
+		size_t lo = 0, hi = l->nsp; /* the first spelling of d's department */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(l->sp[mid].okey, d->okey) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		const struct spelling *best = NULL;
+		for (; !name && lo < l->nsp && !strcmp(l->sp[lo].okey, d->okey); lo++)
+			if (!best || l->sp[lo].n > best->n)
+				best = &l->sp[lo];
+		if (!name && best)
+			name = xstrdup(best->text);
+		if (name) {
+			free(d->owner);
+			d->owner = name;
+		}
+	}
 }
 
 /* "quá hạn 30 ngày", "overdue by 30 days", "còn 4 ngày", "due in 4 days". */
@@ -428,16 +523,20 @@ cmd_tasks(int argc, char **argv)
 	struct strlist files = {0};
 	if (cli_files(&c, argc, argv, &files))
 		rc = EXIT_USAGE;
-	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL, c.lang};
+	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL, NULL, c.lang};
 	char *owner_key = owner ? text_fold(owner) : NULL;
 	w.owner_key = owner_key;
 	w.alias_from = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_from);
-	for (size_t a = 0; a < cfg.nowner_alias; a++)
+	w.alias_key = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_key);
+	for (size_t a = 0; a < cfg.nowner_alias; a++) {
 		w.alias_from[a] = text_fold(cfg.owner_alias_from[a]);
-	struct due_list l = {NULL, 0, 0};
+		w.alias_key[a] = text_fold(cfg.owner_alias_to[a]);
+	}
+	struct due_list l = {NULL, 0, 0, NULL, 0, 0};
 	for (size_t i = 0; i < files.n; i++)
 		if (!read_one(&l, files.v[i], today, lang, &w))
 			rc = EXIT_USAGE;
+	name_owners(&l, &w);
 	sort_due(&l);
 
 	char iso[11];
@@ -466,9 +565,12 @@ cmd_tasks(int argc, char **argv)
 	buf_free(&b);
 	due_list_free(&l);
 	free(owner_key);
-	for (size_t a = 0; a < cfg.nowner_alias; a++)
+	for (size_t a = 0; a < cfg.nowner_alias; a++) {
 		free(w.alias_from[a]);
+		free(w.alias_key[a]);
+	}
 	free(w.alias_from);
+	free(w.alias_key);
 	config_free(&cfg);
 	strlist_free(&files);
 	return rc;

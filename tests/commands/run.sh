@@ -119,6 +119,19 @@ grep -v '^    ' "$WORK/tasks-most-overdue-first.out" | grep . | tr '\n' '|' >"$W
 if [ "$(cat "$WORK/tasks-order.out")" = 'Lào Cai|  Sở Nông nghiệp và Môi trường|An Giang|  Sở Y tế|  Sở Xây dựng|As of 7 December 2026: 3 tasks overdue, 0 due within 14 days.|' ]
 then ok tasks-most-overdue-first; else fail tasks-most-overdue-first "$(cat "$WORK/tasks-order.out")"; fi
 
+# A department is named as the archive's register names it: in the spelling
+# the collection's open tasks write most often (here one that is not due
+# yet), not in that of its task listed first, and with its spaces squeezed.
+mkdir -p "$WORK/sp"
+printf 'schema: debrief/1\nid: 2024-05-danang-x\ntitle: Đà Nẵng visit\ndirection: outbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Đà Nẵng}\npartners: [{name: Daegu, country: KR}]\ntasks:\n  - {task: Send the workers home, owner: "sở  nội vụ ", due: 2025-10-31}\n  - {task: Sign phase two, owner: Sở Nội vụ, due: 2027-01-31}\n' >"$WORK/sp/a.yaml"
+printf 'schema: debrief/1\nid: 2024-06-nghean-x\ntitle: Nghệ An visit\ndirection: outbound\ndates: {start: 2024-06-02, end: 2024-06-03}\nlocality: {name: Nghệ An}\npartners: [{name: Miyazaki, country: JP}]\ntasks:\n  - {task: Train the nurses, owner: Sở Nội vụ}\n' >"$WORK/sp/b.yaml"
+tasks tasks-spelling --lang en --today 2026-12-07 "$WORK/sp"
+"$DEBRIEF" archive --today 2026-12-07 --lang en --format md -o "$WORK/sp-archive" "$WORK/sp" >/dev/null 2>&1
+if grep -qx '  Sở Nội vụ' "$WORK/tasks-spelling.out" && ! grep -q 'sở' "$WORK/tasks-spelling.out" &&
+	grep -qF '[Sở Nội vụ (Đà Nẵng)]' "$WORK/sp-archive/tasks.md"; then
+	ok tasks-spelling/as-the-register; else
+	fail tasks-spelling/as-the-register "$(grep '^  [^ ]' "$WORK/tasks-spelling.out")"; fi
+
 # A deadline given as a month runs to its last day.
 mkdir -p "$WORK/m"
 sed -e 's/^    due: .*/    due: 2026-03/' "$TOP/tests/check/in/clean.yaml" >"$WORK/m/month.yaml"
