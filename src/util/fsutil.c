@@ -689,10 +689,11 @@ tmp_start(int dfd, const char *dir, const char *name, const char *base, int asid
 	signals_install();
 	char tmp[NAME_MAX + 1];
 	int fd = tmp_create(dfd, base, tmp, sizeof tmp);
-	if (fd < 0) {
-		*err = xasprintf(
-		    M("không tạo được tệp trong %s: %s", "cannot create a file in %s: %s"), dir,
-		    fs_strerror(errno));
+	if (fd < 0) { /* named by the directory it goes in, below dir or dir itself */
+		int sub = base > name ? (int)(base - name) - 1 : 0;
+		*err = xasprintf(M("không tạo được tệp trong %s%s%.*s: %s",
+		                   "cannot create a file in %s%s%.*s: %s"),
+		                 dir, sub ? "/" : "", sub, name, fs_strerror(errno));
 		close(dfd);
 		return 0;
 	}

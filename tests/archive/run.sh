@@ -434,6 +434,20 @@ if cmp -s "$WORK/before.lst" "$WORK/after.lst" && [ -f "$S/out/deep/dir/index.md
 	! ls -a "$S/out/deep/dir" | grep -q '\.tmp'; then ok writes-only-in-dir; else
 	fail writes-only-in-dir "files appeared outside -o DIR"; diff "$WORK/before.lst" "$WORK/after.lst" | head; fi
 
+# ---- a directory in DIR that cannot be written: named in the message ----
+RO=$WORK/ro
+(cd "$C" && "$DEBRIEF" archive -o "$RO" --format md --today $TODAY records) >/dev/null 2>&1
+chmod 555 "$RO/partners"
+# root writes anywhere unless it gives up overriding the modes of files
+as=
+[ "$(id -u)" = 0 ] && as="setpriv --bounding-set=-dac_override,-dac_read_search,-fowner"
+(cd "$C" && $as "$DEBRIEF" archive -o "$RO" --format md --lang en --today $TODAY records) \
+	>/dev/null 2>"$WORK/ro.err"
+rc=$?
+chmod 755 "$RO/partners"
+want_rc ro 2
+has ro/names-the-directory "$WORK/ro.err" "^debrief archive: cannot create a file in $RO/partners: Permission denied\$"
+
 # ---- bad records among good ones ----
 B=$WORK/bad
 rm -rf "$B" && mkdir -p "$B" && cp -R "$C/records" "$C/.debrief.yaml" "$B/"
