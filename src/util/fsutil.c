@@ -312,7 +312,8 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 			strlist_take(&names, nm);
 		}
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, cmp_str);
+	if (names.n > 1) /* an empty directory has no array to sort */
+		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	int failed = 0;
 	for (size_t i = 0; i < names.n; i++) {
 		unsigned char type = (unsigned char)names.v[i][strlen(names.v[i]) + 1];

@@ -171,7 +171,8 @@ run min-severity-bad -- --min-severity never clean.yaml
 want_rc min-severity-bad 2
 
 # ---- paths ----
-mkdir -p "$IN/tree/a/sub" "$IN/tree/.hidden" "$IN/tree/b"
+# (tree/b/empty: a directory with nothing in it is walked too)
+mkdir -p "$IN/tree/a/sub" "$IN/tree/.hidden" "$IN/tree/b/empty"
 for f in tree/z.yaml tree/a/y.yml tree/a/sub/x.yaml tree/b/w.yaml tree/.hidden/h.yaml \
 	tree/a/notes.txt tree/a/yaml tree/a.yaml.bak; do
 	variant "$f" -e '/^title:/p'
