@@ -282,6 +282,12 @@ cmd_archive(int argc, char **argv)
 	struct date today;
 	if (!cli_today(&o.cli, &today))
 		goto out;
+	/* DIR first, as report makes its own: a file in its place stops the
+	 * run before a record is read, not after every finding is said */
+	if (!fs_mkdirs(o.dir, &err)) {
+		escape_eprintf("debrief archive: %s\n", err);
+		goto out;
+	}
 	if (!config_for(o.config, argv[o.cli.next], o.lang, &cfg, &dq))
 		goto out;
 	if (o.verbose)

@@ -697,6 +697,15 @@ has usage-no-dir/message "$WORK/usage.err" '-o DIR'
 "$DEBRIEF" archive -o "$WORK/x" --format docx records >/dev/null 2>&1
 rc=$?
 want_rc usage-bad-format 2
+# -o naming a file: said at once, before any record is read or judged
+: >"$WORK/a-file"
+(cd "$C" && "$DEBRIEF" archive -o "$WORK/a-file" --lang en --today $TODAY records) \
+	>"$WORK/usage-file.out" 2>"$WORK/usage-file.err"
+rc=$?
+want_rc usage-file 2
+if [ "$(cat "$WORK/usage-file.err")" = "debrief archive: $WORK/a-file is not a directory" ] &&
+	[ ! -s "$WORK/usage-file.out" ]; then ok usage-file/said-alone; else
+	fail usage-file/said-alone "$(head -n 3 "$WORK/usage-file.err")"; fi
 
 # ---- the same rules through check over several files ----
 (cd "$C" && "$DEBRIEF" check --today $TODAY --lang en records) >"$WORK/check.out" 2>"$WORK/check.err"
