@@ -869,7 +869,8 @@ finish_partners(struct archive *a)
 				p->stages[j - 1] = t;
 			}
 		/* the name written most often (folded), in its most frequent
-		 * spelling; ties go to a capitalised spelling, then the newest */
+		 * spelling; ties go to a capitalised spelling ("Daegu" before
+		 * "DAEGU", both before "daegu"), then the newest */
 		size_t maxsp = cnt[k] < p->nrecs * 2 ? cnt[k] : p->nrecs * 2; /* its occurrences */
 		struct spell *sp = xcalloc(maxsp + 1, sizeof *sp);
 		size_t nsp = 0;
@@ -895,6 +896,11 @@ finish_partners(struct archive *a)
 					e++;
 				/* sp[e-1]: the newest use of this spelling */
 				int cap = !(sp[j].name[0] >= 'a' && sp[j].name[0] <= 'z');
+				if (cap) { /* 2 with a small letter, 1 in capitals only */
+					char *up = text_upper(sp[j].name);
+					cap += strcmp(up, sp[j].name) != 0;
+					free(up);
+				}
 				if (f - i > bf ||
 				    (f - i == bf &&
 				     (e - j > bn ||

@@ -73,6 +73,16 @@ for r in a["records"]:
         print(l["written"], "->", l["unit"], "(shown:", l["name_used"], ")")' \
 	>"$WORK/spelling-variants.out"
 gold spelling-variants.out "$WORK/spelling-variants.out"
+# A partner written "Daegu" in one record and "DAEGU" in a newer one is
+# shown as "Daegu": a capitalised spelling before one in capitals only.
+P=$WORK/caps
+mkdir -p "$P"
+printf 'schema: debrief/1\nid: 2023-04-danang-daegu\ntitle: a\ndirection: outbound\ndates: {start: 2023-04-10, end: 2023-04-14}\nlocality: {name: Đà Nẵng}\npartners: [{name: Daegu, country: KR}]\n' >"$P/a.yaml"
+printf 'schema: debrief/1\nid: 2024-09-daegu-danang\ntitle: b\ndirection: inbound\ndates: {start: 2024-09-05, end: 2024-09-07}\nlocality: {name: Đà Nẵng}\npartners: [{name: DAEGU, country: KR}]\n' >"$P/b.yaml"
+"$DEBRIEF" archive -o "$P/out" --format md --today $TODAY "$P" >/dev/null 2>&1
+if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = Daegu ]
+then ok partner-name/capitalised-before-capitals; else
+	fail partner-name/capitalised-before-capitals "$(grep -m1 '^# ' "$P/out/partners/kr-daegu.md")"; fi
 # The register: the departments by locality, the most overdue work first,
 # each on a page of its own; overdue tasks first within each, then by due
 # date, no deadline last.
