@@ -159,6 +159,21 @@ put_link(struct buf *b, const char *text, const char *up, const char *dir, const
 	buf_printf(b, "](%s%s%s.md)", up, dir, slug);
 }
 
+char *
+arc_agency_name(const struct arc_agency *ag, enum lang lang)
+{
+	char *t = lang == LANG_EN ? agency_name_en(ag->name) : agency_name_vi(ag->name);
+	return t ? t : xstrdup(ag->name);
+}
+
+static void
+put_agency_link(struct buf *b, const struct arc_agency *ag, const char *up, enum lang lang)
+{
+	char *t = arc_agency_name(ag, lang);
+	put_link(b, t, up, "agencies/", ag->slug);
+	free(t);
+}
+
 static void
 put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *up)
 {
@@ -676,7 +691,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		for (size_t g = 0; g < a->nagencies; g++) {
 			const struct arc_agency *ag = &a->agencies[g];
 			buf_puts(b, "- ");
-			put_link(b, ag->name, "", "agencies/", ag->slug);
+			put_agency_link(b, ag, "", lang);
 			buf_printf(b, L(lang, " (%zu đoàn%s)\n", " (%zu %s)\n"), ag->nrecs,
 			           L(lang, "", PL(ag->nrecs, "visit", "visits")));
 		}
@@ -1035,7 +1050,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_printf(b, "%s",
 		           any ? ", "
 		               : L(lang, "- Cơ quan đại diện: ", "- Representative agency: "));
-		put_link(b, a->agencies[ags[i]].name, up, "agencies/", a->agencies[ags[i]].slug);
+		put_agency_link(b, &a->agencies[ags[i]], up, lang);
 		any = 1;
 	}
 	free(ags);
@@ -1416,8 +1431,10 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 {
 	const struct arc_agency *ag = &a->agencies[g];
 	const char *up = "../";
+	char *title = arc_agency_name(ag, lang);
 	buf_puts(b, "# ");
-	md_put(b, ag->name);
+	md_put(b, title);
+	free(title);
 	buf_puts(b, "\n\n");
 	nav(b, up, lang);
 	buf_printf(

@@ -40,6 +40,11 @@ const struct arc_agreement *arc_next_agreement(const struct archive *a, size_t k
 size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs,
                            enum side side, long p, const struct arc_contact ***out);
 
+/* An agency's name in the pages' language when it is one of Viet Nam's
+ * embassies or consulates, as reports name it: "Consulate General of Viet
+ * Nam in Fukuoka" on a Vietnamese page is "Tổng Lãnh sự quán Việt Nam tại
+ * Fukuoka"; any other as the archive holds it.  Caller frees. */
+char *arc_agency_name(const struct arc_agency *ag, enum lang lang);
 /* What stands for the owner of tasks given to no specific department
  * (a vague owner, "TBD"): the register's and debrief tasks' group. */
 const char *arc_no_department(enum lang lang);

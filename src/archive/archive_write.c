@@ -544,7 +544,7 @@ page_title(const struct archive *a, enum page_kind k, size_t i, enum lang lang)
 	case PAGE_TASKS:
 		return xstrdup(L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 	case PAGE_PARTNER: return xstrdup(a->partners[i].name);
-	case PAGE_AGENCY: return xstrdup(a->agencies[i].name);
+	case PAGE_AGENCY: return arc_agency_name(&a->agencies[i], lang);
 	case PAGE_VISITS: {
 		struct arc_part pt = arc_visit_page(a, i);
 		return arc_visit_page_title(a, &pt, lang);

@@ -435,6 +435,50 @@ agency_name_en(const char *name)
 	return *place && plain_latin(place) ? xasprintf("%s %s", agencies[k].en, place) : NULL;
 }
 
+char *
+agency_name_vi(const char *name)
+{
+	if (!name)
+		return NULL;
+	/* the words before the place, as English writes them, folded */
+	static const struct {
+		const char *folded, *vi;
+	} heads[] = {
+	    {"embassy of viet nam in ", "Đại sứ quán Việt Nam tại"},
+	    {"embassy of vietnam in ", "Đại sứ quán Việt Nam tại"},
+	    {"consulate general of viet nam in ", "Tổng Lãnh sự quán Việt Nam tại"},
+	    {"consulate general of vietnam in ", "Tổng Lãnh sự quán Việt Nam tại"},
+	    {"consulate of viet nam in ", "Lãnh sự quán Việt Nam tại"},
+	    {"consulate of vietnam in ", "Lãnh sự quán Việt Nam tại"},
+	};
+	char *f = text_fold(name);
+	int k = -1;
+	size_t words = 0;
+	for (size_t i = 0; k < 0 && i < sizeof heads / sizeof heads[0]; i++)
+		if (!strncmp(f, heads[i].folded, strlen(heads[i].folded)))
+			k = (int)i;
+	if (k >= 0)
+		for (const char *q = heads[k].folded; *q; q++)
+			words += *q == ' ';
+	free(f);
+	if (k < 0 || !plain_latin(name))
+		return NULL;
+	/* the place: the rest of name after as many words */
+	const char *place = name + strspn(name, " ");
+	for (size_t w = 0; w < words && *place; w++) {
+		place += strcspn(place, " ");
+		place += strspn(place, " ");
+	}
+	const char *code = country_code_by_name(place);
+	if (!code && !strncmp(place, "the ", 4))
+		code = country_code_by_name(place + 4);
+	if (code && !country_is_org(code))
+		return xasprintf("%s %s", heads[k].vi, country_name(code, LANG_VI));
+	/* any other place as written, as Vietnamese names Viet Nam's consulates
+	 * ("Tổng Lãnh sự quán Việt Nam tại Osaka") */
+	return *place ? xasprintf("%s %s", heads[k].vi, place) : NULL;
+}
+
 int
 country_is_org(const char *code)
 {

@@ -39,6 +39,12 @@ int agency_abroad_name(const char *name);
  * do not know written in Vietnamese: then the whole name stays as
  * written.  Caller frees. */
 char *agency_name_en(const char *name);
+/* The other way, for a name written in English (ASCII): "Embassy of Viet
+ * Nam in the Republic of Korea" → "Đại sứ quán Việt Nam tại Hàn Quốc", the
+ * place by the country table, else as written ("… in Fukuoka" → "… tại
+ * Fukuoka").  NULL for any other name: then it stays as written.  Caller
+ * frees. */
+char *agency_name_vi(const char *name);
 /* 1 for a code that stands for an international organisation, not a
  * country: "ASEAN" (which ISO 3166-1 gives no code), "EU" and "UN" (reserved in ISO 3166-1 for the
  * European Union and the United Nations). */

@@ -83,6 +83,21 @@ printf 'schema: debrief/1\nid: 2024-09-daegu-danang\ntitle: b\ndirection: inboun
 if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = Daegu ]
 then ok partner-name/capitalised-before-capitals; else
 	fail partner-name/capitalised-before-capitals "$(grep -m1 '^# ' "$P/out/partners/kr-daegu.md")"; fi
+# One of Viet Nam's consulates written in English by the earliest record is
+# named in Vietnamese on Vietnamese pages (in English on English ones: the
+# goldens above), as reports name it.
+G=$WORK/agency-lang
+mkdir -p "$G"
+printf 'schema: debrief/1\nid: 2023-06-baclieu-nagasaki\ntitle: a\ndirection: outbound\ndates: {start: 2023-06-12, end: 2023-06-15}\nlocality: {name: Bạc Liêu}\nagency: {name: Consulate General of Viet Nam in Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\n' >"$G/a.yaml"
+printf 'schema: debrief/1\nid: 2024-03-camau-nagasaki\ntitle: b\ndirection: outbound\ndates: {start: 2024-03-04, end: 2024-03-08}\nlocality: {name: Cà Mau}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\n' >"$G/b.yaml"
+"$DEBRIEF" archive -o "$G/out" --format md --today $TODAY "$G" >/dev/null 2>&1
+has agency-name/vietnamese-page "$G/out/index.md" '^- \[Tổng Lãnh sự quán Việt Nam tại Fukuoka\]\(agencies/consulate-general-of-viet-nam-in-fukuoka\.md\) \(2 đoàn\)$'
+has agency-name/vietnamese-dossier "$G/out/agencies/consulate-general-of-viet-nam-in-fukuoka.md" '^# Tổng Lãnh sự quán Việt Nam tại Fukuoka$'
+# the PDF's title is its heading's, in the pages' language
+"$DEBRIEF" archive -o "$G/out-pdf" --today $TODAY "$G" >/dev/null 2>&1
+if pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>/dev/null |
+	grep -q '^Title: *Tổng Lãnh sự quán Việt Nam tại Fukuoka$'; then ok agency-name/pdf-title; else
+	fail agency-name/pdf-title "$(pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>&1 | grep -m1 Title)"; fi
 # The register: the departments by locality, the most overdue work first,
 # each on a page of its own; overdue tasks first within each, then by due
 # date, no deadline last.

@@ -2,7 +2,7 @@
  * English: the place after "tại" by the country table (never a
  * Vietnamese country's name in an English line), a place abroad written
  * in Vietnamese by its English name, a place English writes the same as
- * written, and any other name left whole. */
+ * written, and any other name left whole; and back in Vietnamese. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -46,9 +46,37 @@ static const struct {
     {"Đại sứ quán", NULL},
 };
 
+/* In Vietnamese, a name written in English: the country by the table,
+ * any other place as written. */
+static const struct {
+	const char *en, *vi; /* vi NULL: kept whole */
+} back[] = {
+    {"Embassy of Viet Nam in the Republic of Korea", "Đại sứ quán Việt Nam tại Hàn Quốc"},
+    {"Embassy of Viet Nam in France", "Đại sứ quán Việt Nam tại Pháp"},
+    {"Embassy of Vietnam in Japan", "Đại sứ quán Việt Nam tại Nhật Bản"},
+    {"Embassy of Viet Nam in Laos", "Đại sứ quán Việt Nam tại Lào"},
+    {"Embassy of Viet Nam in the United States", "Đại sứ quán Việt Nam tại Hoa Kỳ"},
+    {"embassy of viet nam in cambodia", "Đại sứ quán Việt Nam tại Campuchia"},
+    {"Consulate General of Viet Nam in Fukuoka", "Tổng Lãnh sự quán Việt Nam tại Fukuoka"},
+    {"Consulate General of Viet Nam in  Osaka", "Tổng Lãnh sự quán Việt Nam tại Osaka"},
+    {"Consulate of Viet Nam in Battambang", "Lãnh sự quán Việt Nam tại Battambang"},
+    /* already Vietnamese, or not one of Viet Nam's agencies */
+    {"Đại sứ quán Việt Nam tại Pháp", NULL},
+    {"Embassy of Japan in Viet Nam", NULL},
+    {"Embassy of Viet Nam in ", NULL},
+    {"Sở Ngoại vụ", NULL},
+};
+
 int
 main(void)
 {
+	for (size_t i = 0; i < sizeof back / sizeof back[0]; i++) {
+		char *got = agency_name_vi(back[i].en);
+		char name[256];
+		snprintf(name, sizeof name, "agency-name-vi/%s", back[i].en);
+		STR_EQ(got ? got : "(none)", back[i].vi ? back[i].vi : "(none)", name);
+		free(got);
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = agency_name_en(cases[i].vi);
 		char name[256];
