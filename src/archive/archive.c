@@ -649,8 +649,13 @@ archive_add(struct archive *a, const struct record *r)
 		if (c->side != SIDE_PARTNER && c->side != SIDE_AGENCY)
 			continue;
 		long occ = c->side == SIDE_PARTNER ? occ_named_in(a, rr, c->org.s) : -1;
-		add_contact(a, ri, occ, c->side, &c->name, &c->title, &c->org, &c->email, &c->phone,
-		            &c->since);
+		/* one of the agency's staff: what the contact leaves out, the
+		 * staff entry says */
+		const struct person *st =
+		    c->side == SIDE_AGENCY ? record_staff_named(r, c->name.s) : NULL;
+		add_contact(a, ri, occ, c->side, &c->name,
+		            c->title.s || !st ? &c->title : &st->title,
+		            c->org.s || !st ? &c->org : &st->org, &c->email, &c->phone, &c->since);
 	}
 	rr->ncon = a->ncons - rr->con0;
 	return 1;

@@ -68,6 +68,24 @@ record_partner(const struct record *r, const char *ref)
 	return found;
 }
 
+const struct person *
+record_staff_named(const struct record *r, const char *name)
+{
+	if (!name || !r->nagency_staff)
+		return NULL;
+	char *f = text_fold(name);
+	const struct person *found = NULL;
+	for (size_t i = 0; i < r->nagency_staff && !found; i++)
+		if (r->agency_staff[i].name.s) {
+			char *g = text_fold(r->agency_staff[i].name.s);
+			if (!strcmp(f, g))
+				found = &r->agency_staff[i];
+			free(g);
+		}
+	free(f);
+	return found;
+}
+
 int
 record_completed(const struct record *r, struct date today)
 {

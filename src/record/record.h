@@ -316,6 +316,9 @@ struct partner *record_partner(const struct record *r, const char *ref);
 /* The contact of that name (case, accents and spacing aside), or NULL:
  * a person of agency.staff who is also a contact is listed once. */
 const struct contact *record_contact_named(const struct record *r, const char *name);
+/* The person of agency.staff of that name, likewise, or NULL: what such a
+ * contact leaves out (a title) is taken from the staff entry. */
+const struct person *record_staff_named(const struct record *r, const char *name);
 /* 1 when the record counts as completed on "today" (docs/rules.md). */
 int record_completed(const struct record *r, struct date today);
 /* Keeps a copy of v[0..n) (in the record's arena), sorted for look-ups. */

@@ -485,10 +485,16 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 	struct node *seq = node_new_seq(v->a);
 	for (size_t i = 0; i < r->ncontacts; i++) {
 		const struct contact *c = &r->contacts[i];
+		/* one of the agency's staff: what the contact leaves out, the
+		 * staff entry says */
+		const struct person *st = record_staff_named(r, c->name.s);
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", c->name.s);
-		put_str(v, m, "title", c->title.s);
-		put_str(v, m, "org", c->org.s);
+		put_str(v, m, "title", c->title.s || !st ? c->title.s : st->title.s);
+		put_str(v, m, "org",
+		        c->org.s || !st ? c->org.s
+		        : st->org.s     ? st->org.s
+		                        : r->agency_name.s);
 		put_str(v, m, "side", L(v->lang, side_vi, side_en)[c->side]);
 		put_str(v, m, "email", c->email.s);
 		put_str(v, m, "phone", c->phone.s);
@@ -499,7 +505,7 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 	for (size_t i = 0; i < r->nagency_staff; i++) {
 		const struct person *p = &r->agency_staff[i];
 		if (record_contact_named(r, p->name.s))
-			continue; /* the same person, once: the contacts entry says more */
+			continue; /* the same person, once, among the contacts */
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", p->name.s);
 		put_str(v, m, "title", p->title.s);

@@ -89,7 +89,7 @@ then ok partner-name/capitalised-before-capitals; else
 G=$WORK/agency-lang
 mkdir -p "$G"
 printf 'schema: debrief/1\nid: 2023-06-baclieu-nagasaki\ntitle: a\ndirection: outbound\ndates: {start: 2023-06-12, end: 2023-06-15}\nlocality: {name: Bạc Liêu}\nagency: {name: Consulate General of Viet Nam in Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\n' >"$G/a.yaml"
-printf 'schema: debrief/1\nid: 2024-03-camau-nagasaki\ntitle: b\ndirection: outbound\ndates: {start: 2024-03-04, end: 2024-03-08}\nlocality: {name: Cà Mau}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\n' >"$G/b.yaml"
+printf 'schema: debrief/1\nid: 2024-03-camau-nagasaki\ntitle: b\ndirection: outbound\ndates: {start: 2024-03-04, end: 2024-03-08}\nlocality: {name: Cà Mau}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate, staff: [{name: Vũ Bá Thành, title: Tổng Lãnh sự}]}\npartners: [{name: Nagasaki, country: JP}]\ncontacts: [{name: Vũ Bá Thành, side: agency, email: vbt@example.org}]\n' >"$G/b.yaml"
 "$DEBRIEF" archive -o "$G/out" --format md --today $TODAY "$G" >/dev/null 2>&1
 has agency-name/vietnamese-page "$G/out/index.md" '^- \[Tổng Lãnh sự quán Việt Nam tại Fukuoka\]\(agencies/consulate-general-of-viet-nam-in-fukuoka\.md\) \(2 đoàn\)$'
 has agency-name/vietnamese-dossier "$G/out/agencies/consulate-general-of-viet-nam-in-fukuoka.md" '^# Tổng Lãnh sự quán Việt Nam tại Fukuoka$'
@@ -98,6 +98,9 @@ has agency-name/vietnamese-dossier "$G/out/agencies/consulate-general-of-viet-na
 if pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>/dev/null |
 	grep -q '^Title: *Tổng Lãnh sự quán Việt Nam tại Fukuoka$'; then ok agency-name/pdf-title; else
 	fail agency-name/pdf-title "$(pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>&1 | grep -m1 Title)"; fi
+# one of its staff also among the contacts, the contact without a title:
+# listed once, with the staff entry's title
+has agency-staff/title-kept "$G/out/agencies/consulate-general-of-viet-nam-in-fukuoka.md" '^\| Vũ Bá Thành \| Tổng Lãnh sự \| [^|]* \| [^|]* \| vbt@example\.org \|'
 # The register: the departments by locality, the most overdue work first,
 # each on a page of its own; overdue tasks first within each, then by due
 # date, no deadline last.
