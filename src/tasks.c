@@ -48,6 +48,7 @@ struct due_task {
 	long days;         /* from today to the due date's last day; < 0: overdue */
 	long lmost, omost; /* the fewest days of its locality's, its owner's tasks */
 	enum task_status status;
+	int status_unknown; /* the record's status was rejected: neither open nor done */
 };
 
 /* How an open task's record writes its department, under the department's
@@ -213,7 +214,8 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		                       days,
 		                       days,
 		                       days,
-		                       t->status};
+		                       t->status,
+		                       record_reported(r, t->mark, "status")};
 		date_iso(t->due.d, d->due);
 		date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
 	}
@@ -298,11 +300,34 @@ name_owners(struct due_list *l, const struct want *w)
 	}
 }
 
-/* "quá hạn 30 ngày", "overdue by 30 days", "còn 4 ngày", "due in 4 days". */
-static void
-when(struct buf *b, long days, enum lang lang)
+/* Overdue: past its deadline and not done, as far as the record says; a
+ * task whose status the record got wrong is not said to be (as in the
+ * archive's register). */
+static int
+overdue(const struct due_task *d)
 {
-	if (days < 0 && lang == LANG_VI)
+	return d->days < 0 && !d->status_unknown;
+}
+
+static const char *
+status_word(const struct due_task *d, enum lang lang)
+{
+	return d->status_unknown ? L(lang, "chưa rõ (hồ sơ ghi sai)", "unknown (miswritten)")
+	                         : arc_task_status_word(d->status, lang);
+}
+
+/* "quá hạn 30 ngày", "overdue by 30 days", "còn 4 ngày", "due in 4 days";
+ * past the deadline with a miswritten status, "hạn đã qua 30 ngày",
+ * "deadline passed 30 days ago". */
+static void
+when(struct buf *b, const struct due_task *d, enum lang lang)
+{
+	long days = d->days;
+	if (days < 0 && d->status_unknown && lang == LANG_VI)
+		buf_printf(b, "hạn đã qua %ld ngày", -days);
+	else if (days < 0 && d->status_unknown)
+		buf_printf(b, "deadline passed %ld %s ago", -days, days == -1 ? "day" : "days");
+	else if (days < 0 && lang == LANG_VI)
 		buf_printf(b, "quá hạn %ld ngày", -days);
 	else if (days < 0)
 		buf_printf(b, "overdue by %ld %s", -days, days == -1 ? "day" : "days");
@@ -317,10 +342,18 @@ when(struct buf *b, long days, enum lang lang)
 static void
 summary(struct buf *b, const struct due_list *l, long within, const char *today, enum lang lang)
 {
-	size_t over = 0;
-	for (size_t i = 0; i < l->n; i++)
-		over += l->v[i].days < 0;
-	size_t soon = l->n - over;
+	size_t over = 0, soon = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		over += overdue(&l->v[i]);
+		soon += l->v[i].days >= 0;
+	}
+	size_t unknown = l->n - over - soon; /* past the deadline, status miswritten */
+	char more[128] = "";
+	if (unknown)
+		snprintf(more, sizeof more,
+		         L(lang, ", %zu nhiệm vụ đã qua hạn nhưng hồ sơ ghi sai trạng thái",
+		           ", %zu past the deadline with a miswritten status"),
+		         unknown);
 	if (!l->n)
 		buf_printf(b,
 		           L(lang,
@@ -329,13 +362,13 @@ summary(struct buf *b, const struct due_list *l, long within, const char *today,
 		             "As of %s, no task is overdue or due within %ld days.\n"),
 		           today, within);
 	else if (lang == LANG_VI)
-		buf_printf(
-		    b,
-		    "Tính đến %s: %zu nhiệm vụ quá hạn, %zu nhiệm vụ đến hạn trong %ld ngày tới.\n",
-		    today, over, soon, within);
+		buf_printf(b,
+		           "Tính đến %s: %zu nhiệm vụ quá hạn, %zu nhiệm vụ đến hạn trong %ld ngày "
+		           "tới%s.\n",
+		           today, over, soon, within, more);
 	else
-		buf_printf(b, "As of %s: %zu %s overdue, %zu due within %ld days.\n", today, over,
-		           over == 1 ? "task" : "tasks", soon, within);
+		buf_printf(b, "As of %s: %zu %s overdue, %zu due within %ld days%s.\n", today, over,
+		           over == 1 ? "task" : "tasks", soon, within, more);
 }
 
 static void
@@ -348,10 +381,10 @@ out_text(struct buf *b, const struct due_list *l, enum lang lang)
 		if (!i || strcmp(d->lkey, l->v[i - 1].lkey) || strcmp(d->okey, l->v[i - 1].okey))
 			buf_printf(b, "  %s\n", d->owner);
 		buf_puts(b, "    ");
-		when(b, d->days, lang);
+		when(b, d, lang);
 		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"),
-		           d->shown, d->task, d->record, d->id,
-		           arc_task_status_word(d->status, lang), d->file, d->line);
+		           d->shown, d->task, d->record, d->id, status_word(d, lang), d->file,
+		           d->line);
 	}
 	if (l->n)
 		buf_putc(b, '\n');
@@ -395,10 +428,10 @@ out_md(struct buf *b, const struct due_list *l, enum lang lang, const char *sum)
 		md_cell(b, d->task);
 		md_cell(b, d->shown);
 		struct buf w = BUF_INIT;
-		when(&w, d->days, lang);
+		when(&w, d, lang);
 		md_cell(b, buf_cstr(&w));
 		buf_free(&w);
-		md_cell(b, arc_task_status_word(d->status, lang));
+		md_cell(b, status_word(d, lang));
 		md_cell(b, d->record);
 		buf_putc(b, '\n');
 	}
@@ -415,13 +448,14 @@ json_field(struct buf *b, const char *key, const char *v, int last)
 static void
 out_json(struct buf *b, const struct due_list *l, long within, const char *today)
 {
-	size_t over = 0;
+	size_t over = 0, soon = 0;
 	buf_printf(b, "{\n  \"version\": %d,\n  \"today\": \"%s\",\n  \"due_within\": %ld,\n",
 	           JSON_FORMAT_VERSION, today, within);
 	buf_puts(b, "  \"tasks\": [");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct due_task *d = &l->v[i];
-		over += d->days < 0;
+		over += overdue(d);
+		soon += d->days >= 0;
 		buf_puts(b, i ? ",\n    {" : "\n    {");
 		json_field(b, "locality", d->locality, 0);
 		json_field(b, "owner", d->written, 0);
@@ -432,13 +466,15 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 		buf_printf(b, "\"line\": %u, ", d->line);
 		json_field(b, "due", d->due, 0);
 		buf_printf(b, "\"days\": %ld, \"overdue\": %s, ", d->days,
-		           d->days < 0 ? "true" : "false");
-		json_field(b, "status", task_status_words[d->status], 1);
+		           overdue(d) ? "true" : "false");
+		if (d->status_unknown) /* as archive.json says it */
+			buf_puts(b, "\"status\": null");
+		else
+			json_field(b, "status", task_status_words[d->status], 1);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, l->n ? "\n  ],\n" : "],\n");
-	buf_printf(b, "  \"summary\": {\"overdue\": %zu, \"due_soon\": %zu}\n}\n", over,
-	           l->n - over);
+	buf_printf(b, "  \"summary\": {\"overdue\": %zu, \"due_soon\": %zu}\n}\n", over, soon);
 }
 
 /* One file: its open tasks into l; 0 when it cannot be read or loaded

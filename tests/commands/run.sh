@@ -140,6 +140,15 @@ if grep -qx '  Sở Nội vụ' "$WORK/tasks-spelling.out" && ! grep -q 'sở' "
 	ok tasks-spelling/as-the-register; else
 	fail tasks-spelling/as-the-register "$(grep '^  [^ ]' "$WORK/tasks-spelling.out")"; fi
 
+# A task whose status the record got wrong is listed, its status unknown,
+# never as open and overdue (as in the archive's register).
+printf 'schema: debrief/1\nid: 2024-01-hue-x\ntitle: x\ndirection: outbound\ndates: {start: 2024-01-02, end: 2024-01-03}\nlocality: {name: Huế}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Send the minutes, owner: Sở Ngoại vụ, due: 2024-06-30, status: finished}\n' >"$WORK/miswritten.yaml"
+tasks tasks-miswritten --lang en --today 2026-12-07 "$WORK/miswritten.yaml"
+has tasks-miswritten/status-unknown "$WORK/tasks-miswritten.out" '^    deadline passed 890 days ago \(deadline 30 Jun 2024\): Send the minutes \[2024-01-hue-x T1, unknown \(miswritten\)\]'
+has tasks-miswritten/not-counted-overdue "$WORK/tasks-miswritten.out" '^As of 7 December 2026: 0 tasks overdue, 0 due within 14 days, 1 past the deadline with a miswritten status\.$'
+tasks tasks-miswritten-json --format json --today 2026-12-07 "$WORK/miswritten.yaml"
+has tasks-miswritten/json "$WORK/tasks-miswritten-json.out" '"overdue": false, "status": null\}$'
+
 # A deadline given as a month runs to its last day.
 mkdir -p "$WORK/m"
 sed -e 's/^    due: .*/    due: 2026-03/' "$TOP/tests/check/in/clean.yaml" >"$WORK/m/month.yaml"
