@@ -142,13 +142,28 @@ ok_format(const char *v, void *dst)
 	return any;
 }
 
+/* -o's value: a path, so not empty (an unset variable in a script). */
+static int
+ok_output(const char *v, void *dst)
+{
+	if (!*v)
+		return 0;
+	*(const char **)dst = v;
+	return 1;
+}
+
 /* The common options, as the entries of a command's own. */
 static size_t
 common_opts(struct cli *c, struct cli_opt *o)
 {
 	size_t n = 0;
 	if (c->common & CLI_OUTPUT)
-		o[n++] = (struct cli_opt){.name = "output", .letter = 'o', .dst = &c->output};
+		o[n++] = (struct cli_opt){.name = "output",
+		                          .letter = 'o',
+		                          .dst = &c->output,
+		                          .ok = ok_output,
+		                          .vi = "-o nhận một đường dẫn, không phải '%s'",
+		                          .en = "-o takes a path, not '%s'"};
 	if (c->common & CLI_FORMAT) /* its message names c->formats */
 		o[n++] = (struct cli_opt){.name = "format", .dst = c, .ok = ok_format};
 	if (c->common & CLI_LANG)

@@ -224,6 +224,17 @@ for c in check report archive pdf new tasks rules explain; do
 	done
 done
 
+# -o with an empty value (an unset variable in a script): a usage error
+# that says so, not "cannot create : No such file or directory"
+for c in report archive pdf; do
+	"$DEBRIEF" $c --lang en -o "" "$TOP/examples" >/dev/null 2>"$WORK/empty-o-$c.err"
+	rc=$?
+	if [ $rc -eq 2 ] && [ "$(head -n 1 "$WORK/empty-o-$c.err")" = "debrief $c: -o takes a path, not ''" ] &&
+		sed -n 2p "$WORK/empty-o-$c.err" | grep -q "^usage: debrief $c"; then
+		ok "commands/empty-output/$c"
+	else fail "commands/empty-output/$c" "exit $rc: $(head -n 1 "$WORK/empty-o-$c.err")"; fi
+done
+
 # ---- a file that is not there: the same words and status from every command ----
 for l in en vi; do
 	case $l in
