@@ -59,11 +59,20 @@ struct spelling {
 	size_t n;
 };
 
+/* A locality no provincial-level unit has, as a record writes it: shown
+ * as the earliest record writes it, as in the archive. */
+struct locname {
+	char *lkey, *name, *id;
+	struct date start, end; /* zero when unusable */
+};
+
 struct due_list {
 	struct due_task *v;
 	size_t n, cap;
 	struct spelling *sp; /* every open task's, listed or not */
 	size_t nsp, capsp;
+	struct locname *ln; /* every record's whose locality is no unit */
+	size_t nln, capln;
 };
 
 /* The groups: by locality, then owner, then the most overdue first. */
@@ -155,6 +164,23 @@ owner_key_of(const char *owner, const struct want *w, const char **to)
 static void
 collect(struct due_list *l, const struct record *r, const char *file, const struct want *w)
 {
+	/* Localities under the provincial-level unit in force (since 1 July
+	 * 2025), former_name honoured, and a name no unit has by its key
+	 * ("Tỉnh X" and "X" one), as the archive groups them. */
+	const char *loc = r->locality_name.s ? r->locality_name.s : "", *then;
+	int unit =
+	    province_said(loc, r->locality_former_name.s, r->start.set ? &r->start.d : NULL, &then);
+	char *lkey = unit >= 0 ? xstrdup(province_units[unit].key) : province_key(loc);
+	if (unit >= 0) {
+		loc = province_units[unit].name;
+	} else {
+		loc = *loc ? loc : "?";
+		struct date none = {0};
+		l->ln = xgrow(l->ln, &l->capln, l->nln + 1, sizeof *l->ln);
+		l->ln[l->nln++] = (struct locname){
+		    xstrdup(lkey), xstrdup(loc), xstrdup(r->id.s ? r->id.s : ""),
+		    r->start.set ? r->start.d : none, r->end.set ? r->end.d : none};
+	}
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const struct task *t = &r->tasks[i];
 		if (t->status == TASK_DONE || t->status == TASK_DROPPED)
@@ -191,12 +217,6 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 			okey = xstrdup("");
 			owner = arc_no_department(w->lang);
 		}
-		/* Localities under the provincial-level unit in force (since 1 July
-		 * 2025), as the archive groups them. */
-		const char *loc = r->locality_name.s ? r->locality_name.s : "";
-		int unit = province_lookup(loc);
-		if (unit >= 0)
-			loc = province_units[unit].name;
 		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
 		struct due_task *d = &l->v[l->n++];
 		*d = (struct due_task){xstrdup(loc),
@@ -206,7 +226,7 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		                       xstrdup(r->id.s ? r->id.s : ""),
 		                       xstrdup(file),
 		                       xstrdup(written),
-		                       text_fold(loc),
+		                       xstrdup(lkey),
 		                       okey,
 		                       t->mark.line,
 		                       "",
@@ -219,6 +239,7 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		date_iso(t->due.d, d->due);
 		date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
 	}
+	free(lkey);
 }
 
 static void
@@ -242,6 +263,50 @@ due_list_free(struct due_list *l)
 		free(l->sp[i].text);
 	}
 	free(l->sp);
+	for (size_t i = 0; i < l->nln; i++) {
+		free(l->ln[i].lkey);
+		free(l->ln[i].name);
+		free(l->ln[i].id);
+	}
+	free(l->ln);
+}
+
+static int
+cmp_locname(const void *a, const void *b)
+{
+	const struct locname *x = a, *y = b;
+	int c = strcmp(x->lkey, y->lkey);
+	if (!c)
+		c = date_cmp(x->start, y->start);
+	if (!c)
+		c = date_cmp(x->end, y->end);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* Each locality no unit has by the name its earliest record writes, as
+ * the archive shows it. */
+static void
+name_localities(struct due_list *l)
+{
+	if (!l->nln)
+		return;
+	if (l->nln > 1)
+		qsort(l->ln, l->nln, sizeof *l->ln, cmp_locname);
+	for (size_t i = 0; i < l->n; i++) {
+		struct due_task *d = &l->v[i];
+		size_t lo = 0, hi = l->nln; /* the earliest record of d's locality */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(l->ln[mid].lkey, d->lkey) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < l->nln && !strcmp(l->ln[lo].lkey, d->lkey)) {
+			free(d->locality);
+			d->locality = xstrdup(l->ln[lo].name);
+		}
+	}
 }
 
 static int
@@ -568,11 +633,12 @@ cmd_tasks(int argc, char **argv)
 		w.alias_from[a] = text_fold(cfg.owner_alias_from[a]);
 		w.alias_key[a] = text_fold(cfg.owner_alias_to[a]);
 	}
-	struct due_list l = {NULL, 0, 0, NULL, 0, 0};
+	struct due_list l = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
 	for (size_t i = 0; i < files.n; i++)
 		if (!read_one(&l, files.v[i], today, lang, &w))
 			rc = EXIT_USAGE;
 	name_owners(&l, &w);
+	name_localities(&l);
 	sort_due(&l);
 
 	char iso[11];

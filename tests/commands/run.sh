@@ -140,6 +140,19 @@ if grep -qx '  Sở Nội vụ' "$WORK/tasks-spelling.out" && ! grep -q 'sở' "
 	ok tasks-spelling/as-the-register; else
 	fail tasks-spelling/as-the-register "$(grep '^  [^ ]' "$WORK/tasks-spelling.out")"; fi
 
+# A locality that is no province or city is one whether or not a record
+# writes "Tỉnh" before it, named as its earliest record writes it: as the
+# archive's register groups and names it.
+mkdir -p "$WORK/unk"
+printf 'schema: debrief/1\nid: 2024-02-x\ntitle: t\ndirection: outbound\ndates: {start: 2024-02-02, end: 2024-02-03}\nlocality: {name: Xuân Lộc}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Write, owner: Sở Ngoại vụ, due: 2026-11-01}\n' >"$WORK/unk/a.yaml"
+printf 'schema: debrief/1\nid: 2024-01-x\ntitle: t\ndirection: outbound\ndates: {start: 2024-01-02, end: 2024-01-03}\nlocality: {name: Tỉnh Xuân Lộc}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Call, owner: Sở Ngoại vụ, due: 2026-10-01}\n' >"$WORK/unk/b.yaml"
+tasks tasks-unknown-locality --lang en --today 2026-12-07 "$WORK/unk"
+"$DEBRIEF" archive --today 2026-12-07 --lang en --format md -o "$WORK/unk-archive" "$WORK/unk" >/dev/null 2>&1
+if [ "$(grep -v '^ ' "$WORK/tasks-unknown-locality.out" | grep -v '^As of' | grep .)" = 'Tỉnh Xuân Lộc' ] &&
+	grep -q '^## Tỉnh Xuân Lộc — 2 tasks, 2 overdue$' "$WORK/unk-archive/tasks.md"; then
+	ok tasks-unknown-locality/as-the-register; else
+	fail tasks-unknown-locality/as-the-register "$(grep -v '^ ' "$WORK/tasks-unknown-locality.out" | tr '\n' '|')"; fi
+
 # A task whose status the record got wrong is listed, its status unknown,
 # never as open and overdue (as in the archive's register).
 printf 'schema: debrief/1\nid: 2024-01-hue-x\ntitle: x\ndirection: outbound\ndates: {start: 2024-01-02, end: 2024-01-03}\nlocality: {name: Huế}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Send the minutes, owner: Sở Ngoại vụ, due: 2024-06-30, status: finished}\n' >"$WORK/miswritten.yaml"
