@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
+#include "collection.h"
 #include "date.h"
 #include "diag_out.h"
 #include "escape.h"
@@ -25,6 +26,8 @@
 #include "provinces.h"
 #include "rules.h"
 #include "schema.h"
+#include "strlist.h"
+#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -542,11 +545,18 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 	buf_printf(b, "  \"summary\": {\"overdue\": %zu, \"due_soon\": %zu}\n}\n", over, soon);
 }
 
+/* The record ids met so far, each with the file of its first record. */
+struct seen_ids {
+	struct strmap map; /* id → index in ids and files */
+	struct strlist ids, files;
+};
+
 /* One file: its open tasks into l; 0 when it cannot be read or loaded
- * (the reasons on standard error). */
+ * (the reasons on standard error), or when an earlier record has its id:
+ * refused with the words of check, archive and report. */
 static int
 read_one(struct due_list *l, const char *path, struct date today, enum lang lang,
-         const struct want *w)
+         const struct want *w, struct seen_ids *seen)
 {
 	const char *name = fs_shown(path);
 	struct load_limits lim;
@@ -561,13 +571,27 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 		free(err);
 		return 0;
 	}
-	if (r)
+	int ok = r != NULL;
+	const size_t *first = r && r->id.s ? strmap_get(&seen->map, r->id.s) : NULL;
+	if (first) {
+		struct diags dd = DIAGS_INIT;
+		collection_duplicate(&dd, name, r->id.mark, r->id.s, seen->files.v[*first], lang);
+		diag_eprint(&dd, 1);
+		diags_free(&dd);
+		ok = 0;
+	} else if (r) {
+		if (r->id.s) {
+			strlist_push(&seen->ids, r->id.s);
+			strlist_push(&seen->files, name);
+			strmap_put(&seen->map, seen->ids.v[seen->ids.n - 1], seen->ids.n - 1);
+		}
 		collect(l, r, name, w);
-	else
+	} else {
 		diag_eprint(&dq, 1);
+	}
 	record_free(r);
 	diags_free(&dq);
-	return r != NULL;
+	return ok;
 }
 
 /* --due-within DAYS: 0 to 36500. */
@@ -634,9 +658,13 @@ cmd_tasks(int argc, char **argv)
 		w.alias_key[a] = text_fold(cfg.owner_alias_to[a]);
 	}
 	struct due_list l = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
+	struct seen_ids seen = {{0}, {0}, {0}};
 	for (size_t i = 0; i < files.n; i++)
-		if (!read_one(&l, files.v[i], today, lang, &w))
+		if (!read_one(&l, files.v[i], today, lang, &w, &seen))
 			rc = EXIT_USAGE;
+	strmap_free(&seen.map);
+	strlist_free(&seen.ids);
+	strlist_free(&seen.files);
 	name_owners(&l, &w);
 	name_localities(&l);
 	sort_due(&l);

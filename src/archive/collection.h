@@ -27,8 +27,8 @@ void rules_collection(struct record *const *recs, size_t n, const struct check_c
                       struct diags *dq);
 /* The one finding about a record whose id an earlier record of the run
  * already has (schema-duplicate-id), at the later record's id m, naming
- * first, the file of the earlier: check, archive and report all say it
- * here. */
+ * first, the file of the earlier: check, archive, report and tasks all
+ * say it here. */
 void collection_duplicate(struct diags *dq, const char *file, struct mark m, const char *id,
                           const char *first, enum lang lang);
 

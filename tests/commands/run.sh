@@ -153,6 +153,19 @@ if [ "$(grep -v '^ ' "$WORK/tasks-unknown-locality.out" | grep -v '^As of' | gre
 	ok tasks-unknown-locality/as-the-register; else
 	fail tasks-unknown-locality/as-the-register "$(grep -v '^ ' "$WORK/tasks-unknown-locality.out" | tr '\n' '|')"; fi
 
+# Two records with one id: the later is refused, with the words of check,
+# archive and report, and its tasks are not listed (the register has
+# none of them); exit status 2.
+mkdir -p "$WORK/dupid"
+printf 'schema: debrief/1\nid: 2024-01-hue-dup\ntitle: t\ndirection: outbound\ndates: {start: 2024-01-02, end: 2024-01-03}\nlocality: {name: Huế}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Write the letter, owner: Sở Ngoại vụ, due: 2026-12-01}\n' >"$WORK/dupid/a.yaml"
+sed 's/Write the letter/Send the gifts/' "$WORK/dupid/a.yaml" >"$WORK/dupid/b.yaml"
+tasks tasks-duplicate-id --lang en --today 2026-12-07 "$WORK/dupid"
+want_rc tasks-duplicate-id 2
+has tasks-duplicate-id/said "$WORK/tasks-duplicate-id.err" "^$WORK/dupid/b.yaml:2:5: error: id '2024-01-hue-dup' is already used by $WORK/dupid/a.yaml \\[schema-duplicate-id\\]\$"
+if grep -q 'Write the letter' "$WORK/tasks-duplicate-id.out" && ! grep -q 'Send the gifts' "$WORK/tasks-duplicate-id.out"
+then ok tasks-duplicate-id/later-left-out; else
+	fail tasks-duplicate-id/later-left-out "$(grep '^    ' "$WORK/tasks-duplicate-id.out")"; fi
+
 # A task whose status the record got wrong is listed, its status unknown,
 # never as open and overdue (as in the archive's register).
 printf 'schema: debrief/1\nid: 2024-01-hue-x\ntitle: x\ndirection: outbound\ndates: {start: 2024-01-02, end: 2024-01-03}\nlocality: {name: Huế}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Send the minutes, owner: Sở Ngoại vụ, due: 2024-06-30, status: finished}\n' >"$WORK/miswritten.yaml"
