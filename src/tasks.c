@@ -5,13 +5,16 @@
  * force, owners merged by case and spacing and by the configuration's
  * owner_aliases, and named as the archive's register names them): the
  * regular check on implementation that G8 asks of the local government,
- * ready for a weekly job or a mail.  It reads records and lists; it
- * decides no finding.
+ * ready for a weekly job or a mail.  It reads the records into the
+ * archive's model (archive.c), where localities, departments and open
+ * tasks are worked out for every output, and lists from it; it decides no
+ * finding.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "archive_pages.h"
 #include "buf.h"
 #include "cli.h"
@@ -23,11 +26,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "md_escape.h"
-#include "provinces.h"
-#include "rules.h"
 #include "schema.h"
-#include "strlist.h"
-#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -54,28 +53,9 @@ struct due_task {
 	int status_unknown; /* the record's status was rejected: neither open nor done */
 };
 
-/* How an open task's record writes its department, under the department's
- * fold (okey): a department is shown in the spelling the collection writes
- * most often, as the archive's register shows it. */
-struct spelling {
-	char *okey, *text; /* text squeezed */
-	size_t n;
-};
-
-/* A locality no provincial-level unit has, as a record writes it: shown
- * as the earliest record writes it, as in the archive. */
-struct locname {
-	char *lkey, *name, *id;
-	struct date start, end; /* zero when unusable */
-};
-
 struct due_list {
 	struct due_task *v;
 	size_t n, cap;
-	struct spelling *sp; /* every open task's, listed or not */
-	size_t nsp, capsp;
-	struct locname *ln; /* every record's whose locality is no unit */
-	size_t nln, capln;
 };
 
 /* The groups: by locality, then owner, then the most overdue first. */
@@ -137,100 +117,55 @@ sort_due(struct due_list *l)
 
 /* What to list. */
 struct want {
-	long today, within;       /* days since 1970; days ahead */
-	const char *owner_key;    /* folded --owner, or NULL for every owner */
-	const struct config *cfg; /* owner_aliases */
-	char **alias_from;        /* its aliases, folded */
-	char **alias_key;         /* the departments they name, folded */
+	long today, within;    /* days since 1970; days ahead */
+	const char *owner_key; /* folded --owner, or NULL for every owner */
 	enum lang lang;
 };
 
-/* The fold of owner, after owner_aliases: its department; *to, when not
- * NULL, the alias it was given, else NULL. */
-static char *
-owner_key_of(const char *owner, const struct want *w, const char **to)
-{
-	char *okey = text_fold(owner);
-	if (to)
-		*to = NULL;
-	for (size_t a = 0; a < w->cfg->nowner_alias; a++)
-		if (!strcmp(w->alias_from[a], okey)) {
-			free(okey);
-			if (to)
-				*to = w->cfg->owner_alias_to[a];
-			return text_fold(w->cfg->owner_alias_to[a]);
-		}
-	return okey;
-}
-
-/* The tasks of r that are open and due by today + within days. */
+/* The open tasks of the collection due by today + within days, as the
+ * archive's model has them: a locality, a department (owner_aliases
+ * applied, named as the register names it) and an open task are what the
+ * archive says they are, worked out in one place. */
 static void
-collect(struct due_list *l, const struct record *r, const char *file, const struct want *w)
+collect(struct due_list *l, const struct archive *a, const struct want *w)
 {
-	/* Localities under the provincial-level unit in force (since 1 July
-	 * 2025), former_name honoured, and a name no unit has by its key
-	 * ("Tỉnh X" and "X" one), as the archive groups them. */
-	const char *loc = r->locality_name.s ? r->locality_name.s : "", *then;
-	int unit =
-	    province_said(loc, r->locality_former_name.s, r->start.set ? &r->start.d : NULL, &then);
-	char *lkey = unit >= 0 ? xstrdup(province_units[unit].key) : province_key(loc);
-	if (unit >= 0) {
-		loc = province_units[unit].name;
-	} else {
-		loc = *loc ? loc : "?";
-		struct date none = {0};
-		l->ln = xgrow(l->ln, &l->capln, l->nln + 1, sizeof *l->ln);
-		l->ln[l->nln++] = (struct locname){
-		    xstrdup(lkey), xstrdup(loc), xstrdup(r->id.s ? r->id.s : ""),
-		    r->start.set ? r->start.d : none, r->end.set ? r->end.d : none};
-	}
-	for (size_t i = 0; i < r->ntasks; i++) {
-		const struct task *t = &r->tasks[i];
-		if (t->status == TASK_DONE || t->status == TASK_DROPPED)
-			continue;
-		if (!rules_owner_vague(t->owner.s, w->cfg)) {
-			l->sp = xgrow(l->sp, &l->capsp, l->nsp + 1, sizeof *l->sp);
-			l->sp[l->nsp++] =
-			    (struct spelling){owner_key_of(t->owner.s ? t->owner.s : "", w, NULL),
-			                      text_squeeze(t->owner.s ? t->owner.s : ""), 1};
-		}
+	for (size_t i = 0; i < a->ntasks; i++) {
+		const struct arc_task *t = &a->tasks[i];
 		if (!t->due.set)
 			continue;
 		/* A month-precision deadline runs to the month's last day. */
 		long days = date_days(t->due.d, 1) - w->today;
 		if (days > w->within)
 			continue;
-		/* Another name of a department counts as its own (owner_aliases);
-		 * --owner finds the task by either name, and the JSON keeps the
-		 * one written. */
-		const char *written = t->owner.s ? t->owner.s : "", *owner = written, *to;
-		char *wkey = text_fold(written), *okey = owner_key_of(written, w, &to);
-		int wanted = !w->owner_key || strstr(wkey, w->owner_key);
-		free(wkey);
-		if (to)
-			owner = to;
-		if (!wanted && !strstr(okey, w->owner_key)) {
+		const struct arc_rec *r = &a->recs[t->rec];
+		const struct arc_owner *o = &a->owners[t->owner];
+		const struct arc_loc *loc = &a->locs[r->loc];
+		const char *written = t->owner_written ? t->owner_written : "";
+		/* --owner finds a task by the name written or by its department's
+		 * (another name of it, owner_aliases); the JSON keeps the one
+		 * written */
+		if (w->owner_key) {
+			char *wkey = text_fold(written), *okey = text_fold(o->vague ? "" : o->dept);
+			int wanted =
+			    strstr(wkey, w->owner_key) || (*okey && strstr(okey, w->owner_key));
+			free(wkey);
 			free(okey);
-			continue;
-		}
-		/* a vague owner ("TBD") is no department: one group of its
-		 * locality's, named as the archive's register names it */
-		if (rules_owner_vague(t->owner.s, w->cfg)) {
-			free(okey);
-			okey = xstrdup("");
-			owner = arc_no_department(w->lang);
+			if (!wanted)
+				continue;
 		}
 		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
 		struct due_task *d = &l->v[l->n++];
-		*d = (struct due_task){xstrdup(loc),
-		                       xstrdup(owner),
-		                       xstrdup(t->task.s ? t->task.s : ""),
-		                       xstrdup(t->id.s ? t->id.s : ""),
-		                       xstrdup(r->id.s ? r->id.s : ""),
-		                       xstrdup(file),
+		/* a vague owner ("TBD") is no department: one group of its
+		 * locality's, named as the archive's register names it */
+		*d = (struct due_task){xstrdup(loc->name),
+		                       xstrdup(o->vague ? arc_no_department(w->lang) : o->dept),
+		                       xstrdup(t->text),
+		                       xstrdup(t->id ? t->id : ""),
+		                       xstrdup(r->id),
+		                       xstrdup(r->file),
 		                       xstrdup(written),
-		                       xstrdup(lkey),
-		                       okey,
+		                       xstrdup(loc->key),
+		                       xstrdup(o->vague ? "" : o->key),
 		                       t->mark.line,
 		                       "",
 		                       "",
@@ -238,11 +173,10 @@ collect(struct due_list *l, const struct record *r, const char *file, const stru
 		                       days,
 		                       days,
 		                       t->status,
-		                       record_reported(r, t->mark, "status")};
+		                       t->status_unknown};
 		date_iso(t->due.d, d->due);
 		date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
 	}
-	free(lkey);
 }
 
 static void
@@ -261,111 +195,6 @@ due_list_free(struct due_list *l)
 		free(d->okey);
 	}
 	free(l->v);
-	for (size_t i = 0; i < l->nsp; i++) {
-		free(l->sp[i].okey);
-		free(l->sp[i].text);
-	}
-	free(l->sp);
-	for (size_t i = 0; i < l->nln; i++) {
-		free(l->ln[i].lkey);
-		free(l->ln[i].name);
-		free(l->ln[i].id);
-	}
-	free(l->ln);
-}
-
-static int
-cmp_locname(const void *a, const void *b)
-{
-	const struct locname *x = a, *y = b;
-	int c = strcmp(x->lkey, y->lkey);
-	if (!c)
-		c = date_cmp(x->start, y->start);
-	if (!c)
-		c = date_cmp(x->end, y->end);
-	return c ? c : strcmp(x->id, y->id);
-}
-
-/* Each locality no unit has by the name its earliest record writes, as
- * the archive shows it. */
-static void
-name_localities(struct due_list *l)
-{
-	if (!l->nln)
-		return;
-	if (l->nln > 1)
-		qsort(l->ln, l->nln, sizeof *l->ln, cmp_locname);
-	for (size_t i = 0; i < l->n; i++) {
-		struct due_task *d = &l->v[i];
-		size_t lo = 0, hi = l->nln; /* the earliest record of d's locality */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(l->ln[mid].lkey, d->lkey) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < l->nln && !strcmp(l->ln[lo].lkey, d->lkey)) {
-			free(d->locality);
-			d->locality = xstrdup(l->ln[lo].name);
-		}
-	}
-}
-
-static int
-cmp_spelling(const void *a, const void *b)
-{
-	const struct spelling *x = a, *y = b;
-	int c = strcmp(x->okey, y->okey);
-	return c ? c : strcmp(x->text, y->text);
-}
-
-/* Each department listed by the name the archive's register gives it: as
- * owner_aliases writes it when it names it, else in the spelling the
- * collection's open tasks write most often, whichever locality's (ties to
- * the smallest bytes). */
-static void
-name_owners(struct due_list *l, const struct want *w)
-{
-	if (l->nsp > 1)
-		qsort(l->sp, l->nsp, sizeof *l->sp, cmp_spelling);
-	size_t n = 0; /* each spelling once, with its count */
-	for (size_t i = 0, j; i < l->nsp; i = j) {
-		for (j = i + 1; j < l->nsp && !cmp_spelling(&l->sp[i], &l->sp[j]); j++) {
-			l->sp[i].n += l->sp[j].n;
-			free(l->sp[j].okey);
-			free(l->sp[j].text);
-		}
-		l->sp[n++] = l->sp[i];
-	}
-	l->nsp = n;
-	for (size_t i = 0; i < l->n; i++) {
-		struct due_task *d = &l->v[i];
-		if (!*d->okey) /* no specific department */
-			continue;
-		char *name = NULL;
-		for (size_t a = 0; a < w->cfg->nowner_alias && !name; a++)
-			if (!strcmp(w->alias_key[a], d->okey))
-				name = text_squeeze(w->cfg->owner_alias_to[a]);
-		size_t lo = 0, hi = l->nsp; /* the first spelling of d's department */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(l->sp[mid].okey, d->okey) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		const struct spelling *best = NULL;
-		for (; !name && lo < l->nsp && !strcmp(l->sp[lo].okey, d->okey); lo++)
-			if (!best || l->sp[lo].n > best->n)
-				best = &l->sp[lo];
-		if (!name && best)
-			name = xstrdup(best->text);
-		if (name) {
-			free(d->owner);
-			d->owner = name;
-		}
-	}
 }
 
 /* Overdue: past its deadline and not done, as far as the record says; a
@@ -545,18 +374,12 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 	buf_printf(b, "  \"summary\": {\"overdue\": %zu, \"due_soon\": %zu}\n}\n", over, soon);
 }
 
-/* The record ids met so far, each with the file of its first record. */
-struct seen_ids {
-	struct strmap map; /* id → index in ids and files */
-	struct strlist ids, files;
-};
-
-/* One file: its open tasks into l; 0 when it cannot be read or loaded
- * (the reasons on standard error), or when an earlier record has its id:
- * refused with the words of check, archive and report. */
+/* One file into the archive's model; 0 when it cannot be read or loaded
+ * (message printed), when it has no id, or when an earlier record has its
+ * id (told as check and archive tell it): its tasks are not listed, as the
+ * archive's register leaves them out. */
 static int
-read_one(struct due_list *l, const char *path, struct date today, enum lang lang,
-         const struct want *w, struct seen_ids *seen)
+read_one(struct archive *a, const char *path, struct date today, enum lang lang)
 {
 	const char *name = fs_shown(path);
 	struct load_limits lim;
@@ -571,23 +394,25 @@ read_one(struct due_list *l, const char *path, struct date today, enum lang lang
 		free(err);
 		return 0;
 	}
-	int ok = r != NULL;
-	const size_t *first = r && r->id.s ? strmap_get(&seen->map, r->id.s) : NULL;
-	if (first) {
+	int ok = r && r->id.s;
+	if (r && !r->file)
+		r->file = name;
+	if (!r) {
+		diag_eprint(&dq, 1);
+	} else if (!r->id.s) {
 		struct diags dd = DIAGS_INIT;
-		collection_duplicate(&dd, name, r->id.mark, r->id.s, seen->files.v[*first], lang);
+		diags_add(&dd, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
+		          L(lang, "hồ sơ thiếu mã nên các nhiệm vụ của hồ sơ không được liệt kê",
+		            "the record has no id, so its tasks are not listed"));
+		diag_eprint(&dd, 1);
+		diags_free(&dd);
+	} else if (!archive_add(a, r)) {
+		struct diags dd = DIAGS_INIT;
+		collection_duplicate(&dd, name, r->id.mark, r->id.s, archive_file_of_id(a, r->id.s),
+		                     lang);
 		diag_eprint(&dd, 1);
 		diags_free(&dd);
 		ok = 0;
-	} else if (r) {
-		if (r->id.s) {
-			strlist_push(&seen->ids, r->id.s);
-			strlist_push(&seen->files, name);
-			strmap_put(&seen->map, seen->ids.v[seen->ids.n - 1], seen->ids.n - 1);
-		}
-		collect(l, r, name, w);
-	} else {
-		diag_eprint(&dq, 1);
 	}
 	record_free(r);
 	diags_free(&dq);
@@ -648,25 +473,17 @@ cmd_tasks(int argc, char **argv)
 	struct strlist files = {0};
 	if (cli_files(&c, argc, argv, &files))
 		rc = EXIT_USAGE;
-	struct want w = {date_days(today, 0), within, NULL, &cfg, NULL, NULL, c.lang};
+	struct want w = {date_days(today, 0), within, NULL, c.lang};
 	char *owner_key = owner ? text_fold(owner) : NULL;
 	w.owner_key = owner_key;
-	w.alias_from = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_from);
-	w.alias_key = xcalloc(cfg.nowner_alias + 1, sizeof *w.alias_key);
-	for (size_t a = 0; a < cfg.nowner_alias; a++) {
-		w.alias_from[a] = text_fold(cfg.owner_alias_from[a]);
-		w.alias_key[a] = text_fold(cfg.owner_alias_to[a]);
-	}
-	struct due_list l = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
-	struct seen_ids seen = {{0}, {0}, {0}};
+	struct archive *a = archive_new(today, &cfg);
 	for (size_t i = 0; i < files.n; i++)
-		if (!read_one(&l, files.v[i], today, lang, &w, &seen))
+		if (!read_one(a, files.v[i], today, lang))
 			rc = EXIT_USAGE;
-	strmap_free(&seen.map);
-	strlist_free(&seen.ids);
-	strlist_free(&seen.files);
-	name_owners(&l, &w);
-	name_localities(&l);
+	archive_finish(a);
+	struct due_list l = {NULL, 0, 0};
+	collect(&l, a, &w);
+	archive_free(a);
 	sort_due(&l);
 
 	char iso[11];
@@ -695,12 +512,6 @@ cmd_tasks(int argc, char **argv)
 	buf_free(&b);
 	due_list_free(&l);
 	free(owner_key);
-	for (size_t a = 0; a < cfg.nowner_alias; a++) {
-		free(w.alias_from[a]);
-		free(w.alias_key[a]);
-	}
-	free(w.alias_from);
-	free(w.alias_key);
 	config_free(&cfg);
 	strlist_free(&files);
 	return rc;

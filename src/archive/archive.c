@@ -1084,7 +1084,8 @@ finish_tasks(struct archive *a)
 		}
 		if (w->vague)
 			w->name = ""; /* the pages say "no specific department" */
-		else if (w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc]))
+		w->dept = w->name;
+		if (!w->vague && w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc]))
 			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);
 		/* spellings listed in byte order (with their counts alongside) */
 		for (size_t i = 1; i < w->nspellings; i++)

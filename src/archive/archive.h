@@ -129,7 +129,9 @@ struct arc_task {
  * ones are no department: they share one entry with vague set. */
 struct arc_owner {
 	const char *key;        /* locality key and folded canonical name */
-	const char *name;       /* alias target, else the spelling used most often */
+	const char *name;       /* alias target, else the spelling used most often, with
+	                         * its locality's name when it does not say it */
+	const char *dept;       /* that name alone, as a list under the locality shows it */
 	const char *slug;       /* its register page tasks/<slug>.md: "so-cong-thuong-an-giang" */
 	const char **spellings; /* distinct spellings as written */
 	size_t *spelling_n;

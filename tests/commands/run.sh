@@ -166,6 +166,18 @@ if grep -q 'Write the letter' "$WORK/tasks-duplicate-id.out" && ! grep -q 'Send 
 then ok tasks-duplicate-id/later-left-out; else
 	fail tasks-duplicate-id/later-left-out "$(grep '^    ' "$WORK/tasks-duplicate-id.out")"; fi
 
+# A record without an id is named, and its tasks are not listed (the
+# register has none of them either); the others are; exit status 2.
+mkdir -p "$WORK/noid"
+grep -v '^id:' "$WORK/dupid/b.yaml" >"$WORK/noid/b.yaml"
+cp "$WORK/dupid/a.yaml" "$WORK/noid/a.yaml"
+tasks tasks-no-id --lang en --today 2026-12-07 "$WORK/noid"
+want_rc tasks-no-id 2
+has tasks-no-id/said "$WORK/tasks-no-id.err" "^$WORK/noid/b.yaml: error: the record has no id, so its tasks are not listed \\[schema-required\\]\$"
+if grep -q 'Write the letter' "$WORK/tasks-no-id.out" && ! grep -q 'Send the gifts' "$WORK/tasks-no-id.out"
+then ok tasks-no-id/others-listed; else
+	fail tasks-no-id/others-listed "$(grep '^    ' "$WORK/tasks-no-id.out")"; fi
+
 # A task whose status the record got wrong is listed, its status unknown,
 # never as open and overdue (as in the archive's register).
 printf 'schema: debrief/1\nid: 2024-01-hue-x\ntitle: x\ndirection: outbound\ndates: {start: 2024-01-02, end: 2024-01-03}\nlocality: {name: Huế}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Send the minutes, owner: Sở Ngoại vụ, due: 2024-06-30, status: finished}\n' >"$WORK/miswritten.yaml"
