@@ -30,6 +30,24 @@ assert h[0]["entry"] == "debrief check" and h[0]["language"] == "system"
 ' "$WORK/.pre-commit-hooks.yaml.json"; then ok pre-commit/hook-debrief-check; else
 	fail pre-commit/hook-debrief-check "no hook debrief-check running debrief check"; fi
 
+# pre-commit hands the hook every staged file its files pattern matches
+# (re.search) and its exclude pattern does not: the YAML files a walk of
+# the repository would check, not the workflow and configuration files
+# beside them.
+if $PY -c '
+import json, re, sys
+h = json.load(open(sys.argv[1]))[0]
+def picked(path):
+    return bool(re.search(h["files"], path)) and not re.search(h.get("exclude", "^$"), path)
+for p in ["a.yaml", "records/2017/a.yml", "records/x.y.yaml"]:
+    assert picked(p), p
+for p in [".debrief.yaml", "records/.debrief.yaml", ".pre-commit-config.yaml",
+          ".github/workflows/debrief.yml", ".gitlab-ci.yml", "records/.old/a.yaml",
+          "records/a.yaml.bak", "README.md"]:
+    assert not picked(p), p
+' "$WORK/.pre-commit-hooks.yaml.json"; then ok pre-commit/files-a-walk-checks; else
+	fail pre-commit/files-a-walk-checks "the hook would hand check files a walk skips"; fi
+
 # Every "debrief CMD --opt" in the run steps and in docs/ci.md: the option is
 # one that CMD --help names.
 $PY - "$WORK/action.yml.json" "$TOP/docs/ci.md" >"$WORK/commands.txt" <<'PYEOF'
