@@ -471,7 +471,7 @@ cmd_tasks(int argc, char **argv)
 
 	rc = EXIT_OK;
 	struct strlist files = {0};
-	if (cli_files(&c, argc, argv, &files))
+	if (cli_files(&c, argc, argv, &files, NULL))
 		rc = EXIT_USAGE;
 	struct want w = {date_days(today, 0), within, NULL, c.lang};
 	char *owner_key = owner ? text_fold(owner) : NULL;

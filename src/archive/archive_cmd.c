@@ -293,7 +293,7 @@ cmd_archive(int argc, char **argv)
 	if (o.verbose)
 		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
 		               config_name(&cfg, o.lang));
-	int io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
+	int io_failed = cli_files(&o.cli, argc, argv, &files, NULL) > 0;
 
 	struct load_limits lim;
 	load_limits_default(&lim);

@@ -49,6 +49,7 @@ struct input {
 	struct strlist *waived;   /* rule ids its record waives, for collection findings */
 	double secs;              /* time spent reading and checking it */
 	unsigned error;           /* 1 + its index in the run's errors; 0 when it was read */
+	const char *unread;       /* why the walk that found it could not read it, or NULL */
 	const struct config *cfg; /* its configuration; NULL: the run's */
 	unsigned char *found;     /* its findings about itself, packed (struct held) */
 	unsigned nfound;
@@ -567,6 +568,11 @@ check_work(void *vrun, size_t i)
 	                         .before = check_before,
 	                         .ctx = &c};
 	struct record *r;
+	if (in->unread) { /* reported as any file that cannot be read */
+		rec->err = xstrdup(in->unread);
+		check_config(run, i, 0);
+		return;
+	}
 	int got = schema_file(&src, &r, &rec->dq, &rec->err);
 	if (got < 0)
 		check_config(run, i, 0);
@@ -660,7 +666,8 @@ cmd_check(int argc, char **argv)
 	struct collection *coll = NULL;
 	size_t nread = 0;
 	struct out_file *outfiles = NULL;
-	struct strlist errors = {0}; /* why each unreadable file could not be read */
+	struct strlist errors = {0};          /* why each unreadable file could not be read */
+	struct fs_unread unread = {{0}, {0}}; /* what the walks could not read */
 	struct buf out = BUF_INIT;
 	struct config cfg;
 	memset(&cfg, 0, sizeof cfg);
@@ -681,7 +688,7 @@ cmd_check(int argc, char **argv)
 	/* without --config, each file gets the configuration nearest to it */
 	cs = o.config ? NULL : config_set_new(&cfg);
 
-	io_failed = cli_files(&o.cli, argc, argv, &files) > 0;
+	io_failed = cli_files(&o.cli, argc, argv, &files, &unread) > 0;
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
 	coll = collection_new(&ctx);
 	for (size_t i = 0; i < files.n; i++) {
@@ -691,6 +698,9 @@ cmd_check(int argc, char **argv)
 		                                     : "<stdin>";
 		in[i].index = i;
 	}
+	for (size_t i = 0, k = 0; i < files.n && k < unread.path.n; i++)
+		if (!strcmp(files.v[i], unread.path.v[k]))
+			in[i].unread = unread.why.v[k++];
 	bn.v = xcalloc(files.n ? files.n : 1, sizeof *bn.v);
 	for (size_t i = 0; i < files.n; i++)
 		bn.v[bn.n++] = &in[i];
@@ -801,6 +811,7 @@ out:
 	config_set_free(cs);
 	strlist_free(&files);
 	strlist_free(&errors);
+	fs_unread_free(&unread);
 	diags_free(&dq);
 	diags_free(&cq);
 	free(ho.g);

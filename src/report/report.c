@@ -632,7 +632,7 @@ cmd_report(int argc, char **argv)
 	/* what a killed run left; a run writing here now keeps its own */
 	fs_sweep_temps(o.outdir, NULL, 0, 60);
 	struct strlist files = {0};
-	if (cli_files(&c, argc, argv, &files))
+	if (cli_files(&c, argc, argv, &files, NULL))
 		rc = EXIT_USAGE;
 	struct report_run run;
 	memset(&run, 0, sizeof run);

@@ -53,10 +53,11 @@ cli_paths(const struct cli *c, int argc)
 }
 
 int
-cli_files(const struct cli *c, int argc, char **argv, struct strlist *files)
+cli_files(const struct cli *c, int argc, char **argv, struct strlist *files,
+          struct fs_unread *unread)
 {
 	struct strlist errs = {0};
-	int failed = fs_expand(argv + c->next, argc - c->next, files, &errs);
+	int failed = fs_expand(argv + c->next, argc - c->next, files, &errs, unread);
 	for (size_t i = 0; i < errs.n; i++)
 		escape_eprintf("debrief: %s\n", errs.v[i]);
 	strlist_free(&errs);

@@ -15,6 +15,8 @@
 #include "debrief.h"
 #include "strlist.h"
 
+struct fs_unread;
+
 /* The common options a command takes (struct cli's common). */
 enum {
 	CLI_LANG = 1 << 0,   /* --lang vi|en: lang, lang_given */
@@ -66,9 +68,11 @@ int cli_error(const struct cli *c, const char *vi, const char *en, const char *a
 int cli_paths(const struct cli *c, int argc);
 /* The files the operands from c->next on name, the same for every
  * command (fs_expand: directories walked, repeats and a second "-"
- * dropped); what a walk could not read is said on standard error.
- * Returns the number of operands that failed. */
-int cli_files(const struct cli *c, int argc, char **argv, struct strlist *files);
+ * dropped); what a walk could not read is said on standard error, or,
+ * with unread, kept among the files for the command to report (see
+ * fs_expand).  Returns the number of operands that failed. */
+int cli_files(const struct cli *c, int argc, char **argv, struct strlist *files,
+              struct fs_unread *unread);
 /* Today from --today (date_today); 0 after its message. */
 int cli_today(const struct cli *c, struct date *today);
 /* 1 when the --format value names item among those ',' between. */

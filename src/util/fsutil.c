@@ -267,11 +267,43 @@ seen_add(struct seen *s, const struct stat *st)
 	return 1;
 }
 
+/* Where a walk puts what it finds and what it could not read. */
+struct walk_out {
+	struct strlist *out, *errs;
+	struct fs_unread *unread; /* NULL: what failed goes to errs only */
+	size_t *at, nat, capat;   /* where each of unread is in out */
+};
+
 static void
-say(struct strlist *errs, char *m)
+say(struct walk_out *w, char *m)
 {
-	strlist_push(errs, m);
+	strlist_push(w->errs, m);
 	free(m);
+}
+
+/* path could not be read (why): a message, or, for a caller that reports
+ * unreadable files itself, an entry of the walk at its place.  Returns 1. */
+static int
+failed_at(struct walk_out *w, const char *path, char *why)
+{
+	if (w->unread) {
+		w->at = xgrow(w->at, &w->capat, w->nat + 1, sizeof *w->at);
+		w->at[w->nat++] = w->out->n;
+		strlist_push(w->out, path);
+		strlist_push(&w->unread->path, path);
+		strlist_take(&w->unread->why, why);
+	} else {
+		say(w, xasprintf("%s: %s", path, why));
+		free(why);
+	}
+	return 1;
+}
+
+void
+fs_unread_free(struct fs_unread *u)
+{
+	strlist_free(&u->path);
+	strlist_free(&u->why);
 }
 
 /* Walk one directory, depth-first, entries in byte order; hidden entries
@@ -281,22 +313,17 @@ say(struct strlist *errs, char *m)
  * directory named on the command line (a link to ~/.ssh/id_rsa named
  * x.yaml would otherwise end up quoted in a CI log). */
 static int
-walk(const char *root, const char *dir, struct strlist *out, struct strlist *errs,
-     struct seen *seen, int depth)
+walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, int depth)
 {
-	if (depth > 64) {
-		say(errs,
-		    xasprintf(M("%s: thư mục lồng nhau quá sâu", "%s: directories nested too deep"),
-		              dir));
-		return 1;
-	}
+	if (depth > 64)
+		return failed_at(
+		    w, dir, xstrdup(M("thư mục lồng nhau quá sâu", "directories nested too deep")));
 	DIR *d = opendir(dir);
-	if (!d) {
-		say(errs,
-		    xasprintf(M("%s: không mở được thư mục: %s", "%s: cannot open directory: %s"),
-		              dir, fs_strerror(errno)));
-		return 1;
-	}
+	if (!d)
+		return failed_at(
+		    w, dir,
+		    xasprintf(M("không mở được thư mục: %s", "cannot open directory: %s"),
+		              fs_strerror(errno)));
 	/* each name with what the directory says it is: a regular file or a
 	 * directory needs no lstat to be told apart from a link, and a file
 	 * that is not a record none at all */
@@ -322,43 +349,39 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 		char *p =
 		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
 		if (type == DT_REG) {
-			strlist_push(out, p);
+			strlist_push(w->out, p);
 			free(p);
 			continue;
 		}
 		struct stat st;
 		int link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
 		if ((link ? stat(p, &st) : lstat(p, &st)) != 0) {
-			if (!link || is_yaml_name(names.v[i])) {
-				say(errs,
-				    xasprintf(M("%s: không mở được: %s", "%s: cannot open: %s"), p,
-				              fs_strerror(errno)));
-				failed++;
-			}
+			if (!link || is_yaml_name(names.v[i]))
+				failed +=
+				    failed_at(w, p,
+				              xasprintf(M("không mở được: %s", "cannot open: %s"),
+				                        fs_strerror(errno)));
 		} else if (S_ISDIR(st.st_mode)) {
 			if (link)
-				say(errs, xasprintf(M("%s: là liên kết tới thư mục nên bỏ qua",
-				                      "%s: a link to a directory, not followed"),
-				                    p));
+				say(w, xasprintf(M("%s: là liên kết tới thư mục nên bỏ qua",
+				                   "%s: a link to a directory, not followed"),
+				                 p));
 			else if (seen_add(seen, &st))
-				failed += walk(root, p, out, errs, seen, depth + 1);
+				failed += walk(root, p, w, seen, depth + 1);
 		} else if (is_yaml_name(names.v[i])) {
-			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p)) {
-				say(errs,
-				    xasprintf(
-				        M("%s: là liên kết tới tệp nằm ngoài %s nên không đọc",
-				          "%s: a link to a file outside %s, not read"),
-				        p, root));
-				failed++;
-			} else if (S_ISREG(st.st_mode)) {
-				strlist_push(out, p);
-			} else {
-				say(errs,
-				    xasprintf(M("%s: không phải tệp thông thường nên không đọc",
-				                "%s: not a regular file, not read"),
-				              p));
-				failed++;
-			}
+			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p))
+				failed += failed_at(
+				    w, p,
+				    xasprintf(M("là liên kết tới tệp nằm ngoài %s nên không đọc",
+				                "a link to a file outside %s, not read"),
+				              root));
+			else if (S_ISREG(st.st_mode))
+				strlist_push(w->out, p);
+			else
+				failed +=
+				    failed_at(w, p,
+				              xstrdup(M("không phải tệp thông thường nên không đọc",
+				                        "not a regular file, not read")));
 		}
 		free(p);
 	}
@@ -367,16 +390,18 @@ walk(const char *root, const char *dir, struct strlist *out, struct strlist *err
 }
 
 int
-fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
+fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct fs_unread *unread)
 {
 	int failed = 0;
 	struct seen seen = {0};
 	struct strlist all = {0};
+	struct fs_unread found = {{0}, {0}};
+	struct walk_out w = {&all, errs, unread ? &found : NULL, NULL, 0, 0};
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (seen_add(&seen, &st))
-				failed += walk(paths[i], paths[i], &all, errs, &seen, 0);
+				failed += walk(paths[i], paths[i], &w, &seen, 0);
 		} else {
 			strlist_push(&all, paths[i]); /* reading it says what is wrong */
 		}
@@ -385,12 +410,25 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs)
 	/* a file is read once, where it first came; standard input too: a
 	 * second read would be empty */
 	struct strmap given = {0};
-	for (size_t i = 0; i < all.n; i++)
-		if (!strmap_get(&given, all.v[i])) {
+	size_t k = 0; /* the next of found */
+	for (size_t i = 0; i < all.n; i++) {
+		int first = !strmap_get(&given, all.v[i]);
+		if (first) {
 			strmap_put(&given, all.v[i], i);
 			strlist_push(out, all.v[i]);
 		}
+		/* what the walk could not read, unless the path came before */
+		if (k < w.nat && w.at[k] == i) {
+			if (first) {
+				strlist_push(&unread->path, found.path.v[k]);
+				strlist_push(&unread->why, found.why.v[k]);
+			}
+			k++;
+		}
+	}
 	strmap_free(&given);
+	fs_unread_free(&found);
+	free(w.at);
 	strlist_free(&all);
 	return failed;
 }

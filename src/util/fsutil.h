@@ -37,15 +37,26 @@ char *fs_read_lines(const char *dir, const char *file, const char *head);
 int fs_read_pieces(const char *path, void (*each)(const void *p, size_t n, void *ctx), void *ctx,
                    char **err);
 
+/* What a walk met and could not read (a link to nowhere or outside the
+ * directory named, a FIFO, a directory it could not open), in walk order:
+ * the path as the walk names it and why, path.v[i] with why.v[i]. */
+struct fs_unread {
+	struct strlist path, why;
+};
+
 /* Expand PATH arguments, the same for every command: directories walked
  * recursively for *.yaml / *.yml in byte order, anything else ("-", a
  * file, a path that does not exist) kept as given for its reader to
  * report.  Each directory is walked once; links to directories are not
  * followed (a message says so).  A path met again (a file given twice, or
  * "-" twice) is kept once, where it first came.  What a walk could not
- * read produces a message in *errs (one per line) and is skipped.
+ * read produces a message in *errs (one per line) and is skipped; with
+ * unread, it is kept in *out at its place instead, and *unread says why,
+ * for a caller that reports it as it reports any file it cannot read.
  * Returns the number of paths that failed. */
-int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs);
+int fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs,
+              struct fs_unread *unread);
+void fs_unread_free(struct fs_unread *u);
 /* How a PATH argument is named in messages: "<stdin>" for "-". */
 const char *fs_shown(const char *path);
 /* Where debrief's data directory `what` ("templates", "schemas") is, for

@@ -192,6 +192,41 @@ has link-loop-vi/walked "$WORK/link-loop-vi.err" '^debrief: loop/self.yaml: khô
 has link-loop-en/walked "$WORK/link-loop-en.err" '^debrief: loop/self.yaml: cannot open: Too many levels of symbolic links$'
 rm -rf "$IN/loop"
 
+# What a walk meets and cannot read (a link to nowhere, a FIFO) is, like a
+# file named that cannot be read, a failure of that file in every format,
+# at its place in the walk; the records beside it are still checked.
+mkdir -p "$IN/walkbad"
+cp "$IN/clean.yaml" "$IN/walkbad/b.yaml"
+ln -sf nowhere.yaml "$IN/walkbad/a-gone.yaml"
+if mkfifo "$IN/walkbad/c-fifo.yaml"; then
+	run walk-unreadable-json -- --lang en --format json walkbad
+	want_rc walk-unreadable-json 2
+	if $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [u["file"] for u in d["unreadable"]] == \
+	["walkbad/a-gone.yaml", "walkbad/c-fifo.yaml"], d["unreadable"]
+assert d["unreadable"][1]["message"] == "not a regular file, not read", d["unreadable"]
+assert d["summary"]["unreadable"] == 2 and d["summary"]["files"] == 1, d["summary"]
+' "$WORK/walk-unreadable-json.out"; then ok walk-unreadable-json/named; else
+		fail walk-unreadable-json/named "a file the walk could not read is not in the JSON"
+		cat "$WORK/walk-unreadable-json.out"; fi
+	run walk-unreadable-junit -- --lang en --format junit walkbad
+	want_rc walk-unreadable-junit 2
+	gold walk-unreadable-junit
+	run walk-unreadable-github -- --lang en --format github walkbad
+	has walk-unreadable-github/annotation "$WORK/walk-unreadable-github.out" \
+		'^::error file=walkbad/c-fifo.yaml,title=debrief::not a regular file, not read$'
+	has walk-unreadable-github/said-once "$WORK/walk-unreadable-github.err" \
+		'^debrief: walkbad/c-fifo.yaml: not a regular file, not read$'
+	if [ "$(grep -c 'c-fifo' "$WORK/walk-unreadable-github.err")" = 1 ]; then
+		ok walk-unreadable-github/stderr-once
+	else fail walk-unreadable-github/stderr-once "said more than once"; fi
+else
+	fail walk-unreadable "mkfifo failed"
+fi
+rm -rf "$IN/walkbad"
+
 run stdin -- --lang en - <"$IN/dup-key.yaml"
 want_rc stdin 1
 gold stdin

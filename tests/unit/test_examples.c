@@ -18,7 +18,7 @@ main(void)
 	struct strlist files = {NULL, 0, 0}, errs = {NULL, 0, 0};
 
 	snprintf(dir, sizeof dir, "%s/examples", top ? top : "../..");
-	INT_EQ(fs_expand(paths, 1, &files, &errs), 0, "examples/readable");
+	INT_EQ(fs_expand(paths, 1, &files, &errs, NULL), 0, "examples/readable");
 	OK(files.n >= 10, "examples/at-least-ten");
 	for (size_t i = 0; i < files.n; i++) {
 		const char *path = files.v[i];
