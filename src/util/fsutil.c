@@ -389,6 +389,43 @@ walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, i
 	return failed;
 }
 
+/* A regular file of the list, by device and inode. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	size_t i;
+};
+
+static int
+cmp_file_id(const void *a, const void *b)
+{
+	const struct file_id *x = a, *y = b;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Mark again[i] for each path of l, not marked yet, that names a regular
+ * file an earlier path names too. */
+static void
+mark_same_files(const struct strlist *l, unsigned char *again)
+{
+	struct file_id *v = xcalloc(l->n ? l->n : 1, sizeof *v);
+	size_t n = 0;
+	struct stat st;
+	for (size_t i = 0; i < l->n; i++)
+		if (!again[i] && strcmp(l->v[i], "-") && stat(l->v[i], &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			v[n++] = (struct file_id){st.st_dev, st.st_ino, i};
+	qsort(v, n, sizeof *v, cmp_file_id);
+	for (size_t j = 1; j < n; j++)
+		if (v[j].dev == v[j - 1].dev && v[j].ino == v[j - 1].ino)
+			again[v[j].i] = 1;
+	free(v);
+}
+
 int
 fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct fs_unread *unread)
 {
@@ -407,16 +444,23 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 		}
 	}
 	free(seen.v);
-	/* a file is read once, where it first came; standard input too: a
-	 * second read would be empty */
+	/* a file is read once, where it first came, however it was named
+	 * ("r/a.yaml", "./r/a.yaml", a link to it beside it); standard input
+	 * too: a second read would be empty */
+	unsigned char *again = xcalloc(all.n ? all.n : 1, 1);
 	struct strmap given = {0};
+	for (size_t i = 0; i < all.n; i++)
+		if (strmap_get(&given, all.v[i]))
+			again[i] = 1;
+		else
+			strmap_put(&given, all.v[i], i);
+	strmap_free(&given);
+	mark_same_files(&all, again);
 	size_t k = 0; /* the next of found */
 	for (size_t i = 0; i < all.n; i++) {
-		int first = !strmap_get(&given, all.v[i]);
-		if (first) {
-			strmap_put(&given, all.v[i], i);
+		int first = !again[i];
+		if (first)
 			strlist_push(out, all.v[i]);
-		}
 		/* what the walk could not read, unless the path came before */
 		if (k < w.nat && w.at[k] == i) {
 			if (first) {
@@ -426,7 +470,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 			k++;
 		}
 	}
-	strmap_free(&given);
+	free(again);
 	fs_unread_free(&found);
 	free(w.at);
 	strlist_free(&all);

@@ -48,8 +48,9 @@ struct fs_unread {
  * recursively for *.yaml / *.yml in byte order, anything else ("-", a
  * file, a path that does not exist) kept as given for its reader to
  * report.  Each directory is walked once; links to directories are not
- * followed (a message says so).  A path met again (a file given twice, or
- * "-" twice) is kept once, where it first came.  What a walk could not
+ * followed (a message says so).  A file met again (given twice, under
+ * another spelling of its path or through a link: the same device and
+ * inode; or "-" twice) is kept once, where it first came.  What a walk could not
  * read produces a message in *errs (one per line) and is skipped; with
  * unread, it is kept in *out at its place instead, and *unread says why,
  * for a caller that reports it as it reports any file it cannot read.

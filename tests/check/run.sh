@@ -280,6 +280,21 @@ has missing-github/annotation "$WORK/missing-github.out" '^::error file=nosuch.y
 
 run repeated-path -- --lang en dup-key.yaml not-nfc.yaml dup-key.yaml
 gold repeated-path
+# The same file however its path is written, or through a link beside it,
+# is one record read once, where it first came: not a duplicate of itself.
+mkdir -p "$IN/same"
+cp "$IN/clean.yaml" "$IN/same/a.yaml"
+ln -sf a.yaml "$IN/same/b-link.yaml"
+run same-file -- --lang en --format json same ./same/a.yaml same//a.yaml
+want_rc same-file 0
+if $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["files"] == 1, d["summary"]
+assert not [f for f in d["findings"] if f["rule"] == "schema-duplicate-id"], d["findings"]
+' "$WORK/same-file.out"; then ok same-file/read-once; else
+	fail same-file/read-once "one file read as several records"; cat "$WORK/same-file.out"; fi
+rm -rf "$IN/same"
 
 # ---- colour ----
 run colour-piped -- dup-key.yaml
