@@ -606,7 +606,14 @@ commit_rec(struct check_run *run, struct input *in, struct check_rec *rec)
 		escape_eprintf("%s", rec->cfg_said.v[k]);
 	strlist_free(&rec->cfg_said);
 	held_record(run->held, run->bn, in, &rec->dq);
-	if (!rec->cfg) {
+	if (!rec->cfg) { /* not checked: a failure of the file in every format */
+		strlist_push(run->errors,
+		             L(run->o->lang,
+		               "chưa được kiểm tra: không đọc được tệp cấu hình (.debrief.yaml) áp "
+		               "dụng cho tệp này",
+		               "not checked: the configuration (.debrief.yaml) that applies to it "
+		               "cannot be read"));
+		in->error = (unsigned)run->errors->n;
 		run->io_failed = 1;
 		return;
 	}
@@ -680,8 +687,29 @@ cmd_check(int argc, char **argv)
 	const char *first = argv[o.cli.next];
 	if (!strcmp(first, "-") && o.stdin_name)
 		first = o.stdin_name;
-	if (!config_for(o.config, first, o.lang, &cfg, &dq))
-		goto out;
+	struct strlist cfg_said = {0};
+	if (!config_for_said(o.config, first, o.lang, &cfg, &dq, &cfg_said)) {
+		/* Given with --config, or when standard input is read (which
+		 * takes the run's), it is the run's: nothing can be checked.
+		 * Found beside the records, it is theirs: each says so in
+		 * every format, as for any other directory's (commit_rec), and
+		 * the other records are checked. */
+		int run_wide = o.config != NULL;
+		for (int k = o.cli.next; k < argc; k++)
+			run_wide |= !strcmp(argv[k], "-");
+		if (run_wide) {
+			for (size_t k = 0; k < cfg_said.n; k++)
+				escape_eprintf("%s", cfg_said.v[k]);
+			strlist_free(&cfg_said);
+			goto out;
+		}
+		diags_free(&dq);
+		dq = (struct diags)DIAGS_INIT;
+		config_free(&cfg);
+		memset(&cfg, 0, sizeof cfg);
+		config_default(&cfg);
+	}
+	strlist_free(&cfg_said);
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	struct load_limits lim;
 	load_limits_default(&lim);

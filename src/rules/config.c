@@ -783,6 +783,13 @@ int
 config_for(const char *file, const char *first, enum lang lang, struct config *cfg,
            struct diags *dq)
 {
+	return config_for_said(file, first, lang, cfg, dq, NULL);
+}
+
+int
+config_for_said(const char *file, const char *first, enum lang lang, struct config *cfg,
+                struct diags *dq, struct strlist *said)
+{
 	char *path = NULL;
 	if (file)
 		path = xstrdup(file);
@@ -793,7 +800,7 @@ config_for(const char *file, const char *first, enum lang lang, struct config *c
 		return 1;
 	}
 	memset(cfg, 0, sizeof *cfg);
-	int ok = load_or_say(path, lang, cfg, dq, NULL);
+	int ok = load_or_say(path, lang, cfg, dq, said);
 	free(path);
 	return ok;
 }

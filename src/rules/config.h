@@ -10,6 +10,8 @@
 
 #include "diag.h"
 
+struct strlist;
+
 /* A configuration: .debrief.yaml found from the current directory upward,
  * or --config FILE.  Defaults when no file. */
 /* The issuing office (office: in .debrief.yaml): who sends and signs
@@ -67,6 +69,9 @@ const char *config_name(const struct config *cfg, enum lang lang);
  * cannot be read. */
 int config_for(const char *file, const char *first_path, enum lang lang, struct config *cfg,
                struct diags *dq);
+/* The same, the message kept in *said (one line) instead of said. */
+int config_for_said(const char *file, const char *first_path, enum lang lang, struct config *cfg,
+                    struct diags *dq, struct strlist *said);
 
 /* The configuration of each file, when no --config was given: the
  * .debrief.yaml nearest to it (config_find), each file loaded once, run
@@ -77,7 +82,6 @@ struct config_set;
 struct config_set *config_set_new(struct config *run);
 const struct config *config_set_for(struct config_set *cs, const char *record, enum lang lang,
                                     struct diags *dq);
-struct strlist;
 /* Lines config_set_for would print (a configuration that cannot be read)
  * go into said instead, until called again with NULL. */
 void config_set_say_into(struct config_set *cs, struct strlist *said);

@@ -568,6 +568,36 @@ has config-missing/message "$WORK/config-missing.err" '^debrief: nosuch.conf: '
 printf 'rules:\n  memory-handover: loud\n' >"$IN/bad.conf"
 run config-findings-first -- --lang en --config bad.conf rule-findings.yaml
 gold config-findings-first
+# A .debrief.yaml that cannot be read, beside the records: whether its
+# directory comes first or later, the output is whole (the JSON parses),
+# it says where the file is broken, each record it applies to is a file
+# not checked, and the other records are checked.
+mkdir -p "$IN/brokencfg/recs" "$IN/brokencfg/other"
+printf 'rules: {memory-handover: off\n' >"$IN/brokencfg/recs/.debrief.yaml"
+cp "$IN/clean.yaml" "$IN/brokencfg/recs/a.yaml"
+variant brokencfg/other/b.yaml
+for order in "brokencfg/recs brokencfg/other" "brokencfg/other brokencfg/recs"; do
+	cn=config-broken-$(echo "$order" | cut -c11-14)
+	# shellcheck disable=SC2086
+	run "$cn" -- --lang en --format json $order
+	want_rc "$cn" 2
+	if $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [(f["file"], f["line"], f["rule"]) for f in d["findings"]] == \
+	[("brokencfg/recs/.debrief.yaml", 2, "yaml-syntax")], d["findings"]
+assert d["unreadable"] == [{"file": "brokencfg/recs/a.yaml", "message":
+	"not checked: the configuration (.debrief.yaml) that applies to it cannot be read"}], d["unreadable"]
+assert d["summary"]["files"] == 1 and d["summary"]["unreadable"] == 1, d["summary"]
+' "$WORK/$cn.out"; then ok "$cn/reported"; else
+		fail "$cn/reported" "a record of a broken configuration not reported"; cat "$WORK/$cn.out"; fi
+	if [ "$(grep -c 'brokencfg/recs/.debrief.yaml' "$WORK/$cn.err")" = 1 ]; then ok "$cn/said-once"
+	else fail "$cn/said-once" "$(cat "$WORK/$cn.err")"; fi
+done
+run config-broken-junit -- --lang en --format junit brokencfg/recs
+want_rc config-broken-junit 2
+gold config-broken-junit
+rm -rf "$IN/brokencfg"
 
 # ---- the collection: findings in file order, waivers apply ----
 variant dup-id-b.yaml -e 's/^id: .*/id: same-id/'
