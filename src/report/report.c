@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -181,8 +182,9 @@ record_lang(const struct doc *doc, const void *arg)
 	const struct report_opts *o = arg;
 	if (o->lang_forced)
 		return o->lang;
+	/* as the schema reads it: a language code in any case ("EN") */
 	const char *l = node_text(node_get(doc->root, "lang"));
-	return l && !strcmp(l, "en") ? LANG_EN : LANG_VI;
+	return l && !strcasecmp(l, "en") ? LANG_EN : LANG_VI;
 }
 
 /* One record of the run: what its work found and made (report_work, on

@@ -113,6 +113,13 @@ if grep -q "| duplicate key 'id' (first at line" "$WORK/reclang/out/"*.md &&
 	! grep -q 'bị lặp lại' "$WORK/reclang/out/"*.md; then ok "report/loader-findings-in-record-language"
 else fail "report/loader-findings-in-record-language" "$(grep -h 'yaml-duplicate-key' "$WORK/reclang/out/"*.md "$WORK/reclang.log")"; fi
 
+# The record's language is a code check takes in any case: "EN" is English.
+sed -e 's/^lang: vi/lang: EN/' cases/base.yaml >"$WORK/reclang/upper.yaml"
+"$DEBRIEF" report -o "$WORK/reclang/upper" --format md --today "$TODAY" "$WORK/reclang/upper.yaml" \
+	>"$WORK/reclang-upper.log" 2>&1
+if grep -q '^The delegation' "$WORK/reclang/upper/"*.md; then ok "report/record-language-any-case"
+else fail "report/record-language-any-case" "$(head -c 300 "$WORK/reclang/upper/"*.md)"; fi
+
 # What is said on standard error is in the run's language (Vietnamese
 # without --lang), whatever the record's: only the report follows it.
 mkdir -p "$WORK/saylang/bad" "$WORK/saylang/other"
