@@ -3,17 +3,19 @@
 # tables of the program, so that the two cannot name different fields or
 # words: tests/schemas runs it again and compares.
 #
-# usage: tools/record-schema.py FIELDS RULES.json RECORD-FORMAT.md
+# usage: tools/record-schema.py FIELDS RULES.json RECORD-FORMAT.md LANGS
 #   FIELDS          the output of `schema_check --fields` (tests/unit)
 #   RULES.json      the output of `debrief rules --format json`
 #   RECORD-FORMAT.md  docs/record-format.md, for the descriptions
+#   LANGS           the output of `schema_check --langs`: the two-letter
+#                   language codes debrief knows
 # An optional field may be empty (null); a required one may not, and a
 # required list needs an entry, as the program decides.
 import json
 import re
 import sys
 
-fields_path, rules_path, doc_path = sys.argv[1:4]
+fields_path, rules_path, doc_path, langs_path = sys.argv[1:5]
 rule_ids = [r["id"] for r in json.load(open(rules_path, encoding="utf-8"))["rules"]]
 
 # Descriptions: the "meaning" column of the tables of record-format.md,
@@ -42,7 +44,28 @@ DATEM = {"type": ["string", "integer"],
          "minimum": 1000, "maximum": 9999, "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
 # names Windows gives to devices: not an id, as no file can bear them
 DEVICE = r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$"
-LANG = {"type": "string", "pattern": r"^[a-z]{2,3}$", "description": "ISO 639 language code"}
+# A language code as debrief reads it: two letters of ISO 639-1 (the
+# list it knows: "jp" is no language) or three letters, in any case ("EN"
+# is en), as a country code is.
+langs2 = {}
+for line in open(langs_path, encoding="utf-8"):
+    code = line.strip()
+    if not re.fullmatch(r"[a-z]{2}", code):
+        raise SystemExit("not a two-letter language code: " + repr(line))
+    langs2.setdefault(code[0], []).append(code[1])
+if len(langs2) < 20:
+    raise SystemExit("too few language codes in " + langs_path)
+
+
+def either_case(c):
+    return c + c.upper()
+
+
+LANG = {"type": "string",
+        "pattern": "^([A-Za-z]{3}|" + "|".join(
+            "[" + either_case(a) + "][" + "".join(either_case(b) for b in bs) + "]"
+            for a, bs in sorted(langs2.items())) + ")$",
+        "description": "ISO 639 language code"}
 
 
 def leaf(kind, required, rest):

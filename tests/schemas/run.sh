@@ -19,9 +19,10 @@ tojson() { "$Y" -q -j "$WORK/$1.json" "$2" >/dev/null 2>&1; echo "$1=$WORK/$1.js
 
 # ---- the record schema is the field tables ----
 "$UNITDIR/schema_check" --fields >"$WORK/fields.txt" 2>&1
+"$UNITDIR/schema_check" --langs >"$WORK/langs.txt" 2>&1
 "$DEBRIEF" rules --format json >"$WORK/rules.json"
 if $PY "$TOP/tools/record-schema.py" "$WORK/fields.txt" "$WORK/rules.json" \
-	"$TOP/docs/record-format.md" >"$WORK/record.schema.json" 2>"$WORK/gen.err" &&
+	"$TOP/docs/record-format.md" "$WORK/langs.txt" >"$WORK/record.schema.json" 2>"$WORK/gen.err" &&
 	cmp -s "$WORK/record.schema.json" "$S/record.schema.json"; then
 	ok record-schema/matches-field-tables
 else
@@ -120,6 +121,11 @@ agree due-month-00 invalid -e 's/due: 2026-04-30/due: 2024-00/'
 agree due-day-32 invalid -e 's/due: 2026-04-30/due: 2024-01-32/'
 agree due-month valid -e 's/due: 2026-04-30/due: 2024-12/'
 agree date-month-13 invalid -e 's/{date: 2025-12-10,/{date: 2025-13-10,/'
+# language codes in any case, as debrief reads them ("EN" is en)
+agree lang-upper-case valid -e 's/^lang: vi$/lang: VI/' -e 's/lang: \[ja, en\]/lang: [JA, En]/'
+# a country code where a language code goes: Japan's JP is no language
+agree lang-country-code invalid -e 's/lang: \[ja, en\]/lang: [jp, en]/'
+agree lang-three-letters valid -e 's/lang: \[ja, en\]/lang: [jpn, en]/'
 
 # ---- configuration ----
 good="" bad=""

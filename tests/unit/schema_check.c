@@ -5,6 +5,7 @@
  *   schema_check [--lang vi|en] [--today YYYY-MM-DD] FILE...
  *   schema_check --fields      the field tables, one field a line
  *   schema_check --countries   the ISO 3166-1 codes it knows
+ *   schema_check --langs       the two-letter ISO 639 codes it knows
  * Without arguments it checks itself on a small clean record.
  */
 #include <stdlib.h>
@@ -77,6 +78,15 @@ main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--fields")) {
 		list_fields(&schema_record_obj, "");
+		return 0;
+	}
+	if (!strcmp(argv[1], "--langs")) {
+		for (char a = 'a'; a <= 'z'; a++)
+			for (char b = 'a'; b <= 'z'; b++) {
+				char c[3] = {a, b, 0};
+				if (schema_lang2_known(c))
+					printf("%s\n", c);
+			}
 		return 0;
 	}
 	if (!strcmp(argv[1], "--countries")) {
