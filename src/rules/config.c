@@ -48,6 +48,7 @@
 #include "config.h"
 #include "countries.h"
 #include "provinces.h"
+#include "schema_fields.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -324,28 +325,21 @@ load_vague(struct cload *cl, const struct node *key, const struct node *seq)
 	}
 }
 
-/* A language code: two or three letters, then optional "-subtag"s. */
+/* A language code as a material's lang takes it (schema.c): two letters
+ * of ISO 639-1 or three of ISO 639-2, lower case (w is). */
 static int
-lang_code(const char *s, size_t n)
+lang_code(const char *w, size_t n)
 {
-	size_t i = 0;
-	while (i < n && islower((unsigned char)s[i]))
-		i++;
-	if (i < 2 || i > 3)
-		return 0;
-	while (i < n) {
-		if (s[i] != '-' || i + 1 == n)
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)w[i]))
 			return 0;
-		for (i++; i < n && s[i] != '-'; i++)
-			if (!isalnum((unsigned char)s[i]))
-				return 0;
-	}
-	return 1;
+	return n == 3 || (n == 2 && schema_lang2_known(w));
 }
 
-/* Append the codes of one scalar ("fr de", "fr, de") to b; 0 when bad. */
+/* Append the codes of one scalar ("fr de", "fr, de", any case) to b; 0
+ * when bad, with *bad the code that is not one (caller frees). */
 static int
-lang_list(const char *s, struct buf *b)
+lang_list(const char *s, struct buf *b, char **bad)
 {
 	int any = 0;
 	while (*s) {
@@ -356,21 +350,17 @@ lang_list(const char *s, struct buf *b)
 			break;
 		char *w = xstrndup(s, n);
 		for (char *p = w; *p; p++)
-			if (*p == '_')
-				*p = '-';
-		/* Primary subtag lower case, as materials write them. */
-		for (char *p = w; *p && *p != '-'; p++)
 			*p = (char)tolower((unsigned char)*p);
-		int ok = lang_code(w, n);
-		if (ok) {
-			if (b->len)
-				buf_putc(b, ' ');
-			buf_puts(b, w);
-			any = 1;
-		}
-		free(w);
-		if (!ok)
+		if (!lang_code(w, n)) {
+			free(w);
+			*bad = xstrndup(s, n);
 			return 0;
+		}
+		if (b->len)
+			buf_putc(b, ' ');
+		buf_puts(b, w);
+		any = 1;
+		free(w);
 		s += n;
 	}
 	return any;
@@ -392,13 +382,32 @@ load_host_languages(struct cload *cl, const struct node *key, const struct node 
 		}
 		struct buf b = BUF_INIT;
 		int ok = 1;
+		char *bad = NULL;
 		if (v->kind == NODE_SEQ) {
 			for (size_t j = 0; ok && j < v->len; j++)
 				ok = v->items[j]->kind == NODE_SCALAR && node_text(v->items[j]) &&
-				     lang_list(node_text(v->items[j]), &b);
+				     lang_list(node_text(v->items[j]), &b, &bad);
 			ok = ok && b.len;
 		} else {
-			ok = v->kind == NODE_SCALAR && node_text(v) && lang_list(node_text(v), &b);
+			ok = v->kind == NODE_SCALAR && node_text(v) &&
+			     lang_list(node_text(v), &b, &bad);
+		}
+		if (bad) {
+			/* a code no material could be tagged with: prep-language
+			 * would ask for what no record can give */
+			cfinding(
+			    cl, v, "config-value",
+			    L(cl->lang,
+			      "'%s' (ngôn ngữ của %s) không phải là mã ngôn ngữ mà tài liệu "
+			      "có thể ghi: hãy viết hai chữ cái theo ISO 639-1 hoặc ba chữ cái "
+			      "theo ISO 639-2, như pt, hoặc nhiều mã như \"fr de\"",
+			      "'%s' (language of %s) is no language code a material can carry: "
+			      "write two letters of ISO 639-1 or three of ISO 639-2, such as "
+			      "pt, or several such as \"fr de\""),
+			    bad, c);
+			free(bad);
+			buf_free(&b);
+			continue;
 		}
 		if (!ok) {
 			cfinding(cl, v, "config-value",

@@ -130,17 +130,26 @@ agree lang-three-letters valid -e 's/lang: \[ja, en\]/lang: [jpn, en]/'
 # ---- configuration ----
 good="" bad=""
 for f in "$TOP"/tests/rules/config-*.conf; do
-	case $f in *config-bad.conf | *config-office-bad.conf) continue ;; esac
+	case $f in *config-bad.conf | *config-office-bad.conf | *config-host-languages-not-a-code.conf)
+		continue ;;
+	esac
 	good="$good $(tojson "config-$(basename "$f" .conf)" "$f")"
 done
 sed -n '/^\.Sh CONFIGURATION/,/^\.Sh [A-Z]/p' "$TOP/man/debrief.1" |
 	sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '1d;$d' >"$WORK/man-example.conf"
 good="$good $(tojson config-man-example "$WORK/man-example.conf")"
+# host languages in the forms debrief takes (tests/unit/test_config.c)
+printf 'host_languages: {br: PT, CH: "fr, de", ME: [sq, sr]}\n' >"$WORK/host-forms.conf"
+if "$DEBRIEF" check --lang en --config "$WORK/host-forms.conf" "$TOP/tests/check/in/clean.yaml" 2>&1 |
+	grep -q 'config-value'; then fail config-host-forms/debrief-accepts "debrief refuses it"
+else ok config-host-forms/debrief-accepts; fi
+good="$good $(tojson config-host-forms "$WORK/host-forms.conf")"
 # shellcheck disable=SC2086
 $PY validate.py "$S/config.schema.json" want-valid $good
 $PY validate.py "$S/config.schema.json" want-invalid \
 	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")" \
-	"$(tojson config-office-bad "$TOP/tests/rules/config-office-bad.conf")"
+	"$(tojson config-office-bad "$TOP/tests/rules/config-office-bad.conf")" \
+	"$(tojson config-host-not-a-code "$TOP/tests/rules/config-host-languages-not-a-code.conf")"
 if $PY -c '
 import json, sys
 s = json.load(open(sys.argv[1]))["properties"]["rules"]["propertyNames"]["enum"]

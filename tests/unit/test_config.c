@@ -69,7 +69,7 @@ main(void)
 	                        "review_days: 120\n"
 	                        "cold_years: 3\n"
 	                        "vague_owners: [\"Các phòng chuyên môn\"]\n"
-	                        "host_languages: {br: pt, CH: \"fr, de\", ME: [sq, sr-Latn]}\n"
+	                        "host_languages: {br: pt, CH: \"fr, DE\", ME: [sq, sr]}\n"
 	                        "owner_aliases: {\"Sở NN&MT\": Sở Nông nghiệp và Môi trường}\n");
 	OK(config_load(good, LANG_EN, &cfg, &dq, &err), "config/good-loads");
 	INT_EQ(dq.n, 0, "config/good-no-findings");
@@ -88,7 +88,7 @@ main(void)
 	STR_EQ(cfg.host_lang_country[0], "BR", "config/host-country-upper");
 	STR_EQ(rules_host_langs(&cfg, "BR"), "pt", "config/host-lang");
 	STR_EQ(rules_host_langs(&cfg, "CH"), "fr de", "config/host-overrides-builtin");
-	STR_EQ(rules_host_langs(&cfg, "ME"), "sq sr-Latn", "config/host-list");
+	STR_EQ(rules_host_langs(&cfg, "ME"), "sq sr", "config/host-list");
 	STR_EQ(rules_host_langs(&cfg, "JP"), "ja", "config/host-builtin");
 	OK(rules_host_langs(&cfg, "ZZ") == NULL, "config/host-unknown");
 	INT_EQ(cfg.nowner_alias, 1, "config/alias-count");
@@ -129,6 +129,25 @@ main(void)
 	INT_EQ(cfg.review_days, 90, "config/bad-keeps-default-2");
 	INT_EQ(cfg.nhost_lang, 0, "config/bad-host-skipped");
 	OK((unsigned)sev_of(&cfg, "prep-how") > SEV_OFF, "config/bad-severity-ignored");
+	config_free(&cfg);
+	diags_free(&dq);
+
+	/* A host language is a code a material can carry: "jp" (Japan's
+	 * country code) and "sr-Latn" are none, and would make prep-language
+	 * ask for what no record can give. */
+	config_default(&cfg);
+	char *hosts = write_file("hosts.yaml", "host_languages:\n"
+	                                       "  FR: jp\n"
+	                                       "  ME: [sq, sr-Latn]\n"
+	                                       "  BR: PT\n");
+	OK(config_load(hosts, LANG_EN, &cfg, &dq, &err), "config/hosts-load");
+	d = find(&dq, "config-value", 2);
+	OK(d && strstr(d->msg, "'jp' (language of FR)"), "config/host-country-code-refused");
+	d = find(&dq, "config-value", 3);
+	OK(d && strstr(d->msg, "'sr-Latn' (language of ME)"), "config/host-subtag-refused");
+	INT_EQ(dq.n, 2, "config/hosts-two-findings");
+	INT_EQ(cfg.nhost_lang, 1, "config/hosts-good-kept");
+	STR_EQ(rules_host_langs(&cfg, "BR"), "pt", "config/host-upper-case-folded");
 	config_free(&cfg);
 	diags_free(&dq);
 
@@ -219,6 +238,7 @@ main(void)
 	remove(good);
 	remove(bad);
 	remove(list);
+	remove(hosts);
 	remove(syntax);
 	remove(empty);
 	rmdir(ab);
@@ -227,6 +247,7 @@ main(void)
 	free(good);
 	free(bad);
 	free(list);
+	free(hosts);
 	free(syntax);
 	free(missing);
 	free(empty);
