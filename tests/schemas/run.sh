@@ -144,6 +144,14 @@ if "$DEBRIEF" check --lang en --config "$WORK/host-forms.conf" "$TOP/tests/check
 	grep -q 'config-value'; then fail config-host-forms/debrief-accepts "debrief refuses it"
 else ok config-host-forms/debrief-accepts; fi
 good="$good $(tojson config-host-forms "$WORK/host-forms.conf")"
+# a key left with nothing under it (every entry commented out): debrief
+# takes it as absent, so the editor does too
+printf 'rules:\n#  prep-how: off\nvague_owners:\nhost_languages:\nowner_aliases:\noffice:\n' \
+	>"$WORK/empty-keys.conf"
+if "$DEBRIEF" check --lang en --config "$WORK/empty-keys.conf" "$TOP/tests/check/in/clean.yaml" 2>&1 |
+	grep -q 'config-'; then fail config-empty-keys/debrief-accepts "debrief reports it"
+else ok config-empty-keys/debrief-accepts; fi
+good="$good $(tojson config-empty-keys "$WORK/empty-keys.conf")"
 # shellcheck disable=SC2086
 $PY validate.py "$S/config.schema.json" want-valid $good
 $PY validate.py "$S/config.schema.json" want-invalid \
