@@ -53,6 +53,9 @@
 #include "xalloc.h"
 
 #define CONFIG_NAME ".debrief.yaml"
+/* The other spelling, as a record may be .yml: read when the first is not
+ * there, not left aside unsaid. */
+#define CONFIG_NAME_YML ".debrief.yml"
 #define CONFIG_MAX_BYTES (1u << 20)
 
 void
@@ -139,6 +142,10 @@ config_find(const char *dir, char **path)
 		if (stat(here, &st) == 0 && (st.st_mode & S_IWOTH))
 			break;
 		char *cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME);
+		if (!is_file(cand)) {
+			free(cand);
+			cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME_YML);
+		}
 		if (is_file(cand)) {
 			*path = cand;
 			found = 1;

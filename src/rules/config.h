@@ -54,8 +54,9 @@ void config_default(struct config *cfg);
 /* Load FILE; problems are findings (file:line:col) in dq.  Returns 0 when
  * the file cannot be read or is not a mapping (message in *err). */
 int config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err);
-/* Find .debrief.yaml from dir upward, up to the repository's root (a
- * directory holding .git) or the home directory, whichever comes first;
+/* Find .debrief.yaml (else .debrief.yml) from dir upward, up to the
+ * repository's root (a directory holding .git) or the home directory,
+ * whichever comes first;
  * a world-writable directory (/tmp) ends the search unread.  *path owned
  * by caller.  1 if found. */
 int config_find(const char *dir, char **path);

@@ -555,6 +555,18 @@ gold config-records-dir
 run config-file-dir -- --lang en cfg/records/no-handover.yaml
 if cmp -s "$WORK/config-records-dir.out" "$WORK/config-file-dir.out"; then
 	ok config/file-directory-searched; else fail config/file-directory-searched "config not found"; fi
+# spelt .debrief.yml, as records may be .yml: the same file, not left aside
+mkdir -p "$IN/cfgyml"
+cp "$IN/cfg/records/no-handover.yaml" "$IN/cfgyml/"
+cp "$IN/cfg/records/.debrief.yaml" "$IN/cfgyml/.debrief.yml"
+run config-yml -- --lang en cfgyml
+want_rc config-yml 1
+has config-yml/read "$WORK/config-yml.out" '^cfgyml/no-handover.yaml:3:1: error: .*\[memory-handover\]$'
+# beside a .debrief.yaml, .debrief.yaml is the one read
+printf 'rules:\n  memory-handover: off\n' >"$IN/cfgyml/.debrief.yaml"
+run config-yml-second -- --lang en cfgyml
+want_rc config-yml-second 0
+rm -rf "$IN/cfgyml"
 run config-option -- --lang en --config none.conf cfg/records
 want_rc config-option 0
 has config-option/default-severity "$WORK/config-option.out" ' info: .*\[memory-handover\]'
