@@ -111,6 +111,14 @@ is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The file belongs to the user running debrief, or to root. */
+static int
+own_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && (st.st_uid == geteuid() || st.st_uid == 0);
+}
+
 const char *
 config_name(const struct config *cfg, enum lang lang)
 {
@@ -137,18 +145,24 @@ config_find(const char *dir, char **path)
 	const char *h = getenv("HOME");
 	char *home = h && *h ? realpath(h, NULL) : NULL;
 	for (int depth = 0; depth < 256; depth++) {
-		/* anyone may plant a file in /tmp: nothing from there */
+		/* Anyone may plant a file in /tmp: in a directory anyone may
+		 * write to, only a file of one's own (or root's) is read, and
+		 * another's ends the search unread.  A checkout made with
+		 * umask 0000 (GitLab's Docker runner) is such a directory,
+		 * its files the runner's own. */
 		struct stat st;
-		if (stat(here, &st) == 0 && (st.st_mode & S_IWOTH))
-			break;
+		int open_dir = stat(here, &st) == 0 && (st.st_mode & S_IWOTH);
 		char *cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME);
 		if (!is_file(cand)) {
 			free(cand);
 			cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME_YML);
 		}
 		if (is_file(cand)) {
-			*path = cand;
-			found = 1;
+			found = !open_dir || own_file(cand);
+			if (found)
+				*path = cand;
+			else
+				free(cand);
 			break;
 		}
 		free(cand);

@@ -56,9 +56,9 @@ void config_default(struct config *cfg);
 int config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err);
 /* Find .debrief.yaml (else .debrief.yml) from dir upward, up to the
  * repository's root (a directory holding .git) or the home directory,
- * whichever comes first;
- * a world-writable directory (/tmp) ends the search unread.  *path owned
- * by caller.  1 if found. */
+ * whichever comes first; in a world-writable directory (/tmp) only a file
+ * of the user's own or root's is read, another's ends the search unread.
+ * *path owned by caller.  1 if found. */
 int config_find(const char *dir, char **path);
 void config_free(struct config *cfg);
 /* What --verbose calls cfg: its file, or the defaults when it has none. */

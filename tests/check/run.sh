@@ -567,6 +567,23 @@ printf 'rules:\n  memory-handover: off\n' >"$IN/cfgyml/.debrief.yaml"
 run config-yml-second -- --lang en cfgyml
 want_rc config-yml-second 0
 rm -rf "$IN/cfgyml"
+# A checkout made with umask 0000, as GitLab's Docker runner makes it:
+# every directory is one anyone may write to, yet the .debrief.yaml there
+# is the user's own, and is read.  Another's is not.
+mkdir -p "$IN/open/.git" "$IN/open/records"
+cp "$IN/cfg/records/no-handover.yaml" "$IN/open/records/"
+cp "$IN/cfg/records/.debrief.yaml" "$IN/open/.debrief.yaml"
+chmod 0777 "$IN/open" "$IN/open/records" && chmod 0666 "$IN/open/.debrief.yaml"
+run config-open-dir -- --lang en open/records
+want_rc config-open-dir 1
+has config-open-dir/read "$WORK/config-open-dir.out" '^open/records/no-handover.yaml:3:1: error: .*\[memory-handover\]$'
+if [ "$(id -u)" = 0 ]; then
+	chown 65534 "$IN/open/.debrief.yaml"
+	run config-open-dir-foreign -- --lang en open/records
+	want_rc config-open-dir-foreign 0
+	hasnt config-open-dir-foreign/not-read "$WORK/config-open-dir-foreign.out" 'error: .*\[memory-handover\]'
+fi
+rm -rf "$IN/open"
 run config-option -- --lang en --config none.conf cfg/records
 want_rc config-option 0
 has config-option/default-severity "$WORK/config-option.out" ' info: .*\[memory-handover\]'
