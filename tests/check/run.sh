@@ -180,6 +180,13 @@ done
 run walk-sorted -- --lang en tree
 want_rc walk-sorted 1
 gold walk-sorted
+# a directory with no entry, or only hidden ones, is walked as well
+mkdir -p "$IN/tree/b/empty" "$IN/tree/b/hidden-only/.git"
+run walk-empty-dirs -- --lang en tree
+want_rc walk-empty-dirs 1
+if cmp -s "$WORK/walk-sorted.out" "$WORK/walk-empty-dirs.out"; then ok walk-empty-dirs/same-findings
+else fail walk-empty-dirs/same-findings "$(diff "$WORK/walk-sorted.out" "$WORK/walk-empty-dirs.out")"; fi
+rmdir "$IN/tree/b/empty" "$IN/tree/b/hidden-only/.git" "$IN/tree/b/hidden-only"
 
 # a link to itself met in a walk: "cannot open" and the reason, as for a
 # file named, the same in both languages
