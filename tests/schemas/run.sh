@@ -187,5 +187,13 @@ $PY validate.py "$S/archive.schema.json" want-valid "archive-examples=$WORK/arc/
 # ---- tasks --format json ----
 "$DEBRIEF" tasks --format json --today 2026-11-23 --due-within 60 "$TOP/examples" >"$WORK/tasks.json" 2>/dev/null
 "$DEBRIEF" tasks --format json --today 2000-01-01 "$TOP/examples" >"$WORK/tasks-none.json" 2>/dev/null
+# deadlines given as a month and as a year are kept so in the JSON
+sed -n '1,/^tasks:/p' "$TOP/tests/check/in/clean.yaml" >"$WORK/due-forms.yaml"
+printf '  - {task: Gửi hồ sơ, owner: Sở Ngoại vụ, due: 2026-12}\n  - {task: Đón đoàn, owner: Sở Ngoại vụ, due: 2026}\n' \
+	>>"$WORK/due-forms.yaml"
+"$DEBRIEF" tasks --format json --today 2026-12-20 --due-within 30 "$WORK/due-forms.yaml" \
+	>"$WORK/tasks-due-forms.json" 2>"$WORK/tasks-due-forms.err"
+if grep -q '"due": "2026"' "$WORK/tasks-due-forms.json" && grep -q '"due": "2026-12"' "$WORK/tasks-due-forms.json"
+then ok tasks-due-forms/listed; else fail tasks-due-forms/listed "$(cat "$WORK/tasks-due-forms.json" "$WORK/tasks-due-forms.err")"; fi
 $PY validate.py "$S/tasks.schema.json" want-valid "tasks-examples=$WORK/tasks.json" \
-	"tasks-none=$WORK/tasks-none.json"
+	"tasks-none=$WORK/tasks-none.json" "tasks-due-forms=$WORK/tasks-due-forms.json"
