@@ -483,6 +483,16 @@ for cmd in check report archive pdf rules explain new tasks; do
 			fail "man/$cmd-accepts$opt" "exit $rc: $(head -n 1 "$WORK/opt.err")"; fi
 	done
 done
+# docs/outputs.md gives the command line as "the same text as debrief
+# --help": it is.
+sed -n '/^```$/,/^```$/p' "$TOP/docs/outputs.md" | sed '1d' | sed '/^```$/,$d' >"$WORK/doc-usage.txt"
+sed '$d' "$WORK/top-help.out" | cut -c8- >"$WORK/help-usage.txt"
+if [ -s "$WORK/doc-usage.txt" ] && cmp -s "$WORK/doc-usage.txt" "$WORK/help-usage.txt"; then
+	ok help/docs-outputs-is-help
+else
+	fail help/docs-outputs-is-help "docs/outputs.md and debrief --help differ"
+	diff "$WORK/doc-usage.txt" "$WORK/help-usage.txt" | head -n 10
+fi
 # A format a command offers, it accepts (explain used to offer text and refuse it).
 for c in "rules text" "rules json" "explain text" "explain markdown"; do
 	set -- $c
