@@ -616,11 +616,30 @@ cmd_report(int argc, char **argv)
 	o.ctx.cfg = &o.cfg;
 	char *err = NULL;
 	struct diags all = DIAGS_INIT;
-	if (!config_for(config, argv[c.next], o.ctx.lang, &o.cfg, &all)) {
-		config_free(&o.cfg);
+	struct strlist cfg_said = {0};
+	if (!config_for_said(config, argv[c.next], o.ctx.lang, &o.cfg, &all, &cfg_said)) {
+		/* Given with --config, or when standard input is read (which
+		 * takes the run's), it is the run's: no report can be made.
+		 * Found beside the first records, it is theirs, as any other
+		 * directory's: they are refused with its message, and the
+		 * others reported, whatever the order of the paths. */
+		int run_wide = config != NULL;
+		for (int k = c.next; k < argc; k++)
+			run_wide |= !strcmp(argv[k], "-");
+		if (run_wide) {
+			for (size_t k = 0; k < cfg_said.n; k++)
+				escape_eprintf("%s", cfg_said.v[k]);
+			strlist_free(&cfg_said);
+			config_free(&o.cfg);
+			diags_free(&all);
+			return EXIT_USAGE;
+		}
 		diags_free(&all);
-		return EXIT_USAGE;
+		all = (struct diags)DIAGS_INIT;
+		config_free(&o.cfg);
+		config_default(&o.cfg);
 	}
+	strlist_free(&cfg_said);
 	diag_eprint(&all, 0); /* problems of the configuration itself */
 	if (!fs_mkdirs(o.outdir, &err)) {
 		escape_eprintf("debrief: %s\n", err);

@@ -146,6 +146,25 @@ if grep -q ': hồ sơ cơ quan là của Quảng Ninh, còn chuyến đi là c�
 then ok "report/other-province-said-in-run-language"
 else fail "report/other-province-said-in-run-language" "$(cat "$WORK/saylang-office.log")"; fi
 
+# A .debrief.yaml that cannot be read refuses the records beside it, and
+# only those, whether their directory is named first or last.
+mkdir -p "$WORK/brokencfg/bad" "$WORK/brokencfg/good"
+printf 'rules: {memory-handover: off\n' >"$WORK/brokencfg/bad/.debrief.yaml"
+cp cases/base.yaml "$WORK/brokencfg/bad/a.yaml"
+sed 's/^id: .*/id: 2024-05-other-record/' cases/base.yaml >"$WORK/brokencfg/good/b.yaml"
+for order in "bad good" "good bad"; do
+	n=$(echo "$order" | tr ' ' -)
+	# shellcheck disable=SC2086
+	(cd "$WORK/brokencfg" && "$DEBRIEF" report -o "out-$n" --format md --lang en --today "$TODAY" \
+		$order) >"$WORK/brokencfg-$n.log" 2>&1
+	rc=$?
+	if [ $rc -eq 2 ] && [ -f "$WORK/brokencfg/out-$n/2024-05-other-record.md" ] &&
+		[ "$(ls "$WORK/brokencfg/out-$n" | wc -l)" -eq 1 ] &&
+		grep -q '^debrief: bad/.debrief.yaml:2:1: ' "$WORK/brokencfg-$n.log"; then
+		ok "report/broken-config-$n-refuses-its-records"
+	else fail "report/broken-config-$n-refuses-its-records" "rc=$rc $(cat "$WORK/brokencfg-$n.log")"; fi
+done
+
 # Usage errors speak the run's language: Vietnamese by default, English with --lang en.
 "$DEBRIEF" report --bogus >/dev/null 2>"$WORK/usage-vi.err"
 "$DEBRIEF" report --lang en >/dev/null 2>"$WORK/usage-en.err"
