@@ -158,6 +158,13 @@ $PY validate.py "$S/config.schema.json" want-invalid \
 	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")" \
 	"$(tojson config-office-bad "$TOP/tests/rules/config-office-bad.conf")" \
 	"$(tojson config-host-not-a-code "$TOP/tests/rules/config-host-languages-not-a-code.conf")"
+# Japan's country code for a language: refused by debrief, and so here
+printf 'host_languages:\n  FR: jp\n' >"$WORK/host-country-code.conf"
+if "$DEBRIEF" check --lang en --config "$WORK/host-country-code.conf" "$TOP/tests/check/in/clean.yaml" 2>&1 |
+	grep -q "'jp' (language of FR)"; then ok config-host-country-code/debrief-refuses
+else fail config-host-country-code/debrief-refuses "debrief takes it"; fi
+$PY validate.py "$S/config.schema.json" want-invalid \
+	"$(tojson config-host-country-code "$WORK/host-country-code.conf")"
 if $PY -c '
 import json, sys
 s = json.load(open(sys.argv[1]))["properties"]["rules"]["propertyNames"]["enum"]
@@ -167,6 +174,19 @@ assert s == r == w, set(s) ^ set(r)
 ' "$S/config.schema.json" "$WORK/rules.json" "$S/record.schema.json"; then
 	ok config-schema/rule-ids-of-catalogue
 else fail config-schema/rule-ids-of-catalogue "rule ids differ from debrief rules"; fi
+# host_languages takes the language codes of the record schema (the ones
+# debrief knows), one or several
+if $PY -c '
+import json, sys
+lang = json.load(open(sys.argv[2]))["properties"]["lang"]["pattern"]
+assert lang.startswith("^(") and lang.endswith(")$"), lang
+one = lang[2:-2]
+want = "^[ ,]*(" + one + ")([ ,]+(" + one + "))*[ ,]*$"
+h = json.load(open(sys.argv[1]))["properties"]["host_languages"]["additionalProperties"]["oneOf"]
+assert h[0]["pattern"] == want and h[1]["items"]["pattern"] == want
+' "$S/config.schema.json" "$S/record.schema.json"; then
+	ok config-schema/host-languages-codes-of-record-schema
+else fail config-schema/host-languages-codes-of-record-schema "host_languages takes other codes than lang"; fi
 
 # ---- check output ----
 C=$TOP/tests/check/in
