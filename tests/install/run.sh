@@ -102,20 +102,22 @@ if $M BUILD="$B" install PREFIX="$L/prefix" DATADIR="$L/data" >"$WORK/local.out"
 	ok install/datadir/local-runs
 else fail install/datadir/local-runs "$(tail -n 3 "$WORK/local.out")"; fi
 # the program alone in a directory of its own: only DATADIR can lead it to its data
-mkdir -p "$WORK/lone"
-cp "$L/prefix/bin/debrief" "$WORK/lone/debrief"
-(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/lone/debrief" report -o out-local \
+# (deep enough that the directories it looks in first, its own and the two
+# above, are this suite's, whatever the suites before it left beside)
+mkdir -p "$WORK/lone/bin"
+cp "$L/prefix/bin/debrief" "$WORK/lone/bin/debrief"
+(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/lone/bin/debrief" report -o out-local \
 	--format md --today 2026-01-01 clean.yaml) >"$WORK/local-report.out" 2>&1
 if [ -s "$WORK/elsewhere/out-local/2025-10-danang-sakai.md" ]; then ok install/datadir/finds-templates
 else fail install/datadir/finds-templates "$(head -n 3 "$WORK/local-report.out")"; fi
-(cd "$WORK/elsewhere" && "$WORK/lone/debrief" new 2026-01-y) >/dev/null 2>&1
+(cd "$WORK/elsewhere" && "$WORK/lone/bin/debrief" new 2026-01-y) >/dev/null 2>&1
 if head -n 1 "$WORK/elsewhere/2026-01-y.yaml" 2>/dev/null |
 	grep -qxF "# yaml-language-server: \$schema=$L/data/schemas/record.schema.json"; then
 	ok install/datadir/new-names-installed-schema
 else fail install/datadir/new-names-installed-schema "$(head -n 1 "$WORK/elsewhere/2026-01-y.yaml" 2>&1)"; fi
 # a missing set is named by the file looked for, in the language's directory
 mv "$L/data/templates" "$L/data/templates.away"
-(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/lone/debrief" report -o out-none \
+(cd "$WORK/elsewhere" && env -u DEBRIEF_TEMPLATES "$WORK/lone/bin/debrief" report -o out-none \
 	--format md --today 2026-01-01 clean.yaml) >"$WORK/none.out" 2>&1
 if grep -qF "$L/data/templates/vi/report.mustache:" "$WORK/none.out"; then
 	ok install/datadir/names-file-tried
