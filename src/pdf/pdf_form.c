@@ -292,6 +292,51 @@ lines(struct lay *L, const char *s, int font, float size, float x, float w, floa
 	return widest;
 }
 
+/* The words a body's name is broken before when it needs two lines, the
+ * first that leaves both parts fitting: the place it is in or of ("ĐẠI SỨ
+ * QUÁN VIỆT NAM" / "TẠI CAMPUCHIA", "ỦY BAN NHÂN DÂN" / "TỈNH TUYÊN
+ * QUANG"), else the country or what it is of; never inside a place's own
+ * name, as a plain break may ("TỈNH TUYÊN" / "QUANG"). */
+static const char *const body_breaks[] = {"TẠI ",      "IN ",       "TỈNH ",     "THÀNH PHỐ ",
+                                          "PEOPLE'S ", "VIỆT NAM ", "VIET NAM ", "OF "};
+
+/* lines() of a body's name in the header: on one line when it fits, else
+ * broken before a body_breaks word (where it leaves the longer part
+ * shortest), else as lines() breaks it.  Returns the widest line. */
+static float
+body_lines(struct lay *L, const char *s, int font, float size, float x, float w, float *y, int draw)
+{
+	if (!s || !*s)
+		return 0;
+	struct laid t;
+	lines_lay(L, s, font, size, w, &t);
+	size_t n = t.n, best = 0;
+	lines_free(L, &t);
+	for (size_t k = 0; n > 1 && !best && k < sizeof body_breaks / sizeof body_breaks[0]; k++) {
+		float best_w = w;
+		for (const char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+			if (strncmp(p + 1, body_breaks[k], strlen(body_breaks[k])))
+				continue;
+			char *head = xstrndup(s, (size_t)(p - s));
+			float probe = 0, hw = lines(L, head, font, size, 0, 1e6f, &probe, 0, 1),
+			      tw = lines(L, p + 1, font, size, 0, 1e6f, &probe, 0, 1);
+			free(head);
+			float longer = hw > tw ? hw : tw;
+			if (longer <= best_w) {
+				best = (size_t)(p - s);
+				best_w = longer;
+			}
+		}
+	}
+	if (!best)
+		return lines(L, s, font, size, x, w, y, draw, 0);
+	char *head = xstrndup(s, best);
+	float hw = lines(L, head, font, size, x, w, y, draw, 0),
+	      tw = lines(L, s + best + 1, font, size, x, w, y, draw, 0);
+	free(head);
+	return hw > tw ? hw : tw;
+}
+
 /* Width of s in the regular face. */
 static float
 text_width(struct lay *L, const char *s, float size)
@@ -329,8 +374,8 @@ form_header(struct lay *L, const struct form *f)
 	float lw = W - rw, rx = x + lw;
 
 	float yl = top;
-	lines(L, f->parent, 0, HEAD_SMALL, x, lw, &yl, 1, 0);
-	float iw = lines(L, f->issuer, FST_BOLD, HEAD_SMALL, x, lw, &yl, 1, 0);
+	body_lines(L, f->parent, 0, HEAD_SMALL, x, lw, &yl, 1);
+	float iw = body_lines(L, f->issuer, FST_BOLD, HEAD_SMALL, x, lw, &yl, 1);
 	yl -= 3;
 	if (iw > 0)
 		hrule(L, x + lw / 2, iw * 0.4f, yl);

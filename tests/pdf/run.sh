@@ -130,6 +130,23 @@ fi
 if render official-draft-en "$CASES/official-draft-en.md"; then
 	page_matches official-draft-en-1 "$W/official-draft-en.pdf" 1 70
 fi
+# a body's name too long for its column is broken before the place it is of
+# or in, never inside the place's own name ("TỈNH TUYÊN" / "QUANG")
+for v in "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG|ĐẠI SỨ QUÁN VIỆT NAM TẠI CAMPUCHIA|ỦY BAN NHÂN DÂN|TỈNH TUYÊN QUANG|ĐẠI SỨ QUÁN VIỆT NAM|TẠI CAMPUCHIA" \
+	"TUYEN QUANG PROVINCIAL PEOPLE'S COMMITTEE|CONSULATE GENERAL OF VIET NAM IN LUANG PRABANG|TUYEN QUANG PROVINCIAL|PEOPLE'S COMMITTEE|CONSULATE GENERAL OF|VIET NAM IN LUANG PRABANG"; do
+	IFS='|' read -r parent issuer l1 l2 l3 l4 <<EOF
+$v
+EOF
+	sed -e "s/^parent: .*/parent: \"$parent\"/" -e "s/^issuer: .*/issuer: \"$issuer\"/" \
+		"$CASES/official.md" >"$W/body-break.md"
+	if render body-break "$W/body-break.md"; then
+		pdftotext -l 1 "$W/body-break.pdf" - | sed -n 1,5p >"$W/body-break.txt"
+		printf '%s\n' "$l1" "$l2" "$l3" "$l4" >"$W/body-break.want"
+		grep -vxF -e '' -e 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' "$W/body-break.txt" | head -n 4 |
+			cmp -s "$W/body-break.want" - && ok "pdf/official/body-broken-before-place ($l2)" ||
+			fail pdf/official/body-broken-before-place "$(tr '\n' '/' <"$W/body-break.txt")"
+	fi
+done
 
 # blocks and inline content: lists, quotes, code wrapping, HTML, images,
 # strike-through, boxes for characters no font has, table alignment
