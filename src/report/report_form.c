@@ -100,8 +100,9 @@ static const char *const org_en[][2] = {
      "Ministry of Foreign Affairs (Department of External Relations)"},
 };
 
-/* English for the usual Vietnamese titles of a Sở Ngoại vụ's signers;
- * a body by org_en; anything else stays as written. */
+/* English for the usual Vietnamese titles of the signers of a Sở Ngoại vụ
+ * and of an embassy or consulate; a body by org_en; anything else stays as
+ * written. */
 static const char *const title_en[][2] = {
     {"giam doc", "Director"},
     {"pho giam doc", "Deputy Director"},
@@ -111,7 +112,44 @@ static const char *const title_en[][2] = {
     {"pho truong phong", "Deputy Head of Division"},
     {"chu tich", "Chairman"},
     {"pho chu tich", "Vice Chairman"},
+    {"dai su", "Ambassador"},
+    {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
+    {"dai bien", "Chargé d'Affaires"},
+    {"dai bien lam thoi", "Chargé d'Affaires a.i."},
+    {"cong su", "Minister"},
+    {"tham tan cong su", "Minister-Counsellor"},
+    {"tham tan", "Counsellor"},
+    {"tong lanh su", "Consul General"},
+    {"pho tong lanh su", "Deputy Consul General"},
+    {"lanh su", "Consul"},
+    {"bi thu thu nhat", "First Secretary"},
 };
+
+/* A department of org_en with the province or city it is of: "Sở Ngoại vụ
+ * thành phố Cần Thơ" → "Department of Foreign Affairs of Can Tho City";
+ * NULL for any other name.  f is s folded. */
+static char *
+department_of_en(const char *s, const char *f)
+{
+	static const char *const unit[][3] = {{" tinh ", " tỉnh ", "Province"},
+	                                      {" thanh pho ", " thành phố ", "City"}};
+	for (size_t i = 0; i < sizeof org_en / sizeof org_en[0]; i++) {
+		size_t n = strlen(org_en[i][0]);
+		if (strncmp(f, org_en[i][0], n))
+			continue;
+		for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++) {
+			size_t m = strlen(unit[u][0]);
+			const char *at = strstr(s, unit[u][1]);
+			if (strncmp(f + n, unit[u][0], m) || !f[n + m] || !at)
+				continue;
+			char *place = text_unaccent(at + strlen(unit[u][1]));
+			char *t = xasprintf("%s of %s %s", org_en[i][1], place, unit[u][2]);
+			free(place);
+			return t;
+		}
+	}
+	return NULL;
+}
 
 static char *
 english_title(const char *s)
@@ -124,8 +162,9 @@ english_title(const char *s)
 	for (size_t i = 0; !hit && i < sizeof org_en / sizeof org_en[0]; i++)
 		if (!strcmp(f, org_en[i][0]))
 			hit = org_en[i][1];
+	char *dep = hit ? NULL : department_of_en(s, f);
 	free(f);
-	return xstrdup(hit ? hit : s);
+	return dep ? dep : xstrdup(hit ? hit : s);
 }
 
 /* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en). */

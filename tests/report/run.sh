@@ -365,6 +365,21 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "EMBASSY OF VIET NAM IN LAOS"$' "$md" &&
 	grep -q '^place_date: "Vientiane, ' "$md" && ! grep -q 'LÀO\|Lào\|Vieng' "$md"
 then ok report/office-embassy-in-english
 else fail report/office-embassy-in-english "rc=$rc $(head -c 300 "$WORK/office-embassy.log") $(sed -n 2,8p "$md")"; fi
+# An English report says in English who signs for an embassy or a consulate,
+# and which province's department issues it.
+office office-signer "Bộ Ngoại giao" "Tổng Lãnh sự quán Việt Nam tại Fukuoka" "Fukuoka"
+sed -i 's/^  signer: .*/  signer: {authority: KT. Tổng Lãnh sự, title: Phó Tổng Lãnh sự, name: Ngô Trịnh Hà}/' \
+	"$WORK/office-signer/.debrief.yaml"
+office_report office-signer --lang en
+signer=$(sed -n '/^signer:/,/^signer_name:/p' "$md" | tr '\n' ' ')
+office office-dept "Ủy ban nhân dân tỉnh Tuyên Quang" "Sở Ngoại vụ tỉnh Tuyên Quang" "Tuyên Quang"
+sed -i 's/^  signer: .*/  signer: {authority: Đại sứ, name: Phạm Sanh Châu}/' "$WORK/office-dept/.debrief.yaml"
+office_report office-dept --lang en
+if [ "$signer" = 'signer:   - "p.p. CONSUL GENERAL"   - "DEPUTY CONSUL GENERAL" signer_name: "Ngô Trịnh Hà" ' ] &&
+	grep -q '^issuer: "DEPARTMENT OF FOREIGN AFFAIRS OF TUYEN QUANG PROVINCE"$' "$md" &&
+	grep -qx '  - "AMBASSADOR"' "$md"
+then ok report/office-signer-in-english
+else fail report/office-signer-in-english "$signer $(sed -n '/^issuer/p; /^signer:/,/^signer_name/p' "$md")"; fi
 # ---- larger than the loader's limit: the same finding as check and archive
 # give (yaml-limit at 1:1), not an I/O error; the record gets no report ----
 head -c 17000000 /dev/zero | tr '\0' a >"$WORK/huge.yaml"
