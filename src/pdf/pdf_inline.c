@@ -535,13 +535,17 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 	else if (align == 'r' && ln->w < width)
 		cx += width - ln->w;
 	struct linkrun lr = {-1, 0, 0, 0, 0};
-	size_t i = ln->s;
-	while (i < ln->e) {
+	/* the characters from left to right: a right-to-left run reversed */
+	size_t *vis = shape_visual(p, ln->s, ln->e), n = ln->e - ln->s;
+#define AT(v) (vis ? vis[v] : ln->s + (v))
+	size_t v = 0;
+	while (v < n) {
+		size_t i = AT(v);
 		const struct ich *c = &p->c[i];
 		const struct istyle *st = &p->st[c->style];
 		float baseline = base + (st->deco & DECO_SUPER ? st->size * SUPER_RISE : 0);
 		if (c->flags & ICH_HARD) {
-			i++;
+			v++;
 			continue;
 		}
 		if (c->flags & ICH_OBJ) {
@@ -549,28 +553,28 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 			dl_add_image(L->dl, L->page, o->image, cx, baseline, o->dw, o->dh);
 			link_extend(L, &lr, st->link, cx, cx + o->dw, baseline, baseline + o->dh);
 			cx += o->dw;
-			i++;
+			v++;
 			continue;
 		}
-		size_t j = i;
+		size_t u = v;
 		float w = 0;
 		size_t off = L->dl->text.len, glyph = L->dl->nglyphs;
 		int shaped = 0;
-		while (j < ln->e && !(p->c[j].flags & ICH_HARD) && same_run(p, c, &p->c[j]))
-			shaped |= p->c[j++].flags & (ICH_SHAPED | ICH_CONT);
-		for (size_t k = i; k < j; k++) {
+		while (u < n && !(p->c[AT(u)].flags & ICH_HARD) && same_run(p, c, &p->c[AT(u)]))
+			shaped |= p->c[AT(u++)].flags & (ICH_SHAPED | ICH_CONT);
+		for (size_t t = v; t < u; t++) {
 			if (shaped)
-				put_glyphs(L, p, k, &w);
+				put_glyphs(L, p, AT(t), &w);
 			else {
-				put_utf8(&L->dl->text, p->c[k].cid);
-				w += p->c[k].w;
+				put_utf8(&L->dl->text, p->c[AT(t)].cid);
+				w += p->c[AT(t)].w;
 			}
 		}
 		float lo = baseline - st->size * DESCENT, hi = baseline + st->size * ASCENT;
 		if (c->flags & ICH_MISSING) { /* the box says "a character is here" */
 			float bx = cx;
-			for (size_t k = i; k < j; k++) {
-				float bw = p->c[k].w;
+			for (size_t t = v; t < u; t++) {
+				float bw = p->c[AT(t)].w;
 				dl_add_rect(L->dl, L->page, DL_FRAME, bx + bw * 0.12f, baseline,
 				            bw * 0.76f, st->size * 0.68f, st->size * 0.05f,
 				            st->rgb);
@@ -600,8 +604,10 @@ para_draw_line(struct lay *L, struct para *p, const struct line *ln, float x, fl
 			            st->size * STRIKE_W, st->rgb);
 		link_extend(L, &lr, st->link, cx, cx + w, lo, hi);
 		cx += w;
-		i = j;
+		v = u;
 	}
+#undef AT
+	free(vis);
 	link_flush(L, &lr);
 }
 

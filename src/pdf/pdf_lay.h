@@ -226,6 +226,13 @@ enum { SHAPE_MISSING = 1, SHAPE_RUNS = 2, SHAPE_WORDS = 4 };
 void para_shape(struct lay *L, struct para *p, size_t from, unsigned need);
 /* Thai, Lao, Khmer, Myanmar: scripts written without spaces between words. */
 int shape_sea(uint32_t cp);
+/* Whether p->c[s, e) has a character of a right-to-left script. */
+int shape_has_rtl(const struct para *p, size_t s, size_t e);
+/* The characters of p->c[s, e), a line, in the order they are drawn from
+ * left to right (each right-to-left run reversed, by the bidirectional
+ * algorithm in a left-to-right paragraph); NULL when that is their own
+ * order.  Caller frees. */
+size_t *shape_visual(const struct para *p, size_t s, size_t e);
 /* Breaks p into lines of at most width; images shrink to width and maxh.
  * Returns the number of lines in *lines, which p keeps until its next
  * para_break, para_give or para_free. */

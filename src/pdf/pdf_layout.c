@@ -416,7 +416,9 @@ draw_justified(struct lay *L, struct para *p, const struct line *ln, float x, fl
 	for (size_t i = ln->s; i < ln->e; i++)
 		spaces += (p->c[i].flags & ICH_SPACE) != 0;
 	float gap = spaces ? (width - ln->w) / (float)spaces : 0;
-	if (!spaces || gap <= 0 || gap > p->st[0].size) { /* too loose: left as it is */
+	/* too loose, or words of a right-to-left run, whose order the line's
+	 * own drawing decides: left as it is */
+	if (!spaces || gap <= 0 || gap > p->st[0].size || shape_has_rtl(p, ln->s, ln->e)) {
 		para_draw_line(L, p, ln, x, baseline, width, 0);
 		return;
 	}

@@ -2,11 +2,14 @@
  * pdf_shape.c: what a paragraph's characters need beyond one glyph each:
  * runs in one face shaped with HarfBuzz (fonts_shape) into clusters of
  * positioned glyphs (fonts_shape), word boundaries inside Thai, Lao, Khmer and Myanmar
- * text from ICU's dictionary-based line break iterator, and one warning
- * per run of characters no face has.  The only file calling ICU.
+ * text from ICU's dictionary-based line break iterator, the order a line
+ * of Arabic or Hebrew among other text is drawn in (ICU's bidirectional
+ * algorithm), and one warning per run of characters no face has.  The only
+ * file calling ICU.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubidi.h>
 #include <unicode/ubrk.h>
 
 #include "pdf_lay.h"
@@ -23,6 +26,71 @@ shape_sea(uint32_t cp)
 	       (cp >= 0x19E0 && cp <= 0x19FF) || /* Khmer symbols */
 	       (cp >= 0xA9E0 && cp <= 0xA9FF) || (cp >= 0xAA60 && cp <= 0xAA7F) || /* Myanmar */
 	       cp == 0x200B || cp == 0x200C || cp == 0x200D; /* zero-width space, (non-)joiner */
+}
+
+/* A character of a script written from right to left, or one that opens
+ * such a run: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+ * forms, the right-to-left marks, embeddings, overrides and isolates. */
+static int
+rtl(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+	       (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+	       (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || cp == 0x061C || cp == 0x202B ||
+	       cp == 0x202E || cp == 0x2067;
+}
+
+int
+shape_has_rtl(const struct para *p, size_t s, size_t e)
+{
+	for (size_t k = s; k < e; k++)
+		if (p->c[k].cp >= 0x0590 && rtl(p->c[k].cp))
+			return 1;
+	return 0;
+}
+
+size_t *
+shape_visual(const struct para *p, size_t s, size_t e)
+{
+	if (!shape_has_rtl(p, s, e))
+		return NULL;
+	/* the line in UTF-16, and the character each unit is of */
+	UChar *u = xcalloc(2 * (e - s) + 1, sizeof *u);
+	size_t *of = xcalloc(2 * (e - s) + 1, sizeof *of), n = 0;
+	for (size_t k = s; k < e; k++) {
+		uint32_t cp = p->c[k].flags & ICH_OBJ ? 0xFFFC : p->c[k].cp;
+		if (cp >= 0x10000) {
+			u[n] = (UChar)(0xD800 + ((cp - 0x10000) >> 10));
+			of[n++] = k;
+			cp = 0xDC00 + (cp & 0x3FF);
+		}
+		u[n] = (UChar)cp;
+		of[n++] = k;
+	}
+	size_t *order = NULL;
+	UErrorCode err = U_ZERO_ERROR;
+	UBiDi *bd = ubidi_openSized((int32_t)n, 0, &err);
+	if (U_SUCCESS(err))
+		ubidi_setPara(bd, u, (int32_t)n, UBIDI_LTR, NULL, &err);
+	int32_t *map = xcalloc(n + 1, sizeof *map);
+	if (U_SUCCESS(err))
+		ubidi_getVisualMap(bd, map, &err);
+	if (U_SUCCESS(err)) {
+		/* each character once, where its first unit is seen */
+		order = xcalloc(e - s, sizeof *order);
+		size_t m = 0, last = (size_t)-1;
+		for (size_t v = 0; v < n; v++) {
+			size_t k = of[map[v]];
+			if (k != last)
+				order[m++] = k;
+			last = k;
+		}
+	}
+	ubidi_close(bd);
+	free(map);
+	free(of);
+	free(u);
+	return order;
 }
 
 /* One warning per run of characters no face has; spaces between them do

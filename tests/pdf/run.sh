@@ -282,6 +282,23 @@ for t in vowels extract lao khmer thai myanmar; do
 	else ok "pdf/text/$t/poppler-silent"; fi
 done
 
+# Arabic and Hebrew among Vietnamese are drawn from right to left: read in
+# the order drawn (mupdf), a name comes reversed; poppler, which reorders
+# what it reads, gives it back as written
+if render right-to-left "$CASES/right-to-left.md"; then
+	pdftotext -enc UTF-8 "$W/right-to-left.pdf" "$W/rtl.poppler"
+	mutool draw -q -F txt -o "$W/rtl.mupdf" "$W/right-to-left.pdf" 2>/dev/null
+	rtl_ok=1
+	for w in 'غرفة الرياض' 'عبد الله بن محمد' 'שלום כהן' 'משרד החוץ'; do
+		grep -qF "$w" "$W/rtl.poppler" || rtl_ok=0
+		rev=$(printf '%s' "$w" | $PY -c 'import sys; print(sys.stdin.read()[::-1])')
+		grep -qF "$rev" "$W/rtl.mupdf" || rtl_ok=0
+	done
+	grep -q '^Đoàn Phòng Thương mại Riyadh (' "$W/rtl.poppler" || rtl_ok=0
+	[ $rtl_ok = 1 ] && ok pdf/text/right-to-left-drawn-reversed ||
+		fail pdf/text/right-to-left-drawn-reversed "$(cat "$W/rtl.poppler" "$W/rtl.mupdf" | head -n 12)"
+fi
+
 # ToUnicode maps are bfchar (libharu's own is an invalid cidrange CMap)
 if [ -f "$W/report.pdf" ] && ! qdf report "$W/report.pdf"; then
 	fail pdf/tounicode/bfchar "qpdf cannot rewrite report.pdf; the font checks did not run"
