@@ -306,10 +306,27 @@ rl_add(struct rlist *l, const char *s)
 	free(f);
 }
 
+/* A department of the locality as an office abroad names it: with its
+ * province or city ("Sở Tài chính tỉnh Đồng Nai"), unless it names one. */
+static void
+rl_add_dept(struct rlist *l, const char *s, int unit)
+{
+	if (!s || unit < 0 || strncmp(s, "Sở ", strlen("Sở ")) || province_named_in(s) >= 0) {
+		rl_add(l, s);
+		return;
+	}
+	const struct province_unit *u = &province_units[unit];
+	char *t = xasprintf("%s %s %s", s, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
+	rl_add(l, t);
+	free(t);
+}
+
 /* Who receives the report (docs/official-report.md): the representative
  * agency, every department with a task (owner, then support), the parent
  * body, then the profile's additions.  The issuing office does not send
- * to itself: its copy is the file copy the template adds last. */
+ * to itself: its copy is the file copy the template adds last.  An
+ * embassy's or consulate's report goes first to the people's committee of
+ * the locality, whose departments it names with their province. */
 static void
 put_recipients(struct fview *v, const struct office *of, const struct record *r)
 {
@@ -318,11 +335,21 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 		rl_add(&l, of->name);
 	size_t self = l.names.n;
 	rl_add(&l, r->agency_name.s);
+	int unit = of->given && of->at == OFFICE_ABROAD && r->locality_name.s
+	               ? province_lookup(r->locality_name.s)
+	               : -1;
+	if (unit >= 0) {
+		char *t = xasprintf("Ủy ban nhân dân %s %s",
+		                    province_units[unit].kind == LOC_CITY ? "thành phố" : "tỉnh",
+		                    province_units[unit].name);
+		rl_add(&l, t);
+		free(t);
+	}
 	for (size_t i = 0; i < r->ntasks; i++)
-		rl_add(&l, r->tasks[i].owner.s);
+		rl_add_dept(&l, r->tasks[i].owner.s, unit);
 	for (size_t i = 0; i < r->ntasks; i++)
 		for (size_t k = 0; k < r->tasks[i].support.n; k++)
-			rl_add(&l, r->tasks[i].support.v[k].s);
+			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit);
 	rl_add(&l, of->parent);
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);

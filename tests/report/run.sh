@@ -365,6 +365,30 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "EMBASSY OF VIET NAM IN LAOS"$' "$md" &&
 	grep -q '^place_date: "Vientiane, ' "$md" && ! grep -q 'LÀO\|Lào\|Vieng' "$md"
 then ok report/office-embassy-in-english
 else fail report/office-embassy-in-english "rc=$rc $(head -c 300 "$WORK/office-embassy.log") $(sed -n 2,8p "$md")"; fi
+# An embassy's report goes to the people's committee of the visit's
+# locality and names its departments with their province: the embassy has
+# no Sở of its own.
+office office-embassy-to "Bộ Ngoại giao" "Đại sứ quán Việt Nam tại Nhật Bản" "Tokyo"
+office_report office-embassy-to
+sed -n '/^recipients:/,/^signer:/p' "$md" >"$WORK/embassy-to.got"
+cat >"$WORK/embassy-to.want" <<'EOF'
+recipients:
+  - "Tổng Lãnh sự quán Việt Nam tại Fukuoka"
+  - "Ủy ban nhân dân tỉnh Tuyên Quang"
+  - "Sở Ngoại vụ tỉnh Tuyên Quang"
+  - "Sở Công Thương tỉnh Tuyên Quang"
+  - "Sở Văn hóa, Thể thao và Du lịch tỉnh Tuyên Quang"
+  - "Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang"
+  - "Bộ Ngoại giao"
+  - "Lưu: VT, SNV"
+signer:
+EOF
+office_report office-embassy-to --lang en
+if cmp -s "$WORK/embassy-to.want" "$WORK/embassy-to.got" &&
+	grep -qx '  - "Tuyen Quang Provincial People'"'"'s Committee"' "$md" &&
+	grep -qx '  - "Department of Industry and Trade of Tuyen Quang Province"' "$md"
+then ok report/office-embassy-sends-to-locality
+else fail report/office-embassy-sends-to-locality "$(diff "$WORK/embassy-to.want" "$WORK/embassy-to.got") $(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
 # An English report says in English who signs for an embassy or a consulate,
 # and which province's department issues it.
 office office-signer "Bộ Ngoại giao" "Tổng Lãnh sự quán Việt Nam tại Fukuoka" "Fukuoka"
