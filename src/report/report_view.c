@@ -531,14 +531,25 @@ visit_planned(const struct record *r, struct date today)
 	return (r->status_given || r->end.set) && !record_completed(r, today);
 }
 
+/* A visit under way: one the record gives no status, begun by today and
+ * not ended before it.  It is not to be announced as planned. */
+static int
+visit_ongoing(const struct record *r, struct date today)
+{
+	return !r->status_given && r->start.set && r->end.set && date_cmp(r->start.d, today) <= 0 &&
+	       !record_completed(r, today);
+}
+
 static void
 put_title_block(struct view *v, struct node *root, const struct record *r)
 {
 	/* the report never says done what has not happened: a planned visit
-	 * is written as the preparations for it (the template's wording) */
-	int planned = visit_planned(r, v->today);
+	 * is written as the preparations for it, one under way as under way
+	 * (the template's wording) */
+	int ongoing = visit_ongoing(r, v->today), planned = !ongoing && visit_planned(r, v->today);
 	put_bool(v, root, "visit_planned", planned);
-	put_bool(v, root, "visit_done", !planned);
+	put_bool(v, root, "visit_ongoing", ongoing);
+	put_bool(v, root, "visit_done", !planned && !ongoing);
 	put_str(v, root, "id", r->id.s);
 	put_str(v, root, "title", r->title.s ? r->title.s : r->id.s);
 	put_str(v, root, "dates", span(v, r));
@@ -554,9 +565,10 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	    : r->direction == DIR_OUTBOUND
 	        ? L(v->lang, "Đoàn công tác nước ngoài (đoàn ra)", "Delegation abroad (outbound)")
 	        : NULL;
-	put_str(v, root, "direction",
-	        dir && planned ? arena_printf(v->a, "%s, %s", dir, L(v->lang, "dự kiến", "planned"))
-	                       : dir);
+	const char *when = planned   ? L(v->lang, "dự kiến", "planned")
+	                   : ongoing ? L(v->lang, "đang diễn ra", "under way")
+	                             : NULL;
+	put_str(v, root, "direction", dir && when ? arena_printf(v->a, "%s, %s", dir, when) : dir);
 	/* The locality as it was at the time of the visit: before 1 July 2025
 	 * the unit as then named, with the unit it is part of now; after it
 	 * the current unit (provinces.h). */
