@@ -307,11 +307,15 @@ rl_add(struct rlist *l, const char *s)
 }
 
 /* A department of the locality as an office abroad names it: with its
- * province or city ("Sở Tài chính tỉnh Đồng Nai"), unless it names one. */
+ * province or city ("Sở Tài chính tỉnh Đồng Nai"), unless it names one.
+ * Words that name no department ("TBD", "các sở, ngành liên quan") are
+ * no recipient: the report cannot be sent to them. */
 static void
 rl_add_dept(struct rlist *l, const char *s, int unit)
 {
-	if (!s || unit < 0 || strncmp(s, "Sở ", strlen("Sở ")) || province_named_in(s) >= 0) {
+	if (rules_owner_vague(s, NULL))
+		return;
+	if (unit < 0 || strncmp(s, "Sở ", strlen("Sở ")) || province_named_in(s) >= 0) {
 		rl_add(l, s);
 		return;
 	}
