@@ -167,14 +167,15 @@ english_title(const char *s)
 	return dep ? dep : xstrdup(hit ? hit : s);
 }
 
-/* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en). */
+/* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en); "Q. Giám đốc"
+ * → "ACTING DIRECTOR", the whole line in upper case as in Vietnamese. */
 static char *
 authority(const char *s, enum lang lang)
 {
 	static const char *const pre[][2] = {{"KT.", "p.p."},
 	                                     {"TL.", "p.o."},
-	                                     {"TUQ.", "By authorisation of the"},
-	                                     {"Q.", "Acting"}};
+	                                     {"TUQ.", "BY AUTHORISATION OF THE"},
+	                                     {"Q.", "ACTING"}};
 	if (!s)
 		return xstrdup(BLANK);
 	if (lang == LANG_VI)

@@ -404,6 +404,14 @@ if [ "$signer" = 'signer:   - "p.p. CONSUL GENERAL"   - "DEPUTY CONSUL GENERAL" 
 	grep -qx '  - "AMBASSADOR"' "$md"
 then ok report/office-signer-in-english
 else fail report/office-signer-in-english "$signer $(sed -n '/^issuer/p; /^signer:/,/^signer_name/p' "$md")"; fi
+# an acting director, or one signing by authorisation, is in upper case as
+# the rest of the authority line
+for a in "Q. Giám đốc|ACTING DIRECTOR" "TUQ. Giám đốc|BY AUTHORISATION OF THE DIRECTOR"; do
+	sed -i "s/^  signer: .*/  signer: {authority: ${a%|*}, name: Phạm Sanh Châu}/" "$WORK/office-dept/.debrief.yaml"
+	office_report office-dept --lang en
+	grep -qx "  - \"${a#*|}\"" "$md" && ok "report/office-signer-in-english/${a#*|}" ||
+		fail "report/office-signer-in-english/${a#*|}" "$(sed -n '/^signer:/,/^signer_name/p' "$md")"
+done
 # ---- larger than the loader's limit: the same finding as check and archive
 # give (yaml-limit at 1:1), not an I/O error; the record gets no report ----
 head -c 17000000 /dev/zero | tr '\0' a >"$WORK/huge.yaml"
