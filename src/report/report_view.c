@@ -295,6 +295,13 @@ push_step(struct view *v, struct node *steps, struct node *m)
 	node_seq_push(v->a, steps, m);
 }
 
+/* 1 when d is a day after today. */
+static int
+after_today(const struct view *v, const struct rdate *d)
+{
+	return d->set && date_cmp(d->d, v->today) > 0;
+}
+
 static void
 put_timeline(struct view *v, struct node *root, const struct record *r)
 {
@@ -319,14 +326,20 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	}
 	push_step(v, items, m);
 
+	/* a step dated after today has not been taken: it is what is planned */
 	m = node_new_map(v->a);
-	put_bool(v, m, "done", r->feedback_to_agency.set);
+	int sent = r->feedback_to_agency.set && !after_today(v, &r->feedback_to_agency);
+	put_bool(v, m, "done", sent);
 	if (r->feedback_to_agency.set)
-		put_str(v, m, "what",
-		        arena_printf(v->a, "%s %s",
-		                     L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
-		                       "Report and feedback sent to the representative agency on"),
-		                     human(v, &r->feedback_to_agency)));
+		put_str(
+		    v, m, "what",
+		    arena_printf(
+		        v->a, "%s %s",
+		        sent ? L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
+		                 "Report and feedback sent to the representative agency on")
+		             : L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: dự kiến",
+		                 "Report and feedback to the representative agency: planned for"),
+		        human(v, &r->feedback_to_agency)));
 	else
 		put_str(v, m, "what",
 		        L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
@@ -336,13 +349,17 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	for (size_t i = 0; i < r->nreviews; i++) {
 		const struct review *rv = &r->reviews[i];
 		m = node_new_map(v->a);
-		put_bool(v, m, "done", 1);
+		int later = after_today(v, &rv->date);
+		put_bool(v, m, "done", !later);
 		const char *when = human(v, &rv->date);
 		put_str(v, m, "what",
 		        arena_printf(
 		            v->a, "%s%s%s%s%s",
 		            L(v->lang, "Kiểm tra tình hình triển khai", "Implementation review"),
-		            when ? " " : "", when ? when : "", rv->note.s ? ": " : "",
+		            !when   ? ""
+		            : later ? L(v->lang, " dự kiến ", " planned for ")
+		                    : " ",
+		            when ? when : "", rv->note.s ? ": " : "",
 		            rv->note.s ? rv->note.s : ""));
 		put_str(v, m, "by", rv->by.s);
 		push_step(v, items, m);
