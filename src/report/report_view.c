@@ -132,7 +132,7 @@ struct dept {
 	const char *owner; /* first spelling seen */
 	size_t *tasks;     /* indexes into r->tasks, owned */
 	size_t n, cap;
-	size_t open, overdue;
+	size_t open, overdue, dropped;
 	size_t first; /* position of its first task, the last tie-break */
 };
 
@@ -236,6 +236,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		d[j].tasks[d[j].n++] = i;
 		d[j].open += task_is_open(t);
 		d[j].overdue += task_is_overdue(r, t, v->today);
+		d[j].dropped += t->status == TASK_DROPPED;
 	}
 	if (nd > 1) /* qsort(NULL, 0) is undefined */
 		qsort(d, nd, sizeof *d, cmp_dept);
@@ -258,6 +259,11 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		put_bool(v, m, "has_open", d[j].open > 0);
 		put_num(v, m, "overdue", (long)d[j].overdue);
 		put_bool(v, m, "has_overdue", d[j].overdue > 0);
+		/* none open: all done, or some dropped, which is not done */
+		put_bool(v, m, "all_done", !d[j].open && !d[j].dropped);
+		put_num(v, m, "done", (long)(d[j].n - d[j].open - d[j].dropped));
+		put_bool(v, m, "has_done", d[j].n > d[j].open + d[j].dropped);
+		put_num(v, m, "dropped", (long)d[j].dropped);
 		struct node *ts = node_new_seq(v->a);
 		for (size_t k = 0; k < d[j].n; k++) {
 			struct node *tv = task_view(v, r, &r->tasks[d[j].tasks[k]]);
