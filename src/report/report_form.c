@@ -420,7 +420,12 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 		const struct partner *p = ps[i];
 		if (i)
 			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
-		place_name(b, p->name.s, partner_kind_word(p->kind, v->lang), v->lang);
+		/* in English a place Vietnamese transcribes by its English name
+		 * ("Luông Pha-bang" → "Luang Prabang"), as the agency's place */
+		const char *kind = partner_kind_word(p->kind, v->lang), *en = NULL;
+		if (v->lang == LANG_EN && kind && !country_code_by_name(p->name.s))
+			en = place_abroad_en(p->name.s, 0);
+		place_name(b, en ? en : p->name.s, kind, v->lang);
 		if (local && p->local_name.s && strcmp(p->local_name.s, p->name.s))
 			buf_printf(b, " (%s)", p->local_name.s);
 		/* an organisation (EU) is named by its own name, not as a country */

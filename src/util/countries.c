@@ -298,6 +298,7 @@ static const struct {
     {"mon dun ki ri", "Mondulkiri"},
     {"pray veng", "Prey Veng"},
     {"kan dan", "Kandal"},
+    {"pay lin", "Pailin"},
     /* elsewhere */
     {"bac kinh", "Beijing"},
     {"quang chau", "Guangzhou"},
