@@ -504,9 +504,21 @@ put_programme(struct fview *v, const struct record *r)
 	                                      "Ký kết", "Khảo sát",     "Sự kiện"};
 	static const char *const kind_en[] = {"",        "Courtesy call", "Working session",
 	                                      "Signing", "Site visit",    "Event"};
-	struct node *seq = node_new_seq(v->a);
+	/* in the order of days, whatever the record's: a meeting without a
+	 * date stays after the one it follows in the record */
+	size_t *at = xcalloc(r->nmeetings ? r->nmeetings : 1, sizeof *at);
+	long *day = xcalloc(r->nmeetings ? r->nmeetings : 1, sizeof *day);
 	for (size_t i = 0; i < r->nmeetings; i++) {
 		const struct meeting *m = &r->meetings[i];
+		day[i] = m->date.set ? date_days(m->date.d, 0) : i ? day[i - 1] : -1;
+		size_t k = i;
+		for (; k > 0 && day[at[k - 1]] > day[i]; k--)
+			at[k] = at[k - 1];
+		at[k] = i;
+	}
+	struct node *seq = node_new_seq(v->a);
+	for (size_t j = 0; j < r->nmeetings; j++) {
+		const struct meeting *m = &r->meetings[at[j]];
 		struct node *n = node_new_map(v->a);
 		char buf[64] = "";
 		if (m->date.set)
@@ -519,6 +531,8 @@ put_programme(struct fview *v, const struct record *r)
 		put_str(v, n, "summary", m->summary.s);
 		node_seq_push(v->a, seq, n);
 	}
+	free(at);
+	free(day);
 	node_map_put(v->a, v->root, "meetings", seq);
 	node_map_put(v->a, v->root, "has_meetings", node_new_bool(v->a, r->nmeetings > 0));
 
