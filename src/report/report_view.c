@@ -286,6 +286,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	put_num(v, root, "unassigned_count", (long)nvague);
 	put_bool(v, root, "has_unassigned", nvague > 0);
 	put_num(v, root, "open_count", (long)open);
+	put_bool(v, root, "has_open", open > 0);
 	put_num(v, root, "overdue_count", (long)overdue);
 	put_bool(v, root, "has_overdue", overdue > 0);
 }
