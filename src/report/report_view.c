@@ -199,8 +199,16 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 	            : L(v->lang, task_status_vi, task_status_en)[t->status]);
 	put_bool(v, m, "overdue", task_is_overdue(r, t, v->today));
 	put_bool(v, m, "done", !task_is_open(t));
-	if (t->nupdates) {
-		const struct update *u = &t->updates[t->nupdates - 1];
+	/* the latest update by its date, as the rules and the archive take
+	 * it, whatever the order the record lists them in; of one day, the
+	 * last listed */
+	const struct update *u = NULL;
+	for (size_t i = 0; i < t->nupdates; i++) {
+		const struct update *w = &t->updates[i];
+		if (!u || !u->date.set || (w->date.set && date_cmp(w->date.d, u->date.d) >= 0))
+			u = w;
+	}
+	if (u) {
 		put_str(v, m, "update_date", short_date(v, &u->date));
 		put_str(v, m, "update", u->note.s);
 	}
