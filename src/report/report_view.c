@@ -586,11 +586,14 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	put_str(v, root, "title", r->title.s ? r->title.s : r->id.s);
 	put_str(v, root, "dates", span(v, r));
 	/* the opening sentence's time: the span, or what is known of it */
+	int one_day = r->start.set && (!r->end.set || !date_cmp(r->start.d, r->end.d));
 	put_str(v, root, "dates_clause",
-	        r->start.set
-	            ? span(v, r)
-	            : L(v->lang, "(thời gian chưa rõ, vì ngày ghi trong hồ sơ không dùng được)",
-	                "(when is not known: the record's dates are unusable)"));
+	        !r->start.set
+	            ? L(v->lang, "(thời gian chưa rõ, vì ngày ghi trong hồ sơ không dùng được)",
+	                "(when is not known: the record's dates are unusable)")
+	        /* "... in Chiba on 6 June 2025", where Vietnamese has its "ngày" */
+	        : one_day && v->lang == LANG_EN ? arena_printf(v->a, "on %s", span(v, r))
+	                                        : span(v, r));
 	const char *dir =
 	    r->direction == DIR_INBOUND ? L(v->lang, "Đón đoàn nước ngoài (đoàn vào)",
 	                                    "Foreign delegation received (inbound)")
