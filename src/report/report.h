@@ -18,6 +18,12 @@
 struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
                          size_t nfindings, struct date today, enum lang lang, const char *number);
 
+/* A partner's name as the report's language writes it: in English a
+ * province or city Vietnamese transcribes by its English name ("Luông
+ * Pha-bang" → "Luang Prabang"), as an agency's place is; else as the
+ * record writes it. */
+const char *report_partner_name(const struct partner *p, enum lang lang);
+
 struct office;
 /* The report's number as the document writes it: "7" → "07/BC-SNV", with
  * the office's symbol (a blank without one); one with its own symbol as

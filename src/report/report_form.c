@@ -405,6 +405,16 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 		buf_printf(b, "%s %s", kind, name);
 }
 
+const char *
+report_partner_name(const struct partner *p, enum lang lang)
+{
+	const char *en = NULL;
+	if (lang == LANG_EN && p->name.s && partner_kind_word(p->kind, lang) &&
+	    !country_code_by_name(p->name.s))
+		en = place_abroad_en(p->name.s, 0);
+	return en ? en : p->name.s;
+}
+
 /* The partners that declined the visit (declined set), or the others,
  * into b: "tỉnh A và tỉnh B, Nhật Bản", each country once, after the last
  * partner of a run in it; with local set, each one's own name after it. */
@@ -420,12 +430,8 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 		const struct partner *p = ps[i];
 		if (i)
 			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
-		/* in English a place Vietnamese transcribes by its English name
-		 * ("Luông Pha-bang" → "Luang Prabang"), as the agency's place */
-		const char *kind = partner_kind_word(p->kind, v->lang), *en = NULL;
-		if (v->lang == LANG_EN && kind && !country_code_by_name(p->name.s))
-			en = place_abroad_en(p->name.s, 0);
-		place_name(b, en ? en : p->name.s, kind, v->lang);
+		place_name(b, report_partner_name(p, v->lang), partner_kind_word(p->kind, v->lang),
+		           v->lang);
 		if (local && p->local_name.s && strcmp(p->local_name.s, p->name.s))
 			buf_printf(b, " (%s)", p->local_name.s);
 		/* an organisation (EU) is named by its own name, not as a country */

@@ -184,7 +184,8 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 	struct node *m = node_new_map(v->a);
 	put_str(v, m, "id", t->id.s);
 	put_str(v, m, "task", t->task.s);
-	put_str(v, m, "partner", t->partner ? t->partner->name.s : t->partner_ref.s);
+	put_str(v, m, "partner",
+	        t->partner ? report_partner_name(t->partner, v->lang) : t->partner_ref.s);
 	put_str(v, m, "support", join_texts(v, &t->support, "; "));
 	if (t->due.set) {
 		char iso[11];
@@ -622,7 +623,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		struct node *m = node_new_map(v->a);
-		put_str(v, m, "name", p->name.s);
+		put_str(v, m, "name", report_partner_name(p, v->lang));
 		put_str(v, m, "local_name", p->local_name.s);
 		/* The country by name; an organisation (EU) is named by its own name. */
 		const char *cn = country_name(p->country.s, v->lang);
