@@ -565,6 +565,10 @@ put_programme(struct fview *v, const struct record *r)
 		node_seq_push(v->a, bus, n);
 	}
 	node_map_put(v->a, v->root, "businesses", bus);
+	/* the members under a label of their own: a list right after the
+	 * programme's would read, and in Markdown be, more of the programme */
+	node_map_put(v->a, v->root, "has_party",
+	             node_new_bool(v->a, node_count(mem) || node_count(bus)));
 	node_map_put(v->a, v->root, "has_delegation",
 	             node_new_bool(v->a, (r->has_head && r->head.name.s) || node_count(mem) ||
 	                                     node_count(bus)));
