@@ -338,6 +338,27 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	struct rlist l = {{0}, {0}};
 	if (of->name)
 		rl_add(&l, of->name);
+	/* a provincial office by the names of it a record may write: "Sở
+	 * Ngoại vụ" with its province or city, or without when the profile
+	 * gives them */
+	if (of->name && of->at == OFFICE_PROVINCE) {
+		const char *unit = province_units[of->unit].name;
+		char *t = xasprintf("%s tỉnh %s", of->name, unit);
+		rl_add(&l, t);
+		free(t);
+		t = xasprintf("%s thành phố %s", of->name, unit);
+		rl_add(&l, t);
+		free(t);
+		static const char *const of_unit[] = {" tỉnh ", " thành phố "};
+		for (size_t k = 0; k < sizeof of_unit / sizeof of_unit[0]; k++) {
+			const char *at = strstr(of->name, of_unit[k]);
+			if (at && at > of->name && province_named_in(of->name) == of->unit) {
+				t = xstrndup(of->name, (size_t)(at - of->name));
+				rl_add(&l, t);
+				free(t);
+			}
+		}
+	}
 	size_t self = l.names.n;
 	rl_add(&l, r->agency_name.s);
 	int unit = of->given && of->at == OFFICE_ABROAD && r->locality_name.s

@@ -389,6 +389,19 @@ if cmp -s "$WORK/embassy-to.want" "$WORK/embassy-to.got" &&
 	grep -qx '  - "Department of Industry and Trade of Tuyen Quang Province"' "$md"
 then ok report/office-embassy-sends-to-locality
 else fail report/office-embassy-sends-to-locality "$(diff "$WORK/embassy-to.want" "$WORK/embassy-to.got") $(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+# A provincial office is not among the recipients of its own report however
+# the record or the profile writes its name: with its province, or without.
+office office-self "Ủy ban nhân dân tỉnh Tuyên Quang" "Sở Ngoại vụ" "Tuyên Quang"
+sed -i 's/owner: Sở Ngoại vụ$/owner: Sở Ngoại vụ tỉnh Tuyên Quang/' "$WORK/office-self/2027-03-tuyenquang-oita.yaml"
+office_report office-self
+self1=$(sed -n '/^recipients:/,/^signer:/p' "$md" | grep -c 'Ngoại vụ')
+self1o=$(grep -c 'owner: Sở Ngoại vụ tỉnh Tuyên Quang' "$WORK/office-self/2027-03-tuyenquang-oita.yaml")
+office office-self2 "Ủy ban nhân dân tỉnh Tuyên Quang" "Sở Ngoại vụ tỉnh Tuyên Quang" "Tuyên Quang"
+office_report office-self2
+self2=$(sed -n '/^recipients:/,/^signer:/p' "$md" | grep -c 'Ngoại vụ')
+if [ "$self1o" -ge 1 ] && [ "$self1" = 0 ] && [ "$self2" = 0 ] && grep -q '^issuer: "SỞ NGOẠI VỤ TỈNH TUYÊN QUANG"$' "$md"
+then ok report/office-not-its-own-recipient
+else fail report/office-not-its-own-recipient "$self1o owners renamed; $self1 and $self2 recipients name the office"; fi
 # An English report says in English who signs for an embassy or a consulate,
 # and which province's department issues it.
 office office-signer "Bộ Ngoại giao" "Tổng Lãnh sự quán Việt Nam tại Fukuoka" "Fukuoka"
