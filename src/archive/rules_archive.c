@@ -57,6 +57,21 @@ years_before(struct date d, long n)
 	return r;
 }
 
+/* Whether a visit with partner k is being prepared: a record of it not
+ * completed, not declined, that has not ended by today. */
+static int
+visit_ahead(const struct archive *a, size_t k, long today)
+{
+	const struct arc_partner *p = &a->partners[k];
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		if (r->status != STATUS_COMPLETED && r->end.y && date_days(r->end, 1) >= today &&
+		    archive_rec_visits_partner(a, p->recs[i], k))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 {
@@ -82,8 +97,12 @@ cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 				continue;
 			when[0] = '\0';
 		} else {
-			when[0] = '\0';
+			continue; /* never visited, and how old the relationship is is not
+			           * said: "more than two years" would be a guess */
 		}
+		/* a visit being prepared is what the rule asks for */
+		if (visit_ahead(a, k, date_days(ctx->today, 0)))
+			continue;
 		p->cold = !off;
 		const struct arc_occ *o = &a->occs[p->latest_occ];
 		const char *file = a->recs[o->rec].file;

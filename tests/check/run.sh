@@ -665,6 +665,23 @@ run collection-one-file -- --lang en cold-a.yaml
 hasnt collection-one-file/no-archive-rules "$WORK/collection-one-file.out" 'archive-cold-partner'
 run collection-two-files -- --lang en cold-a.yaml cold-b.yaml
 has collection-two-files/archive-rules "$WORK/collection-two-files.out" 'archive-cold-partner'
+# A visit with the partner being prepared (planned, not yet over) is what
+# the rule asks for: no warning while it is ahead; one long past that never
+# took place does not count.  A relationship never visited whose age is not
+# said is not claimed to be "more than 2 years" old.
+variant cold-c.yaml -e 's/stage: exploring, since: 2022-04/stage: mou, since: 2015-04/' \
+	-e 's/^dates: .*/dates: {start: 2026-12-10, end: 2026-12-12}/' -e '$a status: planned'
+run collection-cold-visit-ahead -- --lang en --today 2026-11-23 cold-a.yaml cold-b.yaml cold-c.yaml
+hasnt collection-cold-visit-ahead/no-warning "$WORK/collection-cold-visit-ahead.out" 'archive-cold-partner'
+run collection-cold-visit-ahead-past -- --lang en --today 2027-01-05 cold-a.yaml cold-b.yaml cold-c.yaml
+has collection-cold-visit-ahead-past/warned "$WORK/collection-cold-visit-ahead-past.out" 'since 2016-05-03 .*archive-cold-partner'
+variant cold-d.yaml -e 's/stage: exploring, since: 2022-04/stage: mou/' \
+	-e 's/^dates: .*/dates: {start: 2026-12-10, end: 2026-12-12}/' -e '$a status: planned'
+variant cold-e.yaml -e 's/stage: exploring, since: 2022-04/stage: mou/' \
+	-e 's/^dates: .*/dates: {start: 2027-12-10, end: 2027-12-12}/' \
+	-e '$a status: planned'
+run collection-cold-no-since -- --lang en --today 2030-01-01 cold-d.yaml cold-e.yaml
+hasnt collection-cold-no-since/no-claim "$WORK/collection-cold-no-since.out" 'archive-cold-partner'
 # Every format takes the collection's findings among each file's own,
 # though each file's own are held packed until then.
 for f in json sarif github junit; do
