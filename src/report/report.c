@@ -417,7 +417,8 @@ report_work(void *vrun, size_t idx)
 		office = &none;
 	}
 	char *num = report_number_text(r, office);
-	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num));
+	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num),
+	                                office->given && office->at == OFFICE_ABROAD);
 	free(num);
 	report_form(a, view, r, office, lang, o->draft);
 	struct tset *ts = &o->sets[lang];

@@ -14,9 +14,11 @@
 /* The template data of one report, allocated in a.  findings are the
  * record's final findings (after configuration and waivers); number is
  * the report's number as its header writes it (report_number_text), for
- * the body to write it the same. */
+ * the body to write it the same; by_agency: the report is one of Viet
+ * Nam's representative agencies' own, which sends no feedback to itself. */
 struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
-                         size_t nfindings, struct date today, enum lang lang, const char *number);
+                         size_t nfindings, struct date today, enum lang lang, const char *number,
+                         int by_agency);
 
 /* A partner's name as the report's language writes it: in English a
  * province or city Vietnamese transcribes by its English name ("Luông

@@ -27,6 +27,7 @@ struct view {
 	enum lang lang;
 	struct date today;
 	const char *number; /* the report's number as its header writes it */
+	int by_agency;      /* written by a representative agency (report_view) */
 };
 
 static const char *const task_status_vi[] = {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
@@ -342,25 +343,31 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	}
 	push_step(v, items, m);
 
-	/* a step dated after today has not been taken: it is what is planned */
-	m = node_new_map(v->a);
-	int sent = r->feedback_to_agency.set && !after_today(v, &r->feedback_to_agency);
-	put_bool(v, m, "done", sent);
-	if (r->feedback_to_agency.set)
-		put_str(
-		    v, m, "what",
-		    arena_printf(
-		        v->a, "%s %s",
-		        sent ? L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
-		                 "Report and feedback sent to the representative agency on")
-		             : L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: dự kiến",
-		                 "Report and feedback to the representative agency: planned for"),
-		        human(v, &r->feedback_to_agency)));
-	else
-		put_str(v, m, "what",
-		        L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
-		          "Report and feedback to the representative agency: not yet sent"));
-	push_step(v, items, m);
+	/* a step dated after today has not been taken: it is what is planned;
+	 * an agency's own report has no agency to send feedback to */
+	if (!v->by_agency) {
+		m = node_new_map(v->a);
+		int sent = r->feedback_to_agency.set && !after_today(v, &r->feedback_to_agency);
+		put_bool(v, m, "done", sent);
+		if (r->feedback_to_agency.set)
+			put_str(
+			    v, m, "what",
+			    arena_printf(
+			        v->a, "%s %s",
+			        sent ? L(v->lang, "Đã gửi báo cáo, phản hồi cho Cơ quan đại diện",
+			                 "Report and feedback sent to the representative agency on")
+			             : L(v->lang,
+			                 "Gửi báo cáo, phản hồi cho Cơ quan đại diện: dự kiến",
+			                 "Report and feedback to the representative agency: "
+			                 "planned for"),
+			        human(v, &r->feedback_to_agency)));
+		else
+			put_str(
+			    v, m, "what",
+			    L(v->lang, "Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện",
+			      "Report and feedback to the representative agency: not yet sent"));
+		push_step(v, items, m);
+	}
 
 	for (size_t i = 0; i < r->nreviews; i++) {
 		const struct review *rv = &r->reviews[i];
@@ -654,9 +661,9 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 
 struct node *
 report_view(struct arena *a, const struct record *r, const struct diag *findings, size_t nfindings,
-            struct date today, enum lang lang, const char *number)
+            struct date today, enum lang lang, const char *number, int by_agency)
 {
-	struct view v = {a, lang, today, number};
+	struct view v = {a, lang, today, number, by_agency};
 	struct node *root = node_new_map(a);
 	put_title_block(&v, root, r);
 	put_departments(&v, root, r);

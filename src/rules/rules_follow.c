@@ -412,6 +412,10 @@ follow_report(struct rctx *c)
 static void
 follow_feedback(struct rctx *c)
 {
+	/* the records of a representative agency itself: no agency to send to */
+	const struct office *of = &c->ctx->cfg->office;
+	if (of->given && of->at == OFFICE_ABROAD)
+		return;
 	if (c->r->feedback_to_agency.set || told_follow(c, "feedback_to_agency"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-feedback", SEV_WARNING, "%s",

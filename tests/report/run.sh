@@ -329,6 +329,23 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "TỔNG LÃNH SỰ QUÁN VIỆT NAM TẠI 
 	grep -q '^place_date: "Fukuoka, ' "$md" && ! grep -q 'hồ sơ cơ quan là của' "$WORK/office-other.log"
 then ok report/office-abroad-issues-any-record
 else fail report/office-abroad-issues-any-record "rc=$rc $(head -c 300 "$WORK/office-other.log") $(sed -n 2,8p "$md")"; fi
+# A representative agency's own report sends no feedback to an agency: the
+# step is not in its timeline, and check does not ask for it (follow-feedback);
+# the same record under a province's profile has both.
+cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/office-other/"
+"$DEBRIEF" report -o "$WORK/office-other-out" --format md --today "$TODAY" \
+	"$WORK/office-other/2017-06-quangnam-nagasaki.yaml" >/dev/null 2>&1
+"$DEBRIEF" check --today "$TODAY" "$WORK/office-other/2017-06-quangnam-nagasaki.yaml" \
+	>"$WORK/office-abroad-check.out" 2>&1
+"$DEBRIEF" report -o "$WORK/office-province-out" --format md --today "$TODAY" \
+	"$TOP/examples/2017-06-quangnam-nagasaki.yaml" >/dev/null 2>&1
+md=$WORK/office-other-out/2017-06-quangnam-nagasaki.md
+if [ -s "$md" ] && ! grep -q 'phản hồi cho Cơ quan đại diện' "$md" &&
+	! grep -q 'follow-feedback' "$WORK/office-abroad-check.out" &&
+	grep -q 'Gửi báo cáo, phản hồi cho Cơ quan đại diện: chưa thực hiện' \
+		"$WORK/office-province-out/2017-06-quangnam-nagasaki.md"
+then ok report/office-abroad-no-feedback-to-itself
+else fail report/office-abroad-no-feedback-to-itself "$(grep -c 'phản hồi cho Cơ quan' "$md" 2>&1) $(grep follow-feedback "$WORK/office-abroad-check.out")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
