@@ -248,6 +248,17 @@ body_name(const char *s, enum lang lang)
 	return u;
 }
 
+/* The office's parent body: as the profile gives it, else, for one of Viet
+ * Nam's representative agencies abroad, the Ministry of Foreign Affairs,
+ * which every one of them is under; NULL when neither. */
+static const char *
+office_parent(const struct office *of)
+{
+	if (of->parent)
+		return of->parent;
+	return of->given && of->at == OFFICE_ABROAD ? "Bộ Ngoại giao" : NULL;
+}
+
 /* "18" → "18/BC-SNV", "5" → "05/BC-SNV"; a number with its own symbol as
  * written; none → a blank before "/BC-SNV". */
 static char *
@@ -376,7 +387,7 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	for (size_t i = 0; i < r->ntasks; i++)
 		for (size_t k = 0; k < r->tasks[i].support.n; k++)
 			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit);
-	rl_add(&l, of->parent);
+	rl_add(&l, office_parent(of));
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);
 	struct node *seq = node_new_seq(v->a);
@@ -622,7 +633,7 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
             enum lang lang, int draft)
 {
 	struct fview v = {a, root, lang};
-	put_y_own(&v, "y_parent", body_name(of->parent, lang));
+	put_y_own(&v, "y_parent", body_name(office_parent(of), lang));
 	put_y_own(&v, "y_issuer", body_name(of->name, lang));
 	put_y_own(&v, "y_number", report_number_text(r, of));
 	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);

@@ -346,6 +346,19 @@ if [ -s "$md" ] && ! grep -q 'phản hồi cho Cơ quan đại diện' "$md" &&
 		"$WORK/office-province-out/2017-06-quangnam-nagasaki.md"
 then ok report/office-abroad-no-feedback-to-itself
 else fail report/office-abroad-no-feedback-to-itself "$(grep -c 'phản hồi cho Cơ quan' "$md" 2>&1) $(grep follow-feedback "$WORK/office-abroad-check.out")"; fi
+# An agency abroad whose profile names no parent body is under the
+# Ministry of Foreign Affairs, as every one is: the header says so, and the
+# Ministry is among the recipients.
+mkdir -p "$WORK/office-noparent"
+sed '/^  parent: /d' "$WORK/office-other/.debrief.yaml" >"$WORK/office-noparent/.debrief.yaml"
+cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/office-noparent/"
+"$DEBRIEF" report -o "$WORK/office-noparent-out" --format md --today "$TODAY" \
+	"$WORK/office-noparent/2017-06-quangnam-nagasaki.yaml" >/dev/null 2>&1
+md=$WORK/office-noparent-out/2017-06-quangnam-nagasaki.md
+if ! grep -q '^  parent: ' "$WORK/office-noparent/.debrief.yaml" &&
+	grep -q '^parent: "BỘ NGOẠI GIAO"$' "$md" && grep -q '^  - "Bộ Ngoại giao"$' "$md"
+then ok report/office-abroad-parent-is-the-ministry
+else fail report/office-abroad-parent-is-the-ministry "$(sed -n 2,4p "$md")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
