@@ -437,8 +437,17 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (seen_add(&seen, &st))
-				failed += walk(paths[i], paths[i], &w, &seen, 0);
+			size_t before = all.n;
+			int f = seen_add(&seen, &st) ? walk(paths[i], paths[i], &w, &seen, 0) : -1;
+			/* a directory named with no record in it is most often the
+			 * wrong one (a typo in a CI job): said, not passed in silence */
+			if (!f && all.n == before)
+				f = failed_at(
+				    &w, paths[i],
+				    xstrdup(
+				        M("không có hồ sơ nào (tệp .yaml, .yml) trong thư mục này",
+				          "no record (a .yaml or .yml file) in this directory")));
+			failed += f > 0 ? f : 0;
 		} else {
 			strlist_push(&all, paths[i]); /* reading it says what is wrong */
 		}

@@ -202,6 +202,17 @@ rm -rf "$IN/loop"
 # What a walk meets and cannot read (a link to nowhere, a FIFO) is, like a
 # file named that cannot be read, a failure of that file in every format,
 # at its place in the walk; the records beside it are still checked.
+# A directory named with no record in it (a mistyped path in a CI job, a
+# folder of .yml.txt files) fails, named, in every format: not "0 files
+# checked" and success.
+mkdir -p "$IN/norecords" && : >"$IN/norecords/notes.txt"
+run no-records -- --lang en norecords
+want_rc no-records 2
+has no-records/said "$WORK/no-records.err" '^debrief: norecords: no record \(a \.yaml or \.yml file\) in this directory$'
+run no-records-json -- --lang en --format json norecords
+want_rc no-records-json 2
+has no-records-json/named "$WORK/no-records-json.out" '\{"file": "norecords", "message": "no record \(a \.yaml or \.yml file\) in this directory"\}'
+rm -rf "$IN/norecords"
 mkdir -p "$IN/walkbad"
 cp "$IN/clean.yaml" "$IN/walkbad/b.yaml"
 ln -sf nowhere.yaml "$IN/walkbad/a-gone.yaml"
