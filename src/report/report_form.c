@@ -237,6 +237,12 @@ recipient_name(const char *s, enum lang lang)
 		return t;
 	return english_title(s);
 }
+char *
+report_body_name(const char *s, enum lang lang)
+{
+	return recipient_name(s, lang);
+}
+
 /* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
 static char *
 body_name(const char *s, enum lang lang)

@@ -97,8 +97,21 @@ span(struct view *v, const struct record *r)
 	                    L(v->lang, "đến", "to"), b);
 }
 
+/* A body's name in the report's language, in the arena (report_body_name). */
 static const char *
-join_texts(struct view *v, const struct texts *t, const char *sep)
+body(struct view *v, const char *s)
+{
+	if (!s || v->lang == LANG_VI)
+		return s;
+	char *t = report_body_name(s, v->lang);
+	const char *r = arena_strdup(v->a, t);
+	free(t);
+	return r;
+}
+
+/* The texts joined by sep; bodies: each a body's name (body()). */
+static const char *
+join_texts(struct view *v, const struct texts *t, const char *sep, int bodies)
 {
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < t->n; i++) {
@@ -106,7 +119,7 @@ join_texts(struct view *v, const struct texts *t, const char *sep)
 			continue;
 		if (b.len)
 			buf_puts(&b, sep);
-		buf_puts(&b, t->v[i].s);
+		buf_puts(&b, bodies ? body(v, t->v[i].s) : t->v[i].s);
 	}
 	const char *s = b.len ? arena_strdup(v->a, b.data) : NULL;
 	buf_free(&b);
@@ -187,7 +200,7 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 	put_str(v, m, "task", t->task.s);
 	put_str(v, m, "partner",
 	        t->partner ? report_partner_name(t->partner, v->lang) : t->partner_ref.s);
-	put_str(v, m, "support", join_texts(v, &t->support, "; "));
+	put_str(v, m, "support", join_texts(v, &t->support, "; ", 1));
 	if (t->due.set) {
 		char iso[11];
 		date_iso(t->due.d, iso);
@@ -259,7 +272,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		qsort(d[j].tasks, d[j].n, sizeof *d[j].tasks, cmp_task);
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "owner",
-		        d[j].owner ? d[j].owner
+		        d[j].owner ? body(v, d[j].owner)
 		                   : L(v->lang, "(chưa giao cho một đơn vị cụ thể)",
 		                       "(no specific department)"));
 		if (!d[j].owner)
@@ -492,7 +505,7 @@ put_results(struct view *v, struct node *root, const struct record *r)
 		put_str(v, m, "kind", L(v->lang, kind_vi, kind_en)[a->kind]);
 		put_str(v, m, "title", a->title.s);
 		put_str(v, m, "signed", human(v, &a->signed_on));
-		put_str(v, m, "parties", join_texts(v, &a->parties, "; "));
+		put_str(v, m, "parties", join_texts(v, &a->parties, "; ", 0));
 		node_seq_push(v->a, ag, m);
 	}
 	node_map_put(v->a, root, "agreements", ag);
