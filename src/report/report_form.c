@@ -314,6 +314,11 @@ rl_add(struct rlist *l, const char *s)
 	if (!s || !*s)
 		return;
 	char *f = text_fold(s);
+	if (!strncmp(f, "ubnd ", 5)) { /* "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X" */
+		char *g = xasprintf("uy ban nhan dan %s", f + 5);
+		free(f);
+		f = g;
+	}
 	int dup = !*f;
 	for (size_t i = 0; !dup && i < l->folded.n; i++)
 		dup = !strcmp(l->folded.v[i], f);

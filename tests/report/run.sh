@@ -359,6 +359,18 @@ if ! grep -q '^  parent: ' "$WORK/office-noparent/.debrief.yaml" &&
 	grep -q '^parent: "BỘ NGOẠI GIAO"$' "$md" && grep -q '^  - "Bộ Ngoại giao"$' "$md"
 then ok report/office-abroad-parent-is-the-ministry
 else fail report/office-abroad-parent-is-the-ministry "$(sed -n 2,4p "$md")"; fi
+# "UBND tỉnh Cà Mau" is the people's committee the parent body names in
+# full: one recipient, as the profile first names it.
+mkdir -p "$WORK/ubnd"
+sed 's/^    - Bộ Ngoại giao (Cục Ngoại vụ)$/&\n    - UBND tỉnh Cà Mau/' "$TOP/examples/.debrief.yaml" >"$WORK/ubnd/.debrief.yaml"
+cp "$TOP/examples/2017-07-camau-nagasaki.yaml" "$WORK/ubnd/"
+"$DEBRIEF" report -o "$WORK/ubnd-out" --format md --today "$TODAY" \
+	"$WORK/ubnd/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+md=$WORK/ubnd-out/2017-07-camau-nagasaki.md
+if grep -q '^    - UBND tỉnh Cà Mau$' "$WORK/ubnd/.debrief.yaml" &&
+	[ "$(grep -c '^  - "Ủy ban nhân dân tỉnh Cà Mau"$' "$md")" = 1 ] && ! grep -q '^  - "UBND' "$md"
+then ok report/committee-named-once
+else fail report/committee-named-once "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
