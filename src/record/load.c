@@ -730,22 +730,49 @@ load_yaml_both(const char *data, size_t len, const char *name, const struct load
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	int docs = 0, done = 0;
+	/* a second document is an error unless it is empty: a file that ends
+	 * with a line "---" (as some tools write them) holds one record */
+	struct mark second = {0, 0};
 	while (!done && !ld.failed) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
 			parser_error(&ld, &parser, data, len);
 			break;
 		}
+		if (docs > 1) {
+			/* after the first document, only an empty one */
+			int empty = ev.type == YAML_DOCUMENT_END_EVENT ||
+			            ev.type == YAML_STREAM_END_EVENT ||
+			            (ev.type == YAML_SCALAR_EVENT && !ev.data.scalar.length &&
+			             ev.data.scalar.plain_implicit && !ev.data.scalar.anchor &&
+			             !ev.data.scalar.tag);
+			done = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+			if (!empty)
+				(void)FAIL(
+				    &ld, second, "yaml-multiple-documents",
+				    "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi một "
+				    "chuyến đi",
+				    "the file holds more than one YAML document; one record per "
+				    "file");
+			continue;
+		}
 		switch (ev.type) {
 		case YAML_STREAM_END_EVENT: done = 1; break;
 		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1)
-				(void)FAIL(&ld, mk(ev.start_mark), "yaml-multiple-documents",
-				           "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi "
-				           "một chuyến "
-				           "đi",
-				           "the file holds more than one YAML document; one record "
-				           "per file");
+			if (++docs > 1) {
+				second = mk(ev.start_mark);
+				/* directives say a document is meant, not an empty end */
+				if (ev.data.document_start.version_directive ||
+				    ev.data.document_start.tag_directives.start !=
+				        ev.data.document_start.tag_directives.end)
+					(void)FAIL(
+					    &ld, second, "yaml-multiple-documents",
+					    "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi "
+					    "một chuyến đi",
+					    "the file holds more than one YAML document; one "
+					    "record per file");
+			}
 			break;
 		case YAML_SCALAR_EVENT: on_scalar(&ld, &ev); break;
 		case YAML_SEQUENCE_START_EVENT: on_start(&ld, &ev, NODE_SEQ); break;

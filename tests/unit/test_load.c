@@ -328,6 +328,18 @@ test_messages(void)
 	d = load("---\na: 1\n...\n", &dq);
 	OK(d && dq.n == 0, "syntax/one-explicit-document");
 	doc_free(d);
+	/* a last line "---" opens a document with nothing in it: one record */
+	d = load("a: 1\n---\n", &dq);
+	OK(d && dq.n == 0, "syntax/empty-second-document");
+	doc_free(d);
+	d = load("a: 1\n---\n# the end\n", &dq);
+	OK(d && dq.n == 0, "syntax/empty-second-document-comment");
+	doc_free(d);
+	d = load("a: 1\n---\n---\n", &dq);
+	OK(!d && at(rule(&dq, "yaml-multiple-documents"), 2, 1), "syntax/three-documents");
+	diags_free(&dq);
+	d = load("a: 1\n---\n- b\n", &dq);
+	OK(!d && at(rule(&dq, "yaml-multiple-documents"), 2, 1), "syntax/second-document-list");
 	diags_free(&dq);
 }
 
