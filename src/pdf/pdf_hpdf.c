@@ -16,6 +16,11 @@
  *   HPDF_Xref_Add), and the document information dictionary gets title,
  *   author and subject as UTF-16 text strings written here, which
  *   HPDF_SetInfoAttr would pass through its own encoders;
+ * - a dictionary's list of elements, an element's hidden flag
+ *   (HPDF_OTYPE_HIDDEN in its obj_id: libharu writes no hidden element)
+ *   and the dictionary's write_fn: a text string in UTF-16 (a title, a
+ *   bookmark's) is held hidden and written by a hook as a literal string
+ *   of its bytes, half the size of libharu's hexadecimal;
  * - a stream dictionary's filter, stream and write_fn: a stream deflated
  *   by pdf_deflate.c (one z_stream for the document or the thread, level 3) is written as it is and
  *   its /Filter named by a write hook, since libharu names a filter only
@@ -485,11 +490,50 @@ hpdf_link(struct hpdf *h, struct hpdf_obj *page, const float rect[4], struct hpd
 	}
 }
 
-/* A PDF text string of UTF-8 s: ASCII as it is, anything else as UTF-16BE
- * after a byte order mark (libharu's UTF-8 encoder would do the same, at
- * the cost of building its 65,536-entry tables). */
-static void *
-text_string(struct hpdf *h, const char *s)
+/* A dictionary's text strings in UTF-16 (text_put), written as literal
+ * strings of their bytes: libharu writes a binary string in hexadecimal,
+ * twice its size, and a document's title and each bookmark's are in the
+ * file uncompressed.  Only the three bytes a literal string must escape,
+ * and the ends of lines a reader would turn into another, are escaped. */
+static HPDF_STATUS
+text_strings_write(HPDF_Dict d, HPDF_Stream s)
+{
+	for (HPDF_UINT i = 0; i < d->list->count; i++) {
+		HPDF_DictElement e = HPDF_List_ItemAt(d->list, i);
+		const HPDF_Obj_Header *hd = e->value;
+		if (!(hd->obj_id & HPDF_OTYPE_HIDDEN) ||
+		    (hd->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_BINARY || e->key[0] == '_')
+			continue;
+		const HPDF_Binary b = e->value;
+		struct buf o = BUF_INIT;
+		buf_printf(&o, "/%s (", e->key);
+		for (HPDF_UINT k = 0; k < b->len; k++) {
+			unsigned char c = b->value[k];
+			if (c == '(' || c == ')' || c == '\\') {
+				buf_putc(&o, '\\');
+				buf_putc(&o, (char)c);
+			} else if (c == '\r')
+				buf_puts(&o, "\\r");
+			else if (c == '\n')
+				buf_puts(&o, "\\n");
+			else
+				buf_putc(&o, (char)c);
+		}
+		buf_puts(&o, ")\012");
+		HPDF_STATUS r = HPDF_Stream_Write(s, (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		buf_free(&o);
+		if (r != HPDF_OK)
+			return r;
+	}
+	return HPDF_OK;
+}
+
+/* d's entry key, a PDF text string of UTF-8 s: ASCII as it is, anything
+ * else as UTF-16BE after a byte order mark (libharu's UTF-8 encoder would
+ * do the same, at the cost of building its 65,536-entry tables), held
+ * hidden from libharu's writing and written by text_strings_write. */
+static void
+text_put(struct hpdf *h, HPDF_Dict d, const char *key, const char *s)
 {
 	size_t len = strnlen(s, 16000); /* libharu's strings hold 65,535 bytes */
 	int ascii = 1;
@@ -498,9 +542,9 @@ text_string(struct hpdf *h, const char *s)
 			ascii = 0;
 	if (ascii) {
 		char *z = xstrndup(s, len);
-		HPDF_String r = HPDF_String_New(h->doc->mmgr, z, NULL);
+		HPDF_Dict_Add(d, key, HPDF_String_New(h->doc->mmgr, z, NULL));
 		free(z);
-		return r;
+		return;
 	}
 	struct buf b = BUF_INIT;
 	buf_put(&b, "\xFE\xFF", 2);
@@ -519,7 +563,11 @@ text_string(struct hpdf *h, const char *s)
 	}
 	HPDF_Binary r = HPDF_Binary_New(h->doc->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
 	buf_free(&b);
-	return r;
+	if (!r)
+		return; /* the error is recorded */
+	r->header.obj_id |= HPDF_OTYPE_HIDDEN;
+	if (HPDF_Dict_Add(d, key, r) == HPDF_OK)
+		d->write_fn = text_strings_write;
 }
 
 struct hpdf_obj *
@@ -529,7 +577,7 @@ hpdf_outline(struct hpdf *h, struct hpdf_obj *parent, const char *title, int ope
 	HPDF_Outline ol = HPDF_CreateOutline(h->doc, DICT(parent), "", NULL);
 	if (!ol)
 		return NULL;
-	HPDF_Dict_Add(ol, "Title", text_string(h, title));
+	text_put(h, ol, "Title", title);
 	HPDF_Outline_SetOpened(ol, opened);
 	HPDF_Outline_SetDestination(ol, dest(h, page, top));
 	return OBJ(ol);
@@ -551,11 +599,11 @@ hpdf_info(struct hpdf *h, const char *creator, const char *title, const char *au
 	if (!dict)
 		return;
 	if (title && *title)
-		HPDF_Dict_Add(dict, "Title", text_string(h, title));
+		text_put(h, dict, "Title", title);
 	if (author && *author)
-		HPDF_Dict_Add(dict, "Author", text_string(h, author));
+		text_put(h, dict, "Author", author);
 	if (subject && *subject)
-		HPDF_Dict_Add(dict, "Subject", text_string(h, subject));
+		text_put(h, dict, "Subject", subject);
 	if (epoch >= 0) {
 		time_t t = (time_t)epoch;
 		struct tm tm;
@@ -573,7 +621,7 @@ void
 hpdf_lang(struct hpdf *h, const char *tag)
 {
 	if (tag && *tag && h->doc->catalog)
-		HPDF_Dict_Add(h->doc->catalog, "Lang", text_string(h, tag));
+		text_put(h, h->doc->catalog, "Lang", tag);
 }
 
 int

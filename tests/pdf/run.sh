@@ -339,6 +339,15 @@ if render nodate "$CASES/report.md" --title "Tiêu đề riêng"; then
 	grep -q '^Title: *Tiêu đề riêng$' "$W/nodate.info" && ok pdf/info/title-option ||
 		fail pdf/info/title-option "$(grep Title "$W/nodate.info")"
 fi
+# a title in UTF-16 is written as a literal string of its bytes: the
+# bytes a literal string escapes, '(' ')' '\' and the ends of lines (č is
+# 01 0D, Ċ is 01 0A), come back as they were
+if render escaped "$CASES/report.md" --title 'Báo cáo (nháp) \ č Ċ'; then
+	if pdfinfo "$W/escaped.pdf" | grep -qxF 'Title:           Báo cáo (nháp) \ č Ċ' &&
+		qpdf --check "$W/escaped.pdf" >/dev/null 2>&1
+	then ok pdf/info/title-bytes-escaped
+	else fail pdf/info/title-bytes-escaped "$(pdfinfo "$W/escaped.pdf" | grep Title)"; fi
+fi
 # the document's language (/Lang in the catalog, for readers and screen
 # readers): the front matter's, as report writes it; a plain Markdown file
 # says none, since nothing tells which language it is in

@@ -333,13 +333,25 @@ contains(const struct buf *pdf, const char *s, size_t n)
 	return 0;
 }
 
-/* "<FEFF...>": how a text string that is not ASCII is written (UTF-16BE
- * hex); ASCII ones are literal strings. */
+/* "(\xFE\xFF...)": how a text string that is not ASCII is written, a
+ * literal string of its UTF-16BE bytes, '(', ')' and '\\' escaped; ASCII
+ * ones are literal strings as they are. */
+static void
+put_escaped(struct buf *b, unsigned char c)
+{
+	if (c == '(' || c == ')' || c == '\\')
+		buf_putc(b, '\\');
+	if (c == '\r' || c == '\n')
+		buf_puts(b, c == '\r' ? "\\r" : "\\n");
+	else
+		buf_putc(b, (char)c);
+}
+
 static int
 has_utf16(const struct buf *pdf, const char *s)
 {
 	struct buf h = BUF_INIT;
-	buf_puts(&h, "<FEFF");
+	buf_puts(&h, "(\xFE\xFF");
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
 		unsigned c = *p++;
 		if (c >= 0xE0) {
@@ -349,9 +361,10 @@ has_utf16(const struct buf *pdf, const char *s)
 			c = (c & 0x1F) << 6 | (p[0] & 0x3F);
 			p++;
 		}
-		buf_printf(&h, "%04X", c);
+		put_escaped(&h, (unsigned char)(c >> 8));
+		put_escaped(&h, (unsigned char)c);
 	}
-	buf_putc(&h, '>');
+	buf_putc(&h, ')');
 	int found = contains(pdf, h.data, h.len);
 	buf_free(&h);
 	return found;
