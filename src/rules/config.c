@@ -650,11 +650,13 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 		} else
 			unknown_key(cl, k, "office", keys, sizeof keys / sizeof keys[0]);
 	}
-	/* What the report would leave blank, named once. */
+	/* What the report would leave blank, named once (an agency abroad is
+	 * under the Ministry of Foreign Affairs, its parent when none is given) */
+	place_office(cl, key, of);
 	struct {
 		const char *path;
 		const char *val;
-	} need[] = {{"parent", of->parent},
+	} need[] = {{"parent", of->parent || of->at == OFFICE_ABROAD ? "" : NULL},
 	            {"name", of->name},
 	            {"symbol", of->symbol},
 	            {"place", of->place},
@@ -670,7 +672,6 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 		           "the office profile lacks %s; the report leaves those blank"),
 		         buf_cstr(&miss));
 	buf_free(&miss);
-	place_office(cl, key, of);
 }
 
 static const char *const config_keys[] = {

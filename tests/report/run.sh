@@ -359,6 +359,11 @@ if ! grep -q '^  parent: ' "$WORK/office-noparent/.debrief.yaml" &&
 	grep -q '^parent: "BỘ NGOẠI GIAO"$' "$md" && grep -q '^  - "Bộ Ngoại giao"$' "$md"
 then ok report/office-abroad-parent-is-the-ministry
 else fail report/office-abroad-parent-is-the-ministry "$(sed -n 2,4p "$md")"; fi
+# and check does not say the report leaves it blank
+"$DEBRIEF" check --lang en --today "$TODAY" "$WORK/office-noparent" >"$WORK/office-noparent-check.out" 2>&1
+if grep -q 'config-office' "$WORK/office-noparent-check.out"
+then fail report/office-abroad-parent-not-missing "$(grep config-office "$WORK/office-noparent-check.out")"
+else ok report/office-abroad-parent-not-missing; fi
 # "UBND tỉnh Cà Mau" is the people's committee the parent body names in
 # full: one recipient, as the profile first names it.
 mkdir -p "$WORK/ubnd"
