@@ -687,6 +687,15 @@ check_bytes(struct loader *ld, const char *data, size_t len)
 	return 1;
 }
 
+/* A second document, at m: one record per file. */
+static void
+second_document(struct loader *ld, struct mark m)
+{
+	(void)FAIL(ld, m, "yaml-multiple-documents",
+	           "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi một chuyến đi",
+	           "the file holds more than one YAML document; one record per file");
+}
+
 struct doc *
 load_yaml(const char *data, size_t len, const char *name, const struct load_limits *lim_in,
           enum lang lang, struct diags *dq)
@@ -749,12 +758,7 @@ load_yaml_both(const char *data, size_t len, const char *name, const struct load
 			done = ev.type == YAML_STREAM_END_EVENT;
 			yaml_event_delete(&ev);
 			if (!empty)
-				(void)FAIL(
-				    &ld, second, "yaml-multiple-documents",
-				    "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi một "
-				    "chuyến đi",
-				    "the file holds more than one YAML document; one record per "
-				    "file");
+				second_document(&ld, second);
 			continue;
 		}
 		switch (ev.type) {
@@ -766,12 +770,7 @@ load_yaml_both(const char *data, size_t len, const char *name, const struct load
 				if (ev.data.document_start.version_directive ||
 				    ev.data.document_start.tag_directives.start !=
 				        ev.data.document_start.tag_directives.end)
-					(void)FAIL(
-					    &ld, second, "yaml-multiple-documents",
-					    "tệp có nhiều hơn một tài liệu YAML; mỗi tệp chỉ ghi "
-					    "một chuyến đi",
-					    "the file holds more than one YAML document; one "
-					    "record per file");
+					second_document(&ld, second);
 			}
 			break;
 		case YAML_SCALAR_EVENT: on_scalar(&ld, &ev); break;
