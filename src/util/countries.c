@@ -354,16 +354,16 @@ place_abroad_en(const char *name, int after_in)
 }
 
 /* Viet Nam's representative agencies abroad by the words their Vietnamese
- * names open with, folded; in English before the place when the name is
- * "… Việt Nam tại PLACE". */
+ * names open with, folded, and as written; in English before the place
+ * when the name is "… Việt Nam tại PLACE". */
 static const struct {
-	const char *folded, *en;
+	const char *folded, *vi, *en;
 } agencies[] = {
-    {"dai su quan", "Embassy of Viet Nam in"},
-    {"tong lanh su quan", "Consulate General of Viet Nam in"},
-    {"lanh su quan", "Consulate of Viet Nam in"},
-    {"phai doan", NULL},
-    {"co quan dai dien", NULL},
+    {"dai su quan", "Đại sứ quán", "Embassy of Viet Nam in"},
+    {"tong lanh su quan", "Tổng Lãnh sự quán", "Consulate General of Viet Nam in"},
+    {"lanh su quan", "Lãnh sự quán", "Consulate of Viet Nam in"},
+    {"phai doan", NULL, NULL},
+    {"co quan dai dien", NULL, NULL},
 };
 
 /* The index in agencies of the words name opens with, or -1. */
@@ -436,33 +436,44 @@ agency_name_en(const char *name)
 	return *place && plain_latin(place) ? xasprintf("%s %s", agencies[k].en, place) : NULL;
 }
 
+/* The length of the English words of agency k that f (folded) opens with,
+ * "Viet Nam" or "Vietnam", and a space after them; 0 when it does not. */
+static size_t
+agency_en_head(const char *f, int k)
+{
+	char *fe = text_fold(agencies[k].en);
+	size_t n = 0;
+	for (int joined = 0; !n && joined < 2; joined++) {
+		char *h = fe;
+		if (joined) { /* "vietnam": "viet nam" without its space */
+			char *v = strstr(fe, "viet nam");
+			h = v ? xasprintf("%.*svietnam%s", (int)(v - fe), fe, v + 8) : NULL;
+		}
+		size_t m = h ? strlen(h) : 0;
+		if (h && !strncmp(f, h, m) && f[m] == ' ')
+			n = m + 1;
+		if (h != fe)
+			free(h);
+	}
+	free(fe);
+	return n;
+}
+
 char *
 agency_name_vi(const char *name)
 {
-	if (!name)
+	if (!name || !plain_latin(name))
 		return NULL;
-	/* the words before the place, as English writes them, folded */
-	static const struct {
-		const char *folded, *vi;
-	} heads[] = {
-	    {"embassy of viet nam in ", "Đại sứ quán Việt Nam tại"},
-	    {"embassy of vietnam in ", "Đại sứ quán Việt Nam tại"},
-	    {"consulate general of viet nam in ", "Tổng Lãnh sự quán Việt Nam tại"},
-	    {"consulate general of vietnam in ", "Tổng Lãnh sự quán Việt Nam tại"},
-	    {"consulate of viet nam in ", "Lãnh sự quán Việt Nam tại"},
-	    {"consulate of vietnam in ", "Lãnh sự quán Việt Nam tại"},
-	};
 	char *f = text_fold(name);
 	int k = -1;
-	size_t words = 0;
-	for (size_t i = 0; k < 0 && i < sizeof heads / sizeof heads[0]; i++)
-		if (!strncmp(f, heads[i].folded, strlen(heads[i].folded)))
+	size_t n = 0, words = 0;
+	for (size_t i = 0; k < 0 && i < sizeof agencies / sizeof agencies[0]; i++)
+		if (agencies[i].en && (n = agency_en_head(f, (int)i)))
 			k = (int)i;
-	if (k >= 0)
-		for (const char *q = heads[k].folded; *q; q++)
-			words += *q == ' ';
+	for (size_t i = 0; i < n; i++)
+		words += f[i] == ' ';
 	free(f);
-	if (k < 0 || !plain_latin(name))
+	if (k < 0)
 		return NULL;
 	/* the place: the rest of name after as many words */
 	const char *place = name + strspn(name, " ");
@@ -474,10 +485,10 @@ agency_name_vi(const char *name)
 	if (!code && !strncmp(place, "the ", 4))
 		code = country_code_by_name(place + 4);
 	if (code && !country_is_org(code))
-		return xasprintf("%s %s", heads[k].vi, country_name(code, LANG_VI));
+		return xasprintf("%s Việt Nam tại %s", agencies[k].vi, country_name(code, LANG_VI));
 	/* any other place as written, as Vietnamese names Viet Nam's consulates
 	 * ("Tổng Lãnh sự quán Việt Nam tại Osaka") */
-	return *place ? xasprintf("%s %s", heads[k].vi, place) : NULL;
+	return *place ? xasprintf("%s Việt Nam tại %s", agencies[k].vi, place) : NULL;
 }
 
 int
