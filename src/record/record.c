@@ -42,6 +42,18 @@ same(const struct text *t, const char *s)
 	return t->s && !strcmp(t->s, s);
 }
 
+/* Whether t's text folds to f (text_fold): names as people write them. */
+static int
+folds_to(const struct text *t, const char *f)
+{
+	if (!t->s)
+		return 0;
+	char *g = text_fold(t->s);
+	int eq = !strcmp(g, f);
+	free(g);
+	return eq;
+}
+
 struct partner *
 record_partner(const struct record *r, const char *ref)
 {
@@ -53,17 +65,9 @@ record_partner(const struct record *r, const char *ref)
 	/* Then as people write names: "nagasaki", "Ha Noi" for "Hà Nội". */
 	struct partner *found = NULL;
 	char *want = text_fold(ref);
-	for (size_t i = 0; i < r->npartners && !found && *want; i++) {
-		const struct text *t[2] = {&r->partners[i].name, &r->partners[i].id};
-		for (int k = 0; k < 2 && !found; k++) {
-			if (!t[k]->s)
-				continue;
-			char *f = text_fold(t[k]->s);
-			if (!strcmp(f, want))
-				found = &r->partners[i];
-			free(f);
-		}
-	}
+	for (size_t i = 0; i < r->npartners && !found && *want; i++)
+		if (folds_to(&r->partners[i].name, want) || folds_to(&r->partners[i].id, want))
+			found = &r->partners[i];
 	free(want);
 	return found;
 }
@@ -76,12 +80,8 @@ record_staff_named(const struct record *r, const char *name)
 	char *f = text_fold(name);
 	const struct person *found = NULL;
 	for (size_t i = 0; i < r->nagency_staff && !found; i++)
-		if (r->agency_staff[i].name.s) {
-			char *g = text_fold(r->agency_staff[i].name.s);
-			if (!strcmp(f, g))
-				found = &r->agency_staff[i];
-			free(g);
-		}
+		if (folds_to(&r->agency_staff[i].name, f))
+			found = &r->agency_staff[i];
 	free(f);
 	return found;
 }
@@ -112,12 +112,8 @@ record_contact_named(const struct record *r, const char *name)
 	char *f = text_fold(name);
 	const struct contact *found = NULL;
 	for (size_t i = 0; i < r->ncontacts && !found; i++)
-		if (r->contacts[i].name.s) {
-			char *g = text_fold(r->contacts[i].name.s);
-			if (!strcmp(f, g))
-				found = &r->contacts[i];
-			free(g);
-		}
+		if (folds_to(&r->contacts[i].name, f))
+			found = &r->contacts[i];
 	free(f);
 	return found;
 }
