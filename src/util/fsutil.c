@@ -267,11 +267,23 @@ seen_add(struct seen *s, const struct stat *st)
 	return 1;
 }
 
+/* A regular file of the list, by device and inode. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	size_t i;
+};
+
 /* Where a walk puts what it finds and what it could not read. */
 struct walk_out {
 	struct strlist *out, *errs;
 	struct fs_unread *unread; /* NULL: what failed goes to errs only */
 	size_t *at, nat, capat;   /* where each of unread is in out */
+	/* each regular file the directories list, by the inode they give
+	 * with its name: told apart without a stat of its own */
+	struct file_id *id;
+	size_t nid, capid;
+	int named; /* a file of out came by another way: a path or a link */
 };
 
 static void
@@ -313,7 +325,7 @@ fs_unread_free(struct fs_unread *u)
  * directory named on the command line (a link to ~/.ssh/id_rsa named
  * x.yaml would otherwise end up quoted in a CI log). */
 static int
-walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, int depth)
+walk(const char *root, const char *dir, dev_t dev, struct walk_out *w, struct seen *seen, int depth)
 {
 	if (depth > 64)
 		return failed_at(
@@ -326,16 +338,18 @@ walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, i
 		              fs_strerror(errno)));
 	/* each name with what the directory says it is: a regular file or a
 	 * directory needs no lstat to be told apart from a link, and a file
-	 * that is not a record none at all */
+	 * that is not a record none at all; and its inode */
 	struct strlist names = {0};
 	struct dirent *e;
 	while ((e = readdir(d)))
 		if (e->d_name[0] != '.') {
-			/* the type after the name's NUL, so that it sorts with it */
+			/* the type and inode after the name's NUL, so that they
+			 * sort with it */
 			size_t n = strlen(e->d_name);
-			char *nm = xmalloc(n + 2);
+			char *nm = xmalloc(n + 2 + sizeof e->d_ino);
 			memcpy(nm, e->d_name, n + 1);
 			nm[n + 1] = (char)e->d_type;
+			memcpy(nm + n + 2, &e->d_ino, sizeof e->d_ino);
 			strlist_take(&names, nm);
 		}
 	closedir(d);
@@ -343,12 +357,17 @@ walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, i
 		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	int failed = 0;
 	for (size_t i = 0; i < names.n; i++) {
-		unsigned char type = (unsigned char)names.v[i][strlen(names.v[i]) + 1];
+		size_t nl = strlen(names.v[i]);
+		unsigned char type = (unsigned char)names.v[i][nl + 1];
 		if (type == DT_REG && !is_yaml_name(names.v[i]))
 			continue;
 		char *p =
 		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
 		if (type == DT_REG) {
+			w->id = xgrow(w->id, &w->capid, w->nid + 1, sizeof *w->id);
+			w->id[w->nid].dev = dev;
+			memcpy(&w->id[w->nid].ino, names.v[i] + nl + 2, sizeof w->id->ino);
+			w->id[w->nid++].i = w->out->n;
 			strlist_push(w->out, p);
 			free(p);
 			continue;
@@ -367,7 +386,7 @@ walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, i
 				                   "%s: a link to a directory, not followed"),
 				                 p));
 			else if (seen_add(seen, &st))
-				failed += walk(root, p, w, seen, depth + 1);
+				failed += walk(root, p, st.st_dev, w, seen, depth + 1);
 		} else if (is_yaml_name(names.v[i])) {
 			if (S_ISREG(st.st_mode) && link && !fs_inside(root, p))
 				failed += failed_at(
@@ -375,9 +394,10 @@ walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, i
 				    xasprintf(M("là liên kết tới tệp nằm ngoài %s nên không đọc",
 				                "a link to a file outside %s, not read"),
 				              root));
-			else if (S_ISREG(st.st_mode))
+			else if (S_ISREG(st.st_mode)) {
+				w->named |= link;
 				strlist_push(w->out, p);
-			else
+			} else
 				failed +=
 				    failed_at(w, p,
 				              xstrdup(M("không phải tệp thông thường nên không đọc",
@@ -388,13 +408,6 @@ walk(const char *root, const char *dir, struct walk_out *w, struct seen *seen, i
 	strlist_free(&names);
 	return failed;
 }
-
-/* A regular file of the list, by device and inode. */
-struct file_id {
-	dev_t dev;
-	ino_t ino;
-	size_t i;
-};
 
 static int
 cmp_file_id(const void *a, const void *b)
@@ -408,17 +421,25 @@ cmp_file_id(const void *a, const void *b)
 }
 
 /* Mark again[i] for each path of l, not marked yet, that names a regular
- * file an earlier path names too. */
+ * file an earlier path names too.  When every file came from a directory's
+ * list (w), their inodes are known; a path or a link may name any of them,
+ * and then each is asked of stat. */
 static void
-mark_same_files(const struct strlist *l, unsigned char *again)
+mark_same_files(const struct strlist *l, unsigned char *again, const struct walk_out *w)
 {
 	struct file_id *v = xcalloc(l->n ? l->n : 1, sizeof *v);
 	size_t n = 0;
 	struct stat st;
-	for (size_t i = 0; i < l->n; i++)
-		if (!again[i] && strcmp(l->v[i], "-") && stat(l->v[i], &st) == 0 &&
-		    S_ISREG(st.st_mode))
-			v[n++] = (struct file_id){st.st_dev, st.st_ino, i};
+	if (!w->named) {
+		for (size_t k = 0; k < w->nid; k++)
+			if (!again[w->id[k].i])
+				v[n++] = w->id[k];
+	} else {
+		for (size_t i = 0; i < l->n; i++)
+			if (!again[i] && strcmp(l->v[i], "-") && stat(l->v[i], &st) == 0 &&
+			    S_ISREG(st.st_mode))
+				v[n++] = (struct file_id){st.st_dev, st.st_ino, i};
+	}
 	qsort(v, n, sizeof *v, cmp_file_id);
 	for (size_t j = 1; j < n; j++)
 		if (v[j].dev == v[j - 1].dev && v[j].ino == v[j - 1].ino)
@@ -433,12 +454,14 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 	struct seen seen = {0};
 	struct strlist all = {0};
 	struct fs_unread found = {{0}, {0}};
-	struct walk_out w = {&all, errs, unread ? &found : NULL, NULL, 0, 0};
+	struct walk_out w = {&all, errs, unread ? &found : NULL, NULL, 0, 0, NULL, 0, 0, 0};
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			size_t before = all.n;
-			int f = seen_add(&seen, &st) ? walk(paths[i], paths[i], &w, &seen, 0) : -1;
+			int f = seen_add(&seen, &st)
+			            ? walk(paths[i], paths[i], st.st_dev, &w, &seen, 0)
+			            : -1;
 			/* a directory named with no record in it is most often the
 			 * wrong one (a typo in a CI job): said, not passed in silence */
 			if (!f && all.n == before)
@@ -450,6 +473,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 			failed += f > 0 ? f : 0;
 		} else {
 			strlist_push(&all, paths[i]); /* reading it says what is wrong */
+			w.named |= strcmp(paths[i], "-") != 0;
 		}
 	}
 	free(seen.v);
@@ -464,7 +488,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 		else
 			strmap_put(&given, all.v[i], i);
 	strmap_free(&given);
-	mark_same_files(&all, again);
+	mark_same_files(&all, again, &w);
 	size_t k = 0; /* the next of found */
 	for (size_t i = 0; i < all.n; i++) {
 		int first = !again[i];
@@ -482,6 +506,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 	free(again);
 	fs_unread_free(&found);
 	free(w.at);
+	free(w.id);
 	strlist_free(&all);
 	return failed;
 }
