@@ -63,6 +63,18 @@ list_fields(const struct sobj *o, const char *prefix)
 	}
 }
 
+/* Every two-letter code from first ("a" or "A") that known knows, a line each. */
+static void
+print_codes(char first, int (*known)(const char *))
+{
+	for (char a = first; a <= first + 25; a++)
+		for (char b = first; b <= first + 25; b++) {
+			char c[3] = {a, b, 0};
+			if (known(c))
+				printf("%s\n", c);
+		}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -81,21 +93,11 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(argv[1], "--langs")) {
-		for (char a = 'a'; a <= 'z'; a++)
-			for (char b = 'a'; b <= 'z'; b++) {
-				char c[3] = {a, b, 0};
-				if (schema_lang2_known(c))
-					printf("%s\n", c);
-			}
+		print_codes('a', schema_lang2_known);
 		return 0;
 	}
 	if (!strcmp(argv[1], "--countries")) {
-		for (char a = 'A'; a <= 'Z'; a++)
-			for (char b = 'A'; b <= 'Z'; b++) {
-				char c[3] = {a, b, 0};
-				if (country_known(c))
-					printf("%s\n", c);
-			}
+		print_codes('A', country_known);
 		return 0;
 	}
 	for (; i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
