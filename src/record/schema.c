@@ -518,25 +518,12 @@ static const char *const lang_hints[][2] = {
     {"tieng han", "ko"}, {"tieng trung", "zh"}, {"tieng duc", "de"},  {"tieng nga", "ru"},
 };
 
-/* ISO 639: two letters from the ISO 639-1 list, or three letters (ISO
- * 639-2/3, too many to list).  *out gets the lower-case code. */
+/* ISO 639 (schema_lang_code).  *out gets the lower-case code. */
 static int
 lang_code(struct walk *w, const char *s, const char **out)
 {
-	size_t n = strlen(s);
 	char c[4];
-	if (n < 2 || n > 3)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (ch < 'a' || ch > 'z')
-			return 0;
-		c[i] = ch;
-	}
-	c[n] = '\0';
-	if (n == 2 && !schema_lang2_known(c))
+	if (!schema_lang_code(s, strlen(s), c))
 		return 0;
 	*out = arena_strdup(w->a, c);
 	return 1;

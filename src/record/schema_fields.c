@@ -316,3 +316,20 @@ schema_lang2_known(const char *code)
 		return 0;
 	return bsearch(code, langs2, N(langs2), sizeof langs2[0], cmp_code) != NULL;
 }
+
+int
+schema_lang_code(const char *s, size_t n, char out[4])
+{
+	if (n < 2 || n > 3)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (ch < 'a' || ch > 'z')
+			return 0;
+		out[i] = ch;
+	}
+	out[n] = '\0';
+	return n == 3 || schema_lang2_known(out);
+}

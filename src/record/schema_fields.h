@@ -64,5 +64,9 @@ extern const struct sobj schema_record_obj;
 
 /* 1 when code (two lower-case letters) is an ISO 639-1 code. */
 int schema_lang2_known(const char *code);
+/* 1 when s[0..n) is a language code a material can carry, in any case:
+ * two letters of ISO 639-1, or three (ISO 639-2/3, too many to list);
+ * out gets it in lower case. */
+int schema_lang_code(const char *s, size_t n, char out[4]);
 
 #endif

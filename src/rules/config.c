@@ -346,17 +346,6 @@ load_vague(struct cload *cl, const struct node *key, const struct node *seq)
 	}
 }
 
-/* A language code as a material's lang takes it (schema.c): two letters
- * of ISO 639-1 or three of ISO 639-2, lower case (w is). */
-static int
-lang_code(const char *w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!islower((unsigned char)w[i]))
-			return 0;
-	return n == 3 || (n == 2 && schema_lang2_known(w));
-}
-
 /* Append the codes of one scalar ("fr de", "fr, de", any case) to b; 0
  * when bad, with *bad the code that is not one (caller frees). */
 static int
@@ -369,11 +358,9 @@ lang_list(const char *s, struct buf *b, char **bad)
 		size_t n = strcspn(s, " ,");
 		if (!n)
 			break;
-		char *w = xstrndup(s, n);
-		for (char *p = w; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
-		if (!lang_code(w, n)) {
-			free(w);
+		/* a code as a material's lang takes it (schema_lang_code) */
+		char w[4];
+		if (!schema_lang_code(s, n, w)) {
 			*bad = xstrndup(s, n);
 			return 0;
 		}
@@ -381,7 +368,6 @@ lang_list(const char *s, struct buf *b, char **bad)
 			buf_putc(b, ' ');
 		buf_puts(b, w);
 		any = 1;
-		free(w);
 		s += n;
 	}
 	return any;
