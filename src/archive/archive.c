@@ -569,7 +569,9 @@ archive_add(struct archive *a, const struct record *r)
 		char *sq = text_squeeze(p->name.s);
 		o->name = ashare(a, sq);
 		free(sq);
-		o->local_name = atext(a, &p->local_name);
+		/* shared: a partner's own-script name repeats from record to record */
+		o->local_name =
+		    p->local_name.s && *p->local_name.s ? ashare(a, p->local_name.s) : NULL;
 		o->country = ashare(a, p->country.s && *p->country.s ? p->country.s : "ZZ");
 		o->id = atext(a, &p->id);
 		o->kind = p->kind;
@@ -585,6 +587,10 @@ archive_add(struct archive *a, const struct record *r)
 		pkey_link(a, oi, o->country, 'n', o->name);
 		if (o->id)
 			pkey_link(a, oi, o->country, 'i', o->id);
+		/* its name in its own script is the same whichever language the
+		 * record writes its name in ("Tỉnh Gyeonggi", "Gyeonggi Province") */
+		if (o->local_name)
+			pkey_link(a, oi, o->country, 'l', o->local_name);
 	}
 	rr = &a->recs[ri];
 	rr->nocc = a->nocc - rr->occ0;

@@ -42,8 +42,8 @@ collection_new(const struct check_ctx *ctx)
 
 /* The record as the archive-* rules see it: their partners, tasks and
  * visits, without what only the archive's pages show (title, agency,
- * report, handover, contacts, agreements, profiles, needs, partners'
- * local names, tasks' wording, supporting bodies and updates), which the
+ * report, handover, contacts, agreements, profiles, needs, tasks'
+ * wording, supporting bodies and updates), which the
  * archive model would otherwise copy and index for every record of the
  * run.  Shallow: it borrows r's strings.  Returns what archive_add does. */
 static int
@@ -64,8 +64,7 @@ collection_add_lean(struct archive *a, const struct record *r)
 	for (size_t k = 0; k < r->npartners; k++) {
 		pv[k] = r->partners[k];
 		pv[k].strengths = pv[k].priorities = pv[k].needs = (struct texts){0};
-		pv[k].has_profile = 0;
-		pv[k].local_name.s = NULL;
+		pv[k].has_profile = 0; /* the local name stays: it tells partners apart */
 	}
 	struct task *tv = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *tv);
 	for (size_t k = 0; k < r->ntasks; k++) {

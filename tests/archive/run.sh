@@ -83,6 +83,22 @@ printf 'schema: debrief/1\nid: 2024-09-daegu-danang\ntitle: b\ndirection: inboun
 if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = Daegu ]
 then ok partner-name/capitalised-before-capitals; else
 	fail partner-name/capitalised-before-capitals "$(grep -m1 '^# ' "$P/out/partners/kr-daegu.md")"; fi
+# A partner written in Vietnamese by one record and in English by another,
+# with the same name in its own script, is one partner: one dossier with
+# both visits; and check, which sees the collection the same way, does
+# not call it cold for want of the other record's visit.
+P=$WORK/local-name
+mkdir -p "$P"
+printf 'schema: debrief/1\nid: 2021-05-danang-gyeonggi\ntitle: a\ndirection: outbound\ndates: {start: 2021-05-10, end: 2021-05-14}\nlocality: {name: Đà Nẵng}\npartners: [{name: Tỉnh Gyeonggi, local_name: 경기도, country: KR, relationship: {stage: mou}}]\n' >"$P/a.yaml"
+printf 'schema: debrief/1\nid: 2025-03-gyeonggi-danang\ntitle: b\ndirection: inbound\ndates: {start: 2025-03-05, end: 2025-03-07}\nlocality: {name: Đà Nẵng}\npartners: [{name: Gyeonggi Province, local_name: " 경기도", country: KR}]\n' >"$P/b.yaml"
+"$DEBRIEF" archive -o "$P/out" --format md --lang en --today $TODAY "$P" >"$WORK/local-name.out" 2>&1
+if [ "$(json "$P/out/archive.json" 'print(len(a["partners"]), len(a["partners"][0]["visits"]))')" = "1 2" ]
+then ok partner-name/same-local-name-one-partner; else
+	fail partner-name/same-local-name-one-partner "$(ls "$P/out/partners")"; fi
+"$DEBRIEF" check --today $TODAY "$P" >"$WORK/local-name-check.out" 2>&1
+if grep -q archive-cold-partner "$WORK/local-name-check.out"; then
+	fail partner-name/same-local-name-not-cold "$(grep -m1 archive-cold-partner "$WORK/local-name-check.out")"
+else ok partner-name/same-local-name-not-cold; fi
 # One of Viet Nam's consulates written in English by the earliest record is
 # named in Vietnamese on Vietnamese pages (in English on English ones: the
 # goldens above), as reports name it.
