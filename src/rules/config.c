@@ -122,9 +122,9 @@ own_file(const char *path)
 const char *
 config_name(const struct config *cfg, enum lang lang)
 {
-	return cfg->path
-	           ? cfg->path
-	           : L(lang, "mặc định (không có .debrief.yaml)", "defaults (no .debrief.yaml)");
+	return cfg->path ? cfg->path
+	                 : L(lang, "mặc định (không đọc .debrief.yaml nào)",
+	                     "defaults (no .debrief.yaml read)");
 }
 
 int
@@ -158,11 +158,8 @@ config_find(const char *dir, char **path)
 			cand = xasprintf("%s%s", buf_cstr(&prefix), CONFIG_NAME_YML);
 		}
 		if (is_file(cand)) {
-			found = !open_dir || own_file(cand);
-			if (found)
-				*path = cand;
-			else
-				free(cand);
+			found = !open_dir || own_file(cand) ? 1 : -1;
+			*path = cand;
 			break;
 		}
 		free(cand);
@@ -751,11 +748,31 @@ out:
 	return rc;
 }
 
+/* A line on the configuration found but not read (config_find's -1):
+ * into said when given, else on stderr, so that a run does not look as
+ * though the file were applied, nor as though there were none. */
+static void
+say_refused(const char *path, enum lang lang, struct strlist *said)
+{
+	char *line = xasprintf(
+	    "debrief: %s: %s\n", path,
+	    L(lang,
+	      "không đọc: tệp của người dùng khác, trong thư mục ai cũng ghi được; dùng cấu "
+	      "hình mặc định",
+	      "not read: another user's file, in a directory anyone may write to; the defaults "
+	      "apply"));
+	if (said)
+		strlist_push(said, line);
+	else
+		escape_eprintf("%s", line);
+	free(line);
+}
+
 /* .debrief.yaml from path's directory (path itself when it is a directory;
  * the current directory when path is NULL) upward.  The directory is
  * passed as written, so the file found is named as the user would name it. */
 static char *
-find_config_from(const char *path)
+find_config_from(const char *path, enum lang lang, struct strlist *said)
 {
 	char *dir, *found = NULL;
 	struct stat st;
@@ -768,8 +785,13 @@ find_config_from(const char *path)
 		dir =
 		    slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
 	}
-	if (!config_find(dir, &found))
+	int r = config_find(dir, &found);
+	if (r < 0)
+		say_refused(found, lang, said);
+	if (r != 1) {
+		free(found);
 		found = NULL;
+	}
 	free(dir);
 	return found;
 }
@@ -810,8 +832,8 @@ config_for_said(const char *file, const char *first, enum lang lang, struct conf
 	char *path = NULL;
 	if (file)
 		path = xstrdup(file);
-	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first)))
-		path = find_config_from(NULL);
+	else if (!first || !strcmp(first, "-") || !(path = find_config_from(first, lang, said)))
+		path = find_config_from(NULL, lang, said);
 	if (!path) {
 		config_default(cfg);
 		return 1;
@@ -841,7 +863,8 @@ struct config_set {
 	struct config_set_cfg *cfgs;
 	size_t ncfgs, capcfgs;
 	struct config defaults;
-	struct strlist *said; /* config_set_say_into */
+	struct strlist *said;   /* config_set_say_into */
+	struct strlist refused; /* realpaths of the files said not to be read */
 };
 
 void
@@ -879,6 +902,7 @@ config_set_free(struct config_set *cs)
 	}
 	free(cs->dirs);
 	free(cs->cfgs);
+	strlist_free(&cs->refused);
 	config_free(&cs->defaults);
 	free(cs);
 }
@@ -899,7 +923,19 @@ config_set_for(struct config_set *cs, const char *record, enum lang lang, struct
 		k = cs->ndirs;
 		char *found = NULL, *real = NULL;
 		size_t c = SIZE_MAX;
-		if (config_find(dir, &found) && (real = realpath(found, NULL))) {
+		int r = config_find(dir, &found);
+		if (r < 0 && (real = realpath(found, NULL))) { /* said once */
+			size_t i = 0;
+			while (i < cs->refused.n && strcmp(cs->refused.v[i], real))
+				i++;
+			if (i == cs->refused.n) {
+				say_refused(found, lang, cs->said);
+				strlist_push(&cs->refused, real);
+			}
+			free(real);
+			real = NULL;
+		}
+		if (r == 1 && (real = realpath(found, NULL))) {
 			for (c = 0; c < cs->ncfgs && strcmp(cs->cfgs[c].real, real); c++)
 				;
 			if (c == cs->ncfgs) {

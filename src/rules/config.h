@@ -58,7 +58,8 @@ int config_load(const char *file, enum lang lang, struct config *cfg, struct dia
  * repository's root (a directory holding .git) or the home directory,
  * whichever comes first; in a world-writable directory (/tmp) only a file
  * of the user's own or root's is read, another's ends the search unread.
- * *path owned by caller.  1 if found. */
+ * 1 if found; -1 if the file found is such another's (not to be read);
+ * 0 if none.  *path (owned by caller) is set for 1 and -1. */
 int config_find(const char *dir, char **path);
 void config_free(struct config *cfg);
 /* What --verbose calls cfg: its file, or the defaults when it has none. */

@@ -610,6 +610,17 @@ if [ "$(id -u)" = 0 ]; then
 	run config-open-dir-foreign -- --lang en open/records
 	want_rc config-open-dir-foreign 0
 	hasnt config-open-dir-foreign/not-read "$WORK/config-open-dir-foreign.out" 'error: .*\[memory-handover\]'
+	# and the run says so, once, rather than that there is none
+	has config-open-dir-foreign/said "$WORK/config-open-dir-foreign.err" \
+		"^debrief: open/records/\\.\\./\\.debrief\\.yaml: not read: another user's file"
+	if [ "$(grep -c 'not read' "$WORK/config-open-dir-foreign.err")" = 1 ]; then
+		ok config-open-dir-foreign/said-once; else
+		fail config-open-dir-foreign/said-once "$(grep -c 'not read' "$WORK/config-open-dir-foreign.err") times"; fi
+	(cd "$IN" && "$DEBRIEF" check --verbose --lang en open/records) >/dev/null 2>"$WORK/config-open-dir-verbose.err"
+	hasnt config-open-dir-foreign/verbose-not-none "$WORK/config-open-dir-verbose.err" 'no \.debrief\.yaml\)'
+	(cd "$IN" && "$DEBRIEF" report --lang en -o "$WORK/open-report" open/records/no-handover.yaml) \
+		>/dev/null 2>"$WORK/config-open-dir-report.err"
+	has config-open-dir-foreign/report-said "$WORK/config-open-dir-report.err" "not read: another user's file"
 fi
 rm -rf "$IN/open"
 run config-option -- --lang en --config none.conf cfg/records
