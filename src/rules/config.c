@@ -119,6 +119,33 @@ own_file(const char *path)
 	return stat(path, &st) == 0 && (st.st_uid == geteuid() || st.st_uid == 0);
 }
 
+/* The name of the file cand, found in the physical directory here: as
+ * the current directory reaches it when it lies at or under it
+ * (".debrief.yaml", "records/.debrief.yaml", not "records/../.debrief.yaml",
+ * which a code-scanning service cannot place in the repository), from the
+ * root when dir was absolute, else cand itself ("../.debrief.yaml"). */
+static char *
+name_found(const char *dir, const char *here, char *cand)
+{
+	const char *base = strrchr(cand, '/') ? strrchr(cand, '/') + 1 : cand;
+	char *out = NULL;
+	if (dir && dir[0] == '/') {
+		out = xasprintf("%s%s%s", here, strcmp(here, "/") ? "/" : "", base);
+	} else {
+		char *cwd = realpath(".", NULL);
+		size_t n = cwd ? strlen(cwd) : 0;
+		if (cwd && !strcmp(here, cwd))
+			out = xstrdup(base);
+		else if (cwd && !strncmp(here, cwd, n) && (here[n] == '/' || !strcmp(cwd, "/")))
+			out = xasprintf("%s/%s", here + n + (here[n] == '/'), base);
+		free(cwd);
+	}
+	if (!out)
+		return cand;
+	free(cand);
+	return out;
+}
+
 const char *
 config_name(const struct config *cfg, enum lang lang)
 {
@@ -130,8 +157,8 @@ config_name(const struct config *cfg, enum lang lang)
 int
 config_find(const char *dir, char **path)
 {
-	/* Walk up with relative prefixes ("../../.debrief.yaml") so that
-	 * findings name the file as the user would; stop at the root. */
+	/* Walk up with relative prefixes ("../../.debrief.yaml"), stopping
+	 * at the root; the file found is named by name_found. */
 	struct buf prefix = BUF_INIT;
 	char *here = realpath(dir ? dir : ".", NULL);
 	int found = 0;
@@ -159,7 +186,7 @@ config_find(const char *dir, char **path)
 		}
 		if (is_file(cand)) {
 			found = !open_dir || own_file(cand) ? 1 : -1;
-			*path = cand;
+			*path = name_found(dir, here, cand);
 			break;
 		}
 		free(cand);

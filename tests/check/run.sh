@@ -612,7 +612,7 @@ if [ "$(id -u)" = 0 ]; then
 	hasnt config-open-dir-foreign/not-read "$WORK/config-open-dir-foreign.out" 'error: .*\[memory-handover\]'
 	# and the run says so, once, rather than that there is none
 	has config-open-dir-foreign/said "$WORK/config-open-dir-foreign.err" \
-		"^debrief: open/records/\\.\\./\\.debrief\\.yaml: not read: another user's file"
+		"^debrief: open/\\.debrief\\.yaml: not read: another user's file"
 	if [ "$(grep -c 'not read' "$WORK/config-open-dir-foreign.err")" = 1 ]; then
 		ok config-open-dir-foreign/said-once; else
 		fail config-open-dir-foreign/said-once "$(grep -c 'not read' "$WORK/config-open-dir-foreign.err") times"; fi
@@ -623,6 +623,20 @@ if [ "$(id -u)" = 0 ]; then
 	has config-open-dir-foreign/report-said "$WORK/config-open-dir-report.err" "not read: another user's file"
 fi
 rm -rf "$IN/open"
+# The repository's .debrief.yaml, above records/, checked from the root as
+# CI does: its findings name it as the root reaches it, in every format, so
+# that a code-scanning service places them ("records/../.debrief.yaml" is
+# no file of the repository); from records/ it is "../.debrief.yaml".
+mkdir -p "$IN/repo/.git" "$IN/repo/records"
+cp "$IN/cfg/records/no-handover.yaml" "$IN/repo/records/"
+printf 'rules:\n  memory-handover: loud\n' >"$IN/repo/.debrief.yaml"
+(cd "$IN/repo" && "$DEBRIEF" check --lang en --format github records/) >"$WORK/config-root.out" 2>&1
+has config-root/github "$WORK/config-root.out" '^::error file=\.debrief\.yaml,line=2,col=20,title=config-value::'
+(cd "$IN/repo" && "$DEBRIEF" check --lang en --format sarif ./records) >"$WORK/config-root.sarif" 2>&1
+has config-root/sarif "$WORK/config-root.sarif" '"uri": "\.debrief\.yaml", "uriBaseId": "%SRCROOT%"'
+(cd "$IN/repo/records" && "$DEBRIEF" check --lang en --verbose .) >"$WORK/config-below.out" 2>&1
+has config-root/from-below "$WORK/config-below.out" '^\.\./\.debrief\.yaml:2:20: error: '
+rm -rf "$IN/repo"
 run config-option -- --lang en --config none.conf cfg/records
 want_rc config-option 0
 has config-option/default-severity "$WORK/config-option.out" ' info: .*\[memory-handover\]'

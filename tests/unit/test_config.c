@@ -177,25 +177,43 @@ main(void)
 	mkdir(ab, 0777);
 	char *path = NULL;
 	OK(!config_find(ab, &path), "config/find-none");
+	/* from an absolute directory, the file's absolute, physical name */
 	char *top = write_file(".debrief.yaml", "stale_days: 1\n");
-	char *want = xasprintf("%s/../../.debrief.yaml", ab);
+	char *real = realpath(dir, NULL);
+	char *want = xasprintf("%s/.debrief.yaml", real);
 	OK(config_find(ab, &path) && !strcmp(path, want), "config/find-upward");
 	free(path);
 	path = NULL;
 	char *mid = write_file("a/.debrief.yaml", "stale_days: 2\n");
 	free(want);
-	want = xasprintf("%s/../.debrief.yaml", ab);
+	want = xasprintf("%s/a/.debrief.yaml", real);
 	OK(config_find(ab, &path) && !strcmp(path, want), "config/find-nearest");
 	free(path);
 	path = NULL;
+	/* from a relative one, as the current directory reaches it: up
+	 * with "..", down without ("a/.debrief.yaml", not "a/b/../.debrief.yaml") */
 	char *cwd = getcwd(NULL, 0);
 	if (chdir(ab) == 0) {
 		OK(config_find(".", &path) && !strcmp(path, "../.debrief.yaml"),
 		   "config/find-from-dot");
 		free(path);
+		path = NULL;
 		if (chdir(cwd) != 0)
 			printf("FAIL config/chdir-back\n");
 	}
+	if (chdir(dir) == 0) {
+		OK(config_find("a/b", &path) && !strcmp(path, "a/.debrief.yaml"),
+		   "config/find-below-cwd");
+		free(path);
+		path = NULL;
+		remove(mid);
+		OK(config_find("a/b/", &path) && !strcmp(path, ".debrief.yaml"),
+		   "config/find-at-cwd");
+		free(path);
+		if (chdir(cwd) != 0)
+			printf("FAIL config/chdir-back\n");
+	}
+	free(real);
 	free(cwd);
 	remove(top);
 	remove(mid);
