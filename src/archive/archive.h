@@ -173,6 +173,7 @@ struct arc_country {
 struct arc_year {
 	int year;
 	size_t outbound, inbound, planned;
+	size_t undirected; /* completed, whose direction the record got wrong */
 };
 
 struct archive {

@@ -236,6 +236,7 @@ statistics(struct jw *w, const struct archive *a, enum lang lang)
 		jw_num(w, "outbound", (long long)a->years[y].outbound);
 		jw_num(w, "inbound", (long long)a->years[y].inbound);
 		jw_num(w, "planned", (long long)a->years[y].planned);
+		jw_num(w, "direction_unknown", (long long)a->years[y].undirected);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');

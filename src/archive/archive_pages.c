@@ -500,10 +500,12 @@ static size_t
 year_rows(const struct archive *a, size_t k)
 {
 	if (k < a->nyears)
-		return a->years[k].outbound + a->years[k].inbound + a->years[k].planned;
+		return a->years[k].outbound + a->years[k].inbound + a->years[k].undirected +
+		       a->years[k].planned;
 	size_t dated = 0;
 	for (size_t y = 0; y < a->nyears; y++)
-		dated += a->years[y].outbound + a->years[y].inbound + a->years[y].planned;
+		dated += a->years[y].outbound + a->years[y].inbound + a->years[y].undirected +
+		         a->years[y].planned;
 	return a->nrecs - dated;
 }
 
@@ -607,13 +609,27 @@ static void
 stats_years(struct buf *b, const struct archive *a, enum lang lang)
 {
 	buf_printf(b, "### %s\n\n", L(lang, "Số đoàn theo năm", "Delegations per year"));
-	TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn ra", "Outbound"),
-	      L(lang, "Đoàn vào", "Inbound"), L(lang, "Tổng", "Total"),
-	      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
+	/* a completed visit whose record gets its direction wrong is in
+	 * neither column, but in a column of its own, only when there is one */
+	int undirected = 0;
+	for (size_t y = 0; y < a->nyears; y++)
+		undirected |= a->years[y].undirected > 0;
+	if (undirected)
+		TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn ra", "Outbound"),
+		      L(lang, "Đoàn vào", "Inbound"), L(lang, "Chưa rõ chiều", "Direction unknown"),
+		      L(lang, "Tổng", "Total"),
+		      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
+	else
+		TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn ra", "Outbound"),
+		      L(lang, "Đoàn vào", "Inbound"), L(lang, "Tổng", "Total"),
+		      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
 	for (size_t y = 0; y < a->nyears; y++) {
 		const struct arc_year *yr = &a->years[y];
-		buf_printf(b, "| %d | %zu | %zu | %zu | %zu |\n", yr->year, yr->outbound,
-		           yr->inbound, yr->outbound + yr->inbound, yr->planned);
+		buf_printf(b, "| %d | %zu | %zu | ", yr->year, yr->outbound, yr->inbound);
+		if (undirected)
+			buf_printf(b, "%zu | ", yr->undirected);
+		buf_printf(b, "%zu | %zu |\n", yr->outbound + yr->inbound + yr->undirected,
+		           yr->planned);
 	}
 	buf_putc(b, '\n');
 }

@@ -188,8 +188,10 @@ archive_finish_stats(struct archive *a)
 			y->planned++;
 		else if (rr->dir == DIR_INBOUND)
 			y->inbound++;
-		else
+		else if (rr->dir == DIR_OUTBOUND)
 			y->outbound++;
+		else
+			y->undirected++; /* neither way: the record does not say */
 	}
 	for (size_t i = 0; i < a->nagr; i++)
 		a->agr_by_kind[a->agrs[i].kind <= AGR_LETTER_OF_INTENT ? a->agrs[i].kind : 0]++;

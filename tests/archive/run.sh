@@ -732,6 +732,23 @@ has declined/json "$WORK/visits-json.out" "^2018-03-camau-kagoshima \\['2018-03-
 # and partner localities of those visits only
 has stats/country-counts-visits-that-took-place "$T/out/index.md" '^- \*\*Japan\*\*: 1 Vietnamese locality cooperates with 1 locality of Japan; 2 localities have delegation records with 2 partner localities \(2 visits\)\.$'
 has planned/not-counted "$T/out/partners/jp-oita.md" '^- Visits: 0 \(not counting 1 planned\)$'
+# A visit whose record misspells its direction took place, but neither
+# way the archive can tell: the index counts it in a column of its own, not
+# as outbound (nor inbound), and archive.json says so; a collection
+# without one has no such column.
+hasnt_col() { if grep -q 'Direction unknown' "$1"; then fail "$2" "column shown"; else ok "$2"; fi; }
+hasnt_col "$T/out/index.md" direction/no-column-without-one
+sed -e 's/^id: .*/id: 2018-04-camau-kagoshima/' -e 's/^direction: outbound/direction: outbund/' \
+	"$T/in/2018-03-camau-kagoshima.yaml" >"$T/in/2018-04-camau-kagoshima.yaml"
+(cd "$T" && "$DEBRIEF" archive -o out --lang en --today $TODAY in) >"$WORK/direction.out" 2>"$WORK/direction.err"
+sanitizer_clean direction/sanitizers "$WORK/direction.err" || true
+has direction/said "$WORK/direction.err" "2018-04-camau-kagoshima.yaml:[0-9]+:[0-9]+: error: 'direction: outbund'"
+has direction/own-column "$T/out/index.md" '^\| Year \| Outbound \| Inbound \| Direction unknown \| Total \| Planned \(not counted\) \|$'
+has direction/not-outbound "$T/out/index.md" '^\| 2018 \| 1 \| 0 \| 1 \| 2 \| 0 \|$'
+json "$T/out/archive.json" '
+print([d for d in a["statistics"]["delegations"] if d["year"] == 2018])' >"$WORK/direction-json.out" 2>&1
+has direction/json "$WORK/direction-json.out" "'outbound': 1, 'inbound': 0, 'planned': 0, 'direction_unknown': 1"
+rm "$T/in/2018-04-camau-kagoshima.yaml"
 
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
