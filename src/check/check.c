@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -653,6 +654,36 @@ check_commit(void *vrun, size_t i)
 	pthread_mutex_unlock(&run->cfg_mu);
 }
 
+/* An editor that pipes its buffer under the file's name, beside a
+ * directory that holds the file ("--stdin-filename records/a.yaml -
+ * records/"), checks the buffer within the collection: the copy on disk,
+ * older than the buffer, is left out instead of read as a second record
+ * (which would have the buffer's id, "already used by" itself).  A file
+ * that could not be read stays, to be reported. */
+static void
+drop_piped_file(struct strlist *files, const struct fs_unread *unread, const char *name)
+{
+	struct stat want, st;
+	int piped = 0;
+	for (size_t i = 0; i < files->n; i++)
+		piped |= !strcmp(files->v[i], "-");
+	if (!piped || !name || stat(name, &want) != 0 || !S_ISREG(want.st_mode))
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < files->n; i++) {
+		int unreadable = 0;
+		for (size_t u = 0; u < unread->path.n && !unreadable; u++)
+			unreadable = !strcmp(unread->path.v[u], files->v[i]);
+		if (strcmp(files->v[i], "-") && !unreadable && stat(files->v[i], &st) == 0 &&
+		    st.st_dev == want.st_dev && st.st_ino == want.st_ino) {
+			free(files->v[i]);
+			continue;
+		}
+		files->v[k++] = files->v[i];
+	}
+	files->n = k;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -717,6 +748,7 @@ cmd_check(int argc, char **argv)
 	cs = o.config ? NULL : config_set_new(&cfg);
 
 	io_failed = cli_files(&o.cli, argc, argv, &files, &unread) > 0;
+	drop_piped_file(&files, &unread, o.stdin_name);
 	in = xcalloc(files.n ? files.n : 1, sizeof *in);
 	coll = collection_new(&ctx);
 	for (size_t i = 0; i < files.n; i++) {

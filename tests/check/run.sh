@@ -259,6 +259,23 @@ run stdin-filename-sarif -- --format sarif --stdin-filename named/dup-key.yaml -
 has stdin-filename-sarif/uri "$WORK/stdin-filename-sarif.out" '"uri": "named/dup-key.yaml", "uriBaseId": "%SRCROOT%"'
 run stdin-filename-empty -- --stdin-filename "" - <"$IN/dup-key.yaml"
 want_rc stdin-filename-empty 2
+# The buffer piped under a file's name beside the directory that holds the
+# file: the buffer stands for the file, which is not read again as a
+# second record with the same id; the other records are checked with it.
+mkdir -p "$IN/piped"
+variant piped/a.yaml
+variant piped/b.yaml
+sed 's/^direction: .*/direction: sideways/' "$IN/piped/a.yaml" >"$WORK/piped-buffer.yaml"
+run stdin-filename-in-dir -- --lang en --stdin-filename piped/a.yaml - piped <"$WORK/piped-buffer.yaml"
+want_rc stdin-filename-in-dir 1
+hasnt stdin-filename-in-dir/not-itself "$WORK/stdin-filename-in-dir.out" 'schema-duplicate-id'
+has stdin-filename-in-dir/buffer-checked "$WORK/stdin-filename-in-dir.out" "^piped/a.yaml:[0-9]+:[0-9]+: error: 'direction: sideways'"
+has stdin-filename-in-dir/others-checked "$WORK/stdin-filename-in-dir.out" '^2 files checked: 1 error'
+# a buffer that takes another record's id is still a duplicate of it
+sed 's/^id: .*/id: b/' "$IN/piped/a.yaml" >"$WORK/piped-buffer.yaml"
+run stdin-filename-dup -- --lang en --stdin-filename ./piped//a.yaml piped - <"$WORK/piped-buffer.yaml"
+has stdin-filename-dup/other-id "$WORK/stdin-filename-dup.out" "^\./piped//a\.yaml:[0-9]+:[0-9]+: error: id 'b' is already used by piped/b\.yaml \[schema-duplicate-id\]$"
+rm -rf "$IN/piped"
 
 run missing-among-good -- --lang en dup-key.yaml nosuch.yaml not-nfc.yaml
 want_rc missing-among-good 2
