@@ -132,9 +132,15 @@ escape_xml(struct buf *b, const char *s)
 		case '\n': buf_puts(b, "&#10;"); break;
 		case '\r': buf_puts(b, "&#13;"); break;
 		default:
-			/* Other C0 controls cannot appear in XML 1.0 at all. */
+			/* Other C0 controls cannot appear in XML 1.0 at all, not
+			 * even as references: written as the text format writes
+			 * them ("\x0C"), so that a value or a file name that holds
+			 * one is not shown as another ('out\x0Cbound', not
+			 * 'outbound'). */
 			if (*p >= 0x20)
 				buf_putc(b, *p);
+			else
+				buf_printf(b, "\\x%02X", *p);
 		}
 		p++;
 	}

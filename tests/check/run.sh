@@ -111,6 +111,18 @@ assert fails == int(root.get("failures")), (fails, root.get("failures"))
 assert len(cases) == int(root.get("tests"))
 ' "$WORK/junit.out" $LOADER; then ok junit/xml; else fail junit/xml "invalid or inconsistent XML"; fi
 
+# A value, or a file name, holding a control character XML cannot carry:
+# shown as the text format shows it, not dropped, so that the message does
+# not quote another value ('out\x0Cbound' is not 'outbound'); the XML stays
+# well formed.
+variant "$(printf 'ctl\001name.yaml')" -e 's/^direction: .*/direction: "out\\fbound"/'
+run junit-controls -- --lang en --format junit "$(printf 'ctl\001name.yaml')"
+has junit-controls/value-shown "$WORK/junit-controls.out" "error: &apos;direction: out\\\\x0Cbound&apos; is not allowed"
+has junit-controls/name-shown "$WORK/junit-controls.out" 'name="ctl\\x01name\.yaml"'
+if $PY -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$WORK/junit-controls.out"
+then ok junit-controls/xml; else fail junit-controls/xml "not well-formed XML"; fi
+rm -f "$IN/$(printf 'ctl\001name.yaml')"
+
 # junit with no finding at all: one passing test case per file
 run junit-clean -- --lang en --format junit clean.yaml
 want_rc junit-clean 0

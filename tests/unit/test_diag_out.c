@@ -52,7 +52,7 @@ main(void)
 	/* XML */
 	STR_EQ(esc(escape_xml, "a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;", "xml/entities");
 	STR_EQ(esc(escape_xml, "a\nb\tc\rd"), "a&#10;b&#9;c&#13;d", "xml/whitespace-references");
-	STR_EQ(esc(escape_xml, "a\x01\x1b[0mb"), "a[0mb", "xml/controls-dropped");
+	STR_EQ(esc(escape_xml, "a\x01\x1b[0mb"), "a\\x01\\x1B[0mb", "xml/controls-shown");
 	STR_EQ(esc(escape_xml, "\xef\xbf\xbf"), "\xef\xbf\xbd", "xml/uffff-replaced");
 	STR_EQ(esc(escape_xml, "Đà Nẵng"), "Đà Nẵng", "xml/utf8-passes");
 	STR_EQ(esc(escape_xml, "\xe1\xba"), "\xef\xbf\xbd\xef\xbf\xbd", "xml/truncated-replaced");
