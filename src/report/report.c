@@ -408,7 +408,7 @@ report_work(void *vrun, size_t idx)
 	} else if (fit == OFFICE_NOT_PLACED) {
 		/* nor in the name of an office whose province is not known */
 		say(&j->said, "debrief: %s: %s\n", name,
-		    L(lang,
+		    L(said,
 		      "không xác định được hồ sơ cơ quan thuộc tỉnh, thành phố nào (xem debrief "
 		      "check): báo cáo để trống tên cơ quan, số, địa danh và người ký",
 		      "cannot tell which province the office profile belongs to (see debrief "

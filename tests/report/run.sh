@@ -145,6 +145,15 @@ printf 'office:\n  parent: Ủy ban nhân dân tỉnh Quảng Ninh\n  name: Sở
 if grep -q ': hồ sơ cơ quan là của Quảng Ninh, còn chuyến đi là của ' "$WORK/saylang-office.log"
 then ok "report/other-province-said-in-run-language"
 else fail "report/other-province-said-in-run-language" "$(cat "$WORK/saylang-office.log")"; fi
+# and an office whose province cannot be told, said the same way
+printf 'office:\n  parent: Ban Quản lý\n  name: Văn phòng\n  symbol: VP\n  place: Nơi nào đó\n  signer: {authority: Trưởng ban, name: Trần Văn Bình}\n' \
+	>"$WORK/saylang/other/unplaced.yaml"
+"$DEBRIEF" report -o "$WORK/saylang/out" --format md --today "$TODAY" \
+	--config "$WORK/saylang/other/unplaced.yaml" "$WORK/saylang/other/en.yaml" >"$WORK/saylang-unplaced.log" 2>&1
+if grep -q ': không xác định được hồ sơ cơ quan thuộc tỉnh, thành phố nào' "$WORK/saylang-unplaced.log" &&
+	! grep -q 'cannot tell' "$WORK/saylang-unplaced.log"
+then ok "report/unplaced-office-said-in-run-language"
+else fail "report/unplaced-office-said-in-run-language" "$(cat "$WORK/saylang-unplaced.log")"; fi
 
 # A .debrief.yaml that cannot be read refuses the records beside it, and
 # only those, whether their directory is named first or last.
