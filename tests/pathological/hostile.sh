@@ -140,7 +140,9 @@ mkdir -p "$L/in"
 long=$(printf 'Very%.0s Long Partner Name' $(seq 1 14))
 sed "s/^  - name: nagasaki$/  - name: $long/" \
 	"$REC/2017-07-camau-nagasaki.yaml" >"$L/in/a.yaml"
-sed "s/^id: .*/id: long-2/; s/^  - name: nagasaki$/  - name: ${long}x/" \
+# another partner: another name, and another local name, which would make
+# it the same one
+sed "s/^id: .*/id: long-2/; s/^  - name: nagasaki$/  - name: ${long}x/; s/^    local_name: 長崎県$/    local_name: 佐賀県/" \
 	"$REC/2017-07-camau-nagasaki.yaml" >"$L/in/b.yaml"
 grep -q "$long" "$L/in/a.yaml" || fail long-name "the record lacks the long name"
 run archive -o "$L/arc" --today 2025-09-01 "$L/in" >/dev/null 2>"$H/err"
