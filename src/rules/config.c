@@ -119,31 +119,47 @@ own_file(const char *path)
 	return stat(path, &st) == 0 && (st.st_uid == geteuid() || st.st_uid == 0);
 }
 
-/* The name of the file cand, found in the physical directory here: as
- * the current directory reaches it when it lies at or under it
- * (".debrief.yaml", "records/.debrief.yaml", not "records/../.debrief.yaml",
- * which a code-scanning service cannot place in the repository), from the
- * root when dir was absolute, else cand itself ("../.debrief.yaml"). */
+/* The name of the file cand, found in the physical directory here: from
+ * the current directory when dir was relative (".debrief.yaml",
+ * "records/.debrief.yaml", "../.debrief.yaml"; not
+ * "records/../.debrief.yaml", which a code-scanning service cannot place
+ * in the repository), from the root when it was absolute; cand itself when
+ * the current directory cannot be resolved. */
 static char *
 name_found(const char *dir, const char *here, char *cand)
 {
 	const char *base = strrchr(cand, '/') ? strrchr(cand, '/') + 1 : cand;
-	char *out = NULL;
+	char *cwd = NULL;
+	struct buf out = BUF_INIT;
 	if (dir && dir[0] == '/') {
-		out = xasprintf("%s%s%s", here, strcmp(here, "/") ? "/" : "", base);
+		buf_printf(&out, "%s%s%s", here, strcmp(here, "/") ? "/" : "", base);
+	} else if ((cwd = realpath(".", NULL))) {
+		/* the longest common run of whole components, then ".." for
+		 * each component of cwd past it, then here's rest */
+		size_t common = 0;
+		for (size_t i = 0;; i++) {
+			int ec = cwd[i] == '\0' || cwd[i] == '/',
+			    eh = here[i] == '\0' || here[i] == '/';
+			if (ec && eh)
+				common = i;
+			if (cwd[i] != here[i] || !cwd[i])
+				break;
+		}
+		for (const char *c = cwd + common; *c; c++)
+			if (*c == '/' && c[1])
+				buf_puts(&out, "../");
+		const char *rest = here + common;
+		while (*rest == '/')
+			rest++;
+		if (*rest)
+			buf_printf(&out, "%s/", rest);
+		buf_puts(&out, base);
 	} else {
-		char *cwd = realpath(".", NULL);
-		size_t n = cwd ? strlen(cwd) : 0;
-		if (cwd && !strcmp(here, cwd))
-			out = xstrdup(base);
-		else if (cwd && !strncmp(here, cwd, n) && (here[n] == '/' || !strcmp(cwd, "/")))
-			out = xasprintf("%s/%s", here + n + (here[n] == '/'), base);
-		free(cwd);
-	}
-	if (!out)
 		return cand;
+	}
+	free(cwd);
 	free(cand);
-	return out;
+	return buf_detach(&out);
 }
 
 const char *

@@ -665,6 +665,8 @@ has config-root/github "$WORK/config-root.out" '^::error file=\.debrief\.yaml,li
 has config-root/sarif "$WORK/config-root.sarif" '"uri": "\.debrief\.yaml", "uriBaseId": "%SRCROOT%"'
 (cd "$IN/repo/records" && "$DEBRIEF" check --lang en --verbose .) >"$WORK/config-below.out" 2>&1
 has config-root/from-below "$WORK/config-below.out" '^\.\./\.debrief\.yaml:2:20: error: '
+(cd "$IN/repo/records" && "$DEBRIEF" check --lang en ../records) >"$WORK/config-around.out" 2>&1
+has config-root/up-and-down "$WORK/config-around.out" '^\.\./\.debrief\.yaml:2:20: error: '
 rm -rf "$IN/repo"
 run config-option -- --lang en --config none.conf cfg/records
 want_rc config-option 0
