@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "build.h"
 #include "catalogue.h"
 #include "fsutil.h"
 #include "node.h"
@@ -544,6 +545,7 @@ arc_cache_open(const char *dir, enum lang lang, struct date today, char **why)
 	hash_update(&h, CACHE_HEAD, strlen(CACHE_HEAD));
 	int run[4] = {(int)lang, today.y, today.m, today.d};
 	hash_update(&h, run, sizeof run);
+	hash_update(&h, build_id(), HASH_LEN); /* this program's, not only its version's */
 	hash_final(&h, c->run);
 	char run_hex[2 * HASH_LEN + 1];
 	hash_hex(c->run, run_hex);

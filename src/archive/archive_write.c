@@ -32,6 +32,7 @@
 #endif
 
 #include "archive_pages.h"
+#include "build.h"
 #include "fsutil.h"
 #include "hash.h"
 #include "par.h"
@@ -215,9 +216,10 @@ pdf_key(uint64_t md_hash, const char *title, const struct arc_write_opts *o)
 	hash_init(&h);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char opts[256];
-	snprintf(opts, sizeof opts, "%016llx\n%s\n%d\n%s\n", (unsigned long long)md_hash,
-	         DEBRIEF_VERSION, (int)o->lang, sde ? sde : "-");
+	snprintf(opts, sizeof opts, "%016llx\n%d\n%s\n", (unsigned long long)md_hash, (int)o->lang,
+	         sde ? sde : "-");
 	hash_update(&h, opts, strlen(opts));
+	hash_update(&h, build_id(), HASH_LEN); /* the program that renders it */
 	hash_update(&h, title, strlen(title));
 	return hash_final64(&h);
 }

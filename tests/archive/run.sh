@@ -286,6 +286,21 @@ has cache/rerun-writes-nothing "$WORK/cache-again.out" ' 0 written, '
 cmp -s "$WORK/cache.before" "$K/inc/.debrief-cache" && ok cache/same-records-same-file ||
 	fail cache/same-records-same-file "the cache changed on an unchanged re-run"
 
+# Another build of the program, though it says the same version (a
+# patched package, a developer's build), takes nothing of the last run's:
+# every record is parsed again, and the archive is the fresh one.
+cp "$DEBRIEF" "$WORK/other-build" && printf 'x' >>"$WORK/other-build"
+(cd "$K" && "$WORK/other-build" archive -o inc --today $TODAY --lang en --verbose records) \
+	>"$WORK/cache-other-build.out" 2>"$WORK/cache-other-build.err"
+has cache/other-build-parses-all "$WORK/cache-other-build.err" 'cache: 0 records reused, 11 parsed$'
+# the same pages and archive.json (the manifest's keys are the build's)
+rm -rf "$K/fresh" && karc other-build-fresh fresh
+if diff -r -x '.debrief-*' "$K/fresh" "$K/inc" >"$WORK/cache.diff" 2>&1; then
+	ok cache/other-build-same-as-fresh
+else fail cache/other-build-same-as-fresh "$(head -n 3 "$WORK/cache.diff")"; fi
+karc cache-back inc
+has cache/back-to-this-build-parses-all "$WORK/cache-back.err" 'cache: 0 records reused, 11 parsed$'
+
 # A record not read again because stat says it is as it was
 # (DIR/.debrief-cache.stat) must not hide a change: the same number of
 # bytes written in place, its mtime then set back (as cp -p or tar do),
