@@ -150,19 +150,23 @@ explain_rule(struct buf *b, const struct rule *ru, enum lang lang, int markdown)
 	const char *group = L(lang, "Nhóm", "Group"), *guid = L(lang, "Hướng dẫn", "Guidance");
 	const char *when = L(lang, "Khi nào", "When");
 	const char *ids = *ru->guidance ? ru->guidance : "-";
+	/* the group's id, as configurations and JSON name it, after its words */
+	const char *gl = rules_group_label(ru->group, lang);
+	char *gs = gl ? xasprintf("%s (%s)", gl, ru->group) : xstrdup(ru->group);
 	if (markdown) {
 		buf_printf(b, "**%s** (%s)  \n%s: %s  \n%s: %s  \n%s: ", ru->id,
-		           rules_sev_label(ru), group, ru->group, guid, ids, when);
+		           rules_sev_label(ru), group, gs, guid, ids, when);
 		md_text(b, L(lang, ru->when_vi, ru->when_en));
 		buf_puts(b, "\n\n");
 		md_text(b, L(lang, ru->why_vi, ru->why_en));
 		buf_putc(b, '\n');
 	} else {
 		buf_printf(b, "%s (%s)\n", ru->id, rules_sev_label(ru));
-		buf_printf(b, "%s: %s\n%s: %s\n", group, ru->group, guid, ids);
+		buf_printf(b, "%s: %s\n%s: %s\n", group, gs, guid, ids);
 		buf_printf(b, "%s: %s\n\n", when, L(lang, ru->when_vi, ru->when_en));
 		wrap(b, L(lang, ru->why_vi, ru->why_en), 0, 76);
 	}
+	free(gs);
 	const char *g = ru->guidance;
 	while (*g) {
 		size_t n = strcspn(g, " ");

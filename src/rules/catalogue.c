@@ -510,6 +510,24 @@ rules_sev_label(const struct rule *ru)
 }
 
 const char *
+rules_group_label(const char *group, enum lang lang)
+{
+	static const char *const label[][3] = {
+	    {"input", "tệp đầu vào", "the input file"},
+	    {"schema", "định dạng hồ sơ", "the record format"},
+	    {"prep", "chuẩn bị chuyến công tác", "preparing the visit"},
+	    {"visit", "trong chuyến công tác", "during the visit"},
+	    {"follow", "sau chuyến công tác", "after the visit"},
+	    {"memory", "lưu giữ, bàn giao", "keeping and handing over"},
+	    {"archive", "toàn bộ hồ sơ lưu trữ", "the collection as a whole"},
+	    {"config", "tệp cấu hình .debrief.yaml", "the .debrief.yaml configuration"}};
+	for (size_t i = 0; i < sizeof label / sizeof label[0]; i++)
+		if (!strcmp(group, label[i][0]))
+			return L(lang, label[i][1], label[i][2]);
+	return NULL;
+}
+
+const char *
 rules_suggest(const char *id)
 {
 	const char **ids = xcalloc(rule_count, sizeof *ids);

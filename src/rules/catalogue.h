@@ -14,7 +14,8 @@ struct rule {
 	const char *id;       /* stable kebab-case id */
 	enum sev sev;         /* default severity (the higher one for error/warning rules) */
 	const char *guidance; /* "G1 G2", "" for input rules */
-	const char *group;   /* "input", "schema", "prep", "visit", "follow", "memory", "archive" */
+	const char *
+	    group; /* "input", "schema", "prep", "visit", "follow", "memory", "archive", "config" */
 	const char *when_vi; /* one line: when it fires */
 	const char *when_en;
 	const char *why_vi; /* rationale, a short paragraph (explain) */
@@ -27,6 +28,9 @@ const struct rule *rule_find(const char *id);
 /* "error/warning" for the rules whose findings come at two levels, else
  * the default severity's name. */
 const char *rules_sev_label(const struct rule *ru);
+/* What a rule group is about, in lang's words ("sau chuyến công tác" for
+ * "follow"); NULL for a group it does not know. */
+const char *rules_group_label(const char *group, enum lang lang);
 /* The rule id nearest to a mistyped one, NULL when none is near. */
 const char *rules_suggest(const char *id);
 

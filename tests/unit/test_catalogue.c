@@ -101,5 +101,14 @@ main(void)
 	STR_EQ(rules_sev_label(rule_find("prep-language")), "error/warning",
 	       "catalogue/two-levels");
 	STR_EQ(rules_sev_label(rule_find("prep-what")), "error", "catalogue/one-level");
+	/* explain says what each group is about, in both languages */
+	int labelled = 1;
+	for (size_t i = 0; i < rule_count; i++)
+		labelled &= rules_group_label(rule_table[i].group, LANG_VI) != NULL &&
+		            rules_group_label(rule_table[i].group, LANG_EN) != NULL;
+	OK(labelled, "catalogue/groups-labelled");
+	STR_EQ(rules_group_label("follow", LANG_VI), "sau chuyến công tác",
+	       "catalogue/group-label-vi");
+	OK(rules_group_label("no-such-group", LANG_EN) == NULL, "catalogue/group-label-unknown");
 	return 0;
 }
