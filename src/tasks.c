@@ -42,13 +42,13 @@ usage(FILE *f)
 /* One task to list, copied out of its record. */
 struct due_task {
 	char *locality, *owner, *task, *id, *record, *file;
-	char *written;     /* the owner as written (JSON); owner: its group's name */
-	char *lkey, *okey; /* folded locality and owner: the groups */
-	unsigned line;
-	char due[11];      /* YYYY-MM-DD (JSON) */
-	char shown[32];    /* as the language writes it in a table (date_short) */
-	long days;         /* from today to the due date's last day; < 0: overdue */
-	long lmost, omost; /* the fewest days of its locality's, its owner's tasks */
+	char *written;      /* the owner as written (JSON); owner: its group's name */
+	char *lkey, *okey;  /* folded locality and owner: the groups */
+	unsigned line, col; /* where the task starts in its file */
+	char due[11];       /* YYYY-MM-DD (JSON) */
+	char shown[32];     /* as the language writes it in a table (date_short) */
+	long days;          /* from today to the due date's last day; < 0: overdue */
+	long lmost, omost;  /* the fewest days of its locality's, its owner's tasks */
 	enum task_status status;
 	int status_unknown; /* the record's status was rejected: neither open nor done */
 };
@@ -167,6 +167,7 @@ collect(struct due_list *l, const struct archive *a, const struct want *w)
 		                       xstrdup(loc->key),
 		                       xstrdup(o->vague ? "" : o->key),
 		                       t->mark.line,
+		                       t->mark.col,
 		                       "",
 		                       "",
 		                       days,
@@ -279,9 +280,9 @@ out_text(struct buf *b, const struct due_list *l, enum lang lang)
 			buf_printf(b, "  %s\n", d->owner);
 		buf_puts(b, "    ");
 		when(b, d, lang);
-		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u\n", L(lang, "hạn", "deadline"),
+		buf_printf(b, " (%s %s): %s [%s %s, %s] %s:%u:%u\n", L(lang, "hạn", "deadline"),
 		           d->shown, d->task, d->record, d->id, status_word(d, lang), d->file,
-		           d->line);
+		           d->line, d->col);
 	}
 	if (l->n)
 		buf_putc(b, '\n');
@@ -360,7 +361,7 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 		json_field(b, "id", d->id, 0);
 		json_field(b, "record", d->record, 0);
 		json_field(b, "file", d->file, 0);
-		buf_printf(b, "\"line\": %u, ", d->line);
+		buf_printf(b, "\"line\": %u, \"column\": %u, ", d->line, d->col);
 		json_field(b, "due", d->due, 0);
 		buf_printf(b, "\"days\": %ld, \"overdue\": %s, ", d->days,
 		           overdue(d) ? "true" : "false");

@@ -102,7 +102,7 @@ assert keys == sorted(keys, key=lambda k: keys.index(k)), "groups not together"
 MANWIDTH=250 man -l "$TOP/man/debrief.1" 2>/dev/null | col -b | tr '\n\t' '  ' | tr -s ' ' >"$WORK/man1.txt"
 manual_shows() { if grep -qF -- "$2" "$WORK/man1.txt"; then ok "commands/manual-shows/$1"; else
 	fail "commands/manual-shows/$1" "the rendered manual lacks $2"; fi; }
-manual_shows tasks-json '{"version": 1, "today", "due_within", "tasks": [{"locality", "owner", "task", "id", "record", "file", "line", "due", "days", "overdue", "status"}, ...], "summary": {"overdue", "due_soon"}}'
+manual_shows tasks-json '{"version": 1, "today", "due_within", "tasks": [{"locality", "owner", "task", "id", "record", "file", "line", "column", "due", "days", "overdue", "status"}, ...], "summary": {"overdue", "due_soon"}}'
 manual_shows rules-json '{"version": 1, "rules": [{"id", "severity", "guidance", "group", "when"}, ...]}'
 manual_shows tasks-owner-example "(‘nong nghiep’ finds “Sở Nông nghiệp và Môi trường”)"
 # the Markdown is one table per department and renders
