@@ -111,6 +111,7 @@ static const char *const title_en[][2] = {
     {"truong phong", "Head of Division"},
     {"pho truong phong", "Deputy Head of Division"},
     {"chu tich", "Chairman"},
+    {"uy ban nhan dan", "People's Committee"},
     {"pho chu tich", "Vice Chairman"},
     {"dai su", "Ambassador"},
     {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
@@ -168,13 +169,16 @@ english_title(const char *s)
 }
 
 /* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en); "Q. Giám đốc"
- * → "ACTING DIRECTOR", the whole line in upper case as in Vietnamese. */
+ * → "ACTING DIRECTOR", "TM. Ủy ban nhân dân" → "ON BEHALF OF THE PEOPLE'S
+ * COMMITTEE", the whole line in upper case as in Vietnamese.  The profile
+ * wrote the prefix as the decree does (config.c). */
 static char *
 authority(const char *s, enum lang lang)
 {
 	static const char *const pre[][2] = {{"KT.", "p.p."},
 	                                     {"TL.", "p.o."},
 	                                     {"TUQ.", "BY AUTHORISATION OF THE"},
+	                                     {"TM.", "ON BEHALF OF THE"},
 	                                     {"Q.", "ACTING"}};
 	if (!s)
 		return xstrdup(BLANK);
@@ -256,7 +260,8 @@ body_name(const char *s, enum lang lang)
 
 /* The office's parent body: as the profile gives it, else, for one of Viet
  * Nam's representative agencies abroad, the Ministry of Foreign Affairs,
- * which every one of them is under; NULL when neither. */
+ * which every one of them is under; NULL when neither (a province's
+ * people's committee has none). */
 static const char *
 office_parent(const struct office *of)
 {
@@ -644,7 +649,9 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
             enum lang lang, int draft)
 {
 	struct fview v = {a, root, lang};
-	put_y_own(&v, "y_parent", body_name(office_parent(of), lang));
+	/* a people's committee heads its province: no line above its name */
+	put_y_own(&v, "y_parent",
+	          of->apex && !of->parent ? xstrdup("") : body_name(office_parent(of), lang));
 	put_y_own(&v, "y_issuer", body_name(of->name, lang));
 	put_y_own(&v, "y_number", report_number_text(r, of));
 	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);
@@ -657,7 +664,8 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 		put_y_own(&v, "y_title", text_upper(t));
 		free(t);
 	} else {
-		put_y(&v, "y_title", NULL);
+		/* one who signs for another has a title of their own: a blank */
+		put_y(&v, "y_title", of->for_someone ? BLANK : NULL);
 	}
 	put_y(&v, "y_signer", of->signer ? of->signer : BLANK);
 	node_map_put(a, root, "draft", node_new_bool(a, draft));

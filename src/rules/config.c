@@ -555,25 +555,115 @@ set_text(char **slot, char *s)
 	*slot = s;
 }
 
+/* The words an authority line opens with (Decree 30/2020/NĐ-CP, Appendix
+ * I): ký thay, thừa lệnh, thừa ủy quyền and thay mặt sign for someone else,
+ * under whose title the signer's own follows; quyền (acting) signs in the
+ * head's title alone. */
+static const char *const sign_prefix[] = {"KT", "TL", "TUQ", "TM", "Q"};
+enum { SIGN_Q = 4 };
+
+/* s with its prefix as the decree writes it ("kt giám đốc", "K.T. Giám
+ * đốc" → "KT. giám đốc", "KT. Giám đốc"); *k the prefix (-1 when none),
+ * *dotless set when it was written without its full stop. */
+static char *
+authority_canon(const char *s, int *k, int *dotless)
+{
+	*k = -1;
+	*dotless = 0;
+	size_t n = strcspn(s, " ");
+	char w[8];
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			continue;
+		if (m + 1 >= sizeof w || !isalpha((unsigned char)s[i]))
+			return xstrdup(s);
+		w[m++] = (char)toupper((unsigned char)s[i]);
+	}
+	w[m] = 0;
+	for (size_t i = 0; i < sizeof sign_prefix / sizeof sign_prefix[0]; i++)
+		if (!strcmp(w, sign_prefix[i]))
+			*k = (int)i;
+	if (*k < 0 || !s[n]) {
+		*k = -1;
+		return xstrdup(s);
+	}
+	*dotless = s[n - 1] != '.';
+	return xasprintf("%s. %s", sign_prefix[*k], s + n + strspn(s + n, " "));
+}
+
+/* The signature block as the decree sets it: a prefix with its full stop;
+ * a deputy signing for the head (KT.); a title only under an authority
+ * that signs for someone.  What can be put right is, and said. */
+static void
+check_signer(struct cload *cl, const struct node *auth, const struct node *title)
+{
+	struct office *of = &cl->cfg->office;
+	int k = -1, dotless = 0;
+	if (of->authority) {
+		char *c = authority_canon(of->authority, &k, &dotless);
+		if (dotless)
+			cfinding(cl, auth, "config-office",
+			         L(cl->lang,
+			           "'%s' được ghi thành '%s': chữ viết tắt %s. có dấu chấm",
+			           "'%s' is written '%s': the abbreviation %s. takes a full stop"),
+			         of->authority, c, sign_prefix[k]);
+		free(of->authority);
+		of->authority = c;
+	}
+	of->for_someone = k >= 0 && k != SIGN_Q;
+	if (!of->authority || k >= 0)
+		return;
+	char *f = text_fold(of->authority);
+	int deputy = !strncmp(f, "pho ", 4);
+	free(f);
+	if (deputy) {
+		const char *head = of->authority + strcspn(of->authority, " ");
+		head += strspn(head, " ");
+		cfinding(
+		    cl, auth, "config-office",
+		    L(cl->lang,
+		      "'%s' là cấp phó: cấp phó ký thay cấp trưởng, authority ghi 'KT. %s' và "
+		      "title ghi '%s'",
+		      "'%s' is a deputy, who signs for the head: write authority as 'KT. %s' and "
+		      "title as '%s'"),
+		    of->authority, head, of->authority);
+	} else if (of->title)
+		cfinding(
+		    cl, title, "config-office",
+		    L(cl->lang,
+		      "title chỉ ghi khi người ký ký thay (KT.), thừa lệnh (TL.), thừa ủy quyền "
+		      "(TUQ.) hoặc thay mặt (TM.); authority '%s' không có chữ nào trong số đó "
+		      "nên khối chữ ký sẽ có hai chức vụ: có phải 'KT. %s'?",
+		      "a title is written only when the signer signs for someone (KT., TL., "
+		      "TUQ., TM.); authority '%s' has none of them, so the signature block "
+		      "would carry two titles: did you mean 'KT. %s'?"),
+		    of->authority, of->authority);
+}
+
 static void
 load_signer(struct cload *cl, const struct node *key, const struct node *map)
 {
 	static const char *const keys[] = {"authority", "title", "name"};
 	struct office *of = &cl->cfg->office;
+	const struct node *auth = key, *title = key;
 	if (!want_map(cl, key, map))
 		return;
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *name = node_str(k) ? node_str(k) : "";
-		if (!strcmp(name, "authority"))
+		if (!strcmp(name, "authority")) {
 			set_text(&of->authority, office_text(cl, "office.signer.authority", v));
-		else if (!strcmp(name, "title"))
+			auth = v;
+		} else if (!strcmp(name, "title")) {
 			set_text(&of->title, office_text(cl, "office.signer.title", v));
-		else if (!strcmp(name, "name"))
+			title = v;
+		} else if (!strcmp(name, "name"))
 			set_text(&of->signer, office_text(cl, "office.signer.name", v));
 		else
 			unknown_key(cl, k, "office.signer", keys, 3);
 	}
+	check_signer(cl, auth, title);
 }
 
 /* Where the office stands: an embassy or consulate by its name; else the
@@ -613,6 +703,16 @@ place_office(struct cload *cl, const struct node *key, struct office *of)
 	if (u >= 0) {
 		of->at = OFFICE_PROVINCE;
 		of->unit = u;
+		/* the province's people's committee itself has no parent body
+		 * above its name (nor any line for one) */
+		char *f = of->name ? text_fold(of->name) : NULL;
+		static const char *const apex[] = {"uy ban nhan dan tinh ",
+		                                   "uy ban nhan dan thanh pho ", "ubnd tinh ",
+		                                   "ubnd thanh pho "};
+		for (size_t i = 0; f && i < sizeof apex / sizeof apex[0]; i++)
+			if (!strncmp(f, apex[i], strlen(apex[i])) && said[1] == u)
+				of->apex = 1;
+		free(f);
 		return;
 	}
 	cfinding(cl, key, "config-office",
@@ -656,6 +756,20 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 				         s);
 				free(s);
 				s = NULL;
+			} else if (s && !strncmp(s, "BC-", 3) && s[3]) {
+				/* the type of document is the report's, not the body's */
+				char *t = xstrdup(s + 3);
+				cfinding(cl, v, "config-office",
+				         L(cl->lang,
+				           "ký hiệu cơ quan '%s' gồm cả loại văn bản (BC); báo cáo "
+				           "ghi ký "
+				           "hiệu là '%s' (Số: 18/BC-%s)",
+				           "the office symbol '%s' includes the type of document "
+				           "(BC); the "
+				           "report takes '%s' (No.: 18/BC-%s)"),
+				         s, t, t);
+				free(s);
+				s = t;
 			}
 			set_text(&of->symbol, s);
 		} else if (!strcmp(name, "signer"))
@@ -682,11 +796,12 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	struct {
 		const char *path;
 		const char *val;
-	} need[] = {{"parent", of->parent || of->at == OFFICE_ABROAD ? "" : NULL},
+	} need[] = {{"parent", of->parent || of->at == OFFICE_ABROAD || of->apex ? "" : NULL},
 	            {"name", of->name},
 	            {"symbol", of->symbol},
 	            {"place", of->place},
 	            {"signer.authority", of->authority},
+	            {"signer.title", of->title || !of->for_someone ? "" : NULL},
 	            {"signer.name", of->signer}};
 	struct buf miss = BUF_INIT;
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)

@@ -481,6 +481,28 @@ for a in "Q. Giám đốc|ACTING DIRECTOR" "TUQ. Giám đốc|BY AUTHORISATION O
 	grep -qx "  - \"${a#*|}\"" "$md" && ok "report/office-signer-in-english/${a#*|}" ||
 		fail "report/office-signer-in-english/${a#*|}" "$(sed -n '/^signer:/,/^signer_name/p' "$md")"
 done
+# The province's people's committee as the issuing body: no parent line
+# above its name (nor a blank for one), and in English it signs on behalf
+# of the committee.
+mkdir -p "$WORK/office-committee"
+cp "$TOP/examples/2027-03-tuyenquang-oita.yaml" "$WORK/office-committee/"
+printf 'office:\n  name: Ủy ban nhân dân tỉnh Tuyên Quang\n  symbol: UBND\n  place: Tuyên Quang\n  signer: {authority: TM. Ủy ban nhân dân, title: Chủ tịch, name: Nguyễn Văn Sơn}\n' \
+	>"$WORK/office-committee/.debrief.yaml"
+office_report office-committee
+vi_head=$(sed -n 2,4p "$md" | tr '\n' ' ')
+office_report office-committee --lang en
+if [ "$vi_head" = 'lang: "vi" issuer: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" number: "Số:        /BC-UBND" ' ] &&
+	! grep -q '^parent:' "$md" && ! grep -q 'config-office' "$WORK/office-committee.log" &&
+	grep -qx '  - "ON BEHALF OF THE PEOPLE'"'"'S COMMITTEE"' "$md"
+then ok report/office-committee-has-no-parent
+else fail report/office-committee-has-no-parent "$vi_head $(cat "$WORK/office-committee.log") $(sed -n '2,4p; /^signer:/,/^signer_name/p' "$md")"; fi
+# One who signs for another (KT.) and whose own title the profile lacks
+# gets a blank for it, not a signature block with no title.
+sed -i "s/^  signer: .*/  signer: {authority: KT. Giám đốc, name: Phạm Sanh Châu}/" "$WORK/office-dept/.debrief.yaml"
+office_report office-dept
+if [ "$(sed -n '/^signer:/,/^signer_name/p' "$md" | tr '\n' ' ')" = 'signer:   - "KT. GIÁM ĐỐC"   - "……………" signer_name: "Phạm Sanh Châu" ' ]
+then ok report/office-signer-title-left-blank
+else fail report/office-signer-title-left-blank "$(sed -n '/^signer:/,/^signer_name/p' "$md")"; fi
 # ---- larger than the loader's limit: the same finding as check and archive
 # give (yaml-limit at 1:1), not an I/O error; the record gets no report ----
 head -c 17000000 /dev/zero | tr '\0' a >"$WORK/huge.yaml"
