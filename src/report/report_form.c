@@ -300,7 +300,11 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 		put_y(v, "y_place", of->place);
 	else
 		put_y(v, "y_place", BLANK);
-	const struct date *d = r->report_date.set && r->report_date.d.d ? &r->report_date.d : NULL;
+	/* another body's report number and date are not this document's */
+	const struct date *d =
+	    r->report_date.set && r->report_date.d.d && !report_number_foreign(r, of)
+	        ? &r->report_date.d
+	        : NULL;
 	put_y_own(v, "y_day", d ? xasprintf("%02d", d->d) : xstrdup("    "));
 	/* months 1 and 2 take a leading zero, the others do not */
 	put_y_own(v, "y_month", d ? xasprintf(d->m < 3 ? "%02d" : "%d", d->m) : xstrdup("    "));
@@ -638,6 +642,24 @@ report_office_fits(const struct office *of, const struct record *r, const char *
 	return OFFICE_OTHER_PROVINCE;
 }
 
+const char *
+report_number_foreign(const struct record *r, const struct office *of)
+{
+	const char *n = r->report_number.s;
+	const char *bc = n ? strstr(n, "/BC-") : NULL;
+	if (!bc || !of->given || !of->symbol)
+		return NULL;
+	const char *sym = bc + 4;
+	char *fs = text_fold(sym), *fo = text_fold(of->symbol);
+	size_t k = strlen(fo);
+	/* the office's symbol, or it with the unit that drafted ("SNV-HTQT",
+	 * folded "snv htqt") */
+	int ours = !strncmp(fs, fo, k) && (!fs[k] || fs[k] == ' ');
+	free(fs);
+	free(fo);
+	return ours ? NULL : sym;
+}
+
 char *
 report_number_text(const struct record *r, const struct office *of)
 {
@@ -653,7 +675,9 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	put_y_own(&v, "y_parent",
 	          of->apex && !of->parent ? xstrdup("") : body_name(office_parent(of), lang));
 	put_y_own(&v, "y_issuer", body_name(of->name, lang));
-	put_y_own(&v, "y_number", report_number_text(r, of));
+	put_y_own(&v, "y_number",
+	          report_number_foreign(r, of) ? number(NULL, of->symbol)
+	                                       : report_number_text(r, of));
 	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);
 	put_date(&v, of, r);
 	put_sides(&v, r);

@@ -413,6 +413,28 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "……………"$' "$md" && ! grep -q 'B�
 	grep -q 'không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào' "$WORK/office-unplaced.log"
 then ok report/office-not-placed-not-used
 else fail report/office-not-placed-not-used "rc=$rc $(head -c 300 "$WORK/office-unplaced.log") $(sed -n 2,8p "$md")"; fi
+# A report number of another body's (the province's 125/BC-SNV, kept in a
+# consulate's records) is not the consulate's document's: its number and
+# date are left blank, and said; the follow-up still names that report.
+# The office's symbol with the drafting unit after it is its own.
+office office-number "Bộ Ngoại giao" "Tổng Lãnh sự quán Việt Nam tại Fukuoka" "Fukuoka"
+sed -i 's/symbol: SNV/symbol: TLSQ/' "$WORK/office-number/.debrief.yaml"
+cp "$TOP/examples/2017-07-camau-nagasaki.yaml" "$WORK/office-number/"
+"$DEBRIEF" report -o "$WORK/office-number-out" --format md --today "$TODAY" \
+	"$WORK/office-number/2017-07-camau-nagasaki.yaml" >"$WORK/office-number.log" 2>&1
+md="$WORK/office-number-out/2017-07-camau-nagasaki.md"
+sed 's#number: 125/BC-SNV#number: 125/BC-TLSQ-KT#; s/^id: .*/id: own/' "$TOP/examples/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/office-number/own.yaml"
+"$DEBRIEF" report -o "$WORK/office-number-out" --format md --today "$TODAY" \
+	"$WORK/office-number/own.yaml" >"$WORK/office-number-own.log" 2>&1
+if grep -q '^number: "Số:        /BC-TLSQ"$' "$md" && grep -q '^place_date: "Fukuoka, ngày      tháng ' "$md" &&
+	grep -q 'số 125/BC-SNV, ngày 20 tháng 7 năm 2017' "$md" &&
+	grep -q ': số báo cáo 125/BC-SNV trong hồ sơ mang ký hiệu SNV, không phải TLSQ của cơ quan' "$WORK/office-number.log" &&
+	grep -q '^number: "Số: 125/BC-TLSQ-KT"$' "$WORK/office-number-out/own.md" &&
+	grep -q '^place_date: "Fukuoka, ngày 20 tháng 7 năm 2017"$' "$WORK/office-number-out/own.md" &&
+	! grep -q 'ký hiệu' "$WORK/office-number-own.log"
+then ok report/office-number-of-another-body-not-used
+else fail report/office-number-of-another-body-not-used "$(cat "$WORK/office-number.log" "$WORK/office-number-own.log") $(sed -n 2,8p "$md")"; fi
 # An embassy's profile in an English report: its name and place in English,
 # the country by the country table ("in Laos", not "in Lào").
 office office-embassy "Bộ Ngoại giao" "Đại sứ quán Việt Nam tại Lào" "Viêng Chăn"
