@@ -413,6 +413,13 @@ if [ $rc -eq 0 ] && grep -q '^issuer: "……………"$' "$md" && ! grep -q 'B�
 	grep -q 'không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào' "$WORK/office-unplaced.log"
 then ok report/office-not-placed-not-used
 else fail report/office-not-placed-not-used "rc=$rc $(head -c 300 "$WORK/office-unplaced.log") $(sed -n 2,8p "$md")"; fi
+# ... and says so in the run's language, whatever the record's.
+sed -i 's/^lang: vi$/lang: en/' "$WORK/office-unplaced/2027-03-tuyenquang-oita.yaml"
+office_report office-unplaced
+if grep -q '^lang: "en"$' "$md" &&
+	grep -q ': không xác định được hồ sơ cơ quan thuộc tỉnh, thành phố nào (xem debrief check)' "$WORK/office-unplaced.log"
+then ok report/office-not-placed-said-in-run-language
+else fail report/office-not-placed-said-in-run-language "$(cat "$WORK/office-unplaced.log")"; fi
 # A report number of another body's (the province's 125/BC-SNV, kept in a
 # consulate's records) is not the consulate's document's: its number and
 # date are left blank, and said; the follow-up still names that report.
