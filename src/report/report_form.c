@@ -683,6 +683,8 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	put_sides(&v, r);
 	put_recipients(&v, of, r);
 	put_y_own(&v, "y_authority", authority(of->authority, lang));
+	put_y_own(&v, "y_authority2",
+	          of->authority2 ? authority(of->authority2, lang) : xstrdup(""));
 	if (of->title) {
 		char *t = lang == LANG_EN ? english_title(of->title) : xstrdup(of->title);
 		put_y_own(&v, "y_title", text_upper(t));

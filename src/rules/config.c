@@ -98,6 +98,7 @@ config_free(struct config *cfg)
 	free(of->symbol);
 	free(of->place);
 	free(of->authority);
+	free(of->authority2);
 	free(of->title);
 	free(of->signer);
 	free_strs(of->recipients, of->nrecipients);
@@ -560,7 +561,7 @@ set_text(char **slot, char *s)
  * under whose title the signer's own follows; quyền (acting) signs in the
  * head's title alone. */
 static const char *const sign_prefix[] = {"KT", "TL", "TUQ", "TM", "Q"};
-enum { SIGN_Q = 4 };
+enum { SIGN_TM = 3, SIGN_Q = 4 }; /* their places in sign_prefix */
 
 /* s with its prefix as the decree writes it ("kt giám đốc", "K.T. Giám
  * đốc" → "KT. giám đốc", "KT. Giám đốc"); *k the prefix (-1 when none),
@@ -592,42 +593,74 @@ authority_canon(const char *s, int *k, int *dotless)
 	return xasprintf("%s. %s", sign_prefix[*k], s + n + strspn(s + n, " "));
 }
 
+/* s, an authority line, with its prefix written as the decree does; which
+ * prefix in *k.  A missing full stop is said at n. */
+static char *
+authority_line(struct cload *cl, const struct node *n, char *s, int *k)
+{
+	int dotless = 0;
+	char *c = authority_canon(s, k, &dotless);
+	if (dotless)
+		cfinding(cl, n, "config-office",
+		         L(cl->lang, "'%s' được ghi thành '%s': chữ viết tắt %s. có dấu chấm",
+		           "'%s' is written '%s': the abbreviation %s. takes a full stop"),
+		         s, c, sign_prefix[*k]);
+	free(s);
+	return c;
+}
+
 /* The signature block as the decree sets it: a prefix with its full stop;
- * a deputy signing for the head (KT.); a title only under an authority
- * that signs for someone.  What can be put right is, and said. */
+ * a second authority line only under TM. (a vice chairman signing for the
+ * committee: TM. Ủy ban nhân dân, KT. Chủ tịch); a deputy signing for the
+ * head (KT.); a title only under an authority that signs for someone.
+ * What can be put right is, and said. */
 static void
 check_signer(struct cload *cl, const struct node *auth, const struct node *title)
 {
 	struct office *of = &cl->cfg->office;
-	int k = -1, dotless = 0;
-	if (of->authority) {
-		char *c = authority_canon(of->authority, &k, &dotless);
-		if (dotless)
-			cfinding(cl, auth, "config-office",
-			         L(cl->lang,
-			           "'%s' được ghi thành '%s': chữ viết tắt %s. có dấu chấm",
-			           "'%s' is written '%s': the abbreviation %s. takes a full stop"),
-			         of->authority, c, sign_prefix[k]);
-		free(of->authority);
-		of->authority = c;
+	int k = -1, k2 = -1;
+	const struct node *n1 = auth, *n2 = auth;
+	if (auth && auth->kind == NODE_SEQ && auth->len) {
+		n1 = auth->items[0];
+		n2 = auth->items[auth->len - 1];
 	}
+	if (of->authority)
+		of->authority = authority_line(cl, n1, of->authority, &k);
+	if (of->authority2) {
+		of->authority2 = authority_line(cl, n2, of->authority2, &k2);
+		if (k != SIGN_TM) {
+			cfinding(
+			    cl, n1, "config-office",
+			    L(cl->lang,
+			      "khối chữ ký có hai dòng thẩm quyền khi thay mặt tập thể: dòng "
+			      "đầu là 'TM. …' (như TM. Ủy ban nhân dân, KT. Chủ tịch), không "
+			      "phải '%s'",
+			      "an authority of two lines signs on behalf of a collective body: "
+			      "its first line is 'TM. …' (as in TM. Ủy ban nhân dân, KT. Chủ "
+			      "tịch), not '%s'"),
+			    of->authority);
+		}
+		k = k2;
+	}
+	const char *last = of->authority2 ? of->authority2 : of->authority;
+	const struct node *at = of->authority2 ? n2 : n1;
 	of->for_someone = k >= 0 && k != SIGN_Q;
-	if (!of->authority || k >= 0)
+	if (!last || k >= 0)
 		return;
-	char *f = text_fold(of->authority);
+	char *f = text_fold(last);
 	int deputy = !strncmp(f, "pho ", 4);
 	free(f);
 	if (deputy) {
-		const char *head = of->authority + strcspn(of->authority, " ");
+		const char *head = last + strcspn(last, " ");
 		head += strspn(head, " ");
 		cfinding(
-		    cl, auth, "config-office",
+		    cl, at, "config-office",
 		    L(cl->lang,
 		      "'%s' là cấp phó: cấp phó ký thay cấp trưởng, authority ghi 'KT. %s' và "
 		      "title ghi '%s'",
 		      "'%s' is a deputy, who signs for the head: write authority as 'KT. %s' and "
 		      "title as '%s'"),
-		    of->authority, head, of->authority);
+		    last, head, last);
 	} else if (of->title)
 		cfinding(
 		    cl, title, "config-office",
@@ -638,7 +671,38 @@ check_signer(struct cload *cl, const struct node *auth, const struct node *title
 		      "a title is written only when the signer signs for someone (KT., TL., "
 		      "TUQ., TM.); authority '%s' has none of them, so the signature block "
 		      "would carry two titles: did you mean 'KT. %s'?"),
-		    of->authority, of->authority);
+		    last, last);
+}
+
+/* office.signer.authority: one line, or two under TM. */
+static void
+load_authority(struct cload *cl, const struct node *v)
+{
+	struct office *of = &cl->cfg->office;
+	if (v->kind != NODE_SEQ) {
+		set_text(&of->authority, office_text(cl, "office.signer.authority", v));
+		return;
+	}
+	if (v->len < 1 || v->len > 2) {
+		cfinding(cl, v, "config-value",
+		         L(cl->lang,
+		           "'office.signer.authority' là một dòng, hoặc hai dòng khi thay mặt tập "
+		           "thể ([TM. Ủy ban nhân dân, KT. Chủ tịch]), không phải %zu dòng",
+		           "'office.signer.authority' is one line, or two when signing on behalf "
+		           "of a collective body ([TM. Ủy ban nhân dân, KT. Chủ tịch]), not %zu"),
+		         v->len);
+		return;
+	}
+	char *a = office_text(cl, "office.signer.authority", v->items[0]);
+	char *b = v->len > 1 ? office_text(cl, "office.signer.authority", v->items[1]) : NULL;
+	if (!a || (v->len > 1 && !b)) {
+		free(a);
+		free(b);
+		return;
+	}
+	set_text(&of->authority, a);
+	free(of->authority2);
+	of->authority2 = b;
 }
 
 static void
@@ -653,7 +717,7 @@ load_signer(struct cload *cl, const struct node *key, const struct node *map)
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *name = node_str(k) ? node_str(k) : "";
 		if (!strcmp(name, "authority")) {
-			set_text(&of->authority, office_text(cl, "office.signer.authority", v));
+			load_authority(cl, v);
 			auth = v;
 		} else if (!strcmp(name, "title")) {
 			set_text(&of->title, office_text(cl, "office.signer.title", v));

@@ -29,7 +29,8 @@ struct office {
 	int for_someone; /* authority signs for another (KT., TL., TUQ., TM.): title needed */
 	char *parent, *name, *symbol, *place;
 	char *authority, *title, *signer; /* signer: authority, title, name */
-	char **recipients;                /* added before the file copy */
+	char *authority2;  /* the authority's second line, under TM.: "KT. Chủ tịch" */
+	char **recipients; /* added before the file copy */
 	size_t nrecipients;
 };
 

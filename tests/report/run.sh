@@ -525,6 +525,19 @@ if [ "$vi_head" = 'lang: "vi" issuer: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" 
 	grep -qx '  - "ON BEHALF OF THE PEOPLE'"'"'S COMMITTEE"' "$md"
 then ok report/office-committee-has-no-parent
 else fail report/office-committee-has-no-parent "$vi_head $(cat "$WORK/office-committee.log") $(sed -n '2,4p; /^signer:/,/^signer_name/p' "$md")"; fi
+# A vice chairman signs for the chairman on behalf of the committee: two
+# authority lines over the title.
+sed -i 's/^  signer: .*/  signer: {authority: [TM. Ủy ban nhân dân, KT. Chủ tịch], title: Phó Chủ tịch, name: Nguyễn Văn Sơn}/' \
+	"$WORK/office-committee/.debrief.yaml"
+office_report office-committee
+vi_signer=$(sed -n '/^signer:/,/^signer_name/p' "$md" | tr '\n' ' ')
+office_report office-committee --lang en
+en_signer=$(sed -n '/^signer:/,/^signer_name/p' "$md" | tr '\n' ' ')
+if [ "$vi_signer" = 'signer:   - "TM. ỦY BAN NHÂN DÂN"   - "KT. CHỦ TỊCH"   - "PHÓ CHỦ TỊCH" signer_name: "Nguyễn Văn Sơn" ' ] &&
+	[ "$en_signer" = 'signer:   - "ON BEHALF OF THE PEOPLE'"'"'S COMMITTEE"   - "p.p. CHAIRMAN"   - "VICE CHAIRMAN" signer_name: "Nguyễn Văn Sơn" ' ] &&
+	! grep -q 'config-' "$WORK/office-committee.log"
+then ok report/office-committee-vice-chairman-signs
+else fail report/office-committee-vice-chairman-signs "$vi_signer / $en_signer $(cat "$WORK/office-committee.log")"; fi
 # One who signs for another (KT.) and whose own title the profile lacks
 # gets a blank for it, not a signature block with no title.
 sed -i "s/^  signer: .*/  signer: {authority: KT. Giám đốc, name: Phạm Sanh Châu}/" "$WORK/office-dept/.debrief.yaml"
