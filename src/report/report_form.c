@@ -696,5 +696,10 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	put_y(&v, "y_signer", of->signer ? of->signer : BLANK);
 	node_map_put(a, root, "draft", node_new_bool(a, draft));
 	node_map_put(a, root, "final", node_new_bool(a, !draft));
+	/* an embassy or consulate did not receive the delegation that visited
+	 * a province at home: its report is of that visit, not of receiving it */
+	node_map_put(a, root, "received",
+	             node_new_bool(a, r->direction == DIR_INBOUND &&
+	                                  !(of->given && of->at == OFFICE_ABROAD)));
 	put_programme(&v, r);
 }

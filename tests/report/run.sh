@@ -474,6 +474,25 @@ if cmp -s "$WORK/embassy-to.want" "$WORK/embassy-to.got" &&
 	grep -qx '  - "Department of Industry and Trade of Tuyen Quang Province"' "$md"
 then ok report/office-embassy-sends-to-locality
 else fail report/office-embassy-sends-to-locality "$(diff "$WORK/embassy-to.want" "$WORK/embassy-to.got") $(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+# An embassy did not receive the delegation that visited a province at
+# home: its report is of that visit (summary and opening), while the
+# province's own report is of receiving it.
+office office-inbound "Bộ Ngoại giao" "Đại sứ quán Việt Nam tại Pháp" "Pa-ri"
+cp "$TOP/examples/2026-05-valdemarne-laocai.yaml" "$WORK/office-inbound/"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/office-inbound-$l" --lang $l --format md --today 2026-11-23 \
+		"$WORK/office-inbound/2026-05-valdemarne-laocai.yaml" >/dev/null 2>&1
+done
+"$DEBRIEF" report -o "$WORK/office-inbound-own" --format md --today 2026-11-23 \
+	"$TOP/examples/2026-05-valdemarne-laocai.yaml" >/dev/null 2>&1
+md=$WORK/office-inbound-vi/2026-05-valdemarne-laocai.md
+if grep -qx 'summary: "Kết quả chuyến thăm và làm việc của Đoàn đại biểu tỉnh Val-de-Marne, Pháp tại tỉnh Lào Cai"' "$md" &&
+	grep -q ' Kết quả chuyến thăm và việc phân công triển khai như sau:$' "$md" && ! grep -q 'đón' "$md" &&
+	grep -qx 'summary: "Results of the visit of the delegation of Val-de-Marne Department, France to Lao Cai Province"' \
+		"$WORK/office-inbound-en/2026-05-valdemarne-laocai.md" &&
+	grep -q '^summary: "Kết quả đón và làm việc với Đoàn đại biểu' "$WORK/office-inbound-own/2026-05-valdemarne-laocai.md"
+then ok report/office-abroad-reports-a-visit-it-did-not-receive
+else fail report/office-abroad-reports-a-visit-it-did-not-receive "$(grep -h '^summary' "$WORK"/office-inbound-*/*.md)"; fi
 # A provincial office is not among the recipients of its own report however
 # the record or the profile writes its name: with its province, or without.
 office office-self "Ủy ban nhân dân tỉnh Tuyên Quang" "Sở Ngoại vụ" "Tuyên Quang"
