@@ -674,7 +674,13 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	/* a people's committee heads its province: no line above its name */
 	put_y_own(&v, "y_parent",
 	          of->apex && !of->parent ? xstrdup("") : body_name(office_parent(of), lang));
-	put_y_own(&v, "y_issuer", body_name(of->name, lang));
+	/* the issuing body is named in full: "UBND tỉnh …" abbreviates it,
+	 * which the decree allows the parent body's line only */
+	char *issuer = of->name && !strncmp(of->name, "UBND ", 5)
+	                   ? xasprintf("Ủy ban nhân dân %s", of->name + 5)
+	                   : NULL;
+	put_y_own(&v, "y_issuer", body_name(issuer ? issuer : of->name, lang));
+	free(issuer);
 	put_y_own(&v, "y_number",
 	          report_number_foreign(r, of) ? number(NULL, of->symbol)
 	                                       : report_number_text(r, of));

@@ -545,16 +545,21 @@ if [ "$vi_head" = 'lang: "vi" issuer: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" 
 then ok report/office-committee-has-no-parent
 else fail report/office-committee-has-no-parent "$vi_head $(cat "$WORK/office-committee.log") $(sed -n '2,4p; /^signer:/,/^signer_name/p' "$md")"; fi
 # A vice chairman signs for the chairman on behalf of the committee: two
-# authority lines over the title.
+# authority lines over the title.  The committee written "UBND tỉnh …" is
+# named in full in the header, as the decree has the issuing body.
 sed -i 's/^  signer: .*/  signer: {authority: [TM. Ủy ban nhân dân, KT. Chủ tịch], title: Phó Chủ tịch, name: Nguyễn Văn Sơn}/' \
 	"$WORK/office-committee/.debrief.yaml"
+sed -i 's/^  name: .*/  name: UBND tỉnh Tuyên Quang/' "$WORK/office-committee/.debrief.yaml"
 office_report office-committee
 vi_signer=$(sed -n '/^signer:/,/^signer_name/p' "$md" | tr '\n' ' ')
+vi_issuer=$(grep '^issuer:' "$md")
 office_report office-committee --lang en
 en_signer=$(sed -n '/^signer:/,/^signer_name/p' "$md" | tr '\n' ' ')
-if [ "$vi_signer" = 'signer:   - "TM. ỦY BAN NHÂN DÂN"   - "KT. CHỦ TỊCH"   - "PHÓ CHỦ TỊCH" signer_name: "Nguyễn Văn Sơn" ' ] &&
+if [ "$vi_issuer" = 'issuer: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"' ] &&
+	[ "$vi_signer" = 'signer:   - "TM. ỦY BAN NHÂN DÂN"   - "KT. CHỦ TỊCH"   - "PHÓ CHỦ TỊCH" signer_name: "Nguyễn Văn Sơn" ' ] &&
 	[ "$en_signer" = 'signer:   - "ON BEHALF OF THE PEOPLE'"'"'S COMMITTEE"   - "p.p. CHAIRMAN"   - "VICE CHAIRMAN" signer_name: "Nguyễn Văn Sơn" ' ] &&
-	! grep -q 'config-' "$WORK/office-committee.log"
+	! grep -q 'config-' "$WORK/office-committee.log" &&
+	grep -qx 'issuer: "TUYEN QUANG PROVINCIAL PEOPLE'"'"'S COMMITTEE"' "$md"
 then ok report/office-committee-vice-chairman-signs
 else fail report/office-committee-vice-chairman-signs "$vi_signer / $en_signer $(cat "$WORK/office-committee.log")"; fi
 # One who signs for another (KT.) and whose own title the profile lacks
