@@ -293,9 +293,15 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 	                                  "September", "October",  "November", "December"};
 	if (of->place && v->lang == LANG_EN) {
 		/* a place abroad by its English name ("Viêng Chăn" → "Vientiane"),
-		 * a Vietnamese one without its diacritics ("Tay Ninh") */
+		 * or as written when the tables do not know it, as a partner's is
+		 * (its letters stripped of their marks, "Viên" → "Vien", would
+		 * name no place); a Vietnamese one without its diacritics ("Tay
+		 * Ninh") */
 		const char *abroad = place_abroad_en(of->place, 0);
-		put_y_own(v, "y_place", abroad ? xstrdup(abroad) : text_unaccent(of->place));
+		put_y_own(v, "y_place",
+		          abroad                    ? xstrdup(abroad)
+		          : of->at == OFFICE_ABROAD ? xstrdup(of->place)
+		                                    : text_unaccent(of->place));
 	} else if (of->place)
 		put_y(v, "y_place", of->place);
 	else
