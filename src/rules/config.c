@@ -730,6 +730,33 @@ load_signer(struct cload *cl, const struct node *key, const struct node *map)
 	check_signer(cl, auth, title);
 }
 
+/* A profile's parent, name or place naming a provincial-level unit merged
+ * into another on 1 July 2025 ("Ủy ban nhân dân tỉnh Yên Bái"): its
+ * reports would bear the name of a body that no longer exists.  Said at
+ * the value, with the unit it is part of now. */
+static void
+check_not_abolished(struct cload *cl, const struct node *v, const char *s)
+{
+	if (!s)
+		return;
+	char *f = text_fold(s);
+	int u = -1;
+	for (const char *p = f; p && *p && u < 0; p = strchr(p, ' '), p = p ? p + 1 : NULL)
+		if (province_abolished(p))
+			u = province_lookup(p);
+	free(f);
+	if (u < 0)
+		return;
+	int city = province_units[u].kind == LOC_CITY;
+	cfinding(cl, v, "config-office",
+	         L(cl->lang,
+	           "'%s' ghi tên đơn vị hành chính đã nhập vào %s %s từ ngày 1 tháng 7 năm 2025: "
+	           "báo cáo sẽ mang một tên không còn; hãy ghi theo tên hiện nay",
+	           "'%s' names a unit merged into %s%s on 1 July 2025: reports would bear a name "
+	           "that no longer exists; write the present one"),
+	         s, L(cl->lang, city ? "thành phố" : "tỉnh", ""), province_units[u].name);
+}
+
 /* Where the office stands: an embassy or consulate by its name; else the
  * province or city its parent ("Ủy ban nhân dân tỉnh Quảng Ninh"), its
  * name or its place (the unit, or a city of one: "Hạ Long") names, all
@@ -803,13 +830,16 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *name = node_str(k) ? node_str(k) : "";
-		if (!strcmp(name, "parent"))
+		if (!strcmp(name, "parent")) {
 			set_text(&of->parent, office_text(cl, "office.parent", v));
-		else if (!strcmp(name, "name"))
+			check_not_abolished(cl, v, of->parent);
+		} else if (!strcmp(name, "name")) {
 			set_text(&of->name, office_text(cl, "office.name", v));
-		else if (!strcmp(name, "place"))
+			check_not_abolished(cl, v, of->name);
+		} else if (!strcmp(name, "place")) {
 			set_text(&of->place, office_text(cl, "office.place", v));
-		else if (!strcmp(name, "symbol")) {
+			check_not_abolished(cl, v, of->place);
+		} else if (!strcmp(name, "symbol")) {
 			char *s = office_text(cl, "office.symbol", v);
 			if (s && !symbol_ok(s)) {
 				cfinding(cl, v, "config-value",
