@@ -764,7 +764,7 @@ check_not_abolished(struct cload *cl, const struct node *v, const char *s)
  * than taken for one abroad: a report must not be issued in its name for
  * a province it may not be of. */
 static void
-place_office(struct cload *cl, const struct node *key, struct office *of)
+place_office(struct cload *cl, const struct node *key, const struct node *placev, struct office *of)
 {
 	of->at = OFFICE_UNPLACED;
 	of->unit = -1;
@@ -794,6 +794,17 @@ place_office(struct cload *cl, const struct node *key, struct office *of)
 	if (u >= 0) {
 		of->at = OFFICE_PROVINCE;
 		of->unit = u;
+		/* a provincial body's documents are dated at its province, not at
+		 * the city inside it where it sits (Decree 30/2020, Appendix I) */
+		if (said[2] >= 0 && province_lookup(of->place) < 0)
+			cfinding(
+			    cl, placev, "config-office",
+			    L(cl->lang,
+			      "địa danh trên văn bản của cơ quan cấp tỉnh là tên tỉnh, thành phố: "
+			      "place ghi '%s', không phải '%s'",
+			      "the place on a provincial body's documents is its province or city: "
+			      "write place as '%s', not '%s'"),
+			    province_units[u].name, of->place);
 		/* the province's people's committee itself has no parent body
 		 * above its name (nor any line for one) */
 		char *f = of->name ? text_fold(of->name) : NULL;
@@ -824,6 +835,7 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	static const char *const keys[] = {"parent", "name",   "symbol",
 	                                   "place",  "signer", "recipients"};
 	struct office *of = &cl->cfg->office;
+	const struct node *placev = key;
 	if (!want_map(cl, key, map))
 		return;
 	of->given = 1;
@@ -838,6 +850,7 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 			check_not_abolished(cl, v, of->name);
 		} else if (!strcmp(name, "place")) {
 			set_text(&of->place, office_text(cl, "office.place", v));
+			placev = v;
 			check_not_abolished(cl, v, of->place);
 		} else if (!strcmp(name, "symbol")) {
 			char *s = office_text(cl, "office.symbol", v);
@@ -886,7 +899,7 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	}
 	/* What the report would leave blank, named once (an agency abroad is
 	 * under the Ministry of Foreign Affairs, its parent when none is given) */
-	place_office(cl, key, of);
+	place_office(cl, key, placev, of);
 	struct {
 		const char *path;
 		const char *val;
