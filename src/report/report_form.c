@@ -344,15 +344,56 @@ rl_add(struct rlist *l, const char *s)
 	free(f);
 }
 
-/* A department of the locality as an office abroad names it: with its
- * province or city ("Sở Tài chính tỉnh Đồng Nai"), unless it names one.
- * Words that name no department ("TBD", "các sở, ngành liên quan") are
- * no recipient: the report cannot be sent to them. */
+/* The people's committee of unit home: "Ủy ban nhân dân tỉnh Cà Mau". */
+static char *
+committee_name(int home)
+{
+	const struct province_unit *u = &province_units[home];
+	return xasprintf("Ủy ban nhân dân %s %s", u->kind == LOC_CITY ? "thành phố" : "tỉnh",
+	                 u->name);
+}
+
+/* 1 when s is a people's committee named without its province ("UBND
+ * tỉnh", "Ủy ban nhân dân"): in a record, the locality's own. */
+static int
+committee_bare(const char *s)
+{
+	static const char *const bare[] = {"uy ban nhan dan", "uy ban nhan dan tinh",
+	                                   "uy ban nhan dan thanh pho", "uy ban nhan dan tp"};
+	char *f = text_fold(s);
+	const char *k = f;
+	char *g = !strncmp(f, "ubnd", 4) && (!f[4] || f[4] == ' ')
+	              ? xasprintf("uy ban nhan dan%s", f + 4)
+	              : NULL;
+	if (g)
+		k = g;
+	int hit = 0;
+	for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
+		hit |= !strcmp(k, bare[i]);
+	free(g);
+	free(f);
+	return hit;
+}
+
+/* A department with a task as a recipient; as an office abroad (unit)
+ * names one of the locality's: with its province or city ("Sở Tài chính
+ * tỉnh Đồng Nai"), unless it names one.  Words that name no department
+ * ("TBD", "các sở, ngành liên quan") are no recipient: the report cannot
+ * be sent to them.  A people's committee the record names without its
+ * province is the locality's (home), named in full, so that it is not
+ * listed again as the parent body or, for an office abroad, as the
+ * locality's committee. */
 static void
-rl_add_dept(struct rlist *l, const char *s, int unit)
+rl_add_dept(struct rlist *l, const char *s, int unit, int home)
 {
 	if (rules_owner_vague(s, NULL))
 		return;
+	if (home >= 0 && committee_bare(s)) {
+		char *t = committee_name(home);
+		rl_add(l, t);
+		free(t);
+		return;
+	}
 	if (unit < 0 || strncmp(s, "Sở ", strlen("Sở ")) || province_named_in(s) >= 0) {
 		rl_add(l, s);
 		return;
@@ -402,17 +443,16 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	               ? province_lookup(r->locality_name.s)
 	               : -1;
 	if (unit >= 0) {
-		char *t = xasprintf("Ủy ban nhân dân %s %s",
-		                    province_units[unit].kind == LOC_CITY ? "thành phố" : "tỉnh",
-		                    province_units[unit].name);
+		char *t = committee_name(unit);
 		rl_add(&l, t);
 		free(t);
 	}
+	int home = r->locality_name.s ? province_lookup(r->locality_name.s) : -1;
 	for (size_t i = 0; i < r->ntasks; i++)
-		rl_add_dept(&l, r->tasks[i].owner.s, unit);
+		rl_add_dept(&l, r->tasks[i].owner.s, unit, home);
 	for (size_t i = 0; i < r->ntasks; i++)
 		for (size_t k = 0; k < r->tasks[i].support.n; k++)
-			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit);
+			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit, home);
 	rl_add(&l, office_parent(of));
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);

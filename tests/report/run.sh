@@ -387,6 +387,26 @@ if grep -q '^    - UBND tỉnh Cà Mau$' "$WORK/ubnd/.debrief.yaml" &&
 	[ "$(grep -c '^  - "Ủy ban nhân dân tỉnh Cà Mau"$' "$md")" = 1 ] && ! grep -q '^  - "UBND' "$md"
 then ok report/committee-named-once
 else fail report/committee-named-once "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+# A task given to "UBND tỉnh", the committee without its province, is the
+# locality's: named in full, once, for a provincial office (where it is the
+# parent body) and for an embassy (which sends to the locality's committee).
+sed -i 's/^    owner: Sở Công Thương$/    owner: UBND tỉnh/; s/^    support: \[Sở Ngoại vụ, Sở Khoa học và Công nghệ\]$/    support: [Ủy ban nhân dân tỉnh, Sở Khoa học và Công nghệ]/' \
+	"$WORK/ubnd/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report -o "$WORK/ubnd-out" --format md --today "$TODAY" \
+	"$WORK/ubnd/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+n1=$(grep -c 'Ủy ban nhân dân tỉnh Cà Mau"$\|"UBND\|"Ủy ban nhân dân tỉnh"$' "$md")
+mkdir -p "$WORK/ubnd-abroad"
+cp "$WORK/ubnd/2017-07-camau-nagasaki.yaml" "$WORK/ubnd-abroad/"
+printf 'office:\n  name: Tổng Lãnh sự quán Việt Nam tại Fukuoka\n  symbol: TLSQ\n  place: Fukuoka\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n' \
+	>"$WORK/ubnd-abroad/.debrief.yaml"
+"$DEBRIEF" report -o "$WORK/ubnd-abroad-out" --format md --today "$TODAY" \
+	"$WORK/ubnd-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+n2=$(grep -c 'Ủy ban nhân dân tỉnh Cà Mau"$\|"UBND\|"Ủy ban nhân dân tỉnh"$' "$WORK/ubnd-abroad-out/2017-07-camau-nagasaki.md")
+if grep -q '^    owner: UBND tỉnh$' "$WORK/ubnd/2017-07-camau-nagasaki.yaml" &&
+	grep -q '^    support: \[Ủy ban nhân dân tỉnh,' "$WORK/ubnd/2017-07-camau-nagasaki.yaml" &&
+	[ "$n1" = 1 ] && [ "$n2" = 1 ]
+then ok report/committee-without-province-named-once
+else fail report/committee-without-province-named-once "$n1 $n2 $(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
