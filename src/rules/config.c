@@ -711,6 +711,17 @@ load_signer(struct cload *cl, const struct node *key, const struct node *map)
 	static const char *const keys[] = {"authority", "title", "name"};
 	struct office *of = &cl->cfg->office;
 	const struct node *auth = key, *title = key;
+	if (map->kind == NODE_SCALAR && !node_is_null(map)) {
+		/* the signer's name alone: say what the block needs */
+		cfinding(cl, map, "config-value",
+		         L(cl->lang,
+		           "'office.signer' là một ánh xạ gồm thẩm quyền ký, chức vụ và họ tên: "
+		           "{authority: KT. Giám đốc, title: Phó Giám đốc, name: %s}",
+		           "'office.signer' is a mapping of the authority, title and name: "
+		           "{authority: KT. Giám đốc, title: Phó Giám đốc, name: %s}"),
+		         node_text(map));
+		return;
+	}
 	if (!want_map(cl, key, map))
 		return;
 	for (size_t i = 0; i < map->len; i++) {
