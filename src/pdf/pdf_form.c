@@ -15,6 +15,7 @@
 #include "load.h"
 #include "pdf_lay.h"
 #include "pdf_style.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* ---- the front matter ---- */
@@ -203,11 +204,25 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 			f->recipients = fm_list(&e, v, name, lang, &f->nrecipients);
 		else if (!strcmp(name, "signer"))
 			f->signer = fm_list(&e, v, name, lang, &f->nsigner);
-		else
-			fm_problem(&e, k,
-			           L(lang, "khóa '%s' không có trong phần đầu văn bản",
-			             "the front matter has no key '%s'"),
-			           name);
+		else {
+			/* with the key it most likely stands for, as for .debrief.yaml */
+			const char *keys[NTEXT_KEYS + 2] = {"recipients", "signer"};
+			for (size_t t = 0; t < NTEXT_KEYS; t++)
+				keys[t + 2] = text_keys[t].key;
+			const char *near = text_nearest(name, keys, NTEXT_KEYS + 2);
+			char *msg =
+			    near ? xasprintf(L(lang,
+			                       "khóa '%s' không có trong phần đầu văn bản; có "
+			                       "phải '%s'?",
+			                       "the front matter has no key '%s'; did you mean "
+			                       "'%s'?"),
+			                     name, near)
+			         : xasprintf(L(lang, "khóa '%s' không có trong phần đầu văn bản",
+			                       "the front matter has no key '%s'"),
+			                     name);
+			fm_problem(&e, k, "%s", msg);
+			free(msg);
+		}
 	}
 	doc_free(doc);
 	if (e.msg) {

@@ -416,6 +416,20 @@ report_work(void *vrun, size_t idx)
 		      "blank"));
 		office = &none;
 	}
+	const char *other = report_number_foreign(r, office);
+	if (other) {
+		/* a number of another body's (the province's report, kept in an
+		 * embassy's records) is not this document's */
+		char *msg = xasprintf(
+		    L(said,
+		      "số báo cáo %s trong hồ sơ mang ký hiệu %s, không phải %s của cơ quan: "
+		      "báo cáo để trống số và ngày",
+		      "the report number %s in the record bears the symbol %s, not the office's "
+		      "%s: the report leaves its number and date blank"),
+		    r->report_number.s, other, office->symbol);
+		say(&j->said, "debrief: %s: %s\n", name, msg);
+		free(msg);
+	}
 	char *num = report_number_text(r, office);
 	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num),
 	                                office->given && office->at == OFFICE_ABROAD);

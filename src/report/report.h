@@ -37,6 +37,12 @@ struct office;
  * the office's symbol (a blank without one); one with its own symbol as
  * written.  Caller frees. */
 char *report_number_text(const struct record *r, const struct office *of);
+/* The symbol of r's report number when it is another body's ("SNV" of
+ * "125/BC-SNV" for an office whose symbol is TLSQ; one followed by the
+ * drafting unit, "SNV-HTQT", is the office's own); NULL when it is the
+ * office's, or cannot be told.  The header then leaves the number and the
+ * date blank: they are that other document's. */
+const char *report_number_foreign(const struct record *r, const struct office *of);
 /* Adds to root what makes the report an administrative document: the
  * front matter values ("y_*", escaped for a YAML double-quoted scalar),
  * inbound/outbound, draft/final, the programme and the delegation. */

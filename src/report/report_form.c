@@ -111,6 +111,7 @@ static const char *const title_en[][2] = {
     {"truong phong", "Head of Division"},
     {"pho truong phong", "Deputy Head of Division"},
     {"chu tich", "Chairman"},
+    {"uy ban nhan dan", "People's Committee"},
     {"pho chu tich", "Vice Chairman"},
     {"dai su", "Ambassador"},
     {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
@@ -168,13 +169,16 @@ english_title(const char *s)
 }
 
 /* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en); "Q. Giám đốc"
- * → "ACTING DIRECTOR", the whole line in upper case as in Vietnamese. */
+ * → "ACTING DIRECTOR", "TM. Ủy ban nhân dân" → "ON BEHALF OF THE PEOPLE'S
+ * COMMITTEE", the whole line in upper case as in Vietnamese.  The profile
+ * wrote the prefix as the decree does (config.c). */
 static char *
 authority(const char *s, enum lang lang)
 {
 	static const char *const pre[][2] = {{"KT.", "p.p."},
 	                                     {"TL.", "p.o."},
 	                                     {"TUQ.", "BY AUTHORISATION OF THE"},
+	                                     {"TM.", "ON BEHALF OF THE"},
 	                                     {"Q.", "ACTING"}};
 	if (!s)
 		return xstrdup(BLANK);
@@ -256,7 +260,8 @@ body_name(const char *s, enum lang lang)
 
 /* The office's parent body: as the profile gives it, else, for one of Viet
  * Nam's representative agencies abroad, the Ministry of Foreign Affairs,
- * which every one of them is under; NULL when neither. */
+ * which every one of them is under; NULL when neither (a province's
+ * people's committee has none). */
 static const char *
 office_parent(const struct office *of)
 {
@@ -288,14 +293,24 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 	                                  "September", "October",  "November", "December"};
 	if (of->place && v->lang == LANG_EN) {
 		/* a place abroad by its English name ("Viêng Chăn" → "Vientiane"),
-		 * a Vietnamese one without its diacritics ("Tay Ninh") */
+		 * or as written when the tables do not know it, as a partner's is
+		 * (its letters stripped of their marks, "Viên" → "Vien", would
+		 * name no place); a Vietnamese one without its diacritics ("Tay
+		 * Ninh") */
 		const char *abroad = place_abroad_en(of->place, 0);
-		put_y_own(v, "y_place", abroad ? xstrdup(abroad) : text_unaccent(of->place));
+		put_y_own(v, "y_place",
+		          abroad                    ? xstrdup(abroad)
+		          : of->at == OFFICE_ABROAD ? xstrdup(of->place)
+		                                    : text_unaccent(of->place));
 	} else if (of->place)
 		put_y(v, "y_place", of->place);
 	else
 		put_y(v, "y_place", BLANK);
-	const struct date *d = r->report_date.set && r->report_date.d.d ? &r->report_date.d : NULL;
+	/* another body's report number and date are not this document's */
+	const struct date *d =
+	    r->report_date.set && r->report_date.d.d && !report_number_foreign(r, of)
+	        ? &r->report_date.d
+	        : NULL;
 	put_y_own(v, "y_day", d ? xasprintf("%02d", d->d) : xstrdup("    "));
 	/* months 1 and 2 take a leading zero, the others do not */
 	put_y_own(v, "y_month", d ? xasprintf(d->m < 3 ? "%02d" : "%d", d->m) : xstrdup("    "));
@@ -329,15 +344,56 @@ rl_add(struct rlist *l, const char *s)
 	free(f);
 }
 
-/* A department of the locality as an office abroad names it: with its
- * province or city ("Sở Tài chính tỉnh Đồng Nai"), unless it names one.
- * Words that name no department ("TBD", "các sở, ngành liên quan") are
- * no recipient: the report cannot be sent to them. */
+/* The people's committee of unit home: "Ủy ban nhân dân tỉnh Cà Mau". */
+static char *
+committee_name(int home)
+{
+	const struct province_unit *u = &province_units[home];
+	return xasprintf("Ủy ban nhân dân %s %s", u->kind == LOC_CITY ? "thành phố" : "tỉnh",
+	                 u->name);
+}
+
+/* 1 when s is a people's committee named without its province ("UBND
+ * tỉnh", "Ủy ban nhân dân"): in a record, the locality's own. */
+static int
+committee_bare(const char *s)
+{
+	static const char *const bare[] = {"uy ban nhan dan", "uy ban nhan dan tinh",
+	                                   "uy ban nhan dan thanh pho", "uy ban nhan dan tp"};
+	char *f = text_fold(s);
+	const char *k = f;
+	char *g = !strncmp(f, "ubnd", 4) && (!f[4] || f[4] == ' ')
+	              ? xasprintf("uy ban nhan dan%s", f + 4)
+	              : NULL;
+	if (g)
+		k = g;
+	int hit = 0;
+	for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
+		hit |= !strcmp(k, bare[i]);
+	free(g);
+	free(f);
+	return hit;
+}
+
+/* A department with a task as a recipient; as an office abroad (unit)
+ * names one of the locality's: with its province or city ("Sở Tài chính
+ * tỉnh Đồng Nai"), unless it names one.  Words that name no department
+ * ("TBD", "các sở, ngành liên quan") are no recipient: the report cannot
+ * be sent to them.  A people's committee the record names without its
+ * province is the locality's (home), named in full, so that it is not
+ * listed again as the parent body or, for an office abroad, as the
+ * locality's committee. */
 static void
-rl_add_dept(struct rlist *l, const char *s, int unit)
+rl_add_dept(struct rlist *l, const char *s, int unit, int home)
 {
 	if (rules_owner_vague(s, NULL))
 		return;
+	if (home >= 0 && committee_bare(s)) {
+		char *t = committee_name(home);
+		rl_add(l, t);
+		free(t);
+		return;
+	}
 	if (unit < 0 || strncmp(s, "Sở ", strlen("Sở ")) || province_named_in(s) >= 0) {
 		rl_add(l, s);
 		return;
@@ -387,17 +443,16 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	               ? province_lookup(r->locality_name.s)
 	               : -1;
 	if (unit >= 0) {
-		char *t = xasprintf("Ủy ban nhân dân %s %s",
-		                    province_units[unit].kind == LOC_CITY ? "thành phố" : "tỉnh",
-		                    province_units[unit].name);
+		char *t = committee_name(unit);
 		rl_add(&l, t);
 		free(t);
 	}
+	int home = r->locality_name.s ? province_lookup(r->locality_name.s) : -1;
 	for (size_t i = 0; i < r->ntasks; i++)
-		rl_add_dept(&l, r->tasks[i].owner.s, unit);
+		rl_add_dept(&l, r->tasks[i].owner.s, unit, home);
 	for (size_t i = 0; i < r->ntasks; i++)
 		for (size_t k = 0; k < r->tasks[i].support.n; k++)
-			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit);
+			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit, home);
 	rl_add(&l, office_parent(of));
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);
@@ -633,6 +688,24 @@ report_office_fits(const struct office *of, const struct record *r, const char *
 	return OFFICE_OTHER_PROVINCE;
 }
 
+const char *
+report_number_foreign(const struct record *r, const struct office *of)
+{
+	const char *n = r->report_number.s;
+	const char *bc = n ? strstr(n, "/BC-") : NULL;
+	if (!bc || !of->given || !of->symbol)
+		return NULL;
+	const char *sym = bc + 4;
+	char *fs = text_fold(sym), *fo = text_fold(of->symbol);
+	size_t k = strlen(fo);
+	/* the office's symbol, or it with the unit that drafted ("SNV-HTQT",
+	 * folded "snv htqt") */
+	int ours = !strncmp(fs, fo, k) && (!fs[k] || fs[k] == ' ');
+	free(fs);
+	free(fo);
+	return ours ? NULL : sym;
+}
+
 char *
 report_number_text(const struct record *r, const struct office *of)
 {
@@ -644,23 +717,41 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
             enum lang lang, int draft)
 {
 	struct fview v = {a, root, lang};
-	put_y_own(&v, "y_parent", body_name(office_parent(of), lang));
-	put_y_own(&v, "y_issuer", body_name(of->name, lang));
-	put_y_own(&v, "y_number", report_number_text(r, of));
+	/* a people's committee heads its province: no line above its name */
+	put_y_own(&v, "y_parent",
+	          of->apex && !of->parent ? xstrdup("") : body_name(office_parent(of), lang));
+	/* the issuing body is named in full: "UBND tỉnh …" abbreviates it,
+	 * which the decree allows the parent body's line only */
+	char *issuer = of->name && !strncmp(of->name, "UBND ", 5)
+	                   ? xasprintf("Ủy ban nhân dân %s", of->name + 5)
+	                   : NULL;
+	put_y_own(&v, "y_issuer", body_name(issuer ? issuer : of->name, lang));
+	free(issuer);
+	put_y_own(&v, "y_number",
+	          report_number_foreign(r, of) ? number(NULL, of->symbol)
+	                                       : report_number_text(r, of));
 	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);
 	put_date(&v, of, r);
 	put_sides(&v, r);
 	put_recipients(&v, of, r);
 	put_y_own(&v, "y_authority", authority(of->authority, lang));
+	put_y_own(&v, "y_authority2",
+	          of->authority2 ? authority(of->authority2, lang) : xstrdup(""));
 	if (of->title) {
 		char *t = lang == LANG_EN ? english_title(of->title) : xstrdup(of->title);
 		put_y_own(&v, "y_title", text_upper(t));
 		free(t);
 	} else {
-		put_y(&v, "y_title", NULL);
+		/* one who signs for another has a title of their own: a blank */
+		put_y(&v, "y_title", of->for_someone ? BLANK : NULL);
 	}
 	put_y(&v, "y_signer", of->signer ? of->signer : BLANK);
 	node_map_put(a, root, "draft", node_new_bool(a, draft));
 	node_map_put(a, root, "final", node_new_bool(a, !draft));
+	/* an embassy or consulate did not receive the delegation that visited
+	 * a province at home: its report is of that visit, not of receiving it */
+	node_map_put(a, root, "received",
+	             node_new_bool(a, r->direction == DIR_INBOUND &&
+	                                  !(of->given && of->at == OFFICE_ABROAD)));
 	put_programme(&v, r);
 }

@@ -167,10 +167,11 @@ const struct rule rule_table[] = {
      "Giá trị không hợp lệ bị bỏ qua và mặc định được giữ; debrief báo vị trí để sửa.",
      "An invalid value is ignored and the default kept; debrief shows where to fix it."},
     {"config-office", SEV_WARNING, "", "config",
-     "hồ sơ cơ quan (`office`) thiếu thông tin mà báo cáo cần (tên, ký hiệu, người ký, …) "
-     "hoặc không xác định được thuộc tỉnh, thành phố nào",
-     "the office profile (`office`) lacks what a report needs (name, symbol, signer, …), or "
-     "its province cannot be told",
+     "hồ sơ cơ quan (`office`) thiếu thông tin mà báo cáo cần (tên, ký hiệu, người ký, …), "
+     "ghi khối chữ ký hoặc ký hiệu không đúng thể thức, hoặc không xác định được thuộc tỉnh, "
+     "thành phố nào",
+     "the office profile (`office`) lacks what a report needs (name, symbol, signer, …), "
+     "writes its signature block or symbol out of form, or its province cannot be told",
      "Báo cáo được trình bày theo thể thức văn bản hành chính: tên cơ quan, ký hiệu, địa danh "
      "và người ký lấy từ hồ sơ cơ quan. Thiếu mục nào thì báo cáo để trống chỗ đó cho văn thư "
      "điền tay. Sở Ngoại vụ chỉ ban hành báo cáo về các đoàn của tỉnh mình, nên tỉnh của cơ "

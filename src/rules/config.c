@@ -98,6 +98,7 @@ config_free(struct config *cfg)
 	free(of->symbol);
 	free(of->place);
 	free(of->authority);
+	free(of->authority2);
 	free(of->title);
 	free(of->signer);
 	free_strs(of->recipients, of->nrecipients);
@@ -555,25 +556,216 @@ set_text(char **slot, char *s)
 	*slot = s;
 }
 
+/* The words an authority line opens with (Decree 30/2020/NĐ-CP, Appendix
+ * I): ký thay, thừa lệnh, thừa ủy quyền and thay mặt sign for someone else,
+ * under whose title the signer's own follows; quyền (acting) signs in the
+ * head's title alone. */
+static const char *const sign_prefix[] = {"KT", "TL", "TUQ", "TM", "Q"};
+enum { SIGN_TM = 3, SIGN_Q = 4 }; /* their places in sign_prefix */
+
+/* s with its prefix as the decree writes it ("kt giám đốc", "K.T. Giám
+ * đốc" → "KT. giám đốc", "KT. Giám đốc"); *k the prefix (-1 when none),
+ * *dotless set when it was written without its full stop. */
+static char *
+authority_canon(const char *s, int *k, int *dotless)
+{
+	*k = -1;
+	*dotless = 0;
+	size_t n = strcspn(s, " ");
+	char w[8];
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			continue;
+		if (m + 1 >= sizeof w || !isalpha((unsigned char)s[i]))
+			return xstrdup(s);
+		w[m++] = (char)toupper((unsigned char)s[i]);
+	}
+	w[m] = 0;
+	for (size_t i = 0; i < sizeof sign_prefix / sizeof sign_prefix[0]; i++)
+		if (!strcmp(w, sign_prefix[i]))
+			*k = (int)i;
+	if (*k < 0 || !s[n]) {
+		*k = -1;
+		return xstrdup(s);
+	}
+	*dotless = s[n - 1] != '.';
+	return xasprintf("%s. %s", sign_prefix[*k], s + n + strspn(s + n, " "));
+}
+
+/* s, an authority line, with its prefix written as the decree does; which
+ * prefix in *k.  A missing full stop is said at n. */
+static char *
+authority_line(struct cload *cl, const struct node *n, char *s, int *k)
+{
+	int dotless = 0;
+	char *c = authority_canon(s, k, &dotless);
+	if (dotless)
+		cfinding(cl, n, "config-office",
+		         L(cl->lang, "'%s' được ghi thành '%s': chữ viết tắt %s. có dấu chấm",
+		           "'%s' is written '%s': the abbreviation %s. takes a full stop"),
+		         s, c, sign_prefix[*k]);
+	free(s);
+	return c;
+}
+
+/* The signature block as the decree sets it: a prefix with its full stop;
+ * a second authority line only under TM. (a vice chairman signing for the
+ * committee: TM. Ủy ban nhân dân, KT. Chủ tịch); a deputy signing for the
+ * head (KT.); a title only under an authority that signs for someone.
+ * What can be put right is, and said. */
+static void
+check_signer(struct cload *cl, const struct node *auth, const struct node *title)
+{
+	struct office *of = &cl->cfg->office;
+	int k = -1, k2 = -1;
+	const struct node *n1 = auth, *n2 = auth;
+	if (auth && auth->kind == NODE_SEQ && auth->len) {
+		n1 = auth->items[0];
+		n2 = auth->items[auth->len - 1];
+	}
+	if (of->authority)
+		of->authority = authority_line(cl, n1, of->authority, &k);
+	if (of->authority2) {
+		of->authority2 = authority_line(cl, n2, of->authority2, &k2);
+		if (k != SIGN_TM) {
+			cfinding(
+			    cl, n1, "config-office",
+			    L(cl->lang,
+			      "khối chữ ký có hai dòng thẩm quyền khi thay mặt tập thể: dòng "
+			      "đầu là 'TM. …' (như TM. Ủy ban nhân dân, KT. Chủ tịch), không "
+			      "phải '%s'",
+			      "an authority of two lines signs on behalf of a collective body: "
+			      "its first line is 'TM. …' (as in TM. Ủy ban nhân dân, KT. Chủ "
+			      "tịch), not '%s'"),
+			    of->authority);
+		}
+		k = k2;
+	}
+	const char *last = of->authority2 ? of->authority2 : of->authority;
+	const struct node *at = of->authority2 ? n2 : n1;
+	of->for_someone = k >= 0 && k != SIGN_Q;
+	if (!last || k >= 0)
+		return;
+	char *f = text_fold(last);
+	int deputy = !strncmp(f, "pho ", 4);
+	free(f);
+	if (deputy) {
+		const char *head = last + strcspn(last, " ");
+		head += strspn(head, " ");
+		cfinding(
+		    cl, at, "config-office",
+		    L(cl->lang,
+		      "'%s' là cấp phó: cấp phó ký thay cấp trưởng, authority ghi 'KT. %s' và "
+		      "title ghi '%s'",
+		      "'%s' is a deputy, who signs for the head: write authority as 'KT. %s' and "
+		      "title as '%s'"),
+		    last, head, last);
+	} else if (of->title)
+		cfinding(
+		    cl, title, "config-office",
+		    L(cl->lang,
+		      "title chỉ ghi khi người ký ký thay (KT.), thừa lệnh (TL.), thừa ủy quyền "
+		      "(TUQ.) hoặc thay mặt (TM.); authority '%s' không có chữ nào trong số đó "
+		      "nên khối chữ ký sẽ có hai chức vụ: có phải 'KT. %s'?",
+		      "a title is written only when the signer signs for someone (KT., TL., "
+		      "TUQ., TM.); authority '%s' has none of them, so the signature block "
+		      "would carry two titles: did you mean 'KT. %s'?"),
+		    last, last);
+}
+
+/* office.signer.authority: one line, or two under TM. */
+static void
+load_authority(struct cload *cl, const struct node *v)
+{
+	struct office *of = &cl->cfg->office;
+	if (v->kind != NODE_SEQ) {
+		set_text(&of->authority, office_text(cl, "office.signer.authority", v));
+		return;
+	}
+	if (v->len < 1 || v->len > 2) {
+		cfinding(cl, v, "config-value",
+		         L(cl->lang,
+		           "'office.signer.authority' là một dòng, hoặc hai dòng khi thay mặt tập "
+		           "thể ([TM. Ủy ban nhân dân, KT. Chủ tịch]), không phải %zu dòng",
+		           "'office.signer.authority' is one line, or two when signing on behalf "
+		           "of a collective body ([TM. Ủy ban nhân dân, KT. Chủ tịch]), not %zu"),
+		         v->len);
+		return;
+	}
+	char *a = office_text(cl, "office.signer.authority", v->items[0]);
+	char *b = v->len > 1 ? office_text(cl, "office.signer.authority", v->items[1]) : NULL;
+	if (!a || (v->len > 1 && !b)) {
+		free(a);
+		free(b);
+		return;
+	}
+	set_text(&of->authority, a);
+	free(of->authority2);
+	of->authority2 = b;
+}
+
 static void
 load_signer(struct cload *cl, const struct node *key, const struct node *map)
 {
 	static const char *const keys[] = {"authority", "title", "name"};
 	struct office *of = &cl->cfg->office;
+	const struct node *auth = key, *title = key;
+	if (map->kind == NODE_SCALAR && !node_is_null(map)) {
+		/* the signer's name alone: say what the block needs */
+		cfinding(cl, map, "config-value",
+		         L(cl->lang,
+		           "'office.signer' là một ánh xạ gồm thẩm quyền ký, chức vụ và họ tên: "
+		           "{authority: KT. Giám đốc, title: Phó Giám đốc, name: %s}",
+		           "'office.signer' is a mapping of the authority, title and name: "
+		           "{authority: KT. Giám đốc, title: Phó Giám đốc, name: %s}"),
+		         node_text(map));
+		return;
+	}
 	if (!want_map(cl, key, map))
 		return;
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *name = node_str(k) ? node_str(k) : "";
-		if (!strcmp(name, "authority"))
-			set_text(&of->authority, office_text(cl, "office.signer.authority", v));
-		else if (!strcmp(name, "title"))
+		if (!strcmp(name, "authority")) {
+			load_authority(cl, v);
+			auth = v;
+		} else if (!strcmp(name, "title")) {
 			set_text(&of->title, office_text(cl, "office.signer.title", v));
-		else if (!strcmp(name, "name"))
+			title = v;
+		} else if (!strcmp(name, "name"))
 			set_text(&of->signer, office_text(cl, "office.signer.name", v));
 		else
 			unknown_key(cl, k, "office.signer", keys, 3);
 	}
+	check_signer(cl, auth, title);
+}
+
+/* A profile's parent, name or place naming a provincial-level unit merged
+ * into another on 1 July 2025 ("Ủy ban nhân dân tỉnh Yên Bái"): its
+ * reports would bear the name of a body that no longer exists.  Said at
+ * the value, with the unit it is part of now. */
+static void
+check_not_abolished(struct cload *cl, const struct node *v, const char *s)
+{
+	if (!s)
+		return;
+	char *f = text_fold(s);
+	int u = -1;
+	for (const char *p = f; p && *p && u < 0; p = strchr(p, ' '), p = p ? p + 1 : NULL)
+		if (province_abolished(p))
+			u = province_lookup(p);
+	free(f);
+	if (u < 0)
+		return;
+	int city = province_units[u].kind == LOC_CITY;
+	cfinding(cl, v, "config-office",
+	         L(cl->lang,
+	           "'%s' ghi tên đơn vị hành chính đã nhập vào %s %s từ ngày 1 tháng 7 năm 2025: "
+	           "báo cáo sẽ mang một tên không còn; hãy ghi theo tên hiện nay",
+	           "'%s' names a unit merged into %s%s on 1 July 2025: reports would bear a name "
+	           "that no longer exists; write the present one"),
+	         s, L(cl->lang, city ? "thành phố" : "tỉnh", ""), province_units[u].name);
 }
 
 /* Where the office stands: an embassy or consulate by its name; else the
@@ -583,7 +775,7 @@ load_signer(struct cload *cl, const struct node *key, const struct node *map)
  * than taken for one abroad: a report must not be issued in its name for
  * a province it may not be of. */
 static void
-place_office(struct cload *cl, const struct node *key, struct office *of)
+place_office(struct cload *cl, const struct node *key, const struct node *placev, struct office *of)
 {
 	of->at = OFFICE_UNPLACED;
 	of->unit = -1;
@@ -613,6 +805,27 @@ place_office(struct cload *cl, const struct node *key, struct office *of)
 	if (u >= 0) {
 		of->at = OFFICE_PROVINCE;
 		of->unit = u;
+		/* a provincial body's documents are dated at its province, not at
+		 * the city inside it where it sits (Decree 30/2020, Appendix I) */
+		if (said[2] >= 0 && province_lookup(of->place) < 0)
+			cfinding(
+			    cl, placev, "config-office",
+			    L(cl->lang,
+			      "địa danh trên văn bản của cơ quan cấp tỉnh là tên tỉnh, thành phố: "
+			      "place ghi '%s', không phải '%s'",
+			      "the place on a provincial body's documents is its province or city: "
+			      "write place as '%s', not '%s'"),
+			    province_units[u].name, of->place);
+		/* the province's people's committee itself has no parent body
+		 * above its name (nor any line for one) */
+		char *f = of->name ? text_fold(of->name) : NULL;
+		static const char *const apex[] = {"uy ban nhan dan tinh ",
+		                                   "uy ban nhan dan thanh pho ", "ubnd tinh ",
+		                                   "ubnd thanh pho "};
+		for (size_t i = 0; f && i < sizeof apex / sizeof apex[0]; i++)
+			if (!strncmp(f, apex[i], strlen(apex[i])) && said[1] == u)
+				of->apex = 1;
+		free(f);
 		return;
 	}
 	cfinding(cl, key, "config-office",
@@ -633,19 +846,24 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	static const char *const keys[] = {"parent", "name",   "symbol",
 	                                   "place",  "signer", "recipients"};
 	struct office *of = &cl->cfg->office;
+	const struct node *placev = key;
 	if (!want_map(cl, key, map))
 		return;
 	of->given = 1;
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		const char *name = node_str(k) ? node_str(k) : "";
-		if (!strcmp(name, "parent"))
+		if (!strcmp(name, "parent")) {
 			set_text(&of->parent, office_text(cl, "office.parent", v));
-		else if (!strcmp(name, "name"))
+			check_not_abolished(cl, v, of->parent);
+		} else if (!strcmp(name, "name")) {
 			set_text(&of->name, office_text(cl, "office.name", v));
-		else if (!strcmp(name, "place"))
+			check_not_abolished(cl, v, of->name);
+		} else if (!strcmp(name, "place")) {
 			set_text(&of->place, office_text(cl, "office.place", v));
-		else if (!strcmp(name, "symbol")) {
+			placev = v;
+			check_not_abolished(cl, v, of->place);
+		} else if (!strcmp(name, "symbol")) {
 			char *s = office_text(cl, "office.symbol", v);
 			if (s && !symbol_ok(s)) {
 				cfinding(cl, v, "config-value",
@@ -656,6 +874,20 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 				         s);
 				free(s);
 				s = NULL;
+			} else if (s && !strncmp(s, "BC-", 3) && s[3]) {
+				/* the type of document is the report's, not the body's */
+				char *t = xstrdup(s + 3);
+				cfinding(cl, v, "config-office",
+				         L(cl->lang,
+				           "ký hiệu cơ quan '%s' gồm cả loại văn bản (BC); báo cáo "
+				           "ghi ký "
+				           "hiệu là '%s' (Số: 18/BC-%s)",
+				           "the office symbol '%s' includes the type of document "
+				           "(BC); the "
+				           "report takes '%s' (No.: 18/BC-%s)"),
+				         s, t, t);
+				free(s);
+				s = t;
 			}
 			set_text(&of->symbol, s);
 		} else if (!strcmp(name, "signer"))
@@ -678,15 +910,16 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	}
 	/* What the report would leave blank, named once (an agency abroad is
 	 * under the Ministry of Foreign Affairs, its parent when none is given) */
-	place_office(cl, key, of);
+	place_office(cl, key, placev, of);
 	struct {
 		const char *path;
 		const char *val;
-	} need[] = {{"parent", of->parent || of->at == OFFICE_ABROAD ? "" : NULL},
+	} need[] = {{"parent", of->parent || of->at == OFFICE_ABROAD || of->apex ? "" : NULL},
 	            {"name", of->name},
 	            {"symbol", of->symbol},
 	            {"place", of->place},
 	            {"signer.authority", of->authority},
+	            {"signer.title", of->title || !of->for_someone ? "" : NULL},
 	            {"signer.name", of->signer}};
 	struct buf miss = BUF_INIT;
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)

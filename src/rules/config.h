@@ -24,10 +24,13 @@ enum office_at { OFFICE_UNPLACED, OFFICE_PROVINCE, OFFICE_ABROAD };
 struct office {
 	int given; /* office: present */
 	enum office_at at;
-	int unit; /* OFFICE_PROVINCE: its index in province_units */
+	int unit;        /* OFFICE_PROVINCE: its index in province_units */
+	int apex;        /* a provincial people's committee: no parent body above it */
+	int for_someone; /* authority signs for another (KT., TL., TUQ., TM.): title needed */
 	char *parent, *name, *symbol, *place;
 	char *authority, *title, *signer; /* signer: authority, title, name */
-	char **recipients;                /* added before the file copy */
+	char *authority2;  /* the authority's second line, under TM.: "KT. Chủ tịch" */
+	char **recipients; /* added before the file copy */
 	size_t nrecipients;
 };
 

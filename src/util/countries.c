@@ -262,7 +262,8 @@ country_code_by_name(const char *name)
 
 /* Places abroad as Vietnamese writes them, folded, with their English
  * names: capitals and the cities of Viet Nam's consulates general, and
- * the provinces of Laos and Cambodia, neighbours whose names Vietnamese
+ * the provinces of Laos and Cambodia and China's on the border (Quảng
+ * Tây, Vân Nam), neighbours whose names Vietnamese
  * documents transcribe. */
 static const struct {
 	const char *folded, *en;
@@ -300,6 +301,9 @@ static const struct {
     {"kan dan", "Kandal"},
     {"pay lin", "Pailin"},
     /* elsewhere */
+    /* China's provinces on the border, partners of the provinces facing them */
+    {"quang tay", "Guangxi"},
+    {"van nam", "Yunnan"},
     {"bac kinh", "Beijing"},
     {"quang chau", "Guangzhou"},
     {"con minh", "Kunming"},

@@ -130,7 +130,8 @@ agree lang-three-letters valid -e 's/lang: \[ja, en\]/lang: [jpn, en]/'
 # ---- configuration ----
 good="" bad=""
 for f in "$TOP"/tests/rules/config-*.conf; do
-	case $f in *config-bad.conf | *config-office-bad.conf | *config-host-languages-not-a-code.conf)
+	case $f in *config-bad.conf | *config-office-bad.conf | *config-host-languages-not-a-code.conf | \
+		*config-office-signer-name-only.conf)
 		continue ;;
 	esac
 	good="$good $(tojson "config-$(basename "$f" .conf)" "$f")"
@@ -157,6 +158,7 @@ $PY validate.py "$S/config.schema.json" want-valid $good
 $PY validate.py "$S/config.schema.json" want-invalid \
 	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")" \
 	"$(tojson config-office-bad "$TOP/tests/rules/config-office-bad.conf")" \
+	"$(tojson config-office-signer-name-only "$TOP/tests/rules/config-office-signer-name-only.conf")" \
 	"$(tojson config-host-not-a-code "$TOP/tests/rules/config-host-languages-not-a-code.conf")"
 # Japan's country code for a language: refused by debrief, and so here
 printf 'host_languages:\n  FR: jp\n' >"$WORK/host-country-code.conf"

@@ -94,5 +94,8 @@ main(void)
 	STR_EQ(place_abroad_en("Viêng Chăn", 0), "Vientiane", "place-abroad/capital");
 	STR_EQ(place_abroad_en("Hàn Quốc", 0), "Republic of Korea", "place-abroad/country");
 	OK(place_abroad_en("Hạ Long", 0) == NULL, "place-abroad/not-abroad");
+	/* China's provinces on the border, partners of the northern provinces */
+	STR_EQ(place_abroad_en("Quảng Tây", 0), "Guangxi", "place-abroad/border-province-of-china");
+	STR_EQ(place_abroad_en("Vân Nam", 0), "Yunnan", "place-abroad/border-province-of-china-2");
 	return unit_failed != 0;
 }
