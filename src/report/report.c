@@ -430,6 +430,18 @@ report_work(void *vrun, size_t idx)
 		say(&j->said, "debrief: %s: %s\n", name, msg);
 		free(msg);
 	}
+	const char *by = other ? NULL : report_author_other(r, office);
+	if (by && (r->report_number.s || r->report_date.set)) {
+		char *msg = xasprintf(
+		    L(said,
+		      "báo cáo ghi trong hồ sơ do %s lập, không phải %s: báo cáo để trống số "
+		      "và ngày",
+		      "the report the record gives is by %s, not %s: the report leaves its "
+		      "number and date blank"),
+		    by, office->name);
+		say(&j->said, "debrief: %s: %s\n", name, msg);
+		free(msg);
+	}
 	char *num = report_number_text(r, office);
 	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num),
 	                                office->given && office->at == OFFICE_ABROAD);

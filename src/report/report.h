@@ -34,8 +34,9 @@ char *report_body_name(const char *s, enum lang lang);
 
 struct office;
 /* The report's number as the document writes it: "7" → "07/BC-SNV", with
- * the office's symbol (a blank without one); one with its own symbol as
- * written.  Caller frees. */
+ * the office's symbol (a blank without one); one with its own symbol, or
+ * of a report by another body (report_author_other), as written.  Caller
+ * frees. */
 char *report_number_text(const struct record *r, const struct office *of);
 /* The symbol of r's report number when it is another body's ("SNV" of
  * "125/BC-SNV" for an office whose symbol is TLSQ; one followed by the
@@ -43,6 +44,13 @@ char *report_number_text(const struct record *r, const struct office *of);
  * office's, or cannot be told.  The header then leaves the number and the
  * date blank: they are that other document's. */
 const char *report_number_foreign(const struct record *r, const struct office *of);
+/* The author of r's report (follow_up.report.author) when it is another
+ * body than the office that issues the document ("Sở Ngoại vụ" under a
+ * people's committee's profile); NULL when it is the office, or none is
+ * written, or the number has a symbol, which says whose it is.  The header then leaves the number
+ * and the date blank, and the body writes the number as the record does, without the office's
+ * symbol. */
+const char *report_author_other(const struct record *r, const struct office *of);
 /* Adds to root what makes the report an administrative document: the
  * front matter values ("y_*", escaped for a YAML double-quoted scalar),
  * inbound/outbound, draft/final, the programme and the delegation. */

@@ -307,10 +307,10 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 	else
 		put_y(v, "y_place", BLANK);
 	/* another body's report number and date are not this document's */
-	const struct date *d =
-	    r->report_date.set && r->report_date.d.d && !report_number_foreign(r, of)
-	        ? &r->report_date.d
-	        : NULL;
+	const struct date *d = r->report_date.set && r->report_date.d.d &&
+	                               !report_number_foreign(r, of) && !report_author_other(r, of)
+	                           ? &r->report_date.d
+	                           : NULL;
 	put_y_own(v, "y_day", d ? xasprintf("%02d", d->d) : xstrdup("    "));
 	/* months 1 and 2 take a leading zero, the others do not */
 	put_y_own(v, "y_month", d ? xasprintf(d->m < 3 ? "%02d" : "%d", d->m) : xstrdup("    "));
@@ -706,9 +706,51 @@ report_number_foreign(const struct record *r, const struct office *of)
 	return ours ? NULL : sym;
 }
 
+/* name folded, "UBND " written out, so that the two spellings of a
+ * people's committee compare equal.  Caller frees. */
+static char *
+fold_body(const char *name)
+{
+	char *f = text_fold(name);
+	if (!strncmp(f, "ubnd ", 5)) {
+		char *g = xasprintf("uy ban nhan dan %s", f + 5);
+		free(f);
+		f = g;
+	}
+	return f;
+}
+
+/* a is b, or one of them the other with more words after it ("Sở Ngoại
+ * vụ" and "Sở Ngoại vụ tỉnh Quảng Ninh") */
+static int
+same_body(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), k = la < lb ? la : lb;
+	return k && !strncmp(a, b, k) && (a[k] == '\0' || a[k] == ' ') &&
+	       (b[k] == '\0' || b[k] == ' ');
+}
+
+const char *
+report_author_other(const struct record *r, const struct office *of)
+{
+	const char *au = r->has_report ? r->report_author.s : NULL;
+	/* a number with a symbol says whose it is (report_number_foreign) */
+	if (!au || !*au || !of->given || !of->name ||
+	    (r->report_number.s && strchr(r->report_number.s, '/')))
+		return NULL;
+	char *fa = fold_body(au), *fo = fold_body(of->name);
+	int same = same_body(fa, fo);
+	free(fa);
+	free(fo);
+	return same ? NULL : au;
+}
+
 char *
 report_number_text(const struct record *r, const struct office *of)
 {
+	/* another body's number is not given this office's symbol */
+	if (r->report_number.s && report_author_other(r, of))
+		return xstrdup(r->report_number.s);
 	return number(r->report_number.s, of->symbol);
 }
 
@@ -728,8 +770,9 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	put_y_own(&v, "y_issuer", body_name(issuer ? issuer : of->name, lang));
 	free(issuer);
 	put_y_own(&v, "y_number",
-	          report_number_foreign(r, of) ? number(NULL, of->symbol)
-	                                       : report_number_text(r, of));
+	          report_number_foreign(r, of) || report_author_other(r, of)
+	              ? number(NULL, of->symbol)
+	              : report_number_text(r, of));
 	put_y(&v, "y_symbol", of->symbol ? of->symbol : BLANK);
 	put_date(&v, of, r);
 	put_sides(&v, r);

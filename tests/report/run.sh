@@ -591,6 +591,28 @@ if [ "$vi_issuer" = 'issuer: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"' ] &&
 	grep -qx 'issuer: "TUYEN QUANG PROVINCIAL PEOPLE'"'"'S COMMITTEE"' "$md"
 then ok report/office-committee-vice-chairman-signs
 else fail report/office-committee-vice-chairman-signs "$vi_signer / $en_signer $(cat "$WORK/office-committee.log")"; fi
+# The record's report written by another body (the Sở's, under the
+# committee's profile): its bare number is not given the committee's
+# symbol, the header leaves number and date blank, and the run says why.
+# Written by the committee itself ("Ủy ban nhân dân tỉnh …" for "UBND
+# tỉnh …"), the number is the committee's.
+cp "$WORK/office-committee/2027-03-tuyenquang-oita.yaml" "$WORK/office-committee.record"
+printf 'follow_up:\n  report: {date: 2027-03-20, author: Sở Ngoại vụ tỉnh Tuyên Quang, number: "12"}\n' \
+	>>"$WORK/office-committee/2027-03-tuyenquang-oita.yaml"
+office_report office-committee
+if grep -qx 'number: "Số:        /BC-UBND"' "$md" && ! grep -q '12/BC-UBND' "$md" &&
+	grep -q 'Báo cáo sau chuyến đi số 12, ' "$md" &&
+	grep -q 'do Sở Ngoại vụ tỉnh Tuyên Quang lập, không phải UBND tỉnh Tuyên Quang' "$WORK/office-committee.log"
+then ok report/office-report-by-another-body-not-numbered-as-ours
+else fail report/office-report-by-another-body-not-numbered-as-ours "$(grep -h 'number\|Báo cáo sau' "$md") $(cat "$WORK/office-committee.log")"; fi
+cp "$WORK/office-committee.record" "$WORK/office-committee/2027-03-tuyenquang-oita.yaml"
+printf 'follow_up:\n  report: {date: 2027-03-20, author: Ủy ban nhân dân tỉnh Tuyên Quang, number: "12"}\n' \
+	>>"$WORK/office-committee/2027-03-tuyenquang-oita.yaml"
+office_report office-committee
+if grep -qx 'number: "Số: 12/BC-UBND"' "$md" && ! grep -q 'không phải' "$WORK/office-committee.log"
+then ok report/office-report-by-itself-numbered
+else fail report/office-report-by-itself-numbered "$(grep -h 'number' "$md") $(cat "$WORK/office-committee.log")"; fi
+cp "$WORK/office-committee.record" "$WORK/office-committee/2027-03-tuyenquang-oita.yaml"
 # One who signs for another (KT.) and whose own title the profile lacks
 # gets a blank for it, not a signature block with no title.
 sed -i "s/^  signer: .*/  signer: {authority: KT. Giám đốc, name: Phạm Sanh Châu}/" "$WORK/office-dept/.debrief.yaml"
