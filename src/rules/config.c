@@ -609,6 +609,25 @@ authority_line(struct cload *cl, const struct node *n, char *s, int *k)
 	return c;
 }
 
+/* Whether s (what follows "TM. ") is one person's title rather than a
+ * collective body: the titles of those who head a body alone. */
+static int
+names_a_head(const char *s)
+{
+	static const char *const head[] = {
+	    "giam doc", "chu tich",   "truong ban", "chanh van phong", "tong lanh su",
+	    "dai su",   "cuc truong", "vu truong",  "bo truong",       "pho "};
+	char *f = text_fold(s);
+	int hit = 0;
+	for (size_t i = 0; !hit && i < sizeof head / sizeof head[0]; i++) {
+		size_t n = strlen(head[i]);
+		hit = !strncmp(f, head[i], n) &&
+		      (f[n] == '\0' || f[n] == ' ' || head[i][n - 1] == ' ');
+	}
+	free(f);
+	return hit;
+}
+
 /* The signature block as the decree sets it: a prefix with its full stop;
  * a second authority line only under TM. (a vice chairman signing for the
  * committee: TM. Ủy ban nhân dân, KT. Chủ tịch); a deputy signing for the
@@ -645,6 +664,25 @@ check_signer(struct cload *cl, const struct node *auth, const struct node *title
 	const char *last = of->authority2 ? of->authority2 : of->authority;
 	const struct node *at = of->authority2 ? n2 : n1;
 	of->for_someone = k >= 0 && k != SIGN_Q;
+	if (of->authority && !strncmp(of->authority, "TM. ", 4) && names_a_head(of->authority + 4))
+		cfinding(
+		    cl, n1, "config-office",
+		    L(cl->lang,
+		      "'TM.' (thay mặt) chỉ dùng khi ký thay mặt một tập thể (TM. Ủy ban nhân "
+		      "dân), không trước chức vụ của một người như '%s': người đứng đầu ký thì "
+		      "không ghi chữ nào trước chức vụ, cấp phó ký thay thì ghi 'KT.'",
+		      "'TM.' (on behalf of) is for signing on behalf of a collective body (TM. "
+		      "Ủy ban nhân dân), not before one person's title as in '%s': the head "
+		      "signs under the title alone, a deputy for the head under 'KT.'"),
+		    of->authority);
+	if (k == SIGN_Q && of->title)
+		cfinding(cl, title, "config-office",
+		         L(cl->lang,
+		           "người ký quyền (Q.) ký bằng chức vụ của cấp trưởng, không ghi thêm "
+		           "'title': khối chữ ký sẽ là '%s' rồi đến họ tên",
+		           "an acting head (Q.) signs under the head's title alone, with no "
+		           "'title': the signature block is '%s', then the name"),
+		         last);
 	if (!last || k >= 0)
 		return;
 	char *f = text_fold(last);
@@ -656,20 +694,20 @@ check_signer(struct cload *cl, const struct node *auth, const struct node *title
 		cfinding(
 		    cl, at, "config-office",
 		    L(cl->lang,
-		      "'%s' là cấp phó: cấp phó ký thay cấp trưởng, authority ghi 'KT. %s' và "
-		      "title ghi '%s'",
-		      "'%s' is a deputy, who signs for the head: write authority as 'KT. %s' and "
-		      "title as '%s'"),
+		      "'%s' là cấp phó: cấp phó ký thay cấp trưởng, ghi 'authority: KT. %s' và "
+		      "'title: %s'",
+		      "'%s' is a deputy, who signs for the head: write 'authority: KT. %s' and "
+		      "'title: %s'"),
 		    last, head, last);
 	} else if (of->title)
 		cfinding(
 		    cl, title, "config-office",
 		    L(cl->lang,
-		      "title chỉ ghi khi người ký ký thay (KT.), thừa lệnh (TL.), thừa ủy quyền "
-		      "(TUQ.) hoặc thay mặt (TM.); authority '%s' không có chữ nào trong số đó "
+		      "'title' chỉ ghi khi người ký ký thay (KT.), thừa lệnh (TL.), thừa ủy quyền "
+		      "(TUQ.) hoặc thay mặt (TM.); 'authority: %s' không có chữ nào trong số đó "
 		      "nên khối chữ ký sẽ có hai chức vụ: có phải 'KT. %s'?",
-		      "a title is written only when the signer signs for someone (KT., TL., "
-		      "TUQ., TM.); authority '%s' has none of them, so the signature block "
+		      "a 'title' is written only when the signer signs for someone (KT., TL., "
+		      "TUQ., TM.); 'authority: %s' has none of them, so the signature block "
 		      "would carry two titles: did you mean 'KT. %s'?"),
 		    last, last);
 }
