@@ -103,6 +103,14 @@ $(BUILD)/obj/%.o: src/%.c $(HDRS) | $(BUILD)/obj
 $(BUILD)/obj/util/fsutil.o: ALLCFLAGS += $(DATAFLAGS)
 $(BUILD)/obj/util/fsutil.o: $(BUILD)/datadirs
 
+# What tells these sources from others (src/util/build.c): a hash of every
+# source file, in the keys of what an archive keeps between runs, so that a
+# patched program with the same version number does not take an older one's
+# pages as its own.  build.o is compiled again whenever a source changes.
+SOURCEID := $(shell cat $(SRCS) $(HDRS) 2>/dev/null | sha256sum 2>/dev/null | cut -c1-32)
+$(BUILD)/obj/util/build.o: ALLCFLAGS += -DDEBRIEF_SOURCE_ID='"$(SOURCEID)"'
+$(BUILD)/obj/util/build.o: $(SRCS)
+
 # the stamp of the directories fsutil.o embeds: touched only when they change
 $(BUILD)/datadirs: FORCE | $(BUILD)/obj
 	@d='DATADIR=$(DATADIR) DATAREL=$(DATAREL)'; \

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "build.h"
 #include "cli.h"
 #include "cmd.h"
 #include "debrief.h"
@@ -56,7 +57,11 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
-		printf("debrief %s\n", DEBRIEF_VERSION);
+		/* the sources' id tells a patched build from the release */
+		if (*build_source_id())
+			printf("debrief %s (sources %s)\n", DEBRIEF_VERSION, build_source_id());
+		else
+			printf("debrief %s\n", DEBRIEF_VERSION);
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -6,9 +6,11 @@
 
 #include "hash.h"
 
-/* A hash of the version and of the program's own bytes (/proc/self/exe;
- * the version alone where that cannot be read), worked out once: the same
- * program gives the same bytes, any change to it other ones.  Static. */
+/* A hash of the version and of the sources the program was built from
+ * (the program's own bytes when built without the Makefile's source id),
+ * worked out once.  Static. */
 const unsigned char *build_id(void);
+/* The sources' id as the build gave it (hex), or "" without one. */
+const char *build_source_id(void);
 
 #endif

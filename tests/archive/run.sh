@@ -286,10 +286,17 @@ has cache/rerun-writes-nothing "$WORK/cache-again.out" ' 0 written, '
 cmp -s "$WORK/cache.before" "$K/inc/.debrief-cache" && ok cache/same-records-same-file ||
 	fail cache/same-records-same-file "the cache changed on an unchanged re-run"
 
-# Another build of the program, though it says the same version (a
-# patched package, a developer's build), takes nothing of the last run's:
-# every record is parsed again, and the archive is the fresh one.
-cp "$DEBRIEF" "$WORK/other-build" && printf 'x' >>"$WORK/other-build"
+# A build of other sources, though it says the same version (a patched
+# package, a developer's build), takes nothing of the last run's: every
+# record is parsed again, and the archive is the fresh one.  The other
+# build is this one with the sources' id it carries (--version) changed.
+src_id=$("$DEBRIEF_PLAIN" --version | sed -n 's/.*(sources \([0-9a-f]*\))$/\1/p')
+[ -n "$src_id" ] || fail cache/other-build-has-source-id "--version names no sources: $("$DEBRIEF_PLAIN" --version)"
+$PY -c 'import sys
+d = open(sys.argv[1], "rb").read(); i = sys.argv[2].encode()
+assert i and i in d
+open(sys.argv[3], "wb").write(d.replace(i, i[::-1]))' "$DEBRIEF" "$src_id" "$WORK/other-build" &&
+	chmod +x "$WORK/other-build"
 (cd "$K" && "$WORK/other-build" archive -o inc --today $TODAY --lang en --verbose records) \
 	>"$WORK/cache-other-build.out" 2>"$WORK/cache-other-build.err"
 has cache/other-build-parses-all "$WORK/cache-other-build.err" 'cache: 0 records reused, 11 parsed$'
