@@ -586,6 +586,43 @@ yaml_word(enum lang lang, const char *en)
 	return NULL;
 }
 
+/* The byte offset of a line and column as mark_at counts them (the
+ * inverse of mark_at), or len when the text is shorter. */
+static size_t
+byte_at(const char *data, size_t len, struct mark m)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	size_t i = len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3) ? 3 : 0;
+	unsigned line = 1, col = 1;
+	while (i < len && (line < m.line || (line == m.line && col < m.col))) {
+		size_t step = 1;
+		int brk = 0;
+		if (p[i] == '\r') {
+			brk = 1;
+			if (i + 1 < len && p[i + 1] == '\n')
+				step = 2;
+		} else if (p[i] == '\n') {
+			brk = 1;
+		} else if (p[i] >= 0x80) {
+			while (i + step < len && (p[i + step] & 0xC0) == 0x80)
+				step++;
+			brk = (step == 2 && p[i] == 0xC2 && p[i + 1] == 0x85) ||
+			      (step == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+			       (p[i + 2] == 0xA8 || p[i + 2] == 0xA9));
+		}
+		if (brk && line == m.line)
+			break; /* a column past the end of its line */
+		if (brk) {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += step;
+	}
+	return i;
+}
+
 static void
 parser_error(struct loader *ld, yaml_parser_t *p, const char *data, size_t len)
 {
@@ -606,8 +643,10 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data, size_t len)
 		return;
 	}
 	struct mark m = mk(p->problem_mark);
-	/* A tab in the indentation: libyaml's words do not say "tab" every time. */
-	size_t at = p->problem_mark.index < len ? p->problem_mark.index : len, bol = at;
+	/* A tab in the indentation: libyaml's words do not say "tab" every time.
+	 * libyaml's index counts characters, not bytes: the line and column are
+	 * what locate the problem in a text with Vietnamese in it. */
+	size_t at = byte_at(data, len, m), bol = at;
 	while (bol > 0 && data[bol - 1] != '\n')
 		bol--;
 	size_t tab = bol;
