@@ -846,39 +846,82 @@ misspelt_key(struct walk *w, const struct sobj *o, const struct node *map, const
 	reported(w, map->mark, name);
 }
 
-/* "{name: Chủ tịch HĐND tỉnh, Phó Bí thư Tỉnh ủy}": in a flow mapping the
- * comma ends the value and the rest becomes a key without a value.  A key
- * with spaces or non-ASCII letters and no value, after a text value, is
- * that rest.  The value cut is left absent.  Returns 1 after the finding. */
+/* A key with no value that cannot be a field's name: words, non-ASCII
+ * letters, or a number ("1,5 lần" cut at its decimal comma leaves "5 lần"). */
+static int
+cut_piece(const struct node_pair *pr)
+{
+	const struct node *k = pr->key, *v = pr->value;
+	if (!k || k->kind != NODE_SCALAR || !v || v->kind != NODE_SCALAR || !node_is_null(v))
+		return 0;
+	int wordy = k->str[0] >= '0' && k->str[0] <= '9';
+	for (const unsigned char *p = (const unsigned char *)k->str; *p; p++)
+		wordy |= *p == ' ' || *p >= 0x80;
+	return wordy;
+}
+
+/* The comma, and the spaces after it, between two plain scalars of one
+ * flow mapping, as the line has them (columns count code points). */
+static void
+put_comma(struct buf *b, const struct node *prev, const struct node *next)
+{
+	unsigned end = prev->mark.col;
+	for (const unsigned char *p = (const unsigned char *)prev->str; *p; p++)
+		end += (*p & 0xC0) != 0x80;
+	buf_putc(b, ',');
+	if (next->mark.line != prev->mark.line || next->mark.col <= end)
+		buf_putc(b, ' ');
+	else
+		for (unsigned c = end + 1; c < next->mark.col; c++)
+			buf_putc(b, ' ');
+}
+
+/* "{name: Chủ tịch HĐND tỉnh, Phó Bí thư Tỉnh ủy}", "{data: 1,2 triệu TEU}":
+ * in a flow mapping the comma ends the value and each rest becomes a key
+ * without a value.  One finding for the value, at its first rest, with the
+ * whole value as written; the value cut is left absent.  Returns 1 for
+ * every rest of a value so cut. */
 static int
 split_value(struct walk *w, const struct sobj *o, char *base, const struct node *map, size_t i)
 {
-	const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
-	if (!v || v->kind != NODE_SCALAR || !node_is_null(v) || i == 0)
+	if (i == 0 || !cut_piece(&map->pairs[i]))
 		return 0;
-	int wordy = 0;
-	for (const unsigned char *p = (const unsigned char *)k->str; *p; p++)
-		wordy |= *p == ' ' || *p >= 0x80;
 	size_t j = i - 1; /* back over earlier pieces of the same value */
-	while (j > 0 && map->pairs[j].value && node_is_null(map->pairs[j].value))
+	while (j > 0 && cut_piece(&map->pairs[j]))
 		j--;
 	const struct node *pk = map->pairs[j].key, *pv = map->pairs[j].value;
-	if (!wordy || !pk || pk->kind != NODE_SCALAR || !pv || pv->kind != NODE_SCALAR ||
-	    node_is_null(pv))
+	if (!pk || pk->kind != NODE_SCALAR || !pv || pv->kind != NODE_SCALAR || node_is_null(pv))
 		return 0;
 	size_t f = 0;
 	while (f < o->nfields && strcmp(o->fields[f].name, pk->str))
 		f++;
 	if (f == o->nfields || o->fields[f].type != FT_TEXT)
 		return 0;
+	if (i > j + 1)
+		return 1; /* told with the first piece */
+	const struct node *k = map->pairs[i].key;
+	struct buf whole = BUF_INIT, rest = BUF_INIT;
+	buf_puts(&whole, pv->str);
+	const struct node *prev = pv;
+	for (size_t n = i; n < map->len && cut_piece(&map->pairs[n]); n++) {
+		const struct node *piece = map->pairs[n].key;
+		put_comma(&whole, prev, piece);
+		if (n > i)
+			put_comma(&rest, prev, piece);
+		buf_puts(&whole, piece->str);
+		buf_puts(&rest, piece->str);
+		prev = piece;
+	}
 	size_t old = path_push(w, pk->str, 0);
 	ERR(w, k->mark, "schema-unknown-key",
 	    "'%s' bị cắt ở dấu phẩy: phần sau dấu phẩy ('%s') bị đọc thành một khóa; đặt cả giá "
-	    "trị trong dấu ngoặc kép: %s: \"%s, %s\"",
+	    "trị trong dấu ngoặc kép: %s: \"%s\"",
 	    "'%s' was cut at a comma: what follows it ('%s') was read as a key; put the whole "
-	    "value in quotes: %s: \"%s, %s\"",
-	    w->path, clip(w, k->str), pk->str, clip(w, pv->str), clip(w, k->str));
+	    "value in quotes: %s: \"%s\"",
+	    w->path, clip(w, buf_cstr(&rest)), pk->str, clip(w, buf_cstr(&whole)));
 	path_pop(w, old);
+	buf_free(&whole);
+	buf_free(&rest);
 	/* half a name or title is not what the record says: left absent */
 	((struct text *)(base + o->fields[f].off))->s = NULL;
 	reported(w, map->mark, o->fields[f].name);
