@@ -1436,11 +1436,41 @@ resolve(struct walk *w, struct record *r, const struct pindex *px, const char *p
 	return p;
 }
 
+/* Two entries of partners that a reference cannot tell apart (the same
+ * name or id, whatever the case and the diacritics): the later one is a
+ * repeat, told once, and would be named twice in the report.  One node
+ * repeated by an alias is one entry written once: its own findings say
+ * what is wrong with it. */
+static void
+check_partner_repeats(struct walk *w, const struct record *r, const struct pindex *px)
+{
+	unsigned char *told = r->npartners ? xcalloc(r->npartners, 1) : NULL;
+	for (size_t g = 0, i = 1; i < px->nfolded; i++) {
+		if (strcmp(px->folded[i].id, px->folded[g].id)) {
+			g = i;
+			continue;
+		}
+		const struct partner *first = &r->partners[px->folded[g].i];
+		const struct partner *p = &r->partners[px->folded[i].i];
+		if (p == first || told[px->folded[i].i] ||
+		    (p->mark.line == first->mark.line && p->mark.col == first->mark.col))
+			continue;
+		told[px->folded[i].i] = 1;
+		ERR(w, p->mark, "schema-duplicate-id",
+		    "đối tác '%s' đã có trong danh sách đối tác ở dòng %u: mỗi đối tác chỉ ghi "
+		    "một lần",
+		    "partner '%s' is already listed at line %u: list each partner once",
+		    clip(w, p->name.s ? p->name.s : p->id.s), first->mark.line);
+	}
+	free(told);
+}
+
 static void
 check_refs(struct walk *w, struct record *r)
 {
 	struct pindex px;
 	pindex_build(w, r, &px);
+	check_partner_repeats(w, r, &px);
 	for (size_t i = 0; i < r->npartners; i++)
 		r->partners[i].alternative =
 		    resolve(w, r, &px, "partners[].alternative_to", &r->partners[i].alternative_to);

@@ -137,13 +137,15 @@ const struct rule rule_table[] = {
      "something false and separates it from the locality's other visits."},
     {"schema-duplicate-id", SEV_ERROR, "", "schema",
      "hai hồ sơ trùng `id` (trong các tệp của một lần chạy), hoặc hai nhiệm vụ trong một hồ sơ "
-     "trùng `id`",
+     "trùng `id`, hoặc hai đối tác trong một hồ sơ trùng `name` hay `id`",
      "two records share an `id` (across the files of one run), or two tasks in a record share an "
-     "`id`",
+     "`id`, or two partners of a record a `name` or `id`",
      "id là tên của mọi tệp đầu ra và là khóa trong kho lưu trữ: hai hồ sơ trùng id sẽ ghi đè "
-     "báo cáo của nhau.",
+     "báo cáo của nhau. Một đối tác ghi hai lần thì không biết tham chiếu trỏ tới mục nào, và "
+     "báo cáo nêu tên đối tác đó hai lần.",
      "The id names every output file and keys the archive: two records with one id would "
-     "overwrite each other's reports."},
+     "overwrite each other's reports. A partner listed twice leaves references ambiguous "
+     "and is named twice in the report."},
 
     /* Configuration (.debrief.yaml, config.c). */
     {"config-unknown-key", SEV_WARNING, "", "config",
