@@ -367,8 +367,9 @@ const struct rule rule_table[] = {
      "has usually been forgotten."},
     {"follow-report", SEV_WARNING, "G19", "follow",
      "không có `follow_up.report` khi đã quá 30 ngày (cấu hình `report_days`) sau khi chuyến đi "
-     "kết thúc",
-     "no `follow_up.report` more than 30 days (`report_days`) after the end of the visit",
+     "kết thúc, hoặc báo cáo đề ngày trước khi chuyến đi kết thúc",
+     "no `follow_up.report` more than 30 days (`report_days`) after the end of the visit, or a "
+     "report dated before the visit ended",
      "Báo cáo sau chuyến đi là nơi phân công nhiệm vụ cho từng Sở, ngành; báo cáo chậm thì việc "
      "triển khai chậm theo.",
      "The post-visit report is where tasks are assigned to each department; a late report "

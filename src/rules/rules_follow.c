@@ -399,6 +399,23 @@ static void
 follow_report(struct rctx *c)
 {
 	long days = days_since_end(c);
+	const struct rdate *rd = &c->r->report_date;
+	/* the report of a visit that is over, dated before it was: the date
+	 * printed on the document to sign is wrong */
+	if (c->r->has_report && rd->set && rd->d.d && c->r->end.set &&
+	    date_cmp(rd->d, c->r->end.d) < 0) {
+		char a[11], b[11];
+		date_iso(rd->d, a);
+		date_iso(c->r->end.d, b);
+		rules_emit(
+		    c, rules_mark(c, rd->mark, follow_up_mark(c)), "follow-report", SEV_WARNING,
+		    L(c->ctx->lang,
+		      "báo cáo sau chuyến đi đề ngày %s (follow_up.report.date), trước khi "
+		      "chuyến đi kết thúc (%s)",
+		      "the post-visit report is dated %s (follow_up.report.date), before the "
+		      "visit ended (%s)"),
+		    a, b);
+	}
 	if (c->r->has_report || days <= c->ctx->cfg->report_days || told_follow(c, "report"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-report", SEV_WARNING,
