@@ -233,10 +233,12 @@ const struct rule rule_table[] = {
      "partner (`audience`); one material title handed to two partners is the sign of a single "
      "talk for all."},
     {"prep-language", SEV_ERROR, "G5 G18", "prep",
-     "đoàn ra: với một đối tác, không có tài liệu tiếng Anh và cũng không có tài liệu tiếng bản "
-     "địa (lỗi); thiếu một trong hai (cảnh báo). Tiếng bản địa theo `country` của đối tác",
-     "outbound: for a partner, no material in English and none in the host language (error); one "
-     "of the two missing (warning). The host language follows the partner's `country`",
+     "đoàn ra: với một đối tác (không phải đối tác đã từ chối), không có tài liệu tiếng Anh và "
+     "cũng không có tài liệu tiếng bản địa (lỗi); thiếu một trong hai (cảnh báo). Tiếng bản địa "
+     "theo `country` của đối tác",
+     "outbound: for a partner (not one that declined), no material in English and none in the "
+     "host language (error); one of the two missing (warning). The host language follows the "
+     "partner's `country`",
      "Tài liệu chuyên nghiệp phải có tiếng Anh, và cần chuẩn bị kỹ các tài liệu với ngôn ngữ bản "
      "địa. Ngôn ngữ bản địa lấy từ mã nước của đối tác (JP→ja, FR→fr, KR→ko…; bổ sung bằng "
      "`host_languages` trong cấu hình). Tài liệu được tính cho một đối tác khi `audience` là đối "

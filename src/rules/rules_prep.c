@@ -405,6 +405,8 @@ prep_language(struct rctx *c)
 		return;
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
+		if (p->response == RESP_DECLINED)
+			continue; /* not visited: nothing to hand it */
 		const char *host = rules_host_langs(c->ctx->cfg, p->country.s);
 		char *hs = host ? host_said(host, c->ctx->lang) : NULL;
 		int en = covered(r, p, "en");
