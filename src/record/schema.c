@@ -1540,6 +1540,55 @@ check_locality(struct walk *w, const struct record *r)
 	}
 }
 
+/* Official names that hold a comma, by the folded words on either side
+ * of it: "Sở Văn hóa, Thể thao và Du lịch" in a flow sequence
+ * ("support: [Sở Văn hóa, Thể thao và Du lịch]") becomes two entries,
+ * and the report would name a body "Thể thao và Du lịch". */
+static const char *const comma_names[][2] = {
+    {"van hoa", "the thao"}, {"lao dong", "thuong binh"}, {"culture", "sports"},
+    {"labour", "invalids"},  {"labor", "invalids"},
+};
+
+static int
+ends_with_words(const char *folded, const char *words)
+{
+	size_t n = strlen(folded), k = strlen(words);
+	return n >= k && !strcmp(folded + n - k, words) && (n == k || folded[n - k - 1] == ' ');
+}
+
+/* Two entries of a list that are one official name cut at its comma:
+ * one finding, and the entries joined again so that outputs name the
+ * body the record meant. */
+static void
+rejoin_comma_names(struct walk *w, struct texts *l, const char *path)
+{
+	for (size_t i = 0; i + 1 < l->n; i++) {
+		if (!l->v[i].s || !l->v[i + 1].s)
+			continue;
+		char *a = text_fold(l->v[i].s), *b = text_fold(l->v[i + 1].s);
+		int cut = 0;
+		for (size_t k = 0; !cut && k < N(comma_names); k++)
+			cut =
+			    ends_with_words(a, comma_names[k][0]) &&
+			    !strncmp(b, comma_names[k][1], strlen(comma_names[k][1])) &&
+			    (b[strlen(comma_names[k][1])] == ' ' || !b[strlen(comma_names[k][1])]);
+		free(a);
+		free(b);
+		if (!cut)
+			continue;
+		const char *whole = arena_printf(w->a, "%s, %s", l->v[i].s, l->v[i + 1].s);
+		say(w, l->v[i + 1].mark, SEV_WARNING, "schema-unknown-key",
+		    "'%s' tách tên '%s' thành hai mục ở dấu phẩy; đã đọc là một cơ quan, đặt cả "
+		    "tên trong dấu ngoặc kép: \"%s\"",
+		    "'%s' splits the name '%s' into two entries at its comma; read as one body, "
+		    "put the whole name in quotes: \"%s\"",
+		    path, clip(w, whole), clip(w, whole));
+		l->v[i].s = whole;
+		memmove(&l->v[i + 1], &l->v[i + 2], (l->n - i - 2) * sizeof l->v[0]);
+		l->n--;
+	}
+}
+
 static void
 finish(struct walk *w, struct record *r, struct date today)
 {
@@ -1572,6 +1621,10 @@ finish(struct walk *w, struct record *r, struct date today)
 		                : STATUS_PLANNED;
 	check_task_ids(w, r);
 	check_refs(w, r);
+	for (size_t i = 0; i < r->ntasks; i++)
+		rejoin_comma_names(w, &r->tasks[i].support, "tasks[].support");
+	for (size_t i = 0; i < r->nagreements; i++)
+		rejoin_comma_names(w, &r->agreements[i].parties, "agreements[].parties");
 }
 
 /* The same node reached through several aliases gives the same finding

@@ -97,10 +97,13 @@ const struct rule rule_table[] = {
      "would silently lack what the writer believed was there."},
     {"schema-unknown-key", SEV_WARNING, "", "schema",
      "khóa không có trong định dạng; thông báo gợi ý khóa gần nhất; là lỗi khi khóa là trường "
-     "bị gõ sai mà nhóm đang thiếu, hoặc là phần sau dấu phẩy của một giá trị bị cắt",
+     "bị gõ sai mà nhóm đang thiếu, hoặc là phần sau dấu phẩy của một giá trị bị cắt; cũng "
+     "là cảnh báo khi tên một cơ quan có dấu phẩy (Sở Văn hóa, Thể thao và Du lịch) bị tách "
+     "thành hai mục của một danh sách",
      "a key the format does not define; the message suggests the nearest known key; an error "
      "when it is a misspelling of a field the mapping lacks, or the rest of a text value cut "
-     "at a comma",
+     "at a comma; also a warning when an official name with a comma (Sở Văn hóa, Thể thao và "
+     "Du lịch) is split into two entries of a list",
      "Một khóa gõ sai (ví dụ \"deu\" thay cho \"due\") làm thông tin biến mất khỏi báo cáo. "
      "debrief không bỏ qua khóa lạ mà báo và gợi ý khóa đúng.",
      "A misspelt key (\"deu\" for \"due\") makes information vanish from the report. debrief "
