@@ -309,6 +309,34 @@ judge(struct record *r, const struct check_ctx *ctx, struct diags *dq)
 	diags_sort(dq);
 }
 
+/* The record as the report names its departments: an owner or a
+ * supporting department that owner_aliases renames by its canonical name,
+ * so that "Sở NN&MT" and "Sở Nông nghiệp và Môi trường" are one table and
+ * one recipient.  A shallow copy in a; r itself is not changed. */
+static const struct record *
+named_by_aliases(struct arena *a, const struct record *r, const struct config *cfg)
+{
+	if (!cfg || !cfg->nowner_alias || !r->ntasks)
+		return r;
+	struct record *c = arena_alloc(a, sizeof *c);
+	*c = *r;
+	struct task *t = arena_alloc(a, r->ntasks * sizeof *t);
+	memcpy(t, r->tasks, r->ntasks * sizeof *t);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		t[i].owner.s = config_owner_name(cfg, t[i].owner.s);
+		if (!t[i].support.n)
+			continue;
+		struct text *sv = arena_alloc(a, t[i].support.n * sizeof *sv);
+		for (size_t k = 0; k < t[i].support.n; k++) {
+			sv[k] = t[i].support.v[k];
+			sv[k].s = config_owner_name(cfg, sv[k].s);
+		}
+		t[i].support.v = sv;
+	}
+	c->tasks = t;
+	return c;
+}
+
 /* A record is loaded only when its configuration could be had. */
 static int
 has_config(void *vj, const char *data, size_t len, struct record **r, struct diags *dq)
@@ -443,10 +471,11 @@ report_work(void *vrun, size_t idx)
 		free(msg);
 	}
 	char *num = report_number_text(r, office);
-	struct node *view = report_view(a, r, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num),
-	                                office->given && office->at == OFFICE_ABROAD);
+	const struct record *shown = named_by_aliases(a, r, ctx.cfg);
+	struct node *view = report_view(a, shown, dq.v, dq.n, ctx.today, lang, arena_strdup(a, num),
+	                                office->given && office->at == OFFICE_ABROAD, ctx.cfg);
 	free(num);
-	report_form(a, view, r, office, lang, o->draft);
+	report_form(a, view, shown, office, lang, o->draft, ctx.cfg);
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};
 	pthread_mutex_lock(&run->tmpl_mu);

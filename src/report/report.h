@@ -15,10 +15,12 @@
  * record's final findings (after configuration and waivers); number is
  * the report's number as its header writes it (report_number_text), for
  * the body to write it the same; by_agency: the report is one of Viet
- * Nam's representative agencies' own, which sends no feedback to itself. */
+ * Nam's representative agencies' own, which sends no feedback to itself;
+ * cfg: the configuration, whose vague_owners are no department. */
+struct config;
 struct node *report_view(struct arena *a, const struct record *r, const struct diag *findings,
                          size_t nfindings, struct date today, enum lang lang, const char *number,
-                         int by_agency);
+                         int by_agency, const struct config *cfg);
 
 /* A partner's name as the report's language writes it: in English a
  * province or city Vietnamese transcribes by its English name ("Luông
@@ -53,9 +55,10 @@ const char *report_number_foreign(const struct record *r, const struct office *o
 const char *report_author_other(const struct record *r, const struct office *of);
 /* Adds to root what makes the report an administrative document: the
  * front matter values ("y_*", escaped for a YAML double-quoted scalar),
- * inbound/outbound, draft/final, the programme and the delegation. */
+ * inbound/outbound, draft/final, the programme and the delegation.  cfg
+ * as for report_view. */
 void report_form(struct arena *a, struct node *root, const struct record *r,
-                 const struct office *of, enum lang lang, int draft);
+                 const struct office *of, enum lang lang, int draft, const struct config *cfg);
 /* Whether the office profile may issue r's report: a provincial office
  * reports on its own province's records only (*ours and *theirs then name
  * the two units); an embassy or consulate, on every record; an office

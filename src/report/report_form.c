@@ -28,6 +28,7 @@ struct fview {
 	struct arena *a;
 	struct node *root;
 	enum lang lang;
+	const struct config *cfg;
 };
 
 /* s as the inside of a YAML double-quoted scalar, in the arena. */
@@ -384,9 +385,9 @@ committee_bare(const char *s)
  * listed again as the parent body or, for an office abroad, as the
  * locality's committee. */
 static void
-rl_add_dept(struct rlist *l, const char *s, int unit, int home)
+rl_add_dept(struct rlist *l, const char *s, int unit, int home, const struct config *cfg)
 {
-	if (rules_owner_vague(s, NULL))
+	if (rules_owner_vague(s, cfg))
 		return;
 	if (home >= 0 && committee_bare(s)) {
 		char *t = committee_name(home);
@@ -449,10 +450,10 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	}
 	int home = r->locality_name.s ? province_lookup(r->locality_name.s) : -1;
 	for (size_t i = 0; i < r->ntasks; i++)
-		rl_add_dept(&l, r->tasks[i].owner.s, unit, home);
+		rl_add_dept(&l, r->tasks[i].owner.s, unit, home, v->cfg);
 	for (size_t i = 0; i < r->ntasks; i++)
 		for (size_t k = 0; k < r->tasks[i].support.n; k++)
-			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit, home);
+			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit, home, v->cfg);
 	rl_add(&l, office_parent(of));
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);
@@ -756,9 +757,9 @@ report_number_text(const struct record *r, const struct office *of)
 
 void
 report_form(struct arena *a, struct node *root, const struct record *r, const struct office *of,
-            enum lang lang, int draft)
+            enum lang lang, int draft, const struct config *cfg)
 {
-	struct fview v = {a, root, lang};
+	struct fview v = {a, root, lang, cfg};
 	/* a people's committee heads its province: no line above its name */
 	put_y_own(&v, "y_parent",
 	          of->apex && !of->parent ? xstrdup("") : body_name(office_parent(of), lang));

@@ -28,6 +28,7 @@ struct view {
 	struct date today;
 	const char *number; /* the report's number as its header writes it */
 	int by_agency;      /* written by a representative agency (report_view) */
+	const struct config *cfg;
 };
 
 static const char *const task_status_vi[] = {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
@@ -239,7 +240,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const struct task *t = &r->tasks[i];
 		/* vague owners ("TBD") and missing ones are no department: one group */
-		int vague = rules_owner_vague(t->owner.s, NULL);
+		int vague = rules_owner_vague(t->owner.s, v->cfg);
 		char *key = vague ? xstrdup("") : text_fold(t->owner.s);
 		size_t j;
 		for (j = 0; j < nd; j++)
@@ -674,9 +675,10 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 
 struct node *
 report_view(struct arena *a, const struct record *r, const struct diag *findings, size_t nfindings,
-            struct date today, enum lang lang, const char *number, int by_agency)
+            struct date today, enum lang lang, const char *number, int by_agency,
+            const struct config *cfg)
 {
-	struct view v = {a, lang, today, number, by_agency};
+	struct view v = {a, lang, today, number, by_agency, cfg};
 	struct node *root = node_new_map(a);
 	put_title_block(&v, root, r);
 	put_departments(&v, root, r);

@@ -20,7 +20,7 @@
  *   host_languages:         # prep-language: country → language(s),
  *     BR: pt                # before the built-in table
  *     CH: fr de
- *   owner_aliases:          # archive: another name of one department
+ *   owner_aliases:          # archive, report: another name of one department
  *     "Sở NN&MT": Sở Nông nghiệp và Môi trường
  *   office:                 # report: the issuing office (official-report.md)
  *     parent: Ủy ban nhân dân tỉnh Tây Ninh
@@ -161,6 +161,20 @@ name_found(const char *dir, const char *here, char *cand)
 	free(cwd);
 	free(cand);
 	return buf_detach(&out);
+}
+
+const char *
+config_owner_name(const struct config *cfg, const char *owner)
+{
+	if (!cfg || !cfg->nowner_alias || !owner)
+		return owner;
+	char *f = text_fold(owner);
+	const char *to = owner;
+	for (size_t i = 0; i < cfg->nowner_alias && to == owner; i++)
+		if (!strcmp(cfg->owner_alias_from[i], f))
+			to = cfg->owner_alias_to[i];
+	free(f);
+	return to;
 }
 
 const char *

@@ -48,12 +48,15 @@ struct config {
 	char **host_lang_lang;    /* … → language code */
 	size_t nhost_lang;
 	char **owner_alias_from; /* owned, folded alias … */
-	char **owner_alias_to;   /* … → canonical owner name (archive) */
+	char **owner_alias_to;   /* … → canonical owner name (archive, report) */
 	size_t nowner_alias;
 	struct office office;
 };
 
 void config_default(struct config *cfg);
+/* The canonical name owner_aliases gives owner (whatever the case and the
+ * diacritics), or owner itself. */
+const char *config_owner_name(const struct config *cfg, const char *owner);
 /* Load FILE; problems are findings (file:line:col) in dq.  Returns 0 when
  * the file cannot be read or is not a mapping (message in *err). */
 int config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err);

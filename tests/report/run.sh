@@ -672,3 +672,29 @@ for l in vi en; do
 		fail report/number-one-way-$l "$n times 07/BC-SNV; $(grep -nE '(số|no\.) 7|07/BC' "$md" | head -c 300)"
 	fi
 done
+
+# The configuration names departments in reports as check and archive do:
+# an owner_aliases name is its department, one table and one recipient, by
+# the canonical name; a vague_owners phrase is no department and no recipient.
+mkdir -p "$WORK/aliases"
+{ cat "$TOP/examples/.debrief.yaml"
+  printf 'owner_aliases:\n  "Sở NN&PTNT": Sở Nông nghiệp và Phát triển nông thôn\n'
+  printf 'vague_owners: [ban chỉ đạo]\n'; } >"$WORK/aliases/.debrief.yaml"
+sed -e '132s/\[Sở Nông nghiệp và Phát triển nông thôn\]/[sở nn\&ptnt]/' \
+	-e '123s/owner: Sở Công Thương/owner: Ban chỉ đạo/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/aliases/2017-07-camau-nagasaki.yaml"
+sed -i '/^    owner: Sở Ngoại vụ$/{x;s/^/x/;/^xx$/{x;s/Sở Ngoại vụ/Sở NN\&PTNT/;b};x}' \
+	"$WORK/aliases/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report --lang $l -o "$WORK/aliases-$l" --format md --today "$TODAY" \
+		"$WORK/aliases/2017-07-camau-nagasaki.yaml" >"$WORK/aliases-$l.log" 2>&1
+	md="$WORK/aliases-$l/2017-07-camau-nagasaki.md"
+	if [ "$l" = vi ]; then dept='Sở Nông nghiệp và Phát triển nông thôn'; vague='(chưa giao cho một đơn vị cụ thể)'
+	else dept='Department of Agriculture and Rural Development'; vague='(no specific department)'; fi
+	if grep -q 'NN&PTNT' "$WORK/aliases/2017-07-camau-nagasaki.yaml" &&
+		[ "$(grep -c "^### [0-9.]* $dept\$" "$md")" = 1 ] &&
+		[ "$(grep -c "^  - \"$dept\"\$" "$md")" = 1 ] &&
+		grep '^### ' "$md" | grep -qF ". $vague" && ! grep -qi 'NN.*PTNT\|Ban chỉ đạo' "$md"
+	then ok report/config-names-departments-$l
+	else fail report/config-names-departments-$l "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
+done
