@@ -457,13 +457,23 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	rl_add(&l, office_parent(of));
 	for (size_t i = 0; i < of->nrecipients; i++)
 		rl_add(&l, of->recipients[i]);
+	/* once more by the name as the report writes it: "Sở Khoa học và
+	 * Công nghệ" and "department of science and technology" are one
+	 * recipient in English, as the office is itself under either name */
 	struct node *seq = node_new_seq(v->a);
-	for (size_t i = self; i < l.names.n; i++) {
-		char *name = recipient_name(l.names.v[i], v->lang);
-		node_seq_push(v->a, seq, node_new_scalar(v->a, yq(v, name)));
+	struct strlist said = {0};
+	for (size_t i = 0; i < l.names.n; i++) {
+		char *name = recipient_name(l.names.v[i], v->lang), *f = text_fold(name);
+		int dup = 0;
+		for (size_t k = 0; !dup && k < said.n; k++)
+			dup = !strcmp(said.v[k], f);
+		if (!dup && i >= self)
+			node_seq_push(v->a, seq, node_new_scalar(v->a, yq(v, name)));
+		strlist_take(&said, f);
 		free(name);
 	}
 	node_map_put(v->a, v->root, "y_recipients", seq);
+	strlist_free(&said);
 	strlist_free(&l.names);
 	strlist_free(&l.folded);
 }

@@ -698,3 +698,21 @@ for l in vi en; do
 	then ok report/config-names-departments-$l
 	else fail report/config-names-departments-$l "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
 done
+
+# A department named once in English and once in Vietnamese is one
+# recipient of an English report, and the office is not among them under
+# its English name.
+mkdir -p "$WORK/en-names"
+cp "$TOP/examples/.debrief.yaml" "$WORK/en-names/"
+sed -e 's/^    owner: Sở Nông nghiệp và Phát triển nông thôn$/    owner: department of science and technology/' \
+	-e 's/^    support: \[Hiệp hội Chế biến và Xuất khẩu thủy sản tỉnh\]$/    support: [Department of Foreign Affairs]/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/en-names/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report --lang en -o "$WORK/en-names-out" --format md --today "$TODAY" \
+	"$WORK/en-names/2017-07-camau-nagasaki.yaml" >"$WORK/en-names.log" 2>&1
+md="$WORK/en-names-out/2017-07-camau-nagasaki.md"
+if grep -q 'owner: department of science' "$WORK/en-names/2017-07-camau-nagasaki.yaml" &&
+	grep -q 'support: \[Department of Foreign Affairs\]' "$WORK/en-names/2017-07-camau-nagasaki.yaml" &&
+	[ "$(sed -n '/^recipients:/,/^signer:/p' "$md" | grep -ci 'department of science and technology')" = 1 ] &&
+	! sed -n '/^recipients:/,/^signer:/p' "$md" | grep -qi 'department of foreign affairs'
+then ok report/recipient-once-in-either-language
+else fail report/recipient-once-in-either-language "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
