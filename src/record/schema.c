@@ -307,6 +307,67 @@ month_dmy(const char *s, struct date *out)
 	return 1;
 }
 
+/* "ngày 5 tháng 3 năm 2025", "tháng 3/2025", "T3/2025", "5 tháng 3, 2025":
+ * a date or a month in Vietnamese words, as officials type one; *out
+ * gets it (d == 0 for a month, m == 0 too for "năm 2025").  Only these
+ * words, numbers and separators.  Returns 2 for a day or month that does
+ * not exist, 0 for no such text. */
+static int
+words_date(const char *s, struct date *out)
+{
+	char *f = text_fold(s);
+	int day = 0, mon = 0, year = 0, worded = 0, ok = 1;
+	enum { NONE, DAY, MON, YEAR } next = NONE;
+	for (const char *p = f; ok && *p;) {
+		if (*p == ' ' || *p == '/' || *p == '-' || *p == '.' || *p == ',') {
+			p++;
+		} else if (*p >= 'a' && *p <= 'z') {
+			const char *w = p;
+			while (*p >= 'a' && *p <= 'z')
+				p++;
+			size_t n = (size_t)(p - w);
+			worded = 1;
+			if (n == 4 && !strncmp(w, "ngay", 4))
+				next = DAY;
+			else if ((n == 5 && !strncmp(w, "thang", 5)) || (n == 1 && *w == 't'))
+				next = MON;
+			else if (n == 3 && !strncmp(w, "nam", 3))
+				next = YEAR;
+			else
+				ok = 0;
+		} else if (*p >= '0' && *p <= '9') {
+			long v = 0;
+			int k = 0;
+			for (; *p >= '0' && *p <= '9'; p++, k++)
+				if (k < 5)
+					v = v * 10 + (*p - '0');
+			int *slot = next == DAY    ? &day
+			            : next == MON  ? &mon
+			            : next == YEAR ? &year
+			            : k == 4       ? &year
+			            : !day && !mon ? &day
+			            : !mon         ? &mon
+			                           : NULL;
+			if (!slot || *slot || k > 4 || (slot == &year) != (k == 4))
+				ok = 0;
+			else
+				*slot = (int)v;
+			next = NONE;
+		} else {
+			ok = 0;
+		}
+	}
+	free(f);
+	if (!ok || !worded || !year || (day && !mon) || next != NONE)
+		return 0;
+	out->y = year;
+	out->m = mon;
+	out->d = day;
+	if (mon > 12 || (day && day > date_month_days(year, mon)))
+		return 2; /* "ngày 31 tháng 2 năm 2025" */
+	return 1;
+}
+
 /* "2024-5-6", "2024/05/06", "2019.3": year first, but not zero-padded or
  * with another separator; *out gets the date (d == 0 without a day). */
 static int
@@ -381,7 +442,22 @@ take_date(struct walk *w, const struct node *v, int month_ok, struct rdate *out)
 			    w->path, cs, iso);
 		return;
 	}
-	if (ymd_loose(s, &d) && (d.d || month_ok)) {
+	int worded = words_date(s, &d);
+	if (worded == 2) {
+		ERR(w, v->mark, "schema-date", "'%s: %s' là ngày không có trong lịch",
+		    "'%s: %s' is a date that does not exist", w->path, cs);
+		return;
+	}
+	if (worded && !d.d && !month_ok) {
+		date_iso(d, iso);
+		ERR(w, v->mark, "schema-date",
+		    "'%s: %s' cần ngày đầy đủ YYYY-MM-DD (ví dụ %s%s), không chỉ %s",
+		    "'%s: %s' needs a full date YYYY-MM-DD (e.g. %s%s), not only a %s", w->path, cs,
+		    iso, d.m ? "-01" : "-01-01",
+		    d.m ? L(w->lang, "tháng", "month") : L(w->lang, "năm", "year"));
+		return;
+	}
+	if (worded || (ymd_loose(s, &d) && (d.d || month_ok))) {
 		date_iso(d, iso);
 		ERR(w, v->mark, "schema-date",
 		    "'%s': hãy viết %s, không viết %s (ngày theo dạng %s)",
