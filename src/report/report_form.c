@@ -389,20 +389,28 @@ rl_add_dept(struct rlist *l, const char *s, int unit, int home, const struct con
 {
 	if (rules_owner_vague(s, cfg))
 		return;
-	if (home >= 0 && committee_bare(s)) {
-		char *t = committee_name(home);
+	/* "Sở Công Thương, Sở Tài chính": the report goes to each */
+	struct strlist bodies = {0};
+	rules_owner_bodies(s, &bodies);
+	for (size_t i = 0; i < bodies.n; i++) {
+		const char *b = bodies.v[i];
+		if (home >= 0 && committee_bare(b)) {
+			char *t = committee_name(home);
+			rl_add(l, t);
+			free(t);
+			continue;
+		}
+		if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0) {
+			rl_add(l, b);
+			continue;
+		}
+		const struct province_unit *u = &province_units[unit];
+		char *t =
+		    xasprintf("%s %s %s", b, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
 		rl_add(l, t);
 		free(t);
-		return;
 	}
-	if (unit < 0 || strncmp(s, "Sở ", strlen("Sở ")) || province_named_in(s) >= 0) {
-		rl_add(l, s);
-		return;
-	}
-	const struct province_unit *u = &province_units[unit];
-	char *t = xasprintf("%s %s %s", s, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
-	rl_add(l, t);
-	free(t);
+	strlist_free(&bodies);
 }
 
 /* Who receives the report (docs/official-report.md): the representative

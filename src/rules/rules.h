@@ -23,6 +23,11 @@ struct check_ctx {
 /* 1 when an owner names no department: missing, blank, or vague words
  * ("TBD", "các sở, ngành liên quan", configured vague_owners). */
 int rules_owner_vague(const char *owner, const struct config *cfg);
+/* The bodies an owner names, each trimmed, into out: the owner itself, or
+ * the parts of one that names several ("Sở Công Thương, Sở Tài chính");
+ * a name with a comma of its own ("Sở Văn hóa, Thể thao và Du lịch") is one. */
+struct strlist;
+void rules_owner_bodies(const char *owner, struct strlist *out);
 /* The rules of one record (preparation, visit, follow-up, memory). */
 void rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *dq);
 /* Final severities of findings dq->v[from..]: configuration overrides and

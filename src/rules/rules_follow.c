@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rules_int.h"
+#include "strlist.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -79,12 +80,13 @@ body_head(const char *part)
 	return hit;
 }
 
+/* What joins two bodies in one owner. */
+static const char *const seps[] = {" và ", " and ", ",", ";", "/", "&", "+", " với ", " cùng "};
+
 /* Several bodies in one: a separator followed by the name of a body. */
 static int
 several_bodies(const char *owner)
 {
-	static const char *const seps[] = {" và ", " and ", ",",     ";",     "/",
-	                                   "&",    "+",     " với ", " cùng "};
 	for (const char *p = owner; *p; p++)
 		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
 			size_t n = strlen(seps[i]);
@@ -182,6 +184,34 @@ vague_owner(const char *owner, const struct config *cfg)
 		cv = rules_has_phrase(f, cfg->vague_owners[i]);
 	free(f);
 	return cv ? 1 : v;
+}
+
+static void
+push_part(struct strlist *out, const char *s, size_t n)
+{
+	char *raw = xstrndup(s, n), *part = text_squeeze(raw);
+	free(raw);
+	if (*part)
+		strlist_take(out, part);
+	else
+		free(part);
+}
+
+void
+rules_owner_bodies(const char *owner, struct strlist *out)
+{
+	const char *start = owner, *p = owner;
+	for (; *p; p++)
+		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			size_t n = strlen(seps[i]);
+			if (strncmp(p, seps[i], n) || !body_head(p + n))
+				continue;
+			push_part(out, start, (size_t)(p - start));
+			start = p + n;
+			p = start - 1;
+			break;
+		}
+	push_part(out, start, (size_t)(p - start));
 }
 
 int

@@ -716,3 +716,21 @@ if grep -q 'owner: department of science' "$WORK/en-names/2017-07-camau-nagasaki
 	! sed -n '/^recipients:/,/^signer:/p' "$md" | grep -qi 'department of foreign affairs'
 then ok report/recipient-once-in-either-language
 else fail report/recipient-once-in-either-language "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+
+# An owner that names two bodies is two recipients, each once: the report
+# goes to each department, whatever other task names it again.
+mkdir -p "$WORK/two-bodies"
+cp "$TOP/examples/.debrief.yaml" "$WORK/two-bodies/"
+sed -e 's/^    owner: Sở Công Thương$/    owner: Sở Công Thương, Sở Tài chính/' \
+	-e 's/^    support: \[Sở Nông nghiệp và Phát triển nông thôn\]$/    support: [sở tài chính]/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/two-bodies/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report -o "$WORK/two-bodies-out" --format md --today "$TODAY" \
+	"$WORK/two-bodies/2017-07-camau-nagasaki.yaml" >"$WORK/two-bodies.log" 2>&1
+sed -n '/^recipients:/,/^signer:/p' "$WORK/two-bodies-out/2017-07-camau-nagasaki.md" >"$WORK/two-bodies.rcp"
+if grep -q 'owner: Sở Công Thương, Sở Tài chính' "$WORK/two-bodies/2017-07-camau-nagasaki.yaml" &&
+	grep -q 'support: \[sở tài chính\]' "$WORK/two-bodies/2017-07-camau-nagasaki.yaml" &&
+	[ "$(grep -c '^  - "Sở Công Thương"$' "$WORK/two-bodies.rcp")" = 1 ] &&
+	[ "$(grep -ci 'Sở Tài chính' "$WORK/two-bodies.rcp")" = 1 ] &&
+	grep -q '^  - "Sở Tài chính"$' "$WORK/two-bodies.rcp"
+then ok report/owner-of-two-bodies-two-recipients
+else fail report/owner-of-two-bodies-two-recipients "$(cat "$WORK/two-bodies.rcp")"; fi
