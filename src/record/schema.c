@@ -1518,26 +1518,83 @@ resolve(struct walk *w, struct record *r, const struct pindex *px, const char *p
  * repeated by an alias is one entry written once: its own findings say
  * what is wrong with it. */
 static void
-check_partner_repeats(struct walk *w, const struct record *r, const struct pindex *px)
+check_partner_repeats(struct walk *w, const struct record *r)
 {
 	unsigned char *told = r->npartners ? xcalloc(r->npartners, 1) : NULL;
-	for (size_t g = 0, i = 1; i < px->nfolded; i++) {
-		if (strcmp(px->folded[i].id, px->folded[g].id)) {
+	/* names with names, ids with ids: an id that is another entry's name
+	 * is resolved by the id first, and is no repeat */
+	struct idref *key = xcalloc(2 * r->npartners + 1, sizeof *key);
+	size_t nkey = 0;
+	for (size_t i = 0; i < r->npartners; i++) {
+		const struct text *t[2] = {&r->partners[i].name, &r->partners[i].id};
+		for (int k = 0; k < 2; k++) {
+			if (!t[k]->s)
+				continue;
+			char *f = text_fold(t[k]->s);
+			if (*f) {
+				key[nkey].id = arena_printf(w->a, "%c%s", k ? 'i' : 'n', f);
+				key[nkey++].i = i;
+			}
+			free(f);
+		}
+	}
+	if (nkey > 1)
+		qsort(key, nkey, sizeof *key, cmp_idref);
+	for (size_t g = 0, i = 1; i < nkey; i++) {
+		if (strcmp(key[i].id, key[g].id)) {
 			g = i;
 			continue;
 		}
-		const struct partner *first = &r->partners[px->folded[g].i];
-		const struct partner *p = &r->partners[px->folded[i].i];
-		if (p == first || told[px->folded[i].i] ||
+		const struct partner *first = &r->partners[key[g].i];
+		const struct partner *p = &r->partners[key[i].i];
+		if (p == first || told[key[i].i] ||
 		    (p->mark.line == first->mark.line && p->mark.col == first->mark.col))
 			continue;
-		told[px->folded[i].i] = 1;
+		told[key[i].i] = 1;
 		ERR(w, p->mark, "schema-duplicate-id",
 		    "đối tác '%s' đã có trong danh sách đối tác ở dòng %u: mỗi đối tác chỉ ghi "
 		    "một lần",
 		    "partner '%s' is already listed at line %u: list each partner once",
 		    clip(w, p->name.s ? p->name.s : p->id.s), first->mark.line);
 	}
+	free(key);
+	/* "Honghe" and "Hồng Hà", both 红河州 in China: one partner under two
+	 * names, as the archive takes them */
+	struct idref *loc = xcalloc(r->npartners + 1, sizeof *loc);
+	size_t nloc = 0;
+	for (size_t i = 0; i < r->npartners; i++) {
+		const struct partner *p = &r->partners[i];
+		if (!told[i] && p->local_name.s && p->country.s) {
+			loc[nloc].id =
+			    arena_printf(w->a, "%s\x1f%s", p->country.s, p->local_name.s);
+			loc[nloc++].i = i;
+		}
+	}
+	if (nloc > 1)
+		qsort(loc, nloc, sizeof *loc, cmp_idref);
+	for (size_t g = 0, i = 1; i < nloc; i++) {
+		if (strcmp(loc[i].id, loc[g].id)) {
+			g = i;
+			continue;
+		}
+		const struct partner *first = &r->partners[loc[g].i], *p = &r->partners[loc[i].i];
+		if (p->mark.line == first->mark.line && p->mark.col == first->mark.col)
+			continue;
+		ERR(w, p->mark, "schema-duplicate-id",
+		    "đối tác '%s' có cùng tên bản địa '%s' với đối tác '%s' ở dòng %u: mỗi đối "
+		    "tác chỉ ghi một lần",
+		    "partner '%s' has the same local name '%s' as partner '%s' at line %u: list "
+		    "each partner once",
+		    clip(w, p->name.s ? p->name.s
+		            : p->id.s ? p->id.s
+		                      : ""),
+		    clip(w, p->local_name.s),
+		    clip(w, first->name.s ? first->name.s
+		            : first->id.s ? first->id.s
+		                          : ""),
+		    first->mark.line);
+	}
+	free(loc);
 	free(told);
 }
 
@@ -1546,7 +1603,7 @@ check_refs(struct walk *w, struct record *r)
 {
 	struct pindex px;
 	pindex_build(w, r, &px);
-	check_partner_repeats(w, r, &px);
+	check_partner_repeats(w, r);
 	for (size_t i = 0; i < r->npartners; i++)
 		r->partners[i].alternative =
 		    resolve(w, r, &px, "partners[].alternative_to", &r->partners[i].alternative_to);

@@ -140,9 +140,10 @@ const struct rule rule_table[] = {
      "something false and separates it from the locality's other visits."},
     {"schema-duplicate-id", SEV_ERROR, "", "schema",
      "hai hồ sơ trùng `id` (trong các tệp của một lần chạy), hoặc hai nhiệm vụ trong một hồ sơ "
-     "trùng `id`, hoặc hai đối tác trong một hồ sơ trùng `name` hay `id`",
+     "trùng `id`, hoặc hai đối tác trong một hồ sơ trùng `name` hay `id` (hay `local_name` "
+     "trong cùng một nước)",
      "two records share an `id` (across the files of one run), or two tasks in a record share an "
-     "`id`, or two partners of a record a `name` or `id`",
+     "`id`, or two partners of a record a `name` or `id` (or a `local_name` in one country)",
      "id là tên của mọi tệp đầu ra và là khóa trong kho lưu trữ: hai hồ sơ trùng id sẽ ghi đè "
      "báo cáo của nhau. Một đối tác ghi hai lần thì không biết tham chiếu trỏ tới mục nào, và "
      "báo cáo nêu tên đối tác đó hai lần.",
