@@ -545,6 +545,10 @@ archive_add(struct archive *a, const struct record *r)
 	rr->mark = r->id.mark;
 	rr->handover = atext(a, &r->handover);
 	rr->report_number = r->has_report ? atext(a, &r->report_number) : NULL;
+	if (r->has_reciprocal && r->reciprocal_status == RECIP_DONE) {
+		rr->recip = r->reciprocal_expected.set ? r->reciprocal_expected.d : unknown;
+		rr->recip_undated = !r->reciprocal_expected.set;
+	}
 
 	const char *used;
 	rr->loc = loc_of(a, ri, r->locality_name.s, r->locality_former_name.s,

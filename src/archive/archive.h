@@ -40,6 +40,11 @@ struct arc_rec {
 	size_t con0, ncon;       /* contacts: range in a->cons */
 	const char *handover;    /* NULL when none */
 	const char *report_number;
+	/* the partner's return visit, which the record says took place
+	 * (follow_up.reciprocal_visit done): when, y == 0 when it says not;
+	 * recip_undated when it took place on a date the record leaves out */
+	struct date recip;
+	int recip_undated;
 	struct mark mark;            /* the record's id (findings about it) */
 	unsigned char key[HASH_LEN]; /* what it is made of (archive_cache.h); set by the caller */
 };

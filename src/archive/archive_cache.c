@@ -44,7 +44,7 @@
 /* The format, and the version of the program that reads records: a
  * change to what schema.c makes of a record, or to the fields below, that
  * comes without a new version raises the format number. */
-#define CACHE_HEAD "# debrief archive cache 3 " DEBRIEF_VERSION "\n"
+#define CACHE_HEAD "# debrief archive cache 4 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
 /* What stat said of each record read (witness.h), under a head naming the
  * run, whose keys its sums are. */
@@ -348,6 +348,9 @@ c_record(struct codec *c, struct record *r)
 		c_person(c, &r->agency_staff[i]);
 	C_ENUM(c, r->has_report, 1);
 	c_text(c, &r->report_number);
+	C_ENUM(c, r->has_reciprocal, 1);
+	C_ENUM(c, r->reciprocal_status, RECIP_NOT_PLANNED);
+	c_rdate(c, &r->reciprocal_expected);
 	c_text(c, &r->handover);
 	r->npartners = c_list(c, r->npartners, (void **)&r->partners, sizeof *r->partners);
 	for (size_t i = 0; i < r->npartners; i++)

@@ -99,6 +99,24 @@ then ok partner-name/same-local-name-one-partner; else
 if grep -q archive-cold-partner "$WORK/local-name-check.out"; then
 	fail partner-name/same-local-name-not-cold "$(grep -m1 archive-cold-partner "$WORK/local-name-check.out")"
 else ok partner-name/same-local-name-not-cold; fi
+# A return visit a record says took place (follow_up.reciprocal_visit
+# done) is a visit: the partner is not cold when it came recently, and
+# when it did not, the rule dates its silence from that visit.
+P=$WORK/reciprocal
+mkdir -p "$P"
+rv() { # rv FILE EXPECTED
+	printf 'schema: debrief/1\nid: 2019-05-danang-daegu\ntitle: a\ndirection: outbound\ndates: {start: 2019-05-10, end: 2019-05-14}\nlocality: {name: Đà Nẵng}\npartners: [{name: Daegu, country: KR, relationship: {stage: mou}}]\nfollow_up:\n  reciprocal_visit: {expected: %s, status: done}\n' "$2" >"$1"
+}
+rv "$P/a.yaml" 2024-10
+# a second record, so that check judges the collection
+printf 'schema: debrief/1\nid: 2025-06-danang-busan\ntitle: b\ndirection: outbound\ndates: {start: 2025-06-10, end: 2025-06-14}\nlocality: {name: Đà Nẵng}\npartners: [{name: Busan, country: KR}]\n' >"$P/b.yaml"
+"$DEBRIEF" check --lang en --today $TODAY "$P" >"$WORK/reciprocal.out" 2>&1
+if grep -q archive-cold-partner "$WORK/reciprocal.out"; then
+	fail cold-partner/return-visit-is-a-visit "$(grep -m1 archive-cold-partner "$WORK/reciprocal.out")"
+else ok cold-partner/return-visit-is-a-visit; fi
+rv "$P/a.yaml" 2020-10
+"$DEBRIEF" archive -o "$P/out" --format md --lang en --today $TODAY "$P" >"$WORK/reciprocal-old.out" 2>&1
+has cold-partner/dated-from-the-return-visit "$WORK/reciprocal-old.out" 'no visit in either direction since 2020-10 \(more than 2 years\)'
 # One of Viet Nam's consulates written in English by the earliest record is
 # named in Vietnamese on Vietnamese pages (in English on English ones: the
 # goldens above), as reports name it.
@@ -398,7 +416,7 @@ damage garbage 'd = bytearray(b"\x00\xffgarbage" * 4000)'
 has cache/garbage-said "$WORK/cache-garbage.err" 'damaged or written by another version; not used$'
 damage flipped 'd[len(d) // 2] ^= 1'
 has cache/flipped-byte-said "$WORK/cache-flipped.err" 'damaged or written by another version; not used$'
-damage other-version 'd = seal(d.replace(b"archive cache 3 ", b"archive cache 0 ", 1))'
+damage other-version 'import re; d = seal(bytearray(re.sub(rb"archive cache [0-9]+ ", b"archive cache 0 ", bytes(d), count=1)))'
 has cache/other-version-said "$WORK/cache-other-version.err" 'damaged or written by another version; not used$'
 # the first entry's first field (record or none) set to 7: that entry is
 # parsed instead, the others are still used
