@@ -66,6 +66,16 @@ const struct rule rule_table[] = {
      "Text pasted from old documents in TCVN3 or VNI fonts shows as garbage in reports and cannot "
      "be searched. Convert it to Unicode (for example with Unikey's converter) before saving. "
      "At most 10 values of a record are listed; the rest are counted."},
+    {"text-placeholder", SEV_WARNING, "", "input",
+     "một giá trị vẫn là chỗ trống trong ngoặc đơn của bản khung `debrief new`, như "
+     "`(tên đối tác)`",
+     "a value is still a blank in parentheses of the `debrief new` skeleton, such as "
+     "`(partner)`",
+     "Bản khung đánh dấu chỗ cần điền bằng chữ trong ngoặc đơn. Chỗ nào chưa điền sẽ được in "
+     "nguyên văn vào báo cáo, như thể đó là tên đoàn hay tên đối tác thật.",
+     "The skeleton marks what is to be filled in with words in parentheses. A blank left "
+     "unfilled is printed into the report as written, as though it were the delegation's or "
+     "the partner's real name."},
     {"text-not-nfc", SEV_INFO, "", "input",
      "văn bản không ở dạng chuẩn Unicode NFC (dấu tách rời); được chuẩn hóa khi xuất; mỗi tệp "
      "một phát hiện, ở giá trị đầu tiên, kèm số giá trị",

@@ -2,9 +2,12 @@
  * rules_text.c: text-legacy-encoding, Vietnamese typed in the old TCVN3
  * (ABC) or VNI fonts and pasted into a record: "Së Ngo¹i vô" or "Sôû
  * Ngoaïi vuï" for "Sở Ngoại vụ".  Looks at every scalar value of the
- * record's tree with text_looks_legacy (text.c); only reads.
+ * record's tree with text_looks_legacy (text.c); only reads.  And
+ * text-placeholder: a value still the blank that `debrief new` left in
+ * its skeleton, "(tên đối tác)", which would reach the report as written.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "rules_int.h"
 #include "text.h"
@@ -17,6 +20,16 @@ struct walk {
 	size_t found;
 };
 
+/* A value that is all one parenthesis, "(tên đối tác)", "(partner's
+ * name)": how the skeleton marks what is to be filled in. */
+static int
+placeholder(const char *s)
+{
+	size_t n = strlen(s);
+	return n > 2 && s[0] == '(' && s[n - 1] == ')' && !memchr(s + 1, '(', n - 2) &&
+	       !memchr(s + 1, ')', n - 2);
+}
+
 static void
 walk(struct walk *w, const struct node *n)
 {
@@ -24,6 +37,17 @@ walk(struct walk *w, const struct node *n)
 		return;
 	switch (n->kind) {
 	case NODE_SCALAR: {
+		if (n->str && placeholder(n->str)) {
+			rules_emit(
+			    w->c, n->mark, "text-placeholder", SEV_WARNING,
+			    L(w->c->ctx->lang,
+			      "'%s' vẫn là chỗ trống của bản khung (debrief new): hãy điền giá "
+			      "trị, hoặc xóa dòng nếu mục này không bắt buộc",
+			      "'%s' is still a blank of the skeleton (debrief new): fill in the "
+			      "value, or delete the line if the field is optional"),
+			    n->str);
+			return;
+		}
 		int k = n->str ? text_looks_legacy(n->str) : 0;
 		if (!k)
 			return;
