@@ -349,9 +349,11 @@ const struct rule rule_table[] = {
      "department. Without tasks there is nothing to implement."},
     {"follow-task-owner", SEV_ERROR, "G19", "follow",
      "một nhiệm vụ không có đơn vị chủ trì (lỗi), hoặc đơn vị chủ trì mơ hồ: nhiều cơ quan trong "
-     "một, hoặc \"các sở, ngành\", \"các đơn vị liên quan\", \"TBD\"… (cảnh báo)",
+     "một, hoặc \"các sở, ngành\", \"các đơn vị liên quan\", \"TBD\"… (cảnh báo); xét cả "
+     "chuyến đi chưa kết thúc, khi nhiệm vụ là việc chuẩn bị",
      "a task has no owner (error), or the owner is vague: several bodies in one, or words like "
-     "\"các sở, ngành\", \"all departments\", \"TBD\" (warning)",
+     "\"các sở, ngành\", \"all departments\", \"TBD\" (warning); also on a visit not yet "
+     "over, whose tasks are its preparation's",
      "Mỗi nhiệm vụ giao cho đúng một Sở, ngành chủ trì; các đơn vị phối hợp ghi vào `support`. "
      "Giao cho \"các sở, ngành liên quan\" nghĩa là không ai chịu trách nhiệm. Có thể bổ sung từ "
      "mơ hồ bằng `vague_owners` trong cấu hình.",

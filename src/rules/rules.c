@@ -224,6 +224,8 @@ rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *d
 	rules_prep(&c);
 	if (record_completed(r, ctx->today))
 		rules_follow(&c);
+	else
+		rules_task_owners(&c);
 }
 
 static int

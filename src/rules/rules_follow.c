@@ -410,6 +410,17 @@ follow_task_each(struct rctx *c)
 	}
 }
 
+void
+rules_task_owners(struct rctx *c)
+{
+	for (size_t i = 0; i < c->r->ntasks; i++) {
+		const struct task *t = &c->r->tasks[i];
+		char *name = rules_short(t->task.s ? t->task.s : t->id.s);
+		task_owner(c, t, name);
+		free(name);
+	}
+}
+
 /* Days since the visit ended, or -1 when the end is unknown. */
 static long
 days_since_end(const struct rctx *c)

@@ -41,5 +41,8 @@ const char *rules_host_langs(const struct config *cfg, const char *country);
 void rules_text(struct rctx *c);   /* rules_text.c: text-legacy-encoding */
 void rules_prep(struct rctx *c);   /* rules_prep.c */
 void rules_follow(struct rctx *c); /* rules_follow.c */
+/* follow-task-owner alone: a visit not yet over has its preparation's
+ * tasks, which need one responsible department as much (rules_follow.c) */
+void rules_task_owners(struct rctx *c);
 
 #endif
