@@ -361,23 +361,26 @@ const struct rule rule_table[] = {
      "task given to \"all relevant departments\" belongs to no one. More vague words can be "
      "added with `vague_owners` in the configuration."},
     {"follow-task-due", SEV_WARNING, "G8 G19", "follow",
-     "một nhiệm vụ chưa xong (không phải done/dropped) không có hạn `due`",
-     "a task that is not done/dropped has no `due` date",
+     "một nhiệm vụ chưa xong (trạng thái không phải `done` hay `dropped`) không có hạn `due`",
+     "a task that is not `done` or `dropped` has no `due` date",
      "Không có thời hạn thì không thể thường xuyên kiểm tra tình hình triển khai. Mỗi nhiệm vụ "
      "còn mở cần một hạn chót (ngày hoặc tháng).",
      "Without a deadline implementation cannot be checked regularly. Every open task needs a due "
      "date (a day or a month)."},
     {"follow-task-overdue", SEV_WARNING, "G8", "follow",
-     "`due` đã qua (hạn theo tháng tính đến cuối tháng) mà trạng thái không phải done/dropped",
-     "`due` is before today (a month counts to its last day) and the status is not done/dropped",
+     "`due` đã qua (hạn theo tháng tính đến cuối tháng) mà trạng thái không phải `done` hay "
+     "`dropped`",
+     "`due` is before today (a month counts to its last day) and the status is not `done` or "
+     "`dropped`",
      "Chính quyền địa phương thường xuyên kiểm tra tình hình triển khai để kịp thời xử lý các "
      "vướng mắc. Nhiệm vụ quá hạn cần được xử lý, gia hạn có lý do, hoặc đóng lại.",
      "The local government checks implementation regularly to clear obstacles in time. An "
      "overdue task is dealt with, given a new date with a reason, or closed."},
     {"follow-task-stale", SEV_INFO, "G8", "follow",
-     "một nhiệm vụ open/in_progress không có cập nhật nào trong hơn 90 ngày (cấu hình "
+     "một nhiệm vụ `open` hay `in_progress` không có cập nhật nào trong hơn 90 ngày (cấu hình "
      "`stale_days`), tính từ cập nhật gần nhất hoặc từ ngày kết thúc chuyến đi",
-     "an open/in-progress task has had no update for more than 90 days (`stale_days`), counted "
+     "an `open` or `in_progress` task has had no update for more than 90 days (`stale_days`), "
+     "counted "
      "from its latest update or else from the end of the visit",
      "Theo dõi thường xuyên nghĩa là nhật ký tiến độ (`updates`) được ghi đều đặn; một nhiệm vụ "
      "im lặng lâu ngày thường đã bị bỏ quên.",

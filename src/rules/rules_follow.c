@@ -237,6 +237,10 @@ visit_courtesy_only(struct rctx *c)
 		           L(c->ctx->lang,
 		             "cuộc gặp duy nhất chỉ là chào xã giao: cần buổi làm việc thực chất",
 		             "the only meeting is a courtesy call: hold real working sessions"));
+	else if (r->nmeetings == 2 && c->ctx->lang == LANG_EN)
+		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
+		           "visit-courtesy-only", SEV_WARNING, "%s",
+		           "both meetings are courtesy calls: hold real working sessions");
 	else
 		rules_emit(c, rules_mark(c, r->meetings_mark, r->meetings_mark),
 		           "visit-courtesy-only", SEV_WARNING,
@@ -316,9 +320,9 @@ task_owner(struct rctx *c, const struct task *t, const char *name)
 		    c, rules_mark(c, t->owner.mark, t->mark), "follow-task-owner", SEV_WARNING,
 		    L(c->ctx->lang,
 		      "đơn vị chủ trì '%s' của nhiệm vụ '%s' gồm nhiều cơ quan: giao cho một "
-		      "đơn vị, các đơn vị khác ghi vào support",
+		      "đơn vị, các đơn vị khác ghi vào 'support'",
 		      "owner '%s' of task '%s' names several bodies: give it to one, put "
-		      "the others under support"),
+		      "the others under 'support'"),
 		    o, name);
 	else
 		rules_emit(

@@ -236,9 +236,9 @@ prep_what(struct rctx *c)
 	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-what",
 	           SEV_ERROR, "%s",
 	           L(c->ctx->lang,
-	             "chưa xác định xúc tiến cái gì: preparation.promote trống (sản phẩm ưu thế, "
-	             "dữ liệu xúc tiến)",
-	             "nothing says what to promote: preparation.promote is empty (strongest "
+	             "chưa xác định nội dung cần xúc tiến: mục 'preparation.promote' để trống "
+	             "(sản phẩm thế mạnh, dữ liệu xúc tiến)",
+	             "nothing says what to promote: 'preparation.promote' is empty (strongest "
 	             "products, promotion data)"));
 }
 
@@ -252,10 +252,10 @@ prep_whom(struct rctx *c)
 		rules_emit(
 		    c, rules_mark(c, p->mark, p->mark), "prep-whom", SEV_ERROR,
 		    L(c->ctx->lang,
-		      "đối tác '%s' chưa có needs hay profile.priorities: cần tìm hiểu kỹ nhu "
-		      "cầu của đối tác",
-		      "partner '%s' has neither needs nor profile.priorities: research what "
-		      "it needs"),
+		      "đối tác '%s' chưa có 'needs' hay 'profile.priorities': cần tìm hiểu kỹ "
+		      "nhu cầu của đối tác",
+		      "partner '%s' has neither 'needs' nor 'profile.priorities': research "
+		      "what it needs"),
 		    pname(p));
 	}
 }
@@ -269,9 +269,9 @@ prep_how(struct rctx *c)
 	rules_emit(c, rules_mark(c, r->occasion_mark, r->occasion_mark), "prep-how", SEV_WARNING,
 	           "%s",
 	           L(c->ctx->lang,
-	             "chưa chọn hình thức tổ chức: thiếu occasion.kind (standalone, major_event, "
-	             "anniversary)",
-	             "no format chosen: occasion.kind is missing (standalone, major_event, "
+	             "chưa chọn hình thức tổ chức: thiếu 'occasion.kind' (standalone, "
+	             "major_event, anniversary)",
+	             "no format chosen: 'occasion.kind' is missing (standalone, major_event, "
 	             "anniversary)"));
 }
 
@@ -451,10 +451,12 @@ prep_language(struct rctx *c)
 			 * country the schema rejected has had its finding already. */
 			rules_emit(c, m, "prep-language", SEV_WARNING,
 			           L(c->ctx->lang,
-			             "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa biết tiếng "
-			             "bản địa ở %s, mã %s; khai báo trong host_languages)",
-			             "no material in English for partner '%s' (host language of "
-			             "%s, code %s, unknown; set it in host_languages)"),
+			             "chưa có tài liệu tiếng Anh cho đối tác '%s' (chưa xác định "
+			             "được tiếng bản địa của %s, mã %s; khai báo ở "
+			             "'host_languages' trong tệp cấu hình)",
+			             "no material in English for partner '%s' (the host language "
+			             "of %s, code %s, is unknown; set it under 'host_languages' "
+			             "in the configuration)"),
 			           pname(p), country_of(p->country.s, c->ctx->lang),
 			           p->country.s ? p->country.s : "?");
 		}
