@@ -864,9 +864,9 @@ place_office(struct cload *cl, const struct node *key, const struct node *placev
 			    cl, placev, "config-office",
 			    L(cl->lang,
 			      "địa danh trên văn bản của cơ quan cấp tỉnh là tên tỉnh, thành phố: "
-			      "place ghi '%s', không phải '%s'",
+			      "'place' ghi '%s', không phải '%s'",
 			      "the place on a provincial body's documents is its province or city: "
-			      "write place as '%s', not '%s'"),
+			      "write 'place' as '%s', not '%s'"),
 			    province_units[u].name, of->place);
 		/* the province's people's committee itself has no parent body
 		 * above its name (nor any line for one) */
@@ -882,12 +882,12 @@ place_office(struct cload *cl, const struct node *key, const struct node *placev
 	}
 	cfinding(cl, key, "config-office",
 	         L(cl->lang,
-	           "không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào: hãy ghi "
-	           "parent như \"Ủy ban nhân dân tỉnh Quảng Ninh\" và place là tỉnh, thành phố "
+	           "không xác định được cơ quan ghi ở 'office' thuộc tỉnh, thành phố nào: hãy ghi "
+	           "'parent' như \"Ủy ban nhân dân tỉnh Quảng Ninh\" và 'place' là tỉnh, thành phố "
 	           "nơi cơ quan đóng trụ sở; báo cáo để trống tên cơ quan, số, địa danh và người "
 	           "ký",
-	           "cannot tell which province the office profile belongs to: write parent as "
-	           "\"Ủy ban nhân dân tỉnh Quảng Ninh\" and place as the province or the city "
+	           "cannot tell which province the office profile belongs to: write 'parent' as "
+	           "\"Ủy ban nhân dân tỉnh Quảng Ninh\" and 'place' as the province or the city "
 	           "where the office sits; reports leave the issuing body, number, place and "
 	           "signer blank"));
 }
@@ -974,10 +974,16 @@ load_office(struct cload *cl, const struct node *key, const struct node *map)
 	            {"signer.title", of->title || !of->for_someone ? "" : NULL},
 	            {"signer.name", of->signer}};
 	struct buf miss = BUF_INIT;
+	size_t nmiss = 0;
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (!need[i].val)
-			buf_printf(&miss, "%s%s", miss.len ? ", " : "", need[i].path);
-	if (miss.len)
+			buf_printf(&miss, "%s'%s'", nmiss++ ? ", " : "", need[i].path);
+	if (nmiss == 1)
+		cfinding(cl, key, "config-office",
+		         L(cl->lang, "hồ sơ cơ quan thiếu %s; báo cáo để trống chỗ đó",
+		           "the office profile lacks %s; the report leaves it blank"),
+		         buf_cstr(&miss));
+	else if (nmiss)
 		cfinding(cl, key, "config-office",
 		         L(cl->lang, "hồ sơ cơ quan thiếu %s; báo cáo để trống các chỗ đó",
 		           "the office profile lacks %s; the report leaves those blank"),

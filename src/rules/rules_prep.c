@@ -419,7 +419,7 @@ prep_language(struct rctx *c)
 				    L(c->ctx->lang,
 				      "không có tài liệu tiếng Anh cũng như tiếng bản địa (%s) "
 				      "cho đối tác '%s'",
-				      "no material in English nor in the host language (%s) for "
+				      "no material in English or in the host language (%s) for "
 				      "partner '%s'"),
 				    hs, pname(p));
 			else if (!h)

@@ -432,7 +432,7 @@ else fail report/office-city-place-of-another-province-not-used "rc=$rc $(head -
 office office-unplaced "Ủy ban nhân dân" "Sở Ngoại vụ" "Bãi Cháy"
 office_report office-unplaced
 if [ $rc -eq 0 ] && grep -q '^issuer: "……………"$' "$md" && ! grep -q 'Bãi Cháy\|Nguyễn Thị Hạnh' "$md" &&
-	grep -q 'không xác định được cơ quan trong hồ sơ thuộc tỉnh, thành phố nào' "$WORK/office-unplaced.log"
+	grep -q "không xác định được cơ quan ghi ở 'office' thuộc tỉnh, thành phố nào" "$WORK/office-unplaced.log"
 then ok report/office-not-placed-not-used
 else fail report/office-not-placed-not-used "rc=$rc $(head -c 300 "$WORK/office-unplaced.log") $(sed -n 2,8p "$md")"; fi
 # ... and says so in the run's language, whatever the record's.
