@@ -465,12 +465,12 @@ const struct rule rule_table[] = {
      "A signed relationship is kept alive under a long-term programme and with return visits; "
      "two years without a delegation either way means it is going cold."},
     {"archive-open-tasks", SEV_INFO, "G8", "archive",
-     "một Sở, ngành giữ nhiệm vụ quá hạn còn mở từ nhiều hơn một chuyến đi; đơn vị là Sở, ngành "
-     "của một địa phương (so sánh sau khi bỏ khác biệt chữ hoa và dấu cách), đơn vị chủ trì "
-     "không rõ ràng (\"TBD\", \"các sở, ngành liên quan\") không phải là đơn vị",
-     "a department holds open tasks from more than one visit that are overdue; a department is "
-     "one locality's (the owner is compared after case and spacing are folded), and vague "
-     "owners (\"TBD\", \"các sở, ngành liên quan\") are none",
+     "một Sở, ngành giữ nhiệm vụ quá hạn còn mở từ nhiều hơn một chuyến đi; mỗi Sở, ngành tính "
+     "riêng theo địa phương (tên so sánh không phân biệt chữ hoa, dấu cách), đơn vị chủ trì "
+     "không rõ ràng (\"TBD\", \"các sở, ngành liên quan\") không được tính",
+     "a department holds overdue open tasks from more than one visit; departments are counted "
+     "per locality (names compared ignoring case and spacing), and vague owners (\"TBD\", "
+     "\"các sở, ngành liên quan\") are not counted",
      "Kiểm tra tình hình triển khai cần nhìn theo đơn vị: một Sở tồn đọng việc từ nhiều chuyến "
      "đi cần được hỗ trợ hoặc phân công lại. Đơn vị là Sở, ngành của một địa phương: Sở Công "
      "Thương của An Giang không phải của Tây Ninh; \"TBD\" hay \"các sở, ngành liên quan\" "

@@ -236,8 +236,8 @@ prep_what(struct rctx *c)
 	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-what",
 	           SEV_ERROR, "%s",
 	           L(c->ctx->lang,
-	             "chưa xác định nội dung cần xúc tiến: mục 'preparation.promote' để trống "
-	             "(sản phẩm thế mạnh, dữ liệu xúc tiến)",
+	             "chưa trả lời câu hỏi \"xúc tiến cái gì\": mục 'preparation.promote' để trống "
+	             "(sản phẩm ưu thế, dữ liệu xúc tiến)",
 	             "nothing says what to promote: 'preparation.promote' is empty (strongest "
 	             "products, promotion data)"));
 }
