@@ -395,7 +395,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		            L(v->lang, "Kiểm tra tình hình triển khai", "Implementation review"),
 		            !when   ? ""
 		            : later ? L(v->lang, " dự kiến ", " planned for ")
-		                    : " ",
+		                    : L(v->lang, " ", " on "),
 		            when ? when : "", rv->note.s ? ": " : "",
 		            rv->note.s ? rv->note.s : ""));
 		put_str(v, m, "by", rv->by.s);
