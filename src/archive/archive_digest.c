@@ -292,8 +292,13 @@ archive_digest_agency(const struct arc_digests *d, size_t g)
 	 * and open tasks, which records of other agencies make too */
 	for (size_t i = 0; i < x->nrecs; i++) {
 		const struct arc_rec *r = &a->recs[x->recs[i]];
-		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
+			const struct arc_partner *p = &a->partners[a->occs[o].partner];
 			hash_update(&h, d->partner[a->occs[o].partner], HASH_LEN);
+			/* its open tasks are listed, whichever record holds them */
+			for (size_t j = 0; j < p->nrecs; j++)
+				hash_update(&h, d->rec[p->recs[j]], HASH_LEN);
+		}
 	}
 	return hash_final64(&h);
 }

@@ -353,9 +353,12 @@ put_handover(struct buf *b, const struct archive *a, const size_t *recs, size_t 
 }
 
 /* Open tasks of some records, overdue first, then by due date: those
- * involving partner p (p >= 0), or those of records supported by agency g
- * (g >= 0); the first max of them are listed, and how many there are is
- * returned. */
+ * involving partner p (p >= 0), or those in the area of agency g (g >= 0):
+ * the tasks of the records it supported, and those of any record that
+ * involve a partner of its area (area[partner] set), as a delegation
+ * received at home is often recorded without the agency, and the table
+ * of relationships counts its tasks; the first max of them are listed, and
+ * how many there are is returned. */
 static _Thread_local const struct archive *order_a; /* pages are made on threads */
 
 static int
@@ -368,7 +371,7 @@ cmp_order(const void *x, const void *y)
 
 static size_t
 put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nrecs, long p, long g,
-          size_t max, const char *up, enum lang lang)
+          const unsigned char *area, size_t max, const char *up, enum lang lang)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < nrecs; i++)
@@ -377,11 +380,14 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 	n = 0;
 	for (size_t i = 0; i < nrecs; i++) {
 		const struct arc_rec *r = &a->recs[recs[i]];
-		if (g >= 0 && r->agency != g)
-			continue;
-		for (size_t t = r->task0; t < r->task0 + r->ntask; t++)
-			if (p < 0 || archive_task_involves(a, &a->tasks[t], (size_t)p))
+		for (size_t t = r->task0; t < r->task0 + r->ntask; t++) {
+			const struct arc_task *k = &a->tasks[t];
+			if (g >= 0 && r->agency != g &&
+			    !(area && k->occ >= 0 && area[a->occs[k->occ].partner]))
+				continue;
+			if (p < 0 || archive_task_involves(a, k, (size_t)p))
 				v[n++] = t;
+		}
 	}
 	order_a = a;
 	qsort(v, n, sizeof *v, cmp_order);
@@ -1202,7 +1208,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	if (p->nopen) {
-		put_tasks(b, a, p->recs, p->nrecs, (long)k, -1, SIZE_MAX, up, lang);
+		put_tasks(b, a, p->recs, p->nrecs, (long)k, -1, NULL, SIZE_MAX, up, lang);
 		buf_putc(b, '\n');
 	} else {
 		buf_printf(b, "%s\n\n", L(lang, "Không có.", "None."));
@@ -1551,7 +1557,26 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	}
 
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
-	size_t nt = put_tasks(b, a, ag->recs, ag->nrecs, -1, (long)g, AGENCY_TASKS, up, lang);
+	/* the records of its area: its own, and every record of its partners */
+	unsigned char *area = xcalloc(a->npartners ? a->npartners : 1, 1);
+	unsigned char *seen = xcalloc(a->nrecs ? a->nrecs : 1, 1);
+	size_t *arecs = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *arecs), narecs = 0;
+	for (size_t i = 0; i < ag->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[ag->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+			area[a->occs[o].partner] = 1;
+	}
+	for (size_t i = 0; i < ag->nrecs; i++)
+		if (!seen[ag->recs[i]]++)
+			arecs[narecs++] = ag->recs[i];
+	for (size_t k = 0; k < a->npartners; k++)
+		for (size_t i = 0; area[k] && i < a->partners[k].nrecs; i++)
+			if (!seen[a->partners[k].recs[i]]++)
+				arecs[narecs++] = a->partners[k].recs[i];
+	size_t nt = put_tasks(b, a, arecs, narecs, -1, (long)g, area, AGENCY_TASKS, up, lang);
+	free(arecs);
+	free(seen);
+	free(area);
 	if (nt > AGENCY_TASKS)
 		buf_printf(
 		    b,
