@@ -166,6 +166,16 @@ arc_agency_name(const struct arc_agency *ag, enum lang lang)
 	return t ? t : xstrdup(ag->name);
 }
 
+/* Visits of an agency's records that have not taken place. */
+static size_t
+agency_nplanned(const struct archive *a, const struct arc_agency *ag)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ag->nrecs; i++)
+		n += a->recs[ag->recs[i]].status != STATUS_COMPLETED;
+	return n;
+}
+
 static void
 put_agency_link(struct buf *b, const struct arc_agency *ag, const char *up, enum lang lang)
 {
@@ -647,16 +657,27 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 	date_short(a->today, lang, today, sizeof today);
 	buf_printf(b, "# %s\n\n",
 	           L(lang, "Hồ sơ lưu trữ các đoàn công tác", "Archive of delegation visits"));
+	/* the visits that took place, as the statistics below count them */
+	size_t nplanned = 0;
+	for (size_t i = 0; i < a->nrecs; i++)
+		nplanned += a->recs[i].status != STATUS_COMPLETED;
+	size_t nv = a->nrecs - nplanned;
+	char planned[64] = "";
+	if (nplanned)
+		snprintf(planned, sizeof planned,
+		         L(lang, " (chưa tính %zu đoàn dự kiến)", " (not counting %zu planned)"),
+		         nplanned);
 	if (lang == LANG_EN)
-		buf_printf(b, "As of %s: %zu %s, %zu %s, %zu open %s (%zu overdue).\n\n", today,
-		           a->nrecs, PL(a->nrecs, "visit", "visits"), a->npartners,
+		buf_printf(b, "As of %s: %zu %s%s, %zu %s, %zu open %s (%zu overdue).\n\n", today,
+		           nv, PL(nv, "visit", "visits"), planned, a->npartners,
 		           PL(a->npartners, "partner", "partners"), a->nopen,
 		           PL(a->nopen, "task", "tasks"), a->noverdue);
 	else
-		buf_printf(b,
-		           "Tính đến ngày %s: %zu đoàn, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá "
-		           "hạn).\n\n",
-		           today, a->nrecs, a->npartners, a->nopen, a->noverdue);
+		buf_printf(
+		    b,
+		    "Tính đến ngày %s: %zu đoàn%s, %zu đối tác, %zu nhiệm vụ còn mở (%zu quá "
+		    "hạn).\n\n",
+		    today, nv, planned, a->npartners, a->nopen, a->noverdue);
 	buf_printf(b, "[%s](tasks.md)\n\n",
 	           L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
 
@@ -712,10 +733,17 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		buf_printf(b, "## %s\n\n", L(lang, "Cơ quan đại diện", "Representative agencies"));
 		for (size_t g = 0; g < a->nagencies; g++) {
 			const struct arc_agency *ag = &a->agencies[g];
+			size_t gplanned = agency_nplanned(a, ag), gv = ag->nrecs - gplanned;
 			buf_puts(b, "- ");
 			put_agency_link(b, ag, "", lang);
-			buf_printf(b, L(lang, " (%zu đoàn%s)\n", " (%zu %s)\n"), ag->nrecs,
-			           L(lang, "", PL(ag->nrecs, "visit", "visits")));
+			buf_printf(b, L(lang, " (%zu đoàn%s", " (%zu %s"), gv,
+			           L(lang, "", PL(gv, "visit", "visits")));
+			if (gplanned)
+				buf_printf(b,
+				           L(lang, ", chưa tính %zu đoàn dự kiến",
+				             ", not counting %zu planned"),
+				           gplanned);
+			buf_puts(b, ")\n");
 		}
 		buf_putc(b, '\n');
 	}
@@ -1469,14 +1497,27 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	if (ag->kind != AGENCY_NONE)
 		buf_printf(b, "- %s: %s\n", L(lang, "Loại", "Kind"),
 		           agency_kind_word(ag->kind, lang));
-	buf_printf(b, "- %s: %zu", L(lang, "Số đoàn", "Visits"), ag->nrecs);
-	if (ag->nrecs) {
+	/* visits that took place, from the first to the last, as a partner's
+	 * dossier counts them; the planned ones said apart */
+	size_t nplanned = agency_nplanned(a, ag);
+	buf_printf(b, "- %s: %zu", L(lang, "Số đoàn", "Visits"), ag->nrecs - nplanned);
+	long first = -1, last = -1;
+	for (size_t i = 0; i < ag->nrecs; i++)
+		if (a->recs[ag->recs[i]].status == STATUS_COMPLETED) {
+			if (first < 0)
+				first = (long)ag->recs[i];
+			last = (long)ag->recs[i];
+		}
+	if (first >= 0) {
 		buf_puts(b, " (");
-		put_date(b, a->recs[ag->recs[0]].start, lang);
+		put_date(b, a->recs[first].start, lang);
 		buf_puts(b, " – ");
-		put_date(b, a->recs[ag->recs[ag->nrecs - 1]].end, lang);
+		put_date(b, a->recs[last].end, lang);
 		buf_putc(b, ')');
 	}
+	if (nplanned)
+		buf_printf(b, L(lang, ", chưa tính %zu đoàn dự kiến", ", not counting %zu planned"),
+		           nplanned);
 	buf_puts(b, "\n\n");
 
 	/* (partner, locality) pairs of its records, by partner then locality name */
