@@ -560,15 +560,19 @@ archive_add(struct archive *a, const struct record *r)
 
 	/* Partners: one occurrence each, linked by name and id for merging. */
 	rr->occ0 = a->nocc;
+	long *occ_of = xcalloc(r->npartners ? r->npartners : 1, sizeof *occ_of);
 	for (size_t k = 0; k < r->npartners; k++) {
 		const struct partner *p = &r->partners[k];
+		occ_of[k] = -1;
 		if (!p->name.s || !*p->name.s)
 			continue;
 		a->occs = xgrow(a->occs, &a->capocc, a->nocc + 1, sizeof *a->occs);
 		size_t oi = a->nocc++;
+		occ_of[k] = (long)oi;
 		struct arc_occ *o = &a->occs[oi];
 		memset(o, 0, sizeof *o);
 		o->uf = oi;
+		o->alt = -1;
 		o->rec = ri;
 		char *sq = text_squeeze(p->name.s);
 		o->name = ashare(a, sq);
@@ -596,6 +600,14 @@ archive_add(struct archive *a, const struct record *r)
 		if (o->local_name)
 			pkey_link(a, oi, o->country, 'l', o->local_name);
 	}
+	/* the partner each was approached instead of (G21) */
+	for (size_t k = 0; k < r->npartners; k++) {
+		const struct partner *alt = r->partners[k].alternative;
+		if (occ_of[k] >= 0 && alt && alt >= r->partners &&
+		    alt < r->partners + r->npartners && alt != &r->partners[k])
+			a->occs[occ_of[k]].alt = occ_of[alt - r->partners];
+	}
+	free(occ_of);
 	rr = &a->recs[ri];
 	rr->nocc = a->nocc - rr->occ0;
 

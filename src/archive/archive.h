@@ -68,6 +68,7 @@ struct arc_occ {
 	enum stage stage; /* STAGE_NONE when the record states none */
 	struct odate since;
 	enum response response; /* RESP_DECLINED: approached for this visit, it declined */
+	long alt; /* occurrence (same record) of the partner it was approached instead of, -1 */
 	int has_profile;
 	const char *strengths, *priorities; /* joined with "; ", NULL when none */
 	struct odate updated;

@@ -44,7 +44,7 @@
 /* The format, and the version of the program that reads records: a
  * change to what schema.c makes of a record, or to the fields below, that
  * comes without a new version raises the format number. */
-#define CACHE_HEAD "# debrief archive cache 4 " DEBRIEF_VERSION "\n"
+#define CACHE_HEAD "# debrief archive cache 5 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
 /* What stat said of each record read (witness.h), under a head naming the
  * run, whose keys its sums are. */
@@ -262,9 +262,16 @@ c_person(struct codec *c, struct person *p)
 	c_text(c, &p->org);
 }
 
+/* A partner: the one it was approached instead of as an index among the
+ * record's (n: none). */
 static void
-c_partner(struct codec *c, struct partner *p)
+c_partner(struct codec *c, struct partner *p, struct record *r)
 {
+	unsigned k =
+	    p->alternative ? (unsigned)(p->alternative - r->partners) : (unsigned)r->npartners;
+	c_small(c, &k, (unsigned)r->npartners);
+	if (!c->out)
+		p->alternative = k < r->npartners ? &r->partners[k] : NULL;
 	c_text(c, &p->name);
 	c_text(c, &p->local_name);
 	c_text(c, &p->country);
@@ -354,7 +361,7 @@ c_record(struct codec *c, struct record *r)
 	c_text(c, &r->handover);
 	r->npartners = c_list(c, r->npartners, (void **)&r->partners, sizeof *r->partners);
 	for (size_t i = 0; i < r->npartners; i++)
-		c_partner(c, &r->partners[i]);
+		c_partner(c, &r->partners[i], r);
 	r->nagreements = c_list(c, r->nagreements, (void **)&r->agreements, sizeof *r->agreements);
 	for (size_t i = 0; i < r->nagreements; i++)
 		c_agreement(c, &r->agreements[i]);

@@ -1084,8 +1084,35 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_printf(b, ", %s, ", dir_word(r->dir, lang));
 		put_locality(b, a, r, lang);
 		buf_printf(b, " (%s)", r->id);
+		/* the partners approached instead (G21) */
+		for (size_t o = r->occ0, m = 0; o < r->occ0 + r->nocc; o++) {
+			long alt = a->occs[o].alt;
+			if (alt < 0 || a->occs[alt].partner != k || a->occs[o].partner == k)
+				continue;
+			buf_puts(b,
+			         m++ ? ", "
+			             : L(lang, ", đối tác thay thế: ", ", approached instead: "));
+			put_partner_link(b, a, a->occs[o].partner, up);
+		}
 		if (n == p->ndeclined)
 			buf_putc(b, '\n');
+	}
+	/* the partners it was approached instead of, that declined (G21) */
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
+			long alt = a->occs[o].alt;
+			if (a->occs[o].partner != k || alt < 0 || a->occs[alt].partner == k)
+				continue;
+			buf_puts(b,
+			         L(lang, "- Đối tác thay thế cho: ", "- Approached instead of: "));
+			put_partner_link(b, a, a->occs[alt].partner, up);
+			if (a->occs[alt].response == RESP_DECLINED)
+				buf_printf(b, " (%s)", L(lang, "đã từ chối", "declined"));
+			buf_puts(b, ", ");
+			put_range(b, r->start, r->end, lang);
+			buf_printf(b, " (%s)\n", r->id);
+		}
 	}
 	/* agencies that supported its visits, each once, in agency order */
 	size_t *ags = xcalloc(p->nrecs ? p->nrecs : 1, sizeof *ags), nag = 0;

@@ -65,6 +65,9 @@ collection_add_lean(struct archive *a, const struct record *r)
 		pv[k] = r->partners[k];
 		pv[k].strengths = pv[k].priorities = pv[k].needs = (struct texts){0};
 		pv[k].has_profile = 0; /* the local name stays: it tells partners apart */
+		/* the partner it was approached instead of, by address too */
+		if (r->partners[k].alternative)
+			pv[k].alternative = pv + (r->partners[k].alternative - r->partners);
 	}
 	struct task *tv = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *tv);
 	for (size_t k = 0; k < r->ntasks; k++) {

@@ -146,6 +146,19 @@ has agency-tasks/record-without-agency "$AD" '\| Đón đoàn doanh nghiệp \| 
 at "Đón đoàn doanh nghiệp Nagasaki"
 "$DEBRIEF" archive -o "$H/out" --format md --today $TODAY "$H" >/dev/null 2>&1
 has agency-tasks/incremental "$AD" '\| Đón đoàn doanh nghiệp Nagasaki \|'
+# A partner that declined and the one approached instead (alternative_to)
+# point at each other in their dossiers, read afresh and from the cache.
+H=$WORK/alternative
+mkdir -p "$H"
+printf 'schema: debrief/1\nid: 2020-01-baclieu-kagoshima\ntitle: a\ndirection: outbound\ndates: {start: 2020-01-13, end: 2020-01-17}\nlocality: {name: Bạc Liêu}\npartners:\n  - {name: Kagoshima, country: JP, response: declined}\n  - {name: Miyazaki, country: JP, response: accepted, alternative_to: Kagoshima}\n' >"$H/a.yaml"
+for pass in fresh cached; do
+	rm -rf "$H/out/partners"
+	"$DEBRIEF" archive -o "$H/out" --format md --today $TODAY "$H" >/dev/null 2>&1
+	has alternative/declined-$pass "$H/out/partners/jp-kagoshima.md" '^- Đã từ chối chuyến thăm: .* \(2020-01-baclieu-kagoshima\), đối tác thay thế: \[Miyazaki\]\(\.\./partners/jp-miyazaki\.md\)$'
+	has alternative/instead-of-$pass "$H/out/partners/jp-miyazaki.md" '^- Đối tác thay thế cho: \[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(đã từ chối\), 13/1/2020 – 17/1/2020 \(2020-01-baclieu-kagoshima\)$'
+done
+"$DEBRIEF" archive -o "$H/en" --format md --lang en --today $TODAY "$H" >/dev/null 2>&1
+has alternative/english "$H/en/partners/jp-miyazaki.md" '^- Approached instead of: \[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(declined\), 13 Jan 2020 – 17 Jan 2020'
 # the PDF's title is its heading's, in the pages' language
 "$DEBRIEF" archive -o "$G/out-pdf" --today $TODAY "$G" >/dev/null 2>&1
 if pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>/dev/null |
@@ -776,7 +789,7 @@ sanitizer_clean visits/sanitizers "$WORK/visits.err" || true
 P=$T/out/partners/jp-kagoshima.md
 has declined/not-last-visit "$P" '^- Last visit: 12 Mar 2018 – 15 Mar 2018, outbound, Cà Mau \(2018-03-camau-kagoshima\)$'
 has declined/not-counted "$P" '^- Visits: 1$'
-has declined/said-declined "$P" '^- Visits declined: 11 Nov 2024 – 14 Nov 2024, outbound, Vĩnh Long \(2024-11-vinhlong-miyazaki\)$'
+has declined/said-declined "$P" '^- Visits declined: 11 Nov 2024 – 14 Nov 2024, outbound, Vĩnh Long \(2024-11-vinhlong-miyazaki\), approached instead: \[Miyazaki\]\(\.\./partners/jp-miyazaki\.md\)$'
 if grep -q '^| 2024-11-11 – 2024-11-14 |' "$P"; then fail declined/not-in-visits-table "$(grep '^| 2024-11-11' "$P")"
 else ok declined/not-in-visits-table; fi
 has declined/marked-in-year "$T/out/visits/2024.md" '\[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(declined\), \[Miyazaki\]'
