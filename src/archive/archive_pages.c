@@ -151,6 +151,47 @@ put_range(struct buf *b, struct date s, struct date e, enum lang lang)
 	}
 }
 
+/* The latest visit with partner k either way, as archive-cold-partner
+ * counts it: its last completed visit, or a return visit that one of its
+ * records says took place (follow_up.reciprocal_visit done) on a later
+ * date; *ret is that record, or -1 when the last visit is a visit of its
+ * own.  Returns the date, y == 0 when there is none. */
+static struct date
+partner_last(const struct archive *a, size_t k, long *ret)
+{
+	const struct arc_partner *p = &a->partners[k];
+	struct date last = {0, 0, 0};
+	*ret = -1;
+	if (p->last_visit >= 0)
+		last = a->recs[p->last_visit].end;
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		if (!r->recip.y || !archive_rec_visits_partner(a, p->recs[i], k))
+			continue;
+		if (last.y && date_days(r->recip, 1) <= date_days(last, 1))
+			continue;
+		if (p->last_visit >= 0 && !last.y)
+			continue; /* its last visit has no usable date: no claim */
+		last = r->recip;
+		*ret = (long)p->recs[i];
+	}
+	return last;
+}
+
+/* The date of that visit, marked when it is a return visit. */
+static void
+put_last(struct buf *b, const struct archive *a, size_t k, enum lang lang)
+{
+	long ret;
+	struct date d = partner_last(a, k, &ret);
+	if (ret >= 0) {
+		put_date(b, d, lang);
+		buf_printf(b, " (%s)", L(lang, "đáp lễ", "return visit"));
+	} else if (a->partners[k].last_visit >= 0) {
+		put_date(b, d, lang);
+	}
+}
+
 static void
 put_link(struct buf *b, const char *text, const char *up, const char *dir, const char *slug)
 {
@@ -699,9 +740,10 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			buf_puts(b, "- ");
 			put_partner_link(b, a, k, "");
 			buf_printf(b, " (%s): ", arc_country_name(p->country, lang));
-			if (p->last_visit >= 0) {
+			long ret;
+			if (partner_last(a, k, &ret).y || p->last_visit >= 0) {
 				buf_puts(b, L(lang, "chuyến thăm gần nhất ", "last visit "));
-				put_date(b, a->recs[p->last_visit].end, lang);
+				put_last(b, a, k, lang);
 			} else {
 				buf_puts(b, L(lang, "chưa có chuyến thăm", "no visit recorded"));
 			}
@@ -722,8 +764,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			buf_printf(b, " | %s | %s", arc_country_name(p->country, lang),
 			           stage_word(p->stage, lang));
 			buf_puts(b, " | ");
-			if (p->last_visit >= 0)
-				put_date(b, a->recs[p->last_visit].end, lang);
+			put_last(b, a, k, lang);
 			buf_printf(b, " | %zu | %zu |\n", p->nvisits, p->nopen);
 		}
 		buf_putc(b, '\n');
@@ -1058,7 +1099,15 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_puts(b, L(lang, "chưa ghi nhận", "not recorded"));
 	}
 	buf_printf(b, "\n- %s: ", L(lang, "Chuyến thăm gần nhất", "Last visit"));
-	if (p->last_visit >= 0) {
+	long ret;
+	struct date last = partner_last(a, k, &ret);
+	if (ret >= 0) {
+		put_date(b, last, lang);
+		buf_printf(b,
+		           L(lang, ", chuyến thăm đáp lễ (ghi trong hồ sơ %s)",
+		             ", a return visit (recorded in %s)"),
+		           a->recs[ret].id);
+	} else if (p->last_visit >= 0) {
 		const struct arc_rec *r = &a->recs[p->last_visit];
 		put_range(b, r->start, r->end, lang);
 		buf_printf(b, ", %s, ", dir_word(r->dir, lang));
@@ -1138,10 +1187,10 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	if (p->cold) {
 		long years = a->cfg && a->cfg->cold_years > 0 ? a->cfg->cold_years : 2;
 		buf_printf(b, "> **%s** [archive-cold-partner]: ", L(lang, "Cảnh báo", "Warning"));
-		if (p->last_visit >= 0) {
+		if (last.y || p->last_visit >= 0) {
 			buf_printf(b, L(lang, "không có chuyến thăm nào theo cả hai chiều từ ",
 			                "no visit in either direction since "));
-			put_date(b, a->recs[p->last_visit].end, lang);
+			put_date(b, last, lang);
 		} else {
 			buf_puts(b, L(lang, "chưa có chuyến thăm nào theo cả hai chiều",
 			              "no visit in either direction recorded"));
@@ -1586,8 +1635,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		if (p->cold)
 			buf_printf(b, " (**%s**)", L(lang, "đang nguội", "gone cold"));
 		buf_puts(b, " | ");
-		if (p->last_visit >= 0)
-			put_date(b, a->recs[p->last_visit].end, lang);
+		put_last(b, a, k, lang);
 		buf_printf(b, " | %zu |\n", p->nopen);
 	}
 	buf_putc(b, '\n');

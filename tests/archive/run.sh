@@ -117,6 +117,11 @@ else ok cold-partner/return-visit-is-a-visit; fi
 rv "$P/a.yaml" 2020-10
 "$DEBRIEF" archive -o "$P/out" --format md --lang en --today $TODAY "$P" >"$WORK/reciprocal-old.out" 2>&1
 has cold-partner/dated-from-the-return-visit "$WORK/reciprocal-old.out" 'no visit in either direction since 2020-10 \(more than 2 years\)'
+# and the pages date it as the rule does, saying it is the return visit
+has cold-partner/page-dated-from-the-return-visit "$P/out/partners/kr-daegu.md" '^> \*\*Warning\*\* \[archive-cold-partner\]: no visit in either direction since Oct 2020 \(more than 2 years\)'
+has return-visit/dossier-last-visit "$P/out/partners/kr-daegu.md" '^- Last visit: Oct 2020, a return visit \(recorded in 2019-05-danang-daegu\)$'
+has return-visit/index-last-visit "$P/out/index.md" '^\| \[Daegu\]\(partners/kr-daegu\.md\) \| Republic of Korea \| MOU signed \| Oct 2020 \(return visit\) \| 1 \| 0 \|$'
+has return-visit/index-cold "$P/out/index.md" '^- \[Daegu\]\(partners/kr-daegu\.md\) \(Republic of Korea\): last visit Oct 2020 \(return visit\) \[archive-cold-partner\]$'
 # One of Viet Nam's consulates written in English by the earliest record is
 # named in Vietnamese on Vietnamese pages (in English on English ones: the
 # goldens above), as reports name it.
