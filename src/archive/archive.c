@@ -488,7 +488,7 @@ occ_of_partner(const struct archive *a, const struct arc_rec *rr, const struct r
 static void
 add_contact(struct archive *a, size_t rec, long occ, enum side side, const struct text *name,
             const struct text *title, const struct text *org, const struct text *email,
-            const struct text *phone, const struct rdate *since)
+            const struct text *phone, const struct text *notes, const struct rdate *since)
 {
 	if (!name->s || !*name->s)
 		return;
@@ -512,6 +512,7 @@ add_contact(struct archive *a, size_t rec, long occ, enum side side, const struc
 	c->org = org ? atext(a, org) : NULL;
 	c->email = email ? atext(a, email) : NULL;
 	c->phone = phone ? atext(a, phone) : NULL;
+	c->notes = notes ? atext(a, notes) : NULL;
 	if (since)
 		c->since = odate_of(since);
 }
@@ -664,7 +665,8 @@ archive_add(struct archive *a, const struct record *r)
 		const struct contact *c = record_contact_named(r, p->name.s);
 		if (c && c->side == SIDE_AGENCY)
 			continue; /* listed with the contacts, once */
-		add_contact(a, ri, -1, SIDE_AGENCY, &p->name, &p->title, &p->org, NULL, NULL, NULL);
+		add_contact(a, ri, -1, SIDE_AGENCY, &p->name, &p->title, &p->org, NULL, NULL, NULL,
+		            NULL);
 	}
 	for (size_t k = 0; k < r->ncontacts; k++) {
 		const struct contact *c = &r->contacts[k];
@@ -677,7 +679,8 @@ archive_add(struct archive *a, const struct record *r)
 		    c->side == SIDE_AGENCY ? record_staff_named(r, c->name.s) : NULL;
 		add_contact(a, ri, occ, c->side, &c->name,
 		            c->title.s || !st ? &c->title : &st->title,
-		            c->org.s || !st ? &c->org : &st->org, &c->email, &c->phone, &c->since);
+		            c->org.s || !st ? &c->org : &st->org, &c->email, &c->phone, &c->notes,
+		            &c->since);
 	}
 	rr->ncon = a->ncons - rr->con0;
 	return 1;

@@ -156,6 +156,7 @@ struct arc_contact {
 	enum side side;
 	const char *key; /* folded name and organisation */
 	const char *name, *title, *org, *email, *phone;
+	const char *notes; /* what the record says of the person, NULL when nothing */
 	struct odate since;
 };
 

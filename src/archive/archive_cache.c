@@ -330,6 +330,7 @@ c_contact(struct codec *c, struct contact *k)
 	c_text(c, &k->org);
 	c_text(c, &k->email);
 	c_text(c, &k->phone);
+	c_text(c, &k->notes);
 	c_rdate(c, &k->since);
 }
 

@@ -154,6 +154,7 @@ contact_obj(struct jw *w, const struct archive *a, const struct arc_cgroup *g, i
 		jw_str(w, "partner", g->partner >= 0 ? a->partners[g->partner].slug : NULL);
 	jw_str(w, "email", g->email);
 	jw_str(w, "phone", g->phone);
+	jw_str(w, "notes", g->notes);
 	if (g->since.set)
 		jw_odate(w, "since", g->since);
 	else

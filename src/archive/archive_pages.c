@@ -914,6 +914,7 @@ arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t
 			x->org = v[j]->org ? v[j]->org : x->org;
 			x->email = v[j]->email ? v[j]->email : x->email;
 			x->phone = v[j]->phone ? v[j]->phone : x->phone;
+			x->notes = v[j]->notes ? v[j]->notes : x->notes;
 			if (v[j]->since.set &&
 			    (!x->since.set || date_cmp(v[j]->since.d, x->since.d) < 0))
 				x->since = v[j]->since;
@@ -943,11 +944,11 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
 		      L(lang, "Cơ quan", "Organisation"), L(lang, "Đối tác", "Partner"),
 		      L(lang, "Từ", "Since"), L(lang, "Liên lạc", "Email / phone"),
-		      L(lang, "Hồ sơ gần nhất", "Latest record"));
+		      L(lang, "Ghi chú", "Notes"), L(lang, "Hồ sơ gần nhất", "Latest record"));
 	else
 		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
 		      L(lang, "Cơ quan", "Organisation"), L(lang, "Từ", "Since"),
-		      L(lang, "Liên lạc", "Email / phone"),
+		      L(lang, "Liên lạc", "Email / phone"), L(lang, "Ghi chú", "Notes"),
 		      L(lang, "Hồ sơ gần nhất", "Latest record"));
 	for (size_t i = 0; i < n; i++) {
 		const struct arc_contact *c = g[i].c;
@@ -972,6 +973,8 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		if (g[i].email && g[i].phone)
 			buf_puts(b, ", ");
 		md_put(b, g[i].phone);
+		buf_puts(b, " | ");
+		md_put(b, g[i].notes);
 		buf_printf(b, " | %s |\n", a->recs[g[i].last_rec].id);
 	}
 	buf_putc(b, '\n');

@@ -22,6 +22,7 @@ const char *arc_country_name(const char *code, enum lang lang);
 struct arc_cgroup {
 	const struct arc_contact *c; /* newest */
 	const char *title, *org, *email, *phone;
+	const char *notes;  /* the newest record's that says something of the person */
 	struct odate since; /* earliest */
 	size_t first_rec, last_rec;
 	long partner; /* partner side: its partner; -1 several or unknown */

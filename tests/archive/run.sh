@@ -164,6 +164,21 @@ for pass in fresh cached; do
 done
 "$DEBRIEF" archive -o "$H/en" --format md --lang en --today $TODAY "$H" >/dev/null 2>&1
 has alternative/english "$H/en/partners/jp-miyazaki.md" '^- Approached instead of: \[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(declined\), 13 Jan 2020 – 17 Jan 2020'
+# What a record says of a contact (notes: who replaced whom, who drives
+# the relationship) is kept in the dossiers and archive.json, read afresh
+# and from the cache, the newest record's that says something.
+H=$WORK/contact-notes
+mkdir -p "$H"
+printf 'schema: debrief/1\nid: 2018-03-camau-nagasaki\ntitle: a\ndirection: outbound\ndates: {start: 2018-03-05, end: 2018-03-08}\nlocality: {name: Cà Mau}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\ncontacts: [{name: Suzuki Aya, org: Phòng Giao lưu quốc tế, side: partner, notes: Thay ông Tanaka}]\n' >"$H/a.yaml"
+printf 'schema: debrief/1\nid: 2022-11-camau-nagasaki\ntitle: b\ndirection: outbound\ndates: {start: 2022-11-14, end: 2022-11-17}\nlocality: {name: Cà Mau}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\ncontacts: [{name: Suzuki Aya, org: Phòng Giao lưu quốc tế, side: partner}]\n' >"$H/b.yaml"
+for pass in fresh cached; do
+	rm -rf "$H/out/partners" "$H/out/agencies"
+	"$DEBRIEF" archive -o "$H/out" --format md --today $TODAY "$H" >/dev/null 2>&1
+	has contact-notes/dossier-$pass "$H/out/partners/jp-nagasaki.md" '^\| Suzuki Aya \|  \| Phòng Giao lưu quốc tế \| 5/3/2018 \|  \| Thay ông Tanaka \| 2022-11-camau-nagasaki \|$'
+	has contact-notes/agency-$pass "$H/out/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md" '\| Thay ông Tanaka \| 2022-11-camau-nagasaki \|$'
+done
+json "$H/out/archive.json" 'print([c["notes"] for p in a["partners"] for c in p["contacts"]])' >"$WORK/contact-notes.out"
+has contact-notes/json "$WORK/contact-notes.out" "^\\['Thay ông Tanaka'\\]$"
 # the PDF's title is its heading's, in the pages' language
 "$DEBRIEF" archive -o "$G/out-pdf" --today $TODAY "$G" >/dev/null 2>&1
 if pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>/dev/null |
