@@ -253,6 +253,33 @@ entry_of(struct archive *a, struct strmap *map, const char *key, void *base, siz
 	((arr) = xgrow((arr), &(cap), (n) + 1, sizeof *(arr)),                                     \
 	 entry_of((a), (map), (key), (arr), sizeof *(arr), &(n), (added)))
 
+/* A department's folded name without the locality it ends with, when
+ * that locality is unit u now: "so cong thuong tinh bac lieu" in a record
+ * of Bạc Liêu (or of Cà Mau, which it is part of since 2025) is the
+ * province's "so cong thuong", as every department of the register is
+ * one locality's already.  Cut in place. */
+static void
+strip_locality(char *f, int u)
+{
+	if (u < 0)
+		return;
+	for (char *p = strchr(f, ' '); p; p = strchr(p + 1, ' ')) {
+		if (province_of_place(p + 1) != u)
+			continue;
+		*p = '\0';
+		/* "tinh bac lieu" may have matched as a whole, or "bac lieu" */
+		static const char *const pre[] = {" tinh", " thanh pho", " tp", " tp."};
+		for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+			size_t n = strlen(f), m = strlen(pre[i]);
+			if (n > m && !strcmp(f + n - m, pre[i])) {
+				f[n - m] = '\0';
+				break;
+			}
+		}
+		return;
+	}
+}
+
 static size_t
 owner_of(struct archive *a, const char *written, size_t loc)
 {
@@ -277,6 +304,8 @@ owner_of(struct archive *a, const char *written, size_t loc)
 			free(f);
 			f = xstrdup(m->alias_key[i]);
 		}
+	if (!alias_to)
+		strip_locality(f, a->locs[loc].unit);
 	/* written as an alias target itself: the configured spelling is the name */
 	for (size_t i = 0; i < m->nalias && !alias_to; i++)
 		if (!strcmp(m->alias_key[i], f))
@@ -1037,6 +1066,7 @@ struct ospell {
 	const char *base; /* folded name, without the locality */
 	const char *text; /* as written */
 	size_t n;
+	int plain; /* text folds to base: it names no locality of its own */
 };
 
 static int
@@ -1084,8 +1114,13 @@ finish_tasks(struct archive *a)
 	for (size_t o = 0; o < a->nowners; o++) {
 		const struct arc_owner *w = &a->owners[o];
 		const char *base = strchr(w->key, '\x1f');
-		for (size_t k = 0; k < w->nspellings && base; k++)
-			sp[nsp++] = (struct ospell){base + 1, w->spellings[k], w->spelling_n[k]};
+		for (size_t k = 0; k < w->nspellings && base; k++) {
+			char *f = text_fold(w->spellings[k]);
+			int plain = !strcmp(f, base + 1);
+			free(f);
+			sp[nsp++] =
+			    (struct ospell){base + 1, w->spellings[k], w->spelling_n[k], plain};
+		}
 	}
 	if (nsp > 1)
 		qsort(sp, nsp, sizeof *sp, cmp_ospell);
@@ -1101,9 +1136,13 @@ finish_tasks(struct archive *a)
 		if (!w->name) {
 			const struct ospell *best = NULL;
 			for (size_t i = 0; base && i < nsp; i++)
+				/* a spelling naming a locality ("Sở Công Thương tỉnh Bạc
+				 * Liêu") is no other locality's name */
 				if (!strcmp(sp[i].base, base + 1) &&
-				    (!best || sp[i].n > best->n ||
-				     (sp[i].n == best->n && strcmp(sp[i].text, best->text) < 0)))
+				    (!best || sp[i].plain > best->plain ||
+				     (sp[i].plain == best->plain &&
+				      (sp[i].n > best->n || (sp[i].n == best->n &&
+				                             strcmp(sp[i].text, best->text) < 0)))))
 					best = &sp[i];
 			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
 		}

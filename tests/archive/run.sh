@@ -179,6 +179,23 @@ for pass in fresh cached; do
 done
 json "$H/out/archive.json" 'print([c["notes"] for p in a["partners"] for c in p["contacts"]])' >"$WORK/contact-notes.out"
 has contact-notes/json "$WORK/contact-notes.out" "^\\['Thay ông Tanaka'\\]$"
+# A department named with its locality ("Sở Công Thương tỉnh Bạc Liêu",
+# Bạc Liêu being part of Cà Mau since 2025) is that locality's department,
+# the one other records name without it; and that spelling, however often
+# written, never names another locality's department.
+H=$WORK/owner-locality
+mkdir -p "$H"
+ol() { # ol FILE ID LOCALITY OWNER
+	printf 'schema: debrief/1\nid: %s\ntitle: a\ndirection: outbound\ndates: {start: 2024-05-20, end: 2024-05-22}\nlocality: {name: %s}\npartners: [{name: Miyazaki, country: JP}]\ntasks: [{task: t, owner: %s, due: 2025-03-31}, {task: u, owner: %s, due: 2025-04-30}]\n' "$2" "$3" "$4" "$4" >"$H/$1"
+}
+ol a.yaml 2024-05-baclieu-miyazaki "Bạc Liêu" "Sở Công Thương tỉnh Bạc Liêu"
+ol b.yaml 2024-06-camau-miyazaki "Cà Mau" "Sở Công Thương"
+ol c.yaml 2024-07-laocai-miyazaki "Lào Cai" "Sở Công Thương"
+ol d.yaml 2024-08-baclieu2-miyazaki "Bạc Liêu" "Sở Công Thương tỉnh Bạc Liêu"
+"$DEBRIEF" archive -o "$H/out" --format md --today $TODAY "$H" >/dev/null 2>&1
+has owner-locality/one-department "$H/out/tasks.md" '^\| \[Sở Công Thương \(Cà Mau\)\]\(tasks/so-cong-thuong-ca-mau\.md\) \[archive-open-tasks\] \| 6 \| 6 \|$'
+has owner-locality/other-locality-plain "$H/out/tasks.md" '^\| \[Sở Công Thương \(Lào Cai\)\]\(tasks/so-cong-thuong-lao-cai\.md\) \| 2 \| 2 \|$'
+has owner-locality/spellings-kept "$H/out/tasks/so-cong-thuong-ca-mau.md" '“Sở Công Thương tỉnh Bạc Liêu” \(4\)'
 # the PDF's title is its heading's, in the pages' language
 "$DEBRIEF" archive -o "$G/out-pdf" --today $TODAY "$G" >/dev/null 2>&1
 if pdfinfo "$G/out-pdf/agencies/consulate-general-of-viet-nam-in-fukuoka.pdf" 2>/dev/null |
@@ -431,7 +448,7 @@ fresh_same cache/record-gone-and-added-same-as-fresh
 [ "$(entries "$K/inc/.debrief-cache")" = 11 ] && ok cache/gone-record-dropped ||
 	fail cache/gone-record-dropped "$(entries "$K/inc/.debrief-cache") entries, want 11"
 
-printf '  "Sở Ngoại vụ Hà Nội": Sở Ngoại vụ\n' >>"$K/.debrief.yaml"
+printf '  "Sở Ngoại vụ Hà Nội": Sở Ngoại vụ thành phố Hà Nội\n' >>"$K/.debrief.yaml"
 karc cache-config inc
 has cache/config-changed-pages-rewritten "$WORK/cache-config.out" '^written tasks\.md$'
 fresh_same cache/config-changed-same-as-fresh
