@@ -1343,6 +1343,33 @@ archive_rec_visits_partner(const struct archive *a, size_t rec, size_t p)
 	return 0;
 }
 
+/* The latest visit with partner k either way, as archive-cold-partner
+ * counts it: its last completed visit, or a return visit that one of its
+ * records says took place (follow_up.reciprocal_visit done) on a later
+ * date; *ret is that record, or -1 when the last visit is a visit of its
+ * own.  Returns the date, y == 0 when there is none. */
+struct date
+archive_partner_last(const struct archive *a, size_t k, long *ret)
+{
+	const struct arc_partner *p = &a->partners[k];
+	struct date last = {0, 0, 0};
+	*ret = -1;
+	if (p->last_visit >= 0)
+		last = a->recs[p->last_visit].end;
+	for (size_t i = 0; i < p->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[p->recs[i]];
+		if (!r->recip.y || !archive_rec_visits_partner(a, p->recs[i], k))
+			continue;
+		if (last.y && date_days(r->recip, 1) <= date_days(last, 1))
+			continue;
+		if (p->last_visit >= 0 && !last.y)
+			continue; /* its last visit has no usable date: no claim */
+		last = r->recip;
+		*ret = (long)p->recs[i];
+	}
+	return last;
+}
+
 void
 archive_free(struct archive *a)
 {

@@ -248,6 +248,10 @@ int archive_rec_has_partner(const struct archive *a, size_t rec, size_t p);
 /* 1 when record rec names partner p and p did not decline that visit
  * (response: declined): a visit with it, done or planned. */
 int archive_rec_visits_partner(const struct archive *a, size_t rec, size_t p);
+/* The latest visit with partner k either way, as archive-cold-partner
+ * counts it: its last completed visit, or a later return visit a record
+ * says took place (*ret: that record, else -1); y == 0 when none. */
+struct date archive_partner_last(const struct archive *a, size_t k, long *ret);
 
 /* Digests of what a page is made of (archive_digest.c), for skipping a
  * page whose inputs did not change.  archive_digests hashes, once, what

@@ -311,6 +311,16 @@ partner_obj(struct jw *w, const struct archive *a, size_t k)
 	} else {
 		jw_str(w, "last_visit", NULL);
 	}
+	long ret;
+	struct date rd = archive_partner_last(a, k, &ret);
+	if (ret >= 0) {
+		jw_open(w, "return_visit", '{');
+		jw_str(w, "record", a->recs[ret].id);
+		jw_date(w, "date", rd);
+		jw_close(w, '}');
+	} else {
+		jw_str(w, "return_visit", NULL);
+	}
 	jw_bool(w, "cold", p->cold);
 	jw_open(w, "visits", '[');
 	for (size_t i = 0; i < p->nrecs; i++)

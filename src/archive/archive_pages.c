@@ -151,39 +151,12 @@ put_range(struct buf *b, struct date s, struct date e, enum lang lang)
 	}
 }
 
-/* The latest visit with partner k either way, as archive-cold-partner
- * counts it: its last completed visit, or a return visit that one of its
- * records says took place (follow_up.reciprocal_visit done) on a later
- * date; *ret is that record, or -1 when the last visit is a visit of its
- * own.  Returns the date, y == 0 when there is none. */
-static struct date
-partner_last(const struct archive *a, size_t k, long *ret)
-{
-	const struct arc_partner *p = &a->partners[k];
-	struct date last = {0, 0, 0};
-	*ret = -1;
-	if (p->last_visit >= 0)
-		last = a->recs[p->last_visit].end;
-	for (size_t i = 0; i < p->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[p->recs[i]];
-		if (!r->recip.y || !archive_rec_visits_partner(a, p->recs[i], k))
-			continue;
-		if (last.y && date_days(r->recip, 1) <= date_days(last, 1))
-			continue;
-		if (p->last_visit >= 0 && !last.y)
-			continue; /* its last visit has no usable date: no claim */
-		last = r->recip;
-		*ret = (long)p->recs[i];
-	}
-	return last;
-}
-
 /* The date of that visit, marked when it is a return visit. */
 static void
 put_last(struct buf *b, const struct archive *a, size_t k, enum lang lang)
 {
 	long ret;
-	struct date d = partner_last(a, k, &ret);
+	struct date d = archive_partner_last(a, k, &ret);
 	if (ret >= 0) {
 		put_date(b, d, lang);
 		buf_printf(b, " (%s)", L(lang, "đáp lễ", "return visit"));
@@ -741,7 +714,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			put_partner_link(b, a, k, "");
 			buf_printf(b, " (%s): ", arc_country_name(p->country, lang));
 			long ret;
-			if (partner_last(a, k, &ret).y || p->last_visit >= 0) {
+			if (archive_partner_last(a, k, &ret).y || p->last_visit >= 0) {
 				buf_puts(b, L(lang, "chuyến thăm gần nhất ", "last visit "));
 				put_last(b, a, k, lang);
 			} else {
@@ -1103,7 +1076,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	}
 	buf_printf(b, "\n- %s: ", L(lang, "Chuyến thăm gần nhất", "Last visit"));
 	long ret;
-	struct date last = partner_last(a, k, &ret);
+	struct date last = archive_partner_last(a, k, &ret);
 	if (ret >= 0) {
 		put_date(b, last, lang);
 		buf_printf(b,

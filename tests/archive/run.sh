@@ -122,6 +122,8 @@ has cold-partner/page-dated-from-the-return-visit "$P/out/partners/kr-daegu.md" 
 has return-visit/dossier-last-visit "$P/out/partners/kr-daegu.md" '^- Last visit: Oct 2020, a return visit \(recorded in 2019-05-danang-daegu\)$'
 has return-visit/index-last-visit "$P/out/index.md" '^\| \[Daegu\]\(partners/kr-daegu\.md\) \| Republic of Korea \| MOU signed \| Oct 2020 \(return visit\) \| 1 \| 0 \|$'
 has return-visit/index-cold "$P/out/index.md" '^- \[Daegu\]\(partners/kr-daegu\.md\) \(Republic of Korea\): last visit Oct 2020 \(return visit\) \[archive-cold-partner\]$'
+json "$P/out/archive.json" 'print([(p["last_visit"]["end"], p["return_visit"]) for p in a["partners"] if p["slug"] == "kr-daegu"])' >"$WORK/return-visit-json.out"
+has return-visit/json "$WORK/return-visit-json.out" "^\\[\\('2019-05-14', \\{'record': '2019-05-danang-daegu', 'date': '2020-10'\\}\\)\\]$"
 # One of Viet Nam's consulates written in English by the earliest record is
 # named in Vietnamese on Vietnamese pages (in English on English ones: the
 # goldens above), as reports name it.
