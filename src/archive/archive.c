@@ -1360,7 +1360,9 @@ archive_partner_last(const struct archive *a, size_t k, long *ret)
 		const struct arc_rec *r = &a->recs[p->recs[i]];
 		if (!r->recip.y || !archive_rec_visits_partner(a, p->recs[i], k))
 			continue;
-		if (last.y && date_days(r->recip, 1) <= date_days(last, 1))
+		/* later only when it began after: "2023-10" is the visit that
+		 * ended on 2023-10-11, recorded on its own */
+		if (last.y && date_days(r->recip, 0) <= date_days(last, 1))
 			continue;
 		if (p->last_visit >= 0 && !last.y)
 			continue; /* its last visit has no usable date: no claim */

@@ -124,6 +124,11 @@ has return-visit/index-last-visit "$P/out/index.md" '^\| \[Daegu\]\(partners/kr-
 has return-visit/index-cold "$P/out/index.md" '^- \[Daegu\]\(partners/kr-daegu\.md\) \(Republic of Korea\): last visit Oct 2020 \(return visit\) \[archive-cold-partner\]$'
 json "$P/out/archive.json" 'print([(p["last_visit"]["end"], p["return_visit"]) for p in a["partners"] if p["slug"] == "kr-daegu"])' >"$WORK/return-visit-json.out"
 has return-visit/json "$WORK/return-visit-json.out" "^\\[\\('2019-05-14', \\{'record': '2019-05-danang-daegu', 'date': '2020-10'\\}\\)\\]$"
+# a return visit in the month of a recorded visit is that visit
+printf 'schema: debrief/1\nid: 2020-10-daegu-danang\ntitle: c\ndirection: inbound\ndates: {start: 2020-10-05, end: 2020-10-08}\nlocality: {name: Đà Nẵng}\npartners: [{name: Daegu, country: KR}]\n' >"$P/c.yaml"
+"$DEBRIEF" archive -o "$P/out" --format md --lang en --today $TODAY "$P" >/dev/null 2>&1
+has return-visit/same-month-is-the-visit "$P/out/partners/kr-daegu.md" '^- Last visit: 5 Oct 2020 – 8 Oct 2020, inbound, Đà Nẵng \(2020-10-daegu-danang\)$'
+rm "$P/c.yaml"
 # One of Viet Nam's consulates written in English by the earliest record is
 # named in Vietnamese on Vietnamese pages (in English on English ones: the
 # goldens above), as reports name it.
