@@ -427,7 +427,7 @@ agency_obj(struct jw *w, const struct archive *a, size_t g)
 	free(mark);
 	for (int side = SIDE_AGENCY; side >= SIDE_PARTNER; side--) {
 		const struct arc_contact **v = NULL;
-		size_t n = arc_gather_contacts(a, ag->recs, ag->nrecs, (enum side)side, -1, &v);
+		size_t n = arc_agency_contacts(a, g, (enum side)side, &v);
 		contact_list(w, a, side == SIDE_AGENCY ? "staff" : "partner_contacts", v, n,
 		             side == SIDE_PARTNER);
 		free(v);

@@ -1033,6 +1033,52 @@ arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs, e
 	return n;
 }
 
+size_t
+arc_agency_area(const struct archive *a, size_t g, unsigned char **area, size_t **recs)
+{
+	const struct arc_agency *ag = &a->agencies[g];
+	unsigned char *in = xcalloc(a->npartners ? a->npartners : 1, 1);
+	unsigned char *seen = xcalloc(a->nrecs ? a->nrecs : 1, 1);
+	size_t *v = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *v), n = 0;
+	for (size_t i = 0; i < ag->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[ag->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+			in[a->occs[o].partner] = 1;
+	}
+	for (size_t i = 0; i < ag->nrecs; i++)
+		if (!seen[ag->recs[i]]++)
+			v[n++] = ag->recs[i];
+	for (size_t k = 0; k < a->npartners; k++)
+		for (size_t i = 0; in[k] && i < a->partners[k].nrecs; i++)
+			if (!seen[a->partners[k].recs[i]]++)
+				v[n++] = a->partners[k].recs[i];
+	free(seen);
+	*area = in;
+	*recs = v;
+	return n;
+}
+
+size_t
+arc_agency_contacts(const struct archive *a, size_t g, enum side side,
+                    const struct arc_contact ***out)
+{
+	if (side != SIDE_PARTNER)
+		return arc_gather_contacts(a, a->agencies[g].recs, a->agencies[g].nrecs, side, -1,
+		                           out);
+	unsigned char *area;
+	size_t *recs, nrecs = arc_agency_area(a, g, &area, &recs);
+	const struct arc_contact **v = NULL;
+	size_t n = arc_gather_contacts(a, recs, nrecs, side, -1, &v), m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (a->recs[v[i]->rec].agency == (long)g || v[i]->occ < 0 ||
+		    area[a->occs[v[i]->occ].partner])
+			v[m++] = v[i];
+	free(recs);
+	free(area);
+	*out = v;
+	return m;
+}
+
 void
 arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lang)
 {
@@ -1620,7 +1666,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	/* contacts: agency staff, then partner side */
 	for (int side = SIDE_AGENCY; side >= SIDE_PARTNER; side--) {
 		const struct arc_contact **v = NULL;
-		size_t n = arc_gather_contacts(a, ag->recs, ag->nrecs, (enum side)side, -1, &v);
+		size_t n = arc_agency_contacts(a, g, (enum side)side, &v);
 		buf_printf(b, "## %s\n\n",
 		           side == SIDE_AGENCY
 		               ? L(lang, "Cán bộ cơ quan đại diện", "Agency staff")
@@ -1650,24 +1696,10 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	/* the records of its area: its own, and every record of its partners */
-	unsigned char *area = xcalloc(a->npartners ? a->npartners : 1, 1);
-	unsigned char *seen = xcalloc(a->nrecs ? a->nrecs : 1, 1);
-	size_t *arecs = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *arecs), narecs = 0;
-	for (size_t i = 0; i < ag->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[ag->recs[i]];
-		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
-			area[a->occs[o].partner] = 1;
-	}
-	for (size_t i = 0; i < ag->nrecs; i++)
-		if (!seen[ag->recs[i]]++)
-			arecs[narecs++] = ag->recs[i];
-	for (size_t k = 0; k < a->npartners; k++)
-		for (size_t i = 0; area[k] && i < a->partners[k].nrecs; i++)
-			if (!seen[a->partners[k].recs[i]]++)
-				arecs[narecs++] = a->partners[k].recs[i];
+	unsigned char *area;
+	size_t *arecs, narecs = arc_agency_area(a, g, &area, &arecs);
 	size_t nt = put_tasks(b, a, arecs, narecs, -1, (long)g, area, AGENCY_TASKS, up, lang);
 	free(arecs);
-	free(seen);
 	free(area);
 	if (nt > AGENCY_TASKS)
 		buf_printf(

@@ -139,15 +139,15 @@ printf 'schema: debrief/1\nid: 2024-03-camau-nagasaki\ntitle: b\ndirection: outb
 "$DEBRIEF" archive -o "$G/out" --format md --today $TODAY "$G" >/dev/null 2>&1
 has agency-name/vietnamese-page "$G/out/index.md" '^- \[Tổng Lãnh sự quán Việt Nam tại Fukuoka\]\(agencies/consulate-general-of-viet-nam-in-fukuoka\.md\) \(2 đoàn\)$'
 has agency-name/vietnamese-dossier "$G/out/agencies/consulate-general-of-viet-nam-in-fukuoka.md" '^# Tổng Lãnh sự quán Việt Nam tại Fukuoka$'
-# An agency's handover dossier lists the open tasks of its partners that a
-# record without the agency holds (a delegation received at home), as its
+# An agency's handover dossier lists the open tasks and contacts of its
+# partners that a record without the agency holds (a delegation received at home), as its
 # table of relationships counts them; and an incremental run sees such a
 # task change.
 H=$WORK/agency-tasks
 mkdir -p "$H"
 printf 'schema: debrief/1\nid: 2022-11-camau-nagasaki\ntitle: a\ndirection: outbound\ndates: {start: 2022-11-14, end: 2022-11-17}\nlocality: {name: Cà Mau}\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Fukuoka, kind: consulate}\npartners: [{name: Nagasaki, country: JP}]\ntasks: [{task: Kế hoạch hợp tác, owner: Sở Ngoại vụ, due: 2023-03-31}]\n' >"$H/a.yaml"
 at() { # at TASK: the inbound record, its task named TASK
-	printf 'schema: debrief/1\nid: 2023-10-nagasaki-camau\ntitle: b\ndirection: inbound\ndates: {start: 2023-10-09, end: 2023-10-11}\nlocality: {name: Cà Mau}\npartners: [{name: Nagasaki, country: JP}]\ntasks: [{task: %s, owner: Sở Công Thương, due: 2024-05-31}]\n' "$1" >"$H/b.yaml"
+	printf 'schema: debrief/1\nid: 2023-10-nagasaki-camau\ntitle: b\ndirection: inbound\ndates: {start: 2023-10-09, end: 2023-10-11}\nlocality: {name: Cà Mau}\npartners: [{name: Nagasaki, country: JP}]\ntasks: [{task: %s, owner: Sở Công Thương, due: 2024-05-31}]\ncontacts: [{name: Sato Jun, org: Chính quyền tỉnh Nagasaki, side: partner}]\n' "$1" >"$H/b.yaml"
 }
 at "Đón đoàn doanh nghiệp"
 "$DEBRIEF" archive -o "$H/out" --format md --today $TODAY "$H" >/dev/null 2>&1
@@ -158,6 +158,9 @@ has agency-tasks/record-without-agency "$AD" '\| Đón đoàn doanh nghiệp \| 
 at "Đón đoàn doanh nghiệp Nagasaki"
 "$DEBRIEF" archive -o "$H/out" --format md --today $TODAY "$H" >/dev/null 2>&1
 has agency-tasks/incremental "$AD" '\| Đón đoàn doanh nghiệp Nagasaki \|'
+has agency-contacts/record-without-agency "$AD" '^\| Sato Jun \|  \| Chính quyền tỉnh Nagasaki \| \[Nagasaki\]'
+json "$H/out/archive.json" 'print([c["name"] for g in a["agencies"] for c in g["partner_contacts"]])' >"$WORK/agency-contacts.out"
+has agency-contacts/json "$WORK/agency-contacts.out" "^\\['Sato Jun'\\]$"
 # A partner that declined and the one approached instead (alternative_to)
 # point at each other in their dossiers, read afresh and from the cache.
 H=$WORK/alternative
