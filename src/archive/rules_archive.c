@@ -86,26 +86,18 @@ cold_partners(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		if (p->stage != STAGE_MOU && p->stage != STAGE_SISTER)
 			continue;
 		char when[16];
-		/* the latest visit either way: a completed visit of its records,
-		 * or its return visit that a record says took place */
-		struct date last = {0, 0, 0};
-		int seen = p->last_visit >= 0, undated = 0;
-		if (seen)
-			last = a->recs[p->last_visit].end;
-		undated |= seen && !last.y;
-		for (size_t i = 0; i < p->nrecs; i++) {
-			const struct arc_rec *r = &a->recs[p->recs[i]];
-			if (!(r->recip.y || r->recip_undated) ||
-			    !archive_rec_visits_partner(a, p->recs[i], k))
-				continue;
-			seen = 1;
-			undated |= r->recip_undated;
-			if (r->recip.y && (!last.y || date_days(r->recip, 1) > date_days(last, 1)))
-				last = r->recip;
-		}
-		if (seen) {
+		/* the latest visit either way, as the pages date it
+		 * (archive_partner_last); one a record leaves undated may be
+		 * recent: no claim */
+		long ret;
+		struct date last = archive_partner_last(a, k, &ret);
+		int undated = p->last_visit >= 0 && !a->recs[p->last_visit].end.y;
+		for (size_t i = 0; i < p->nrecs && !undated; i++)
+			undated = a->recs[p->recs[i]].recip_undated &&
+			          archive_rec_visits_partner(a, p->recs[i], k);
+		if (p->last_visit >= 0 || last.y || undated) {
 			if (undated || date_days(last, 1) >= cutoff)
-				continue; /* an undated visit may be recent: no claim */
+				continue;
 			date_iso(last, when);
 		} else if (p->stage_since.set) {
 			/* never visited: cold once the relationship itself is that old */

@@ -117,6 +117,14 @@ else ok cold-partner/return-visit-is-a-visit; fi
 rv "$P/a.yaml" 2020-10
 "$DEBRIEF" archive -o "$P/out" --format md --lang en --today $TODAY "$P" >"$WORK/reciprocal-old.out" 2>&1
 has cold-partner/dated-from-the-return-visit "$WORK/reciprocal-old.out" 'no visit in either direction since 2020-10 \(more than 2 years\)'
+# a return visit dated by the month of a visit that ended in it is that
+# visit: the rule dates the silence as the pages do, from its last day
+rm -rf "$WORK/reciprocal-month" && mkdir -p "$WORK/reciprocal-month"
+sed 's/2019-05-10, end: 2019-05-14/2020-10-07, end: 2020-10-11/' "$P/a.yaml" >"$WORK/reciprocal-month/a.yaml"
+cp "$P/b.yaml" "$WORK/reciprocal-month/"
+"$DEBRIEF" archive -o "$WORK/reciprocal-month/out" --format md --lang en --today $TODAY \
+	"$WORK/reciprocal-month" >"$WORK/reciprocal-month.out" 2>&1
+has cold-partner/same-month-dated-as-the-pages "$WORK/reciprocal-month.out" 'no visit in either direction since 2020-10-11 \(more than 2 years\)'
 # and the pages date it as the rule does, saying it is the return visit
 has cold-partner/page-dated-from-the-return-visit "$P/out/partners/kr-daegu.md" '^> \*\*Warning\*\* \[archive-cold-partner\]: no visit in either direction since Oct 2020 \(more than 2 years\)'
 has return-visit/dossier-last-visit "$P/out/partners/kr-daegu.md" '^- Last visit: Oct 2020, a return visit \(recorded in 2019-05-danang-daegu\)$'
