@@ -549,8 +549,16 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
 		place_name(b, report_partner_name(p, v->lang), partner_kind_word(p->kind, v->lang),
 		           v->lang);
-		if (local && p->local_name.s && strcmp(p->local_name.s, p->name.s))
-			buf_printf(b, " (%s)", p->local_name.s);
+		if (local && p->local_name.s && strcmp(p->local_name.s, p->name.s)) {
+			/* a name that ends in its own parenthesis, "Cơ quan Phát
+			 * triển Pháp (AFD)", takes its own name inside it */
+			if (b->len && b->data[b->len - 1] == ')') {
+				b->len--;
+				buf_printf(b, ", %s)", p->local_name.s);
+			} else {
+				buf_printf(b, " (%s)", p->local_name.s);
+			}
+		}
 		/* an organisation (EU) is named by its own name, not as a country */
 		const struct partner *q = i + 1 < n ? ps[i + 1] : NULL;
 		const char *cn = p->country.s && !country_is_org(p->country.s)
