@@ -319,6 +319,20 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 	put_y_own(v, "y_year", d ? xasprintf("%d", d->y) : xstrdup("      "));
 }
 
+/* name folded, "UBND" written out, so that the two spellings of a
+ * people's committee compare equal.  Caller frees. */
+static char *
+fold_body(const char *name)
+{
+	char *f = text_fold(name);
+	if (!strncmp(f, "ubnd", 4) && (!f[4] || f[4] == ' ')) {
+		char *g = xasprintf("uy ban nhan dan%s", f + 4);
+		free(f);
+		f = g;
+	}
+	return f;
+}
+
 /* Recipients in a list without repeats (by folded name). */
 struct rlist {
 	struct strlist names, folded;
@@ -329,12 +343,7 @@ rl_add(struct rlist *l, const char *s)
 {
 	if (!s || !*s)
 		return;
-	char *f = text_fold(s);
-	if (!strncmp(f, "ubnd ", 5)) { /* "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X" */
-		char *g = xasprintf("uy ban nhan dan %s", f + 5);
-		free(f);
-		f = g;
-	}
+	char *f = fold_body(s); /* "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X" */
 	int dup = !*f;
 	for (size_t i = 0; !dup && i < l->folded.n; i++)
 		dup = !strcmp(l->folded.v[i], f);
@@ -361,17 +370,10 @@ committee_bare(const char *s)
 {
 	static const char *const bare[] = {"uy ban nhan dan", "uy ban nhan dan tinh",
 	                                   "uy ban nhan dan thanh pho", "uy ban nhan dan tp"};
-	char *f = text_fold(s);
-	const char *k = f;
-	char *g = !strncmp(f, "ubnd", 4) && (!f[4] || f[4] == ' ')
-	              ? xasprintf("uy ban nhan dan%s", f + 4)
-	              : NULL;
-	if (g)
-		k = g;
+	char *f = fold_body(s);
 	int hit = 0;
 	for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
-		hit |= !strcmp(k, bare[i]);
-	free(g);
+		hit |= !strcmp(f, bare[i]);
 	free(f);
 	return hit;
 }
@@ -731,20 +733,6 @@ report_number_foreign(const struct record *r, const struct office *of)
 	free(fs);
 	free(fo);
 	return ours ? NULL : sym;
-}
-
-/* name folded, "UBND " written out, so that the two spellings of a
- * people's committee compare equal.  Caller frees. */
-static char *
-fold_body(const char *name)
-{
-	char *f = text_fold(name);
-	if (!strncmp(f, "ubnd ", 5)) {
-		char *g = xasprintf("uy ban nhan dan %s", f + 5);
-		free(f);
-		f = g;
-	}
-	return f;
 }
 
 /* a is b, or one of them the other with more words after it ("Sở Ngoại
