@@ -1639,9 +1639,7 @@ check_locality(struct walk *w, const struct record *r)
 	for (int i = 0; i < 2; i++) {
 		/* the skeleton's blank, "(tên tỉnh hoặc thành phố)", is
 		 * text-placeholder's to say: one finding for one value */
-		size_t n = t[i]->s ? strlen(t[i]->s) : 0;
-		if (!t[i]->s || province_lookup(t[i]->s) >= 0 ||
-		    (n > 2 && t[i]->s[0] == '(' && t[i]->s[n - 1] == ')'))
+		if (!t[i]->s || province_lookup(t[i]->s) >= 0 || text_placeholder(t[i]->s))
 			continue;
 		const char *near = province_suggest(t[i]->s);
 		say(w, t[i]->mark, SEV_WARNING, "schema-locality",

@@ -7,7 +7,6 @@
  * its skeleton, "(tên đối tác)", which would reach the report as written.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "rules_int.h"
 #include "text.h"
@@ -20,16 +19,6 @@ struct walk {
 	size_t found;
 };
 
-/* A value that is all one parenthesis, "(tên đối tác)", "(partner's
- * name)": how the skeleton marks what is to be filled in. */
-static int
-placeholder(const char *s)
-{
-	size_t n = strlen(s);
-	return n > 2 && s[0] == '(' && s[n - 1] == ')' && !memchr(s + 1, '(', n - 2) &&
-	       !memchr(s + 1, ')', n - 2);
-}
-
 static void
 walk(struct walk *w, const struct node *n)
 {
@@ -37,7 +26,7 @@ walk(struct walk *w, const struct node *n)
 		return;
 	switch (n->kind) {
 	case NODE_SCALAR: {
-		if (n->str && placeholder(n->str)) {
+		if (text_placeholder(n->str)) {
 			rules_emit(
 			    w->c, n->mark, "text-placeholder", SEV_WARNING,
 			    L(w->c->ctx->lang,

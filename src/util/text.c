@@ -880,6 +880,14 @@ text_blank(const char *s)
 	return 1;
 }
 
+int
+text_placeholder(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > 2 && s[0] == '(' && s[n - 1] == ')' && !memchr(s + 1, '(', n - 2) &&
+	       !memchr(s + 1, ')', n - 2);
+}
+
 char *
 text_squeeze(const char *s)
 {

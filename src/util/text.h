@@ -50,6 +50,9 @@ size_t text_distance(const char *a, const char *b);
 char *text_squeeze(const char *s);
 /* 1 when s is NULL or holds only spaces, tabs and line ends. */
 int text_blank(const char *s);
+/* 1 when s is all one pair of parentheses, "(tên đối tác)": how the
+ * skeleton of `debrief new` marks a value still to fill in. */
+int text_placeholder(const char *s);
 /* The candidate nearest to word by text_distance, within a third of its
  * length (at least 2); NULL when none is that near.  For "did you mean". */
 const char *text_nearest(const char *word, const char *const *cand, size_t n);
