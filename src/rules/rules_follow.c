@@ -401,15 +401,19 @@ task_stale(struct rctx *c, const struct task *t, const char *name)
 		           name, d, days);
 }
 
+/* Each task's owner; and, once the visit is over (after), its deadline
+ * and its updates. */
 static void
-follow_task_each(struct rctx *c)
+task_each(struct rctx *c, int after)
 {
 	for (size_t i = 0; i < c->r->ntasks; i++) {
 		const struct task *t = &c->r->tasks[i];
 		char *name = rules_short(t->task.s ? t->task.s : t->id.s);
 		task_owner(c, t, name);
-		task_due(c, t, name);
-		task_stale(c, t, name);
+		if (after) {
+			task_due(c, t, name);
+			task_stale(c, t, name);
+		}
 		free(name);
 	}
 }
@@ -417,12 +421,7 @@ follow_task_each(struct rctx *c)
 void
 rules_task_owners(struct rctx *c)
 {
-	for (size_t i = 0; i < c->r->ntasks; i++) {
-		const struct task *t = &c->r->tasks[i];
-		char *name = rules_short(t->task.s ? t->task.s : t->id.s);
-		task_owner(c, t, name);
-		free(name);
-	}
+	task_each(c, 0);
 }
 
 /* Days since the visit ended, or -1 when the end is unknown. */
@@ -617,7 +616,7 @@ rules_follow(struct rctx *c)
 {
 	visit_courtesy_only(c);
 	follow_tasks(c);
-	follow_task_each(c);
+	task_each(c, 1);
 	follow_report(c);
 	follow_feedback(c);
 	follow_plan(c);
