@@ -516,12 +516,30 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 	has = has || (strlen(fn) > nk && !strcmp(fn + strlen(fn) - nk, fk));
 	free(fn);
 	free(fk);
-	if (has)
+	if (has) {
 		buf_puts(b, name);
-	else if (lang == LANG_EN)
-		buf_printf(b, "%s %s", name, kind);
-	else
+	} else if (lang == LANG_EN) {
+		/* "Tỉnh Gyeonggi" as an English line writes it: "Gyeonggi
+		 * Province", the Vietnamese word before the name left out */
+		static const struct {
+			const char *folded;
+			int words;
+		} unit[] = {{"tinh ", 1}, {"thanh pho ", 2}, {"tp ", 1}};
+		char *f = text_fold(name);
+		const char *rest = name;
+		for (size_t i = 0; i < sizeof unit / sizeof unit[0]; i++) {
+			if (strncmp(f, unit[i].folded, strlen(unit[i].folded)))
+				continue;
+			for (int w = 0; w < unit[i].words; w++) {
+				rest += strcspn(rest, " ");
+				rest += strspn(rest, " ");
+			}
+		}
+		free(f);
+		buf_printf(b, "%s %s", *rest ? rest : name, kind);
+	} else {
 		buf_printf(b, "%s %s", kind, name);
+	}
 }
 
 const char *

@@ -349,9 +349,16 @@ place_abroad_en(const char *name, int after_in)
 	if (!name)
 		return NULL;
 	char *f = text_fold(name);
+	/* "Tỉnh Xiêm Riệp", "Thành phố Fukuoka": the place after the word
+	 * Vietnamese puts before it */
+	static const char *const unit[] = {"tinh ", "thanh pho ", "tp "};
+	const char *k = f;
+	for (size_t i = 0; i < sizeof unit / sizeof unit[0]; i++)
+		if (!strncmp(f, unit[i], strlen(unit[i])))
+			k = f + strlen(unit[i]);
 	const char *en = NULL;
 	for (size_t i = 0; !en && i < sizeof places_abroad / sizeof places_abroad[0]; i++)
-		if (!strcmp(f, places_abroad[i].folded))
+		if (!strcmp(k, places_abroad[i].folded))
 			en = places_abroad[i].en;
 	free(f);
 	return en;
