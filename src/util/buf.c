@@ -27,17 +27,26 @@ buf_puts(struct buf *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
+/* Straight into the room there is, measured and written again only when
+ * it does not fit: glibc's measuring alone costs as much as writing. */
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	if (b->cap - b->len < 64)
+		buf_reserve(b, 64);
+	size_t room = b->cap - b->len;
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
+	int n = vsnprintf(b->data + b->len, room, fmt, aq);
 	va_end(aq);
-	if (n <= 0)
+	if (n <= 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_reserve(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
