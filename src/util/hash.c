@@ -9,18 +9,31 @@ hash_init(struct hash_ctx *c)
 {
 	XXH3_INITSTATE(&c->st);
 	XXH3_128bits_reset(&c->st);
+	c->npend = 0;
 }
 
+/* What does not fit in pend: pend first, then the piece, kept back when
+ * small. */
 void
-hash_update(struct hash_ctx *c, const void *data, size_t n)
+hash_feed(struct hash_ctx *c, const void *data, size_t n)
 {
-	if (n)
+	if (c->npend)
+		XXH3_128bits_update(&c->st, c->pend, c->npend);
+	c->npend = 0;
+	if (n < HASH_PEND) {
+		memcpy(c->pend, data, n);
+		c->npend = n;
+	} else {
 		XXH3_128bits_update(&c->st, data, n);
+	}
 }
 
 void
 hash_final(struct hash_ctx *c, unsigned char out[HASH_LEN])
 {
+	if (c->npend)
+		XXH3_128bits_update(&c->st, c->pend, c->npend);
+	c->npend = 0;
 	XXH128_canonical_t k;
 	XXH128_canonicalFromHash(&k, XXH3_128bits_digest(&c->st));
 	for (int i = 0; i < HASH_LEN; i++)
