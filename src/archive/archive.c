@@ -738,6 +738,71 @@ cmp_rec_idx(const void *x, const void *y)
 	return archive_rec_cmp(sort_a, *(const size_t *)x, *(const size_t *)y);
 }
 
+/* Contacts by key (folded name and organisation), then by the date and id
+ * of their record, then as the records came: their ranks, so that any
+ * list of contacts is put in that order by comparing two numbers.  The
+ * keys are few beside the contacts: they are sorted, and the contacts
+ * dealt out to them record by record, in the records' order. */
+static int
+cmp_rec_start_id(const void *x, const void *y)
+{
+	const struct arc_rec *p = &sort_a->recs[*(const size_t *)x];
+	const struct arc_rec *q = &sort_a->recs[*(const size_t *)y];
+	int c = date_cmp(p->start, q->start);
+	return c ? c : strcmp(p->id, q->id);
+}
+
+static const char **sort_keys; /* qsort has no context argument */
+
+static int
+cmp_key_idx(const void *x, const void *y)
+{
+	return strcmp(sort_keys[*(const size_t *)x], sort_keys[*(const size_t *)y]);
+}
+
+static void
+finish_contacts(struct archive *a)
+{
+	size_t n = a->ncons, nk = 0;
+	size_t *kid = xcalloc(n ? n : 1, sizeof *kid);
+	const char **keys = xcalloc(n ? n : 1, sizeof *keys);
+	struct strmap km = {0};
+	for (size_t i = 0; i < n; i++) {
+		const size_t *k = strmap_get(&km, a->cons[i].key);
+		if (!k) {
+			strmap_put(&km, a->cons[i].key, nk);
+			keys[nk++] = a->cons[i].key;
+		}
+		kid[i] = k ? *k : nk - 1;
+	}
+	strmap_free(&km);
+	size_t *order = xcalloc(nk ? nk : 1, sizeof *order);
+	for (size_t k = 0; k < nk; k++)
+		order[k] = k;
+	sort_keys = keys;
+	qsort(order, nk, sizeof *order, cmp_key_idx);
+	/* at[k]: the next rank of key k's contacts */
+	size_t *at = xcalloc(nk ? nk : 1, sizeof *at), *count = xcalloc(nk ? nk : 1, sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		count[kid[i]]++;
+	for (size_t k = 0, sum = 0; k < nk; k++) {
+		at[order[k]] = sum;
+		sum += count[order[k]];
+	}
+	size_t *recs = sorted_indices(a, a->nrecs, cmp_rec_start_id);
+	for (size_t j = 0; j < a->nrecs; j++) {
+		const struct arc_rec *r = &a->recs[recs[j]];
+		for (size_t i = r->con0; i < r->con0 + r->ncon; i++)
+			a->cons[i].rank = at[kid[i]]++;
+	}
+	free(recs);
+	free(at);
+	free(count);
+	free(order);
+	free(keys);
+	free(kid);
+}
+
 struct pgroup {
 	size_t root;
 	const char *country, *foldname;
@@ -1298,6 +1363,7 @@ void
 archive_finish(struct archive *a)
 {
 	a->by_date = sorted_indices(a, a->nrecs, cmp_rec_idx);
+	finish_contacts(a);
 	finish_partners(a);
 	archive_finish_pairs(a);
 	finish_tasks(a);
@@ -1315,6 +1381,31 @@ archive_finish(struct archive *a)
 	memset(&m->pkeys, 0, sizeof m->pkeys);
 	memset(&m->agencies, 0, sizeof m->agencies);
 	memset(&m->owners, 0, sizeof m->owners);
+}
+
+size_t
+archive_agency_area(const struct archive *a, size_t g, unsigned char **area, size_t **recs)
+{
+	const struct arc_agency *ag = &a->agencies[g];
+	unsigned char *in = xcalloc(a->npartners ? a->npartners : 1, 1);
+	unsigned char *seen = xcalloc(a->nrecs ? a->nrecs : 1, 1);
+	size_t *v = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *v), n = 0;
+	for (size_t i = 0; i < ag->nrecs; i++) {
+		const struct arc_rec *r = &a->recs[ag->recs[i]];
+		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
+			in[a->occs[o].partner] = 1;
+	}
+	for (size_t i = 0; i < ag->nrecs; i++)
+		if (!seen[ag->recs[i]]++)
+			v[n++] = ag->recs[i];
+	for (size_t k = 0; k < a->npartners; k++)
+		for (size_t i = 0; in[k] && i < a->partners[k].nrecs; i++)
+			if (!seen[a->partners[k].recs[i]]++)
+				v[n++] = a->partners[k].recs[i];
+	free(seen);
+	*area = in;
+	*recs = v;
+	return n;
 }
 
 int

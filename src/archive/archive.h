@@ -158,6 +158,8 @@ struct arc_contact {
 	const char *name, *title, *org, *email, *phone;
 	const char *notes; /* what the record says of the person, NULL when nothing */
 	struct odate since;
+	size_t rank; /* its place among all contacts by key, its record's date and id
+	              * (archive_finish): the order contacts are grouped in */
 };
 
 struct arc_agency {
@@ -253,6 +255,11 @@ int archive_rec_visits_partner(const struct archive *a, size_t rec, size_t p);
  * says took place (*ret: that record, else -1); y == 0 when none. */
 struct date archive_partner_last(const struct archive *a, size_t k, long *ret);
 
+/* The area of agency g: *area[npartners] marks the partners of its
+ * records, *recs (returned: how many) its records and every record of
+ * those partners, in that order.  Caller frees both. */
+size_t archive_agency_area(const struct archive *a, size_t g, unsigned char **area, size_t **recs);
+
 /* Digests of what a page is made of (archive_digest.c), for skipping a
  * page whose inputs did not change.  archive_digests hashes, once, what
  * many pages share; run: the program, the options and the configuration.
@@ -262,13 +269,17 @@ struct date archive_partner_last(const struct archive *a, size_t k, long *ret);
  * _year: of the records of one year (0: of unknown date), the pages of
  * visits; _owner: of one department as the register counts it and its
  * open tasks' records, its pages of tasks; _record: of one record and
- * what the collection made of it, its object in archive.json.  what names
+ * what the collection made of it, its object in archive.json;
+ * _agency_json: of what an agency's object in archive.json lists (its
+ * records, partners and the contacts of its records and of its partners'
+ * records), not the open tasks and standing its dossier shows.  what names
  * the page.  Only after archive_finish and the archive-* rules; read-only after. */
 struct arc_digests;
 struct arc_digests *archive_digests(const struct archive *a, const unsigned char run[HASH_LEN]);
 uint64_t archive_digest_all(const struct arc_digests *d, const char *what);
 uint64_t archive_digest_partner(const struct arc_digests *d, size_t p);
 uint64_t archive_digest_agency(const struct arc_digests *d, size_t g);
+uint64_t archive_digest_agency_json(const struct arc_digests *d, size_t g);
 uint64_t archive_digest_record(const struct arc_digests *d, size_t ri);
 uint64_t archive_digest_year(const struct arc_digests *d, int year, const char *what);
 uint64_t archive_digest_owner(const struct arc_digests *d, size_t o, const char *what);

@@ -30,6 +30,7 @@ struct arc_digests {
 	unsigned char (*partner)[HASH_LEN]; /* [npartners]: h_partner */
 	unsigned char (*plink)[HASH_LEN];   /* [npartners]: h_partner_link */
 	unsigned char (*rec)[HASH_LEN];     /* [nrecs]: h_record */
+	unsigned char (*con)[HASH_LEN];     /* [nrecs]: h_contacts */
 	unsigned char all[HASH_LEN];        /* every record, in date order */
 };
 
@@ -158,6 +159,31 @@ h_record(struct hash_ctx *h, const struct arc_digests *d, size_t ri)
 	}
 }
 
+/* A record's contacts as a list of contacts shows them: each with the
+ * record's id and date (its first and latest record, its date when it
+ * has none of its own) and its partner's link, not the record's other
+ * content. */
+static void
+h_contacts(struct hash_ctx *h, const struct archive *a, size_t ri)
+{
+	const struct arc_rec *r = &a->recs[ri];
+	h_str(h, r->id);
+	h_date(h, r->start);
+	for (size_t i = r->con0; i < r->con0 + r->ncon; i++) {
+		const struct arc_contact *c = &a->cons[i];
+		h_num(h, c->side);
+		h_str(h, c->key);
+		h_str(h, c->name);
+		h_str(h, c->title);
+		h_str(h, c->org);
+		h_str(h, c->email);
+		h_str(h, c->phone);
+		h_str(h, c->notes);
+		h_odate(h, c->since);
+		h_str(h, c->occ >= 0 ? a->partners[a->occs[c->occ].partner].slug : NULL);
+	}
+}
+
 struct arc_digests *
 archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
 {
@@ -167,6 +193,7 @@ archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
 	d->partner = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->partner);
 	d->plink = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->plink);
 	d->rec = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->rec);
+	d->con = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->con);
 	struct hash_ctx h;
 	for (size_t p = 0; p < a->npartners; p++) {
 		hash_init(&h);
@@ -180,6 +207,9 @@ archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
 		hash_init(&h);
 		h_record(&h, d, i);
 		hash_final(&h, d->rec[i]);
+		hash_init(&h);
+		h_contacts(&h, a, i);
+		hash_final(&h, d->con[i]);
 	}
 	/* once, not once a page: 20,000 records are 20,000 keys to hash */
 	hash_init(&h);
@@ -197,6 +227,7 @@ archive_digests_free(struct arc_digests *d)
 	free(d->partner);
 	free(d->plink);
 	free(d->rec);
+	free(d->con);
 	free(d);
 }
 
@@ -273,6 +304,16 @@ archive_digest_partner(const struct arc_digests *d, size_t p)
 	return hash_final64(&h);
 }
 
+/* An agency as its dossier and its object name it. */
+static void
+h_agency(struct hash_ctx *h, const struct arc_agency *x)
+{
+	h_str(h, x->key);
+	h_str(h, x->name);
+	h_str(h, x->slug);
+	h_num(h, x->kind);
+}
+
 uint64_t
 archive_digest_agency(const struct arc_digests *d, size_t g)
 {
@@ -280,10 +321,7 @@ archive_digest_agency(const struct arc_digests *d, size_t g)
 	const struct arc_agency *x = &a->agencies[g];
 	struct hash_ctx h;
 	h_begin(&h, d, "agency");
-	h_str(&h, x->key);
-	h_str(&h, x->name);
-	h_str(&h, x->slug);
-	h_num(&h, x->kind);
+	h_agency(&h, x);
 	h_rec_ref(&h, a, x->name_rec);
 	h_num(&h, (long long)x->nrecs);
 	for (size_t i = 0; i < x->nrecs; i++)
@@ -311,5 +349,31 @@ archive_digest_record(const struct arc_digests *d, size_t ri)
 	h_begin(&h, d, "record");
 	hash_update(&h, d->rec[ri], HASH_LEN);
 	h_num(&h, a->locs[a->recs[ri].loc].unit >= 0);
+	return hash_final64(&h);
+}
+
+uint64_t
+archive_digest_agency_json(const struct arc_digests *d, size_t g)
+{
+	const struct archive *a = d->a;
+	const struct arc_agency *x = &a->agencies[g];
+	struct hash_ctx h;
+	h_begin(&h, d, "agency.json");
+	h_agency(&h, x);
+	h_num(&h, (long long)x->nrecs);
+	for (size_t i = 0; i < x->nrecs; i++) /* its records, its staff */
+		hash_update(&h, d->con[x->recs[i]], HASH_LEN);
+	unsigned char *area;
+	size_t *recs, n = archive_agency_area(a, g, &area, &recs);
+	for (size_t k = 0; k < a->npartners; k++) /* its partners */
+		if (area[k])
+			h_str(&h, a->partners[k].slug);
+	h_num(&h, (long long)n);
+	for (size_t i = 0; i < n; i++) { /* their contacts, whichever record names them */
+		h_num(&h, a->recs[recs[i]].agency == (long)g);
+		hash_update(&h, d->con[recs[i]], HASH_LEN);
+	}
+	free(area);
+	free(recs);
 	return hash_final64(&h);
 }

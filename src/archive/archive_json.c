@@ -639,7 +639,7 @@ segment(struct jw *w, struct segs *sg, enum jseg kind, size_t i,
 	case JSEG_RECORD: d = archive_digest_record(ru->dig, i); break;
 	case JSEG_PARTNER: d = archive_digest_partner(ru->dig, i); break;
 	case JSEG_OWNER: d = archive_digest_owner(ru->dig, i, "archive.json"); break;
-	case JSEG_AGENCY: d = archive_digest_agency(ru->dig, i); break;
+	case JSEG_AGENCY: d = archive_digest_agency_json(ru->dig, i); break;
 	}
 	jw_key(w, NULL);
 	w->keyed = 1;

@@ -851,27 +851,18 @@ arc_page_visits(struct buf *b, const struct archive *a, const struct arc_part *p
 
 /* ==== partner dossier ==== */
 
-static _Thread_local const struct archive *cg_a; /* pages are made on threads */
-
 static int
 cmp_contact_ptr(const void *x, const void *y)
 {
-	const struct arc_contact *p = *(const struct arc_contact *const *)x;
-	const struct arc_contact *q = *(const struct arc_contact *const *)y;
-	int c = strcmp(p->key, q->key);
-	if (c)
-		return c;
-	c = date_cmp(cg_a->recs[p->rec].start, cg_a->recs[q->rec].start);
-	if (!c)
-		c = strcmp(cg_a->recs[p->rec].id, cg_a->recs[q->rec].id);
-	return c ? c : (p < q ? -1 : p > q);
+	size_t p = (*(const struct arc_contact *const *)x)->rank;
+	size_t q = (*(const struct arc_contact *const *)y)->rank;
+	return p < q ? -1 : p > q;
 }
 
 size_t
 arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
                    struct arc_cgroup *g)
 {
-	cg_a = a;
 	qsort(v, n, sizeof *v, cmp_contact_ptr);
 	size_t ng = 0;
 	for (size_t i = 0; i < n;) {
@@ -1034,31 +1025,6 @@ arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs, e
 }
 
 size_t
-arc_agency_area(const struct archive *a, size_t g, unsigned char **area, size_t **recs)
-{
-	const struct arc_agency *ag = &a->agencies[g];
-	unsigned char *in = xcalloc(a->npartners ? a->npartners : 1, 1);
-	unsigned char *seen = xcalloc(a->nrecs ? a->nrecs : 1, 1);
-	size_t *v = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *v), n = 0;
-	for (size_t i = 0; i < ag->nrecs; i++) {
-		const struct arc_rec *r = &a->recs[ag->recs[i]];
-		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++)
-			in[a->occs[o].partner] = 1;
-	}
-	for (size_t i = 0; i < ag->nrecs; i++)
-		if (!seen[ag->recs[i]]++)
-			v[n++] = ag->recs[i];
-	for (size_t k = 0; k < a->npartners; k++)
-		for (size_t i = 0; in[k] && i < a->partners[k].nrecs; i++)
-			if (!seen[a->partners[k].recs[i]]++)
-				v[n++] = a->partners[k].recs[i];
-	free(seen);
-	*area = in;
-	*recs = v;
-	return n;
-}
-
-size_t
 arc_agency_contacts(const struct archive *a, size_t g, enum side side,
                     const struct arc_contact ***out)
 {
@@ -1066,7 +1032,7 @@ arc_agency_contacts(const struct archive *a, size_t g, enum side side,
 		return arc_gather_contacts(a, a->agencies[g].recs, a->agencies[g].nrecs, side, -1,
 		                           out);
 	unsigned char *area;
-	size_t *recs, nrecs = arc_agency_area(a, g, &area, &recs);
+	size_t *recs, nrecs = archive_agency_area(a, g, &area, &recs);
 	const struct arc_contact **v = NULL;
 	size_t n = arc_gather_contacts(a, recs, nrecs, side, -1, &v), m = 0;
 	for (size_t i = 0; i < n; i++)
@@ -1697,7 +1663,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 	buf_printf(b, "## %s\n\n", L(lang, "Nhiệm vụ còn mở", "Open tasks"));
 	/* the records of its area: its own, and every record of its partners */
 	unsigned char *area;
-	size_t *arecs, narecs = arc_agency_area(a, g, &area, &arecs);
+	size_t *arecs, narecs = archive_agency_area(a, g, &area, &arecs);
 	size_t nt = put_tasks(b, a, arecs, narecs, -1, (long)g, area, AGENCY_TASKS, up, lang);
 	free(arecs);
 	free(area);

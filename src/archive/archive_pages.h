@@ -40,10 +40,6 @@ const struct arc_agreement *arc_next_agreement(const struct archive *a, size_t k
  * free (also when none); returns how many. */
 size_t arc_gather_contacts(const struct archive *a, const size_t *recs, size_t nrecs,
                            enum side side, long p, const struct arc_contact ***out);
-/* The area of agency g: *area[npartners] marks the partners of its
- * records, *recs (returned: how many) its records and every record of
- * those partners, in that order.  Caller frees both. */
-size_t arc_agency_area(const struct archive *a, size_t g, unsigned char **area, size_t **recs);
 /* Agency g's contacts of one side, as arc_gather_contacts gives them: its
  * staff from its records; on the partner side, those of its area's
  * partners too, whichever record names them. */

@@ -831,6 +831,20 @@ rm -rf "$X/fresh"
 xarc reach-fresh fresh
 if diff -r -x '.debrief-*' "$X/fresh" "$X/out" >"$WORK/reach.diff" 2>&1; then ok reach/same-as-fresh
 else fail reach/same-as-fresh "differs from a fresh archive"; head -n 10 "$WORK/reach.diff"; fi
+# archive.json's object of an agency lists its partners' contacts, not
+# their tasks: the task closed above made the objects of record a, of
+# Fukuoka and of the department again, not the embassies'; a contact added
+# to embassy A's record makes embassy B's object again too (it lists
+# Fukuoka's contacts), and the file equals a fresh run's.
+has reach/json-agency-objects-kept "$WORK/reach-task.err" 'archive.json: [0-9]* objects copied from the previous file, 3 made$'
+printf 'contacts:\n  - {name: Aoki Ken, org: Fukuoka, side: partner, email: aoki@example.jp}\n' >>"$X/r/a.yaml"
+xarc reach-contact out
+has reach/json-agency-objects-contact "$WORK/reach-contact.err" 'archive.json: [0-9]* objects copied from the previous file, 4 made$'
+has reach/json-other-agency-lists-contact "$X/out/archive.json" 'aoki@example\.jp'
+rm -rf "$X/fresh"
+xarc reach-contact-fresh fresh
+if diff -r -x '.debrief-*' "$X/fresh" "$X/out" >"$WORK/reach.diff" 2>&1; then ok reach/contact-same-as-fresh
+else fail reach/contact-same-as-fresh "differs from a fresh archive"; head -n 10 "$WORK/reach.diff"; fi
 
 # ---- what counts as a visit (visits/) ----
 # Kagoshima was visited in 2018 and declined a visit in 2024 (response:
