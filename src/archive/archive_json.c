@@ -594,10 +594,18 @@ arc_json_segs_write(const struct arc_json_prev *now, const char *dir, uint64_t h
 	char *head = seg_head(hash, size), *err = NULL;
 	buf_puts(&b, head);
 	free(head);
-	for (size_t i = 0; now && i < now->n; i++)
-		buf_printf(&b, "%u %016llx %llu %zu %016llx\n", now->v[i].kind,
-		           (unsigned long long)now->v[i].digest, now->v[i].off, now->v[i].len,
-		           (unsigned long long)now->v[i].hash);
+	for (size_t i = 0; now && i < now->n; i++) { /* "%u %016llx %llu %zu %016llx\n" */
+		buf_put_ull(&b, now->v[i].kind);
+		buf_putc(&b, ' ');
+		buf_put_hex64(&b, now->v[i].digest);
+		buf_putc(&b, ' ');
+		buf_put_ull(&b, now->v[i].off);
+		buf_putc(&b, ' ');
+		buf_put_ull(&b, now->v[i].len);
+		buf_putc(&b, ' ');
+		buf_put_hex64(&b, now->v[i].hash);
+		buf_putc(&b, '\n');
+	}
 	int ok = fs_write_atomic(dir, SEG_FILE, b.data, b.len, &err);
 	free(err);
 	buf_free(&b);

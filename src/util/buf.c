@@ -59,6 +59,36 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+buf_put_ull(struct buf *b, unsigned long long v)
+{
+	char t[20];
+	size_t n = 0;
+	do {
+		t[sizeof t - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_put(b, t + sizeof t - n, n);
+}
+
+void
+buf_put_ll(struct buf *b, long long v)
+{
+	if (v < 0)
+		buf_putc(b, '-');
+	buf_put_ull(b, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v);
+}
+
+void
+buf_put_hex64(struct buf *b, uint64_t v)
+{
+	static const char hex[] = "0123456789abcdef";
+	char t[16];
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		t[i] = hex[v & 15];
+	buf_put(b, t, sizeof t);
+}
+
 const char *
 buf_cstr(struct buf *b)
 {

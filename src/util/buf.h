@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct buf {
@@ -44,6 +45,12 @@ buf_putc(struct buf *b, int c)
 	b->data[b->len++] = (char)c;
 	b->data[b->len] = '\0';
 }
+/* Numbers as printf's %llu, %lld and %016llx write them, without its
+ * cost: for the lines of the archive's side files, a number or three for
+ * each of thousands of files. */
+void buf_put_ull(struct buf *b, unsigned long long v);
+void buf_put_ll(struct buf *b, long long v);
+void buf_put_hex64(struct buf *b, uint64_t v);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* The contents as a string ("" when empty); stays owned by b. */

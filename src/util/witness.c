@@ -161,8 +161,21 @@ witness_write(struct witness *w, const char *dir, const char *file, const char *
 			continue; /* the same file named twice: once */
 		char s[2 * HASH_LEN + 1];
 		hash_hex(v->sum, s);
-		buf_printf(&b, "%s %llu %llu %llu %lld %lld %s\n", s, v->size, v->dev, v->ino,
-		           v->mtime, v->ctime, v->name);
+		/* "%s %llu %llu %llu %lld %lld %s\n" */
+		buf_put(&b, s, 2 * HASH_LEN);
+		const unsigned long long u[] = {v->size, v->dev, v->ino};
+		for (size_t k = 0; k < sizeof u / sizeof *u; k++) {
+			buf_putc(&b, ' ');
+			buf_put_ull(&b, u[k]);
+		}
+		const long long t[] = {v->mtime, v->ctime};
+		for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
+			buf_putc(&b, ' ');
+			buf_put_ll(&b, t[k]);
+		}
+		buf_putc(&b, ' ');
+		buf_puts(&b, v->name);
+		buf_putc(&b, '\n');
 	}
 	char *err = NULL;
 	fs_write_atomic(dir, file, b.data, b.len, &err);
