@@ -3,6 +3,7 @@
  * the archive model (archive.c), the archive-* rules, writing the pages
  * (archive_write.c) and the summary line and exit status.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,24 @@ arc_commit(void *vrun, size_t b)
 	}
 }
 
+/* The cache opened (read through, checked, indexed) while the records
+ * are listed, on a thread of its own when there are threads. */
+struct arc_opening {
+	const char *dir;
+	enum lang lang;
+	struct date today;
+	struct arc_cache *cache;
+	char *why;
+};
+
+static void *
+arc_open_cache(void *vo)
+{
+	struct arc_opening *o = vo;
+	o->cache = arc_cache_open(o->dir, o->lang, o->today, &o->why);
+	return NULL;
+}
+
 /* The findings in the order check gives them (diag_cmp_keyed): the
  * configuration's first, then each record's own with the collection's
  * about it, in the order of the inputs, by place. */
@@ -293,16 +312,22 @@ cmd_archive(int argc, char **argv)
 	if (o.verbose)
 		escape_eprintf("debrief archive: %s %s\n", L(o.lang, "cấu hình", "configuration"),
 		               config_name(&cfg, o.lang));
+	struct arc_opening op = {o.dir, o.lang, today, NULL, NULL};
+	pthread_t ot;
+	int aside = o.jobs > 1 && pthread_create(&ot, NULL, arc_open_cache, &op) == 0;
 	int io_failed = cli_files(&o.cli, argc, argv, &files, NULL) > 0;
+	if (aside)
+		pthread_join(ot, NULL);
+	else
+		arc_open_cache(&op);
+	cache = op.cache;
+	if (op.why && o.verbose)
+		escape_eprintf("debrief archive: %s\n", op.why);
+	free(op.why);
 
 	struct load_limits lim;
 	load_limits_default(&lim);
 	a = archive_new(today, &cfg);
-	char *why = NULL;
-	cache = arc_cache_open(o.dir, o.lang, today, &why);
-	if (why && o.verbose)
-		escape_eprintf("debrief archive: %s\n", why);
-	free(why);
 	struct arc_run rd = {a, cache, &lim, o.lang, NULL, files.n, &fq, 0, 0, 0};
 	rd.items = xcalloc(files.n ? files.n : 1, sizeof *rd.items);
 	for (size_t i = 0; i < files.n; i++) {
