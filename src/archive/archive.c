@@ -789,7 +789,18 @@ finish_contacts(struct archive *a)
 		at[order[k]] = sum;
 		sum += count[order[k]];
 	}
-	size_t *recs = sorted_indices(a, a->nrecs, cmp_rec_start_id);
+	/* the records by date and id: by_date (by dates and id) with each run
+	 * of one start date sorted again by id alone */
+	size_t *recs = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *recs);
+	memcpy(recs, a->by_date, a->nrecs * sizeof *recs);
+	sort_a = a;
+	for (size_t i = 0, j; i < a->nrecs; i = j) {
+		for (j = i + 1;
+		     j < a->nrecs && !date_cmp(a->recs[recs[j]].start, a->recs[recs[i]].start); j++)
+			;
+		if (j - i > 1)
+			qsort(recs + i, j - i, sizeof *recs, cmp_rec_start_id);
+	}
 	for (size_t j = 0; j < a->nrecs; j++) {
 		const struct arc_rec *r = &a->recs[recs[j]];
 		for (size_t i = r->con0; i < r->con0 + r->ncon; i++)
