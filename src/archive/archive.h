@@ -262,7 +262,8 @@ size_t archive_agency_area(const struct archive *a, size_t g, unsigned char **ar
 
 /* Digests of what a page is made of (archive_digest.c), for skipping a
  * page whose inputs did not change.  archive_digests hashes, once, what
- * many pages share; run: the program, the options and the configuration.
+ * many pages share, on up to jobs threads; run: the program, the options
+ * and the configuration.
  * _all: of every record (a page that shows them all, or any page not
  * known better; what names the page); _partner and _agency: of that
  * partner's or agency's records and what the collection made of them;
@@ -275,7 +276,8 @@ size_t archive_agency_area(const struct archive *a, size_t g, unsigned char **ar
  * records), not the open tasks and standing its dossier shows.  what names
  * the page.  Only after archive_finish and the archive-* rules; read-only after. */
 struct arc_digests;
-struct arc_digests *archive_digests(const struct archive *a, const unsigned char run[HASH_LEN]);
+struct arc_digests *archive_digests(const struct archive *a, const unsigned char run[HASH_LEN],
+                                    int jobs);
 uint64_t archive_digest_all(const struct arc_digests *d, const char *what);
 uint64_t archive_digest_partner(const struct arc_digests *d, size_t p);
 uint64_t archive_digest_agency(const struct arc_digests *d, size_t g);

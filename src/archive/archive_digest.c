@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "par.h"
 #include "xalloc.h"
 
 struct arc_digests {
@@ -184,8 +185,49 @@ h_contacts(struct hash_ctx *h, const struct archive *a, size_t ri)
 	}
 }
 
+/* The partners' digests, then the records' (which name their partners'
+ * links), DIGEST_CHUNK items a piece of work, on the run's threads. */
+#define DIGEST_CHUNK 256
+
+static void
+digest_partners(void *vd, size_t c)
+{
+	struct arc_digests *d = vd;
+	const struct archive *a = d->a;
+	struct hash_ctx h;
+	for (size_t p = c * DIGEST_CHUNK; p < a->npartners && p < (c + 1) * DIGEST_CHUNK; p++) {
+		hash_init(&h);
+		h_partner(&h, a, p);
+		hash_final(&h, d->partner[p]);
+		hash_init(&h);
+		h_partner_link(&h, a, p);
+		hash_final(&h, d->plink[p]);
+	}
+}
+
+static void
+digest_records(void *vd, size_t c)
+{
+	struct arc_digests *d = vd;
+	const struct archive *a = d->a;
+	struct hash_ctx h;
+	for (size_t i = c * DIGEST_CHUNK; i < a->nrecs && i < (c + 1) * DIGEST_CHUNK; i++) {
+		hash_init(&h);
+		h_record(&h, d, i);
+		hash_final(&h, d->rec[i]);
+		hash_init(&h);
+		h_contacts(&h, a, i);
+		hash_final(&h, d->con[i]);
+	}
+}
+
+static void
+digest_none(void *vd, size_t c)
+{
+}
+
 struct arc_digests *
-archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
+archive_digests(const struct archive *a, const unsigned char run[HASH_LEN], int jobs)
 {
 	struct arc_digests *d = xcalloc(1, sizeof *d);
 	d->a = a;
@@ -194,24 +236,13 @@ archive_digests(const struct archive *a, const unsigned char run[HASH_LEN])
 	d->plink = xcalloc(a->npartners ? a->npartners : 1, sizeof *d->plink);
 	d->rec = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->rec);
 	d->con = xcalloc(a->nrecs ? a->nrecs : 1, sizeof *d->con);
-	struct hash_ctx h;
-	for (size_t p = 0; p < a->npartners; p++) {
-		hash_init(&h);
-		h_partner(&h, a, p);
-		hash_final(&h, d->partner[p]);
-		hash_init(&h);
-		h_partner_link(&h, a, p);
-		hash_final(&h, d->plink[p]);
-	}
-	for (size_t i = 0; i < a->nrecs; i++) {
-		hash_init(&h);
-		h_record(&h, d, i);
-		hash_final(&h, d->rec[i]);
-		hash_init(&h);
-		h_contacts(&h, a, i);
-		hash_final(&h, d->con[i]);
-	}
+	size_t ahead = par_ahead(jobs, PAR_AHEAD_SMALL);
+	par_run((a->npartners + DIGEST_CHUNK - 1) / DIGEST_CHUNK, jobs, ahead, d, digest_partners,
+	        digest_none);
+	par_run((a->nrecs + DIGEST_CHUNK - 1) / DIGEST_CHUNK, jobs, ahead, d, digest_records,
+	        digest_none);
 	/* once, not once a page: 20,000 records are 20,000 keys to hash */
+	struct hash_ctx h;
 	hash_init(&h);
 	for (size_t i = 0; i < a->nrecs; i++) /* in date order: whatever order they came in */
 		h_rec_ref(&h, a, (long)a->by_date[i]);

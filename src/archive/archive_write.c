@@ -894,7 +894,7 @@ arc_write(const struct archive *a, const struct diags *dq, const struct arc_writ
 	else
 		free(cerr);
 	if (o->run)
-		w.dig = archive_digests(a, o->run);
+		w.dig = archive_digests(a, o->run, o->jobs);
 	size_t np = npages(a);
 	/* archive.json is made beside the pages, on a thread of its own when
 	 * there are threads: it is made of every record, the pages of some */
