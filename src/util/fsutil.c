@@ -356,20 +356,22 @@ walk(const char *root, const char *dir, dev_t dev, struct walk_out *w, struct se
 	if (names.n > 1) /* an empty directory has no array to sort */
 		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	int failed = 0;
+	size_t dl = strlen(dir), sep = dir[dl - 1] != '/';
 	for (size_t i = 0; i < names.n; i++) {
 		size_t nl = strlen(names.v[i]);
 		unsigned char type = (unsigned char)names.v[i][nl + 1];
 		if (type == DT_REG && !is_yaml_name(names.v[i]))
 			continue;
-		char *p =
-		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+		char *p = xmalloc(dl + sep + nl + 1); /* dir "/" name: thousands a directory */
+		memcpy(p, dir, dl);
+		p[dl] = '/';
+		memcpy(p + dl + sep, names.v[i], nl + 1);
 		if (type == DT_REG) {
 			w->id = xgrow(w->id, &w->capid, w->nid + 1, sizeof *w->id);
 			w->id[w->nid].dev = dev;
 			memcpy(&w->id[w->nid].ino, names.v[i] + nl + 2, sizeof w->id->ino);
 			w->id[w->nid++].i = w->out->n;
-			strlist_push(w->out, p);
-			free(p);
+			strlist_take(w->out, p);
 			continue;
 		}
 		struct stat st;
