@@ -427,6 +427,10 @@ static void *
 json_make(void *vj)
 {
 	struct json_job *j = vj;
+	/* where its objects are in the file in place, read here rather than
+	 * on the thread the pages wait on */
+	if (j->old && j->w->dig)
+		j->ru.prev = arc_json_prev_open(j->w->o->dir, j->old->hash, j->old->size);
 	struct buf b = BUF_INIT;
 	hash_init(&j->k.h);
 	arc_json(&b, j->w->a, j->dq, j->w->o->lang, json_out, &j->k, &j->ru);
@@ -447,7 +451,7 @@ json_open(struct json_job *j, char **err)
 	j->k.s = j->aside ? fs_stream_aside(dir, name, err) : fs_stream_open(dir, name, err);
 	/* the file in place is the manifest's: whether the new bytes are the
 	 * same is told by their hash, not by reading it alongside */
-	if (j->k.s && j->ru.prev)
+	if (j->k.s && j->old)
 		fs_stream_nocompare(j->k.s);
 	return j->k.s != NULL;
 }
@@ -477,13 +481,11 @@ json_begin(struct json_job *j, struct wctx *w, const struct diags *dq, int threa
 	 * that have not changed copied from that file */
 	j->ru = (struct arc_json_reuse){w->dig, NULL, NULL, 0};
 	j->old = e;
-	if (e)
-		j->ru.prev = arc_json_prev_open(w->o->dir, e->hash, e->size);
 	if (w->dig)
 		j->ru.now = arc_json_segs_new();
 	struct stat st;
 	char *path = xasprintf("%s/%s", w->o->dir, name);
-	j->aside = threads > 1 && (j->ru.prev || (lstat(path, &st) != 0 && errno == ENOENT));
+	j->aside = threads > 1 && (e || (lstat(path, &st) != 0 && errno == ENOENT));
 	free(path);
 	return !j->aside || json_open(j, err);
 }
@@ -506,7 +508,7 @@ json_end(struct json_job *j, int ok, char **err)
 	if (!k->s)
 		goto out; /* never opened: it could not be, or the pages failed first */
 	uint64_t hash = hash_final64(&k->h);
-	if (!ok || (j->ru.prev && !k->failed && hash == j->old->hash && k->size == j->old->size))
+	if (!ok || (j->old && !k->failed && hash == j->old->hash && k->size == j->old->size))
 		rc = fs_stream_discard(k->s);
 	else
 		rc = fs_stream_close(k->s, err);
