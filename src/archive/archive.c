@@ -467,7 +467,13 @@ pkey_link(struct archive *a, size_t i, const char *country, char kind, const cha
 	const char *f = afold(a, value);
 	if (!*f)
 		return;
-	char *k = xasprintf("%s\x1f%c:%s", country, kind, f);
+	size_t lc = strlen(country), lf = strlen(f); /* "%s\x1f%c:%s", without printf's cost */
+	char *k = xmalloc(lc + lf + 4);
+	memcpy(k, country, lc);
+	k[lc] = '\x1f';
+	k[lc + 1] = kind;
+	k[lc + 2] = ':';
+	memcpy(k + lc + 3, f, lf + 1);
 	size_t *v = strmap_get(&m->pkeys, k);
 	if (v)
 		uf_union(a->occs, i, *v);
