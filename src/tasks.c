@@ -481,7 +481,7 @@ cmd_tasks(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++)
 		if (!read_one(a, files.v[i], today, lang))
 			rc = EXIT_USAGE;
-	archive_finish(a);
+	archive_finish(a, 1);
 	struct due_list l = {NULL, 0, 0};
 	collect(&l, a, &w);
 	archive_free(a);

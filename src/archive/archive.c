@@ -8,6 +8,7 @@
  */
 #include "archive.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -723,7 +724,9 @@ archive_add(struct archive *a, const struct record *r)
 
 /* ==== finishing: merge, order, count ==== */
 
-static const struct archive *sort_a; /* qsort has no context argument */
+/* qsort has no context argument; one a thread (finish_contacts runs beside
+ * the rest of archive_finish) */
+static _Thread_local const struct archive *sort_a;
 
 /* The indices 0..n-1 of a's items in the order cmp gives them (cmp
  * reads sort_a); caller frees. */
@@ -758,7 +761,7 @@ cmp_rec_start_id(const void *x, const void *y)
 	return c ? c : strcmp(p->id, q->id);
 }
 
-static const char **sort_keys; /* qsort has no context argument */
+static _Thread_local const char **sort_keys; /* qsort has no context argument */
 
 static int
 cmp_key_idx(const void *x, const void *y)
@@ -766,9 +769,10 @@ cmp_key_idx(const void *x, const void *y)
 	return strcmp(sort_keys[*(const size_t *)x], sort_keys[*(const size_t *)y]);
 }
 
-static void
-finish_contacts(struct archive *a)
+static void *
+finish_contacts(void *va)
 {
+	struct archive *a = va;
 	size_t n = a->ncons, nk = 0;
 	size_t *kid = xcalloc(n ? n : 1, sizeof *kid);
 	const char **keys = xcalloc(n ? n : 1, sizeof *keys);
@@ -818,6 +822,7 @@ finish_contacts(struct archive *a)
 	free(order);
 	free(keys);
 	free(kid);
+	return NULL;
 }
 
 struct pgroup {
@@ -1377,16 +1382,23 @@ archive_file_of_id(const struct archive *a, const char *id)
 }
 
 void
-archive_finish(struct archive *a)
+archive_finish(struct archive *a, int jobs)
 {
 	a->by_date = sorted_indices(a, a->nrecs, cmp_rec_idx);
-	finish_contacts(a);
+	/* the contacts' ranks read the records and their order, and nothing
+	 * else here reads or writes the contacts: on a thread of their own */
+	pthread_t ct;
+	int aside = jobs > 1 && pthread_create(&ct, NULL, finish_contacts, a) == 0;
+	if (!aside)
+		finish_contacts(a);
 	finish_partners(a);
 	archive_finish_pairs(a);
 	finish_tasks(a);
 	owner_slugs(a);
 	finish_agencies(a);
 	archive_finish_stats(a);
+	if (aside)
+		pthread_join(ct, NULL);
 	struct maps *m = a->maps;
 	strmap_free(&m->ids);
 	strmap_free(&m->locs);

@@ -229,8 +229,9 @@ int archive_add(struct archive *a, const struct record *r);
 /* The file of the record added with id, NULL when none; only until
  * archive_finish. */
 const char *archive_file_of_id(const struct archive *a, const char *id);
-/* Merge partners, sort everything, compute overdue tasks and statistics. */
-void archive_finish(struct archive *a);
+/* Merge partners, sort everything, compute overdue tasks and statistics;
+ * on up to jobs threads. */
+void archive_finish(struct archive *a, int jobs);
 void archive_free(struct archive *a);
 
 /* Steps of archive_finish (archive_stats.c): pair stages, each partner's

@@ -341,7 +341,7 @@ cmd_archive(int argc, char **argv)
 	free(rd.items);
 	size_t nread = rd.nread, nskipped = rd.nskipped;
 	io_failed |= rd.io_failed;
-	archive_finish(a);
+	archive_finish(a, o.jobs);
 
 	struct check_ctx ctx = {today, o.lang, &cfg};
 	size_t from = dq.n;

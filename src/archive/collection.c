@@ -141,7 +141,7 @@ void
 collection_finish(struct collection *c, struct diags *dq)
 {
 	duplicate_ids(c, dq);
-	archive_finish(c->archive);
+	archive_finish(c->archive, 1);
 	rules_archive_run(c->archive, c->ctx, dq);
 }
 

@@ -85,7 +85,7 @@ build(struct record **recs, const int *order, struct config *cfg, struct diags *
 	struct archive *a = archive_new(today, cfg);
 	for (int i = 0; i < N; i++)
 		archive_add(a, recs[order[i]]);
-	archive_finish(a);
+	archive_finish(a, 1);
 	struct check_ctx ctx = {today, LANG_EN, cfg};
 	rules_archive_run(a, &ctx, dq);
 	return a;
@@ -223,7 +223,7 @@ main(void)
 	                        "Kitakyushu", "J\x01/.", STAGE_NONE);
 	struct archive *c = archive_new((struct date){2025, 9, 1}, &cfg);
 	archive_add(c, odd);
-	archive_finish(c);
+	archive_finish(c, 1);
 	STR_EQ(c->npartners ? c->partners[0].slug : "", "j-kitakyushu",
 	       "archive/odd-country-slug-plain");
 	archive_free(c);
@@ -241,7 +241,7 @@ main(void)
 	struct archive *g = archive_new((struct date){2025, 9, 1}, &cfg);
 	archive_add(g, en);
 	archive_add(g, vi);
-	archive_finish(g);
+	archive_finish(g, 1);
 	INT_EQ(g->nagencies, 1, "archive/agency-one-in-two-languages");
 	STR_EQ(g->nagencies ? g->agencies[0].name : "", "Tổng Lãnh sự quán Việt Nam tại Fukuoka",
 	       "archive/agency-named-by-earliest");
@@ -258,10 +258,10 @@ main(void)
 	struct archive *h1 = archive_new((struct date){2025, 9, 1}, &cfg),
 	               *h2 = archive_new((struct date){2025, 9, 1}, &cfg);
 	archive_add(h1, t1);
-	archive_finish(h1);
+	archive_finish(h1, 1);
 	archive_add(h2, t1);
 	archive_add(h2, t2);
-	archive_finish(h2);
+	archive_finish(h2, 1);
 	const char *alone = h1->npartners ? h1->partners[0].slug : "";
 	OK(strncmp(alone, "th-x", 4) == 0 && strlen(alone) == 12,
 	   "archive/script-name-slug-hashed");
