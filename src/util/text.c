@@ -99,8 +99,10 @@ text_nfc_for_sure(const char *s)
 	return text_nfc_for_sure_n(s, strlen(s));
 }
 
-int
-text_nfc_for_sure_n(const char *s, size_t len)
+/* How many bytes of s[len] open it with code points nfc_safe says are NFC:
+ * len when all are. */
+static size_t
+nfc_sure_prefix(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	for (;;) {
@@ -110,7 +112,7 @@ text_nfc_for_sure_n(const char *s, size_t len)
 		while (p < end && *p < 0x80)
 			p++;
 		if (p == end)
-			return 1;
+			return len;
 		/* U+0080..U+02FF and U+1E00..U+1EFF (Latin-1 to the IPA
 		 * extensions, precomposed Vietnamese) by their bytes */
 		if (*p >= 0xC2 && *p <= 0xCB && (p[1] & 0xC0) == 0x80) {
@@ -121,9 +123,16 @@ text_nfc_for_sure_n(const char *s, size_t len)
 			p += 3;
 			continue;
 		}
+		const unsigned char *at = p;
 		if (!nfc_safe(text_next_cp(&p)))
-			return 0;
+			return (size_t)(at - (const unsigned char *)s);
 	}
+}
+
+int
+text_nfc_for_sure_n(const char *s, size_t len)
+{
+	return nfc_sure_prefix(s, len) == len;
 }
 
 int
@@ -147,11 +156,59 @@ text_is_nfc(const char *s)
 	return same;
 }
 
+/* s[len] in NFC, normalised only between the ASCII characters around
+ * what nfc_safe cannot vouch for, appended to b; 0 if utf8proc refuses a
+ * part.  No canonical composition takes an ASCII character second, and
+ * one has combining class 0, so that NFC of a text is NFC of its pieces
+ * cut before ASCII characters: a report with a few words of Lao costs
+ * those words, not the whole report. */
+static int
+nfc_pieces(const char *s, size_t len, struct buf *b)
+{
+	size_t pos = 0;
+	while (pos < len) {
+		size_t at = pos + nfc_sure_prefix(s + pos, len - pos);
+		if (at == len) {
+			buf_put(b, s + pos, len - pos);
+			break;
+		}
+		size_t from = at, to = at;
+		while (from > pos && (unsigned char)s[from - 1] >= 0x80)
+			from--;
+		if (from > pos)
+			from--; /* the ASCII character before, whatever it composes with */
+		while (to < len && (unsigned char)s[to] >= 0x80)
+			to++;
+		buf_put(b, s + pos, from - pos);
+		utf8proc_uint8_t *out = NULL;
+		utf8proc_ssize_t n =
+		    utf8proc_map((const utf8proc_uint8_t *)s + from, (utf8proc_ssize_t)(to - from),
+		                 &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0 || !out) {
+			free(out);
+			return 0;
+		}
+		buf_put(b, out, (size_t)n);
+		free(out);
+		pos = to;
+	}
+	return 1;
+}
+
 char *
 text_nfc(const char *s)
 {
-	if (text_nfc_for_sure(s))
+	size_t len = strlen(s);
+	if (nfc_sure_prefix(s, len) == len)
 		return xstrdup(s);
+	/* valid UTF-8 as utf8proc reads it: pieces, else the whole */
+	if (text_utf8_check(s, len) == len) {
+		struct buf b = BUF_INIT;
+		buf_reserve(&b, len + 1);
+		if (nfc_pieces(s, len, &b))
+			return buf_detach(&b);
+		buf_free(&b);
+	}
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
