@@ -89,6 +89,8 @@ several_bodies(const char *owner)
 {
 	for (const char *p = owner; *p; p++)
 		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			if (*p != *seps[i]) /* most bytes start no separator */
+				continue;
 			size_t n = strlen(seps[i]);
 			if (strncmp(p, seps[i], n))
 				continue;
@@ -203,6 +205,8 @@ rules_owner_bodies(const char *owner, struct strlist *out)
 	const char *start = owner, *p = owner;
 	for (; *p; p++)
 		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			if (*p != *seps[i]) /* most bytes start no separator */
+				continue;
 			size_t n = strlen(seps[i]);
 			if (strncmp(p, seps[i], n) || !body_head(p + n))
 				continue;
