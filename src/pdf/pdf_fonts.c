@@ -1145,15 +1145,10 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 	hb_subset_plan_t *plan = NULL;
 	hb_face_t *sub = NULL;
 	hb_blob_t *blob = NULL;
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	if (!in) {
-		*err = xstrdup("hb_subset_input_create_or_fail failed");
-		goto out;
-	}
+	hb_subset_input_t *in = NULL;
 	/* by code point, not glyph: given glyphs, HarfBuzz 6 walks the whole
 	 * cmap for the code points that reach them (50,000 in a CJK face) */
-	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+	hb_set_t *unicodes = hb_set_create(), *glyphs = hb_set_create();
 	for (size_t k = 1; k < c->n; k++)
 		if (c->glyph[k] && hb_map_get(c->of_cp, c->ucs[k]) == k)
 			hb_set_add(unicodes, c->ucs[k]);
@@ -1165,6 +1160,15 @@ fonts_embed(struct fonts *f, int i, struct font_embed *e, char **err)
 		goto done;
 	}
 	e->made = ask;
+	/* the subset's input only now: making one costs as much as a kept
+	 * subset saves */
+	in = hb_subset_input_create_or_fail();
+	if (!in) {
+		*err = xstrdup("hb_subset_input_create_or_fail failed");
+		goto out;
+	}
+	hb_set_set(hb_subset_input_unicode_set(in), unicodes);
+	hb_set_set(hb_subset_input_glyph_set(in), glyphs);
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
 	hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
@@ -1237,6 +1241,8 @@ out:
 	hb_face_destroy(sub);
 	hb_subset_plan_destroy(plan);
 	hb_subset_input_destroy(in);
+	hb_set_destroy(unicodes);
+	hb_set_destroy(glyphs);
 	return rc;
 }
 
