@@ -20,7 +20,8 @@ struct tcell {
 	struct para p;   /* content */
 	struct line *ln; /* lines at the current column width (p's) */
 	size_t nln;
-	size_t at; /* first line not drawn yet */
+	float bw, bh; /* the width and image height ln was broken for */
+	size_t at;    /* first line not drawn yet */
 };
 
 struct trow {
@@ -132,8 +133,14 @@ row_lines(struct lay *L, struct table *t, size_t r, const struct group *g)
 	float h = 0, maxh = lay_page_room(L) * IMAGE_MAX_H;
 	for (int c = g->c0; c < g->c1; c++) {
 		struct tcell *cell = &t->rows[r].c[c];
-		cell->nln =
-		    para_break(L, &cell->p, g->w[c - g->c0] - 2 * TABLE_PAD_X, maxh, &cell->ln);
+		float w = g->w[c - g->c0] - 2 * TABLE_PAD_X;
+		/* a header and a group's first row are measured before they
+		 * are drawn: broken once for both */
+		if (!cell->ln || cell->bw != w || cell->bh != maxh) {
+			cell->nln = para_break(L, &cell->p, w, maxh, &cell->ln);
+			cell->bw = w;
+			cell->bh = maxh;
+		}
 		cell->at = 0;
 		float ch = 0;
 		for (size_t k = 0; k < cell->nln; k++)
