@@ -31,6 +31,9 @@
  *   HPDF_Page_*;
  * - HPDF_Page_GetLocalFontName and HPDF_Page_GetXObjectName: the resource
  *   names of fonts and forms made outside libharu's font loaders;
+ * - struct _HPDF_Doc's stream, which HPDF_SaveToStream writes the
+ *   document into (HPDF_CallbackWriter_New: straight into debrief's
+ *   buffer) and empties only when it is a memory stream;
  * - HPDF_MemCpy, which libharu calls through the dynamic linker for every
  *   byte it moves between streams, and HPDF_MemSet and HPDF_StrLen, for
  *   every buffer it clears and every name and string it writes: defined
@@ -624,30 +627,34 @@ hpdf_lang(struct hpdf *h, const char *tag)
 		text_put(h, h->doc->catalog, "Lang", tag);
 }
 
+/* The document's bytes, as libharu writes them, put straight into out. */
+static HPDF_STATUS
+save_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	buf_put(s->attr, p, n);
+	return HPDF_OK;
+}
+
 int
 hpdf_save(struct hpdf *h, struct buf *out, char **err)
 {
-	HPDF_STATUS saved = HPDF_SaveToStream(h->doc);
+	/* HPDF_SaveToStream writes into the document's stream, which it
+	 * makes a memory stream of 4 KB blocks unless there is one, leaving
+	 * any other kind as it is: a stream writing into out spares that
+	 * stream's 2,000 writes a document and the copy read back from it */
+	HPDF_Doc d = h->doc;
+	if (d->stream)
+		HPDF_Stream_Free(d->stream);
+	d->stream = HPDF_CallbackWriter_New(d->mmgr, save_write, out);
+	HPDF_STATUS saved = d->stream ? HPDF_SaveToStream(d) : HPDF_FAILD_TO_ALLOC_MEM;
+	if (d->stream)
+		HPDF_Stream_Free(d->stream);
+	d->stream = NULL;
 	if (hpdf_failed(h, "saving", err))
 		return 0;
 	if (saved != HPDF_OK) {
 		*err = xasprintf("libharu: saving: error 0x%04X", (unsigned)saved);
 		return 0;
-	}
-	HPDF_ResetStream(h->doc);
-	for (;;) { /* read straight into out, 64 KB at a time */
-		HPDF_UINT32 len = 65536;
-		buf_reserve(out, len);
-		HPDF_STATUS s =
-		    HPDF_ReadFromStream(h->doc, (HPDF_BYTE *)out->data + out->len, &len);
-		out->len += len;
-		out->data[out->len] = '\0';
-		if (s == HPDF_STREAM_EOF)
-			break;
-		if (s != HPDF_OK) {
-			*err = xstrdup("libharu: cannot read the saved document");
-			return 0;
-		}
 	}
 	return 1;
 }
