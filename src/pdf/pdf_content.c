@@ -79,7 +79,8 @@ content_codes(struct buf *b, const uint16_t *w, const char *s, size_t len)
 	char *o = b->data + b->len;
 	*o++ = '<';
 	while (p < end) {
-		uint32_t code = text_next_cp(&p);
+		/* codes under 128, most of them, are one byte */
+		uint32_t code = *p && *p < 0x80 ? *p++ : text_next_cp(&p);
 		o[0] = hex[code >> 12 & 15];
 		o[1] = hex[code >> 8 & 15];
 		o[2] = hex[code >> 4 & 15];

@@ -421,6 +421,10 @@ para_widths(const struct para *p, float *minw, float *maxw)
 static void
 put_utf8(struct buf *b, uint32_t c)
 {
+	if (c < 0x80) { /* a face's first 127 codes: most of a document's */
+		buf_putc(b, (int)c);
+		return;
+	}
 	char u[4];
 	buf_put(b, u, text_put_utf8(u, c));
 }
