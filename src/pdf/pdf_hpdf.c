@@ -643,6 +643,7 @@ hpdf_save(struct hpdf *h, struct buf *out, char **err)
 	 * any other kind as it is: a stream writing into out spares that
 	 * stream's 2,000 writes a document and the copy read back from it */
 	HPDF_Doc d = h->doc;
+	buf_reserve(out, 65536); /* most documents at once */
 	if (d->stream)
 		HPDF_Stream_Free(d->stream);
 	d->stream = HPDF_CallbackWriter_New(d->mmgr, save_write, out);
