@@ -234,7 +234,7 @@ para_text(struct lay *L, struct para *p, const char *s)
 		}
 	const unsigned char *q = (const unsigned char *)s;
 	while (*q) {
-		uint32_t cp = text_next_cp(&q);
+		uint32_t cp = *q < 0x80 ? *q++ : text_next_cp(&q); /* ASCII at once */
 		if (cp == '\n' && p->pre) {
 			para_hard(p);
 			continue;
