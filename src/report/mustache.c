@@ -686,12 +686,41 @@ render_ops(struct rstate *st, const struct mst *t, const struct op *o)
 	return ok;
 }
 
-int
-mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
-               mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
-               char **err)
+struct mst_kept {
+	struct pcache *list;
+};
+
+static void
+pcache_free(struct pcache *c)
+{
+	while (c) {
+		struct pcache *next = c->next;
+		mst_free(c->t);
+		free(c->name);
+		free(c);
+		c = next;
+	}
+}
+
+void
+mst_kept_free(struct mst_kept *k)
+{
+	if (!k)
+		return;
+	pcache_free(k->list);
+	free(k);
+}
+
+static int
+render(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
+       mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct mst_kept **kept,
+       struct buf *out, char **err)
 {
 	struct rstate st = {0};
+	if (kept && *kept) {
+		st.cache = (*kept)->list;
+		(*kept)->list = NULL;
+	}
 	st.pf = pf;
 	st.pctx = pctx;
 	st.esc = esc;
@@ -714,13 +743,22 @@ mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, 
 
 	free(st.stack);
 	buf_free(&st.indent);
-	while (st.cache) {
-		struct pcache *next = st.cache->next;
-		mst_free(st.cache->t);
-		free(st.cache->name);
-		free(st.cache);
-		st.cache = next;
+	if (kept) { /* the partials that parsed go back, the others */
+		if (!*kept)
+			*kept = xcalloc(1, sizeof **kept);
+		while (st.cache) {
+			struct pcache *next = st.cache->next;
+			if (st.cache->t) {
+				st.cache->next = (*kept)->list;
+				(*kept)->list = st.cache;
+			} else {
+				st.cache->next = NULL;
+				pcache_free(st.cache);
+			}
+			st.cache = next;
+		}
 	}
+	pcache_free(st.cache);
 	if (!ok) {
 		if (err)
 			*err = st.err;
@@ -732,10 +770,25 @@ mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, 
 }
 
 int
+mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
+               mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
+               char **err)
+{
+	return render(t, data, pf, pctx, esc, ectx, lim, NULL, out, err);
+}
+
+int
 mst_render(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
            mst_escape_fn esc, void *ectx, struct buf *out, char **err)
 {
-	return mst_render_lim(t, data, pf, pctx, esc, ectx, NULL, out, err);
+	return render(t, data, pf, pctx, esc, ectx, NULL, NULL, out, err);
+}
+
+int
+mst_render_kept(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
+                mst_escape_fn esc, void *ectx, struct mst_kept **kept, struct buf *out, char **err)
+{
+	return render(t, data, pf, pctx, esc, ectx, NULL, kept, out, err);
 }
 
 void

@@ -87,6 +87,16 @@ int mst_render_lim(const struct mst *t, const struct node *data, mst_partial_fn 
                    mst_escape_fn esc, void *ectx, const struct mst_limits *lim, struct buf *out,
                    char **err);
 
+/* Partials parsed by earlier calls, for later ones whose partial callback
+ * gives the same text for the same name (a run's template set): *kept is
+ * NULL at first, is the caller's, and goes with mst_kept_free.  Only
+ * partials that parsed are kept; the others are asked for again. */
+struct mst_kept;
+int mst_render_kept(const struct mst *t, const struct node *data, mst_partial_fn pf, void *pctx,
+                    mst_escape_fn esc, void *ectx, struct mst_kept **kept, struct buf *out,
+                    char **err);
+void mst_kept_free(struct mst_kept *k);
+
 void mst_free(struct mst *t);
 
 /* The spec's HTML escaper: & " < > as entities (and ' as &#39;). */

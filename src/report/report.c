@@ -41,6 +41,7 @@ struct tset {
 	struct mst *report;    /* owned */
 	struct strlist pnames; /* partial names loaded so far */
 	struct strlist ptexts; /* their text, same order */
+	struct mst_kept *kept; /* partials parsed, for the next reports */
 };
 
 struct report_opts {
@@ -173,6 +174,7 @@ static void
 tset_free(struct tset *ts)
 {
 	mst_free(ts->report);
+	mst_kept_free(ts->kept);
 	free(ts->dir);
 	strlist_free(&ts->pnames);
 	strlist_free(&ts->ptexts);
@@ -482,8 +484,8 @@ report_work(void *vrun, size_t idx)
 	struct tset *ts = &o->sets[lang];
 	struct md_auto esc = {0};
 	pthread_mutex_lock(&run->tmpl_mu);
-	int rendered =
-	    mst_render(ts->report, view, load_partial, ts, md_escape_auto, &esc, &j->md, &err);
+	int rendered = mst_render_kept(ts->report, view, load_partial, ts, md_escape_auto, &esc,
+	                               &ts->kept, &j->md, &err);
 	pthread_mutex_unlock(&run->tmpl_mu);
 	if (!rendered) {
 		j->render_err = xasprintf("debrief: %s/%s\n", ts->dir, err);

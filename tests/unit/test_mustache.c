@@ -45,10 +45,13 @@ struct partials {
 	const char *text[4];
 };
 
+static int asked; /* partials get_partial gave */
+
 static int
 get_partial(void *ctx, const char *name, char **text, size_t *len)
 {
 	const struct partials *p = ctx;
+	asked++;
 	for (int i = 0; i < 4 && p && p->name[i]; i++)
 		if (!strcmp(p->name[i], name)) {
 			*text = xstrdup(p->text[i]);
@@ -209,6 +212,38 @@ main(void)
 	doc_free(d);
 	mst_free(t);
 	mst_free(NULL);
+
+	/* Partials kept between renders: parsed once, the same output; one
+	 * that does not parse is asked for, and fails, each time. */
+	struct partials pk = {{"p", "bad"}, {"<{{x}}>", "{{#y}}"}};
+	t = mst_parse("t", "{{>p}}{{>p}}", 12, LANG_EN, NULL);
+	struct mst *tb = mst_parse("t", "{{>bad}}", 8, LANG_EN, NULL);
+	d = yaml("x: 1");
+	struct mst_kept *kept = NULL;
+	asked = 0;
+	for (int k = 0; k < 2; k++) {
+		OK(t &&
+		       mst_render_kept(t, d->root, get_partial, &pk, NULL, NULL, &kept, &out, NULL),
+		   "mustache/kept/renders");
+		STR_EQ(buf_cstr(&out), "<1><1>", "mustache/kept/same-output");
+		buf_free(&out);
+	}
+	INT_EQ(asked, 1, "mustache/kept/parsed-once");
+	for (int k = 0; k < 2; k++) {
+		char *msg = NULL;
+		OK(tb && !mst_render_kept(tb, d->root, get_partial, &pk, NULL, NULL, &kept, &out,
+		                          &msg),
+		   "mustache/kept/bad-fails");
+		STR_EQ(msg, "bad:1: unclosed section 'y'", "mustache/kept/bad-message");
+		free(msg);
+		buf_free(&out);
+	}
+	INT_EQ(asked, 3, "mustache/kept/bad-asked-again");
+	mst_kept_free(kept);
+	mst_kept_free(NULL);
+	doc_free(d);
+	mst_free(t);
+	mst_free(tb);
 
 	OK(!mst_truthy(NULL), "mustache/truthy/null-pointer");
 	return 0;
