@@ -101,11 +101,55 @@ test_clusters(void)
 	       2, "text/clusters/invalid-byte-one");
 }
 
+/* text_nfc normalises only the pieces around what the shortcut cannot
+ * vouch for, cut before ASCII characters: the same as utf8proc over the
+ * whole text, on texts mixing ASCII with marks, Lao, Thai, jamo and
+ * singletons; a text that is not valid UTF-8 is kept whole, as utf8proc
+ * refuses it. */
+static void
+test_pieces(void)
+{
+	static const uint32_t pool[] = {
+	    'a',    'e',    'o',    ' ',    '\n',   'x',    'A',    0x301,  0x300,  0x323,
+	    0x309,  0x303,  0x302,  0x306,  0x31B,  0xE9,   0x1EC7, 0x1EA1, 0x0EAB, 0x0EBC,
+	    0x0EB8, 0x0EC8, 0x0EB9, 0x0ECB, 0x0EB3, 0x0E38, 0x0E48, 0x0E33, 0x17D2, 0x17B6,
+	    0x1100, 0x1161, 0x11A8, 0xAC00, 0x212B, 0x2126, 0x0344, 0x0958, 0x093C, 0x0DD9,
+	    0x0DCF, 0x05B7, 0x05BC, 0x0653, 0x0654, 0x0F71, 0x0F72, 0x3099, 0x304B, 0x0307,
+	};
+	unsigned long seed = 12345;
+	size_t differ = 0;
+	for (int it = 0; it < 20000; it++) {
+		char s[256];
+		size_t n = 0;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		int len = 1 + (int)(seed >> 33) % 40;
+		for (int k = 0; k < len; k++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			n += put(s + n, pool[(seed >> 33) % (sizeof pool / sizeof pool[0])]);
+		}
+		s[n] = '\0';
+		utf8proc_uint8_t *whole = NULL;
+		utf8proc_map((const utf8proc_uint8_t *)s, 0, &whole,
+		             UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		char *got = text_nfc(s);
+		if (!whole || strcmp((char *)whole, got))
+			differ++;
+		free(whole);
+		free(got);
+	}
+	INT_EQ(differ, 0, "text/nfc/pieces-as-whole");
+	/* an overlong NUL the shortcut passes, then a piece to compose */
+	char *bad = text_nfc("\xC0\x80 cafe\xCC\x81");
+	STR_EQ(bad, "\xC0\x80 cafe\xCC\x81", "text/nfc/pieces-invalid-kept-whole");
+	free(bad);
+}
+
 int
 main(void)
 {
 	test_every_code_point();
 	test_strings();
+	test_pieces();
 	test_clusters();
 	return unit_failed != 0;
 }
