@@ -84,6 +84,7 @@ struct loader {
 	struct tally tally[NTALLY]; /* per rule, for MAX_PER_RULE */
 	size_t nfd;                 /* values not in NFC: one cause, one finding */
 	struct mark nfd_first;
+	int nfc; /* every scalar is NFC: the file's characters all are, and no escape */
 };
 
 static struct mark
@@ -345,7 +346,7 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 	           !(tag && (!strcmp(tag, "!") || !strcmp(tag, YAML_STR_TAG)));
 	if (tag)
 		n->tag = arena_strdup(ld->arena, tag);
-	if (text_nfc_for_sure_n(s, len) || text_is_nfc(s)) {
+	if (ld->nfc || text_nfc_for_sure_n(s, len) || text_is_nfc(s)) {
 		n->str = arena_strndup(ld->arena, s, len);
 		n->len = len;
 	} else {
@@ -710,7 +711,12 @@ check_bytes(struct loader *ld, const char *data, size_t len)
 	}
 	const char *nul = memchr(data, '\0', len);
 	size_t upto = nul ? (size_t)(nul - data) : len;
-	size_t bad = text_utf8_check(data, upto);
+	int nfc;
+	size_t bad = text_utf8_check_nfc(data, upto, &nfc);
+	/* A scalar's characters are the file's but for the escapes of a
+	 * double-quoted one ("\u0301"): without a backslash, a file made of
+	 * characters that never combine has every scalar NFC. */
+	ld->nfc = nfc && !nul && !memchr(data, '\\', len);
 	if (bad < upto)
 		return FAIL(
 		    ld, mark_at(data, bad), "yaml-encoding",

@@ -39,8 +39,13 @@ text_utf8_len(const unsigned char *s, size_t avail)
 	return n;
 }
 
-size_t
-text_utf8_check(const char *s, size_t len)
+static int nfc_safe(long c);
+
+/* text_utf8_check, and when safe is not NULL whether every code point of
+ * the valid text is one nfc_safe takes (a text of such is NFC, and so is
+ * any text made of pieces of it): one pass for both. */
+static inline __attribute__((always_inline)) size_t
+utf8_scan(const char *s, size_t len, int *safe)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -59,6 +64,8 @@ text_utf8_check(const char *s, size_t len)
 		unsigned c = p[i];
 		if (c >= 0xC2 && c <= 0xDF) {
 			if (i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+				if (safe && c > 0xCB) /* past U+02FF */
+					*safe = 0;
 				i += 2;
 				continue;
 			}
@@ -66,6 +73,12 @@ text_utf8_check(const char *s, size_t len)
 		}
 		if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
 			if (i + 2 < len && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+				/* precomposed Vietnamese, U+1E00..U+1EFF, by its bytes */
+				if (safe && *safe &&
+				    !(c == 0xE1 && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB))
+					*safe = nfc_safe((long)((c & 0x0F) << 12 |
+					                        (p[i + 1] & 0x3Fu) << 6 |
+					                        (p[i + 2] & 0x3Fu)));
 				i += 3;
 				continue;
 			}
@@ -74,9 +87,26 @@ text_utf8_check(const char *s, size_t len)
 		size_t n = text_utf8_len(p + i, len - i);
 		if (!n)
 			return i;
+		if (safe && *safe) {
+			const unsigned char *q = p + i;
+			*safe = nfc_safe(text_next_cp(&q));
+		}
 		i += n;
 	}
 	return len;
+}
+
+size_t
+text_utf8_check(const char *s, size_t len)
+{
+	return utf8_scan(s, len, NULL);
+}
+
+size_t
+text_utf8_check_nfc(const char *s, size_t len, int *nfc)
+{
+	*nfc = 1;
+	return utf8_scan(s, len, nfc);
 }
 
 /* Code points that are NFC, have combining class 0 and never end a

@@ -16,6 +16,10 @@
 size_t text_utf8_len(const unsigned char *s, size_t avail);
 /* Offset of the first invalid UTF-8 byte, or len when the text is valid. */
 size_t text_utf8_check(const char *s, size_t len);
+/* The same, setting *nfc to 1 when every character of the valid text is
+ * one text_nfc_for_sure takes: the text, and any part of it or text made
+ * of its parts, is NFC. */
+size_t text_utf8_check_nfc(const char *s, size_t len, int *nfc);
 /* The code point UTF-8 at *s begins with, advancing past it; 0 at the
  * terminating NUL (not passed).  A byte that starts no valid sequence
  * reads as U+FFFD. */
