@@ -36,11 +36,16 @@ hash(const char *s, size_t len)
 	return (size_t)(h ^ (h >> 29));
 }
 
+/* The slot of s, whose hash is h: its own, or the empty one it would take.
+ * A slot keeps its key's hash, so that a probe reads the key itself only
+ * when the hashes agree, and growing reads no key at all: a large table's
+ * keys (a run's findings) are far apart in memory. */
 static struct strmap_slot *
-slot_of(const struct strmap *t, const char *s, size_t len)
+slot_of(const struct strmap *t, const char *s, size_t len, size_t h)
 {
-	size_t mask = t->cap - 1, i = hash(s, len) & mask;
-	while (t->v[i].s && !(t->v[i].len == len && !memcmp(t->v[i].s, s, len)))
+	size_t mask = t->cap - 1, i = h & mask;
+	while (t->v[i].s &&
+	       !(t->v[i].hash == h && t->v[i].len == len && !memcmp(t->v[i].s, s, len)))
 		i = (i + 1) & mask;
 	return &t->v[i];
 }
@@ -51,7 +56,7 @@ strmap_find(const struct strmap *t, const char *s, size_t len)
 {
 	if (!t->cap)
 		return NULL;
-	struct strmap_slot *sl = slot_of(t, s, len);
+	struct strmap_slot *sl = slot_of(t, s, len, hash(s, len));
 	return sl->s ? sl : NULL;
 }
 
@@ -62,17 +67,24 @@ strmap_add(struct strmap *t, const char *s, size_t len, size_t idx)
 	if (2 * (t->n + 1) > t->cap) {
 		struct strmap nt = {NULL, t->cap ? 2 * t->cap : 64, 0};
 		nt.v = xcalloc(nt.cap, sizeof *nt.v);
+		size_t mask = nt.cap - 1;
 		for (size_t i = 0; i < t->cap; i++)
-			if (t->v[i].s)
-				*slot_of(&nt, t->v[i].s, t->v[i].len) = t->v[i];
+			if (t->v[i].s) { /* keys are distinct: the first empty slot */
+				size_t k = t->v[i].hash & mask;
+				while (nt.v[k].s)
+					k = (k + 1) & mask;
+				nt.v[k] = t->v[i];
+			}
 		nt.n = t->n;
 		free(t->v);
 		*t = nt;
 	}
-	struct strmap_slot *sl = slot_of(t, s, len);
+	size_t h = hash(s, len);
+	struct strmap_slot *sl = slot_of(t, s, len, h);
 	sl->s = s;
 	sl->len = len;
 	sl->idx = idx;
+	sl->hash = h;
 	t->n++;
 }
 

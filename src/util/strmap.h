@@ -12,7 +12,8 @@
 struct strmap_slot {
 	const char *s; /* not owned; NULL for an empty slot */
 	size_t len;
-	size_t idx; /* what the caller stores */
+	size_t idx;  /* what the caller stores */
+	size_t hash; /* of s */
 };
 
 struct strmap {
