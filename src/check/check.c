@@ -170,18 +170,18 @@ held_room(struct held *h, size_t n)
 	return h->at + h->room;
 }
 
-/* The index of msg in the run's messages, added when new. */
+/* The index of msg (len bytes, strmap_hash h) in the run's messages,
+ * added when new. */
 static size_t
-held_msg(struct held *h, const char *msg)
+held_msg(struct held *h, const char *msg, size_t len, size_t hash)
 {
-	size_t len = strlen(msg);
-	struct strmap_slot *sl = strmap_find(&h->msgs, msg, len);
+	struct strmap_slot *sl = strmap_find_hashed(&h->msgs, msg, len, hash);
 	if (sl)
 		return sl->idx;
 	char *s = memcpy(held_room(h, len + 1), msg, len + 1);
 	h->msg = xgrow(h->msg, &h->capmsg, h->nmsg + 1, sizeof *h->msg);
 	h->msg[h->nmsg] = s;
-	strmap_add(&h->msgs, s, len, h->nmsg);
+	strmap_add_hashed(&h->msgs, s, len, hash, h->nmsg);
 	return h->nmsg++;
 }
 /* The place of a file among the run's (struct diag_keyed). */
@@ -225,6 +225,10 @@ held_record(struct held *h, const struct by_name *bn, struct input *in, struct d
 	/* the record's own, in output order: a file's place is its name's */
 	int own = input_find(bn, in->name) == in;
 	struct diag_keyed *k = xcalloc(dq->n + 1, sizeof *k);
+	/* each message's length and hash, by its place in dq: the table of
+	 * messages is large and scattered, so each one's slot, then its key,
+	 * is asked of memory for all of them before any is looked up */
+	size_t *lh = xmalloc(2 * (dq->n + 1) * sizeof *lh);
 	size_t nk = 0;
 	in->seq0 = h->seq;
 	for (size_t i = 0; i < dq->n; i++) {
@@ -236,6 +240,9 @@ held_record(struct held *h, const struct by_name *bn, struct input *in, struct d
 		size_t seq = h->seq++;
 		if (held_keep(h, d)) {
 			k[nk++] = (struct diag_keyed){0, seq, *d};
+			lh[2 * i] = strlen(d->msg);
+			lh[2 * i + 1] = strmap_hash(d->msg, lh[2 * i]);
+			strmap_prefetch(&h->msgs, lh[2 * i + 1], 0);
 		} else {
 			free(d->file);
 			free(d->msg);
@@ -243,19 +250,23 @@ held_record(struct held *h, const struct by_name *bn, struct input *in, struct d
 	}
 	if (nk > 1)
 		qsort(k, nk, sizeof *k, diag_cmp_keyed);
+	for (size_t i = 0; i < nk; i++) /* seq - seq0: the finding's place in dq */
+		strmap_prefetch(&h->msgs, lh[2 * (k[i].seq - in->seq0) + 1], 1);
 	size_t len = 0;
 	for (size_t i = 0; i < nk; i++) {
 		const struct diag *d = &k[i].d;
+		const size_t *m = &lh[2 * (k[i].seq - in->seq0)];
 		put_num(h, &len, d->mark.line);
 		put_num(h, &len, d->mark.col);
 		put_num(h, &len, (size_t)d->sev);
 		put_num(h, &len, held_rule(h, d->rule, d->guidance));
-		put_num(h, &len, held_msg(h, d->msg));
+		put_num(h, &len, held_msg(h, d->msg, m[0], m[1]));
 		free(d->file);
 		free(d->msg);
 	}
 	in->found = len ? memcpy(held_room(h, len), h->packed, len) : NULL;
 	in->nfound = (unsigned)nk;
+	free(lh);
 	free(k);
 	free(dq->v);
 	*dq = (struct diags)DIAGS_INIT;

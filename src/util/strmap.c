@@ -50,19 +50,49 @@ slot_of(const struct strmap *t, const char *s, size_t len, size_t h)
 	return &t->v[i];
 }
 
+size_t
+strmap_hash(const char *s, size_t len)
+{
+	return hash(s, len);
+}
+
+void
+strmap_prefetch(const struct strmap *t, size_t h, int key)
+{
+	if (!t->cap)
+		return;
+	const struct strmap_slot *sl = &t->v[h & (t->cap - 1)];
+	if (!key)
+		__builtin_prefetch(sl);
+	else if (sl->s && sl->hash == h)
+		__builtin_prefetch(sl->s);
+}
+
 /* The entry for s, or NULL. */
 struct strmap_slot *
 strmap_find(const struct strmap *t, const char *s, size_t len)
 {
+	return strmap_find_hashed(t, s, len, hash(s, len));
+}
+
+struct strmap_slot *
+strmap_find_hashed(const struct strmap *t, const char *s, size_t len, size_t h)
+{
 	if (!t->cap)
 		return NULL;
-	struct strmap_slot *sl = slot_of(t, s, len, hash(s, len));
+	struct strmap_slot *sl = slot_of(t, s, len, h);
 	return sl->s ? sl : NULL;
 }
 
 /* Add s (not yet present) with idx. */
 void
 strmap_add(struct strmap *t, const char *s, size_t len, size_t idx)
+{
+	strmap_add_hashed(t, s, len, hash(s, len), idx);
+}
+
+void
+strmap_add_hashed(struct strmap *t, const char *s, size_t len, size_t h, size_t idx)
 {
 	if (2 * (t->n + 1) > t->cap) {
 		struct strmap nt = {NULL, t->cap ? 2 * t->cap : 64, 0};
@@ -79,7 +109,6 @@ strmap_add(struct strmap *t, const char *s, size_t len, size_t idx)
 		free(t->v);
 		*t = nt;
 	}
-	size_t h = hash(s, len);
 	struct strmap_slot *sl = slot_of(t, s, len, h);
 	sl->s = s;
 	sl->len = len;
