@@ -6,9 +6,11 @@
  */
 #include "provinces.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -298,25 +300,61 @@ province_key(const char *name)
 	return f;
 }
 
+/* Every key of the tables above in one hash table built once, the first
+ * table to have a key naming its unit as the walk through them in turn
+ * did: units, former units, variants, then cities.  The archive and the
+ * rules look a locality up for every tail of its words. */
+enum { KEY_SLOTS = 1024 }; /* a power of two, well above the keys */
+static struct key_slot {
+	const char *key; /* NULL: empty */
+	int unit;
+	int city; /* from the cities: only when they are asked for */
+} key_slots[KEY_SLOTS];
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static struct key_slot *
+key_slot(const char *k)
+{
+	size_t h = strmap_hash(k, strlen(k)) & (KEY_SLOTS - 1);
+	while (key_slots[h].key && strcmp(key_slots[h].key, k))
+		h = (h + 1) & (KEY_SLOTS - 1);
+	return &key_slots[h];
+}
+
+static void
+key_put(const char *k, int unit, int city)
+{
+	struct key_slot *sl = key_slot(k);
+	if (!sl->key) /* a key met again keeps its first unit */
+		*sl = (struct key_slot){k, unit, city};
+}
+
+static void
+keys_build(void)
+{
+	_Static_assert(U_COUNT + sizeof province_olds / sizeof province_olds[0] +
+	                       sizeof variants / sizeof variants[0] +
+	                       sizeof cities / sizeof cities[0] <
+	                   KEY_SLOTS / 2,
+	               "KEY_SLOTS too small for the tables");
+	for (size_t i = 0; i < province_nunits; i++)
+		key_put(province_units[i].key, (int)i, 0);
+	for (size_t i = 0; i < province_nolds; i++)
+		key_put(province_olds[i].key, province_olds[i].unit, 0);
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+		key_put(variants[i].key, variants[i].unit, 0);
+	for (size_t i = 0; i < sizeof cities / sizeof cities[0]; i++)
+		key_put(cities[i].key, cities[i].unit, 1);
+}
+
 /* The unit a key (province_key) names: a unit, a former one, a variant;
  * with cities set, a city of one too.  -1 when none. */
 static int
 unit_of_key(const char *k, int cities_too)
 {
-	int u = -1;
-	for (size_t i = 0; i < province_nunits && u < 0; i++)
-		if (!strcmp(k, province_units[i].key))
-			u = (int)i;
-	for (size_t i = 0; i < province_nolds && u < 0; i++)
-		if (!strcmp(k, province_olds[i].key))
-			u = province_olds[i].unit;
-	for (size_t i = 0; i < sizeof variants / sizeof variants[0] && u < 0; i++)
-		if (!strcmp(k, variants[i].key))
-			u = variants[i].unit;
-	for (size_t i = 0; cities_too && i < sizeof cities / sizeof cities[0] && u < 0; i++)
-		if (!strcmp(k, cities[i].key))
-			u = cities[i].unit;
-	return u;
+	pthread_once(&keys_once, keys_build);
+	const struct key_slot *sl = key_slot(k);
+	return sl->key && (cities_too || !sl->city) ? sl->unit : -1;
 }
 
 static int
