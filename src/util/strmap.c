@@ -43,9 +43,9 @@ hash(const char *s, size_t len)
 static struct strmap_slot *
 slot_of(const struct strmap *t, const char *s, size_t len, size_t h)
 {
-	size_t mask = t->cap - 1, i = h & mask;
+	size_t mask = t->cap - 1, i = (uint32_t)h & mask;
 	while (t->v[i].s &&
-	       !(t->v[i].hash == h && t->v[i].len == len && !memcmp(t->v[i].s, s, len)))
+	       !(t->v[i].hash == (uint32_t)h && t->v[i].len == len && !memcmp(t->v[i].s, s, len)))
 		i = (i + 1) & mask;
 	return &t->v[i];
 }
@@ -61,10 +61,10 @@ strmap_prefetch(const struct strmap *t, size_t h, int key)
 {
 	if (!t->cap)
 		return;
-	const struct strmap_slot *sl = &t->v[h & (t->cap - 1)];
+	const struct strmap_slot *sl = &t->v[(uint32_t)h & (t->cap - 1)];
 	if (!key)
 		__builtin_prefetch(sl);
-	else if (sl->s && sl->hash == h)
+	else if (sl->s && sl->hash == (uint32_t)h)
 		__builtin_prefetch(sl->s);
 }
 
@@ -78,7 +78,7 @@ strmap_find(const struct strmap *t, const char *s, size_t len)
 struct strmap_slot *
 strmap_find_hashed(const struct strmap *t, const char *s, size_t len, size_t h)
 {
-	if (!t->cap)
+	if (!t->cap || len > UINT32_MAX)
 		return NULL;
 	struct strmap_slot *sl = slot_of(t, s, len, h);
 	return sl->s ? sl : NULL;
@@ -94,6 +94,8 @@ strmap_add(struct strmap *t, const char *s, size_t len, size_t idx)
 void
 strmap_add_hashed(struct strmap *t, const char *s, size_t len, size_t h, size_t idx)
 {
+	if (len > UINT32_MAX)
+		abort(); /* no key of debrief's is near */
 	if (2 * (t->n + 1) > t->cap) {
 		struct strmap nt = {NULL, t->cap ? 2 * t->cap : 64, 0};
 		nt.v = xcalloc(nt.cap, sizeof *nt.v);
@@ -111,9 +113,9 @@ strmap_add_hashed(struct strmap *t, const char *s, size_t len, size_t h, size_t 
 	}
 	struct strmap_slot *sl = slot_of(t, s, len, h);
 	sl->s = s;
-	sl->len = len;
+	sl->len = (uint32_t)len;
 	sl->idx = idx;
-	sl->hash = h;
+	sl->hash = (uint32_t)h;
 	t->n++;
 }
 

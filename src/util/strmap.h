@@ -8,12 +8,13 @@
 #define STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap_slot {
 	const char *s; /* not owned; NULL for an empty slot */
-	size_t len;
-	size_t idx;  /* what the caller stores */
-	size_t hash; /* of s */
+	size_t idx;    /* what the caller stores */
+	uint32_t len;  /* keys are shorter than 4 GiB */
+	uint32_t hash; /* of s, its low bits: a table has fewer slots */
 };
 
 struct strmap {
