@@ -48,6 +48,7 @@ struct frame {
 	size_t weight;      /* nodes so far, aliases expanded (saturating) */
 	size_t anchor;      /* index in ld->anchors, or SIZE_MAX */
 	struct strmap keys; /* map: scalar keys → pair index, once large */
+	uint64_t seen;      /* map: a bit for each key so far, by key_bit */
 	int drop;           /* map: the pending key is a merge key; drop the pair */
 };
 
@@ -242,6 +243,19 @@ is_merge_key(const struct node *k)
 	return k->tag ? !strcmp(k->tag, "tag:yaml.org,2002:merge") : k->plain;
 }
 
+/* One of 64 bits for a key, from its length and three of its bytes: a
+ * key whose bit no earlier key of its map has is no duplicate, and most
+ * keys are told so without comparing them with the others. */
+static uint64_t
+key_bit(const struct node *k)
+{
+	const unsigned char *s = (const unsigned char *)k->str;
+	size_t n = k->len;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u ^ s[0] * 0x85EBCA6Bu ^ s[n > 1] * 0x27D4EB2Fu ^
+	             s[n ? n - 1 : 0] * 0xC2B2AE35u;
+	return (uint64_t)1 << (h >> 26);
+}
+
 /* A new key of the map in frame f (not yet pushed): merge keys and
  * duplicates.  Duplicates are compared after NFC, as later stages see
  * them; maps beyond LINEAR_KEYS keys use a hash table. */
@@ -263,7 +277,10 @@ check_key(struct loader *ld, struct frame *f, struct node *k)
 	struct node **keys = nkeys ? ld->items + f->base : NULL;
 	const struct node *first = NULL;
 	if (nkeys < LINEAR_KEYS) {
-		for (size_t i = 0; i < nkeys && !first; i++) {
+		uint64_t bit = key_bit(k);
+		int maybe = (f->seen & bit) != 0;
+		f->seen |= bit;
+		for (size_t i = 0; maybe && i < nkeys && !first; i++) {
 			const struct node *o = keys[2 * i];
 			if (o->kind == NODE_SCALAR && o->len == k->len &&
 			    !memcmp(o->str, k->str, k->len))
