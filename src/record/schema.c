@@ -1143,6 +1143,9 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 	memset(seen, 0, o->nfields);
 	memset(slip, 0, o->nfields * sizeof *slip);
 	obj_init(o, base, map->mark);
+	/* a record's keys mostly come in the table's order: each is looked
+	 * for from the field after the last one found, round the table */
+	size_t next = 0;
 	for (size_t i = 0; i < map->len; i++) {
 		const struct node *k = map->pairs[i].key, *v = map->pairs[i].value;
 		if (!k || k->kind != NODE_SCALAR) {
@@ -1151,11 +1154,13 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 			    "a key must be text; this entry is ignored");
 			continue;
 		}
-		size_t j = 0;
-		while (j < o->nfields &&
-		       (o->fields[j].name[0] != k->str[0] || strcmp(o->fields[j].name, k->str)))
-			j++;
-		if (j == o->nfields) {
+		size_t j = next, tried = 0;
+		while (tried < o->nfields &&
+		       (o->fields[j].name[0] != k->str[0] || strcmp(o->fields[j].name, k->str))) {
+			j = j + 1 < o->nfields ? j + 1 : 0;
+			tried++;
+		}
+		if (tried == o->nfields) {
 			int near = near_field(o, k);
 			if (split_value(w, o, base, map, i))
 				continue;
@@ -1165,6 +1170,7 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 				unknown_key(w, o, k);
 			continue;
 		}
+		next = j + 1 < o->nfields ? j + 1 : 0;
 		if (seen[j])
 			continue; /* a repeated key: the loader reported it; the first counts */
 		seen[j] = 1;
