@@ -92,9 +92,10 @@ fs_strerror(int e)
 /* Open path for reading when it is a regular file.  O_NONBLOCK keeps a
  * FIFO (or a device) from blocking the open; fstat then refuses it, so a
  * pipe planted where a record, configuration, template or image is
- * expected never stops the batch.  -1 and *err otherwise. */
+ * expected never stops the batch.  -1 and *err otherwise; st, when not
+ * NULL, gets what fstat said of the file. */
 static int
-open_regular(int at, const char *path, int nofollow, char **err)
+open_regular_st(int at, const char *path, int nofollow, char **err, struct stat *st_out)
 {
 	int fd = openat(at, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	if (fd < 0) {
@@ -114,7 +115,15 @@ open_regular(int at, const char *path, int nofollow, char **err)
 	}
 	/* O_NONBLOCK stays: it kept a pipe from blocking the open, and a
 	 * regular file's reads do not heed it */
+	if (st_out)
+		*st_out = st;
 	return fd;
+}
+
+static int
+open_regular(int at, const char *path, int nofollow, char **err)
+{
+	return open_regular_st(at, path, nofollow, err, NULL);
 }
 
 /* read(2) again when a signal interrupts it; -1 and *err on a failure. */
@@ -155,18 +164,17 @@ static int
 read_bounded(const char *path, size_t max, int cut, char **data, size_t *len, char **err)
 {
 	int stdin_ = !strcmp(path, "-");
-	int fd = stdin_ ? 0 : open_regular(AT_FDCWD, path, 0, err);
+	struct stat st;
+	int fd = stdin_ ? 0 : open_regular_st(AT_FDCWD, path, 0, err, &st);
 	if (fd < 0)
 		return 0;
 	struct buf b = BUF_INIT;
 	enum { CHUNK = 65536 };
-	/* a regular file's size is the first guess: a record is read in one
-	 * call into memory of its size, and the call that meets its end needs
-	 * no more */
+	/* a regular file's size, as the open found it, is the first guess: a
+	 * record is read in one call into memory of its size, and the call
+	 * that meets its end needs no more */
 	size_t want = CHUNK;
-	struct stat st;
-	if (!stdin_ && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-	    (uintmax_t)st.st_size < max)
+	if (!stdin_ && st.st_size >= 0 && (uintmax_t)st.st_size < max)
 		want = (size_t)st.st_size + 1;
 	for (;;) {
 		if (b.cap < b.len + 2) /* room to read, and for the NUL */
