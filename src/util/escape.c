@@ -219,6 +219,17 @@ escape_text(struct buf *b, const char *s)
 			}
 			if (*q < 0xC2 || *q > 0xF4)
 				break; /* controls, DEL, and what cannot start UTF-8 */
+			/* the two- and three-byte forms of Vietnamese text, which
+			 * hold neither C1 nor a bidirectional control, in place */
+			if (*q >= 0xC3 && *q <= 0xDF && (q[1] & 0xC0) == 0x80) {
+				q += 2;
+				continue;
+			}
+			if (((*q >= 0xE3 && *q <= 0xEC) || *q == 0xE1) && (q[1] & 0xC0) == 0x80 &&
+			    (q[2] & 0xC0) == 0x80) {
+				q += 3;
+				continue;
+			}
 			size_t k = text_utf8_len(q, SIZE_MAX);
 			/* C1 is C2 80..9F; the bidirectional controls are E2 80 AA..AE
 			 * and E2 81 A6..A9 */
