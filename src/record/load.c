@@ -5,10 +5,11 @@
  * one document, anchors and aliases, and bounds on depth, scalar size,
  * node count and alias expansion (alias bombs).  libyaml marks are
  * 0-based; +1 happens here.  libyaml's English messages are translated
- * here too.
+ * here too.  It also gives libyaml its memory while a document is parsed.
  */
 #include "load.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,170 @@ load_limits_default(struct load_limits *lim)
 	lim->max_depth = 64;
 	lim->max_nodes = 1000000;
 	lim->max_aliases = 10000;
+}
+
+/* ==== libyaml's memory ==== */
+
+/* libyaml 0.2.5 takes all its memory through yaml_malloc, yaml_realloc,
+ * yaml_strdup and yaml_free, and calls them through the dynamic linker,
+ * so the program's own definitions below are the ones it calls.  While a
+ * document is parsed (load_yaml_both), the thousands of small blocks a
+ * record's tokens and events take come from a pool of that parse, by
+ * size, each freed block kept for the next of its size, and the pool's
+ * memory goes whole once the parser and its events are gone: a record's
+ * check spent more on malloc and free for libyaml than on its own tree.
+ * Outside a parse (and for large blocks) they are malloc's. */
+
+enum {
+	YP_STEP = 16,     /* block sizes, and their alignment */
+	YP_CLASSES = 64,  /* pooled blocks: up to 1 KiB */
+	YP_CHUNK = 32768, /* what the pool takes of malloc at a time */
+};
+
+struct yp_head {     /* before each block, YP_STEP bytes */
+	size_t cls;  /* 1..YP_CLASSES: pooled, cls * YP_STEP bytes; 0: malloc's */
+	size_t size; /* a block of malloc's: its size */
+};
+
+struct yp_chunk {
+	struct yp_chunk *next;
+	_Alignas(YP_STEP) unsigned char data[];
+};
+
+struct ypool {
+	struct yp_chunk *chunks;
+	unsigned char *at; /* the rest of the newest chunk */
+	size_t room;
+	void *freed[YP_CLASSES]; /* freed blocks by class, linked through their first bytes */
+};
+
+static _Thread_local struct ypool *ypool; /* the parse under way on this thread */
+
+static void *
+yp_alloc(struct ypool *p, size_t size)
+{
+	size_t cls = size ? (size + YP_STEP - 1) / YP_STEP : 1;
+	if (cls > YP_CLASSES) {
+		struct yp_head *h = malloc(sizeof *h + size);
+		if (!h)
+			return NULL;
+		*h = (struct yp_head){0, size};
+		return h + 1;
+	}
+	void *b = p->freed[cls - 1];
+	if (b) {
+		memcpy(&p->freed[cls - 1], b, sizeof(void *));
+		return b;
+	}
+	size_t need = sizeof(struct yp_head) + cls * YP_STEP;
+	if (p->room < need) {
+		struct yp_chunk *c = malloc(sizeof *c + YP_CHUNK);
+		if (!c)
+			return NULL;
+		c->next = p->chunks;
+		p->chunks = c;
+		p->at = c->data;
+		p->room = YP_CHUNK;
+	}
+	struct yp_head *h = (struct yp_head *)(void *)p->at;
+	p->at += need;
+	p->room -= need;
+	*h = (struct yp_head){cls, 0};
+	return h + 1;
+}
+
+static void
+yp_free(struct ypool *p, void *b)
+{
+	struct yp_head *h = (struct yp_head *)b - 1;
+	if (!h->cls) {
+		free(h);
+		return;
+	}
+	memcpy(b, &p->freed[h->cls - 1], sizeof(void *));
+	p->freed[h->cls - 1] = b;
+}
+
+void *yaml_malloc(size_t size);
+void *yaml_realloc(void *ptr, size_t size);
+void yaml_free(void *ptr);
+yaml_char_t *yaml_strdup(const yaml_char_t *str);
+
+void *
+yaml_malloc(size_t size)
+{
+	return ypool ? yp_alloc(ypool, size) : malloc(size ? size : 1);
+}
+
+void *
+yaml_realloc(void *ptr, size_t size)
+{
+	if (!ypool)
+		return ptr ? realloc(ptr, size ? size : 1) : malloc(size ? size : 1);
+	if (!ptr)
+		return yp_alloc(ypool, size);
+	struct yp_head *h = (struct yp_head *)ptr - 1;
+	size_t have = h->cls ? h->cls * YP_STEP : h->size;
+	if (size <= have)
+		return ptr;
+	if (!h->cls) {
+		struct yp_head *n = realloc(h, sizeof *n + size);
+		if (!n)
+			return NULL;
+		n->size = size;
+		return n + 1;
+	}
+	void *n = yp_alloc(ypool, size);
+	if (n) {
+		memcpy(n, ptr, have);
+		yp_free(ypool, ptr);
+	}
+	return n;
+}
+
+void
+yaml_free(void *ptr)
+{
+	if (!ptr)
+		return;
+	if (ypool)
+		yp_free(ypool, ptr);
+	else
+		free(ptr);
+}
+
+yaml_char_t *
+yaml_strdup(const yaml_char_t *str)
+{
+	if (!str)
+		return NULL;
+	size_t n = strlen((const char *)str) + 1;
+	yaml_char_t *p = yaml_malloc(n);
+	return p ? memcpy(p, str, n) : NULL;
+}
+
+/* Whether the libyaml loaded is the one whose calls are known to come
+ * here, 0.2.5: another keeps malloc's for all its memory. */
+static int yp_usable;
+static pthread_once_t yp_once = PTHREAD_ONCE_INIT;
+
+static void
+yp_check(void)
+{
+	int major, minor, patch;
+	yaml_get_version(&major, &minor, &patch);
+	yp_usable = major == 0 && minor == 2 && patch == 5;
+}
+
+/* The pool's memory, once nothing of libyaml's holds any. */
+static void
+yp_release(struct ypool *p)
+{
+	while (p->chunks) {
+		struct yp_chunk *c = p->chunks;
+		p->chunks = c->next;
+		free(c);
+	}
 }
 
 /* ==== the loader ==== */
@@ -797,6 +962,9 @@ load_yaml_both(const char *data, size_t len, const char *name, const struct load
 	ld.doc->arena = ld.arena;
 	ld.doc->file = arena_strdup(ld.arena, name);
 
+	struct ypool pool = {0};
+	pthread_once(&yp_once, yp_check);
+	ypool = yp_usable ? &pool : NULL;
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
@@ -846,6 +1014,8 @@ load_yaml_both(const char *data, size_t len, const char *name, const struct load
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	ypool = NULL;
+	yp_release(&pool);
 	for (size_t i = 0; i < ld.depth; i++)
 		strmap_free(&ld.stack[i].keys);
 	free(ld.stack);
