@@ -119,17 +119,29 @@ void *yaml_realloc(void *ptr, size_t size);
 void yaml_free(void *ptr);
 yaml_char_t *yaml_strdup(const yaml_char_t *str);
 
+/* While the loaded libyaml is tried (yp_check): how many of its blocks
+ * came and went through the four functions below. */
+static _Thread_local int yp_counting;
+static _Thread_local size_t yp_got, yp_gone;
+
+static void *
+yp_counted(void *p)
+{
+	yp_got += yp_counting && p;
+	return p;
+}
+
 void *
 yaml_malloc(size_t size)
 {
-	return ypool ? yp_alloc(ypool, size) : malloc(size ? size : 1);
+	return ypool ? yp_alloc(ypool, size) : yp_counted(malloc(size ? size : 1));
 }
 
 void *
 yaml_realloc(void *ptr, size_t size)
 {
 	if (!ypool)
-		return ptr ? realloc(ptr, size ? size : 1) : malloc(size ? size : 1);
+		return ptr ? realloc(ptr, size ? size : 1) : yp_counted(malloc(size ? size : 1));
 	if (!ptr)
 		return yp_alloc(ypool, size);
 	struct yp_head *h = (struct yp_head *)ptr - 1;
@@ -156,6 +168,7 @@ yaml_free(void *ptr)
 {
 	if (!ptr)
 		return;
+	yp_gone += yp_counting;
 	if (ypool)
 		yp_free(ypool, ptr);
 	else
@@ -172,8 +185,14 @@ yaml_strdup(const yaml_char_t *str)
 	return p ? memcpy(p, str, n) : NULL;
 }
 
-/* Whether the libyaml loaded is the one whose calls are known to come
- * here, 0.2.5: another keeps malloc's for all its memory. */
+/* Whether the libyaml loaded takes all its memory here: 0.2.5, as Debian
+ * builds it, calls these four through the dynamic linker; a build that
+ * binds some of its calls within itself (link-time optimisation,
+ * -Bsymbolic) would free with free() a block of the pool, or the other
+ * way round.  So it is tried once on a document that takes the parser
+ * through mappings, sequences, flow collections, anchors, aliases, tags,
+ * block scalars, a comment and an error: every block it took must have
+ * come here and gone here.  Otherwise its memory stays malloc's. */
 static int yp_usable;
 static pthread_once_t yp_once = PTHREAD_ONCE_INIT;
 
@@ -182,7 +201,30 @@ yp_check(void)
 {
 	int major, minor, patch;
 	yaml_get_version(&major, &minor, &patch);
-	yp_usable = major == 0 && minor == 2 && patch == 5;
+	if (!(major == 0 && minor == 2 && patch == 5))
+		return;
+	static const char doc[] = "%YAML 1.1\n---\n# a comment\n"
+	                          "a: &x {b: [1, 'two', \"th\\u00e9\"], c: !!str d}\n"
+	                          "e: *x\n"
+	                          "f: |\n  long\n  text\n"
+	                          "g:\n  - h\n  - i: j\n"
+	                          "k: [unclosed\n";
+	yp_counting = 1;
+	yp_got = yp_gone = 0;
+	yaml_parser_t parser;
+	if (yaml_parser_initialize(&parser)) {
+		yaml_parser_set_input_string(&parser, (const unsigned char *)doc, sizeof doc - 1);
+		yaml_event_t ev;
+		while (yaml_parser_parse(&parser, &ev)) {
+			int end = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+			if (end)
+				break;
+		}
+		yaml_parser_delete(&parser);
+	}
+	yp_counting = 0;
+	yp_usable = yp_got > 0 && yp_got == yp_gone;
 }
 
 /* The pool's memory, once nothing of libyaml's holds any. */
