@@ -269,14 +269,7 @@ strip_locality(char *f, int u)
 			continue;
 		*p = '\0';
 		/* "tinh bac lieu" may have matched as a whole, or "bac lieu" */
-		static const char *const pre[] = {" tinh", " thanh pho", " tp", " tp."};
-		for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-			size_t n = strlen(f), m = strlen(pre[i]);
-			if (n > m && !strcmp(f + n - m, pre[i])) {
-				f[n - m] = '\0';
-				break;
-			}
-		}
+		province_cut_unit_word(f);
 		return;
 	}
 }

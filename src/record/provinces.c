@@ -347,6 +347,40 @@ keys_build(void)
 		key_put(cities[i].key, cities[i].unit, 1);
 }
 
+void
+province_cut_unit_word(char *f)
+{
+	static const char *const pre[] = {" tinh", " thanh pho", " tp", " tp."};
+	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		size_t n = strlen(f), m = strlen(pre[i]);
+		if (n > m && !strcmp(f + n - m, pre[i])) {
+			f[n - m] = '\0';
+			return;
+		}
+	}
+}
+
+void
+province_cut_own(char *f, const char *locality)
+{
+	char *own = locality ? province_key(locality) : NULL;
+	for (char *p = own && *own ? strchr(f, ' ') : NULL; p; p = strchr(p + 1, ' ')) {
+		char *k = province_key(p + 1);
+		int hit = !strcmp(k, own);
+		free(k);
+		if (!hit)
+			continue;
+		*p = '\0';
+		/* "... tinh ca mau" matched at "ca mau"; "... of ca mau province" */
+		province_cut_unit_word(f);
+		size_t n = strlen(f);
+		if (n > 3 && !strcmp(f + n - 3, " of"))
+			f[n - 3] = '\0';
+		break;
+	}
+	free(own);
+}
+
 /* The unit a key (province_key) names: a unit, a former one, a variant;
  * with cities set, a city of one too.  -1 when none. */
 static int

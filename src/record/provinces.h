@@ -43,6 +43,15 @@ int province_of_place(const char *name);
  * dân tỉnh Quảng Ninh" → Quảng Ninh, "UBND thành phố Hải Phòng" → Hải
  * Phòng, "Sở Ngoại vụ tỉnh Yên Bái" → Lào Cai; -1 when none. */
 int province_named_in(const char *name);
+/* Cut in place, from a folded body's name (text_fold), the locality it
+ * ends with when that is locality itself, as written there ("so cong
+ * thuong tinh ca mau" in a record of Cà Mau → "so cong thuong"), so that
+ * a department a record names with and without its own province is one.
+ * A unit merged into locality since is another body's: not cut. */
+void province_cut_own(char *folded, const char *locality);
+/* Cut in place the unit word a folded name ends with, once cut before
+ * its unit's name: "so cong thuong tinh" → "so cong thuong". */
+void province_cut_unit_word(char *folded);
 /* The day the reorganisation took effect: 1 July 2025. */
 extern const struct date province_reform_day;
 /* 1 when name is a unit that no longer exists under that name since the

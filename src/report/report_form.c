@@ -333,9 +333,12 @@ fold_body(const char *name)
 	return f;
 }
 
-/* Recipients in a list without repeats (by folded name). */
+/* Recipients in a list without repeats (by folded name, without the
+ * record's own locality: "Sở Tài chính tỉnh Cà Mau" in a record of Cà Mau
+ * is its "Sở Tài chính"). */
 struct rlist {
 	struct strlist names, folded;
+	const char *own; /* the record's locality */
 };
 
 static void
@@ -344,6 +347,7 @@ rl_add(struct rlist *l, const char *s)
 	if (!s || !*s)
 		return;
 	char *f = fold_body(s); /* "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X" */
+	province_cut_own(f, l->own);
 	int dup = !*f;
 	for (size_t i = 0; !dup && i < l->folded.n; i++)
 		dup = !strcmp(l->folded.v[i], f);
@@ -424,7 +428,7 @@ rl_add_dept(struct rlist *l, const char *s, int unit, int home, const struct con
 static void
 put_recipients(struct fview *v, const struct office *of, const struct record *r)
 {
-	struct rlist l = {{0}, {0}};
+	struct rlist l = {{0}, {0}, r->locality_name.s};
 	if (of->name)
 		rl_add(&l, of->name);
 	/* a provincial office by the names of it a record may write: "Sở
