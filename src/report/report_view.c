@@ -16,6 +16,7 @@
 #include "countries.h"
 #include "provinces.h"
 #include "rules.h"
+#include "strlist.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -117,9 +118,20 @@ body(struct view *v, const char *s)
 {
 	if (!s || v->lang == LANG_VI)
 		return s;
-	char *t = report_body_name(s, v->lang);
-	const char *r = arena_strdup(v->a, t);
-	free(t);
+	/* "Sở Công Thương, Sở Tài chính": each body by its own name, as the
+	 * recipients name them; "Sở Văn hóa, Thể thao và Du lịch" is one */
+	struct strlist bodies = {0};
+	rules_owner_bodies(s, &bodies);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < bodies.n || (!i && !bodies.n); i++) {
+		char *t = report_body_name(bodies.n ? bodies.v[i] : s, v->lang);
+		buf_puts(&b, i ? ", " : "");
+		buf_puts(&b, t);
+		free(t);
+	}
+	strlist_free(&bodies);
+	const char *r = arena_strdup(v->a, buf_cstr(&b));
+	buf_free(&b);
 	return r;
 }
 
