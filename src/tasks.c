@@ -119,6 +119,7 @@ sort_due(struct due_list *l)
 struct want {
 	long today, within;    /* days since 1970; days ahead */
 	const char *owner_key; /* folded --owner, or NULL for every owner */
+	const char *canon_key; /* folded department owner_aliases makes of it, or NULL */
 	enum lang lang;
 };
 
@@ -142,12 +143,14 @@ collect(struct due_list *l, const struct archive *a, const struct want *w)
 		const struct arc_loc *loc = &a->locs[r->loc];
 		const char *written = t->owner_written ? t->owner_written : "";
 		/* --owner finds a task by the name written or by its department's
-		 * (another name of it, owner_aliases); the JSON keeps the one
-		 * written */
+		 * (another name of it, owner_aliases), and, typed as another name
+		 * of a department, every task of that department; the JSON keeps
+		 * the one written */
 		if (w->owner_key) {
 			char *wkey = text_fold(written), *okey = text_fold(o->vague ? "" : o->dept);
-			int wanted =
-			    strstr(wkey, w->owner_key) || (*okey && strstr(okey, w->owner_key));
+			int wanted = strstr(wkey, w->owner_key) ||
+			             (*okey && strstr(okey, w->owner_key)) ||
+			             (*okey && w->canon_key && strstr(okey, w->canon_key));
 			free(wkey);
 			free(okey);
 			if (!wanted)
@@ -474,9 +477,12 @@ cmd_tasks(int argc, char **argv)
 	struct strlist files = {0};
 	if (cli_files(&c, argc, argv, &files, NULL))
 		rc = EXIT_USAGE;
-	struct want w = {date_days(today, 0), within, NULL, c.lang};
+	struct want w = {date_days(today, 0), within, NULL, NULL, c.lang};
 	char *owner_key = owner ? text_fold(owner) : NULL;
+	const char *canon = owner ? config_owner_name(&cfg, owner) : NULL;
+	char *canon_key = canon && canon != owner ? text_fold(canon) : NULL;
 	w.owner_key = owner_key;
+	w.canon_key = canon_key;
 	struct archive *a = archive_new(today, &cfg);
 	for (size_t i = 0; i < files.n; i++)
 		if (!read_one(a, files.v[i], today, lang))
@@ -513,6 +519,7 @@ cmd_tasks(int argc, char **argv)
 	buf_free(&b);
 	due_list_free(&l);
 	free(owner_key);
+	free(canon_key);
 	config_free(&cfg);
 	strlist_free(&files);
 	return rc;

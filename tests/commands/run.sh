@@ -239,6 +239,17 @@ tasks tasks-aliases-json --format json --today 2026-11-23 --due-within 60 "$WORK
 has tasks-aliases/json-owner-as-written "$WORK/tasks-aliases-json.out" '"owner": "Sở Nông nghiệp và Môi trường"'
 tasks tasks-aliases-owner --lang en --today 2026-11-23 --due-within 60 --owner "moi truong" "$WORK/al"
 has tasks-aliases/owner-by-written-name "$WORK/tasks-aliases-owner.out" '^  Sở Nông nghiệp và Phát triển nông thôn$'
+# --owner typed as the other name owner_aliases gives a department finds
+# all of that department's tasks, not only those written with that name
+tasks tasks-aliases-owner-alias --lang en --today 2026-11-23 --due-within 60 \
+	--owner "Sở Nông nghiệp và Môi trường" "$WORK/al"
+tasks tasks-aliases-owner-canon --lang en --today 2026-11-23 --due-within 60 \
+	--owner "Sở Nông nghiệp và Phát triển nông thôn" "$WORK/al"
+if [ "$(grep -c '^    ' "$WORK/tasks-aliases-owner-canon.out")" -gt 1 ] &&
+	cmp -s "$WORK/tasks-aliases-owner-alias.out" "$WORK/tasks-aliases-owner-canon.out"
+then ok tasks-aliases/owner-by-alias-finds-the-department
+else fail tasks-aliases/owner-by-alias-finds-the-department \
+	"$(grep -c '^    ' "$WORK/tasks-aliases-owner-alias.out") of $(grep -c '^    ' "$WORK/tasks-aliases-owner-canon.out") tasks"; fi
 tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
 	--config "$WORK/al/.debrief.yaml" examples
 if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then
