@@ -31,8 +31,10 @@ const char *report_partner_name(const struct partner *p, enum lang lang);
 /* A Vietnamese body's name (a department, a people's committee, an agency)
  * as the report's language writes it: in English by its English name when
  * debrief knows one ("Sở Tài chính" → "Department of Finance"), else as
- * written, as the recipients list writes it.  Caller frees. */
-char *report_body_name(const char *s, enum lang lang);
+ * written; a people's committee named without its province ("UBND tỉnh")
+ * is that of locality, the record's, named in full: as the recipients list
+ * writes it.  Caller frees. */
+char *report_body_name(const char *s, const char *locality, enum lang lang);
 
 struct office;
 /* The report's number as the document writes it: "7" → "07/BC-SNV", with

@@ -242,11 +242,6 @@ recipient_name(const char *s, enum lang lang)
 		return t;
 	return english_title(s);
 }
-char *
-report_body_name(const char *s, enum lang lang)
-{
-	return recipient_name(s, lang);
-}
 
 /* "Ủy ban nhân dân tỉnh Tây Ninh" → "TAY NINH PROVINCIAL PEOPLE'S COMMITTEE". */
 static char *
@@ -380,6 +375,17 @@ committee_bare(const char *s)
 		hit |= !strcmp(f, bare[i]);
 	free(f);
 	return hit;
+}
+
+char *
+report_body_name(const char *s, const char *locality, enum lang lang)
+{
+	int home = locality ? province_lookup(locality) : -1;
+	if (home < 0 || !committee_bare(s))
+		return recipient_name(s, lang);
+	char *t = committee_name(home), *u = recipient_name(t, lang);
+	free(t);
+	return u;
 }
 
 /* A department with a task as a recipient; as an office abroad (unit)

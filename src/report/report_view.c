@@ -30,6 +30,7 @@ struct view {
 	const char *number; /* the report's number as its header writes it */
 	int by_agency;      /* written by a representative agency (report_view) */
 	const struct config *cfg;
+	const char *locality; /* the record's: its people's committee */
 };
 
 static const char *const task_status_vi[] = {"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
@@ -116,21 +117,26 @@ span(struct view *v, const struct record *r)
 static const char *
 body(struct view *v, const char *s)
 {
-	if (!s || v->lang == LANG_VI)
+	if (!s)
 		return s;
 	/* "Sở Công Thương, Sở Tài chính": each body by its own name, as the
-	 * recipients name them; "Sở Văn hóa, Thể thao và Du lịch" is one */
+	 * recipients name them; "Sở Văn hóa, Thể thao và Du lịch" is one; a
+	 * people's committee without its province ("UBND tỉnh") is the
+	 * locality's, named in full; a name none of this changes, as written */
 	struct strlist bodies = {0};
 	rules_owner_bodies(s, &bodies);
 	struct buf b = BUF_INIT;
+	int changed = 0;
 	for (size_t i = 0; i < bodies.n || (!i && !bodies.n); i++) {
-		char *t = report_body_name(bodies.n ? bodies.v[i] : s, v->lang);
+		const char *part = bodies.n ? bodies.v[i] : s;
+		char *t = report_body_name(part, v->locality, v->lang);
+		changed |= strcmp(t, part) != 0;
 		buf_puts(&b, i ? ", " : "");
 		buf_puts(&b, t);
 		free(t);
 	}
 	strlist_free(&bodies);
-	const char *r = arena_strdup(v->a, buf_cstr(&b));
+	const char *r = changed ? arena_strdup(v->a, buf_cstr(&b)) : s;
 	buf_free(&b);
 	return r;
 }
@@ -706,7 +712,7 @@ report_view(struct arena *a, const struct record *r, const struct diag *findings
             struct date today, enum lang lang, const char *number, int by_agency,
             const struct config *cfg)
 {
-	struct view v = {a, lang, today, number, by_agency, cfg};
+	struct view v = {a, lang, today, number, by_agency, cfg, r->locality_name.s};
 	struct node *root = node_new_map(a);
 	put_title_block(&v, root, r);
 	put_departments(&v, root, r);
