@@ -35,6 +35,12 @@ const char *report_partner_name(const struct partner *p, enum lang lang);
  * is that of locality, the record's, named in full: as the recipients list
  * writes it.  Caller frees. */
 char *report_body_name(const char *s, const char *locality, enum lang lang);
+/* The key that tells two bodies apart, however a record writes them:
+ * folded, "UBND" written out, a people's committee without its province
+ * the locality's, and the locality's own name cut (province_cut_own), so
+ * that "UBND tỉnh", "Ủy ban nhân dân tỉnh Cà Mau" and "Sở Tài chính tỉnh Cà
+ * Mau", "Sở Tài chính" in a record of Cà Mau are one each.  Caller frees. */
+char *report_body_key(const char *s, const char *locality);
 
 struct office;
 /* The report's number as the document writes it: "7" → "07/BC-SNV", with

@@ -341,8 +341,7 @@ rl_add(struct rlist *l, const char *s)
 {
 	if (!s || !*s)
 		return;
-	char *f = fold_body(s); /* "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X" */
-	province_cut_own(f, l->own);
+	char *f = report_body_key(s, l->own); /* "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X" */
 	int dup = !*f;
 	for (size_t i = 0; !dup && i < l->folded.n; i++)
 		dup = !strcmp(l->folded.v[i], f);
@@ -386,6 +385,15 @@ report_body_name(const char *s, const char *locality, enum lang lang)
 	char *t = committee_name(home), *u = recipient_name(t, lang);
 	free(t);
 	return u;
+}
+
+char *
+report_body_key(const char *s, const char *locality)
+{
+	char *t = report_body_name(s, locality, LANG_VI), *f = fold_body(t);
+	free(t);
+	province_cut_own(f, locality);
+	return f;
 }
 
 /* A department with a task as a recipient; as an office abroad (unit)

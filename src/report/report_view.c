@@ -273,9 +273,9 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 		/* vague owners ("TBD") and missing ones are no department: one group */
 		int vague = rules_owner_vague(t->owner.s, v->cfg);
 		/* one department however written: with the record's own
-		 * locality or without ("Sở Tài chính tỉnh Cà Mau") */
-		char *key = vague ? xstrdup("") : text_fold(t->owner.s);
-		province_cut_own(key, r->locality_name.s);
+		 * locality or without ("Sở Tài chính tỉnh Cà Mau"), a people's
+		 * committee with its province or without */
+		char *key = vague ? xstrdup("") : report_body_key(t->owner.s, r->locality_name.s);
 		size_t j;
 		for (j = 0; j < nd; j++)
 			if (!strcmp(d[j].key, key))
