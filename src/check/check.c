@@ -619,12 +619,15 @@ commit_rec(struct check_run *run, struct input *in, struct check_rec *rec)
 	strlist_free(&rec->cfg_said);
 	held_record(run->held, run->bn, in, &rec->dq);
 	if (!rec->cfg) { /* not checked: a failure of the file in every format */
-		strlist_push(run->errors,
-		             L(run->o->lang,
-		               "chưa được kiểm tra: không đọc được tệp cấu hình (.debrief.yaml) áp "
-		               "dụng cho tệp này",
-		               "not checked: the configuration (.debrief.yaml) that applies to it "
-		               "cannot be read"));
+		const char *why =
+		    L(run->o->lang,
+		      "chưa được kiểm tra: không đọc được tệp cấu hình (.debrief.yaml) áp dụng cho "
+		      "tệp này",
+		      "not checked: the configuration (.debrief.yaml) that applies to it cannot be "
+		      "read");
+		/* named on standard error, as a file that cannot be read is */
+		escape_eprintf("debrief: %s: %s\n", in->name, why);
+		strlist_push(run->errors, why);
 		in->error = (unsigned)run->errors->n;
 		run->io_failed = 1;
 		return;

@@ -707,6 +707,12 @@ assert d["summary"]["files"] == 1 and d["summary"]["unreadable"] == 1, d["summar
 	if [ "$(grep -c 'brokencfg/recs/.debrief.yaml' "$WORK/$cn.err")" = 1 ]; then ok "$cn/said-once"
 	else fail "$cn/said-once" "$(cat "$WORK/$cn.err")"; fi
 done
+# in the text format too, each record not checked is named, on standard
+# error as a file that cannot be read is
+run config-broken-text -- --lang en brokencfg/recs
+want_rc config-broken-text 2
+has config-broken-text/record-named "$WORK/config-broken-text.err" \
+	'^debrief: brokencfg/recs/a\.yaml: not checked: the configuration \(\.debrief\.yaml\) that applies to it cannot be read$'
 run config-broken-junit -- --lang en --format junit brokencfg/recs
 want_rc config-broken-junit 2
 gold config-broken-junit
