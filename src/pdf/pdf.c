@@ -631,6 +631,19 @@ tree_free(cmark_node **doc)
 	*doc = NULL;
 }
 
+/* 1 when s is only the dot leaders ("……………") and spaces a report leaves
+ * for the clerk to fill in. */
+static int
+only_leaders(const char *s)
+{
+	for (; *s; s++)
+		if (!strncmp(s, "…", strlen("…")))
+			s += strlen("…") - 1;
+		else if (*s != ' ')
+			return 0;
+	return 1;
+}
+
 int
 pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct buf *out,
                   struct strlist *warnings, char **err)
@@ -682,6 +695,8 @@ pdf_from_markdown(const char *md, size_t len, const struct pdf_opts *o, struct b
 	 * language is the document's, not that of the messages: the run's. */
 	enum lang lang = o->lang;
 	const char *author = form ? form->issuer : o->author;
+	if (author && only_leaders(author))
+		author = NULL; /* a blank left for the clerk names no author */
 	const char *subject = form ? form->type : o->subject;
 	fonts = fonts_new(o->font_family, lang, warnings, err);
 	if (!fonts)

@@ -127,6 +127,14 @@ if render official "$CASES/official.md"; then
 		grep -q '^Author: *SỞ NGOẠI VỤ$' "$W/official.info"; then ok pdf/official/info-from-front-matter
 	else fail pdf/official/info-from-front-matter "$(grep -e Title -e Author "$W/official.info")"; fi
 fi
+# an issuing body left blank for the clerk (no office profile) is no
+# author: the document information holds no dot leaders
+sed 's/^issuer: .*/issuer: "……………"/' "$CASES/official.md" >"$W/official-blank.md"
+if render official-blank "$W/official-blank.md"; then
+	if pdfinfo "$W/official-blank.pdf" | grep -q '^Author:'; then
+		fail pdf/official/blank-issuer-no-author "$(pdfinfo "$W/official-blank.pdf" | grep Author)"
+	else ok pdf/official/blank-issuer-no-author; fi
+fi
 if render official-draft-en "$CASES/official-draft-en.md"; then
 	page_matches official-draft-en-1 "$W/official-draft-en.pdf" 1 70
 fi
