@@ -42,7 +42,7 @@ secs() {
 peak_kb() { # DIR FORMAT
 	/usr/bin/time -f '%M' -o "$work/rss" "$DEBRIEF" report -o "$work/out-rss" --format "$2" \
 		--today 2026-11-23 "$1" >/dev/null 2>&1 || true
-	cat "$work/rss"
+	tail -n 1 "$work/rss" # after "Command exited with non-zero status N" when it did
 }
 
 # min A B: the smaller of two times
@@ -56,7 +56,9 @@ J=$(nproc)
 cpu_wall() {
 	o=$1; shift
 	/usr/bin/time -f '%e %U %S' -o "$work/tm" "$@" >/dev/null 2>&1 || true
-	awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/tm" >"$o"
+	# the last line: a run that exits 1 (a record given wrongly) adds
+	# "Command exited with non-zero status 1" first
+	awk 'END { printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/tm" >"$o"
 }
 r=0
 while [ $r -lt "$ROUNDS" ]; do

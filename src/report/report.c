@@ -206,6 +206,7 @@ struct rjob {
 	char *id;                 /* owned; the record's id */
 	struct mark id_mark;      /* where the id is written */
 	int dated;                /* the visit's dates are usable */
+	int partial;              /* values of the record are left out (said) */
 	int no_office;            /* the configuration has no office profile */
 	char *tset_err;           /* the template set could not be read */
 	char *render_err;         /* the template could not be rendered */
@@ -261,6 +262,22 @@ say_findings(struct strlist *said, const struct diags *dq)
 		strlist_push(said, buf_cstr(&b));
 		buf_free(&b);
 	}
+}
+
+/* The findings that leave a value out of the report, what the loader
+ * and the schema could not take (a value of the wrong kind, a key cut at
+ * a comma, a date no calendar has), copied from dq to out; how many. */
+static size_t
+unread_of(const struct diags *dq, struct diags *out)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		if (d->sev == SEV_ERROR &&
+		    (!strncmp(d->rule, "schema-", 7) || !strncmp(d->rule, "yaml-", 5)))
+			diags_add(out, d->file, d->mark, d->sev, d->rule, d->guidance, "%s",
+			          d->msg);
+	}
+	return out->n;
 }
 
 static struct pdf_ctx *
@@ -409,6 +426,31 @@ report_work(void *vrun, size_t idx)
 		      "cannot read the record or it has no valid id; no report written"));
 		goto out;
 	}
+	/* what the record says that the report cannot: named as check names
+	 * it, in the run's language, not dropped in silence */
+	struct diags unread = DIAGS_INIT;
+	if (unread_of(&dq, &unread) && lang != said) {
+		diags_free(&unread);
+		struct diags all = DIAGS_INIT;
+		struct record *r2 = NULL;
+		struct schema_src again = src;
+		again.lang = said;
+		again.lang_of = NULL;
+		schema_bytes(&again, src.data, src.len, &r2, &all);
+		record_free(r2);
+		unread = (struct diags)DIAGS_INIT;
+		unread_of(&all, &unread);
+		diags_free(&all);
+	}
+	if (unread.n) {
+		diags_sort(&unread);
+		say_findings(&j->said, &unread);
+		say(&j->said, "debrief: %s: %s\n", name,
+		    L(said, "báo cáo không có những giá trị ghi sai nêu trên của hồ sơ",
+		      "the report leaves out the values above, which the record gives wrongly"));
+		j->partial = 1;
+	}
+	diags_free(&unread);
 	free(src.data);
 	src.data = NULL;
 	j->failed = 0;
@@ -625,6 +667,8 @@ report_commit(void *vrun, size_t idx)
 		strlist_push(&o->ids, j->id);
 		strlist_push(&o->files, name);
 	}
+	if (ok && j->partial)
+		ok = 2; /* written, but without what the record gives wrongly */
 	if (ok && !j->dated) {
 		/* written, but it cannot say when the visit was: not a clean run */
 		fprintf(stderr, "debrief: %s: %s\n", name,

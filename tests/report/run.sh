@@ -25,7 +25,17 @@ ncases=$(ls cases/*.yaml | wc -l) nexamples=$(ls "$TOP"/examples/*.yaml | wc -l)
 [ "$ncases" -ge 11 ] && [ "$nexamples" -ge 12 ] && ok "report/all-inputs ($ncases cases, $nexamples examples)" ||
 	fail report/all-inputs "$ncases cases and $nexamples examples, want at least 11 and 12"
 for l in vi en; do
-	render "$l" "$WORK/cases-$l" cases/*.yaml || { fail "report/cases-$l" "exit $?"; cat "$WORK/render.log"; }
+	# four cases give a value wrongly (a key cut at a comma, a word not
+	# allowed, a status the dates contradict): each report is written,
+	# the value left out is named with its place, and the exit status is 1
+	render "$l" "$WORK/cases-$l" cases/*.yaml
+	rc=$?
+	[ $rc = 1 ] || { fail "report/cases-$l" "exit $rc, want 1"; cat "$WORK/render.log"; }
+	if grep -q '^cases/value-cut-at-comma-not-printed\.yaml:28:43: error: .*\[schema-unknown-key\]$' "$WORK/render.log" &&
+		grep -q '^debrief: cases/value-cut-at-comma-not-printed\.yaml: \(báo cáo không có những giá trị ghi sai nêu trên của hồ sơ\|the report leaves out the values above, which the record gives wrongly\)$' "$WORK/render.log" &&
+		[ "$(grep -c '^debrief: cases/.*: \(báo cáo không có\|the report leaves out\)' "$WORK/render.log")" = 4 ]
+	then ok "report/value-given-wrongly-named-$l"
+	else fail "report/value-given-wrongly-named-$l" "$(grep -v '^debrief: cases/.*office' "$WORK/render.log" | head -n 8)"; fi
 	sanitizer_clean "report/cases-$l/sanitizers" "$WORK/render.log" && ok "report/cases-$l/sanitizers"
 	for y in cases/*.yaml; do
 		n=$(basename "$y" .yaml)
@@ -33,8 +43,9 @@ for l in vi en; do
 	done
 	# --draft: the gaps against the guidance and the waivers, for whoever
 	# drafts the report; the final one has none of them
-	render "$l" "$WORK/draft-$l" --draft cases/gaps-errors-first.yaml cases/waivers-shown.yaml ||
-		{ fail "report/draft-$l" "exit $?"; cat "$WORK/render.log"; }
+	render "$l" "$WORK/draft-$l" --draft cases/gaps-errors-first.yaml cases/waivers-shown.yaml
+	rc=$? # waivers-shown cuts a waiver's reason at a comma
+	[ $rc = 1 ] || { fail "report/draft-$l" "exit $rc, want 1"; cat "$WORK/render.log"; }
 	for n in gaps-errors-first waivers-shown; do
 		golden "report/draft/$n.$l" "expected/$n.$l.draft.md" "$WORK/draft-$l/$n.md"
 		# the rule ids the draft lists appear nowhere in the final report
