@@ -532,6 +532,12 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 	size_t nk = strlen(fk);
 	int has = !strncmp(fn, fk, nk) && (fn[nk] == ' ' || !fn[nk]);
 	has = has || (strlen(fn) > nk && !strcmp(fn + strlen(fn) - nk, fk));
+	/* a name that opens with a unit of its own: "Khu tự trị dân tộc
+	 * Choang Quảng Tây" is no "vùng Khu tự trị …"; "Đặc khu hành chính
+	 * Hồng Kông" no "thành phố Đặc khu …" */
+	static const char *const own[] = {"khu tu tri ", "dac khu ", "tinh ", "thanh pho "};
+	for (size_t i = 0; !has && lang != LANG_EN && i < sizeof own / sizeof own[0]; i++)
+		has = !strncmp(fn, own[i], strlen(own[i]));
 	free(fn);
 	free(fk);
 	if (has) {

@@ -303,6 +303,7 @@ static const struct {
     /* elsewhere */
     /* China's provinces on the border, partners of the provinces facing them */
     {"quang tay", "Guangxi"},
+    {"khu tu tri dan toc choang quang tay", "Guangxi Zhuang Autonomous Region"},
     {"van nam", "Yunnan"},
     {"bac kinh", "Beijing"},
     {"quang chau", "Guangzhou"},
