@@ -674,6 +674,29 @@ on_alias(struct loader *ld, yaml_event_t *ev)
 
 /* ==== positions and messages ==== */
 
+/* The character at p[i] (of p[0..len)) as libyaml counts lines: its
+ * bytes in *step (CR LF is one), 1 when it breaks the line (CR, LF, NEL,
+ * LS, PS). */
+static int
+yaml_char(const unsigned char *p, size_t i, size_t len, size_t *step)
+{
+	*step = 1;
+	if (p[i] == '\r') {
+		if (i + 1 < len && p[i + 1] == '\n')
+			*step = 2;
+		return 1;
+	}
+	if (p[i] == '\n')
+		return 1;
+	if (p[i] < 0x80)
+		return 0;
+	while (i + *step < len && (p[i + *step] & 0xC0) == 0x80)
+		++*step;
+	return (*step == 2 && p[i] == 0xC2 && p[i + 1] == 0x85) ||
+	       (*step == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+	        (p[i + 2] == 0xA8 || p[i + 2] == 0xA9));
+}
+
 /* Line and column of byte offset off, counted as libyaml counts them:
  * columns in code points, CR LF, CR, LF, NEL, LS and PS as line breaks,
  * a byte order mark at the very start not counted.  data[0..off) must be
@@ -685,21 +708,8 @@ mark_at(const char *data, size_t off)
 	struct mark m = {1, 1};
 	size_t i = off >= 3 && !memcmp(p, "\xef\xbb\xbf", 3) ? 3 : 0;
 	while (i < off) {
-		size_t step = 1;
-		int brk = 0;
-		if (p[i] == '\r') {
-			brk = 1;
-			if (i + 1 < off && p[i + 1] == '\n')
-				step = 2;
-		} else if (p[i] == '\n') {
-			brk = 1;
-		} else if (p[i] >= 0x80) {
-			while (i + step < off && (p[i + step] & 0xC0) == 0x80)
-				step++;
-			brk = (step == 2 && p[i] == 0xC2 && p[i + 1] == 0x85) ||
-			      (step == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
-			       (p[i + 2] == 0xA8 || p[i + 2] == 0xA9));
-		}
+		size_t step;
+		int brk = yaml_char(p, i, off, &step);
 		if (brk) {
 			m.line++;
 			m.col = 1;
@@ -820,21 +830,8 @@ byte_at(const char *data, size_t len, struct mark m)
 	size_t i = len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3) ? 3 : 0;
 	unsigned line = 1, col = 1;
 	while (i < len && (line < m.line || (line == m.line && col < m.col))) {
-		size_t step = 1;
-		int brk = 0;
-		if (p[i] == '\r') {
-			brk = 1;
-			if (i + 1 < len && p[i + 1] == '\n')
-				step = 2;
-		} else if (p[i] == '\n') {
-			brk = 1;
-		} else if (p[i] >= 0x80) {
-			while (i + step < len && (p[i + step] & 0xC0) == 0x80)
-				step++;
-			brk = (step == 2 && p[i] == 0xC2 && p[i + 1] == 0x85) ||
-			      (step == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
-			       (p[i + 2] == 0xA8 || p[i + 2] == 0xA9));
-		}
+		size_t step;
+		int brk = yaml_char(p, i, len, &step);
 		if (brk && line == m.line)
 			break; /* a column past the end of its line */
 		if (brk) {
