@@ -264,6 +264,17 @@ say_findings(struct strlist *said, const struct diags *dq)
 	}
 }
 
+/* The record of src's bytes loaded again with its messages in lang (the
+ * run's, where the record's own language is another). */
+static void
+load_in(const struct schema_src *src, enum lang lang, struct record **r, struct diags *dq)
+{
+	struct schema_src again = *src;
+	again.lang = lang;
+	again.lang_of = NULL;
+	schema_bytes(&again, src->data, src->len, r, dq);
+}
+
 /* The findings that leave a value out of the report, what the loader
  * and the schema could not take (a value of the wrong kind, a key cut at
  * a comma, a date no calendar has), copied from dq to out; how many. */
@@ -414,10 +425,8 @@ report_work(void *vrun, size_t idx)
 		if (lang != said) { /* its findings are said, not reported: again */
 			record_free(r);
 			diags_free(&dq);
-			struct schema_src again = src;
-			again.lang = ctx.lang = said;
-			again.lang_of = NULL;
-			schema_bytes(&again, src.data, src.len, &r, &dq);
+			ctx.lang = said;
+			load_in(&src, said, &r, &dq);
 			judge(r, &ctx, &dq);
 		}
 		say_findings(&j->said, &dq);
@@ -433,10 +442,7 @@ report_work(void *vrun, size_t idx)
 		diags_free(&unread);
 		struct diags all = DIAGS_INIT;
 		struct record *r2 = NULL;
-		struct schema_src again = src;
-		again.lang = said;
-		again.lang_of = NULL;
-		schema_bytes(&again, src.data, src.len, &r2, &all);
+		load_in(&src, said, &r2, &all);
 		record_free(r2);
 		unread = (struct diags)DIAGS_INIT;
 		unread_of(&all, &unread);
