@@ -535,9 +535,10 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 	/* a name that opens with a unit of its own: "Khu tự trị dân tộc
 	 * Choang Quảng Tây" is no "vùng Khu tự trị …"; "Đặc khu hành chính
 	 * Hồng Kông" no "thành phố Đặc khu …" */
-	static const char *const own[] = {"khu tu tri ", "dac khu ", "tinh ", "thanh pho "};
-	for (size_t i = 0; !has && lang != LANG_EN && i < sizeof own / sizeof own[0]; i++)
-		has = !strncmp(fn, own[i], strlen(own[i]));
+	int words;
+	size_t unit = place_unit_word(fn, &words);
+	if (lang != LANG_EN)
+		has = has || unit || !strncmp(fn, "khu tu tri ", 11) || !strncmp(fn, "dac khu ", 8);
 	free(fn);
 	free(fk);
 	if (has) {
@@ -545,21 +546,11 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 	} else if (lang == LANG_EN) {
 		/* "Tỉnh Gyeonggi" as an English line writes it: "Gyeonggi
 		 * Province", the Vietnamese word before the name left out */
-		static const struct {
-			const char *folded;
-			int words;
-		} unit[] = {{"tinh ", 1}, {"thanh pho ", 2}, {"tp ", 1}};
-		char *f = text_fold(name);
 		const char *rest = name;
-		for (size_t i = 0; i < sizeof unit / sizeof unit[0]; i++) {
-			if (strncmp(f, unit[i].folded, strlen(unit[i].folded)))
-				continue;
-			for (int w = 0; w < unit[i].words; w++) {
-				rest += strcspn(rest, " ");
-				rest += strspn(rest, " ");
-			}
+		for (int w = 0; w < words; w++) {
+			rest += strcspn(rest, " ");
+			rest += strspn(rest, " ");
 		}
-		free(f);
 		buf_printf(b, "%s %s", *rest ? rest : name, kind);
 	} else {
 		buf_printf(b, "%s %s", kind, name);

@@ -340,6 +340,26 @@ static const struct {
     {"bruc xen", "Brussels"},
 };
 
+size_t
+place_unit_word(const char *folded, int *words)
+{
+	static const struct {
+		const char *folded;
+		int words;
+	} unit[] = {{"tinh ", 1}, {"thanh pho ", 2}, {"tp ", 1}};
+	for (size_t i = 0; i < sizeof unit / sizeof unit[0]; i++) {
+		size_t n = strlen(unit[i].folded);
+		if (!strncmp(folded, unit[i].folded, n)) {
+			if (words)
+				*words = unit[i].words;
+			return n;
+		}
+	}
+	if (words)
+		*words = 0;
+	return 0;
+}
+
 const char *
 place_abroad_en(const char *name, int after_in)
 {
@@ -352,11 +372,7 @@ place_abroad_en(const char *name, int after_in)
 	char *f = text_fold(name);
 	/* "Tỉnh Xiêm Riệp", "Thành phố Fukuoka": the place after the word
 	 * Vietnamese puts before it */
-	static const char *const unit[] = {"tinh ", "thanh pho ", "tp "};
-	const char *k = f;
-	for (size_t i = 0; i < sizeof unit / sizeof unit[0]; i++)
-		if (!strncmp(f, unit[i], strlen(unit[i])))
-			k = f + strlen(unit[i]);
+	const char *k = f + place_unit_word(f, NULL);
 	const char *en = NULL;
 	for (size_t i = 0; !en && i < sizeof places_abroad / sizeof places_abroad[0]; i++)
 		if (!strcmp(k, places_abroad[i].folded))

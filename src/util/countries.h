@@ -28,6 +28,10 @@ const char *country_code_by_name(const char *name);
  * Cambodia as Vietnamese writes it ("Luông Pha-bang" → "Luang Prabang").
  * NULL for a name the tables do not know. */
 const char *place_abroad_en(const char *name, int after_in);
+/* The length of the unit word a folded (text_fold) place name opens with,
+ * "tinh ", "thanh pho ", "tp " (its words in *words when not NULL); 0 when
+ * none. */
+size_t place_unit_word(const char *folded, int *words);
 /* 1 when name is that of one of Viet Nam's representative agencies abroad
  * as Vietnamese writes it: it opens with "Đại sứ quán", "Tổng Lãnh sự
  * quán", "Lãnh sự quán", "Phái đoàn" or "Cơ quan đại diện". */
