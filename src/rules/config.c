@@ -651,6 +651,18 @@ static void
 check_signer(struct cload *cl, const struct node *auth, const struct node *title)
 {
 	struct office *of = &cl->cfg->office;
+	/* only a title, the head's ("Giám đốc"): the head signs under it
+	 * alone, the line an authority gives */
+	if (!of->authority && !of->authority2 && of->title && names_a_head(of->title)) {
+		char *f = text_fold(of->title);
+		if (strncmp(f, "pho ", 4)) {
+			of->authority = of->title;
+			of->title = NULL;
+			auth = title;
+			title = NULL;
+		}
+		free(f);
+	}
 	int k = -1, k2 = -1;
 	const struct node *n1 = auth, *n2 = auth;
 	if (auth && auth->kind == NODE_SEQ && auth->len) {

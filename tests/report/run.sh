@@ -328,6 +328,21 @@ for x in poppler mupdf gs; do
 		fail "report/partner-scripts/archive-$x" "not in the archive's PDFs:$missing"
 done
 
+# A profile giving only the head's title ("Giám đốc", no authority): the
+# head signs under it alone, with no blank line above it and nothing said.
+mkdir -p "$WORK/office-head"
+sed -e '/^  signer:/,/^  [a-z]/{/^    authority:/d; s/^    title: .*/    title: Giám đốc/;}' \
+	"$TOP/examples/.debrief.yaml" >"$WORK/office-head/.debrief.yaml"
+cp "$TOP/examples/2017-07-camau-nagasaki.yaml" "$WORK/office-head/"
+"$DEBRIEF" report -o "$WORK/office-head-out" --format md --today "$TODAY" \
+	"$WORK/office-head/2017-07-camau-nagasaki.yaml" >"$WORK/office-head.log" 2>&1
+md="$WORK/office-head-out/2017-07-camau-nagasaki.md"
+if ! grep -q '^    authority:' "$WORK/office-head/.debrief.yaml" &&
+	grep -A 2 '^signer:$' "$md" | grep -q '^  - "GIÁM ĐỐC"$' &&
+	[ "$(grep -A 2 '^signer:$' "$md" | grep -c '^  - ')" = 1 ] && ! grep -q 'signer' "$WORK/office-head.log"
+then ok report/office-head-title-alone-signs-under-it
+else fail report/office-head-title-alone-signs-under-it "$(grep -A 3 '^signer:$' "$md") $(head -c 300 "$WORK/office-head.log")"; fi
+
 # A provincial office never issues another province's report: Cà Mau's
 # profile and a visit of Tuyên Quang's give a report with the header blank,
 # and say why; an embassy's profile (its place abroad) issues any record's.
