@@ -27,6 +27,13 @@ struct node *report_view(struct arena *a, const struct record *r, const struct d
  * Pha-bang" → "Luang Prabang"), as an agency's place is; else as the
  * record writes it. */
 const char *report_partner_name(const struct partner *p, enum lang lang);
+/* name into b as a Vietnamese sentence names it after its first word:
+ * the unit word it opens with ("Tỉnh Savannakhet", "Thành phố Mukdahan",
+ * "Huyện …") in lower case, "tỉnh Savannakhet", where the capital stays
+ * only at the start of a sentence, a heading or a cell; an abbreviation
+ * ("TP Hồ Chí Minh") and a word all in capitals as written. */
+struct buf;
+void report_name_in_sentence(struct buf *b, const char *name);
 
 /* A Vietnamese body's name (a department, a people's committee, an agency)
  * as the report's language writes it: in English by its English name when

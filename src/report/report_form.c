@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "countries.h"
@@ -520,12 +521,36 @@ partner_kind_word(enum partner_kind k, enum lang lang)
 	}
 }
 
-/* "tỉnh Cà Mau" / "Ca Mau province"; a name that already says it as is. */
+void
+report_name_in_sentence(struct buf *b, const char *name)
+{
+	char *f = text_fold(name);
+	size_t unit = place_unit_word(f, NULL);
+	free(f);
+	char *word = xstrndup(name, strcspn(name, " "));
+	char *up = text_upper(word);
+	/* "Tỉnh", not "TỈNH" nor "TP" */
+	int lower = unit && name[0] >= 'A' && name[0] <= 'Z' && strcmp(up, word);
+	free(up);
+	free(word);
+	if (lower) {
+		buf_putc(b, (char)(name[0] - 'A' + 'a'));
+		name++;
+	}
+	buf_puts(b, name);
+}
+
+/* "tỉnh Cà Mau" / "Ca Mau province"; a name that already says it as is,
+ * its unit word inside the Vietnamese sentence it stands in in lower
+ * case ("tại tỉnh Savannakhet" for "Tỉnh Savannakhet"). */
 static void
 place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 {
 	if (!kind) {
-		buf_puts(b, name);
+		if (lang == LANG_EN)
+			buf_puts(b, name);
+		else
+			report_name_in_sentence(b, name);
 		return;
 	}
 	char *fn = text_fold(name), *fk = text_fold(kind);
@@ -542,7 +567,10 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 	free(fn);
 	free(fk);
 	if (has) {
-		buf_puts(b, name);
+		if (lang == LANG_EN)
+			buf_puts(b, name);
+		else
+			report_name_in_sentence(b, name);
 	} else if (lang == LANG_EN) {
 		/* "Tỉnh Gyeonggi" as an English line writes it: "Gyeonggi
 		 * Province", the Vietnamese word before the name left out */
@@ -562,9 +590,53 @@ report_partner_name(const struct partner *p, enum lang lang)
 {
 	const char *en = NULL;
 	if (lang == LANG_EN && p->name.s && partner_kind_word(p->kind, lang) &&
-	    !country_code_by_name(p->name.s))
+	    !country_code_by_name(p->name.s)) {
 		en = place_abroad_en(p->name.s, 0);
+		if (!en) {
+			/* "Tỉnh Savannakhet" without the Vietnamese word before
+			 * it, as the summary line names it, "Savannakhet
+			 * Province" */
+			char *f = text_fold(p->name.s);
+			int words;
+			place_unit_word(f, &words);
+			free(f);
+			en = p->name.s;
+			for (int w = 0; w < words; w++) {
+				en += strcspn(en, " ");
+				en += strspn(en, " ");
+			}
+			if (!*en)
+				en = NULL;
+		}
+	}
 	return en ? en : p->name.s;
+}
+
+/* 1 when an English sentence names the place with "the": "the Guangxi
+ * Zhuang Autonomous Region", "the Hong Kong Special Administrative
+ * Region", "the Kurdistan Region"; not "Gyeonggi Province". */
+static int
+place_takes_the(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 7 && !strcmp(name + n - 7, " Region") && strncmp(name, "the ", 4) &&
+	       strncmp(name, "The ", 4);
+}
+
+/* How long name is without an English word for its kind it ends with, in
+ * a Vietnamese sentence that puts its own word before it: "Gyeonggi
+ * Province" is "tỉnh Gyeonggi", not "tỉnh Gyeonggi Province". */
+static size_t
+name_without_en_kind(const char *name, enum partner_kind k)
+{
+	size_t n = strlen(name);
+	if (k == PK_REGION || k == PK_DEPARTMENT)
+		return n;
+	const char *w = partner_kind_word(k, LANG_EN);
+	size_t nw = w ? strlen(w) : 0;
+	if (!w || n <= nw + 1 || name[n - nw - 1] != ' ' || strcasecmp(name + n - nw, w))
+		return n;
+	return n - nw - 1;
 }
 
 /* The partners that declined the visit (declined set), or the others,
@@ -582,8 +654,27 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 		const struct partner *p = ps[i];
 		if (i)
 			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
-		place_name(b, report_partner_name(p, v->lang), partner_kind_word(p->kind, v->lang),
-		           v->lang);
+		const char *name = report_partner_name(p, v->lang);
+		const char *kind = partner_kind_word(p->kind, v->lang);
+		size_t at = b->len;
+		if (v->lang == LANG_EN) {
+			place_name(b, name, kind, v->lang);
+			if (place_takes_the(buf_cstr(b) + at)) {
+				/* the first of those that declined opens the sentence */
+				buf_puts(b, declined && !i ? "The " : "the ");
+				memmove(b->data + at + 4, b->data + at, b->len - at - 4);
+				memcpy(b->data + at, declined && !i ? "The " : "the ", 4);
+			}
+		} else {
+			size_t len = strlen(name), keep = name_without_en_kind(name, p->kind);
+			char *cut = xstrndup(name, keep);
+			/* "Guangxi Zhuang Autonomous Region" is no "vùng …" */
+			if (p->kind == PK_REGION && len > 7 &&
+			    !strcasecmp(name + len - 7, " region"))
+				kind = NULL;
+			place_name(b, cut, kind, v->lang);
+			free(cut);
+		}
 		if (local && p->local_name.s && strcmp(p->local_name.s, p->name.s)) {
 			/* a name that ends in its own parenthesis, "Cơ quan Phát
 			 * triển Pháp (AFD)", takes its own name inside it */

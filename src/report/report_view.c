@@ -230,8 +230,16 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 	struct node *m = node_new_map(v->a);
 	put_str(v, m, "id", t->id.s);
 	put_str(v, m, "task", t->task.s);
-	put_str(v, m, "partner",
-	        t->partner ? report_partner_name(t->partner, v->lang) : t->partner_ref.s);
+	const char *partner =
+	    t->partner ? report_partner_name(t->partner, v->lang) : t->partner_ref.s;
+	if (partner && v->lang != LANG_EN) {
+		/* inside the cell, after "đối tác:": "tỉnh Savannakhet" */
+		struct buf b = BUF_INIT;
+		report_name_in_sentence(&b, partner);
+		partner = arena_strdup(v->a, buf_cstr(&b));
+		buf_free(&b);
+	}
+	put_str(v, m, "partner", partner);
 	put_str(v, m, "support", join_texts(v, &t->support, "; ", 1));
 	if (t->due.set) {
 		char iso[11];
