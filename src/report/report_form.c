@@ -467,6 +467,9 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 			}
 		}
 	}
+	/* and by its symbol, as a task's owner is often written: "SNV" */
+	if (of->name && of->symbol)
+		rl_add(&l, of->symbol);
 	size_t self = l.names.n;
 	rl_add(&l, r->agency_name.s);
 	int unit = of->given && of->at == OFFICE_ABROAD && r->locality_name.s

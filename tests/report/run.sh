@@ -561,6 +561,14 @@ self2=$(sed -n '/^recipients:/,/^signer:/p' "$md" | grep -c 'Ngoại vụ')
 if [ "$self1o" -ge 1 ] && [ "$self1" = 0 ] && [ "$self2" = 0 ] && grep -q '^issuer: "SỞ NGOẠI VỤ TỈNH TUYÊN QUANG"$' "$md"
 then ok report/office-not-its-own-recipient
 else fail report/office-not-its-own-recipient "$self1o owners renamed; $self1 and $self2 recipients name the office"; fi
+# nor under its symbol, as a task's owner is often written ("SNV").
+office office-self3 "Ủy ban nhân dân tỉnh Tuyên Quang" "Sở Ngoại vụ" "Tuyên Quang"
+sed -i 's/owner: Sở Ngoại vụ$/owner: SNV/' "$WORK/office-self3/2027-03-tuyenquang-oita.yaml"
+office_report office-self3
+if grep -q 'owner: SNV$' "$WORK/office-self3/2027-03-tuyenquang-oita.yaml" &&
+	! sed -n '/^recipients:/,/^signer:/p' "$md" | grep -q '"SNV"'
+then ok report/office-symbol-not-its-own-recipient
+else fail report/office-symbol-not-its-own-recipient "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
 # An English report says in English who signs for an embassy or a consulate,
 # and which province's department issues it.
 office office-signer "Bộ Ngoại giao" "Tổng Lãnh sự quán Việt Nam tại Fukuoka" "Fukuoka"
