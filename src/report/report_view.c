@@ -368,6 +368,21 @@ push_step(struct view *v, struct node *steps, struct node *m)
 	node_seq_push(v->a, steps, m);
 }
 
+/* Who wrote the report or held a review, after its step: in English by
+ * the body's English name ("Sở Ngoại vụ" → "Department of Foreign
+ * Affairs", "UBND tỉnh" → "Cao Bang Provincial People's Committee"), as
+ * the recipients and the task tables name it; in Vietnamese as written. */
+static const char *
+step_body(struct view *v, const struct record *r, const char *s)
+{
+	if (!s || v->lang != LANG_EN)
+		return s;
+	char *t = report_body_name(s, r->locality_name.s, v->lang);
+	const char *u = arena_strdup(v->a, t);
+	free(t);
+	return u;
+}
+
 /* 1 when d is a day after today. */
 static int
 after_today(const struct view *v, const struct rdate *d)
@@ -391,7 +406,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		                     L(v->lang, "Báo cáo sau chuyến đi", "Post-visit report"),
 		                     num ? L(v->lang, " số ", " no. ") : "", num ? num : "",
 		                     when ? L(v->lang, ", ", ", dated ") : "", when ? when : ""));
-		put_str(v, m, "by", r->report_author.s);
+		put_str(v, m, "by", step_body(v, r, r->report_author.s));
 	} else {
 		put_str(v, m, "what",
 		        L(v->lang, "Báo cáo sau chuyến đi: chưa có",
@@ -440,7 +455,7 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 		                    : L(v->lang, " ", " on "),
 		            when ? when : "", rv->note.s ? ": " : "",
 		            rv->note.s ? rv->note.s : ""));
-		put_str(v, m, "by", rv->by.s);
+		put_str(v, m, "by", step_body(v, r, rv->by.s));
 		push_step(v, items, m);
 	}
 
