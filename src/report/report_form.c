@@ -129,8 +129,9 @@ static const char *const title_en[][2] = {
 };
 
 /* A department of org_en with the province or city it is of: "Sở Ngoại vụ
- * thành phố Cần Thơ" → "Department of Foreign Affairs of Can Tho City";
- * NULL for any other name.  f is s folded. */
+ * thành phố Cần Thơ" → "Department of Foreign Affairs of Can Tho City",
+ * "Sở Công Thương Tây Ninh" → "… of Tay Ninh Province"; NULL for any other
+ * name.  f is s folded. */
 static char *
 department_of_en(const char *s, const char *f)
 {
@@ -150,6 +151,30 @@ department_of_en(const char *s, const char *f)
 			free(place);
 			return t;
 		}
+		/* the province written after the department without its unit
+		 * word, "Sở Công Thương Tây Ninh": as with it */
+		if (f[n] != ' ')
+			continue;
+		const char *tail = s;
+		for (const char *w = org_en[i][0]; *w; w++)
+			if (*w == ' ') {
+				tail += strcspn(tail, " ");
+				tail += strspn(tail, " ");
+			}
+		tail += strcspn(tail, " ");
+		tail += strspn(tail, " ");
+		int at = province_lookup(tail);
+		if (at < 0)
+			continue;
+		/* a unit merged away in 2025 was a province */
+		char *k = province_key(tail), *kn = province_key(province_units[at].name);
+		int city = !strcmp(k, kn) && province_units[at].kind == LOC_CITY;
+		free(k);
+		free(kn);
+		char *place = text_unaccent(tail);
+		char *t = xasprintf("%s of %s %s", org_en[i][1], place, city ? "City" : "Province");
+		free(place);
+		return t;
 	}
 	return NULL;
 }
