@@ -357,7 +357,10 @@ para_break(struct lay *L, struct para *p, float width, float maxh, struct line *
 				hard = 1;
 				break;
 			}
-			if (!(c->flags & ICH_SPACE) && j > s && w + c->w > width)
+			/* a word as wide as the line fits: a table's column is
+			 * its widest word and its padding, and the padding taken
+			 * off again leaves a width a rounding short of the word */
+			if (!(c->flags & ICH_SPACE) && j > s && w + c->w > width + 0.01f)
 				break;
 			w += c->w;
 			if (j + 1 < p->n && breakable(p, j))

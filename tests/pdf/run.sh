@@ -442,6 +442,13 @@ with open(sys.argv[1], 'w', encoding='utf-8') as f:
                 % (i, i, i % 28 + 1))
     f.write('| Sở cuối | ' + ' '.join('từ%d' % i for i in range(1, 1601)) + ' | 30/12/2025 |\n')
 EOF
+# A column as wide as its one long word, a cell of that word alone under a
+# shorter header, does not cut it ("Partne" over "r").
+printf '| Side |\n|---|\n| Partner |\n\n| Name | Title | Side |\n|---|---|---|\n| Li | Deputy Director | Partner |\n' >"$W/colword.md"
+if render colword "$W/colword.md" &&
+	[ "$(pdftotext "$W/colword.pdf" - | tr -s " \n" "\n\n" | grep -c "^Partner$")" = 2 ]
+then ok pdf/table/column-as-wide-as-its-word-keeps-it
+else fail pdf/table/column-as-wide-as-its-word-keeps-it "$(pdftotext "$W/colword.pdf" - | head -n 12)"; fi
 if render table "$W/table.md"; then
 	np=$(pdfinfo "$W/table.pdf" | sed -n 's/^Pages: *//p')
 	good=1
