@@ -372,6 +372,10 @@ hrule(struct lay *L, float cx, float w, float y)
 	dl_add_rect(L->dl, L->page, DL_LINE, cx - w / 2, y, w, 0, 0.6f, 0x000000u);
 }
 
+/* The least room between the left column's names and the national title
+ * beside them, in points (about 4 mm). */
+#define HEAD_GUTTER 12.0f
+
 /* The header and the title, on the first page; the body starts below. */
 static void
 form_header(struct lay *L, const struct form *f)
@@ -388,9 +392,12 @@ form_header(struct lay *L, const struct form *f)
 		rw = W * 0.62f;
 	float lw = W - rw, rx = x + lw;
 
-	float yl = top;
-	body_lines(L, f->parent, 0, HEAD_SMALL, x, lw, &yl, 1);
-	float iw = body_lines(L, f->issuer, FST_BOLD, HEAD_SMALL, x, lw, &yl, 1);
+	/* a body's name keeps clear of the national title: it fits in the
+	 * left column less a gutter, centred as the column is, or takes two
+	 * lines ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" would all but touch it) */
+	float yl = top, gx = x + HEAD_GUTTER / 2, gw = lw - HEAD_GUTTER;
+	body_lines(L, f->parent, 0, HEAD_SMALL, gx, gw, &yl, 1);
+	float iw = body_lines(L, f->issuer, FST_BOLD, HEAD_SMALL, gx, gw, &yl, 1);
 	yl -= 3;
 	if (iw > 0)
 		hrule(L, x + lw / 2, iw * 0.4f, yl);

@@ -156,6 +156,17 @@ EOF
 	fi
 done
 
+# a body's name that would all but touch the national title beside it
+# (1.8 mm) takes two lines: the header keeps a gutter between its columns
+sed -e 's/^parent: .*/parent: "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"/' -e 's/^issuer: .*/issuer: "SỞ NGOẠI VỤ"/' \
+	"$CASES/official.md" >"$W/body-gutter.md"
+if render body-gutter "$W/body-gutter.md"; then
+	pdftotext -l 1 "$W/body-gutter.pdf" - | sed -n 1,6p | grep -vxF -e '' -e 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' |
+		head -n 3 >"$W/body-gutter.txt"
+	printf '%s\n' 'ỦY BAN NHÂN DÂN' 'TỈNH LẠNG SƠN' 'SỞ NGOẠI VỤ' | cmp -s - "$W/body-gutter.txt" &&
+		ok pdf/official/body-keeps-clear-of-national-title ||
+		fail pdf/official/body-keeps-clear-of-national-title "$(tr '\n' '/' <"$W/body-gutter.txt")"
+fi
 # blocks and inline content: lists, quotes, code wrapping, HTML, images,
 # strike-through, boxes for characters no font has, table alignment
 if render blocks "$CASES/blocks.md"; then
