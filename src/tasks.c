@@ -479,7 +479,7 @@ cmd_tasks(int argc, char **argv)
 		rc = EXIT_USAGE;
 	struct want w = {date_days(today, 0), within, NULL, NULL, c.lang};
 	char *owner_key = owner ? text_fold(owner) : NULL;
-	const char *canon = owner ? config_owner_name(&cfg, owner) : NULL;
+	const char *canon = owner ? config_owner_name(&cfg, owner, NULL) : NULL;
 	char *canon_key = canon && canon != owner ? text_fold(canon) : NULL;
 	w.owner_key = owner_key;
 	w.canon_key = canon_key;

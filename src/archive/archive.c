@@ -29,7 +29,6 @@ struct maps {
 	struct strmap pkeys;    /* "CC\x1fn:name" / "CC\x1fi:id" → occurrence */
 	struct strmap agencies; /* folded name → agency */
 	struct strmap owners;   /* folded owner → owner */
-	char **alias_from;      /* folded owner aliases */
 	char **alias_key;       /* folded alias targets */
 	size_t nalias;
 	/* What archive_add made of the same strings before (struct memo):
@@ -221,10 +220,8 @@ archive_new(struct date today, const struct config *cfg)
 	a->cfg = cfg;
 	a->maps = m;
 	if (cfg && cfg->nowner_alias) {
-		m->alias_from = xcalloc(cfg->nowner_alias, sizeof *m->alias_from);
 		m->alias_key = xcalloc(cfg->nowner_alias, sizeof *m->alias_key);
 		for (size_t i = 0; i < cfg->nowner_alias; i++) {
-			m->alias_from[i] = text_fold(cfg->owner_alias_from[i]);
 			m->alias_key[i] = text_fold(cfg->owner_alias_to[i]);
 		}
 		m->nalias = cfg->nowner_alias;
@@ -291,15 +288,16 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	int vague = rules_owner_vague(written, a->cfg);
 	char *sq = text_squeeze(written ? written : "");
 	char *f = text_fold(sq);
-	const char *alias_to = NULL;
-	for (size_t i = 0; i < m->nalias && !alias_to; i++)
-		if (!strcmp(m->alias_from[i], f)) {
-			alias_to = a->cfg->owner_alias_to[i];
-			free(f);
-			f = xstrdup(m->alias_key[i]);
-		}
-	if (!alias_to)
+	/* another name of a department, with the record's locality or without */
+	const char *alias_to = config_owner_alias(a->cfg, f);
+	if (!alias_to) {
 		strip_locality(f, a->locs[loc].unit);
+		alias_to = config_owner_alias(a->cfg, f);
+	}
+	if (alias_to) {
+		free(f);
+		f = text_fold(alias_to);
+	}
 	/* written as an alias target itself: the configured spelling is the name */
 	for (size_t i = 0; i < m->nalias && !alias_to; i++)
 		if (!strcmp(m->alias_key[i], f))
@@ -1500,10 +1498,8 @@ archive_free(struct archive *a)
 	free(m->mv);
 	buf_free(&m->mkey);
 	for (size_t i = 0; i < m->nalias; i++) {
-		free(m->alias_from[i]);
 		free(m->alias_key[i]);
 	}
-	free(m->alias_from);
 	free(m->alias_key);
 	free(m);
 	for (size_t k = 0; k < a->npartners; k++) {

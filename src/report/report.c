@@ -356,13 +356,13 @@ named_by_aliases(struct arena *a, const struct record *r, const struct config *c
 	struct task *t = arena_alloc(a, r->ntasks * sizeof *t);
 	memcpy(t, r->tasks, r->ntasks * sizeof *t);
 	for (size_t i = 0; i < r->ntasks; i++) {
-		t[i].owner.s = config_owner_name(cfg, t[i].owner.s);
+		t[i].owner.s = config_owner_name(cfg, t[i].owner.s, r->locality_name.s);
 		if (!t[i].support.n)
 			continue;
 		struct text *sv = arena_alloc(a, t[i].support.n * sizeof *sv);
 		for (size_t k = 0; k < t[i].support.n; k++) {
 			sv[k] = t[i].support.v[k];
-			sv[k].s = config_owner_name(cfg, sv[k].s);
+			sv[k].s = config_owner_name(cfg, sv[k].s, r->locality_name.s);
 		}
 		t[i].support.v = sv;
 	}

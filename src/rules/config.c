@@ -164,17 +164,27 @@ name_found(const char *dir, const char *here, char *cand)
 }
 
 const char *
-config_owner_name(const struct config *cfg, const char *owner)
+config_owner_alias(const struct config *cfg, const char *folded)
+{
+	for (size_t i = 0; cfg && i < cfg->nowner_alias; i++)
+		if (!strcmp(cfg->owner_alias_from[i], folded))
+			return cfg->owner_alias_to[i];
+	return NULL;
+}
+
+const char *
+config_owner_name(const struct config *cfg, const char *owner, const char *locality)
 {
 	if (!cfg || !cfg->nowner_alias || !owner)
 		return owner;
 	char *f = text_fold(owner);
-	const char *to = owner;
-	for (size_t i = 0; i < cfg->nowner_alias && to == owner; i++)
-		if (!strcmp(cfg->owner_alias_from[i], f))
-			to = cfg->owner_alias_to[i];
+	const char *to = config_owner_alias(cfg, f);
+	if (!to && locality) {
+		province_cut_own(f, locality);
+		to = config_owner_alias(cfg, f);
+	}
 	free(f);
-	return to;
+	return to ? to : owner;
 }
 
 const char *

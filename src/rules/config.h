@@ -55,8 +55,14 @@ struct config {
 
 void config_default(struct config *cfg);
 /* The canonical name owner_aliases gives owner (whatever the case and the
- * diacritics), or owner itself. */
-const char *config_owner_name(const struct config *cfg, const char *owner);
+ * diacritics), or owner itself; a department named with the record's own
+ * locality (NULL: none) as it is named without it, so that "Sở Kế hoạch
+ * và Đầu tư tỉnh Bắc Ninh" in a record of Bắc Ninh is renamed as "Sở Kế
+ * hoạch và Đầu tư" is. */
+const char *config_owner_name(const struct config *cfg, const char *owner, const char *locality);
+/* The canonical name owner_aliases gives a folded name (text_fold), or
+ * NULL. */
+const char *config_owner_alias(const struct config *cfg, const char *folded);
 /* Load FILE; problems are findings (file:line:col) in dq.  Returns 0 when
  * the file cannot be read or is not a mapping (message in *err). */
 int config_load(const char *file, enum lang lang, struct config *cfg, struct diags *dq, char **err);

@@ -250,6 +250,19 @@ if [ "$(grep -c '^    ' "$WORK/tasks-aliases-owner-canon.out")" -gt 1 ] &&
 then ok tasks-aliases/owner-by-alias-finds-the-department
 else fail tasks-aliases/owner-by-alias-finds-the-department \
 	"$(grep -c '^    ' "$WORK/tasks-aliases-owner-alias.out") of $(grep -c '^    ' "$WORK/tasks-aliases-owner-canon.out") tasks"; fi
+# an alias names its department with the record's own province too: "Sở
+# Nông nghiệp và Môi trường tỉnh Lào Cai" in a record of Lào Cai is the
+# department "Sở Nông nghiệp và Môi trường" is another name of
+mkdir -p "$WORK/al-own"
+cp "$WORK/al/"*.yaml "$WORK/al/.debrief.yaml" "$WORK/al-own/"
+sed -i 's/^    owner: Sở Nông nghiệp và Môi trường$/& tỉnh Lào Cai/' \
+	"$WORK/al-own/2026-05-valdemarne-laocai.yaml"
+tasks tasks-aliases-own-province --lang en --today 2026-11-23 --due-within 60 "$WORK/al-own"
+if grep -q 'Môi trường tỉnh Lào Cai' "$WORK/al-own/2026-05-valdemarne-laocai.yaml" &&
+	[ "$(grep -c '^  Sở Nông nghiệp và Phát triển nông thôn$' "$WORK/tasks-aliases-own-province.out")" = 1 ] &&
+	! grep -q '^  .*Môi trường' "$WORK/tasks-aliases-own-province.out"
+then ok tasks-aliases/alias-with-own-province
+else fail tasks-aliases/alias-with-own-province "$(grep '^  [^ ]' "$WORK/tasks-aliases-own-province.out")"; fi
 tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
 	--config "$WORK/al/.debrief.yaml" examples
 if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then

@@ -733,6 +733,22 @@ for l in vi en; do
 	else fail report/config-names-departments-$l "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
 done
 
+# An owner_aliases name written with the record's own province is its
+# department too: "Sở NN&PTNT tỉnh Cà Mau" in a record of Cà Mau is named
+# as "Sở NN&PTNT" is, one table and one recipient.
+mkdir -p "$WORK/aliases-own"
+cp "$WORK/aliases/.debrief.yaml" "$WORK/aliases-own/"
+sed 's/^    owner: Sở Nông nghiệp và Phát triển nông thôn$/    owner: Sở NN\&PTNT tỉnh Cà Mau/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/aliases-own/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report -o "$WORK/aliases-own-out" --format md --today "$TODAY" \
+	"$WORK/aliases-own/2017-07-camau-nagasaki.yaml" >"$WORK/aliases-own.log" 2>&1
+md="$WORK/aliases-own-out/2017-07-camau-nagasaki.md"
+if grep -q 'owner: Sở NN&PTNT tỉnh Cà Mau' "$WORK/aliases-own/2017-07-camau-nagasaki.yaml" &&
+	[ "$(grep -c '^### [0-9.]* Sở Nông nghiệp và Phát triển nông thôn$' "$md")" = 1 ] &&
+	! grep -q 'NN&PTNT' "$md"
+then ok report/config-alias-with-own-province
+else fail report/config-alias-with-own-province "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
+
 # A department named once in English and once in Vietnamese is one
 # recipient of an English report, and the office is not among them under
 # its English name.
