@@ -51,6 +51,7 @@ struct due_task {
 	long lmost, omost;  /* the fewest days of its locality's, its owner's tasks */
 	enum task_status status;
 	int status_unknown; /* the record's status was rejected: neither open nor done */
+	int again;          /* the task listed already under another of its departments */
 };
 
 struct due_list {
@@ -123,10 +124,63 @@ struct want {
 	enum lang lang;
 };
 
+/* Task t under its k-th department, when --owner wants it there; 1 when
+ * listed.  again: listed already under another of its departments. */
+static int
+due_add(struct due_list *l, const struct archive *a, const struct want *w, const struct arc_task *t,
+        size_t k, long days, int again)
+{
+	const struct arc_rec *r = &a->recs[t->rec];
+	const struct arc_owner *o = &a->owners[t->owner[k]];
+	const struct arc_loc *loc = &a->locs[r->loc];
+	const char *written = t->owner_written ? t->owner_written : "";
+	/* --owner finds a task by the name written (of that department) or by
+	 * its department's (another name of it, owner_aliases), and, typed as
+	 * another name of a department, every task of that department; the
+	 * JSON keeps the one written */
+	if (w->owner_key) {
+		const char *body = t->owner_body[k] ? t->owner_body[k] : "";
+		char *wkey = text_fold(body), *okey = text_fold(o->vague ? "" : o->dept);
+		int wanted = strstr(wkey, w->owner_key) || (*okey && strstr(okey, w->owner_key)) ||
+		             (*okey && w->canon_key && strstr(okey, w->canon_key));
+		free(wkey);
+		free(okey);
+		if (!wanted)
+			return 0;
+	}
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	struct due_task *d = &l->v[l->n++];
+	/* a vague owner ("TBD") is no department: one group of its
+	 * locality's, named as the archive's register names it */
+	*d = (struct due_task){xstrdup(loc->name),
+	                       xstrdup(o->vague ? arc_no_department(w->lang) : o->dept),
+	                       xstrdup(t->text),
+	                       xstrdup(t->id ? t->id : ""),
+	                       xstrdup(r->id),
+	                       xstrdup(r->file),
+	                       xstrdup(written),
+	                       xstrdup(loc->key),
+	                       xstrdup(o->vague ? "" : o->key),
+	                       t->mark.line,
+	                       t->mark.col,
+	                       "",
+	                       "",
+	                       days,
+	                       days,
+	                       days,
+	                       t->status,
+	                       t->status_unknown,
+	                       again};
+	date_iso(t->due.d, d->due);
+	date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
+	return 1;
+}
+
 /* The open tasks of the collection due by today + within days, as the
  * archive's model has them: a locality, a department (owner_aliases
  * applied, named as the register names it) and an open task are what the
- * archive says they are, worked out in one place. */
+ * archive says they are, worked out in one place; a task under each of
+ * its departments ("Sở Nội vụ, Sở Y tế": both), as the register lists it. */
 static void
 collect(struct due_list *l, const struct archive *a, const struct want *w)
 {
@@ -138,48 +192,9 @@ collect(struct due_list *l, const struct archive *a, const struct want *w)
 		long days = date_days(t->due.d, 1) - w->today;
 		if (days > w->within)
 			continue;
-		const struct arc_rec *r = &a->recs[t->rec];
-		const struct arc_owner *o = &a->owners[t->owner];
-		const struct arc_loc *loc = &a->locs[r->loc];
-		const char *written = t->owner_written ? t->owner_written : "";
-		/* --owner finds a task by the name written or by its department's
-		 * (another name of it, owner_aliases), and, typed as another name
-		 * of a department, every task of that department; the JSON keeps
-		 * the one written */
-		if (w->owner_key) {
-			char *wkey = text_fold(written), *okey = text_fold(o->vague ? "" : o->dept);
-			int wanted = strstr(wkey, w->owner_key) ||
-			             (*okey && strstr(okey, w->owner_key)) ||
-			             (*okey && w->canon_key && strstr(okey, w->canon_key));
-			free(wkey);
-			free(okey);
-			if (!wanted)
-				continue;
-		}
-		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-		struct due_task *d = &l->v[l->n++];
-		/* a vague owner ("TBD") is no department: one group of its
-		 * locality's, named as the archive's register names it */
-		*d = (struct due_task){xstrdup(loc->name),
-		                       xstrdup(o->vague ? arc_no_department(w->lang) : o->dept),
-		                       xstrdup(t->text),
-		                       xstrdup(t->id ? t->id : ""),
-		                       xstrdup(r->id),
-		                       xstrdup(r->file),
-		                       xstrdup(written),
-		                       xstrdup(loc->key),
-		                       xstrdup(o->vague ? "" : o->key),
-		                       t->mark.line,
-		                       t->mark.col,
-		                       "",
-		                       "",
-		                       days,
-		                       days,
-		                       days,
-		                       t->status,
-		                       t->status_unknown};
-		date_iso(t->due.d, d->due);
-		date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
+		int again = 0;
+		for (size_t k = 0; k < t->nowner; k++)
+			again |= due_add(l, a, w, t, k, days, again);
 	}
 }
 
@@ -244,11 +259,15 @@ static void
 summary(struct buf *b, const struct due_list *l, long within, const char *today, enum lang lang)
 {
 	size_t over = 0, soon = 0;
+	size_t n = 0; /* each task once, though it be under two departments */
 	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i].again)
+			continue;
+		n++;
 		over += overdue(&l->v[i]);
 		soon += l->v[i].days >= 0;
 	}
-	size_t unknown = l->n - over - soon; /* past the deadline, status miswritten */
+	size_t unknown = n - over - soon; /* past the deadline, status miswritten */
 	char more[128] = "";
 	if (unknown)
 		snprintf(more, sizeof more,
@@ -353,11 +372,14 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 	buf_printf(b, "{\n  \"version\": %d,\n  \"today\": \"%s\",\n  \"due_within\": %ld,\n",
 	           JSON_FORMAT_VERSION, today, within);
 	buf_puts(b, "  \"tasks\": [");
+	size_t n = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct due_task *d = &l->v[i];
+		if (d->again) /* one object a task, its owner as written */
+			continue;
 		over += overdue(d);
 		soon += d->days >= 0;
-		buf_puts(b, i ? ",\n    {" : "\n    {");
+		buf_puts(b, n++ ? ",\n    {" : "\n    {");
 		json_field(b, "locality", d->locality, 0);
 		json_field(b, "owner", d->written, 0);
 		json_field(b, "task", d->task, 0);
@@ -374,7 +396,7 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 			json_field(b, "status", task_status_words[d->status], 1);
 		buf_putc(b, '}');
 	}
-	buf_puts(b, l->n ? "\n  ],\n" : "],\n");
+	buf_puts(b, n ? "\n  ],\n" : "],\n");
 	buf_printf(b, "  \"summary\": {\"overdue\": %zu, \"due_soon\": %zu}\n}\n", over, soon);
 }
 

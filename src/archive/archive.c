@@ -19,6 +19,7 @@
 #include "hash.h"
 #include "node.h"
 #include "provinces.h"
+#include "strlist.h"
 #include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -45,6 +46,7 @@ struct memo {
 	size_t i, j;
 	int u;
 	const char *s, *t;
+	const char *const *v;
 };
 
 /* ==== helpers ==== */
@@ -167,7 +169,7 @@ afold(struct archive *a, const char *s)
 	char *f = text_fold(s);
 	const char *r = adup(a, f);
 	free(f);
-	memo_put(a, (struct memo){0, 0, 0, r, NULL});
+	memo_put(a, (struct memo){0, 0, 0, r, NULL, NULL});
 	return r;
 }
 
@@ -185,7 +187,7 @@ ashare(struct archive *a, const char *s)
 	if (v)
 		return v->s;
 	const char *r = adup(a, s);
-	memo_put(a, (struct memo){0, 0, 0, r, NULL});
+	memo_put(a, (struct memo){0, 0, 0, r, NULL, NULL});
 	return r;
 }
 
@@ -203,7 +205,7 @@ asqueeze(struct archive *a, char kind, const char *s)
 	free(t);
 	const char *f = afold(a, sq); /* a key of its own */
 	mkey_str(mkey(a, kind), s);
-	memo_put(a, (struct memo){0, 0, 0, sq, f});
+	memo_put(a, (struct memo){0, 0, 0, sq, f, NULL});
 	struct maps *m = a->maps;
 	return &m->mv[m->nmv - 1];
 }
@@ -332,8 +334,71 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	o->spelling_n[k]++;
 	free(sq);
 	free(f);
-	memo_put(a, (struct memo){idx, k, 0, NULL, NULL}); /* mkey as looked up */
+	memo_put(a, (struct memo){idx, k, 0, NULL, NULL, NULL}); /* mkey as looked up */
 	return idx;
+}
+
+/* The bodies an owner names, as written (rules_owner_bodies: "Sở Nội vụ,
+ * Sở Y tế" is both, as the report goes to each), in *v: a vague
+ * body beside another ("Sở Y tế và các đơn vị liên quan") names none, and
+ * an owner naming none is itself, the vague owners' entry then.  Kept in
+ * the arena, shared by every task so written. */
+static size_t
+bodies_of(struct archive *a, const char *written, const char *const **v)
+{
+	struct buf *mk = mkey(a, 'b');
+	mkey_str(mk, written);
+	struct memo *m = memo_get(a);
+	if (m) {
+		*v = m->v;
+		return m->i;
+	}
+	struct strlist bodies = {0};
+	if (!rules_owner_vague(written, a->cfg))
+		rules_owner_bodies(written, &bodies);
+	const char **b = arena_alloc(a->arena, (bodies.n ? bodies.n : 1) * sizeof *b);
+	size_t n = 0;
+	for (size_t i = 0; i < bodies.n; i++) {
+		if (bodies.n > 1 && rules_owner_vague(bodies.v[i], a->cfg))
+			continue;
+		b[n++] = ashare(a, bodies.v[i]);
+	}
+	if (!n)
+		b[n++] = written && *written ? ashare(a, written) : NULL;
+	strlist_free(&bodies);
+	mkey_str(mkey(a, 'b'), written); /* ashare made keys of its own */
+	memo_put(a, (struct memo){n, 0, 0, NULL, NULL, b});
+	*v = b;
+	return n;
+}
+
+/* The departments of a task's owner, one for each body it names, each
+ * once ("Sở KH&ĐT, Sở Tài chính" is one when owner_aliases makes them
+ * one), in the order written, into t. */
+static void
+owners_of(struct archive *a, struct arc_task *t, const char *written, size_t loc)
+{
+	const char *const *b;
+	size_t n = bodies_of(a, written, &b);
+	const char **own = NULL; /* the bodies kept, when one was not */
+	t->owner = arena_alloc(a->arena, n * sizeof *t->owner);
+	t->nowner = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t o = owner_of(a, b[i], loc), k;
+		for (k = 0; k < t->nowner && t->owner[k] != o; k++)
+			;
+		if (k < t->nowner) {
+			if (!own) {
+				own = arena_alloc(a->arena, n * sizeof *own);
+				memcpy(own, b, t->nowner * sizeof *own);
+			}
+			continue;
+		}
+		if (own)
+			own[t->nowner] = b[i];
+		t->owner[t->nowner++] = o;
+	}
+	t->owner_body = own ? (const char *const *)own : b;
 }
 
 static size_t
@@ -371,7 +436,7 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 			l->name_rec = u >= 0 ? -1 : (long)rec;
 		}
 		free(key);
-		memo_put(a, (struct memo){idx, 0, u, *used, NULL});
+		memo_put(a, (struct memo){idx, 0, u, *used, NULL, NULL});
 	}
 	if (u < 0 && former && *former)
 		*used = former;
@@ -400,7 +465,7 @@ agency_key(struct archive *a, const char *sq, const char *folded)
 	const char *k = en ? afold(a, en) : folded;
 	free(en);
 	mkey_str(mkey(a, 'g'), sq); /* afold made a key of its own */
-	memo_put(a, (struct memo){0, 0, 0, k, NULL});
+	memo_put(a, (struct memo){0, 0, 0, k, NULL, NULL});
 	return k;
 }
 
@@ -670,7 +735,7 @@ archive_add(struct archive *a, const struct record *r)
 		if (!x->text)
 			x->text = "";
 		x->owner_written = t->owner.s && *t->owner.s ? ashare(a, t->owner.s) : NULL;
-		x->owner = owner_of(a, t->owner.s, rr->loc);
+		owners_of(a, x, t->owner.s, rr->loc);
 		x->support = ajoin(a, &t->support);
 		x->due = odate_of(&t->due);
 		x->status = t->status;
@@ -1178,6 +1243,12 @@ cmp_owner(const void *x, const void *y)
 	return strcmp(p->key, q->key);
 }
 
+static int
+cmp_owner_idx(const void *x, const void *y)
+{
+	return cmp_owner(&sort_a->owners[*(const size_t *)x], &sort_a->owners[*(const size_t *)y]);
+}
+
 static void
 finish_tasks(struct archive *a)
 {
@@ -1246,7 +1317,8 @@ finish_tasks(struct archive *a)
 		struct arc_task *t = &a->tasks[i];
 		/* a status the record got wrong may be "done": no overdue claim */
 		t->overdue = t->due.set && date_days(t->due.d, 1) < today && !t->status_unknown;
-		cnt[t->owner]++;
+		for (size_t k = 0; k < t->nowner; k++)
+			cnt[t->owner[k]]++;
 		a->nopen++;
 		a->noverdue += t->overdue;
 		if (t->occ >= 0) {
@@ -1262,10 +1334,13 @@ finish_tasks(struct archive *a)
 	/* one order for every list of tasks, each department's register too */
 	size_t *all = tasks_in_order(a);
 	for (size_t i = 0; i < a->ntasks; i++) {
-		a->tasks[all[i]].order = i;
-		struct arc_owner *w = &a->owners[a->tasks[all[i]].owner];
-		w->tasks[w->ntasks++] = all[i];
-		w->noverdue += a->tasks[all[i]].overdue;
+		struct arc_task *t = &a->tasks[all[i]];
+		t->order = i;
+		for (size_t k = 0; k < t->nowner; k++) {
+			struct arc_owner *w = &a->owners[t->owner[k]];
+			w->tasks[w->ntasks++] = all[i];
+			w->noverdue += t->overdue;
+		}
 	}
 	free(all);
 	for (size_t o = 0; o < a->nowners; o++) {
@@ -1280,12 +1355,23 @@ finish_tasks(struct archive *a)
 			w->nvisits_overdue += !k || rv[k] != rv[k - 1];
 		free(rv);
 	}
-	/* Owners without open tasks only existed for done tasks: never added. */
+	/* Owners without open tasks only existed for done tasks: never added.
+	 * The register's order, each task's departments moved with them. */
+	size_t *ord = sorted_indices(a, a->nowners, cmp_owner_idx);
+	size_t *now = xcalloc(a->nowners ? a->nowners : 1, sizeof *now);
+	struct arc_owner *was = xcalloc(a->nowners ? a->nowners : 1, sizeof *was);
 	if (a->nowners)
-		qsort(a->owners, a->nowners, sizeof *a->owners, cmp_owner);
-	for (size_t o = 0; o < a->nowners; o++)
-		for (size_t k = 0; k < a->owners[o].ntasks; k++)
-			a->tasks[a->owners[o].tasks[k]].owner = o;
+		memcpy(was, a->owners, a->nowners * sizeof *was);
+	for (size_t o = 0; o < a->nowners; o++) {
+		a->owners[o] = was[ord[o]];
+		now[ord[o]] = o;
+	}
+	for (size_t i = 0; i < a->ntasks; i++)
+		for (size_t k = 0; k < a->tasks[i].nowner; k++)
+			a->tasks[i].owner[k] = now[a->tasks[i].owner[k]];
+	free(was);
+	free(now);
+	free(ord);
 }
 
 /* Register pages: a department's slug is its name's (locality included),

@@ -117,8 +117,14 @@ struct arc_agreement {
 
 struct arc_task {
 	size_t rec;
-	long occ;     /* the partner involved, -1 when none */
-	size_t owner; /* index in a->owners */
+	long occ; /* the partner involved, -1 when none */
+	/* indices in a->owners: the department of each body the owner names,
+	 * in its order ("Sở Nội vụ, Sở Y tế": two, as the report goes to
+	 * each), or the one entry of the vague owners; owner_body: each body
+	 * as written */
+	size_t *owner;
+	const char *const *owner_body;
+	size_t nowner;
 	const char *id, *text, *owner_written, *support;
 	struct odate due;
 	enum task_status status;

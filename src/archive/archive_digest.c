@@ -156,7 +156,8 @@ h_record(struct hash_ctx *h, const struct arc_digests *d, size_t ri)
 		hash_update(h, d->plink[a->occs[o].partner], HASH_LEN);
 	for (size_t t = r->task0; t < r->task0 + r->ntask; t++) {
 		h_num(h, a->tasks[t].overdue);
-		h_owner(h, a, a->tasks[t].owner);
+		for (size_t k = 0; k < a->tasks[t].nowner; k++)
+			h_owner(h, a, a->tasks[t].owner[k]);
 	}
 }
 

@@ -187,7 +187,16 @@ task_obj(struct jw *w, const struct archive *a, const struct arc_task *t)
 	jw_str(w, "record", a->recs[t->rec].id);
 	jw_str(w, "id", t->id);
 	jw_str(w, "task", t->text);
-	jw_str(w, "owner", a->owners[t->owner].name);
+	/* its departments, as the support is given: "A; B" */
+	if (t->nowner == 1) {
+		jw_str(w, "owner", a->owners[t->owner[0]].name);
+	} else {
+		struct buf o = BUF_INIT;
+		for (size_t k = 0; k < t->nowner; k++)
+			buf_printf(&o, "%s%s", k ? "; " : "", a->owners[t->owner[k]].name);
+		jw_str(w, "owner", buf_cstr(&o));
+		buf_free(&o);
+	}
 	jw_str(w, "owner_written", t->owner_written);
 	jw_str(w, "partner", t->occ >= 0 ? a->partners[a->occs[t->occ].partner].slug : NULL);
 	jw_str(w, "support", t->support);

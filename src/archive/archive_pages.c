@@ -305,8 +305,11 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	md_put(b, t->text);
 	if (owner_col) {
 		buf_puts(b, " | ");
-		if (!a->owners[t->owner].vague) {
-			md_put(b, a->owners[t->owner].name);
+		if (!a->owners[t->owner[0]].vague) {
+			for (size_t k = 0; k < t->nowner; k++) {
+				buf_puts(b, k ? "; " : "");
+				md_put(b, a->owners[t->owner[k]].name);
+			}
 		} else if (t->owner_written && *t->owner_written) { /* "TBD": said, and why */
 			md_put(b, t->owner_written);
 			buf_puts(b, L(lang, " (chưa phải một đơn vị cụ thể)",
@@ -1385,6 +1388,19 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		           "rồi theo hạn. Các đơn vị được xếp theo tỉnh, thành phố; đơn vị có "
 		           "nhiều việc quá hạn nhất đứng trước.\n\n",
 		           today, a->nopen, a->noverdue, nd);
+	/* the rows then add up to more than the tasks: said */
+	size_t shared = 0;
+	for (size_t i = 0; i < a->ntasks; i++)
+		shared += a->tasks[i].nowner > 1;
+	if (shared)
+		buf_printf(b,
+		           L(lang,
+		             "%zu nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho từng đơn "
+		             "vị.\n\n",
+		             "%zu %s given to several departments together %s under each of "
+		             "them.\n\n"),
+		           shared, L(lang, "", PL(shared, "task", "tasks")),
+		           L(lang, "", PL(shared, "is counted", "are counted")));
 	/* one note for the departments archive-open-tasks is about, marked
 	 * in their rows; each one's page says it in full */
 	size_t nflag = 0;
@@ -1415,8 +1431,15 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 		if (k == nl)
 			v[nl++] =
 			    (struct tloc){w->loc, 0, 0, w->loc >= 0 ? a->locs[w->loc].name : ""};
-		v[k].ntasks += w->ntasks;
-		v[k].noverdue += w->noverdue;
+	}
+	/* each task once, though it be two departments' ("Sở Nội vụ, Sở Y tế") */
+	for (size_t i = 0; i < a->ntasks; i++) {
+		const struct arc_task *t = &a->tasks[i];
+		size_t k;
+		for (k = 0; k < nl && v[k].loc != a->owners[t->owner[0]].loc; k++)
+			;
+		v[k].ntasks++;
+		v[k].noverdue += t->overdue;
 	}
 	qsort(v, nl, sizeof *v, cmp_tloc);
 	for (size_t k = 0; k < nl; k++) {

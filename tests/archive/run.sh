@@ -906,6 +906,49 @@ print([d for d in a["statistics"]["delegations"] if d["year"] == 2018])' >"$WORK
 has direction/json "$WORK/direction-json.out" "'outbound': 1, 'inbound': 0, 'planned': 0, 'direction_unknown': 1"
 rm "$T/in/2018-04-camau-kagoshima.yaml"
 
+# ---- an owner naming two departments: a task of each ----
+# "Sở Nội vụ, Sở Y tế" is on Sở Nội vụ's page and on Sở Y tế's, as the
+# report is sent to each, never a department of its own; the locality and
+# the register count the task once; an owner_aliases name written with the
+# record's own province is the alias's department.
+J=$WORK/joint
+mkdir -p "$J/r"
+printf 'owner_aliases:\n  Sở Kế hoạch và Đầu tư: Sở Tài chính\n' >"$J/r/.debrief.yaml"
+cat >"$J/r/2024-11-bacninh-hyogo.yaml" <<'EOR'
+schema: debrief/1
+id: 2024-11-bacninh-hyogo
+title: Đoàn đại biểu tỉnh Bắc Ninh thăm tỉnh Hyogo
+direction: outbound
+dates: {start: 2024-11-11, end: 2024-11-15}
+locality: {name: Bắc Ninh, kind: province}
+partners:
+  - {name: Hyogo, local_name: 兵庫県, country: JP, kind: prefecture}
+tasks:
+  - task: Xây dựng chương trình đào tạo điều dưỡng viên
+    owner: Sở Nội vụ, Sở Y tế
+    due: 2025-06-30
+  - task: Đăng cai hội thảo y tế Việt - Nhật
+    owner: Sở Y tế
+    due: 2026-03-31
+  - task: Tổ chức hội nghị xúc tiến đầu tư
+    owner: sở kế hoạch và đầu tư tỉnh Bắc Ninh
+    due: 2025-03-31
+  - task: Cấp kinh phí đoàn ra
+    owner: Sở Tài chính
+    due: 2026-03-31
+EOR
+"$DEBRIEF" archive -o "$J/out" --today $TODAY "$J/r" >"$WORK/joint.out" 2>"$WORK/joint.err"
+sanitizer_clean joint/sanitizers "$WORK/joint.err" || true
+{ grep -E '^(Tính|## |\| \[|[0-9] nhiệm vụ)' "$J/out/tasks.md"
+  for f in "$J/out/tasks/"*.md; do
+	echo "${f#"$J/out/"}"; grep -E '^\| (\*\*|[0-9])' "$f" | cut -d'|' -f2,3
+  done
+  json "$J/out/archive.json" '
+for o in a["owners"]:
+    print(o["name"], o["open"], o["overdue"], [t["owner"] for t in o["tasks"]])'
+} >"$WORK/joint-owner.out"
+gold joint-owner.out "$WORK/joint-owner.out"
+
 # ---- usage ----
 "$DEBRIEF" archive --today $TODAY records >/dev/null 2>"$WORK/usage.err"
 rc=$?

@@ -263,6 +263,27 @@ if grep -q 'Môi trường tỉnh Lào Cai' "$WORK/al-own/2026-05-valdemarne-lao
 	! grep -q '^  .*Môi trường' "$WORK/tasks-aliases-own-province.out"
 then ok tasks-aliases/alias-with-own-province
 else fail tasks-aliases/alias-with-own-province "$(grep '^  [^ ]' "$WORK/tasks-aliases-own-province.out")"; fi
+# an owner naming two departments (one with a comma in its own name) is a task of each,
+# listed under each as the archive's register lists it; the summary and
+# the JSON count it once
+mkdir -p "$WORK/joint"
+printf '%s\n' 'schema: debrief/1' 'id: 2025-03-danang-sakai' 'title: Đoàn Đà Nẵng thăm Sakai' \
+	'direction: outbound' 'dates: {start: 2025-03-03, end: 2025-03-06}' \
+	'locality: {name: Đà Nẵng, kind: city}' 'partners: [{name: Sakai, country: JP, kind: city}]' \
+	'tasks: [{task: Tổ chức tuần văn hóa, owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",' \
+	'  due: 2025-06-30}]' >"$WORK/joint/2025-03-danang-sakai.yaml"
+tasks tasks-joint --lang en --today 2026-11-23 "$WORK/joint"
+tasks tasks-joint-json --format json --today 2026-11-23 "$WORK/joint"
+tasks tasks-joint-owner --lang en --today 2026-11-23 --owner 'ngoai vu' "$WORK/joint"
+if [ "$(grep -c '^  Sở Ngoại vụ$\|^  Sở Văn hóa, Thể thao và Du lịch$' "$WORK/tasks-joint.out")" = 2 ] &&
+	[ "$(grep -c '^    overdue' "$WORK/tasks-joint.out")" = 2 ] &&
+	grep -q ': 1 task overdue, 0 due' "$WORK/tasks-joint.out" &&
+	[ "$(grep -c '"task": ' "$WORK/tasks-joint-json.out")" = 1 ] &&
+	grep -q '"summary": {"overdue": 1,' "$WORK/tasks-joint-json.out" &&
+	[ "$(grep -c '^  ' "$WORK/tasks-joint-owner.out")" = 2 ] &&
+	grep -q '^  Sở Ngoại vụ$' "$WORK/tasks-joint-owner.out"
+then ok tasks-joint-owner/under-each-counted-once
+else fail tasks-joint-owner/under-each-counted-once "$(cat "$WORK/tasks-joint.out" "$WORK/tasks-joint-owner.out")"; fi
 tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
 	--config "$WORK/al/.debrief.yaml" examples
 if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then
