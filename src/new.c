@@ -273,6 +273,17 @@ cmd_new(int argc, char **argv)
 		return EXIT_USAGE;
 	char iso[11];
 	date_iso(today, iso);
+	/* A record named by its date, as 2027-03-15-hanoi-kr, starts and ends
+	 * that day until the officer says otherwise; an impossible one
+	 * (2027-02-30-…) is not written as a date. */
+	struct date named;
+	if (strlen(id) >= 10 && (id[10] == '\0' || id[10] == '-')) {
+		char head[11];
+		memcpy(head, id, 10);
+		head[10] = '\0';
+		if (date_parse(head, 0, &named) == DATE_OK)
+			date_iso(named, iso);
+	}
 
 	char *name = xasprintf("%s.yaml", id);
 	char *found = schema ? NULL : installed_schema();
