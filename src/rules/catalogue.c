@@ -360,6 +360,20 @@ const struct rule rule_table[] = {
      "Each task goes to exactly one responsible department; the others go under `support`. A "
      "task given to \"all relevant departments\" belongs to no one. More vague words can be "
      "added with `vague_owners` in the configuration."},
+    {"follow-task-duplicate", SEV_WARNING, "G19", "follow",
+     "hai nhiệm vụ trong một hồ sơ có cùng nội dung (`task`) và cùng đơn vị chủ trì (`owner`), "
+     "như một dòng dán hai lần; không phân biệt chữ hoa, dấu và khoảng trắng; xét cả chuyến đi "
+     "chưa kết thúc",
+     "two tasks of a record have the same text (`task`) and the same owner (`owner`), as a line "
+     "pasted twice; case, accents and spacing aside; also on a visit not yet over",
+     "Mỗi nhiệm vụ được phân công một lần cho một Sở, ngành chủ trì. Một nhiệm vụ ghi hai lần "
+     "sẽ được đếm hai lần trong báo cáo, trong sổ theo dõi nhiệm vụ và khi kiểm tra tình hình "
+     "triển khai, và hai bản sẽ bị cập nhật lệch nhau. Hãy bỏ bản thừa; nếu đó thật là hai việc "
+     "khác nhau thì ghi rõ điểm khác nhau trong nội dung nhiệm vụ.",
+     "Each task is assigned once, to one responsible department. A task written twice is "
+     "counted twice in the report, in the task register and in every review of implementation, "
+     "and its two copies drift apart as they are updated. Remove the extra one; if they really "
+     "are two pieces of work, say in the text how they differ."},
     {"follow-task-due", SEV_WARNING, "G8 G19", "follow",
      "một nhiệm vụ chưa xong (trạng thái không phải `done` hay `dropped`) không có hạn `due`",
      "a task that is not `done` or `dropped` has no `due` date",

@@ -11,6 +11,7 @@
 
 #include "rules_int.h"
 #include "strlist.h"
+#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -405,11 +406,54 @@ task_stale(struct rctx *c, const struct task *t, const char *name)
 		           name, d, days);
 }
 
-/* Each task's owner; and, once the visit is over (after), its deadline
- * and its updates. */
+/* A task given twice to the same owner, as a line pasted twice: the
+ * later one, naming the line of the first.  Text and owner compare
+ * folded (case, accents, spacing and punctuation aside); a task without
+ * its text or owner has the schema's or follow-task-owner's finding. */
+static void
+task_duplicates(struct rctx *c)
+{
+	const struct record *r = c->r;
+	if (r->ntasks < 2)
+		return;
+	struct strmap seen = {0};
+	char **keys = xcalloc(r->ntasks, sizeof *keys);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const struct task *t = &r->tasks[i];
+		if (text_blank(t->task.s) || text_blank(t->owner.s))
+			continue;
+		char *ft = text_fold(t->task.s), *fo = text_fold(t->owner.s);
+		keys[i] = xasprintf("%s\x1f%s", ft, fo);
+		free(ft);
+		free(fo);
+		size_t *first = strmap_get(&seen, keys[i]);
+		if (!first) {
+			strmap_put(&seen, keys[i], i);
+			continue;
+		}
+		char *name = rules_short(t->task.s), *o = rules_short(t->owner.s);
+		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-duplicate", SEV_WARNING,
+		           L(c->ctx->lang,
+		             "nhiệm vụ '%s' giao cho '%s' trùng với nhiệm vụ ở dòng %u: bỏ bớt một "
+		             "nhiệm vụ, hoặc ghi rõ hai nhiệm vụ khác nhau ở điểm nào",
+		             "task '%s' for '%s' repeats the task on line %u: remove one, or say "
+		             "in the text how the two differ"),
+		           name, o, r->tasks[*first].mark.line);
+		free(name);
+		free(o);
+	}
+	strmap_free(&seen);
+	for (size_t i = 0; i < r->ntasks; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* Each task's owner and whether it repeats another; and, once the visit
+ * is over (after), its deadline and its updates. */
 static void
 task_each(struct rctx *c, int after)
 {
+	task_duplicates(c);
 	for (size_t i = 0; i < c->r->ntasks; i++) {
 		const struct task *t = &c->r->tasks[i];
 		char *name = rules_short(t->task.s ? t->task.s : t->id.s);
