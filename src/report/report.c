@@ -377,6 +377,20 @@ has_config(void *vj, const char *data, size_t len, struct record **r, struct dia
 	return ((struct rjob *)vj)->cfg != NULL;
 }
 
+/* A configuration that cannot be read is said by the line its loading
+ * said, which quotes the loader's finding with its place: that finding
+ * is not said a second time. */
+static void
+config_finding_said(struct diags *cd)
+{
+	for (size_t i = 0; i < cd->n; i++)
+		if (cd->v[i].mark.line) {
+			cd->v[i].sev = SEV_OFF;
+			break;
+		}
+	diags_compact(cd);
+}
+
 /* Everything about one record that depends on no other record: load →
  * schema → rules → view → Markdown → PDF, into memory.  Runs on any
  * thread; says nothing itself. */
@@ -640,6 +654,14 @@ report_commit(void *vrun, size_t idx)
 	diag_eprint(&j->cd, 0);
 	for (size_t i = 0; i < j->said.n; i++)
 		escape_eprintf("%s", j->said.v[i]);
+	if (!j->cfg) /* named, as a record that cannot be read is */
+		escape_eprintf(
+		    "debrief: %s: %s\n", name,
+		    L(lang,
+		      "không lập báo cáo: không đọc được tệp cấu hình (.debrief.yaml) áp "
+		      "dụng cho tệp này",
+		      "no report: the configuration (.debrief.yaml) that applies to it "
+		      "cannot be read"));
 	if (j->failed)
 		goto out;
 	for (size_t i = 0; i < o->ids.n; i++)
@@ -799,6 +821,8 @@ cmd_report(int argc, char **argv)
 			config_set_say_into(o.cs, &j->cfg_said);
 			j->cfg = config_set_for(o.cs, j->path, o.ctx.lang, &j->cd);
 			config_set_say_into(o.cs, NULL);
+			if (!j->cfg)
+				config_finding_said(&j->cd);
 		} else {
 			j->cfg = &o.cfg;
 		}

@@ -183,6 +183,13 @@ for order in "bad good" "good bad"; do
 		grep -q '^debrief: bad/.debrief.yaml:2:1: ' "$WORK/brokencfg-$n.log"; then
 		ok "report/broken-config-$n-refuses-its-records"
 	else fail "report/broken-config-$n-refuses-its-records" "rc=$rc $(cat "$WORK/brokencfg-$n.log")"; fi
+	# its problem said once, and the record it keeps from a report named
+	if [ "$(grep -c '\.debrief\.yaml:2:1: ' "$WORK/brokencfg-$n.log")" -eq 1 ]; then
+		ok "report/broken-config-$n-said-once"
+	else fail "report/broken-config-$n-said-once" "$(cat "$WORK/brokencfg-$n.log")"; fi
+	if grep -q '^debrief: bad/a\.yaml: no report: the configuration (\.debrief\.yaml) that applies to it cannot be read$' \
+		"$WORK/brokencfg-$n.log"; then ok "report/broken-config-$n-names-its-records"
+	else fail "report/broken-config-$n-names-its-records" "$(cat "$WORK/brokencfg-$n.log")"; fi
 done
 
 # Usage errors speak the run's language: Vietnamese by default, English with --lang en.
