@@ -818,6 +818,19 @@ is_scalar_type(enum ftype t)
 	return t != FT_TEXTS && t != FT_LANGS && t != FT_MAP && t != FT_LIST;
 }
 
+/* Findings came of walking field f's value v: whether they are about the
+ * value itself (a scalar rejected, an item of a list of words, a mapping
+ * or list given as something else), not about a field inside it. */
+static int
+value_rejected(const struct sfield *f, const struct node *v)
+{
+	if (f->type == FT_MAP)
+		return v->kind != NODE_MAP;
+	if (f->type == FT_LIST)
+		return v->kind != NODE_SEQ;
+	return 1; /* a scalar, FT_TEXTS, FT_LANGS */
+}
+
 static void set_mark(const struct sfield *f, char *base, struct mark m);
 static void walk_object(struct walk *w, const struct sobj *o, char *base, const struct node *map);
 
@@ -1176,8 +1189,8 @@ walk_object(struct walk *w, const struct sobj *o, char *base, const struct node 
 		seen[j] = 1;
 		size_t before = w->dq->n;
 		walk_field(w, &o->fields[j], base, k, v);
-		if (w->dq->n > before && is_scalar_type(o->fields[j].type))
-			reported(w, map->mark, o->fields[j].name); /* value rejected */
+		if (w->dq->n > before && value_rejected(&o->fields[j], v))
+			reported(w, map->mark, o->fields[j].name);
 	}
 	for (size_t j = 0; j < o->nfields; j++) {
 		if (!slip[j])

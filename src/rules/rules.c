@@ -38,6 +38,18 @@ rules_root_mark(const struct rctx *c)
 	return m;
 }
 
+int
+rules_told(const struct rctx *c, struct mark map, const char *field)
+{
+	return map.line && record_reported(c->r, map, field);
+}
+
+int
+rules_told_top(const struct rctx *c, const char *field)
+{
+	return c->r->root && rules_told(c, c->r->root->mark, field);
+}
+
 struct mark
 rules_mark(const struct rctx *c, struct mark m, struct mark fallback)
 {

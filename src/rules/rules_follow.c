@@ -255,33 +255,19 @@ visit_courtesy_only(struct rctx *c)
 		           r->nmeetings);
 }
 
-/* 1 when the schema has told already that this field is missing or lost
- * (a misspelt key, a rejected value): one problem, one finding. */
-static int
-told(const struct rctx *c, struct mark map, const char *field)
-{
-	return record_reported(c->r, map, field);
-}
-
-static int
-told_top(const struct rctx *c, const char *field)
-{
-	return c->r->root && told(c, c->r->root->mark, field);
-}
-
-/* The same for a field of follow_up, or follow_up itself. */
+/* rules_told for a field of follow_up, or follow_up itself. */
 static int
 told_follow(const struct rctx *c, const char *field)
 {
-	return told_top(c, "follow_up") ||
-	       (c->r->has_follow_up && told(c, c->r->follow_up_mark, field));
+	return rules_told_top(c, "follow_up") ||
+	       (c->r->has_follow_up && rules_told(c, c->r->follow_up_mark, field));
 }
 
 static void
 follow_tasks(struct rctx *c)
 {
 	const struct record *r = c->r;
-	if (r->ntasks || told_top(c, "tasks"))
+	if (r->ntasks || rules_told_top(c, "tasks"))
 		return;
 	rules_emit(c, rules_mark(c, r->tasks_mark, r->tasks_mark), "follow-tasks", SEV_ERROR, "%s",
 	           L(c->ctx->lang, "chuyến đi đã kết thúc mà chưa phân công nhiệm vụ nào (tasks)",
@@ -308,7 +294,7 @@ static void
 task_owner(struct rctx *c, const struct task *t, const char *name)
 {
 	if (text_blank(t->owner.s)) {
-		if (told(c, t->mark, "owner"))
+		if (rules_told(c, t->mark, "owner"))
 			return; /* the schema's finding says it */
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-owner", SEV_ERROR,
 		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có đơn vị chủ trì (owner)",
@@ -346,7 +332,7 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 	if (task_closed(t))
 		return;
 	if (!t->due.set) {
-		if (told(c, t->mark, "due"))
+		if (rules_told(c, t->mark, "due"))
 			return; /* the schema's finding says it */
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-due", SEV_WARNING,
 		           L(c->ctx->lang, "nhiệm vụ '%s' chưa có thời hạn (due)",
@@ -356,7 +342,7 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 	}
 	/* A month-precision deadline runs to the month's last day.  A status
 	 * the schema rejected is not "still open": its finding says enough. */
-	if (date_days(t->due.d, 1) >= c->today || told(c, t->mark, "status"))
+	if (date_days(t->due.d, 1) >= c->today || rules_told(c, t->mark, "status"))
 		return;
 	char d[11];
 	date_iso(t->due.d, d);
@@ -369,7 +355,8 @@ task_due(struct rctx *c, const struct task *t, const char *name)
 static void
 task_stale(struct rctx *c, const struct task *t, const char *name)
 {
-	if ((t->status != TASK_OPEN && t->status != TASK_IN_PROGRESS) || told(c, t->mark, "status"))
+	if ((t->status != TASK_OPEN && t->status != TASK_IN_PROGRESS) ||
+	    rules_told(c, t->mark, "status"))
 		return;
 	long last = -1;
 	struct mark m = t->mark;
@@ -638,7 +625,7 @@ memory_contacts(struct rctx *c)
 	for (size_t i = 0; i < r->ncontacts; i++)
 		if (r->contacts[i].side == SIDE_PARTNER)
 			return;
-	if (told_top(c, "contacts"))
+	if (rules_told_top(c, "contacts"))
 		return;
 	rules_emit(c, rules_mark(c, r->contacts_mark, r->contacts_mark), "memory-contacts",
 	           SEV_WARNING, "%s",
@@ -650,7 +637,7 @@ memory_contacts(struct rctx *c)
 static void
 memory_handover(struct rctx *c)
 {
-	if (!text_blank(c->r->handover.s) || told_top(c, "handover"))
+	if (!text_blank(c->r->handover.s) || rules_told_top(c, "handover"))
 		return;
 	rules_emit(c, rules_mark(c, c->r->handover.mark, c->r->handover.mark), "memory-handover",
 	           SEV_INFO, "%s",

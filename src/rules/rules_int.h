@@ -19,6 +19,12 @@ struct rctx {
  * record's file.  Pass L(c->ctx->lang, "…", "…") as fmt. */
 void rules_emit(struct rctx *c, struct mark m, const char *rule, enum sev sev, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* 1 when the schema has already said that field of the mapping at map
+ * is missing or wrong (a misspelt key, a rejected value), so that a rule
+ * does not say it again; map 0:0, a mapping the record lacks, never.
+ * rules_told_top: a field of the record itself. */
+int rules_told(const struct rctx *c, struct mark map, const char *field);
+int rules_told_top(const struct rctx *c, const char *field);
 /* m when it is known, else the fallback, else the record root. */
 struct mark rules_mark(const struct rctx *c, struct mark m, struct mark fallback);
 /* The record root (1:1 when unknown): for a missing top-level field. */

@@ -227,11 +227,19 @@ langs_has_en(const char *langs)
 
 /* ---- the rules ---- */
 
+/* The schema has said that a field of preparation, or preparation
+ * itself, is missing or wrong. */
+static int
+prep_told(const struct rctx *c, const char *field)
+{
+	return rules_told_top(c, "preparation") || rules_told(c, c->r->preparation_mark, field);
+}
+
 static void
 prep_what(struct rctx *c)
 {
 	const struct record *r = c->r;
-	if (r->direction != DIR_OUTBOUND || r->npromote)
+	if (r->direction != DIR_OUTBOUND || r->npromote || prep_told(c, "promote"))
 		return;
 	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-what",
 	           SEV_ERROR, "%s",
@@ -248,6 +256,10 @@ prep_whom(struct rctx *c)
 	for (size_t i = 0; i < c->r->npartners; i++) {
 		const struct partner *p = &c->r->partners[i];
 		if (p->needs.n || p->priorities.n)
+			continue;
+		/* needs or the profile misspelt, or their values rejected: said */
+		if (rules_told(c, p->mark, "needs") || rules_told(c, p->mark, "profile") ||
+		    rules_told(c, p->profile_mark, "priorities"))
 			continue;
 		rules_emit(
 		    c, rules_mark(c, p->mark, p->mark), "prep-whom", SEV_ERROR,
@@ -266,6 +278,9 @@ prep_how(struct rctx *c)
 	const struct record *r = c->r;
 	if (r->occasion_kind != OCC_NONE)
 		return;
+	/* a misspelt 'occasion' or 'kind', or a word not allowed: the schema said it */
+	if (rules_told_top(c, "occasion") || rules_told(c, r->occasion_mark, "kind"))
+		return;
 	rules_emit(c, rules_mark(c, r->occasion_mark, r->occasion_mark), "prep-how", SEV_WARNING,
 	           "%s",
 	           L(c->ctx->lang,
@@ -282,6 +297,9 @@ prep_agency(struct rctx *c)
 	if (r->direction != DIR_OUTBOUND)
 		return;
 	if (!r->agency_consulted.set) {
+		/* a misspelt 'consulted' or a date the schema rejected: said there */
+		if (rules_told_top(c, "agency") || rules_told(c, r->agency_mark, "consulted"))
+			return;
 		rules_emit(
 		    c, rules_mark(c, r->agency_mark, r->agency_mark), "prep-agency", SEV_WARNING,
 		    "%s",
@@ -401,8 +419,14 @@ static void
 prep_language(struct rctx *c)
 {
 	const struct record *r = c->r;
-	if (r->direction != DIR_OUTBOUND)
+	if (r->direction != DIR_OUTBOUND || prep_told(c, "materials"))
 		return;
+	/* a material whose languages or audience the schema rejected would
+	 * be missed here: its finding says it */
+	for (size_t i = 0; i < r->nmaterials; i++)
+		if (rules_told(c, r->materials[i].mark, "lang") ||
+		    rules_told(c, r->materials[i].mark, "audience"))
+			return;
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		if (p->response == RESP_DECLINED)
@@ -494,6 +518,8 @@ prep_objectives(struct rctx *c)
 		    (!text_blank(o->project.s) || !text_blank(o->roadmap.s)))
 			return;
 	}
+	if (prep_told(c, "objectives"))
+		return;
 	rules_emit(c, rules_mark(c, r->preparation_mark, r->preparation_mark), "prep-objectives",
 	           SEV_ERROR, "%s",
 	           L(c->ctx->lang,
@@ -647,7 +673,8 @@ static void
 prep_businesses(struct rctx *c)
 {
 	const struct record *r = c->r;
-	if (r->direction != DIR_OUTBOUND || r->nbusinesses)
+	if (r->direction != DIR_OUTBOUND || r->nbusinesses || rules_told_top(c, "delegation") ||
+	    rules_told(c, r->delegation_mark, "businesses"))
 		return;
 	for (size_t i = 0; i < r->npartners; i++)
 		if (r->partners[i].kind == PK_BUSINESS)
@@ -702,6 +729,8 @@ prep_partner_profile(struct rctx *c)
 	for (size_t i = 0; i < r->npartners; i++) {
 		const struct partner *p = &r->partners[i];
 		if (!p->has_profile) {
+			if (rules_told(c, p->mark, "profile"))
+				continue; /* misspelt, or not a mapping: said */
 			rules_emit(
 			    c, rules_mark(c, p->mark, p->mark), "prep-partner-profile", SEV_WARNING,
 			    L(c->ctx->lang, "đối tác '%s' chưa có hồ sơ thông tin cơ bản (profile)",
