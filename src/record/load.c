@@ -989,8 +989,12 @@ load_yaml_both(const char *data, size_t len, const char *name, const struct load
 	if (len > lim_in->max_file) {
 		struct mark top = {1, 1};
 		/* Callers may hand over only the first max_file + 1 bytes. */
-		(void)FAIL(&ld, top, "yaml-limit", "tệp lớn hơn giới hạn %zu byte",
-		           "the file is larger than the limit of %zu bytes", lim_in->max_file);
+		(void)FAIL(&ld, top, "yaml-limit",
+		           "tệp lớn hơn giới hạn %zu byte: không hồ sơ chuyến công tác nào lớn "
+		           "đến vậy; hãy kiểm tra lại đây có đúng là tệp hồ sơ không",
+		           "the file is larger than the limit of %zu bytes: no visit record comes "
+		           "near it; check that this is the right file",
+		           lim_in->max_file);
 		return NULL;
 	}
 	if (!check_bytes(&ld, data, len))

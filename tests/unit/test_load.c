@@ -286,6 +286,9 @@ test_limits(void)
 	OK(!d && says(rule(&dq, "yaml-limit"), "larger than the limit of 4 bytes"), "limits/file");
 	d = loadn("a: hello\n", 9, &lim, LANG_VI, &dq);
 	OK(!d && says(rule(&dq, "yaml-limit"), "tệp lớn hơn giới hạn 4 byte"), "limits/file-vi");
+	/* and what to do about it */
+	OK(!d && says(rule(&dq, "yaml-limit"), "hãy kiểm tra lại đây có đúng là tệp hồ sơ không"),
+	   "limits/file-vi-what-to-do");
 	load_limits_default(&lim);
 
 	lim.max_aliases = 3;
