@@ -133,8 +133,12 @@ collection_duplicate(struct diags *dq, const char *file, struct mark m, const ch
                      const char *first, enum lang lang)
 {
 	diags_add(dq, file, m, SEV_ERROR, "schema-duplicate-id", "",
-	          L(lang, "id '%s' đã được dùng cho hồ sơ %s", "id '%s' is already used by %s"), id,
-	          first ? first : "?");
+	          L(lang,
+	            "mã hồ sơ (id) '%s' đã được dùng cho hồ sơ %s: đặt cho hồ sơ này một mã "
+	            "khác, hoặc xóa tệp này nếu đó là bản sao của hồ sơ kia",
+	            "id '%s' is already used by %s: give this record an id of its own, or remove "
+	            "this file if it is a copy of that one"),
+	          id, first ? first : "?");
 }
 
 void

@@ -286,7 +286,7 @@ has stdin-filename-in-dir/others-checked "$WORK/stdin-filename-in-dir.out" '^2 f
 # a buffer that takes another record's id is still a duplicate of it
 sed 's/^id: .*/id: b/' "$IN/piped/a.yaml" >"$WORK/piped-buffer.yaml"
 run stdin-filename-dup -- --lang en --stdin-filename ./piped//a.yaml piped - <"$WORK/piped-buffer.yaml"
-has stdin-filename-dup/other-id "$WORK/stdin-filename-dup.out" "^\./piped//a\.yaml:[0-9]+:[0-9]+: error: id 'b' is already used by piped/b\.yaml \[schema-duplicate-id\]$"
+has stdin-filename-dup/other-id "$WORK/stdin-filename-dup.out" "^\./piped//a\.yaml:[0-9]+:[0-9]+: error: id 'b' is already used by piped/b\.yaml: give this record an id of its own, or remove this file if it is a copy of that one \[schema-duplicate-id\]$"
 rm -rf "$IN/piped"
 
 run missing-among-good -- --lang en dup-key.yaml nosuch.yaml not-nfc.yaml

@@ -177,7 +177,7 @@ printf 'schema: debrief/1\nid: 2024-01-hue-dup\ntitle: t\ndirection: outbound\nd
 sed 's/Write the letter/Send the gifts/' "$WORK/dupid/a.yaml" >"$WORK/dupid/b.yaml"
 tasks tasks-duplicate-id --lang en --today 2026-12-07 "$WORK/dupid"
 want_rc tasks-duplicate-id 2
-has tasks-duplicate-id/said "$WORK/tasks-duplicate-id.err" "^$WORK/dupid/b.yaml:2:5: error: id '2024-01-hue-dup' is already used by $WORK/dupid/a.yaml \\[schema-duplicate-id\\]\$"
+has tasks-duplicate-id/said "$WORK/tasks-duplicate-id.err" "^$WORK/dupid/b.yaml:2:5: error: id '2024-01-hue-dup' is already used by $WORK/dupid/a.yaml: give this record an id of its own, or remove this file if it is a copy of that one \\[schema-duplicate-id\\]\$"
 if grep -q 'Write the letter' "$WORK/tasks-duplicate-id.out" && ! grep -q 'Send the gifts' "$WORK/tasks-duplicate-id.out"
 then ok tasks-duplicate-id/later-left-out; else
 	fail tasks-duplicate-id/later-left-out "$(grep '^    ' "$WORK/tasks-duplicate-id.out")"; fi
@@ -363,7 +363,7 @@ for c in check report archive; do
 	# shellcheck disable=SC2086
 	"$DEBRIEF" $c --lang en $o "$WORK/dup" 2>&1 | grep 'schema-duplicate-id' >"$WORK/dup-$c.line"
 done
-want="$WORK/dup/b.yaml:6:5: error: id '2017-06-quangnam-nagasaki' is already used by $WORK/dup/a.yaml [schema-duplicate-id]"
+want="$WORK/dup/b.yaml:6:5: error: id '2017-06-quangnam-nagasaki' is already used by $WORK/dup/a.yaml: give this record an id of its own, or remove this file if it is a copy of that one [schema-duplicate-id]"
 for c in check report archive; do
 	if [ "$(cat "$WORK/dup-$c.line")" = "$want" ]; then ok "commands/duplicate-id-one-finding/$c"
 	else fail "commands/duplicate-id-one-finding/$c" "want: $want"; cat "$WORK/dup-$c.line"; fi
