@@ -349,6 +349,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	/* tasks given to a department, and those given to none in particular */
 	put_num(v, root, "task_count", (long)(r->ntasks - nvague));
 	put_num(v, root, "department_count", (long)(nd - (nvague > 0)));
+	put_bool(v, root, "has_assigned", r->ntasks > nvague);
 	put_num(v, root, "unassigned_count", (long)nvague);
 	put_bool(v, root, "has_unassigned", nvague > 0);
 	put_num(v, root, "open_count", (long)open);
