@@ -1382,6 +1382,7 @@ check_task_ids(struct walk *w, struct record *r)
 			continue;
 		}
 		const struct task *first = &r->tasks[ix[g].i], *t = &r->tasks[ix[i].i];
+		reported(w, t->mark, "id"); /* a task pasted twice: this is its finding */
 		if (given[ix[g].i] && given[ix[i].i])
 			ERR(w, t->id.mark, "schema-duplicate-id",
 			    "mã nhiệm vụ '%s' đã được dùng cho nhiệm vụ ở dòng %u",

@@ -396,7 +396,8 @@ task_stale(struct rctx *c, const struct task *t, const char *name)
 /* A task given twice to the same owner, as a line pasted twice: the
  * later one, naming the line of the first.  Text and owner compare
  * folded (case, accents, spacing and punctuation aside); a task without
- * its text or owner has the schema's or follow-task-owner's finding. */
+ * its text or owner has the schema's or follow-task-owner's finding, and
+ * one whose id repeats an earlier task's the schema's. */
 static void
 task_duplicates(struct rctx *c)
 {
@@ -418,6 +419,8 @@ task_duplicates(struct rctx *c)
 			strmap_put(&seen, keys[i], i);
 			continue;
 		}
+		if (rules_told(c, t->mark, "id"))
+			continue; /* its id repeats the first's too: the schema said it */
 		char *name = rules_short(t->task.s), *o = rules_short(t->owner.s);
 		rules_emit(c, rules_mark(c, t->mark, t->mark), "follow-task-duplicate", SEV_WARNING,
 		           L(c->ctx->lang,
