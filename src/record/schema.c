@@ -1501,8 +1501,8 @@ bad_ref(struct walk *w, const struct record *r, const char *path, const struct t
 	if (best) {
 		buf_puts(&hint, did_you_mean(w, best));
 	} else if (!r->npartners) {
-		buf_puts(&hint, L(w->lang, "; bản ghi chưa có đối tác nào",
-		                  "; the record has no partners"));
+		buf_puts(&hint,
+		         L(w->lang, "; hồ sơ chưa có đối tác nào", "; the record has no partners"));
 	} else {
 		buf_puts(&hint, L(w->lang, "; các đối tác: ", "; partners: "));
 		size_t shown = 0, i = 0;
@@ -1843,12 +1843,17 @@ schema_record_take(struct doc *doc, struct date today, enum lang lang, struct di
 	const struct node *root = doc->root;
 	if (!root || root->kind != NODE_MAP) {
 		struct mark m = {1, 1};
-		const char *got = !root || node_is_null(root)
-		                      ? L(lang, "một tài liệu trống", "an empty document")
-		                  : root->kind == NODE_SEQ ? L(lang, "một danh sách", "a list")
-		                                           : L(lang, "văn bản", "text");
-		ERR(&w, root && !node_is_null(root) ? root->mark : m, "schema-type",
-		    "bản ghi phải là một nhóm 'khóa: giá trị' ở cấp cao nhất, không phải %s",
+		int none = !root || node_is_null(root);
+		const char *got =
+		    none                     ? L(lang,
+		                                 "một tài liệu trống: hãy lập hồ sơ bằng debrief new ID, hoặc "
+		                                                     "xóa tệp nếu không dùng đến",
+		                                 "an empty document: start the record with debrief new ID, "
+		                                                     "or remove the file if it is not needed")
+		    : root->kind == NODE_SEQ ? L(lang, "một danh sách", "a list")
+		                             : L(lang, "văn bản", "text");
+		ERR(&w, none ? m : root->mark, "schema-type",
+		    "hồ sơ phải là một nhóm 'khóa: giá trị' ở cấp cao nhất, không phải %s",
 		    "a record must be a mapping (key: value pairs) at the top level, not %s", got);
 		doc_free(doc);
 		return NULL;
