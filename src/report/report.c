@@ -11,6 +11,7 @@
 #endif
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,8 @@ struct rjob {
 	struct diags cd;          /* problems of that configuration, said first */
 	struct strlist cfg_said;  /* and the lines its loading said */
 	struct strlist said;      /* lines said before anything is written */
+	size_t said_record;       /* the first lines of said, about the record; the
+	                           * others about its report, unsaid when none is made */
 	int failed;               /* nothing more to do after said */
 	int unread;               /* the record could not be read */
 	char *id;                 /* owned; the record's id */
@@ -465,6 +468,7 @@ report_work(void *vrun, size_t idx)
 	if (unread.n) {
 		diags_sort(&unread);
 		say_findings(&j->said, &unread);
+		j->said_record = j->said.n;
 		say(&j->said, "debrief: %s: %s\n", name,
 		    L(said, "báo cáo không có những giá trị ghi sai nêu trên của hồ sơ",
 		      "the report leaves out the values above, which the record gives wrongly"));
@@ -652,7 +656,14 @@ report_commit(void *vrun, size_t idx)
 	for (size_t i = 0; i < j->cfg_said.n; i++)
 		escape_eprintf("%s", j->cfg_said.v[i]);
 	diag_eprint(&j->cd, 0);
-	for (size_t i = 0; i < j->said.n; i++)
+	/* a record whose id an earlier one has gets no report: what its
+	 * report would have left blank is not said */
+	size_t taken = SIZE_MAX;
+	for (size_t i = 0; !j->failed && taken == SIZE_MAX && i < o->ids.n; i++)
+		if (!strcmp(o->ids.v[i], j->id))
+			taken = i;
+	size_t nsaid = j->failed || taken == SIZE_MAX ? j->said.n : j->said_record;
+	for (size_t i = 0; i < nsaid; i++)
 		escape_eprintf("%s", j->said.v[i]);
 	if (!j->cfg) /* named, as a record that cannot be read is */
 		escape_eprintf(
@@ -664,14 +675,13 @@ report_commit(void *vrun, size_t idx)
 		      "cannot be read"));
 	if (j->failed)
 		goto out;
-	for (size_t i = 0; i < o->ids.n; i++)
-		if (!strcmp(o->ids.v[i], j->id)) {
-			struct diags dd = DIAGS_INIT;
-			collection_duplicate(&dd, name, j->id_mark, j->id, o->files.v[i], lang);
-			diag_eprint(&dd, 0);
-			diags_free(&dd);
-			goto out;
-		}
+	if (taken != SIZE_MAX) {
+		struct diags dd = DIAGS_INIT;
+		collection_duplicate(&dd, name, j->id_mark, j->id, o->files.v[taken], lang);
+		diag_eprint(&dd, 0);
+		diags_free(&dd);
+		goto out;
+	}
 	if (j->tset_err) {
 		escape_eprintf("debrief: %s\n", j->tset_err);
 		goto out;

@@ -368,3 +368,14 @@ for c in check report archive; do
 	if [ "$(cat "$WORK/dup-$c.line")" = "$want" ]; then ok "commands/duplicate-id-one-finding/$c"
 	else fail "commands/duplicate-id-one-finding/$c" "want: $want"; cat "$WORK/dup-$c.line"; fi
 done
+# the record refused for its id gets no report: what a report of it
+# would leave blank (an office of another province) is not said of it
+printf 'office:\n  parent: UBND tỉnh Bắc Ninh\n  name: Sở Ngoại vụ\n  symbol: SNgV\n  place: Bắc Ninh\n  signer: {authority: Giám đốc, name: Nguyễn Văn Hùng}\n' \
+	>"$WORK/dup-office.conf"
+"$DEBRIEF" report --lang en --format md --config "$WORK/dup-office.conf" -o "$WORK/dup-office" \
+	"$WORK/dup" >/dev/null 2>"$WORK/dup-office.err"
+if grep -q "^debrief: $WORK/dup/a.yaml: the office profile is " "$WORK/dup-office.err" &&
+	! grep -q "^debrief: $WORK/dup/b.yaml: the office profile" "$WORK/dup-office.err" &&
+	grep -q "^$WORK/dup/b.yaml:6:5: error: .*\[schema-duplicate-id\]$" "$WORK/dup-office.err"
+then ok "commands/duplicate-id-refused-report-blanks-unsaid"
+else fail "commands/duplicate-id-refused-report-blanks-unsaid" "$(cat "$WORK/dup-office.err")"; fi
