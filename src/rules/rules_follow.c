@@ -395,7 +395,8 @@ task_stale(struct rctx *c, const struct task *t, const char *name)
 
 /* A task given twice to the same owner, as a line pasted twice: the
  * later one, naming the line of the first.  Text and owner compare
- * folded (case, accents, spacing and punctuation aside); a task without
+ * folded (case, accents, spacing and punctuation aside), an owner by the
+ * name owner_aliases gives it; a task without
  * its text or owner has the schema's or follow-task-owner's finding, and
  * one whose id repeats an earlier task's the schema's. */
 static void
@@ -410,7 +411,9 @@ task_duplicates(struct rctx *c)
 		const struct task *t = &r->tasks[i];
 		if (text_blank(t->task.s) || text_blank(t->owner.s))
 			continue;
-		char *ft = text_fold(t->task.s), *fo = text_fold(t->owner.s);
+		char *ft = text_fold(t->task.s);
+		char *fo =
+		    text_fold(config_owner_name(c->ctx->cfg, t->owner.s, c->r->locality_name.s));
 		keys[i] = xasprintf("%s\x1f%s", ft, fo);
 		free(ft);
 		free(fo);
