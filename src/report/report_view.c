@@ -307,6 +307,31 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	if (nd > 1) /* qsort(NULL, 0) is undefined */
 		qsort(d, nd, sizeof *d, cmp_dept);
 
+	/* the departments in charge, as the recipients count them: an owner
+	 * naming two bodies ("Sở Xây dựng, Sở Tài chính") is a table of its
+	 * own, and two departments */
+	struct strlist seen = {0}; /* their keys (report_body_key) */
+	for (size_t j = 0; j < nd; j++) {
+		if (!d[j].owner)
+			continue;
+		struct strlist bodies = {0};
+		rules_owner_bodies(d[j].owner, &bodies);
+		for (size_t i = 0; i < bodies.n || (!i && !bodies.n); i++) {
+			char *key = report_body_key(bodies.n ? bodies.v[i] : d[j].owner,
+			                            r->locality_name.s);
+			size_t k = 0;
+			while (k < seen.n && strcmp(seen.v[k], key))
+				k++;
+			if (k == seen.n)
+				strlist_take(&seen, key);
+			else
+				free(key);
+		}
+		strlist_free(&bodies);
+	}
+	size_t ndepts = seen.n;
+	strlist_free(&seen);
+
 	struct node *depts = node_new_seq(v->a);
 	size_t open = 0, overdue = 0, nvague = 0;
 	for (size_t j = 0; j < nd; j++) {
@@ -348,7 +373,7 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 	put_bool(v, root, "has_tasks", r->ntasks > 0);
 	/* tasks given to a department, and those given to none in particular */
 	put_num(v, root, "task_count", (long)(r->ntasks - nvague));
-	put_num(v, root, "department_count", (long)(nd - (nvague > 0)));
+	put_num(v, root, "department_count", (long)ndepts);
 	put_bool(v, root, "has_assigned", r->ntasks > nvague);
 	put_num(v, root, "unassigned_count", (long)nvague);
 	put_bool(v, root, "has_unassigned", nvague > 0);
