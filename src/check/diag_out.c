@@ -52,17 +52,35 @@ counted(struct counts *c, const struct diag *d)
 		c->n[d->sev]++;
 }
 
+/* Files that could not be read: the formats that list files name them,
+ * and the summary line counts them. */
+static size_t
+count_unreadable(const struct out_opts *o)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < o->nfiles; i++)
+		n += o->files[i].error != NULL;
+	return n;
+}
+
 static void
 summary(struct buf *b, const struct counts *c, const struct out_opts *o)
 {
 	size_t e = c->n[SEV_ERROR], w = c->n[SEV_WARNING], i = c->n[SEV_INFO];
+	size_t u = count_unreadable(o);
 	if (o->lang == LANG_EN)
-		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s\n", o->nchecked,
+		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s", o->nchecked,
 		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors", w,
 		           w == 1 ? "warning" : "warnings", i, i == 1 ? "info" : "infos");
 	else
-		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin\n",
+		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin",
 		           o->nchecked, e, w, i);
+	/* named on standard error above, and the exit status 2 */
+	if (u && o->lang == LANG_EN)
+		buf_printf(b, "; %zu %s could not be read", u, u == 1 ? "file" : "files");
+	else if (u)
+		buf_printf(b, "; %zu tệp không đọc được", u);
+	buf_putc(b, '\n');
 }
 
 /* ":" and v in decimal, as ":%u" would write it: without printf, as
@@ -186,16 +204,6 @@ json_pos(struct buf *b, unsigned v)
 		buf_printf(b, "%u", v);
 	else
 		buf_puts(b, "null");
-}
-
-/* Files that could not be read: the formats that list files name them. */
-static size_t
-count_unreadable(const struct out_opts *o)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < o->nfiles; i++)
-		n += o->files[i].error != NULL;
-	return n;
 }
 
 /* One finding of the JSON output, the nth. */
