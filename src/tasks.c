@@ -403,7 +403,8 @@ out_json(struct buf *b, const struct due_list *l, long within, const char *today
 /* One file into the archive's model; 0 when it cannot be read or loaded
  * (message printed), when it has no id, or when an earlier record has its
  * id (told as check and archive tell it): its tasks are not listed, as the
- * archive's register leaves them out. */
+ * archive's register leaves them out; -1 when it is listed without the
+ * values it gives wrongly (named); 1 when it is listed whole. */
 static int
 read_one(struct archive *a, const char *path, struct date today, enum lang lang)
 {
@@ -439,6 +440,23 @@ read_one(struct archive *a, const char *path, struct date today, enum lang lang)
 		diag_eprint(&dd, 1);
 		diags_free(&dd);
 		ok = 0;
+	} else {
+		/* a value the record gives wrongly (an owner under a misspelt
+		 * key, a due date no calendar has): named as check names it, not
+		 * listed in silence as if the record had none */
+		struct diags unread = DIAGS_INIT;
+		if (schema_unread(&dq, &unread)) {
+			diags_sort(&unread);
+			diag_eprint(&unread, 1);
+			escape_eprintf("debrief: %s: %s\n", name,
+			               L(lang,
+			                 "danh sách nhiệm vụ không có những giá trị ghi sai nêu "
+			                 "trên của hồ sơ",
+			                 "the task list leaves out the values above, which the "
+			                 "record gives wrongly"));
+			ok = -1;
+		}
+		diags_free(&unread);
 	}
 	record_free(r);
 	diags_free(&dq);
@@ -506,9 +524,15 @@ cmd_tasks(int argc, char **argv)
 	w.owner_key = owner_key;
 	w.canon_key = canon_key;
 	struct archive *a = archive_new(today, &cfg);
-	for (size_t i = 0; i < files.n; i++)
-		if (!read_one(a, files.v[i], today, lang))
+	int partial = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		int got = read_one(a, files.v[i], today, lang);
+		if (!got)
 			rc = EXIT_USAGE;
+		partial |= got < 0;
+	}
+	if (partial && rc == EXIT_OK)
+		rc = EXIT_FINDINGS;
 	archive_finish(a, 1);
 	struct due_list l = {NULL, 0, 0};
 	collect(&l, a, &w);

@@ -1907,3 +1907,16 @@ schema_file(struct schema_src *s, struct record **r, struct diags *dq, char **er
 	}
 	return go != 0;
 }
+
+size_t
+schema_unread(const struct diags *dq, struct diags *out)
+{
+	for (size_t i = 0; i < dq->n; i++) {
+		const struct diag *d = &dq->v[i];
+		if (d->sev == SEV_ERROR &&
+		    (!strncmp(d->rule, "schema-", 7) || !strncmp(d->rule, "yaml-", 5)))
+			diags_add(out, d->file, d->mark, d->sev, d->rule, d->guidance, "%s",
+			          d->msg);
+	}
+	return out->n;
+}

@@ -65,5 +65,10 @@ int schema_file(struct schema_src *s, struct record **r, struct diags *dq, char 
  * s->before and s->keep unused); *r as there. */
 void schema_bytes(struct schema_src *s, const char *data, size_t len, struct record **r,
                   struct diags *dq);
+/* The findings of dq that leave a value out of the record, what the loader
+ * and the schema could not take (a value of the wrong kind, a key cut at a
+ * comma or misspelt, a date no calendar has), copied to out; how many.
+ * What a command makes of the record lacks those values: it names them. */
+size_t schema_unread(const struct diags *dq, struct diags *out);
 
 #endif

@@ -278,22 +278,6 @@ load_in(const struct schema_src *src, enum lang lang, struct record **r, struct 
 	schema_bytes(&again, src->data, src->len, r, dq);
 }
 
-/* The findings that leave a value out of the report, what the loader
- * and the schema could not take (a value of the wrong kind, a key cut at
- * a comma, a date no calendar has), copied from dq to out; how many. */
-static size_t
-unread_of(const struct diags *dq, struct diags *out)
-{
-	for (size_t i = 0; i < dq->n; i++) {
-		const struct diag *d = &dq->v[i];
-		if (d->sev == SEV_ERROR &&
-		    (!strncmp(d->rule, "schema-", 7) || !strncmp(d->rule, "yaml-", 5)))
-			diags_add(out, d->file, d->mark, d->sev, d->rule, d->guidance, "%s",
-			          d->msg);
-	}
-	return out->n;
-}
-
 static struct pdf_ctx *
 pdf_ctx_take(struct report_run *run)
 {
@@ -455,14 +439,14 @@ report_work(void *vrun, size_t idx)
 	/* what the record says that the report cannot: named as check names
 	 * it, in the run's language, not dropped in silence */
 	struct diags unread = DIAGS_INIT;
-	if (unread_of(&dq, &unread) && lang != said) {
+	if (schema_unread(&dq, &unread) && lang != said) {
 		diags_free(&unread);
 		struct diags all = DIAGS_INIT;
 		struct record *r2 = NULL;
 		load_in(&src, said, &r2, &all);
 		record_free(r2);
 		unread = (struct diags)DIAGS_INIT;
-		unread_of(&all, &unread);
+		schema_unread(&all, &unread);
 		diags_free(&all);
 	}
 	if (unread.n) {

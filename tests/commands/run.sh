@@ -296,6 +296,20 @@ if [ "$(grep -c '^  Sở Ngoại vụ$\|^  Sở Văn hóa, Thể thao và Du l�
 	grep -q '^  Sở Ngoại vụ$' "$WORK/tasks-joint-owner.out"
 then ok tasks-joint-owner/under-each-counted-once
 else fail tasks-joint-owner/under-each-counted-once "$(cat "$WORK/tasks-joint.out" "$WORK/tasks-joint-owner.out")"; fi
+# an owner under a misspelt key is named with its place, not listed in
+# silence under "no specific department"; the task is still listed, and
+# the exit status is 1
+mkdir -p "$WORK/ownr"
+sed 's/owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",/ownr: Sở Ngoại vụ,/' \
+	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/ownr/2025-03-danang-sakai.yaml"
+tasks tasks-misspelt-owner --lang en --today 2026-11-23 "$WORK/ownr"
+if [ "$rc" = 1 ] && grep -q '^  (no specific department)$' "$WORK/tasks-misspelt-owner.out" &&
+	grep -q "2025-03-danang-sakai.yaml:8:[0-9]*: error: unknown key 'ownr' (did you mean 'owner'?).*\[schema-unknown-key\]$" \
+		"$WORK/tasks-misspelt-owner.err" &&
+	grep -q '^debrief: .*2025-03-danang-sakai.yaml: the task list leaves out the values above, which the record gives wrongly$' \
+		"$WORK/tasks-misspelt-owner.err"
+then ok tasks-misspelt-owner/named-not-silent
+else fail tasks-misspelt-owner/named-not-silent "exit $rc; $(cat "$WORK/tasks-misspelt-owner.out" "$WORK/tasks-misspelt-owner.err")"; fi
 tasks tasks-config-option --lang en --today 2026-11-23 --due-within 60 \
 	--config "$WORK/al/.debrief.yaml" examples
 if cmp -s "$WORK/tasks-aliases.out" "$WORK/tasks-config-option.out"; then
