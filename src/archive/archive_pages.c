@@ -903,6 +903,9 @@ ndepartments(const struct archive *a)
 	return n;
 }
 
+/* A table of contacts; "In contact since": the earliest `since` a record
+ * gives, else the start of the first visit that names the person (not
+ * when they took up their post, which no record says). */
 static void
 contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *g, size_t n,
                int partner_col, const char *up, enum lang lang)
@@ -910,11 +913,12 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 	if (partner_col)
 		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
 		      L(lang, "Cơ quan", "Organisation"), L(lang, "Đối tác", "Partner"),
-		      L(lang, "Từ", "Since"), L(lang, "Liên lạc", "Email / phone"),
-		      L(lang, "Ghi chú", "Notes"), L(lang, "Hồ sơ gần nhất", "Latest record"));
+		      L(lang, "Liên hệ từ", "In contact since"),
+		      L(lang, "Liên lạc", "Email / phone"), L(lang, "Ghi chú", "Notes"),
+		      L(lang, "Hồ sơ gần nhất", "Latest record"));
 	else
 		TABLE(b, L(lang, "Họ tên", "Name"), L(lang, "Chức vụ", "Title"),
-		      L(lang, "Cơ quan", "Organisation"), L(lang, "Từ", "Since"),
+		      L(lang, "Cơ quan", "Organisation"), L(lang, "Liên hệ từ", "In contact since"),
 		      L(lang, "Liên lạc", "Email / phone"), L(lang, "Ghi chú", "Notes"),
 		      L(lang, "Hồ sơ gần nhất", "Latest record"));
 	for (size_t i = 0; i < n; i++) {
