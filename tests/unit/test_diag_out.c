@@ -101,13 +101,13 @@ main(void)
 	          "'\x1b[2J'");
 	STR_EQ(render(&cq, OUT_TEXT),
 	       "x\\n::error file=y::z:1:1: error: '\\x1B[2J' [schema-date]\n"
-	       "1 file checked: 1 error, 0 warnings, 0 infos\n",
+	       "1 file checked: 1 error, 0 warnings, 0 infos; 1 file could not be read\n",
 	       "text/controls-in-file-and-message");
 	diags_free(&cq);
 	STR_EQ(render(&dq, OUT_TEXT),
 	       "a b.yaml: error: too big [yaml-limit]\n"
 	       "a b.yaml:7: warning: no \"plan\" <here> [follow-plan]\n"
-	       "1 file checked: 1 error, 1 warning, 0 infos\n",
+	       "1 file checked: 1 error, 1 warning, 0 infos; 1 file could not be read\n",
 	       "text/unknown-position");
 	const char *j = render(&dq, OUT_JSON);
 	OK(strstr(j, "\"line\": null, \"column\": null") != NULL, "json/unknown-position-null");
