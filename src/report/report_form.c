@@ -619,7 +619,11 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 	char *fn = text_fold(name), *fk = text_fold(kind);
 	size_t nk = strlen(fk);
 	int has = !strncmp(fn, fk, nk) && (fn[nk] == ' ' || !fn[nk]);
-	has = has || (strlen(fn) > nk && !strcmp(fn + strlen(fn) - nk, fk));
+	/* English puts the word after the name ("Ca Mau Province");
+	 * Vietnamese before it, so a name that ends as the word sounds ("Hà
+	 * Tĩnh", folded "ha tinh") still takes it: "tỉnh Hà Tĩnh" */
+	if (lang == LANG_EN)
+		has = has || (strlen(fn) > nk && !strcmp(fn + strlen(fn) - nk, fk));
 	/* a name that opens with a unit of its own: "Khu tự trị dân tộc
 	 * Choang Quảng Tây" is no "vùng Khu tự trị …"; "Đặc khu hành chính
 	 * Hồng Kông" no "thành phố Đặc khu …" */
