@@ -293,9 +293,15 @@ vi_name(const char *s)
 static char *
 recipient_name(const char *s, enum lang lang)
 {
-	if (lang == LANG_VI)
-		return vi_name(s);
-	char *t = committee_en(s);
+	char *t;
+	if (lang == LANG_VI) {
+		/* an agency a record in English names in English
+		 * ("Consulate General of Viet Nam in Osaka") as Vietnamese
+		 * names it, so that it is one body with its Vietnamese name */
+		t = agency_name_vi(s);
+		return t ? t : vi_name(s);
+	}
+	t = committee_en(s);
 	if (t)
 		return t;
 	t = agency_name_en(s);
@@ -530,6 +536,11 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	/* and by its symbol, as a task's owner is often written: "SNV" */
 	if (of->name && of->symbol)
 		rl_add(&l, of->symbol);
+	/* an embassy or consulate by its name in English too, as a record
+	 * in English names it ("… tại Ô-xa-ca" is "… in Osaka") */
+	char *en = of->name && of->at == OFFICE_ABROAD ? agency_name_en(of->name) : NULL;
+	rl_add(&l, en);
+	free(en);
 	size_t self = l.names.n;
 	rl_add(&l, r->agency_name.s);
 	int unit = of->given && of->at == OFFICE_ABROAD && r->locality_name.s
@@ -944,10 +955,19 @@ report_author_other(const struct record *r, const struct office *of)
 	if (!au || !*au || !of->given || !of->name ||
 	    (r->report_number.s && strchr(r->report_number.s, '/')))
 		return NULL;
-	char *fa = fold_body(au), *fo = fold_body(of->name);
-	int same = same_body(fa, fo);
-	free(fa);
-	free(fo);
+	/* the office under either of its names: a record in English names
+	 * an embassy or consulate in English */
+	int same = 0;
+	for (int l = LANG_VI; !same && l <= LANG_EN; l++) {
+		char *na = recipient_name(au, (enum lang)l),
+		     *no = recipient_name(of->name, (enum lang)l);
+		char *fa = fold_body(na), *fo = fold_body(no);
+		same = same_body(fa, fo);
+		free(fa);
+		free(fo);
+		free(na);
+		free(no);
+	}
 	return same ? NULL : au;
 }
 

@@ -408,6 +408,25 @@ else fail report/office-abroad-parent-is-the-ministry "$(sed -n 2,4p "$md")"; fi
 if grep -q 'config-office' "$WORK/office-noparent-check.out"
 then fail report/office-abroad-parent-not-missing "$(grep config-office "$WORK/office-noparent-check.out")"
 else ok report/office-abroad-parent-not-missing; fi
+# A record in English names the consulate in English, as its own report's
+# author too: under the consulate's profile (its place as Vietnamese writes
+# it) that report is the consulate's own, numbered and dated, and the
+# consulate does not send it to itself, in either language.
+mkdir -p "$WORK/office-en"
+printf 'office:\n  name: Tổng Lãnh sự quán Việt Nam tại Phu-cư-ô-ca\n  symbol: TLSQ\n  place: Phu-cư-ô-ca\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n' \
+	>"$WORK/office-en/.debrief.yaml"
+sed 's/^  report: {date: 2019-11-22, author: .*}$/  report: {date: 2019-11-22, author: Consulate General of Viet Nam in Fukuoka, number: 33}/' \
+	"$TOP/examples/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-en/2019-11-vinhlong-miyazaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/office-en-$l" --format md --lang "$l" --today "$TODAY" \
+		"$WORK/office-en/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-en-$l.log" 2>&1
+	md=$WORK/office-en-$l/2019-11-vinhlong-miyazaki.md
+	if grep -q 'author: Consulate General of Viet Nam in Fukuoka, number: 33}$' "$WORK/office-en/2019-11-vinhlong-miyazaki.yaml" &&
+		grep -q '^number: "\(Số\|No.\): 33/BC-TLSQ"$' "$md" && grep -q '^place_date: "[^,]*, \(ngày \)\?22 ' "$md" &&
+		! sed -n '/^recipients:/,/^signer:/p' "$md" | grep -qi 'Fukuoka\|Phu-cư-ô-ca' && ! grep -q 'Fukuoka' "$WORK/office-en-$l.log"
+	then ok "report/office-abroad-named-in-english-is-itself-$l"
+	else fail "report/office-abroad-named-in-english-is-itself-$l" "$(cat "$WORK/office-en-$l.log") $(sed -n '/^number:/,/^signer:/p' "$md")"; fi
+done
 # "UBND tỉnh Cà Mau" is the people's committee the parent body names in
 # full: one recipient, as the profile first names it.
 mkdir -p "$WORK/ubnd"
