@@ -719,10 +719,13 @@ name_without_en_kind(const char *name, enum partner_kind k)
 
 /* The partners that declined the visit (declined set), or the others,
  * into b: "tỉnh A và tỉnh B, Nhật Bản", each country once, after the last
- * partner of a run in it; with local set, each one's own name after it. */
-static void
+ * partner of a run in it; with local set, each one's own name after it.
+ * 1 when the list ends with a country: English closes that apposition with
+ * a comma when the sentence goes on ("Hyogo Prefecture, Japan, to …"). */
+static int
 partner_list(struct buf *b, struct fview *v, const struct record *r, int declined, int local)
 {
+	int country_last = 0;
 	const struct partner **ps = xcalloc(r->npartners ? r->npartners : 1, sizeof *ps);
 	size_t n = 0;
 	for (size_t i = 0; i < r->npartners; i++)
@@ -768,10 +771,12 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 		const char *cn = p->country.s && !country_is_org(p->country.s)
 		                     ? country_name(p->country.s, v->lang)
 		                     : NULL;
-		if (cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s)))
+		country_last = cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s));
+		if (country_last)
 			buf_printf(b, ", %s", cn);
 	}
 	free(ps);
+	return country_last;
 }
 
 /* The visit's two sides for the summary line: our locality, and the
@@ -816,8 +821,10 @@ put_sides(struct fview *v, const struct record *r)
 	 * (response: declined) was not visited: the body says it declined */
 	struct buf t = BUF_INIT, d = BUF_INIT;
 	partner_list(&b, v, r, 0, 0);
-	partner_list(&t, v, r, 0, 1);
-	partner_list(&d, v, r, 1, 1);
+	node_map_put(v->a, v->root, "partners_country_last",
+	             node_new_bool(v->a, partner_list(&t, v, r, 0, 1)));
+	node_map_put(v->a, v->root, "declined_country_last",
+	             node_new_bool(v->a, partner_list(&d, v, r, 1, 1)));
 	put_y(v, "y_partners", b.len ? buf_cstr(&b) : BLANK);
 	put_str(v, v->root, "partners_text", t.len ? buf_cstr(&t) : BLANK);
 	/* a record naming no partner still says where it went, as a blank */

@@ -569,7 +569,7 @@ done
 md=$WORK/office-inbound-vi/2026-05-valdemarne-laocai.md
 if grep -qx 'summary: "Kết quả chuyến thăm và làm việc của Đoàn đại biểu tỉnh Val-de-Marne, Pháp tại tỉnh Lào Cai"' "$md" &&
 	grep -q ' Kết quả chuyến thăm và việc phân công triển khai như sau:$' "$md" && ! grep -q 'đón' "$md" &&
-	grep -qx 'summary: "Results of the visit of the delegation of Val-de-Marne Department, France to Lao Cai Province"' \
+	grep -qx 'summary: "Results of the visit of the delegation of Val-de-Marne Department, France, to Lao Cai Province"' \
 		"$WORK/office-inbound-en/2026-05-valdemarne-laocai.md" &&
 	grep -q '^summary: "Kết quả đón và làm việc với Đoàn đại biểu' "$WORK/office-inbound-own/2026-05-valdemarne-laocai.md"
 then ok report/office-abroad-reports-a-visit-it-did-not-receive
