@@ -487,6 +487,24 @@ rl_add_dept(struct rlist *l, const char *s, int unit, int home, const struct con
 			free(t);
 			continue;
 		}
+		/* a body of the province named without it ("Công an tỉnh",
+		 * "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"): an office abroad names
+		 * the locality's, "Công an tỉnh Tây Ninh" */
+		static const char *const bare_unit[] = {" tỉnh", " thành phố"};
+		size_t lb = strlen(b), stem = 0;
+		for (size_t k = 0; unit >= 0 && k < sizeof bare_unit / sizeof bare_unit[0]; k++) {
+			size_t n = strlen(bare_unit[k]);
+			if (lb > n && !strcmp(b + lb - n, bare_unit[k]))
+				stem = lb - n;
+		}
+		if (stem) {
+			const struct province_unit *u = &province_units[unit];
+			char *t = xasprintf("%.*s %s %s", (int)stem, b,
+			                    u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
+			rl_add(l, t);
+			free(t);
+			continue;
+		}
 		if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0) {
 			rl_add(l, b);
 			continue;

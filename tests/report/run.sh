@@ -459,6 +459,19 @@ if grep -q '^    owner: UBND tỉnh$' "$WORK/ubnd/2017-07-camau-nagasaki.yaml" &
 	[ "$n1" = 1 ] && [ "$n2" = 1 ]
 then ok report/committee-without-province-named-once
 else fail report/committee-without-province-named-once "$n1 $n2 $(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+# A body of the province the record names without it ("Công an tỉnh") is,
+# in a consulate's report sent from abroad, the locality's, named with it.
+mkdir -p "$WORK/bare-abroad"
+cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/bare-abroad/"
+sed 's/^    support: \[Ủy ban nhân dân tỉnh, /    support: [Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh, /' \
+	"$WORK/ubnd/2017-07-camau-nagasaki.yaml" >"$WORK/bare-abroad/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report -o "$WORK/bare-abroad-out" --format md --today "$TODAY" \
+	"$WORK/bare-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+md=$WORK/bare-abroad-out/2017-07-camau-nagasaki.md
+if grep -q '^    support: \[Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh, ' "$WORK/bare-abroad/2017-07-camau-nagasaki.yaml" &&
+	grep -qx '  - "Công an tỉnh Cà Mau"' "$md" && grep -qx '  - "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau"' "$md"
+then ok report/office-abroad-names-a-bare-provincial-body-with-its-province
+else fail report/office-abroad-names-a-bare-provincial-body-with-its-province "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
