@@ -397,13 +397,19 @@ push_step(struct view *v, struct node *steps, struct node *m)
 /* Who wrote the report or held a review, after its step: in English by
  * the body's English name ("Sở Ngoại vụ" → "Department of Foreign
  * Affairs", "UBND tỉnh" → "Cao Bang Provincial People's Committee"), as
- * the recipients and the task tables name it; in Vietnamese as written. */
+ * the recipients and the task tables name it; in Vietnamese as written,
+ * but for an embassy or consulate a record in English names in English
+ * ("Consulate General of Viet Nam in Osaka" → "Tổng Lãnh sự quán Việt Nam
+ * tại Osaka"), as the recipients name it. */
 static const char *
 step_body(struct view *v, const struct record *r, const char *s)
 {
-	if (!s || v->lang != LANG_EN)
+	if (!s)
 		return s;
-	char *t = report_body_name(s, r->locality_name.s, v->lang);
+	char *t = v->lang == LANG_EN ? report_body_name(s, r->locality_name.s, v->lang)
+	                             : agency_name_vi(s);
+	if (!t)
+		return s;
 	const char *u = arena_strdup(v->a, t);
 	free(t);
 	return u;

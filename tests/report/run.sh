@@ -427,6 +427,13 @@ for l in vi en; do
 	then ok "report/office-abroad-named-in-english-is-itself-$l"
 	else fail "report/office-abroad-named-in-english-is-itself-$l" "$(cat "$WORK/office-en-$l.log") $(sed -n '/^number:/,/^signer:/p' "$md")"; fi
 done
+# and its follow-up names the consulate as the report's language does
+if grep -q '^- \[x\] Báo cáo sau chuyến đi số 33/BC-TLSQ, ngày 22 tháng 11 năm 2019 (Tổng Lãnh sự quán Việt Nam tại Fukuoka)$' \
+	"$WORK/office-en-vi/2019-11-vinhlong-miyazaki.md" &&
+	grep -q '^- \[x\] Post-visit report no. 33/BC-TLSQ, dated 22 November 2019 (Consulate General of Viet Nam in Fukuoka)$' \
+		"$WORK/office-en-en/2019-11-vinhlong-miyazaki.md"
+then ok report/office-abroad-named-in-english-in-follow-up
+else fail report/office-abroad-named-in-english-in-follow-up "$(grep -h 'Báo cáo sau\|Post-visit' "$WORK"/office-en-*/2019-11-vinhlong-miyazaki.md)"; fi
 # "UBND tỉnh Cà Mau" is the people's committee the parent body names in
 # full: one recipient, as the profile first names it.
 mkdir -p "$WORK/ubnd"
