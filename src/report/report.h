@@ -42,6 +42,15 @@ void report_name_in_sentence(struct buf *b, const char *name);
  * is that of locality, the record's, named in full: as the recipients list
  * writes it.  Caller frees. */
 char *report_body_name(const char *s, const char *locality, enum lang lang);
+/* b, one body a task names, as the recipients name it (in Vietnamese): a
+ * people's committee without its province that of home (a unit, or -1),
+ * in full, so that it is not listed again as the parent body; and, for an
+ * office abroad (unit: the record's locality's; -1 for an office at home),
+ * one of the locality's named with it ("Sở Tài chính" → "Sở Tài chính tỉnh
+ * Đồng Nai", "Công an tỉnh" → "Công an tỉnh Tây Ninh") unless it names a
+ * province.  Task headings and the support column name bodies so too.
+ * Caller frees. */
+char *report_body_recipient(const char *b, int unit, int home);
 /* The key that tells two bodies apart, however a record writes them:
  * folded, "UBND" written out, a people's committee without its province
  * the locality's, and the locality's own name cut (province_cut_own), so

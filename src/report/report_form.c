@@ -463,14 +463,33 @@ report_body_key(const char *s, const char *locality)
 	return f;
 }
 
-/* A department with a task as a recipient; as an office abroad (unit)
- * names one of the locality's: with its province or city ("Sở Tài chính
- * tỉnh Đồng Nai"), unless it names one.  Words that name no department
- * ("TBD", "các sở, ngành liên quan") are no recipient: the report cannot
- * be sent to them.  A people's committee the record names without its
- * province is the locality's (home), named in full, so that it is not
- * listed again as the parent body or, for an office abroad, as the
- * locality's committee. */
+char *
+report_body_recipient(const char *b, int unit, int home)
+{
+	if (home >= 0 && committee_bare(b))
+		return committee_name(home);
+	/* a body of the province named without it ("Công an tỉnh", "Bộ Chỉ
+	 * huy Bộ đội Biên phòng tỉnh"): an office abroad names the
+	 * locality's, "Công an tỉnh Tây Ninh" */
+	static const char *const bare_unit[] = {" tỉnh", " thành phố"};
+	size_t lb = strlen(b), stem = 0;
+	for (size_t k = 0; unit >= 0 && k < sizeof bare_unit / sizeof bare_unit[0]; k++) {
+		size_t n = strlen(bare_unit[k]);
+		if (lb > n && !strcmp(b + lb - n, bare_unit[k]))
+			stem = lb - n;
+	}
+	const struct province_unit *u = unit >= 0 ? &province_units[unit] : NULL;
+	if (stem)
+		return xasprintf("%.*s %s %s", (int)stem, b,
+		                 u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
+	if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0)
+		return xstrdup(b);
+	return xasprintf("%s %s %s", b, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
+}
+
+/* A department with a task as a recipient, each body it names by
+ * report_body_recipient.  Words that name no department ("TBD", "các sở,
+ * ngành liên quan") are no recipient: the report cannot be sent to them. */
 static void
 rl_add_dept(struct rlist *l, const char *s, int unit, int home, const struct config *cfg)
 {
@@ -480,38 +499,7 @@ rl_add_dept(struct rlist *l, const char *s, int unit, int home, const struct con
 	struct strlist bodies = {0};
 	rules_owner_bodies(s, &bodies);
 	for (size_t i = 0; i < bodies.n; i++) {
-		const char *b = bodies.v[i];
-		if (home >= 0 && committee_bare(b)) {
-			char *t = committee_name(home);
-			rl_add(l, t);
-			free(t);
-			continue;
-		}
-		/* a body of the province named without it ("Công an tỉnh",
-		 * "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"): an office abroad names
-		 * the locality's, "Công an tỉnh Tây Ninh" */
-		static const char *const bare_unit[] = {" tỉnh", " thành phố"};
-		size_t lb = strlen(b), stem = 0;
-		for (size_t k = 0; unit >= 0 && k < sizeof bare_unit / sizeof bare_unit[0]; k++) {
-			size_t n = strlen(bare_unit[k]);
-			if (lb > n && !strcmp(b + lb - n, bare_unit[k]))
-				stem = lb - n;
-		}
-		if (stem) {
-			const struct province_unit *u = &province_units[unit];
-			char *t = xasprintf("%.*s %s %s", (int)stem, b,
-			                    u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
-			rl_add(l, t);
-			free(t);
-			continue;
-		}
-		if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0) {
-			rl_add(l, b);
-			continue;
-		}
-		const struct province_unit *u = &province_units[unit];
-		char *t =
-		    xasprintf("%s %s %s", b, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
+		char *t = report_body_recipient(bodies.v[i], unit, home);
 		rl_add(l, t);
 		free(t);
 	}

@@ -127,9 +127,14 @@ body(struct view *v, const char *s)
 	rules_owner_bodies(s, &bodies);
 	struct buf b = BUF_INIT;
 	int changed = 0;
+	int home = v->locality ? province_lookup(v->locality) : -1;
 	for (size_t i = 0; i < bodies.n || (!i && !bodies.n); i++) {
 		const char *part = bodies.n ? bodies.v[i] : s;
-		char *t = report_body_name(part, v->locality, v->lang);
+		/* as the recipients name it: an office abroad names the
+		 * locality's departments with it */
+		char *full = report_body_recipient(part, v->by_agency ? home : -1, home);
+		char *t = report_body_name(full, v->locality, v->lang);
+		free(full);
 		changed |= strcmp(t, part) != 0;
 		buf_puts(&b, i ? ", " : "");
 		buf_puts(&b, t);

@@ -479,6 +479,15 @@ if grep -q '^    support: \[Công an tỉnh, Bộ Chỉ huy Bộ đội Biên ph
 	grep -qx '  - "Công an tỉnh Cà Mau"' "$md" && grep -qx '  - "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau"' "$md"
 then ok report/office-abroad-names-a-bare-provincial-body-with-its-province
 else fail report/office-abroad-names-a-bare-provincial-body-with-its-province "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+# and names them so in the task headings and the support column, as the
+# docs promise (the departments named as the recipients name them): not
+# "Sở Ngoại vụ" over its table and "Sở Ngoại vụ tỉnh Cà Mau" among them
+if grep -qx '### 1\.[0-9]*\. Sở Ngoại vụ tỉnh Cà Mau' "$md" &&
+	[ "$(grep -c '^### 1\.[0-9]*\. Sở ' "$md")" = "$(grep -c '^### 1\.[0-9]*\. Sở .* tỉnh Cà Mau$' "$md")" ] &&
+	grep -q '| Công an tỉnh Cà Mau; Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau; Sở Khoa học và Công nghệ tỉnh Cà Mau |' "$md" &&
+	grep -qx '### 1\.[0-9]*\. Ủy ban nhân dân tỉnh Cà Mau' "$md"
+then ok report/office-abroad-names-departments-in-headings-as-recipients
+else fail report/office-abroad-names-departments-in-headings-as-recipients "$(grep -e '^### ' -e '^| 1 ' "$md")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
