@@ -1294,6 +1294,10 @@ finish_tasks(struct archive *a)
 				                             strcmp(sp[i].text, best->text) < 0)))))
 					best = &sp[i];
 			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
+			/* "sở ngoại vụ" as Vietnamese writes it, as the report does */
+			const char *cap = body_name_capitalised(w->name);
+			if (cap)
+				w->name = cap;
 		}
 		if (w->vague)
 			w->name = ""; /* the pages say "no specific department" */

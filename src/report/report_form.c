@@ -70,49 +70,8 @@ put_str(struct fview *v, struct node *m, const char *key, const char *s)
 	node_map_put(v->a, m, key, node_new_scalar(v->a, s ? s : ""));
 }
 
-/* The bodies a report is usually sent to, folded, as Vietnamese writes
- * them and in English: the departments of a province (by the names before
- * and after the 2025 reorganisation) and the Ministry; people's
- * committees and representative agencies go by their pattern
- * (recipient_name).  A name outside these stays as the record writes it:
- * it is a proper name. */
-static const char *const org_en[][3] = {
-    {"so ngoai vu", "Sở Ngoại vụ", "Department of Foreign Affairs"},
-    {"so noi vu", "Sở Nội vụ", "Department of Home Affairs"},
-    {"so tai chinh", "Sở Tài chính", "Department of Finance"},
-    {"so cong thuong", "Sở Công Thương", "Department of Industry and Trade"},
-    {"so nong nghiep va moi truong", "Sở Nông nghiệp và Môi trường",
-     "Department of Agriculture and Environment"},
-    {"so nong nghiep va phat trien nong thon", "Sở Nông nghiệp và Phát triển nông thôn",
-     "Department of Agriculture and Rural Development"},
-    {"so tai nguyen va moi truong", "Sở Tài nguyên và Môi trường",
-     "Department of Natural Resources and Environment"},
-    {"so ke hoach va dau tu", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment"},
-    {"so xay dung", "Sở Xây dựng", "Department of Construction"},
-    {"so giao thong van tai", "Sở Giao thông vận tải", "Department of Transport"},
-    {"so khoa hoc va cong nghe", "Sở Khoa học và Công nghệ",
-     "Department of Science and Technology"},
-    {"so thong tin va truyen thong", "Sở Thông tin và Truyền thông",
-     "Department of Information and Communications"},
-    {"so giao duc va dao tao", "Sở Giáo dục và Đào tạo", "Department of Education and Training"},
-    {"so y te", "Sở Y tế", "Department of Health"},
-    {"so van hoa the thao va du lich", "Sở Văn hóa, Thể thao và Du lịch",
-     "Department of Culture, Sports and Tourism"},
-    {"so van hoa va the thao", "Sở Văn hóa và Thể thao", "Department of Culture and Sports"},
-    {"so du lich", "Sở Du lịch", "Department of Tourism"},
-    {"so tu phap", "Sở Tư pháp", "Department of Justice"},
-    {"so lao dong thuong binh va xa hoi", "Sở Lao động - Thương binh và Xã hội",
-     "Department of Labour, Invalids and Social Affairs"},
-    {"so dan toc va ton giao", "Sở Dân tộc và Tôn giáo",
-     "Department of Ethnic Minorities and Religions"},
-    {"thanh tra tinh", "Thanh tra tỉnh", "Provincial Inspectorate"},
-    {"bo ngoai giao", "Bộ Ngoại giao", "Ministry of Foreign Affairs"},
-    {"bo ngoai giao cuc ngoai vu", "Bộ Ngoại giao (Cục Ngoại vụ)",
-     "Ministry of Foreign Affairs (Department of External Relations)"},
-};
-
 /* English for the usual Vietnamese titles of the signers of a Sở Ngoại vụ
- * and of an embassy or consulate; a body by org_en; anything else stays as
+ * and of an embassy or consulate; a body by body_names; anything else stays as
  * written. */
 static const char *const title_en[][2] = {
     {"giam doc", "Director"},
@@ -137,7 +96,7 @@ static const char *const title_en[][2] = {
     {"bi thu thu nhat", "First Secretary"},
 };
 
-/* A department of org_en with the province or city it is of: "Sở Ngoại vụ
+/* A department of body_names with the province or city it is of: "Sở Ngoại vụ
  * thành phố Cần Thơ" → "Department of Foreign Affairs of Can Tho City",
  * "Sở Công Thương Tây Ninh" → "… of Tay Ninh Province"; NULL for any other
  * name.  f is s folded. */
@@ -146,9 +105,9 @@ department_of_en(const char *s, const char *f)
 {
 	static const char *const unit[][3] = {{" tinh ", " tỉnh ", "Province"},
 	                                      {" thanh pho ", " thành phố ", "City"}};
-	for (size_t i = 0; i < sizeof org_en / sizeof org_en[0]; i++) {
-		size_t n = strlen(org_en[i][0]);
-		if (strncmp(f, org_en[i][0], n))
+	for (size_t i = 0; i < nbody_names; i++) {
+		size_t n = strlen(body_names[i].fold);
+		if (strncmp(f, body_names[i].fold, n))
 			continue;
 		for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++) {
 			size_t m = strlen(unit[u][0]);
@@ -156,7 +115,7 @@ department_of_en(const char *s, const char *f)
 			if (strncmp(f + n, unit[u][0], m) || !f[n + m] || !at)
 				continue;
 			char *place = text_unaccent(at + strlen(unit[u][1]));
-			char *t = xasprintf("%s of %s %s", org_en[i][2], place, unit[u][2]);
+			char *t = xasprintf("%s of %s %s", body_names[i].en, place, unit[u][2]);
 			free(place);
 			return t;
 		}
@@ -165,7 +124,7 @@ department_of_en(const char *s, const char *f)
 		if (f[n] != ' ')
 			continue;
 		const char *tail = s;
-		for (const char *w = org_en[i][0]; *w; w++)
+		for (const char *w = body_names[i].fold; *w; w++)
 			if (*w == ' ') {
 				tail += strcspn(tail, " ");
 				tail += strspn(tail, " ");
@@ -181,7 +140,8 @@ department_of_en(const char *s, const char *f)
 		free(k);
 		free(kn);
 		char *place = text_unaccent(tail);
-		char *t = xasprintf("%s of %s %s", org_en[i][2], place, city ? "City" : "Province");
+		char *t =
+		    xasprintf("%s of %s %s", body_names[i].en, place, city ? "City" : "Province");
 		free(place);
 		return t;
 	}
@@ -196,9 +156,9 @@ english_title(const char *s)
 	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
 		if (!strcmp(f, title_en[i][0]))
 			hit = title_en[i][1];
-	for (size_t i = 0; !hit && i < sizeof org_en / sizeof org_en[0]; i++)
-		if (!strcmp(f, org_en[i][0]))
-			hit = org_en[i][2];
+	for (size_t i = 0; !hit && i < nbody_names; i++)
+		if (!strcmp(f, body_names[i].fold))
+			hit = body_names[i].en;
 	char *dep = hit ? NULL : department_of_en(s, f);
 	free(f);
 	return dep ? dep : xstrdup(hit ? hit : s);
@@ -260,36 +220,10 @@ committee_en(const char *s)
 	return NULL;
 }
 
-/* A body of org_en written with a small first letter ("sở ngoại vụ") as
- * Vietnamese writes its name, "Sở Ngoại vụ": a heading and a recipient
- * start with a capital; any other spelling as written. */
-static char *
-vi_name(const char *s)
-{
-	if (!*s)
-		return xstrdup(s);
-	size_t n = 1; /* the first letter's bytes */
-	while (((unsigned char)s[n] & 0xC0) == 0x80)
-		n++;
-	char *first = xstrndup(s, n), *up = text_upper(first);
-	int small = strcmp(up, first) != 0;
-	free(first);
-	free(up);
-	const char *hit = NULL;
-	if (small) {
-		char *f = text_fold(s);
-		for (size_t i = 0; !hit && i < sizeof org_en / sizeof org_en[0]; i++)
-			if (!strcmp(f, org_en[i][0]))
-				hit = org_en[i][1];
-		free(f);
-	}
-	return xstrdup(hit ? hit : s);
-}
-
 /* A body's name as the report's language writes it: in English, people's
  * committees, representative agencies (agency_name_en: the place by the
  * country table, never a Vietnamese country's name in an English line) and
- * org_en's bodies translated. */
+ * body_names' bodies translated. */
 static char *
 recipient_name(const char *s, enum lang lang)
 {
@@ -299,7 +233,11 @@ recipient_name(const char *s, enum lang lang)
 		 * ("Consulate General of Viet Nam in Osaka") as Vietnamese
 		 * names it, so that it is one body with its Vietnamese name */
 		t = agency_name_vi(s);
-		return t ? t : vi_name(s);
+		if (t)
+			return t;
+		/* "sở ngoại vụ" as Vietnamese writes it, "Sở Ngoại vụ" */
+		const char *cap = body_name_capitalised(s);
+		return xstrdup(cap ? cap : s);
 	}
 	t = committee_en(s);
 	if (t)

@@ -2,6 +2,7 @@
  * countries.c: the per-country name table.  Vietnamese names follow the
  * usage of the Ministry of Foreign Affairs (Campuchia, Ô-xtrây-li-a, Liên
  * bang Nga, Hoa Kỳ …); English names are the short names in diplomatic use.
+ * Also the names of the provincial bodies a report is sent to.
  */
 #include "countries.h"
 
@@ -617,4 +618,68 @@ country_languages(const char *code)
 		if (!strcmp(host_langs[i].country, code))
 			return host_langs[i].langs;
 	return NULL;
+}
+
+/* The bodies a report is usually sent to: the departments of a province
+ * (by the names before and after the 2025 reorganisation) and the
+ * Ministry, folded, as Vietnamese writes them and in English; people's
+ * committees and representative agencies go by their pattern.  A name
+ * outside these stays as the record writes it: it is a proper name. */
+const struct body_name body_names[] = {
+    {"so ngoai vu", "Sở Ngoại vụ", "Department of Foreign Affairs"},
+    {"so noi vu", "Sở Nội vụ", "Department of Home Affairs"},
+    {"so tai chinh", "Sở Tài chính", "Department of Finance"},
+    {"so cong thuong", "Sở Công Thương", "Department of Industry and Trade"},
+    {"so nong nghiep va moi truong", "Sở Nông nghiệp và Môi trường",
+     "Department of Agriculture and Environment"},
+    {"so nong nghiep va phat trien nong thon", "Sở Nông nghiệp và Phát triển nông thôn",
+     "Department of Agriculture and Rural Development"},
+    {"so tai nguyen va moi truong", "Sở Tài nguyên và Môi trường",
+     "Department of Natural Resources and Environment"},
+    {"so ke hoach va dau tu", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment"},
+    {"so xay dung", "Sở Xây dựng", "Department of Construction"},
+    {"so giao thong van tai", "Sở Giao thông vận tải", "Department of Transport"},
+    {"so khoa hoc va cong nghe", "Sở Khoa học và Công nghệ",
+     "Department of Science and Technology"},
+    {"so thong tin va truyen thong", "Sở Thông tin và Truyền thông",
+     "Department of Information and Communications"},
+    {"so giao duc va dao tao", "Sở Giáo dục và Đào tạo", "Department of Education and Training"},
+    {"so y te", "Sở Y tế", "Department of Health"},
+    {"so van hoa the thao va du lich", "Sở Văn hóa, Thể thao và Du lịch",
+     "Department of Culture, Sports and Tourism"},
+    {"so van hoa va the thao", "Sở Văn hóa và Thể thao", "Department of Culture and Sports"},
+    {"so du lich", "Sở Du lịch", "Department of Tourism"},
+    {"so tu phap", "Sở Tư pháp", "Department of Justice"},
+    {"so lao dong thuong binh va xa hoi", "Sở Lao động - Thương binh và Xã hội",
+     "Department of Labour, Invalids and Social Affairs"},
+    {"so dan toc va ton giao", "Sở Dân tộc và Tôn giáo",
+     "Department of Ethnic Minorities and Religions"},
+    {"thanh tra tinh", "Thanh tra tỉnh", "Provincial Inspectorate"},
+    {"bo ngoai giao", "Bộ Ngoại giao", "Ministry of Foreign Affairs"},
+    {"bo ngoai giao cuc ngoai vu", "Bộ Ngoại giao (Cục Ngoại vụ)",
+     "Ministry of Foreign Affairs (Department of External Relations)"},
+};
+const size_t nbody_names = sizeof body_names / sizeof body_names[0];
+
+const char *
+body_name_capitalised(const char *s)
+{
+	if (!s || !*s)
+		return NULL;
+	size_t n = 1; /* the first letter's bytes */
+	while (((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	char *first = xstrndup(s, n), *up = text_upper(first);
+	int small = strcmp(up, first) != 0;
+	free(first);
+	free(up);
+	if (!small)
+		return NULL;
+	char *f = text_fold(s);
+	const char *hit = NULL;
+	for (size_t i = 0; !hit && i < nbody_names; i++)
+		if (!strcmp(f, body_names[i].fold))
+			hit = body_names[i].vi;
+	free(f);
+	return hit;
 }

@@ -2,7 +2,8 @@
  * countries.h: country names as Vietnamese state documents and English
  * diplomatic usage write them, by ISO 3166-1 alpha-2 code; one table for
  * reports, archive pages and archive.json; language names likewise; which
- * codes ISO 3166-1 assigns, and each country's host languages.
+ * codes ISO 3166-1 assigns, and each country's host languages; and the
+ * names of the provincial bodies a report is sent to, in both languages.
  */
 #ifndef COUNTRIES_H
 #define COUNTRIES_H
@@ -65,5 +66,18 @@ const char *country_code_problem(enum lang lang);
 /* The host languages of a country, ISO 639-1 codes separated by spaces
  * ("fr nl" for "BE"); NULL for a country the table lacks. */
 const char *country_languages(const char *code);
+
+/* The bodies a report is usually sent to (the departments of a province,
+ * before and after the 2025 reorganisation, and the Ministry): the
+ * folded name (text_fold), as Vietnamese writes it, in English. */
+struct body_name {
+	const char *fold, *vi, *en;
+};
+extern const struct body_name body_names[];
+extern const size_t nbody_names;
+/* One of body_names written with a small first letter ("sở ngoại vụ") as
+ * Vietnamese writes it, "Sở Ngoại vụ": a heading, a recipient, a register
+ * start with a capital; NULL for any other name or spelling. */
+const char *body_name_capitalised(const char *s);
 
 #endif
