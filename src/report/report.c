@@ -31,6 +31,7 @@
 #include "mustache.h"
 #include "par.h"
 #include "pdf.h"
+#include "provinces.h"
 #include "rules.h"
 #include "schema.h"
 #include "text.h"
@@ -477,16 +478,26 @@ report_work(void *vrun, size_t idx)
 	const char *ours, *theirs;
 	enum office_fit fit = report_office_fits(office, r, &ours, &theirs);
 	if (fit == OFFICE_OTHER_PROVINCE) {
-		/* never issue one province's report in another's name */
+		/* never issue one province's report in another's name; a visit
+		 * before the 2025 reform named by the province the record names,
+		 * "Quảng Nam (nay thuộc Đà Nẵng)", not by today's alone */
+		const char *then = NULL;
+		province_said(r->locality_name.s, r->locality_former_name.s,
+		              r->start.set ? &r->start.d : NULL, &then);
+		char *visit = then
+		                  ? xasprintf(L(said, "%s (nay thuộc %s)", "%s's (now part of %s)"),
+		                              then, theirs)
+		                  : xasprintf(L(said, "%s", "%s's"), theirs);
 		char *msg =
 		    xasprintf(L(said,
 		                "hồ sơ cơ quan là của %s, còn chuyến đi là của %s: báo cáo để "
 		                "trống tên cơ quan, số, địa danh và người ký",
-		                "the office profile is %s's, the visit %s's: the report leaves "
+		                "the office profile is %s's, the visit %s: the report leaves "
 		                "the issuing body, number, place and signer blank"),
-		              ours, theirs);
+		              ours, visit);
 		say(&j->said, "debrief: %s: %s\n", name, msg);
 		free(msg);
+		free(visit);
 		office = &none;
 	} else if (fit == OFFICE_NOT_PLACED) {
 		/* nor in the name of an office whose province is not known */

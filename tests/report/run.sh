@@ -363,6 +363,17 @@ if [ $rc -eq 0 ] && grep -q '^parent: "……………"$' "$md" && ! grep -q 'C�
 	grep -q 'hồ sơ cơ quan là của Cà Mau, còn chuyến đi là của Tuyên Quang' "$WORK/office-other.log"
 then ok report/office-of-another-province-not-used
 else fail report/office-of-another-province-not-used "rc=$rc $(head -c 300 "$WORK/office-other.log")"; fi
+# a visit before the 2025 reform is named by the province the record names,
+# and the one it is part of now: "Quảng Nam", not "Đà Nẵng" alone
+cp "$TOP/examples/2017-06-quangnam-nagasaki.yaml" "$WORK/office-other/"
+for l in vi en; do
+	"$DEBRIEF" report --lang $l -o "$WORK/office-old-out" --format md --today "$TODAY" \
+		"$WORK/office-other/2017-06-quangnam-nagasaki.yaml" >"$WORK/office-old-$l.log" 2>&1
+done
+if grep -q 'hồ sơ cơ quan là của Cà Mau, còn chuyến đi là của Quảng Nam (nay thuộc Đà Nẵng): ' "$WORK/office-old-vi.log" &&
+	grep -q "the office profile is Cà Mau's, the visit Quảng Nam's (now part of Đà Nẵng): " "$WORK/office-old-en.log"
+then ok report/office-of-another-province-names-the-visit-as-then
+else fail report/office-of-another-province-names-the-visit-as-then "$(cat "$WORK/office-old-vi.log" "$WORK/office-old-en.log")"; fi
 sed -e 's/^  parent: .*/  parent: Bộ Ngoại giao/' -e 's/^  name: .*/  name: Tổng Lãnh sự quán Việt Nam tại Fukuoka/' \
 	-e 's/^  symbol: .*/  symbol: TLSQ/' -e 's/^  place: .*/  place: Fukuoka/' \
 	"$TOP/examples/.debrief.yaml" >"$WORK/office-other/.debrief.yaml"
