@@ -20,9 +20,12 @@
  *   host_languages:         # prep-language: country → language(s),
  *     BR: pt                # before the built-in table
  *     CH: fr de
- *   owner_aliases:          # archive, report, follow-task-duplicate: another name of one
- * department "Sở NN&MT": Sở Nông nghiệp và Môi trường office:                 # report: the issuing
- * office (official-report.md) parent: Ủy ban nhân dân tỉnh Tây Ninh name: Sở Ngoại vụ symbol: SNV
+ *   owner_aliases:          # archive, report, follow-task-duplicate:
+ *     "Sở NN&MT": Sở Nông nghiệp và Môi trường    # another name of one department
+ *   office:                 # report: the issuing office (official-report.md)
+ *     parent: Ủy ban nhân dân tỉnh Tây Ninh
+ *     name: Sở Ngoại vụ
+ *     symbol: SNV
  *     place: Tây Ninh
  *     signer: {authority: KT. Giám đốc, title: Phó Giám đốc, name: Trần Văn Bình}
  *     recipients: [Bộ Ngoại giao (Cục Ngoại vụ)]
