@@ -96,6 +96,17 @@ static const char *const title_en[][2] = {
     {"bi thu thu nhat", "First Secretary"},
 };
 
+/* s after its first n words (and the spaces after them). */
+static const char *
+after_words(const char *s, size_t n)
+{
+	for (size_t w = 0; w < n; w++) {
+		s += strcspn(s, " ");
+		s += strspn(s, " ");
+	}
+	return s;
+}
+
 /* A department of body_names with the province or city it is of: "Sở Ngoại vụ
  * thành phố Cần Thơ" → "Department of Foreign Affairs of Can Tho City",
  * "Sở Công Thương Tây Ninh" → "… of Tay Ninh Province"; NULL for any other
@@ -123,14 +134,10 @@ department_of_en(const char *s, const char *f)
 		 * word, "Sở Công Thương Tây Ninh": as with it */
 		if (f[n] != ' ')
 			continue;
-		const char *tail = s;
+		size_t words = 1; /* the department's, then the province */
 		for (const char *w = body_names[i].fold; *w; w++)
-			if (*w == ' ') {
-				tail += strcspn(tail, " ");
-				tail += strspn(tail, " ");
-			}
-		tail += strcspn(tail, " ");
-		tail += strspn(tail, " ");
+			words += *w == ' ';
+		const char *tail = after_words(s, words);
 		int at = province_lookup(tail);
 		if (at < 0)
 			continue;
@@ -156,9 +163,9 @@ english_title(const char *s)
 	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
 		if (!strcmp(f, title_en[i][0]))
 			hit = title_en[i][1];
-	for (size_t i = 0; !hit && i < nbody_names; i++)
-		if (!strcmp(f, body_names[i].fold))
-			hit = body_names[i].en;
+	const struct body_name *body = hit ? NULL : body_name_of(f);
+	if (body)
+		hit = body->en;
 	char *dep = hit ? NULL : department_of_en(s, f);
 	free(f);
 	return dep ? dep : xstrdup(hit ? hit : s);
@@ -622,11 +629,7 @@ report_partner_name(const struct partner *p, enum lang lang)
 			int words;
 			place_unit_word(f, &words);
 			free(f);
-			en = p->name.s;
-			for (int w = 0; w < words; w++) {
-				en += strcspn(en, " ");
-				en += strspn(en, " ");
-			}
+			en = after_words(p->name.s, (size_t)words);
 			if (!*en)
 				en = NULL;
 		}
@@ -681,15 +684,14 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
 		const char *name = report_partner_name(p, v->lang);
 		const char *kind = partner_kind_word(p->kind, v->lang);
-		size_t at = b->len;
 		if (v->lang == LANG_EN) {
-			place_name(b, name, kind, v->lang);
-			if (place_takes_the(buf_cstr(b) + at)) {
-				/* the first of those that declined opens the sentence */
+			struct buf pn = BUF_INIT;
+			place_name(&pn, name, kind, v->lang);
+			/* the first of those that declined opens the sentence */
+			if (place_takes_the(buf_cstr(&pn)))
 				buf_puts(b, declined && !i ? "The " : "the ");
-				memmove(b->data + at + 4, b->data + at, b->len - at - 4);
-				memcpy(b->data + at, declined && !i ? "The " : "the ", 4);
-			}
+			buf_puts(b, buf_cstr(&pn));
+			buf_free(&pn);
 		} else {
 			size_t len = strlen(name), keep = name_without_en_kind(name, p->kind);
 			char *cut = xstrndup(name, keep);

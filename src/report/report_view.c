@@ -321,9 +321,8 @@ put_departments(struct view *v, struct node *root, const struct record *r)
 			continue;
 		struct strlist bodies = {0};
 		rules_owner_bodies(d[j].owner, &bodies);
-		for (size_t i = 0; i < bodies.n || (!i && !bodies.n); i++) {
-			char *key = report_body_key(bodies.n ? bodies.v[i] : d[j].owner,
-			                            r->locality_name.s);
+		for (size_t i = 0; i < bodies.n; i++) { /* an owner not vague names one */
+			char *key = report_body_key(bodies.v[i], r->locality_name.s);
 			size_t k = 0;
 			while (k < seen.n && strcmp(seen.v[k], key))
 				k++;

@@ -661,6 +661,15 @@ const struct body_name body_names[] = {
 };
 const size_t nbody_names = sizeof body_names / sizeof body_names[0];
 
+const struct body_name *
+body_name_of(const char *folded)
+{
+	for (size_t i = 0; folded && i < nbody_names; i++)
+		if (!strcmp(folded, body_names[i].fold))
+			return &body_names[i];
+	return NULL;
+}
+
 const char *
 body_name_capitalised(const char *s)
 {
@@ -676,10 +685,7 @@ body_name_capitalised(const char *s)
 	if (!small)
 		return NULL;
 	char *f = text_fold(s);
-	const char *hit = NULL;
-	for (size_t i = 0; !hit && i < nbody_names; i++)
-		if (!strcmp(f, body_names[i].fold))
-			hit = body_names[i].vi;
+	const struct body_name *b = body_name_of(f);
 	free(f);
-	return hit;
+	return b ? b->vi : NULL;
 }
