@@ -204,10 +204,21 @@ authority(const char *s, enum lang lang)
 }
 
 /* "Ủy ban nhân dân tỉnh Tây Ninh" → "Tay Ninh Provincial People's
- * Committee"; NULL for any other name. */
+ * Committee", and its office, "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh",
+ * → "Office of the Tay Ninh Provincial People's Committee"; NULL for any
+ * other name. */
 static char *
 committee_en(const char *s)
 {
+	static const char office[] = "Văn phòng ";
+	if (!strncmp(s, office, strlen(office))) {
+		char *c = committee_en(s + strlen(office));
+		if (!c)
+			return NULL;
+		char *t = xasprintf("Office of the %s", c);
+		free(c);
+		return t;
+	}
 	static const char *const ub[][2] = {
 	    {"Ủy ban nhân dân tỉnh ", "Provincial People's Committee"},
 	    {"Ủy ban nhân dân thành phố ", "City People's Committee"},
@@ -327,13 +338,15 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 }
 
 /* name folded, "UBND" written out, so that the two spellings of a
- * people's committee compare equal.  Caller frees. */
+ * people's committee, or of its office ("Văn phòng UBND tỉnh"), compare
+ * equal.  Caller frees. */
 static char *
 fold_body(const char *name)
 {
 	char *f = text_fold(name);
-	if (!strncmp(f, "ubnd", 4) && (!f[4] || f[4] == ' ')) {
-		char *g = xasprintf("uy ban nhan dan%s", f + 4);
+	size_t at = !strncmp(f, "van phong ", strlen("van phong ")) ? strlen("van phong ") : 0;
+	if (!strncmp(f + at, "ubnd", 4) && (!f[at + 4] || f[at + 4] == ' ')) {
+		char *g = xasprintf("%.*suy ban nhan dan%s", (int)at, f, f + at + 4);
 		free(f);
 		f = g;
 	}
@@ -364,37 +377,44 @@ rl_add(struct rlist *l, const char *s)
 	free(f);
 }
 
-/* The people's committee of unit home: "Ủy ban nhân dân tỉnh Cà Mau". */
+/* The people's committee of unit home, "Ủy ban nhân dân tỉnh Cà Mau", or
+ * (bare 2) its office, "Văn phòng Ủy ban nhân dân tỉnh Cà Mau". */
 static char *
-committee_name(int home)
+committee_name(int home, int bare)
 {
 	const struct province_unit *u = &province_units[home];
-	return xasprintf("Ủy ban nhân dân %s %s", u->kind == LOC_CITY ? "thành phố" : "tỉnh",
-	                 u->name);
+	return xasprintf("%sỦy ban nhân dân %s %s", bare == 2 ? "Văn phòng " : "",
+	                 u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
 }
 
 /* 1 when s is a people's committee named without its province ("UBND
- * tỉnh", "Ủy ban nhân dân"): in a record, the locality's own. */
+ * tỉnh", "Ủy ban nhân dân"), 2 when it is that committee's office ("Văn
+ * phòng UBND tỉnh"): in a record, the locality's own; else 0. */
 static int
 committee_bare(const char *s)
 {
 	static const char *const bare[] = {"uy ban nhan dan", "uy ban nhan dan tinh",
 	                                   "uy ban nhan dan thanh pho", "uy ban nhan dan tp"};
 	char *f = fold_body(s);
+	const char *c = f;
+	int office = !strncmp(c, "van phong ", strlen("van phong "));
+	if (office)
+		c += strlen("van phong ");
 	int hit = 0;
 	for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
-		hit |= !strcmp(f, bare[i]);
+		hit |= !strcmp(c, bare[i]);
 	free(f);
-	return hit;
+	return hit ? 1 + office : 0;
 }
 
 char *
 report_body_name(const char *s, const char *locality, enum lang lang)
 {
 	int home = locality ? province_lookup(locality) : -1;
-	if (home < 0 || !committee_bare(s))
+	int bare = home < 0 ? 0 : committee_bare(s);
+	if (!bare)
 		return recipient_name(s, lang);
-	char *t = committee_name(home), *u = recipient_name(t, lang);
+	char *t = committee_name(home, bare), *u = recipient_name(t, lang);
 	free(t);
 	return u;
 }
@@ -411,8 +431,9 @@ report_body_key(const char *s, const char *locality)
 char *
 report_body_recipient(const char *b, int unit, int home)
 {
-	if (home >= 0 && committee_bare(b))
-		return committee_name(home);
+	int bare = home < 0 ? 0 : committee_bare(b);
+	if (bare)
+		return committee_name(home, bare);
 	/* a body of the province named without it ("Công an tỉnh", "Bộ Chỉ
 	 * huy Bộ đội Biên phòng tỉnh"): an office abroad names the
 	 * locality's, "Công an tỉnh Tây Ninh" */
@@ -498,7 +519,7 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 	               ? province_lookup(r->locality_name.s)
 	               : -1;
 	if (unit >= 0) {
-		char *t = committee_name(unit);
+		char *t = committee_name(unit, 1);
 		rl_add(&l, t);
 		free(t);
 	}
