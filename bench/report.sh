@@ -62,26 +62,29 @@ cpu_wall() {
 }
 r=0
 while [ $r -lt "$ROUNDS" ]; do
-	rm -rf "$work/md" "$work/both" "$work/sea-out"
+	# each round writes into directories of its own, all removed at the
+	# end: on ext4 without a journal, a file made within half a minute of
+	# many being deleted costs a walk over the freed inodes, a cost of the
+	# bench's own clean-up that would land on whichever run came next
+	rd="$work/round$r"
+	mkdir "$rd" "$rd/scratch"
 	f=$(min "$f" "$(secs "$work/yaml_floor" <"$work/list")")
-	md=$(min "$md" "$(secs "$DEBRIEF" report -o "$work/md" --format md --today 2026-11-23 "$work/all")")
-	both=$(min "$both" "$(secs "$DEBRIEF" report -o "$work/both" --format md,pdf --today 2026-11-23 "$work/all")")
-	sea=$(min "$sea" "$(secs "$DEBRIEF" report -o "$work/sea-out" --format md,pdf --today 2026-11-23 "$work/sea")")
-	rm -rf "$work/j1" "$work/jn"
-	cpu_wall "$work/t1" "$DEBRIEF" report -j 1 -o "$work/j1" --today 2026-11-23 "$work/all"
-	cpu_wall "$work/tn" "$DEBRIEF" report -j "$J" -o "$work/jn" --today 2026-11-23 "$work/all"
+	md=$(min "$md" "$(secs "$DEBRIEF" report -o "$rd/md" --format md --today 2026-11-23 "$work/all")")
+	both=$(min "$both" "$(secs "$DEBRIEF" report -o "$rd/both" --format md,pdf --today 2026-11-23 "$work/all")")
+	sea=$(min "$sea" "$(secs "$DEBRIEF" report -o "$rd/sea-out" --format md,pdf --today 2026-11-23 "$work/sea")")
+	cpu_wall "$work/t1" "$DEBRIEF" report -j 1 -o "$rd/j1" --today 2026-11-23 "$work/all"
+	cpu_wall "$work/tn" "$DEBRIEF" report -j "$J" -o "$rd/jn" --today 2026-11-23 "$work/all"
 	j1=$(min "$j1" "$(cut -d' ' -f1 "$work/t1")") j1cpu=$(min "$j1cpu" "$(cut -d' ' -f2 "$work/t1")")
 	jn=$(min "$jn" "$(cut -d' ' -f1 "$work/tn")") jncpu=$(min "$jncpu" "$(cut -d' ' -f2 "$work/tn")")
-	rm -rf "$work/scratch" && mkdir "$work/scratch"
-	"$work/report_floor" "$work/list" "$work/j1" "$work/scratch" 3 >"$work/floor"
+	"$work/report_floor" "$work/list" "$rd/j1" "$rd/scratch" 3 >"$work/floor"
 	fl=$(min "$fl" "$(awk '$1 == "floor" { print $2 }' "$work/floor")")
 	flcpu=$(min "$flcpu" "$(awk '$1 == "floor" { print $3 }' "$work/floor")")
 	r=$((r + 1))
 done
-seamade=$(ls "$work/sea-out"/*.pdf 2>/dev/null | wc -l)
-seamedian=$(ls -l "$work/sea-out"/*.pdf | awk '{ print $5 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-made=$(ls "$work/both"/*.pdf 2>/dev/null | wc -l)
-median=$(ls -l "$work/both"/*.pdf | awk '{ print $5 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+seamade=$(ls "$rd/sea-out"/*.pdf 2>/dev/null | wc -l)
+seamedian=$(ls -l "$rd/sea-out"/*.pdf | awk '{ print $5 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+made=$(ls "$rd/both"/*.pdf 2>/dev/null | wc -l)
+median=$(ls -l "$rd/both"/*.pdf | awk '{ print $5 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 awk -v n="$N" -v rounds="$ROUNDS" -v f="$f" -v md="$md" -v both="$both" -v made="$made" -v med="$median" 'BEGIN {
 	printf "%d records, %d PDFs written; times are the best of %d interleaved rounds\n", n, made, rounds
 	printf "libyaml floor (bare parse):  %.3f s, %.0f records/s\n", f, n / f
@@ -91,7 +94,7 @@ awk -v n="$N" -v rounds="$ROUNDS" -v f="$f" -v md="$md" -v both="$both" -v made=
 	printf "per report: %s (target < 5 ms)\n", 1000 * both / n < 5 ? "ok" : "OVER" }'
 awk -v n="$N" -v sea="$sea" -v both="$both" -v made="$seamade" -v med="$seamedian" 'BEGIN {
 	printf "report, Markdown + PDF, partners in Lao, Khmer, Thai (%d PDFs): %.3f s, %.2f ms/report, %.2fx the usual; median PDF %d bytes\n", made, sea, 1000 * sea / n, sea / both, med }'
-same=$(diff -r "$work/j1" "$work/jn" >/dev/null 2>&1 && echo "byte-identical" || echo "DIFFERENT")
+same=$(diff -r "$rd/j1" "$rd/jn" >/dev/null 2>&1 && echo "byte-identical" || echo "DIFFERENT")
 awk -v n="$N" -v j="$J" -v w1="$j1" -v c1="$j1cpu" -v wn="$jn" -v cn="$jncpu" -v same="$same" 'BEGIN {
 	printf "report, Markdown + PDF, -j 1: %.3f s wall, %.3f s CPU\n", w1, c1
 	printf "report, Markdown + PDF, -j %d: %.3f s wall, %.3f s CPU; %.2fx faster in wall time; outputs %s\n",
