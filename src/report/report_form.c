@@ -70,6 +70,31 @@ put_str(struct fview *v, struct node *m, const char *key, const char *s)
 	node_map_put(v->a, m, key, node_new_scalar(v->a, s ? s : ""));
 }
 
+/* How many bytes of org open with the words s ends with, two or more of
+ * them, compared folded ("Giám đốc Sở Y tế", "Sở Y tế tỉnh Điện Biên":
+ * those of "Sở Y tế"); 0 when none do. */
+static size_t
+org_repeats(const char *s, const char *org)
+{
+	size_t best = 0, words = 0;
+	char *fs = text_fold(s);
+	size_t ls = strlen(fs);
+	/* each end of a word of org, from its second on */
+	for (const char *e = org; *e; e++) {
+		if (*e != ' ' && (e[1] == ' ' || !e[1]) && ++words >= 2) {
+			char *pre = xstrndup(org, (size_t)(e + 1 - org)), *fp = text_fold(pre);
+			size_t lp = strlen(fp);
+			if (lp <= ls && !strcmp(fs + ls - lp, fp) &&
+			    (lp == ls || fs[ls - lp - 1] == ' '))
+				best = (size_t)(e + 1 - org);
+			free(pre);
+			free(fp);
+		}
+	}
+	free(fs);
+	return best;
+}
+
 /* English for the usual Vietnamese titles of the signers of a Sở Ngoại vụ
  * and of an embassy or consulate; a body by body_names; anything else stays as
  * written. */
@@ -851,9 +876,18 @@ put_programme(struct fview *v, const struct record *r)
 		if (!p->name.s)
 			continue;
 		struct node *n = node_new_map(v->a);
-		put_str(v, n, "name", p->name.s);
-		put_str(v, n, "title", p->title.s);
-		put_str(v, n, "org", p->org.s);
+		/* "Giám đốc Sở Y tế" of "Sở Y tế tỉnh Điện Biên": "Giám đốc Sở Y
+		 * tế tỉnh Điện Biên", the body said once */
+		const char *name = p->name.s, *title = p->title.s, *org = p->org.s;
+		const char **last = title ? &title : &name;
+		size_t k = org ? org_repeats(*last, org) : 0;
+		if (k) {
+			*last = arena_printf(v->a, "%s%s", *last, org + k);
+			org = NULL;
+		}
+		put_str(v, n, "name", name);
+		put_str(v, n, "title", title);
+		put_str(v, n, "org", org);
 		node_seq_push(v->a, mem, n);
 	}
 	node_map_put(v->a, v->root, "members", mem);
