@@ -1,7 +1,8 @@
 #!/bin/sh
 # Fuzz targets as regression tests: each target in FUZZDIR replays its seed
-# corpus (fuzz/corpus/NAME; schema and rules, which read records, replay
-# the YAML inputs of tests/schema and tests/rules) and then runs a short,
+# corpus (fuzz/corpus/NAME; schema, rules and report, which read records,
+# replay the YAML inputs of tests/schema, tests/rules and tests/report/cases)
+# and then runs a short,
 # seeded smoke run with its dictionary (fuzz/NAME.dict, minus the "fuzz_"
 # prefix).  Long fuzzing is
 # done by hand: build/fuzz/NAME -max_total_time=30 -dict=... DIR.
@@ -18,6 +19,9 @@ for src in "$TOP"/fuzz/*.c; do
 	schema | rules)
 		corpus=$WORK/$n.seeds
 		mkdir -p "$corpus" && cp "$TOP/tests/$n"/*.yaml "$corpus/" ;;
+	report)
+		corpus=$WORK/$n.seeds
+		mkdir -p "$corpus" && cp "$TOP/tests/report/cases"/*.yaml "$corpus/" ;;
 	esac
 	if [ ! -d "$corpus" ] || [ -z "$(ls "$corpus")" ]; then
 		fail "fuzz/$n/corpus" "no seed corpus at $corpus"
@@ -33,4 +37,4 @@ for src in "$TOP"/fuzz/*.c; do
 		grep -m 20 -E 'ERROR|failed|SUMMARY|^---' "$WORK/$n.smoke"
 	fi
 done
-[ $ntargets -ge 7 ] && ok "fuzz/all-targets ($ntargets)" || fail fuzz/all-targets "$ntargets targets, want at least 7"
+[ $ntargets -ge 9 ] && ok "fuzz/all-targets ($ntargets)" || fail fuzz/all-targets "$ntargets targets, want at least 9"
