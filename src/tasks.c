@@ -152,25 +152,26 @@ due_add(struct due_list *l, const struct archive *a, const struct want *w, const
 	struct due_task *d = &l->v[l->n++];
 	/* a vague owner ("TBD") is no department: one group of its
 	 * locality's, named as the archive's register names it */
-	*d = (struct due_task){xstrdup(loc->name),
-	                       xstrdup(o->vague ? arc_no_department(w->lang) : o->dept),
-	                       xstrdup(t->text),
-	                       xstrdup(t->id ? t->id : ""),
-	                       xstrdup(r->id),
-	                       xstrdup(r->file),
-	                       xstrdup(written),
-	                       xstrdup(loc->key),
-	                       xstrdup(o->vague ? "" : o->key),
-	                       t->mark.line,
-	                       t->mark.col,
-	                       "",
-	                       "",
-	                       days,
-	                       days,
-	                       days,
-	                       t->status,
-	                       t->status_unknown,
-	                       again};
+	*d = (struct due_task){
+	    xstrdup(loc->name),
+	    xstrdup(o->vague ? arc_no_department(w->lang) : L(w->lang, o->dept, o->dept_en)),
+	    xstrdup(t->text),
+	    xstrdup(t->id ? t->id : ""),
+	    xstrdup(r->id),
+	    xstrdup(r->file),
+	    xstrdup(written),
+	    xstrdup(loc->key),
+	    xstrdup(o->vague ? "" : o->key),
+	    t->mark.line,
+	    t->mark.col,
+	    "",
+	    "",
+	    days,
+	    days,
+	    days,
+	    t->status,
+	    t->status_unknown,
+	    again};
 	date_iso(t->due.d, d->due);
 	date_short(t->due.d, w->lang, d->shown, sizeof d->shown);
 	return 1;

@@ -1302,8 +1302,16 @@ finish_tasks(struct archive *a)
 		if (w->vague)
 			w->name = ""; /* the pages say "no specific department" */
 		w->dept = w->name;
-		if (!w->vague && w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc]))
+		char *f = text_fold(w->dept);
+		const struct body_name *en = body_name_of(f);
+		free(f);
+		w->dept_en = en ? en->en : w->dept;
+		w->name_en = w->dept_en;
+		if (!w->vague && w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc])) {
 			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);
+			w->name_en =
+			    arena_printf(a->arena, "%s (%s)", w->dept_en, a->locs[w->loc].name);
+		}
 		/* spellings listed in byte order (with their counts alongside) */
 		for (size_t i = 1; i < w->nspellings; i++)
 			for (size_t j = i;

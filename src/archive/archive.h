@@ -140,10 +140,14 @@ struct arc_task {
  * of Tây Ninh.  Vague owners ("TBD", "các sở, ngành liên quan") and missing
  * ones are no department: they share one entry with vague set. */
 struct arc_owner {
-	const char *key;        /* locality key and folded canonical name */
-	const char *name;       /* alias target, else the spelling used most often, with
-	                         * its locality's name when it does not say it */
-	const char *dept;       /* that name alone, as a list under the locality shows it */
+	const char *key;  /* locality key and folded canonical name */
+	const char *name; /* alias target, else the spelling used most often, with
+	                   * its locality's name when it does not say it */
+	const char *dept; /* that name alone, as a list under the locality shows it */
+	/* name and dept in English when debrief knows the department's English
+	 * name ("Sở Công Thương" → "Department of Industry and Trade"), else
+	 * name and dept */
+	const char *name_en, *dept_en;
 	const char *slug;       /* its register page tasks/<slug>.md: "so-cong-thuong-an-giang" */
 	const char **spellings; /* distinct spellings as written */
 	size_t *spelling_n;

@@ -1324,21 +1324,23 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
  * their own (tasks/<slug>.md), so that no page grows with the whole
  * collection. */
 
+/* A department as the page's language names it; the vague owners' entry
+ * as "no specific department". */
+static const char *
+owner_title(const struct arc_owner *w, enum lang lang)
+{
+	return !w->name[0] ? arc_no_department(lang) : lang == LANG_EN ? w->name_en : w->name;
+}
+
 static void
 open_tasks_note(struct buf *b, const struct arc_owner *w, enum lang lang)
 {
 	buf_printf(b, "> **%s** [archive-open-tasks]: ", L(lang, "Thông tin", "Note"));
-	md_put(b, w->name);
+	md_put(b, owner_title(w, lang));
 	buf_printf(b,
 	           L(lang, " có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau (G8).\n\n",
 	             " holds %zu overdue tasks from %zu different visits (G8).\n\n"),
 	           w->noverdue, w->nvisits_overdue);
-}
-
-static const char *
-owner_title(const struct arc_owner *w, enum lang lang)
-{
-	return w->name[0] ? w->name : arc_no_department(lang);
 }
 
 const char *

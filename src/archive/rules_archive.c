@@ -152,7 +152,7 @@ open_tasks(struct archive *a, const struct check_ctx *ctx, struct diags *dq)
 		diags_add(dq, a->recs[t->rec].file, t->mark, sev, id, "G8",
 		          L(L, "%s có %zu nhiệm vụ quá hạn từ %zu chuyến công tác khác nhau",
 		            "%s holds %zu overdue tasks from %zu different visits"),
-		          w->name, w->noverdue, w->nvisits_overdue);
+		          L(L, w->name, w->name_en), w->noverdue, w->nvisits_overdue);
 	}
 }
 

@@ -53,6 +53,9 @@ want_rc en 0
 gold index-en.md "$E/index.md"
 gold partner-fr-val-de-marne-en.md "$E/partners/fr-val-de-marne.md"
 gold findings-en.err "$WORK/en.err"
+# In English the register names each department in English, with its
+# province as written ("Department of Foreign Affairs (Đà Nẵng)").
+gold tasks-register-departments-in-english.md "$E/tasks.md"
 
 # ---- one behaviour per golden ----
 # Former units under their 2025 unit, the name used kept.

@@ -127,7 +127,7 @@ if "$DEBRIEF_PLAIN" pdf -o "$WORK/tasks.pdf" "$WORK/tasks-md.out" >/dev/null 2>&
 
 tasks tasks-owner --lang en --today 2026-11-23 --due-within 3000 --owner "cong thuong" examples
 if grep -q '^  ' "$WORK/tasks-owner.out" && ! grep '^  [^ ]' "$WORK/tasks-owner.out" |
-	grep -qv 'Sở Công Thương'; then ok tasks-owner/only-that-department; else
+	grep -qv 'Department of Industry and Trade'; then ok tasks-owner/only-that-department; else
 	fail tasks-owner/only-that-department "$(grep '^  [^ ]' "$WORK/tasks-owner.out" | head -n 3)"; fi
 tasks tasks-none --lang en --today 2000-01-01 examples
 has tasks-none/says-so "$WORK/tasks-none.out" '^As of 1 January 2000, no task is overdue or due within 14 days\.$'
@@ -140,7 +140,7 @@ printf 'schema: debrief/1\nid: 2019-05-angiang-x\ntitle: An Giang visit\ndirecti
 printf 'schema: debrief/1\nid: 2019-05-yenbai-x\ntitle: Yên Bái visit\ndirection: outbound\ndates: {start: 2019-05-02, end: 2019-05-03}\nlocality: {name: Yên Bái}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Plant the cinnamon, owner: Sở Nông nghiệp và Môi trường, due: 2019-12-01}\n' >"$WORK/ord/b.yaml"
 tasks tasks-most-overdue-first --lang en --today 2026-12-07 "$WORK/ord"
 grep -v '^    ' "$WORK/tasks-most-overdue-first.out" | grep . | tr '\n' '|' >"$WORK/tasks-order.out"
-if [ "$(cat "$WORK/tasks-order.out")" = 'Lào Cai|  Sở Nông nghiệp và Môi trường|An Giang|  Sở Y tế|  Sở Xây dựng|As of 7 December 2026: 3 tasks overdue, 0 due within 14 days.|' ]
+if [ "$(cat "$WORK/tasks-order.out")" = 'Lào Cai|  Department of Agriculture and Environment|An Giang|  Department of Health|  Department of Construction|As of 7 December 2026: 3 tasks overdue, 0 due within 14 days.|' ]
 then ok tasks-most-overdue-first; else fail tasks-most-overdue-first "$(cat "$WORK/tasks-order.out")"; fi
 
 # A department is named as the archive's register names it: in the spelling
@@ -149,8 +149,8 @@ then ok tasks-most-overdue-first; else fail tasks-most-overdue-first "$(cat "$WO
 mkdir -p "$WORK/sp"
 printf 'schema: debrief/1\nid: 2024-05-danang-x\ntitle: Đà Nẵng visit\ndirection: outbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Đà Nẵng}\npartners: [{name: Daegu, country: KR}]\ntasks:\n  - {task: Send the workers home, owner: "sở  nội vụ ", due: 2025-10-31}\n  - {task: Sign phase two, owner: Sở Nội vụ, due: 2027-01-31}\n' >"$WORK/sp/a.yaml"
 printf 'schema: debrief/1\nid: 2024-06-nghean-x\ntitle: Nghệ An visit\ndirection: outbound\ndates: {start: 2024-06-02, end: 2024-06-03}\nlocality: {name: Nghệ An}\npartners: [{name: Miyazaki, country: JP}]\ntasks:\n  - {task: Train the nurses, owner: Sở Nội vụ}\n' >"$WORK/sp/b.yaml"
-tasks tasks-spelling --lang en --today 2026-12-07 "$WORK/sp"
-"$DEBRIEF" archive --today 2026-12-07 --lang en --format md -o "$WORK/sp-archive" "$WORK/sp" >/dev/null 2>&1
+tasks tasks-spelling --lang vi --today 2026-12-07 "$WORK/sp"
+"$DEBRIEF" archive --today 2026-12-07 --lang vi --format md -o "$WORK/sp-archive" "$WORK/sp" >/dev/null 2>&1
 if grep -qx '  Sở Nội vụ' "$WORK/tasks-spelling.out" && ! grep -q 'sở' "$WORK/tasks-spelling.out" &&
 	grep -qF '[Sở Nội vụ (Đà Nẵng)]' "$WORK/sp-archive/tasks.md"; then
 	ok tasks-spelling/as-the-register; else
@@ -242,15 +242,15 @@ cp "$E"/*.yaml "$WORK/al/"
 printf 'owner_aliases:\n  Sở Nông nghiệp và Môi trường: Sở Nông nghiệp và Phát triển nông thôn\n' \
 	>"$WORK/al/.debrief.yaml"
 tasks tasks-aliases --lang en --today 2026-11-23 --due-within 60 "$WORK/al"
-if grep -q 'Sở Nông nghiệp và Phát triển nông thôn' "$WORK/tasks-aliases.out" &&
-	! grep -q 'Sở Nông nghiệp và Môi trường' "$WORK/tasks-aliases.out"; then
+if grep -q 'Department of Agriculture and Rural Development' "$WORK/tasks-aliases.out" &&
+	! grep -q 'Department of Agriculture and Environment' "$WORK/tasks-aliases.out"; then
 	ok tasks-aliases/merged; else fail tasks-aliases/merged "the alias is listed on its own"; fi
 # the JSON keeps the owner as the record writes it, and --owner finds a
 # task by that name as well as by its department's
 tasks tasks-aliases-json --format json --today 2026-11-23 --due-within 60 "$WORK/al"
 has tasks-aliases/json-owner-as-written "$WORK/tasks-aliases-json.out" '"owner": "Sở Nông nghiệp và Môi trường"'
 tasks tasks-aliases-owner --lang en --today 2026-11-23 --due-within 60 --owner "moi truong" "$WORK/al"
-has tasks-aliases/owner-by-written-name "$WORK/tasks-aliases-owner.out" '^  Sở Nông nghiệp và Phát triển nông thôn$'
+has tasks-aliases/owner-by-written-name "$WORK/tasks-aliases-owner.out" '^  Department of Agriculture and Rural Development$'
 # --owner typed as the other name owner_aliases gives a department finds
 # all of that department's tasks, not only those written with that name
 tasks tasks-aliases-owner-alias --lang en --today 2026-11-23 --due-within 60 \
@@ -271,8 +271,8 @@ sed -i 's/^    owner: Sở Nông nghiệp và Môi trường$/& tỉnh Lào Cai/
 	"$WORK/al-own/2026-05-valdemarne-laocai.yaml"
 tasks tasks-aliases-own-province --lang en --today 2026-11-23 --due-within 60 "$WORK/al-own"
 if grep -q 'Môi trường tỉnh Lào Cai' "$WORK/al-own/2026-05-valdemarne-laocai.yaml" &&
-	[ "$(grep -c '^  Sở Nông nghiệp và Phát triển nông thôn$' "$WORK/tasks-aliases-own-province.out")" = 1 ] &&
-	! grep -q '^  .*Môi trường' "$WORK/tasks-aliases-own-province.out"
+	[ "$(grep -c '^  Department of Agriculture and Rural Development$' "$WORK/tasks-aliases-own-province.out")" = 1 ] &&
+	! grep -q '^  .*Environment' "$WORK/tasks-aliases-own-province.out"
 then ok tasks-aliases/alias-with-own-province
 else fail tasks-aliases/alias-with-own-province "$(grep '^  [^ ]' "$WORK/tasks-aliases-own-province.out")"; fi
 # an owner naming two departments (one with a comma in its own name) is a task of each,
@@ -287,13 +287,13 @@ printf '%s\n' 'schema: debrief/1' 'id: 2025-03-danang-sakai' 'title: Đoàn Đà
 tasks tasks-joint --lang en --today 2026-11-23 "$WORK/joint"
 tasks tasks-joint-json --format json --today 2026-11-23 "$WORK/joint"
 tasks tasks-joint-owner --lang en --today 2026-11-23 --owner 'ngoai vu' "$WORK/joint"
-if [ "$(grep -c '^  Sở Ngoại vụ$\|^  Sở Văn hóa, Thể thao và Du lịch$' "$WORK/tasks-joint.out")" = 2 ] &&
+if [ "$(grep -c '^  Department of Foreign Affairs$\|^  Department of Culture, Sports and Tourism$' "$WORK/tasks-joint.out")" = 2 ] &&
 	[ "$(grep -c '^    overdue' "$WORK/tasks-joint.out")" = 2 ] &&
 	grep -q ': 1 task overdue, 0 due' "$WORK/tasks-joint.out" &&
 	[ "$(grep -c '"task": ' "$WORK/tasks-joint-json.out")" = 1 ] &&
 	grep -q '"summary": {"overdue": 1,' "$WORK/tasks-joint-json.out" &&
 	[ "$(grep -c '^  ' "$WORK/tasks-joint-owner.out")" = 2 ] &&
-	grep -q '^  Sở Ngoại vụ$' "$WORK/tasks-joint-owner.out"
+	grep -q '^  Department of Foreign Affairs$' "$WORK/tasks-joint-owner.out"
 then ok tasks-joint-owner/under-each-counted-once
 else fail tasks-joint-owner/under-each-counted-once "$(cat "$WORK/tasks-joint.out" "$WORK/tasks-joint-owner.out")"; fi
 # a department typed in small letters ("sở ngoại vụ") is named as
