@@ -290,6 +290,14 @@ visit_row(struct buf *b, const struct archive *a, size_t ri, const char *up, enu
 	buf_printf(b, " | %s |\n", r->id);
 }
 
+/* A department as the page's language names it; the vague owners' entry
+ * as "no specific department". */
+static const char *
+owner_title(const struct arc_owner *w, enum lang lang)
+{
+	return !w->name[0] ? arc_no_department(lang) : lang == LANG_EN ? w->name_en : w->name;
+}
+
 static void
 task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int owner_col,
          int partner_col, const char *up, enum lang lang)
@@ -308,7 +316,7 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 		if (!a->owners[t->owner[0]].vague) {
 			for (size_t k = 0; k < t->nowner; k++) {
 				buf_puts(b, k ? "; " : "");
-				md_put(b, a->owners[t->owner[k]].name);
+				md_put(b, owner_title(&a->owners[t->owner[k]], lang));
 			}
 		} else if (t->owner_written && *t->owner_written) { /* "TBD": said, and why */
 			md_put(b, t->owner_written);
@@ -1323,14 +1331,6 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
  * 2025), with their counts, and each department's tasks are a page of
  * their own (tasks/<slug>.md), so that no page grows with the whole
  * collection. */
-
-/* A department as the page's language names it; the vague owners' entry
- * as "no specific department". */
-static const char *
-owner_title(const struct arc_owner *w, enum lang lang)
-{
-	return !w->name[0] ? arc_no_department(lang) : lang == LANG_EN ? w->name_en : w->name;
-}
 
 static void
 open_tasks_note(struct buf *b, const struct arc_owner *w, enum lang lang)
