@@ -761,7 +761,7 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 		/* an organisation (EU) is named by its own name, not as a country */
 		const struct partner *q = i + 1 < n ? ps[i + 1] : NULL;
 		const char *cn = p->country.s && !country_is_org(p->country.s)
-		                     ? country_name(p->country.s, v->lang)
+		                     ? country_name_after_of(p->country.s, v->lang)
 		                     : NULL;
 		country_last = cn && !(q && q->country.s && !strcmp(q->country.s, p->country.s));
 		if (country_last)
