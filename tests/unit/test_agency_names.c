@@ -95,6 +95,10 @@ main(void)
 	STR_EQ(place_abroad_en("Hàn Quốc", 0), "Republic of Korea", "place-abroad/country");
 	OK(place_abroad_en("Hạ Long", 0) == NULL, "place-abroad/not-abroad");
 	/* China's provinces on the border, partners of the northern provinces */
+	/* a Lao province in the spelling with "s" the press often uses */
+	STR_EQ(place_abroad_en("Tỉnh Chăm-pa-sắc", 0), "Champasak", "place-abroad/spelt-with-s");
+	STR_EQ(place_abroad_en("Chăm Pa Sắc", 0), "Champasak", "place-abroad/spelt-with-s-2");
+	STR_EQ(place_abroad_en("Sê Kông", 0), "Sekong", "place-abroad/spelt-with-s-3");
 	STR_EQ(place_abroad_en("Quảng Tây", 0), "Guangxi", "place-abroad/border-province-of-china");
 	STR_EQ(place_abroad_en("Vân Nam", 0), "Yunnan", "place-abroad/border-province-of-china-2");
 	return unit_failed != 0;
