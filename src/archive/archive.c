@@ -300,6 +300,16 @@ owner_of(struct archive *a, const char *written, size_t loc)
 		free(f);
 		f = text_fold(alias_to);
 	}
+	/* one of the usual departments named in English, as a record in
+	 * English names it ("Department of Industry and Trade"): the
+	 * department Vietnamese names ("Sở Công Thương"), as a report names
+	 * the two as one */
+	const struct body_name *en = alias_to ? NULL : body_name_of_en(f);
+	if (en) {
+		free(f);
+		f = xstrdup(en->fold);
+		alias_to = en->vi;
+	}
 	/* written as an alias target itself: the configured spelling is the name */
 	for (size_t i = 0; i < m->nalias && !alias_to; i++)
 		if (!strcmp(m->alias_key[i], f))

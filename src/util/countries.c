@@ -709,6 +709,19 @@ body_name_of(const char *folded)
 	return NULL;
 }
 
+const struct body_name *
+body_name_of_en(const char *folded)
+{
+	const struct body_name *hit = NULL;
+	for (size_t i = 0; folded && !hit && i < nbody_names; i++) {
+		char *f = text_fold(body_names[i].en);
+		if (!strcmp(folded, f))
+			hit = &body_names[i];
+		free(f);
+	}
+	return hit;
+}
+
 const char *
 body_name_capitalised(const char *s)
 {

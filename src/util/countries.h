@@ -77,6 +77,9 @@ extern const struct body_name body_names[];
 extern const size_t nbody_names;
 /* The entry of body_names whose folded name is folded, or NULL. */
 const struct body_name *body_name_of(const char *folded);
+/* The entry of body_names whose English name, folded, is folded
+ * ("department of industry and trade"), or NULL. */
+const struct body_name *body_name_of_en(const char *folded);
 /* One of body_names written with a small first letter ("sở ngoại vụ") as
  * Vietnamese writes it, "Sở Ngoại vụ": a heading, a recipient, a register
  * start with a capital; NULL for any other name or spelling. */

@@ -311,6 +311,24 @@ if grep -q 'owner: sở ngoại vụ,' "$WORK/small/2025-03-danang-sakai.yaml" &
 	grep -q '^Cách ghi trong hồ sơ: “sở ngoại vụ” (1)$' "$WORK/small-arc/tasks/so-ngoai-vu-da-nang.md"
 then ok tasks-small-letters/department-capitalised
 else fail tasks-small-letters/department-capitalised "$(cat "$WORK/tasks-small-letters.out")"; fi
+# a department a record in English names in English ("Department of
+# Foreign Affairs") is the one another record names in Vietnamese: one
+# department, named as Vietnamese writes it, in tasks as in the register
+mkdir -p "$WORK/en-dept"
+cp "$WORK/small/2025-03-danang-sakai.yaml" "$WORK/en-dept/"
+sed -e 's/owner: sở ngoại vụ,/owner: Department of Foreign Affairs,/' \
+	-e 's/2025-03-danang-sakai/2025-04-danang-sakai/' -e 's/2025-06-30/2025-07-31/' \
+	"$WORK/small/2025-03-danang-sakai.yaml" >"$WORK/en-dept/2025-04-danang-sakai.yaml"
+tasks tasks-english-department --today 2026-11-23 "$WORK/en-dept"
+"$DEBRIEF" archive -o "$WORK/en-dept-arc" --format md --today 2026-11-23 "$WORK/en-dept" >/dev/null 2>&1
+if grep -q 'owner: Department of Foreign Affairs,' "$WORK/en-dept/2025-04-danang-sakai.yaml" &&
+	[ "$(grep -c '^  [^ ]' "$WORK/tasks-english-department.out")" = 1 ] &&
+	grep -qx '  Sở Ngoại vụ' "$WORK/tasks-english-department.out" &&
+	[ "$(grep -c '^    ' "$WORK/tasks-english-department.out")" = 2 ] &&
+	grep -q '^| \[Sở Ngoại vụ (Đà Nẵng)\]' "$WORK/en-dept-arc/tasks.md" &&
+	! grep -q 'Department of Foreign Affairs (Đà Nẵng)' "$WORK/en-dept-arc/tasks.md"
+then ok tasks-english-department/one-department
+else fail tasks-english-department/one-department "$(cat "$WORK/tasks-english-department.out")"; fi
 # an owner under a misspelt key is named with its place, not listed in
 # silence under "no specific department"; the task is still listed, and
 # the exit status is 1
