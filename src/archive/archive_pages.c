@@ -1226,7 +1226,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 		buf_putc(b, '\n');
 	} else {
 		buf_printf(b, "%s\n\n",
-		           L(lang, "Chưa hồ sơ nào ghi giai đoạn quan hệ.",
+		           L(lang, "Chưa có hồ sơ nào ghi giai đoạn quan hệ.",
 		             "No record states the relationship's stage."));
 	}
 

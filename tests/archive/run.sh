@@ -45,6 +45,12 @@ gold findings-vi.err "$WORK/vi.err"
 gold written-first-run.out "$WORK/vi.out"
 # A vague owner is shown as written, and as no department.
 has vague-owner-said "$V/partners/kr-busan.md" '\| TBD \(chưa phải một đơn vị cụ thể\) \|'
+# A partner no record gives a stage is said to have none in plain Vietnamese.
+mkdir -p "$WORK/nostage"
+printf 'schema: debrief/1\nid: 2024-06-hue-x\ntitle: t\ndirection: inbound\ndates: {start: 2024-06-02, end: 2024-06-03}\nlocality: {name: Huế}\npartners: [{name: Sakai, country: JP}]\n' \
+	>"$WORK/nostage/a.yaml"
+"$DEBRIEF" archive --today 2026-11-23 --format md -o "$WORK/nostage/out" "$WORK/nostage" >/dev/null 2>&1
+has no-stage-said "$WORK/nostage/out/partners/jp-sakai.md" '^Chưa có hồ sơ nào ghi giai đoạn quan hệ\.$'
 
 # ---- English ----
 E=$C/en
