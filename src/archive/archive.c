@@ -257,20 +257,20 @@ entry_of(struct archive *a, struct strmap *map, const char *key, void *base, siz
  * that locality is unit u now: "so cong thuong tinh bac lieu" in a record
  * of Bạc Liêu (or of Cà Mau, which it is part of since 2025) is the
  * province's "so cong thuong", as every department of the register is
- * one locality's already.  Cut in place. */
+ * one locality's already; and so without the unit word it ends with
+ * alone, "van phong uy ban nhan dan tinh" that of "... tinh bac lieu".
+ * Cut in place. */
 static void
 strip_locality(char *f, int u)
 {
-	if (u < 0)
-		return;
-	for (char *p = strchr(f, ' '); p; p = strchr(p + 1, ' ')) {
+	for (char *p = strchr(f, ' '); u >= 0 && p; p = strchr(p + 1, ' ')) {
 		if (province_of_place(p + 1) != u)
 			continue;
 		*p = '\0';
-		/* "tinh bac lieu" may have matched as a whole, or "bac lieu" */
-		province_cut_unit_word(f);
-		return;
+		break;
 	}
+	/* "tinh bac lieu" may have matched as a whole, or "bac lieu" */
+	province_cut_unit_word(f);
 }
 
 static size_t
@@ -289,7 +289,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	}
 	int vague = rules_owner_vague(written, a->cfg);
 	char *sq = text_squeeze(written ? written : "");
-	char *f = text_fold(sq);
+	char *f = body_fold(sq); /* "UBND tỉnh" is "Ủy ban nhân dân tỉnh" */
 	/* another name of a department, with the record's locality or without */
 	const char *alias_to = config_owner_alias(a->cfg, f);
 	if (!alias_to) {
@@ -1274,7 +1274,7 @@ finish_tasks(struct archive *a)
 		const struct arc_owner *w = &a->owners[o];
 		const char *base = strchr(w->key, '\x1f');
 		for (size_t k = 0; k < w->nspellings && base; k++) {
-			char *f = text_fold(w->spellings[k]);
+			char *f = body_fold(w->spellings[k]);
 			int plain = !strcmp(f, base + 1);
 			free(f);
 			sp[nsp++] =
@@ -1312,7 +1312,7 @@ finish_tasks(struct archive *a)
 		if (w->vague)
 			w->name = ""; /* the pages say "no specific department" */
 		w->dept = w->name;
-		char *f = text_fold(w->dept);
+		char *f = body_fold(w->dept);
 		const struct body_name *en = body_name_of(f);
 		free(f);
 		w->dept_en = en ? en->en : w->dept;

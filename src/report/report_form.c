@@ -362,22 +362,6 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 	put_y_own(v, "y_year", d ? xasprintf("%d", d->y) : xstrdup("      "));
 }
 
-/* name folded, "UBND" written out, so that the two spellings of a
- * people's committee, or of its office ("Văn phòng UBND tỉnh"), compare
- * equal.  Caller frees. */
-static char *
-fold_body(const char *name)
-{
-	char *f = text_fold(name);
-	size_t at = !strncmp(f, "van phong ", strlen("van phong ")) ? strlen("van phong ") : 0;
-	if (!strncmp(f + at, "ubnd", 4) && (!f[at + 4] || f[at + 4] == ' ')) {
-		char *g = xasprintf("%.*suy ban nhan dan%s", (int)at, f, f + at + 4);
-		free(f);
-		f = g;
-	}
-	return f;
-}
-
 /* Recipients in a list without repeats (by folded name, without the
  * record's own locality: "Sở Tài chính tỉnh Cà Mau" in a record of Cà Mau
  * is its "Sở Tài chính"). */
@@ -420,7 +404,7 @@ committee_bare(const char *s)
 {
 	static const char *const bare[] = {"uy ban nhan dan", "uy ban nhan dan tinh",
 	                                   "uy ban nhan dan thanh pho", "uy ban nhan dan tp"};
-	char *f = fold_body(s);
+	char *f = body_fold(s);
 	const char *c = f;
 	int office = !strncmp(c, "van phong ", strlen("van phong "));
 	if (office)
@@ -447,7 +431,7 @@ report_body_name(const char *s, const char *locality, enum lang lang)
 char *
 report_body_key(const char *s, const char *locality)
 {
-	char *t = report_body_name(s, locality, LANG_VI), *f = fold_body(t);
+	char *t = report_body_name(s, locality, LANG_VI), *f = body_fold(t);
 	free(t);
 	province_cut_own(f, locality);
 	return f;
@@ -969,7 +953,7 @@ report_author_other(const struct record *r, const struct office *of)
 	for (int l = LANG_VI; !same && l <= LANG_EN; l++) {
 		char *na = recipient_name(au, (enum lang)l),
 		     *no = recipient_name(of->name, (enum lang)l);
-		char *fa = fold_body(na), *fo = fold_body(no);
+		char *fa = body_fold(na), *fo = body_fold(no);
 		same = same_body(fa, fo);
 		free(fa);
 		free(fo);

@@ -659,6 +659,12 @@ const struct body_name body_names[] = {
     {"so dan toc va ton giao", "Sở Dân tộc và Tôn giáo",
      "Department of Ethnic Minorities and Religions"},
     {"thanh tra tinh", "Thanh tra tỉnh", "Provincial Inspectorate"},
+    /* the people's committee and its office named without their province
+     * (body_fold writes "UBND" out), as a register under the province
+     * lists them */
+    {"uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh", "Provincial People's Committee"},
+    {"van phong uy ban nhan dan tinh", "Văn phòng Ủy ban nhân dân tỉnh",
+     "Office of the Provincial People's Committee"},
     /* the province's other bodies a task often goes to; "of Tay Ninh
      * Province" after the first when the record names the province */
     {"cong an", "Công an", "Police"},
@@ -722,6 +728,19 @@ body_name_of_en(const char *folded)
 	return hit;
 }
 
+char *
+body_fold(const char *name)
+{
+	char *f = text_fold(name);
+	size_t at = !strncmp(f, "van phong ", strlen("van phong ")) ? strlen("van phong ") : 0;
+	if (!strncmp(f + at, "ubnd", 4) && (!f[at + 4] || f[at + 4] == ' ')) {
+		char *g = xasprintf("%.*suy ban nhan dan%s", (int)at, f, f + at + 4);
+		free(f);
+		f = g;
+	}
+	return f;
+}
+
 const char *
 body_name_capitalised(const char *s)
 {
@@ -736,7 +755,7 @@ body_name_capitalised(const char *s)
 	free(up);
 	if (!small)
 		return NULL;
-	char *f = text_fold(s);
+	char *f = body_fold(s);
 	const struct body_name *b = body_name_of(f);
 	free(f);
 	return b ? b->vi : NULL;

@@ -80,6 +80,11 @@ const struct body_name *body_name_of(const char *folded);
 /* The entry of body_names whose English name, folded, is folded
  * ("department of industry and trade"), or NULL. */
 const struct body_name *body_name_of_en(const char *folded);
+/* A body's name folded (text_fold) with "UBND" written out, so that the
+ * two spellings of a people's committee, or of its office ("Văn phòng
+ * UBND tỉnh"), compare equal; the key body_names are looked up by.
+ * Caller frees. */
+char *body_fold(const char *name);
 /* One of body_names written with a small first letter ("sở ngoại vụ") as
  * Vietnamese writes it, "Sở Ngoại vụ": a heading, a recipient, a register
  * start with a capital; NULL for any other name or spelling. */

@@ -156,6 +156,22 @@ if grep -qx '  Sở Nội vụ' "$WORK/tasks-spelling.out" && ! grep -q 'sở' "
 	ok tasks-spelling/as-the-register; else
 	fail tasks-spelling/as-the-register "$(grep '^  [^ ]' "$WORK/tasks-spelling.out")"; fi
 
+# The people's committee's office named three ways ("Văn phòng UBND tỉnh",
+# "Văn phòng Ủy ban nhân dân tỉnh", with the province) is one department,
+# in English the Office of the Provincial People's Committee.
+mkdir -p "$WORK/vp"
+for i in 1 2 3; do
+	case $i in 1) o='Văn phòng UBND tỉnh' ;; 2) o='Văn phòng Ủy ban nhân dân tỉnh' ;; 3) o='Văn phòng UBND tỉnh Gia Lai' ;; esac
+	printf 'schema: debrief/1\nid: 2026-0%d-gialai-x\ntitle: Gia Lai visit\ndirection: outbound\ndates: {start: 2026-0%d-02, end: 2026-0%d-03}\nlocality: {name: Gia Lai}\npartners: [{name: Sakai, country: JP}]\ntasks:\n  - {task: Việc %d, owner: %s, due: 2026-12-01}\n' \
+		$i $i $i $i "$o" >"$WORK/vp/r$i.yaml"
+done
+tasks tasks-committee-office --lang en --today 2026-12-07 "$WORK/vp"
+if [ "$(grep -c '^  [^ ]' "$WORK/tasks-committee-office.out")" = 1 ] &&
+	grep -qx "  Office of the Provincial People's Committee" "$WORK/tasks-committee-office.out" &&
+	[ "$(grep -c '^    ' "$WORK/tasks-committee-office.out")" = 3 ]
+then ok tasks-committee-office/one-department
+else fail tasks-committee-office/one-department "$(cat "$WORK/tasks-committee-office.out")"; fi
+
 # A locality that is no province or city is one whether or not a record
 # writes "Tỉnh" before it, named as its earliest record writes it: as the
 # archive's register groups and names it.
