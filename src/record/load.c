@@ -256,7 +256,7 @@ struct frame {
 	size_t anchor;      /* index in ld->anchors, or SIZE_MAX */
 	struct strmap keys; /* map: scalar keys → pair index, once large */
 	uint64_t seen;      /* map: a bit for each key so far, by key_bit */
-	int drop;           /* map: the pending key is a merge key; drop the pair */
+	int drop;           /* map: drop the pending pair (a merge key, a repeat) */
 };
 
 /* Findings of one rule beyond this many are counted, not listed: a file
@@ -464,8 +464,9 @@ key_bit(const struct node *k)
 }
 
 /* A new key of the map in frame f (not yet pushed): merge keys and
- * duplicates.  Duplicates are compared after NFC, as later stages see
- * them; maps beyond LINEAR_KEYS keys use a hash table. */
+ * duplicates, each pair dropped, so that a repeated key's first value is
+ * the one every reader sees.  Duplicates are compared after NFC, as later
+ * stages see them; maps beyond LINEAR_KEYS keys use a hash table. */
 static void
 check_key(struct loader *ld, struct frame *f, struct node *k)
 {
@@ -511,12 +512,13 @@ check_key(struct loader *ld, struct frame *f, struct node *k)
 		return;
 	char *q = excerpt(k->str, k->len, 60);
 	finding(ld, k->mark, SEV_ERROR, "yaml-duplicate-key",
-	        "khóa '%s' bị lặp lại (lần đầu ở dòng %u, cột %u); giá trị sau sẽ âm thầm thay "
-	        "giá trị trước",
-	        "duplicate key '%s' (first at line %u, column %u); the later value would silently "
-	        "win",
+	        "khóa '%s' bị lặp lại (lần đầu ở dòng %u, cột %u); giá trị ghi sau bị bỏ qua: "
+	        "hãy ghi khóa này một lần",
+	        "duplicate key '%s' (first at line %u, column %u); the later value is left out: "
+	        "write the key once",
 	        q, first->mark.line, first->mark.col);
 	free(q);
+	f->drop = 1;
 }
 
 /* Give a finished node of the given weight to its parent (or make it the
@@ -534,7 +536,7 @@ attach(struct loader *ld, struct node *n, size_t weight)
 		if ((ld->nitems - f->base) % 2 == 0) {
 			check_key(ld, f, n);
 		} else if (f->drop) {
-			ld->nitems--; /* the merge key goes, and its value never comes */
+			ld->nitems--; /* the key goes, and its value never comes */
 			f->drop = 0;
 			return;
 		}

@@ -24,12 +24,14 @@ const struct rule rule_table[] = {
      "A file that does not parse cannot be read at all: every other check stops here. Fix the "
      "syntax at the position shown and run again."},
     {"yaml-duplicate-key", SEV_ERROR, "", "input",
-     "một ánh xạ lặp lại cùng một khóa (giá trị sau sẽ âm thầm thắng)",
-     "a mapping repeats a key (the later value would silently win)",
+     "một ánh xạ lặp lại cùng một khóa (giá trị ghi trước được giữ, giá trị sau bị bỏ qua)",
+     "a mapping repeats a key (the first value is kept, the later one left out)",
      "Phần lớn công cụ đọc YAML chỉ giữ giá trị cuối cùng của một khóa lặp lại và bỏ các giá trị "
-     "trước mà không báo. debrief coi đó là lỗi để không dữ liệu nào bị mất trong im lặng.",
+     "trước mà không báo. debrief giữ giá trị ghi trước và coi việc lặp khóa là lỗi để không dữ "
+     "liệu nào bị mất trong im lặng.",
      "Most YAML readers keep only the last value of a repeated key and drop the others without a "
-     "word. debrief treats it as an error so that no data is lost silently."},
+     "word. debrief keeps the first and treats the repeat as an error so that no data is lost "
+     "silently."},
     {"yaml-merge-key", SEV_ERROR, "", "input",
      "một ánh xạ dùng khóa gộp '<<' (không thuộc định dạng hồ sơ; cặp đó bị bỏ qua)",
      "a mapping uses a '<<' merge key (not part of the record format; the pair is ignored)",

@@ -619,6 +619,15 @@ cp "$IN/cfg/records/.debrief.yaml" "$IN/cfgyml/.debrief.yml"
 run config-yml -- --lang en cfgyml
 want_rc config-yml 1
 has config-yml/read "$WORK/config-yml.out" '^cfgyml/no-handover.yaml:3:1: error: .*\[memory-handover\]$'
+# a key the configuration repeats counts once, its first value, as a
+# record's does: the later one is reported and left out, never applied
+mkdir -p "$IN/cfgrepeat"
+cp "$IN/cfg/records/no-handover.yaml" "$IN/cfgrepeat/"
+printf 'rules:\n  memory-handover: error\nrules:\n  memory-handover: off\n' \
+	>"$IN/cfgrepeat/.debrief.yaml"
+run config-repeated-key -- --lang en cfgrepeat
+want_rc config-repeated-key 1
+gold config-repeated-key
 # beside a .debrief.yaml, .debrief.yaml is the one read
 printf 'rules:\n  memory-handover: off\n' >"$IN/cfgyml/.debrief.yaml"
 run config-yml-second -- --lang en cfgyml
