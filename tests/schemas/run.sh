@@ -4,7 +4,8 @@
 # (it is generated from them by tools/record-schema.py), accepts every
 # example record and rejects broken ones; the configuration schema accepts
 # the configurations the program accepts and names the same rule ids; the
-# check output, the task list and archive.json of real runs validate.
+# check output, the task list and archive.json of real runs validate, and
+# docs/ci.md's tables of the JSON outputs name every field.
 . ../lib.sh
 PY=/usr/bin/python3
 S=$TOP/schemas
@@ -219,3 +220,26 @@ if grep -q '"due": "2026"' "$WORK/tasks-due-forms.json" && grep -q '"due": "2026
 then ok tasks-due-forms/listed; else fail tasks-due-forms/listed "$(cat "$WORK/tasks-due-forms.json" "$WORK/tasks-due-forms.err")"; fi
 $PY validate.py "$S/tasks.schema.json" want-valid "tasks-examples=$WORK/tasks.json" \
 	"tasks-none=$WORK/tasks-none.json" "tasks-due-forms=$WORK/tasks-due-forms.json"
+# docs/ci.md's tables of the JSON outputs name every field the schemas have
+$PY - "$TOP/docs/ci.md" "$S/check.schema.json" "$S/tasks.schema.json" >"$WORK/ci-tables.out" 2>&1 <<'PYEOF'
+import json, re, sys
+doc = open(sys.argv[1]).read()
+bad = []
+for path in sys.argv[2:]:
+    props = json.load(open(path))["properties"]
+    title = "--format json` (`schemas/%s`)" % path.split("/")[-1]
+    if title not in doc:
+        bad.append("no table for " + title); continue
+    table = doc.split(title, 1)[1].split("\n\n|", 1)[1].split("\n\n", 1)[0]
+    named = set(re.findall(r"`([a-z_]+)(?:\[\])?`", table))
+    for key, val in props.items():
+        if key not in named:
+            bad.append("%s: %s" % (path, key))
+        sub = val.get("items", val).get("properties", {})
+        for k in sub:
+            if k not in named:
+                bad.append("%s: %s.%s" % (path, key, k))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PYEOF
+if [ $? = 0 ]; then ok ci-doc/json-tables; else fail ci-doc/json-tables "$(cat "$WORK/ci-tables.out")"; fi
