@@ -885,6 +885,27 @@ parser_error(struct loader *ld, yaml_parser_t *p, const char *data, size_t len)
 		ld->failed = 1;
 		return;
 	}
+	/* A byte order mark that starts a line, past the one a file may begin
+	 * with (two of them, or files joined into one): invisible, and libyaml
+	 * then speaks of a key or a document start, not of it. */
+	size_t from = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+	for (size_t i = from; i + 3 <= len && i <= at; i++) {
+		if (memcmp(data + i, "\xef\xbb\xbf", 3))
+			continue;
+		size_t b = i;
+		while (b > from && data[b - 1] == ' ')
+			b--;
+		if (b > from && data[b - 1] != '\n' && data[b - 1] != '\r')
+			continue;
+		finding(
+		    ld, mark_at(data, i), SEV_ERROR, "yaml-syntax",
+		    "YAML không hợp lệ: ký tự ẩn U+FEFF (dấu thứ tự byte, BOM) ở đây; hãy xóa ký "
+		    "tự này (chỉ đầu tệp mới được có một BOM)",
+		    "malformed YAML: an invisible U+FEFF (byte order mark) here; delete it (only "
+		    "the start of a file may have one)");
+		ld->failed = 1;
+		return;
+	}
 	/* "title: Hội nghị: xúc tiến": a colon and a space inside a plain value */
 	int colon_before = 0; /* "key: value: more": a ": " before the problem on its line */
 	for (size_t i = bol; i + 1 < at && i + 1 < len; i++)
