@@ -645,6 +645,12 @@ archive_add(struct archive *a, const struct record *r)
 	if (rr->status == STATUS_NONE)
 		rr->status = date_days(rr->end, 1) < date_days(a->today, 0) ? STATUS_COMPLETED
 		                                                            : STATUS_PLANNED;
+	/* No status and no end date: nothing says the visit is still to come
+	 * unless it starts after today, and its report has it done; the
+	 * schema's default (planned, for want of an end) is not a fact. */
+	if (!r->status_given && !r->end.set &&
+	    !(r->start.set && date_cmp(r->start.d, a->today) > 0))
+		rr->status = STATUS_COMPLETED;
 	rr->mark = r->id.mark;
 	rr->handover = atext(a, &r->handover);
 	rr->report_number = r->has_report ? atext(a, &r->report_number) : NULL;

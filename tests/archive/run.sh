@@ -684,6 +684,14 @@ has bad/undated-record-page "$B/out/visits/undated.md" '^\| — \| outbound \| .
 has bad/undated-record-in-register "$WORK/bad-register.md" 'zz-bad-start'
 has bad/undated-partner-kept "$B/out/partners/eu-lien-minh-chau-au.md" 'zz-bad-start'
 has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- International organisation: European Union$'
+# both dates unusable and no status: a visit all the same, as its report
+# has it done, not one still planned (for want of an end date)
+U=$WORK/undated
+rm -rf "$U" && mkdir -p "$U/records"
+printf 'schema: debrief/1\nid: zz-no-dates\ntitle: No usable date\ndirection: outbound\ndates: {start: 2024-13-01, end: 31/12/2024}\nlocality: {name: Lào Cai}\npartners: [{name: Yunnan, country: CN, kind: province}]\n' >"$U/records/zz-no-dates.yaml"
+"$DEBRIEF" archive -o "$U/out" --format md --lang en --today $TODAY "$U/records" >/dev/null 2>&1
+has undated/a-visit-not-planned "$U/out/visits/undated.md" '^\| — \| outbound \| Lào Cai \| .*zz-no-dates \|$'
+has undated/counted-as-a-visit "$U/out/index.md" '^As of 1 Sep 2025: 1 visit, 1 partner'
 "$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
 rc=$?
 want_rc unreadable-file 2
