@@ -590,25 +590,32 @@ stats_countries(struct buf *b, const struct archive *a, enum lang lang)
 			norg++; /* not a country: it has no localities (below) */
 			continue;
 		}
+		/* partners whose country the records give wrongly: their
+		 * localities are not "of (country unknown)" */
+		int unknown = !strcmp(ct->country, "ZZ");
 		if (lang == LANG_EN)
-			buf_printf(
-			    b,
-			    "- **%s**: %zu Vietnamese %s with %zu %s of %s; %zu %s "
-			    "delegation records with %zu partner %s (%zu %s).\n",
-			    cn, ct->coop_locs,
-			    ct->coop_locs == 1 ? "locality cooperates" : "localities cooperate",
-			    ct->coop_partners, ct->coop_partners == 1 ? "locality" : "localities",
-			    of, ct->locs, ct->locs == 1 ? "locality has" : "localities have",
-			    ct->partners, ct->partners == 1 ? "locality" : "localities", ct->visits,
-			    ct->visits == 1 ? "visit" : "visits");
+			buf_printf(b,
+			           "- **%s**: %zu Vietnamese %s with %zu %s%s%s; %zu %s "
+			           "delegation records with %zu partner %s (%zu %s).\n",
+			           cn, ct->coop_locs,
+			           ct->coop_locs == 1 ? "locality cooperates"
+			                              : "localities cooperate",
+			           ct->coop_partners,
+			           unknown ? (ct->coop_partners == 1 ? "partner locality"
+			                                             : "partner localities")
+			                   : (ct->coop_partners == 1 ? "locality" : "localities"),
+			           unknown ? "" : " of ", unknown ? "" : of, ct->locs,
+			           ct->locs == 1 ? "locality has" : "localities have", ct->partners,
+			           ct->partners == 1 ? "locality" : "localities", ct->visits,
+			           ct->visits == 1 ? "visit" : "visits");
 		else
 			buf_printf(
 			    b,
 			    "- **%s**: %zu tỉnh/thành Việt Nam có quan hệ hợp tác với %zu địa "
-			    "phương của %s; %zu tỉnh/thành có đoàn công tác với %zu địa "
+			    "phương %s%s; %zu tỉnh/thành có đoàn công tác với %zu địa "
 			    "phương đối tác (%zu đoàn).\n",
-			    cn, ct->coop_locs, ct->coop_partners, cn, ct->locs, ct->partners,
-			    ct->visits);
+			    cn, ct->coop_locs, ct->coop_partners, unknown ? "đối tác" : "của ",
+			    unknown ? "" : cn, ct->locs, ct->partners, ct->visits);
 	}
 	if (norg)
 		buf_printf(b, "\n%s\n\n",

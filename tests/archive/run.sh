@@ -684,6 +684,8 @@ has bad/undated-record-page "$B/out/visits/undated.md" '^\| — \| outbound \| .
 has bad/undated-record-in-register "$WORK/bad-register.md" 'zz-bad-start'
 has bad/undated-partner-kept "$B/out/partners/eu-lien-minh-chau-au.md" 'zz-bad-start'
 has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- International organisation: European Union$'
+# a partner whose country is miswritten: its localities counted, not "of (country unknown)"
+has bad/unknown-country-line "$B/out/index.md" '^- \*\*\(country unknown\)\*\*: 0 Vietnamese localities cooperate with 0 partner localities; '
 # both dates unusable and no status: a visit all the same, as its report
 # has it done, not one still planned (for want of an end date)
 U=$WORK/undated
