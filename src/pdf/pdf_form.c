@@ -107,7 +107,7 @@ fm_problem(struct fm_err *e, const struct node *n, const char *fmt, const char *
 	if (e->msg)
 		return;
 	char *t = xasprintf(fmt, arg);
-	e->msg = xasprintf("%u:%u: error: %s", n->mark.line + 1, n->mark.col, t);
+	e->msg = xasprintf("%u:%u: error: %s", n->mark.line, n->mark.col, t);
 	free(t);
 }
 
@@ -161,12 +161,15 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 	struct load_limits lim;
 	load_limits_default(&lim);
 	struct diags dq = DIAGS_INIT;
-	struct doc *doc = load_yaml(md + start, end - start, "", &lim, lang, &dq);
+	/* read from the opening "---", a YAML document start: the lines and
+	 * columns of every message, those inside it too ("first at line 3"),
+	 * are then the file's */
+	struct doc *doc = load_yaml(md, end, "", &lim, lang, &dq);
 	struct fm_err e = {NULL};
 	for (size_t i = 0; i < dq.n && !e.msg; i++)
 		if (dq.v[i].sev == SEV_ERROR)
-			e.msg = xasprintf("%u:%u: error: %s", dq.v[i].mark.line + 1,
-			                  dq.v[i].mark.col, dq.v[i].msg);
+			e.msg = xasprintf("%u:%u: error: %s", dq.v[i].mark.line, dq.v[i].mark.col,
+			                  dq.v[i].msg);
 	diags_free(&dq);
 	if (!e.msg && (!doc || !doc->root || doc->root->kind != NODE_MAP))
 		e.msg =
@@ -194,8 +197,8 @@ form_parse(const char *md, size_t len, enum lang lang, struct form **out, size_t
 				      "'lang: %s' of the front matter is neither vi nor en: "
 				      "laid out as the default"),
 				    f->lang);
-				*warn = xasprintf("%u:%u: warning: %s", v->mark.line + 1,
-				                  v->mark.col, t);
+				*warn =
+				    xasprintf("%u:%u: warning: %s", v->mark.line, v->mark.col, t);
 				free(t);
 				free(f->lang);
 				f->lang = NULL;

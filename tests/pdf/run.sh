@@ -667,6 +667,17 @@ if render notes-form "$W/notes-form.md" --lang en; then
 		ok pdf/html/line-counts-front-matter || fail pdf/html/line-counts-front-matter "$(head -n 2 "$W/notes-form.err")"
 fi
 
+# a front matter's own lines inside a message ("first at line 4", "started
+# at line 2") are the file's, as the line the message is at
+awk 'NR == 4 { print "issuer: \"SỞ NGOẠI VỤ TỈNH CÀ MAU\"" } { print }' "$CASES/official.md" >"$W/fm-repeat.md"
+printf -- '---\nlang: "vi"\ntype: [BÁO CÁO\n---\nx\n' >"$W/fm-broken.md"
+"$D" pdf --lang en -o "$W/fm-repeat.pdf" "$W/fm-repeat.md" 2>"$W/fm-repeat.err"
+"$D" pdf --lang en -o "$W/fm-broken.pdf" "$W/fm-broken.md" 2>"$W/fm-broken.err"
+if grep -q "fm-repeat.md:5:1: error: duplicate key 'issuer' (first at line 4, column 1)" "$W/fm-repeat.err" &&
+	grep -q "fm-broken.md:4:1: error: .*flow sequence started at line 3, column 7)" "$W/fm-broken.err"; then
+	ok pdf/front-matter/lines-in-messages
+else fail pdf/front-matter/lines-in-messages "$(cat "$W/fm-repeat.err" "$W/fm-broken.err")"; fi
+
 # ---- pathological inputs: bounded time, legible output ----
 
 $PY - "$W" <<'EOF'
