@@ -457,6 +457,11 @@ report_body_recipient(const char *b, int unit, int home)
 	if (stem)
 		return xasprintf("%.*s %s %s", (int)stem, b,
 		                 u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
+	/* "sở y tế", as typed in haste, is the department "Sở Y tế", named
+	 * with the locality as its capitalised name is */
+	const char *cap = unit >= 0 ? body_name_capitalised(b) : NULL;
+	if (cap)
+		b = cap;
 	if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0)
 		return xstrdup(b);
 	return xasprintf("%s %s %s", b, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);

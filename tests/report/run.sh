@@ -499,6 +499,24 @@ if grep -qx '### 1\.[0-9]*\. Sở Ngoại vụ tỉnh Cà Mau' "$md" &&
 	grep -qx '### 1\.[0-9]*\. Ủy ban nhân dân tỉnh Cà Mau' "$md"
 then ok report/office-abroad-names-departments-in-headings-as-recipients
 else fail report/office-abroad-names-departments-in-headings-as-recipients "$(grep -e '^### ' -e '^| 1 ' "$md")"; fi
+# A department typed in small letters ("sở y tế") is, in a consulate's
+# report, the locality's department as its capitalised name is: named with
+# the province among the recipients and over its table, in both languages.
+mkdir -p "$WORK/small-abroad"
+cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/small-abroad/"
+sed 's/^    owner: UBND tỉnh$/    owner: sở y tế/' "$WORK/ubnd/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/small-abroad/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/small-abroad-$l" --format md --lang $l --today "$TODAY" \
+		"$WORK/small-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+done
+vi=$WORK/small-abroad-vi/2017-07-camau-nagasaki.md en=$WORK/small-abroad-en/2017-07-camau-nagasaki.md
+if grep -q '^    owner: sở y tế$' "$WORK/small-abroad/2017-07-camau-nagasaki.yaml" &&
+	grep -qx '  - "Sở Y tế tỉnh Cà Mau"' "$vi" && grep -qx '### 1\.[0-9]*\. Sở Y tế tỉnh Cà Mau' "$vi" &&
+	grep -qx '  - "Department of Health of Ca Mau Province"' "$en" &&
+	grep -qx '### 1\.[0-9]*\. Department of Health of Ca Mau Province' "$en"
+then ok report/office-abroad-names-a-department-in-small-letters-with-its-province
+else fail report/office-abroad-names-a-department-in-small-letters-with-its-province "$(grep -h -e '^### ' -e 'Y tế\|Health' "$vi" "$en")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
