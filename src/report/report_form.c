@@ -109,6 +109,7 @@ static const char *const title_en[][2] = {
     {"uy ban nhan dan", "People's Committee"},
     {"pho chu tich", "Vice Chairman"},
     {"dai su", "Ambassador"},
+    {"pho dai su", "Deputy Ambassador"},
     {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
     {"dai bien", "Chargé d'Affaires"},
     {"dai bien lam thoi", "Chargé d'Affaires a.i."},
@@ -118,7 +119,11 @@ static const char *const title_en[][2] = {
     {"tong lanh su", "Consul General"},
     {"pho tong lanh su", "Deputy Consul General"},
     {"lanh su", "Consul"},
+    {"pho lanh su", "Vice Consul"},
     {"bi thu thu nhat", "First Secretary"},
+    {"bi thu thu hai", "Second Secretary"},
+    {"bi thu thu ba", "Third Secretary"},
+    {"tuy vien", "Attaché"},
 };
 
 /* s after its first n words (and the spaces after them). */

@@ -676,6 +676,16 @@ for a in "Q. Giám đốc|ACTING DIRECTOR" "TUQ. Giám đốc|BY AUTHORISATION O
 	grep -qx "  - \"${a#*|}\"" "$md" && ok "report/office-signer-in-english/${a#*|}" ||
 		fail "report/office-signer-in-english/${a#*|}" "$(sed -n '/^signer:/,/^signer_name/p' "$md")"
 done
+# the deputy of an embassy's head, and the other diplomatic titles a
+# signer holds under an authority, in English too, not left in Vietnamese
+for a in "KT. Đại sứ|Phó Đại sứ|DEPUTY AMBASSADOR" "TL. Đại sứ|Bí thư thứ hai|SECOND SECRETARY" \
+	"TL. Tổng Lãnh sự|Phó Lãnh sự|VICE CONSUL" "TL. Tổng Lãnh sự|Tùy viên|ATTACHÉ"; do
+	t=${a#*|}
+	sed -i "s/^  signer: .*/  signer: {authority: ${a%%|*}, title: ${t%|*}, name: Phạm Sanh Châu}/" "$WORK/office-dept/.debrief.yaml"
+	office_report office-dept --lang en
+	grep -qx "  - \"${a##*|}\"" "$md" && ok "report/office-signer-in-english/${a##*|}" ||
+		fail "report/office-signer-in-english/${a##*|}" "$(sed -n '/^signer:/,/^signer_name/p' "$md")"
+done
 # The province's people's committee as the issuing body: no parent line
 # above its name (nor a blank for one), and in English it signs on behalf
 # of the committee.
