@@ -81,23 +81,63 @@ body_head(const char *part)
 	return hit;
 }
 
+/* A unit named with the body it is part of after a comma, as Vietnamese
+ * writes it: "Cục Lãnh sự, Bộ Ngoại giao", "Phòng Hợp tác quốc tế, Sở
+ * Ngoại vụ", "Consular Department, Ministry of Foreign Affairs".  The
+ * folded heads of the unit and of the body it is under. */
+static const char *const unit_of[][2] = {
+    {"cuc", "bo"},
+    {"vu", "bo"},
+    {"tong cuc", "bo"},
+    {"cuc", "ministry"},
+    {"vu", "ministry"},
+    {"tong cuc", "ministry"},
+    {"department", "ministry"},
+    {"phong", "so"},
+};
+
+/* 1 when next, after a comma, names the body the part from start is a unit
+ * of: one body, not two. */
+static int
+unit_and_its_body(const char *start, const char *next)
+{
+	char *a = text_fold(start), *b = text_fold(next);
+	int hit = 0;
+	for (size_t i = 0; !hit && i < sizeof unit_of / sizeof unit_of[0]; i++)
+		hit = starts_with_phrase(a, unit_of[i][0]) && starts_with_phrase(b, unit_of[i][1]);
+	free(a);
+	free(b);
+	return hit;
+}
+
 /* What joins two bodies in one owner. */
 static const char *const seps[] = {" và ", " and ", ",", ";", "/", "&", "+", " với ", " cùng "};
+
+/* The separator at p, when the name of a second body follows it (the
+ * part before it started at start): its length, else 0. */
+static size_t
+body_sep(const char *start, const char *p)
+{
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		if (*p != *seps[i]) /* most bytes start no separator */
+			continue;
+		size_t n = strlen(seps[i]);
+		if (strncmp(p, seps[i], n) || !body_head(p + n))
+			continue;
+		if (*seps[i] == ',' && unit_and_its_body(start, p + n))
+			continue;
+		return n;
+	}
+	return 0;
+}
 
 /* Several bodies in one: a separator followed by the name of a body. */
 static int
 several_bodies(const char *owner)
 {
 	for (const char *p = owner; *p; p++)
-		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-			if (*p != *seps[i]) /* most bytes start no separator */
-				continue;
-			size_t n = strlen(seps[i]);
-			if (strncmp(p, seps[i], n))
-				continue;
-			if (body_head(p + n))
-				return 1;
-		}
+		if (body_sep(owner, p))
+			return 1;
 	return 0;
 }
 
@@ -204,18 +244,14 @@ void
 rules_owner_bodies(const char *owner, struct strlist *out)
 {
 	const char *start = owner, *p = owner;
-	for (; *p; p++)
-		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-			if (*p != *seps[i]) /* most bytes start no separator */
-				continue;
-			size_t n = strlen(seps[i]);
-			if (strncmp(p, seps[i], n) || !body_head(p + n))
-				continue;
-			push_part(out, start, (size_t)(p - start));
-			start = p + n;
-			p = start - 1;
-			break;
-		}
+	for (; *p; p++) {
+		size_t n = body_sep(start, p);
+		if (!n)
+			continue;
+		push_part(out, start, (size_t)(p - start));
+		start = p + n;
+		p = start - 1;
+	}
 	push_part(out, start, (size_t)(p - start));
 }
 

@@ -517,6 +517,21 @@ if grep -q '^    owner: sở y tế$' "$WORK/small-abroad/2017-07-camau-nagasaki
 	grep -qx '### 1\.[0-9]*\. Department of Health of Ca Mau Province' "$en"
 then ok report/office-abroad-names-a-department-in-small-letters-with-its-province
 else fail report/office-abroad-names-a-department-in-small-letters-with-its-province "$(grep -h -e '^### ' -e 'Y tế\|Health' "$vi" "$en")"; fi
+# A unit named with the ministry it is part of ("Cục Lãnh sự, Bộ Ngoại
+# giao") is one department in charge: one heading, one recipient, counted once.
+mkdir -p "$WORK/unit-of-ministry"
+cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/unit-of-ministry/"
+sed 's/^    owner: UBND tỉnh$/    owner: Cục Lãnh sự, Bộ Ngoại giao/' "$WORK/ubnd/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/unit-of-ministry/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report -o "$WORK/unit-of-ministry-out" --format md --today "$TODAY" \
+	"$WORK/unit-of-ministry/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+md=$WORK/unit-of-ministry-out/2017-07-camau-nagasaki.md
+if grep -q '^    owner: Cục Lãnh sự, Bộ Ngoại giao$' "$WORK/unit-of-ministry/2017-07-camau-nagasaki.yaml" &&
+	grep -qx '### 1\.[0-9]*\. Cục Lãnh sự, Bộ Ngoại giao' "$md" &&
+	grep -qx '  - "Cục Lãnh sự, Bộ Ngoại giao"' "$md" && ! grep -qx '  - "Cục Lãnh sự"' "$md" &&
+	[ "$(grep -c '^### 1\.' "$md")" = "$(sed -n 's/^[0-9]* nhiệm vụ giao cho \([0-9]*\) đơn vị chủ trì.*/\1/p' "$md")" ]
+then ok report/unit-with-its-ministry-one-department
+else fail report/unit-with-its-ministry-one-department "$(grep -e '^### ' -e 'đơn vị chủ trì' -e 'Cục Lãnh sự' "$md")"; fi
 # An office whose place is a city of its province (Hạ Long, Quảng Ninh) is
 # that province's, not one abroad: a visit of Tuyên Quang's gets a blank header.
 office() { # office NAME PARENT OFFICE-NAME PLACE: a profile in $WORK/NAME/ beside the Tuyên Quang visit
