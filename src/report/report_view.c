@@ -404,12 +404,17 @@ push_step(struct view *v, struct node *steps, struct node *m)
  * the recipients and the task tables name it; in Vietnamese as written,
  * but for an embassy or consulate a record in English names in English
  * ("Consulate General of Viet Nam in Osaka" → "Tổng Lãnh sự quán Việt Nam
- * tại Osaka"), as the recipients name it. */
+ * tại Osaka"), as the recipients name it.  An embassy's or consulate's
+ * report names them in either language as its task tables do (body()):
+ * "UBND tỉnh" is "Ủy ban nhân dân tỉnh Nghệ An", "Sở Ngoại vụ" "Sở Ngoại vụ
+ * tỉnh Nghệ An", since the office abroad is not of that province. */
 static const char *
 step_body(struct view *v, const struct record *r, const char *s)
 {
 	if (!s)
 		return s;
+	if (v->by_agency)
+		return body(v, s);
 	char *t = v->lang == LANG_EN ? report_body_name(s, r->locality_name.s, v->lang)
 	                             : agency_name_vi(s);
 	if (!t)

@@ -499,6 +499,19 @@ if grep -qx '### 1\.[0-9]*\. Sở Ngoại vụ tỉnh Cà Mau' "$md" &&
 	grep -qx '### 1\.[0-9]*\. Ủy ban nhân dân tỉnh Cà Mau' "$md"
 then ok report/office-abroad-names-departments-in-headings-as-recipients
 else fail report/office-abroad-names-departments-in-headings-as-recipients "$(grep -e '^### ' -e '^| 1 ' "$md")"; fi
+# and names who held a review ("UBND tỉnh") in its follow-up as its task
+# tables do, in Vietnamese as in English: the consulate is of no province
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/bare-abroad-$l" --format md --lang $l --today "$TODAY" \
+		"$WORK/bare-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+done
+if grep -q '^    - {date: 2017-10-15, by: UBND tỉnh, ' "$WORK/bare-abroad/2017-07-camau-nagasaki.yaml" &&
+	grep -q '^- \[x\] Kiểm tra tình hình triển khai ngày 15 tháng 10 năm 2017: .* (Ủy ban nhân dân tỉnh Cà Mau)$' \
+		"$WORK/bare-abroad-vi/2017-07-camau-nagasaki.md" &&
+	grep -q "^- \[x\] Implementation review on 15 October 2017: .* (Ca Mau Provincial People's Committee)$" \
+		"$WORK/bare-abroad-en/2017-07-camau-nagasaki.md"
+then ok report/office-abroad-names-a-review-body-as-its-task-tables
+else fail report/office-abroad-names-a-review-body-as-its-task-tables "$(grep -h 'Kiểm tra tình hình\|Implementation review' "$WORK"/bare-abroad-*/2017-07-camau-nagasaki.md)"; fi
 # A department typed in small letters ("sở y tế") is, in a consulate's
 # report, the locality's department as its capitalised name is: named with
 # the province among the recipients and over its table, in both languages.
