@@ -694,14 +694,31 @@ place_takes_the(const char *name)
 static size_t
 name_without_en_kind(const char *name, enum partner_kind k)
 {
+	/* the English words a place of each kind is officially named with:
+	 * Korea's Gangwon and Jeonbuk are "State" since 2023 and 2024, its
+	 * large cities "Metropolitan City", Seoul a "Special City" */
+	static const struct {
+		enum partner_kind k;
+		const char *w;
+	} en_words[] = {
+	    {PK_PROVINCE, "Province"},
+	    {PK_PROVINCE, "State"},
+	    {PK_PROVINCE, "Prefecture"},
+	    {PK_PREFECTURE, "Prefecture"},
+	    {PK_PREFECTURE, "Province"},
+	    {PK_STATE, "State"},
+	    {PK_CITY, "Metropolitan City"},
+	    {PK_CITY, "Special City"},
+	    {PK_CITY, "City"},
+	};
 	size_t n = strlen(name);
-	if (k == PK_REGION || k == PK_DEPARTMENT)
-		return n;
-	const char *w = partner_kind_word(k, LANG_EN);
-	size_t nw = w ? strlen(w) : 0;
-	if (!w || n <= nw + 1 || name[n - nw - 1] != ' ' || strcasecmp(name + n - nw, w))
-		return n;
-	return n - nw - 1;
+	for (size_t i = 0; i < sizeof en_words / sizeof en_words[0]; i++) {
+		size_t nw = strlen(en_words[i].w);
+		if (en_words[i].k == k && n > nw + 1 && name[n - nw - 1] == ' ' &&
+		    !strcasecmp(name + n - nw, en_words[i].w))
+			return n - nw - 1;
+	}
+	return n;
 }
 
 /* The partners that declined the visit (declined set), or the others,
@@ -726,6 +743,10 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 		const char *kind = partner_kind_word(p->kind, v->lang);
 		if (v->lang == LANG_EN) {
 			struct buf pn = BUF_INIT;
+			/* "Gangwon State" a province by its own English
+			 * word, not "Gangwon State Province" */
+			if (name_without_en_kind(name, p->kind) < strlen(name))
+				kind = NULL;
 			place_name(&pn, name, kind, v->lang);
 			/* the first of those that declined opens the sentence */
 			if (place_takes_the(buf_cstr(&pn)))
