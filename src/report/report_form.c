@@ -1029,7 +1029,12 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	put_y_own(&v, "y_authority", authority(of->authority, lang));
 	put_y_own(&v, "y_authority2",
 	          of->authority2 ? authority(of->authority2, lang) : xstrdup(""));
-	if (of->title) {
+	/* an acting head (Q.) signs under the head's title alone, as check
+	 * (config-office) says: a title the profile gives as well is not
+	 * printed under it */
+	const char *last = of->authority2 ? of->authority2 : of->authority;
+	int acting = last && !strncmp(last, "Q. ", 3);
+	if (of->title && !acting) {
 		char *t = lang == LANG_EN ? english_title(of->title) : xstrdup(of->title);
 		put_y_own(&v, "y_title", text_upper(t));
 		free(t);

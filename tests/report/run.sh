@@ -704,6 +704,19 @@ for a in "Q. Giám đốc|ACTING DIRECTOR" "TUQ. Giám đốc|BY AUTHORISATION O
 	grep -qx "  - \"${a#*|}\"" "$md" && ok "report/office-signer-in-english/${a#*|}" ||
 		fail "report/office-signer-in-english/${a#*|}" "$(sed -n '/^signer:/,/^signer_name/p' "$md")"
 done
+# an acting head (Q.) signs under the head's title alone, as check says the
+# block will be: a title the profile gives as well is not printed under it
+sed -i 's/^  signer: .*/  signer: {authority: Q. Giám đốc, title: Phó Giám đốc, name: Phạm Sanh Châu}/' "$WORK/office-dept/.debrief.yaml"
+for l in vi en; do
+	office_report office-dept --lang $l
+	sed -n '/^signer:/,/^signer_name:/p' "$md" | tr '\n' ' ' >"$WORK/acting-$l.got"
+done
+"$DEBRIEF" check --today "$TODAY" "$WORK/office-dept" >"$WORK/acting-check.out" 2>&1
+if [ "$(cat "$WORK/acting-vi.got")" = 'signer:   - "Q. GIÁM ĐỐC" signer_name: "Phạm Sanh Châu" ' ] &&
+	[ "$(cat "$WORK/acting-en.got")" = 'signer:   - "ACTING DIRECTOR" signer_name: "Phạm Sanh Châu" ' ] &&
+	grep -q "khối chữ ký sẽ là 'Q. Giám đốc' rồi đến họ tên \[config-office\]" "$WORK/acting-check.out"
+then ok report/office-acting-head-signs-under-head-title-alone
+else fail report/office-acting-head-signs-under-head-title-alone "$(cat "$WORK"/acting-*.got) $(grep config-office "$WORK/acting-check.out")"; fi
 # the deputy of an embassy's head, and the other diplomatic titles a
 # signer holds under an authority, in English too, not left in Vietnamese
 for a in "KT. Đại sứ|Phó Đại sứ|DEPUTY AMBASSADOR" "TL. Đại sứ|Bí thư thứ hai|SECOND SECRETARY" \
