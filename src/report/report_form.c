@@ -268,6 +268,17 @@ committee_en(const char *s)
 	return NULL;
 }
 
+/* The entry of body_names s names in English ("Department of Foreign
+ * Affairs"), in any case, or NULL. */
+static const struct body_name *
+body_name_in_en(const char *s)
+{
+	char *f = text_fold(s);
+	const struct body_name *b = body_name_of_en(f);
+	free(f);
+	return b;
+}
+
 /* A body's name as the report's language writes it: in English, people's
  * committees, representative agencies (agency_name_en: the place by the
  * country table, never a Vietnamese country's name in an English line) and
@@ -283,8 +294,11 @@ recipient_name(const char *s, enum lang lang)
 		t = agency_name_vi(s);
 		if (t)
 			return t;
-		/* "sở ngoại vụ" as Vietnamese writes it, "Sở Ngoại vụ" */
-		const char *cap = body_name_capitalised(s);
+		/* "sở ngoại vụ" as Vietnamese writes it, "Sở Ngoại vụ", and
+		 * so "Department of Foreign Affairs", as a record in English
+		 * names it */
+		const struct body_name *en = body_name_in_en(s);
+		const char *cap = en ? en->vi : body_name_capitalised(s);
 		return xstrdup(cap ? cap : s);
 	}
 	t = committee_en(s);
@@ -464,7 +478,8 @@ report_body_recipient(const char *b, int unit, int home)
 		                 u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
 	/* "sở y tế", as typed in haste, is the department "Sở Y tế", named
 	 * with the locality as its capitalised name is */
-	const char *cap = unit >= 0 ? body_name_capitalised(b) : NULL;
+	const struct body_name *en = unit >= 0 ? body_name_in_en(b) : NULL;
+	const char *cap = en ? en->vi : unit >= 0 ? body_name_capitalised(b) : NULL;
 	if (cap)
 		b = cap;
 	if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0)

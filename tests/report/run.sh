@@ -530,6 +530,27 @@ if grep -q '^    owner: sở y tế$' "$WORK/small-abroad/2017-07-camau-nagasaki
 	grep -qx '### 1\.[0-9]*\. Department of Health of Ca Mau Province' "$en"
 then ok report/office-abroad-names-a-department-in-small-letters-with-its-province
 else fail report/office-abroad-names-a-department-in-small-letters-with-its-province "$(grep -h -e '^### ' -e 'Y tế\|Health' "$vi" "$en")"; fi
+# A department a record names in English ("Department of Foreign Affairs")
+# is, in a consulate's report, the locality's department: named with the
+# province in either language, and one with its Vietnamese name (one
+# heading, one recipient).
+mkdir -p "$WORK/english-abroad"
+cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/english-abroad/"
+sed '0,/^    owner: Sở Ngoại vụ$/s//    owner: Department of Foreign Affairs/' "$TOP/examples/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/english-abroad/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/english-abroad-$l" --format md --lang $l --today "$TODAY" \
+		"$WORK/english-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+done
+vi=$WORK/english-abroad-vi/2017-07-camau-nagasaki.md en=$WORK/english-abroad-en/2017-07-camau-nagasaki.md
+if grep -q '^    owner: Department of Foreign Affairs$' "$WORK/english-abroad/2017-07-camau-nagasaki.yaml" &&
+	[ "$(grep -c '^### 1\.[0-9]*\. Sở Ngoại vụ tỉnh Cà Mau$' "$vi")" = 1 ] &&
+	[ "$(grep -c '^  - "Sở Ngoại vụ tỉnh Cà Mau"$' "$vi")" = 1 ] && ! grep -q 'Department of Foreign' "$vi" &&
+	[ "$(grep -c '^### 1\.[0-9]*\. Department of Foreign Affairs of Ca Mau Province$' "$en")" = 1 ] &&
+	[ "$(grep -c 'Department of Foreign Affairs"$' "$en")" = 0 ] &&
+	[ "$(grep -c '^  - "Department of Foreign Affairs of Ca Mau Province"$' "$en")" = 1 ]
+then ok report/office-abroad-names-a-department-in-english-with-its-province
+else fail report/office-abroad-names-a-department-in-english-with-its-province "$(grep -h -e '^### ' -e 'Ngoại vụ\|Foreign Affairs' "$vi" "$en")"; fi
 # A unit named with the ministry it is part of ("Cục Lãnh sự, Bộ Ngoại
 # giao") is one department in charge: one heading, one recipient, counted once.
 mkdir -p "$WORK/unit-of-ministry"
