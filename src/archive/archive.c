@@ -289,7 +289,14 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	}
 	int vague = rules_owner_vague(written, a->cfg);
 	char *sq = text_squeeze(written ? written : "");
-	char *f = body_fold(sq); /* "UBND tỉnh" is "Ủy ban nhân dân tỉnh" */
+	/* a representative agency a record in English names in English is
+	 * the one named in Vietnamese ("Consulate General of Viet Nam in
+	 * Osaka" is "Tổng Lãnh sự quán Việt Nam tại Ô-xa-ca"): keyed by its
+	 * English name, as agency_key keys it; "UBND tỉnh" is "Ủy ban nhân
+	 * dân tỉnh" */
+	char *ag = agency_name_en(sq);
+	char *f = ag ? text_fold(ag) : body_fold(sq);
+	free(ag);
 	/* another name of a department, with the record's locality or without */
 	const char *alias_to = config_owner_alias(a->cfg, f);
 	if (!alias_to) {
@@ -1310,8 +1317,12 @@ finish_tasks(struct archive *a)
 				                             strcmp(sp[i].text, best->text) < 0)))))
 					best = &sp[i];
 			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
-			/* "sở ngoại vụ" as Vietnamese writes it, as the report does */
-			const char *cap = body_name_capitalised(w->name);
+			/* "sở ngoại vụ" as Vietnamese writes it, as the report
+			 * does, and an agency named in English by its
+			 * Vietnamese name */
+			char *vi = agency_name_vi(w->name);
+			const char *cap = vi ? adup(a, vi) : body_name_capitalised(w->name);
+			free(vi);
 			if (cap)
 				w->name = cap;
 		}

@@ -345,6 +345,28 @@ if grep -q 'owner: Department of Foreign Affairs,' "$WORK/en-dept/2025-04-danang
 	! grep -q 'Department of Foreign Affairs (Đà Nẵng)' "$WORK/en-dept-arc/tasks.md"
 then ok tasks-english-department/one-department
 else fail tasks-english-department/one-department "$(cat "$WORK/tasks-english-department.out")"; fi
+# and so a consulate a record in English names in English, beside a
+# department so named: one owner each, named in Vietnamese, in tasks as in
+# the archive's register
+mkdir -p "$WORK/en-owner"
+sed 's/owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",/owner: Sở Ngoại vụ,/' \
+	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/en-owner/2025-03-danang-sakai.yaml"
+sed -e 's/^id: .*/id: 2025-04-danang-sakai/' -e 's/owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",/owner: Department of Foreign Affairs,/' \
+	-e 's/^tasks: \[{task: Tổ chức tuần văn hóa, /tasks: [{task: Arrange a call, owner: Consulate General of Viet Nam in Osaka, due: 2025-06-30}, {task: Draft a letter, /' \
+	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/en-owner/2025-04-danang-sakai.yaml"
+sed -e 's/^id: .*/id: 2025-05-danang-sakai/' -e 's/owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",/owner: Tổng Lãnh sự quán Việt Nam tại Ô-xa-ca,/' \
+	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/en-owner/2025-05-danang-sakai.yaml"
+tasks tasks-english-owner --today 2026-11-23 "$WORK/en-owner"
+"$DEBRIEF" archive -o "$WORK/en-owner-arc" --format md --today 2026-11-23 "$WORK/en-owner" >/dev/null 2>&1
+if grep -q 'owner: Department of Foreign Affairs,' "$WORK/en-owner/2025-04-danang-sakai.yaml" &&
+	grep -q 'owner: Consulate General of Viet Nam in Osaka,' "$WORK/en-owner/2025-04-danang-sakai.yaml" &&
+	[ "$(grep -c '^  [^ ]' "$WORK/tasks-english-owner.out")" = 2 ] &&
+	grep -qx '  Sở Ngoại vụ' "$WORK/tasks-english-owner.out" &&
+	grep -q '^  Tổng Lãnh sự quán Việt Nam tại ' "$WORK/tasks-english-owner.out" &&
+	[ "$(grep -c '^| \[' "$WORK/en-owner-arc/tasks.md")" = 2 ] &&
+	grep -q '^| \[Sở Ngoại vụ (Đà Nẵng)\](tasks/so-ngoai-vu-da-nang.md).* | 2 | 2 |$' "$WORK/en-owner-arc/tasks.md"
+then ok tasks-english-owner/one-with-its-vietnamese-name
+else fail tasks-english-owner/one-with-its-vietnamese-name "$(cat "$WORK/tasks-english-owner.out"; grep '^| \[' "$WORK/en-owner-arc/tasks.md")"; fi
 # an owner under a misspelt key is named with its place, not listed in
 # silence under "no specific department"; the task is still listed, and
 # the exit status is 1
