@@ -185,6 +185,36 @@ department_of_en(const char *s, const char *f)
 	return NULL;
 }
 
+/* A unit named with the body it is part of, both of body_names: "Vụ Đông
+ * Bắc Á (Bộ Ngoại giao)" or "Cục Lãnh sự, Bộ Ngoại giao" → "Department of
+ * Northeast Asian Affairs, Ministry of Foreign Affairs"; NULL for any
+ * other name. */
+static char *
+unit_of_body_en(const char *s)
+{
+	size_t n = strlen(s);
+	const char *cut = NULL, *parent = NULL, *end = s + n;
+	if (n && s[n - 1] == ')') {
+		const char *open = strrchr(s, '(');
+		if (open && open > s && open[-1] == ' ')
+			cut = open - 1, parent = open + 1, end = s + n - 1;
+	} else {
+		for (const char *p = strstr(s, ", "); p; p = strstr(p + 1, ", "))
+			cut = p, parent = p + 2;
+	}
+	if (!cut)
+		return NULL;
+	char *u = xstrndup(s, (size_t)(cut - s)), *b = xstrndup(parent, (size_t)(end - parent));
+	char *fu = text_fold(u), *fb = text_fold(b);
+	const struct body_name *bu = body_name_of(fu), *bb = body_name_of(fb);
+	char *t = bu && bb ? xasprintf("%s, %s", bu->en, bb->en) : NULL;
+	free(u);
+	free(b);
+	free(fu);
+	free(fb);
+	return t;
+}
+
 static char *
 english_title(const char *s)
 {
@@ -198,6 +228,8 @@ english_title(const char *s)
 		hit = body->en;
 	char *dep = hit ? NULL : department_of_en(s, f);
 	free(f);
+	if (!hit && !dep)
+		dep = unit_of_body_en(s);
 	return dep ? dep : xstrdup(hit ? hit : s);
 }
 

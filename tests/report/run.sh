@@ -551,6 +551,25 @@ if grep -q '^    owner: Department of Foreign Affairs$' "$WORK/english-abroad/20
 	[ "$(grep -c '^  - "Department of Foreign Affairs of Ca Mau Province"$' "$en")" = 1 ]
 then ok report/office-abroad-names-a-department-in-english-with-its-province
 else fail report/office-abroad-names-a-department-in-english-with-its-province "$(grep -h -e '^### ' -e 'Ngoại vụ\|Foreign Affairs' "$vi" "$en")"; fi
+# The Ministry's units (a task's owner, the profile's recipients) named in
+# English in an English report, alone or with the Ministry after them.
+mkdir -p "$WORK/ministry-units"
+printf 'office:\n  name: Tổng Lãnh sự quán Việt Nam tại Fukuoka\n  symbol: TLSQ\n  place: Fukuoka\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n  recipients: [Vụ Đông Bắc Á (Bộ Ngoại giao)]\n' \
+	>"$WORK/ministry-units/.debrief.yaml"
+sed -e 's/^    owner: UBND tỉnh$/    owner: Cục Lãnh sự, Bộ Ngoại giao/' \
+	-e 's/^    support: \[Ủy ban nhân dân tỉnh, /    support: [Cục Lễ tân Nhà nước, /' \
+	"$WORK/ubnd/2017-07-camau-nagasaki.yaml" >"$WORK/ministry-units/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report -o "$WORK/ministry-units-out" --format md --lang en --today "$TODAY" \
+	"$WORK/ministry-units/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+md=$WORK/ministry-units-out/2017-07-camau-nagasaki.md
+if grep -q '^    support: \[Cục Lễ tân Nhà nước, ' "$WORK/ministry-units/2017-07-camau-nagasaki.yaml" &&
+	grep -qx '### 1\.[0-9]*\. Consular Department, Ministry of Foreign Affairs' "$md" &&
+	grep -qx '  - "Consular Department, Ministry of Foreign Affairs"' "$md" &&
+	grep -qx '  - "State Protocol Department"' "$md" && grep -q '| State Protocol Department; ' "$md" &&
+	grep -qx '  - "Department of Northeast Asian Affairs, Ministry of Foreign Affairs"' "$md" &&
+	! grep -q 'Cục\|Vụ Đông' "$md"
+then ok report/ministry-units-in-english
+else fail report/ministry-units-in-english "$(grep -h -e '^### ' -e '^  - ' "$md")"; fi
 # A unit named with the ministry it is part of ("Cục Lãnh sự, Bộ Ngoại
 # giao") is one department in charge: one heading, one recipient, counted once.
 mkdir -p "$WORK/unit-of-ministry"
