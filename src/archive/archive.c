@@ -1332,7 +1332,11 @@ finish_tasks(struct archive *a)
 		char *f = body_fold(w->dept);
 		const struct body_name *en = body_name_of(f);
 		free(f);
-		w->dept_en = en ? en->en : w->dept;
+		/* one of Viet Nam's embassies or consulates as the pages name
+		 * their agencies: "Consulate General of Viet Nam in Osaka" */
+		char *ag = en ? NULL : agency_name_en(w->dept);
+		w->dept_en = en ? en->en : ag ? adup(a, ag) : w->dept;
+		free(ag);
 		w->name_en = w->dept_en;
 		if (!w->vague && w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc])) {
 			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);

@@ -357,12 +357,15 @@ sed -e 's/^id: .*/id: 2025-04-danang-sakai/' -e 's/owner: "Sở Văn hóa, Thể
 sed -e 's/^id: .*/id: 2025-05-danang-sakai/' -e 's/owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",/owner: Tổng Lãnh sự quán Việt Nam tại Ô-xa-ca,/' \
 	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/en-owner/2025-05-danang-sakai.yaml"
 tasks tasks-english-owner --today 2026-11-23 "$WORK/en-owner"
+tasks tasks-english-owner-en --lang en --today 2026-11-23 "$WORK/en-owner"
 "$DEBRIEF" archive -o "$WORK/en-owner-arc" --format md --today 2026-11-23 "$WORK/en-owner" >/dev/null 2>&1
 if grep -q 'owner: Department of Foreign Affairs,' "$WORK/en-owner/2025-04-danang-sakai.yaml" &&
 	grep -q 'owner: Consulate General of Viet Nam in Osaka,' "$WORK/en-owner/2025-04-danang-sakai.yaml" &&
 	[ "$(grep -c '^  [^ ]' "$WORK/tasks-english-owner.out")" = 2 ] &&
 	grep -qx '  Sở Ngoại vụ' "$WORK/tasks-english-owner.out" &&
 	grep -q '^  Tổng Lãnh sự quán Việt Nam tại ' "$WORK/tasks-english-owner.out" &&
+	grep -qx '  Consulate General of Viet Nam in Osaka' "$WORK/tasks-english-owner-en.out" &&
+	grep -qx '  Department of Foreign Affairs' "$WORK/tasks-english-owner-en.out" &&
 	[ "$(grep -c '^| \[' "$WORK/en-owner-arc/tasks.md")" = 2 ] &&
 	grep -q '^| \[Sở Ngoại vụ (Đà Nẵng)\](tasks/so-ngoai-vu-da-nang.md).* | 2 | 2 |$' "$WORK/en-owner-arc/tasks.md"
 then ok tasks-english-owner/one-with-its-vietnamese-name
