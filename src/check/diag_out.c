@@ -744,7 +744,9 @@ junit_case(struct buf *b, const struct out_file *f, const struct diag_groups *dg
 				           sev_name(o->fail_on));
 			else
 				buf_printf(b, "%zu phát hiện từ mức %s trở lên", nfail,
-				           sev_name(o->fail_on));
+				           o->fail_on == SEV_ERROR     ? "lỗi"
+				           : o->fail_on == SEV_WARNING ? "cảnh báo"
+				                                       : "thông tin");
 			buf_printf(b, "\">%s</failure>\n", buf_cstr(&fail));
 		}
 		if (rest.len)

@@ -116,6 +116,9 @@ assert len(cases) == int(root.get("tests"))
 # not quote another value ('out\x0Cbound' is not 'outbound'); the XML stays
 # well formed.
 variant "$(printf 'ctl\001name.yaml')" -e 's/^direction: .*/direction: "out\\fbound"/'
+# in Vietnamese the failure names the severity in Vietnamese too
+run junit-vi -- --lang vi --format junit $LOADER
+has junit-vi/severity-in-vietnamese "$WORK/junit-vi.out" 'phát hiện từ mức lỗi trở lên'
 run junit-controls -- --lang en --format junit "$(printf 'ctl\001name.yaml')"
 has junit-controls/value-shown "$WORK/junit-controls.out" "error: &apos;direction: out\\\\x0Cbound&apos; is not allowed"
 has junit-controls/name-shown "$WORK/junit-controls.out" 'name="ctl\\x01name\.yaml"'
