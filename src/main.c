@@ -67,10 +67,26 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr,
-	        L(cli_prescan_lang(argc, argv), "debrief: không có lệnh '%s'\n",
-	          "debrief: unknown command '%s'\n"),
-	        argv[1]);
+	enum lang lang = cli_prescan_lang(argc, argv);
+	/* an option before the command ("debrief --lang en check"): the
+	 * command it stands before, if one follows */
+	int at = 0; /* where the command is */
+	for (int k = 2; argv[1][0] == '-' && !at && k < argc; k++)
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[k], commands[i].name))
+				at = k;
+	if (at) {
+		fprintf(stderr,
+		        L(lang, "debrief: tùy chọn '%s' đặt sau tên lệnh: debrief %s",
+		          "debrief: the option '%s' goes after the command: debrief %s"),
+		        argv[1], argv[at]);
+		for (int k = 1; k < at; k++)
+			fprintf(stderr, " %s", argv[k]);
+		fputs(" …\n", stderr);
+	} else
+		fprintf(stderr,
+		        L(lang, "debrief: không có lệnh '%s'\n", "debrief: unknown command '%s'\n"),
+		        argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -202,6 +202,12 @@ else fail "report/usage-in-run-language" "$(head -n 1 "$WORK/usage-vi.err") / $(
 "$DEBRIEF" repor >/dev/null 2>"$WORK/unknown-command.err"
 if grep -q "^debrief: không có lệnh 'repor'" "$WORK/unknown-command.err"; then ok "report/unknown-command-in-run-language"
 else fail "report/unknown-command-in-run-language" "$(head -n 1 "$WORK/unknown-command.err")"; fi
+# an option written before the command: where it goes, not an unknown command
+"$DEBRIEF" --lang en report -o "$WORK/x" cases/base.yaml >/dev/null 2>"$WORK/option-first.err"
+rc=$?
+if [ $rc = 2 ] && grep -q "^debrief: the option '--lang' goes after the command: debrief report --lang en …$" \
+	"$WORK/option-first.err"; then ok "report/option-before-command"
+else fail "report/option-before-command" "exit $rc: $(head -n 1 "$WORK/option-first.err")"; fi
 
 # --format md writes no PDF; a user's own template set is used.
 "$DEBRIEF" report -o "$WORK/md-only" --format md --today "$TODAY" cases/base.yaml >/dev/null 2>&1
