@@ -141,6 +141,20 @@ after_words(const char *s, size_t n)
  * thành phố Cần Thơ" → "Department of Foreign Affairs of Can Tho City",
  * "Sở Công Thương Tây Ninh" → "… of Tay Ninh Province"; NULL for any other
  * name.  f is s folded. */
+/* Body b of a province or city (city) named place in English: "Department
+ * of Finance of Tay Ninh Province"; a body English names after its place,
+ * "Tay Ninh Provincial Police", "Da Nang City Border Guard Command". */
+static char *
+body_of_place_en(const struct body_name *b, const char *place, int city)
+{
+	static const char *const place_first[] = {"cong an", "bo chi huy quan su",
+	                                          "bo chi huy bo doi bien phong"};
+	for (size_t i = 0; i < sizeof place_first / sizeof place_first[0]; i++)
+		if (!strcmp(b->fold, place_first[i]))
+			return xasprintf("%s %s %s", place, city ? "City" : "Provincial", b->en);
+	return xasprintf("%s of %s %s", b->en, place, city ? "City" : "Province");
+}
+
 static char *
 department_of_en(const char *s, const char *f)
 {
@@ -156,7 +170,7 @@ department_of_en(const char *s, const char *f)
 			if (strncmp(f + n, unit[u][0], m) || !f[n + m] || !at)
 				continue;
 			char *place = text_unaccent(at + strlen(unit[u][1]));
-			char *t = xasprintf("%s of %s %s", body_names[i].en, place, unit[u][2]);
+			char *t = body_of_place_en(&body_names[i], place, u == 1);
 			free(place);
 			return t;
 		}
@@ -177,8 +191,7 @@ department_of_en(const char *s, const char *f)
 		free(k);
 		free(kn);
 		char *place = text_unaccent(tail);
-		char *t =
-		    xasprintf("%s of %s %s", body_names[i].en, place, city ? "City" : "Province");
+		char *t = body_of_place_en(&body_names[i], place, city);
 		free(place);
 		return t;
 	}

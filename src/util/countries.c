@@ -665,8 +665,8 @@ const struct body_name body_names[] = {
     {"uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh", "Provincial People's Committee"},
     {"van phong uy ban nhan dan tinh", "Văn phòng Ủy ban nhân dân tỉnh",
      "Office of the Provincial People's Committee"},
-    /* the province's other bodies a task often goes to; "of Tay Ninh
-     * Province" after the first when the record names the province */
+    /* the province's other bodies a task often goes to; with the
+     * province a record names, "Tay Ninh Provincial Police" */
     {"cong an", "Công an", "Police"},
     {"cong an tinh", "Công an tỉnh", "Provincial Police"},
     {"bo chi huy quan su", "Bộ Chỉ huy Quân sự", "Military Command"},
