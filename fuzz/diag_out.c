@@ -63,7 +63,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		                     (enum sev)((opt >> 2) % 4), /* SEV_OFF: --fail-on never */
 		                     2,
 		                     files,
-		                     2};
+		                     2,
+		                     (enum sev)((opt >> 6) % 3),
+		                     (opt & 2) != 0};
 		struct buf b = BUF_INIT;
 		diag_out(&b, &dq, &o);
 		/* Text and GitHub lines carry the message as it is: only the

@@ -357,7 +357,7 @@ cmd_archive(int argc, char **argv)
 
 	diags_take(&fq, &dq);
 	order_as_check(&fq, &files, cfg.path);
-	struct out_opts oo = {OUT_TEXT, o.lang, 0, SEV_ERROR, nread, NULL, 0};
+	struct out_opts oo = {OUT_TEXT, o.lang, 0, SEV_ERROR, nread, NULL, 0, SEV_INFO, 1};
 	oo.color = out_color_wanted(STDERR_FILENO);
 	diag_out(&out, &fq, &oo);
 	fputs(out.data ? out.data : "", stderr);

@@ -848,7 +848,8 @@ cmd_check(int argc, char **argv)
 	ho.in = in;
 	held_groups(&ho, files.n);
 	struct diag_groups groups = {ho.n, held_name, held_get, &ho};
-	struct out_opts oo = {o.format, o.lang, 0, o.fail_on, nread, outfiles, nout};
+	struct out_opts oo = {o.format, o.lang,         0, o.fail_on, nread, outfiles,
+	                      nout,     o.min_severity, 0};
 	oo.color = o.format == OUT_TEXT && out_color_wanted(STDOUT_FILENO);
 	diag_out_groups(&out, &groups, &oo, stdout);
 	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len ||

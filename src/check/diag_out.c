@@ -68,13 +68,31 @@ summary(struct buf *b, const struct counts *c, const struct out_opts *o)
 {
 	size_t e = c->n[SEV_ERROR], w = c->n[SEV_WARNING], i = c->n[SEV_INFO];
 	size_t u = count_unreadable(o);
-	if (o->lang == LANG_EN)
-		buf_printf(b, "%zu %s checked: %zu %s, %zu %s, %zu %s", o->nchecked,
-		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors", w,
-		           w == 1 ? "warning" : "warnings", i, i == 1 ? "info" : "infos");
-	else
-		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi, %zu cảnh báo, %zu thông tin",
-		           o->nchecked, e, w, i);
+	if (o->lang == LANG_EN) {
+		buf_printf(b, "%zu %s checked: %zu %s", o->nchecked,
+		           o->nchecked == 1 ? "file" : "files", e, e == 1 ? "error" : "errors");
+		if (o->shown_from <= SEV_WARNING)
+			buf_printf(b, ", %zu %s", w, w == 1 ? "warning" : "warnings");
+		if (o->shown_from <= SEV_INFO)
+			buf_printf(b, ", %zu %s", i, i == 1 ? "info" : "infos");
+		else
+			buf_puts(b, o->shown_from == SEV_WARNING
+			                ? " (infos not listed)"
+			                : " (warnings and infos not listed)");
+	} else {
+		buf_printf(b, "Đã kiểm tra %zu tệp: %zu lỗi", o->nchecked, e);
+		if (o->shown_from <= SEV_WARNING)
+			buf_printf(b, ", %zu cảnh báo", w);
+		if (o->shown_from <= SEV_INFO)
+			buf_printf(b, ", %zu thông tin", i);
+		else
+			buf_puts(b, o->shown_from == SEV_WARNING
+			                ? " (không liệt kê thông tin)"
+			                : " (không liệt kê cảnh báo và thông tin)");
+	}
+	if (o->own_errors_only)
+		buf_puts(b, L(o->lang, "; cảnh báo và thông tin của từng hồ sơ: xem debrief check",
+		              "; each record's own warnings and infos: see debrief check"));
 	/* named on standard error above, and the exit status 2 */
 	if (u && o->lang == LANG_EN)
 		buf_printf(b, "; %zu %s could not be read", u, u == 1 ? "file" : "files");

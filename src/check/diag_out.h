@@ -28,6 +28,10 @@ struct out_opts {
 	size_t nchecked;              /* files checked, for the summary */
 	const struct out_file *files; /* every file of the run, in output order */
 	size_t nfiles;
+	enum sev shown_from; /* findings below it were left out (--min-severity): the
+	                      * summary does not count them as none */
+	int own_errors_only; /* archive: of each record's own findings only the errors
+	                      * were kept; the summary says where the rest are */
 };
 
 /* "text", "json", … → *out; 1 on success. */

@@ -22,7 +22,7 @@ render(const struct diags *dq, enum out_format f)
 {
 	static const struct out_file files[] = {{"a b.yaml", 0.25, NULL},
 	                                        {"gone.yaml", 0, "cannot open"}};
-	struct out_opts o = {f, LANG_EN, 0, SEV_WARNING, 1, files, 2};
+	struct out_opts o = {f, LANG_EN, 0, SEV_WARNING, 1, files, 2, SEV_INFO, 0};
 	buf_reset(&b);
 	diag_out(&b, dq, &o);
 	return buf_cstr(&b);
