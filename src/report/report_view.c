@@ -97,20 +97,21 @@ human(struct view *v, const struct rdate *d)
 	return arena_strdup(v->a, buf);
 }
 
-/* "10–14/7/2017"-style spans read badly in both languages; write them out. */
+/* "10–14/7/2017"-style spans read badly in both languages; write them
+ * out, what the two dates share said once ("từ ngày 10 đến ngày 14 tháng 7
+ * năm 2017", "from 10 to 14 July 2017"). */
 static const char *
 span(struct view *v, const struct record *r)
 {
 	if (!r->start.set) /* a visit all the same: say the date is unknown */
 		return L(v->lang, "chưa rõ (ngày ghi trong hồ sơ không dùng được)",
 		         "unknown (the record's dates are unusable)");
-	char a[64], b[64];
-	date_human(r->start.d, v->lang, a, sizeof a);
+	char a[128];
 	if (!r->end.set || !date_cmp(r->start.d, r->end.d))
-		return arena_strdup(v->a, a);
-	date_human(r->end.d, v->lang, b, sizeof b);
-	return arena_printf(v->a, "%s %s %s %s", L(v->lang, "từ", "from"), a,
-	                    L(v->lang, "đến", "to"), b);
+		date_human(r->start.d, v->lang, a, sizeof a);
+	else
+		date_span_human(r->start.d, r->end.d, v->lang, a, sizeof a);
+	return arena_strdup(v->a, a);
 }
 
 /* A body's name in the report's language, in the arena (report_body_name). */

@@ -158,6 +158,31 @@ date_human(struct date d, enum lang lang, char *buf, size_t n)
 }
 
 void
+date_span_human(struct date a, struct date b, enum lang lang, char *buf, size_t n)
+{
+	static const char *months[] = {"January",   "February", "March",    "April",
+	                               "May",       "June",     "July",     "August",
+	                               "September", "October",  "November", "December"};
+	int days = a.d && b.d && a.m && b.m; /* both to the day */
+	if (days && a.y == b.y && a.m == b.m && lang == LANG_EN)
+		snprintf(buf, n, "from %d to %d %s %d", a.d, b.d, months[b.m - 1], b.y);
+	else if (days && a.y == b.y && a.m == b.m)
+		snprintf(buf, n, "từ ngày %d đến ngày %d tháng %d năm %d", a.d, b.d, b.m, b.y);
+	else if (days && a.y == b.y && lang == LANG_EN)
+		snprintf(buf, n, "from %d %s to %d %s %d", a.d, months[a.m - 1], b.d,
+		         months[b.m - 1], b.y);
+	else if (days && a.y == b.y)
+		snprintf(buf, n, "từ ngày %d tháng %d đến ngày %d tháng %d năm %d", a.d, a.m, b.d,
+		         b.m, b.y);
+	else {
+		char x[64], y[64];
+		date_human(a, lang, x, sizeof x);
+		date_human(b, lang, y, sizeof y);
+		snprintf(buf, n, lang == LANG_EN ? "from %s to %s" : "từ %s đến %s", x, y);
+	}
+}
+
+void
 date_short(struct date d, enum lang lang, char *buf, size_t n)
 {
 	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

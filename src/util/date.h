@@ -32,6 +32,12 @@ void date_iso(struct date d, char *buf);
 /* "ngày 20 tháng 7 năm 2017" / "20 July 2017"; "tháng 7 năm 2017" / "July 2017";
  * "năm 2017" / "2017". */
 void date_human(struct date d, enum lang lang, char *buf, size_t n);
+/* From a to b, as a sentence writes it, what the two share said once:
+ * "từ ngày 10 đến ngày 14 tháng 7 năm 2017" / "from 10 to 14 July 2017",
+ * "từ ngày 28 tháng 9 đến ngày 2 tháng 10 năm 2024" / "from 28 September
+ * to 2 October 2024"; across years, or to the month only, each in full
+ * (date_human). */
+void date_span_human(struct date a, struct date b, enum lang lang, char *buf, size_t n);
 /* As a table cell writes it: "31/10/2017", "10/2017" (vi); "31 Oct 2017",
  * "Oct 2017" (en); "2017".  buf: at least 16 bytes. */
 void date_short(struct date d, enum lang lang, char *buf, size_t n);

@@ -47,6 +47,25 @@ main(void)
 	date_human(y, LANG_EN, ys, sizeof ys);
 	STR_EQ(ys, "1998", "date/year-en");
 	struct date dec31 = {1998, 12, 31}, jan1 = {1998, 1, 1}, oct = {2017, 10, 0};
+	/* a span in a sentence: what the two dates share said once */
+	struct date s10 = {2017, 7, 10}, s14 = {2017, 7, 14}, s28 = {2024, 9, 28},
+	            s2 = {2024, 10, 2}, s30 = {2024, 12, 30}, s3 = {2025, 1, 3};
+	char sp[128];
+	date_span_human(s10, s14, LANG_VI, sp, sizeof sp);
+	STR_EQ(sp, "từ ngày 10 đến ngày 14 tháng 7 năm 2017", "date/span-same-month-vi");
+	date_span_human(s10, s14, LANG_EN, sp, sizeof sp);
+	STR_EQ(sp, "from 10 to 14 July 2017", "date/span-same-month-en");
+	date_span_human(s28, s2, LANG_VI, sp, sizeof sp);
+	STR_EQ(sp, "từ ngày 28 tháng 9 đến ngày 2 tháng 10 năm 2024", "date/span-same-year-vi");
+	date_span_human(s28, s2, LANG_EN, sp, sizeof sp);
+	STR_EQ(sp, "from 28 September to 2 October 2024", "date/span-same-year-en");
+	date_span_human(s30, s3, LANG_VI, sp, sizeof sp);
+	STR_EQ(sp, "từ ngày 30 tháng 12 năm 2024 đến ngày 3 tháng 1 năm 2025",
+	       "date/span-across-years-vi");
+	date_span_human(s30, s3, LANG_EN, sp, sizeof sp);
+	STR_EQ(sp, "from 30 December 2024 to 3 January 2025", "date/span-across-years-en");
+	date_span_human(oct, s2, LANG_EN, sp, sizeof sp);
+	STR_EQ(sp, "from October 2017 to 2 October 2024", "date/span-month-only-in-full");
 	/* table cells: the reports' and the archive's pages */
 	char sh[32];
 	date_short(dec31, LANG_VI, sh, sizeof sh);
