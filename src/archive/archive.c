@@ -1318,10 +1318,15 @@ finish_tasks(struct archive *a)
 					best = &sp[i];
 			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
 			/* "sở ngoại vụ" as Vietnamese writes it, as the report
-			 * does, and an agency named in English by its
-			 * Vietnamese name */
-			char *vi = agency_name_vi(w->name);
-			const char *cap = vi ? adup(a, vi) : body_name_capitalised(w->name);
+			 * does, and an agency or one of the usual departments
+			 * named in English ("Department of Industry and Trade")
+			 * by its Vietnamese name */
+			char *vi = agency_name_vi(w->name), *bf = body_fold(w->name);
+			const struct body_name *ben = body_name_of_en(bf);
+			free(bf);
+			const char *cap = vi    ? adup(a, vi)
+			                  : ben ? ben->vi
+			                        : body_name_capitalised(w->name);
 			free(vi);
 			if (cap)
 				w->name = cap;

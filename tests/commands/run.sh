@@ -345,6 +345,24 @@ if grep -q 'owner: Department of Foreign Affairs,' "$WORK/en-dept/2025-04-danang
 	! grep -q 'Department of Foreign Affairs (Đà Nẵng)' "$WORK/en-dept-arc/tasks.md"
 then ok tasks-english-department/one-department
 else fail tasks-english-department/one-department "$(cat "$WORK/tasks-english-department.out")"; fi
+# the same when the record in Vietnamese writes the department with its
+# city ("Sở Ngoại vụ thành phố Đà Nẵng"): a Vietnamese page and the
+# findings name it in Vietnamese, not as the record in English wrote it
+mkdir -p "$WORK/en-dept-city"
+cp "$WORK/en-dept/2025-04-danang-sakai.yaml" "$WORK/en-dept-city/"
+sed 's/owner: sở ngoại vụ,/owner: Sở Ngoại vụ thành phố Đà Nẵng,/' \
+	"$WORK/small/2025-03-danang-sakai.yaml" >"$WORK/en-dept-city/2025-03-danang-sakai.yaml"
+tasks tasks-english-department-city --today 2026-11-23 "$WORK/en-dept-city"
+"$DEBRIEF" archive -o "$WORK/en-dept-city-arc" --format md --today 2026-11-23 "$WORK/en-dept-city" \
+	>/dev/null 2>"$WORK/en-dept-city-arc.err"
+if grep -q 'owner: Sở Ngoại vụ thành phố Đà Nẵng,' "$WORK/en-dept-city/2025-03-danang-sakai.yaml" &&
+	[ "$(grep -c '^  [^ ]' "$WORK/tasks-english-department-city.out")" = 1 ] &&
+	grep -qx '  Sở Ngoại vụ' "$WORK/tasks-english-department-city.out" &&
+	grep -q '^| \[Sở Ngoại vụ (Đà Nẵng)\](tasks/so-ngoai-vu-da-nang.md)' "$WORK/en-dept-city-arc/tasks.md" &&
+	grep -q ': info: Sở Ngoại vụ (Đà Nẵng) có 2 nhiệm vụ quá hạn' "$WORK/en-dept-city-arc.err" &&
+	! grep -q 'Department of Foreign Affairs (Đà Nẵng)' "$WORK/en-dept-city-arc/tasks.md" "$WORK/en-dept-city-arc.err"
+then ok tasks-english-department/vietnamese-name-with-city
+else fail tasks-english-department/vietnamese-name-with-city "$(cat "$WORK/tasks-english-department-city.out" "$WORK/en-dept-city-arc.err")"; fi
 # and so a consulate a record in English names in English, beside a
 # department so named: one owner each, named in Vietnamese, in tasks as in
 # the archive's register
