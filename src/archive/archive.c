@@ -258,8 +258,8 @@ entry_of(struct archive *a, struct strmap *map, const char *key, void *base, siz
  * of Bạc Liêu (or of Cà Mau, which it is part of since 2025) is the
  * province's "so cong thuong", as every department of the register is
  * one locality's already; and so without the unit word it ends with
- * alone, "van phong uy ban nhan dan tinh" that of "... tinh bac lieu".
- * Cut in place. */
+ * alone, "van phong uy ban nhan dan tinh" that of "... tinh bac lieu";
+ * in English, "... of bac lieu province" too.  Cut in place. */
 static void
 strip_locality(char *f, int u)
 {
@@ -267,6 +267,11 @@ strip_locality(char *f, int u)
 		if (province_of_place(p + 1) != u)
 			continue;
 		*p = '\0';
+		/* in English, "department of industry and trade of yen bai
+		 * province" */
+		size_t n = strlen(f);
+		if (n > 3 && !strcmp(f + n - 3, " of"))
+			f[n - 3] = '\0';
 		break;
 	}
 	/* "tinh bac lieu" may have matched as a whole, or "bac lieu" */

@@ -363,6 +363,22 @@ if grep -q 'owner: Sở Ngoại vụ thành phố Đà Nẵng,' "$WORK/en-dept-c
 	! grep -q 'Department of Foreign Affairs (Đà Nẵng)' "$WORK/en-dept-city-arc/tasks.md" "$WORK/en-dept-city-arc.err"
 then ok tasks-english-department/vietnamese-name-with-city
 else fail tasks-english-department/vietnamese-name-with-city "$(cat "$WORK/tasks-english-department-city.out" "$WORK/en-dept-city-arc.err")"; fi
+# and a record in English that names the department with its city as
+# English does ("Department of Foreign Affairs of Da Nang city") names
+# that same department, not a second one of the city
+mkdir -p "$WORK/en-dept-of"
+cp "$WORK/small/2025-03-danang-sakai.yaml" "$WORK/en-dept-of/"
+sed 's/owner: Department of Foreign Affairs,/owner: Department of Foreign Affairs of Da Nang city,/' \
+	"$WORK/en-dept/2025-04-danang-sakai.yaml" >"$WORK/en-dept-of/2025-04-danang-sakai.yaml"
+tasks tasks-english-department-of --lang en --today 2026-11-23 "$WORK/en-dept-of"
+"$DEBRIEF" archive -o "$WORK/en-dept-of-arc" --format md --today 2026-11-23 "$WORK/en-dept-of" >/dev/null 2>&1
+if grep -q 'owner: Department of Foreign Affairs of Da Nang city,' "$WORK/en-dept-of/2025-04-danang-sakai.yaml" &&
+	[ "$(grep -c '^  [^ ]' "$WORK/tasks-english-department-of.out")" = 1 ] &&
+	grep -qx '  Department of Foreign Affairs' "$WORK/tasks-english-department-of.out" &&
+	[ "$(grep -c '^| \[' "$WORK/en-dept-of-arc/tasks.md")" = 1 ] &&
+	grep -q '^| \[Sở Ngoại vụ (Đà Nẵng)\](tasks/so-ngoai-vu-da-nang.md).* | 2 | 2 |$' "$WORK/en-dept-of-arc/tasks.md"
+then ok tasks-english-department/with-city-in-english
+else fail tasks-english-department/with-city-in-english "$(cat "$WORK/tasks-english-department-of.out")"; fi
 # and so a consulate a record in English names in English, beside a
 # department so named: one owner each, named in Vietnamese, in tasks as in
 # the archive's register
