@@ -1280,6 +1280,7 @@ cmp_owner_idx(const void *x, const void *y)
 static void
 finish_tasks(struct archive *a)
 {
+	struct maps *m = a->maps;
 	long today = date_days(a->today, 0);
 	/* Each name in the spelling the whole collection writes most often
 	 * (ties to the smallest bytes), whichever locality's department it is. */
@@ -1322,6 +1323,13 @@ finish_tasks(struct archive *a)
 				                             strcmp(sp[i].text, best->text) < 0)))))
 					best = &sp[i];
 			w->name = best ? best->text : w->nspellings ? w->spellings[0] : "";
+			/* an embassy or consulate that is also a representative
+			 * agency of the collection: named as its dossier is
+			 * ("Tổng Lãnh sự quán Việt Nam tại Côn Minh", which a
+			 * record in English calls "... in Kunming") */
+			const size_t *g = base ? strmap_get(&m->agencies, base + 1) : NULL;
+			if (g)
+				w->name = a->agencies[*g].name;
 			/* "sở ngoại vụ" as Vietnamese writes it, as the report
 			 * does, and an agency or one of the usual departments
 			 * named in English ("Department of Industry and Trade")

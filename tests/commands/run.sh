@@ -379,6 +379,24 @@ if grep -q 'owner: Department of Foreign Affairs of Da Nang city,' "$WORK/en-dep
 	grep -q '^| \[Sở Ngoại vụ (Đà Nẵng)\](tasks/so-ngoai-vu-da-nang.md).* | 2 | 2 |$' "$WORK/en-dept-of-arc/tasks.md"
 then ok tasks-english-department/with-city-in-english
 else fail tasks-english-department/with-city-in-english "$(cat "$WORK/tasks-english-department-of.out")"; fi
+# a consulate a record in English puts in charge of a task ("Consulate
+# General of Viet Nam in Kunming") and another record names as its
+# representative agency in Vietnamese ("... tại Côn Minh") is named on
+# Vietnamese pages as its dossier is, not "tại Kunming"
+mkdir -p "$WORK/ag-owner"
+sed -e 's/owner: "Sở Văn hóa, Thể thao và Du lịch, Sở Ngoại vụ",/owner: Consulate General of Viet Nam in Kunming,/' \
+	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/ag-owner/2025-03-danang-sakai.yaml"
+sed -e 's/^id: .*/id: 2025-04-danang-sakai/' \
+	-e 's/^direction: outbound/&\nagency: {name: Tổng Lãnh sự quán Việt Nam tại Côn Minh, kind: consulate}/' \
+	"$WORK/joint/2025-03-danang-sakai.yaml" >"$WORK/ag-owner/2025-04-danang-sakai.yaml"
+tasks tasks-agency-owner --today 2026-11-23 "$WORK/ag-owner"
+"$DEBRIEF" archive -o "$WORK/ag-owner-arc" --format md --today 2026-11-23 "$WORK/ag-owner" >/dev/null 2>&1
+if grep -q '^agency: {name: Tổng Lãnh sự quán Việt Nam tại Côn Minh' "$WORK/ag-owner/2025-04-danang-sakai.yaml" &&
+	grep -qx '  Tổng Lãnh sự quán Việt Nam tại Côn Minh' "$WORK/tasks-agency-owner.out" &&
+	grep -q '^| \[Tổng Lãnh sự quán Việt Nam tại Côn Minh (Đà Nẵng)\]' "$WORK/ag-owner-arc/tasks.md" &&
+	! grep -q 'Kunming' "$WORK/ag-owner-arc/tasks.md" "$WORK/tasks-agency-owner.out"
+then ok tasks-agency-owner/named-as-its-dossier
+else fail tasks-agency-owner/named-as-its-dossier "$(cat "$WORK/tasks-agency-owner.out")"; fi
 # and so a consulate a record in English names in English, beside a
 # department so named: one owner each, named in Vietnamese, in tasks as in
 # the archive's register
