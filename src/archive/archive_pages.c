@@ -109,13 +109,16 @@ partner_kind_word(enum partner_kind k, enum lang lang)
 	}
 }
 
+/* The kind of agency as a common noun, in small letters as the kind of a
+ * partner is ("Loại: tỉnh"): Vietnamese capitalises "Đại sứ quán" only in
+ * an agency's name. */
 static const char *
 agency_kind_word(enum agency_kind k, enum lang lang)
 {
 	switch (k) {
-	case AGENCY_EMBASSY: return L(lang, "Đại sứ quán", "embassy");
-	case AGENCY_CONSULATE: return L(lang, "Tổng Lãnh sự quán", "consulate");
-	case AGENCY_MISSION: return L(lang, "Phái đoàn", "mission");
+	case AGENCY_EMBASSY: return L(lang, "đại sứ quán", "embassy");
+	case AGENCY_CONSULATE: return L(lang, "tổng lãnh sự quán", "consulate");
+	case AGENCY_MISSION: return L(lang, "phái đoàn", "mission");
 	default: return "";
 	}
 }
