@@ -274,15 +274,28 @@ cmd_new(int argc, char **argv)
 	char iso[11];
 	date_iso(today, iso);
 	/* A record named by its date, as 2027-03-15-hanoi-kr, starts and ends
-	 * that day until the officer says otherwise; an impossible one
-	 * (2027-02-30-…) is not written as a date. */
+	 * that day until the officer says otherwise, one named by its month,
+	 * as 2027-03-hanoi-kr, that month's first day; an impossible one
+	 * (2027-02-30-…, 2027-13-…) is not written as a date. */
 	struct date named;
-	if (strlen(id) >= 10 && (id[10] == '\0' || id[10] == '-')) {
-		char head[11];
+	char head[11];
+	size_t n = strlen(id);
+	int taken = 0;
+	if (n >= 10 && (id[10] == '\0' || id[10] == '-')) {
 		memcpy(head, id, 10);
 		head[10] = '\0';
-		if (date_parse(head, 0, &named) == DATE_OK)
+		enum date_parse p = date_parse(head, 0, &named);
+		if (p == DATE_OK)
 			date_iso(named, iso);
+		taken = p == DATE_OK || p == DATE_IMPOSSIBLE;
+	}
+	if (!taken && n >= 7 && (id[7] == '\0' || id[7] == '-')) {
+		memcpy(head, id, 7);
+		head[7] = '\0';
+		if (date_parse(head, 1, &named) == DATE_OK) {
+			named.d = 1;
+			date_iso(named, iso);
+		}
 	}
 
 	char *name = xasprintf("%s.yaml", id);

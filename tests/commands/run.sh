@@ -75,8 +75,9 @@ has new-usage-device-id/reason-of-check "$WORK/new-usage-device-id.err" \
 ls "$D" >"$WORK/new-files.out"
 if [ "$(wc -l <"$WORK/new-files.out")" -eq 5 ]; then ok new-usage/writes-nothing; else
 	fail new-usage/writes-nothing "$(tr '\n' ' ' <"$WORK/new-files.out")"; fi
-# a record named by its date starts and ends that day; an id opening with
-# a day the calendar has not, or a month alone, keeps today's
+# a record named by its date starts and ends that day, one named by its
+# month that month's first day; an id opening with a day or month the
+# calendar has not keeps today's
 run new-dated new 2027-03-15-hanoi-kr
 has new-dated/date-of-the-id "$D/2027-03-15-hanoi-kr.yaml" '^dates: \{start: 2027-03-15, end: 2027-03-15\}'
 run new-dated-only new 2027-03-15
@@ -86,7 +87,13 @@ has new-dated-impossible/today "$D/2027-02-30-hanoi-kr.yaml" '^dates: \{start: 2
 run new-dated-leap new 2028-02-29-hanoi-kr
 has new-dated-leap/date-of-the-id "$D/2028-02-29-hanoi-kr.yaml" '^dates: \{start: 2028-02-29, end: 2028-02-29\}'
 run new-dated-longer new 2027-03-150-x
-has new-dated-longer/today "$D/2027-03-150-x.yaml" '^dates: \{start: 2026-01-01, end: 2026-01-01\}'
+has new-dated-longer/month-of-the-id "$D/2027-03-150-x.yaml" '^dates: \{start: 2027-03-01, end: 2027-03-01\}'
+run new-month new 2027-02-tuyenquang-oita
+has new-month/first-day-of-the-month "$D/2027-02-tuyenquang-oita.yaml" '^dates: \{start: 2027-02-01, end: 2027-02-01\}'
+run new-month-only new 2027-02
+has new-month-only/first-day-of-the-month "$D/2027-02.yaml" '^dates: \{start: 2027-02-01, end: 2027-02-01\}'
+run new-month-impossible new 2027-13-hanoi-kr
+has new-month-impossible/today "$D/2027-13-hanoi-kr.yaml" '^dates: \{start: 2026-01-01, end: 2026-01-01\}'
 
 # ---- tasks ----
 E=$TOP/examples
