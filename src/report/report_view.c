@@ -457,8 +457,9 @@ put_timeline(struct view *v, struct node *root, const struct record *r)
 	push_step(v, items, m);
 
 	/* a step dated after today has not been taken: it is what is planned;
-	 * an agency's own report has no agency to send feedback to */
-	if (!v->by_agency) {
+	 * an agency's own report has no agency to send feedback to, nor has
+	 * a visit no agency supported, unless the record says it was sent */
+	if (!v->by_agency && (r->has_agency || r->feedback_to_agency.set)) {
 		m = node_new_map(v->a);
 		int sent = r->feedback_to_agency.set && !after_today(v, &r->feedback_to_agency);
 		put_bool(v, m, "done", sent);

@@ -412,10 +412,10 @@ const struct rule rule_table[] = {
      "The post-visit report is where tasks are assigned to each department; a late report "
      "delays everything that follows."},
     {"follow-feedback", SEV_WARNING, "G17 G19", "follow",
-     "không có `follow_up.feedback_to_agency` (ngày gửi báo cáo, thông tin lại cho cơ quan đại "
-     "diện)",
-     "no `follow_up.feedback_to_agency` (the date the report went back to the representative "
-     "agency)",
+     "có `agency` mà không có `follow_up.feedback_to_agency` (ngày gửi báo cáo, thông tin lại "
+     "cho cơ quan đại diện)",
+     "an `agency` and no `follow_up.feedback_to_agency` (the date the report went back to the "
+     "representative agency)",
      "Báo cáo cần có hình thức trao đổi ngược lại cho Cơ quan đại diện, để cán bộ hai bên cùng "
      "bám sát tiến trình và kịp thời cập nhật thông tin.",
      "The report is sent back to the representative agency, so that staff on both sides follow "

@@ -554,6 +554,10 @@ follow_feedback(struct rctx *c)
 	const struct office *of = &c->ctx->cfg->office;
 	if (of->given && of->at == OFFICE_ABROAD)
 		return;
+	/* a visit no representative agency supported (an inbound delegation
+	 * that came directly): none to report back to */
+	if (!c->r->has_agency)
+		return;
 	if (c->r->feedback_to_agency.set || told_follow(c, "feedback_to_agency"))
 		return;
 	rules_emit(c, follow_up_mark(c), "follow-feedback", SEV_WARNING, "%s",
