@@ -153,7 +153,7 @@ due_add(struct due_list *l, const struct archive *a, const struct want *w, const
 	/* a vague owner ("TBD") is no department: one group of its
 	 * locality's, named as the archive's register names it */
 	*d = (struct due_task){
-	    xstrdup(loc->name),
+	    xstrdup(arc_loc_shown(loc, w->lang)),
 	    xstrdup(o->vague ? arc_no_department(w->lang) : L(w->lang, o->dept, o->dept_en)),
 	    xstrdup(t->text),
 	    xstrdup(t->id ? t->id : ""),

@@ -88,6 +88,12 @@ odate_of(const struct rdate *r)
 	return o;
 }
 
+const char *
+arc_loc_shown(const struct arc_loc *l, enum lang lang)
+{
+	return l->unit >= 0 ? province_shown(l->unit, lang) : l->name;
+}
+
 /* Record order: start date, end date, id. */
 int
 archive_rec_cmp(const struct archive *a, size_t x, size_t y)
@@ -1357,9 +1363,11 @@ finish_tasks(struct archive *a)
 		free(ag);
 		w->name_en = w->dept_en;
 		if (!w->vague && w->loc >= 0 && !names_locality(w->name, &a->locs[w->loc])) {
-			w->name = arena_printf(a->arena, "%s (%s)", w->name, a->locs[w->loc].name);
-			w->name_en =
-			    arena_printf(a->arena, "%s (%s)", w->dept_en, a->locs[w->loc].name);
+			const struct arc_loc *l = &a->locs[w->loc];
+			w->name =
+			    arena_printf(a->arena, "%s (%s)", w->name, arc_loc_shown(l, LANG_VI));
+			w->name_en = arena_printf(a->arena, "%s (%s)", w->dept_en,
+			                          arc_loc_shown(l, LANG_EN));
 		}
 		/* spellings listed in byte order (with their counts alongside) */
 		for (size_t i = 1; i < w->nspellings; i++)

@@ -248,6 +248,9 @@ void archive_free(struct archive *a);
  * current stage and the country statistics; years and agreements. */
 void archive_finish_pairs(struct archive *a);
 void archive_finish_stats(struct archive *a);
+/* A locality as the pages name it: a current unit as province_shown
+ * names it ("TP. Hồ Chí Minh"), another name as written. */
+const char *arc_loc_shown(const struct arc_loc *l, enum lang lang);
 /* Record order: start date, end date, id (<0, 0, >0). */
 int archive_rec_cmp(const struct archive *a, size_t x, size_t y);
 /* qsort order of size_t values, smallest first. */

@@ -219,7 +219,7 @@ put_locality(struct buf *b, const struct archive *a, const struct arc_rec *r, en
 		free(s);
 		return;
 	}
-	md_put(b, l->name);
+	md_put(b, arc_loc_shown(l, lang));
 	if (r->loc_used) {
 		buf_puts(b, L(lang, " (hồ sơ ghi: ", " (record says: "));
 		md_put(b, r->loc_used);
@@ -1461,7 +1461,7 @@ arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 	for (size_t k = 0; k < nl; k++) {
 		buf_puts(b, "## ");
 		if (v[k].loc >= 0)
-			md_put(b, v[k].name);
+			md_put(b, arc_loc_shown(&a->locs[v[k].loc], lang));
 		else
 			buf_puts(b, L(lang, "Chưa giao cho một đơn vị cụ thể",
 			              "Not assigned to a specific department"));
@@ -1634,7 +1634,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
 			pl[npl].partner = a->occs[o].partner;
 			pl[npl].loc = a->locs[r->loc].key;
-			pl[npl].name = a->locs[r->loc].name;
+			pl[npl].name = arc_loc_shown(&a->locs[r->loc], lang);
 			npl++;
 		}
 	}

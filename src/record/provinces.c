@@ -504,10 +504,20 @@ province_said(const char *name, const char *former, const struct date *when, con
 	return u;
 }
 
+const char *
+province_shown(int u, enum lang lang)
+{
+	if (u == U_HO_CHI_MINH)
+		return L(lang, "TP. Hồ Chí Minh", "Ho Chi Minh City");
+	return province_units[u].name;
+}
+
 char *
 province_then_now(const char *then, int u, enum lang lang)
 {
 	const struct province_unit *p = &province_units[u];
+	if (lang == LANG_EN && u == U_HO_CHI_MINH)
+		return xasprintf("%s, now %s", then, province_shown(u, lang));
 	if (lang == LANG_EN)
 		return xasprintf("%s, now %s %s", then, p->name,
 		                 p->kind == LOC_CITY ? "city" : "province");

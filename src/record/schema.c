@@ -1676,7 +1676,7 @@ check_locality(struct walk *w, const struct record *r)
 		    "vị đã hợp nhất vào địa phương này",
 		    "'locality.former_name: %s' was never part of %s; the former name is a unit "
 		    "merged into this locality",
-		    clip(w, t[1]->s), province_units[un].name);
+		    clip(w, t[1]->s), province_shown(un, w->lang));
 	if (r->locality_name.s && r->start.set && date_cmp(r->start.d, province_reform_day) >= 0 &&
 	    province_abolished(r->locality_name.s)) {
 		const struct province_unit *u =

@@ -51,6 +51,23 @@ printf 'schema: debrief/1\nid: 2024-06-hue-x\ntitle: t\ndirection: inbound\ndate
 	>"$WORK/nostage/a.yaml"
 "$DEBRIEF" archive --today 2026-11-23 --format md -o "$WORK/nostage/out" "$WORK/nostage" >/dev/null 2>&1
 has no-stage-said "$WORK/nostage/out/partners/jp-sakai.md" '^Chưa có hồ sơ nào ghi giai đoạn quan hệ\.$'
+# Hồ Chí Minh City named as officials write it where no unit word goes
+# before it: the register's heading, a department's locality, a visit's
+# cell; in English, Ho Chi Minh City
+H=$WORK/hcm
+mkdir -p "$H"
+printf 'schema: debrief/1\nid: 2026-03-hcm-vientiane\ntitle: t\ndirection: inbound\ndates: {start: 2026-03-10, end: 2026-03-12}\nlocality: {name: TP.HCM}\npartners: [{name: Viêng Chăn, country: LA}]\ntasks:\n  - {task: Soạn dự thảo, owner: Sở Công Thương, due: 2026-04-01}\n' \
+	>"$H/a.yaml"
+for l in vi en; do
+	"$DEBRIEF" archive --lang $l --today 2026-04-10 --format md -o "$H/$l" "$H/a.yaml" >/dev/null 2>&1
+done
+has hcm-city/register-heading "$H/vi/tasks.md" '^## TP\. Hồ Chí Minh — 1 nhiệm vụ, 1 quá hạn$'
+has hcm-city/department "$H/vi/tasks.md" '\[Sở Công Thương \(TP\. Hồ Chí Minh\)\]'
+has hcm-city/visit-cell "$H/vi/visits/2026.md" '\| đoàn vào \| TP\. Hồ Chí Minh \|'
+has hcm-city/register-heading-en "$H/en/tasks.md" '^## Ho Chi Minh City — 1 task, 1 overdue$'
+has hcm-city/department-en "$H/en/tasks.md" '\[Department of Industry and Trade \(Ho Chi Minh City\)\]'
+has hcm-city/visit-cell-en "$H/en/visits/2026.md" '\| inbound \| Ho Chi Minh City \|'
+has hcm-city/json-keeps-the-unit "$H/vi/archive.json" '"unit": "Hồ Chí Minh"'
 
 # ---- English ----
 E=$C/en

@@ -136,6 +136,13 @@ tasks tasks-owner --lang en --today 2026-11-23 --due-within 3000 --owner "cong t
 if grep -q '^  ' "$WORK/tasks-owner.out" && ! grep '^  [^ ]' "$WORK/tasks-owner.out" |
 	grep -qv 'Department of Industry and Trade'; then ok tasks-owner/only-that-department; else
 	fail tasks-owner/only-that-department "$(grep '^  [^ ]' "$WORK/tasks-owner.out" | head -n 3)"; fi
+# Hồ Chí Minh City named as officials write it, in both languages
+mkdir -p "$WORK/hcm"
+printf 'schema: debrief/1\nid: 2026-03-hcm-vientiane\ntitle: t\ndirection: inbound\ndates: {start: 2026-03-10, end: 2026-03-12}\nlocality: {name: Hồ Chí Minh}\npartners: [{name: Viêng Chăn, country: LA}]\ntasks:\n  - {task: Soạn dự thảo, owner: Sở Công Thương, due: 2026-04-01}\n' >"$WORK/hcm/a.yaml"
+tasks tasks-hcm --today 2026-04-10 "$WORK/hcm"
+has tasks-hcm/city-as-officials-write-it "$WORK/tasks-hcm.out" '^TP\. Hồ Chí Minh$'
+tasks tasks-hcm-en --lang en --today 2026-04-10 --format md "$WORK/hcm"
+has tasks-hcm-en/city-in-english "$WORK/tasks-hcm-en.out" '^## Ho Chi Minh City$'
 tasks tasks-none --lang en --today 2000-01-01 examples
 has tasks-none/says-so "$WORK/tasks-none.out" '^As of 1 January 2000, no task is overdue or due within 14 days\.$'
 
