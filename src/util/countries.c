@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -388,16 +389,32 @@ place_abroad_en(const char *name, int after_in)
 
 /* Viet Nam's representative agencies abroad by the words their Vietnamese
  * names open with, folded, and as written; in English before the place
- * when the name is "… Việt Nam tại PLACE". */
+ * when the name is "… Việt Nam tại PLACE". A permanent mission's place is
+ * an international organisation (org), an embassy's or consulate's never. */
 static const struct {
 	const char *folded, *vi, *en;
+	int org;
 } agencies[] = {
-    {"dai su quan", "Đại sứ quán", "Embassy of Viet Nam in"},
-    {"tong lanh su quan", "Tổng Lãnh sự quán", "Consulate General of Viet Nam in"},
-    {"lanh su quan", "Lãnh sự quán", "Consulate of Viet Nam in"},
-    {"phai doan", NULL, NULL},
-    {"co quan dai dien", NULL, NULL},
+    {"dai su quan", "Đại sứ quán", "Embassy of Viet Nam in", 0},
+    {"tong lanh su quan", "Tổng Lãnh sự quán", "Consulate General of Viet Nam in", 0},
+    {"lanh su quan", "Lãnh sự quán", "Consulate of Viet Nam in", 0},
+    {"phai doan thuong truc", "Phái đoàn thường trực", "Permanent Mission of Viet Nam to", 1},
+    {"phai doan dai dien thuong truc", "Phái đoàn đại diện thường trực",
+     "Permanent Mission of Viet Nam to", 1},
+    {"phai doan", NULL, NULL, 0},
+    {"co quan dai dien", NULL, NULL, 0},
 };
+
+/* The country or organisation a place names, "the" before it or not, and
+ * ASEAN by its short name. */
+static const char *
+place_code(const char *place)
+{
+	const char *code = country_code_by_name(place);
+	if (!code && !strncmp(place, "the ", 4))
+		code = country_code_by_name(place + 4);
+	return code ? code : !strcasecmp(place, "ASEAN") ? "ASEAN" : NULL;
+}
 
 /* The index in agencies of the words name opens with, or -1. */
 static int
@@ -462,6 +479,13 @@ agency_name_en(const char *name)
 	free(fh);
 	if (!ours)
 		return NULL;
+	/* a permanent mission to an organisation: "Liên hợp quốc" → "the
+	 * United Nations"; to anything else the name stays as written */
+	const char *org = place_code(place);
+	if (agencies[k].org && !country_is_org(org))
+		return NULL;
+	if (agencies[k].org && !strcmp(org, "ASEAN")) /* a mission to ASEAN, so named */
+		return xasprintf("%s ASEAN", agencies[k].en);
 	const char *en = place_abroad_en(place, 1);
 	if (en)
 		return xasprintf("%s %s", agencies[k].en, en);
@@ -514,9 +538,13 @@ agency_name_vi(const char *name)
 		place += strcspn(place, " ");
 		place += strspn(place, " ");
 	}
-	const char *code = country_code_by_name(place);
-	if (!code && !strncmp(place, "the ", 4))
-		code = country_code_by_name(place + 4);
+	const char *code = place_code(place);
+	if (agencies[k].org) /* a permanent mission: to an organisation only */
+		return country_is_org(code)
+		           ? xasprintf("%s Việt Nam tại %s", agencies[k].vi,
+		                       strcmp(code, "ASEAN") ? country_name(code, LANG_VI)
+		                                             : "ASEAN")
+		           : NULL;
 	if (code && !country_is_org(code))
 		return xasprintf("%s Việt Nam tại %s", agencies[k].vi, country_name(code, LANG_VI));
 	/* any other place as written, as Vietnamese names Viet Nam's consulates

@@ -40,14 +40,18 @@ int agency_abroad_name(const char *name);
 /* An embassy's or consulate's name in English: "Đại sứ quán Việt Nam tại
  * Lào" → "Embassy of Viet Nam in Laos", the place by place_abroad_en, or
  * as written when English writes it the same (ASCII: "… tại Fukuoka" →
- * "… in Fukuoka").  NULL for any other name, and for a place the tables
- * do not know written in Vietnamese: then the whole name stays as
- * written.  Caller frees. */
+ * "… in Fukuoka"); a permanent mission to an organisation by its name
+ * ("Phái đoàn thường trực Việt Nam tại Liên hợp quốc" → "Permanent
+ * Mission of Viet Nam to the United Nations").  NULL for any other name,
+ * and for a place the tables do not know written in Vietnamese: then the
+ * whole name stays as written.  Caller frees. */
 char *agency_name_en(const char *name);
 /* The other way, for a name written in English (ASCII): "Embassy of Viet
  * Nam in the Republic of Korea" → "Đại sứ quán Việt Nam tại Hàn Quốc", the
  * place by the country table, else as written ("… in Fukuoka" → "… tại
- * Fukuoka").  NULL for any other name: then it stays as written.  Caller
+ * Fukuoka"), a permanent mission to an organisation by its name ("… to
+ * the United Nations" → "Phái đoàn thường trực Việt Nam tại Liên hợp
+ * quốc").  NULL for any other name: then it stays as written.  Caller
  * frees. */
 char *agency_name_vi(const char *name);
 /* 1 for a code that stands for an international organisation, not a

@@ -2,7 +2,8 @@
  * English: the place after "tại" by the country table (never a
  * Vietnamese country's name in an English line), a place abroad written
  * in Vietnamese by its English name, a place English writes the same as
- * written, and any other name left whole; and back in Vietnamese. */
+ * written, a permanent mission to an organisation by the organisation's
+ * name, and any other name left whole; and back in Vietnamese. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -38,6 +39,14 @@ static const struct {
     {"Tổng Lãnh sự quán Việt Nam tại Xiêng Khoảng",
      "Consulate General of Viet Nam in Xiengkhouang"},
     {"Lãnh sự quán Việt Nam tại Bát-tam-boong", "Consulate of Viet Nam in Battambang"},
+    /* a permanent mission to an organisation */
+    {"Phái đoàn thường trực Việt Nam tại Liên hợp quốc",
+     "Permanent Mission of Viet Nam to the United Nations"},
+    {"Phái đoàn đại diện thường trực Việt Nam tại Liên Hợp Quốc",
+     "Permanent Mission of Viet Nam to the United Nations"},
+    {"Phái đoàn thường trực Việt Nam tại ASEAN", "Permanent Mission of Viet Nam to ASEAN"},
+    /* a mission to a place, not an organisation: as written */
+    {"Phái đoàn thường trực Việt Nam tại Geneva", NULL},
     /* not known and written in Vietnamese: the whole name as written */
     {"Đại sứ quán Việt Nam tại Ác-mê-ni-a", NULL},
     /* not an agency of Viet Nam abroad */
@@ -60,6 +69,10 @@ static const struct {
     {"Consulate General of Viet Nam in Fukuoka", "Tổng Lãnh sự quán Việt Nam tại Fukuoka"},
     {"Consulate General of Viet Nam in  Osaka", "Tổng Lãnh sự quán Việt Nam tại Osaka"},
     {"Consulate of Viet Nam in Battambang", "Lãnh sự quán Việt Nam tại Battambang"},
+    {"Permanent Mission of Viet Nam to the United Nations",
+     "Phái đoàn thường trực Việt Nam tại Liên hợp quốc"},
+    {"Permanent Mission of Vietnam to ASEAN", "Phái đoàn thường trực Việt Nam tại ASEAN"},
+    {"Permanent Mission of Viet Nam to Geneva", NULL},
     /* already Vietnamese, or not one of Viet Nam's agencies */
     {"Đại sứ quán Việt Nam tại Pháp", NULL},
     {"Embassy of Japan in Viet Nam", NULL},
