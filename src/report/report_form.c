@@ -741,11 +741,22 @@ report_partner_name(const struct partner *p, enum lang lang)
  * Zhuang Autonomous Region", "the Hong Kong Special Administrative
  * Region", "the Kurdistan Region"; not "Gyeonggi Province". */
 static int
-place_takes_the(const char *name)
+place_takes_the(const char *name, enum partner_kind k)
 {
 	size_t n = strlen(name);
-	return n > 7 && !strcmp(name + n - 7, " Region") && strncmp(name, "the ", 4) &&
-	       strncmp(name, "The ", 4);
+	if (!strncmp(name, "the ", 4) || !strncmp(name, "The ", 4))
+		return 0;
+	/* an organisation named in English words, not by its letters ("the
+	 * United Nations Development Programme", "UNDP"; a name in Vietnamese
+	 * or in its own language takes none); "the University of …" */
+	int ascii = 1;
+	for (const char *c = name; *c; c++)
+		ascii &= (unsigned char)*c < 0x80;
+	if (k == PK_ORGANIZATION && ascii && strchr(name, ' '))
+		return 1;
+	if (k == PK_UNIVERSITY && !strncmp(name, "University of ", strlen("University of ")))
+		return 1;
+	return n > 7 && !strcmp(name + n - 7, " Region");
 }
 
 /* How long name is without an English word for its kind it ends with, in
@@ -809,7 +820,7 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 				kind = NULL;
 			place_name(&pn, name, kind, v->lang);
 			/* the first of those that declined opens the sentence */
-			if (place_takes_the(buf_cstr(&pn)))
+			if (place_takes_the(buf_cstr(&pn), p->kind))
 				buf_puts(b, declined && !i ? "The " : "the ");
 			buf_puts(b, buf_cstr(&pn));
 			buf_free(&pn);
