@@ -216,8 +216,10 @@ static const struct {
 
 /* The table's names folded, made once for the process (names are looked
  * up for every English report's recipients): [i][0] Vietnamese, [i][1]
- * English. */
+ * English; and body_names' English names (body_name_of_en: every
+ * recipient of a Vietnamese report). */
 static char *(*table_folded)[2];
+static char **body_en_folded;
 static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -228,6 +230,9 @@ folded_free(void)
 		free(table_folded[i][1]);
 	}
 	free(table_folded);
+	for (size_t i = 0; i < nbody_names; i++)
+		free(body_en_folded[i]);
+	free(body_en_folded);
 }
 
 static void
@@ -238,6 +243,9 @@ folded_make(void)
 		table_folded[i][0] = text_fold(countries[i].vi);
 		table_folded[i][1] = text_fold(countries[i].en);
 	}
+	body_en_folded = xcalloc(nbody_names, sizeof *body_en_folded);
+	for (size_t i = 0; i < nbody_names; i++)
+		body_en_folded[i] = text_fold(body_names[i].en);
 	atexit(folded_free); /* leak checkers see a clean process */
 }
 
@@ -756,14 +764,11 @@ body_name_of(const char *folded)
 const struct body_name *
 body_name_of_en(const char *folded)
 {
-	const struct body_name *hit = NULL;
-	for (size_t i = 0; folded && !hit && i < nbody_names; i++) {
-		char *f = text_fold(body_names[i].en);
-		if (!strcmp(folded, f))
-			hit = &body_names[i];
-		free(f);
-	}
-	return hit;
+	pthread_once(&folded_once, folded_make);
+	for (size_t i = 0; folded && i < nbody_names; i++)
+		if (!strcmp(folded, body_en_folded[i]))
+			return &body_names[i];
+	return NULL;
 }
 
 char *
