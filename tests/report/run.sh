@@ -521,15 +521,19 @@ else fail report/office-abroad-names-a-review-body-as-its-task-tables "$(grep -h
 # A department typed in small letters ("sở y tế") is, in a consulate's
 # report, the locality's department as its capitalised name is: named with
 # the province among the recipients and over its table, in both languages.
-mkdir -p "$WORK/small-abroad"
-cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/small-abroad/"
-sed 's/^    owner: UBND tỉnh$/    owner: sở y tế/' "$WORK/ubnd/2017-07-camau-nagasaki.yaml" \
-	>"$WORK/small-abroad/2017-07-camau-nagasaki.yaml"
-for l in vi en; do
-	"$DEBRIEF" report -o "$WORK/small-abroad-$l" --format md --lang $l --today "$TODAY" \
-		"$WORK/small-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
-done
-vi=$WORK/small-abroad-vi/2017-07-camau-nagasaki.md en=$WORK/small-abroad-en/2017-07-camau-nagasaki.md
+# abroad NAME SED RECORD: RECORD edited by SED into $WORK/NAME, reported in
+# both languages under the consulate's profile; $vi and $en its reports
+abroad() {
+	mkdir -p "$WORK/$1"
+	cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/$1/"
+	sed "$2" "$3" >"$WORK/$1/2017-07-camau-nagasaki.yaml"
+	for l in vi en; do
+		"$DEBRIEF" report -o "$WORK/$1-$l" --format md --lang $l --today "$TODAY" \
+			"$WORK/$1/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
+	done
+	vi=$WORK/$1-vi/2017-07-camau-nagasaki.md en=$WORK/$1-en/2017-07-camau-nagasaki.md
+}
+abroad small-abroad 's/^    owner: UBND tỉnh$/    owner: sở y tế/' "$WORK/ubnd/2017-07-camau-nagasaki.yaml"
 if grep -q '^    owner: sở y tế$' "$WORK/small-abroad/2017-07-camau-nagasaki.yaml" &&
 	grep -qx '  - "Sở Y tế tỉnh Cà Mau"' "$vi" && grep -qx '### 1\.[0-9]*\. Sở Y tế tỉnh Cà Mau' "$vi" &&
 	grep -qx '  - "Department of Health of Ca Mau Province"' "$en" &&
@@ -540,15 +544,8 @@ else fail report/office-abroad-names-a-department-in-small-letters-with-its-prov
 # is, in a consulate's report, the locality's department: named with the
 # province in either language, and one with its Vietnamese name (one
 # heading, one recipient).
-mkdir -p "$WORK/english-abroad"
-cp "$WORK/ubnd-abroad/.debrief.yaml" "$WORK/english-abroad/"
-sed '0,/^    owner: Sở Ngoại vụ$/s//    owner: Department of Foreign Affairs/' "$TOP/examples/2017-07-camau-nagasaki.yaml" \
-	>"$WORK/english-abroad/2017-07-camau-nagasaki.yaml"
-for l in vi en; do
-	"$DEBRIEF" report -o "$WORK/english-abroad-$l" --format md --lang $l --today "$TODAY" \
-		"$WORK/english-abroad/2017-07-camau-nagasaki.yaml" >/dev/null 2>&1
-done
-vi=$WORK/english-abroad-vi/2017-07-camau-nagasaki.md en=$WORK/english-abroad-en/2017-07-camau-nagasaki.md
+abroad english-abroad '0,/^    owner: Sở Ngoại vụ$/s//    owner: Department of Foreign Affairs/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml"
 if grep -q '^    owner: Department of Foreign Affairs$' "$WORK/english-abroad/2017-07-camau-nagasaki.yaml" &&
 	[ "$(grep -c '^### 1\.[0-9]*\. Sở Ngoại vụ tỉnh Cà Mau$' "$vi")" = 1 ] &&
 	[ "$(grep -c '^  - "Sở Ngoại vụ tỉnh Cà Mau"$' "$vi")" = 1 ] && ! grep -q 'Department of Foreign' "$vi" &&
