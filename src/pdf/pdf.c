@@ -580,9 +580,10 @@ walk(cmark_node *doc, struct walk *w)
 			enter ? lay_link_begin(L, cmark_node_get_url(n)) : lay_link_end(L);
 			break;
 		case CMARK_NODE_IMAGE: {
-			char *alt = plain_text(n);
-			lay_image(L, cmark_node_get_url(n), alt);
+			char *alt = plain_text(n), *at = where(w, n);
+			lay_image(L, cmark_node_get_url(n), alt, at);
 			free(alt);
+			free(at);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* the description is drawn */
 			break;
 		}

@@ -873,7 +873,7 @@ image_size(const unsigned char *d, size_t n, int *png, unsigned *w, unsigned *h)
 /* Loads a local image once per document.  Returns its index, or -1 with a
  * warning (the alt text is drawn instead). */
 static int
-load_image(struct lay *L, const char *url, float *w, float *h)
+load_image(struct lay *L, const char *url, const char *at, float *w, float *h)
 {
 	struct buf path = BUF_INIT;
 	char *why = NULL, *data = NULL, *full = NULL;
@@ -938,9 +938,9 @@ load_image(struct lay *L, const char *url, float *w, float *h)
 	data = NULL;
 out:
 	if (why && L->warnings) {
-		char *m = xasprintf(L(L->o.lang, "ảnh %s: %s; hiện văn bản thay thế",
-		                      "image %s: %s; alt text shown"),
-		                    url, why);
+		char *m = xasprintf(L(L->o.lang, "%sảnh %s: %s; hiện văn bản thay thế",
+		                      "%simage %s: %s; alt text shown"),
+		                    at, url, why);
 		strlist_push(L->warnings, m);
 		free(m);
 	}
@@ -954,12 +954,12 @@ out:
 }
 
 void
-lay_image(struct lay *L, const char *url, const char *alt)
+lay_image(struct lay *L, const char *url, const char *alt, const char *at)
 {
 	if (!L->cur)
 		return;
 	float w, h;
-	int idx = *url ? load_image(L, url, &w, &h) : -1;
+	int idx = *url ? load_image(L, url, at, &w, &h) : -1;
 	if (idx >= 0)
 		para_object(L, L->cur, idx, w, h);
 	else

@@ -90,7 +90,9 @@ void lay_span_begin(struct lay *L, enum span kind);
 void lay_span_end(struct lay *L);
 void lay_link_begin(struct lay *L, const char *url);
 void lay_link_end(struct lay *L);
-void lay_image(struct lay *L, const char *url, const char *alt);
+/* An image, else its alt text; at ("line:col: ", may be "") opens the
+ * warning that says why it is not shown. */
+void lay_image(struct lay *L, const char *url, const char *alt, const char *at);
 
 /* aligns[ncols]: 'l', 'c', 'r' or 0 */
 void lay_table_begin(struct lay *L, int ncols, const uint8_t *aligns);

@@ -600,8 +600,9 @@ if [ -f "$W/blocks.pdf" ]; then
 		ok pdf/glyphs/missing-still-extracted || fail pdf/glyphs/missing-still-extracted "not in text"
 	n=$(pdfimages -list "$W/blocks.pdf" | tail -n +3 | wc -l)
 	[ "$n" = 2 ] && ok pdf/images/png-and-jpeg-embedded || fail pdf/images/png-and-jpeg-embedded "$n images"
-	grep -q 'khong-co.png' "$W/blocks.err" && grep -q 'ảnh không có' "$W/blocks.txt" &&
-		ok pdf/images/missing-shows-alt || fail pdf/images/missing-shows-alt "no warning or alt"
+	grep -q 'blocks.md:36:70: warning: ảnh khong-co.png: ' "$W/blocks.err" && grep -q 'ảnh không có' "$W/blocks.txt" &&
+		ok pdf/images/missing-shows-alt-said-at-line-col || fail pdf/images/missing-shows-alt-said-at-line-col \
+		"no warning at 36:70 or no alt: $(grep khong-co "$W/blocks.err")"
 	pdftotext "$W/report.pdf" - | grep -q '^\[x\] Cung cấp tài liệu' && ok pdf/tasks/state-in-text ||
 		fail pdf/tasks/state-in-text "no '[x] ' before the done task"
 	grep -q '^HTML thô hiện ra như văn bản$' "$W/blocks.txt" && ! grep -q '<div' "$W/blocks.txt" &&
