@@ -18,6 +18,7 @@
 #include "date.h"
 #include "escape.h"
 #include "fsutil.h"
+#include "provinces.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -32,7 +33,8 @@ usage(FILE *f)
 }
 
 /* The skeleton: %1$s id, %2$s schema location, %3$s direction, %4$s the
- * date of today, %5$s who the delegation is. */
+ * date of today, %5$s who the delegation is, %6$s the locality (a
+ * placeholder when the id does not name it). */
 static const char skeleton_vi[] =
     "# yaml-language-server: $schema=%2$s\n"
     "# Hồ sơ chuyến công tác theo định dạng debrief/1 (xem debrief(5)).\n"
@@ -45,7 +47,7 @@ static const char skeleton_vi[] =
     "direction: %3$s  # outbound: đoàn ra; inbound: đoàn vào\n"
     "dates: {start: %4$s, end: %4$s}  # ngày bắt đầu và kết thúc, YYYY-MM-DD\n"
     "locality:\n"
-    "  name: (tên tỉnh hoặc thành phố)\n"
+    "  name: %6$s\n"
     "  # kind: province | city\n"
     "\n"
     "# Đối tác nước ngoài (G3, G10, G16, G21).  country: mã quốc gia ISO 3166-1 hai\n"
@@ -140,7 +142,7 @@ static const char skeleton_en[] =
     "direction: %3$s  # outbound: our delegation abroad; inbound: a delegation received\n"
     "dates: {start: %4$s, end: %4$s}  # first and last day, YYYY-MM-DD\n"
     "locality:\n"
-    "  name: (province or city)\n"
+    "  name: %6$s\n"
     "  # kind: province | city\n"
     "\n"
     "# Foreign partners (G3, G10, G16, G21).  country: the partner's two-letter ISO\n"
@@ -233,6 +235,51 @@ installed_schema(void)
 	return path;
 }
 
+/* 1 when the word w[len] of an id is the province key k without its
+ * spaces: "nghean" for "nghe an". */
+static int
+word_is_key(const char *w, size_t len, const char *k)
+{
+	size_t i = 0;
+	for (; *k; k++) {
+		if (*k == ' ')
+			continue;
+		if (i == len || w[i] != *k)
+			return 0;
+		i++;
+	}
+	return i == len;
+}
+
+/* The Vietnamese province or city a word of the id names as ids spell
+ * it, in small letters without marks or spaces ("nghean", "camau",
+ * "hochiminh"): its name as a record dated *when names it (a province
+ * merged away on 1 July 2025 only before that day); NULL when no word
+ * names one, or two words name two. */
+static const char *
+id_locality(const char *id, const struct date *when)
+{
+	int before = date_cmp(*when, province_reform_day) < 0;
+	const char *hit = NULL;
+	for (const char *w = id; *w;) {
+		size_t len = strcspn(w, "-");
+		const char *name = NULL;
+		for (size_t i = 0; len >= 3 && !name && i < province_nunits; i++)
+			if (word_is_key(w, len, province_units[i].key))
+				name = province_units[i].name;
+		for (size_t i = 0; len >= 3 && before && !name && i < province_nolds; i++)
+			if (word_is_key(w, len, province_olds[i].key))
+				name = province_olds[i].name;
+		if (name && hit && strcmp(name, hit))
+			return NULL;
+		if (name)
+			hit = name;
+		w += len;
+		w += *w == '-';
+	}
+	return hit;
+}
+
 static int
 direction_ok(const char *v, void *dst)
 {
@@ -273,6 +320,7 @@ cmd_new(int argc, char **argv)
 		return EXIT_USAGE;
 	char iso[11];
 	date_iso(today, iso);
+	struct date on = today; /* the skeleton's date */
 	/* A record named by its date, as 2027-03-15-hanoi-kr, starts and ends
 	 * that day until the officer says otherwise, one named by its month,
 	 * as 2027-03-hanoi-kr, that month's first day; an impossible one
@@ -285,8 +333,10 @@ cmd_new(int argc, char **argv)
 		memcpy(head, id, 10);
 		head[10] = '\0';
 		enum date_parse p = date_parse(head, 0, &named);
-		if (p == DATE_OK)
+		if (p == DATE_OK) {
 			date_iso(named, iso);
+			on = named;
+		}
 		taken = p == DATE_OK || p == DATE_IMPOSSIBLE;
 	}
 	if (!taken && n >= 7 && (id[7] == '\0' || id[7] == '-')) {
@@ -295,6 +345,7 @@ cmd_new(int argc, char **argv)
 		if (date_parse(head, 1, &named) == DATE_OK) {
 			named.d = 1;
 			date_iso(named, iso);
+			on = named;
 		}
 	}
 
@@ -315,8 +366,10 @@ cmd_new(int argc, char **argv)
 		    !strcmp(direction, "outbound")
 		        ? L(lang, "đoàn ra của địa phương", "our locality's delegation")
 		        : L(lang, "đoàn vào của đối tác", "the partner's delegation");
+		const char *loc = id_locality(id, &on);
 		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id,
-		           schema ? schema : found, direction, iso, who);
+		           schema ? schema : found, direction, iso, who,
+		           loc ? loc : L(lang, "(tên tỉnh hoặc thành phố)", "(province or city)"));
 		char *err = NULL;
 		if (!fs_write_atomic(".", name, b.data, b.len, &err)) {
 			fprintf(stderr, "debrief new: %s: %s\n", name, err);

@@ -94,6 +94,22 @@ run new-month-only new 2027-02
 has new-month-only/first-day-of-the-month "$D/2027-02.yaml" '^dates: \{start: 2027-02-01, end: 2027-02-01\}'
 run new-month-impossible new 2027-13-hanoi-kr
 has new-month-impossible/today "$D/2027-13-hanoi-kr.yaml" '^dates: \{start: 2026-01-01, end: 2026-01-01\}'
+# the province or city a word of the id names, as it was named on the
+# id's date: a province merged away in 2025 only before; two, or none: the
+# blank to fill
+new_loc() { # NAME ID WANT
+	run "new-locality-$1" new "$2"
+	if [ "$(sed -n 's/^  name: //p' "$D/$2.yaml" | head -n 1)" = "$3" ]; then ok "new-locality-$1"; else
+		fail "new-locality-$1" "$(grep -A1 '^locality:' "$D/$2.yaml" | tr '\n' ' ')"; fi
+}
+new_loc outbound 2027-05-nghean-xiengkhouang "Nghệ An"
+new_loc inbound 2017-11-nagasaki-camau "Cà Mau"
+new_loc before-2025 2023-10-yenbai-valdemarne "Yên Bái"
+new_loc merged-away 2026-05-yenbai-valdemarne "(tên tỉnh hoặc thành phố)"
+new_loc city 2027-01-hochiminh-osaka "Hồ Chí Minh"
+new_loc two 2027-01-hanoi-haiphong "(tên tỉnh hoặc thành phố)"
+(cd "$D" && "$DEBRIEF" check --lang en 2027-05-nghean-xiengkhouang.yaml) >"$WORK/new-loc-check.out" 2>&1
+hasnt new-locality/check-takes-it "$WORK/new-loc-check.out" ':12:9: |\[schema-'
 
 # ---- tasks ----
 E=$TOP/examples
