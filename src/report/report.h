@@ -42,6 +42,12 @@ void report_name_in_sentence(struct buf *b, const char *name);
  * is that of locality, the record's, named in full: as the recipients list
  * writes it.  Caller frees. */
 char *report_body_name(const char *s, const char *locality, enum lang lang);
+/* A person's title in the report's language: in English one of the
+ * usual titles ("Giám đốc" → "Director"), or such a title followed by a
+ * body report_body_name knows in English ("Phó Chủ tịch UBND tỉnh" → "Vice
+ * Chairman of the Nghe An Provincial People's Committee" in a record of
+ * Nghệ An); else as written.  Caller frees. */
+char *report_title(const char *s, const char *locality, enum lang lang);
 /* b, one body a task names, as the recipients name it (in Vietnamese): a
  * people's committee without its province that of home (a unit, or -1),
  * in full, so that it is not listed again as the parent body; and, for an

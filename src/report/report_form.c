@@ -108,6 +108,8 @@ static const char *const title_en[][2] = {
     {"chu tich", "Chairman"},
     {"uy ban nhan dan", "People's Committee"},
     {"pho chu tich", "Vice Chairman"},
+    {"pho chu tich thuong truc", "Standing Vice Chairman"},
+    {"chuyen vien", "Official"},
     {"dai su", "Ambassador"},
     {"pho dai su", "Deputy Ambassador"},
     {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
@@ -244,6 +246,42 @@ english_title(const char *s)
 	if (!hit && !dep)
 		dep = unit_of_body_en(s);
 	return dep ? dep : xstrdup(hit ? hit : s);
+}
+
+char *
+report_title(const char *s, const char *locality, enum lang lang)
+{
+	if (lang != LANG_EN)
+		return xstrdup(s);
+	char *f = text_fold(s);
+	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
+		if (!strcmp(f, title_en[i][0])) {
+			free(f);
+			return xstrdup(title_en[i][1]);
+		}
+	/* the longest title the body's name follows: "Phó Chủ tịch" of "Phó
+	 * Chủ tịch UBND tỉnh", not "Phó" */
+	size_t best = 0, words = 0;
+	const char *en = NULL;
+	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++) {
+		size_t n = strlen(title_en[i][0]);
+		if (n > best && !strncmp(f, title_en[i][0], n) && f[n] == ' ') {
+			best = n;
+			en = title_en[i][1];
+		}
+	}
+	for (size_t i = 0; en && i < best; i++)
+		words += f[i] == ' ';
+	free(f);
+	if (!en)
+		return xstrdup(s);
+	const char *body = after_words(s, words + 1);
+	char *b = report_body_name(body, locality, LANG_EN);
+	/* a body debrief has no English name for: the title as written, not
+	 * half in each language */
+	char *t = strcmp(b, body) ? xasprintf("%s of the %s", en, b) : xstrdup(s);
+	free(b);
+	return t;
 }
 
 /* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en); "Q. Giám đốc"
@@ -972,6 +1010,18 @@ put_programme(struct fview *v, const struct record *r)
 			org = NULL;
 		}
 		put_str(v, n, "name", name);
+		/* in English the titles and bodies debrief knows in English */
+		const char *loc = r->locality_name.s;
+		if (title) {
+			char *t = report_title(title, loc, v->lang);
+			title = arena_strdup(v->a, t);
+			free(t);
+		}
+		if (org && v->lang == LANG_EN) {
+			char *t = report_body_name(org, loc, v->lang);
+			org = arena_strdup(v->a, t);
+			free(t);
+		}
 		put_str(v, n, "title", title);
 		put_str(v, n, "org", org);
 		node_seq_push(v->a, mem, n);

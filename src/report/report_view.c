@@ -760,7 +760,11 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	if (r->has_head && r->head.name.s) {
 		struct node *h = node_new_map(v->a);
 		put_str(v, h, "name", r->head.name.s);
-		put_str(v, h, "title", r->head.title.s);
+		char *t = r->head.title.s
+		              ? report_title(r->head.title.s, r->locality_name.s, v->lang)
+		              : NULL;
+		put_str(v, h, "title", t ? arena_strdup(v->a, t) : NULL);
+		free(t);
 		node_map_put(v->a, root, "head", h);
 	}
 	put_str(v, root, "agency", r->agency_name.s);
