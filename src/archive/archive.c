@@ -1106,7 +1106,8 @@ finish_partners(struct archive *a)
 			}
 		/* the name written most often (folded), in its most frequent
 		 * spelling; ties go to a capitalised spelling ("Daegu" before
-		 * "DAEGU", both before "daegu"), then the newest */
+		 * "DAEGU", both before "daegu"), then to one with its diacritics
+		 * ("Hà Khẩu" before "Ha Khau", folded alike), then the newest */
 		size_t maxsp = cnt[k] < p->nrecs * 2 ? cnt[k] : p->nrecs * 2; /* its occurrences */
 		struct spell *sp = xcalloc(maxsp + 1, sizeof *sp);
 		size_t nsp = 0;
@@ -1120,7 +1121,7 @@ finish_partners(struct archive *a)
 				}
 		}
 		qsort(sp, nsp, sizeof *sp, cmp_spell);
-		size_t bf = 0, bn = 0, bpos = 0;
+		size_t bf = 0, bn = 0, bpos = 0, bmarks = 0;
 		int bcap = 0;
 		for (size_t i = 0; i < nsp;) {
 			size_t f = i;
@@ -1137,14 +1138,23 @@ finish_partners(struct archive *a)
 					cap += strcmp(up, sp[j].name) != 0;
 					free(up);
 				}
+				/* folded alike, the spelling with more bytes outside
+				 * ASCII is the one with more of its marks */
+				size_t marks = 0;
+				for (const char *c = sp[j].name; *c; c++)
+					marks += (unsigned char)*c >= 0x80;
 				if (f - i > bf ||
 				    (f - i == bf &&
 				     (e - j > bn ||
 				      (e - j == bn &&
-				       (cap > bcap || (cap == bcap && sp[e - 1].pos > bpos)))))) {
+				       (cap > bcap ||
+				        (cap == bcap &&
+				         (marks > bmarks ||
+				          (marks == bmarks && sp[e - 1].pos > bpos)))))))) {
 					bf = f - i;
 					bn = e - j;
 					bcap = cap;
+					bmarks = marks;
 					bpos = sp[e - 1].pos;
 					p->name = sp[j].name;
 				}

@@ -109,6 +109,17 @@ printf 'schema: debrief/1\nid: 2024-09-daegu-danang\ntitle: b\ndirection: inboun
 if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = Daegu ]
 then ok partner-name/capitalised-before-capitals; else
 	fail partner-name/capitalised-before-capitals "$(grep -m1 '^# ' "$P/out/partners/kr-daegu.md")"; fi
+# A partner written "Hà Khẩu" in one record and "Ha Khau" in a newer one
+# is shown as "Hà Khẩu": the spelling with its diacritics before the one
+# typed without them.
+P=$WORK/marks
+mkdir -p "$P"
+printf 'schema: debrief/1\nid: 2021-11-hekou-laocai\ntitle: a\ndirection: inbound\ndates: {start: 2021-11-18, end: 2021-11-18}\nlocality: {name: Lào Cai}\npartners: [{name: Hà Khẩu, country: CN}]\n' >"$P/a.yaml"
+printf 'schema: debrief/1\nid: 2024-09-laocai-hekou\ntitle: b\ndirection: outbound\ndates: {start: 2024-09-10, end: 2024-09-11}\nlocality: {name: Lào Cai}\npartners: [{name: Ha Khau, country: CN}]\n' >"$P/b.yaml"
+"$DEBRIEF" archive -o "$P/out" --format md --today $TODAY "$P" >/dev/null 2>&1
+if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = "Hà Khẩu" ]
+then ok partner-name/diacritics-before-none; else
+	fail partner-name/diacritics-before-none "$(grep -m1 '^# ' "$P/out/partners/cn-ha-khau.md")"; fi
 # A partner written in Vietnamese by one record and in English by another,
 # with the same name in its own script, is one partner: one dossier with
 # both visits; and check, which sees the collection the same way, does
