@@ -656,13 +656,51 @@ stats_agreements(struct buf *b, const struct archive *a, enum lang lang)
 	buf_printf(b, "| **%s** | **%zu** |\n\n", L(lang, "Tổng", "Total"), total);
 }
 
+/* The records of unknown date counted as a year's are: planned, or
+ * completed by direction. */
+static struct arc_year
+undated_year(const struct archive *a)
+{
+	struct arc_year u = {0};
+	for (size_t i = 0; i < a->nrecs; i++) {
+		const struct arc_rec *rr = &a->recs[i];
+		if (rr->start.y)
+			continue;
+		if (rr->status != STATUS_COMPLETED)
+			u.planned++;
+		else if (rr->dir == DIR_INBOUND)
+			u.inbound++;
+		else if (rr->dir == DIR_OUTBOUND)
+			u.outbound++;
+		else
+			u.undirected++;
+	}
+	return u;
+}
+
+static void
+stats_year_row(struct buf *b, const struct arc_year *yr, int undirected, enum lang lang)
+{
+	if (yr->year)
+		buf_printf(b, "| %d", yr->year);
+	else
+		buf_printf(b, "| %s", L(lang, "Ngày chưa rõ", "Date unknown"));
+	buf_printf(b, " | %zu | %zu | ", yr->outbound, yr->inbound);
+	if (undirected)
+		buf_printf(b, "%zu | ", yr->undirected);
+	buf_printf(b, "%zu | %zu |\n", yr->outbound + yr->inbound + yr->undirected, yr->planned);
+}
+
 static void
 stats_years(struct buf *b, const struct archive *a, enum lang lang)
 {
 	buf_printf(b, "### %s\n\n", L(lang, "Số đoàn theo năm", "Delegations per year"));
+	/* the records of unknown date in a row of their own, so that the
+	 * table adds up to the visits the index counts */
+	struct arc_year u = undated_year(a);
 	/* a completed visit whose record gets its direction wrong is in
 	 * neither column, but in a column of its own, only when there is one */
-	int undirected = 0;
+	int undirected = u.undirected > 0;
 	for (size_t y = 0; y < a->nyears; y++)
 		undirected |= a->years[y].undirected > 0;
 	if (undirected)
@@ -674,14 +712,10 @@ stats_years(struct buf *b, const struct archive *a, enum lang lang)
 		TABLE(b, L(lang, "Năm", "Year"), L(lang, "Đoàn ra", "Outbound"),
 		      L(lang, "Đoàn vào", "Inbound"), L(lang, "Tổng", "Total"),
 		      L(lang, "Dự kiến (chưa tính)", "Planned (not counted)"));
-	for (size_t y = 0; y < a->nyears; y++) {
-		const struct arc_year *yr = &a->years[y];
-		buf_printf(b, "| %d | %zu | %zu | ", yr->year, yr->outbound, yr->inbound);
-		if (undirected)
-			buf_printf(b, "%zu | ", yr->undirected);
-		buf_printf(b, "%zu | %zu |\n", yr->outbound + yr->inbound + yr->undirected,
-		           yr->planned);
-	}
+	for (size_t y = 0; y < a->nyears; y++)
+		stats_year_row(b, &a->years[y], undirected, lang);
+	if (u.outbound + u.inbound + u.undirected + u.planned)
+		stats_year_row(b, &u, undirected, lang);
 	buf_putc(b, '\n');
 }
 
@@ -788,10 +822,14 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		buf_printf(b, "%s\n", L(lang, "Chưa có hồ sơ nào.", "No records yet."));
 		return;
 	}
+	struct arc_year u = undated_year(a);
 	for (size_t k = 0; k < a->nyears + 1; k++) {
 		size_t n = year_rows(a, k);
 		if (k == a->nyears && !n)
 			break; /* no record of unknown date */
+		/* its page lists the planned visits too; counted apart, as the
+		 * statistics count them */
+		size_t np = k < a->nyears ? a->years[k].planned : u.planned, done = n - np;
 		char slug[16];
 		year_slug(a, k, slug, sizeof slug);
 		buf_puts(b, "- ");
@@ -802,8 +840,17 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			put_part_link(b, "visits/", slug, part, lang);
 			buf_puts(b, part + 1 == arc_nparts(n) ? ")" : "");
 		}
-		buf_printf(b, L(lang, ": %zu đoàn\n", ": %zu %s\n"), n,
-		           L(lang, "", PL(n, "visit", "visits")));
+		if (!done)
+			buf_printf(b, L(lang, ": %zu đoàn dự kiến\n", ": %zu planned %s\n"), np,
+			           L(lang, "", PL(np, "visit", "visits")));
+		else if (np)
+			buf_printf(b,
+			           L(lang, ": %zu đoàn%s, chưa tính %zu đoàn dự kiến\n",
+			             ": %zu %s, not counting %zu planned\n"),
+			           done, L(lang, "", PL(done, "visit", "visits")), np);
+		else
+			buf_printf(b, L(lang, ": %zu đoàn\n", ": %zu %s\n"), done,
+			           L(lang, "", PL(done, "visit", "visits")));
 	}
 	buf_putc(b, '\n');
 }

@@ -120,6 +120,21 @@ printf 'schema: debrief/1\nid: 2024-09-laocai-hekou\ntitle: b\ndirection: outbou
 if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = "Hà Khẩu" ]
 then ok partner-name/diacritics-before-none; else
 	fail partner-name/diacritics-before-none "$(grep -m1 '^# ' "$P/out/partners/cn-ha-khau.md")"; fi
+# The index's delegations per year and its list of years count a year's
+# planned visits apart, as its opening line does, and the visits of
+# unknown date in a row of their own, so that the table adds up.
+P=$WORK/years
+mkdir -p "$P"
+printf 'schema: debrief/1\nid: 2024-09-laocai-hekou\ntitle: a\ndirection: outbound\ndates: {start: 2024-09-10, end: 2024-09-11}\nlocality: {name: Lào Cai}\npartners: [{name: Hà Khẩu, country: CN}]\n' >"$P/a.yaml"
+printf 'schema: debrief/1\nid: 2021-03-laocai-kunming\ntitle: b\ndirection: outbound\ndates: {start: 15/03/2021, end: 17/03/2021}\nlocality: {name: Lào Cai}\npartners: [{name: Côn Minh, country: CN}]\n' >"$P/b.yaml"
+printf 'schema: debrief/1\nid: 2025-12-laocai-yunnan\ntitle: c\ndirection: outbound\ndates: {start: 2025-12-08, end: 2025-12-10}\nlocality: {name: Lào Cai}\npartners: [{name: Vân Nam, country: CN}]\n' >"$P/c.yaml"
+printf 'schema: debrief/1\nid: 2026-04-yunnan-laocai\ntitle: d\ndirection: inbound\ndates: {start: 2026-04-06, end: 2026-04-08}\nlocality: {name: Lào Cai}\npartners: [{name: Vân Nam, country: CN}]\n' >"$P/d.yaml"
+printf 'schema: debrief/1\nid: 2025-06-laocai-yunnan\ntitle: e\ndirection: outbound\ndates: {start: 2025-06-02, end: 2025-06-04}\nlocality: {name: Lào Cai}\npartners: [{name: Vân Nam, country: CN}]\n' >"$P/e.yaml"
+for l in vi en; do
+	"$DEBRIEF" archive -o "$P/$l" --format md --lang $l --today $TODAY "$P" >/dev/null 2>&1
+	sed -n '1,3p;/^### Số đoàn\|^### Delegations/,/^## /p;/^## Các đoàn\|^## Visits by/,$p' "$P/$l/index.md"
+done >"$WORK/index-years-planned-undated.out"
+gold index-years-planned-undated.out "$WORK/index-years-planned-undated.out"
 # A partner written in Vietnamese by one record and in English by another,
 # with the same name in its own script, is one partner: one dossier with
 # both visits; and check, which sees the collection the same way, does
