@@ -1293,6 +1293,16 @@ cmp_owner_idx(const void *x, const void *y)
 	return cmp_owner(&sort_a->owners[*(const size_t *)x], &sort_a->owners[*(const size_t *)y]);
 }
 
+/* 1 when one of w's own tasks writes its owner as text. */
+static int
+owner_wrote(const struct arc_owner *w, const char *text)
+{
+	for (size_t k = 0; k < w->nspellings; k++)
+		if (!strcmp(w->spellings[k], text))
+			return 1;
+	return 0;
+}
+
 static void
 finish_tasks(struct archive *a)
 {
@@ -1333,6 +1343,7 @@ finish_tasks(struct archive *a)
 				/* a spelling naming a locality ("Sở Công Thương tỉnh Bạc
 				 * Liêu") is no other locality's name */
 				if (!strcmp(sp[i].base, base + 1) &&
+				    (sp[i].plain || owner_wrote(w, sp[i].text)) &&
 				    (!best || sp[i].plain > best->plain ||
 				     (sp[i].plain == best->plain &&
 				      (sp[i].n > best->n || (sp[i].n == best->n &&

@@ -202,6 +202,17 @@ if [ "$(grep -c '^  [^ ]' "$WORK/tasks-committee-office.out")" = 1 ] &&
 then ok tasks-committee-office/one-department
 else fail tasks-committee-office/one-department "$(cat "$WORK/tasks-committee-office.out")"; fi
 
+# A department is named as its own locality's records write it, never
+# by a spelling naming another locality ("Bộ Chỉ huy Quân sự thành phố
+# Hải Phòng" under Lào Cai).
+mkdir -p "$WORK/unitword"
+printf 'schema: debrief/1\nid: 2026-03-laocai-x\ntitle: t\ndirection: outbound\ndates: {start: 2026-03-24, end: 2026-03-26}\nlocality: {name: Lào Cai}\npartners: [{name: Vân Nam, country: CN}]\ntasks:\n  - {task: a, owner: Bộ Chỉ huy Quân sự tỉnh Lào Cai, due: 2026-04-01}\n  - {task: b, owner: Ban Quản lý Khu kinh tế tỉnh, due: 2026-04-02}\n  - {task: c, owner: Sở Công Thương tỉnh, due: 2026-04-03}\n' >"$WORK/unitword/a.yaml"
+printf 'schema: debrief/1\nid: 2026-03-haiphong-x\ntitle: t\ndirection: outbound\ndates: {start: 2026-03-24, end: 2026-03-26}\nlocality: {name: Hải Phòng}\npartners: [{name: Vân Nam, country: CN}]\ntasks:\n  - {task: d, owner: Bộ Chỉ huy Quân sự thành phố Hải Phòng, due: 2026-04-04}\n' >"$WORK/unitword/b.yaml"
+tasks tasks-body-with-unit-word-vi --today 2026-12-07 "$WORK/unitword"
+grep -v '^    ' "$WORK/tasks-body-with-unit-word-vi.out" | grep -v '^Tính đến' | grep . | tr '\n' '|' >"$WORK/unitword-vi.out"
+if [ "$(cat "$WORK/unitword-vi.out")" = 'Lào Cai|  Bộ Chỉ huy Quân sự tỉnh Lào Cai|  Ban Quản lý Khu kinh tế tỉnh|  Sở Công Thương tỉnh|Hải Phòng|  Bộ Chỉ huy Quân sự thành phố Hải Phòng|' ]
+then ok tasks-body-with-unit-word/own-locality-spelling; else fail tasks-body-with-unit-word/own-locality-spelling "$(cat "$WORK/unitword-vi.out")"; fi
+
 # A locality that is no province or city is one whether or not a record
 # writes "Tỉnh" before it, named as its earliest record writes it: as the
 # archive's register groups and names it.
