@@ -1377,6 +1377,18 @@ finish_tasks(struct archive *a)
 		char *f = body_fold(w->dept);
 		const struct body_name *en = body_name_of(f);
 		free(f);
+		/* written with its province ("Bộ Chỉ huy Quân sự tỉnh Lào Cai")
+		 * or its unit word alone ("Ban Quản lý Khu kinh tế tỉnh"): the
+		 * body its key names, the province's if the table has one */
+		if (!en && base) {
+			int prov = w->loc >= 0 && a->locs[w->loc].unit >= 0 &&
+			           province_units[a->locs[w->loc].unit].kind == LOC_PROVINCE;
+			char *t = xasprintf("%s tinh", base + 1);
+			en = prov ? body_name_of(t) : NULL;
+			free(t);
+			if (!en)
+				en = body_name_of(base + 1);
+		}
 		/* one of Viet Nam's embassies or consulates as the pages name
 		 * their agencies: "Consulate General of Viet Nam in Osaka" */
 		char *ag = en ? NULL : agency_name_en(w->dept);

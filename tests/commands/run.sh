@@ -212,6 +212,14 @@ tasks tasks-body-with-unit-word-vi --today 2026-12-07 "$WORK/unitword"
 grep -v '^    ' "$WORK/tasks-body-with-unit-word-vi.out" | grep -v '^Tính đến' | grep . | tr '\n' '|' >"$WORK/unitword-vi.out"
 if [ "$(cat "$WORK/unitword-vi.out")" = 'Lào Cai|  Bộ Chỉ huy Quân sự tỉnh Lào Cai|  Ban Quản lý Khu kinh tế tỉnh|  Sở Công Thương tỉnh|Hải Phòng|  Bộ Chỉ huy Quân sự thành phố Hải Phòng|' ]
 then ok tasks-body-with-unit-word/own-locality-spelling; else fail tasks-body-with-unit-word/own-locality-spelling "$(cat "$WORK/unitword-vi.out")"; fi
+# In English such a body, written with its province or its unit word
+# alone ("Bộ Chỉ huy Quân sự tỉnh Lào Cai", "Ban Quản lý Khu kinh tế
+# tỉnh"), is named as the usual body it is, the province's if there is
+# one, as the archive's register names it; in a city, not a province's.
+tasks tasks-body-with-unit-word --lang en --today 2026-12-07 "$WORK/unitword"
+grep -v '^    ' "$WORK/tasks-body-with-unit-word.out" | grep -v '^As of' | grep . | tr '\n' '|' >"$WORK/unitword.out"
+if [ "$(cat "$WORK/unitword.out")" = 'Lào Cai|  Provincial Military Command|  Economic Zone Management Board|  Department of Industry and Trade|Hải Phòng|  Military Command|' ]
+then ok tasks-body-with-unit-word/in-english; else fail tasks-body-with-unit-word/in-english "$(cat "$WORK/unitword.out")"; fi
 
 # A locality that is no province or city is one whether or not a record
 # writes "Tỉnh" before it, named as its earliest record writes it: as the
