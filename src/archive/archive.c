@@ -1561,8 +1561,27 @@ archive_file_of_id(const struct archive *a, const char *id)
 }
 
 void
+archive_left_out(struct archive *a, const char *file, struct mark m, const char *rule,
+                 const char *msg)
+{
+	a->left = xgrow(a->left, &a->capleft, a->nleft + 1, sizeof *a->left);
+	a->left[a->nleft++] = (struct arc_left){adup(a, file), rule, adup(a, msg), m};
+}
+
+static int
+cmp_left(const void *x, const void *y)
+{
+	const struct arc_left *l = x, *r = y;
+	int c = strcmp(l->file, r->file);
+	return c ? c : l->mark.line < r->mark.line ? -1 : l->mark.line > r->mark.line;
+}
+
+void
 archive_finish(struct archive *a, int jobs)
 {
+	/* the files in the order of their names, whatever the order they came in */
+	if (a->nleft > 1)
+		qsort(a->left, a->nleft, sizeof *a->left, cmp_left);
 	a->by_date = sorted_indices(a, a->nrecs, cmp_rec_idx);
 	/* the contacts' ranks read the records and their order, and nothing
 	 * else here reads or writes the contacts: on a thread of their own */
@@ -1690,6 +1709,7 @@ archive_free(struct archive *a)
 	}
 	free(m->alias_key);
 	free(m);
+	free(a->left);
 	for (size_t k = 0; k < a->npartners; k++) {
 		free(a->partners[k].recs);
 		free(a->partners[k].stages);

@@ -195,6 +195,15 @@ struct arc_year {
 	size_t undirected; /* completed, whose direction the record got wrong */
 };
 
+/* A file that gave the archive no record (not a record, no id, an id
+ * another file has, not readable): its name and why, as the first error
+ * about it says, so that the pages name it rather than leave it out
+ * silently. */
+struct arc_left {
+	const char *file, *rule, *msg; /* rule: NULL when none (not readable) */
+	struct mark mark;              /* 0:0 when about the whole file */
+};
+
 struct archive {
 	struct arena *arena; /* every string below */
 	struct date today;
@@ -225,6 +234,8 @@ struct archive {
 	size_t nyears;
 	size_t agr_by_kind[5]; /* indexed by enum agreement_kind; [0]: no kind */
 	size_t nopen, noverdue;
+	struct arc_left *left; /* by file name (archive_finish) */
+	size_t nleft, capleft;
 	void *maps; /* lookup tables while adding */
 	/* Set by a caller whose records' file names outlive the archive:
 	 * they are kept by reference, not copied. */
@@ -236,6 +247,10 @@ struct archive *archive_new(struct date today, const struct config *cfg);
 /* Summarise r (which the caller may free right after).  Returns 0 when a
  * record with the same id is already in (nothing added). */
 int archive_add(struct archive *a, const struct record *r);
+/* Name file among those that gave no record: rule and msg say why (rule
+ * NULL when the file could not be read), at m. */
+void archive_left_out(struct archive *a, const char *file, struct mark m, const char *rule,
+                      const char *msg);
 /* The file of the record added with id, NULL when none; only until
  * archive_finish. */
 const char *archive_file_of_id(const struct archive *a, const char *id);

@@ -187,6 +187,7 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 	it->r = NULL;
 	if (it->got < 0) {
 		escape_eprintf("debrief: %s: %s\n", name, it->err);
+		archive_left_out(a, name, (struct mark){0, 0}, NULL, it->err);
 		free(it->err);
 		it->err = NULL;
 		diags_free(one);
@@ -201,17 +202,28 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;
+	size_t why = one->n; /* the finding that says why it is left out */
 	if (r && !ok)
 		diags_add(one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
 		          L(lang, "hồ sơ thiếu mã nên không được lưu trữ",
 		            "the record has no id, so it is left out"));
+	for (size_t i = 0; !r && i < one->n && why == one->n; i++) /* no record: its first error */
+		if (one->v[i].sev == SEV_ERROR)
+			why = i;
 	/* its own schema-date or schema-required error names it among the
 	 * records with problems; it is archived with the date unknown */
 	if (ok && !archive_add(a, r)) {
+		why = one->n;
 		collection_duplicate(one, name, r->id.mark, r->id.s, archive_file_of_id(a, r->id.s),
 		                     lang);
 		ok = 0;
 	}
+	if (!ok) /* named on the pages, not only here */
+		archive_left_out(
+		    a, name, why < one->n ? one->v[why].mark : (struct mark){0, 0},
+		    why < one->n ? one->v[why].rule : NULL,
+		    why < one->n ? one->v[why].msg
+		                 : L(lang, "tệp không cho hồ sơ nào", "the file gives no record"));
 	if (ok) /* what it is made of, for the digests of the pages */
 		memcpy(a->recs[a->nrecs - 1].key, it->key, HASH_LEN);
 	record_free(r);

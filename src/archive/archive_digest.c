@@ -247,6 +247,14 @@ archive_digests(const struct archive *a, const unsigned char run[HASH_LEN], int 
 	hash_init(&h);
 	for (size_t i = 0; i < a->nrecs; i++) /* in date order: whatever order they came in */
 		h_rec_ref(&h, a, (long)a->by_date[i]);
+	for (size_t i = 0; i < a->nleft; i++) { /* and the files left out, which the index names */
+		const struct arc_left *l = &a->left[i];
+		h_str(&h, l->file);
+		h_num(&h, l->mark.line);
+		h_num(&h, l->mark.col);
+		h_str(&h, l->rule);
+		h_str(&h, l->msg);
+	}
 	hash_final(&h, d->all);
 	return d;
 }

@@ -742,6 +742,18 @@ arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum la
 	for (size_t g = 0; g < a->nagencies; g++)
 		segment(&w, &sg, JSEG_AGENCY, g, agency_obj);
 	jw_close(&w, ']');
+	jw_open(&w, "left_out", '[');
+	for (size_t i = 0; i < a->nleft; i++) {
+		const struct arc_left *l = &a->left[i];
+		jw_open(&w, NULL, '{');
+		jw_str(&w, "file", l->file);
+		jw_num(&w, "line", l->mark.line);
+		jw_num(&w, "column", l->mark.col);
+		jw_str(&w, "rule", l->rule);
+		jw_str(&w, "message", l->msg);
+		jw_close(&w, '}');
+	}
+	jw_close(&w, ']');
 	jw_open(&w, "findings", '[');
 	for (size_t i = 0; dq && i < dq->n; i++) {
 		const struct diag *d = &dq->v[i];

@@ -719,6 +719,43 @@ stats_years(struct buf *b, const struct archive *a, enum lang lang)
 	buf_putc(b, '\n');
 }
 
+/* The files that gave the archive no record, each with why: whoever reads
+ * the archive knows what it lacks, not only whoever built it. */
+static void
+put_left_out(struct buf *b, const struct archive *a, enum lang lang)
+{
+	if (!a->nleft)
+		return;
+	buf_printf(b, "## %s\n\n",
+	           L(lang, "Tệp chưa đưa vào lưu trữ", "Files left out of the archive"));
+	if (lang == LANG_EN)
+		buf_printf(b,
+		           "%zu %s gave this archive no record; correct what is said below and "
+		           "build the archive again:\n\n",
+		           a->nleft, PL(a->nleft, "file", "files"));
+	else
+		buf_printf(b,
+		           "%zu tệp không đưa được vào lưu trữ này; sửa các lỗi dưới đây rồi lập "
+		           "lại lưu trữ:\n\n",
+		           a->nleft);
+	for (size_t i = 0; i < a->nleft; i++) {
+		const struct arc_left *l = &a->left[i];
+		struct buf at = BUF_INIT;
+		buf_puts(&at, l->file);
+		if (l->mark.line)
+			buf_printf(&at, ":%u:%u", l->mark.line, l->mark.col);
+		buf_puts(b, "- ");
+		md_put(b, buf_cstr(&at));
+		buf_puts(b, ": ");
+		md_put(b, l->msg);
+		if (l->rule)
+			buf_printf(b, " [%s]", l->rule);
+		buf_putc(b, '\n');
+		buf_free(&at);
+	}
+	buf_putc(b, '\n');
+}
+
 void
 arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 {
@@ -749,6 +786,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		    today, nv, planned, a->npartners, a->nopen, a->noverdue);
 	buf_printf(b, "[%s](tasks.md)\n\n",
 	           L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
+	put_left_out(b, a, lang);
 
 	buf_printf(b, "## %s\n\n", L(lang, "Số liệu", "Statistics"));
 	stats_countries(b, a, lang);

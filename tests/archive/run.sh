@@ -729,6 +729,24 @@ has bad/undated-partner-kept "$B/out/partners/eu-lien-minh-chau-au.md" 'zz-bad-s
 has bad/organisation-not-country "$B/out/partners/eu-lien-minh-chau-au.md" '^- International organisation: European Union$'
 # a partner whose country is miswritten: its localities counted, not "of (country unknown)"
 has bad/unknown-country-line "$B/out/index.md" '^- \*\*\(country unknown\)\*\*: 0 Vietnamese localities cooperate with 0 partner localities; '
+# the files that gave no record named on the index page and in
+# archive.json, by name, each with why and where: the archive itself says
+# what it lacks
+sed -n '/^## Files left out of the archive$/,/^## /p' "$B/out/index.md" >"$WORK/bad-left-out.md"
+gold bad-left-out-named-on-index.md "$WORK/bad-left-out.md"
+json "$B/out/archive.json" 'print("\n".join("%s:%d:%d %s" % (l["file"], l["line"], l["column"], l["rule"]) for l in a["left_out"]))' \
+	>"$WORK/bad-left-out.json" 2>&1
+printf '%s\n' "records/zz-broken.yaml:4:1 yaml-syntax" "records/zz-duplicate-id.yaml:2:5 schema-duplicate-id" >"$WORK/bad-left-out.want"
+if cmp -s "$WORK/bad-left-out.want" "$WORK/bad-left-out.json"; then ok bad/left-out-in-json; else
+	fail bad/left-out-in-json "$(cat "$WORK/bad-left-out.json")"; fi
+# mended, the file is archived and no longer named, as a fresh run has it
+printf 'schema: debrief/1\nid: broken\ntitle: Mended\ndirection: inbound\ndates: {start: 2024-05-02, end: 2024-05-03}\nlocality: {name: Huế}\npartners: [{name: Kitakyushu, country: JP}]\n' >"$B/records/zz-broken.yaml"
+(cd "$B" && "$DEBRIEF" archive -o out --format md --today $TODAY --lang en records) >/dev/null 2>&1
+(cd "$B" && "$DEBRIEF" archive -o fresh --format md --today $TODAY --lang en records) >/dev/null 2>&1
+if ! grep -q 'zz-broken' "$WORK/bad-left-out.md" || grep -q 'zz-broken' "$B/out/index.md" ||
+	! cmp -s "$B/out/index.md" "$B/fresh/index.md"; then
+	fail bad/left-out-mended-not-named "$(grep -A4 'left out' "$B/out/index.md" | head -n 6)"
+else ok bad/left-out-mended-not-named; fi
 # both dates unusable and no status: a visit all the same, as its report
 # has it done, not one still planned (for want of an end date)
 U=$WORK/undated
