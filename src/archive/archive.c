@@ -1379,12 +1379,16 @@ finish_tasks(struct archive *a)
 		free(f);
 		/* written with its province ("Bộ Chỉ huy Quân sự tỉnh Lào Cai")
 		 * or its unit word alone ("Ban Quản lý Khu kinh tế tỉnh"): the
-		 * body its key names, the province's if the table has one */
+		 * body its key names, the province's or the city's if the table
+		 * has one ("City Police" in Hải Phòng) */
 		if (!en && base) {
-			int prov = w->loc >= 0 && a->locs[w->loc].unit >= 0 &&
-			           province_units[a->locs[w->loc].unit].kind == LOC_PROVINCE;
-			char *t = xasprintf("%s tinh", base + 1);
-			en = prov ? body_name_of(t) : NULL;
+			int unit = w->loc >= 0 ? a->locs[w->loc].unit : -1;
+			char *t =
+			    unit < 0 ? NULL
+			             : xasprintf("%s %s", base + 1,
+			                         province_units[unit].kind == LOC_CITY ? "thanh pho"
+			                                                               : "tinh");
+			en = t ? body_name_of(t) : NULL;
 			free(t);
 			if (!en)
 				en = body_name_of(base + 1);

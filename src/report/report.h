@@ -59,9 +59,11 @@ char *report_title(const char *s, const char *locality, enum lang lang);
 char *report_body_recipient(const char *b, int unit, int home);
 /* The key that tells two bodies apart, however a record writes them:
  * folded, "UBND" written out, a people's committee without its province
- * the locality's, and the locality's own name cut (province_cut_own), so
- * that "UBND tỉnh", "Ủy ban nhân dân tỉnh Cà Mau" and "Sở Tài chính tỉnh Cà
- * Mau", "Sở Tài chính" in a record of Cà Mau are one each.  Caller frees. */
+ * the locality's, and the locality's own name cut (province_cut_own), and
+ * then a unit word it ends with, so that "UBND tỉnh", "Ủy ban nhân dân tỉnh
+ * Cà Mau" and "Sở Tài chính tỉnh Cà Mau", "Sở Tài chính" in a record of Cà
+ * Mau, and "Công an thành phố", "Công an thành phố Hải Phòng" in one of
+ * Hải Phòng, are one each.  Caller frees. */
 char *report_body_key(const char *s, const char *locality);
 
 struct office;

@@ -536,6 +536,9 @@ report_body_key(const char *s, const char *locality)
 	char *t = report_body_name(s, locality, LANG_VI), *f = body_fold(t);
 	free(t);
 	province_cut_own(f, locality);
+	/* "Công an thành phố" in a record of Hải Phòng is its "Công an
+	 * thành phố Hải Phòng": the unit word alone names the locality too */
+	province_cut_unit_word(f);
 	return f;
 }
 

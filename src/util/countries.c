@@ -710,6 +710,11 @@ const struct body_name body_names[] = {
     {"bo chi huy bo doi bien phong", "Bộ Chỉ huy Bộ đội Biên phòng", "Border Guard Command"},
     {"bo chi huy bo doi bien phong tinh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
      "Provincial Border Guard Command"},
+    /* and a centrally-run city's, "Hai Phong City Police" */
+    {"cong an thanh pho", "Công an thành phố", "City Police"},
+    {"bo chi huy quan su thanh pho", "Bộ Chỉ huy Quân sự thành phố", "City Military Command"},
+    {"bo chi huy bo doi bien phong thanh pho", "Bộ Chỉ huy Bộ đội Biên phòng thành phố",
+     "City Border Guard Command"},
     {"ban quan ly cac khu cong nghiep", "Ban Quản lý các khu công nghiệp",
      "Industrial Zones Management Board"},
     {"ban quan ly khu kinh te", "Ban Quản lý Khu kinh tế", "Economic Zone Management Board"},

@@ -215,10 +215,11 @@ then ok tasks-body-with-unit-word/own-locality-spelling; else fail tasks-body-wi
 # In English such a body, written with its province or its unit word
 # alone ("Bộ Chỉ huy Quân sự tỉnh Lào Cai", "Ban Quản lý Khu kinh tế
 # tỉnh"), is named as the usual body it is, the province's if there is
-# one, as the archive's register names it; in a city, not a province's.
+# one, as the archive's register names it; in a city, the city's ("City
+# Military Command").
 tasks tasks-body-with-unit-word --lang en --today 2026-12-07 "$WORK/unitword"
 grep -v '^    ' "$WORK/tasks-body-with-unit-word.out" | grep -v '^As of' | grep . | tr '\n' '|' >"$WORK/unitword.out"
-if [ "$(cat "$WORK/unitword.out")" = 'Lào Cai|  Provincial Military Command|  Economic Zone Management Board|  Department of Industry and Trade|Hải Phòng|  Military Command|' ]
+if [ "$(cat "$WORK/unitword.out")" = 'Lào Cai|  Provincial Military Command|  Economic Zone Management Board|  Department of Industry and Trade|Hải Phòng|  City Military Command|' ]
 then ok tasks-body-with-unit-word/in-english; else fail tasks-body-with-unit-word/in-english "$(cat "$WORK/unitword.out")"; fi
 
 # A locality that is no province or city is one whether or not a record
