@@ -987,7 +987,13 @@ put_programme(struct fview *v, const struct record *r)
 		if (!strncmp(buf, "ngày", 4)) /* at the start of an item */
 			buf[0] = 'N';
 		put_str(v, n, "date", buf);
-		put_str(v, n, "with", m->with.s);
+		/* one of the bodies debrief names in English, so named */
+		const char *with = m->with.s;
+		char *wt = with && v->lang == LANG_EN
+		               ? report_body_name(with, r->locality_name.s, v->lang)
+		               : NULL;
+		put_str(v, n, "with", wt ? arena_strdup(v->a, wt) : with);
+		free(wt);
 		put_str(v, n, "kind", L(v->lang, kind_vi, kind_en)[m->kind]);
 		put_str(v, n, "summary", m->summary.s);
 		node_seq_push(v->a, seq, n);
@@ -1012,14 +1018,16 @@ put_programme(struct fview *v, const struct record *r)
 			*last = arena_printf(v->a, "%s%s", *last, org + k);
 			org = NULL;
 		}
-		put_str(v, n, "name", name);
-		/* in English the titles and bodies debrief knows in English */
+		/* in English the titles and bodies debrief knows in English, and
+		 * a member named by office alone ("Giám đốc Sở Ngoại vụ") as a
+		 * title */
 		const char *loc = r->locality_name.s;
-		if (title) {
-			char *t = report_title(title, loc, v->lang);
-			title = arena_strdup(v->a, t);
+		if (*last) {
+			char *t = report_title(*last, loc, v->lang);
+			*last = arena_strdup(v->a, t);
 			free(t);
 		}
+		put_str(v, n, "name", name);
 		if (org && v->lang == LANG_EN) {
 			char *t = report_body_name(org, loc, v->lang);
 			org = arena_strdup(v->a, t);

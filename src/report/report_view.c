@@ -147,6 +147,26 @@ body(struct view *v, const char *s)
 	return r;
 }
 
+/* A person's title in the report's language, in the arena (report_title). */
+static const char *
+title(struct view *v, const char *s)
+{
+	if (!s || v->lang != LANG_EN)
+		return s;
+	char *t = report_title(s, v->locality, v->lang);
+	const char *r = strcmp(t, s) ? arena_strdup(v->a, t) : s;
+	free(t);
+	return r;
+}
+
+/* An organisation a person is of: in English a body debrief names in
+ * English (body()), else, and in Vietnamese, as written. */
+static const char *
+org(struct view *v, const char *s)
+{
+	return v->lang == LANG_EN ? body(v, s) : s;
+}
+
 /* The texts joined by sep; bodies: each a body's name (body()). */
 static const char *
 join_texts(struct view *v, const struct texts *t, const char *sep, int bodies)
@@ -644,11 +664,11 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 		const struct person *st = record_staff_named(r, c->name.s);
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", c->name.s);
-		put_str(v, m, "title", c->title.s || !st ? c->title.s : st->title.s);
+		put_str(v, m, "title", title(v, c->title.s || !st ? c->title.s : st->title.s));
 		put_str(v, m, "org",
-		        c->org.s || !st ? c->org.s
-		        : st->org.s     ? st->org.s
-		                        : r->agency_name.s);
+		        org(v, c->org.s || !st ? c->org.s
+		               : st->org.s     ? st->org.s
+		                               : r->agency_name.s));
 		put_str(v, m, "side", L(v->lang, side_vi, side_en)[c->side]);
 		put_str(v, m, "email", c->email.s);
 		put_str(v, m, "phone", c->phone.s);
@@ -662,8 +682,8 @@ put_contacts(struct view *v, struct node *root, const struct record *r)
 			continue; /* the same person, once, among the contacts */
 		struct node *m = node_new_map(v->a);
 		put_str(v, m, "name", p->name.s);
-		put_str(v, m, "title", p->title.s);
-		put_str(v, m, "org", p->org.s ? p->org.s : r->agency_name.s);
+		put_str(v, m, "title", title(v, p->title.s));
+		put_str(v, m, "org", org(v, p->org.s ? p->org.s : r->agency_name.s));
 		put_str(v, m, "side", L(v->lang, side_vi, side_en)[SIDE_AGENCY]);
 		node_seq_push(v->a, seq, m);
 	}
@@ -759,12 +779,10 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	node_map_put(v->a, root, "partners", ps);
 	if (r->has_head && r->head.name.s) {
 		struct node *h = node_new_map(v->a);
-		put_str(v, h, "name", r->head.name.s);
-		char *t = r->head.title.s
-		              ? report_title(r->head.title.s, r->locality_name.s, v->lang)
-		              : NULL;
-		put_str(v, h, "title", t ? arena_strdup(v->a, t) : NULL);
-		free(t);
+		/* a head the record names by office alone ("Phó Chủ tịch UBND
+		 * tỉnh Cà Mau") is said in English as a title is */
+		put_str(v, h, "name", r->head.title.s ? r->head.name.s : title(v, r->head.name.s));
+		put_str(v, h, "title", title(v, r->head.title.s));
 		node_map_put(v->a, root, "head", h);
 	}
 	put_str(v, root, "agency", r->agency_name.s);
