@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "md_escape.h"
 #include "provinces.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* ==== escaping record text ==== */
@@ -1009,6 +1010,26 @@ ndepartments(const struct archive *a)
 /* A table of contacts; "In contact since": the earliest `since` a record
  * gives, else the start of the first visit that names the person (not
  * when they took up their post, which no record says). */
+/* A contact's title or organisation as the page's language writes it:
+ * in English a usual title ("Tổng Lãnh sự" → "Consul General"), one of Viet
+ * Nam's representative agencies or one of the usual bodies by its English
+ * name, as the reports name them; anything else as written. */
+static void
+put_said(struct buf *b, const char *s, enum lang lang)
+{
+	if (!s || lang != LANG_EN) {
+		md_put(b, s);
+		return;
+	}
+	char *f = text_fold(s), *bf = body_fold(s), *ag = agency_name_en(s);
+	const char *t = title_name_en(f);
+	const struct body_name *bn = t || ag ? NULL : body_name_of(bf);
+	md_put(b, ag ? ag : t ? t : bn ? bn->en : s);
+	free(f);
+	free(bf);
+	free(ag);
+}
+
 static void
 contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *g, size_t n,
                int partner_col, const char *up, enum lang lang)
@@ -1029,9 +1050,9 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		buf_puts(b, "| ");
 		md_put(b, c->name);
 		buf_puts(b, " | ");
-		md_put(b, g[i].title);
+		put_said(b, g[i].title, lang);
 		buf_puts(b, " | ");
-		md_put(b, g[i].org);
+		put_said(b, g[i].org, lang);
 		if (partner_col) {
 			buf_puts(b, " | ");
 			if (g[i].partner >= 0)

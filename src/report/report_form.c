@@ -95,39 +95,6 @@ org_repeats(const char *s, const char *org)
 	return best;
 }
 
-/* English for the usual Vietnamese titles of the signers of a Sở Ngoại vụ
- * and of an embassy or consulate; a body by body_names; anything else stays as
- * written. */
-static const char *const title_en[][2] = {
-    {"giam doc", "Director"},
-    {"pho giam doc", "Deputy Director"},
-    {"chanh van phong", "Chief of Office"},
-    {"pho chanh van phong", "Deputy Chief of Office"},
-    {"truong phong", "Head of Division"},
-    {"pho truong phong", "Deputy Head of Division"},
-    {"chu tich", "Chairman"},
-    {"uy ban nhan dan", "People's Committee"},
-    {"pho chu tich", "Vice Chairman"},
-    {"pho chu tich thuong truc", "Standing Vice Chairman"},
-    {"chuyen vien", "Official"},
-    {"dai su", "Ambassador"},
-    {"pho dai su", "Deputy Ambassador"},
-    {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
-    {"dai bien", "Chargé d'Affaires"},
-    {"dai bien lam thoi", "Chargé d'Affaires a.i."},
-    {"cong su", "Minister"},
-    {"tham tan cong su", "Minister-Counsellor"},
-    {"tham tan", "Counsellor"},
-    {"tong lanh su", "Consul General"},
-    {"pho tong lanh su", "Deputy Consul General"},
-    {"lanh su", "Consul"},
-    {"pho lanh su", "Vice Consul"},
-    {"bi thu thu nhat", "First Secretary"},
-    {"bi thu thu hai", "Second Secretary"},
-    {"bi thu thu ba", "Third Secretary"},
-    {"tuy vien", "Attaché"},
-};
-
 /* s after its first n words (and the spaces after them). */
 static const char *
 after_words(const char *s, size_t n)
@@ -234,10 +201,7 @@ static char *
 english_title(const char *s)
 {
 	char *f = text_fold(s);
-	const char *hit = NULL;
-	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
-		if (!strcmp(f, title_en[i][0]))
-			hit = title_en[i][1];
+	const char *hit = title_name_en(f);
 	const struct body_name *body = hit ? NULL : body_name_of(f);
 	if (body)
 		hit = body->en;
@@ -254,20 +218,20 @@ report_title(const char *s, const char *locality, enum lang lang)
 	if (lang != LANG_EN)
 		return xstrdup(s);
 	char *f = text_fold(s);
-	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++)
-		if (!strcmp(f, title_en[i][0])) {
-			free(f);
-			return xstrdup(title_en[i][1]);
-		}
+	const char *exact = title_name_en(f);
+	if (exact) {
+		free(f);
+		return xstrdup(exact);
+	}
 	/* the longest title the body's name follows: "Phó Chủ tịch" of "Phó
 	 * Chủ tịch UBND tỉnh", not "Phó" */
 	size_t best = 0, words = 0;
 	const char *en = NULL;
-	for (size_t i = 0; i < sizeof title_en / sizeof title_en[0]; i++) {
-		size_t n = strlen(title_en[i][0]);
-		if (n > best && !strncmp(f, title_en[i][0], n) && f[n] == ' ') {
+	for (size_t i = 0; i < ntitle_names; i++) {
+		size_t n = strlen(title_names[i].fold);
+		if (n > best && !strncmp(f, title_names[i].fold, n) && f[n] == ' ') {
 			best = n;
-			en = title_en[i][1];
+			en = title_names[i].en;
 		}
 	}
 	for (size_t i = 0; en && i < best; i++)

@@ -757,6 +757,48 @@ const struct body_name body_names[] = {
 };
 const size_t nbody_names = sizeof body_names / sizeof body_names[0];
 
+/* The usual titles of the signers of a Sở Ngoại vụ and of an embassy or
+ * consulate, of the officials a delegation or a contact list names. */
+const struct title_name title_names[] = {
+    {"giam doc", "Director"},
+    {"pho giam doc", "Deputy Director"},
+    {"chanh van phong", "Chief of Office"},
+    {"pho chanh van phong", "Deputy Chief of Office"},
+    {"truong phong", "Head of Division"},
+    {"pho truong phong", "Deputy Head of Division"},
+    {"chu tich", "Chairman"},
+    {"uy ban nhan dan", "People's Committee"},
+    {"pho chu tich", "Vice Chairman"},
+    {"pho chu tich thuong truc", "Standing Vice Chairman"},
+    {"chuyen vien", "Official"},
+    {"dai su", "Ambassador"},
+    {"pho dai su", "Deputy Ambassador"},
+    {"dai su dac menh toan quyen", "Ambassador Extraordinary and Plenipotentiary"},
+    {"dai bien", "Chargé d'Affaires"},
+    {"dai bien lam thoi", "Chargé d'Affaires a.i."},
+    {"cong su", "Minister"},
+    {"tham tan cong su", "Minister-Counsellor"},
+    {"tham tan", "Counsellor"},
+    {"tong lanh su", "Consul General"},
+    {"pho tong lanh su", "Deputy Consul General"},
+    {"lanh su", "Consul"},
+    {"pho lanh su", "Vice Consul"},
+    {"bi thu thu nhat", "First Secretary"},
+    {"bi thu thu hai", "Second Secretary"},
+    {"bi thu thu ba", "Third Secretary"},
+    {"tuy vien", "Attaché"},
+};
+const size_t ntitle_names = sizeof title_names / sizeof title_names[0];
+
+const char *
+title_name_en(const char *folded)
+{
+	for (size_t i = 0; folded && i < ntitle_names; i++)
+		if (!strcmp(folded, title_names[i].fold))
+			return title_names[i].en;
+	return NULL;
+}
+
 const struct body_name *
 body_name_of(const char *folded)
 {

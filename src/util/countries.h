@@ -71,6 +71,16 @@ const char *country_code_problem(enum lang lang);
  * ("fr nl" for "BE"); NULL for a country the table lacks. */
 const char *country_languages(const char *code);
 
+/* The usual titles of officials, folded (text_fold) and in English:
+ * "giam doc" → "Director", "tong lanh su" → "Consul General". */
+struct title_name {
+	const char *fold, *en;
+};
+extern const struct title_name title_names[];
+extern const size_t ntitle_names;
+/* The English of the usual title whose folded name is folded, or NULL. */
+const char *title_name_en(const char *folded);
+
 /* The bodies a report is usually sent to (the departments of a province,
  * before and after the 2025 reorganisation, and the Ministry): the
  * folded name (text_fold), as Vietnamese writes it, in English. */

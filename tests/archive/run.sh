@@ -79,6 +79,11 @@ gold findings-en.err "$WORK/en.err"
 # In English the register names each department in English, with its
 # province as written ("Department of Foreign Affairs (Đà Nẵng)").
 gold tasks-register-departments-in-english.md "$E/tasks.md"
+# In English an agency's staff and contacts have their usual titles and
+# organisations in English, as the reports name them ("Consul General",
+# "Consulate General of Viet Nam in Fukuoka").
+sed -n '/^## Agency staff$/,/^## /p' "$E/agencies/tong-lanh-su-quan-viet-nam-tai-fukuoka.md" >"$WORK/staff-en.md"
+gold agency-staff-titles-in-english.md "$WORK/staff-en.md"
 
 # ---- one behaviour per golden ----
 # Former units under their 2025 unit, the name used kept.
