@@ -504,12 +504,27 @@ province_said(const char *name, const char *former, const struct date *when, con
 	return u;
 }
 
+/* The units' names in English: without their marks, "Tuyen Quang", as
+ * the reports write them; made once a process. */
+static char *shown_en[64];
+static pthread_once_t shown_en_once = PTHREAD_ONCE_INIT;
+
+static void
+shown_en_make(void)
+{
+	for (size_t i = 0; i < province_nunits && i < sizeof shown_en / sizeof shown_en[0]; i++)
+		shown_en[i] = text_unaccent(province_units[i].name);
+}
+
 const char *
 province_shown(int u, enum lang lang)
 {
 	if (u == U_HO_CHI_MINH)
 		return L(lang, "TP. Hồ Chí Minh", "Ho Chi Minh City");
-	return province_units[u].name;
+	if (lang != LANG_EN)
+		return province_units[u].name;
+	pthread_once(&shown_en_once, shown_en_make);
+	return shown_en[u] ? shown_en[u] : province_units[u].name;
 }
 
 char *
@@ -518,9 +533,13 @@ province_then_now(const char *then, int u, enum lang lang)
 	const struct province_unit *p = &province_units[u];
 	if (lang == LANG_EN && u == U_HO_CHI_MINH)
 		return xasprintf("%s, now %s", then, province_shown(u, lang));
-	if (lang == LANG_EN)
-		return xasprintf("%s, now %s %s", then, p->name,
-		                 p->kind == LOC_CITY ? "city" : "province");
+	if (lang == LANG_EN) { /* without their marks, as English writes them */
+		char *t = text_unaccent(then),
+		     *r = xasprintf("%s, now %s %s", t, province_shown(u, lang),
+		                    p->kind == LOC_CITY ? "city" : "province");
+		free(t);
+		return r;
+	}
 	return xasprintf("%s, nay là %s %s", then, p->kind == LOC_CITY ? "thành phố" : "tỉnh",
 	                 p->name);
 }

@@ -71,8 +71,9 @@ int province_said(const char *name, const char *former, const struct date *when,
  * Caller frees. */
 char *province_then_now(const char *then, int u, enum lang lang);
 /* The unit u (≥ 0) where no unit word goes before its name (a heading, a
- * table's cell, a parenthesis): its name, but "TP. Hồ Chí Minh", "Ho Chi
- * Minh City" in English, as officials write the city named after a person. */
+ * table's cell, a parenthesis): its name, in English without its marks as
+ * the reports write it ("Tuyen Quang"), but "TP. Hồ Chí Minh", "Ho Chi Minh
+ * City" in English, as officials write the city named after a person. */
 const char *province_shown(int u, enum lang lang);
 
 #endif

@@ -192,7 +192,7 @@ has return-visit/json "$WORK/return-visit-json.out" "^\\[\\('2019-05-14', \\{'re
 # a return visit in the month of a recorded visit is that visit
 printf 'schema: debrief/1\nid: 2020-10-daegu-danang\ntitle: c\ndirection: inbound\ndates: {start: 2020-10-05, end: 2020-10-08}\nlocality: {name: Đà Nẵng}\npartners: [{name: Daegu, country: KR}]\n' >"$P/c.yaml"
 "$DEBRIEF" archive -o "$P/out" --format md --lang en --today $TODAY "$P" >/dev/null 2>&1
-has return-visit/same-month-is-the-visit "$P/out/partners/kr-daegu.md" '^- Last visit: 5 Oct 2020 – 8 Oct 2020, inbound, Đà Nẵng \(2020-10-daegu-danang\)$'
+has return-visit/same-month-is-the-visit "$P/out/partners/kr-daegu.md" '^- Last visit: 5 Oct 2020 – 8 Oct 2020, inbound, Da Nang \(2020-10-daegu-danang\)$'
 rm "$P/c.yaml"
 # One of Viet Nam's consulates written in English by the earliest record is
 # named in Vietnamese on Vietnamese pages (in English on English ones: the
@@ -758,7 +758,7 @@ U=$WORK/undated
 rm -rf "$U" && mkdir -p "$U/records"
 printf 'schema: debrief/1\nid: zz-no-dates\ntitle: No usable date\ndirection: outbound\ndates: {start: 2024-13-01, end: 31/12/2024}\nlocality: {name: Lào Cai}\npartners: [{name: Yunnan, country: CN, kind: province}]\n' >"$U/records/zz-no-dates.yaml"
 "$DEBRIEF" archive -o "$U/out" --format md --lang en --today $TODAY "$U/records" >/dev/null 2>&1
-has undated/a-visit-not-planned "$U/out/visits/undated.md" '^\| — \| outbound \| Lào Cai \| .*zz-no-dates \|$'
+has undated/a-visit-not-planned "$U/out/visits/undated.md" '^\| — \| outbound \| Lao Cai \| .*zz-no-dates \|$'
 has undated/counted-as-a-visit "$U/out/index.md" '^As of 1 Sep 2025: 1 visit, 1 partner'
 "$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
 rc=$?
@@ -926,11 +926,11 @@ xarc() { # xarc NAME DIR
 }
 xarc reach-first out
 B=$(grep -l '^# Embassy B' "$X/out/agencies/"*.md)
-has reach/agency-counts-other-agencies-tasks "$B" '^\| \[Fukuoka\]\(\.\./partners/jp-fukuoka\.md\) \| Japan \| Huế \| .* \| 3 \|$'
+has reach/agency-counts-other-agencies-tasks "$B" '^\| \[Fukuoka\]\(\.\./partners/jp-fukuoka\.md\) \| Japan \| Hue \| .* \| 3 \|$'
 sed 's/status: open/status: done/' "$X/r/a.yaml" >"$WORK/reach-a" && mv "$WORK/reach-a" "$X/r/a.yaml"
 xarc reach-task out
 has reach/other-agency-dossier-written "$WORK/reach-task.out" "^written agencies/$(basename "$B")\$"
-has reach/other-agency-dossier-counts "$B" '^\| \[Fukuoka\]\(\.\./partners/jp-fukuoka\.md\) \| Japan \| Huế \| .* \| 2 \|$'
+has reach/other-agency-dossier-counts "$B" '^\| \[Fukuoka\]\(\.\./partners/jp-fukuoka\.md\) \| Japan \| Hue \| .* \| 2 \|$'
 rm -rf "$X/fresh"
 xarc reach-fresh fresh
 if diff -r -x '.debrief-*' "$X/fresh" "$X/out" >"$WORK/reach.diff" 2>&1; then ok reach/same-as-fresh
@@ -960,9 +960,9 @@ rm -rf "$T" && mkdir -p "$T" && cp -R visits "$T/in"
 (cd "$T" && "$DEBRIEF" archive -o out --lang en --today $TODAY in) >"$WORK/visits.out" 2>"$WORK/visits.err"
 sanitizer_clean visits/sanitizers "$WORK/visits.err" || true
 P=$T/out/partners/jp-kagoshima.md
-has declined/not-last-visit "$P" '^- Last visit: 12 Mar 2018 – 15 Mar 2018, outbound, Cà Mau \(2018-03-camau-kagoshima\)$'
+has declined/not-last-visit "$P" '^- Last visit: 12 Mar 2018 – 15 Mar 2018, outbound, Ca Mau \(2018-03-camau-kagoshima\)$'
 has declined/not-counted "$P" '^- Visits: 1$'
-has declined/said-declined "$P" '^- Visits declined: 11 Nov 2024 – 14 Nov 2024, outbound, Vĩnh Long \(2024-11-vinhlong-miyazaki\), approached instead: \[Miyazaki\]\(\.\./partners/jp-miyazaki\.md\)$'
+has declined/said-declined "$P" '^- Visits declined: 11 Nov 2024 – 14 Nov 2024, outbound, Vinh Long \(2024-11-vinhlong-miyazaki\), approached instead: \[Miyazaki\]\(\.\./partners/jp-miyazaki\.md\)$'
 if grep -q '^| 2024-11-11 – 2024-11-14 |' "$P"; then fail declined/not-in-visits-table "$(grep '^| 2024-11-11' "$P")"
 else ok declined/not-in-visits-table; fi
 has declined/marked-in-year "$T/out/visits/2024.md" '\[Kagoshima\]\(\.\./partners/jp-kagoshima\.md\) \(declined\), \[Miyazaki\]'
