@@ -235,51 +235,6 @@ installed_schema(void)
 	return path;
 }
 
-/* 1 when the word w[len] of an id is the province key k without its
- * spaces: "nghean" for "nghe an". */
-static int
-word_is_key(const char *w, size_t len, const char *k)
-{
-	size_t i = 0;
-	for (; *k; k++) {
-		if (*k == ' ')
-			continue;
-		if (i == len || w[i] != *k)
-			return 0;
-		i++;
-	}
-	return i == len;
-}
-
-/* The Vietnamese province or city a word of the id names as ids spell
- * it, in small letters without marks or spaces ("nghean", "camau",
- * "hochiminh"): its name as a record dated *when names it (a province
- * merged away on 1 July 2025 only before that day); NULL when no word
- * names one, or two words name two. */
-static const char *
-id_locality(const char *id, const struct date *when)
-{
-	int before = date_cmp(*when, province_reform_day) < 0;
-	const char *hit = NULL;
-	for (const char *w = id; *w;) {
-		size_t len = strcspn(w, "-");
-		const char *name = NULL;
-		for (size_t i = 0; len >= 3 && !name && i < province_nunits; i++)
-			if (word_is_key(w, len, province_units[i].key))
-				name = province_units[i].name;
-		for (size_t i = 0; len >= 3 && before && !name && i < province_nolds; i++)
-			if (word_is_key(w, len, province_olds[i].key))
-				name = province_olds[i].name;
-		if (name && hit && strcmp(name, hit))
-			return NULL;
-		if (name)
-			hit = name;
-		w += len;
-		w += *w == '-';
-	}
-	return hit;
-}
-
 static int
 direction_ok(const char *v, void *dst)
 {
@@ -366,7 +321,7 @@ cmd_new(int argc, char **argv)
 		    !strcmp(direction, "outbound")
 		        ? L(lang, "đoàn ra của địa phương", "our locality's delegation")
 		        : L(lang, "đoàn vào của đối tác", "the partner's delegation");
-		const char *loc = id_locality(id, &on);
+		const char *loc = province_in_id(id, &on);
 		buf_printf(&b, lang == LANG_EN ? skeleton_en : skeleton_vi, id,
 		           schema ? schema : found, direction, iso, who,
 		           loc ? loc : L(lang, "(tên tỉnh hoặc thành phố)", "(province or city)"));

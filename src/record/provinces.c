@@ -504,6 +504,54 @@ province_said(const char *name, const char *former, const struct date *when, con
 	return u;
 }
 
+/* 1 when the word w[len] of an id is the province key k without its
+ * spaces: "nghean" for "nghe an". */
+static int
+word_is_key(const char *w, size_t len, const char *k)
+{
+	size_t i = 0;
+	for (; *k; k++) {
+		if (*k == ' ')
+			continue;
+		if (i == len || w[i] != *k)
+			return 0;
+		i++;
+	}
+	return i == len;
+}
+
+const char *
+province_in_id(const char *id, const struct date *when)
+{
+	int before = date_cmp(*when, province_reform_day) < 0;
+	const char *hit = NULL;
+	for (const char *w = id; *w;) {
+		size_t len = strcspn(w, "-");
+		const char *name = NULL;
+		for (size_t i = 0; len >= 3 && !name && i < province_nunits; i++)
+			if (word_is_key(w, len, province_units[i].key))
+				name = province_units[i].name;
+		for (size_t i = 0; len >= 3 && before && !name && i < province_nolds; i++)
+			if (word_is_key(w, len, province_olds[i].key))
+				name = province_olds[i].name;
+		/* "tphcm", "hcm", "daklak", "tthue": the spellings records write
+		 * run together, a merged-away unit's only before the reform */
+		for (size_t i = 0; len >= 3 && !name && i < sizeof variants / sizeof variants[0];
+		     i++)
+			if (!strchr(variants[i].key, ' ') && word_is_key(w, len, variants[i].key) &&
+			    (before || !variants[i].old))
+				name = variants[i].old ? variants[i].old
+				                       : province_units[variants[i].unit].name;
+		if (name && hit && strcmp(name, hit))
+			return NULL;
+		if (name)
+			hit = name;
+		w += len;
+		w += *w == '-';
+	}
+	return hit;
+}
+
 /* The units' names in English: without their marks, "Tuyen Quang", as
  * the reports write them; made once a process. */
 static char *shown_en[64];

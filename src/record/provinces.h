@@ -70,6 +70,12 @@ int province_said(const char *name, const char *former, const struct date *when,
  * the unit as named at the time, with the unit it is part of now (u ≥ 0).
  * Caller frees. */
 char *province_then_now(const char *then, int u, enum lang lang);
+/* The Vietnamese province or city a word of a record's id names as ids
+ * spell it, in small letters without marks or spaces ("nghean", "camau",
+ * "hochiminh", "tphcm"): its name as a record dated *when names it (a
+ * province merged away on 1 July 2025 only before that day); NULL when no
+ * word names one, or two words name two. */
+const char *province_in_id(const char *id, const struct date *when);
 /* The unit u (≥ 0) where no unit word goes before its name (a heading, a
  * table's cell, a parenthesis): its name, in English without its marks as
  * the reports write it ("Tuyen Quang"), but "TP. Hồ Chí Minh", "Ho Chi Minh

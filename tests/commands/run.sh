@@ -108,6 +108,9 @@ new_loc before-2025 2023-10-yenbai-valdemarne "Yên Bái"
 new_loc merged-away 2026-05-yenbai-valdemarne "(tên tỉnh hoặc thành phố)"
 new_loc city 2027-01-hochiminh-osaka "Hồ Chí Minh"
 new_loc two 2027-01-hanoi-haiphong "(tên tỉnh hoặc thành phố)"
+new_loc run-together 2027-01-tphcm-osaka "Hồ Chí Minh"
+new_loc run-together-before-2025 2024-01-brvt-busan "Bà Rịa – Vũng Tàu"
+new_loc run-together-merged-away 2026-01-brvt-busan "(tên tỉnh hoặc thành phố)"
 (cd "$D" && "$DEBRIEF" check --lang en 2027-05-nghean-xiengkhouang.yaml) >"$WORK/new-loc-check.out" 2>&1
 hasnt new-locality/check-takes-it "$WORK/new-loc-check.out" ':12:9: |\[schema-'
 
