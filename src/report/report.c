@@ -330,10 +330,24 @@ judge(struct record *r, const struct check_ctx *ctx, struct diags *dq)
 	diags_sort(dq);
 }
 
+/* An owner or a supporting department by the names owner_aliases gives
+ * the bodies it names, in a. */
+static const char *
+aliased(struct arena *a, const char *s, const struct config *cfg, const char *locality)
+{
+	char *t = rules_owner_aliased(s, cfg, locality);
+	if (!t)
+		return s;
+	const char *c = arena_strdup(a, t);
+	free(t);
+	return c;
+}
+
 /* The record as the report names its departments: an owner or a
  * supporting department that owner_aliases renames by its canonical name,
- * so that "Sở NN&MT" and "Sở Nông nghiệp và Môi trường" are one table and
- * one recipient.  A shallow copy in a; r itself is not changed. */
+ * each body of one that names two ("Sở NN&MT, Sở Tài chính"), so that
+ * "Sở NN&MT" and "Sở Nông nghiệp và Môi trường" are one table and one
+ * recipient.  A shallow copy in a; r itself is not changed. */
 static const struct record *
 named_by_aliases(struct arena *a, const struct record *r, const struct config *cfg)
 {
@@ -344,13 +358,13 @@ named_by_aliases(struct arena *a, const struct record *r, const struct config *c
 	struct task *t = arena_alloc(a, r->ntasks * sizeof *t);
 	memcpy(t, r->tasks, r->ntasks * sizeof *t);
 	for (size_t i = 0; i < r->ntasks; i++) {
-		t[i].owner.s = config_owner_name(cfg, t[i].owner.s, r->locality_name.s);
+		t[i].owner.s = aliased(a, t[i].owner.s, cfg, r->locality_name.s);
 		if (!t[i].support.n)
 			continue;
 		struct text *sv = arena_alloc(a, t[i].support.n * sizeof *sv);
 		for (size_t k = 0; k < t[i].support.n; k++) {
 			sv[k] = t[i].support.v[k];
-			sv[k].s = config_owner_name(cfg, sv[k].s, r->locality_name.s);
+			sv[k].s = aliased(a, sv[k].s, cfg, r->locality_name.s);
 		}
 		t[i].support.v = sv;
 	}

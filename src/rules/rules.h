@@ -28,6 +28,11 @@ int rules_owner_vague(const char *owner, const struct config *cfg);
  * a name with a comma of its own ("Sở Văn hóa, Thể thao và Du lịch") is one. */
 struct strlist;
 void rules_owner_bodies(const char *owner, struct strlist *out);
+/* The owner with each body it names renamed as owner_aliases renames it
+ * (written with the record's locality or without), what joins them kept:
+ * "Sở NN&MT, Sở Tài chính" → "Sở Nông nghiệp và Môi trường, Sở Tài
+ * chính"; malloc'd, or NULL when no body is renamed. */
+char *rules_owner_aliased(const char *owner, const struct config *cfg, const char *locality);
 /* The rules of one record (preparation, visit, follow-up, memory). */
 void rules_check(const struct record *r, const struct check_ctx *ctx, struct diags *dq);
 /* Final severities of findings dq->v[from..]: configuration overrides and

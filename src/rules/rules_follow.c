@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "rules_int.h"
 #include "strlist.h"
 #include "strmap.h"
@@ -253,6 +254,55 @@ rules_owner_bodies(const char *owner, struct strlist *out)
 		p = start - 1;
 	}
 	push_part(out, start, (size_t)(p - start));
+}
+
+/* The part [s, e) with owner_aliases' name for it, the spaces around it
+ * kept; 1 when it was renamed. */
+static int
+put_aliased(struct buf *b, const char *s, const char *e, const struct config *cfg,
+            const char *locality)
+{
+	const char *a = s, *z = e;
+	while (a < z && (*a == ' ' || *a == '\t'))
+		a++;
+	while (z > a && (z[-1] == ' ' || z[-1] == '\t'))
+		z--;
+	char *part = xstrndup(a, (size_t)(z - a));
+	const char *to = config_owner_name(cfg, part, locality);
+	int renamed = to != part;
+	buf_put(b, s, (size_t)(a - s));
+	buf_puts(b, renamed ? to : part);
+	buf_put(b, z, (size_t)(e - z));
+	free(part);
+	return renamed;
+}
+
+char *
+rules_owner_aliased(const char *owner, const struct config *cfg, const char *locality)
+{
+	if (!owner || !cfg || !cfg->nowner_alias)
+		return NULL;
+	const char *whole = config_owner_name(cfg, owner, locality);
+	if (whole != owner)
+		return xstrdup(whole);
+	struct buf b = {0};
+	int renamed = 0;
+	const char *start = owner, *p = owner;
+	for (; *p; p++) {
+		size_t n = body_sep(start, p);
+		if (!n)
+			continue;
+		renamed |= put_aliased(&b, start, p, cfg, locality);
+		buf_put(&b, p, n);
+		start = p + n;
+		p = start - 1;
+	}
+	renamed |= put_aliased(&b, start, p, cfg, locality);
+	if (!renamed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
 }
 
 int

@@ -927,6 +927,27 @@ if grep -q 'owner: Sở NN&PTNT tỉnh Cà Mau' "$WORK/aliases-own/2017-07-camau
 then ok report/config-alias-with-own-province
 else fail report/config-alias-with-own-province "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
 
+# An owner that names two bodies is each of them, each by the name
+# owner_aliases gives it: "Sở NN&PTNT, Sở Tài chính" is the department of
+# "Sở Nông nghiệp và Phát triển nông thôn" with Sở Tài chính, in its
+# table's heading and among the recipients, never "Sở NN&PTNT".
+mkdir -p "$WORK/aliases-two"
+cp "$WORK/aliases/.debrief.yaml" "$WORK/aliases-two/"
+sed 's/^    owner: Sở Nông nghiệp và Phát triển nông thôn$/    owner: Sở NN\&PTNT, Sở Tài chính/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/aliases-two/2017-07-camau-nagasaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report --lang $l -o "$WORK/aliases-two-$l" --format md --today "$TODAY" \
+		"$WORK/aliases-two/2017-07-camau-nagasaki.yaml" >"$WORK/aliases-two-$l.log" 2>&1
+	md="$WORK/aliases-two-$l/2017-07-camau-nagasaki.md"
+	if [ "$l" = vi ]; then dept='Sở Nông nghiệp và Phát triển nông thôn'; fin='Sở Tài chính'
+	else dept='Department of Agriculture and Rural Development'; fin='Department of Finance'; fi
+	if grep -q 'owner: Sở NN&PTNT, Sở Tài chính' "$WORK/aliases-two/2017-07-camau-nagasaki.yaml" &&
+		[ "$(grep -c "^### [0-9.]* $dept, $fin\$" "$md")" = 1 ] &&
+		[ "$(grep -c "^  - \"$dept\"\$" "$md")" = 1 ] && ! grep -q 'NN&PTNT' "$md"
+	then ok report/config-alias-in-two-bodies-$l
+	else fail report/config-alias-in-two-bodies-$l "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
+done
+
 # A department named once in English and once in Vietnamese is one
 # recipient of an English report, and the office is not among them under
 # its English name.
