@@ -1698,10 +1698,24 @@ check_locality(struct walk *w, const struct record *r)
 /* Official names that hold a comma, by the folded words on either side
  * of it: "Sở Văn hóa, Thể thao và Du lịch" in a flow sequence
  * ("support: [Sở Văn hóa, Thể thao và Du lịch]") becomes two entries,
- * and the report would name a body "Thể thao và Du lịch". */
+ * and the report would name a body "Thể thao và Du lịch".  So do the
+ * investment and trade promotion centre ("Trung tâm Xúc tiến Đầu tư,
+ * Thương mại và Du lịch") and the words that name no department ("các
+ * sở, ngành liên quan", "các sở, ban, ngành"), whose second half would be
+ * sent the report as "ngành liên quan". */
 static const char *const comma_names[][2] = {
-    {"van hoa", "the thao"}, {"lao dong", "thuong binh"}, {"culture", "sports"},
-    {"labour", "invalids"},  {"labor", "invalids"},
+    {"van hoa", "the thao"},
+    {"lao dong", "thuong binh"},
+    {"culture", "sports"},
+    {"labour", "invalids"},
+    {"labor", "invalids"},
+    {"xuc tien dau tu", "thuong mai"},
+    {"xuc tien thuong mai", "dau tu"},
+    {"investment", "trade and tourism promotion"},
+    {"cac so", "nganh"},
+    {"cac so", "ban"},
+    {"cac so ban", "nganh"},
+    {"cac ban", "nganh"},
 };
 
 static int
@@ -1714,33 +1728,53 @@ ends_with_words(const char *folded, const char *words)
 /* Two entries of a list that are one official name cut at its comma:
  * one finding, and the entries joined again so that outputs name the
  * body the record meant. */
+static int
+cut_at_comma(const char *x, const char *y)
+{
+	char *a = text_fold(x), *b = text_fold(y);
+	int cut = 0;
+	for (size_t k = 0; !cut && k < N(comma_names); k++)
+		cut = ends_with_words(a, comma_names[k][0]) &&
+		      !strncmp(b, comma_names[k][1], strlen(comma_names[k][1])) &&
+		      (b[strlen(comma_names[k][1])] == ' ' || !b[strlen(comma_names[k][1])]);
+	free(a);
+	free(b);
+	return cut;
+}
+
+/* Two entries of a list, or more ("các sở", "ban", "ngành"), that are one
+ * official name cut at its commas: one finding, and the entries joined
+ * again so that outputs name the body the record meant. */
 static void
 rejoin_comma_names(struct walk *w, struct texts *l, const char *path)
 {
 	for (size_t i = 0; i + 1 < l->n; i++) {
-		if (!l->v[i].s || !l->v[i + 1].s)
+		if (!l->v[i].s || !l->v[i + 1].s || !cut_at_comma(l->v[i].s, l->v[i + 1].s))
 			continue;
-		char *a = text_fold(l->v[i].s), *b = text_fold(l->v[i + 1].s);
-		int cut = 0;
-		for (size_t k = 0; !cut && k < N(comma_names); k++)
-			cut =
-			    ends_with_words(a, comma_names[k][0]) &&
-			    !strncmp(b, comma_names[k][1], strlen(comma_names[k][1])) &&
-			    (b[strlen(comma_names[k][1])] == ' ' || !b[strlen(comma_names[k][1])]);
-		free(a);
-		free(b);
-		if (!cut)
-			continue;
-		const char *whole = arena_printf(w->a, "%s, %s", l->v[i].s, l->v[i + 1].s);
-		say(w, l->v[i + 1].mark, SEV_WARNING, "schema-unknown-key",
-		    "'%s' tách tên '%s' thành hai mục ở dấu phẩy; đã đọc là một cơ quan, đặt cả "
-		    "tên trong dấu ngoặc kép: \"%s\"",
-		    "'%s' splits the name '%s' into two entries at its comma; read as one body, "
-		    "put the whole name in quotes: \"%s\"",
-		    path, clip(w, whole), clip(w, whole));
+		struct mark at = l->v[i + 1].mark;
+		size_t j = i + 1;
+		const char *whole = l->v[i].s;
+		do
+			whole = arena_printf(w->a, "%s, %s", whole, l->v[j++].s);
+		while (j < l->n && l->v[j].s && cut_at_comma(whole, l->v[j].s));
+		if (j - i == 2)
+			say(w, at, SEV_WARNING, "schema-unknown-key",
+			    "'%s' tách tên '%s' thành hai mục ở dấu phẩy; đã đọc là một cơ quan, "
+			    "đặt cả tên trong dấu ngoặc kép: \"%s\"",
+			    "'%s' splits the name '%s' into two entries at its comma; read as one "
+			    "body, put the whole name in quotes: \"%s\"",
+			    path, clip(w, whole), clip(w, whole));
+		else
+			say(w, at, SEV_WARNING, "schema-unknown-key",
+			    "'%s' tách tên '%s' thành %zu mục ở các dấu phẩy; đã đọc là một cơ "
+			    "quan, "
+			    "đặt cả tên trong dấu ngoặc kép: \"%s\"",
+			    "'%s' splits the name '%s' into %zu entries at its commas; read as one "
+			    "body, put the whole name in quotes: \"%s\"",
+			    path, clip(w, whole), j - i, clip(w, whole));
 		l->v[i].s = whole;
-		memmove(&l->v[i + 1], &l->v[i + 2], (l->n - i - 2) * sizeof l->v[0]);
-		l->n--;
+		memmove(&l->v[i + 1], &l->v[j], (l->n - j) * sizeof l->v[0]);
+		l->n -= j - i - 1;
 	}
 }
 
