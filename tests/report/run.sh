@@ -948,6 +948,27 @@ for l in vi en; do
 	else fail report/config-alias-in-two-bodies-$l "$(grep -n '^### \|^  - ' "$md" | head -c 600)"; fi
 done
 
+# The people's committees of a commune, a ward and a special zone (and of a
+# district, as records written before July 2025 name them) are named in
+# English in an English report, as a province's and a city's are: among the
+# recipients and in the support column, never in Vietnamese.
+mkdir -p "$WORK/communes"
+cp "$TOP/examples/.debrief.yaml" "$WORK/communes/"
+sed 's/^    support: \[Hiệp hội Chế biến và Xuất khẩu thủy sản tỉnh\]$/    support: [UBND xã Vĩnh Tế, Ủy ban nhân dân phường Tịnh Biên, UBND đặc khu Phú Quốc, UBND huyện Năm Căn]/' \
+	"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/communes/2017-07-camau-nagasaki.yaml"
+"$DEBRIEF" report --lang en -o "$WORK/communes-out" --format md --today "$TODAY" \
+	"$WORK/communes/2017-07-camau-nagasaki.yaml" >"$WORK/communes.log" 2>&1
+md="$WORK/communes-out/2017-07-camau-nagasaki.md"
+if grep -q 'UBND xã Vĩnh Tế' "$WORK/communes/2017-07-camau-nagasaki.yaml" &&
+	grep -qx "  - \"Vinh Te Commune People's Committee\"" "$md" &&
+	grep -qx "  - \"Tinh Bien Ward People's Committee\"" "$md" &&
+	grep -qx "  - \"Phu Quoc Special Zone People's Committee\"" "$md" &&
+	grep -qx "  - \"Nam Can District People's Committee\"" "$md" &&
+	grep -qF "| Vinh Te Commune People's Committee; Tinh Bien Ward People's Committee; Phu Quoc Special Zone People's Committee; Nam Can District People's Committee |" "$md" &&
+	! sed -n '/^recipients:/,/^signer:/p' "$md" | grep -q 'UBND\|Ủy ban'
+then ok report/en-names-commune-and-ward-committees
+else fail report/en-names-commune-and-ward-committees "$(sed -n '/^recipients:/,/^signer:/p' "$md"; grep '^| 1 ' "$md")"; fi
+
 # A department named once in English and once in Vietnamese is one
 # recipient of an English report, and the office is not among them under
 # its English name.
