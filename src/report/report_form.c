@@ -1072,13 +1072,57 @@ same_body(const char *a, const char *b)
 	       (b[k] == '\0' || b[k] == ' ');
 }
 
+/* The key of the unit merged away on 1 July 2025 that a body's name ends
+ * with ("Sở Ngoại vụ tỉnh Kiên Giang" → "kien giang"), or NULL.  Caller
+ * frees. */
+static char *
+merged_unit_named(const char *name)
+{
+	if (!name)
+		return NULL;
+	char *f = text_fold(name), *key = NULL;
+	for (const char *p = f; p && *p; p = strchr(p, ' '), p = p ? p + 1 : NULL)
+		if (province_lookup(p) >= 0) {
+			if (province_abolished(p))
+				key = province_key(p);
+			break;
+		}
+	free(f);
+	return key;
+}
+
+/* 1 when the author is the body of a province merged away since ("Sở
+ * Ngoại vụ tỉnh Kiên Giang" under An Giang's profile), which issued its
+ * report before the office did anything in that province's name: another
+ * body, whatever symbol ("BC-SNV") its number shares with the office, unless
+ * the profile is that province's own, written before the reorganisation. */
+static int
+author_merged_away(const char *au, const struct office *of)
+{
+	char *k = of->at == OFFICE_PROVINCE ? merged_unit_named(au) : NULL;
+	if (!k)
+		return 0;
+	int other = 1;
+	const char *const own[] = {of->parent, of->name, of->place};
+	for (size_t i = 0; other && i < sizeof own / sizeof own[0]; i++) {
+		char *o = merged_unit_named(own[i]);
+		other = !o || strcmp(o, k);
+		free(o);
+	}
+	free(k);
+	return other;
+}
+
 const char *
 report_author_other(const struct record *r, const struct office *of)
 {
 	const char *au = r->has_report ? r->report_author.s : NULL;
+	if (!au || !*au || !of->given || !of->name)
+		return NULL;
+	if (author_merged_away(au, of))
+		return au;
 	/* a number with a symbol says whose it is (report_number_foreign) */
-	if (!au || !*au || !of->given || !of->name ||
-	    (r->report_number.s && strchr(r->report_number.s, '/')))
+	if (r->report_number.s && strchr(r->report_number.s, '/'))
 		return NULL;
 	/* the office under either of its names: a record in English names
 	 * an embassy or consulate in English */

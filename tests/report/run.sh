@@ -969,6 +969,32 @@ if grep -q 'UBND xã Vĩnh Tế' "$WORK/communes/2017-07-camau-nagasaki.yaml" &&
 then ok report/en-names-commune-and-ward-committees
 else fail report/en-names-commune-and-ward-committees "$(sed -n '/^recipients:/,/^signer:/p' "$md"; grep '^| 1 ' "$md")"; fi
 
+# A report the department of a province merged away on 1 July 2025 issued
+# before it (Bạc Liêu's 125/BC-SNV, kept in the records of Cà Mau, which
+# Bạc Liêu is part of now) is that body's, not the office's, whatever symbol
+# they share: the header leaves its number and date blank, and says so; the
+# follow-up still names it.  Under Bạc Liêu's own profile, written before
+# the reorganisation, it is the office's.
+mkdir -p "$WORK/merged-author" "$WORK/merged-author-own"
+cp "$TOP/examples/.debrief.yaml" "$WORK/merged-author/"
+sed 's/^  parent: Ủy ban nhân dân tỉnh Cà Mau$/  parent: Ủy ban nhân dân tỉnh Bạc Liêu/; s/^  place: Cà Mau$/  place: Bạc Liêu/' \
+	"$TOP/examples/.debrief.yaml" >"$WORK/merged-author-own/.debrief.yaml"
+for d in merged-author merged-author-own; do
+	sed 's/author: Sở Ngoại vụ tỉnh Cà Mau, number: 125/author: Sở Ngoại vụ tỉnh Bạc Liêu, number: 125/' \
+		"$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/$d/2017-07-camau-nagasaki.yaml"
+	"$DEBRIEF" report -o "$WORK/$d-out" --format md --today "$TODAY" \
+		"$WORK/$d/2017-07-camau-nagasaki.yaml" >"$WORK/$d.log" 2>&1
+done
+md="$WORK/merged-author-out/2017-07-camau-nagasaki.md"
+own="$WORK/merged-author-own-out/2017-07-camau-nagasaki.md"
+if grep -q 'author: Sở Ngoại vụ tỉnh Bạc Liêu, number: 125/BC-SNV}' "$WORK/merged-author/2017-07-camau-nagasaki.yaml" &&
+	grep -q '^number: "Số:        /BC-SNV"$' "$md" && grep -q '^place_date: "Cà Mau, ngày      tháng ' "$md" &&
+	grep -q 'số 125/BC-SNV, ngày 20 tháng 7 năm 2017 (Sở Ngoại vụ tỉnh Bạc Liêu)' "$md" &&
+	grep -q 'do Sở Ngoại vụ tỉnh Bạc Liêu lập, không phải Sở Ngoại vụ: báo cáo để trống số và ngày' "$WORK/merged-author.log" &&
+	grep -q '^number: "Số: 125/BC-SNV"$' "$own" && grep -q '^place_date: "Bạc Liêu, ngày 20 tháng 7 năm 2017"$' "$own"
+then ok report/author-of-a-province-merged-away-is-another-body
+else fail report/author-of-a-province-merged-away-is-another-body "$(grep -h '^number\|^place_date' "$md" "$own"; cat "$WORK/merged-author.log")"; fi
+
 # A department named once in English and once in Vietnamese is one
 # recipient of an English report, and the office is not among them under
 # its English name.
