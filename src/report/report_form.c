@@ -386,14 +386,33 @@ office_parent(const struct office *of)
 	return of->given && of->at == OFFICE_ABROAD ? "Bộ Ngoại giao" : NULL;
 }
 
+/* The number without the label the form prints before it, as a record
+ * may copy it from the document ("Số 18/BC-SNV", "số: 18", "No. 18"). */
+static const char *
+number_unlabelled(const char *n)
+{
+	static const char *const label[] = {"Số", "số", "SỐ", "No", "no", "NO"};
+	for (size_t i = 0; i < sizeof label / sizeof label[0]; i++) {
+		size_t k = strlen(label[i]);
+		if (strncmp(n, label[i], k) || !strchr(" .:", n[k]) || !n[k])
+			continue;
+		const char *p = n + k + strspn(n + k, " .:");
+		if (*p >= '0' && *p <= '9')
+			return p;
+	}
+	return n;
+}
+
 /* "18" → "18/BC-SNV", "5" → "05/BC-SNV"; a number with its own symbol as
- * written; none → a blank before "/BC-SNV". */
+ * written; none → a blank before "/BC-SNV"; a number written with the
+ * label "Số" or "No." without it. */
 static char *
 number(const char *n, const char *symbol)
 {
 	const char *sym = symbol ? symbol : BLANK;
 	if (!n)
 		return xasprintf("       /BC-%s", sym);
+	n = number_unlabelled(n);
 	if (strchr(n, '/'))
 		return xstrdup(n);
 	if (strspn(n, "0123456789") == strlen(n) && strlen(n) == 1)
@@ -1145,7 +1164,7 @@ report_number_text(const struct record *r, const struct office *of)
 {
 	/* another body's number is not given this office's symbol */
 	if (r->report_number.s && report_author_other(r, of))
-		return xstrdup(r->report_number.s);
+		return xstrdup(number_unlabelled(r->report_number.s));
 	return number(r->report_number.s, of->symbol);
 }
 

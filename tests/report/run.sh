@@ -995,6 +995,23 @@ if grep -q 'author: Sở Ngoại vụ tỉnh Bạc Liêu, number: 125/BC-SNV}' "
 then ok report/author-of-a-province-merged-away-is-another-body
 else fail report/author-of-a-province-merged-away-is-another-body "$(grep -h '^number\|^place_date' "$md" "$own"; cat "$WORK/merged-author.log")"; fi
 
+# A number copied with the label the form prints before it ("Số 125/BC-SNV",
+# "No. 5") is printed once with the label, not "Số: Số 125/BC-SNV".
+mkdir -p "$WORK/number-label"
+cp "$TOP/examples/.debrief.yaml" "$WORK/number-label/"
+sed 's/number: 125\/BC-SNV}/number: Số 125\/BC-SNV}/' "$TOP/examples/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/number-label/2017-07-camau-nagasaki.yaml"
+sed 's/number: 125\/BC-SNV}/number: No. 5}/; s/^id: .*/id: no-five/' "$TOP/examples/2017-07-camau-nagasaki.yaml" \
+	>"$WORK/number-label/no-five.yaml"
+"$DEBRIEF" report -o "$WORK/number-label-vi" --format md --today "$TODAY" "$WORK/number-label" >/dev/null 2>&1
+"$DEBRIEF" report --lang en -o "$WORK/number-label-en" --format md --today "$TODAY" "$WORK/number-label" >/dev/null 2>&1
+vi="$WORK/number-label-vi/2017-07-camau-nagasaki.md" en="$WORK/number-label-en/no-five.md"
+if grep -q 'number: Số 125/BC-SNV}' "$WORK/number-label/2017-07-camau-nagasaki.yaml" &&
+	grep -q '^number: "Số: 125/BC-SNV"$' "$vi" && grep -q 'Báo cáo sau chuyến đi số 125/BC-SNV, ngày' "$vi" &&
+	grep -q '^number: "No.: 05/BC-SNV"$' "$en" && grep -q 'Post-visit report no. 05/BC-SNV, dated' "$en"
+then ok report/number-written-with-its-label
+else fail report/number-written-with-its-label "$(grep -h '^number\|Báo cáo sau\|Post-visit report' "$vi" "$en")"; fi
+
 # A department named once in English and once in Vietnamese is one
 # recipient of an English report, and the office is not among them under
 # its English name.
