@@ -822,6 +822,17 @@ name_without_en_kind(const char *name, enum partner_kind k)
 	return n;
 }
 
+/* 1 when name ends with the Korean word of its kind as Korea romanises
+ * it, "-do" for a province, "-si" for a city: "Gyeongsangnam-do" is the
+ * province's English name, not "Gyeongsangnam-do Province". */
+static int
+names_korean_unit(const char *name, enum partner_kind k)
+{
+	const char *w = k == PK_PROVINCE ? "-do" : k == PK_CITY ? "-si" : NULL;
+	size_t n = strlen(name);
+	return w && n > 3 && !strcasecmp(name + n - 3, w);
+}
+
 /* The partners that declined the visit (declined set), or the others,
  * into b: "tỉnh A và tỉnh B, Nhật Bản", each country once, after the last
  * partner of a run in it; with local set, each one's own name after it.
@@ -846,7 +857,8 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 			struct buf pn = BUF_INIT;
 			/* "Gangwon State" a province by its own English
 			 * word, not "Gangwon State Province" */
-			if (name_without_en_kind(name, p->kind) < strlen(name))
+			if (name_without_en_kind(name, p->kind) < strlen(name) ||
+			    names_korean_unit(name, p->kind))
 				kind = NULL;
 			place_name(&pn, name, kind, v->lang);
 			/* the first of those that declined opens the sentence */
