@@ -34,6 +34,11 @@ const char *report_partner_name(const struct partner *p, enum lang lang);
  * ("TP Hồ Chí Minh") and a word all in capitals as written. */
 struct buf;
 void report_name_in_sentence(struct buf *b, const char *name);
+/* A partner inside a Vietnamese sentence, as report_name_in_sentence
+ * names it; one named with its kind's English word by the Vietnamese word
+ * before the name instead, as the summary line names it ("Kagawa
+ * Prefecture" → "tỉnh Kagawa"). */
+void report_partner_in_sentence(struct buf *b, const struct partner *p);
 
 /* A Vietnamese body's name (a department, a people's committee, an agency)
  * as the report's language writes it: in English by its English name when

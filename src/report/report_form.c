@@ -822,6 +822,20 @@ name_without_en_kind(const char *name, enum partner_kind k)
 	return n;
 }
 
+void
+report_partner_in_sentence(struct buf *b, const struct partner *p)
+{
+	const char *name = p->name.s;
+	size_t keep = name_without_en_kind(name, p->kind);
+	if (keep == strlen(name)) {
+		report_name_in_sentence(b, name);
+		return;
+	}
+	char *cut = xstrndup(name, keep);
+	place_name(b, cut, partner_kind_word(p->kind, LANG_VI), LANG_VI);
+	free(cut);
+}
+
 /* 1 when name ends with the Korean word of its kind as Korea romanises
  * it, "-do" for a province, "-si" for a city: "Gyeongsangnam-do" is the
  * province's English name, not "Gyeongsangnam-do Province". */

@@ -259,9 +259,13 @@ task_view(struct view *v, const struct record *r, const struct task *t)
 	const char *partner =
 	    t->partner ? report_partner_name(t->partner, v->lang) : t->partner_ref.s;
 	if (partner && v->lang != LANG_EN) {
-		/* inside the cell, after "đối tác:": "tỉnh Savannakhet" */
+		/* inside the cell, after "đối tác:": "tỉnh Savannakhet",
+		 * "tỉnh Kagawa" for "Kagawa Prefecture" */
 		struct buf b = BUF_INIT;
-		report_name_in_sentence(&b, partner);
+		if (t->partner)
+			report_partner_in_sentence(&b, t->partner);
+		else
+			report_name_in_sentence(&b, partner);
 		partner = arena_strdup(v->a, buf_cstr(&b));
 		buf_free(&b);
 	}
@@ -423,9 +427,10 @@ push_step(struct view *v, struct node *steps, struct node *m)
  * the body's English name ("Sở Ngoại vụ" → "Department of Foreign
  * Affairs", "UBND tỉnh" → "Cao Bang Provincial People's Committee"), as
  * the recipients and the task tables name it; in Vietnamese as written,
- * but for an embassy or consulate a record in English names in English
- * ("Consulate General of Viet Nam in Osaka" → "Tổng Lãnh sự quán Việt Nam
- * tại Osaka"), as the recipients name it.  An embassy's or consulate's
+ * but for an embassy or consulate or a department a record in English
+ * names in English ("Consulate General of Viet Nam in Osaka" → "Tổng Lãnh
+ * sự quán Việt Nam tại Osaka", "Department of Foreign Affairs" → "Sở
+ * Ngoại vụ") or one typed in small letters, as the recipients name it.  An embassy's or consulate's
  * report names them in either language as its task tables do (body()):
  * "UBND tỉnh" is "Ủy ban nhân dân tỉnh Nghệ An", "Sở Ngoại vụ" "Sở Ngoại vụ
  * tỉnh Nghệ An", since the office abroad is not of that province. */
@@ -436,8 +441,7 @@ step_body(struct view *v, const struct record *r, const char *s)
 		return s;
 	if (v->by_agency)
 		return body(v, s);
-	char *t = v->lang == LANG_EN ? report_body_name(s, r->locality_name.s, v->lang)
-	                             : agency_name_vi(s);
+	char *t = report_body_name(s, v->lang == LANG_EN ? r->locality_name.s : NULL, v->lang);
 	if (!t)
 		return s;
 	const char *u = arena_strdup(v->a, t);
