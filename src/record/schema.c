@@ -1695,6 +1695,69 @@ check_locality(struct walk *w, const struct record *r)
 	}
 }
 
+/* 1 when a body's name is the people's committee (or its office) of a
+ * district, a town or a city inside a province ("UBND huyện Tịnh Biên",
+ * "Ủy ban nhân dân thị xã …", "UBND thành phố Hà Tiên"): a level of
+ * local government that ended on 1 July 2025.  A centrally-run city's
+ * ("UBND thành phố Cần Thơ") is not one. */
+static int
+district_body(const char *name)
+{
+	static const char *const committee[] = {"ubnd ", "uy ban nhan dan "};
+	static const char *const level[] = {"huyen ", "quan ", "thi xa ", "thanh pho ", "tp "};
+	char *f = text_fold(name);
+	const char *p = f;
+	if (!strncmp(p, "van phong ", 10))
+		p += 10;
+	int hit = 0;
+	for (size_t i = 0; !hit && i < N(committee); i++) {
+		size_t n = strlen(committee[i]);
+		if (strncmp(p, committee[i], n))
+			continue;
+		for (size_t k = 0; !hit && k < N(level); k++) {
+			size_t m = strlen(level[k]);
+			const char *place = p + n + m;
+			if (strncmp(p + n, level[k], m) || !*place)
+				continue;
+			/* a city: one inside a province, not a province-level one */
+			int city = !strcmp(level[k], "thanh pho ") || !strcmp(level[k], "tp ");
+			hit = !city || province_lookup(place) < 0;
+		}
+	}
+	free(f);
+	return hit;
+}
+
+static void
+district_said(struct walk *w, const struct text *t, const char *path)
+{
+	if (!t->s || !district_body(t->s))
+		return;
+	say(w, t->mark, SEV_WARNING, "schema-locality",
+	    "'%s: %s' là cơ quan của đơn vị hành chính cấp huyện, cấp này đã kết thúc hoạt động "
+	    "từ ngày 1 tháng 7 năm 2025: hãy ghi cơ quan nay phụ trách (UBND xã, phường hoặc một "
+	    "sở, ngành)",
+	    "'%s: %s' is a body of a district-level unit, a level of local government that ended "
+	    "on 1 July 2025: name the body in charge now (a commune's or ward's people's "
+	    "committee, or a department)",
+	    path, clip(w, t->s));
+}
+
+/* The tasks of a visit after the reorganisation given to, or supported
+ * by, a district's body, which no longer exists: the report would be sent
+ * to it. */
+static void
+check_district_bodies(struct walk *w, const struct record *r)
+{
+	if (!r->start.set || date_cmp(r->start.d, province_reform_day) < 0)
+		return;
+	for (size_t i = 0; i < r->ntasks; i++) {
+		district_said(w, &r->tasks[i].owner, "tasks[].owner");
+		for (size_t k = 0; k < r->tasks[i].support.n; k++)
+			district_said(w, &r->tasks[i].support.v[k], "tasks[].support");
+	}
+}
+
 /* Official names that hold a comma, by the folded words on either side
  * of it: "Sở Văn hóa, Thể thao và Du lịch" in a flow sequence
  * ("support: [Sở Văn hóa, Thể thao và Du lịch]") becomes two entries,
@@ -1814,6 +1877,7 @@ finish(struct walk *w, struct record *r, struct date today)
 		rejoin_comma_names(w, &r->tasks[i].support, "tasks[].support");
 	for (size_t i = 0; i < r->nagreements; i++)
 		rejoin_comma_names(w, &r->agreements[i].parties, "agreements[].parties");
+	check_district_bodies(w, r);
 }
 
 /* The same node reached through several aliases gives the same finding
