@@ -269,8 +269,10 @@ entry_of(struct archive *a, struct strmap *map, const char *key, void *base, siz
 static void
 strip_locality(char *f, int u)
 {
+	/* the unit or a former one, never a city inside it: "UBND thành
+	 * phố Hà Tiên" is that city's committee, not An Giang's */
 	for (char *p = strchr(f, ' '); u >= 0 && p; p = strchr(p + 1, ' ')) {
-		if (province_of_place(p + 1) != u)
+		if (province_lookup(p + 1) != u)
 			continue;
 		*p = '\0';
 		/* in English, "department of industry and trade of yen bai
@@ -1396,6 +1398,8 @@ finish_tasks(struct archive *a)
 		/* one of Viet Nam's embassies or consulates as the pages name
 		 * their agencies: "Consulate General of Viet Nam in Osaka" */
 		char *ag = en ? NULL : agency_name_en(w->dept);
+		if (!en && !ag) /* a people's committee, "Ha Tien City People's Committee" */
+			ag = committee_name_en(w->dept);
 		w->dept_en = en ? en->en : ag ? adup(a, ag) : w->dept;
 		free(ag);
 		w->name_en = w->dept_en;

@@ -1012,8 +1012,9 @@ ndepartments(const struct archive *a)
  * when they took up their post, which no record says). */
 /* A contact's title or organisation as the page's language writes it:
  * in English a usual title ("Tổng Lãnh sự" → "Consul General"), one of Viet
- * Nam's representative agencies or one of the usual bodies by its English
- * name, as the reports name them; anything else as written. */
+ * Nam's representative agencies, a people's committee or one of the usual
+ * bodies by its English name, as the reports name them; anything else as
+ * written. */
 static void
 put_said(struct buf *b, const char *s, enum lang lang)
 {
@@ -1022,6 +1023,8 @@ put_said(struct buf *b, const char *s, enum lang lang)
 		return;
 	}
 	char *f = text_fold(s), *bf = body_fold(s), *ag = agency_name_en(s);
+	if (!ag)
+		ag = committee_name_en(s);
 	const char *t = title_name_en(f);
 	const struct body_name *bn = t || ag ? NULL : body_name_of(bf);
 	md_put(b, ag ? ag : t ? t : bn ? bn->en : s);

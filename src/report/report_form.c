@@ -280,47 +280,6 @@ authority(const char *s, enum lang lang)
 	return u;
 }
 
-/* "Ủy ban nhân dân tỉnh Tây Ninh" → "Tay Ninh Provincial People's
- * Committee", and its office, "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh",
- * → "Office of the Tay Ninh Provincial People's Committee"; so a
- * commune's, a ward's or a district's ("UBND xã Vĩnh Tế" → "Vinh Te
- * Commune People's Committee"); NULL for any other name. */
-static char *
-committee_en(const char *s)
-{
-	static const char office[] = "Văn phòng ";
-	if (!strncmp(s, office, strlen(office))) {
-		char *c = committee_en(s + strlen(office));
-		if (!c)
-			return NULL;
-		char *t = xasprintf("Office of the %s", c);
-		free(c);
-		return t;
-	}
-	static const char *const ub[] = {"Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "};
-	/* a commune's, a ward's, a special zone's since 1 July 2025, a
-	 * district's or a town's before it, as records still name them */
-	static const char *const unit[][2] = {
-	    {"tỉnh ", "Provincial"}, {"thành phố ", "City"}, {"huyện ", "District"},
-	    {"quận ", "District"},   {"thị xã ", "Town"},    {"thị trấn ", "Township"},
-	    {"xã ", "Commune"},      {"phường ", "Ward"},    {"đặc khu ", "Special Zone"}};
-	for (size_t i = 0; i < sizeof ub / sizeof ub[0]; i++) {
-		size_t n = strlen(ub[i]);
-		if (strncmp(s, ub[i], n))
-			continue;
-		for (size_t k = 0; k < sizeof unit / sizeof unit[0]; k++) {
-			size_t m = strlen(unit[k][0]);
-			if (strncmp(s + n, unit[k][0], m) || !s[n + m])
-				continue;
-			char *place = text_unaccent(s + n + m);
-			char *t = xasprintf("%s %s People's Committee", place, unit[k][1]);
-			free(place);
-			return t;
-		}
-	}
-	return NULL;
-}
-
 /* The entry of body_names s names in English ("Department of Foreign
  * Affairs"), in any case, or NULL. */
 static const struct body_name *
@@ -354,7 +313,7 @@ recipient_name(const char *s, enum lang lang)
 		const char *cap = en ? en->vi : body_name_capitalised(s);
 		return xstrdup(cap ? cap : s);
 	}
-	t = committee_en(s);
+	t = committee_name_en(s);
 	if (t)
 		return t;
 	t = agency_name_en(s);

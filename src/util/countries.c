@@ -757,6 +757,47 @@ const struct body_name body_names[] = {
 };
 const size_t nbody_names = sizeof body_names / sizeof body_names[0];
 
+/* "Ủy ban nhân dân tỉnh Tây Ninh" → "Tay Ninh Provincial People's
+ * Committee", and its office, "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh",
+ * → "Office of the Tay Ninh Provincial People's Committee"; so a
+ * commune's, a ward's or a district's ("UBND xã Vĩnh Tế" → "Vinh Te
+ * Commune People's Committee"); NULL for any other name. */
+char *
+committee_name_en(const char *s)
+{
+	static const char office[] = "Văn phòng ";
+	if (!strncmp(s, office, strlen(office))) {
+		char *c = committee_name_en(s + strlen(office));
+		if (!c)
+			return NULL;
+		char *t = xasprintf("Office of the %s", c);
+		free(c);
+		return t;
+	}
+	static const char *const ub[] = {"Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "};
+	/* a commune's, a ward's, a special zone's since 1 July 2025, a
+	 * district's or a town's before it, as records still name them */
+	static const char *const unit[][2] = {
+	    {"tỉnh ", "Provincial"}, {"thành phố ", "City"}, {"huyện ", "District"},
+	    {"quận ", "District"},   {"thị xã ", "Town"},    {"thị trấn ", "Township"},
+	    {"xã ", "Commune"},      {"phường ", "Ward"},    {"đặc khu ", "Special Zone"}};
+	for (size_t i = 0; i < sizeof ub / sizeof ub[0]; i++) {
+		size_t n = strlen(ub[i]);
+		if (strncmp(s, ub[i], n))
+			continue;
+		for (size_t k = 0; k < sizeof unit / sizeof unit[0]; k++) {
+			size_t m = strlen(unit[k][0]);
+			if (strncmp(s + n, unit[k][0], m) || !s[n + m])
+				continue;
+			char *place = text_unaccent(s + n + m);
+			char *t = xasprintf("%s %s People's Committee", place, unit[k][1]);
+			free(place);
+			return t;
+		}
+	}
+	return NULL;
+}
+
 /* The usual titles of the signers of a Sở Ngoại vụ and of an embassy or
  * consulate, of the officials a delegation or a contact list names. */
 const struct title_name title_names[] = {

@@ -71,6 +71,13 @@ const char *country_code_problem(enum lang lang);
  * ("fr nl" for "BE"); NULL for a country the table lacks. */
 const char *country_languages(const char *code);
 
+/* A people's committee in English: "Ủy ban nhân dân tỉnh Tây Ninh" or
+ * "UBND tỉnh Tây Ninh" → "Tay Ninh Provincial People's Committee", a
+ * city's, a commune's, a ward's, a special zone's (and a district's or a
+ * town's, as older records name them) likewise, and its office, "Văn
+ * phòng …" → "Office of the …"; NULL for any other name.  Caller frees. */
+char *committee_name_en(const char *s);
+
 /* The usual titles of officials, folded (text_fold) and in English:
  * "giam doc" → "Director", "tong lanh su" → "Consul General". */
 struct title_name {

@@ -225,6 +225,20 @@ grep -v '^    ' "$WORK/tasks-body-with-unit-word.out" | grep -v '^As of' | grep 
 if [ "$(cat "$WORK/unitword.out")" = 'Lao Cai|  Provincial Military Command|  Economic Zone Management Board|  Department of Industry and Trade|Hai Phong|  City Military Command|' ]
 then ok tasks-body-with-unit-word/in-english; else fail tasks-body-with-unit-word/in-english "$(cat "$WORK/unitword.out")"; fi
 
+# A city inside a province is not the province: "UBND thành phố Hà Tiên"
+# is that city's committee, not the province's "UBND tỉnh", in its own
+# line; in English each by its English name.
+mkdir -p "$WORK/citycommittee"
+printf 'schema: debrief/1\nid: 2024-03-kiengiang-kep\ntitle: t\ndirection: outbound\ndates: {start: 2024-03-10, end: 2024-03-12}\nlocality: {name: Kiên Giang}\npartners: [{name: Kep, country: KH}]\ntasks:\n  - {task: a, owner: UBND thành phố Hà Tiên, due: 2024-04-01}\n  - {task: b, owner: UBND tỉnh, due: 2024-04-01}\n' >"$WORK/citycommittee/a.yaml"
+tasks tasks-city-committee-apart --today 2026-05-01 "$WORK/citycommittee"
+grep -v '^    ' "$WORK/tasks-city-committee-apart.out" | grep -v '^Tính đến' | grep . | tr '\n' '|' >"$WORK/citycommittee-vi.out"
+if [ "$(cat "$WORK/citycommittee-vi.out")" = 'An Giang|  UBND tỉnh|  UBND thành phố Hà Tiên|' ]
+then ok tasks-city-committee-apart/own-line; else fail tasks-city-committee-apart/own-line "$(cat "$WORK/citycommittee-vi.out")"; fi
+tasks tasks-city-committee-apart-en --lang en --today 2026-05-01 "$WORK/citycommittee"
+grep -v '^    ' "$WORK/tasks-city-committee-apart-en.out" | grep -v '^As of' | grep . | tr '\n' '|' >"$WORK/citycommittee-en.out"
+if [ "$(cat "$WORK/citycommittee-en.out")" = "An Giang|  Provincial People's Committee|  Ha Tien City People's Committee|" ]
+then ok tasks-city-committee-apart/in-english; else fail tasks-city-committee-apart/in-english "$(cat "$WORK/citycommittee-en.out")"; fi
+
 # A locality that is no province or city is one whether or not a record
 # writes "Tỉnh" before it, named as its earliest record writes it: as the
 # archive's register groups and names it.
