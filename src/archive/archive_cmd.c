@@ -94,9 +94,10 @@ struct arc_item {
 	const char *path, *name;
 	unsigned char key[HASH_LEN]; /* its bytes' */
 	int hit;
-	size_t entry; /* the cache's, when hit */
-	int got;      /* schema_file's result */
-	char *err;    /* why it could not be read */
+	size_t entry;       /* the cache's, when hit */
+	int got;            /* schema_file's result */
+	char *err;          /* why it could not be read */
+	const char *unread; /* why the walk that found it could not read it, or NULL */
 	struct record *r;
 	struct diags one;
 	struct seen seen;     /* what stat said of it before it was read */
@@ -132,6 +133,11 @@ arc_cached(void *vi, const char *data, size_t len, struct record **r, struct dia
 static void
 arc_work_one(struct arc_run *run, struct arc_item *it, const struct arc_cache_win *w)
 {
+	if (it->unread) { /* left out as any file that cannot be read */
+		it->got = -1;
+		it->err = xstrdup(it->unread);
+		return;
+	}
 	/* not changed since the last run read it, as stat tells: not read */
 	if (it->vouched &&
 	    arc_cache_get(it->cache, it->key, it->name, &it->r, &it->one, &it->entry, w)) {
@@ -157,7 +163,8 @@ arc_work(void *vrun, size_t b)
 	unsigned char keys[ARC_BATCH][HASH_LEN];
 	for (size_t i = lo; i < hi; i++) { /* what stat vouches for, read at once */
 		struct arc_item *it = &run->items[i];
-		it->seen_ok = strcmp(it->path, "-") && witness_stat(it->path, 1, &it->seen);
+		it->seen_ok =
+		    !it->unread && strcmp(it->path, "-") && witness_stat(it->path, 1, &it->seen);
 		it->vouched =
 		    it->seen_ok && arc_cache_vouched(it->cache, it->name, &it->seen, it->key);
 		if (it->vouched)
@@ -305,6 +312,7 @@ cmd_archive(int argc, char **argv)
 	memset(&cfg, 0, sizeof cfg);
 	struct diags dq = DIAGS_INIT, fq = DIAGS_INIT;
 	struct strlist files = {0};
+	struct fs_unread unread = {{0}, {0}};
 	struct archive *a = NULL;
 	struct arc_cache *cache = NULL;
 	struct arc_write_stats st = {0, 0, 0, {0}, {0}, 0, 0};
@@ -327,7 +335,9 @@ cmd_archive(int argc, char **argv)
 	struct arc_opening op = {o.dir, o.lang, today, NULL, NULL};
 	pthread_t ot;
 	int aside = o.jobs > 1 && pthread_create(&ot, NULL, arc_open_cache, &op) == 0;
-	int io_failed = cli_files(&o.cli, argc, argv, &files, NULL) > 0;
+	/* a file a walk could not read kept at its place, to be named on the
+	 * index with the others left out */
+	int io_failed = cli_files(&o.cli, argc, argv, &files, &unread) > 0;
 	if (aside)
 		pthread_join(ot, NULL);
 	else
@@ -348,6 +358,9 @@ cmd_archive(int argc, char **argv)
 		it->path = files.v[i];
 		it->name = fs_shown(files.v[i]);
 	}
+	for (size_t i = 0, k = 0; i < files.n && k < unread.path.n; i++)
+		if (!strcmp(files.v[i], unread.path.v[k]))
+			rd.items[i].unread = unread.why.v[k++];
 	par_run((files.n + ARC_BATCH - 1) / ARC_BATCH, o.jobs, par_ahead(o.jobs, PAR_AHEAD_LARGE),
 	        &rd, arc_work, arc_commit);
 	free(rd.items);
@@ -417,6 +430,7 @@ out:
 	archive_free(a);
 	arc_cache_free(cache);
 	strlist_free(&files);
+	fs_unread_free(&unread);
 	diags_free(&dq);
 	diags_free(&fq);
 	config_free(&cfg);

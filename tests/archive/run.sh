@@ -763,6 +763,23 @@ has undated/counted-as-a-visit "$U/out/index.md" '^As of 1 Sep 2025: 1 visit, 1 
 "$DEBRIEF" archive -o "$WORK/nofile" --today $TODAY "$WORK/no-such.yaml" >/dev/null 2>"$WORK/nofile.err"
 rc=$?
 want_rc unreadable-file 2
+# a file the walk of a directory could not read (a link to nothing, links
+# in a loop) is left out as one named is: on the index and in archive.json,
+# not only on standard error
+W=$WORK/walk-unread
+rm -rf "$W" && mkdir -p "$W/records"
+cp records/2017-07-camau-nagasaki.yaml "$W/records/"
+ln -s nowhere.yaml "$W/records/dangling.yaml"
+ln -s loop-b.yaml "$W/records/loop-a.yaml" && ln -s loop-a.yaml "$W/records/loop-b.yaml"
+(cd "$W" && "$DEBRIEF" archive -o out --format md --today $TODAY --lang en records) >/dev/null 2>"$WORK/walk-unread.err"
+rc=$?
+sanitizer_clean walk-unread/sanitizers "$WORK/walk-unread.err" || true
+want_rc walk-unread 2
+sed -n '/^## Files left out of the archive$/,/^## /p' "$W/out/index.md" >"$WORK/walk-unread.md"
+gold unreadable-in-walk-named-on-index.md "$WORK/walk-unread.md"
+json "$W/out/archive.json" 'print(" ".join(l["file"] for l in a["left_out"]))' >"$WORK/walk-unread.json" 2>&1
+if [ "$(cat "$WORK/walk-unread.json")" = "records/dangling.yaml records/loop-a.yaml records/loop-b.yaml" ]
+then ok walk-unread/left-out-in-json; else fail walk-unread/left-out-in-json "$(cat "$WORK/walk-unread.json")"; fi
 
 # ---- a large area: the dossier stays readable, archive.json is streamed ----
 # 40 visits of one agency, 26 open tasks and 3 partner-side contacts each:
