@@ -240,10 +240,17 @@ cli_parse(struct cli *c, int argc, char **argv)
 		if (ch == ':')
 			rc = cli_error(c, "tùy chọn %s cần một giá trị", "option %s needs a value",
 			               argv[optind - 1]);
-		else if (i == n)
+		else if (i == n) {
+			/* an unknown letter (-x, or x of -vx) named itself: getopt has not
+			 * moved past an argument whose letters it has not all read, so
+			 * argv[optind - 1] may be the argument before; a known letter
+			 * here is a long option given a value it does not take */
+			int unknown_letter =
+			    optopt > 0 && optopt < 256 && !strchr(shorts + 1, optopt);
+			char letter[3] = {'-', (char)optopt, '\0'};
 			rc = cli_error(c, "tùy chọn không hợp lệ: %s", "unknown option: %s",
-			               argv[optind - 1]);
-		else if (!strcmp(o[i].name, "help")) {
+			               unknown_letter ? letter : argv[optind - 1]);
+		} else if (!strcmp(o[i].name, "help")) {
 			c->usage(stdout);
 			rc = EXIT_OK;
 		} else if (o[i].flag)

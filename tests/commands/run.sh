@@ -530,6 +530,20 @@ for c in check report archive pdf new tasks rules explain; do
 	done
 done
 
+# an unknown letter named itself, not the argument before it (getopt has
+# not moved past -x.yaml, a file name that begins with a dash): "-x", not "en"
+for c in check report archive; do
+	"$DEBRIEF" $c --lang en -x.yaml >/dev/null 2>"$WORK/usage-letter-$c.err"
+	rc=$?
+	if [ $rc -eq 2 ] && [ "$(head -n 1 "$WORK/usage-letter-$c.err")" = "debrief $c: unknown option: -x" ]; then
+		ok "commands/usage-unknown-letter/$c"
+	else fail "commands/usage-unknown-letter/$c" "exit $rc: $(head -n 1 "$WORK/usage-letter-$c.err")"; fi
+done
+"$DEBRIEF" check --lang en --verbose=1 x >/dev/null 2>"$WORK/usage-long-value.err"
+if [ "$(head -n 1 "$WORK/usage-long-value.err")" = "debrief check: unknown option: --verbose=1" ]; then
+	ok commands/usage-long-option-value
+else fail commands/usage-long-option-value "$(head -n 1 "$WORK/usage-long-value.err")"; fi
+
 # -o with an empty value (an unset variable in a script): a usage error
 # that says so, not "cannot create : No such file or directory"
 for c in report archive pdf; do
