@@ -30,6 +30,8 @@ load_limits_default(struct load_limits *lim)
 	lim->max_depth = 64;
 	lim->max_nodes = 1000000;
 	lim->max_aliases = 10000;
+	/* as much text as the largest file holds: only aliases make more */
+	lim->max_text = lim->max_file;
 }
 
 /* ==== libyaml's memory ==== */
@@ -247,12 +249,14 @@ struct anchor {
 	char *name;        /* owned */
 	struct node *node; /* latest node defined with this name */
 	size_t weight;     /* nodes it stands for, aliases expanded; 0 while open */
+	size_t bytes;      /* bytes of text it stands for, aliases expanded */
 };
 
 struct frame {
 	struct node *node;  /* collection being filled */
 	size_t base;        /* its children start at ld->items[base] */
 	size_t weight;      /* nodes so far, aliases expanded (saturating) */
+	size_t bytes;       /* bytes of text so far, aliases expanded (saturating) */
 	size_t anchor;      /* index in ld->anchors, or SIZE_MAX */
 	struct strmap keys; /* map: scalar keys → pair index, once large */
 	uint64_t seen;      /* map: a bit for each key so far, by key_bit */
@@ -287,6 +291,7 @@ struct loader {
 	size_t nanchors, anchors_cap;
 	struct strmap anchor_tab;   /* name → index in anchors */
 	size_t nodes;               /* nodes so far, aliases expanded */
+	size_t text;                /* bytes of text so far, aliases expanded */
 	size_t aliases;             /* alias events so far */
 	int failed;                 /* an error made the tree unusable */
 	struct tally tally[NTALLY]; /* per rule, for MAX_PER_RULE */
@@ -400,19 +405,27 @@ excerpt(const char *s, size_t len, size_t max)
 	return r;
 }
 
-/* Count n more nodes against max_nodes. */
+/* Count n more nodes against max_nodes and bytes more of text against
+ * max_text: a few aliases of a long value would otherwise make gigabytes
+ * of a small file. */
 static int
-count_nodes(struct loader *ld, size_t n, struct mark m)
+count_nodes(struct loader *ld, size_t n, size_t bytes, struct mark m)
 {
 	ld->nodes = sat_add(ld->nodes, n);
-	if (ld->nodes > ld->lim->max_nodes)
-		return FAIL(ld, m, "yaml-limit",
-		            "tài liệu quá lớn: hơn %zu nút (mỗi bí danh tính bằng số nút nó "
-		            "thay thế)",
-		            "document too large: more than %zu nodes (each alias counts as what it "
-		            "stands for)",
-		            ld->lim->max_nodes);
-	return 1;
+	ld->text = sat_add(ld->text, bytes);
+	int nodes = ld->nodes > ld->lim->max_nodes;
+	if (!nodes && ld->text <= ld->lim->max_text)
+		return 1;
+	return FAIL(ld, m, "yaml-limit",
+	            nodes
+	                ? "tài liệu quá lớn: hơn %zu nút (mỗi bí danh tính bằng số nút nó thay thế)"
+	                : "tài liệu quá lớn: hơn %zu byte văn bản (mỗi bí danh tính bằng phần văn "
+	                  "bản nó thay thế)",
+	            nodes ? "document too large: more than %zu nodes (each alias counts as what it "
+	                    "stands for)"
+	                  : "document too large: more than %zu bytes of text (each alias counts as "
+	                    "the text it stands for)",
+	            nodes ? ld->lim->max_nodes : ld->lim->max_text);
 }
 
 static struct anchor *
@@ -424,7 +437,7 @@ anchor_find(struct loader *ld, const char *name)
 
 /* Define (or redefine: YAML allows it, the latest wins) an anchor. */
 static size_t
-anchor_define(struct loader *ld, const char *name, struct node *n, size_t weight)
+anchor_define(struct loader *ld, const char *name, struct node *n, size_t weight, size_t bytes)
 {
 	struct strmap_slot *sl = strmap_find(&ld->anchor_tab, name, strlen(name));
 	size_t i;
@@ -439,6 +452,7 @@ anchor_define(struct loader *ld, const char *name, struct node *n, size_t weight
 	}
 	ld->anchors[i].node = n;
 	ld->anchors[i].weight = weight;
+	ld->anchors[i].bytes = bytes;
 	return i;
 }
 
@@ -521,10 +535,10 @@ check_key(struct loader *ld, struct frame *f, struct node *k)
 	f->drop = 1;
 }
 
-/* Give a finished node of the given weight to its parent (or make it the
- * root). */
+/* Give a finished node of the given weight and bytes of text to its
+ * parent (or make it the root). */
 static void
-attach(struct loader *ld, struct node *n, size_t weight)
+attach(struct loader *ld, struct node *n, size_t weight, size_t bytes)
 {
 	if (ld->depth == 0) {
 		ld->doc->root = n;
@@ -532,6 +546,7 @@ attach(struct loader *ld, struct node *n, size_t weight)
 	}
 	struct frame *f = &ld->stack[ld->depth - 1];
 	f->weight = sat_add(f->weight, weight);
+	f->bytes = sat_add(f->bytes, bytes);
 	if (f->node->kind == NODE_MAP) {
 		if ((ld->nitems - f->base) % 2 == 0) {
 			check_key(ld, f, n);
@@ -552,7 +567,7 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	const char *s = (const char *)ev->data.scalar.value;
 	const char *tag = (const char *)ev->data.scalar.tag;
-	if (!count_nodes(ld, 1, m))
+	if (!count_nodes(ld, 1, len, m))
 		return 0;
 	if (len > ld->lim->max_scalar)
 		return FAIL(ld, m, "yaml-limit", "giá trị dài %zu byte, vượt giới hạn %zu byte",
@@ -584,8 +599,8 @@ on_scalar(struct loader *ld, yaml_event_t *ev)
 		free(nfc);
 	}
 	if (ev->data.scalar.anchor)
-		anchor_define(ld, (const char *)ev->data.scalar.anchor, n, 1);
-	attach(ld, n, 1);
+		anchor_define(ld, (const char *)ev->data.scalar.anchor, n, 1, len);
+	attach(ld, n, 1, len);
 	return 1;
 }
 
@@ -596,7 +611,7 @@ on_start(struct loader *ld, yaml_event_t *ev, enum node_kind kind)
 	if (ld->depth >= ld->lim->max_depth)
 		return FAIL(ld, m, "yaml-limit", "lồng nhau quá sâu: hơn %u cấp",
 		            "nesting deeper than %u levels", ld->lim->max_depth);
-	if (!count_nodes(ld, 1, m))
+	if (!count_nodes(ld, 1, 0, m))
 		return 0;
 	struct node *n = kind == NODE_MAP ? node_new_map(ld->arena) : node_new_seq(ld->arena);
 	n->mark = m;
@@ -614,7 +629,7 @@ on_start(struct loader *ld, yaml_event_t *ev, enum node_kind kind)
 	f->weight = 1;
 	/* Defined now, with weight 0 until the end: an alias met before then
 	 * names a collection that contains it. */
-	f->anchor = anchor ? anchor_define(ld, anchor, n, 0) : SIZE_MAX;
+	f->anchor = anchor ? anchor_define(ld, anchor, n, 0, 0) : SIZE_MAX;
 	return 1;
 }
 
@@ -641,9 +656,11 @@ on_end(struct loader *ld)
 	ld->nitems = f.base;
 	strmap_free(&f.keys);
 	/* Unless a later node took the name while this one was open. */
-	if (f.anchor != SIZE_MAX && ld->anchors[f.anchor].node == n)
+	if (f.anchor != SIZE_MAX && ld->anchors[f.anchor].node == n) {
 		ld->anchors[f.anchor].weight = f.weight;
-	attach(ld, n, f.weight);
+		ld->anchors[f.anchor].bytes = f.bytes;
+	}
+	attach(ld, n, f.weight, f.bytes);
 	return 1;
 }
 
@@ -668,9 +685,9 @@ on_alias(struct loader *ld, yaml_event_t *ev)
 	if (++ld->aliases > ld->lim->max_aliases)
 		return FAIL(ld, m, "yaml-limit", "quá nhiều bí danh: hơn %zu",
 		            "too many aliases: more than %zu", ld->lim->max_aliases);
-	if (!count_nodes(ld, a->weight, m))
+	if (!count_nodes(ld, a->weight, a->bytes, m))
 		return 0;
-	attach(ld, a->node, a->weight);
+	attach(ld, a->node, a->weight, a->bytes);
 	return 1;
 }
 

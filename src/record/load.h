@@ -38,6 +38,7 @@ struct load_limits {
 	unsigned max_depth; /* nesting of collections */
 	size_t max_nodes;   /* nodes, counting every alias as the size of what it names */
 	size_t max_aliases; /* alias references */
+	size_t max_text;    /* bytes of text, counting every alias as the text it names */
 };
 
 /* Defaults: generous for any real record, small enough for CI machines. */

@@ -19,6 +19,10 @@ billion-laughs)	# 10 levels of 10 aliases: 10^10 nodes if expanded
 alias-fan)	# 100,000 anchors, then 10,000 aliases to them (the alias limit)
 	awk 'BEGIN { print "anchors:"; for (i = 0; i < 100000; i++) printf "  - &a%d v%d\n", i, i;
 		print "aliases:"; for (i = 0; i < 10000; i++) printf "  - *a%d\n", i * 7 % 100000 }' >"$out" ;;
+alias-text)	# a 1,000,000-byte value, then 3,000 aliases of it: 3 GB of text if expanded,
+	# though few nodes and aliases
+	awk 'BEGIN { printf "meetings:\n  - summary: &s "; for (i = 0; i < 100000; i++) printf "Cà Mau %02d", i % 100;
+		print ""; for (i = 0; i < 3000; i++) print "  - summary: *s" }' >"$out" ;;
 file-50mb)	# 50 MB of ordinary YAML
 	awk 'BEGIN { print "tasks:"; for (i = 0; i < 700000; i++)
 		printf "  - {task: Nhiệm vụ số %d, owner: Sở Ngoại vụ, due: 2024-01-01}\n", i }' >"$out" ;;

@@ -91,6 +91,7 @@ run_case block-seq-200k  rejected yaml-limit
 run_case block-map-deep  rejected yaml-limit
 run_case billion-laughs  rejected yaml-limit
 run_case alias-fan       clean    -
+run_case alias-text      rejected yaml-limit
 run_case file-50mb       rejected yaml-limit
 run_case scalar-10mb     rejected yaml-limit
 run_case line-1mb        clean    -

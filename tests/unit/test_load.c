@@ -297,6 +297,20 @@ test_limits(void)
 	OK(at(rule(&dq, "yaml-limit"), 2, 17), "limits/aliases-position");
 	load_limits_default(&lim);
 
+	/* aliases of a long value: few nodes, but their text counted each time */
+	lim.max_text = 22; /* keys count too: a, b, k */
+	d = loadn("a: &a 0123456789\nb: [*a]\n", 25, &lim, LANG_EN, &dq);
+	OK(d != NULL, "limits/text-at-the-limit");
+	doc_free(d);
+	d = loadn("a: &a 0123456789\nb: [*a, *a]\n", 29, &lim, LANG_EN, &dq);
+	OK(!d && says(rule(&dq, "yaml-limit"), "more than 22 bytes of text"), "limits/text");
+	OK(at(rule(&dq, "yaml-limit"), 2, 9), "limits/text-position");
+	d = loadn("a: &a [0123456789]\nb: {k: *a}\n", 30, &lim, LANG_EN, &dq);
+	OK(!d && says(rule(&dq, "yaml-limit"), "more than 22 bytes of text"),
+	   "limits/text-collection");
+	load_limits_default(&lim);
+	OK(lim.max_text >= lim.max_file, "limits/text-default");
+
 	lim.max_nodes = 5;
 	d = loadn("[1, 2, 3, 4, 5]", 15, &lim, LANG_EN, &dq);
 	OK(!d && says(rule(&dq, "yaml-limit"), "more than 5 nodes"), "limits/nodes");
