@@ -814,6 +814,16 @@ tmp_start(int dfd, const char *dir, const char *name, const char *base, int asid
           struct pending *pd, char **err)
 {
 	signals_install();
+	/* a directory in the file's place cannot be renamed over: said now,
+	 * of the file the caller is writing, not when the batch is put in
+	 * place and the caller has counted it written */
+	struct stat st;
+	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+		*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"), dir, name,
+		                 fs_strerror(EISDIR));
+		close(dfd);
+		return 0;
+	}
 	char tmp[NAME_MAX + 1];
 	int fd = tmp_create(dfd, base, tmp, sizeof tmp);
 	if (fd < 0) { /* named by the directory it goes in, below dir or dir itself */

@@ -101,6 +101,19 @@ if [ $rc -eq 2 ] && grep -q 'broken.yaml:[0-9]*:[0-9]*: error' "$WORK/bad.log" &
 	[ "$(ls "$WORK/bad-out" | wc -l)" -eq 2 ]; then ok "report/unloadable-record-skipped"
 else fail "report/unloadable-record-skipped" "rc=$rc $(cat "$WORK/bad.log")"; fi
 
+# A directory where a report's PDF goes: that record's report is not
+# written, said of the record, and not counted among those written; the
+# others still go
+mkdir -p "$WORK/dir-in-place/out/base.pdf" "$WORK/dir-in-place/r"
+sed 's/^id: base/id: other-base/' cases/base.yaml >"$WORK/dir-in-place/r/other.yaml"
+"$DEBRIEF" report -o "$WORK/dir-in-place/out" --lang en --today "$TODAY" cases/base.yaml \
+	"$WORK/dir-in-place/r/other.yaml" >"$WORK/dir-in-place.log" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q '^debrief: cases/base.yaml: cannot write .*/out/base.pdf: Is a directory$' "$WORK/dir-in-place.log" &&
+	grep -q '^debrief: 1 of 2 reports written to ' "$WORK/dir-in-place.log" &&
+	[ -f "$WORK/dir-in-place/out/other-base.pdf" ]; then ok "report/directory-in-place-not-counted-written"
+else fail "report/directory-in-place-not-counted-written" "rc=$rc $(grep -v office "$WORK/dir-in-place.log")"; fi
+
 # A record whose start date is unusable is still a visit: the report is
 # written, gives the date as unknown, and the run exits 1.
 mkdir -p "$WORK/undated"
