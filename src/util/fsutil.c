@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -244,12 +245,14 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A record's name: ".yaml" or ".yml" in any case, "VISIT.YAML" as a
+ * Windows machine may have saved it. */
 static int
 is_yaml_name(const char *name)
 {
 	size_t n = strlen(name);
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
-	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+	return (n > 5 && !strcasecmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcasecmp(name + n - 4, ".yml"));
 }
 
 /* Directories already walked, by device and inode: a bind mount or a

@@ -202,6 +202,14 @@ want_rc walk-empty-dirs 1
 if cmp -s "$WORK/walk-sorted.out" "$WORK/walk-empty-dirs.out"; then ok walk-empty-dirs/same-findings
 else fail walk-empty-dirs/same-findings "$(diff "$WORK/walk-sorted.out" "$WORK/walk-empty-dirs.out")"; fi
 rmdir "$IN/tree/b/empty" "$IN/tree/b/hidden-only/.git" "$IN/tree/b/hidden-only"
+# a record saved with its extension in capitals is a record, not skipped
+mkdir -p "$IN/upper"
+variant upper/VISIT-A.YAML
+variant upper/visit-b.Yml
+variant upper/visit-c.yaml
+run walk-any-case -- --lang en --today 2026-12-06 upper
+has walk-any-case/every-record "$WORK/walk-any-case.out" '^3 files checked'
+rm -rf "$IN/upper"
 
 # a link to itself met in a walk: "cannot open" and the reason, as for a
 # file named, the same in both languages
