@@ -140,6 +140,40 @@ else
 	else ok "man/groff-no-warnings"; fi
 fi
 
+# A field the manual marks "(required)" is required by the format: no more
+# entries of one name say so than objects of record.schema.json require it.
+grep -E '^\.It Ic [a-z_]+ Pq Em required' "$MAN" | awk '{ print $3 }' | LC_ALL=C sort |
+	uniq -c | awk '{ print $2, $1 }' >"$WORK/man-required"
+if ! command -v python3 >/dev/null 2>&1; then
+	fail "man/required-as-schema" "python3 not installed (tools/deps.sh test)"
+else
+	python3 -c '
+import json, sys
+from collections import Counter
+n = Counter()
+def walk(o):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            if k == "required" and isinstance(v, list):
+                n.update(v)
+            else:
+                walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+walk(json.load(open(sys.argv[1])))
+for line in open(sys.argv[2]):
+    f, c = line.split()
+    if int(c) > n[f]:
+        print(f"{f}: {c} entries say required, {n[f]} objects require it")
+' "$TOP/schemas/record.schema.json" "$WORK/man-required" >"$WORK/required.bad"
+	if [ ! -s "$WORK/man-required" ]; then
+		fail "man/required-as-schema" "no required field read from the manual"
+	elif [ -s "$WORK/required.bad" ]; then
+		fail "man/required-as-schema" "$(cat "$WORK/required.bad")"
+	else ok "man/required-as-schema"; fi
+fi
+
 # The complete example is the Cà Mau record, verbatim.
 awk '/^\.Sh EXAMPLES/ { ex = 1 } ex && /^\.Ed/ { exit } ex && on { print }
 	ex && /^\.Bd -literal$/ { on = 1 }' "$MAN" |
