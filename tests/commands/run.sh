@@ -147,6 +147,9 @@ manual_shows() { if grep -qF -- "$2" "$WORK/man1.txt"; then ok "commands/manual-
 manual_shows tasks-json '{"version": 1, "today", "due_within", "tasks": [{"locality", "owner", "task", "id", "record", "file", "line", "column", "due", "days", "overdue", "status"}, ...], "summary": {"overdue", "due_soon"}}'
 manual_shows rules-json '{"version": 1, "rules": [{"id", "severity", "guidance", "group", "when"}, ...]}'
 manual_shows tasks-owner-example "(‘nong nghiep’ finds “Sở Nông nghiệp và Môi trường”)"
+# a quotation closes where the quoted words end, not a sentence later
+manual_shows quote-closes-after-local-name 'both give “경기도”), each shown by the name'
+manual_shows quote-closes-after-each-id "(‘2027-02-30-…’, ‘2027-13-…’) gets today's"
 # the Markdown is one table per department and renders
 if "$DEBRIEF_PLAIN" pdf -o "$WORK/tasks.pdf" "$WORK/tasks-md.out" >/dev/null 2>&1; then
 	ok tasks-md/renders; else fail tasks-md/renders "debrief pdf failed on it"; fi
