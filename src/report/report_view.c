@@ -605,15 +605,24 @@ put_findings(struct view *v, struct node *root, const struct record *r, const st
 	put_num(v, root, "warning_count", (long)counts[SEV_WARNING]);
 	put_num(v, root, "info_count", (long)counts[SEV_INFO]);
 
+	/* The waivers in force: one naming no rule (missing, or no rule id,
+	 * which the findings above report) switches nothing off and is not
+	 * listed; one without its reason is, with nothing after the rule. */
 	struct node *ws = node_new_seq(v->a);
+	size_t nw = 0;
 	for (size_t i = 0; i < r->nwaivers; i++) {
+		const struct waiver *w = &r->waivers[i];
+		if (!w->rule.s || !*w->rule.s)
+			continue;
 		struct node *m = node_new_map(v->a);
-		put_str(v, m, "rule", r->waivers[i].rule.s);
-		put_str(v, m, "reason", r->waivers[i].reason.s);
+		put_str(v, m, "rule", w->rule.s);
+		put_str(v, m, "reason", w->reason.s);
+		put_bool(v, m, "has_reason", w->reason.s && *w->reason.s);
 		node_seq_push(v->a, ws, m);
+		nw++;
 	}
 	node_map_put(v->a, root, "waivers", ws);
-	put_bool(v, root, "has_waivers", r->nwaivers > 0);
+	put_bool(v, root, "has_waivers", nw > 0);
 }
 
 static void
