@@ -544,6 +544,17 @@ else
 	fail help/docs-outputs-is-help "docs/outputs.md and debrief --help differ"
 	diff "$WORK/doc-usage.txt" "$WORK/help-usage.txt" | head -n 10
 fi
+# The commands that exit 1 are the same in docs/outputs.md and in the
+# manual's EXIT STATUS.
+awk '/^\.Sh EXIT STATUS/ { on = 1 } on && /^\.It 2/ { exit } on && st1 && /^\.Cm / { print $2 }
+	on && /^\.It 1/ { st1 = 1 }' "$TOP/man/debrief.1" | LC_ALL=C sort -u >"$WORK/exit1-man.txt"
+tr '\n' ' ' <"$TOP/docs/outputs.md" | sed -n 's/.*Exit status, the same for every command:\(.*\)/\1/p' |
+	sed 's/; 2 a usage error.*//; s/.*; 1 //' | grep -o '`[a-z]*`' | tr -d '`' | LC_ALL=C sort -u >"$WORK/exit1-doc.txt"
+if [ -s "$WORK/exit1-man.txt" ] && cmp -s "$WORK/exit1-man.txt" "$WORK/exit1-doc.txt"; then
+	ok exit-status/docs-outputs-as-manual
+else
+	fail exit-status/docs-outputs-as-manual "manual: $(tr '\n' ' ' <"$WORK/exit1-man.txt")docs: $(tr '\n' ' ' <"$WORK/exit1-doc.txt")"
+fi
 # A format a command offers, it accepts (explain used to offer text and refuse it).
 for c in "rules text" "rules json" "explain text" "explain markdown"; do
 	set -- $c
