@@ -1098,6 +1098,12 @@ config_load(const char *file, enum lang lang, struct config *cfg, struct diags *
 				         name);
 		}
 	}
+	/* in the order of the file, as check prints them: the office's
+	 * findings about what it lacks come after its keys are read */
+	if (dq->n - from > 1) {
+		struct diags part = {dq->v + from, dq->n - from, dq->n - from};
+		diags_sort(&part);
+	}
 	rc = 1;
 out:
 	doc_free(doc);

@@ -1061,3 +1061,17 @@ if grep -q 'owner: Sở Công Thương, Sở Tài chính' "$WORK/two-bodies/2017
 	grep -q '^  - "Sở Tài chính"$' "$WORK/two-bodies.rcp"
 then ok report/owner-of-two-bodies-two-recipients
 else fail report/owner-of-two-bodies-two-recipients "$(cat "$WORK/two-bodies.rcp")"; fi
+
+# The configuration's findings in the order of its lines, as check prints
+# them: what the office lacks (said at the office's key) before the office's
+# later lines, and the keys read after it.
+mkdir -p "$WORK/cfg-order"
+printf 'stale_day: 60\noffice:\n  parent: UBND tỉnh Cà Mau\n  name: Sở Ngoại vụ\n  symbol: BC-SNV\n  place: Cà Mau\n  signer:\n    authority: KT Giám đốc\n    name: Nguyễn Văn Bình\ncold_years: 0\n' \
+	>"$WORK/cfg-order/.debrief.yaml"
+cp "$TOP/examples/2017-07-camau-nagasaki.yaml" "$WORK/cfg-order/"
+"$DEBRIEF" report -o "$WORK/cfg-order-out" --format md --today "$TODAY" \
+	"$WORK/cfg-order/2017-07-camau-nagasaki.yaml" >"$WORK/cfg-order.log" 2>&1
+sed -n 's/^.*\.debrief\.yaml:\([0-9]*\):\([0-9]*\): .*/\1 \2/p' "$WORK/cfg-order.log" >"$WORK/cfg-order.got"
+if [ "$(wc -l <"$WORK/cfg-order.got")" -ge 4 ] && LC_ALL=C sort -n -k1,1 -k2,2 -c "$WORK/cfg-order.got" 2>/dev/null
+then ok report/config-findings-in-line-order
+else fail report/config-findings-in-line-order "$(grep debrief.yaml "$WORK/cfg-order.log" | cut -c1-70)"; fi
