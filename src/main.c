@@ -21,7 +21,7 @@ static const struct {
 /* The options of every command, as each command's --help and debrief(1)
  * name them (tests/check compares the three). */
 static void
-usage(FILE *f)
+usage(FILE *f, enum lang lang)
 {
 	fputs(
 	    "usage: debrief check   [--format F] [--fail-on SEV|never] [--min-severity SEV]\n"
@@ -40,20 +40,23 @@ usage(FILE *f)
 	    "                       [--schema URL] ID\n"
 	    "       debrief tasks   [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
 	    "                       [--today DATE] [--config FILE] [--lang L] PATH...\n"
-	    "       debrief --help | --version\n"
-	    "Each command takes --help.  See debrief(1) and debrief(5).\n",
+	    "       debrief --help | --version\n",
 	    f);
+	fputs(L(lang, "Mỗi lệnh đều có tùy chọn --help.  Xem debrief(1) và debrief(5).\n",
+	        "Each command takes --help.  See debrief(1) and debrief(5).\n"),
+	      f);
 }
 
 int
 main(int argc, char **argv)
 {
+	enum lang lang = cli_prescan_lang(argc, argv);
 	if (argc < 2) {
-		usage(stderr);
+		usage(stderr, lang);
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		usage(stdout);
+		usage(stdout, lang);
 		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
@@ -67,7 +70,6 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
-	enum lang lang = cli_prescan_lang(argc, argv);
 	/* an option before the command ("debrief --lang en check"): the
 	 * command it stands before, if one follows */
 	int at = 0; /* where the command is */
@@ -87,6 +89,6 @@ main(int argc, char **argv)
 		fprintf(stderr,
 		        L(lang, "debrief: không có lệnh '%s'\n", "debrief: unknown command '%s'\n"),
 		        argv[1]);
-	usage(stderr);
+	usage(stderr, lang);
 	return EXIT_USAGE;
 }

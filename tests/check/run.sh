@@ -503,6 +503,13 @@ sample() {
 	--owner) echo "Sở" ;; --jobs) echo 2 ;; esac
 }
 "$DEBRIEF" --help >"$WORK/top-help.out" 2>&1
+# its closing line in the language of the run, Vietnamese by default
+"$DEBRIEF" --help --lang en >"$WORK/top-help-en.out" 2>&1
+if [ "$(tail -n 1 "$WORK/top-help.out")" = 'Mỗi lệnh đều có tùy chọn --help.  Xem debrief(1) và debrief(5).' ] &&
+	[ "$(tail -n 1 "$WORK/top-help-en.out")" = 'Each command takes --help.  See debrief(1) and debrief(5).' ] &&
+	[ "$(sed '$d' "$WORK/top-help.out")" = "$(sed '$d' "$WORK/top-help-en.out")" ]
+then ok help/closing-line-in-run-language
+else fail help/closing-line-in-run-language "$(tail -n 1 "$WORK/top-help.out")"; fi
 for cmd in check report archive pdf rules explain new tasks; do
 	{ sed -n "/^\.Ss $cmd\$/,/^\.S[sh] /p" "$MAN"
 		sed -n "/^\.Sh SYNOPSIS/,/^\.Sh /p" "$MAN" | sed -n "/^\.Cm $cmd\$/,/^\.Nm/p"; } |
