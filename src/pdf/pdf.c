@@ -746,9 +746,7 @@ usage(FILE *f)
 	fputs(
 	    "usage: debrief pdf [-o|--output OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en]\n"
 	    "                   FILE.md\n"
-	    "       debrief pdf --help\n"
-	    "FILE.md - reads standard input; the PDF goes to -o, else next to FILE,\n"
-	    "else (standard input) to standard output.\n",
+	    "       debrief pdf --help\n",
 	    f);
 }
 
@@ -817,7 +815,16 @@ cmd_pdf(int argc, char **argv)
 	const struct cli_opt own[] = {{"title", 0, 0, &title, NULL, NULL, NULL},
 	                              {"font", 0, 0, &font, NULL, NULL, NULL},
 	                              {NULL, 0, 0, NULL, NULL, NULL, NULL}};
-	struct cli c = {.cmd = "pdf", .usage = usage, .common = CLI_OUTPUT | CLI_LANG, .own = own};
+	struct cli c = {
+	    .cmd = "pdf",
+	    .usage = usage,
+	    .usage_vi =
+	        "FILE.md là - thì đọc từ đầu vào chuẩn; tệp PDF ghi vào -o, nếu không có -o\n"
+	        "thì ghi cạnh FILE, hoặc ra đầu ra chuẩn khi đọc từ đầu vào chuẩn.\n",
+	    .usage_en = "FILE.md - reads standard input; the PDF goes to -o, else next to FILE,\n"
+	                "else (standard input) to standard output.\n",
+	    .common = CLI_OUTPUT | CLI_LANG,
+	    .own = own};
 	int rc = cli_parse(&c, argc, argv);
 	if (rc >= 0)
 		return rc;

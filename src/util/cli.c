@@ -33,13 +33,22 @@ cli_prescan_lang(int argc, char **argv)
 	return LANG_VI;
 }
 
+/* The command's usage, and its note in the run's language. */
+static void
+cli_usage(const struct cli *c, FILE *f)
+{
+	c->usage(f);
+	if (c->usage_en)
+		fputs(L(c->lang, c->usage_vi, c->usage_en), f);
+}
+
 int
 cli_error(const struct cli *c, const char *vi, const char *en, const char *arg)
 {
 	fprintf(stderr, "debrief %s: ", c->cmd);
 	fprintf(stderr, L(c->lang, vi, en), arg);
 	fputc('\n', stderr);
-	c->usage(stderr);
+	cli_usage(c, stderr);
 	return EXIT_USAGE;
 }
 
@@ -251,7 +260,7 @@ cli_parse(struct cli *c, int argc, char **argv)
 			rc = cli_error(c, "tùy chọn không hợp lệ: %s", "unknown option: %s",
 			               unknown_letter ? letter : argv[optind - 1]);
 		} else if (!strcmp(o[i].name, "help")) {
-			c->usage(stdout);
+			cli_usage(c, stdout);
 			rc = EXIT_OK;
 		} else if (o[i].flag)
 			*(int *)o[i].dst = 1;

@@ -44,6 +44,8 @@ struct cli {
 	/* the command */
 	const char *cmd;           /* "check" */
 	void (*usage)(FILE *);     /* its usage, for --help and usage errors */
+	const char *usage_vi;      /* a note after the usage, in the run's language, */
+	const char *usage_en;      /* or NULL */
 	unsigned common;           /* the CLI_* options it takes */
 	const char *formats;       /* with CLI_FORMAT: the values, ", " between */
 	int format_list;           /* --format takes several, ',' between (md,pdf) */

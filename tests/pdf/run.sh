@@ -585,6 +585,11 @@ for o in $(head -n 1 "$W/help.txt" | grep -o -- '\[-[a-z-]*' | tr -d '[' | sort 
 done
 [ -z "$missing" ] && grep -q -- '--font' "$W/help.txt" && ok pdf/cli/options-in-manual ||
 	fail pdf/cli/options-in-manual "not described:$missing"
+# the note under the usage in the run's language, Vietnamese by default
+"$D" pdf --help --lang en >"$W/help-en.txt" 2>&1
+grep -q '^FILE.md là - thì đọc từ đầu vào chuẩn' "$W/help.txt" && ! grep -q 'reads standard input' "$W/help.txt" &&
+	grep -q '^FILE.md - reads standard input' "$W/help-en.txt" && ok pdf/cli/help-note-in-run-language ||
+	fail pdf/cli/help-note-in-run-language "$(tail -n 2 "$W/help.txt")"
 
 # warnings: each missing character once; images embedded or alt text
 if [ -f "$W/blocks.pdf" ]; then
