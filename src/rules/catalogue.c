@@ -414,9 +414,9 @@ const struct rule rule_table[] = {
      "delays everything that follows."},
     {"follow-feedback", SEV_WARNING, "G17 G19", "follow",
      "có `agency` mà không có `follow_up.feedback_to_agency` (ngày gửi báo cáo, thông tin lại "
-     "cho cơ quan đại diện)",
+     "cho cơ quan đại diện), trừ hồ sơ của chính cơ quan đại diện (`office` đặt ở nước ngoài)",
      "an `agency` and no `follow_up.feedback_to_agency` (the date the report went back to the "
-     "representative agency)",
+     "representative agency), except in the agency's own records (its `office` placed abroad)",
      "Báo cáo cần có hình thức trao đổi ngược lại cho Cơ quan đại diện, để cán bộ hai bên cùng "
      "bám sát tiến trình và kịp thời cập nhật thông tin.",
      "The report is sent back to the representative agency, so that staff on both sides follow "
