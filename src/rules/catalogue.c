@@ -474,9 +474,9 @@ const struct rule rule_table[] = {
     /* Across a collection: checked by the archive. */
     {"archive-cold-partner", SEV_WARNING, "G7 G22", "archive",
      "một đối tác ở giai đoạn `mou` hoặc `sister` không có chuyến thăm nào theo cả hai chiều "
-     "trong 2 năm (cấu hình `cold_years`)",
+     "trong 2 năm (cấu hình `cold_years`) và không có chuyến thăm nào đang được chuẩn bị",
      "a partner at stage `mou` or `sister` has had no visit in either direction for 2 years "
-     "(`cold_years`)",
+     "(`cold_years`), and none is being prepared",
      "Quan hệ đã ký kết cần được giữ kết nối theo chương trình dài hạn và được duy trì bằng các "
      "chuyến thăm đáp lễ; hai năm không có đoàn nào là dấu hiệu quan hệ đang nguội.",
      "A signed relationship is kept alive under a long-term programme and with return visits; "
