@@ -745,7 +745,7 @@ put_title_block(struct view *v, struct node *root, const struct record *r)
 	put_str(v, root, "dates_clause",
 	        !r->start.set
 	            ? L(v->lang, "(thời gian chưa rõ, vì ngày ghi trong hồ sơ không dùng được)",
-	                "(when is not known: the record's dates are unusable)")
+	                "on dates that are not known (the record's dates are unusable)")
 	        /* "... in Chiba on 6 June 2025", where Vietnamese has its "ngày" */
 	        : one_day && v->lang == LANG_EN ? arena_printf(v->a, "on %s", span(v, r))
 	                                        : span(v, r));

@@ -127,6 +127,12 @@ if [ $rc -eq 1 ] && grep -q 'Nhật Bản (thời gian chưa rõ, vì ngày ghi 
 	"$WORK/undated-out/undated.md" &&
 	grep -q 'báo cáo ghi thời gian là chưa rõ' "$WORK/undated.log"; then ok "report/undated-said-unknown"
 else fail "report/undated-said-unknown" "rc=$rc $(head -c 300 "$WORK/undated.log")"; fi
+# in English as a sentence goes on after the country, not a bracket after a comma
+"$DEBRIEF" report --lang en -o "$WORK/undated-en" --format md --today "$TODAY" "$WORK/undated/undated.yaml" \
+	>/dev/null 2>&1
+if grep -q ', Japan, on dates that are not known (the record.s dates are unusable)\.' "$WORK/undated-en/undated.md"
+then ok "report/undated-said-unknown-en"
+else fail "report/undated-said-unknown-en" "$(grep -o 'Japan.*unusable)' "$WORK/undated-en/undated.md")"; fi
 
 # Without --lang the report speaks the record's language, and so do the
 # loader's findings in the draft, though the loader ran before it knew it.
