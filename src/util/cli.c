@@ -79,7 +79,13 @@ cli_today(const struct cli *c, struct date *today)
 	const char *err = NULL;
 	if (date_today(c->today, c->lang, today, &err))
 		return 1;
-	fprintf(stderr, "debrief %s: %s\n", c->cmd, err);
+	/* the value given is quoted, as a value any option does not take is */
+	if (c->today)
+		escape_eprintf(
+		    L(c->lang, "debrief %s: %s (đã ghi '%s')\n", "debrief %s: %s (given '%s')\n"),
+		    c->cmd, err, c->today);
+	else
+		fprintf(stderr, "debrief %s: %s\n", c->cmd, err);
 	return 0;
 }
 

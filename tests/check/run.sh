@@ -399,11 +399,11 @@ has usage-vi/vietnamese "$WORK/usage-vi.err" "định dạng không hợp lệ '
 # a date written right that does not exist is said to be no date, not
 # ill-written; one written otherwise is asked for as YYYY-MM-DD
 run usage-today-vi -- --today 01/02/2024 dup-key.yaml
-has usage-today-vi/vietnamese "$WORK/usage-today-vi.err" "today cần một ngày viết dạng YYYY-MM-DD"
+has usage-today-vi/vietnamese "$WORK/usage-today-vi.err" "today cần một ngày viết dạng YYYY-MM-DD \\(đã ghi '01/02/2024'\\)\$"
 run usage-today-no-such-day-vi -- --today 2024-02-30 dup-key.yaml
-has usage-today-no-such-day-vi "$WORK/usage-today-no-such-day-vi.err" '^debrief check: ngày ghi ở --today không có trong lịch$'
+has usage-today-no-such-day-vi "$WORK/usage-today-no-such-day-vi.err" '^debrief check: ngày ghi ở --today không có trong lịch \(đã ghi .2024-02-30.\)$'
 run usage-today-no-such-day-en -- --lang en --today 2024-02-30 dup-key.yaml
-has usage-today-no-such-day-en "$WORK/usage-today-no-such-day-en.err" '^debrief check: --today names a date that does not exist$'
+has usage-today-no-such-day-en "$WORK/usage-today-no-such-day-en.err" '^debrief check: --today names a date that does not exist \(given .2024-02-30.\)$'
 
 run help -- --help
 want_rc help 0
