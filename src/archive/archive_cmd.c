@@ -209,13 +209,19 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 	int ok = r && r->id.s;
 	if (r && !r->file)
 		r->file = name;
-	size_t why = one->n; /* the finding that says why it is left out */
+	/* a record without an id: its own finding about the id is the one
+	 * finding of the problem (rules.md), and the first error of a file that
+	 * gave no record or no id says why it is left out, on the pages too;
+	 * that it is left out is said beside it, as report says it makes no
+	 * report of it */
 	if (r && !ok)
-		diags_add(one, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
-		          L(lang, "hồ sơ thiếu mã nên không được lưu trữ",
-		            "the record has no id, so it is left out"));
-	for (size_t i = 0; !r && i < one->n && why == one->n; i++) /* no record: its first error */
-		if (one->v[i].sev == SEV_ERROR)
+		escape_eprintf("debrief: %s: %s\n", name,
+		               L(lang, "hồ sơ không có mã (id) hợp lệ nên không được lưu trữ",
+		                 "the record has no valid id, so it is left out of the archive"));
+	size_t why = one->n; /* the finding that says why it is left out */
+	for (size_t i = 0; !ok && i < one->n; i++)
+		if (one->v[i].sev == SEV_ERROR &&
+		    (why == one->n || diag_cmp_place(&one->v[i], &one->v[why]) < 0))
 			why = i;
 	/* its own schema-date or schema-required error names it among the
 	 * records with problems; it is archived with the date unknown */

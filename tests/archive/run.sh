@@ -1078,3 +1078,18 @@ if [ "$(cat "$WORK/usage-file.err")" = "debrief archive: $WORK/a-file is not a d
 sanitizer_clean check/sanitizers "$WORK/check.err" || true
 grep -E '\[archive-' "$WORK/check.out" >"$WORK/check-collection.out"
 gold check-collection.out "$WORK/check-collection.out"
+
+# A record without an id: its own finding is the one finding of the problem,
+# counted once, and that it is left out is said beside it.
+mkdir -p "$WORK/noid"
+sed '/^id:/d' "$TOP/examples/2017-07-camau-nagasaki.yaml" >"$WORK/noid/a.yaml"
+"$DEBRIEF" archive -o "$WORK/noid-out" --format md --lang en --today $TODAY "$WORK/noid" \
+	>"$WORK/noid.out" 2>"$WORK/noid.err"
+rc=$?
+want_rc noid 1
+if [ "$(grep -c 'error: .*\[schema-required\]$' "$WORK/noid.err")" = 1 ] &&
+	grep -q "^debrief: $WORK/noid/a.yaml: the record has no valid id, so it is left out of the archive$" "$WORK/noid.err" &&
+	grep -q '^1 file checked: 1 error' "$WORK/noid.err" &&
+	grep -q "^- $WORK/noid/a.yaml:5:1: missing required field 'id' .*schema-required.\$" "$WORK/noid-out/index.md"
+then ok noid/one-finding-and-said-left-out
+else fail noid/one-finding-and-said-left-out "$(cat "$WORK/noid.err")"; fi
