@@ -428,12 +428,18 @@ read_one(struct archive *a, const char *path, struct date today, enum lang lang)
 	if (!r) {
 		diag_eprint(&dq, 1);
 	} else if (!r->id.s) {
+		/* its own findings (the id's among them) at their lines, as check
+		 * gives them, then what the list makes of it, as archive says */
 		struct diags dd = DIAGS_INIT;
-		diags_add(&dd, name, (struct mark){0, 0}, SEV_ERROR, "schema-required", "", "%s",
-		          L(lang, "hồ sơ thiếu mã nên các nhiệm vụ của hồ sơ không được liệt kê",
-		            "the record has no id, so its tasks are not listed"));
+		schema_unread(&dq, &dd);
+		diags_sort(&dd);
 		diag_eprint(&dd, 1);
 		diags_free(&dd);
+		escape_eprintf("debrief: %s: %s\n", name,
+		               L(lang,
+		                 "hồ sơ không có mã (id) hợp lệ nên các nhiệm vụ của hồ sơ không "
+		                 "được liệt kê",
+		                 "the record has no valid id, so its tasks are not listed"));
 	} else if (!archive_add(a, r)) {
 		struct diags dd = DIAGS_INIT;
 		collection_duplicate(&dd, name, r->id.mark, r->id.s, archive_file_of_id(a, r->id.s),

@@ -275,7 +275,12 @@ grep -v '^id:' "$WORK/dupid/b.yaml" >"$WORK/noid/b.yaml"
 cp "$WORK/dupid/a.yaml" "$WORK/noid/a.yaml"
 tasks tasks-no-id --lang en --today 2026-12-07 "$WORK/noid"
 want_rc tasks-no-id 2
-has tasks-no-id/said "$WORK/tasks-no-id.err" "^$WORK/noid/b.yaml: error: the record has no id, so its tasks are not listed \\[schema-required\\]\$"
+# its own finding at its line and column, as check gives it, then a line
+# saying its tasks are not listed, no second finding without a place
+has tasks-no-id/said-at-its-place "$WORK/tasks-no-id.err" "^$WORK/noid/b.yaml:1:1: error: missing required field 'id' .*\\[schema-required\\]\$"
+has tasks-no-id/said "$WORK/tasks-no-id.err" "^debrief: $WORK/noid/b.yaml: the record has no valid id, so its tasks are not listed\$"
+if [ "$(grep -c '\[schema-required\]$' "$WORK/tasks-no-id.err")" = 1 ]; then ok tasks-no-id/one-finding
+else fail tasks-no-id/one-finding "$(cat "$WORK/tasks-no-id.err")"; fi
 if grep -q 'Write the letter' "$WORK/tasks-no-id.out" && ! grep -q 'Send the gifts' "$WORK/tasks-no-id.out"
 then ok tasks-no-id/others-listed; else
 	fail tasks-no-id/others-listed "$(grep '^    ' "$WORK/tasks-no-id.out")"; fi
