@@ -744,9 +744,18 @@ tmp_name_for(const char *base, unsigned long long seed, char *out, size_t cap)
 	snprintf(out, cap, "%s.tmp%s", base, six);
 }
 
-/* Create a fresh temporary file in dfd, mode 0666 less the umask. */
+/* How a temporary is remembered for an interruption (tmp_create):
+ * none, on the live stack, or in the aside slot. */
+enum tmp_keep { TMP_UNKEPT, TMP_LIVE, TMP_ASIDE };
+
+static void live_push(int dfd, const char *name);
+
+/* Create a fresh temporary file in dfd, mode 0666 less the umask; kept as
+ * keep says before it exists, so that a signal on another thread at any
+ * moment finds its name (unlinking one not made yet is harmless), and
+ * forgotten again when that name is taken. */
 static int
-tmp_create(int dfd, const char *base, char *name, size_t cap)
+tmp_create(int dfd, const char *base, char *name, size_t cap, enum tmp_keep keep)
 {
 	static unsigned long long counter, pid;
 	if (!pid)
@@ -757,10 +766,25 @@ tmp_create(int dfd, const char *base, char *name, size_t cap)
 		unsigned long long seed = (unsigned long long)ts.tv_nsec * 2654435761ULL ^
 		                          pid << 20 ^ ++counter * 40503ULL;
 		tmp_name_for(base, seed, name, cap);
+		if (keep == TMP_ASIDE) { /* the name before the flag: a signal sees none or all */
+			memcpy(aside_name, name, NAME_MAX + 1);
+			aside_dirfd = dfd;
+			aside_live = 1;
+		} else if (keep == TMP_LIVE) {
+			live_push(dfd, name);
+		}
 		int fd =
 		    openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-		if (fd >= 0 || errno != EEXIST)
+		if (fd >= 0)
 			return fd;
+		int e = errno;
+		if (keep == TMP_ASIDE) /* another's name, or none made: not ours to remove */
+			aside_live = 0;
+		else if (keep == TMP_LIVE)
+			live_n = live_n - 1;
+		errno = e;
+		if (e != EEXIST)
+			return -1;
 	}
 	errno = EEXIST;
 	return -1;
@@ -828,7 +852,7 @@ tmp_start(int dfd, const char *dir, const char *name, const char *base, int asid
 		return 0;
 	}
 	char tmp[NAME_MAX + 1];
-	int fd = tmp_create(dfd, base, tmp, sizeof tmp);
+	int fd = tmp_create(dfd, base, tmp, sizeof tmp, aside ? TMP_ASIDE : TMP_LIVE);
 	if (fd < 0) { /* named by the directory it goes in, below dir or dir itself */
 		int sub = base > name ? (int)(base - name) - 1 : 0;
 		*err = xasprintf(M("không tạo được tệp trong %s%s%.*s: %s",
@@ -836,13 +860,6 @@ tmp_start(int dfd, const char *dir, const char *name, const char *base, int asid
 		                 dir, sub ? "/" : "", sub, name, fs_strerror(errno));
 		close(dfd);
 		return 0;
-	}
-	if (aside) { /* the name before the flag: a signal sees either none or all */
-		memcpy(aside_name, tmp, sizeof tmp);
-		aside_dirfd = dfd;
-		aside_live = 1;
-	} else {
-		live_push(dfd, tmp);
 	}
 	pd->dfd = dfd;
 	pd->fd = fd;
@@ -997,7 +1014,7 @@ fs_scratch(const char *dir, char **err)
 	/* a file system without unnamed files: a temporary, unlinked at once */
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	char name[NAME_MAX + 1];
-	fd = dfd < 0 ? -1 : tmp_create(dfd, ".debrief-scratch", name, sizeof name);
+	fd = dfd < 0 ? -1 : tmp_create(dfd, ".debrief-scratch", name, sizeof name, TMP_UNKEPT);
 	if (fd >= 0)
 		unlinkat(dfd, name, 0);
 	else
