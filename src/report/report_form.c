@@ -151,15 +151,25 @@ department_of_en(const char *s, const char *f)
 		for (const char *w = body_names[i].fold; *w; w++)
 			words += *w == ' ';
 		const char *tail = after_words(s, words);
+		/* the bare word of the unit ("Sở Y tế thành phố", "Sở Y tế
+		 * tỉnh"): the locality's own department, as it is without */
+		static const char *const bare_unit[] = {"tinh", "thanh pho", "tp"};
+		char *ft = text_fold(tail);
+		int bare = 0;
+		for (size_t k = 0; k < sizeof bare_unit / sizeof bare_unit[0]; k++)
+			bare |= !strcmp(ft, bare_unit[k]);
+		free(ft);
+		if (bare)
+			return xstrdup(body_names[i].en);
 		int at = province_lookup(tail);
 		if (at < 0)
 			continue;
-		/* a unit merged away in 2025 was a province */
-		char *k = province_key(tail), *kn = province_key(province_units[at].name);
-		int city = !strcmp(k, kn) && province_units[at].kind == LOC_CITY;
-		free(k);
-		free(kn);
-		char *place = text_unaccent(tail);
+		/* the unit by its name, however the record spells it ("TP.HCM"
+		 * is Ho Chi Minh City); a unit merged away in 2025 as written,
+		 * and it was a province */
+		int now = !province_abolished(tail);
+		int city = now && province_units[at].kind == LOC_CITY;
+		char *place = text_unaccent(now ? province_units[at].name : tail);
 		char *t = body_of_place_en(&body_names[i], place, city);
 		free(place);
 		return t;
@@ -280,6 +290,32 @@ authority(const char *s, enum lang lang)
 	return u;
 }
 
+/* A province's or city's people's committee named by its unit however
+ * the record spells it and its unit word ("Ủy ban nhân dân Thành phố Hồ
+ * Chí Minh", "UBND TP.HCM" → "Ho Chi Minh City People's Committee"); NULL
+ * for any other name, and for a unit merged away in 2025, named as
+ * written (committee_name_en). */
+static char *
+committee_of_unit_en(const char *s)
+{
+	static const char *const ub[] = {"Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "};
+	for (size_t i = 0; i < sizeof ub / sizeof ub[0]; i++) {
+		size_t n = strlen(ub[i]);
+		if (strncmp(s, ub[i], n))
+			continue;
+		int u = province_lookup(s + n);
+		if (u < 0 || province_abolished(s + n))
+			return NULL;
+		const struct province_unit *p = &province_units[u];
+		char *place = text_unaccent(p->name);
+		char *t = xasprintf("%s %s People's Committee", place,
+		                    p->kind == LOC_CITY ? "City" : "Provincial");
+		free(place);
+		return t;
+	}
+	return NULL;
+}
+
 /* The entry of body_names s names in English ("Department of Foreign
  * Affairs"), in any case, or NULL. */
 static const struct body_name *
@@ -313,7 +349,9 @@ recipient_name(const char *s, enum lang lang)
 		const char *cap = en ? en->vi : body_name_capitalised(s);
 		return xstrdup(cap ? cap : s);
 	}
-	t = committee_name_en(s);
+	t = committee_of_unit_en(s);
+	if (!t)
+		t = committee_name_en(s);
 	if (t)
 		return t;
 	t = agency_name_en(s);
@@ -392,9 +430,16 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 		 * name no place); a Vietnamese one without its diacritics ("Tay
 		 * Ninh") */
 		const char *abroad = place_abroad_en(of->place, 0);
+		/* a province or city by its name however the profile spells
+		 * it: "TP. Hồ Chí Minh" → "Ho Chi Minh City", not "TP. Ho Chi
+		 * Minh" */
+		int u = abroad || of->at == OFFICE_ABROAD || province_abolished(of->place)
+		            ? -1
+		            : province_lookup(of->place);
 		put_y_own(v, "y_place",
 		          abroad                    ? xstrdup(abroad)
 		          : of->at == OFFICE_ABROAD ? xstrdup(of->place)
+		          : u >= 0                  ? text_unaccent(province_shown(u, LANG_EN))
 		                                    : text_unaccent(of->place));
 	} else if (of->place)
 		put_y(v, "y_place", of->place);

@@ -718,6 +718,16 @@ const struct body_name body_names[] = {
     {"ban quan ly cac khu cong nghiep", "Ban Quản lý các khu công nghiệp",
      "Industrial Zones Management Board"},
     {"ban quan ly khu kinh te", "Ban Quản lý Khu kinh tế", "Economic Zone Management Board"},
+    /* a centrally-run city's boards (TP. Hồ Chí Minh's, Đà Nẵng's) */
+    {"ban quan ly cac khu che xuat va cong nghiep", "Ban Quản lý các Khu chế xuất và công nghiệp",
+     "Export Processing and Industrial Zones Authority"},
+    {"ban quan ly khu cong nghe cao", "Ban Quản lý Khu Công nghệ cao",
+     "Hi-Tech Park Management Board"},
+    /* the standing board of the province's or city's Party committee, a
+     * report's usual recipient */
+    {"thuong truc tinh uy", "Thường trực Tỉnh ủy",
+     "Standing Board of the Provincial Party Committee"},
+    {"thuong truc thanh uy", "Thường trực Thành ủy", "Standing Board of the City Party Committee"},
     {"trung tam xuc tien dau tu", "Trung tâm Xúc tiến Đầu tư", "Investment Promotion Centre"},
     {"trung tam xuc tien dau tu thuong mai va du lich",
      "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",

@@ -1081,3 +1081,32 @@ sed -n 's/^.*\.debrief\.yaml:\([0-9]*\):\([0-9]*\): .*/\1 \2/p' "$WORK/cfg-order
 if [ "$(wc -l <"$WORK/cfg-order.got")" -ge 4 ] && LC_ALL=C sort -n -k1,1 -k2,2 -c "$WORK/cfg-order.got" 2>/dev/null
 then ok report/config-findings-in-line-order
 else fail report/config-findings-in-line-order "$(grep debrief.yaml "$WORK/cfg-order.log" | cut -c1-70)"; fi
+
+# A centrally-run city's office (Hồ Chí Minh City) in English: its parent
+# body, its place however the profile spells it, its departments written
+# with the city's abbreviation ("Sở Nội vụ TP.HCM") or with the bare word
+# of its unit ("Sở Y tế thành phố"), and the city Party committee's
+# standing board, all in English, none "of TP.HCM Province".
+mkdir -p "$WORK/city-office"
+printf 'office:\n  parent: Ủy ban nhân dân Thành phố Hồ Chí Minh\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: TP. Hồ Chí Minh\n  signer: {authority: Giám đốc, name: Trần Văn Bình}\n  recipients: [Thường trực Thành ủy]\n' \
+	>"$WORK/city-office/.debrief.yaml"
+sed -e 's/^id: base/id: city-office/' -e 's/^locality: .*/locality: {name: TP.HCM, kind: city}/' \
+	-e 's/^    owner: Sở Nông nghiệp và Môi trường$/    owner: Sở Nội vụ TP.HCM\n    support: [Sở Y tế thành phố]/' \
+	cases/base.yaml >"$WORK/city-office/city-office.yaml"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/city-office-$l" --format md --lang $l --today "$TODAY" \
+		"$WORK/city-office/city-office.yaml" >/dev/null 2>&1
+done
+md=$WORK/city-office-en/city-office.md
+if grep -q '^    support: \[Sở Y tế thành phố\]$' "$WORK/city-office/city-office.yaml" &&
+	grep -qx "parent: \"HO CHI MINH CITY PEOPLE'S COMMITTEE\"" "$md" &&
+	grep -q '^place_date: "Ho Chi Minh City, ' "$md" &&
+	grep -qx '  - "Department of Home Affairs of Ho Chi Minh City"' "$md" &&
+	grep -qx '  - "Department of Health"' "$md" &&
+	grep -qx "  - \"Ho Chi Minh City People's Committee\"" "$md" &&
+	grep -qx '  - "Standing Board of the City Party Committee"' "$md" &&
+	! grep -q 'TP\.\|Province\|Thành\|thành' "$md" &&
+	grep -q '^place_date: "TP. Hồ Chí Minh, ' "$WORK/city-office-vi/city-office.md" &&
+	grep -qx '  - "Thường trực Thành ủy"' "$WORK/city-office-vi/city-office.md"
+then ok report/city-office-named-in-english
+else fail report/city-office-named-in-english "$(sed -n '/^parent:/p;/^place_date:/p;/^recipients:/,/^signer:/p' "$md")"; fi
