@@ -867,8 +867,13 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 			ps[n++] = &r->partners[i];
 	for (size_t i = 0; i < n; i++) {
 		const struct partner *p = ps[i];
+		/* partners of one country by commas, "tỉnh A, tỉnh B và vùng C,
+		 * Pháp"; after a country, which has a comma of its own, by a
+		 * semicolon, "tỉnh A, Nhật Bản; tỉnh B" */
 		if (i)
-			buf_puts(b, i + 1 == n ? L(v->lang, " và ", " and ") : "; ");
+			buf_puts(b, i + 1 == n     ? L(v->lang, " và ", " and ")
+			            : country_last ? "; "
+			                           : ", ");
 		const char *name = report_partner_name(p, v->lang);
 		const char *kind = partner_kind_word(p->kind, v->lang);
 		if (v->lang == LANG_EN) {
