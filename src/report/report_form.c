@@ -790,6 +790,8 @@ place_takes_the(const char *name, enum partner_kind k)
 		return 1;
 	if (k == PK_UNIVERSITY && !strncmp(name, "University of ", strlen("University of ")))
 		return 1;
+	if (k == PK_STATE && !strncmp(name, "State of ", strlen("State of ")))
+		return 1;
 	return n > 7 && !strcmp(name + n - 7, " Region");
 }
 
@@ -883,6 +885,12 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 			if (name_without_en_kind(name, p->kind) < strlen(name) ||
 			    names_korean_unit(name, p->kind))
 				kind = NULL;
+			/* a state as English names it in a sentence, "the
+			 * State of California", not "California State" */
+			if (p->kind == PK_STATE && kind && strncmp(name, "State of ", 9)) {
+				buf_puts(&pn, "State of ");
+				kind = NULL;
+			}
 			place_name(&pn, name, kind, v->lang);
 			/* the first of those that declined opens the sentence */
 			if (place_takes_the(buf_cstr(&pn), p->kind))
