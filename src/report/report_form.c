@@ -904,6 +904,12 @@ partner_list(struct buf *b, struct fview *v, const struct record *r, int decline
 			if (p->kind == PK_REGION && len > 7 &&
 			    !strcasecmp(name + len - 7, " region"))
 				kind = NULL;
+			/* Osaka and Kyoto (大阪府, 京都府) are "phủ", as Vietnamese
+			 * names them, the other prefectures (県) "tỉnh" */
+			size_t ll = p->local_name.s ? strlen(p->local_name.s) : 0;
+			if (p->kind == PK_PREFECTURE && ll >= 3 &&
+			    !strcmp(p->local_name.s + ll - 3, "府"))
+				kind = "phủ";
 			place_name(b, cut, kind, v->lang);
 			free(cut);
 		}
