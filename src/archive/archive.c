@@ -1275,7 +1275,8 @@ names_locality(const char *name, const struct arc_loc *l)
 	int in = *n && strstr(f, n) != NULL;
 	free(f);
 	free(n);
-	return in;
+	/* or by another spelling of it: "Sở Du lịch TP.HCM" */
+	return in || (l->unit >= 0 && province_named_in(name) == l->unit);
 }
 
 static int
@@ -1382,7 +1383,8 @@ finish_tasks(struct archive *a)
 		/* written with its province ("Bộ Chỉ huy Quân sự tỉnh Lào Cai")
 		 * or its unit word alone ("Ban Quản lý Khu kinh tế tỉnh"): the
 		 * body its key names, the province's or the city's if the table
-		 * has one ("City Police" in Hải Phòng) */
+		 * has one ("City Police" in Hải Phòng, "UBND TP" the City People's
+		 * Committee) */
 		if (!en && base) {
 			int unit = w->loc >= 0 ? a->locs[w->loc].unit : -1;
 			char *t =

@@ -701,6 +701,9 @@ const struct body_name body_names[] = {
     {"uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh", "Provincial People's Committee"},
     {"van phong uy ban nhan dan tinh", "Văn phòng Ủy ban nhân dân tỉnh",
      "Office of the Provincial People's Committee"},
+    {"uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố", "City People's Committee"},
+    {"van phong uy ban nhan dan thanh pho", "Văn phòng Ủy ban nhân dân thành phố",
+     "Office of the City People's Committee"},
     /* the province's other bodies a task often goes to; with the
      * province a record names, "Tay Ninh Provincial Police" */
     {"cong an", "Công an", "Police"},

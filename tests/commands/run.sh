@@ -227,6 +227,18 @@ tasks tasks-body-with-unit-word --lang en --today 2026-12-07 "$WORK/unitword"
 grep -v '^    ' "$WORK/tasks-body-with-unit-word.out" | grep -v '^As of' | grep . | tr '\n' '|' >"$WORK/unitword.out"
 if [ "$(cat "$WORK/unitword.out")" = 'Lao Cai|  Provincial Military Command|  Economic Zone Management Board|  Department of Industry and Trade|Hai Phong|  City Military Command|' ]
 then ok tasks-body-with-unit-word/in-english; else fail tasks-body-with-unit-word/in-english "$(cat "$WORK/unitword.out")"; fi
+# A city's: its people's committee written with the bare word of its
+# unit ("UBND TP") is the City People's Committee in English, and a
+# department written with the city's abbreviation ("Sở Du lịch TP.HCM")
+# names its locality, so the register does not name it again after it.
+mkdir -p "$WORK/citybody"
+printf 'schema: debrief/1\nid: 2026-05-hcm-x\ntitle: t\ndirection: inbound\ndates: {start: 2026-05-20, end: 2026-05-22}\nlocality: {name: TP.HCM}\npartners: [{name: Osaka, country: JP}]\ntasks:\n  - {task: a, owner: UBND TP, due: 2026-06-01}\n  - {task: b, owner: Sở Du lịch TP.HCM, due: 2026-06-02}\n' >"$WORK/citybody/a.yaml"
+tasks tasks-city-body --lang en --today 2026-12-07 "$WORK/citybody"
+(cd "$WORK/citybody" && "$DEBRIEF" archive -o "$WORK/citybody-archive" --today 2026-12-07 a.yaml) >/dev/null 2>&1
+if grep -qx "  City People's Committee" "$WORK/tasks-city-body.out" &&
+	grep -qF '[Sở Du lịch TP.HCM](' "$WORK/citybody-archive/tasks.md" &&
+	! grep -qF 'TP.HCM (' "$WORK/citybody-archive/tasks.md"
+then ok tasks-city-body/named-as-the-city-s; else fail tasks-city-body/named-as-the-city-s "$(cat "$WORK/tasks-city-body.out") $(grep '^| \[' "$WORK/citybody-archive/tasks.md")"; fi
 
 # A city inside a province is not the province: "UBND thành phố Hà Tiên"
 # is that city's committee, not the province's "UBND tỉnh", in its own
