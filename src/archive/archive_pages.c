@@ -202,11 +202,24 @@ put_agency_link(struct buf *b, const struct arc_agency *ag, const char *up, enum
 	free(t);
 }
 
+/* A partner as a page of the language names it: in English a place that
+ * Vietnamese transcribes by its English name ("Vân Nam" → "Yunnan"), as
+ * the report names it; any other as its records write it. */
+static const char *
+partner_shown(const struct arc_partner *p, enum lang lang)
+{
+	if (lang != LANG_EN || p->kind == PK_ORGANIZATION || p->kind == PK_BUSINESS ||
+	    p->kind == PK_UNIVERSITY || country_code_by_name(p->name))
+		return p->name;
+	const char *en = place_abroad_en(p->name, 0);
+	return en ? en : p->name;
+}
+
 static void
-put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *up)
+put_partner_link(struct buf *b, const struct archive *a, size_t p, const char *up, enum lang lang)
 {
 	const struct arc_partner *pp = &a->partners[p];
-	put_link(b, pp->name, up, "partners/", pp->slug);
+	put_link(b, partner_shown(pp, lang), up, "partners/", pp->slug);
 }
 
 /* The locality of a record: current unit, and the name used when it differs. */
@@ -244,7 +257,7 @@ put_rec_partners(struct buf *b, const struct archive *a, size_t ri, const char *
 		if (!first)
 			buf_puts(b, ", ");
 		first = 0;
-		put_partner_link(b, a, p, up);
+		put_partner_link(b, a, p, up, lang);
 		if (!archive_rec_visits_partner(a, ri, p))
 			buf_printf(b, " (%s)", L(lang, "đã từ chối", "declined"));
 	}
@@ -333,7 +346,7 @@ task_row(struct buf *b, const struct archive *a, const struct arc_task *t, int o
 	if (partner_col) {
 		buf_puts(b, " | ");
 		if (t->occ >= 0)
-			put_partner_link(b, a, a->occs[t->occ].partner, up);
+			put_partner_link(b, a, a->occs[t->occ].partner, up, lang);
 	}
 	buf_printf(b, " | %s",
 	           t->status_unknown ? L(lang, "chưa rõ (hồ sơ ghi sai)", "unknown (miswritten)")
@@ -805,7 +818,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 			if (!p->cold)
 				continue;
 			buf_puts(b, "- ");
-			put_partner_link(b, a, k, "");
+			put_partner_link(b, a, k, "", lang);
 			buf_printf(b, " (%s): ", arc_country_name(p->country, lang));
 			long ret;
 			if (archive_partner_last(a, k, &ret).y || p->last_visit >= 0) {
@@ -827,7 +840,7 @@ arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 		for (size_t k = 0; k < a->npartners; k++) {
 			const struct arc_partner *p = &a->partners[k];
 			buf_puts(b, "| ");
-			put_partner_link(b, a, k, "");
+			put_partner_link(b, a, k, "", lang);
 			buf_printf(b, " | %s | %s", arc_country_name(p->country, lang),
 			           stage_word(p->stage, lang));
 			buf_puts(b, " | ");
@@ -1059,7 +1072,7 @@ contacts_table(struct buf *b, const struct archive *a, const struct arc_cgroup *
 		if (partner_col) {
 			buf_puts(b, " | ");
 			if (g[i].partner >= 0)
-				put_partner_link(b, a, (size_t)g[i].partner, up);
+				put_partner_link(b, a, (size_t)g[i].partner, up, lang);
 		}
 		buf_puts(b, " | ");
 		if (g[i].since.set)
@@ -1185,7 +1198,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 	const struct arc_partner *p = &a->partners[k];
 	const char *up = "../";
 	buf_puts(b, "# ");
-	md_put(b, p->name);
+	md_put(b, partner_shown(p, lang));
 	if (p->local_name) {
 		buf_puts(b, " (");
 		md_put(b, p->local_name);
@@ -1263,7 +1276,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 			buf_puts(b,
 			         m++ ? ", "
 			             : L(lang, ", đối tác thay thế: ", ", approached instead: "));
-			put_partner_link(b, a, a->occs[o].partner, up);
+			put_partner_link(b, a, a->occs[o].partner, up, lang);
 		}
 		if (n == p->ndeclined)
 			buf_putc(b, '\n');
@@ -1277,7 +1290,7 @@ arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lan
 				continue;
 			buf_puts(b,
 			         L(lang, "- Đối tác thay thế cho: ", "- Approached instead of: "));
-			put_partner_link(b, a, a->occs[alt].partner, up);
+			put_partner_link(b, a, a->occs[alt].partner, up, lang);
 			if (a->occs[alt].response == RESP_DECLINED)
 				buf_printf(b, " (%s)", L(lang, "đã từ chối", "declined"));
 			buf_puts(b, ", ");
@@ -1757,7 +1770,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		size_t k = pl[i].partner;
 		const struct arc_partner *p = &a->partners[k];
 		buf_puts(b, "| ");
-		put_partner_link(b, a, k, up);
+		put_partner_link(b, a, k, up, lang);
 		buf_printf(b, " | %s | ", arc_country_name(p->country, lang));
 		for (size_t j = i; j < npl && pl[j].partner == k; j++) {
 			if (j > i && !strcmp(pl[j].loc, pl[j - 1].loc))

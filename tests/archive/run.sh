@@ -125,6 +125,18 @@ printf 'schema: debrief/1\nid: 2024-09-laocai-hekou\ntitle: b\ndirection: outbou
 if [ "$(json "$P/out/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = "Hà Khẩu" ]
 then ok partner-name/diacritics-before-none; else
 	fail partner-name/diacritics-before-none "$(grep -m1 '^# ' "$P/out/partners/cn-ha-khau.md")"; fi
+# In English pages a place Vietnamese transcribes ("Vân Nam") is named in
+# English ("Yunnan"), as the report names it; the Vietnamese pages and
+# archive.json keep the name the records write.
+P=$WORK/transcribed
+mkdir -p "$P"
+printf 'schema: debrief/1\nid: 2026-05-hcm-yunnan\ntitle: a\ndirection: inbound\ndates: {start: 2026-05-20, end: 2026-05-22}\nlocality: {name: TP.HCM}\npartners: [{name: Vân Nam, local_name: 云南省, country: CN, kind: province}]\n' >"$P/a.yaml"
+for l in vi en; do "$DEBRIEF" archive -o "$P/$l" --format md --lang $l --today $TODAY "$P" >/dev/null 2>&1; done
+if grep -qx '# Yunnan (云南省)' "$P/en/partners/cn-van-nam.md" && grep -qF '[Yunnan](partners/cn-van-nam.md)' "$P/en/index.md" &&
+	! grep -rq 'Vân Nam' "$P/en" --include='*.md' && grep -qx '# Vân Nam (云南省)' "$P/vi/partners/cn-van-nam.md" &&
+	[ "$(json "$P/en/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = "Vân Nam" ]
+then ok partner-name/transcribed-place-in-english; else
+	fail partner-name/transcribed-place-in-english "$(grep -rh 'Vân Nam\|Yunnan' "$P/en" --include='*.md' | head -n 3)"; fi
 # The index's delegations per year and its list of years count a year's
 # planned visits apart, as its opening line does, and the visits of
 # unknown date in a row of their own, so that the table adds up.
