@@ -490,7 +490,7 @@ report_work(void *vrun, size_t idx)
 	const struct office *office = &ctx.cfg->office;
 	static const struct office none = {0};
 	const char *ours, *theirs;
-	enum office_fit fit = report_office_fits(office, r, &ours, &theirs);
+	enum office_fit fit = report_office_fits(office, r, &ours, &theirs, said);
 	if (fit == OFFICE_OTHER_PROVINCE) {
 		/* never issue one province's report in another's name; a visit
 		 * before the 2025 reform named by the province the record names,

@@ -102,6 +102,6 @@ void report_form(struct arena *a, struct node *root, const struct record *r,
  * whose province cannot be told (config.c), on none. */
 enum office_fit { OFFICE_FITS, OFFICE_OTHER_PROVINCE, OFFICE_NOT_PLACED };
 enum office_fit report_office_fits(const struct office *of, const struct record *r,
-                                   const char **ours, const char **theirs);
+                                   const char **ours, const char **theirs, enum lang lang);
 
 #endif

@@ -1098,7 +1098,7 @@ put_programme(struct fview *v, const struct record *r)
 
 enum office_fit
 report_office_fits(const struct office *of, const struct record *r, const char **ours,
-                   const char **theirs)
+                   const char **theirs, enum lang lang)
 {
 	if (!of->given || of->at == OFFICE_ABROAD)
 		return OFFICE_FITS;
@@ -1107,8 +1107,10 @@ report_office_fits(const struct office *of, const struct record *r, const char *
 	int ur = r->locality_name.s ? province_lookup(r->locality_name.s) : -1;
 	if (ur < 0 || ur == of->unit)
 		return OFFICE_FITS;
-	*ours = province_units[of->unit].name;
-	*theirs = province_units[ur].name;
+	/* as a message names them where no unit word goes before them:
+	 * "TP. Hồ Chí Minh" */
+	*ours = province_shown(of->unit, lang);
+	*theirs = province_shown(ur, lang);
 	return OFFICE_OTHER_PROVINCE;
 }
 

@@ -871,7 +871,7 @@ place_office(struct cload *cl, const struct node *key, const struct node *placev
 			      "cáo để trống tên cơ quan, số, địa danh và người ký",
 			      "the office profile names two provinces (%s and %s); reports "
 			      "leave the issuing body, number, place and signer blank"),
-			    province_units[u].name, province_units[said[i]].name);
+			    province_shown(u, cl->lang), province_shown(said[i], cl->lang));
 			return;
 		}
 		u = said[i];
@@ -881,7 +881,7 @@ place_office(struct cload *cl, const struct node *key, const struct node *placev
 		of->unit = u;
 		/* a provincial body's documents are dated at its province, not at
 		 * the city inside it where it sits (Decree 30/2020, Appendix I) */
-		if (said[2] >= 0 && province_lookup(of->place) < 0)
+		if (of->place && province_lookup(of->place) < 0)
 			cfinding(
 			    cl, placev, "config-office",
 			    L(cl->lang,
@@ -889,7 +889,7 @@ place_office(struct cload *cl, const struct node *key, const struct node *placev
 			      "'place' ghi '%s', không phải '%s'",
 			      "the place on a provincial body's documents is its province or city: "
 			      "write 'place' as '%s', not '%s'"),
-			    province_units[u].name, of->place);
+			    province_shown(u, LANG_VI), of->place);
 		/* the province's people's committee itself has no parent body
 		 * above its name (nor any line for one) */
 		char *f = of->name ? text_fold(of->name) : NULL;

@@ -397,7 +397,7 @@ for l in vi en; do
 		"$WORK/office-other/2017-06-quangnam-nagasaki.yaml" >"$WORK/office-old-$l.log" 2>&1
 done
 if grep -q 'hồ sơ cơ quan là của Cà Mau, còn chuyến đi là của Quảng Nam (nay thuộc Đà Nẵng): ' "$WORK/office-old-vi.log" &&
-	grep -q "the office profile is Cà Mau's, the visit Quảng Nam's (now part of Đà Nẵng): " "$WORK/office-old-en.log"
+	grep -q "the office profile is Ca Mau's, the visit Quảng Nam's (now part of Da Nang): " "$WORK/office-old-en.log"
 then ok report/office-of-another-province-names-the-visit-as-then
 else fail report/office-of-another-province-names-the-visit-as-then "$(cat "$WORK/office-old-vi.log" "$WORK/office-old-en.log")"; fi
 sed -e 's/^  parent: .*/  parent: Bộ Ngoại giao/' -e 's/^  name: .*/  name: Tổng Lãnh sự quán Việt Nam tại Fukuoka/' \
@@ -629,6 +629,17 @@ if [ $rc -eq 0 ] && grep -q '^parent: "……………"$' "$md" && ! grep -q 'H�
 	grep -q 'hồ sơ cơ quan là của Quảng Ninh, còn chuyến đi là của Tuyên Quang' "$WORK/office-city.log"
 then ok report/office-city-place-of-another-province-not-used
 else fail report/office-city-place-of-another-province-not-used "rc=$rc $(head -c 300 "$WORK/office-city.log") $(sed -n 2,8p "$md")"; fi
+# A city's office placed by its parent, whose place is no province or city
+# (a district, "Quận 1"): check says to write the city, as documents name
+# it where no unit word goes before it, and so does report of the visit
+# of another province, "TP. Hồ Chí Minh".
+office office-district "Ủy ban nhân dân Thành phố Hồ Chí Minh" "Sở Ngoại vụ" "Quận 1"
+office_report office-district
+"$DEBRIEF" check --today "$TODAY" "$WORK/office-district" >"$WORK/office-district-check.log" 2>&1
+if grep -q 'hồ sơ cơ quan là của TP. Hồ Chí Minh, còn chuyến đi là của Tuyên Quang' "$WORK/office-district.log" &&
+	grep -q "\.debrief\.yaml:5:10: warning: .*'place' ghi 'TP\. Hồ Chí Minh', không phải 'Quận 1' \[config-office\]$" "$WORK/office-district-check.log"
+then ok report/office-place-no-unit-said
+else fail report/office-place-no-unit-said "$(cat "$WORK/office-district.log" "$WORK/office-district-check.log" | grep -v 'prep-\|follow-\|memory-')"; fi
 # An office whose province cannot be told issues no record's report in its name, and says so.
 office office-unplaced "Ủy ban nhân dân" "Sở Ngoại vụ" "Bãi Cháy"
 office_report office-unplaced
