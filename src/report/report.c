@@ -498,10 +498,13 @@ report_work(void *vrun, size_t idx)
 		const char *then = NULL;
 		province_said(r->locality_name.s, r->locality_former_name.s,
 		              r->start.set ? &r->start.d : NULL, &then);
+		/* in English without its marks, as theirs is */
+		char *was = then && said == LANG_EN ? text_unaccent(then) : NULL;
 		char *visit = then
 		                  ? xasprintf(L(said, "%s (nay thuộc %s)", "%s's (now part of %s)"),
-		                              then, theirs)
+		                              was ? was : then, theirs)
 		                  : xasprintf(L(said, "%s", "%s's"), theirs);
+		free(was);
 		char *msg =
 		    xasprintf(L(said,
 		                "hồ sơ cơ quan là của %s, còn chuyến đi là của %s: báo cáo để "

@@ -397,7 +397,7 @@ for l in vi en; do
 		"$WORK/office-other/2017-06-quangnam-nagasaki.yaml" >"$WORK/office-old-$l.log" 2>&1
 done
 if grep -q 'hồ sơ cơ quan là của Cà Mau, còn chuyến đi là của Quảng Nam (nay thuộc Đà Nẵng): ' "$WORK/office-old-vi.log" &&
-	grep -q "the office profile is Ca Mau's, the visit Quảng Nam's (now part of Da Nang): " "$WORK/office-old-en.log"
+	grep -q "the office profile is Ca Mau's, the visit Quang Nam's (now part of Da Nang): " "$WORK/office-old-en.log"
 then ok report/office-of-another-province-names-the-visit-as-then
 else fail report/office-of-another-province-names-the-visit-as-then "$(cat "$WORK/office-old-vi.log" "$WORK/office-old-en.log")"; fi
 sed -e 's/^  parent: .*/  parent: Bộ Ngoại giao/' -e 's/^  name: .*/  name: Tổng Lãnh sự quán Việt Nam tại Fukuoka/' \
