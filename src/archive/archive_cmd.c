@@ -231,12 +231,12 @@ arc_add_item(struct arc_run *run, struct arc_item *it)
 		                     lang);
 		ok = 0;
 	}
-	if (!ok) /* named on the pages, not only here */
+	if (!ok) { /* named on the pages, not only here */
+		const struct diag *d = why < one->n ? &one->v[why] : NULL;
 		archive_left_out(
-		    a, name, why < one->n ? one->v[why].mark : (struct mark){0, 0},
-		    why < one->n ? one->v[why].rule : NULL,
-		    why < one->n ? one->v[why].msg
-		                 : L(lang, "tệp không cho hồ sơ nào", "the file gives no record"));
+		    a, name, d ? d->mark : (struct mark){0, 0}, d ? d->rule : NULL,
+		    d ? d->msg : L(lang, "tệp không cho hồ sơ nào", "the file gives no record"));
+	}
 	if (ok) /* what it is made of, for the digests of the pages */
 		memcpy(a->recs[a->nrecs - 1].key, it->key, HASH_LEN);
 	record_free(r);

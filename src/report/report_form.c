@@ -1060,7 +1060,7 @@ put_programme(struct fview *v, const struct record *r)
 		 * a member named by office alone ("Giám đốc Sở Ngoại vụ") as a
 		 * title */
 		const char *loc = r->locality_name.s;
-		if (*last) {
+		if (*last && v->lang == LANG_EN) {
 			char *t = report_title(*last, loc, v->lang);
 			*last = arena_strdup(v->a, t);
 			free(t);
