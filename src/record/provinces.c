@@ -275,10 +275,10 @@ static const char *const prefixes[] = {"thanh pho ", "t p ",     "tinh ",
                                        "tp ",        "city of ", "province of "};
 static const char *const suffixes[] = {" city", " province", " municipality"};
 
-char *
-province_key(const char *name)
+/* f, folded, as province_key makes it: the unit's words alone. */
+static char *
+key_cut(char *f)
 {
-	char *f = text_fold(name ? name : "");
 	size_t n = strlen(f);
 	/* "TP.HCM" and "TPHCM": the abbreviation is glued to the name. */
 	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
@@ -298,6 +298,12 @@ province_key(const char *name)
 		}
 	}
 	return f;
+}
+
+char *
+province_key(const char *name)
+{
+	return key_cut(text_fold(name ? name : ""));
 }
 
 /* Every key of the tables above in one hash table built once, the first
@@ -365,7 +371,9 @@ province_cut_own(char *f, const char *locality)
 {
 	char *own = locality ? province_key(locality) : NULL;
 	for (char *p = own && *own ? strchr(f, ' ') : NULL; p; p = strchr(p + 1, ' ')) {
-		char *k = province_key(p + 1);
+		/* f is folded already: folding its tail again would change
+		 * nothing but the time a report takes */
+		char *k = key_cut(xstrdup(p + 1));
 		int hit = !strcmp(k, own);
 		free(k);
 		if (!hit)

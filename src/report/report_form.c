@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "countries.h"
 #include "strlist.h"
+#include "memo.h"
 #include "provinces.h"
 #include "text.h"
 #include "xalloc.h"
@@ -511,8 +512,27 @@ committee_bare(const char *s)
 	return hit ? 1 + office : 0;
 }
 
-char *
-report_body_name(const char *s, const char *locality, enum lang lang)
+/* What report_body_name and report_body_key answered lately, by the
+ * language (the key alone: 2), the locality and the name: a report
+ * names a body three times, a collection the same few bodies again and
+ * again. */
+static struct memo body_memo = MEMO_INIT;
+
+static char *
+body_memo_key(int lang, const char *s, const char *locality, size_t *n)
+{
+	const char *l = locality ? locality : "";
+	size_t ls = strlen(s), ll = strlen(l);
+	char *k = xmalloc(ls + ll + 3); /* lang, s, NUL, locality, NUL */
+	k[0] = (char)('0' + lang);
+	memcpy(k + 1, s, ls + 1);
+	memcpy(k + ls + 2, l, ll + 1);
+	*n = ls + ll + 3;
+	return k;
+}
+
+static char *
+body_name_made(const char *s, const char *locality, enum lang lang)
 {
 	int home = locality ? province_lookup(locality) : -1;
 	int bare = home < 0 ? 0 : committee_bare(s);
@@ -524,7 +544,20 @@ report_body_name(const char *s, const char *locality, enum lang lang)
 }
 
 char *
-report_body_key(const char *s, const char *locality)
+report_body_name(const char *s, const char *locality, enum lang lang)
+{
+	size_t n;
+	char *k = body_memo_key(lang, s, locality, &n), *t;
+	if (!memo_find(&body_memo, k, n, &t, NULL)) {
+		t = body_name_made(s, locality, lang);
+		memo_keep(&body_memo, k, n, t, 0);
+	}
+	free(k);
+	return t;
+}
+
+static char *
+body_key(const char *s, const char *locality)
 {
 	char *t = report_body_name(s, locality, LANG_VI), *f = body_fold(t);
 	free(t);
@@ -532,6 +565,19 @@ report_body_key(const char *s, const char *locality)
 	/* "Công an thành phố" in a record of Hải Phòng is its "Công an
 	 * thành phố Hải Phòng": the unit word alone names the locality too */
 	province_cut_unit_word(f);
+	return f;
+}
+
+char *
+report_body_key(const char *s, const char *locality)
+{
+	size_t n;
+	char *k = body_memo_key(2, s, locality, &n), *f;
+	if (!memo_find(&body_memo, k, n, &f, NULL)) {
+		f = body_key(s, locality);
+		memo_keep(&body_memo, k, n, f, 0);
+	}
+	free(k);
 	return f;
 }
 

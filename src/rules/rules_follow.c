@@ -4,12 +4,11 @@
  * date, the report and its feedback, reviews, plan and institutional
  * memory.  Only reads the record; findings go through rules_emit.
  */
-#include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "memo.h"
 #include "rules_int.h"
 #include "strlist.h"
 #include "strmap.h"
@@ -119,8 +118,17 @@ static const char *const seps[] = {" và ", " and ", ",", ";", "/", "&", "+", " 
 static size_t
 body_sep(const char *start, const char *p)
 {
+	switch (*p) { /* most bytes start no separator: the first bytes of seps */
+	case ' ':
+	case ',':
+	case ';':
+	case '/':
+	case '&':
+	case '+': break;
+	default: return 0;
+	}
 	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-		if (*p != *seps[i]) /* most bytes start no separator */
+		if (*p != *seps[i])
 			continue;
 		size_t n = strlen(seps[i]);
 		if (strncmp(p, seps[i], n) || !body_head(p + n))
@@ -155,63 +163,19 @@ vague_builtin(const char *owner)
 	return v ? 1 : several_bodies(owner) ? 2 : 0;
 }
 
-/* The answers of vague_builtin for the owners seen lately: a collection
- * names the same few departments thousands of times, and folding and
- * scanning each again was a tenth of check's time.  Open addressing;
- * emptied when three quarters full, so it stays small whatever the
- * collection.  Locked: reports are checked on several threads. */
-enum { VMEMO_CAP = 1024 };
-static struct vmemo {
-	char *owner; /* owned; NULL: empty slot */
-	int v;
-} vmemo[VMEMO_CAP];
-static size_t vmemo_n;
-static pthread_mutex_t vmemo_mu = PTHREAD_MUTEX_INITIALIZER;
-
-static void
-vmemo_clear(void)
-{
-	for (size_t i = 0; i < VMEMO_CAP; i++) {
-		free(vmemo[i].owner);
-		vmemo[i].owner = NULL;
-	}
-	vmemo_n = 0;
-}
-
-static void
-atexit_once_vmemo(void)
-{
-	static int registered;
-	if (!registered++)
-		atexit(vmemo_clear); /* leak checkers see a clean process */
-}
+/* The answers of vague_builtin for the owners seen lately (memo.h):
+ * folding and scanning each owner again was a tenth of check's time. */
+static struct memo vmemo = MEMO_INIT;
 
 static int
 vague_builtin_memo(const char *owner)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (const unsigned char *p = (const unsigned char *)owner; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	pthread_mutex_lock(&vmemo_mu);
-	size_t i = h & (VMEMO_CAP - 1);
-	while (vmemo[i].owner && strcmp(vmemo[i].owner, owner))
-		i = (i + 1) & (VMEMO_CAP - 1);
+	size_t n = strlen(owner);
 	int v;
-	if (vmemo[i].owner) {
-		v = vmemo[i].v;
-	} else {
+	if (!memo_find(&vmemo, owner, n, NULL, &v)) {
 		v = vague_builtin(owner);
-		if (!vmemo_n)
-			atexit_once_vmemo();
-		if (vmemo_n >= VMEMO_CAP / 4 * 3) {
-			vmemo_clear();
-			i = h & (VMEMO_CAP - 1);
-		}
-		vmemo[i].owner = xstrdup(owner);
-		vmemo[i].v = v;
-		vmemo_n++;
+		memo_keep(&vmemo, owner, n, NULL, v);
 	}
-	pthread_mutex_unlock(&vmemo_mu);
 	return v;
 }
 
