@@ -12,7 +12,7 @@
 # Markdown, deflating the PDFs' streams at the same level, writing the same
 # bytes the same way; wall and CPU seconds, best of the rounds each.
 # Targets: under 5 ms per report; median PDF under 36 KB; at most 1.5x the
-# floor.
+# floor, in time and in instructions (below).
 set -eu
 : "${TOP:?}" "${DEBRIEF:=$TOP/build/debrief}"
 N=${REPORT_RECORDS:-1000}
@@ -106,6 +106,31 @@ awk -v n="$N" -v w1="$j1" -v c1="$j1cpu" -v fw="$fl" -v fc="$flcpu" 'BEGIN {
 		fw, fc, 1000 * fw / n, 1000 * fc / n
 	printf "report -j 1 against it: %.2f ms/report wall, %.2f CPU; %.2fx the floor in wall time, %.2fx in CPU time (target <= 1.5): %s\n",
 		1000 * w1 / n, 1000 * c1 / n, w1 / fw, c1 / fc, (w1 / fw <= 1.5 && c1 / fc <= 1.5) ? "ok" : "OVER" }'
+# Instructions, counted by callgrind over the first REPORT_IR_RECORDS
+# (default 500) records: the same count on every run whatever else the
+# machine does, where the times above move by a quarter from one run to
+# the next on a shared machine.  The floor's are those of its timed
+# phases alone (--toggle-collect), not of reading and inflating before
+# them; the report's include its start (fonts, templates), once a run.
+if command -v valgrind >/dev/null 2>&1; then
+	M=${REPORT_IR_RECORDS:-500}
+	mkdir "$work/ir" "$work/ir-out" "$work/ir-scratch"
+	head -n "$M" "$work/list" >"$work/ir.list"
+	xargs cp -t "$work/ir" <"$work/ir.list"
+	find "$work/ir" -name '*.yaml' | sort >"$work/ir.list"
+	valgrind --tool=callgrind --callgrind-out-file="$work/cg.report" "$DEBRIEF" report -j 1 \
+		-o "$work/ir-out" --today 2026-11-23 "$work/ir" >/dev/null 2>&1 || true
+	valgrind --tool=callgrind --toggle-collect=phases --callgrind-out-file="$work/cg.floor" \
+		"$work/report_floor" "$work/ir.list" "$work/ir-out" "$work/ir-scratch" 3 >/dev/null 2>&1 || true
+	ri=$(awk '/^summary:/ { print $2 }' "$work/cg.report")
+	fi_=$(awk '/^summary:/ { print $2 }' "$work/cg.floor")
+	awk -v m="$M" -v r="${ri:-0}" -v f="${fi_:-0}" 'BEGIN {
+		if (r == 0 || f == 0) { print "instructions: FAIL, callgrind gave no count"; exit }
+		printf "instructions, %d reports: floor %.0fM, report -j 1 %.0fM; %.2fx the floor (target <= 1.5): %s\n",
+			m, f / 1e6, r / 1e6, r / f, r / f <= 1.5 ? "ok" : "OVER" }'
+else
+	echo "instructions: FAIL, valgrind is not installed (sh tools/deps.sh test)"
+fi
 q=$(peak_kb "$work/quarter" md,pdf)
 a=$(peak_kb "$work/all" md,pdf)
 awk -v q="$q" -v a="$a" -v n="$N" 'BEGIN {
