@@ -23,7 +23,8 @@ static const struct {
 static void
 usage(FILE *f, enum lang lang)
 {
-	fputs(
+	cli_put_usage(
+	    f, lang,
 	    "usage: debrief check   [--format F] [--fail-on SEV|never] [--min-severity SEV]\n"
 	    "                       [--today DATE] [--config FILE] [--stdin-filename NAME]\n"
 	    "                       [--lang L] [-j|--jobs N] [--verbose] PATH...\n"
@@ -40,8 +41,7 @@ usage(FILE *f, enum lang lang)
 	    "                       [--schema URL] ID\n"
 	    "       debrief tasks   [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
 	    "                       [--today DATE] [--config FILE] [--lang L] PATH...\n"
-	    "       debrief --help | --version\n",
-	    f);
+	    "       debrief --help | --version\n");
 	fputs(L(lang, "Mỗi lệnh đều có tùy chọn --help.  Xem debrief(1) và debrief(5).\n",
 	        "Each command takes --help.  See debrief(1) and debrief(5).\n"),
 	      f);

@@ -33,11 +33,35 @@ cli_prescan_lang(int argc, char **argv)
 	return LANG_VI;
 }
 
+void
+cli_put_usage(FILE *f, enum lang lang, const char *text)
+{
+	static const char head[] = "usage: ";
+	size_t n = strlen(head);
+	if (lang == LANG_VI && !strncmp(text, head, n)) {
+		/* its own line, so that the lines under it stay aligned */
+		fputs("Cách dùng:\n       ", f);
+		text += n;
+	}
+	fputs(text, f);
+}
+
 /* The command's usage, and its note in the run's language. */
 static void
 cli_usage(const struct cli *c, FILE *f)
 {
-	c->usage(f);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (m) {
+		c->usage(m);
+		fclose(m);
+	}
+	if (text)
+		cli_put_usage(f, c->lang, text);
+	else
+		c->usage(f);
+	free(text);
 	if (c->usage_en)
 		fputs(L(c->lang, c->usage_vi, c->usage_en), f);
 }

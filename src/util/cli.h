@@ -82,5 +82,9 @@ int cli_format_has(const char *format, const char *item);
 /* The --lang of argv ("--lang en" or "--lang=en"; else vi), for the
  * messages of main.c, which has no options of its own. */
 enum lang cli_prescan_lang(int argc, char **argv);
+/* A usage text ("usage: debrief ...", lines under it aligned after
+ * "usage: ") in the run's language: in Vietnamese, "Cách dùng:" on a line
+ * of its own. */
+void cli_put_usage(FILE *f, enum lang lang, const char *text);
 
 #endif

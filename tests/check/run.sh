@@ -407,7 +407,12 @@ has usage-today-no-such-day-en "$WORK/usage-today-no-such-day-en.err" '^debrief 
 
 run help -- --help
 want_rc help 0
-has help/usage "$WORK/help.out" '^usage: debrief check'
+has help/usage "$WORK/help.out" '^       debrief check'
+# Vietnamese by default: the head in Vietnamese on a line of its own
+if [ "$(head -n 1 "$WORK/help.out")" = 'Cách dùng:' ]; then ok help/usage-head-vietnamese
+else fail help/usage-head-vietnamese "$(head -n 1 "$WORK/help.out")"; fi
+run help-en -- --help --lang en
+has help-en/usage "$WORK/help-en.out" '^usage: debrief check'
 
 # ---- larger than the loader's limit: a finding with a position, not an I/O error ----
 head -c 17000000 /dev/zero | tr '\0' a >"$IN/huge.yaml"
@@ -507,7 +512,8 @@ sample() {
 "$DEBRIEF" --help --lang en >"$WORK/top-help-en.out" 2>&1
 if [ "$(tail -n 1 "$WORK/top-help.out")" = 'Mỗi lệnh đều có tùy chọn --help.  Xem debrief(1) và debrief(5).' ] &&
 	[ "$(tail -n 1 "$WORK/top-help-en.out")" = 'Each command takes --help.  See debrief(1) and debrief(5).' ] &&
-	[ "$(sed '$d' "$WORK/top-help.out")" = "$(sed '$d' "$WORK/top-help-en.out")" ]
+	[ "$(sed '1d; $d' "$WORK/top-help.out")" = "$(sed '$d; 1s/^usage: /       /' "$WORK/top-help-en.out")" ] &&
+	[ "$(head -n 1 "$WORK/top-help.out")" = 'Cách dùng:' ]
 then ok help/closing-line-in-run-language
 else fail help/closing-line-in-run-language "$(tail -n 1 "$WORK/top-help.out")"; fi
 for cmd in check report archive pdf rules explain new tasks; do
@@ -544,7 +550,7 @@ done
 # docs/outputs.md gives the command line as "the same text as debrief
 # --help": it is.
 sed -n '/^```$/,/^```$/p' "$TOP/docs/outputs.md" | sed '1d' | sed '/^```$/,$d' >"$WORK/doc-usage.txt"
-sed '$d' "$WORK/top-help.out" | cut -c8- >"$WORK/help-usage.txt"
+sed '$d' "$WORK/top-help-en.out" | cut -c8- >"$WORK/help-usage.txt"
 if [ -s "$WORK/doc-usage.txt" ] && cmp -s "$WORK/doc-usage.txt" "$WORK/help-usage.txt"; then
 	ok help/docs-outputs-is-help
 else

@@ -541,7 +541,11 @@ for c in check report archive pdf new tasks rules explain; do
 		case $l in en) want="debrief $c: unknown option: --no-such-option" ;;
 		vi) want="debrief $c: tùy chọn không hợp lệ: --no-such-option" ;; esac
 		if [ $rc -eq 2 ] && [ "$(head -n 1 "$WORK/usage-$c-$l.err")" = "$want" ] &&
-			sed -n 2p "$WORK/usage-$c-$l.err" | grep -q "^usage: debrief $c"; then
+			case $l in
+			en) sed -n 2p "$WORK/usage-$c-$l.err" | grep -q "^usage: debrief $c" ;;
+			vi) [ "$(sed -n 2p "$WORK/usage-$c-$l.err")" = 'Cách dùng:' ] &&
+				sed -n 3p "$WORK/usage-$c-$l.err" | grep -q "^       debrief $c" ;;
+			esac; then
 			ok "commands/usage-error-style/$c/$l"
 		else
 			fail "commands/usage-error-style/$c/$l" "exit $rc, want 2, '$want' and the usage"
