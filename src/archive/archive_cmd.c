@@ -327,6 +327,8 @@ cmd_archive(int argc, char **argv)
 	struct date today;
 	if (!cli_today(&o.cli, &today))
 		goto out;
+	if (o.pdf)
+		cli_warn_undated(&o.cli);
 	/* DIR first, as report makes its own: a file in its place stops the
 	 * run before a record is read, not after every finding is said */
 	if (!fs_mkdirs(o.dir, &err)) {

@@ -832,6 +832,7 @@ cmd_pdf(int argc, char **argv)
 	enum lang lang = c.lang;
 	const char *output = c.output;
 	fs_set_lang(lang);
+	cli_warn_undated(&c);
 	if (c.next != argc - 1)
 		return cli_error(&c, "cần đúng một tệp Markdown (FILE hoặc -)",
 		                 "exactly one Markdown FILE (or -) is needed", NULL);

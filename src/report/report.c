@@ -783,6 +783,8 @@ cmd_report(int argc, char **argv)
 		                 "-o DIR and at least one FILE are needed", NULL);
 	if (!cli_today(&c, &o.ctx.today))
 		return EXIT_USAGE;
+	if (o.want_pdf)
+		cli_warn_undated(&c);
 	o.ctx.lang = o.lang_forced ? o.lang : LANG_VI;
 	fs_set_lang(o.ctx.lang);
 	o.ctx.cfg = &o.cfg;

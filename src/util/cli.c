@@ -113,6 +113,18 @@ cli_today(const struct cli *c, struct date *today)
 	return 0;
 }
 
+void
+cli_warn_undated(const struct cli *c)
+{
+	if (date_source_epoch_bad())
+		fprintf(stderr, "debrief %s: %s\n", c->cmd,
+		        L(c->lang,
+		          "SOURCE_DATE_EPOCH không phải là một số giây: tệp PDF không ghi ngày tạo",
+		          "SOURCE_DATE_EPOCH is not a number of seconds: PDF files are written "
+		          "without a creation "
+		          "date"));
+}
+
 /* 1 when s, n bytes, is one of the values of list (", " between). */
 static int
 in_list(const char *list, const char *s, size_t n)

@@ -77,6 +77,10 @@ int cli_files(const struct cli *c, int argc, char **argv, struct strlist *files,
               struct fs_unread *unread);
 /* Today from --today (date_today); 0 after its message. */
 int cli_today(const struct cli *c, struct date *today);
+/* For a command about to write PDFs: a warning when SOURCE_DATE_EPOCH is
+ * set but no number of seconds (date_source_epoch_bad), so that PDFs
+ * without a creation date are not a surprise. */
+void cli_warn_undated(const struct cli *c);
 /* 1 when the --format value names item among those ',' between. */
 int cli_format_has(const char *format, const char *item);
 /* The --lang of argv ("--lang en" or "--lang=en"; else vi), for the

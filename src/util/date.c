@@ -211,11 +211,18 @@ date_cmp(struct date a, struct date b)
 	return 0;
 }
 
+int
+date_source_epoch_bad(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	return s && *s && (strlen(s) > 15 || strspn(s, "0123456789") != strlen(s));
+}
+
 long long
 date_source_epoch(void)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
-	if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s))
+	if (!s || !*s || date_source_epoch_bad())
 		return -1;
 	return strtoll(s, NULL, 10);
 }
@@ -238,21 +245,18 @@ date_today(const char *opt, enum lang lang, struct date *out, const char **err)
 		}
 		return 1;
 	}
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t;
-	if (sde && *sde) {
-		char *end;
-		errno = 0;
-		long long v = strtoll(sde, &end, 10);
-		if (errno || *end || v < 0) {
-			*err = L(lang, "SOURCE_DATE_EPOCH không phải là một số giây",
-			         "SOURCE_DATE_EPOCH is not a number of seconds");
-			return 0;
-		}
+	/* one reading of it, the PDFs' creation date's */
+	if (date_source_epoch_bad()) {
+		*err = L(lang, "SOURCE_DATE_EPOCH không phải là một số giây",
+		         "SOURCE_DATE_EPOCH is not a number of seconds");
+		return 0;
+	}
+	long long v = date_source_epoch();
+	if (v >= 0) {
 		*out = date_from_days((long)(v / 86400));
 		return 1;
 	}
-	t = time(NULL);
+	time_t t = time(NULL);
 	*out = date_from_days((long)(t / 86400));
 	return 1;
 }

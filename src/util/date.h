@@ -51,5 +51,8 @@ int date_today(const char *opt, enum lang lang, struct date *out, const char **e
 /* SOURCE_DATE_EPOCH as a PDF's creation date: seconds since 1970, or -1
  * when it is unset or not a plain number of at most 15 digits. */
 long long date_source_epoch(void);
+/* 1 when SOURCE_DATE_EPOCH is set, not empty, and not such a number: no
+ * date comes from it (date_today refuses it; the PDFs are undated). */
+int date_source_epoch_bad(void);
 
 #endif

@@ -579,6 +579,31 @@ for c in report archive pdf; do
 	else fail "commands/empty-output/$c" "exit $rc: $(head -n 1 "$WORK/empty-o-$c.err")"; fi
 done
 
+# ---- SOURCE_DATE_EPOCH that is no number of seconds ----
+# with --today it gives no date: the PDFs are undated, and report says so
+rm -rf "$WORK/sde"
+SOURCE_DATE_EPOCH=yesterday "$DEBRIEF" report --lang en --today 2026-01-01 -o "$WORK/sde" \
+	"$TOP/examples/2024-09-thainguyen-gyeongbuk.yaml" >/dev/null 2>"$WORK/sde.err"
+rc=$?
+if [ $rc -eq 0 ] && grep -qx 'debrief report: SOURCE_DATE_EPOCH is not a number of seconds: PDF files are written without a creation date' "$WORK/sde.err" &&
+	! grep -q CreationDate "$WORK/sde"/*.pdf; then
+	ok commands/sde-bad-with-today-warns-undated
+else fail commands/sde-bad-with-today-warns-undated "exit $rc: $(head -n 1 "$WORK/sde.err")"; fi
+# without --today, one reading for today and the PDFs' date: " 12" is
+# no more a date for one than for the other
+SOURCE_DATE_EPOCH=" 12" "$DEBRIEF" report --lang en -o "$WORK/sde2" \
+	"$TOP/examples/2024-09-thainguyen-gyeongbuk.yaml" >/dev/null 2>"$WORK/sde2.err"
+rc=$?
+if [ $rc -eq 2 ] && [ "$(cat "$WORK/sde2.err")" = 'debrief report: SOURCE_DATE_EPOCH is not a number of seconds' ]; then
+	ok commands/sde-spaces-refused
+else fail commands/sde-spaces-refused "exit $rc: $(head -n 1 "$WORK/sde2.err")"; fi
+# a good one dates them
+rm -rf "$WORK/sde3"
+"$DEBRIEF" report --lang en -o "$WORK/sde3" "$TOP/examples/2024-09-thainguyen-gyeongbuk.yaml" \
+	>/dev/null 2>&1
+if grep -q "CreationDate (D:20260101" "$WORK/sde3"/*.pdf; then ok commands/sde-dates-pdf
+else fail commands/sde-dates-pdf "no CreationDate from SOURCE_DATE_EPOCH"; fi
+
 # ---- a file that is not there: the same words and status from every command ----
 for l in en vi; do
 	case $l in
