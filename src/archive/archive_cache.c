@@ -44,7 +44,7 @@
 /* The format, and the version of the program that reads records: a
  * change to what schema.c makes of a record, or to the fields below, that
  * comes without a new version raises the format number. */
-#define CACHE_HEAD "# debrief archive cache 5 " DEBRIEF_VERSION "\n"
+#define CACHE_HEAD "# debrief archive cache 6 " DEBRIEF_VERSION "\n"
 #define CACHE_MAX ((size_t)1 << 30)
 /* What stat said of each record read (witness.h), under a head naming the
  * run, whose keys its sums are. */
@@ -119,7 +119,7 @@ struct codec {
 	int bad;                      /* reading went wrong */
 };
 
-static void
+static inline __attribute__((always_inline)) void
 c_u32(struct codec *c, uint32_t *v)
 {
 	unsigned char b[4];
@@ -169,7 +169,9 @@ c_int(struct codec *c, int *v)
 	*v = (int)(int32_t)x;
 }
 
-/* A string, NULL kept apart from "": length + 1, 0 for NULL. */
+/* A string, NULL kept apart from "": length + 1, 0 for NULL, then its
+ * bytes and a NUL, so that the record read points into the entry (a copy
+ * of it in the record's arena, arc_cache_get) rather than copying each. */
 static void
 c_str(struct codec *c, const char **s)
 {
@@ -177,20 +179,22 @@ c_str(struct codec *c, const char **s)
 	c_u32(c, &n);
 	if (c->out) {
 		if (n)
-			buf_put(c->out, *s, n - 1);
+			buf_put(c->out, *s, n);
 		return;
 	}
 	*s = NULL;
 	if (c->bad || !n)
 		return;
-	/* text as the loader gives it: UTF-8, no NUL inside */
-	if ((size_t)(c->end - c->p) < n - 1 || memchr(c->p, '\0', n - 1) ||
-	    text_utf8_check((const char *)c->p, n - 1) != n - 1) {
+	/* text as the loader gives it: UTF-8, no NUL inside; strlen stops at
+	 * the NUL checked first */
+	const char *t = (const char *)c->p;
+	if ((size_t)(c->end - c->p) < n || t[n - 1] || strlen(t) != n - 1 ||
+	    text_utf8_check(t, n - 1) != n - 1) {
 		c->bad = 1;
 		return;
 	}
-	*s = arena_strndup(c->ar, (const char *)c->p, n - 1);
-	c->p += n - 1;
+	*s = t;
+	c->p += n;
 }
 
 static void
@@ -670,7 +674,12 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 		return 0;
 	}
 	struct arena *ar = arena_new();
-	struct codec k = {NULL, at + HASH_LEN + 4, at + pe->len, ar, 0};
+	/* the entry's body copied once: the record's strings point into it */
+	size_t blen = pe->len - HASH_LEN - 4;
+	const unsigned char *body =
+	    (const unsigned char *)arena_strndup(ar, (const char *)at + HASH_LEN + 4, blen);
+	free(e);
+	struct codec k = {NULL, body, body + blen, ar, 0};
 	struct doc *doc = arena_alloc(ar, sizeof *doc);
 	doc->arena = ar;
 	doc->file = arena_strdup(ar, name);
@@ -684,7 +693,6 @@ arc_cache_get(const struct arc_cache *c, const unsigned char key[HASH_LEN], cons
 	size_t from = dq->n;
 	c_diags(&k, dq, from);
 	int bad = k.bad || k.p != k.end;
-	free(e);
 	if (bad) {
 		/* not what this program writes: parsed instead */
 		for (size_t i = from; i < dq->n; i++) {

@@ -596,8 +596,8 @@ has cache/bad-value-parsed "$WORK/cache-bad-value.err" 'cache: 10 records reused
 # the first entry's start date given a month no calendar has
 damage bad-date 'h = d.index(b"\n") + 1 + 20 + 4
 u = lambda at: int.from_bytes(d[at:at + 4], "little")
-h += 4 + u(h) - 1 + 8
-h += 4 + u(h) - 1 + 8
+h += 4 + u(h) + 8
+h += 4 + u(h) + 8
 d[h + 4:h + 8] = (0x07000000).to_bytes(4, "little"); d = seal(d)'
 has cache/bad-date-parsed "$WORK/cache-bad-date.err" 'cache: 10 records reused, 1 parsed$'
 # Well-formed files (the hash made again) with bytes of their entries
