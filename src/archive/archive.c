@@ -63,21 +63,30 @@ atext(struct archive *a, const struct text *t)
 	return t->s && *t->s ? arena_strdup(a->arena, t->s) : NULL;
 }
 
+/* The texts of l joined by "; " (NULL when that is empty), measured
+ * first and written once into the arena. */
 static const char *
 ajoin(struct archive *a, const struct texts *l)
 {
-	if (!l->n)
+	size_t len = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].s)
+			len += (len ? 2 : 0) + strlen(l->v[i].s);
+	if (!len)
 		return NULL;
-	struct buf b = BUF_INIT;
+	char *r = arena_alloc(a->arena, len + 1), *p = r;
 	for (size_t i = 0; i < l->n; i++) {
 		if (!l->v[i].s)
 			continue;
-		if (b.len)
-			buf_puts(&b, "; ");
-		buf_puts(&b, l->v[i].s);
+		size_t k = strlen(l->v[i].s);
+		if (p > r) { /* as len counted it: before any text after the first bytes */
+			memcpy(p, "; ", 2);
+			p += 2;
+		}
+		memcpy(p, l->v[i].s, k);
+		p += k;
 	}
-	const char *r = b.len ? arena_strdup(a->arena, b.data) : NULL;
-	buf_free(&b);
+	*p = '\0';
 	return r;
 }
 
@@ -214,6 +223,55 @@ asqueeze(struct archive *a, char kind, const char *s)
 	memo_put(a, (struct memo){0, 0, 0, sq, f, NULL});
 	struct maps *m = a->maps;
 	return &m->mv[m->nmv - 1];
+}
+
+/* text_squeeze(s) shared as ashare does, worked out once for each
+ * spelling: a partner's name, which records repeat. */
+static const char *
+asqueeze_shared(struct archive *a, const char *s)
+{
+	mkey_str(mkey(a, 'q'), s);
+	struct memo *v = memo_get(a);
+	if (v)
+		return v->s;
+	char *t = text_squeeze(s);
+	const char *r = ashare(a, t);
+	free(t);
+	mkey_str(mkey(a, 'q'), s); /* ashare made a key of its own */
+	memo_put(a, (struct memo){0, 0, 0, r, NULL, NULL});
+	return r;
+}
+
+/* record_contact_named and record_staff_named (record.c), folding the
+ * names through afold: a record's names repeat in the records after it. */
+static int
+afolds_to(struct archive *a, const struct text *t, const char *f)
+{
+	return t->s && !strcmp(afold(a, t->s), f);
+}
+
+static const struct contact *
+contact_named(struct archive *a, const struct record *r, const char *name)
+{
+	if (!name)
+		return NULL;
+	const char *f = afold(a, name);
+	for (size_t i = 0; i < r->ncontacts; i++)
+		if (afolds_to(a, &r->contacts[i].name, f))
+			return &r->contacts[i];
+	return NULL;
+}
+
+static const struct person *
+staff_named(struct archive *a, const struct record *r, const char *name)
+{
+	if (!name || !r->nagency_staff)
+		return NULL;
+	const char *f = afold(a, name);
+	for (size_t i = 0; i < r->nagency_staff; i++)
+		if (afolds_to(a, &r->agency_staff[i].name, f))
+			return &r->agency_staff[i];
+	return NULL;
 }
 
 /* ==== adding records ==== */
@@ -554,19 +612,19 @@ pkey_link(struct archive *a, size_t i, const char *country, char kind, const cha
 	const char *f = afold(a, value);
 	if (!*f)
 		return;
-	size_t lc = strlen(country), lf = strlen(f); /* "%s\x1f%c:%s", without printf's cost */
-	char *k = xmalloc(lc + lf + 4);
-	memcpy(k, country, lc);
-	k[lc] = '\x1f';
-	k[lc + 1] = kind;
-	k[lc + 2] = ':';
-	memcpy(k + lc + 3, f, lf + 1);
-	size_t *v = strmap_get(&m->pkeys, k);
+	/* "%s\x1f%c:%s", without printf's cost, in the memo's key buffer
+	 * (afold is done with it) */
+	struct buf *k = &m->mkey;
+	char mid[3] = {'\x1f', kind, ':'};
+	buf_reset(k);
+	buf_puts(k, country);
+	buf_put(k, mid, 3);
+	buf_puts(k, f);
+	struct strmap_slot *v = strmap_find(&m->pkeys, k->data, k->len);
 	if (v)
-		uf_union(a->occs, i, *v);
+		uf_union(a->occs, i, v->idx);
 	else
-		strmap_put(&m->pkeys, arena_strdup(a->arena, k), i);
-	free(k);
+		strmap_add(&m->pkeys, arena_strndup(a->arena, k->data, k->len), k->len, i);
 }
 
 /* Which of the record's partners a text names (contact org, agreement
@@ -578,7 +636,7 @@ occ_named_in(struct archive *a, const struct arc_rec *rr, const char *text)
 		return (long)rr->occ0;
 	if (!text)
 		return -1;
-	char *f = text_fold(text);
+	const char *f = afold(a, text); /* contacts' organisations repeat */
 	long hit = -1;
 	for (size_t k = 0; k < rr->nocc; k++) {
 		const struct arc_occ *o = &a->occs[rr->occ0 + k];
@@ -593,7 +651,6 @@ occ_named_in(struct archive *a, const struct arc_rec *rr, const char *text)
 			}
 		}
 	}
-	free(f);
 	return hit < 0 ? -1 : hit;
 }
 
@@ -643,14 +700,17 @@ int
 archive_add(struct archive *a, const struct record *r)
 {
 	struct maps *m = a->maps;
-	if (!r->id.s || strmap_get(&m->ids, r->id.s))
+	if (!r->id.s)
+		return 0;
+	size_t idlen = strlen(r->id.s), idh = strmap_hash(r->id.s, idlen);
+	if (strmap_find_hashed(&m->ids, r->id.s, idlen, idh))
 		return 0;
 	a->recs = xgrow(a->recs, &a->caprecs, a->nrecs + 1, sizeof *a->recs);
 	size_t ri = a->nrecs++;
 	struct arc_rec *rr = &a->recs[ri];
 	memset(rr, 0, sizeof *rr);
-	rr->id = adup(a, r->id.s);
-	strmap_put(&m->ids, rr->id, ri);
+	rr->id = arena_strndup(a->arena, r->id.s, idlen);
+	strmap_add_hashed(&m->ids, rr->id, idlen, idh, ri);
 	rr->file = !r->file ? "" : a->files_kept ? r->file : adup(a, r->file);
 	rr->title = atext(a, &r->title);
 	if (!rr->title)
@@ -689,7 +749,8 @@ archive_add(struct archive *a, const struct record *r)
 
 	/* Partners: one occurrence each, linked by name and id for merging. */
 	rr->occ0 = a->nocc;
-	long *occ_of = xcalloc(r->npartners ? r->npartners : 1, sizeof *occ_of);
+	long occ_here[16];
+	long *occ_of = r->npartners <= 16 ? occ_here : xcalloc(r->npartners, sizeof *occ_of);
 	for (size_t k = 0; k < r->npartners; k++) {
 		const struct partner *p = &r->partners[k];
 		occ_of[k] = -1;
@@ -703,9 +764,7 @@ archive_add(struct archive *a, const struct record *r)
 		o->uf = oi;
 		o->alt = -1;
 		o->rec = ri;
-		char *sq = text_squeeze(p->name.s);
-		o->name = ashare(a, sq);
-		free(sq);
+		o->name = asqueeze_shared(a, p->name.s);
 		/* shared: a partner's own-script name repeats from record to record */
 		o->local_name =
 		    p->local_name.s && *p->local_name.s ? ashare(a, p->local_name.s) : NULL;
@@ -736,7 +795,8 @@ archive_add(struct archive *a, const struct record *r)
 		    alt < r->partners + r->npartners && alt != &r->partners[k])
 			a->occs[occ_of[k]].alt = occ_of[alt - r->partners];
 	}
-	free(occ_of);
+	if (occ_of != occ_here)
+		free(occ_of);
 	rr = &a->recs[ri];
 	rr->nocc = a->nocc - rr->occ0;
 
@@ -790,7 +850,7 @@ archive_add(struct archive *a, const struct record *r)
 	rr->con0 = a->ncons;
 	for (size_t k = 0; k < r->nagency_staff; k++) {
 		const struct person *p = &r->agency_staff[k];
-		const struct contact *c = record_contact_named(r, p->name.s);
+		const struct contact *c = contact_named(a, r, p->name.s);
 		if (c && c->side == SIDE_AGENCY)
 			continue; /* listed with the contacts, once */
 		add_contact(a, ri, -1, SIDE_AGENCY, &p->name, &p->title, &p->org, NULL, NULL, NULL,
@@ -804,7 +864,7 @@ archive_add(struct archive *a, const struct record *r)
 		/* one of the agency's staff: what the contact leaves out, the
 		 * staff entry says */
 		const struct person *st =
-		    c->side == SIDE_AGENCY ? record_staff_named(r, c->name.s) : NULL;
+		    c->side == SIDE_AGENCY ? staff_named(a, r, c->name.s) : NULL;
 		add_contact(a, ri, occ, c->side, &c->name,
 		            c->title.s || !st ? &c->title : &st->title,
 		            c->org.s || !st ? &c->org : &st->org, &c->email, &c->phone, &c->notes,
