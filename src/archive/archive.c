@@ -899,6 +899,95 @@ cmp_rec_idx(const void *x, const void *y)
 	return archive_rec_cmp(sort_a, *(const size_t *)x, *(const size_t *)y);
 }
 
+/* Sorting by a number worked out once an item rather than by comparing
+ * items each time: a stable radix sort, a byte of the numbers at a time
+ * (those all alike skipped), the few items with the same number left for
+ * the caller to put in order by the whole comparison (keyed_ties).  With
+ * a comparison that orders by that number first, the order is the one
+ * qsort gives, at a fraction of the cost for the collection's thousands
+ * of records and tasks. */
+struct keyed {
+	uint64_t key;
+	size_t i;
+};
+
+static void
+keyed_sort(struct keyed *v, size_t n)
+{
+	uint64_t any = 0, every = ~(uint64_t)0;
+	for (size_t i = 0; i < n; i++) {
+		any |= v[i].key;
+		every &= v[i].key;
+	}
+	struct keyed *t = xcalloc(n ? n : 1, sizeof *t), *from = v, *to = t;
+	for (int b = 0; b < 64; b += 8) {
+		if (!(((any ^ every) >> b) & 0xFF))
+			continue;
+		size_t at[257] = {0};
+		for (size_t i = 0; i < n; i++)
+			at[((from[i].key >> b) & 0xFF) + 1]++;
+		for (int k = 1; k < 257; k++)
+			at[k] += at[k - 1];
+		for (size_t i = 0; i < n; i++)
+			to[at[(from[i].key >> b) & 0xFF]++] = from[i];
+		struct keyed *x = from;
+		from = to;
+		to = x;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+	free(t);
+}
+
+/* Each run of items of v (n of size bytes) whose numbers in kv are the
+ * same, sorted by cmp. */
+static void
+keyed_ties(const struct keyed *kv, void *v, size_t n, size_t size,
+           int (*cmp)(const void *, const void *))
+{
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && kv[j].key == kv[i].key; j++)
+			;
+		if (j - i > 1)
+			qsort((char *)v + i * size, j - i, size, cmp);
+	}
+}
+
+/* A date as a number in date_cmp's order: 0 when it has none (a year
+ * past 9999, a month or day out of range). */
+static uint64_t
+date_key(struct date d)
+{
+	if (d.y < 0 || d.y > 9999 || d.m < 0 || d.m > 12 || d.d < 0 || d.d > 31)
+		return 0;
+	return ((uint64_t)d.y * 13 + (uint64_t)d.m) * 32 + (uint64_t)d.d + 1;
+}
+
+/* The records in archive_rec_cmp's order: by their dates as one number
+ * (start, end: 22 bits each), then by id where those are the same. */
+static size_t *
+recs_by_date(const struct archive *a)
+{
+	size_t n = a->nrecs;
+	struct keyed *kv = xcalloc(n ? n : 1, sizeof *kv);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t s = date_key(a->recs[i].start), e = date_key(a->recs[i].end);
+		if (!s || !e) { /* a date no record has: compared as they are */
+			free(kv);
+			return sorted_indices(a, n, cmp_rec_idx);
+		}
+		kv[i] = (struct keyed){s << 22 | e, i};
+	}
+	keyed_sort(kv, n);
+	size_t *v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = kv[i].i;
+	sort_a = a;
+	keyed_ties(kv, v, n, sizeof *v, cmp_rec_idx);
+	free(kv);
+	return v;
+}
+
 /* Contacts by key (folded name and organisation), then by the date and id
  * of their record, then as the records came: their ranks, so that any
  * list of contacts is put in that order by comparing two numbers.  The
@@ -1303,7 +1392,30 @@ tasks_in_order(const struct archive *a)
 		                     rank[t->rec], t->id ? t->id : "", i};
 	}
 	free(rank);
-	qsort(k, n, sizeof *k, cmp_tkey);
+	/* by when and rank as one number (the flags, the due date's days from
+	 * before year 0, the rank: 2, 30 and 32 bits), then by cmp_tkey */
+	struct keyed *kv = xcalloc(n ? n : 1, sizeof *kv);
+	int keyed = (uint64_t)a->nrecs <= UINT32_MAX;
+	for (size_t i = 0; i < n && keyed; i++) {
+		const struct arc_task *t = &a->tasks[k[i].i];
+		long long days = t->due.set ? date_days(t->due.d, 1) + 1000000 : 0;
+		keyed = days >= 0 && days < (1LL << 30);
+		kv[i] = (struct keyed){(uint64_t)(k[i].when >> 61) << 62 | (uint64_t)days << 32 |
+		                           (uint64_t)k[i].rank,
+		                       i};
+	}
+	if (keyed) {
+		keyed_sort(kv, n);
+		struct tkey *sorted = xcalloc(n ? n : 1, sizeof *sorted);
+		for (size_t i = 0; i < n; i++)
+			sorted[i] = k[kv[i].i];
+		free(k);
+		k = sorted;
+		keyed_ties(kv, k, n, sizeof *k, cmp_tkey);
+	} else {
+		qsort(k, n, sizeof *k, cmp_tkey);
+	}
+	free(kv);
 	size_t *v = xcalloc(n ? n : 1, sizeof *v);
 	for (size_t i = 0; i < n; i++)
 		v[i] = k[i].i;
@@ -1652,7 +1764,7 @@ archive_finish(struct archive *a, int jobs)
 	/* the files in the order of their names, whatever the order they came in */
 	if (a->nleft > 1)
 		qsort(a->left, a->nleft, sizeof *a->left, cmp_left);
-	a->by_date = sorted_indices(a, a->nrecs, cmp_rec_idx);
+	a->by_date = recs_by_date(a);
 	/* the contacts' ranks read the records and their order, and nothing
 	 * else here reads or writes the contacts: on a thread of their own */
 	pthread_t ct;
