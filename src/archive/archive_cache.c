@@ -142,7 +142,7 @@ c_u32(struct codec *c, uint32_t *v)
 /* A small number (an enum, a flag) no larger than max.  Writing never
  * changes the record: a value past max (an enum grown since) is written
  * as it is, and the entry is then parsed instead of read. */
-static void
+static inline __attribute__((always_inline)) void
 c_small(struct codec *c, unsigned *v, unsigned max)
 {
 	uint32_t x = *v;
@@ -161,7 +161,7 @@ c_small(struct codec *c, unsigned *v, unsigned max)
 		(field) = e_;                                                                      \
 	} while (0)
 
-static void
+static inline __attribute__((always_inline)) void
 c_int(struct codec *c, int *v)
 {
 	uint32_t x = (uint32_t)*v;
@@ -197,7 +197,7 @@ c_str(struct codec *c, const char **s)
 	c->p += n;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 c_mark(struct codec *c, struct mark *m)
 {
 	uint32_t l = m->line, k = m->col;
@@ -207,7 +207,7 @@ c_mark(struct codec *c, struct mark *m)
 	m->col = k;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 c_text(struct codec *c, struct text *t)
 {
 	c_str(c, &t->s);
