@@ -32,17 +32,17 @@ struct maps {
 	struct strmap owners;   /* folded owner → owner */
 	char **alias_key;       /* folded alias targets */
 	size_t nalias;
-	/* What archive_add made of the same strings before (struct memo):
+	/* What archive_add made of the same strings before (struct arc_memo):
 	 * records repeat their localities, owners, agencies, partners and
 	 * contacts, and folding them again each time was most of its work. */
 	struct strmap memo;
-	struct memo *mv;
+	struct arc_memo *mv;
 	size_t nmv, capmv;
 	struct buf mkey; /* the key being looked up */
 };
 
-/* One result of memo_get: what a kind of key gave (see its users). */
-struct memo {
+/* One result of arc_memo_get: what a kind of key gave (see its users). */
+struct arc_memo {
 	size_t i, j;
 	int u;
 	const char *s, *t;
@@ -152,8 +152,8 @@ mkey_num(struct buf *b, size_t n)
 }
 
 /* The result kept under the key being made, or NULL. */
-static struct memo *
-memo_get(struct archive *a)
+static struct arc_memo *
+arc_memo_get(struct archive *a)
 {
 	struct maps *m = a->maps;
 	struct strmap_slot *sl = strmap_find(&m->memo, m->mkey.data, m->mkey.len);
@@ -162,7 +162,7 @@ memo_get(struct archive *a)
 
 /* Keep v under the key being made (not yet kept). */
 static void
-memo_put(struct archive *a, struct memo v)
+arc_memo_put(struct archive *a, struct arc_memo v)
 {
 	struct maps *m = a->maps;
 	m->mv = xgrow(m->mv, &m->capmv, m->nmv + 1, sizeof *m->mv);
@@ -178,13 +178,13 @@ afold(struct archive *a, const char *s)
 {
 	struct buf *b = mkey(a, 'f');
 	mkey_str(b, s);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	if (v)
 		return v->s;
 	char *f = text_fold(s);
 	const char *r = adup(a, f);
 	free(f);
-	memo_put(a, (struct memo){0, 0, 0, r, NULL, NULL});
+	arc_memo_put(a, (struct arc_memo){0, 0, 0, r, NULL, NULL});
 	return r;
 }
 
@@ -198,21 +198,21 @@ ashare(struct archive *a, const char *s)
 		return NULL;
 	struct buf *b = mkey(a, 's');
 	mkey_str(b, s);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	if (v)
 		return v->s;
 	const char *r = adup(a, s);
-	memo_put(a, (struct memo){0, 0, 0, r, NULL, NULL});
+	arc_memo_put(a, (struct arc_memo){0, 0, 0, r, NULL, NULL});
 	return r;
 }
 
 /* s squeezed, in the arena (->s), and the fold of that (->t), worked out once
  * for each spelling of a kind of name (kind: its memo key's letter). */
-static const struct memo *
+static const struct arc_memo *
 asqueeze(struct archive *a, char kind, const char *s)
 {
 	mkey_str(mkey(a, kind), s);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	if (v)
 		return v;
 	char *t = text_squeeze(s);
@@ -220,7 +220,7 @@ asqueeze(struct archive *a, char kind, const char *s)
 	free(t);
 	const char *f = afold(a, sq); /* a key of its own */
 	mkey_str(mkey(a, kind), s);
-	memo_put(a, (struct memo){0, 0, 0, sq, f, NULL});
+	arc_memo_put(a, (struct arc_memo){0, 0, 0, sq, f, NULL});
 	struct maps *m = a->maps;
 	return &m->mv[m->nmv - 1];
 }
@@ -231,14 +231,14 @@ static const char *
 asqueeze_shared(struct archive *a, const char *s)
 {
 	mkey_str(mkey(a, 'q'), s);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	if (v)
 		return v->s;
 	char *t = text_squeeze(s);
 	const char *r = ashare(a, t);
 	free(t);
 	mkey_str(mkey(a, 'q'), s); /* ashare made a key of its own */
-	memo_put(a, (struct memo){0, 0, 0, r, NULL, NULL});
+	arc_memo_put(a, (struct arc_memo){0, 0, 0, r, NULL, NULL});
 	return r;
 }
 
@@ -353,7 +353,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	struct buf *mk = mkey(a, 'o');
 	mkey_num(mk, loc);
 	mkey_str(mk, written);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	if (v) {
 		a->owners[v->i].spelling_n[v->j]++;
 		return v->i;
@@ -422,7 +422,7 @@ owner_of(struct archive *a, const char *written, size_t loc)
 	o->spelling_n[k]++;
 	free(sq);
 	free(f);
-	memo_put(a, (struct memo){idx, k, 0, NULL, NULL, NULL}); /* mkey as looked up */
+	arc_memo_put(a, (struct arc_memo){idx, k, 0, NULL, NULL, NULL}); /* mkey as looked up */
 	return idx;
 }
 
@@ -436,7 +436,7 @@ bodies_of(struct archive *a, const char *written, const char *const **v)
 {
 	struct buf *mk = mkey(a, 'b');
 	mkey_str(mk, written);
-	struct memo *m = memo_get(a);
+	struct arc_memo *m = arc_memo_get(a);
 	if (m) {
 		*v = m->v;
 		return m->i;
@@ -455,7 +455,7 @@ bodies_of(struct archive *a, const char *written, const char *const **v)
 		b[n++] = written && *written ? ashare(a, written) : NULL;
 	strlist_free(&bodies);
 	mkey_str(mkey(a, 'b'), written); /* ashare made keys of its own */
-	memo_put(a, (struct memo){n, 0, 0, NULL, NULL, b});
+	arc_memo_put(a, (struct arc_memo){n, 0, 0, NULL, NULL, b});
 	*v = b;
 	return n;
 }
@@ -499,7 +499,7 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 	mkey_num(mk, when && date_cmp(*when, province_reform_day) >= 0);
 	mkey_str(mk, name);
 	mkey_str(mk, former);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	int u;
 	size_t idx;
 	if (v) {
@@ -524,7 +524,7 @@ loc_of(struct archive *a, size_t rec, const char *name, const char *former, cons
 			l->name_rec = u >= 0 ? -1 : (long)rec;
 		}
 		free(key);
-		memo_put(a, (struct memo){idx, 0, u, *used, NULL, NULL});
+		arc_memo_put(a, (struct arc_memo){idx, 0, u, *used, NULL, NULL});
 	}
 	if (u < 0 && former && *former)
 		*used = former;
@@ -546,14 +546,14 @@ static const char *
 agency_key(struct archive *a, const char *sq, const char *folded)
 {
 	mkey_str(mkey(a, 'g'), sq);
-	struct memo *v = memo_get(a);
+	struct arc_memo *v = arc_memo_get(a);
 	if (v)
 		return v->s;
 	char *en = agency_name_en(sq);
 	const char *k = en ? afold(a, en) : folded;
 	free(en);
 	mkey_str(mkey(a, 'g'), sq); /* afold made a key of its own */
-	memo_put(a, (struct memo){0, 0, 0, k, NULL, NULL});
+	arc_memo_put(a, (struct arc_memo){0, 0, 0, k, NULL, NULL});
 	return k;
 }
 
@@ -563,7 +563,7 @@ agency_of(struct archive *a, size_t rec, const struct record *r)
 	struct maps *m = a->maps;
 	if (!r->has_agency || !r->agency_name.s || !*r->agency_name.s)
 		return -1;
-	const struct memo *v = asqueeze(a, 'a', r->agency_name.s);
+	const struct arc_memo *v = asqueeze(a, 'a', r->agency_name.s);
 	const char *sq = v->s, *f = agency_key(a, sq, v->t);
 	const char *added;
 	size_t idx =
@@ -678,7 +678,7 @@ add_contact(struct archive *a, size_t rec, long occ, enum side side, const struc
 	c->occ = occ;
 	c->side = side;
 	/* names and organisations repeat, their pairs much less */
-	const struct memo *v = asqueeze(a, 'n', name->s);
+	const struct arc_memo *v = asqueeze(a, 'n', name->s);
 	c->name = v->s;
 	const char *kn = v->t, *ko = afold(a, org && org->s ? org->s : "");
 	size_t ln = strlen(kn), lo = strlen(ko);
