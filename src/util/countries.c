@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "strmap.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -221,6 +222,13 @@ static const struct {
 static char *(*table_folded)[2];
 static char **body_en_folded;
 static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
+/* Folded names to countries (country_code_by_name: the aliases, then the
+ * table's names, the first of a name winning, as a scan in that order
+ * finds it; an index of country_aliases, or past them of countries) and
+ * to places abroad (place_abroad_en: an index of places_abroad), so that
+ * a name is looked up once rather than against every entry: the archive
+ * names every partner on many pages. */
+static struct strmap code_by_folded, place_by_folded;
 
 static void
 folded_free(void)
@@ -233,7 +241,19 @@ folded_free(void)
 	for (size_t i = 0; i < nbody_names; i++)
 		free(body_en_folded[i]);
 	free(body_en_folded);
+	strmap_free(&code_by_folded);
+	strmap_free(&place_by_folded);
 }
+
+/* Add the folded name s with idx unless an earlier entry has it. */
+static void
+first_put(struct strmap *m, const char *s, size_t idx)
+{
+	if (!strmap_get(m, s))
+		strmap_put(m, s, idx);
+}
+
+static void places_make(void);
 
 static void
 folded_make(void)
@@ -246,6 +266,14 @@ folded_make(void)
 	body_en_folded = xcalloc(nbody_names, sizeof *body_en_folded);
 	for (size_t i = 0; i < nbody_names; i++)
 		body_en_folded[i] = text_fold(body_names[i].en);
+	size_t nalias = sizeof country_aliases / sizeof country_aliases[0];
+	for (size_t i = 0; i < nalias; i++)
+		first_put(&code_by_folded, country_aliases[i].folded, i);
+	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
+		for (int l = 0; l < 2; l++)
+			if (strcmp(countries[i].code, "ZZ") && *table_folded[i][l])
+				first_put(&code_by_folded, table_folded[i][l], nalias + i);
+	places_make();
 	atexit(folded_free); /* leak checkers see a clean process */
 }
 
@@ -258,14 +286,11 @@ country_code_by_name(const char *name)
 	const char *k = f, *code = NULL;
 	if (!strncmp(k, "nuoc ", 5)) /* "nước Pháp" */
 		k += 5;
-	for (size_t i = 0; !code && i < sizeof country_aliases / sizeof country_aliases[0]; i++)
-		if (!strcmp(k, country_aliases[i].folded))
-			code = country_aliases[i].code;
 	pthread_once(&folded_once, folded_make);
-	for (size_t i = 0; !code && *k && i < sizeof countries / sizeof countries[0]; i++)
-		if (strcmp(countries[i].code, "ZZ") &&
-		    (!strcmp(k, table_folded[i][0]) || !strcmp(k, table_folded[i][1])))
-			code = countries[i].code;
+	const size_t *at = strmap_get(&code_by_folded, k);
+	size_t nalias = sizeof country_aliases / sizeof country_aliases[0];
+	if (at)
+		code = *at < nalias ? country_aliases[*at].code : countries[*at - nalias].code;
 	free(f);
 	return code;
 }
@@ -387,12 +412,18 @@ place_abroad_en(const char *name, int after_in)
 	/* "Tỉnh Xiêm Riệp", "Thành phố Fukuoka": the place after the word
 	 * Vietnamese puts before it */
 	const char *k = f + place_unit_word(f, NULL);
-	const char *en = NULL;
-	for (size_t i = 0; !en && i < sizeof places_abroad / sizeof places_abroad[0]; i++)
-		if (!strcmp(k, places_abroad[i].folded))
-			en = places_abroad[i].en;
+	pthread_once(&folded_once, folded_make);
+	const size_t *at = strmap_get(&place_by_folded, k);
+	const char *en = at ? places_abroad[*at].en : NULL;
 	free(f);
 	return en;
+}
+
+static void
+places_make(void)
+{
+	for (size_t i = 0; i < sizeof places_abroad / sizeof places_abroad[0]; i++)
+		first_put(&place_by_folded, places_abroad[i].folded, i);
 }
 
 /* Viet Nam's representative agencies abroad by the words their Vietnamese
