@@ -16,6 +16,7 @@
 #include "escape.h"
 #include "fsutil.h"
 #include "hash.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct jw {
@@ -554,7 +555,7 @@ arc_json_prev_open(const char *dir, uint64_t hash, unsigned long long size)
 	for (char *p = data, *end; ok && *p && p != last; p = end + 1) {
 		unsigned long long v[5];
 		for (int i = 0; ok && i < 5; i++) {
-			v[i] = strtoull(p, &end, i == 1 || i == 4 ? 16 : 10);
+			v[i] = text_ull(p, i == 1 || i == 4 ? 16 : 10, &end);
 			ok = end > p && *end == (i < 4 ? ' ' : '\n');
 			p = end + 1;
 		}

@@ -421,6 +421,38 @@ cmp_order(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+/* The first max of the tasks v[n] by their order (a rank, no two the
+ * same), in that order at the start of v; how many that is.  An agency's
+ * area has thousands of open tasks, of which its dossier lists a hundred:
+ * they are picked, not all sorted. */
+static size_t
+first_by_order(const struct archive *a, size_t *v, size_t n, size_t max)
+{
+	if (n <= max) {
+		order_a = a;
+		qsort(v, n, sizeof *v, cmp_order);
+		return n;
+	}
+	size_t m = 0; /* v[0..m) the first so far, in order */
+	for (size_t i = 0; max && i < n; i++) {
+		size_t t = v[i], o = a->tasks[t].order;
+		if (m == max && o >= a->tasks[v[m - 1]].order)
+			continue;
+		size_t lo = 0, hi = m; /* where it goes */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (a->tasks[v[mid]].order < o)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t k = m < max ? m++ : m - 1; /* the last goes when v is full */
+		memmove(&v[lo + 1], &v[lo], (k - lo) * sizeof *v);
+		v[lo] = t;
+	}
+	return m;
+}
+
 static size_t
 put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nrecs, long p, long g,
           const unsigned char *area, size_t max, const char *up, enum lang lang)
@@ -441,8 +473,7 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 				v[n++] = t;
 		}
 	}
-	order_a = a;
-	qsort(v, n, sizeof *v, cmp_order);
+	size_t shown = first_by_order(a, v, n, max);
 	if (n) {
 		if (p >= 0)
 			TABLE(b, L(lang, "Hạn", "Due"), L(lang, "Nhiệm vụ", "Task"),
@@ -456,7 +487,7 @@ put_tasks(struct buf *b, const struct archive *a, const size_t *recs, size_t nre
 			      L(lang, "Cập nhật gần nhất", "Latest update"),
 			      L(lang, "Hồ sơ", "Record"));
 	}
-	for (size_t i = 0; i < n && i < max; i++)
+	for (size_t i = 0; i < shown; i++)
 		task_row(b, a, &a->tasks[v[i]], 1, p < 0, up, lang);
 	free(v);
 	return n;

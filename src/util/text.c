@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -172,6 +173,20 @@ text_hexval(int c)
 	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
 	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
 	                              : -1;
+}
+
+unsigned long long
+text_ull(const char *s, int base, char **end)
+{
+	unsigned long long v = 0;
+	int d, over = 0;
+	const char *p = s;
+	for (; (d = text_hexval((unsigned char)*p)) >= 0 && d < base; p++) {
+		over |= v > (ULLONG_MAX - (unsigned)d) / (unsigned)base;
+		v = v * (unsigned)base + (unsigned)d;
+	}
+	*end = (char *)p;
+	return over ? ULLONG_MAX : v;
 }
 
 int

@@ -38,6 +38,11 @@ int text_nfc_for_sure(const char *s);
 int text_nfc_for_sure_n(const char *s, size_t len);
 /* The value of hexadecimal digit c (either case), or -1. */
 int text_hexval(int c);
+/* The number the digits at s write in base 10 or 16 (either case), as
+ * strtoull reads them but without its locale, white space, sign or "0x":
+ * ULLONG_MAX past it; *end after the last digit (s when there is none).
+ * For the files debrief writes itself, read back by the thousand lines. */
+unsigned long long text_ull(const char *s, int base, char **end);
 /* NFC form of s (a new string; s itself when utf8proc refuses it). */
 char *text_nfc(const char *s);
 /* Folded form: NFC, lower case, diacritics removed, đ→d, runs of space and

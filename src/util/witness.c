@@ -45,6 +45,17 @@ cmp_seen(const void *x, const void *y)
 	return strcmp(((const struct seen *)x)->name, ((const struct seen *)y)->name);
 }
 
+/* The lines by name, as witness_write leaves them: sorted only when not. */
+static void
+sort_seen(struct witness *w)
+{
+	size_t i = 1;
+	while (i < w->n && cmp_seen(&w->v[i - 1], &w->v[i]) <= 0)
+		i++;
+	if (i < w->n)
+		qsort(w->v, w->n, sizeof *w->v, cmp_seen);
+}
+
 void
 witness_free(struct witness *w)
 {
@@ -61,7 +72,7 @@ number(char **p, unsigned long long *v)
 	char *s = *p, *end;
 	if (*s < '0' || *s > '9')
 		return 0;
-	*v = strtoull(s, &end, 10);
+	*v = text_ull(s, 10, &end);
 	if (*end != ' ')
 		return 0;
 	*p = end + 1;
@@ -117,8 +128,7 @@ witness_read(struct witness *w, const char *dir, const char *file, const char *h
 		return;
 	}
 	w->at = self.mtime;
-	if (w->n)
-		qsort(w->v, w->n, sizeof *w->v, cmp_seen);
+	sort_seen(w);
 }
 
 const struct seen *
@@ -151,8 +161,7 @@ witness_add(struct witness *w, const char *name, const struct seen *now,
 void
 witness_write(struct witness *w, const char *dir, const char *file, const char *head)
 {
-	if (w->n)
-		qsort(w->v, w->n, sizeof *w->v, cmp_seen);
+	sort_seen(w);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, head);
 	for (size_t i = 0; i < w->n; i++) {
