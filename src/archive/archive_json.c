@@ -19,19 +19,156 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* Bytes of the previous file to be copied after what was handed to the
+ * sink, before what b holds: objects next to each other there, of one
+ * list, go in one copy. */
+struct jcopy {
+	int fd;                 /* -1: none */
+	unsigned long long off; /* in the previous file */
+	unsigned long long len;
+	unsigned kind; /* of the objects (enum jseg) */
+};
+
 struct jw {
 	struct buf *b;
 	int depth;
 	int first[32]; /* per open container: nothing written in it yet */
 	void (*flush)(struct buf *b, void *ctx);
 	void *ctx;
-	unsigned long long flushed; /* bytes handed to flush so far */
+	unsigned long long flushed; /* bytes before b's: handed to flush, or copied */
 	int keyed;                  /* the separator before the next value is written */
 	int whole;                  /* an object being made is kept whole in b */
+	struct arc_json_hash h;     /* of the bytes so far */
+	size_t hashed;              /* of b's bytes, those in h */
+	struct jcopy copy;          /* to be copied before b's bytes */
+	void (*copier)(int fd, unsigned long long off, size_t len, void *ctx);
 };
 
 /* What is written so far goes to the sink once it passes this many bytes. */
 #define JSON_CHUNK ((size_t)1 << 16)
+
+/* ==== the content hash (arc_json_hash) ==== */
+
+void
+arc_json_hash_init(struct arc_json_hash *h)
+{
+	hash_init(&h->all);
+	hash_init(&h->piece);
+	h->plen = 0;
+	h->ls = -1;
+	h->inside = 0;
+	h->last = 0;
+}
+
+/* A piece, by its hash and length (little-endian, 8 bytes each). */
+static void
+jh_leaf(struct arc_json_hash *h, uint64_t leaf, unsigned long long len)
+{
+	unsigned char e[16];
+	for (int i = 0; i < 8; i++) {
+		e[i] = (unsigned char)(leaf >> (8 * i));
+		e[8 + i] = (unsigned char)(len >> (8 * i));
+	}
+	hash_update(&h->all, e, sizeof e);
+	h->last = leaf;
+}
+
+/* The piece so far ends here (when it has any bytes). */
+static void
+jh_cut(struct arc_json_hash *h)
+{
+	if (!h->plen)
+		return;
+	jh_leaf(h, hash_final64(&h->piece), h->plen);
+	hash_init(&h->piece);
+	h->plen = 0;
+}
+
+static void
+jh_feed(struct arc_json_hash *h, const char *p, size_t n)
+{
+	if (n) {
+		hash_update(&h->piece, p, n);
+		h->plen += n;
+	}
+}
+
+void
+arc_json_hash_bytes(struct arc_json_hash *h, const void *vp, size_t n)
+{
+	const char *p = vp;
+	size_t start = 0, i = 0; /* p[start, i): of the piece, not yet fed */
+	while (i < n) {
+		if (h->ls < 0) { /* only what follows a line feed matters */
+			const char *q = memchr(p + i, '\n', n - i);
+			if (!q)
+				break;
+			i = (size_t)(q - p) + 1;
+			h->ls = 0;
+			continue;
+		}
+		char c = p[i];
+		if (c == ' ' && h->ls < 4) {
+			h->ls++;
+			i++;
+			continue;
+		}
+		if (h->ls == 4 && c == '{' && !h->inside) {
+			jh_feed(h, p + start, i - start);
+			jh_cut(h);
+			start = i;
+			h->inside = 1;
+		} else if (h->ls == 4 && c == '}' && h->inside) {
+			jh_feed(h, p + start, i + 1 - start);
+			jh_cut(h);
+			start = i + 1;
+			h->inside = 0;
+		}
+		h->ls = c == '\n' ? 0 : -1;
+		i++;
+	}
+	jh_feed(h, p + start, n - start);
+}
+
+/* An object whose hash is known, next: after a line's four spaces,
+ * outside any object, where its "{" would start a piece. */
+static void
+jh_known(struct arc_json_hash *h, uint64_t leaf, unsigned long long len)
+{
+	jh_cut(h);
+	jh_leaf(h, leaf, len);
+	h->ls = -1;
+	h->inside = 0;
+}
+
+uint64_t
+arc_json_hash_final(struct arc_json_hash *h)
+{
+	jh_cut(h);
+	return hash_final64(&h->all);
+}
+
+/* b's bytes not yet hashed, hashed. */
+static void
+jw_hash(struct jw *w)
+{
+	arc_json_hash_bytes(&w->h, w->b->data + w->hashed, w->b->len - w->hashed);
+	w->hashed = w->b->len;
+}
+
+/* The copy waiting, then b's bytes, to the sink. */
+static void
+jw_emit(struct jw *w)
+{
+	if (w->copy.fd >= 0) {
+		w->copier(w->copy.fd, w->copy.off, (size_t)w->copy.len, w->ctx);
+		w->copy.fd = -1;
+	}
+	jw_hash(w);
+	w->flushed += w->b->len;
+	w->hashed = 0;
+	w->flush(w->b, w->ctx);
+}
 
 /* Two spaces a level, in one piece (the containers nest a few deep). */
 static void
@@ -52,10 +189,8 @@ jw_key(struct jw *w, const char *key)
 		w->keyed = 0;
 		return;
 	}
-	if (w->flush && !w->whole && w->b->len >= JSON_CHUNK) {
-		w->flushed += w->b->len;
-		w->flush(w->b, w->ctx);
-	}
+	if (w->flush && !w->whole && w->b->len >= JSON_CHUNK)
+		jw_emit(w);
 	if (w->depth > 0) {
 		int f = w->first[w->depth];
 		w->first[w->depth] = 0;
@@ -488,7 +623,7 @@ owner_obj(struct jw *w, const struct archive *a, size_t o)
  * leave each object checked by its own hash before it is taken. */
 
 #define SEG_FILE ".debrief-archive.segments"
-#define SEG_HEAD "# debrief archive.json objects 3: kind digest offset length hash; of "
+#define SEG_HEAD "# debrief archive.json objects 4: kind digest offset length hash; of "
 #define SEG_WINDOW ((size_t)1 << 20) /* read ahead: objects come in file order */
 
 struct seg {
@@ -592,16 +727,14 @@ arc_json_prev_free(struct arc_json_prev *s)
 	free(s);
 }
 
-/* The check of an object's bytes p[len] under digest: a line of the
- * segments file that names another object's bytes fails it. */
+/* The check of an object under digest, from the hash of its bytes (its
+ * piece of the content hash, arc_json_hash): a line of the segments file
+ * that names another object's bytes fails it, and the piece's hash is
+ * had back from it without the bytes. */
 static uint64_t
-seg_check(uint64_t digest, const char *p, size_t len)
+seg_check(uint64_t digest, uint64_t leaf)
 {
-	struct hash_ctx h;
-	hash_init(&h);
-	hash_update(&h, &digest, sizeof digest);
-	hash_update(&h, p, len);
-	return hash_final64(&h);
+	return leaf ^ digest;
 }
 
 /* The bytes [off, off + len) of the previous file, appended to b; 0 when
@@ -612,7 +745,7 @@ prev_copy(struct arc_json_prev *s, const struct seg *g, struct buf *b)
 	size_t len = g->len;
 	const char *p = (const char *)fs_window_get(&s->win, s->fd, g->off, len, SEG_WINDOW);
 	if (!p || p[0] != '{' || p[len - 1] != '}' ||
-	    (!s->sealed && seg_check(g->digest, p, len) != g->hash))
+	    (!s->sealed && seg_check(g->digest, hash64(p, len)) != g->hash))
 		return 0;
 	buf_put(b, p, len);
 	return 1;
@@ -668,6 +801,31 @@ struct segs {
 	struct arc_json_reuse *ru; /* NULL: every object is made, none kept */
 };
 
+/* Object g of the previous file next, copied, after the bytes b holds.
+ * When b holds nothing but the separator before it (alone: nothing was
+ * written before it since the copy waiting) and it follows that copy's
+ * bytes there by as much, in the same list, the bytes between are that
+ * separator: the copy takes them and it. */
+static void
+take_copied(struct jw *w, const struct arc_json_prev *prev, const struct seg *g, enum jseg kind,
+            int alone)
+{
+	jw_hash(w); /* the separator, a piece of its own */
+	struct jcopy *c = &w->copy;
+	if (alone && c->fd >= 0 && c->kind == (unsigned)kind &&
+	    g->off == c->off + c->len + w->b->len) {
+		c->len += w->b->len + g->len;
+		w->flushed += w->b->len;
+		w->b->len = 0;
+		w->hashed = 0;
+	} else {
+		jw_emit(w);
+		*c = (struct jcopy){prev->fd, g->off, g->len, (unsigned)kind};
+	}
+	jh_known(&w->h, seg_check(g->digest, g->hash), g->len);
+	w->flushed += g->len;
+}
+
 /* One object of kind: taken from the previous file when it is there
  * under the digest it has now, else made. */
 static void
@@ -686,13 +844,23 @@ segment(struct jw *w, struct segs *sg, enum jseg kind, size_t i,
 	case JSEG_OWNER: d = archive_digest_owner(ru->dig, i, "archive.json"); break;
 	case JSEG_AGENCY: d = archive_digest_agency_json(ru->dig, i); break;
 	}
+	int alone = !w->b->len; /* b holds only what jw_key writes now */
 	jw_key(w, NULL);
 	w->keyed = 1;
-	size_t at = w->b->len;
 	struct seg key = {(unsigned)kind, d, 0, 0, 0};
 	const struct seg *old = ru->prev && ru->prev->n
 	                            ? bsearch(&key, ru->prev->v, ru->prev->n, sizeof key, cmp_seg)
 	                            : NULL;
+	if (old && ru->prev->sealed && w->copier) { /* copied as it is, not read */
+		w->keyed = 0;
+		ru->reused++;
+		take_copied(w, ru->prev, old, kind, alone);
+		if (ru->now)
+			seg_add(ru->now, (unsigned)kind, d, w->flushed - old->len, old->len,
+			        old->hash);
+		return;
+	}
+	size_t at = w->b->len;
 	w->whole = 1;
 	int took = old && prev_copy(ru->prev, old, w->b);
 	if (took) {
@@ -701,18 +869,30 @@ segment(struct jw *w, struct segs *sg, enum jseg kind, size_t i,
 	} else {
 		make(w, sg->a, i);
 	}
-	/* whole in b, not flushed in pieces: where it is, for the next run */
+	/* whole in b, not flushed in pieces: where it is, for the next run;
+	 * hashed now, its piece's hash the last */
 	w->whole = 0;
+	jw_hash(w);
+	uint64_t leaf =
+	    !w->h.plen && !w->h.inside ? w->h.last : hash64(w->b->data + at, w->b->len - at);
 	if (ru->now)
 		seg_add(ru->now, (unsigned)kind, d, w->flushed + at, w->b->len - at,
-		        took ? old->hash : seg_check(d, w->b->data + at, w->b->len - at));
+		        took ? old->hash : seg_check(d, leaf));
 }
 
-void
+uint64_t
 arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
          void (*flush)(struct buf *b, void *ctx), void *ctx, struct arc_json_reuse *ru)
 {
-	struct jw w = {b, 0, {0}, flush, ctx, 0, 0, 0};
+	struct jw w;
+	memset(&w, 0, sizeof w);
+	w.b = b;
+	w.flush = flush;
+	w.ctx = ctx;
+	arc_json_hash_init(&w.h);
+	w.hashed = b->len; /* what b held before is not of the document */
+	w.copy.fd = -1;
+	w.copier = flush && ru ? ru->copy : NULL;
 	struct segs sg = {a, ru};
 	jw_open(&w, NULL, '{');
 	jw_str(&w, "format", "debrief-archive/1");
@@ -770,4 +950,8 @@ arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum la
 	jw_close(&w, ']');
 	jw_close(&w, '}');
 	buf_putc(b, '\n');
+	if (w.copy.fd >= 0) /* before the end, which stays in b */
+		jw_emit(&w);
+	jw_hash(&w);
+	return arc_json_hash_final(&w.h);
 }

@@ -9,6 +9,7 @@
 #include "archive.h"
 #include "archive_cache.h"
 #include "buf.h"
+#include "hash.h"
 #include "strlist.h"
 
 /* A task's status as the pages write it ("đang thực hiện", "in progress"). */
@@ -110,16 +111,39 @@ struct arc_json_reuse {
 	struct arc_json_prev *prev;    /* the previous file's objects; NULL: none */
 	struct arc_json_prev *now;     /* filled with this file's; NULL: not kept */
 	size_t reused;                 /* objects taken from prev */
+	/* with flush: appends the len bytes of the previous file (fd) at off
+	 * to what flush was given, so that they need not be read; NULL: the
+	 * objects taken are read and handed to flush as the rest is */
+	void (*copy)(int fd, unsigned long long off, size_t len, void *ctx);
 };
+
+/* The content hash of archive.json that the manifest records: not of its
+ * bytes in one piece, but of its pieces, each object of its top-level
+ * lists (from a line of four spaces and "{" to the next line of four
+ * spaces and "}") and each run of bytes between them, by the hash and
+ * length of each in turn, so that a re-run that copies most objects from
+ * the previous file hashes only what it makes.  Fed the file's bytes in
+ * order, in any slices. */
+struct arc_json_hash {
+	struct hash_ctx all, piece;
+	unsigned long long plen; /* bytes of the piece so far */
+	int ls;                  /* spaces since a line feed; -1: not at a line's start */
+	int inside;              /* in an object */
+	uint64_t last;           /* the hash of the last piece ended */
+};
+void arc_json_hash_init(struct arc_json_hash *h);
+void arc_json_hash_bytes(struct arc_json_hash *h, const void *p, size_t n);
+uint64_t arc_json_hash_final(struct arc_json_hash *h);
 
 /* archive.json: the same data, keys in a fixed order; dq: the archive-*
  * findings (already final).  With flush, what b holds is handed to it
  * whenever it passes 64 KiB (flush empties b), so the document is never
  * whole in memory; the end is left in b.  With ru (and its digests), an
  * object whose digest is found in ru->prev is copied from there rather
- * than made: the bytes are the same. */
-void arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
-              void (*flush)(struct buf *b, void *ctx), void *ctx, struct arc_json_reuse *ru);
+ * than made: the bytes are the same.  Returns the content hash of the
+ * whole document (arc_json_hash), the end left in b included. */
+uint64_t arc_json(struct buf *b, const struct archive *a, const struct diags *dq, enum lang lang,
+                  void (*flush)(struct buf *b, void *ctx), void *ctx, struct arc_json_reuse *ru);
 
 struct arc_write_opts {
 	const char *dir; /* -o DIR */

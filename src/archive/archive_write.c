@@ -241,9 +241,12 @@ read_intact(const char *dir, const char *name, const struct entry *e, struct buf
 	return same;
 }
 
-/* The hash and size of a file, read in pieces. */
+/* The hash and size of a file, read in pieces; archive.json's by its
+ * pieces (arc_json_hash). */
 struct fhash {
 	struct hash_ctx h;
+	struct arc_json_hash jh;
+	int json;
 	unsigned long long size;
 };
 
@@ -251,7 +254,10 @@ static void
 fhash_piece(const void *p, size_t n, void *vctx)
 {
 	struct fhash *f = vctx;
-	hash_update(&f->h, p, n);
+	if (f->json)
+		arc_json_hash_bytes(&f->jh, p, n);
+	else
+		hash_update(&f->h, p, n);
 	f->size += n;
 }
 
@@ -262,10 +268,12 @@ on_disk(const char *dir, const char *name, const struct entry *e)
 {
 	char *path = xasprintf("%s/%s", dir, name), *err = NULL;
 	struct fhash f;
+	f.json = !strcmp(name, "archive.json");
 	hash_init(&f.h);
+	arc_json_hash_init(&f.jh);
 	f.size = 0;
 	int same = fs_read_pieces(path, fhash_piece, &f, &err) && f.size == e->size &&
-	           hash_final64(&f.h) == e->hash;
+	           (f.json ? arc_json_hash_final(&f.jh) : hash_final64(&f.h)) == e->hash;
 	free(err);
 	free(path);
 	return same;
@@ -392,7 +400,7 @@ put_file(struct wctx *w, const char *name, const struct buf *b, uint64_t src, ui
  * it is some 60 MB, more than everything else the run holds. */
 struct jsink {
 	struct fs_stream *s;
-	struct hash_ctx h;
+	uint64_t hash; /* its content hash (arc_json_hash), once made */
 	unsigned long long size;
 	int failed;
 	char *err; /* the first failure */
@@ -403,11 +411,21 @@ json_out(struct buf *b, void *vctx)
 {
 	struct jsink *k = vctx;
 	if (!k->failed) {
-		hash_update(&k->h, b->data ? b->data : "", b->len);
 		k->size += b->len;
 		k->failed = !fs_stream_write(k->s, b->data ? b->data : "", b->len, &k->err);
 	}
 	buf_reset(b);
+}
+
+/* Bytes of the previous archive.json, copied as they are. */
+static void
+json_copy(int fd, unsigned long long off, size_t len, void *vctx)
+{
+	struct jsink *k = vctx;
+	if (!k->failed) {
+		k->size += len;
+		k->failed = !fs_stream_copy(k->s, fd, off, len, &k->err);
+	}
 }
 
 /* archive.json from the start to its end: made, hashed, and on a thread
@@ -432,8 +450,7 @@ json_make(void *vj)
 	if (j->old && j->w->dig)
 		j->ru.prev = arc_json_prev_open(j->w->o->dir, j->old->hash, j->old->size);
 	struct buf b = BUF_INIT;
-	hash_init(&j->k.h);
-	arc_json(&b, j->w->a, j->dq, j->w->o->lang, json_out, &j->k, &j->ru);
+	j->k.hash = arc_json(&b, j->w->a, j->dq, j->w->o->lang, json_out, &j->k, &j->ru);
 	json_out(&b, &j->k);
 	buf_free(&b);
 	if (j->aside && !j->k.failed)
@@ -479,7 +496,7 @@ json_begin(struct json_job *j, struct wctx *w, const struct diags *dq, int threa
 	}
 	/* else made again, its records, partners, departments and agencies
 	 * that have not changed copied from that file */
-	j->ru = (struct arc_json_reuse){w->dig, NULL, NULL, 0};
+	j->ru = (struct arc_json_reuse){w->dig, NULL, NULL, 0, json_copy};
 	j->old = e;
 	if (w->dig)
 		j->ru.now = arc_json_segs_new();
@@ -507,7 +524,7 @@ json_end(struct json_job *j, int ok, char **err)
 	int rc = 0;
 	if (!k->s)
 		goto out; /* never opened: it could not be, or the pages failed first */
-	uint64_t hash = hash_final64(&k->h);
+	uint64_t hash = k->hash;
 	if (!ok || (j->old && !k->failed && hash == j->old->hash && k->size == j->old->size))
 		rc = fs_stream_discard(k->s);
 	else

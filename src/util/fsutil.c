@@ -1124,6 +1124,44 @@ fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err)
 	return !s->failed;
 }
 
+int
+fs_stream_copy(struct fs_stream *s, int fd, unsigned long long off, size_t len, char **err)
+{
+	int kernel = !s->same; /* compared with the file in place: read */
+	while (!s->failed && kernel && len) {
+		loff_t at = (loff_t)off;
+		ssize_t r = copy_file_range(fd, &at, s->pd.fd, NULL, len, 0);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r > 0) {
+			off += (unsigned long long)r;
+			len -= (size_t)r;
+		} else if (r < 0 && (errno == ENOSYS || errno == EXDEV || errno == EINVAL ||
+		                     errno == EOPNOTSUPP || errno == EBADF)) {
+			kernel = 0; /* not between these files: read and written below */
+		} else {
+			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+			                 s->pd.dir, s->pd.name, fs_strerror(r < 0 ? errno : EIO));
+			tmp_drop(&s->pd, s->aside);
+			s->failed = 1;
+		}
+	}
+	char chunk[1 << 16];
+	while (!s->failed && len) {
+		size_t n = len < sizeof chunk ? len : sizeof chunk;
+		if (pread_upto(fd, chunk, n, off) != n) {
+			*err = xasprintf(M("không ghi được %s/%s: %s", "cannot write %s/%s: %s"),
+			                 s->pd.dir, s->pd.name, fs_strerror(EIO));
+			tmp_drop(&s->pd, s->aside);
+			s->failed = 1;
+		} else if (fs_stream_write(s, chunk, n, err)) {
+			off += n;
+			len -= n;
+		}
+	}
+	return !s->failed;
+}
+
 struct fs_stream *
 fs_stream_aside(const char *dir, const char *name, char **err)
 {

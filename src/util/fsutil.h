@@ -124,6 +124,10 @@ int fs_scratch(const char *dir, char **err);
 struct fs_stream;
 struct fs_stream *fs_stream_open(const char *dir, const char *name, char **err);
 int fs_stream_write(struct fs_stream *s, const void *data, size_t len, char **err);
+/* Append the len bytes of fd at off, copied by the kernel where it can
+ * (copy_file_range: they need not pass through memory), else read and
+ * written; as fs_stream_write, and 0 also when fd ends before them. */
+int fs_stream_copy(struct fs_stream *s, int fd, unsigned long long off, size_t len, char **err);
 int fs_stream_close(struct fs_stream *s, char **err);
 /* Stop comparing the bytes written with those of the file in place: the
  * caller knows otherwise (a hash) whether they are the same, and then
