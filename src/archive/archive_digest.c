@@ -367,17 +367,25 @@ archive_digest_agency(const struct arc_digests *d, size_t g)
 	for (size_t i = 0; i < x->nrecs; i++)
 		hash_update(&h, d->rec[x->recs[i]], HASH_LEN);
 	/* its table of relationships shows each partner's stage, last visit
-	 * and open tasks, which records of other agencies make too */
+	 * and open tasks, which records of other agencies make too: each
+	 * partner once, where its records first name it (which of them name
+	 * it, and where, their own digests hold) */
+	unsigned char *seen = xcalloc(a->npartners ? a->npartners : 1, 1);
 	for (size_t i = 0; i < x->nrecs; i++) {
 		const struct arc_rec *r = &a->recs[x->recs[i]];
 		for (size_t o = r->occ0; o < r->occ0 + r->nocc; o++) {
-			const struct arc_partner *p = &a->partners[a->occs[o].partner];
-			hash_update(&h, d->partner[a->occs[o].partner], HASH_LEN);
+			size_t k = a->occs[o].partner;
+			const struct arc_partner *p = &a->partners[k];
+			if (seen[k])
+				continue;
+			seen[k] = 1;
+			hash_update(&h, d->partner[k], HASH_LEN);
 			/* its open tasks are listed, whichever record holds them */
 			for (size_t j = 0; j < p->nrecs; j++)
 				hash_update(&h, d->rec[p->recs[j]], HASH_LEN);
 		}
 	}
+	free(seen);
 	return hash_final64(&h);
 }
 

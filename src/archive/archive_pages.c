@@ -421,6 +421,32 @@ cmp_order(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+/* Into out[0..m), the first (at most max) of some elements of size bytes
+ * in cmp's order, in which no two are equal, in that order: x put among
+ * them when it is one of them, the last dropped when out is full; how
+ * many out holds then.  A dossier lists the first hundred of thousands:
+ * they are picked, not all sorted. */
+static size_t
+keep_first(void *out, size_t m, size_t max, size_t size, const void *x,
+           int (*cmp)(const void *, const void *))
+{
+	char *v = out;
+	if (!max || (m == max && cmp(x, v + (m - 1) * size) >= 0))
+		return m;
+	size_t lo = 0, hi = m; /* where it goes */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp(v + mid * size, x) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k = m < max ? m++ : m - 1; /* the last goes when out is full */
+	memmove(v + (lo + 1) * size, v + lo * size, (k - lo) * size);
+	memcpy(v + lo * size, x, size);
+	return m;
+}
+
 /* The first max of the tasks v[n] by their order (a rank, no two the
  * same), in that order at the start of v; how many that is.  An agency's
  * area has thousands of open tasks, of which its dossier lists a hundred:
@@ -433,22 +459,11 @@ first_by_order(const struct archive *a, size_t *v, size_t n, size_t max)
 		qsort(v, n, sizeof *v, cmp_order);
 		return n;
 	}
-	size_t m = 0; /* v[0..m) the first so far, in order */
-	for (size_t i = 0; max && i < n; i++) {
-		size_t t = v[i], o = a->tasks[t].order;
-		if (m == max && o >= a->tasks[v[m - 1]].order)
-			continue;
-		size_t lo = 0, hi = m; /* where it goes */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (a->tasks[v[mid]].order < o)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		size_t k = m < max ? m++ : m - 1; /* the last goes when v is full */
-		memmove(&v[lo + 1], &v[lo], (k - lo) * sizeof *v);
-		v[lo] = t;
+	order_a = a;
+	size_t m = 0; /* v[0..m) the first so far, in order: never past v[i] */
+	for (size_t i = 0; i < n; i++) {
+		size_t t = v[i];
+		m = keep_first(v, m, max, sizeof *v, &t, cmp_order);
 	}
 	return m;
 }
@@ -1010,11 +1025,37 @@ cmp_contact_ptr(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
+/* v[n] by rank.  The ranks are the contacts' places in one order, each
+ * below a->ncons and none twice: many contacts (an agency's area has
+ * thousands) are put at their places rather than sorted. */
+static void
+sort_by_rank(const struct archive *a, const struct arc_contact **v, size_t n)
+{
+	if (n < 64 || n < a->ncons / 16) {
+		qsort(v, n, sizeof *v, cmp_contact_ptr);
+		return;
+	}
+	const struct arc_contact **at = xcalloc(a->ncons, sizeof *at);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->rank >= a->ncons || at[v[i]->rank]) { /* not such ranks: sorted */
+			free(at);
+			qsort(v, n, sizeof *v, cmp_contact_ptr);
+			return;
+		}
+		at[v[i]->rank] = v[i];
+	}
+	for (size_t r = 0; r < a->ncons; r++)
+		if (at[r])
+			v[m++] = at[r];
+	free(at);
+}
+
 size_t
 arc_group_contacts(const struct archive *a, const struct arc_contact **v, size_t n,
                    struct arc_cgroup *g)
 {
-	qsort(v, n, sizeof *v, cmp_contact_ptr);
+	sort_by_rank(a, v, n);
 	size_t ng = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -1149,12 +1190,16 @@ keep_recent(const struct archive *a, struct arc_cgroup *g, size_t n, size_t max)
 {
 	if (n <= max)
 		return n;
-	struct crecent *v = xcalloc(n, sizeof *v);
+	/* the first max in cmp_crecent's order (which no two tie in), picked:
+	 * v[0..nv) those so far, in order */
+	struct crecent *v = xcalloc(max ? max : 1, sizeof *v);
 	unsigned char *keep = xcalloc(n, 1);
-	for (size_t i = 0; i < n; i++)
-		v[i] = (struct crecent){&a->recs[g[i].last_rec], i};
-	qsort(v, n, sizeof *v, cmp_crecent);
-	for (size_t i = 0; i < max; i++)
+	size_t nv = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct crecent c = {&a->recs[g[i].last_rec], i};
+		nv = keep_first(v, nv, max, sizeof *v, &c, cmp_crecent);
+	}
+	for (size_t i = 0; i < nv; i++)
 		keep[v[i].i] = 1;
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
@@ -1732,6 +1777,30 @@ cmp_ploc(const void *x, const void *y)
 	return strcmp(p->loc, q->loc);
 }
 
+/* pl[n] in cmp_ploc's order: put by partner (there are fewer partners
+ * than pairs), then each partner's few sorted by locality. */
+static void
+sort_plocs(const struct archive *a, struct ploc *pl, size_t n)
+{
+	size_t *at = xcalloc(a->npartners + 1, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[pl[i].partner + 1]++;
+	for (size_t k = 0; k < a->npartners; k++)
+		at[k + 1] += at[k];
+	struct ploc *v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[at[pl[i].partner]++] = pl[i];
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].partner == v[i].partner; j++)
+			;
+		if (j - i > 1)
+			qsort(v + i, j - i, sizeof *v, cmp_ploc);
+	}
+	memcpy(pl, v, n * sizeof *v);
+	free(v);
+	free(at);
+}
+
 void
 arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang)
 {
@@ -1791,7 +1860,7 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 			npl++;
 		}
 	}
-	qsort(pl, npl, sizeof *pl, cmp_ploc);
+	sort_plocs(a, pl, npl);
 	buf_printf(b, "## %s\n\n", L(lang, "Các mối quan hệ", "Relationships"));
 	TABLE(b, L(lang, "Đối tác", "Partner"), L(lang, "Quốc gia", "Country"),
 	      L(lang, "Địa phương Việt Nam", "Vietnamese localities"),
