@@ -178,15 +178,38 @@ text_hexval(int c)
 unsigned long long
 text_ull(const char *s, int base, char **end)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	unsigned long long v = 0;
-	int d, over = 0;
-	const char *p = s;
-	for (; (d = text_hexval((unsigned char)*p)) >= 0 && d < base; p++) {
-		over |= v > (ULLONG_MAX - (unsigned)d) / (unsigned)base;
-		v = v * (unsigned)base + (unsigned)d;
+	unsigned d;
+	if (base == 10) {
+		for (; (d = (unsigned)*p - '0') < 10; p++)
+			v = v * 10 + d;
+	} else {
+		for (;; p++) {
+			unsigned c = *p;
+			d = c - '0' < 10           ? c - '0'
+			    : (c | 0x20) - 'a' < 6 ? (c | 0x20) - 'a' + 10
+			                           : 99;
+			if (d >= 16)
+				break;
+			v = v << 4 | d;
+		}
 	}
 	*end = (char *)p;
-	return over ? ULLONG_MAX : v;
+	/* more digits than ULLONG_MAX has (20, 16), or as many: read again,
+	 * with the bound */
+	if ((size_t)(p - (const unsigned char *)s) < (base == 10 ? 20u : 17u))
+		return v;
+	unsigned long long w = 0, lim = ULLONG_MAX / (unsigned)base;
+	unsigned rem = (unsigned)(ULLONG_MAX % (unsigned)base);
+	for (const unsigned char *q = (const unsigned char *)s; q < p; q++) {
+		unsigned c = *q;
+		d = c - '0' < 10 ? c - '0' : (c | 0x20) - 'a' + 10;
+		if (w > lim || (w == lim && d > rem))
+			return ULLONG_MAX;
+		w = w * (unsigned)base + d;
+	}
+	return w;
 }
 
 int
