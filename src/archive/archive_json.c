@@ -637,18 +637,47 @@ struct seg {
 struct arc_json_prev {
 	struct seg *v;
 	size_t n, cap;
-	int sealed; /* the lines are as written (their hash at the end holds) */
+	size_t *slots; /* by kind and digest: 1 + an index of v, 0 for none */
+	size_t nslots; /* a power of two, past twice n */
+	int sealed;    /* the lines are as written (their hash at the end holds) */
 	int fd;
 	struct fs_window win;
 };
 
-static int
-cmp_seg(const void *x, const void *y)
+/* The slot of kind and digest (digests are hashes: their bits are spread
+ * already): where it is, or the empty one where it would go. */
+static size_t *
+seg_slot(const struct arc_json_prev *s, unsigned kind, uint64_t digest)
 {
-	const struct seg *p = x, *q = y;
-	if (p->kind != q->kind)
-		return p->kind < q->kind ? -1 : 1;
-	return p->digest < q->digest ? -1 : p->digest > q->digest;
+	size_t mask = s->nslots - 1, i = (size_t)(digest ^ (digest >> 29) ^ kind) & mask;
+	while (s->slots[i] &&
+	       !(s->v[s->slots[i] - 1].kind == kind && s->v[s->slots[i] - 1].digest == digest))
+		i = (i + 1) & mask;
+	return &s->slots[i];
+}
+
+/* The table of slots, over v as read: the first of a kind and digest
+ * found. */
+static void
+seg_index(struct arc_json_prev *s)
+{
+	for (s->nslots = 16; s->nslots < 2 * s->n + 2; s->nslots *= 2)
+		;
+	s->slots = xcalloc(s->nslots, sizeof *s->slots);
+	for (size_t i = 0; i < s->n; i++) {
+		size_t *at = seg_slot(s, s->v[i].kind, s->v[i].digest);
+		if (!*at)
+			*at = i + 1;
+	}
+}
+
+static const struct seg *
+seg_find(const struct arc_json_prev *s, unsigned kind, uint64_t digest)
+{
+	if (!s || !s->n)
+		return NULL;
+	size_t at = *seg_slot(s, kind, digest);
+	return at ? &s->v[at - 1] : NULL;
 }
 
 static void
@@ -710,8 +739,7 @@ arc_json_prev_open(const char *dir, uint64_t hash, unsigned long long size)
 		arc_json_prev_free(s);
 		return NULL;
 	}
-	if (s->n)
-		qsort(s->v, s->n, sizeof *s->v, cmp_seg);
+	seg_index(s);
 	return s;
 }
 
@@ -723,6 +751,7 @@ arc_json_prev_free(struct arc_json_prev *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	free(s->v);
+	free(s->slots);
 	fs_window_free(&s->win);
 	free(s);
 }
@@ -847,10 +876,7 @@ segment(struct jw *w, struct segs *sg, enum jseg kind, size_t i,
 	int alone = !w->b->len; /* b holds only what jw_key writes now */
 	jw_key(w, NULL);
 	w->keyed = 1;
-	struct seg key = {(unsigned)kind, d, 0, 0, 0};
-	const struct seg *old = ru->prev && ru->prev->n
-	                            ? bsearch(&key, ru->prev->v, ru->prev->n, sizeof key, cmp_seg)
-	                            : NULL;
+	const struct seg *old = seg_find(ru->prev, (unsigned)kind, d);
 	if (old && ru->prev->sealed && w->copier) { /* copied as it is, not read */
 		w->keyed = 0;
 		ru->reused++;
