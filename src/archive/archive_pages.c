@@ -1872,11 +1872,19 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		buf_puts(b, "| ");
 		put_partner_link(b, a, k, up, lang);
 		buf_printf(b, " | %s | ", arc_country_name(p->country, lang));
+		/* one cell: its context found once (a cell's text is escaped the
+		 * same wherever in the cell it goes), not on the whole row again
+		 * for each of hundreds of localities */
+		struct md_pos pos;
+		md_where(b->data, b->len, &pos);
 		for (size_t j = i; j < npl && pl[j].partner == k; j++) {
 			if (j > i && !strcmp(pl[j].loc, pl[j - 1].loc))
 				continue;
 			buf_puts(b, j > i ? ", " : "");
-			md_put(b, pl[j].name);
+			if (pos.ctx == MD_CELL && *pl[j].name)
+				md_escape(b, &pos, pl[j].name, strlen(pl[j].name));
+			else
+				md_put(b, pl[j].name);
 		}
 		while (i < npl && pl[i].partner == k)
 			i++;
