@@ -22,17 +22,27 @@
 
 /* ==== escaping record text ==== */
 
-/* Record text goes where the page has got to: md_where reads the line so
- * far (table row, link text, heading, list item) and md_escape escapes
- * for that context, so no value can change the page's structure. */
+/* Record text goes where the page has got to: the line so far (table
+ * row, link text, heading, list item) tells md_escape_auto the context
+ * it escapes for, so no value can change the page's structure.  What it
+ * scanned of the line is kept between calls (a row names dozens of
+ * values), for the one page being made on this thread: each page
+ * function starts it afresh (page_start), and writes to its page only
+ * by appending. */
+static _Thread_local struct md_auto page_scan;
+
+static void
+page_start(void)
+{
+	memset(&page_scan, 0, sizeof page_scan);
+}
+
 static void
 md_put(struct buf *b, const char *s)
 {
-	struct md_pos pos;
 	if (!s || !*s)
 		return;
-	md_where(b->data ? b->data : "", b->len, &pos);
-	md_escape(b, &pos, s, strlen(s));
+	md_escape_auto(&page_scan, b, s, strlen(s));
 }
 
 /* ==== words ==== */
@@ -819,6 +829,7 @@ put_left_out(struct buf *b, const struct archive *a, enum lang lang)
 void
 arc_page_index(struct buf *b, const struct archive *a, enum lang lang)
 {
+	page_start();
 	char today[32];
 	date_short(a->today, lang, today, sizeof today);
 	buf_printf(b, "# %s\n\n",
@@ -988,6 +999,7 @@ arc_visit_page_title(const struct archive *a, const struct arc_part *pt, enum la
 void
 arc_page_visits(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
 {
+	page_start();
 	int year = pt->list < a->nyears ? a->years[pt->list].year : 0;
 	if (year)
 		buf_printf(b, "# %s %d", L(lang, "Các đoàn năm", "Visits in"), year);
@@ -1271,6 +1283,7 @@ arc_agency_contacts(const struct archive *a, size_t g, enum side side,
 void
 arc_page_partner(struct buf *b, const struct archive *a, size_t k, enum lang lang)
 {
+	page_start();
 	const struct arc_partner *p = &a->partners[k];
 	const char *up = "../";
 	buf_puts(b, "# ");
@@ -1582,6 +1595,7 @@ cmp_tloc(const void *x, const void *y)
 void
 arc_page_tasks(struct buf *b, const struct archive *a, enum lang lang)
 {
+	page_start();
 	char today[32];
 	date_short(a->today, lang, today, sizeof today);
 	buf_printf(b, "# %s\n\n", L(lang, "Sổ theo dõi nhiệm vụ còn mở", "Open-task register"));
@@ -1718,6 +1732,7 @@ arc_owner_page_name(const struct archive *a, const struct arc_part *pt)
 void
 arc_page_owner(struct buf *b, const struct archive *a, const struct arc_part *pt, enum lang lang)
 {
+	page_start();
 	const struct arc_owner *w = &a->owners[pt->list];
 	char today[32];
 	date_short(a->today, lang, today, sizeof today);
@@ -1804,6 +1819,7 @@ sort_plocs(const struct archive *a, struct ploc *pl, size_t n)
 void
 arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang)
 {
+	page_start();
 	const struct arc_agency *ag = &a->agencies[g];
 	const char *up = "../";
 	char *title = arc_agency_name(ag, lang);
@@ -1872,19 +1888,11 @@ arc_page_agency(struct buf *b, const struct archive *a, size_t g, enum lang lang
 		buf_puts(b, "| ");
 		put_partner_link(b, a, k, up, lang);
 		buf_printf(b, " | %s | ", arc_country_name(p->country, lang));
-		/* one cell: its context found once (a cell's text is escaped the
-		 * same wherever in the cell it goes), not on the whole row again
-		 * for each of hundreds of localities */
-		struct md_pos pos;
-		md_where(b->data, b->len, &pos);
 		for (size_t j = i; j < npl && pl[j].partner == k; j++) {
 			if (j > i && !strcmp(pl[j].loc, pl[j - 1].loc))
 				continue;
 			buf_puts(b, j > i ? ", " : "");
-			if (pos.ctx == MD_CELL && *pl[j].name)
-				md_escape(b, &pos, pl[j].name, strlen(pl[j].name));
-			else
-				md_put(b, pl[j].name);
+			md_put(b, pl[j].name);
 		}
 		while (i < npl && pl[i].partner == k)
 			i++;
