@@ -58,6 +58,7 @@ arc_json_hash_init(struct arc_json_hash *h)
 	h->ls = -1;
 	h->inside = 0;
 	h->last = 0;
+	h->sep = 0;
 }
 
 /* A piece, by its hash and length (little-endian, 8 bytes each). */
@@ -73,13 +74,23 @@ jh_leaf(struct arc_json_hash *h, uint64_t leaf, unsigned long long len)
 	h->last = leaf;
 }
 
-/* The piece so far ends here (when it has any bytes). */
+/* The piece so far ends here (when it has any bytes).  Most pieces
+ * between objects are the same few bytes, a comma and a line's four
+ * spaces: their hash is known. */
 static void
 jh_cut(struct arc_json_hash *h)
 {
+	static const char sep[] = ",\n    ";
 	if (!h->plen)
 		return;
-	jh_leaf(h, hash_final64(&h->piece), h->plen);
+	if (h->plen == sizeof sep - 1 && h->piece.npend == h->plen &&
+	    !memcmp(h->piece.pend, sep, h->plen)) {
+		if (!h->sep)
+			h->sep = hash64(sep, sizeof sep - 1);
+		jh_leaf(h, h->sep, h->plen);
+	} else {
+		jh_leaf(h, hash_final64(&h->piece), h->plen);
+	}
 	hash_init(&h->piece);
 	h->plen = 0;
 }

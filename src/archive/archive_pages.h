@@ -130,6 +130,7 @@ struct arc_json_hash {
 	int ls;                  /* spaces since a line feed; -1: not at a line's start */
 	int inside;              /* in an object */
 	uint64_t last;           /* the hash of the last piece ended */
+	uint64_t sep;            /* that of ",\n" and four spaces, once known; 0 before */
 };
 void arc_json_hash_init(struct arc_json_hash *h);
 void arc_json_hash_bytes(struct arc_json_hash *h, const void *p, size_t n);
