@@ -37,6 +37,7 @@
 #include "hash.h"
 #include "par.h"
 #include "pdf.h"
+#include "text.h"
 #include "witness.h"
 #include "xalloc.h"
 
@@ -120,6 +121,22 @@ parse_line(const char *line, struct manifest *m)
 {
 	char name[512], rest[2];
 	unsigned long long src, h, size;
+	/* as this program writes it: "%016llx %016llx %llu %s", read without
+	 * sscanf (a manifest has a line for every page); anything else as
+	 * sscanf reads it */
+	char *e1, *e2, *e3;
+	src = text_ull(line, 16, &e1);
+	h = e1 == line + 16 && *e1 == ' ' ? text_ull(e1 + 1, 16, &e2) : 0;
+	if (e1 == line + 16 && *e1 == ' ' && e2 == e1 + 17 && *e2 == ' ') {
+		size = text_ull(e2 + 1, 10, &e3);
+		const char *nm = e3 + 1;
+		size_t n = strcspn(nm, " \t\n\v\f\r");
+		if (e3 > e2 + 1 && e3 - e2 <= 21 && *e3 == ' ' && n && !nm[n] &&
+		    n < sizeof name - 1 && plausible_name(nm)) {
+			manifest_add(m, nm, (uint64_t)src, (uint64_t)h, size);
+			return 1;
+		}
+	}
 	int v2 = sscanf(line, "%16llx %16llx %llu %511s %1s", &src, &h, &size, name, rest) == 4;
 	if (!v2) {
 		if (sscanf(line, "%16llx %llu %511s %1s", &src, &size, name, rest) != 3)
