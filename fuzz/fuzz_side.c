@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		/* a segments file naming an archive.json of the input's bytes */
 		put("archive.json", "", data + 1, size - 1);
-		char *head = xasprintf("# debrief archive.json objects 2: kind digest offset "
+		char *head = xasprintf("# debrief archive.json objects 4: kind digest offset "
 		                       "length hash; of %016llx %zu\n",
 		                       (unsigned long long)hash64(data + 1, size - 1), size - 1);
 		put(".debrief-archive.segments", head, data + 1, size - 1);
