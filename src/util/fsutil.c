@@ -422,17 +422,6 @@ walk(const char *root, const char *dir, dev_t dev, struct walk_out *w, struct se
 	return failed;
 }
 
-static int
-cmp_file_id(const void *a, const void *b)
-{
-	const struct file_id *x = a, *y = b;
-	if (x->dev != y->dev)
-		return x->dev < y->dev ? -1 : 1;
-	if (x->ino != y->ino)
-		return x->ino < y->ino ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
 /* Mark again[i] for each path of l, not marked yet, that names a regular
  * file an earlier path names too.  When every file came from a directory's
  * list (w), their inodes are known; a path or a link may name any of them,
@@ -453,17 +442,33 @@ mark_same_files(const struct strlist *l, unsigned char *again, const struct walk
 			    S_ISREG(st.st_mode))
 				v[n++] = (struct file_id){st.st_dev, st.st_ino, i};
 	}
-	qsort(v, n, sizeof *v, cmp_file_id);
-	for (size_t j = 1; j < n; j++)
-		if (v[j].dev == v[j - 1].dev && v[j].ino == v[j - 1].ino)
+	/* v is in the order of the paths: each file marked again after the
+	 * first that names it, found by a table of device and inode (twenty
+	 * thousand records are not sorted for the few links among them) */
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	size_t *slot = xcalloc(cap, sizeof *slot); /* 1 + an index of v; 0: empty */
+	for (size_t j = 0; j < n; j++) {
+		uint64_t h =
+		    ((uint64_t)v[j].ino ^ (uint64_t)v[j].dev << 40) * 0x9e3779b97f4a7c15ULL;
+		size_t k = (size_t)(h >> 32) & (cap - 1);
+		while (slot[k] &&
+		       !(v[slot[k] - 1].dev == v[j].dev && v[slot[k] - 1].ino == v[j].ino))
+			k = (k + 1) & (cap - 1);
+		if (slot[k])
 			again[v[j].i] = 1;
+		else
+			slot[k] = j + 1;
+	}
+	free(slot);
 	free(v);
 }
 
 int
 fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct fs_unread *unread)
 {
-	int failed = 0;
+	int failed = 0, given = 0; /* given: a path not walked to */
 	struct seen seen = {0};
 	struct strlist all = {0};
 	struct fs_unread found = {{0}, {0}};
@@ -487,6 +492,7 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 		} else {
 			strlist_push(&all, paths[i]); /* reading it says what is wrong */
 			w.named |= strcmp(paths[i], "-") != 0;
+			given = 1;
 		}
 	}
 	free(seen.v);
@@ -494,19 +500,21 @@ fs_expand(char **paths, int n, struct strlist *out, struct strlist *errs, struct
 	 * ("r/a.yaml", "./r/a.yaml", a link to it beside it); standard input
 	 * too: a second read would be empty */
 	unsigned char *again = xcalloc(all.n ? all.n : 1, 1);
-	struct strmap given = {0};
-	for (size_t i = 0; i < all.n; i++)
-		if (strmap_get(&given, all.v[i]))
+	struct strmap names = {0};
+	for (size_t i = 0; given && i < all.n; i++) /* walks never give one path twice */
+		if (strmap_get(&names, all.v[i]))
 			again[i] = 1;
 		else
-			strmap_put(&given, all.v[i], i);
-	strmap_free(&given);
+			strmap_put(&names, all.v[i], i);
+	strmap_free(&names);
 	mark_same_files(&all, again, &w);
 	size_t k = 0; /* the next of found */
 	for (size_t i = 0; i < all.n; i++) {
 		int first = !again[i];
-		if (first)
-			strlist_push(out, all.v[i]);
+		if (first) { /* the path itself, out's now */
+			strlist_take(out, all.v[i]);
+			all.v[i] = NULL;
+		}
 		/* what the walk could not read, unless the path came before */
 		if (k < w.nat && w.at[k] == i) {
 			if (first) {
