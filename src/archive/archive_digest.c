@@ -295,11 +295,18 @@ archive_digest_year(const struct arc_digests *d, int year, const char *what)
 	struct hash_ctx h;
 	h_begin(&h, d, what);
 	h_num(&h, year);
-	for (size_t i = 0; i < a->nrecs; i++) { /* in date order, as the page lists them */
-		size_t ri = a->by_date[i];
-		if (a->recs[ri].start.y == year)
-			hash_update(&h, d->rec[ri], HASH_LEN);
+	/* in date order, as the page lists them: by_date has a year's records
+	 * together, found by halving */
+	size_t lo = 0, hi = a->nrecs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->recs[a->by_date[mid]].start.y < year)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (size_t i = lo; i < a->nrecs && a->recs[a->by_date[i]].start.y == year; i++)
+		hash_update(&h, d->rec[a->by_date[i]], HASH_LEN);
 	return hash_final64(&h);
 }
 
