@@ -193,8 +193,15 @@ manifest_write(const char *dir, struct manifest *m, char **err)
 	for (size_t i = 0; i < m->n; i++) {
 		if (i && !strcmp(m->v[i].name, m->v[i - 1].name))
 			continue;
-		buf_printf(&b, "%016llx %016llx %llu %s\n", (unsigned long long)m->v[i].src,
-		           (unsigned long long)m->v[i].hash, m->v[i].size, m->v[i].name);
+		/* "%016llx %016llx %llu %s\n", a line for every page */
+		buf_put_hex64(&b, m->v[i].src);
+		buf_putc(&b, ' ');
+		buf_put_hex64(&b, m->v[i].hash);
+		buf_putc(&b, ' ');
+		buf_put_ull(&b, m->v[i].size);
+		buf_putc(&b, ' ');
+		buf_puts(&b, m->v[i].name);
+		buf_putc(&b, '\n');
 	}
 	int rc = fs_write_atomic(dir, MANIFEST, b.data, b.len, err);
 	buf_free(&b);
