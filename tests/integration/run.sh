@@ -39,7 +39,8 @@ import json, re, sys
 h = json.load(open(sys.argv[1]))[0]
 def picked(path):
     return bool(re.search(h["files"], path)) and not re.search(h.get("exclude", "^$"), path)
-for p in ["a.yaml", "records/2017/a.yml", "records/x.y.yaml"]:
+for p in ["a.yaml", "records/2017/a.yml", "records/x.y.yaml", "records/VISIT.YAML",
+          "records/2017/b.Yml"]:
     assert picked(p), p
 for p in [".debrief.yaml", "records/.debrief.yaml", ".pre-commit-config.yaml",
           ".github/workflows/debrief.yml", ".gitlab-ci.yml", "records/.old/a.yaml",
