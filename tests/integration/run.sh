@@ -2,7 +2,8 @@
 # The integration files: action.yml and .pre-commit-hooks.yaml are YAML of
 # the shape GitHub and pre-commit read, and every debrief command they and
 # docs/ci.md show uses only options the command accepts; the pre-commit
-# entry, run as pre-commit runs it, checks records.
+# entry, run as pre-commit runs it, checks records; the editor's command
+# reports on the buffer an id it shares with a record on disk.
 . ../lib.sh
 PY=/usr/bin/python3
 Y=$UNITDIR/yamlload
@@ -81,3 +82,34 @@ if [ $rc -eq 0 ]; then ok pre-commit/passes-good-record; else fail pre-commit/pa
 (cd "$WORK" && PATH=$(dirname "$DEBRIEF"):$PATH $entry good.yaml bad.yaml) >/dev/null 2>&1
 rc=$?
 if [ $rc -eq 1 ]; then ok pre-commit/stops-bad-record; else fail pre-commit/stops-bad-record "exit $rc"; fi
+
+# The editor's command that docs/ci.md and the manual show, the buffer
+# checked with its directory: an id the buffer shares with another record
+# on disk is reported on the buffer, the file the editor shows findings of.
+$PY - "$TOP/docs/ci.md" "$TOP/man/debrief.1" >"$WORK/editor.txt" <<'PYEOF'
+import re, sys
+for f in sys.argv[1:]:
+    text = open(f, encoding="utf-8").read().replace("\\-", "-")
+    for m in re.finditer(r"debrief check (--stdin-filename [^`\n)]*)", text):
+        args = m.group(1).split()
+        if len(args) > 3:
+            print(" ".join(args))
+PYEOF
+if [ "$(wc -l <"$WORK/editor.txt")" -ge 2 ]; then ok editor/commands-found; else
+	fail editor/commands-found "$(wc -l <"$WORK/editor.txt") editor commands with a directory"; fi
+k=0
+while read -r args; do
+	k=$((k + 1))
+	d=$WORK/editor$k
+	name=$(echo "$args" | awk '{print $2}')
+	rm -rf "$d" && mkdir -p "$d/$(dirname "$name")"
+	sed 's/^id: .*/id: first/' "$TOP/tests/check/in/clean.yaml" >"$d/$name"
+	sed 's/^id: .*/id: other/' "$TOP/tests/check/in/clean.yaml" >"$d/$(dirname "$name")/other.yaml"
+	# the buffer: the record being edited, given the other record's id
+	sed 's/^id: .*/id: other/' "$d/$name" >"$d/buffer"
+	# shellcheck disable=SC2086
+	(cd "$d" && "$DEBRIEF" check --lang en $args <buffer) >"$d/out" 2>&1
+	if grep -E "^$name:[0-9]+:[0-9]+: error: .*\[schema-duplicate-id\]\$" "$d/out" >/dev/null
+	then ok "editor/$k-duplicate-on-buffer"
+	else fail "editor/$k-duplicate-on-buffer" "debrief check $args: $(grep duplicate "$d/out")"; fi
+done <"$WORK/editor.txt"
