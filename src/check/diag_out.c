@@ -362,10 +362,12 @@ sarif_rule(struct buf *b, const char *id, const struct rule *r, enum sev sev,
 	buf_puts(b, "}\n            }");
 }
 
-/* A file as SARIF names it, whatever way the path was typed: without
- * empty or "." components ("./a//b/./c" is "a/b/c"), and relative to the
- * current directory when it lies under it.  ".." is kept: a link may come
- * before it.  Both the location and the fingerprint use it. */
+/* A file as SARIF and GitHub annotations name it, whatever way the path
+ * was typed: without empty or "." components ("./a//b/./c" is "a/b/c"), and
+ * relative to the current directory when it lies under it.  ".." is kept:
+ * a link may come before it.  Both the location and the fingerprint use
+ * it; GitHub puts an annotation on a pull request's file only when it is
+ * named so ("./a.yaml" is on no file). */
 struct sarif_paths {
 	char *cwd[2]; /* the current directory, physical and as $PWD names it */
 	size_t ncwd;
@@ -650,15 +652,15 @@ out_sarif(struct buf *b, const struct diag_groups *g, const struct out_opts *o, 
 
 /* ---- github ---- */
 
-/* One finding as a workflow command. */
+/* One finding as a workflow command, about file (as sarif_path names it). */
 static void
-github_one(struct buf *b, const struct diag *d, const struct out_opts *o, size_t nth)
+github_one(struct buf *b, const struct diag *d, const char *file)
 {
 	const char *cmd = d->sev == SEV_ERROR     ? "error"
 	                  : d->sev == SEV_WARNING ? "warning"
 	                                          : "notice";
 	buf_printf(b, "::%s file=", cmd);
-	escape_gh_property(b, d->file);
+	escape_gh_property(b, file);
 	if (d->mark.line) {
 		buf_printf(b, ",line=%u", d->mark.line);
 		if (d->mark.col)
@@ -675,16 +677,28 @@ static void
 out_github(struct buf *b, const struct diag_groups *g, const struct out_opts *o, FILE *f)
 {
 	struct counts c = {{0}};
-	each_finding(b, g, o, f, &c, github_one);
+	struct sarif_paths sp;
+	sarif_paths_init(&sp);
+	struct diags dq;
+	for (size_t k = 0; k < g->n; k++) {
+		g->get(g->ctx, k, &dq);
+		for (size_t i = 0; i < dq.n; i++) {
+			spill(b, f);
+			counted(&c, &dq.v[i]);
+			github_one(b, &dq.v[i], sarif_path(&sp, dq.v[i].file));
+		}
+		sp.last = NULL; /* the group's strings are not kept past the next get() */
+	}
 	for (size_t i = 0; i < o->nfiles; i++) {
 		if (!o->files[i].error)
 			continue;
 		buf_puts(b, "::error file=");
-		escape_gh_property(b, o->files[i].name);
+		escape_gh_property(b, sarif_path(&sp, o->files[i].name));
 		buf_puts(b, ",title=debrief::");
 		escape_gh_data(b, o->files[i].error);
 		buf_putc(b, '\n');
 	}
+	sarif_paths_free(&sp);
 	summary(b, &c, o);
 }
 

@@ -470,6 +470,18 @@ has sarif-path/relative "$WORK/sarif-path.out" '"uri": "sub/dup-key.yaml", "uriB
 has sarif-path/outside-absolute "$WORK/sarif-path-out.out" "\"uri\": \"file://$IN/dup-key.yaml\"}"
 run sarif-path-text -- .//sub/dup-key.yaml
 has sarif-path/text-as-given "$WORK/sarif-path-text.out" '^\.//sub/dup-key\.yaml:[0-9]+:[0-9]+: '
+# GitHub annotates a pull request's file only when it is named as SARIF
+# names it ("./sub/a.yaml" is on no file): the github format does the
+# same, for a directory walked from "." (the action's default) too, and
+# for a file that cannot be read
+ln -sfn nowhere.yaml "$IN/sub/gone.yaml"
+for v in ./sub/dup-key.yaml .//sub//./dup-key.yaml "$IN/sub/dup-key.yaml" ./sub sub/; do
+	run github-path -- --lang en --format github "$v"
+	has "github-path/relative:$v" "$WORK/github-path.out" '^::error file=sub/dup-key\.yaml,line=[0-9]+,col=[0-9]+,title='
+	hasnt "github-path/no-dot:$v" "$WORK/github-path.out" 'file=(\./|[^,]*/\.?/)'
+done
+run github-path -- --lang en --format github ./sub
+has github-path/unreadable "$WORK/github-path.out" '^::error file=sub/gone\.yaml,title=debrief::'
 rm -rf "$IN/sub" "$WORK/in-link"
 
 # ---- the man page ----
