@@ -358,6 +358,20 @@ load_number(struct cload *cl, const struct node *key, const struct node *v, long
 		errno = 0;
 		n = strtol(s, &end, 10);
 	}
+	if (!s && v->kind == NODE_SCALAR && isdigit((unsigned char)*v->str)) {
+		errno = 0;
+		n = strtol(v->str, &end, 10);
+		if (!*end && !errno && n >= lo && n <= hi) {
+			/* YAML reads "60" as text, as the configuration's schema does */
+			cfinding(
+			    cl, v, "config-value",
+			    L(cl->lang,
+			      "'%s: \"%s\"' phải là một số, không phải văn bản: bỏ dấu ngoặc kép",
+			      "'%s: \"%s\"' must be a number, not text: write it without quotes"),
+			    key->str ? key->str : "?", v->str);
+			return;
+		}
+	}
 	if (!end || *end || errno || n < lo || n > hi) {
 		cfinding(cl, v, "config-value",
 		         L(cl->lang, "'%s' phải là một số nguyên từ %ld đến %ld",

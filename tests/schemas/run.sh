@@ -132,7 +132,8 @@ agree lang-three-letters valid -e 's/lang: \[ja, en\]/lang: [jpn, en]/'
 good="" bad=""
 for f in "$TOP"/tests/rules/config-*.conf; do
 	case $f in *config-bad.conf | *config-office-bad.conf | *config-host-languages-not-a-code.conf | \
-		*config-office-signer-name-only.conf | *config-office-signer-name-only-vi.conf)
+		*config-office-signer-name-only.conf | *config-office-signer-name-only-vi.conf | \
+		*config-number-quoted.conf | *config-number-quoted-vi.conf)
 		continue ;;
 	esac
 	good="$good $(tojson "config-$(basename "$f" .conf)" "$f")"
@@ -160,7 +161,8 @@ $PY validate.py "$S/config.schema.json" want-invalid \
 	"$(tojson config-bad "$TOP/tests/rules/config-bad.conf")" \
 	"$(tojson config-office-bad "$TOP/tests/rules/config-office-bad.conf")" \
 	"$(tojson config-office-signer-name-only "$TOP/tests/rules/config-office-signer-name-only.conf")" \
-	"$(tojson config-host-not-a-code "$TOP/tests/rules/config-host-languages-not-a-code.conf")"
+	"$(tojson config-host-not-a-code "$TOP/tests/rules/config-host-languages-not-a-code.conf")" \
+	"$(tojson config-number-quoted "$TOP/tests/rules/config-number-quoted.conf")"
 # Japan's country code for a language: refused by debrief, and so here
 printf 'host_languages:\n  FR: jp\n' >"$WORK/host-country-code.conf"
 if "$DEBRIEF" check --lang en --config "$WORK/host-country-code.conf" "$TOP/tests/check/in/clean.yaml" 2>&1 |
