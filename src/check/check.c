@@ -446,6 +446,21 @@ parse_opts(int argc, char **argv, struct check_opts *o)
 	int rc = cli_parse(&o->cli, argc, argv);
 	if (rc < 0)
 		rc = cli_paths(&o->cli, argc);
+	if (rc < 0 && o->stdin_name) {
+		/* a name for standard input when none is read would be
+		 * dropped unsaid: the editor's command lacks its "-" */
+		int dash = 0;
+		for (int k = o->cli.next; k < argc; k++)
+			dash |= !strcmp(argv[k], "-");
+		if (!dash)
+			rc = cli_error(
+			    &o->cli,
+			    "--stdin-filename đặt tên cho đầu vào chuẩn, nhưng không có '-' "
+			    "trong các đường dẫn",
+			    "--stdin-filename names standard input, but no '-' is among the "
+			    "paths",
+			    NULL);
+	}
 	if (o->cli.format)
 		out_format_parse(o->cli.format, &o->format);
 	o->lang = o->cli.lang;

@@ -405,6 +405,11 @@ has usage-today-no-such-day-vi "$WORK/usage-today-no-such-day-vi.err" '^debrief 
 run usage-today-no-such-day-en -- --lang en --today 2024-02-30 dup-key.yaml
 has usage-today-no-such-day-en "$WORK/usage-today-no-such-day-en.err" '^debrief check: --today names a date that does not exist \(given .2024-02-30.\)$'
 
+# a name for standard input with no "-" among the paths: said, not dropped
+run stdin-name-no-dash -- --lang en --stdin-filename records/a.yaml clean.yaml
+want_rc stdin-name-no-dash 2
+has stdin-name-no-dash/said "$WORK/stdin-name-no-dash.err" "^debrief check: --stdin-filename names standard input, but no '-' is among the paths\$"
+
 run help -- --help
 want_rc help 0
 has help/usage "$WORK/help.out" '^       debrief check'
@@ -552,8 +557,11 @@ for cmd in check report archive pdf rules explain new tasks; do
 		*) continue ;; esac
 	for opt in $(cat "$WORK/opts.man" "$WORK/opts.bin" | sort -u); do
 		v=$(sample "$opt" "$cmd")
+		a=$arg
+		# a name for standard input goes with "-"
+		[ "$opt" = --stdin-filename ] && a="- $arg"
 		# shellcheck disable=SC2086
-		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" ${v:+"$v"} $arg) >/dev/null 2>"$WORK/opt.err"
+		(cd "$IN" && "$DEBRIEF" "$cmd" "$opt" ${v:+"$v"} $a <clean.yaml) >/dev/null 2>"$WORK/opt.err"
 		rc=$?
 		if [ $rc -le 1 ]; then ok "man/$cmd-accepts$opt"; else
 			fail "man/$cmd-accepts$opt" "exit $rc: $(head -n 1 "$WORK/opt.err")"; fi
