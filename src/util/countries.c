@@ -489,6 +489,25 @@ plain_latin(const char *s)
 	return 1;
 }
 
+/* 1 when f (folded) is " Việt Nam" as an agency's name gives it: briefly,
+ * or by the state's full name, as the name on its documents does ("Đại
+ * sứ quán nước Cộng hòa xã hội chủ nghĩa Việt Nam tại …", "CHXHCN"). */
+static int
+viet_nam_named(const char *f)
+{
+	static const char *const forms[] = {
+	    " viet nam",
+	    " nuoc cong hoa xa hoi chu nghia viet nam",
+	    " cong hoa xa hoi chu nghia viet nam",
+	    " nuoc chxhcn viet nam",
+	    " chxhcn viet nam",
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (!strcmp(f, forms[i]))
+			return 1;
+	return 0;
+}
+
 char *
 agency_name_en(const char *name)
 {
@@ -514,7 +533,7 @@ agency_name_en(const char *name)
 	free(head);
 	int k = agency_kind(fh);
 	size_t n = k >= 0 ? strlen(agencies[k].folded) : 0;
-	int ours = k >= 0 && agencies[k].en && !strcmp(fh + n, " viet nam");
+	int ours = k >= 0 && agencies[k].en && viet_nam_named(fh + n);
 	free(fh);
 	if (!ours)
 		return NULL;

@@ -38,7 +38,9 @@ size_t place_unit_word(const char *folded, int *words);
  * quán", "Lãnh sự quán", "Phái đoàn" or "Cơ quan đại diện". */
 int agency_abroad_name(const char *name);
 /* An embassy's or consulate's name in English: "Đại sứ quán Việt Nam tại
- * Lào" → "Embassy of Viet Nam in Laos", the place by place_abroad_en, or
+ * Lào", or by the state's full name "Đại sứ quán nước Cộng hòa xã hội chủ
+ * nghĩa Việt Nam tại nước Cộng hòa dân chủ nhân dân Lào", → "Embassy of
+ * Viet Nam in Laos", the place by place_abroad_en, or
  * as written when English writes it the same (ASCII: "… tại Fukuoka" →
  * "… in Fukuoka"); a permanent mission to an organisation by its name
  * ("Phái đoàn thường trực Việt Nam tại Liên hợp quốc" → "Permanent

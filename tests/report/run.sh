@@ -471,6 +471,26 @@ if grep -q '^- \[x\] Báo cáo sau chuyến đi số 33/BC-TLSQ, ngày 22 tháng
 		"$WORK/office-en-en/2019-11-vinhlong-miyazaki.md"
 then ok report/office-abroad-named-in-english-in-follow-up
 else fail report/office-abroad-named-in-english-in-follow-up "$(grep -h 'Báo cáo sau\|Post-visit' "$WORK"/office-en-*/2019-11-vinhlong-miyazaki.md)"; fi
+# The agency's profile may name it as its documents do, by the state's full
+# name and in capitals: it is still the consulate the record names briefly,
+# whose report is its own (numbered and dated), not sent to itself, and named
+# in English in an English header.
+mkdir -p "$WORK/office-full"
+printf 'office:\n  name: TỔNG LÃNH SỰ QUÁN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TẠI FUKUOKA\n  symbol: TLSQ\n  place: Fukuoka\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n' \
+	>"$WORK/office-full/.debrief.yaml"
+sed 's/^  report: {date: 2019-11-22, author: .*}$/  report: {date: 2019-11-22, author: Tổng Lãnh sự quán Việt Nam tại Fukuoka, number: 33}/' \
+	"$TOP/examples/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-full/2019-11-vinhlong-miyazaki.yaml"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/office-full-$l" --format md --lang "$l" --today "$TODAY" \
+		"$WORK/office-full/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-full-$l.log" 2>&1
+	md=$WORK/office-full-$l/2019-11-vinhlong-miyazaki.md
+	if grep -q 'author: Tổng Lãnh sự quán Việt Nam tại Fukuoka, number: 33}$' "$WORK/office-full/2019-11-vinhlong-miyazaki.yaml" &&
+		grep -q '^number: "\(Số\|No.\): 33/BC-TLSQ"$' "$md" && grep -q '^place_date: "Fukuoka, \(ngày \)\?22 ' "$md" &&
+		grep -q '^issuer: "\(TỔNG LÃNH SỰ QUÁN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TẠI FUKUOKA\|CONSULATE GENERAL OF VIET NAM IN FUKUOKA\)"$' "$md" &&
+		! sed -n '/^recipients:/,/^signer:/p' "$md" | grep -qi 'Fukuoka' && ! grep -q 'Fukuoka' "$WORK/office-full-$l.log"
+	then ok "report/office-abroad-by-full-state-name-is-itself-$l"
+	else fail "report/office-abroad-by-full-state-name-is-itself-$l" "$(cat "$WORK/office-full-$l.log") $(sed -n '/^issuer:/,/^signer:/p' "$md")"; fi
+done
 # "UBND tỉnh Cà Mau" is the people's committee the parent body names in
 # full: one recipient, as the profile first names it.
 mkdir -p "$WORK/ubnd"
