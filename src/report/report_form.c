@@ -139,9 +139,23 @@ department_of_en(const char *s, const char *f)
 			const char *at = strstr(s, unit[u][1]);
 			if (strncmp(f + n, unit[u][0], m) || !f[n + m] || !at)
 				continue;
-			char *place = text_unaccent(at + strlen(unit[u][1]));
+			/* the place ends where a note in brackets opens, kept
+			 * after the name as written ("Sở Kế hoạch và Đầu tư tỉnh
+			 * Xiêng Khoảng (ພະແນກແຜນການ …)"); a province abroad that
+			 * Vietnamese transcribes is named as English names it */
+			const char *pl = at + strlen(unit[u][1]), *note = strstr(pl, " (");
+			char *name = note ? xstrndup(pl, (size_t)(note - pl)) : xstrdup(pl);
+			const char *abroad =
+			    province_lookup(name) < 0 ? place_abroad_en(name, 0) : NULL;
+			char *place = abroad ? xstrdup(abroad) : text_unaccent(name);
 			char *t = body_of_place_en(&body_names[i], place, u == 1);
 			free(place);
+			free(name);
+			if (note) {
+				char *w = xasprintf("%s%s", t, note);
+				free(t);
+				t = w;
+			}
 			return t;
 		}
 		/* the province written after the department without its unit

@@ -927,16 +927,32 @@ dstroke(utf8proc_int32_t cp)
 	return cp == 0x111 ? 'd' : cp == 0x110 ? 'D' : cp;
 }
 
+/* Only the diacritics of Latin letters (U+0300–U+036F): the vowel signs and
+ * tone marks of Thai, Lao or Khmer are letters of the word, not accents,
+ * and a name in those scripts keeps them ("ການລົງທຶນ"). */
 char *
 text_unaccent(const char *s)
 {
 	utf8proc_uint8_t *d = NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &d,
-	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	                     UTF8PROC_STRIPMARK) < 0)
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE) < 0)
 		return xstrdup(s);
-	char *r = map_cps((const char *)d, dstroke);
+	struct buf b = BUF_INIT;
+	const utf8proc_uint8_t *p = d;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			buf_putc(&b, (char)*p++);
+			continue;
+		}
+		if (cp < 0x300 || cp > 0x36F)
+			buf_put(&b, p, (size_t)k);
+		p += k;
+	}
 	free(d);
+	char *r = map_cps(buf_cstr(&b), dstroke);
+	buf_free(&b);
 	return r;
 }
 

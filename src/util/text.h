@@ -98,7 +98,8 @@ char *text_anchor(const char *s);
 
 /* Upper case ("Sở Ngoại vụ" → "SỞ NGOẠI VỤ"), NFC.  Caller frees. */
 char *text_upper(const char *s);
-/* Diacritics removed, case kept, đ→d ("Tây Ninh" → "Tay Ninh").  Caller frees. */
+/* Diacritics of Latin letters removed, case kept, đ→d ("Tây Ninh" → "Tay
+ * Ninh"); other scripts' marks kept.  Caller frees. */
 char *text_unaccent(const char *s);
 
 #endif
