@@ -30,6 +30,13 @@ static const struct {
     {"Đại sứ quán Việt Nam tại CHDCND Lào", "Embassy of Viet Nam in Laos"},
     {"Đại sứ quán Việt Nam tại Vương quốc Campuchia", "Embassy of Viet Nam in Cambodia"},
     {"Đại Sứ Quán Việt Nam Tại Lào", "Embassy of Viet Nam in Laos"},
+    /* by the state's full name, as the agency's own documents name it */
+    {"Đại sứ quán nước Cộng hòa xã hội chủ nghĩa Việt Nam tại nước Cộng hòa dân chủ nhân dân Lào",
+     "Embassy of Viet Nam in Laos"},
+    {"ĐẠI SỨ QUÁN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TẠI VƯƠNG QUỐC CAMPUCHIA",
+     "Embassy of Viet Nam in Cambodia"},
+    {"Tổng Lãnh sự quán nước CHXHCN Việt Nam tại Khon Kaen",
+     "Consulate General of Viet Nam in Khon Kaen"},
     {"Tổng Lãnh sự quán Việt Nam tại Fukuoka", "Consulate General of Viet Nam in Fukuoka"},
     {"Tổng Lãnh sự quán Việt Nam tại Osaka", "Consulate General of Viet Nam in Osaka"},
     {"Tổng Lãnh sự quán Việt Nam tại Luông Pha-bang",
