@@ -893,9 +893,10 @@ text_anchor(const char *s)
 	return buf_detach(&b);
 }
 
-/* Each code point mapped by f (a utf8proc case or mark function). */
+/* Each code point mapped by f (a utf8proc case or mark function); with
+ * unmark, the diacritics of Latin letters (U+0300–U+036F) left out. */
 static char *
-map_cps(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))
+map_cps(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t), int unmark)
 {
 	struct buf b = BUF_INIT;
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -907,6 +908,8 @@ map_cps(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))
 			continue;
 		}
 		p += k;
+		if (unmark && cp >= 0x300 && cp <= 0x36F)
+			continue;
 		utf8proc_uint8_t enc[4];
 		buf_put(&b, enc, (size_t)utf8proc_encode_char(f(cp), enc));
 	}
@@ -918,7 +921,7 @@ map_cps(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))
 char *
 text_upper(const char *s)
 {
-	return map_cps(s, utf8proc_toupper);
+	return map_cps(s, utf8proc_toupper, 0);
 }
 
 static utf8proc_int32_t
@@ -937,22 +940,8 @@ text_unaccent(const char *s)
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &d,
 	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE) < 0)
 		return xstrdup(s);
-	struct buf b = BUF_INIT;
-	const utf8proc_uint8_t *p = d;
-	while (*p) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-		if (k <= 0) {
-			buf_putc(&b, (char)*p++);
-			continue;
-		}
-		if (cp < 0x300 || cp > 0x36F)
-			buf_put(&b, p, (size_t)k);
-		p += k;
-	}
+	char *r = map_cps((const char *)d, dstroke, 1);
 	free(d);
-	char *r = map_cps(buf_cstr(&b), dstroke);
-	buf_free(&b);
 	return r;
 }
 
