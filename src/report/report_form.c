@@ -595,6 +595,29 @@ report_body_key(const char *s, const char *locality)
 	return f;
 }
 
+/* 1 when b is one of the province's boards and centres that, like its
+ * departments, every province has one of and names after itself
+ * ("Ban Quản lý Khu kinh tế tỉnh Quảng Trị", "Trung tâm Xúc tiến Đầu
+ * tư, Thương mại và Du lịch tỉnh Hà Tĩnh"). */
+static int
+province_board(const char *b)
+{
+	static const char *const boards[] = {
+	    "ban quan ly khu kinh te",
+	    "ban quan ly cac khu cong nghiep",
+	    "ban quan ly cac khu che xuat va cong nghiep",
+	    "ban quan ly khu cong nghe cao",
+	    "trung tam xuc tien dau tu",
+	    "trung tam xuc tien dau tu thuong mai va du lich",
+	};
+	char *f = body_fold(b);
+	int yes = 0;
+	for (size_t i = 0; !yes && i < sizeof boards / sizeof boards[0]; i++)
+		yes = !strcmp(f, boards[i]);
+	free(f);
+	return yes;
+}
+
 char *
 report_body_recipient(const char *b, int unit, int home)
 {
@@ -621,7 +644,8 @@ report_body_recipient(const char *b, int unit, int home)
 	const char *cap = en ? en->vi : unit >= 0 ? body_name_capitalised(b) : NULL;
 	if (cap)
 		b = cap;
-	if (unit < 0 || strncmp(b, "Sở ", strlen("Sở ")) || province_named_in(b) >= 0)
+	if (unit < 0 || !(strncmp(b, "Sở ", strlen("Sở ")) == 0 || province_board(b)) ||
+	    province_named_in(b) >= 0)
 		return xstrdup(b);
 	return xasprintf("%s %s %s", b, u->kind == LOC_CITY ? "thành phố" : "tỉnh", u->name);
 }

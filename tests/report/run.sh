@@ -536,6 +536,25 @@ if grep -q '^    support: \[Công an tỉnh, Bộ Chỉ huy Bộ đội Biên ph
 	grep -qx '  - "Công an tỉnh Cà Mau"' "$md" && grep -qx '  - "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau"' "$md"
 then ok report/office-abroad-names-a-bare-provincial-body-with-its-province
 else fail report/office-abroad-names-a-bare-provincial-body-with-its-province "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+# and so the province's boards and centres, which every province has one
+# of and names after itself, in the recipients and the task headings
+sed 's/^    support: \[Công an tỉnh, /    support: [Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch, Ban Quản lý Khu kinh tế, /' \
+	"$WORK/bare-abroad/2017-07-camau-nagasaki.yaml" >"$WORK/bare-abroad/board.yaml"
+sed -i 's/^id: .*/id: board/' "$WORK/bare-abroad/board.yaml"
+for l in vi en; do
+	"$DEBRIEF" report -o "$WORK/bare-abroad-out" --format md --lang "$l" --today "$TODAY" \
+		"$WORK/bare-abroad/board.yaml" >/dev/null 2>&1
+	cp "$WORK/bare-abroad-out/board.md" "$WORK/bare-abroad-out/board.$l.md"
+done
+bd=$WORK/bare-abroad-out/board
+if grep -q '^    support: \[Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch, Ban Quản lý Khu kinh tế, ' "$WORK/bare-abroad/board.yaml" &&
+	grep -qx '  - "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Cà Mau"' "$bd.vi.md" &&
+	grep -qx '  - "Ban Quản lý Khu kinh tế tỉnh Cà Mau"' "$bd.vi.md" &&
+	grep -qx '  - "Investment, Trade and Tourism Promotion Centre of Ca Mau Province"' "$bd.en.md" &&
+	grep -qx '  - "Economic Zone Management Board of Ca Mau Province"' "$bd.en.md" &&
+	! grep -q 'Khu kinh tế"\|Du lịch"\|Centre"\|Board"' "$bd.vi.md" "$bd.en.md"
+then ok report/office-abroad-names-a-provincial-board-with-its-province
+else fail report/office-abroad-names-a-provincial-board-with-its-province "$(sed -n '/^recipients:/,/^signer:/p' "$bd.vi.md" "$bd.en.md")"; fi
 # and names them so in the task headings and the support column, as the
 # docs promise (the departments named as the recipients name them): not
 # "Sở Ngoại vụ" over its table and "Sở Ngoại vụ tỉnh Cà Mau" among them
