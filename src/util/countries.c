@@ -891,6 +891,14 @@ const struct title_name title_names[] = {
     {"bi thu thu hai", "Second Secretary"},
     {"bi thu thu ba", "Third Secretary"},
     {"tuy vien", "Attaché"},
+    /* a partner's heads, as Vietnamese names them: the governor of a
+     * province of Laos or Cambodia, of a prefecture or a state, a mayor */
+    {"tinh truong", "Provincial Governor"},
+    {"pho tinh truong", "Deputy Provincial Governor"},
+    {"thong doc", "Governor"},
+    {"pho thong doc", "Vice Governor"},
+    {"thi truong", "Mayor"},
+    {"pho thi truong", "Deputy Mayor"},
 };
 const size_t ntitle_names = sizeof title_names / sizeof title_names[0];
 
