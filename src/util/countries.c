@@ -329,6 +329,8 @@ static const struct {
     {"phnom penh", "Phnom Penh"},
     {"xiem riep", "Siem Reap"},
     {"bat tam boong", "Battambang"},
+    {"bat tam bang", "Battambang"}, /* the spelling of most documents */
+    {"bat dam bang", "Battambang"},
     {"xi ha nuc vin", "Sihanoukville"},
     {"xvay rieng", "Svay Rieng"},
     {"kong pong cham", "Kampong Cham"},

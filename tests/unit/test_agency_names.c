@@ -46,6 +46,8 @@ static const struct {
     {"Tổng Lãnh sự quán Việt Nam tại Xiêng Khoảng",
      "Consulate General of Viet Nam in Xiengkhouang"},
     {"Lãnh sự quán Việt Nam tại Bát-tam-boong", "Consulate of Viet Nam in Battambang"},
+    {"Tổng Lãnh sự quán Việt Nam tại Bát-tam-bang", "Consulate General of Viet Nam in Battambang"},
+    {"Tổng Lãnh sự quán Việt Nam tại Bát Đam Bang", "Consulate General of Viet Nam in Battambang"},
     /* a permanent mission to an organisation */
     {"Phái đoàn thường trực Việt Nam tại Liên hợp quốc",
      "Permanent Mission of Viet Nam to the United Nations"},
