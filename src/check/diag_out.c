@@ -91,8 +91,12 @@ summary(struct buf *b, const struct counts *c, const struct out_opts *o)
 			                : " (không liệt kê cảnh báo và thông tin)");
 	}
 	if (o->own_errors_only)
-		buf_puts(b, L(o->lang, "; cảnh báo và thông tin của từng hồ sơ: xem debrief check",
-		              "; each record's own warnings and infos: see debrief check"));
+		buf_puts(b,
+		         L(o->lang,
+		           "; với từng hồ sơ chỉ liệt kê lỗi định dạng, các phát hiện khác: xem "
+		           "debrief check",
+		           "; of each record's own findings only its format errors are listed, the "
+		           "rest: see debrief check"));
 	/* named on standard error above, and the exit status 2 */
 	if (u && o->lang == LANG_EN)
 		buf_printf(b, "; %zu %s could not be read", u, u == 1 ? "file" : "files");

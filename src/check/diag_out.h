@@ -31,7 +31,8 @@ struct out_opts {
 	enum sev shown_from; /* findings below it were left out (--min-severity): the
 	                      * summary does not count them as none */
 	int own_errors_only; /* archive: of each record's own findings only the errors
-	                      * were kept; the summary says where the rest are */
+	                      * of its format (yaml-*, schema-*) were kept, the rules
+	                      * not run; the summary says where the rest are */
 };
 
 /* "text", "json", … → *out; 1 on success. */
