@@ -387,7 +387,8 @@ place_unit_word(const char *folded, int *words)
 	static const struct {
 		const char *folded;
 		int words;
-	} unit[] = {{"tinh ", 1}, {"thanh pho ", 2}, {"tp ", 1}, {"huyen ", 1}, {"thi xa ", 2}};
+	} unit[] = {{"tinh ", 1},  {"thanh pho ", 2}, {"tp ", 1},
+	            {"huyen ", 1}, {"thi xa ", 2},    {"thu do ", 2}}; /* "Thủ đô Viêng Chăn" */
 	for (size_t i = 0; i < sizeof unit / sizeof unit[0]; i++) {
 		size_t n = strlen(unit[i].folded);
 		if (!strncmp(folded, unit[i].folded, n)) {

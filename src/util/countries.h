@@ -30,7 +30,7 @@ const char *country_code_by_name(const char *name);
  * NULL for a name the tables do not know. */
 const char *place_abroad_en(const char *name, int after_in);
 /* The length of the unit word a folded (text_fold) place name opens with,
- * "tinh ", "thanh pho ", "tp ", "huyen ", "thi xa " (its words in *words
+ * "tinh ", "thanh pho ", "tp ", "huyen ", "thi xa ", "thu do " (its words in *words
  * when not NULL); 0 when none. */
 size_t place_unit_word(const char *folded, int *words);
 /* 1 when name is that of one of Viet Nam's representative agencies abroad
