@@ -748,6 +748,9 @@ const struct body_name body_names[] = {
     {"so dan toc va ton giao", "Sở Dân tộc và Tôn giáo",
      "Department of Ethnic Minorities and Religions"},
     {"thanh tra tinh", "Thanh tra tỉnh", "Provincial Inspectorate"},
+    /* a department of Hà Nội and of TP. Hồ Chí Minh only */
+    {"so quy hoach kien truc", "Sở Quy hoạch - Kiến trúc",
+     "Department of Planning and Architecture"},
     /* the people's committee and its office named without their province
      * (body_fold writes "UBND" out), as a register under the province
      * lists them */
