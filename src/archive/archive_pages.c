@@ -213,15 +213,17 @@ put_agency_link(struct buf *b, const struct arc_agency *ag, const char *up, enum
 }
 
 /* A partner as a page of the language names it: in English a place that
- * Vietnamese transcribes by its English name ("Vân Nam" → "Yunnan"), as
- * the report names it; any other as its records write it. */
+ * Vietnamese transcribes by its English name ("Vân Nam" → "Yunnan"), or
+ * names with the Vietnamese word of its unit ("Tỉnh Savannakhet" →
+ * "Savannakhet"), as the report names it; any other as its records write
+ * it. */
 static const char *
 partner_shown(const struct arc_partner *p, enum lang lang)
 {
 	if (lang != LANG_EN || p->kind == PK_ORGANIZATION || p->kind == PK_BUSINESS ||
 	    p->kind == PK_UNIVERSITY || country_code_by_name(p->name))
 		return p->name;
-	const char *en = place_abroad_en(p->name, 0);
+	const char *en = place_name_en(p->name);
 	return en ? en : p->name;
 }
 

@@ -835,23 +835,12 @@ place_name(struct buf *b, const char *name, const char *kind, enum lang lang)
 const char *
 report_partner_name(const struct partner *p, enum lang lang)
 {
-	const char *en = NULL;
-	if (lang == LANG_EN && p->name.s && partner_kind_word(p->kind, lang) &&
-	    !country_code_by_name(p->name.s)) {
-		en = place_abroad_en(p->name.s, 0);
-		if (!en) {
-			/* "Tỉnh Savannakhet" without the Vietnamese word before
-			 * it, as the summary line names it, "Savannakhet
-			 * Province" */
-			char *f = text_fold(p->name.s);
-			int words;
-			place_unit_word(f, &words);
-			free(f);
-			en = after_words(p->name.s, (size_t)words);
-			if (!*en)
-				en = NULL;
-		}
-	}
+	/* "Tỉnh Savannakhet" without the Vietnamese word before it, as the
+	 * summary line names it, "Savannakhet Province" */
+	const char *en = lang == LANG_EN && p->name.s && partner_kind_word(p->kind, lang) &&
+	                         !country_code_by_name(p->name.s)
+	                     ? place_name_en(p->name.s)
+	                     : NULL;
 	return en ? en : p->name.s;
 }
 

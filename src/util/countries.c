@@ -403,6 +403,24 @@ place_unit_word(const char *folded, int *words)
 }
 
 const char *
+place_name_en(const char *name)
+{
+	const char *en = place_abroad_en(name, 0);
+	if (en)
+		return en;
+	char *f = text_fold(name);
+	int words = 0;
+	place_unit_word(f, &words);
+	free(f);
+	const char *s = name;
+	for (int w = 0; w < words; w++) {
+		s += strcspn(s, " ");
+		s += strspn(s, " ");
+	}
+	return words && *s ? s : NULL;
+}
+
+const char *
 place_abroad_en(const char *name, int after_in)
 {
 	const char *code = country_code_by_name(name);

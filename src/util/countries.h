@@ -29,6 +29,11 @@ const char *country_code_by_name(const char *name);
  * Cambodia as Vietnamese writes it ("Luông Pha-bang" → "Luang Prabang").
  * NULL for a name the tables do not know. */
 const char *place_abroad_en(const char *name, int after_in);
+/* A place abroad as English names it: place_abroad_en's name ("Vân Nam" →
+ * "Yunnan"), else name after the Vietnamese word of its unit ("Tỉnh
+ * Savannakhet" → "Savannakhet", a pointer into name); NULL when it is
+ * neither. */
+const char *place_name_en(const char *name);
 /* The length of the unit word a folded (text_fold) place name opens with,
  * "tinh ", "thanh pho ", "tp ", "huyen ", "thi xa ", "thu do " (its words in *words
  * when not NULL); 0 when none. */

@@ -137,6 +137,16 @@ if grep -qx '# Yunnan (云南省)' "$P/en/partners/cn-van-nam.md" && grep -qF '[
 	[ "$(json "$P/en/archive.json" 'print(" ".join(p["name"] for p in a["partners"]))')" = "Vân Nam" ]
 then ok partner-name/transcribed-place-in-english; else
 	fail partner-name/transcribed-place-in-english "$(grep -rh 'Vân Nam\|Yunnan' "$P/en" --include='*.md' | head -n 3)"; fi
+# A place named with the Vietnamese word of its unit ("Tỉnh Savannakhet")
+# is named without it in English pages, as the report names it.
+P=$WORK/unit-word
+mkdir -p "$P"
+printf 'schema: debrief/1\nid: 2026-03-quangtri-savannakhet\ntitle: a\ndirection: outbound\ndates: {start: 2026-03-02, end: 2026-03-04}\nlocality: {name: Quảng Trị}\npartners: [{name: Tỉnh Savannakhet, country: LA, kind: province}]\n' >"$P/a.yaml"
+"$DEBRIEF" archive -o "$P/en" --format md --lang en --today $TODAY "$P" >/dev/null 2>&1
+f=$(ls "$P/en/partners/"*.md 2>/dev/null | head -n 1)
+if [ -n "$f" ] && grep -q '^# Savannakhet' "$f" && ! grep -rq 'Tỉnh Savannakhet' "$P/en" --include='*.md'
+then ok partner-name/unit-word-left-out-in-english; else
+	fail partner-name/unit-word-left-out-in-english "$(grep -rh 'Savannakhet' "$P/en" --include='*.md' | head -n 3)"; fi
 # The index's delegations per year and its list of years count a year's
 # planned visits apart, as its opening line does, and the visits of
 # unknown date in a row of their own, so that the table adds up.
