@@ -805,6 +805,17 @@ const struct body_name body_names[] = {
     {"thuong truc tinh uy", "Thường trực Tỉnh ủy",
      "Standing Board of the Provincial Party Committee"},
     {"thuong truc thanh uy", "Thường trực Thành ủy", "Standing Board of the City Party Committee"},
+    /* and of its people's council, written out or as "HĐND" */
+    {"thuong truc hoi dong nhan dan tinh", "Thường trực Hội đồng nhân dân tỉnh",
+     "Standing Board of the Provincial People's Council"},
+    {"thuong truc hdnd tinh", "Thường trực HĐND tỉnh",
+     "Standing Board of the Provincial People's Council"},
+    {"thuong truc hoi dong nhan dan thanh pho", "Thường trực Hội đồng nhân dân thành phố",
+     "Standing Board of the City People's Council"},
+    {"thuong truc hdnd thanh pho", "Thường trực HĐND thành phố",
+     "Standing Board of the City People's Council"},
+    /* the Government's office, to which a people's committee reports */
+    {"van phong chinh phu", "Văn phòng Chính phủ", "Office of the Government"},
     {"trung tam xuc tien dau tu", "Trung tâm Xúc tiến Đầu tư", "Investment Promotion Centre"},
     {"trung tam xuc tien dau tu thuong mai va du lich",
      "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
