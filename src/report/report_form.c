@@ -727,8 +727,14 @@ put_recipients(struct fview *v, const struct office *of, const struct record *r)
 		for (size_t k = 0; k < r->tasks[i].support.n; k++)
 			rl_add_dept(&l, r->tasks[i].support.v[k].s, unit, home, v->cfg);
 	rl_add(&l, office_parent(of));
-	for (size_t i = 0; i < of->nrecipients; i++)
-		rl_add(&l, of->recipients[i]);
+	/* the profile's "Văn phòng UBND tỉnh" is its own province's, named
+	 * in full as a task's is, and so one recipient with it */
+	int own = of->at == OFFICE_PROVINCE ? of->unit : home;
+	for (size_t i = 0; i < of->nrecipients; i++) {
+		char *t = report_body_recipient(of->recipients[i], -1, own);
+		rl_add(&l, t);
+		free(t);
+	}
 	/* once more by the name as the report writes it: "Sở Khoa học và
 	 * Công nghệ" and "department of science and technology" are one
 	 * recipient in English, as the office is itself under either name */

@@ -1137,16 +1137,23 @@ else fail report/config-findings-in-line-order "$(grep debrief.yaml "$WORK/cfg-o
 # with the city's abbreviation ("Sở Nội vụ TP.HCM") or with the bare word
 # of its unit ("Sở Y tế thành phố"), and the city Party committee's
 # standing board, all in English, none "of TP.HCM Province".
-mkdir -p "$WORK/city-office"
-printf 'office:\n  parent: Ủy ban nhân dân Thành phố Hồ Chí Minh\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: TP. Hồ Chí Minh\n  signer: {authority: Giám đốc, name: Trần Văn Bình}\n  recipients: [Thường trực Thành ủy]\n' \
-	>"$WORK/city-office/.debrief.yaml"
-sed -e 's/^id: base/id: city-office/' -e 's/^locality: .*/locality: {name: TP.HCM, kind: city}/' \
-	-e 's/^    owner: Sở Nông nghiệp và Môi trường$/    owner: Sở Nội vụ TP.HCM\n    support: [Sở Y tế thành phố]/' \
-	cases/base.yaml >"$WORK/city-office/city-office.yaml"
-for l in vi en; do
-	"$DEBRIEF" report -o "$WORK/city-office-$l" --format md --lang $l --today "$TODAY" \
-		"$WORK/city-office/city-office.yaml" >/dev/null 2>&1
-done
+# office_md NAME PROFILE SED-ARGS...: the base case as NAME under the
+# office PROFILE, reported as Markdown in both languages, in
+# $WORK/NAME-vi and $WORK/NAME-en
+office_md() {
+	n=$1 p=$2
+	shift 2
+	mkdir -p "$WORK/$n"
+	printf '%s' "$p" >"$WORK/$n/.debrief.yaml"
+	sed -e "s/^id: base/id: $n/" "$@" cases/base.yaml >"$WORK/$n/$n.yaml"
+	for l in vi en; do
+		"$DEBRIEF" report -o "$WORK/$n-$l" --format md --lang $l --today "$TODAY" \
+			"$WORK/$n/$n.yaml" >/dev/null 2>&1
+	done
+}
+office_md city-office "$(printf 'office:\n  parent: Ủy ban nhân dân Thành phố Hồ Chí Minh\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: TP. Hồ Chí Minh\n  signer: {authority: Giám đốc, name: Trần Văn Bình}\n  recipients: [Thường trực Thành ủy]\n')" \
+	-e 's/^locality: .*/locality: {name: TP.HCM, kind: city}/' \
+	-e 's/^    owner: Sở Nông nghiệp và Môi trường$/    owner: Sở Nội vụ TP.HCM\n    support: [Sở Y tế thành phố]/'
 md=$WORK/city-office-en/city-office.md
 if grep -q '^    support: \[Sở Y tế thành phố\]$' "$WORK/city-office/city-office.yaml" &&
 	grep -qx "parent: \"HO CHI MINH CITY PEOPLE'S COMMITTEE\"" "$md" &&
@@ -1160,3 +1167,17 @@ if grep -q '^    support: \[Sở Y tế thành phố\]$' "$WORK/city-office/city
 	grep -qx '  - "Thường trực Thành ủy"' "$WORK/city-office-vi/city-office.md"
 then ok report/city-office-named-in-english
 else fail report/city-office-named-in-english "$(sed -n '/^parent:/p;/^place_date:/p;/^recipients:/,/^signer:/p' "$md")"; fi
+
+# The profile's own recipients: its province's committee office named
+# without the province ("Văn phòng UBND tỉnh") is named in full, as a
+# task's is, and in English; the people's council's standing board and the
+# Government's office, usual recipients, are in English too.
+office_md profile-recipients "$(printf 'office:\n  parent: Ủy ban nhân dân tỉnh Cà Mau\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: Cà Mau\n  signer: {authority: Giám đốc, name: Trần Văn Bình}\n  recipients: [Văn phòng UBND tỉnh, Thường trực HĐND tỉnh, Văn phòng Chính phủ]\n')"
+md=$WORK/profile-recipients-en/profile-recipients.md
+if grep -qx "  - \"Office of the Ca Mau Provincial People's Committee\"" "$md" &&
+	grep -qx "  - \"Standing Board of the Provincial People's Council\"" "$md" &&
+	grep -qx '  - "Office of the Government"' "$md" &&
+	grep -qx '  - "Văn phòng Ủy ban nhân dân tỉnh Cà Mau"' "$WORK/profile-recipients-vi/profile-recipients.md" &&
+	grep -qx '  - "Thường trực HĐND tỉnh"' "$WORK/profile-recipients-vi/profile-recipients.md"
+then ok report/profile-recipients-named-in-full
+else fail report/profile-recipients-named-in-full "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
