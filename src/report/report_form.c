@@ -227,6 +227,8 @@ english_title(const char *s)
 {
 	char *f = text_fold(s);
 	const char *hit = title_name_en(f);
+	if (!hit)
+		hit = division_title_en(f);
 	const struct body_name *body = hit ? NULL : body_name_of(f);
 	if (body)
 		hit = body->en;

@@ -937,6 +937,28 @@ const struct title_name title_names[] = {
 };
 const size_t ntitle_names = sizeof title_names / sizeof title_names[0];
 
+/* The title of one who signs "TL. Giám đốc" for the director of a
+ * Department of Foreign Affairs: the head of one of its divisions, named
+ * with it.  Only a signer's: in a delegation the division is another
+ * body's, whose name stays as written. */
+static const struct title_name division_titles[] = {
+    {"truong phong hop tac quoc te", "Head of the International Cooperation Division"},
+    {"pho truong phong hop tac quoc te", "Deputy Head of the International Cooperation Division"},
+    {"truong phong lanh su", "Head of the Consular Division"},
+    {"pho truong phong lanh su", "Deputy Head of the Consular Division"},
+    {"truong phong le tan", "Head of the Protocol Division"},
+    {"pho truong phong le tan", "Deputy Head of the Protocol Division"},
+};
+
+const char *
+division_title_en(const char *folded)
+{
+	for (size_t i = 0; folded && i < sizeof division_titles / sizeof division_titles[0]; i++)
+		if (!strcmp(folded, division_titles[i].fold))
+			return division_titles[i].en;
+	return NULL;
+}
+
 const char *
 title_name_en(const char *folded)
 {

@@ -94,6 +94,10 @@ extern const struct title_name title_names[];
 extern const size_t ntitle_names;
 /* The English of the usual title whose folded name is folded, or NULL. */
 const char *title_name_en(const char *folded);
+/* The English of the title of the head of one of a Department of Foreign
+ * Affairs' divisions ("truong phong hop tac quoc te"), as a signer's, or
+ * NULL. */
+const char *division_title_en(const char *folded);
 
 /* The bodies a report is usually sent to (the departments of a province,
  * before and after the 2025 reorganisation, and the Ministry): the

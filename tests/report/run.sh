@@ -1181,3 +1181,12 @@ if grep -qx "  - \"Office of the Ca Mau Provincial People's Committee\"" "$md" &
 	grep -qx '  - "Thường trực HĐND tỉnh"' "$WORK/profile-recipients-vi/profile-recipients.md"
 then ok report/profile-recipients-named-in-full
 else fail report/profile-recipients-named-in-full "$(sed -n '/^recipients:/,/^signer:/p' "$md")"; fi
+
+# The head of one of the office's divisions signing for the director: the
+# title with the division's name, in English too.
+office_md division-head "$(printf 'office:\n  parent: Ủy ban nhân dân tỉnh Cà Mau\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: Cà Mau\n  signer: {authority: TL. Giám đốc, title: Trưởng phòng Hợp tác quốc tế, name: Trần Văn Bình}\n')"
+if grep -qx '  - "HEAD OF THE INTERNATIONAL COOPERATION DIVISION"' "$WORK/division-head-en/division-head.md" &&
+	grep -qx '  - "p.o. DIRECTOR"' "$WORK/division-head-en/division-head.md" &&
+	grep -qx '  - "TRƯỞNG PHÒNG HỢP TÁC QUỐC TẾ"' "$WORK/division-head-vi/division-head.md"
+then ok report/division-head-title-in-english
+else fail report/division-head-title-in-english "$(sed -n '/^signer:/,/^signer_name:/p' "$WORK/division-head-en/division-head.md")"; fi
