@@ -434,6 +434,30 @@ number(const char *n, const char *symbol)
 	return xasprintf("%s/BC-%s", n, sym);
 }
 
+/* The place of the place-date line in Vietnamese: a province or
+ * centrally-run city by its name alone, as the decree writes it ("Cà
+ * Mau, ngày …"), not with the word of its unit a sentence puts before it
+ * ("tỉnh Cà Mau", "Thành phố Hải Phòng"); Hồ Chí Minh City, whose unit
+ * word is part of how it is named, with it, and any other place as
+ * written. */
+static char *
+place_line_vi(const char *place)
+{
+	static const char *const unit[] = {"tỉnh ", "Tỉnh ", "thành phố ", "Thành phố "};
+	for (size_t k = 0; k < sizeof unit / sizeof unit[0]; k++) {
+		size_t n = strlen(unit[k]);
+		if (strncmp(place, unit[k], n))
+			continue;
+		int u = province_lookup(place + n);
+		if (u >= 0 && !strcmp(province_shown(u, LANG_VI), province_units[u].name))
+			return xstrdup(place + n);
+		/* "thành phố Hồ Chí Minh" opens the line with a capital */
+		if (u >= 0 && place[0] == 't')
+			return xasprintf("T%s", place + 1);
+	}
+	return xstrdup(place);
+}
+
 static void
 put_date(struct fview *v, const struct office *of, const struct record *r)
 {
@@ -459,7 +483,7 @@ put_date(struct fview *v, const struct office *of, const struct record *r)
 		          : u >= 0                  ? text_unaccent(province_shown(u, LANG_EN))
 		                                    : text_unaccent(of->place));
 	} else if (of->place)
-		put_y(v, "y_place", of->place);
+		put_y_own(v, "y_place", place_line_vi(of->place));
 	else
 		put_y(v, "y_place", BLANK);
 	/* another body's report number and date are not this document's */

@@ -1190,3 +1190,12 @@ if grep -qx '  - "HEAD OF THE INTERNATIONAL COOPERATION DIVISION"' "$WORK/divisi
 	grep -qx '  - "TRƯỞNG PHÒNG HỢP TÁC QUỐC TẾ"' "$WORK/division-head-vi/division-head.md"
 then ok report/division-head-title-in-english
 else fail report/division-head-title-in-english "$(sed -n '/^signer:/,/^signer_name:/p' "$WORK/division-head-en/division-head.md")"; fi
+
+# A profile's place written with the word of its unit ("tỉnh Cà Mau"):
+# the place-date line names the province alone, "Cà Mau, ngày …", as the
+# decree writes it, in Vietnamese as in English.
+office_md place-with-unit-word "$(printf 'office:\n  parent: Ủy ban nhân dân tỉnh Cà Mau\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: tỉnh Cà Mau\n  signer: {authority: Giám đốc, name: Trần Văn Bình}\n')"
+if grep -q '^place_date: "Cà Mau, ngày ' "$WORK/place-with-unit-word-vi/place-with-unit-word.md" &&
+	grep -q '^place_date: "Ca Mau, ' "$WORK/place-with-unit-word-en/place-with-unit-word.md"
+then ok report/place-named-without-unit-word
+else fail report/place-named-without-unit-word "$(grep -h '^place_date' "$WORK"/place-with-unit-word-*/*.md)"; fi
