@@ -275,12 +275,26 @@ report_title(const char *s, const char *locality, enum lang lang)
 	return t;
 }
 
+/* A signer's title in English: a usual one, or one followed by the body it
+ * is of, as a delegation's ("Giám đốc Sở Ngoại vụ" → "Director of the
+ * Department of Foreign Affairs", "Chủ tịch UBND tỉnh" with the office's
+ * province); any other as written. */
+static char *
+signer_title_en(const char *s, const char *home)
+{
+	char *t = english_title(s);
+	if (strcmp(t, s))
+		return t;
+	free(t);
+	return report_title(s, home, LANG_EN);
+}
+
 /* "KT. Giám đốc" → "KT. GIÁM ĐỐC" (vi), "p.p. DIRECTOR" (en); "Q. Giám đốc"
  * → "ACTING DIRECTOR", "TM. Ủy ban nhân dân" → "ON BEHALF OF THE PEOPLE'S
  * COMMITTEE", the whole line in upper case as in Vietnamese.  The profile
  * wrote the prefix as the decree does (config.c). */
 static char *
-authority(const char *s, enum lang lang)
+authority(const char *s, const char *home, enum lang lang)
 {
 	static const char *const pre[][2] = {{"KT.", "p.p."},
 	                                     {"TL.", "p.o."},
@@ -295,14 +309,14 @@ authority(const char *s, enum lang lang)
 		size_t n = strlen(pre[i][0]);
 		if (!strncmp(s, pre[i][0], n)) {
 			const char *rest = s + n + strspn(s + n, " ");
-			char *t = english_title(rest), *u = text_upper(t);
+			char *t = signer_title_en(rest, home), *u = text_upper(t);
 			char *r = xasprintf("%s %s", pre[i][1], u);
 			free(t);
 			free(u);
 			return r;
 		}
 	}
-	char *t = english_title(s), *u = text_upper(t);
+	char *t = signer_title_en(s, home), *u = text_upper(t);
 	free(t);
 	return u;
 }
@@ -1347,16 +1361,20 @@ report_form(struct arena *a, struct node *root, const struct record *r, const st
 	put_date(&v, of, r);
 	put_sides(&v, r);
 	put_recipients(&v, of, r);
-	put_y_own(&v, "y_authority", authority(of->authority, lang));
+	/* a title of the signer's own province's committee ("Chủ tịch UBND
+	 * tỉnh") is the office's province's */
+	const char *home =
+	    of->at == OFFICE_PROVINCE ? province_units[of->unit].name : r->locality_name.s;
+	put_y_own(&v, "y_authority", authority(of->authority, home, lang));
 	put_y_own(&v, "y_authority2",
-	          of->authority2 ? authority(of->authority2, lang) : xstrdup(""));
+	          of->authority2 ? authority(of->authority2, home, lang) : xstrdup(""));
 	/* an acting head (Q.) signs under the head's title alone, as check
 	 * (config-office) says: a title the profile gives as well is not
 	 * printed under it */
 	const char *last = of->authority2 ? of->authority2 : of->authority;
 	int acting = last && !strncmp(last, "Q. ", 3);
 	if (of->title && !acting) {
-		char *t = lang == LANG_EN ? english_title(of->title) : xstrdup(of->title);
+		char *t = lang == LANG_EN ? signer_title_en(of->title, home) : xstrdup(of->title);
 		put_y_own(&v, "y_title", text_upper(t));
 		free(t);
 	} else {

@@ -1199,3 +1199,14 @@ if grep -q '^place_date: "Cà Mau, ngày ' "$WORK/place-with-unit-word-vi/place-
 	grep -q '^place_date: "Ca Mau, ' "$WORK/place-with-unit-word-en/place-with-unit-word.md"
 then ok report/place-named-without-unit-word
 else fail report/place-named-without-unit-word "$(grep -h '^place_date' "$WORK"/place-with-unit-word-*/*.md)"; fi
+
+# A signer's title naming the body it is of ("Giám đốc Sở Ngoại vụ", "TUQ.
+# Chủ tịch UBND tỉnh") is said in English as a delegation member's is, the
+# committee the office's province's, not left in Vietnamese.
+office_md signer-title-with-body "$(printf 'office:\n  parent: Ủy ban nhân dân tỉnh Cà Mau\n  name: Sở Ngoại vụ\n  symbol: SNV\n  place: Cà Mau\n  signer: {authority: TUQ. Chủ tịch UBND tỉnh, title: Giám đốc Sở Ngoại vụ, name: Trần Văn Bình}\n')"
+if grep -qx "  - \"BY AUTHORISATION OF THE CHAIRMAN OF THE CA MAU PROVINCIAL PEOPLE'S COMMITTEE\"" \
+	"$WORK/signer-title-with-body-en/signer-title-with-body.md" &&
+	grep -qx '  - "DIRECTOR OF THE DEPARTMENT OF FOREIGN AFFAIRS"' "$WORK/signer-title-with-body-en/signer-title-with-body.md" &&
+	grep -qx '  - "TUQ. CHỦ TỊCH UBND TỈNH"' "$WORK/signer-title-with-body-vi/signer-title-with-body.md"
+then ok report/signer-title-with-body-in-english
+else fail report/signer-title-with-body-in-english "$(sed -n '/^signer:/,/^signer_name:/p' "$WORK/signer-title-with-body-en/signer-title-with-body.md")"; fi
