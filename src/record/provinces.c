@@ -437,6 +437,21 @@ province_named_in(const char *name)
 }
 
 const struct date province_reform_day = {2025, 7, 1};
+const struct date province_hue_day = {2025, 1, 1};
+
+const struct date *
+province_named_since(int u)
+{
+	return u == U_HUE ? &province_hue_day : &province_reform_day;
+}
+
+/* 1 when a record dated *when names the unit u by a name it had before
+ * province_named_since(u). */
+static int
+named_before(int u, const struct date *when)
+{
+	return date_cmp(*when, *province_named_since(u)) < 0;
+}
 
 /* The unit a name denoted before the reorganisation, by its name of the
  * time ("Quảng Nam" for "Tỉnh Quảng Nam", "Thừa Thiên Huế" for "TT Huế"),
@@ -512,6 +527,18 @@ province_said(const char *name, const char *former, const struct date *when, con
 	return u;
 }
 
+/* The name the unit u bore on *when: Thừa Thiên Huế for Huế before 2025;
+ * every other unit is named as one of the units before the reorganisation
+ * was. */
+static const char *
+unit_name_on(int u, const struct date *when)
+{
+	for (size_t i = 0; u == U_HUE && named_before(u, when) && i < province_nolds; i++)
+		if (province_olds[i].unit == u)
+			return province_olds[i].name;
+	return province_units[u].name;
+}
+
 /* 1 when the word w[len] of an id is the province key k without its
  * spaces: "nghean" for "nghe an". */
 static int
@@ -531,23 +558,23 @@ word_is_key(const char *w, size_t len, const char *k)
 const char *
 province_in_id(const char *id, const struct date *when)
 {
-	int before = date_cmp(*when, province_reform_day) < 0;
 	const char *hit = NULL;
 	for (const char *w = id; *w;) {
 		size_t len = strcspn(w, "-");
 		const char *name = NULL;
 		for (size_t i = 0; len >= 3 && !name && i < province_nunits; i++)
 			if (word_is_key(w, len, province_units[i].key))
-				name = province_units[i].name;
-		for (size_t i = 0; len >= 3 && before && !name && i < province_nolds; i++)
-			if (word_is_key(w, len, province_olds[i].key))
+				name = unit_name_on((int)i, when);
+		for (size_t i = 0; len >= 3 && !name && i < province_nolds; i++)
+			if (word_is_key(w, len, province_olds[i].key) &&
+			    named_before(province_olds[i].unit, when))
 				name = province_olds[i].name;
 		/* "tphcm", "hcm", "daklak", "tthue": the spellings records write
-		 * run together, a merged-away unit's only before the reform */
+		 * run together, a former name only before the unit lost it */
 		for (size_t i = 0; len >= 3 && !name && i < sizeof variants / sizeof variants[0];
 		     i++)
 			if (!strchr(variants[i].key, ' ') && word_is_key(w, len, variants[i].key) &&
-			    (before || !variants[i].old))
+			    (!variants[i].old || named_before(variants[i].unit, when)))
 				name = variants[i].old ? variants[i].old
 				                       : province_units[variants[i].unit].name;
 		if (name && hit && strcmp(name, hit))

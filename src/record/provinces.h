@@ -54,6 +54,12 @@ void province_cut_own(char *folded, const char *locality);
 void province_cut_unit_word(char *folded);
 /* The day the reorganisation took effect: 1 July 2025. */
 extern const struct date province_reform_day;
+/* The day Thừa Thiên Huế became Huế city: 1 January 2025. */
+extern const struct date province_hue_day;
+/* The day the unit u (≥ 0) took the name it has now, and a former name of
+ * it ceased to be a name of the time: province_hue_day for Huế,
+ * province_reform_day for every other. */
+const struct date *province_named_since(int u);
 /* 1 when name is a unit that no longer exists under that name since the
  * reorganisation ("Kiên Giang", part of An Giang now). */
 int province_abolished(const char *name);
@@ -73,7 +79,8 @@ char *province_then_now(const char *then, int u, enum lang lang);
 /* The Vietnamese province or city a word of a record's id names as ids
  * spell it, in small letters without marks or spaces ("nghean", "camau",
  * "hochiminh", "tphcm"): its name as a record dated *when names it (a
- * province merged away on 1 July 2025 only before that day); NULL when no
+ * province merged away on 1 July 2025 only before that day, Thừa Thiên
+ * Huế, "hue" too, before 1 January 2025, Huế from that day); NULL when no
  * word names one, or two words name two. */
 const char *province_in_id(const char *id, const struct date *when);
 /* The unit u (≥ 0) where no unit word goes before its name (a heading, a

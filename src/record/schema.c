@@ -1677,21 +1677,35 @@ check_locality(struct walk *w, const struct record *r)
 		    "'locality.former_name: %s' was never part of %s; the former name is a unit "
 		    "merged into this locality",
 		    clip(w, t[1]->s), province_shown(un, w->lang));
-	if (r->locality_name.s && r->start.set && date_cmp(r->start.d, province_reform_day) >= 0 &&
-	    province_abolished(r->locality_name.s)) {
-		const struct province_unit *u =
-		    &province_units[province_lookup(r->locality_name.s)];
-		say(w, r->locality_name.mark, SEV_WARNING, "schema-locality",
-		    "'locality.name: %s': từ ngày 1 tháng 7 năm 2025 đơn vị này thuộc %s %s; "
-		    "chuyến "
-		    "đi sau ngày đó ghi 'name: %s' (tên cũ, nếu cần, ghi ở 'former_name')",
-		    "'locality.name: %s': since 1 July 2025 this unit is part of %s %s; a visit "
-		    "after "
-		    "that day writes 'name: %s' (the old name, if needed, under 'former_name')",
-		    clip(w, r->locality_name.s),
-		    u->kind == LOC_CITY ? L(w->lang, "thành phố", "the city of")
-		                        : L(w->lang, "tỉnh", "the province of"),
-		    u->name, u->name);
+	if (r->locality_name.s && r->start.set && province_abolished(r->locality_name.s) &&
+	    date_cmp(r->start.d, *province_named_since(un)) >= 0) {
+		const struct province_unit *u = &province_units[un];
+		if (province_named_since(un) != &province_reform_day) /* Thừa Thiên Huế */
+			say(w, r->locality_name.mark, SEV_WARNING, "schema-locality",
+			    "'locality.name: %s': từ ngày 1 tháng 1 năm 2025 đơn vị này là thành "
+			    "phố "
+			    "%s; chuyến đi từ ngày đó ghi 'name: %s' (tên cũ, nếu cần, ghi ở "
+			    "'former_name')",
+			    "'locality.name: %s': since 1 January 2025 this unit is the city of "
+			    "%s; a "
+			    "visit from that day writes 'name: %s' (the old name, if needed, under "
+			    "'former_name')",
+			    clip(w, r->locality_name.s), u->name, u->name);
+		else
+			say(w, r->locality_name.mark, SEV_WARNING, "schema-locality",
+			    "'locality.name: %s': từ ngày 1 tháng 7 năm 2025 đơn vị này thuộc %s "
+			    "%s; "
+			    "chuyến "
+			    "đi sau ngày đó ghi 'name: %s' (tên cũ, nếu cần, ghi ở 'former_name')",
+			    "'locality.name: %s': since 1 July 2025 this unit is part of %s %s; a "
+			    "visit "
+			    "after "
+			    "that day writes 'name: %s' (the old name, if needed, under "
+			    "'former_name')",
+			    clip(w, r->locality_name.s),
+			    u->kind == LOC_CITY ? L(w->lang, "thành phố", "the city of")
+			                        : L(w->lang, "tỉnh", "the province of"),
+			    u->name, u->name);
 	}
 }
 

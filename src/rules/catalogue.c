@@ -139,11 +139,13 @@ const struct rule rule_table[] = {
      "that link in the report and in the partner's dossier."},
     {"schema-locality", SEV_WARNING, "", "schema",
      "`locality` không phải tỉnh, thành phố nào của Việt Nam (trước hay sau năm 2025), hoặc "
-     "chuyến đi sau ngày 1/7/2025 ghi một đơn vị đã được sắp xếp lại hoặc giao nhiệm vụ cho "
+     "chuyến đi sau ngày 1/7/2025 ghi một đơn vị đã được sắp xếp lại (Thừa Thiên Huế: từ ngày "
+     "1/1/2025, khi trở thành thành phố Huế) hoặc giao nhiệm vụ cho "
      "UBND cấp huyện (đã kết thúc hoạt động), hoặc `former_name` chưa bao giờ là một phần "
      "của địa phương",
      "`locality` is no Vietnamese province or city (before or after 2025), or a visit after 1 "
-     "July 2025 names a unit reorganised by then or gives a task to a district's people's "
+     "July 2025 names a unit reorganised by then (Thừa Thiên Huế from 1 January 2025, when it "
+     "became Huế city) or gives a task to a district's people's "
      "committee (a level ended by then), or `former_name` was never part of the locality",
      "Báo cáo và kho lưu trữ ghi địa phương theo đơn vị hành chính tại thời điểm chuyến đi; một "
      "tên viết sai hoặc một tỉnh không còn tồn tại làm hồ sơ ghi sai sự thật và tách rời khỏi "

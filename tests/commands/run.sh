@@ -111,6 +111,11 @@ new_loc two 2027-01-hanoi-haiphong "(tên tỉnh hoặc thành phố)"
 new_loc run-together 2027-01-tphcm-osaka "Hồ Chí Minh"
 new_loc run-together-before-2025 2024-01-brvt-busan "Bà Rịa – Vũng Tàu"
 new_loc run-together-merged-away 2026-01-brvt-busan "(tên tỉnh hoặc thành phố)"
+# Thừa Thiên Huế became Huế city on 1 January 2025
+new_loc hue-before-2025 2024-12-hue-kyoto "Thừa Thiên Huế"
+new_loc hue-from-2025 2025-01-hue-kyoto "Huế"
+new_loc hue-renamed 2025-03-thuathienhue-kyoto "(tên tỉnh hoặc thành phố)"
+new_loc hue-run-together-renamed 2025-03-tthue-kyoto "(tên tỉnh hoặc thành phố)"
 (cd "$D" && "$DEBRIEF" check --lang en 2027-05-nghean-xiengkhouang.yaml) >"$WORK/new-loc-check.out" 2>&1
 hasnt new-locality/check-takes-it "$WORK/new-loc-check.out" ':12:9: |\[schema-'
 
