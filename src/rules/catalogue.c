@@ -48,8 +48,8 @@ const struct rule rule_table[] = {
     {"yaml-limit", SEV_ERROR, "", "input",
      "tệp vượt giới hạn về kích thước, độ sâu lồng nhau, số nút hoặc số bí danh (alias)",
      "the file exceeds a limit on size, nesting depth, number of nodes or aliases",
-     "Các giới hạn bảo vệ máy chạy kiểm tra (CI) khỏi tệp khổng lồ và \"bom alias\". Một hồ sơ "
-     "chuyến đi thật không bao giờ chạm tới chúng.",
+     "Các giới hạn bảo vệ máy chạy kiểm tra (CI) khỏi tệp khổng lồ và tệp dùng bí danh để nhân "
+     "một giá trị lên hàng triệu lần. Một hồ sơ chuyến đi thật không bao giờ chạm tới chúng.",
      "The limits protect CI machines from huge files and alias bombs; a real trip record never "
      "comes near them."},
     {"yaml-multiple-documents", SEV_ERROR, "", "input",
