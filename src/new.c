@@ -22,15 +22,11 @@
 #include "schema.h"
 #include "xalloc.h"
 
-static void
-usage(FILE *f)
-{
-	fputs("usage: debrief new [--direction outbound|inbound] [--lang vi|en] [--today "
-	      "YYYY-MM-DD]\n"
-	      "                   [--schema URL] ID\n"
-	      "       debrief new --help\n",
-	      f);
-}
+static const char usage[] =
+    "usage: debrief new [--direction outbound|inbound] [--lang vi|en] [--today "
+    "YYYY-MM-DD]\n"
+    "                   [--schema URL] ID\n"
+    "       debrief new --help\n";
 
 /* The skeleton: %1$s id, %2$s schema location, %3$s direction, %4$s the
  * date of today, %5$s who the delegation is, %6$s the locality (a

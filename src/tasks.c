@@ -30,14 +30,10 @@
 #include "text.h"
 #include "xalloc.h"
 
-static void
-usage(FILE *f)
-{
-	fputs("usage: debrief tasks [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
-	      "                     [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] PATH...\n"
-	      "       debrief tasks --help\n",
-	      f);
-}
+static const char usage[] =
+    "usage: debrief tasks [--due-within DAYS] [--owner NAME] [--format text|json|md]\n"
+    "                     [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] PATH...\n"
+    "       debrief tasks --help\n";
 
 /* One task to list, copied out of its record. */
 struct due_task {

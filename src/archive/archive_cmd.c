@@ -26,15 +26,11 @@
 #include "witness.h"
 #include "xalloc.h"
 
-static void
-usage(FILE *f)
-{
-	fputs("usage: debrief archive -o|--output DIR [--today YYYY-MM-DD] [--lang vi|en]\n"
-	      "                       [--config FILE] [--format md,pdf] [-j|--jobs N]\n"
-	      "                       [--verbose] PATH...\n"
-	      "       debrief archive --help\n",
-	      f);
-}
+static const char usage[] =
+    "usage: debrief archive -o|--output DIR [--today YYYY-MM-DD] [--lang vi|en]\n"
+    "                       [--config FILE] [--format md,pdf] [-j|--jobs N]\n"
+    "                       [--verbose] PATH...\n"
+    "       debrief archive --help\n";
 
 struct arc_opts {
 	struct cli cli; /* the common ones: -o, --today, --lang, --config, --format, -j */

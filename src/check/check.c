@@ -30,17 +30,13 @@
 #include "strmap.h"
 #include "xalloc.h"
 
-static void
-usage(FILE *f)
-{
-	fputs("usage: debrief check [--format text|json|sarif|github|junit]\n"
-	      "                     [--fail-on error|warning|info|never]\n"
-	      "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
-	      "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
-	      "                     [-j|--jobs N] [--verbose] PATH...\n"
-	      "       debrief check --help\n",
-	      f);
-}
+static const char usage[] =
+    "usage: debrief check [--format text|json|sarif|github|junit]\n"
+    "                     [--fail-on error|warning|info|never]\n"
+    "                     [--min-severity error|warning|info] [--today YYYY-MM-DD]\n"
+    "                     [--config FILE] [--stdin-filename NAME] [--lang vi|en]\n"
+    "                     [-j|--jobs N] [--verbose] PATH...\n"
+    "       debrief check --help\n";
 
 /* One file of the run, in output order. */
 struct input {

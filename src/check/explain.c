@@ -18,21 +18,12 @@
 #include "catalogue.h"
 #include "xalloc.h"
 
-static void
-rules_usage(FILE *f)
-{
-	fputs("usage: debrief rules [--format text|json] [--lang vi|en]\n"
-	      "       debrief rules --help\n",
-	      f);
-}
+static const char rules_usage[] = "usage: debrief rules [--format text|json] [--lang vi|en]\n"
+                                  "       debrief rules --help\n";
 
-static void
-explain_usage(FILE *f)
-{
-	fputs("usage: debrief explain [--format text|markdown] [--lang vi|en] RULE\n"
-	      "       debrief explain --help\n",
-	      f);
-}
+static const char explain_usage[] =
+    "usage: debrief explain [--format text|markdown] [--lang vi|en] RULE\n"
+    "       debrief explain --help\n";
 
 int
 cmd_rules(int argc, char **argv)

@@ -740,15 +740,10 @@ out:
 
 /* ---- debrief pdf ---- */
 
-static void
-usage(FILE *f)
-{
-	fputs(
-	    "usage: debrief pdf [-o|--output OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en]\n"
-	    "                   FILE.md\n"
-	    "       debrief pdf --help\n",
-	    f);
-}
+static const char usage[] =
+    "usage: debrief pdf [-o|--output OUT.pdf] [--title T] [--font FAMILY] [--lang vi|en]\n"
+    "                   FILE.md\n"
+    "       debrief pdf --help\n";
 
 /* Line and column (from 1) of byte off in s. */
 static void

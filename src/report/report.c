@@ -62,15 +62,11 @@ struct report_opts {
 	int told_no_office;    /* the missing office profile has been reported */
 };
 
-static void
-usage(FILE *f)
-{
-	fputs("usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
-	      "                      [--templates DIR] [--draft] [--today YYYY-MM-DD]\n"
-	      "                      [--config FILE] [-j|--jobs N] FILE...\n"
-	      "       debrief report --help\n",
-	      f);
-}
+static const char usage[] =
+    "usage: debrief report -o|--output DIR [--format md,pdf] [--lang vi|en]\n"
+    "                      [--templates DIR] [--draft] [--today YYYY-MM-DD]\n"
+    "                      [--config FILE] [-j|--jobs N] FILE...\n"
+    "       debrief report --help\n";
 
 /* The installed template set: $DEBRIEF_TEMPLATES, else the templates of
  * the installation the program runs from (fs_data_dir). */

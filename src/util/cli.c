@@ -50,18 +50,7 @@ cli_put_usage(FILE *f, enum lang lang, const char *text)
 static void
 cli_usage(const struct cli *c, FILE *f)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&text, &len);
-	if (m) {
-		c->usage(m);
-		fclose(m);
-	}
-	if (text)
-		cli_put_usage(f, c->lang, text);
-	else
-		c->usage(f);
-	free(text);
+	cli_put_usage(f, c->lang, c->usage);
 	if (c->usage_en)
 		fputs(L(c->lang, c->usage_vi, c->usage_en), f);
 }

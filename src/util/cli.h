@@ -43,7 +43,7 @@ struct cli_opt {
 struct cli {
 	/* the command */
 	const char *cmd;           /* "check" */
-	void (*usage)(FILE *);     /* its usage, for --help and usage errors */
+	const char *usage;         /* its usage, for --help and usage errors (cli_put_usage) */
 	const char *usage_vi;      /* a note after the usage, in the run's language, */
 	const char *usage_en;      /* or NULL */
 	unsigned common;           /* the CLI_* options it takes */
