@@ -449,14 +449,23 @@ else ok report/office-abroad-parent-not-missing; fi
 # author too: under the consulate's profile (its place as Vietnamese writes
 # it) that report is the consulate's own, numbered and dated, and the
 # consulate does not send it to itself, in either language.
-mkdir -p "$WORK/office-en"
-printf 'office:\n  name: Tổng Lãnh sự quán Việt Nam tại Phu-cư-ô-ca\n  symbol: TLSQ\n  place: Phu-cư-ô-ca\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n' \
-	>"$WORK/office-en/.debrief.yaml"
-sed 's/^  report: {date: 2019-11-22, author: .*}$/  report: {date: 2019-11-22, author: Consulate General of Viet Nam in Fukuoka, number: 33}/' \
-	"$TOP/examples/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-en/2019-11-vinhlong-miyazaki.yaml"
+# office_example NAME PROFILE AUTHOR: the Vĩnh Long–Miyazaki example, its
+# report written by AUTHOR (number 33), under the office profile PROFILE,
+# reported in both languages into $WORK/NAME-vi and -en (messages in
+# $WORK/NAME-LANG.log)
+office_example() {
+	mkdir -p "$WORK/$1"
+	printf '%s' "$2" >"$WORK/$1/.debrief.yaml"
+	sed "s/^  report: {date: 2019-11-22, author: .*}\$/  report: {date: 2019-11-22, author: $3, number: 33}/" \
+		"$TOP/examples/2019-11-vinhlong-miyazaki.yaml" >"$WORK/$1/2019-11-vinhlong-miyazaki.yaml"
+	for l in vi en; do
+		"$DEBRIEF" report -o "$WORK/$1-$l" --format md --lang "$l" --today "$TODAY" \
+			"$WORK/$1/2019-11-vinhlong-miyazaki.yaml" >"$WORK/$1-$l.log" 2>&1
+	done
+}
+office_example office-en "$(printf 'office:\n  name: Tổng Lãnh sự quán Việt Nam tại Phu-cư-ô-ca\n  symbol: TLSQ\n  place: Phu-cư-ô-ca\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n')" \
+	'Consulate General of Viet Nam in Fukuoka'
 for l in vi en; do
-	"$DEBRIEF" report -o "$WORK/office-en-$l" --format md --lang "$l" --today "$TODAY" \
-		"$WORK/office-en/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-en-$l.log" 2>&1
 	md=$WORK/office-en-$l/2019-11-vinhlong-miyazaki.md
 	if grep -q 'author: Consulate General of Viet Nam in Fukuoka, number: 33}$' "$WORK/office-en/2019-11-vinhlong-miyazaki.yaml" &&
 		grep -q '^number: "\(Số\|No.\): 33/BC-TLSQ"$' "$md" && grep -q '^place_date: "[^,]*, \(ngày \)\?22 ' "$md" &&
@@ -475,14 +484,9 @@ else fail report/office-abroad-named-in-english-in-follow-up "$(grep -h 'Báo c�
 # name and in capitals: it is still the consulate the record names briefly,
 # whose report is its own (numbered and dated), not sent to itself, and named
 # in English in an English header.
-mkdir -p "$WORK/office-full"
-printf 'office:\n  name: TỔNG LÃNH SỰ QUÁN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TẠI FUKUOKA\n  symbol: TLSQ\n  place: Fukuoka\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n' \
-	>"$WORK/office-full/.debrief.yaml"
-sed 's/^  report: {date: 2019-11-22, author: .*}$/  report: {date: 2019-11-22, author: Tổng Lãnh sự quán Việt Nam tại Fukuoka, number: 33}/' \
-	"$TOP/examples/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-full/2019-11-vinhlong-miyazaki.yaml"
+office_example office-full "$(printf 'office:\n  name: TỔNG LÃNH SỰ QUÁN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TẠI FUKUOKA\n  symbol: TLSQ\n  place: Fukuoka\n  signer: {authority: Tổng Lãnh sự, name: Ngô Trịnh Hà}\n')" \
+	'Tổng Lãnh sự quán Việt Nam tại Fukuoka'
 for l in vi en; do
-	"$DEBRIEF" report -o "$WORK/office-full-$l" --format md --lang "$l" --today "$TODAY" \
-		"$WORK/office-full/2019-11-vinhlong-miyazaki.yaml" >"$WORK/office-full-$l.log" 2>&1
 	md=$WORK/office-full-$l/2019-11-vinhlong-miyazaki.md
 	if grep -q 'author: Tổng Lãnh sự quán Việt Nam tại Fukuoka, number: 33}$' "$WORK/office-full/2019-11-vinhlong-miyazaki.yaml" &&
 		grep -q '^number: "\(Số\|No.\): 33/BC-TLSQ"$' "$md" && grep -q '^place_date: "Fukuoka, \(ngày \)\?22 ' "$md" &&
